@@ -1,0 +1,960 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 7911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ helpText)
+/* harmony export */ });
+/* harmony import */ var _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2898);
+// `ecs-deliver --help`. Start-up loads this module and the schema only, so it imports nothing else.
+
+const WIDTH = 100;
+const INDENT = '      ';
+const plain = { title: (t) => t, flag: (t) => t, dim: (t) => t };
+const ansi = {
+    title: (t) => `\u001b[1m${t}\u001b[22m`,
+    flag: (t) => `\u001b[36m${t}\u001b[39m`,
+    dim: (t) => `\u001b[2m${t}\u001b[22m`,
+};
+function helpText(options) {
+    const paint = options.color ? ansi : plain;
+    const lines = [
+        `${paint.title('ecs-deliver')} ${options.version}`,
+        'Deliver a container image to a running AWS ECS service: build or take the image, push it, render and',
+        'register the task definition, update the service and watch the rollout to its end.',
+        '',
+        paint.title('Usage'),
+        `  ecs-deliver ${paint.flag('--<input>')} <value> ... [${paint.flag('--json')}]`,
+        '  Every input can also be set by its environment variable; a flag wins over the variable.',
+        '  A boolean flag alone means true. Inputs of several lines take newline-separated values.',
+        '  Secrets never come from a flag value: set their environment variable, or use their -stdin flag.',
+    ];
+    for (const [group, title] of Object.entries(_inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .GROUP_TITLES */ .Cx)) {
+        lines.push('', paint.title(title));
+        for (const input of _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.filter((spec) => spec.group === group))
+            lines.push(...inputLines(input, paint));
+    }
+    lines.push('', paint.title('Flags'), `  ${paint.flag('--json')}           Print the result as JSON on stdout.`, `  ${paint.flag('-h, --help')}       Print this help.`, `  ${paint.flag('-v, --version')}    Print the version.`, '', paint.title('Exit codes'), '  0    Delivered: the rollout completed (or, with --wait false, the service was updated),', '       or a dry run or register-only run succeeded.', '  1    Failed after a change began: build, push, register, service update or rollout', '       (failed, rolled back, timed out or superseded).', '  2    Bad input or a failed preflight check: nothing was changed.', '  130  Cancelled by SIGINT.', '  143  Cancelled by SIGTERM.', '');
+    return lines.join('\n');
+}
+function inputLines(input, paint) {
+    const facts = valueFacts(input);
+    const head = `  ${paint.flag(flagFor(input))}${facts === '' ? '' : `  ${paint.dim(`(${facts})`)}`}`;
+    return [head, ...wrap(input.description), `${INDENT}${paint.dim(`env: ${(0,_inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(input.name)}`)}`];
+}
+function flagFor(input) {
+    if (input.secret)
+        return `--${input.name}-stdin`;
+    if (input.type === 'boolean')
+        return `--${input.name} [true|false]`;
+    return `--${input.name} <value>`;
+}
+function valueFacts(input) {
+    const facts = [];
+    const options = (input.options ?? []).filter((option) => option !== '');
+    if (input.type === 'choice' && options.length > 0)
+        facts.push(`one of: ${options.join(', ')}`);
+    if (input.secret)
+        facts.push('read from standard input');
+    if (input.default !== '')
+        facts.push(`default: ${input.default}`);
+    return facts.join('; ');
+}
+function wrap(text) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+        if (line !== '' && INDENT.length + line.length + 1 + word.length > WIDTH) {
+            lines.push(INDENT + line);
+            line = word;
+        }
+        else {
+            line = line === '' ? word : `${line} ${word}`;
+        }
+    }
+    if (line !== '')
+        lines.push(INDENT + line);
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   dc: () => (/* binding */ EXIT),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   sH: () => (/* binding */ DeployError),
+/* harmony export */   wG: () => (/* binding */ PreflightError)
+/* harmony export */ });
+// Typed errors carry what the user must do; `exitCodeFor` is the one place that maps them to exit codes.
+const EXIT = {
+    ok: 0,
+    failed: 1,
+    unchanged: 2,
+    sigint: 130,
+    sigterm: 143,
+};
+/** Bad input or a failed preflight: nothing was changed anywhere (exit 2). */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** The preflight found the target cannot be deployed to: nothing was changed (exit 2). */
+class PreflightError extends Error {
+    name = 'PreflightError';
+}
+/** Something failed after a change began: register, update, rollout, build or push (exit 1). */
+class DeployError extends Error {
+    name = 'DeployError';
+}
+/** The job was cancelled by a signal. */
+class CancelledError extends Error {
+    signal;
+    name = 'CancelledError';
+    constructor(signal) {
+        super(`cancelled by ${signal}`);
+        this.signal = signal;
+    }
+}
+function exitCodeFor(error) {
+    if (error instanceof InputError || error instanceof PreflightError)
+        return EXIT.unchanged;
+    if (error instanceof CancelledError)
+        return error.signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
+    return EXIT.failed;
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_help_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7911);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_sources_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6203);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(311);
+// Entry point for every host. --help and --version load only the input schema; everything else is
+// imported when a run needs it.
+
+
+
+
+async function entry() {
+    let invocation;
+    try {
+        invocation = (0,_inputs_sources_js__WEBPACK_IMPORTED_MODULE_2__/* .parseArgv */ .SB)(process.argv.slice(2), process.env);
+    }
+    catch (error) {
+        if (!(error instanceof _inputs_sources_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
+            throw error;
+        process.stderr.write(`error: ${error.message}\n`);
+        return _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.unchanged;
+    }
+    if (invocation.version) {
+        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}\n`);
+        return _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok;
+    }
+    if (invocation.help) {
+        process.stdout.write((0,_cli_help_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .B)({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x }));
+        return _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok;
+    }
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(784)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1784));
+    return main(invocation);
+}
+process.exitCode = await entry();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cx: () => (/* binding */ GROUP_TITLES),
+/* harmony export */   mc: () => (/* binding */ INPUTS),
+/* harmony export */   pD: () => (/* binding */ envName)
+/* harmony export */ });
+/* unused harmony exports OUTPUTS, findInput */
+// The one description of every input. action.yml, the CLI flags, the ECS_DELIVER_* environment names,
+// the GitLab component spec and the README tables are all generated from or checked against this list.
+// Keep this module free of imports: `--help` and `--version` load nothing else.
+const GROUP_TITLES = {
+    image: 'Image',
+    registry: 'Registry',
+    'task-definition': 'Task definition',
+    service: 'Service',
+    waiting: 'Waiting',
+    aws: 'AWS',
+    output: 'Output',
+};
+const INPUTS = [
+    // Image
+    { name: 'image', group: 'image', type: 'string', default: '', description: 'Image reference the task definition runs (repository:tag or repository@sha256:...).' },
+    { name: 'images', group: 'image', type: 'lines', default: '', description: 'Lines of container=image, to set several containers at once.' },
+    { name: 'build-context', group: 'image', type: 'string', default: '', description: 'Directory to run docker build in; the result is tagged as image.' },
+    { name: 'dockerfile', group: 'image', type: 'string', default: '', description: 'Dockerfile for the build (default: Dockerfile in build-context).' },
+    { name: 'build-args', group: 'image', type: 'lines', default: '', description: 'Lines of KEY=VALUE passed as --build-arg.' },
+    { name: 'target', group: 'image', type: 'string', default: '', description: 'Build stage to build.' },
+    { name: 'platform', group: 'image', type: 'string', default: '', description: 'Platform to build for, such as linux/amd64.' },
+    { name: 'source-image', group: 'image', type: 'string', default: '', description: 'Image already built locally, tagged as image before the push.' },
+    { name: 'push', group: 'image', type: 'boolean', default: '', description: 'Push image (not set: true when build-context or source-image is given).' },
+    { name: 'pin-digest', group: 'image', type: 'boolean', default: 'false', description: 'Name the pushed image by digest (repository@sha256:...) in the task definition.' },
+    { name: 'verify-image', group: 'image', type: 'choice', options: ['auto', 'true', 'false'], default: 'auto', description: 'Check that image exists before registering when nothing is pushed (auto: an unreachable registry only warns).' },
+    { name: 'docker-command', group: 'image', type: 'string', default: 'docker', description: 'Container client to run (docker, podman).' },
+    // Registry
+    { name: 'registry-auth', group: 'registry', type: 'choice', options: ['auto', 'ecr', 'basic', 'none'], default: 'auto', description: 'How to log in to the registry: auto, ecr (ECR token for any host), basic (username and password) or none.' },
+    { name: 'registry-username', group: 'registry', type: 'string', default: '', description: 'Username for a non-ECR registry such as Docker Hub.' },
+    { name: 'registry-password', group: 'registry', type: 'string', default: '', secret: true, description: 'Password or token for registry-username (environment or --registry-password-stdin only).' },
+    { name: 'repository-credentials', group: 'registry', type: 'string', default: '', description: 'Secrets Manager ARN set as the container repositoryCredentials, so ECS can pull from a private registry.' },
+    { name: 'create-repository', group: 'registry', type: 'boolean', default: 'false', description: 'Create the ECR repository when it is missing (scan on push on).' },
+    // Task definition
+    { name: 'task-definition', group: 'task-definition', type: 'string', default: '', description: 'Path to a task definition file, JSON or YAML (RegisterTaskDefinition input or DescribeTaskDefinition output).' },
+    { name: 'task-definition-arn', group: 'task-definition', type: 'string', default: '', description: 'Deploy this existing revision (family:revision or ARN) as it is; nothing is rendered or registered.' },
+    { name: 'family', group: 'task-definition', type: 'string', default: '', description: 'Task definition family; without a file its latest ACTIVE revision is the base.' },
+    { name: 'container-name', group: 'task-definition', type: 'string', default: '', description: 'Container that gets image (default: the only container, or the family for a new one).' },
+    { name: 'memory', group: 'task-definition', type: 'number', default: '', description: 'Container memory hard limit in MiB.' },
+    { name: 'cpu', group: 'task-definition', type: 'number', default: '', description: 'Container CPU units.' },
+    { name: 'container-port', group: 'task-definition', type: 'number', default: '', description: 'Container port to map (new task definitions).' },
+    { name: 'host-port', group: 'task-definition', type: 'number', default: '0', description: 'Host port for container-port (left out under awsvpc).' },
+    { name: 'protocol', group: 'task-definition', type: 'choice', options: ['tcp', 'udp'], default: 'tcp', description: 'Protocol of the port mapping.' },
+    { name: 'network-mode', group: 'task-definition', type: 'choice', options: ['', 'bridge', 'host', 'awsvpc', 'none'], default: '', description: 'Task network mode (awsvpc for Fargate).' },
+    { name: 'requires-compatibilities', group: 'task-definition', type: 'lines', default: '', description: 'Launch types the task definition must be valid for (EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES).' },
+    { name: 'task-cpu', group: 'task-definition', type: 'string', default: '', description: 'Task-level CPU (units or vCPU, such as 256 or 1 vCPU).' },
+    { name: 'task-memory', group: 'task-definition', type: 'string', default: '', description: 'Task-level memory (MiB or GB, such as 512 or 1 GB).' },
+    { name: 'environment', group: 'task-definition', type: 'lines', default: '', description: 'Lines of KEY=VALUE merged into the container environment; a line -KEY removes KEY.' },
+    { name: 'environment-mode', group: 'task-definition', type: 'choice', options: ['merge', 'replace'], default: 'merge', description: 'merge: change only the keys given; replace: the environment becomes exactly the lines given.' },
+    { name: 'secrets', group: 'task-definition', type: 'lines', default: '', description: 'Lines of NAME=valueFrom (Secrets Manager or SSM ARN) merged into the container secrets; -NAME removes.' },
+    { name: 'secrets-mode', group: 'task-definition', type: 'choice', options: ['merge', 'replace'], default: 'merge', description: 'merge: change only the names given; replace: the secrets become exactly the lines given.' },
+    { name: 'command', group: 'task-definition', type: 'string', default: '', description: 'Container command: a JSON array, or a string split as a shell splits words.' },
+    { name: 'execution-role-arn', group: 'task-definition', type: 'string', default: '', description: 'Task execution role ARN.' },
+    { name: 'task-role-arn', group: 'task-definition', type: 'string', default: '', description: 'Task role ARN.' },
+    { name: 'tags', group: 'task-definition', type: 'lines', default: '', description: 'Lines of key=value tags on the task definition.' },
+    { name: 'register', group: 'task-definition', type: 'choice', options: ['if-changed', 'always'], default: 'if-changed', description: 'if-changed: reuse the latest revision when the rendered one equals it; always: register every time.' },
+    { name: 'keep-revisions', group: 'task-definition', type: 'number', default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
+    // Service
+    { name: 'cluster', group: 'service', type: 'string', default: 'default', description: 'ECS cluster name or ARN.' },
+    { name: 'service', group: 'service', type: 'string', default: '', description: 'ECS service to update (not set: register the task definition only).' },
+    { name: 'desired-count', group: 'service', type: 'number', default: '', description: 'Desired task count (sent only when set).' },
+    { name: 'force-new-deployment', group: 'service', type: 'boolean', default: 'false', description: 'Start a new deployment even when the task definition is unchanged.' },
+    // Waiting
+    { name: 'wait', group: 'waiting', type: 'boolean', default: 'true', description: 'Wait until the rollout ends.' },
+    { name: 'wait-timeout', group: 'waiting', type: 'duration', default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
+    { name: 'poll-interval', group: 'waiting', type: 'duration', default: '2s', description: 'Time between rollout checks.' },
+    { name: 'max-failed-tasks', group: 'waiting', type: 'number', default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
+    { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
+    { name: 'rollback-on-cancel', group: 'waiting', type: 'boolean', default: 'false', description: 'When the job is cancelled during the wait, start a rollback before exiting.' },
+    // AWS
+    { name: 'region', group: 'aws', type: 'string', default: '', description: 'AWS region (default: AWS_REGION or AWS_DEFAULT_REGION).' },
+    { name: 'role-arn', group: 'aws', type: 'string', default: '', description: 'IAM role to assume with web-identity-token (OIDC).' },
+    { name: 'web-identity-token', group: 'aws', type: 'string', default: '', secret: true, description: 'OIDC token for role-arn, such as a GitLab id_tokens variable (environment only).' },
+    // Output
+    { name: 'dry-run', group: 'output', type: 'boolean', default: 'false', description: 'Print the rendered task definition, the diff and the plan; change nothing.' },
+];
+const OUTPUTS = [
+    { name: 'task-definition-arn', description: 'ARN of the task definition deployed or registered.' },
+    { name: 'task-definition-revision', description: 'Revision number of that task definition.' },
+    { name: 'registered', description: 'true when this run registered a new revision, false when it reused one.' },
+    { name: 'image', description: 'Image reference deployed.' },
+    { name: 'image-digest', description: 'Digest of the pushed image, when this run pushed one.' },
+    { name: 'deployment-id', description: 'ID of the deployment the service update created, if any.' },
+    { name: 'deployment-status', description: 'COMPLETED, ROLLED_BACK, FAILED, TIMED_OUT, SUPERSEDED, CANCELLED or SKIPPED.' },
+    { name: 'deregistered', description: 'Revisions deregistered by keep-revisions, comma-separated.' },
+];
+function envName(input) {
+    return `ECS_DELIVER_${input.toUpperCase().replace(/-/g, '_')}`;
+}
+function findInput(name) {
+    return INPUTS.find((spec) => spec.name === name);
+}
+
+
+/***/ }),
+
+/***/ 6203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SB: () => (/* binding */ parseArgv),
+/* harmony export */   a8: () => (/* binding */ rawInputReader),
+/* harmony export */   eb: () => (/* binding */ UsageError)
+/* harmony export */ });
+/* unused harmony export detectHost */
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2898);
+// Where inputs come from on each host: INPUT_* variables on a GitHub Actions step, otherwise
+// `--name value` flags (which win) and ECS_DELIVER_* variables. Imports only the schema: --help stays light.
+
+class UsageError extends Error {
+    name = 'UsageError';
+}
+function detectHost(argv, env) {
+    const actionInputs = Object.keys(env).some((key) => key.startsWith('INPUT_'));
+    if (env['GITHUB_ACTIONS'] === 'true' && argv.length === 0 && actionInputs)
+        return 'github-action';
+    if (env['GITLAB_CI'] === 'true')
+        return 'gitlab';
+    return 'shell';
+}
+function parseArgv(argv, env) {
+    const flags = new Map();
+    const stdinInputs = [];
+    let json = false;
+    let help = false;
+    let version = false;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i] ?? '';
+        if (arg === '--json')
+            json = true;
+        else if (arg === '--help' || arg === '-h')
+            help = true;
+        else if (arg === '--version' || arg === '-v')
+            version = true;
+        else if (arg.startsWith('--')) {
+            const eq = arg.indexOf('=');
+            const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+            const secretStdin = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((spec) => spec.secret && `${spec.name}-stdin` === name);
+            if (secretStdin) {
+                stdinInputs.push(secretStdin.name);
+                continue;
+            }
+            const spec = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((input) => input.name === name);
+            if (!spec)
+                throw new UsageError(`unknown flag --${name}; run with --help to list the inputs.`);
+            if (spec.secret) {
+                throw new UsageError(`--${name} is not accepted on the command line, where process lists and logs show it; set ${(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(name)} or pass --${name}-stdin.`);
+            }
+            if (eq !== -1)
+                flags.set(name, arg.slice(eq + 1));
+            else if (takesBareFlag(spec, argv[i + 1]))
+                flags.set(name, 'true');
+            else {
+                const next = argv[i + 1];
+                if (next === undefined)
+                    throw new UsageError(`--${name} needs a value; write --${name} <value>.`);
+                flags.set(name, next);
+                i++;
+            }
+        }
+        else {
+            throw new UsageError(`unexpected argument "${arg}"; inputs are given as --name value (see --help).`);
+        }
+    }
+    return { host: detectHost(argv, env), flags, stdinInputs, json, help, version };
+}
+function takesBareFlag(spec, next) {
+    if (spec.type !== 'boolean')
+        return false;
+    return next === undefined || next.startsWith('--') || !/^(true|false|yes|no|1|0|on|off)$/i.test(next);
+}
+/** The raw string of one input for this invocation ("" when not given). */
+function rawInputReader(invocation, env, stdinValues) {
+    return (name) => {
+        if (invocation.host === 'github-action') {
+            return env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+        }
+        return stdinValues.get(name) ?? invocation.flags.get(name) ?? env[(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(name)] ?? '';
+    };
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+const VERSION = '1.0.0';
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,176 @@
+// What `npm run generate` writes: action.yml, the GitLab component and the README tables, all from the one
+// input schema. Pure functions of the schema, so the test can tell when a committed file has drifted.
+import { Document } from 'yaml';
+import { GROUP_TITLES, INPUTS, OUTPUTS, envName, type InputGroup, type InputSpec } from '../src/inputs/schema.js';
+import { dotenvKey } from '../src/hosts/dotenv.js';
+
+export const ACTION_FILE = 'action.yml';
+export const COMPONENT_FILE = 'templates/deploy.yml';
+export const README_FILE = 'README.md';
+
+export const DEFAULT_JOB_IMAGE = 'registry.gitlab.com/ecs-deliver/ecs-deliver:1';
+export const DOTENV_REPORT = 'ecs-deliver.env';
+
+const GENERATED_NOTE = 'Generated from src/inputs/schema.ts by scripts/generate.ts: edit the schema, then run npm run generate.';
+const YAML_OPTIONS = { lineWidth: 0, indent: 2 } as const;
+
+/** Inputs of the component that are not schema inputs: how the job itself is made. */
+export const COMPONENT_JOB_INPUTS = {
+  'job-name': { default: 'deploy', description: 'Name of the job.' },
+  stage: { default: 'deploy', description: 'Stage the job runs in.' },
+  'job-image': {
+    default: DEFAULT_JOB_IMAGE,
+    description: 'Image the job runs in: ecs-deliver with the docker CLI (its entrypoint is reset for the job shell).',
+  },
+} as const;
+
+export function renderActionYml(): string {
+  const inputs = Object.fromEntries(
+    INPUTS.map((input) => [
+      input.name,
+      {
+        description: input.description,
+        required: false,
+        ...(input.default === '' ? {} : { default: input.default }),
+      },
+    ]),
+  );
+  const outputs = Object.fromEntries(OUTPUTS.map((output) => [output.name, { description: output.description }]));
+  const doc = new Document({
+    name: 'ecs-deliver',
+    description:
+      'Deliver a container image to AWS ECS: build, push, register the task definition, update the service, watch the rollout.',
+    branding: { icon: 'upload-cloud', color: 'orange' },
+    inputs,
+    outputs,
+    runs: { using: 'node24', main: 'dist/index.js' },
+  });
+  doc.commentBefore = ` ${GENERATED_NOTE}`;
+  return doc.toString(YAML_OPTIONS);
+}
+
+/** The component's spec entry for one schema input: GitLab's own types where a fixed default allows one. */
+export function componentInput(input: InputSpec): Record<string, unknown> {
+  const spec: Record<string, unknown> = {};
+  if (input.type === 'boolean' && input.default !== '') {
+    spec['type'] = 'boolean';
+    spec['default'] = input.default === 'true';
+  } else if (input.type === 'number' && input.default !== '') {
+    spec['type'] = 'number';
+    spec['default'] = Number(input.default);
+  } else {
+    // An optional input stays a string with an empty default, so leaving it out leaves it unset.
+    spec['type'] = 'string';
+    spec['default'] = input.default;
+    if (input.type === 'choice' && input.options) spec['options'] = [...input.options];
+    if (input.type === 'boolean') spec['options'] = ['', 'true', 'false'];
+  }
+  spec['description'] = input.description;
+  return spec;
+}
+
+export function componentInputs(): readonly InputSpec[] {
+  return INPUTS.filter((input) => !input.secret);
+}
+
+export function renderComponentYml(): string {
+  const specInputs: Record<string, unknown> = {};
+  for (const [name, input] of Object.entries(COMPONENT_JOB_INPUTS)) {
+    specInputs[name] = { type: 'string', default: input.default, description: input.description };
+  }
+  for (const input of componentInputs()) specInputs[input.name] = componentInput(input);
+  const header = new Document({ spec: { inputs: specInputs } });
+  header.commentBefore = componentHeaderComment();
+
+  const variables = Object.fromEntries(componentInputs().map((input) => [envName(input.name), `$[[ inputs.${input.name} ]]`]));
+  const job = new Document({
+    '$[[ inputs.job-name ]]': {
+      stage: '$[[ inputs.stage ]]',
+      image: { name: '$[[ inputs.job-image ]]', entrypoint: [''] },
+      variables,
+      script: ['ecs-deliver'],
+      artifacts: { when: 'always', reports: { dotenv: DOTENV_REPORT } },
+    },
+  });
+  return `${header.toString(YAML_OPTIONS)}---\n${job.toString(YAML_OPTIONS)}`;
+}
+
+function componentHeaderComment(): string {
+  const secrets = INPUTS.filter((input) => input.secret).map((input) => input.name);
+  return [
+    ` ${GENERATED_NOTE}`,
+    '',
+    ' ecs-deliver as a GitLab CI/CD component: one job that delivers an image to an ECS service and ends when the',
+    ' rollout ends. Its outputs reach later jobs as ECS_DELIVERED_* variables through a dotenv report.',
+    ' Each input becomes the job variable ECS_DELIVER_<NAME>; a project or group CI/CD variable of that name',
+    ' takes precedence over the input, as GitLab ranks those above job variables. Values are expanded like any',
+    ' job variable ($CI_COMMIT_SHA works); write $$ for a literal $.',
+    '',
+    ` Secrets (${secrets.join(', ')}) are not inputs, because input values are part of the pipeline`,
+    ' configuration. Give them to the job as variables instead:',
+    '   - registry-password: a masked CI/CD variable named ECS_DELIVER_REGISTRY_PASSWORD.',
+    '   - web-identity-token (OIDC, no long-lived AWS keys): set the role-arn input and add to the job',
+    '       <job-name>:',
+    '         id_tokens:',
+    '           ECS_DELIVER_WEB_IDENTITY_TOKEN:',
+    '             aud: sts.amazonaws.com',
+    '',
+    ' To build or push images the job needs a Docker daemon: add services: [docker:27-dind] to the job, with',
+    ' DOCKER_HOST, DOCKER_TLS_CERTDIR and DOCKER_CERT_PATH set as the GitLab Docker-in-Docker guide shows.',
+  ].join('\n');
+}
+
+export function renderInputTables(): string {
+  const parts: string[] = [`<!-- ${GENERATED_NOTE} -->`];
+  for (const [group, title] of Object.entries(GROUP_TITLES) as [InputGroup, string][]) {
+    const rows = INPUTS.filter((input) => input.group === group).map(inputRow);
+    parts.push(`#### ${title}`, ['| Input | Environment variable | Default | Description |', '|---|---|---|---|', ...rows].join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+function inputRow(input: InputSpec): string {
+  const name = input.secret ? `\`${input.name}\` (secret)` : `\`${input.name}\``;
+  const defaultCell = input.default === '' ? '' : `\`${input.default}\``;
+  const options = (input.options ?? []).filter((option) => option !== '');
+  const description =
+    input.type === 'choice' ? `${input.description} One of ${options.map((o) => `\`${o}\``).join(', ')}.` : input.description;
+  return `| ${name} | \`${envName(input.name)}\` | ${defaultCell} | ${tableCell(description)} |`;
+}
+
+export function renderOutputTable(): string {
+  const rows = OUTPUTS.map(
+    (output) => `| \`${output.name}\` | \`${dotenvKey(output.name)}\` | ${tableCell(output.description)} |`,
+  );
+  return [`<!-- ${GENERATED_NOTE} -->`, ['| Output | GitLab dotenv variable | Description |', '|---|---|---|', ...rows].join('\n')].join(
+    '\n\n',
+  );
+}
+
+function tableCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** `text` with the lines between `<!-- name:start -->` and `<!-- name:end -->` replaced by `content`. */
+export function replaceBetweenMarkers(text: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from === -1 || to === -1 || to < from) throw new Error(`README.md needs the markers ${start} and ${end}, in that order`);
+  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}
+
+export function renderReadme(current: string): string {
+  const withInputs = replaceBetweenMarkers(current, 'inputs', renderInputTables());
+  return replaceBetweenMarkers(withInputs, 'outputs', renderOutputTable());
+}
+
+/** Every generated file as it should be, given how to read the committed README. */
+export function generatedFiles(read: (path: string) => string): Map<string, string> {
+  return new Map([
+    [ACTION_FILE, renderActionYml()],
+    [COMPONENT_FILE, renderComponentYml()],
+    [README_FILE, renderReadme(read(README_FILE))],
+  ]);
+}

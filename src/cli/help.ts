@@ -1,0 +1,96 @@
+// `ecs-deliver --help`. Start-up loads this module and the schema only, so it imports nothing else.
+import { GROUP_TITLES, INPUTS, envName, type InputGroup, type InputSpec } from '../inputs/schema.js';
+
+export interface HelpOptions {
+  color: boolean;
+  version: string;
+}
+
+const WIDTH = 100;
+const INDENT = '      ';
+
+interface Paint {
+  title(text: string): string;
+  flag(text: string): string;
+  dim(text: string): string;
+}
+
+const plain: Paint = { title: (t) => t, flag: (t) => t, dim: (t) => t };
+const ansi: Paint = {
+  title: (t) => `\u001b[1m${t}\u001b[22m`,
+  flag: (t) => `\u001b[36m${t}\u001b[39m`,
+  dim: (t) => `\u001b[2m${t}\u001b[22m`,
+};
+
+export function helpText(options: HelpOptions): string {
+  const paint = options.color ? ansi : plain;
+  const lines = [
+    `${paint.title('ecs-deliver')} ${options.version}`,
+    'Deliver a container image to a running AWS ECS service: build or take the image, push it, render and',
+    'register the task definition, update the service and watch the rollout to its end.',
+    '',
+    paint.title('Usage'),
+    `  ecs-deliver ${paint.flag('--<input>')} <value> ... [${paint.flag('--json')}]`,
+    '  Every input can also be set by its environment variable; a flag wins over the variable.',
+    '  A boolean flag alone means true. Inputs of several lines take newline-separated values.',
+    '  Secrets never come from a flag value: set their environment variable, or use their -stdin flag.',
+  ];
+  for (const [group, title] of Object.entries(GROUP_TITLES) as [InputGroup, string][]) {
+    lines.push('', paint.title(title));
+    for (const input of INPUTS.filter((spec) => spec.group === group)) lines.push(...inputLines(input, paint));
+  }
+  lines.push(
+    '',
+    paint.title('Flags'),
+    `  ${paint.flag('--json')}           Print the result as JSON on stdout.`,
+    `  ${paint.flag('-h, --help')}       Print this help.`,
+    `  ${paint.flag('-v, --version')}    Print the version.`,
+    '',
+    paint.title('Exit codes'),
+    '  0    Delivered: the rollout completed (or, with --wait false, the service was updated),',
+    '       or a dry run or register-only run succeeded.',
+    '  1    Failed after a change began: build, push, register, service update or rollout',
+    '       (failed, rolled back, timed out or superseded).',
+    '  2    Bad input or a failed preflight check: nothing was changed.',
+    '  130  Cancelled by SIGINT.',
+    '  143  Cancelled by SIGTERM.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function inputLines(input: InputSpec, paint: Paint): string[] {
+  const facts = valueFacts(input);
+  const head = `  ${paint.flag(flagFor(input))}${facts === '' ? '' : `  ${paint.dim(`(${facts})`)}`}`;
+  return [head, ...wrap(input.description), `${INDENT}${paint.dim(`env: ${envName(input.name)}`)}`];
+}
+
+function flagFor(input: InputSpec): string {
+  if (input.secret) return `--${input.name}-stdin`;
+  if (input.type === 'boolean') return `--${input.name} [true|false]`;
+  return `--${input.name} <value>`;
+}
+
+function valueFacts(input: InputSpec): string {
+  const facts: string[] = [];
+  const options = (input.options ?? []).filter((option) => option !== '');
+  if (input.type === 'choice' && options.length > 0) facts.push(`one of: ${options.join(', ')}`);
+  if (input.secret) facts.push('read from standard input');
+  if (input.default !== '') facts.push(`default: ${input.default}`);
+  return facts.join('; ');
+}
+
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && INDENT.length + line.length + 1 + word.length > WIDTH) {
+      lines.push(INDENT + line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(INDENT + line);
+  return lines;
+}

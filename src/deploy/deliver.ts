@@ -1,0 +1,348 @@
+// The deploy flow: preflight, image, render, register, update, watch. It talks to AWS only through the
+// session it is given and to the host only through the Reporter.
+import type { Service } from '@aws-sdk/client-ecs';
+import type { AwsSession } from '../aws/clients.js';
+import { shortName, type DescribedRevision } from '../aws/taskdef-convert.js';
+import type { Clock } from '../clock.js';
+import { CancelledError, InputError, PreflightError } from '../errors.js';
+import type { Inputs } from '../inputs/parse.js';
+import type { Reporter } from '../report.js';
+import { describeChanges, renderTaskDefinitionJson } from '../taskdef/diff.js';
+import { parseTaskDefinitionText } from '../taskdef/parse-file.js';
+import type { TaskDefinitionDocument } from '../taskdef/types.js';
+import type { RolloutTarget, WatchOptions, WatchOutcome } from '../watch/contract.js';
+import { findTaskDefinition, preflightService } from './preflight.js';
+import { registerRevision, reusableRevision, type RegisteredRevision } from './register.js';
+import { primaryImage, renderTaskDefinition, type Base } from './render.js';
+import type { DeliveryResult } from './result.js';
+import { startDeployment } from './start-deployment.js';
+
+export interface PreparedImage {
+  image: string;
+  digest?: string;
+  /** This run pushed a digest the reference did not name before: the service must roll even if the revision is reused. */
+  pushedNewDigest: boolean;
+}
+
+export interface ImageStep {
+  /** Read-only checks, run in the preflight. */
+  check(): Promise<void>;
+  /** Create repository, log in, build or tag, push. */
+  prepare(): Promise<PreparedImage>;
+}
+
+export interface DeliverDeps {
+  reporter: Reporter;
+  clock: Clock;
+  cancel: AbortSignal;
+  readTextFile(path: string): string;
+  /** undefined when a dry run found no AWS credentials to compare with. */
+  session: AwsSession | undefined;
+  unmodelledFields?(input: Record<string, unknown>): string[];
+  image?: ImageStep;
+  watch(target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome>;
+  keepRevisions?(family: string, keep: number, protect: string[]): Promise<string[]>;
+}
+
+export async function deliver(deps: DeliverDeps, inputs: Inputs): Promise<DeliveryResult> {
+  const { reporter, session } = deps;
+  const startedAt = deps.clock.now();
+  const region = session?.region ?? inputs.region;
+  const fileDocument = inputs.taskDefinitionFile ? readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
+
+  // Preflight: read-only, before anything changes anywhere.
+  const service = session && inputs.service ? await preflightService(session.ecs, inputs.cluster, inputs.service, region) : undefined;
+  if (service) {
+    reporter.info(
+      `Service ${inputs.service} in ${inputs.cluster}: ${shortName(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
+    );
+  }
+  const running = session && service?.taskDefinition ? await findTaskDefinition(session.ecs, service.taskDefinition) : undefined;
+
+  if (inputs.taskDefinitionArn) {
+    return deployExistingRevision(deps, inputs, service, running, startedAt);
+  }
+
+  const family = inputs.family || fileDocument?.taskDefinition.family || running?.family || '';
+  const latest = session && family ? await latestRevision(deps, family, running) : undefined;
+  const base = chooseBase(inputs, fileDocument, latest, running);
+  reporter.info(`Rendering the task definition from ${base.label}.`);
+  // A trial render checks container names and the other inputs before any build or push.
+  renderTaskDefinition(inputs, base, inputs.image);
+  await deps.image?.check();
+  if (!session && !inputs.dryRun) throw new InputError('region: no AWS session; set region or AWS_REGION.');
+  throwIfCancelled(deps.cancel);
+
+  const image = deps.image ? await deps.image.prepare() : { image: inputs.image, pushedNewDigest: false };
+  const rendered = renderTaskDefinition(inputs, base, image.image);
+  warnUnmodelled(deps, rendered);
+
+  const compareWith = running ?? latest;
+  const changes = describeChanges(compareWith?.document, rendered);
+  await reporter.group(
+    compareWith ? `Changes against ${compareWith.family}:${compareWith.revision}${running ? ` (what ${inputs.service} runs now)` : ''}` : 'New task definition',
+    async () => {
+      for (const line of changes) reporter.info(line);
+    },
+  );
+
+  const reuse = reusableRevision(rendered, latest, inputs.register);
+  if (inputs.dryRun) {
+    return dryRunResult(deps, inputs, rendered, changes, { reuse, latest, service, region, startedAt, image: image.image });
+  }
+
+  throwIfCancelled(deps.cancel);
+  const revision = reuse ? reused(deps, reuse) : await register(deps, rendered);
+  const result: DeliveryResult = {
+    dryRun: false,
+    region,
+    cluster: inputs.cluster,
+    ...(inputs.service ? { service: inputs.service } : {}),
+    image: image.image || primaryImage(rendered, inputs.containerName),
+    ...(image.digest ? { imageDigest: image.digest } : {}),
+    taskDefinitionArn: revision.arn,
+    revision: revision.revision,
+    registered: revision.registered,
+    deploymentStatus: 'SKIPPED',
+    diff: changes,
+    startedAt,
+    finishedAt: startedAt,
+    deregistered: [],
+  };
+  if (!service || !session) {
+    reporter.info('No service given: registered only.');
+    return finish(deps, inputs, result, family);
+  }
+
+  const force = inputs.forceNewDeployment || (!revision.registered && image.pushedNewDigest);
+  if (force && !inputs.forceNewDeployment) {
+    reporter.info(`The push gave ${image.image} a new digest under a tag ${shortName(revision.arn)} already names: forcing a new deployment.`);
+  }
+  return rollOut(deps, inputs, service, result, force, family);
+}
+
+async function rollOut(
+  deps: DeliverDeps,
+  inputs: Inputs,
+  service: Service,
+  result: DeliveryResult,
+  force: boolean,
+  family: string,
+): Promise<DeliveryResult> {
+  const { reporter, session } = deps;
+  if (!session) throw new Error('rollOut needs an AWS session');
+  throwIfCancelled(deps.cancel);
+  reporter.info(
+    `Updating service ${inputs.service} to ${shortName(result.taskDefinitionArn)}${inputs.desiredCount !== undefined ? `, desired count ${inputs.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`,
+  );
+  const target = await startDeployment(session.ecs, service, {
+    cluster: inputs.cluster,
+    region: result.region,
+    taskDefinitionArn: result.taskDefinitionArn,
+    forceNewDeployment: force,
+    ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+  });
+  reporter.info(
+    target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.',
+  );
+  const withDeployment: DeliveryResult = {
+    ...result,
+    desiredCount: inputs.desiredCount ?? service.desiredCount ?? 0,
+    consoleUrl: consoleUrl(result.region, inputs.cluster, inputs.service),
+    ...(target.deploymentId ? { deploymentId: target.deploymentId } : {}),
+  };
+  if (!inputs.wait) {
+    reporter.info('wait is false: not waiting for the rollout.');
+    return finish(deps, inputs, withDeployment, family);
+  }
+  const outcome = await deps.watch(target, {
+    timeoutMs: inputs.waitTimeoutMs,
+    pollIntervalMs: inputs.pollIntervalMs,
+    rollback: inputs.rollback,
+    rollbackOnCancel: inputs.rollbackOnCancel,
+    cancel: deps.cancel,
+    ...(inputs.maxFailedTasks !== undefined ? { maxFailedTasks: inputs.maxFailedTasks } : {}),
+  });
+  const watched: DeliveryResult = {
+    ...withDeployment,
+    deploymentStatus: outcome.status,
+    statusMessage: outcome.message,
+    ...(outcome.failure ? { failure: outcome.failure } : {}),
+    ...(outcome.rolledBackTo ? { rolledBackTo: outcome.rolledBackTo } : {}),
+  };
+  if (outcome.status !== 'COMPLETED') return { ...watched, finishedAt: deps.clock.now() };
+  return finish(deps, inputs, watched, family);
+}
+
+async function finish(deps: DeliverDeps, inputs: Inputs, result: DeliveryResult, family: string): Promise<DeliveryResult> {
+  let deregistered: string[] = [];
+  if (inputs.keepRevisions !== undefined && deps.keepRevisions && family) {
+    deregistered = await deps.keepRevisions(family, inputs.keepRevisions, [result.taskDefinitionArn]);
+    deps.reporter.info(
+      deregistered.length > 0 ? `Deregistered ${deregistered.join(', ')}.` : `keep-revisions: nothing older than the newest ${inputs.keepRevisions} to deregister.`,
+    );
+  }
+  return { ...result, deregistered, finishedAt: deps.clock.now() };
+}
+
+async function deployExistingRevision(
+  deps: DeliverDeps,
+  inputs: Inputs,
+  service: Service | undefined,
+  running: DescribedRevision | undefined,
+  startedAt: number,
+): Promise<DeliveryResult> {
+  const { session, reporter } = deps;
+  const region = session?.region ?? inputs.region;
+  const named = session ? await findTaskDefinition(session.ecs, inputs.taskDefinitionArn) : undefined;
+  if (session && !named) {
+    throw new PreflightError(
+      `task-definition-arn: "${inputs.taskDefinitionArn}" does not exist in ${region}; check the family:revision or ARN.`,
+    );
+  }
+  if (named && named.status !== 'ACTIVE') {
+    reporter.warn(`${named.family}:${named.revision} is ${named.status}; ECS may refuse to start new tasks from it.`);
+  }
+  await deps.image?.check();
+  const image = deps.image ? await deps.image.prepare() : undefined;
+  const changes = named ? describeChanges(running?.document, named.document) : [];
+  await reporter.group(`Deploying ${named ? `${named.family}:${named.revision}` : inputs.taskDefinitionArn} as it is`, async () => {
+    for (const line of changes) reporter.info(line);
+  });
+  const result: DeliveryResult = {
+    dryRun: inputs.dryRun,
+    region,
+    cluster: inputs.cluster,
+    service: inputs.service,
+    image: image?.image ?? (named ? primaryImage(named.document, '') : ''),
+    ...(image?.digest ? { imageDigest: image.digest } : {}),
+    taskDefinitionArn: named?.arn ?? inputs.taskDefinitionArn,
+    revision: named?.revision ?? 0,
+    registered: false,
+    deploymentStatus: 'SKIPPED',
+    diff: changes,
+    startedAt,
+    finishedAt: deps.clock.now(),
+    deregistered: [],
+  };
+  if (inputs.dryRun || !service) {
+    if (inputs.dryRun) reporter.info(`Dry run: would update ${inputs.service} to ${shortName(result.taskDefinitionArn)}; nothing changed.`);
+    return result;
+  }
+  return rollOut(deps, inputs, service, result, inputs.forceNewDeployment || Boolean(image?.pushedNewDigest), named?.family ?? '');
+}
+
+function chooseBase(
+  inputs: Inputs,
+  fileDocument: TaskDefinitionDocument | undefined,
+  latest: DescribedRevision | undefined,
+  running: DescribedRevision | undefined,
+): Base {
+  if (fileDocument) return { source: 'file', label: inputs.taskDefinitionFile, document: fileDocument };
+  if (latest && (inputs.family || !running)) {
+    return { source: 'latest-revision', label: `${latest.family}:${latest.revision} (latest ACTIVE revision)`, document: latest.document };
+  }
+  if (running && !inputs.family) {
+    return { source: 'service', label: `${running.family}:${running.revision} (what ${inputs.service} runs now)`, document: running.document };
+  }
+  return { source: 'inputs', label: 'inputs (new family)' };
+}
+
+async function latestRevision(
+  deps: DeliverDeps,
+  family: string,
+  running: DescribedRevision | undefined,
+): Promise<DescribedRevision | undefined> {
+  if (!deps.session) return undefined;
+  const latest = await findTaskDefinition(deps.session.ecs, family);
+  // When the service already runs the latest revision, the one description serves both.
+  return latest && running && latest.arn === running.arn ? running : latest;
+}
+
+function readTaskDefinitionFile(deps: DeliverDeps, path: string): TaskDefinitionDocument {
+  let text: string;
+  try {
+    text = deps.readTextFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
+  }
+  return parseTaskDefinitionText(text, path);
+}
+
+function warnUnmodelled(deps: DeliverDeps, rendered: TaskDefinitionDocument): void {
+  if (!deps.unmodelledFields) return;
+  const fields = deps.unmodelledFields(rendered.taskDefinition);
+  if (fields.length > 0) {
+    deps.reporter.warn(
+      `the bundled AWS SDK does not know ${fields.join(', ')}; ${fields.length === 1 ? 'it' : 'they'} will not be sent to ECS. Update ecs-deliver, or remove ${fields.length === 1 ? 'it' : 'them'} from the task definition.`,
+    );
+  }
+}
+
+function reused(deps: DeliverDeps, revision: DescribedRevision): RegisteredRevision {
+  deps.reporter.info(`Task definition unchanged: reusing ${revision.family}:${revision.revision}, registering nothing.`);
+  return { arn: revision.arn, revision: revision.revision, registered: false };
+}
+
+async function register(deps: DeliverDeps, rendered: TaskDefinitionDocument): Promise<RegisteredRevision> {
+  if (!deps.session) throw new Error('register needs an AWS session');
+  const revision = await registerRevision(deps.session.ecs, rendered);
+  deps.reporter.info(`Registered ${shortName(revision.arn)}.`);
+  return revision;
+}
+
+function dryRunResult(
+  deps: DeliverDeps,
+  inputs: Inputs,
+  rendered: TaskDefinitionDocument,
+  changes: string[],
+  facts: {
+    reuse: DescribedRevision | undefined;
+    latest: DescribedRevision | undefined;
+    service: Service | undefined;
+    region: string;
+    startedAt: number;
+    image: string;
+  },
+): DeliveryResult {
+  const { reporter } = deps;
+  reporter.info('Rendered task definition:');
+  reporter.info(renderTaskDefinitionJson(rendered));
+  const plan: string[] = [];
+  if (!deps.session) plan.push('No AWS credentials found: not compared with ECS (set credentials to see the diff against what runs).');
+  if (facts.reuse) plan.push(`Would reuse ${facts.reuse.family}:${facts.reuse.revision} (unchanged); would register nothing.`);
+  else plan.push(`Would register a new revision of ${rendered.taskDefinition.family ?? inputs.family}${facts.latest ? ` (latest is ${facts.latest.revision})` : ''}.`);
+  if (inputs.service) {
+    plan.push(`Would update service ${inputs.service} in ${inputs.cluster}${inputs.desiredCount !== undefined ? ` to desired count ${inputs.desiredCount}` : ''}${inputs.wait ? ' and wait for the rollout' : ''}.`);
+  }
+  if (inputs.keepRevisions !== undefined) plan.push(`Would keep the newest ${inputs.keepRevisions} revisions, deregistering older unused ones.`);
+  plan.push('Dry run: nothing was changed.');
+  for (const line of plan) reporter.info(line);
+  return {
+    dryRun: true,
+    region: facts.region,
+    cluster: inputs.cluster,
+    ...(inputs.service ? { service: inputs.service } : {}),
+    image: facts.image || primaryImage(rendered, inputs.containerName),
+    taskDefinitionArn: facts.reuse?.arn ?? '',
+    revision: facts.reuse?.revision ?? 0,
+    registered: false,
+    deploymentStatus: 'SKIPPED',
+    diff: changes,
+    startedAt: facts.startedAt,
+    finishedAt: deps.clock.now(),
+    deregistered: [],
+  };
+}
+
+export function consoleUrl(region: string, cluster: string, service: string): string {
+  return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/deployments?region=${region}`;
+}
+
+function throwIfCancelled(cancel: AbortSignal): void {
+  if (cancel.aborted) {
+    const reason: unknown = cancel.reason;
+    throw new CancelledError(reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+  }
+}

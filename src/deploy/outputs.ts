@@ -1,0 +1,15 @@
+import type { DeliveryResult } from './result.js';
+
+/** The run's outputs, keyed as in action.yml. */
+export function outputsOf(result: DeliveryResult): Record<string, string> {
+  return {
+    'task-definition-arn': result.taskDefinitionArn,
+    'task-definition-revision': result.revision ? String(result.revision) : '',
+    registered: String(result.registered),
+    image: result.image,
+    'image-digest': result.imageDigest ?? '',
+    'deployment-id': result.deploymentId ?? '',
+    'deployment-status': result.deploymentStatus,
+    deregistered: result.deregistered.join(','),
+  };
+}

@@ -1,0 +1,54 @@
+// Read-only checks that must pass before anything changes anywhere.
+import type { Service } from '@aws-sdk/client-ecs';
+import type { EcsApi } from '../aws/ecs.js';
+import { fromDescribed, type DescribedRevision } from '../aws/taskdef-convert.js';
+import { PreflightError } from '../errors.js';
+import { awsErrorName, describeAwsError } from './aws-errors.js';
+
+export async function preflightService(ecs: EcsApi, cluster: string, serviceName: string, region: string): Promise<Service> {
+  const clusterFound = await readOnly(`DescribeClusters ${cluster}`, cluster, region, () => ecs.describeCluster(cluster));
+  if (!clusterFound || clusterFound.status === 'INACTIVE') {
+    throw new PreflightError(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
+  }
+  const answer = await readOnly(`DescribeServices ${serviceName}`, cluster, region, () =>
+    ecs.describeServices(cluster, [serviceName]),
+  );
+  const service = answer.services?.[0];
+  if (!service) {
+    const reason = answer.failures?.[0]?.reason ?? 'MISSING';
+    throw new PreflightError(
+      `service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first.`,
+    );
+  }
+  if (service.status !== 'ACTIVE') {
+    throw new PreflightError(`service: "${serviceName}" is ${service.status ?? 'not active'}; only an ACTIVE service can be deployed to.`);
+  }
+  const controller = service.deploymentController?.type ?? 'ECS';
+  if (controller !== 'ECS') {
+    throw new PreflightError(
+      `service: "${serviceName}" uses the ${controller} deployment controller; ecs-deliver deploys services with the ECS (rolling update) controller. Register only (leave service unset) and deploy with your ${controller} tooling.`,
+    );
+  }
+  return service;
+}
+
+/** The revision a family, `family:revision` or ARN names; undefined when ECS has none. */
+export async function findTaskDefinition(ecs: EcsApi, taskDefinition: string): Promise<DescribedRevision | undefined> {
+  try {
+    return fromDescribed(await ecs.describeTaskDefinition(taskDefinition));
+  } catch (error) {
+    if (awsErrorName(error) === 'ClientException' || awsErrorName(error) === 'InvalidParameterException') return undefined;
+    throw new PreflightError(describeAwsError(`DescribeTaskDefinition ${taskDefinition}`, error));
+  }
+}
+
+async function readOnly<T>(action: string, cluster: string, region: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (awsErrorName(error) === 'ClusterNotFoundException') {
+      throw new PreflightError(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
+    }
+    throw new PreflightError(describeAwsError(action, error));
+  }
+}

@@ -1,0 +1,36 @@
+// A GitHub Actions `uses:` step: log groups, masks, step outputs, the job summary and error annotations.
+import * as core from '@actions/core';
+import type { DeliveryResult } from '../deploy/result.js';
+import type { Reporter } from '../report.js';
+import type { Host } from './host.js';
+import { Redactor } from './redactor.js';
+import { renderSummary } from './summary.js';
+
+export function githubHost(): Host {
+  const redactor = new Redactor();
+  const clean = (line: string): string => redactor.redact(line);
+  const reporter: Reporter = {
+    info: (line) => core.info(clean(line)),
+    warn: (line) => core.warning(clean(line)),
+    error: (line) => core.error(clean(line)),
+    group: (title, body) => core.group(clean(title), body),
+    mask(secret) {
+      core.setSecret(secret);
+      redactor.add(secret);
+    },
+    setOutput: (name, value) => core.setOutput(name, clean(value)),
+    summary() {},
+  };
+  return {
+    reporter,
+    async finish(result: DeliveryResult, outputs) {
+      for (const [name, value] of Object.entries(outputs)) core.setOutput(name, clean(value));
+      if (process.env['GITHUB_STEP_SUMMARY']) {
+        await core.summary.addRaw(clean(renderSummary(result)), true).write();
+      }
+    },
+    fail(message) {
+      core.setFailed(clean(message));
+    },
+  };
+}

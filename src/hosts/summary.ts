@@ -1,0 +1,165 @@
+// The job summary: what went where, what changed, and on failure why, readable in ten seconds.
+// Everything shown comes from the DeliveryResult, whose diff is already redacted.
+import type { DeliveryResult } from '../deploy/result.js';
+import type { FailureReport, StoppedTaskReport } from '../watch/contract.js';
+
+export function renderSummary(result: DeliveryResult): string {
+  const sections = [
+    `### ${headline(result)}`,
+    ...(result.statusMessage ? [inline(result.statusMessage)] : []),
+    table(result),
+    ...afterTable(result),
+    diffSection(result),
+    ...(result.failure ? failureSections(result.failure) : []),
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+function headline(result: DeliveryResult): string {
+  const taskDefinition = taskDefinitionLabel(result.taskDefinitionArn);
+  if (result.dryRun) return `🔍 ecs-deliver dry run: nothing was changed`;
+  if (result.service === undefined) {
+    return result.registered
+      ? `✅ ecs-deliver registered ${taskDefinition}`
+      : `✅ ecs-deliver reused ${taskDefinition}: nothing to register`;
+  }
+  const service = `${result.service} on ${result.cluster}`;
+  switch (result.deploymentStatus) {
+    case 'COMPLETED':
+      return `✅ ecs-deliver deployed ${taskDefinition} to ${service}`;
+    case 'ROLLED_BACK':
+      return `❌ ecs-deliver: the deployment to ${service} failed and was rolled back`;
+    case 'FAILED':
+      return `❌ ecs-deliver: the deployment to ${service} failed`;
+    case 'TIMED_OUT':
+      return `❌ ecs-deliver: the deployment to ${service} did not finish in time`;
+    case 'SUPERSEDED':
+      return `⚠️ ecs-deliver: another deployment to ${service} took over`;
+    case 'CANCELLED':
+      return `⚠️ ecs-deliver: cancelled while deploying to ${service}`;
+    case 'SKIPPED':
+      return `✅ ecs-deliver updated ${service} to ${taskDefinition} (rollout not watched)`;
+  }
+}
+
+function table(result: DeliveryResult): string {
+  const rows: [string, string][] = [
+    ['Cluster', code(result.cluster)],
+    ['Service', result.service === undefined ? 'none: task definition only' : code(result.service)],
+    ['Image', code(result.image)],
+  ];
+  if (result.imageDigest !== undefined) rows.push(['Image digest', code(result.imageDigest)]);
+  rows.push(['Task definition', taskDefinitionCell(result)]);
+  if (result.desiredCount !== undefined) rows.push(['Desired count', String(result.desiredCount)]);
+  if (result.service !== undefined) rows.push(['Deployment', result.dryRun ? 'none (dry run)' : deploymentCell(result)]);
+  rows.push(['Region', code(result.region)]);
+  rows.push(['Time taken', duration(result.finishedAt - result.startedAt)]);
+  if (result.consoleUrl !== undefined) rows.push(['Console', `[open in the AWS console](${result.consoleUrl})`]);
+  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`)].join('\n');
+}
+
+function taskDefinitionCell(result: DeliveryResult): string {
+  const label = taskDefinitionLabel(result.taskDefinitionArn);
+  if (result.dryRun) {
+    // A dry run names a revision only when it would use an existing one.
+    return label === '' ? 'a new revision (not registered: dry run)' : `${code(label)} (dry run: nothing registered)`;
+  }
+  return result.registered ? `${code(label)}, registered by this run` : `${code(label)}, reused: unchanged`;
+}
+
+function deploymentCell(result: DeliveryResult): string {
+  const status = `**${result.deploymentStatus}**`;
+  return result.deploymentId === undefined ? status : `${status} ${code(result.deploymentId)}`;
+}
+
+function afterTable(result: DeliveryResult): string[] {
+  const lines: string[] = [];
+  if (result.rolledBackTo !== undefined) lines.push(`↩️ The service was put back on ${code(result.rolledBackTo)}.`);
+  if (result.deregistered.length > 0) {
+    lines.push(`🧹 Deregistered old revisions: ${result.deregistered.map((arn) => code(taskDefinitionLabel(arn))).join(', ')}.`);
+  }
+  return lines;
+}
+
+function diffSection(result: DeliveryResult): string {
+  if (result.diff.length === 0) return '#### Task definition changes\n\nNo change to the task definition.';
+  return `#### Task definition changes\n\n${fenced('text', result.diff)}`;
+}
+
+function failureSections(failure: FailureReport): string[] {
+  const sections = [`#### Why it failed\n\n${quote(failure.reason)}`];
+  if (failure.stoppedTasks.length > 0) {
+    sections.push(`#### Stopped tasks\n\n${failure.stoppedTasks.map(stoppedTaskLines).join('\n')}`);
+  }
+  if (failure.events.length > 0) sections.push(`#### Last service events\n\n${fenced('text', failure.events)}`);
+  return sections;
+}
+
+function stoppedTaskLines(task: StoppedTaskReport): string {
+  const why = [task.stoppedReason, task.stopCode === undefined ? undefined : `(${task.stopCode})`]
+    .filter((part) => part !== undefined)
+    .join(' ');
+  const lines = [`- task ${code(lastSegment(task.taskArn))}${why === '' ? '' : `: ${inline(why)}`}`];
+  for (const container of task.containers) {
+    const facts = [
+      container.exitCode === undefined ? undefined : `exit code ${container.exitCode}`,
+      container.reason === undefined ? undefined : inline(container.reason),
+    ].filter((part) => part !== undefined);
+    lines.push(`  - container ${code(container.name)}${facts.length === 0 ? '' : `: ${facts.join(', ')}`}`);
+  }
+  return lines.join('\n');
+}
+
+/** `family:revision` from a task definition ARN; anything else as given. */
+export function taskDefinitionLabel(arn: string): string {
+  const marker = ':task-definition/';
+  const at = arn.indexOf(marker);
+  return at === -1 ? arn : arn.slice(at + marker.length);
+}
+
+function lastSegment(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+/** 850 → "0.9s", 65_000 → "1m 05s", 3_723_000 → "1h 02m 03s". */
+export function duration(ms: number): string {
+  const tenths = Math.round(Math.max(0, ms) / 100);
+  if (tenths < 600) return `${(tenths / 10).toFixed(1)}s`;
+  const total = Math.round(tenths / 10);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}h ${String(minutes).padStart(2, '0')}m ${seconds}s` : `${minutes}m ${seconds}s`;
+}
+
+/** An inline code span that survives backticks in the value. */
+export function code(value: string): string {
+  const longestRun = Math.max(0, ...[...value.matchAll(/`+/g)].map((run) => run[0].length));
+  const ticks = '`'.repeat(longestRun + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${value}${pad}${ticks}`;
+}
+
+/** A fenced block whose fence is longer than any backtick run inside. */
+export function fenced(language: string, lines: readonly string[]): string {
+  const longestRun = Math.max(0, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((run) => run[0].length)));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}${language}\n${lines.join('\n')}\n${fence}`;
+}
+
+/** Table cells end at '|' and at a line break, even inside code spans. */
+function cell(value: string): string {
+  return value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Text from ECS shown as prose: no markup, no HTML, one line. */
+function inline(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+function quote(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => `> ${inline(line)}`)
+    .join('\n');
+}

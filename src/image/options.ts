@@ -1,0 +1,182 @@
+// The image inputs, checked before anything runs, and the plan they make: build or tag, push, verify, log in how.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { parseEcrHost } from './ecr-host.js';
+import { parseImageReference, type ImageReference } from './reference.js';
+import { findExecutable } from './runner.js';
+
+export type VerifyImage = 'auto' | 'true' | 'false';
+export type RegistryAuth = 'auto' | 'ecr' | 'basic' | 'none';
+
+export interface ImageOptions {
+  image: string;
+  buildContext?: string;
+  dockerfile?: string;
+  buildArgs: [string, string][];
+  target?: string;
+  platform?: string;
+  sourceImage?: string;
+  /** undefined: not set (push when build-context or source-image is given). */
+  push?: boolean;
+  pinDigest: boolean;
+  verifyImage: VerifyImage;
+  dockerCommand: string;
+  registryAuth: RegistryAuth;
+  registryUsername?: string;
+  registryPassword?: string;
+  createRepository: boolean;
+  dryRun: boolean;
+  /** The run's AWS region: used by registry-auth ecr when the registry host names none (aliases, pull-through names). */
+  region?: string;
+}
+
+export type LoginPlan =
+  | { kind: 'ecr'; region: string }
+  | { kind: 'basic'; username: string; password: string }
+  /** The docker client's own login: the user's DOCKER_CONFIG as it is, read only. */
+  | { kind: 'client' }
+  | { kind: 'none' };
+
+export interface ImagePlan {
+  /** Undefined when no image is given: there is nothing to do. */
+  ref?: ImageReference;
+  build: boolean;
+  /** Tag source-image as image. */
+  tag: boolean;
+  push: boolean;
+  /** Check that image exists (nothing is pushed). */
+  verify: boolean;
+  login: LoginPlan;
+}
+
+const BUILD_ONLY = ['dockerfile', 'target', 'platform'] as const;
+const BUILD_ARG_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** The decisions the inputs make, without looking at the machine. */
+export function planImage(o: ImageOptions): ImagePlan {
+  const build = o.buildContext !== undefined && o.buildContext !== '';
+  const tag = o.sourceImage !== undefined && o.sourceImage !== '';
+  if (build && tag) throw new InputError('build-context and source-image: give one of them, not both');
+  for (const name of BUILD_ONLY) {
+    if (!build && optionValue(o, name) !== undefined) throw new InputError(`${name}: only used with build-context; set build-context or remove ${name}`);
+  }
+  if (!build && o.buildArgs.length > 0) throw new InputError('build-args: only used with build-context; set build-context or remove build-args');
+  for (const [key] of o.buildArgs) {
+    if (!BUILD_ARG_KEY.test(key)) throw new InputError(`build-args: "${key}" is not a build argument name; write lines of KEY=VALUE`);
+  }
+  const push = o.push ?? (build || tag);
+  if (o.image === '') {
+    if (build || tag || push) throw new InputError('image: required to build, tag or push; give the reference to push, such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1.2.3');
+    if (o.pinDigest) throw new InputError('pin-digest: needs an image to push; set image, or set pin-digest to false');
+    return { build: false, tag: false, push: false, verify: false, login: { kind: 'none' } };
+  }
+  const ref = parseImageReference(o.image, 'image');
+  if (tag) parseImageReference(o.sourceImage ?? '', 'source-image');
+  if (push && ref.digest !== undefined) {
+    throw new InputError(`image: "${o.image}" names a digest, and a push needs a tag; write repository:tag (pin-digest names the pushed digest)`);
+  }
+  if (o.pinDigest && !push) throw new InputError('pin-digest: only with a push (build-context, source-image or push: true); set pin-digest to false');
+  checkCredentialInputs(o);
+  const verify = !push && o.verifyImage !== 'false';
+  const login = push || verify ? chooseLogin(o, ref, push) : { kind: 'none' as const };
+  if (push && o.createRepository && parseEcrHost(ref.registry)?.public !== false) {
+    throw new InputError(`create-repository: only for ECR registries (<account>.dkr.ecr.<region>.amazonaws.com); ${ref.registry} is not one`);
+  }
+  return { ref, build, tag, push, verify, login };
+}
+
+function checkCredentialInputs(o: ImageOptions): void {
+  const username = nonEmpty(o.registryUsername);
+  const password = nonEmpty(o.registryPassword);
+  if (o.registryAuth === 'basic' && (!username || !password)) {
+    throw new InputError('registry-auth basic: needs registry-username and registry-password (ECS_DELIVER_REGISTRY_PASSWORD or --registry-password-stdin)');
+  }
+  if (password && !username) throw new InputError('registry-username: required with registry-password; set the user the password belongs to');
+  if (username && !password) {
+    throw new InputError('registry-password: required with registry-username; set ECS_DELIVER_REGISTRY_PASSWORD or pass --registry-password-stdin');
+  }
+  if ((o.registryAuth === 'ecr' || o.registryAuth === 'none') && (username || password)) {
+    throw new InputError(`registry-username: not used with registry-auth ${o.registryAuth}; remove it, or set registry-auth basic`);
+  }
+}
+
+function chooseLogin(o: ImageOptions, ref: ImageReference, push: boolean): LoginPlan {
+  const ecrHost = parseEcrHost(ref.registry);
+  switch (o.registryAuth) {
+    case 'none':
+      return { kind: 'none' };
+    case 'basic':
+      return { kind: 'basic', username: o.registryUsername ?? '', password: o.registryPassword ?? '' };
+    case 'ecr':
+      if (ecrHost?.public) throw publicEcrNotSupported();
+      if (ecrHost) return { kind: 'ecr', region: ecrHost.region };
+      if (!nonEmpty(o.region)) {
+        throw new InputError(`registry-auth ecr: ${ref.registry} names no region; set region (or AWS_REGION) to the region of the ECR registry it stands for`);
+      }
+      return { kind: 'ecr', region: o.region ?? '' };
+    case 'auto':
+      if (ecrHost?.public) {
+        if (push) throw publicEcrNotSupported();
+        return { kind: 'none' };
+      }
+      if (ecrHost) return { kind: 'ecr', region: ecrHost.region };
+      if (nonEmpty(o.registryUsername)) return { kind: 'basic', username: o.registryUsername ?? '', password: o.registryPassword ?? '' };
+      return { kind: 'client' };
+  }
+}
+
+function publicEcrNotSupported(): InputError {
+  return new InputError(
+    'image: logging in to public.ecr.aws is not supported yet; log in beforehand ' +
+      '(aws ecr-public get-login-password --region us-east-1 | docker login --username AWS --password-stdin public.ecr.aws) and set registry-auth none',
+  );
+}
+
+/**
+ * The preflight: everything planImage checks, plus what the machine must have (the build context, the
+ * Dockerfile, the container client). Reads only; changes nothing.
+ */
+export function checkImageOptions(o: ImageOptions, env: NodeJS.ProcessEnv = process.env): ImagePlan {
+  const plan = planImage(o);
+  if (plan.build) checkBuildFiles(o);
+  if (plan.build || plan.tag || plan.push) checkDockerCommand(o.dockerCommand, env);
+  return plan;
+}
+
+function checkBuildFiles(o: ImageOptions): void {
+  const context = o.buildContext ?? '';
+  if (!isDirectory(context)) throw new InputError(`build-context: directory "${context}" not found; give the directory to build in`);
+  if (o.dockerfile !== undefined && o.dockerfile !== '') {
+    if (!existsSync(o.dockerfile)) throw new InputError(`dockerfile: "${o.dockerfile}" not found; give its path from the working directory`);
+  } else if (!['Dockerfile', 'Containerfile'].some((name) => existsSync(join(context, name)))) {
+    throw new InputError(`dockerfile: no Dockerfile in build-context "${context}"; add one or set dockerfile`);
+  }
+}
+
+function checkDockerCommand(command: string, env: NodeJS.ProcessEnv): void {
+  if (command.trim() === '') throw new InputError('docker-command: empty; set it to docker or podman');
+  if (/\s/.test(command)) {
+    throw new InputError(`docker-command: "${command}" is a command line; give one executable such as docker or podman (no sudo, no arguments)`);
+  }
+  if (findExecutable(command, env) === undefined) {
+    throw new InputError(`docker-command: "${command}" was not found on PATH; install it or set docker-command to the client to run`);
+  }
+}
+
+function optionValue(o: ImageOptions, name: (typeof BUILD_ONLY)[number]): string | undefined {
+  const value = { dockerfile: o.dockerfile, target: o.target, platform: o.platform }[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function nonEmpty(value: string | undefined): boolean {
+  return value !== undefined && value !== '';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,117 @@
+// The one description of every input. action.yml, the CLI flags, the ECS_DELIVER_* environment names,
+// the GitLab component spec and the README tables are all generated from or checked against this list.
+// Keep this module free of imports: `--help` and `--version` load nothing else.
+
+export type InputGroup = 'image' | 'registry' | 'task-definition' | 'service' | 'waiting' | 'aws' | 'output';
+
+export type InputType = 'string' | 'boolean' | 'number' | 'duration' | 'lines' | 'choice';
+
+export interface InputSpec {
+  readonly name: string;
+  readonly description: string;
+  /** The empty string means "not set". */
+  readonly default: string;
+  readonly group: InputGroup;
+  readonly type: InputType;
+  readonly options?: readonly string[];
+  /** Secret inputs are never taken from a command-line flag: only from the environment or `--<name>-stdin`. */
+  readonly secret?: boolean;
+}
+
+export const GROUP_TITLES: Readonly<Record<InputGroup, string>> = {
+  image: 'Image',
+  registry: 'Registry',
+  'task-definition': 'Task definition',
+  service: 'Service',
+  waiting: 'Waiting',
+  aws: 'AWS',
+  output: 'Output',
+};
+
+export const INPUTS: readonly InputSpec[] = [
+  // Image
+  { name: 'image', group: 'image', type: 'string', default: '', description: 'Image reference the task definition runs (repository:tag or repository@sha256:...).' },
+  { name: 'images', group: 'image', type: 'lines', default: '', description: 'Lines of container=image, to set several containers at once.' },
+  { name: 'build-context', group: 'image', type: 'string', default: '', description: 'Directory to run docker build in; the result is tagged as image.' },
+  { name: 'dockerfile', group: 'image', type: 'string', default: '', description: 'Dockerfile for the build (default: Dockerfile in build-context).' },
+  { name: 'build-args', group: 'image', type: 'lines', default: '', description: 'Lines of KEY=VALUE passed as --build-arg.' },
+  { name: 'target', group: 'image', type: 'string', default: '', description: 'Build stage to build.' },
+  { name: 'platform', group: 'image', type: 'string', default: '', description: 'Platform to build for, such as linux/amd64.' },
+  { name: 'source-image', group: 'image', type: 'string', default: '', description: 'Image already built locally, tagged as image before the push.' },
+  { name: 'push', group: 'image', type: 'boolean', default: '', description: 'Push image (not set: true when build-context or source-image is given).' },
+  { name: 'pin-digest', group: 'image', type: 'boolean', default: 'false', description: 'Name the pushed image by digest (repository@sha256:...) in the task definition.' },
+  { name: 'verify-image', group: 'image', type: 'choice', options: ['auto', 'true', 'false'], default: 'auto', description: 'Check that image exists before registering when nothing is pushed (auto: an unreachable registry only warns).' },
+  { name: 'docker-command', group: 'image', type: 'string', default: 'docker', description: 'Container client to run (docker, podman).' },
+  // Registry
+  { name: 'registry-auth', group: 'registry', type: 'choice', options: ['auto', 'ecr', 'basic', 'none'], default: 'auto', description: 'How to log in to the registry: auto, ecr (ECR token for any host), basic (username and password) or none.' },
+  { name: 'registry-username', group: 'registry', type: 'string', default: '', description: 'Username for a non-ECR registry such as Docker Hub.' },
+  { name: 'registry-password', group: 'registry', type: 'string', default: '', secret: true, description: 'Password or token for registry-username (environment or --registry-password-stdin only).' },
+  { name: 'repository-credentials', group: 'registry', type: 'string', default: '', description: 'Secrets Manager ARN set as the container repositoryCredentials, so ECS can pull from a private registry.' },
+  { name: 'create-repository', group: 'registry', type: 'boolean', default: 'false', description: 'Create the ECR repository when it is missing (scan on push on).' },
+  // Task definition
+  { name: 'task-definition', group: 'task-definition', type: 'string', default: '', description: 'Path to a task definition file, JSON or YAML (RegisterTaskDefinition input or DescribeTaskDefinition output).' },
+  { name: 'task-definition-arn', group: 'task-definition', type: 'string', default: '', description: 'Deploy this existing revision (family:revision or ARN) as it is; nothing is rendered or registered.' },
+  { name: 'family', group: 'task-definition', type: 'string', default: '', description: 'Task definition family; without a file its latest ACTIVE revision is the base.' },
+  { name: 'container-name', group: 'task-definition', type: 'string', default: '', description: 'Container that gets image (default: the only container, or the family for a new one).' },
+  { name: 'memory', group: 'task-definition', type: 'number', default: '', description: 'Container memory hard limit in MiB.' },
+  { name: 'cpu', group: 'task-definition', type: 'number', default: '', description: 'Container CPU units.' },
+  { name: 'container-port', group: 'task-definition', type: 'number', default: '', description: 'Container port to map (new task definitions).' },
+  { name: 'host-port', group: 'task-definition', type: 'number', default: '0', description: 'Host port for container-port (left out under awsvpc).' },
+  { name: 'protocol', group: 'task-definition', type: 'choice', options: ['tcp', 'udp'], default: 'tcp', description: 'Protocol of the port mapping.' },
+  { name: 'network-mode', group: 'task-definition', type: 'choice', options: ['', 'bridge', 'host', 'awsvpc', 'none'], default: '', description: 'Task network mode (awsvpc for Fargate).' },
+  { name: 'requires-compatibilities', group: 'task-definition', type: 'lines', default: '', description: 'Launch types the task definition must be valid for (EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES).' },
+  { name: 'task-cpu', group: 'task-definition', type: 'string', default: '', description: 'Task-level CPU (units or vCPU, such as 256 or 1 vCPU).' },
+  { name: 'task-memory', group: 'task-definition', type: 'string', default: '', description: 'Task-level memory (MiB or GB, such as 512 or 1 GB).' },
+  { name: 'environment', group: 'task-definition', type: 'lines', default: '', description: 'Lines of KEY=VALUE merged into the container environment; a line -KEY removes KEY.' },
+  { name: 'environment-mode', group: 'task-definition', type: 'choice', options: ['merge', 'replace'], default: 'merge', description: 'merge: change only the keys given; replace: the environment becomes exactly the lines given.' },
+  { name: 'secrets', group: 'task-definition', type: 'lines', default: '', description: 'Lines of NAME=valueFrom (Secrets Manager or SSM ARN) merged into the container secrets; -NAME removes.' },
+  { name: 'secrets-mode', group: 'task-definition', type: 'choice', options: ['merge', 'replace'], default: 'merge', description: 'merge: change only the names given; replace: the secrets become exactly the lines given.' },
+  { name: 'command', group: 'task-definition', type: 'string', default: '', description: 'Container command: a JSON array, or a string split as a shell splits words.' },
+  { name: 'execution-role-arn', group: 'task-definition', type: 'string', default: '', description: 'Task execution role ARN.' },
+  { name: 'task-role-arn', group: 'task-definition', type: 'string', default: '', description: 'Task role ARN.' },
+  { name: 'tags', group: 'task-definition', type: 'lines', default: '', description: 'Lines of key=value tags on the task definition.' },
+  { name: 'register', group: 'task-definition', type: 'choice', options: ['if-changed', 'always'], default: 'if-changed', description: 'if-changed: reuse the latest revision when the rendered one equals it; always: register every time.' },
+  { name: 'keep-revisions', group: 'task-definition', type: 'number', default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
+  // Service
+  { name: 'cluster', group: 'service', type: 'string', default: 'default', description: 'ECS cluster name or ARN.' },
+  { name: 'service', group: 'service', type: 'string', default: '', description: 'ECS service to update (not set: register the task definition only).' },
+  { name: 'desired-count', group: 'service', type: 'number', default: '', description: 'Desired task count (sent only when set).' },
+  { name: 'force-new-deployment', group: 'service', type: 'boolean', default: 'false', description: 'Start a new deployment even when the task definition is unchanged.' },
+  // Waiting
+  { name: 'wait', group: 'waiting', type: 'boolean', default: 'true', description: 'Wait until the rollout ends.' },
+  { name: 'wait-timeout', group: 'waiting', type: 'duration', default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
+  { name: 'poll-interval', group: 'waiting', type: 'duration', default: '2s', description: 'Time between rollout checks.' },
+  { name: 'max-failed-tasks', group: 'waiting', type: 'number', default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
+  { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
+  { name: 'rollback-on-cancel', group: 'waiting', type: 'boolean', default: 'false', description: 'When the job is cancelled during the wait, start a rollback before exiting.' },
+  // AWS
+  { name: 'region', group: 'aws', type: 'string', default: '', description: 'AWS region (default: AWS_REGION or AWS_DEFAULT_REGION).' },
+  { name: 'role-arn', group: 'aws', type: 'string', default: '', description: 'IAM role to assume with web-identity-token (OIDC).' },
+  { name: 'web-identity-token', group: 'aws', type: 'string', default: '', secret: true, description: 'OIDC token for role-arn, such as a GitLab id_tokens variable (environment only).' },
+  // Output
+  { name: 'dry-run', group: 'output', type: 'boolean', default: 'false', description: 'Print the rendered task definition, the diff and the plan; change nothing.' },
+];
+
+export interface OutputSpec {
+  readonly name: string;
+  readonly description: string;
+}
+
+export const OUTPUTS: readonly OutputSpec[] = [
+  { name: 'task-definition-arn', description: 'ARN of the task definition deployed or registered.' },
+  { name: 'task-definition-revision', description: 'Revision number of that task definition.' },
+  { name: 'registered', description: 'true when this run registered a new revision, false when it reused one.' },
+  { name: 'image', description: 'Image reference deployed.' },
+  { name: 'image-digest', description: 'Digest of the pushed image, when this run pushed one.' },
+  { name: 'deployment-id', description: 'ID of the deployment the service update created, if any.' },
+  { name: 'deployment-status', description: 'COMPLETED, ROLLED_BACK, FAILED, TIMED_OUT, SUPERSEDED, CANCELLED or SKIPPED.' },
+  { name: 'deregistered', description: 'Revisions deregistered by keep-revisions, comma-separated.' },
+];
+
+export function envName(input: string): string {
+  return `ECS_DELIVER_${input.toUpperCase().replace(/-/g, '_')}`;
+}
+
+export function findInput(name: string): InputSpec | undefined {
+  return INPUTS.find((spec) => spec.name === name);
+}

@@ -1,0 +1,146 @@
+// Reads a task definition file (JSON or YAML) in either shape people keep them in: the RegisterTaskDefinition
+// input, or the DescribeTaskDefinition output (`{"taskDefinition": {...}, "tags": [...]}`) saved from the CLI.
+// Fields this code does not know are kept as written. Messages say where the problem is, never the text
+// around it: a task definition file may hold environment values.
+import { parseDocument } from 'yaml';
+import { InputError } from '../errors.js';
+import { describeKind, isPlainObject, withoutNulls, type PlainObject } from './plain-data.js';
+import { READ_ONLY_FIELDS } from './read-only.js';
+import type { ContainerDefinition, Tag, TaskDefinition, TaskDefinitionDocument } from './types.js';
+
+export function parseTaskDefinitionText(text: string, source: string): TaskDefinitionDocument {
+  return toTaskDefinitionDocument(parseJsonOrYaml(text, source), source);
+}
+
+/**
+ * Turns parsed data, or a DescribeTaskDefinition answer from the SDK, into a document that can be edited and
+ * registered: read-only fields and nulls dropped, tags beside the definition.
+ */
+export function toTaskDefinitionDocument(value: unknown, source: string): TaskDefinitionDocument {
+  const root = withoutNulls(value);
+  if (!isPlainObject(root)) {
+    throw new InputError(`${source}: expected a task definition object, found ${describeKind(root)}`);
+  }
+  const described = 'taskDefinition' in root;
+  const body = described ? root['taskDefinition'] : root;
+  if (!isPlainObject(body)) {
+    throw new InputError(`${source}: taskDefinition must be an object, found ${describeKind(body)}`);
+  }
+  const taskDefinition: PlainObject = {};
+  for (const [key, field] of Object.entries(body)) {
+    if (!(READ_ONLY_FIELDS as readonly string[]).includes(key) && key !== 'tags') taskDefinition[key] = field;
+  }
+  checkContainers(taskDefinition['containerDefinitions'], source);
+  for (const key of ['cpu', 'memory'] as const) {
+    // YAML reads `cpu: 256` as a number; RegisterTaskDefinition takes the task size as a string.
+    const size = taskDefinition[key];
+    if (typeof size === 'number' && Number.isInteger(size)) taskDefinition[key] = String(size);
+  }
+  const tags = mergeTags(readTags(body['tags'], source, 'tags'), described ? readTags(root['tags'], source, 'tags') : []);
+  return { taskDefinition: taskDefinition as TaskDefinition, tags };
+}
+
+function parseJsonOrYaml(text: string, source: string): unknown {
+  const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (content.trim() === '') throw new InputError(`${source}: the file is empty: it must hold a task definition (JSON or YAML)`);
+  const looksLikeJson = /^\s*[{[]/.test(content);
+  if (looksLikeJson) {
+    try {
+      return JSON.parse(content) as unknown;
+    } catch (error) {
+      // A YAML flow mapping (unquoted keys, trailing commas) also starts with '{'.
+      const yaml = parseYaml(content);
+      if (yaml.ok) return yaml.value;
+      throw new InputError(`${source}: invalid JSON${jsonErrorDetail(error, content, yaml.position)}`);
+    }
+  }
+  const yaml = parseYaml(content);
+  if (yaml.ok) return yaml.value;
+  throw new InputError(`${source}: invalid YAML${yaml.position ? ` at line ${yaml.position.line}, column ${yaml.position.col}` : ''}: ${yaml.reason}`);
+}
+
+interface Position {
+  line: number;
+  col: number;
+}
+
+type YamlResult = { ok: true; value: unknown } | { ok: false; reason: string; position?: Position };
+
+function parseYaml(text: string): YamlResult {
+  // YAML 1.2 core schema: `on`, `yes` and `no` stay strings, as in JSON.
+  const document = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true });
+  const [error] = document.errors;
+  if (!error) return { ok: true, value: document.toJS({ maxAliasCount: 100 }) as unknown };
+  const position = error.linePos?.[0];
+  // The message ends with the lines around the error, which are not for the log.
+  const reason =
+    error.code === 'MULTIPLE_DOCS'
+      ? 'the file holds several YAML documents: keep one'
+      : error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+  return position ? { ok: false, reason, position } : { ok: false, reason };
+}
+
+function jsonErrorDetail(error: unknown, text: string, fallback: Position | undefined): string {
+  const message = error instanceof Error ? error.message : '';
+  // Node may quote the text it failed on (`, "..." is not valid JSON`); only the reason before it is printed.
+  const reason = message.replace(/, (\.\.\.)?".*$/s, '').replace(/( in JSON)? at position \d+.*$/s, '');
+  const offset = /at position (\d+)/.exec(message)?.[1];
+  const position = offset === undefined ? fallback : positionOf(text, Number(offset));
+  return `${position ? ` at line ${position.line}, column ${position.col}` : ''}${reason ? `: ${reason}` : ''}`;
+}
+
+function positionOf(text: string, offset: number): Position {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+function checkContainers(containers: unknown, source: string): void {
+  if (containers === undefined) {
+    throw new InputError(`${source}: containerDefinitions is missing: a task definition needs a list of containers`);
+  }
+  if (!Array.isArray(containers)) {
+    throw new InputError(`${source}: containerDefinitions must be a list, found ${describeKind(containers)}`);
+  }
+  for (const [index, container] of containers.entries()) {
+    const where = `containerDefinitions[${index}]`;
+    if (!isPlainObject(container)) throw new InputError(`${source}: ${where} must be an object, found ${describeKind(container)}`);
+    checkNamedStrings(container, 'environment', 'value', source, where);
+    checkNamedStrings(container, 'secrets', 'valueFrom', source, where);
+  }
+}
+
+/** environment and secrets: lists of {name, value|valueFrom} whose values are strings ECS passes on as written. */
+function checkNamedStrings(container: ContainerDefinition, field: 'environment' | 'secrets', valueKey: string, source: string, where: string): void {
+  const list = container[field];
+  if (list === undefined) return;
+  if (!Array.isArray(list)) throw new InputError(`${source}: ${where}.${field} must be a list, found ${describeKind(list)}`);
+  for (const [index, entry] of (list as unknown[]).entries()) {
+    const at = `${where}.${field}[${index}]`;
+    if (!isPlainObject(entry)) throw new InputError(`${source}: ${at} must be an object with name and ${valueKey}`);
+    if (typeof entry['name'] !== 'string') throw new InputError(`${source}: ${at}.name must be a string`);
+    const value = entry[valueKey];
+    if (value !== undefined && typeof value !== 'string') {
+      throw new InputError(`${source}: ${at}.${valueKey} (${entry['name']}) must be a string, found ${describeKind(value)}: quote it`);
+    }
+  }
+}
+
+function readTags(value: unknown, source: string, where: string): Tag[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new InputError(`${source}: ${where} must be a list of {key, value}, found ${describeKind(value)}`);
+  return value.map((entry: unknown, index) => {
+    const at = `${where}[${index}]`;
+    if (!isPlainObject(entry)) throw new InputError(`${source}: ${at} must be an object with key and value`);
+    const { key, value: tagValue = '' } = entry;
+    if (typeof key !== 'string' || key === '') throw new InputError(`${source}: ${at}.key must be a non-empty string`);
+    if (typeof tagValue !== 'string') throw new InputError(`${source}: ${at}.value (${key}) must be a string, found ${describeKind(tagValue)}: quote it`);
+    return { key, value: tagValue };
+  });
+}
+
+/** Tags by key; a later list wins, a key keeps the place it first had. */
+export function mergeTags(...lists: readonly (readonly Tag[])[]): Tag[] {
+  const merged = new Map<string, string>();
+  for (const list of lists) for (const tag of list) merged.set(tag.key, tag.value);
+  return [...merged].map(([key, value]) => ({ key, value }));
+}

@@ -1,0 +1,28 @@
+import type { EcsApi } from '../aws/ecs.js';
+import type { Clock } from '../clock.js';
+import type { Reporter } from '../report.js';
+import type { RolloutTarget, WatchOptions } from './contract.js';
+import type { Observer } from './observe.js';
+
+export interface WatchDeps {
+  ecs: EcsApi;
+  clock: Clock;
+  reporter: Reporter;
+}
+
+/** What every watch of one run shares: the rollout's and, when there is one, the rollback's. */
+export interface WatchContext extends WatchDeps {
+  target: RolloutTarget;
+  options: WatchOptions;
+  observer: Observer;
+  /** Keys of the service events already printed. */
+  seenEvents: Set<string>;
+}
+
+/** The one deployment a watch follows. */
+export interface FollowTarget {
+  taskDefinitionArn: string;
+  deploymentId?: string;
+  serviceDeploymentArn?: string;
+  deploymentIdsBefore: readonly string[];
+}

@@ -1,0 +1,60 @@
+// What the deploy flow hands the rollout watcher, and what it gets back.
+
+export type DeploymentStatus =
+  | 'COMPLETED'
+  | 'ROLLED_BACK'
+  | 'FAILED'
+  | 'TIMED_OUT'
+  | 'SUPERSEDED'
+  | 'CANCELLED'
+  | 'SKIPPED';
+
+export interface RolloutTarget {
+  cluster: string;
+  service: string;
+  region: string;
+  /** The task definition this run put on the service. */
+  taskDefinitionArn: string;
+  /** The `ecs-svc/...` id of this run's deployment, when the update created one and it could be identified. */
+  deploymentId?: string;
+  /** `service.currentServiceDeployment` of the UpdateService answer, when the endpoint gave one. */
+  serviceDeploymentArn?: string;
+  /** Deployment ids the service had before the update. */
+  deploymentIdsBefore: readonly string[];
+  /** What the service ran before this run: where a rollback goes. */
+  previous: { taskDefinitionArn: string; desiredCount: number };
+}
+
+export interface WatchOptions {
+  timeoutMs: number;
+  pollIntervalMs: number;
+  maxFailedTasks?: number;
+  rollback: boolean;
+  rollbackOnCancel: boolean;
+  /** Aborted when the job is cancelled (SIGINT / SIGTERM). */
+  cancel: AbortSignal;
+}
+
+export interface StoppedTaskReport {
+  taskArn: string;
+  stoppedReason?: string;
+  stopCode?: string;
+  containers: { name: string; exitCode?: number; reason?: string }[];
+}
+
+export interface FailureReport {
+  reason: string;
+  events: string[];
+  stoppedTasks: StoppedTaskReport[];
+}
+
+export interface WatchOutcome {
+  status: DeploymentStatus;
+  /** One line saying what happened, for the log and the summary. */
+  message: string;
+  /** `family:revision` the service went back to, by ECS or by this run. */
+  rolledBackTo?: string;
+  /** The task definition that took over, for SUPERSEDED. */
+  supersededBy?: string;
+  failure?: FailureReport;
+}

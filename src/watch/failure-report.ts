@@ -1,0 +1,74 @@
+// What the log says when a rollout did not complete: the reason, the service events, why tasks stopped, where to look.
+import type { ServiceEvent } from '@aws-sdk/client-ecs';
+import type { FailureReport } from './contract.js';
+import { describeError } from './aws-errors.js';
+import type { WatchContext } from './context.js';
+import type { FollowResult } from './follow.js';
+import { consoleUrl } from './names.js';
+import { deploymentLine, eventLine } from './progress.js';
+import { settle } from './settle.js';
+import { stoppedTaskLines, stoppedTasksOf } from './stopped-tasks.js';
+import { eventKey } from './snapshot.js';
+
+export const EVENTS_SHOWN = 20;
+
+/** Service events of this watch, and any older ones that name the deployment, oldest first. */
+export function eventsOfDeployment(result: FollowResult): ServiceEvent[] {
+  const id = result.followed.deploymentId;
+  const printed = new Set(result.events.map(eventKey));
+  const naming = (result.last?.service.events ?? []).filter(
+    (event) => id !== undefined && !printed.has(eventKey(event)) && (event.message ?? '').includes(id),
+  );
+  const all = [...naming, ...result.events];
+  return all.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0)).slice(-EVENTS_SHOWN);
+}
+
+export async function collectFailure(ctx: WatchContext, result: FollowResult, taskDefinitionArn: string, reason: string): Promise<FailureReport> {
+  const { target, ecs, options } = ctx;
+  const query = {
+    cluster: target.cluster,
+    service: target.service,
+    taskDefinitionArn,
+    ...(result.followed.deploymentId ? { deploymentId: result.followed.deploymentId } : {}),
+  };
+  const stopped = await settle(stoppedTasksOf(ecs, query), options.cancel);
+  if (stopped.state === 'rejected') ctx.reporter.warn(`Could not read the stopped tasks: ${describeError(stopped.error)}`);
+  return {
+    reason,
+    events: eventsOfDeployment(result).map(eventLine),
+    stoppedTasks: stopped.state === 'fulfilled' ? stopped.value : [],
+  };
+}
+
+export function failureLines(report: FailureReport, result: FollowResult, url: string): string[] {
+  const lines: string[] = [];
+  const deployments = result.last?.service.deployments ?? [];
+  if (deployments.length > 0) lines.push('Deployments at the end:', ...deployments.map((d) => `  ${deploymentLine(d)}`));
+  if (report.events.length > 0) lines.push('Service events of this deployment:', ...report.events.map((line) => `  ${line}`));
+  else lines.push('No service events for this deployment.');
+  if (report.stoppedTasks.length > 0) {
+    lines.push(
+      'Stopped tasks of this deployment, newest first:',
+      ...report.stoppedTasks.flatMap(stoppedTaskLines).map((line) => `  ${line}`),
+    );
+  } else {
+    lines.push('No stopped tasks of this deployment.');
+  }
+  lines.push(`Console: ${url}`);
+  return lines;
+}
+
+/** Prints the headline as an error and the details after it; answers the report for `WatchOutcome.failure`. */
+export async function reportFailure(
+  ctx: WatchContext,
+  result: FollowResult,
+  taskDefinitionArn: string,
+  reason: string,
+  headline: string,
+): Promise<FailureReport> {
+  const report = await collectFailure(ctx, result, taskDefinitionArn, reason);
+  ctx.reporter.error(headline);
+  const url = consoleUrl(ctx.target.region, ctx.target.cluster, ctx.target.service);
+  for (const line of failureLines(report, result, url)) ctx.reporter.info(line);
+  return report;
+}

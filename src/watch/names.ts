@@ -1,0 +1,30 @@
+// Short names for what ECS identifies by ARN, so log lines stay readable.
+
+/** `web:5` from a task definition ARN (`arn:aws:ecs:...:task-definition/web:5`) or from `web:5` itself. */
+export function familyRevision(taskDefinition: string): string {
+  return taskDefinition.slice(taskDefinition.lastIndexOf('/') + 1);
+}
+
+/** True when both name the same revision, whether written as an ARN or as `family:revision`. */
+export function sameTaskDefinition(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && familyRevision(a) === familyRevision(b);
+}
+
+/** The name at the end of a cluster, service or task ARN, or the name itself. */
+export function resourceName(nameOrArn: string): string {
+  return nameOrArn.slice(nameOrArn.lastIndexOf('/') + 1);
+}
+
+export function consoleUrl(region: string, cluster: string, service: string): string {
+  const path = `clusters/${encodeURIComponent(resourceName(cluster))}/services/${encodeURIComponent(resourceName(service))}`;
+  return `https://${region}.console.aws.amazon.com/ecs/v2/${path}/deployments?region=${region}`;
+}
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
+}

@@ -1,0 +1,70 @@
+// What the watcher prints while it waits: each new service event once, and a deployment's line only when it changed.
+import type { Deployment, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs';
+import { familyRevision } from './names.js';
+import { eventKey } from './snapshot.js';
+
+/** Events this close before the watch began still belong to it: the update came first, and clocks drift. */
+export const EVENT_MARGIN_MS = 10_000;
+
+export function deploymentLine(deployment: Deployment): string {
+  const counts =
+    `${deployment.runningCount ?? 0}/${deployment.desiredCount ?? 0} running, ` +
+    `${deployment.pendingCount ?? 0} pending, ${deployment.failedTasks ?? 0} failed`;
+  const state = deployment.rolloutState ? `, ${deployment.rolloutState}` : '';
+  const taskDefinition = deployment.taskDefinition ? ` ${familyRevision(deployment.taskDefinition)}` : '';
+  return `${deployment.status ?? '?'} ${deployment.id ?? '?'}${taskDefinition}: ${counts}${state}`;
+}
+
+export function serviceDeploymentLine(serviceDeployment: ServiceDeployment): string {
+  const breaker = serviceDeployment.deploymentCircuitBreaker;
+  const failures =
+    breaker?.status && breaker.status !== 'DISABLED'
+      ? `, circuit breaker ${breaker.failureCount ?? 0}/${breaker.threshold ?? '?'} failed tasks`
+      : '';
+  const reason = serviceDeployment.statusReason ? ` (${serviceDeployment.statusReason})` : '';
+  return `Service deployment ${serviceDeployment.status ?? '?'}${failures}${reason}`;
+}
+
+export function eventLine(event: ServiceEvent): string {
+  const time = event.createdAt ? `${event.createdAt.toISOString().slice(11, 19)}Z ` : '';
+  return `${time}${event.message ?? ''}`;
+}
+
+/**
+ * Picks the events not printed yet and newer than the watch, oldest first. `seen` is shared by every watch of one
+ * run, so the rollback's watch does not repeat what the rollout's printed.
+ */
+export class EventLog {
+  constructor(
+    private readonly since: number,
+    private readonly seen: Set<string>,
+  ) {}
+
+  takeNew(events: readonly ServiceEvent[]): ServiceEvent[] {
+    const fresh = events.filter(
+      (event) => !this.seen.has(eventKey(event)) && (event.createdAt === undefined || event.createdAt.getTime() >= this.since - EVENT_MARGIN_MS),
+    );
+    for (const event of fresh) this.seen.add(eventKey(event));
+    return fresh.reverse();
+  }
+}
+
+/** Remembers the last line printed per deployment and answers only the lines that changed. */
+export class ChangedLines {
+  private readonly last = new Map<string, string>();
+
+  changed(service: Service, serviceDeployment: ServiceDeployment | undefined): string[] {
+    const lines: [string, string][] = (service.deployments ?? []).map((deployment) => [
+      deployment.id ?? '?',
+      deploymentLine(deployment),
+    ]);
+    if (serviceDeployment) lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
+    return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
+  }
+
+  private remember(key: string, line: string): boolean {
+    if (this.last.get(key) === line) return false;
+    this.last.set(key, line);
+    return true;
+  }
+}

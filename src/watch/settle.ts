@@ -1,0 +1,24 @@
+/** How a call ended, or that the job was cancelled first. */
+export type Settled<T> = { state: 'fulfilled'; value: T } | { state: 'rejected'; error: unknown } | { state: 'aborted' };
+
+/**
+ * Waits for `promise` unless `signal` aborts first. The SDK calls take no signal here, and one that hangs must
+ * not keep a cancelled job alive; a late rejection is still caught so it never surfaces as unhandled.
+ */
+export function settle<T>(promise: Promise<T>, signal: AbortSignal): Promise<Settled<T>> {
+  return new Promise((resolve) => {
+    const onAbort = (): void => resolve({ state: 'aborted' });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve({ state: 'fulfilled', value });
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve({ state: 'rejected', error });
+      },
+    );
+  });
+}

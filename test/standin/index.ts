@@ -1,0 +1,181 @@
+/**
+ * ECS stand-in: a local server that speaks ECS's wire protocol (AWS JSON 1.1) and plays rollouts over time, for
+ * end-to-end tests, the benchmark and the demo. Point the real SDK (or the bundle, via AWS_ENDPOINT_URL_ECS) at `url`.
+ *
+ *   const standin = await startEcsStandin({ serviceDeploymentApi: true, timing: { rolloutMs: 1500 } });
+ *   standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx' }] }); // web:1
+ *   standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2,
+ *                         circuitBreaker: { enable: true, rollback: true } });  // cluster "default", steady
+ *   standin.setScenario('web', 'circuit-breaker');       // how the next deployment UpdateService starts behaves
+ *   standin.setFaults({ throttleEvery: 3 });             // or serverErrorBurst, latencyMs, rateLimits...
+ *   standin.calls.DescribeServices;                      // calls per operation, faulted ones included
+ *   standin.service('web'); standin.events('web'); standin.tasks('web'); // state as ECS would describe it
+ *   await standin.close();
+ *
+ * Scenarios (options in scenarios.ts; durations in ms, defaults in DEFAULT_TIMING):
+ *   healthy            tasks start over rolloutMs, then COMPLETED and a steady state (the default).
+ *   circuit-breaker    tasks fail; the breaker trips (FAILED) and, with rollback, the last completed deployment
+ *                      becomes PRIMARY again under its old id and completes. Needs the service's breaker on.
+ *   failing-no-breaker tasks fail forever; failedTasks climbs, IN_PROGRESS stays. Needs the breaker off.
+ *                      Both failing scenarios take `failure`: 'exit' | 'oom' | 'image-pull' | 'health-check' | own.
+ *   never-stabilises   some tasks run, the rest stay PENDING; no events after the first ones.
+ *   superseded         midway, someone else registers a revision and deploys it; ours drains, theirs completes.
+ * Rollouts are computed from the clock at each request (see timeline.ts), so polling never changes an outcome.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultInjector, type Faults } from './faults.js';
+import { type Body, isBody } from './input.js';
+import type { Tag } from './model.js';
+import { DEFAULT_TIMING, type Scenario, type Timing } from './scenarios.js';
+import { type MissingOperationAnswer, type RecordedCall, createRequestHandler } from './server.js';
+import { describeServiceDeployment } from './service-deployments.js';
+import { eventToWire, serviceToWire, taskToWire } from './wire.js';
+import { type ServiceSeed, World } from './world.js';
+
+export type { Faults } from './faults.js';
+export type { FailurePreset, Scenario, ScenarioName, TaskFailure, Timing } from './scenarios.js';
+export type { MissingOperationAnswer, RecordedCall } from './server.js';
+export type { ServiceSeed } from './world.js';
+export { DEFAULT_TIMING, FAILURES } from './scenarios.js';
+
+export interface EcsStandinOptions {
+  /** Answer ListServiceDeployments / DescribeServiceDeployments. Default true. */
+  serviceDeploymentApi?: boolean;
+  /** How those two are answered when the API is off. Default 'server-error' (HTTP 500, as moto answers). */
+  missingServiceDeploymentApi?: MissingOperationAnswer;
+  /** Default us-east-1. */
+  region?: string;
+  /** Default 123456789012. */
+  accountId?: string;
+  /** Durations of rollouts, failures and rollbacks. */
+  timing?: Partial<Timing>;
+  /** Epoch milliseconds; tests can pass a clock they move by hand. Default Date.now. */
+  clock?: () => number;
+  /** Default 0 (any free port). */
+  port?: number;
+}
+
+export interface TaskDefinitionSeed {
+  family: string;
+  containerDefinitions: object[];
+  tags?: Tag[];
+  [member: string]: unknown;
+}
+
+export interface EcsStandin {
+  /** http://127.0.0.1:PORT */
+  readonly url: string;
+  readonly region: string;
+  /** Calls per operation name (e.g. calls.DescribeServices), faulted ones included; '(none)' without a target. */
+  readonly calls: Readonly<Record<string, number>>;
+  /** The last 1000 calls in order, with their inputs and answer status. */
+  readonly requests: readonly RecordedCall[];
+  /** Creates the cluster (no-op when it exists); returns its ARN. */
+  seedCluster(name: string): string;
+  /** Registers the next revision of the family; returns its ARN. */
+  seedTaskDefinition(input: TaskDefinitionSeed): string;
+  /** Creates a service already steady on its task definition, with its tasks running; returns its ARN. */
+  seedService(seed: ServiceSeed): string;
+  /** How the next `deployments` (default 1) deployments of the service behave; later ones are healthy. */
+  setScenario(service: string, scenario: Scenario, options?: { cluster?: string; deployments?: number }): void;
+  /** Replaces the faults in force and restarts their call counting. `setFaults({})` clears them. */
+  setFaults(faults: Faults): void;
+  /** The service as DescribeServices answers it. */
+  service(name: string, cluster?: string): Body;
+  /** The service's events, newest first, as DescribeServices answers them. */
+  events(name: string, cluster?: string): Body[];
+  /** All the service's tasks, stopped ones included, as DescribeTasks answers them. */
+  tasks(name: string, cluster?: string): Body[];
+  /** The service's service deployments, newest first, as DescribeServiceDeployments answers them. */
+  serviceDeployments(name: string, cluster?: string): Body[];
+  /** Zeroes `calls` and empties `requests`. */
+  resetCalls(): void;
+  /** Forgets every cluster, service, task definition, scenario and fault. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const SOMEONE_ELSE = 'someone-else';
+const DEPLOYER = 'deployer';
+
+export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<EcsStandin> {
+  const account = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012' };
+  const clock = options.clock ?? Date.now;
+  const timing: Timing = { ...DEFAULT_TIMING, ...options.timing };
+  const serviceDeploymentApi = options.serviceDeploymentApi ?? true;
+  const world = new World({
+    account,
+    clock,
+    timing,
+    registeredBy: `arn:aws:iam::${account.accountId}:user/${DEPLOYER}`,
+    someoneElse: `arn:aws:iam::${account.accountId}:user/${SOMEONE_ELSE}`,
+  });
+  const faults = new FaultInjector();
+  const calls: Record<string, number> = {};
+  const requests: RecordedCall[] = [];
+
+  const server = createServer(
+    createRequestHandler({
+      world,
+      faults,
+      calls,
+      requests,
+      serviceDeploymentApi,
+      missingServiceDeploymentApi: options.missingServiceDeploymentApi ?? 'server-error',
+      timing,
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  const serviceNamed = (name: string, cluster: string | undefined) => {
+    world.advance();
+    const service = world.findService(cluster, name);
+    if (!service) throw new Error(`no service ${name} in cluster ${cluster ?? 'default'}`);
+    return service;
+  };
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    region: account.region,
+    calls,
+    requests,
+    seedCluster: (name) => world.seedCluster(name).arn,
+    seedTaskDefinition: ({ tags, ...input }) => {
+      const body: unknown = JSON.parse(JSON.stringify(input));
+      if (!isBody(body)) throw new Error('a task definition must be an object');
+      return world.seedTaskDefinition(body, tags ?? []).arn;
+    },
+    seedService: (seed) => world.seedService(seed).arn,
+    setScenario: (name, scenario, { cluster, deployments = 1 } = {}) =>
+      world.setScenario(serviceNamed(name, cluster), scenario, deployments),
+    setFaults: (next) => faults.set(next, clock()),
+    service: (name, cluster) =>
+      serviceToWire(serviceNamed(name, cluster), { withTags: true, currentServiceDeployment: serviceDeploymentApi }),
+    events: (name, cluster) => serviceNamed(name, cluster).events.map(eventToWire),
+    tasks: (name, cluster) => serviceNamed(name, cluster).tasks.map((task) => taskToWire(task, account.region, [])),
+    serviceDeployments: (name, cluster) => {
+      const service = serviceNamed(name, cluster);
+      return service.serviceDeployments.map((record) => describeServiceDeployment(record, service));
+    },
+    resetCalls: () => {
+      for (const key of Object.keys(calls)) delete calls[key];
+      requests.length = 0;
+    },
+    reset: () => {
+      world.reset();
+      faults.set({}, clock());
+      for (const key of Object.keys(calls)) delete calls[key];
+      requests.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,174 @@
+// The stand-in's in-memory records. Times are epoch milliseconds; they become epoch seconds on the wire.
+import type { Body } from './input.js';
+import type { TaskPlan } from './scenarios.js';
+
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+export type TaskDefinitionStatus = 'ACTIVE' | 'INACTIVE' | 'DELETE_IN_PROGRESS';
+
+export interface TaskDefinitionRecord {
+  arn: string;
+  family: string;
+  revision: number;
+  status: TaskDefinitionStatus;
+  /** What was registered, with the defaults ECS fills in, without read-only fields. */
+  body: Body;
+  tags: Tag[];
+  registeredAt: number;
+  registeredBy: string;
+  deregisteredAt?: number;
+  deleteRequestedAt?: number;
+}
+
+export interface ClusterRecord {
+  name: string;
+  arn: string;
+  createdAt: number;
+  services: Map<string, ServiceRecord>;
+}
+
+export type DeploymentController = 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
+export type ServiceStatus = 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+
+export interface CircuitBreakerConfig {
+  enable: boolean;
+  rollback: boolean;
+  thresholdConfiguration?: { type: string; value: number };
+  resetOnHealthyTask?: boolean;
+}
+
+export interface ServiceRecord {
+  name: string;
+  arn: string;
+  clusterName: string;
+  clusterArn: string;
+  status: ServiceStatus;
+  desiredCount: number;
+  taskDefinitionArn: string;
+  controller: DeploymentController;
+  circuitBreaker: CircuitBreakerConfig;
+  maximumPercent: number;
+  minimumHealthyPercent: number;
+  launchType: string;
+  networkConfiguration?: Body;
+  tags: Tag[];
+  createdAt: number;
+  /** PRIMARY first, then ACTIVE ones, newest first; INACTIVE ones leave this list. */
+  deployments: DeploymentRecord[];
+  /** Newest first, at most 100. */
+  events: EventRecord[];
+  tasks: TaskRecord[];
+  /** Newest first. */
+  serviceDeployments: ServiceDeploymentRecord[];
+  lastCompletedDeploymentId?: string;
+  /** Whether "has reached a steady state." was posted since the last change. */
+  steady: boolean;
+  /** The plan for the next deployments UpdateService starts; healthy once used up. */
+  nextPlan: { plan: TaskPlan; remaining: number } | undefined;
+  reconcileTimes: Set<number>;
+}
+
+export type DeploymentStatus = 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+
+export interface DeploymentRecord {
+  id: string;
+  status: DeploymentStatus;
+  taskDefinitionArn: string;
+  desiredCount: number;
+  failedTasks: number;
+  rolloutState: RolloutState;
+  rolloutStateReason: string;
+  createdAt: number;
+  updatedAt: number;
+  revisionArn: string;
+  /** The service deployment that made this deployment PRIMARY, or that is rolling back to it. */
+  serviceDeployment: ServiceDeploymentRecord | undefined;
+  plan: TaskPlan;
+  launchNotBefore: number;
+  completeNotBefore: number;
+  retryDelayMs: number;
+  launched: number;
+  unableToStartPosted: boolean;
+}
+
+export interface EventRecord {
+  id: string;
+  createdAt: number;
+  message: string;
+}
+
+export type TaskStatus = 'PENDING' | 'RUNNING' | 'STOPPED';
+
+export interface ContainerRecord {
+  arn: string;
+  name: string;
+  image: string;
+  essential: boolean;
+  lastStatus: TaskStatus;
+  exitCode?: number;
+  reason?: string;
+}
+
+export interface TaskRecord {
+  id: string;
+  arn: string;
+  clusterArn: string;
+  serviceName: string;
+  deploymentId: string;
+  taskDefinitionArn: string;
+  family: string;
+  launchType: string;
+  lastStatus: TaskStatus;
+  desiredStatus: 'RUNNING' | 'STOPPED';
+  healthStatus: 'UNKNOWN' | 'HEALTHY' | 'UNHEALTHY';
+  cpu?: string;
+  memory?: string;
+  createdAt: number;
+  startedAt?: number;
+  stoppingAt?: number;
+  stoppedAt?: number;
+  stoppedReason?: string;
+  stopCode?: string;
+  containers: ContainerRecord[];
+  version: number;
+}
+
+export type ServiceDeploymentStatus =
+  | 'PENDING'
+  | 'IN_PROGRESS'
+  | 'SUCCESSFUL'
+  | 'STOPPED'
+  | 'STOP_REQUESTED'
+  | 'ROLLBACK_REQUESTED'
+  | 'ROLLBACK_IN_PROGRESS'
+  | 'ROLLBACK_SUCCESSFUL'
+  | 'ROLLBACK_FAILED';
+
+export type BreakerMonitorStatus = 'TRIGGERED' | 'MONITORING' | 'MONITORING_COMPLETE' | 'DISABLED';
+
+export interface ServiceDeploymentRecord {
+  arn: string;
+  serviceArn: string;
+  clusterArn: string;
+  status: ServiceDeploymentStatus;
+  statusReason?: string;
+  createdAt: number;
+  updatedAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  stoppedAt?: number;
+  target: DeploymentRecord;
+  sources: DeploymentRecord[];
+  rollback?: { reason: string; startedAt: number; serviceRevisionArn: string };
+  breakerStatus: BreakerMonitorStatus;
+  threshold: number;
+  deploymentConfiguration: Body;
+}
+
+export function isFinished(status: ServiceDeploymentStatus): boolean {
+  return ['SUCCESSFUL', 'STOPPED', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED'].includes(status);
+}

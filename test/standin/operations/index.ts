@@ -1,0 +1,34 @@
+import { describeClusters } from './clusters.js';
+import type { Operation } from './context.js';
+import { describeServiceDeployments, listServiceDeployments } from './service-deployments.js';
+import { describeServices, listServices, updateService } from './services.js';
+import {
+  deleteTaskDefinitions,
+  deregisterTaskDefinition,
+  describeTaskDefinitionOperation,
+  listTaskDefinitions,
+  registerTaskDefinition,
+} from './task-definitions.js';
+import { describeTasks, listTasks } from './tasks.js';
+
+export type { Operation, OperationContext } from './context.js';
+
+export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
+  ['DescribeClusters', describeClusters],
+  ['DescribeServices', describeServices],
+  ['ListServices', listServices],
+  ['UpdateService', updateService],
+  ['ListTasks', listTasks],
+  ['DescribeTasks', describeTasks],
+  ['RegisterTaskDefinition', registerTaskDefinition],
+  ['DescribeTaskDefinition', describeTaskDefinitionOperation],
+  ['ListTaskDefinitions', listTaskDefinitions],
+  ['DeregisterTaskDefinition', deregisterTaskDefinition],
+  ['DeleteTaskDefinitions', deleteTaskDefinitions],
+]);
+
+/** Answered only when the stand-in plays an endpoint that has the service-deployment API. */
+export const SERVICE_DEPLOYMENT_OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
+  ['ListServiceDeployments', listServiceDeployments],
+  ['DescribeServiceDeployments', describeServiceDeployments],
+]);

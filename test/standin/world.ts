@@ -1,0 +1,168 @@
+// Everything the stand-in knows: clusters, services, task definitions, and the timeline that moves rollouts on.
+import { type Account, clusterArn, clusterInArn, serviceArn, shortName } from './arns.js';
+import { clientException, clusterNotFound } from './errors.js';
+import type { Body } from './input.js';
+import type {
+  CircuitBreakerConfig,
+  ClusterRecord,
+  DeploymentController,
+  ServiceRecord,
+  ServiceStatus,
+  Tag,
+  TaskDefinitionRecord,
+} from './model.js';
+import { type RolloutContext, seedDeployment } from './rollout.js';
+import { type Scenario, type Timing, planFor } from './scenarios.js';
+import { TaskDefinitionStore } from './task-definitions.js';
+import { pruneStoppedTasks } from './tasks.js';
+import { Timeline } from './timeline.js';
+
+/** Seeded services look as if they had been running for a while, so their events predate any test. */
+const SEED_AGE_MS = 10 * 60_000;
+
+export interface ServiceSeed {
+  /** Default "default"; created when missing. */
+  cluster?: string;
+  serviceName: string;
+  /** `family`, `family:revision` or an ARN of a registered revision. */
+  taskDefinition: string;
+  /** Default 1. */
+  desiredCount?: number;
+  /** Default ECS (rolling update). */
+  deploymentController?: DeploymentController;
+  /** Default off, as ECS's API default. */
+  circuitBreaker?: CircuitBreakerConfig;
+  /** Default FARGATE. */
+  launchType?: 'FARGATE' | 'EC2';
+  /** Default ACTIVE; INACTIVE or DRAINING make UpdateService answer ServiceNotActiveException. */
+  status?: ServiceStatus;
+  tags?: Tag[];
+  networkConfiguration?: Body;
+}
+
+export interface WorldOptions {
+  account: Account;
+  clock: () => number;
+  timing: Timing;
+  registeredBy: string;
+  someoneElse: string;
+}
+
+export class World {
+  readonly clusters = new Map<string, ClusterRecord>();
+  readonly taskDefinitions: TaskDefinitionStore;
+  readonly timeline = new Timeline();
+  readonly rollout: RolloutContext;
+
+  constructor(readonly options: WorldOptions) {
+    this.taskDefinitions = new TaskDefinitionStore(options.account);
+    this.rollout = {
+      account: options.account,
+      timeline: this.timeline,
+      taskDefinitions: this.taskDefinitions,
+      someoneElse: options.someoneElse,
+    };
+  }
+
+  get account(): Account {
+    return this.options.account;
+  }
+
+  now(): number {
+    return this.options.clock();
+  }
+
+  /** Runs everything due by now; every request and every inspection starts here. */
+  advance(): number {
+    const now = this.now();
+    this.timeline.runUntil(now);
+    for (const cluster of this.clusters.values()) {
+      for (const service of cluster.services.values()) pruneStoppedTasks(service, now);
+    }
+    return now;
+  }
+
+  /** A cluster by name or ARN; ECS's default cluster is "default". */
+  cluster(reference: string | undefined): ClusterRecord {
+    const cluster = this.clusters.get(shortName(reference ?? 'default'));
+    if (!cluster) throw clusterNotFound();
+    return cluster;
+  }
+
+  /** A service by name or ARN, in the cluster given or the one its ARN names. */
+  findService(clusterReference: string | undefined, serviceReference: string): ServiceRecord | undefined {
+    const cluster = this.cluster(clusterReference ?? clusterInArn(serviceReference));
+    return cluster.services.get(shortName(serviceReference));
+  }
+
+  seedCluster(name: string): ClusterRecord {
+    const existing = this.clusters.get(name);
+    if (existing) return existing;
+    const cluster: ClusterRecord = {
+      name,
+      arn: clusterArn(this.account, name),
+      createdAt: this.now() - SEED_AGE_MS,
+      services: new Map(),
+    };
+    this.clusters.set(name, cluster);
+    return cluster;
+  }
+
+  seedTaskDefinition(input: Body, tags: Tag[] = []): TaskDefinitionRecord {
+    return this.taskDefinitions.register(input, tags, this.now() - SEED_AGE_MS, this.options.registeredBy);
+  }
+
+  seedService(seed: ServiceSeed): ServiceRecord {
+    this.advance();
+    const cluster = this.seedCluster(seed.cluster ?? 'default');
+    const taskDefinition = this.taskDefinitions.find(seed.taskDefinition);
+    if (!taskDefinition) throw clientException(`Task definition ${seed.taskDefinition} is not registered.`);
+    const at = this.now() - SEED_AGE_MS;
+    const service: ServiceRecord = {
+      name: seed.serviceName,
+      arn: serviceArn(this.account, cluster.name, seed.serviceName),
+      clusterName: cluster.name,
+      clusterArn: cluster.arn,
+      status: seed.status ?? 'ACTIVE',
+      desiredCount: seed.desiredCount ?? 1,
+      taskDefinitionArn: taskDefinition.arn,
+      controller: seed.deploymentController ?? 'ECS',
+      circuitBreaker: seed.circuitBreaker ?? { enable: false, rollback: false },
+      maximumPercent: 200,
+      minimumHealthyPercent: 100,
+      launchType: seed.launchType ?? 'FARGATE',
+      tags: seed.tags ?? [],
+      createdAt: at,
+      deployments: [],
+      events: [],
+      tasks: [],
+      serviceDeployments: [],
+      steady: false,
+      nextPlan: undefined,
+      reconcileTimes: new Set(),
+    };
+    if (seed.networkConfiguration) service.networkConfiguration = seed.networkConfiguration;
+    // An INACTIVE service has neither deployments nor tasks left.
+    if (service.status !== 'INACTIVE') seedDeployment(this.rollout, service, at);
+    cluster.services.set(service.name, service);
+    return service;
+  }
+
+  setScenario(service: ServiceRecord, scenario: Scenario, deployments: number): void {
+    const plan = planFor(scenario, this.options.timing);
+    if (plan.tasks === 'failing' && plan.breakerExpected !== service.circuitBreaker.enable) {
+      const wording = service.circuitBreaker.enable ? 'has its circuit breaker on' : 'has no circuit breaker';
+      throw new Error(
+        `service ${service.name} ${wording}, so this scenario cannot happen; seed it with circuitBreaker ` +
+          `${plan.breakerExpected ? '{ enable: true, rollback: ... }' : '{ enable: false, rollback: false }'}`,
+      );
+    }
+    service.nextPlan = { plan, remaining: deployments };
+  }
+
+  reset(): void {
+    this.clusters.clear();
+    this.taskDefinitions.clear();
+    this.timeline.clear();
+  }
+}

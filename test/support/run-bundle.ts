@@ -1,0 +1,72 @@
+// Runs the built dist/index.js as a subprocess, the way a CI runner does.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const BUNDLE = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+
+export interface BundleRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr as printed, without the SDK's Node version notice. */
+  log: string;
+}
+
+export interface BundleOptions {
+  args?: string[];
+  env?: Record<string, string>;
+  cwd?: string;
+  stdin?: string;
+  /** Called once the process is running, e.g. to send it a signal. */
+  onStart?(child: import('node:child_process').ChildProcess): void;
+  timeoutMs?: number;
+}
+
+/** The parent's environment minus anything that would point the bundle at a real account or host. */
+export function cleanEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined) continue;
+    if (/^(AWS_|ECS_DELIVER|INPUT_|GITHUB_|GITLAB_CI|CI_)/.test(key)) continue;
+    env[key] = value;
+  }
+  env['AWS_EC2_METADATA_DISABLED'] = 'true';
+  env['HOME'] = env['HOME'] ?? '/tmp';
+  return env;
+}
+
+export function runBundle(options: BundleOptions = {}): Promise<BundleRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BUNDLE, ...(options.args ?? [])], {
+      cwd: options.cwd ?? process.cwd(),
+      env: { ...cleanEnv(), ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      log += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      log += chunk.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, log: withoutSdkNotice(log) });
+    });
+    child.stdin.end(options.stdin ?? '');
+    options.onStart?.(child);
+  });
+}
+
+function withoutSdkNotice(text: string): string {
+  return text
+    .replace(/^\(node:\d+\) (?:Warning: )?NodeVersionSupportWarning[\s\S]*?More information can be found at: \S+\n/m, '')
+    .replace(/^\(Use `node --trace-warnings[^\n]*\n/m, '');
+}

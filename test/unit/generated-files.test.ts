@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import {
+  ACTION_FILE,
+  COMPONENT_FILE,
+  COMPONENT_JOB_INPUTS,
+  README_FILE,
+  generatedFiles,
+  replaceBetweenMarkers,
+} from '../../scripts/generated-files.js';
+import { dotenvKey } from '../../src/hosts/dotenv.js';
+import { INPUTS, OUTPUTS, envName } from '../../src/inputs/schema.js';
+
+const read = (path: string): string => readFileSync(path, 'utf8');
+type Yaml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const action = parse(read(ACTION_FILE)) as Yaml;
+const [specDoc, jobDoc, ...extraDocs] = parseAllDocuments(read(COMPONENT_FILE)).map((doc) => doc.toJS() as Yaml);
+const specInputs = (specDoc?.['spec']?.['inputs'] ?? {}) as Yaml;
+const jobs = Object.entries(jobDoc ?? {});
+const readme = read(README_FILE);
+
+describe('committed files match the generator', () => {
+  test.each([...generatedFiles(read)])('%s is up to date (run npm run generate)', (path, expected) => {
+    expect(read(path)).toBe(expected);
+  });
+});
+
+describe('action.yml', () => {
+  test.each(INPUTS.map((input) => [input.name, input] as const))('input %s: description, default, not required', (name, input) => {
+    const entry = action['inputs']?.[name] as Yaml | undefined;
+    expect(entry?.['description']).toBe(input.description);
+    expect(entry?.['required']).toBe(false);
+    if (input.default === '') expect(entry).not.toHaveProperty('default');
+    else expect(entry?.['default']).toBe(input.default);
+  });
+
+  test('has no input the schema lacks, and every output', () => {
+    expect(Object.keys(action['inputs'] as Yaml)).toEqual(INPUTS.map((input) => input.name));
+    expect(action['outputs']).toEqual(Object.fromEntries(OUTPUTS.map((o) => [o.name, { description: o.description }])));
+  });
+
+  test('runs the bundle on node24 and is branded', () => {
+    expect(action['runs']).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(action['name']).toBe('ecs-deliver');
+    expect(action['branding']).toEqual({ icon: expect.any(String), color: expect.any(String) });
+    expect(String(action['description']).length).toBeLessThanOrEqual(125);
+  });
+});
+
+describe('GitLab component templates/deploy.yml', () => {
+  const publicInputs = INPUTS.filter((input) => !input.secret);
+  const secretInputs = INPUTS.filter((input) => input.secret);
+
+  test('is a spec header and one job, without global keywords', () => {
+    expect(Object.keys(specDoc ?? {})).toEqual(['spec']);
+    expect(extraDocs).toEqual([]);
+    expect(jobs.map(([name]) => name)).toEqual(['$[[ inputs.job-name ]]']);
+  });
+
+  test.each(publicInputs.map((input) => [input.name, input] as const))('input %s keeps the schema default and options', (name, input) => {
+    const entry = specInputs[name] as Yaml | undefined;
+    expect(entry?.['description']).toBe(input.description);
+    expect(String(entry?.['default'])).toBe(input.default);
+    expect(['string', 'number', 'boolean']).toContain(entry?.['type']);
+    if (input.default === '') expect(entry?.['type']).toBe('string');
+    if (input.type === 'choice') expect(entry?.['options']).toEqual(input.options);
+    if (entry?.['options']) expect(entry['options']).toContain(String(entry['default']));
+  });
+
+  test.each(secretInputs.map((input) => [input.name]))('secret %s is no input, no job variable, and is documented', (name) => {
+    expect(specInputs).not.toHaveProperty(name);
+    const job = jobs[0]?.[1] as Yaml;
+    expect(job['variables']).not.toHaveProperty(envName(name));
+    expect(read(COMPONENT_FILE)).toContain(envName(name));
+  });
+
+  test('documents OIDC as an id_tokens entry for sts.amazonaws.com', () => {
+    const text = read(COMPONENT_FILE);
+    expect(text).toMatch(/id_tokens:\n#\s+ECS_DELIVER_WEB_IDENTITY_TOKEN:\n#\s+aud: sts\.amazonaws\.com/);
+  });
+
+  test('the job maps every input to its ECS_DELIVER_ variable and runs ecs-deliver with no arguments', () => {
+    const job = jobs[0]?.[1] as Yaml;
+    expect(job['variables']).toEqual(
+      Object.fromEntries(publicInputs.map((input) => [envName(input.name), `$[[ inputs.${input.name} ]]`])),
+    );
+    expect(job['script']).toEqual(['ecs-deliver']);
+    expect(job['stage']).toBe('$[[ inputs.stage ]]');
+    expect(job['image']).toEqual({ name: '$[[ inputs.job-image ]]', entrypoint: [''] });
+    expect(job['artifacts']).toEqual({ when: 'always', reports: { dotenv: 'ecs-deliver.env' } });
+  });
+
+  test('every interpolated input is declared, and every declared input is used', () => {
+    const used = new Set([...read(COMPONENT_FILE).matchAll(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g)].map((m) => m[1]));
+    expect([...used].sort()).toEqual(Object.keys(specInputs).sort());
+    expect(Object.keys(specInputs)).toEqual([...Object.keys(COMPONENT_JOB_INPUTS), ...publicInputs.map((i) => i.name)]);
+  });
+});
+
+describe('README tables', () => {
+  const inputsSection = section(readme, 'inputs');
+  const rows = new Map(
+    [...inputsSection.matchAll(/^\| `([\w-]+)`[^|]*\| `(\w+)` \| (`[^`]*`)? ?\| (.*) \|$/gm)].map((m) => [
+      m[1],
+      { env: m[2], default: (m[3] ?? '').replace(/`/g, ''), description: m[4] },
+    ]),
+  );
+
+  test.each(INPUTS.map((input) => [input.name, input] as const))('input %s has a row with its env name and default', (name, input) => {
+    expect(rows.get(name)).toEqual({
+      env: envName(name),
+      default: input.default,
+      description: expect.stringContaining(input.description),
+    });
+  });
+
+  test('rows follow the schema order, one per input', () => {
+    expect([...rows.keys()]).toEqual(INPUTS.map((input) => input.name));
+  });
+
+  test.each(OUTPUTS.map((output) => [output.name, output] as const))('output %s has a row with its dotenv key', (name, output) => {
+    expect(section(readme, 'outputs')).toContain(`| \`${name}\` | \`${dotenvKey(name)}\` | ${output.description} |`);
+  });
+
+  test('marker replacement keeps the text around the markers', () => {
+    const text = 'before\n<!-- x:start -->\nold\n<!-- x:end -->\nafter\n';
+    expect(replaceBetweenMarkers(text, 'x', 'new')).toBe('before\n<!-- x:start -->\nnew\n<!-- x:end -->\nafter\n');
+    expect(() => replaceBetweenMarkers('no markers', 'x', 'new')).toThrow('<!-- x:start -->');
+  });
+});
+
+describe('examples use only inputs that exist', () => {
+  test('.gitlab-ci.example.yml passes only component inputs, to this component', () => {
+    const pipeline = parse(read('.gitlab-ci.example.yml')) as Yaml;
+    const includes = (pipeline['include'] as Yaml[]).filter((entry) => 'component' in entry);
+    expect(includes.length).toBeGreaterThan(0);
+    for (const include of includes) {
+      expect(include['component']).toMatch(/^\$CI_SERVER_FQDN\/.+\/ecs-deliver\/deploy@\d/);
+      for (const name of Object.keys(include['inputs'] as Yaml)) expect(specInputs).toHaveProperty(name);
+    }
+  });
+
+  test('the example GitHub workflow passes only action inputs', () => {
+    const workflow = parse(read('.github/workflows/deploy-example.yml')) as Yaml;
+    const steps = Object.values(workflow['jobs'] as Yaml).flatMap((job) => (job as Yaml)['steps'] as Yaml[]);
+    const ours = steps.filter((step) => step['uses'] === './');
+    expect(ours.length).toBe(1);
+    for (const name of Object.keys(ours[0]?.['with'] as Yaml)) expect(action['inputs']).toHaveProperty(name);
+    expect(workflow['permissions']).toMatchObject({ 'id-token': 'write' });
+  });
+
+  test('examples/Jenkinsfile passes only known flags, and no secret on the command line', () => {
+    const jenkinsfile = read('examples/Jenkinsfile');
+    const flags = [...jenkinsfile.matchAll(/^\s+--([\w-]+)/gm)].map((m) => m[1] ?? '');
+    expect(flags.length).toBeGreaterThan(3);
+    const known = new Set([...INPUTS.filter((i) => !i.secret).map((i) => i.name), 'json']);
+    for (const flag of flags) expect(known).toContain(flag);
+    expect(jenkinsfile).not.toMatch(/docker login|-p[= ]|--password[= ]/);
+  });
+
+  test.each(['.github/workflows/ci.yml', '.gitlab-ci.yml'])('%s is valid YAML', (path) => {
+    expect(() => parse(read(path))).not.toThrow();
+  });
+});
+
+function section(text: string, name: string): string {
+  const start = text.indexOf(`<!-- ${name}:start -->`);
+  const end = text.indexOf(`<!-- ${name}:end -->`);
+  return start === -1 || end === -1 ? '' : text.slice(start, end);
+}

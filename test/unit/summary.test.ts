@@ -1,0 +1,187 @@
+import { describe, expect, test } from 'vitest';
+import type { DeliveryResult } from '../../src/deploy/result.js';
+import { code, duration, fenced, renderSummary, taskDefinitionLabel } from '../../src/hosts/summary.js';
+
+// Golden files: test/fixtures/summary/*.md. After an intended change: npx vitest run test/unit/summary.test.ts -u
+const ARN = 'arn:aws:ecs:eu-west-1:123456789012:task-definition';
+const T0 = Date.UTC(2026, 10, 26, 9, 0, 0);
+
+const success: DeliveryResult = {
+  dryRun: false,
+  region: 'eu-west-1',
+  cluster: 'production',
+  service: 'web',
+  image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:4f2a9c1',
+  imageDigest: 'sha256:9b2c1f0e8d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c',
+  taskDefinitionArn: `${ARN}/web:42`,
+  revision: 42,
+  registered: true,
+  desiredCount: 3,
+  deploymentId: 'ecs-svc/1234567890123456789',
+  deploymentStatus: 'COMPLETED',
+  diff: [
+    'container web: image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1d0e8b7 → 123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:4f2a9c1',
+    'container web: environment changed DATABASE_URL, added FEATURE_FLAGS (values not shown)',
+    'task memory 512 → 1024',
+  ],
+  startedAt: T0,
+  finishedAt: T0 + 83_400,
+  consoleUrl: 'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/production/services/web/deployments?region=eu-west-1',
+  deregistered: [`${ARN}/web:30`, `${ARN}/web:31`],
+};
+
+const failure: DeliveryResult = {
+  ...success,
+  deploymentStatus: 'ROLLED_BACK',
+  statusMessage: 'deployment ecs-svc/1234567890123456789 failed: tasks failed to start; ECS rolled back to web:41',
+  finishedAt: T0 + 191_000,
+  rolledBackTo: 'web:41',
+  deregistered: [],
+  failure: {
+    reason: 'ECS deployment circuit breaker: tasks failed to start.',
+    stoppedTasks: [
+      {
+        taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/production/1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6',
+        stoppedReason: 'Essential container in task exited',
+        stopCode: 'EssentialContainerExited',
+        containers: [
+          { name: 'web', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' },
+          { name: 'log-router', exitCode: 0 },
+        ],
+      },
+      {
+        taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/production/9f8e7d6c5b4a43218f7e6d5c4b3a2918',
+        stoppedReason: 'Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/abc)',
+        containers: [{ name: 'web' }],
+      },
+    ],
+    events: [
+      '2026-11-26T09:03:05Z (service web) rolling back to deployment ecs-svc/9876543210987654321.',
+      '2026-11-26T09:03:04Z (service web) (deployment ecs-svc/1234567890123456789) deployment failed: tasks failed to start.',
+      '2026-11-26T09:02:10Z (service web) (task 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6) failed container health checks.',
+    ],
+  },
+};
+
+const dryRun: DeliveryResult = {
+  ...without(success, 'imageDigest', 'deploymentId', 'consoleUrl'),
+  dryRun: true,
+  taskDefinitionArn: '',
+  revision: 0,
+  registered: false,
+  deploymentStatus: 'SKIPPED',
+  finishedAt: T0 + 2_300,
+  deregistered: [],
+};
+
+const registerOnly: DeliveryResult = {
+  dryRun: false,
+  region: 'eu-west-1',
+  cluster: 'default',
+  image: 'docker.io/acme/worker:2.4.0',
+  taskDefinitionArn: `${ARN}/worker:7`,
+  revision: 7,
+  registered: true,
+  deploymentStatus: 'SKIPPED',
+  diff: ['container worker: image docker.io/acme/worker:2.3.1 → docker.io/acme/worker:2.4.0'],
+  startedAt: T0,
+  finishedAt: T0 + 4_100,
+  deregistered: [],
+};
+
+function without<T extends object, K extends keyof T>(value: T, ...keys: K[]): Omit<T, K> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key as K))) as Omit<T, K>;
+}
+
+describe('renderSummary golden files', () => {
+  test.each([
+    ['success', success],
+    ['failure-with-stopped-tasks', failure],
+    ['dry-run', dryRun],
+    ['register-only', registerOnly],
+  ])('%s', async (name, result) => {
+    await expect(renderSummary(result)).toMatchFileSnapshot(`../fixtures/summary/${name}.md`);
+  });
+});
+
+describe('renderSummary', () => {
+  test.each([
+    ['COMPLETED', '✅ ecs-deliver deployed web:42 to web on production'],
+    ['ROLLED_BACK', '❌ ecs-deliver: the deployment to web on production failed and was rolled back'],
+    ['FAILED', '❌ ecs-deliver: the deployment to web on production failed'],
+    ['TIMED_OUT', '❌ ecs-deliver: the deployment to web on production did not finish in time'],
+    ['SUPERSEDED', '⚠️ ecs-deliver: another deployment to web on production took over'],
+    ['CANCELLED', '⚠️ ecs-deliver: cancelled while deploying to web on production'],
+    ['SKIPPED', '✅ ecs-deliver updated web on production to web:42 (rollout not watched)'],
+  ] as const)('a %s deployment has the headline %j', (status, headline) => {
+    expect(renderSummary({ ...success, deploymentStatus: status }).split('\n')[0]).toBe(`### ${headline}`);
+  });
+
+  test('a reused revision says so, and an empty diff says nothing changed', () => {
+    const text = renderSummary({ ...success, registered: false, diff: [] });
+    expect(text).toContain('| Task definition | `web:42`, reused: unchanged |');
+    expect(text).toContain('No change to the task definition.');
+  });
+
+  test('a dry run that would reuse a revision names it; one that would register says so', () => {
+    expect(renderSummary({ ...dryRun, taskDefinitionArn: `${ARN}/web:41`, revision: 41 })).toContain(
+      '| Task definition | `web:41` (dry run: nothing registered) |',
+    );
+    expect(renderSummary(dryRun)).toContain('| Task definition | a new revision (not registered: dry run) |');
+    expect(renderSummary(dryRun)).toContain('| Deployment | none (dry run) |');
+  });
+
+  test('table cells keep a | in a value from splitting the row', () => {
+    const text = renderSummary({ ...success, image: 'odd|image:1' });
+    expect(text).toContain('| Image | `odd\\|image:1` |');
+  });
+
+  test('ECS text cannot inject markup into the failure section', () => {
+    const text = renderSummary({
+      ...failure,
+      failure: { reason: 'bad <img src=x> *bold* [link](http://x)', events: [], stoppedTasks: [] },
+    });
+    expect(text).toContain('> bad \\<img src=x\\> \\*bold\\* \\[link\\](http://x)');
+    expect(text).not.toContain('#### Stopped tasks');
+    expect(text).not.toContain('#### Last service events');
+  });
+
+  test('the diff fence outgrows backticks inside the diff', () => {
+    const text = renderSummary({ ...success, diff: ['+ command: ```sh -c x```'] });
+    expect(text).toContain('````text\n+ command: ```sh -c x```\n````');
+  });
+});
+
+describe('helpers', () => {
+  test.each([
+    [0, '0.0s'],
+    [850, '0.9s'],
+    [59_940, '59.9s'],
+    [59_960, '1m 00s'],
+    [65_000, '1m 05s'],
+    [3_723_000, '1h 02m 03s'],
+    [-5, '0.0s'],
+  ])('duration(%i) = %s', (ms, text) => {
+    expect(duration(ms)).toBe(text);
+  });
+
+  test.each([
+    [`${ARN}/web:42`, 'web:42'],
+    ['web:42', 'web:42'],
+    ['arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/api-v2:3', 'api-v2:3'],
+  ])('taskDefinitionLabel(%s) = %s', (arn, label) => {
+    expect(taskDefinitionLabel(arn)).toBe(label);
+  });
+
+  test.each([
+    ['plain', '`plain`'],
+    ['a`b', '``a`b``'],
+    ['`edge', '`` `edge ``'],
+  ])('code(%j) = %j', (value, span) => {
+    expect(code(value)).toBe(span);
+  });
+
+  test('fenced uses at least three backticks', () => {
+    expect(fenced('text', ['a', 'b'])).toBe('```text\na\nb\n```');
+  });
+});
