@@ -8,6 +8,7 @@ import type { Reporter } from './report.js';
 type Env = Readonly<Record<string, string | undefined>>;
 
 const DRY_RUN_CREDENTIALS_LIMIT_MS = 3000;
+const SESSION_MS = 3_600_000;
 
 export async function openSession(inputs: Inputs, env: Env, reporter: Reporter): Promise<AwsSession | undefined> {
   const region = regionFrom(inputs.region, env);
@@ -41,12 +42,19 @@ export async function openSession(inputs: Inputs, env: Env, reporter: Reporter):
 
 async function webIdentityCredentials(inputs: Inputs, region: string, env: Env, reporter: Reporter) {
   const { assumeRoleWithWebIdentity, sessionNameFor } = await import('./aws/web-identity.js');
-  reporter.info(`Assuming ${inputs.roleArn} with the web identity token.`);
+  // A rollback can wait as long again as the rollout; the session must not end before both.
+  const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
+  if (longestRunMs > SESSION_MS) {
+    reporter.warn(
+      `wait-timeout ${inputs.waitTimeoutMs / 60_000}m may outlast the one-hour web identity session; lower wait-timeout, or use credentials that refresh.`,
+    );
+  }
   return assumeRoleWithWebIdentity({
     roleArn: inputs.roleArn,
     token: inputs.webIdentityToken,
     region,
     sessionName: sessionNameFor(env),
+    reporter,
   });
 }
 

@@ -8,7 +8,7 @@ export interface DeploymentIdentity {
 /**
  * This run's deployment is the one the UpdateService answer names: its currentServiceDeployment where the
  * endpoint gives one, else the PRIMARY deployment of this run's task definition whose id was not there before.
- * An update that changed nothing (or an endpoint that does not model deployments) yields neither.
+ * An update that changed nothing on an endpoint without the service-deployment API (such as moto) yields neither.
  */
 export function identifyDeployment(
   answer: Service | undefined,
@@ -19,6 +19,5 @@ export function identifyDeployment(
   const isNew = primary?.id !== undefined && !idsBefore.includes(primary.id);
   const fresh = isNew && primary?.taskDefinition === taskDefinitionArn ? primary : undefined;
   const arn = answer?.currentServiceDeployment;
-  if (!fresh?.id) return {};
-  return { deploymentId: fresh.id, ...(arn ? { serviceDeploymentArn: arn } : {}) };
+  return { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
 }

@@ -16,7 +16,7 @@ export function gitlabHost(options: ShellHostOptions): Host {
       const redacted = Object.fromEntries(
         Object.entries(outputs).map(([name, value]) => [name, shell.redactor.redact(value)]),
       );
-      writeFileSync(resolve(DOTENV_FILE), dotenvLines(redacted));
+      writeFileSync(resolve(DOTENV_FILE), dotenvLines(redacted, shell.reporter.warn));
       await shell.finish(result, outputs);
     },
   };
