@@ -105,7 +105,7 @@ function gitlabHost(options) {
         ...shell,
         async finish(result, outputs) {
             const redacted = Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, shell.redactor.redact(value)]));
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(DOTENV_FILE), dotenvLines(redacted));
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(DOTENV_FILE), dotenvLines(redacted, shell.reporter.warn));
             await shell.finish(result, outputs);
         },
     };

@@ -986,16 +986,14 @@ function primaryImage(doc, containerName) {
 /**
  * This run's deployment is the one the UpdateService answer names: its currentServiceDeployment where the
  * endpoint gives one, else the PRIMARY deployment of this run's task definition whose id was not there before.
- * An update that changed nothing (or an endpoint that does not model deployments) yields neither.
+ * An update that changed nothing on an endpoint without the service-deployment API (such as moto) yields neither.
  */
 function identifyDeployment(answer, idsBefore, taskDefinitionArn) {
     const primary = answer?.deployments?.find((d) => d.status === 'PRIMARY');
     const isNew = primary?.id !== undefined && !idsBefore.includes(primary.id);
     const fresh = isNew && primary?.taskDefinition === taskDefinitionArn ? primary : undefined;
     const arn = answer?.currentServiceDeployment;
-    if (!fresh?.id)
-        return {};
-    return { deploymentId: fresh.id, ...(arn ? { serviceDeploymentArn: arn } : {}) };
+    return { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/start-deployment.ts
@@ -1759,6 +1757,7 @@ function regionFrom(input, env) {
 
 
 const DRY_RUN_CREDENTIALS_LIMIT_MS = 3000;
+const SESSION_MS = 3_600_000;
 async function openSession(inputs, env, reporter) {
     const region = regionFrom(inputs.region, env);
     if (inputs.dryRun && !credentialSourceVisible(env, inputs.webIdentityToken)) {
@@ -1790,12 +1789,17 @@ async function openSession(inputs, env, reporter) {
 }
 async function webIdentityCredentials(inputs, region, env, reporter) {
     const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 6850));
-    reporter.info(`Assuming ${inputs.roleArn} with the web identity token.`);
+    // A rollback can wait as long again as the rollout; the session must not end before both.
+    const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
+    if (longestRunMs > SESSION_MS) {
+        reporter.warn(`wait-timeout ${inputs.waitTimeoutMs / 60_000}m may outlast the one-hour web identity session; lower wait-timeout, or use credentials that refresh.`);
+    }
     return assumeRoleWithWebIdentity({
         roleArn: inputs.roleArn,
         token: inputs.webIdentityToken,
         region,
         sessionName: sessionNameFor(env),
+        reporter,
     });
 }
 async function withinLimit(pending, limitMs) {
