@@ -173,7 +173,7 @@ async function entry() {
         process.stdout.write((0,_cli_help_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .B)({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x }));
         return _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok;
     }
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(784)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1784));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2125));
     return main(invocation);
 }
 process.exitCode = await entry();

@@ -1,7 +1,7 @@
 // Between the SDK's task definition objects and the plain documents the task-definition logic works on.
 import type { DescribeTaskDefinitionCommandOutput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { withoutReadOnlyFields } from '../taskdef/read-only.js';
-import type { Tag, TaskDefinition, TaskDefinitionDocument } from '../taskdef/types.js';
+import { toTaskDefinitionDocument } from '../taskdef/parse-file.js';
+import type { TaskDefinitionDocument } from '../taskdef/types.js';
 
 export interface DescribedRevision {
   arn: string;
@@ -16,13 +16,12 @@ export function fromDescribed(out: DescribeTaskDefinitionCommandOutput): Describ
   if (!td?.taskDefinitionArn || !td.family || td.revision === undefined) {
     throw new Error('DescribeTaskDefinition answered without a task definition ARN');
   }
-  const tags: Tag[] = (out.tags ?? []).map((tag) => ({ key: tag.key ?? '', value: tag.value ?? '' }));
   return {
     arn: td.taskDefinitionArn,
     family: td.family,
     revision: td.revision,
     status: td.status ?? 'ACTIVE',
-    document: { taskDefinition: withoutReadOnlyFields(td as unknown as TaskDefinition), tags },
+    document: toTaskDefinitionDocument({ taskDefinition: td, tags: out.tags ?? [] }, td.taskDefinitionArn),
   };
 }
 
@@ -31,15 +30,4 @@ export function toRegisterInput(doc: TaskDefinitionDocument): RegisterTaskDefini
     ...(doc.taskDefinition as unknown as RegisterTaskDefinitionCommandInput),
     ...(doc.tags.length > 0 ? { tags: doc.tags.map((tag) => ({ ...tag })) } : {}),
   };
-}
-
-/** `family:revision` from a task definition ARN (or the text itself when it is not an ARN). */
-export function shortName(taskDefinition: string): string {
-  const slash = taskDefinition.lastIndexOf('/');
-  return slash === -1 ? taskDefinition : taskDefinition.slice(slash + 1);
-}
-
-export function revisionOf(taskDefinition: string): number {
-  const match = /:(\d+)$/.exec(taskDefinition);
-  return match ? Number(match[1]) : 0;
 }

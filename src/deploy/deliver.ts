@@ -2,7 +2,8 @@
 // session it is given and to the host only through the Reporter.
 import type { Service } from '@aws-sdk/client-ecs';
 import type { AwsSession } from '../aws/clients.js';
-import { shortName, type DescribedRevision } from '../aws/taskdef-convert.js';
+import { consoleUrl, familyRevision } from '../aws/names.js';
+import type { DescribedRevision } from '../aws/taskdef-convert.js';
 import type { Clock } from '../clock.js';
 import { CancelledError, InputError, PreflightError } from '../errors.js';
 import type { Inputs } from '../inputs/parse.js';
@@ -54,7 +55,7 @@ export async function deliver(deps: DeliverDeps, inputs: Inputs): Promise<Delive
   const service = session && inputs.service ? await preflightService(session.ecs, inputs.cluster, inputs.service, region) : undefined;
   if (service) {
     reporter.info(
-      `Service ${inputs.service} in ${inputs.cluster}: ${shortName(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
+      `Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
     );
   }
   const running = session && service?.taskDefinition ? await findTaskDefinition(session.ecs, service.taskDefinition) : undefined;
@@ -116,7 +117,7 @@ export async function deliver(deps: DeliverDeps, inputs: Inputs): Promise<Delive
 
   const force = inputs.forceNewDeployment || (!revision.registered && image.pushedNewDigest);
   if (force && !inputs.forceNewDeployment) {
-    reporter.info(`The push gave ${image.image} a new digest under a tag ${shortName(revision.arn)} already names: forcing a new deployment.`);
+    reporter.info(`The push gave ${image.image} a new digest under a tag ${familyRevision(revision.arn)} already names: forcing a new deployment.`);
   }
   return rollOut(deps, inputs, service, result, force, family);
 }
@@ -133,7 +134,7 @@ async function rollOut(
   if (!session) throw new Error('rollOut needs an AWS session');
   throwIfCancelled(deps.cancel);
   reporter.info(
-    `Updating service ${inputs.service} to ${shortName(result.taskDefinitionArn)}${inputs.desiredCount !== undefined ? `, desired count ${inputs.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`,
+    `Updating service ${inputs.service} to ${familyRevision(result.taskDefinitionArn)}${inputs.desiredCount !== undefined ? `, desired count ${inputs.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`,
   );
   const target = await startDeployment(session.ecs, service, {
     cluster: inputs.cluster,
@@ -226,7 +227,7 @@ async function deployExistingRevision(
     deregistered: [],
   };
   if (inputs.dryRun || !service) {
-    if (inputs.dryRun) reporter.info(`Dry run: would update ${inputs.service} to ${shortName(result.taskDefinitionArn)}; nothing changed.`);
+    if (inputs.dryRun) reporter.info(`Dry run: would update ${inputs.service} to ${familyRevision(result.taskDefinitionArn)}; nothing changed.`);
     return result;
   }
   return rollOut(deps, inputs, service, result, inputs.forceNewDeployment || Boolean(image?.pushedNewDigest), named?.family ?? '');
@@ -288,7 +289,7 @@ function reused(deps: DeliverDeps, revision: DescribedRevision): RegisteredRevis
 async function register(deps: DeliverDeps, rendered: TaskDefinitionDocument): Promise<RegisteredRevision> {
   if (!deps.session) throw new Error('register needs an AWS session');
   const revision = await registerRevision(deps.session.ecs, rendered);
-  deps.reporter.info(`Registered ${shortName(revision.arn)}.`);
+  deps.reporter.info(`Registered ${familyRevision(revision.arn)}.`);
   return revision;
 }
 
@@ -334,10 +335,6 @@ function dryRunResult(
     finishedAt: deps.clock.now(),
     deregistered: [],
   };
-}
-
-export function consoleUrl(region: string, cluster: string, service: string): string {
-  return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/deployments?region=${region}`;
 }
 
 function throwIfCancelled(cancel: AbortSignal): void {

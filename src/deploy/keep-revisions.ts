@@ -5,8 +5,8 @@ import type { EcsApi } from '../aws/ecs.js';
 import type { Clock } from '../clock.js';
 import { InputError } from '../errors.js';
 import type { Reporter } from '../report.js';
-import { classifyError, describeError } from '../watch/aws-errors.js';
-import { familyRevision } from '../watch/names.js';
+import { classifyError, describeError } from '../aws/errors.js';
+import { familyRevision } from '../aws/names.js';
 
 export interface KeepRevisionsDeps {
   ecs: EcsApi;

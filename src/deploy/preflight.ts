@@ -3,7 +3,7 @@ import type { Service } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
 import { fromDescribed, type DescribedRevision } from '../aws/taskdef-convert.js';
 import { PreflightError } from '../errors.js';
-import { awsErrorName, describeAwsError } from './aws-errors.js';
+import { describeAwsError, errorName } from '../aws/errors.js';
 
 export async function preflightService(ecs: EcsApi, cluster: string, serviceName: string, region: string): Promise<Service> {
   const clusterFound = await readOnly(`DescribeClusters ${cluster}`, cluster, region, () => ecs.describeCluster(cluster));
@@ -37,7 +37,7 @@ export async function findTaskDefinition(ecs: EcsApi, taskDefinition: string): P
   try {
     return fromDescribed(await ecs.describeTaskDefinition(taskDefinition));
   } catch (error) {
-    if (awsErrorName(error) === 'ClientException' || awsErrorName(error) === 'InvalidParameterException') return undefined;
+    if (errorName(error) === 'ClientException' || errorName(error) === 'InvalidParameterException') return undefined;
     throw new PreflightError(describeAwsError(`DescribeTaskDefinition ${taskDefinition}`, error));
   }
 }
@@ -46,7 +46,7 @@ async function readOnly<T>(action: string, cluster: string, region: string, call
   try {
     return await call();
   } catch (error) {
-    if (awsErrorName(error) === 'ClusterNotFoundException') {
+    if (errorName(error) === 'ClusterNotFoundException') {
       throw new PreflightError(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
     }
     throw new PreflightError(describeAwsError(action, error));

@@ -4,7 +4,7 @@ import { toRegisterInput, type DescribedRevision } from '../aws/taskdef-convert.
 import { DeployError } from '../errors.js';
 import { sameTaskDefinition } from '../taskdef/normalize.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
-import { describeAwsError } from './aws-errors.js';
+import { describeAwsError } from '../aws/errors.js';
 
 export interface RegisteredRevision {
   arn: string;

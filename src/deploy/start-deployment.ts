@@ -3,7 +3,7 @@ import type { Service } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
 import { DeployError } from '../errors.js';
 import type { RolloutTarget } from '../watch/contract.js';
-import { describeAwsError } from './aws-errors.js';
+import { describeAwsError } from '../aws/errors.js';
 import { identifyDeployment } from './identify-deployment.js';
 
 export interface DeploymentRequest {

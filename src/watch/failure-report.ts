@@ -1,10 +1,10 @@
 // What the log says when a rollout did not complete: the reason, the service events, why tasks stopped, where to look.
 import type { ServiceEvent } from '@aws-sdk/client-ecs';
 import type { FailureReport } from './contract.js';
-import { describeError } from './aws-errors.js';
+import { describeError } from '../aws/errors.js';
 import type { WatchContext } from './context.js';
 import type { FollowResult } from './follow.js';
-import { consoleUrl } from './names.js';
+import { consoleUrl } from '../aws/names.js';
 import { deploymentLine, eventLine } from './progress.js';
 import { settle } from './settle.js';
 import { stoppedTaskLines, stoppedTasksOf } from './stopped-tasks.js';

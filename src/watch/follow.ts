@@ -1,8 +1,8 @@
 // The poll loop for one deployment: observe, print what changed, decide; sleep until the next poll.
 import type { ServiceEvent } from '@aws-sdk/client-ecs';
-import { classifyError, describeError } from './aws-errors.js';
+import { classifyError, describeError } from '../aws/errors.js';
 import type { FollowTarget, WatchContext } from './context.js';
-import { formatDuration } from './names.js';
+import { formatDuration } from '../aws/names.js';
 import { ServiceGoneError } from './observe.js';
 import { nextPollInterval, sleepBeforeNextPoll } from './pacing.js';
 import { ChangedLines, EventLog, eventLine } from './progress.js';

@@ -2,7 +2,7 @@
 // run's service deployment where the endpoint answers it. Where it does not, the watcher stops asking.
 import type { EcsApi } from '../aws/ecs.js';
 import type { Reporter } from '../report.js';
-import { describeError, isNotSupported } from './aws-errors.js';
+import { describeError, isNotSupported } from '../aws/errors.js';
 import type { Snapshot } from './snapshot.js';
 
 /** The service is gone or unusable: no later poll can change that. */

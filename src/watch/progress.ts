@@ -1,6 +1,6 @@
 // What the watcher prints while it waits: each new service event once, and a deployment's line only when it changed.
 import type { Deployment, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs';
-import { familyRevision } from './names.js';
+import { familyRevision } from '../aws/names.js';
 import { eventKey } from './snapshot.js';
 
 /** Events this close before the watch began still belong to it: the update came first, and clocks drift. */

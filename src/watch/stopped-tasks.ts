@@ -2,7 +2,7 @@
 import type { Task } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
 import type { StoppedTaskReport } from './contract.js';
-import { resourceName, sameTaskDefinition } from './names.js';
+import { resourceName, sameTaskDefinition } from '../aws/names.js';
 
 export const STOPPED_TASKS_SHOWN = 5;
 const LIST_PAGES = 3;

@@ -1,4 +1,4 @@
-import { sameTaskDefinition } from './names.js';
+import { sameTaskDefinition } from '../aws/names.js';
 import { deploymentsOf, primaryOf, type Followed, type Snapshot } from './snapshot.js';
 
 /** True when the watcher knows which deployment is this run's; otherwise it waits for a steady service. */

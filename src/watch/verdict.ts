@@ -1,6 +1,6 @@
 // Reads one poll and says whether the rollout is over, and how. Pure: the poll loop does the calls and the printing.
 import type { Deployment, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs';
-import { familyRevision } from './names.js';
+import { familyRevision } from '../aws/names.js';
 import { deploymentsOf, primaryOf, type Followed, type Snapshot } from './snapshot.js';
 import { followsDeployment } from './tracking.js';
 

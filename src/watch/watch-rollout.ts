@@ -1,11 +1,11 @@
 // Watches this run's rollout to its end and says what happened; rolls back when asked to and ECS has not.
 import type { Deployment } from '@aws-sdk/client-ecs';
-import { describeError } from './aws-errors.js';
+import { describeError } from '../aws/errors.js';
 import type { FollowTarget, WatchContext, WatchDeps } from './context.js';
 import type { FailureReport, RolloutTarget, WatchOptions, WatchOutcome } from './contract.js';
 import { reportFailure } from './failure-report.js';
 import { follow, type FollowResult } from './follow.js';
-import { familyRevision, formatDuration, sameTaskDefinition } from './names.js';
+import { familyRevision, formatDuration, sameTaskDefinition } from '../aws/names.js';
 import { Observer } from './observe.js';
 import { deploymentLine } from './progress.js';
 import { followsDeployment } from './tracking.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { classifyError, describeError, isNotSupported } from '../../src/watch/aws-errors.js';
-import { consoleUrl, familyRevision, formatDuration, resourceName, sameTaskDefinition } from '../../src/watch/names.js';
+import { classifyError, describeError, isNotSupported } from '../../src/aws/errors.js';
+import { consoleUrl, familyRevision, formatDuration, resourceName, sameTaskDefinition } from '../../src/aws/names.js';
 import { nextPollInterval, sleepBeforeNextPoll } from '../../src/watch/pacing.js';
 
 const sdkError = (name: string, status?: number, message = 'boom') =>

@@ -1,5 +1,5 @@
-// How the watcher treats a failed ECS call: throttling slows the polling, transient faults are retried until
-// the timeout, anything else ends the wait.
+// What a failed AWS call means: throttling slows the watcher's polling, transient faults are retried until
+// the timeout, anything else ends the wait; and the one line a user reads about it.
 import { errorMessage } from '../errors.js';
 
 export type ErrorKind = 'throttled' | 'transient' | 'fatal';
@@ -91,4 +91,20 @@ export function describeError(error: unknown): string {
   const name = errorName(error);
   const message = errorMessage(error);
   return name === 'Error' || message.startsWith(name) ? message : `${name}: ${message}`;
+}
+
+/** One line for a failed call, with the fix where the error says what it is. */
+export function describeAwsError(action: string, error: unknown): string {
+  const name = errorName(error);
+  const message = errorMessage(error);
+  if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
+    return `${action}: no AWS credentials found; set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or role-arn with web-identity-token.`;
+  }
+  if (name === 'AccessDeniedException' || name === 'AccessDenied' || /not authorized/i.test(message)) {
+    return `${action}: access denied (${message}); grant the permission listed in the README's IAM policy.`;
+  }
+  if (name === 'UnrecognizedClientException' || name === 'InvalidSignatureException' || name === 'ExpiredTokenException') {
+    return `${action}: AWS rejected the credentials (${name}: ${message}); check the access key, or refresh the session.`;
+  }
+  return `${action}: ${describeError(error)}`;
 }
