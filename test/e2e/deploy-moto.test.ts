@@ -188,12 +188,15 @@ describe.skipIf(skip)('deploy against moto', () => {
     await seedService();
     const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-gh-'));
     const outputFile = join(dir, 'output');
+    const summaryFile = join(dir, 'summary');
     writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
     const result = await runBundle({
       env: {
         ...awsEnv(moto.url),
         GITHUB_ACTIONS: 'true',
         GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
         'INPUT_SERVICE': 'web',
         'INPUT_FAMILY': 'web',
         'INPUT_IMAGE': 'nginx:1.25',
@@ -206,6 +209,10 @@ describe.skipIf(skip)('deploy against moto', () => {
     const written = parseGithubOutput(readFileSync(outputFile, 'utf8'));
     expect(written).toMatchObject({ registered: 'true', 'task-definition-revision': '2', 'deployment-status': 'COMPLETED' });
     expect(result.stdout).toContain('::group::');
+    const summary = readFileSync(summaryFile, 'utf8');
+    expect(summary).toMatch(/\|\s*Service\s*\|.*web/);
+    expect(summary).toContain('COMPLETED');
+    expect(summary).toContain('nginx:1.24 → nginx:1.25');
   });
 
   test('GitLab mode writes the dotenv report with ECS_DELIVERED_ keys', async () => {
