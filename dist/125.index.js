@@ -1132,12 +1132,12 @@ async function deliver(deps, inputs) {
     if (service) {
         reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
     }
-    const running = session && service?.taskDefinition ? await findTaskDefinition(session.ecs, service.taskDefinition) : undefined;
+    const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
+    const { running, latest } = await describeRevisions(deps, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn);
     if (inputs.taskDefinitionArn) {
         return deployExistingRevision(deps, inputs, service, running, startedAt);
     }
-    const family = inputs.family || fileDocument?.taskDefinition.family || running?.family || '';
-    const latest = session && family ? await latestRevision(deps, family, running) : undefined;
+    const family = knownFamily || running?.family || '';
     const base = chooseBase(inputs, fileDocument, latest, running);
     reporter.info(`Rendering the task definition from ${base.label}.`);
     // A trial render checks container names and the other inputs before any build or push.
@@ -1289,12 +1289,22 @@ function chooseBase(inputs, fileDocument, latest, running) {
     }
     return { source: 'inputs', label: 'inputs (new family)' };
 }
-async function latestRevision(deps, family, running) {
-    if (!deps.session)
-        return undefined;
-    const latest = await findTaskDefinition(deps.session.ecs, family);
-    // When the service already runs the latest revision, the one description serves both.
-    return latest && running && latest.arn === running.arn ? running : latest;
+/**
+ * The revision the service runs and the family's latest ACTIVE one, described once each; when they are the
+ * same revision one call serves both.
+ */
+async function describeRevisions(deps, runningTaskDefinition, knownFamily, needLatest) {
+    const { session } = deps;
+    if (!session)
+        return {};
+    const latestOfKnown = knownFamily ? await findTaskDefinition(session.ecs, knownFamily) : undefined;
+    const running = !runningTaskDefinition
+        ? undefined
+        : latestOfKnown && sameTaskDefinition(latestOfKnown.arn, runningTaskDefinition)
+            ? latestOfKnown
+            : await findTaskDefinition(session.ecs, runningTaskDefinition);
+    const latest = knownFamily || !needLatest || !running ? latestOfKnown : await findTaskDefinition(session.ecs, running.family);
+    return { ...(running ? { running } : {}), ...(latest ? { latest } : {}) };
 }
 function readTaskDefinitionFile(deps, path) {
     let text;

@@ -2,7 +2,7 @@
 // session it is given and to the host only through the Reporter.
 import type { Service } from '@aws-sdk/client-ecs';
 import type { AwsSession } from '../aws/clients.js';
-import { consoleUrl, familyRevision } from '../aws/names.js';
+import { consoleUrl, familyRevision, sameTaskDefinition } from '../aws/names.js';
 import type { DescribedRevision } from '../aws/taskdef-convert.js';
 import type { Clock } from '../clock.js';
 import { CancelledError, InputError, PreflightError } from '../errors.js';
@@ -58,14 +58,14 @@ export async function deliver(deps: DeliverDeps, inputs: Inputs): Promise<Delive
       `Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
     );
   }
-  const running = session && service?.taskDefinition ? await findTaskDefinition(session.ecs, service.taskDefinition) : undefined;
+  const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
+  const { running, latest } = await describeRevisions(deps, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn);
 
   if (inputs.taskDefinitionArn) {
     return deployExistingRevision(deps, inputs, service, running, startedAt);
   }
 
-  const family = inputs.family || fileDocument?.taskDefinition.family || running?.family || '';
-  const latest = session && family ? await latestRevision(deps, family, running) : undefined;
+  const family = knownFamily || running?.family || '';
   const base = chooseBase(inputs, fileDocument, latest, running);
   reporter.info(`Rendering the task definition from ${base.label}.`);
   // A trial render checks container names and the other inputs before any build or push.
@@ -249,15 +249,26 @@ function chooseBase(
   return { source: 'inputs', label: 'inputs (new family)' };
 }
 
-async function latestRevision(
+/**
+ * The revision the service runs and the family's latest ACTIVE one, described once each; when they are the
+ * same revision one call serves both.
+ */
+async function describeRevisions(
   deps: DeliverDeps,
-  family: string,
-  running: DescribedRevision | undefined,
-): Promise<DescribedRevision | undefined> {
-  if (!deps.session) return undefined;
-  const latest = await findTaskDefinition(deps.session.ecs, family);
-  // When the service already runs the latest revision, the one description serves both.
-  return latest && running && latest.arn === running.arn ? running : latest;
+  runningTaskDefinition: string | undefined,
+  knownFamily: string,
+  needLatest: boolean,
+): Promise<{ running?: DescribedRevision; latest?: DescribedRevision }> {
+  const { session } = deps;
+  if (!session) return {};
+  const latestOfKnown = knownFamily ? await findTaskDefinition(session.ecs, knownFamily) : undefined;
+  const running = !runningTaskDefinition
+    ? undefined
+    : latestOfKnown && sameTaskDefinition(latestOfKnown.arn, runningTaskDefinition)
+      ? latestOfKnown
+      : await findTaskDefinition(session.ecs, runningTaskDefinition);
+  const latest = knownFamily || !needLatest || !running ? latestOfKnown : await findTaskDefinition(session.ecs, running.family);
+  return { ...(running ? { running } : {}), ...(latest ? { latest } : {}) };
 }
 
 function readTaskDefinitionFile(deps: DeliverDeps, path: string): TaskDefinitionDocument {

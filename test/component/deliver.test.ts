@@ -131,7 +131,7 @@ describe('deliver', () => {
     expect(result).toMatchObject({ registered: true, revision: 2, deploymentStatus: 'COMPLETED', deploymentId: 'ecs-svc/2' });
     expect(reporter.text).toContain('nginx:1.24 → nginx:1.25');
     // The service already runs the family's latest revision: one description serves both.
-    expect(called(DescribeTaskDefinitionCommand)).toBe(2);
+    expect(called(DescribeTaskDefinitionCommand)).toBe(1);
   });
 
   test('reuses an unchanged revision and forces a deployment when the push gave the tag a new digest', async () => {

@@ -1,7 +1,7 @@
 // Build, tag and push through the bundle: the real docker CLI on a podman engine, Debian's docker-registry with
 // htpasswd logins, moto for ECS and the ECR token. Each run gets its own TMPDIR; the last test searches every
 // byte the runs printed or wrote for the registry passwords.
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,6 +128,14 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
     return (await describeService(ecs, 'default', service))?.deployments?.find((d) => d.status === 'PRIMARY')?.id;
   }
 
+  /** The fixture's Dockerfile beside a release.txt of other content. */
+  async function contextWith(release: string): Promise<string> {
+    const dir = await mkdtemp(join(root, 'context-'));
+    await copyFile(join(CONTEXT, 'Dockerfile'), join(dir, 'Dockerfile'));
+    await writeFile(join(dir, 'release.txt'), `${release}\n`);
+    return dir;
+  }
+
   async function registryDigest(reference: string): Promise<string | undefined> {
     const found = await checkManifest(parseImageReference(reference), { credentials: ALICE });
     return found.status === 'found' ? found.digest : undefined;
@@ -186,7 +194,7 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
     const push = (args: string[]): Promise<Run> =>
       deliver([...args, '--image', web, '--registry-username', ALICE.username, '--service', 'rolling'], { env: alice });
 
-    const first = await push(['--build-context', CONTEXT, '--build-args', 'RELEASE=1']);
+    const first = await push(['--build-context', CONTEXT]);
     expect(first.code, first.log).toBe(0);
     expect(first.outputs).toMatchObject({ registered: 'false', 'task-definition-revision': '1', 'deployment-status': 'COMPLETED' });
     expect(first.log).toContain(`Updating service rolling to rolling:1, ${FORCING}.`);
@@ -203,10 +211,9 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
     expect(unchanged.log).not.toContain(FORCING);
     expect(await primaryDeploymentId('rolling')).toBe(forced);
 
-    const moved = await push(['--build-context', CONTEXT, '--build-args', 'RELEASE=2']);
+    const moved = await push(['--build-context', await contextWith('release 2')]);
     expect(moved.code, moved.log).toBe(0);
     expect(moved.outputs).toMatchObject({ registered: 'false', 'task-definition-revision': '1', 'deployment-status': 'COMPLETED' });
-    console.log(moved.log);
     expect(moved.outputs['image-digest']).not.toBe(first.outputs['image-digest']);
     expect(moved.log).toContain(`The tag named ${first.outputs['image-digest'] ?? '?'} before this push`);
     expect(moved.log).toContain(`The push gave ${web} a new digest under a tag rolling:1 already names: ${FORCING}.`);
@@ -325,6 +332,7 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
         }
       }
     }
+    console.log('FILES', files, await Promise.all(written.map(async (w) => [w.kind, await filesUnder(w.dirs[0] ?? ''), await readdir(w.dirs[0] ?? '')])));
     // The GitHub output and summary files, and the dotenv report, at least.
     expect(files).toBeGreaterThanOrEqual(3);
     // The private DOCKER_CONFIG of each login is gone, and the user's own config is as it was.
