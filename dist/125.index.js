@@ -1067,6 +1067,18 @@ function primaryImage(doc, containerName) {
     return named?.image ?? '';
 }
 
+;// CONCATENATED MODULE: ./src/watch/snapshot.ts
+function deploymentsOf(service) {
+    return service.deployments ?? [];
+}
+function primaryOf(service) {
+    return deploymentsOf(service).find((deployment) => deployment.status === 'PRIMARY');
+}
+/** Events come newest first; this is how their ids read when one is missing. */
+function eventKey(event) {
+    return event.id ?? `${event.createdAt?.getTime() ?? ''} ${event.message ?? ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/identify-deployment.ts
 /**
  * This run's deployment is the one the UpdateService answer names: its currentServiceDeployment where the
@@ -1082,6 +1094,7 @@ function identifyDeployment(answer, idsBefore, taskDefinitionArn) {
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/start-deployment.ts
+
 
 
 
@@ -1108,6 +1121,7 @@ async function startDeployment(ecs, before, request) {
         region: request.region,
         taskDefinitionArn: request.taskDefinitionArn,
         deploymentIdsBefore: idsBefore,
+        eventKeysBefore: (before.events ?? []).map(eventKey),
         previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
         ...identifyDeployment(answer, idsBefore, request.taskDefinitionArn),
     };
@@ -1209,7 +1223,7 @@ async function rollOut(deps, inputs, service, result, force, family) {
     };
     if (!inputs.wait) {
         reporter.info('wait is false: not waiting for the rollout.');
-        return finish(deps, inputs, withDeployment, family);
+        return finish(deps, inputs, withDeployment, family, service.taskDefinition);
     }
     const outcome = await deps.watch(target, {
         timeoutMs: inputs.waitTimeoutMs,
@@ -1228,12 +1242,14 @@ async function rollOut(deps, inputs, service, result, force, family) {
     };
     if (outcome.status !== 'COMPLETED')
         return { ...watched, finishedAt: deps.clock.now() };
-    return finish(deps, inputs, watched, family);
+    return finish(deps, inputs, watched, family, service.taskDefinition);
 }
-async function finish(deps, inputs, result, family) {
+/** `rollbackTarget`: the revision the service ran before this run, kept so a later rollback can still reach it. */
+async function finish(deps, inputs, result, family, rollbackTarget) {
     let deregistered = [];
     if (inputs.keepRevisions !== undefined && deps.keepRevisions && family) {
-        deregistered = await deps.keepRevisions(family, inputs.keepRevisions, [result.taskDefinitionArn]);
+        const protect = [result.taskDefinitionArn, ...(rollbackTarget ? [rollbackTarget] : [])];
+        deregistered = await deps.keepRevisions(family, inputs.keepRevisions, protect);
         deps.reporter.info(deregistered.length > 0 ? `Deregistered ${deregistered.join(', ')}.` : `keep-revisions: nothing older than the newest ${inputs.keepRevisions} to deregister.`);
     }
     return { ...result, deregistered, finishedAt: deps.clock.now() };
@@ -1900,18 +1916,6 @@ async function withinLimit(pending, limitMs) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/watch/snapshot.ts
-function deploymentsOf(service) {
-    return service.deployments ?? [];
-}
-function primaryOf(service) {
-    return deploymentsOf(service).find((deployment) => deployment.status === 'PRIMARY');
-}
-/** Events come newest first; this is how their ids read when one is missing. */
-function eventKey(event) {
-    return event.id ?? `${event.createdAt?.getTime() ?? ''} ${event.message ?? ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/watch/progress.ts
 
 
@@ -2145,10 +2149,12 @@ class Observer {
         return this.serviceDeploymentsSupported;
     }
     async observe(serviceDeploymentArn) {
+        // The service deployment first: its status decides the verdict, and the service read after it is at least as
+        // new, so the events and counts printed with a verdict already show what led to it.
+        const serviceDeployment = serviceDeploymentArn !== undefined && this.serviceDeploymentsSupported
+            ? await this.describeServiceDeployment(serviceDeploymentArn)
+            : undefined;
         const service = await this.describeService();
-        if (serviceDeploymentArn === undefined || !this.serviceDeploymentsSupported)
-            return { service };
-        const serviceDeployment = await this.describeServiceDeployment(serviceDeploymentArn);
         return serviceDeployment ? { service, serviceDeployment } : { service };
     }
     async describeService() {
@@ -2426,7 +2432,7 @@ async function watchRollout(deps, target, options) {
         target,
         options,
         observer: new Observer(deps.ecs, deps.reporter, target.cluster, target.service),
-        seenEvents: new Set(),
+        seenEvents: new Set(target.eventKeysBefore),
     };
     const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
         deps.reporter.info(`${startLine(target)}; timeout ${formatDuration(options.timeoutMs)}`);

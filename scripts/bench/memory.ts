@@ -85,7 +85,8 @@ async function seed(url: string): Promise<void> {
     executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
     containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256, environment: [{ name: 'KEEP', value: 'yes' }] }],
   });
-  await createService(ecs, { cluster: 'default', serviceName: 'web', taskDefinition: arn, desiredCount: 2 });
+  // moto's MOTO_ECS_SERVICE_RUNNING runs one task per deployment, so only a count of 1 becomes steady.
+  await createService(ecs, { cluster: 'default', serviceName: 'web', taskDefinition: arn, desiredCount: 1 });
   ecs.destroy();
 }
 

@@ -81,7 +81,7 @@ export async function measureLoads(bundle: string): Promise<{ rows: Row[]; measu
       }
       const row: Row = {
         measure: `no AWS SDK loaded: ${loadCase.name}`,
-        ours: sdk.length === 0 ? `${chunks.length} files, none with the SDK` : `SDK in ${sdk.map((chunk) => chunk.file).join(', ')}`,
+        ours: sdk.length === 0 ? `${chunks.length} file${chunks.length === 1 ? '' : 's'}, none with the SDK` : `SDK in ${sdk.map((chunk) => chunk.file).join(', ')}`,
         goal: 'no SDK chunk',
         verdict: verdictOf(sdk.length === 0 && loaded.code === 0),
       };

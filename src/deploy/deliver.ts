@@ -154,7 +154,7 @@ async function rollOut(
   };
   if (!inputs.wait) {
     reporter.info('wait is false: not waiting for the rollout.');
-    return finish(deps, inputs, withDeployment, family);
+    return finish(deps, inputs, withDeployment, family, service.taskDefinition);
   }
   const outcome = await deps.watch(target, {
     timeoutMs: inputs.waitTimeoutMs,
@@ -172,13 +172,21 @@ async function rollOut(
     ...(outcome.rolledBackTo ? { rolledBackTo: outcome.rolledBackTo } : {}),
   };
   if (outcome.status !== 'COMPLETED') return { ...watched, finishedAt: deps.clock.now() };
-  return finish(deps, inputs, watched, family);
+  return finish(deps, inputs, watched, family, service.taskDefinition);
 }
 
-async function finish(deps: DeliverDeps, inputs: Inputs, result: DeliveryResult, family: string): Promise<DeliveryResult> {
+/** `rollbackTarget`: the revision the service ran before this run, kept so a later rollback can still reach it. */
+async function finish(
+  deps: DeliverDeps,
+  inputs: Inputs,
+  result: DeliveryResult,
+  family: string,
+  rollbackTarget?: string,
+): Promise<DeliveryResult> {
   let deregistered: string[] = [];
   if (inputs.keepRevisions !== undefined && deps.keepRevisions && family) {
-    deregistered = await deps.keepRevisions(family, inputs.keepRevisions, [result.taskDefinitionArn]);
+    const protect = [result.taskDefinitionArn, ...(rollbackTarget ? [rollbackTarget] : [])];
+    deregistered = await deps.keepRevisions(family, inputs.keepRevisions, protect);
     deps.reporter.info(
       deregistered.length > 0 ? `Deregistered ${deregistered.join(', ')}.` : `keep-revisions: nothing older than the newest ${inputs.keepRevisions} to deregister.`,
     );

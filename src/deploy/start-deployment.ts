@@ -4,6 +4,7 @@ import type { EcsApi } from '../aws/ecs.js';
 import { DeployError } from '../errors.js';
 import type { RolloutTarget } from '../watch/contract.js';
 import { describeAwsError } from '../aws/errors.js';
+import { eventKey } from '../watch/snapshot.js';
 import { identifyDeployment } from './identify-deployment.js';
 
 export interface DeploymentRequest {
@@ -36,6 +37,7 @@ export async function startDeployment(ecs: EcsApi, before: Service, request: Dep
     region: request.region,
     taskDefinitionArn: request.taskDefinitionArn,
     deploymentIdsBefore: idsBefore,
+    eventKeysBefore: (before.events ?? []).map(eventKey),
     previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
     ...identifyDeployment(answer, idsBefore, request.taskDefinitionArn),
   };

@@ -21,6 +21,8 @@ export interface RolloutTarget {
   serviceDeploymentArn?: string;
   /** Deployment ids the service had before the update. */
   deploymentIdsBefore: readonly string[];
+  /** Keys (`eventKey`) of the service events listed before the update: none of them is this run's to print. */
+  eventKeysBefore?: readonly string[];
   /** What the service ran before this run: where a rollback goes. */
   previous: { taskDefinitionArn: string; desiredCount: number };
 }

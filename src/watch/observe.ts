@@ -1,5 +1,5 @@
-// One poll: DescribeServices always (events, counts, the deployments list), and DescribeServiceDeployments for this
-// run's service deployment where the endpoint answers it. Where it does not, the watcher stops asking.
+// One poll: DescribeServiceDeployments for this run's service deployment where the endpoint answers it, and
+// DescribeServices always (events, counts, the deployments list). Where it does not, the watcher stops asking.
 import type { EcsApi } from '../aws/ecs.js';
 import type { Reporter } from '../report.js';
 import { describeError, isNotSupported } from '../aws/errors.js';
@@ -26,9 +26,13 @@ export class Observer {
   }
 
   async observe(serviceDeploymentArn: string | undefined): Promise<Snapshot> {
+    // The service deployment first: its status decides the verdict, and the service read after it is at least as
+    // new, so the events and counts printed with a verdict already show what led to it.
+    const serviceDeployment =
+      serviceDeploymentArn !== undefined && this.serviceDeploymentsSupported
+        ? await this.describeServiceDeployment(serviceDeploymentArn)
+        : undefined;
     const service = await this.describeService();
-    if (serviceDeploymentArn === undefined || !this.serviceDeploymentsSupported) return { service };
-    const serviceDeployment = await this.describeServiceDeployment(serviceDeploymentArn);
     return serviceDeployment ? { service, serviceDeployment } : { service };
   }
 

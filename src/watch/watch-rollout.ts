@@ -22,7 +22,7 @@ export async function watchRollout(deps: WatchDeps, target: RolloutTarget, optio
     target,
     options,
     observer: new Observer(deps.ecs, deps.reporter, target.cluster, target.service),
-    seenEvents: new Set(),
+    seenEvents: new Set(target.eventKeysBefore),
   };
   const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
     deps.reporter.info(`${startLine(target)}; timeout ${formatDuration(options.timeoutMs)}`);

@@ -254,7 +254,7 @@ describe('deliver', () => {
     expect(called(RegisterTaskDefinitionCommand) + called(UpdateServiceCommand)).toBe(0);
   });
 
-  test('keep-revisions runs after a completed rollout, protecting the deployed revision', async () => {
+  test('keep-revisions runs after a completed rollout, protecting the deployed revision and the rollback target', async () => {
     serviceExists();
     familyHas(runningDefinition);
     ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: arn(2), revision: 2 } });
@@ -262,7 +262,7 @@ describe('deliver', () => {
     const asked: unknown[] = [];
     const { deps } = harness({ keepRevisions: async (...args) => (asked.push(args), ['web:1']) });
     const result = await deliver(deps, inputs({ service: 'web', family: 'web', image: 'nginx:7', 'keep-revisions': '1' }));
-    expect(asked).toEqual([['web', 1, [arn(2)]]]);
+    expect(asked).toEqual([['web', 1, [arn(2), arn(1)]]]);
     expect(result.deregistered).toEqual(['web:1']);
   });
 });

@@ -54,13 +54,15 @@ interface Written {
   kind: 'shell' | 'github' | 'gitlab';
   stdout: string;
   stderr: string;
+  /** The run's TMPDIR. */
+  tmp: string;
+  /** Other directories it wrote to (GITHUB_OUTPUT, the dotenv report). */
   dirs: string[];
 }
 
 interface Run extends BundleRun {
   /** The --json outputs ({} when the run printed none). */
   outputs: Record<string, string>;
-  tmp: string;
 }
 
 describe.skipIf(missing !== undefined)('build, push and deploy through the bundle', () => {
@@ -106,8 +108,8 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
       env: { ...env, ...options.env },
       ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
     });
-    written.push({ kind: 'shell', stdout: result.stdout, stderr: result.stderr, dirs: [tmp] });
-    return { ...result, outputs: jsonOutputs(result.stdout), tmp };
+    written.push({ kind: 'shell', stdout: result.stdout, stderr: result.stderr, tmp, dirs: [] });
+    return { ...result, outputs: jsonOutputs(result.stdout) };
   }
 
   /** A service on a revision of its own family whose one container runs `containerImage`. */
@@ -292,7 +294,7 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
         'INPUT_POLL-INTERVAL': '1s',
       },
     });
-    written.push({ kind: 'github', stdout: run.stdout, stderr: run.stderr, dirs: [tmp, dir] });
+    written.push({ kind: 'github', stdout: run.stdout, stderr: run.stderr, tmp, dirs: [dir] });
     expect(run.code, run.log).toBe(0);
     const outputs = parseGithubOutput(await readFile(outputFile, 'utf8'));
     expect(outputs).toMatchObject({ registered: 'true', image: web });
@@ -310,7 +312,7 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
       args: ['--source-image', image('web', 'built'), '--image', web, '--registry-username', ALICE.username, '--family', 'gl-web', '--memory', '128'],
       env: { ...env, ...alice, GITLAB_CI: 'true' },
     });
-    written.push({ kind: 'gitlab', stdout: run.stdout, stderr: run.stderr, dirs: [tmp, cwd] });
+    written.push({ kind: 'gitlab', stdout: run.stdout, stderr: run.stderr, tmp, dirs: [cwd] });
     expect(run.code, run.log).toBe(0);
     const dotenv = await readFile(join(cwd, 'ecs-deliver.env'), 'utf8');
     expect(dotenv).toContain(`ECS_DELIVERED_IMAGE=${web}\n`);
@@ -324,7 +326,7 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
     for (const run of written) {
       const printed = `${withoutMaskCommands(run.stdout)}\n${run.stderr}`;
       for (const secret of SECRETS) expect(printed.includes(secret), `${secret} printed by a ${run.kind} run`).toBe(false);
-      for (const dir of run.dirs) {
+      for (const dir of [run.tmp, ...run.dirs]) {
         for (const file of await filesUnder(dir)) {
           files++;
           const content = await readFile(file, 'latin1');
@@ -332,14 +334,11 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
         }
       }
     }
-    console.log('FILES', files, await Promise.all(written.map(async (w) => [w.kind, await filesUnder(w.dirs[0] ?? ''), await readdir(w.dirs[0] ?? '')])));
     // The GitHub output and summary files, and the dotenv report, at least.
     expect(files).toBeGreaterThanOrEqual(3);
-    // The private DOCKER_CONFIG of each login is gone, and the user's own config is as it was.
-    for (const run of written) {
-      const left = (await readdir(run.dirs[0] ?? '')).filter((name) => name.startsWith('ecs-deliver-docker-'));
-      expect(left, `left in ${run.dirs[0] ?? ''}`).toEqual([]);
-    }
+    // Each run's TMPDIR (where the private DOCKER_CONFIG of a login lives) is left empty, and the user's own
+    // docker config is as it was.
+    for (const run of written) expect(await readdir(run.tmp), `left in the TMPDIR of a ${run.kind} run`).toEqual([]);
     expect(await readFile(join(userConfig, 'config.json'), 'utf8')).toBe(USER_CONFIG);
     for (const file of [...(await filesUnder(userConfig)), ...(await filesUnder(engine.dir))]) {
       const content = await readFile(file, 'latin1');

@@ -1,0 +1,103 @@
+// npm run bench: the measured goals of start-up, module loading, memory and the rollout watcher, each against a
+// reference measured in the same run. It prints numbers and never judges CI; it exits non-zero only when something
+// could not be measured.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { errorMessage } from '../src/errors.js';
+import { findRoot } from './bench/env.js';
+import { measureMemory } from './bench/memory.js';
+import { measureLoads, measureStartup } from './bench/startup.js';
+import { table, type Row } from './bench/stats.js';
+import { measureWatcher, ROLLOUTS_MS } from './bench/watcher.js';
+
+const SECTIONS = ['startup', 'loads', 'memory', 'watcher'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** Sections named on the command line (node .tmp/bench/index.js memory watcher), or all of them. */
+function chosenSections(args: readonly string[]): Section[] | undefined {
+  if (args.length === 0) return [...SECTIONS];
+  const known = new Set<string>(SECTIONS);
+  const unknown = args.filter((arg) => !known.has(arg));
+  if (unknown.length > 0) {
+    console.error(`unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+    return undefined;
+  }
+  return SECTIONS.filter((name) => args.includes(name));
+}
+
+async function main(): Promise<number> {
+  const chosen = chosenSections(process.argv.slice(2));
+  if (!chosen) return 2;
+  const root = findRoot();
+  const bundle = join(root, 'dist', 'index.js');
+  if (!existsSync(bundle)) {
+    console.error(`${bundle} not found: run npm run build first.`);
+    return 2;
+  }
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
+  const startedAt = Date.now();
+  console.log(`ecs-deliver bench: ${bundle}, node ${process.version}, ${process.platform}/${process.arch}`);
+
+  const rows: Row[] = [];
+  const unmeasured: string[] = [];
+  const section = async <T>(name: Section, run: () => Promise<T>): Promise<T | undefined> => {
+    if (!chosen.includes(name)) return undefined;
+    const sectionStart = Date.now();
+    try {
+      return await run();
+    } catch (error) {
+      console.log(`  NOT MEASURED  ${name}: ${errorMessage(error)}`);
+      rows.push({ measure: name, ours: 'error, see above', verdict: 'NOT MEASURED' });
+      unmeasured.push(name);
+      return undefined;
+    } finally {
+      console.log(`  (${name}: ${((Date.now() - sectionStart) / 1000).toFixed(1)} s)`);
+    }
+  };
+
+  rows.push(...((await section('startup', () => measureStartup(bundle))) ?? []));
+  const loads = await section('loads', () => measureLoads(bundle));
+  if (loads) {
+    rows.push(...loads.rows);
+    if (!loads.measured) unmeasured.push('loads');
+  }
+  const memory = await section('memory', () => measureMemory(bundle));
+  if (memory) {
+    rows.push(...memory.rows);
+    if (memory.missing) unmeasured.push(`memory (${memory.missing})`);
+  }
+  const watcher = await section('watcher', () => measureWatcher(bundle));
+  if (watcher) rows.push(...watcher.rows);
+
+  if (memory?.calls || watcher?.calls) {
+    console.log('\n## ECS calls of one deploy (register, update, wait until COMPLETED), for the README');
+    console.log(callsTable(memory?.calls, watcher?.calls));
+  }
+  console.log(`\n## Summary (${((Date.now() - startedAt) / 1000).toFixed(0)} s)\n`);
+  console.log(table(rows));
+  console.log('\nRatio: ours ÷ reference. Times are medians; the watcher\'s reference is waitUntilServicesStable (minDelay 15 s) plus a primary-deployment check.');
+  if (unmeasured.length > 0) {
+    console.log(`\nNot measured: ${unmeasured.join('; ')}.`);
+    return 1;
+  }
+  return 0;
+}
+
+/** A Markdown table of calls per operation: moto finishes at once, the stand-in rolls out over seconds. */
+function callsTable(moto: Map<string, number> | undefined, standin: Map<string, number> | undefined): string {
+  const operations = [...new Set([...(moto?.keys() ?? []), ...(standin?.keys() ?? [])])];
+  const cell = (calls: Map<string, number> | undefined, operation: string): string => (calls ? String(calls.get(operation) ?? 0) : 'n/a');
+  return [
+    `| ECS operation | Calls, moto (rollout done at once) | Calls, stand-in (${ROLLOUTS_MS[0] / 1000} s rollout) |`,
+    '|---|---|---|',
+    ...operations.map((operation) => `| \`${operation}\` | ${cell(moto, operation)} | ${cell(standin, operation)} |`),
+  ].join('\n');
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
