@@ -2746,7 +2746,7 @@ function imageStep(inputs, session, reporter, cancel, env) {
         const known = ecrClients.get(region);
         if (known)
             return known;
-        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(455)]).then(__webpack_require__.bind(__webpack_require__, 8455));
+        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 898));
         const api = ecrApiFor(session, region);
         ecrClients.set(region, api);
         return api;
@@ -2758,7 +2758,13 @@ function imageStep(inputs, session, reporter, cancel, env) {
         },
         async prepare() {
             const { prepareImage } = await __webpack_require__.e(/* import() */ 939).then(__webpack_require__.bind(__webpack_require__, 2939));
-            return prepareImage({ ecr: lazyEcr(ecr), reporter, signal: cancel, env }, options);
+            const ecrPublicToken = async () => {
+                if (!session)
+                    throw new Error('no AWS credentials to reach ECR Public');
+                const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
+                return token(ecrPublicClientFor(session));
+            };
+            return prepareImage({ ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal: cancel, env }, options);
         },
     };
 }

@@ -132,7 +132,7 @@ function chooseLogin(o, ref, push) {
             return { kind: 'basic', username: o.registryUsername ?? '', password: o.registryPassword ?? '' };
         case 'ecr':
             if (ecrHost?.public)
-                throw publicEcrNotSupported();
+                return { kind: 'ecr-public' };
             if (ecrHost)
                 return { kind: 'ecr', region: ecrHost.region };
             if (!nonEmpty(o.region)) {
@@ -140,21 +140,15 @@ function chooseLogin(o, ref, push) {
             }
             return { kind: 'ecr', region: o.region ?? '' };
         case 'auto':
-            if (ecrHost?.public) {
-                if (push)
-                    throw publicEcrNotSupported();
-                return { kind: 'none' };
-            }
+            // Pulls from public.ecr.aws need no login; pushes need an ECR Public token.
+            if (ecrHost?.public)
+                return push ? { kind: 'ecr-public' } : { kind: 'none' };
             if (ecrHost)
                 return { kind: 'ecr', region: ecrHost.region };
             if (nonEmpty(o.registryUsername))
                 return { kind: 'basic', username: o.registryUsername ?? '', password: o.registryPassword ?? '' };
             return { kind: 'client' };
     }
-}
-function publicEcrNotSupported() {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('image: logging in to public.ecr.aws is not supported yet; log in beforehand ' +
-        '(aws ecr-public get-login-password --region us-east-1 | docker login --username AWS --password-stdin public.ecr.aws) and set registry-auth none');
 }
 /**
  * The preflight: everything planImage checks, plus what the machine must have (the build context, the

@@ -132,7 +132,7 @@ function chooseLogin(o, ref, push) {
             return { kind: 'basic', username: o.registryUsername ?? '', password: o.registryPassword ?? '' };
         case 'ecr':
             if (ecrHost?.public)
-                throw publicEcrNotSupported();
+                return { kind: 'ecr-public' };
             if (ecrHost)
                 return { kind: 'ecr', region: ecrHost.region };
             if (!nonEmpty(o.region)) {
@@ -140,21 +140,15 @@ function chooseLogin(o, ref, push) {
             }
             return { kind: 'ecr', region: o.region ?? '' };
         case 'auto':
-            if (ecrHost?.public) {
-                if (push)
-                    throw publicEcrNotSupported();
-                return { kind: 'none' };
-            }
+            // Pulls from public.ecr.aws need no login; pushes need an ECR Public token.
+            if (ecrHost?.public)
+                return push ? { kind: 'ecr-public' } : { kind: 'none' };
             if (ecrHost)
                 return { kind: 'ecr', region: ecrHost.region };
             if (nonEmpty(o.registryUsername))
                 return { kind: 'basic', username: o.registryUsername ?? '', password: o.registryPassword ?? '' };
             return { kind: 'client' };
     }
-}
-function publicEcrNotSupported() {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('image: logging in to public.ecr.aws is not supported yet; log in beforehand ' +
-        '(aws ecr-public get-login-password --region us-east-1 | docker login --username AWS --password-stdin public.ecr.aws) and set registry-auth none');
 }
 /**
  * The preflight: everything planImage checks, plus what the machine must have (the build context, the
@@ -601,7 +595,7 @@ function reportDryRun(ctx) {
     const target = (0,reference/* pushReference */.Sx)(ref);
     if (plan.push && o.createRepository && ecrHost)
         say(`create ECR repository ${ref.repository} in ${ecrHost.region} if it is missing`);
-    if (plan.push && (plan.login.kind === 'ecr' || plan.login.kind === 'basic'))
+    if (plan.push && (plan.login.kind === 'ecr' || plan.login.kind === 'ecr-public' || plan.login.kind === 'basic'))
         say(`log in to ${ref.registry} (${describeLogin(plan.login)})`);
     if (plan.build)
         say(`build ${o.buildContext ?? ''} as ${target}`);
@@ -678,13 +672,19 @@ function reportPush(ctx, target, before, digest, pushedNewDigest) {
         reporter.info(`Could not tell what the tag named before the push (${before.detail}); treating the image as new.`);
     }
 }
+function publicToken(ctx) {
+    if (!ctx.deps.ecrPublicToken)
+        throw new Error('no ECR Public client to log in to public.ecr.aws');
+    return ctx.deps.ecrPublicToken();
+}
 /** The username and password for the registry, registered as secrets before anything uses them. */
 async function loginCredentials(ctx, login) {
     switch (login.kind) {
         case 'basic':
             return { username: login.username, password: login.password };
-        case 'ecr': {
-            const auth = await ctx.deps.ecr(login.region).getAuthorizationToken();
+        case 'ecr':
+        case 'ecr-public': {
+            const auth = login.kind === 'ecr' ? await ctx.deps.ecr(login.region).getAuthorizationToken() : await publicToken(ctx);
             ctx.secrets.add(auth.password, auth.username);
             return { username: auth.username, password: auth.password };
         }
@@ -700,7 +700,7 @@ async function login(ctx, credentials, env) {
         check: false,
     });
     if (result.exitCode !== 0) {
-        const hint = plan.login.kind === 'ecr'
+        const hint = plan.login.kind === 'ecr' || plan.login.kind === 'ecr-public'
             ? 'check that the AWS identity may push to this registry'
             : 'check registry-username and registry-password';
         throw new errors/* DeployError */.sH(`${ctx.o.dockerCommand} login to ${ref.registry} as ${credentials.username} failed: ${lastLines(ctx.secrets.redact(result.stderr || result.stdout))}; ${hint}`);
@@ -742,6 +742,8 @@ async function runClient(ctx, title, args, env, options = {}) {
     return result;
 }
 function describeLogin(login) {
+    if (login.kind === 'ecr-public')
+        return 'ECR Public token from us-east-1';
     return login.kind === 'ecr' ? `ECR token from ${login.region}` : login.kind === 'basic' ? `as ${login.username}` : login.kind;
 }
 function lastLines(text, count = 5) {

@@ -35,16 +35,7 @@ export function ecrApi(client: ECRClient): EcrApi {
     async getAuthorizationToken() {
       const out = await client.send(new GetAuthorizationTokenCommand({}));
       const data = out.authorizationData?.[0];
-      if (!data?.authorizationToken) throw new Error('ECR GetAuthorizationToken answered no authorization data');
-      const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      if (colon <= 0) throw new Error('ECR GetAuthorizationToken answered a token that is not user:password');
-      return {
-        username: decoded.slice(0, colon),
-        password: decoded.slice(colon + 1),
-        proxyEndpoint: data.proxyEndpoint ?? '',
-        ...(data.expiresAt ? { expiresAt: data.expiresAt } : {}),
-      };
+      return decodeAuthorization('ECR', data?.authorizationToken, data?.proxyEndpoint ?? '', data?.expiresAt);
     },
 
     async describeImage(repository, tagOrDigest, registryId) {
@@ -92,4 +83,23 @@ export function ecrApi(client: ECRClient): EcrApi {
 // By name rather than instanceof: an error deserialised by another copy of the SDK is still recognised.
 function isNamed(error: unknown, name: string): boolean {
   return error instanceof Error && error.name === name;
+}
+
+/** The base64 `user:password` token ECR and ECR Public answer, split into a login. */
+export function decodeAuthorization(
+  service: string,
+  token: string | undefined,
+  proxyEndpoint: string,
+  expiresAt: Date | undefined,
+): EcrAuthorization {
+  if (!token) throw new Error(`${service} GetAuthorizationToken answered no authorization data`);
+  const decoded = Buffer.from(token, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) throw new Error(`${service} GetAuthorizationToken answered a token that is not user:password`);
+  return {
+    username: decoded.slice(0, colon),
+    password: decoded.slice(colon + 1),
+    proxyEndpoint,
+    ...(expiresAt ? { expiresAt } : {}),
+  };
 }

@@ -59,7 +59,12 @@ export function imageStep(
     },
     async prepare() {
       const { prepareImage } = await import('../image/prepare.js');
-      return prepareImage({ ecr: lazyEcr(ecr), reporter, signal: cancel, env }, options);
+      const ecrPublicToken = async () => {
+        if (!session) throw new Error('no AWS credentials to reach ECR Public');
+        const { ecrPublicClientFor, ecrPublicToken: token } = await import('../aws/ecr-public.js');
+        return token(ecrPublicClientFor(session));
+      };
+      return prepareImage({ ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal: cancel, env }, options);
     },
   };
 }

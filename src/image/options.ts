@@ -33,6 +33,8 @@ export interface ImageOptions {
 
 export type LoginPlan =
   | { kind: 'ecr'; region: string }
+  /** public.ecr.aws: a token from ECR Public, which lives in us-east-1. */
+  | { kind: 'ecr-public' }
   | { kind: 'basic'; username: string; password: string }
   /** The docker client's own login: the user's DOCKER_CONFIG as it is, read only. */
   | { kind: 'client' }
@@ -109,28 +111,19 @@ function chooseLogin(o: ImageOptions, ref: ImageReference, push: boolean): Login
     case 'basic':
       return { kind: 'basic', username: o.registryUsername ?? '', password: o.registryPassword ?? '' };
     case 'ecr':
-      if (ecrHost?.public) throw publicEcrNotSupported();
+      if (ecrHost?.public) return { kind: 'ecr-public' };
       if (ecrHost) return { kind: 'ecr', region: ecrHost.region };
       if (!nonEmpty(o.region)) {
         throw new InputError(`registry-auth ecr: ${ref.registry} names no region; set region (or AWS_REGION) to the region of the ECR registry it stands for`);
       }
       return { kind: 'ecr', region: o.region ?? '' };
     case 'auto':
-      if (ecrHost?.public) {
-        if (push) throw publicEcrNotSupported();
-        return { kind: 'none' };
-      }
+      // Pulls from public.ecr.aws need no login; pushes need an ECR Public token.
+      if (ecrHost?.public) return push ? { kind: 'ecr-public' } : { kind: 'none' };
       if (ecrHost) return { kind: 'ecr', region: ecrHost.region };
       if (nonEmpty(o.registryUsername)) return { kind: 'basic', username: o.registryUsername ?? '', password: o.registryPassword ?? '' };
       return { kind: 'client' };
   }
-}
-
-function publicEcrNotSupported(): InputError {
-  return new InputError(
-    'image: logging in to public.ecr.aws is not supported yet; log in beforehand ' +
-      '(aws ecr-public get-login-password --region us-east-1 | docker login --username AWS --password-stdin public.ecr.aws) and set registry-auth none',
-  );
 }
 
 /**

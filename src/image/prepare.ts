@@ -1,7 +1,7 @@
 // Builds or tags the image, logs in and pushes it, or checks that it exists: everything the deploy flow needs
 // before it renders the task definition. Order: preflight (no side effects), create-repository, login,
 // build or tag, push. Registry passwords go to stdin only and live in a private DOCKER_CONFIG removed at the end.
-import type { EcrApi } from '../aws/ecr.js';
+import type { EcrApi, EcrAuthorization } from '../aws/ecr.js';
 import { DeployError, PreflightError, errorMessage } from '../errors.js';
 import type { Reporter } from '../report.js';
 import { buildArgs, loginArgs, pushArgs, pushedDigestFromOutput, tagArgs } from './docker-args.js';
@@ -35,6 +35,8 @@ export interface PreparedImage {
 
 export interface PrepareDeps {
   ecr: (region: string) => EcrApi;
+  /** A login token for public.ecr.aws (ECR Public, us-east-1). */
+  ecrPublicToken?: () => Promise<EcrAuthorization>;
   reporter: Reporter;
   runner?: CommandRunner;
   /** Where PATH and the user's DOCKER_CONFIG (or HOME) are read from. */
@@ -123,7 +125,7 @@ function reportDryRun(ctx: Context): void {
   const say = (line: string): void => ctx.deps.reporter.info(`Dry run: would ${line}.`);
   const target = pushReference(ref);
   if (plan.push && o.createRepository && ecrHost) say(`create ECR repository ${ref.repository} in ${ecrHost.region} if it is missing`);
-  if (plan.push && (plan.login.kind === 'ecr' || plan.login.kind === 'basic')) say(`log in to ${ref.registry} (${describeLogin(plan.login)})`);
+  if (plan.push && (plan.login.kind === 'ecr' || plan.login.kind === 'ecr-public' || plan.login.kind === 'basic')) say(`log in to ${ref.registry} (${describeLogin(plan.login)})`);
   if (plan.build) say(`build ${o.buildContext ?? ''} as ${target}`);
   if (plan.tag) say(`tag ${o.sourceImage ?? ''} as ${target}`);
   if (plan.push) say(`push ${target}${o.pinDigest ? ' and name its digest in the task definition' : ''}`);
@@ -201,13 +203,19 @@ function reportPush(ctx: Context, target: string, before: DigestLookup, digest: 
   }
 }
 
+function publicToken(ctx: Context): Promise<EcrAuthorization> {
+  if (!ctx.deps.ecrPublicToken) throw new Error('no ECR Public client to log in to public.ecr.aws');
+  return ctx.deps.ecrPublicToken();
+}
+
 /** The username and password for the registry, registered as secrets before anything uses them. */
 async function loginCredentials(ctx: Context, login: LoginPlan): Promise<BasicCredentials | undefined> {
   switch (login.kind) {
     case 'basic':
       return { username: login.username, password: login.password };
-    case 'ecr': {
-      const auth = await ctx.deps.ecr(login.region).getAuthorizationToken();
+    case 'ecr':
+    case 'ecr-public': {
+      const auth = login.kind === 'ecr' ? await ctx.deps.ecr(login.region).getAuthorizationToken() : await publicToken(ctx);
       ctx.secrets.add(auth.password, auth.username);
       return { username: auth.username, password: auth.password };
     }
@@ -224,7 +232,7 @@ async function login(ctx: Context, credentials: BasicCredentials, env: Record<st
     check: false,
   });
   if (result.exitCode !== 0) {
-    const hint = plan.login.kind === 'ecr'
+    const hint = plan.login.kind === 'ecr' || plan.login.kind === 'ecr-public'
       ? 'check that the AWS identity may push to this registry'
       : 'check registry-username and registry-password';
     throw new DeployError(`${ctx.o.dockerCommand} login to ${ref.registry} as ${credentials.username} failed: ${lastLines(ctx.secrets.redact(result.stderr || result.stdout))}; ${hint}`);
@@ -277,6 +285,7 @@ async function runClient(
 }
 
 function describeLogin(login: LoginPlan): string {
+  if (login.kind === 'ecr-public') return 'ECR Public token from us-east-1';
   return login.kind === 'ecr' ? `ECR token from ${login.region}` : login.kind === 'basic' ? `as ${login.username}` : login.kind;
 }
 

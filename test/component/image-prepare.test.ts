@@ -7,7 +7,9 @@ import {
   ImageNotFoundException,
   RepositoryNotFoundException,
 } from '@aws-sdk/client-ecr';
+import { ECRPUBLICClient, GetAuthorizationTokenCommand as PublicGetAuthorizationTokenCommand } from '@aws-sdk/client-ecr-public';
 import { mockClient } from 'aws-sdk-client-mock';
+import { ECR_PUBLIC_REGION, ecrPublicToken } from '../../src/aws/ecr-public.js';
 import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -499,5 +501,28 @@ describe('dry run', () => {
     describeImages(undefined);
     await expect(prepareImage(deps(), options({ dryRun: true }))).rejects.toThrow(PreflightError);
     expect(events).toEqual(['ecr DescribeImages']);
+  });
+});
+
+describe('public.ecr.aws', () => {
+  const publicMock = mockClient(ECRPUBLICClient);
+  const PUBLIC_PASSWORD = 'public-token-password';
+  const image = 'public.ecr.aws/acme/web:4';
+
+  test('a push logs in with an ECR Public token from us-east-1, on stdin, masked', async () => {
+    publicMock.reset();
+    publicMock.on(PublicGetAuthorizationTokenCommand).resolves({ authorizationData: { authorizationToken: b64(`AWS:${PUBLIC_PASSWORD}`) } });
+    fetchAnswer = () => new Response(null, { status: 200, headers: { 'Docker-Content-Digest': NEW } });
+    const publicClient = new ECRPUBLICClient({ region: ECR_PUBLIC_REGION, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const result = await prepareImage(deps({ ecrPublicToken: () => ecrPublicToken(publicClient) }), options({ image, sourceImage: 'web:local' }));
+    expect(result).toMatchObject({ image, pushed: true });
+    expect(runner.calls[0]?.args).toEqual(['login', '--username', 'AWS', '--password-stdin', 'public.ecr.aws']);
+    expect(runner.calls[0]?.stdin).toBe(PUBLIC_PASSWORD);
+    expect(reporter.masked).toEqual(expect.arrayContaining([PUBLIC_PASSWORD, b64(PUBLIC_PASSWORD)]));
+    expect(publicMock.commandCalls(PublicGetAuthorizationTokenCommand)).toHaveLength(1);
+    expect(await publicClient.config.region()).toBe('us-east-1');
+    expect(ecrMock.calls()).toHaveLength(0);
+    const visible = [...runner.calls.flatMap((call) => call.args), ...reporter.lines].join('\n');
+    expect(visible).not.toContain(PUBLIC_PASSWORD);
   });
 });

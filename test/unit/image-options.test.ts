@@ -37,6 +37,8 @@ describe('planImage', () => {
     ['auto without one is the client login', { image: 'acme/web:1', push: true }, { build: false, tag: false, push: true, verify: false, login: { kind: 'client' } }],
     ['ecr on another host takes the region', { image: 'localhost:5000/web:1', push: true, registryAuth: 'ecr', region: 'us-east-2' }, { build: false, tag: false, push: true, verify: false, login: { kind: 'ecr', region: 'us-east-2' } }],
     ['none', { push: true, registryAuth: 'none' }, { build: false, tag: false, push: true, verify: false, login: { kind: 'none' } }],
+    ['a push to public.ecr.aws logs in with an ECR Public token', { image: 'public.ecr.aws/acme/web:1', push: true }, { build: false, tag: false, push: true, verify: false, login: { kind: 'ecr-public' } }],
+    ['registry-auth ecr on public.ecr.aws is ECR Public', { image: 'public.ecr.aws/acme/web:1', push: true, registryAuth: 'ecr' }, { build: false, tag: false, push: true, verify: false, login: { kind: 'ecr-public' } }],
     ['public.ecr.aws is checked anonymously', { image: 'public.ecr.aws/nginx/nginx:1' }, { build: false, tag: false, push: false, verify: true, login: { kind: 'none' } }],
     ['a digest reference can be verified', { image: `${ECR}/web@sha256:${'a'.repeat(64)}` }, { build: false, tag: false, push: false, verify: true, login: { kind: 'ecr', region: 'eu-west-1' } }],
   ])('%s', (_name, overrides, expected) => {
@@ -64,8 +66,6 @@ describe('planImage', () => {
     ['a username with ecr', { registryAuth: 'ecr', registryUsername: 'me', registryPassword: 'pw', push: true }, /^registry-username: not used with registry-auth ecr/],
     ['a username with none', { registryAuth: 'none', registryUsername: 'me', registryPassword: 'pw', push: true }, /^registry-username: not used with registry-auth none/],
     ['ecr on a host without region', { image: 'registry.example.com/web:1', registryAuth: 'ecr', push: true }, /^registry-auth ecr: registry.example.com names no region/],
-    ['pushing to public.ecr.aws', { image: 'public.ecr.aws/acme/web:1', push: true }, /public.ecr.aws is not supported yet/],
-    ['ecr token for public.ecr.aws', { image: 'public.ecr.aws/acme/web:1', registryAuth: 'ecr' }, /public.ecr.aws is not supported yet/],
     ['create-repository outside ECR', { image: 'ghcr.io/acme/web:1', push: true, createRepository: true }, /^create-repository: only for ECR registries/],
     ['a bad image', { image: 'acme/Web' }, /^image: "acme\/Web"/],
     ['a bad source image', { sourceImage: 'Bad:Tag:x' }, /^source-image: /],

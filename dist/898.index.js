@@ -1,0 +1,195 @@
+export const id = 898;
+export const ids = [898,778];
+export const modules = {
+
+/***/ 6778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  y: () => (/* binding */ clientConfig),
+  createSession: () => (/* binding */ createSession)
+});
+
+// UNUSED EXPORTS: SDK_MAX_ATTEMPTS
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+;// CONCATENATED MODULE: ./src/aws/ecs.ts
+// The ECS calls ecs-deliver makes, behind one small interface so the deploy flow and the watcher take it
+// as a parameter and tests hand in aws-sdk-client-mock or a plain object.
+
+function ecsApi(client) {
+    return {
+        async describeCluster(cluster) {
+            const out = await client.send(new dist_cjs/* DescribeClustersCommand */._2_({ clusters: [cluster] }));
+            return out.clusters?.[0];
+        },
+        describeServices: (cluster, services) => client.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [...services] })),
+        describeTaskDefinition: (taskDefinition) => client.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition, include: ['TAGS'] })),
+        registerTaskDefinition: (input) => client.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input)),
+        listTaskDefinitions: (input) => client.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse(input)),
+        async deregisterTaskDefinition(taskDefinition) {
+            const out = await client.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition }));
+            return out.taskDefinition;
+        },
+        updateService: (input) => client.send(new dist_cjs/* UpdateServiceCommand */.kZr(input)),
+        async listServices(cluster, nextToken) {
+            const out = await client.send(new dist_cjs/* ListServicesCommand */.qde({ cluster, ...(nextToken ? { nextToken } : {}) }));
+            return { serviceArns: out.serviceArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+        },
+        listTasks: (input) => client.send(new dist_cjs/* ListTasksCommand */.MYg(input)),
+        async describeTasks(cluster, tasks) {
+            if (tasks.length === 0)
+                return [];
+            const out = await client.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: [...tasks] }));
+            return out.tasks ?? [];
+        },
+        listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input)),
+        describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+// Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
+// endpoints from AWS_ENDPOINT_URL(_ECS/_ECR), and SDK retries on every call.
+
+
+const SDK_MAX_ATTEMPTS = 5;
+function clientConfig(options) {
+    return {
+        region: options.region,
+        maxAttempts: options.maxAttempts ?? SDK_MAX_ATTEMPTS,
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        ...(options.requestTimeoutMs
+            ? { requestHandler: { connectionTimeout: options.requestTimeoutMs, requestTimeout: options.requestTimeoutMs } }
+            : {}),
+    };
+}
+function createSession(options) {
+    const ecs = new dist_cjs/* ECSClient */.Zgc(clientConfig(options));
+    return {
+        region: options.region,
+        ecs: ecsApi(ecs),
+        resolveCredentials: () => ecs.config.credentials(),
+        options,
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ecrApiFor: () => (/* binding */ ecrApiFor)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8249);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6778);
+/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8663);
+
+
+
+/** ECR in the region a registry host names, with the run's credentials and endpoint settings. */
+function ecrApiFor(session, region) {
+    return (0,_ecr_js__WEBPACK_IMPORTED_MODULE_0__/* .ecrApi */ .B)(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .ECRClient */ .S70((0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .clientConfig */ .y)({ ...session.options, region })));
+}
+
+
+/***/ }),
+
+/***/ 8663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ ecrApi),
+/* harmony export */   I: () => (/* binding */ decodeAuthorization)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8249);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+// The ECR calls ecs-deliver makes, behind one small interface so the image steps take it as a parameter and
+// tests hand in aws-sdk-client-mock or a plain object.
+
+
+function ecrApi(client) {
+    return {
+        async getAuthorizationToken() {
+            const out = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .GetAuthorizationTokenCommand */ .Eu6({}));
+            const data = out.authorizationData?.[0];
+            return decodeAuthorization('ECR', data?.authorizationToken, data?.proxyEndpoint ?? '', data?.expiresAt);
+        },
+        async describeImage(repository, tagOrDigest, registryId) {
+            const imageId = tagOrDigest.startsWith('sha256:') ? { imageDigest: tagOrDigest } : { imageTag: tagOrDigest };
+            try {
+                const out = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .DescribeImagesCommand */ .ji5({
+                    repositoryName: repository,
+                    imageIds: [imageId],
+                    ...(registryId !== undefined ? { registryId } : {}),
+                }));
+                const digest = out.imageDetails?.[0]?.imageDigest;
+                if (digest)
+                    return { found: true, digest };
+                return { found: false, reason: 'image-not-found', message: `no image ${tagOrDigest} in repository ${repository}` };
+            }
+            catch (error) {
+                if (isNamed(error, 'ImageNotFoundException'))
+                    return { found: false, reason: 'image-not-found', message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error) };
+                if (isNamed(error, 'RepositoryNotFoundException'))
+                    return { found: false, reason: 'repository-not-found', message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error) };
+                throw error;
+            }
+        },
+        async createRepositoryIfMissing(repository, registryId) {
+            const registry = registryId !== undefined ? { registryId } : {};
+            try {
+                await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .DescribeRepositoriesCommand */ .pE_({ repositoryNames: [repository], ...registry }));
+                return false;
+            }
+            catch (error) {
+                if (!isNamed(error, 'RepositoryNotFoundException'))
+                    throw error;
+            }
+            try {
+                await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .CreateRepositoryCommand */ .WTe({
+                    repositoryName: repository,
+                    imageScanningConfiguration: { scanOnPush: true },
+                    ...registry,
+                }));
+                return true;
+            }
+            catch (error) {
+                // Another pipeline created it between the two calls.
+                if (isNamed(error, 'RepositoryAlreadyExistsException'))
+                    return false;
+                throw error;
+            }
+        },
+    };
+}
+// By name rather than instanceof: an error deserialised by another copy of the SDK is still recognised.
+function isNamed(error, name) {
+    return error instanceof Error && error.name === name;
+}
+/** The base64 `user:password` token ECR and ECR Public answer, split into a login. */
+function decodeAuthorization(service, token, proxyEndpoint, expiresAt) {
+    if (!token)
+        throw new Error(`${service} GetAuthorizationToken answered no authorization data`);
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        throw new Error(`${service} GetAuthorizationToken answered a token that is not user:password`);
+    return {
+        username: decoded.slice(0, colon),
+        password: decoded.slice(colon + 1),
+        proxyEndpoint,
+        ...(expiresAt ? { expiresAt } : {}),
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,16 @@
+// public.ecr.aws takes tokens from ECR Public, a service of its own that answers only in us-east-1.
+import { ECRPUBLICClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr-public';
+import { clientConfig, type AwsSession } from './clients.js';
+import { decodeAuthorization, type EcrAuthorization } from './ecr.js';
+
+export const ECR_PUBLIC_REGION = 'us-east-1';
+
+export async function ecrPublicToken(client: ECRPUBLICClient): Promise<EcrAuthorization> {
+  const out = await client.send(new GetAuthorizationTokenCommand({}));
+  const data = out.authorizationData;
+  return decodeAuthorization('ECR Public', data?.authorizationToken, 'https://public.ecr.aws', data?.expiresAt);
+}
+
+export function ecrPublicClientFor(session: AwsSession): ECRPUBLICClient {
+  return new ECRPUBLICClient(clientConfig({ ...session.options, region: ECR_PUBLIC_REGION }));
+}
