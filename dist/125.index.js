@@ -1038,8 +1038,12 @@ function editsFromInputs(inputs, image) {
 }
 function renderTaskDefinition(inputs, base, image) {
     const edits = editsFromInputs(inputs, image);
-    if (base.document)
+    if (base.document) {
+        if (inputs.containerPort !== undefined) {
+            throw new errors/* InputError */.dz(`container-port: only used when a family is rendered from inputs alone; ${base.label} already has its port mappings, so change them in a task definition file.`);
+        }
         return applyEdits(base.document, edits);
+    }
     const family = inputs.family;
     if (!family) {
         throw new errors/* InputError */.dz('family: not set and no task definition to start from; set family, task-definition or service.');
@@ -1199,6 +1203,9 @@ async function deliver(deps, inputs) {
     if (force && !inputs.forceNewDeployment) {
         reporter.info(`The push gave ${image.image} a new digest under a tag ${familyRevision(revision.arn)} already names: forcing a new deployment.`);
     }
+    if (!force && !revision.registered && sameTaskDefinition(service.taskDefinition, revision.arn)) {
+        reporter.info(`${inputs.service} already runs ${familyRevision(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
+    }
     return rollOut(deps, inputs, service, result, force, family);
 }
 async function rollOut(deps, inputs, service, result, force, family) {
@@ -1207,13 +1214,22 @@ async function rollOut(deps, inputs, service, result, force, family) {
         throw new Error('rollOut needs an AWS session');
     throwIfCancelled(deps.cancel);
     reporter.info(`Updating service ${inputs.service} to ${familyRevision(result.taskDefinitionArn)}${inputs.desiredCount !== undefined ? `, desired count ${inputs.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
-    const target = await startDeployment(session.ecs, service, {
-        cluster: inputs.cluster,
-        region: result.region,
-        taskDefinitionArn: result.taskDefinitionArn,
-        forceNewDeployment: force,
-        ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
-    });
+    let target;
+    try {
+        target = await startDeployment(session.ecs, service, {
+            cluster: inputs.cluster,
+            region: result.region,
+            taskDefinitionArn: result.taskDefinitionArn,
+            forceNewDeployment: force,
+            ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+        });
+    }
+    catch (error) {
+        // The revision may be registered already: the outputs still name it, so a retry can deploy it as it is.
+        if (!(error instanceof errors/* DeployError */.sH))
+            throw error;
+        return { ...result, deploymentStatus: 'FAILED', statusMessage: error.message, finishedAt: deps.clock.now() };
+    }
     reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
     const withDeployment = {
         ...result,
@@ -1249,8 +1265,16 @@ async function finish(deps, inputs, result, family, rollbackTarget) {
     let deregistered = [];
     if (inputs.keepRevisions !== undefined && deps.keepRevisions && family) {
         const protect = [result.taskDefinitionArn, ...(rollbackTarget ? [rollbackTarget] : [])];
-        deregistered = await deps.keepRevisions(family, inputs.keepRevisions, protect);
-        deps.reporter.info(deregistered.length > 0 ? `Deregistered ${deregistered.join(', ')}.` : `keep-revisions: nothing older than the newest ${inputs.keepRevisions} to deregister.`);
+        try {
+            deregistered = await deps.keepRevisions(family, inputs.keepRevisions, protect);
+            deps.reporter.info(deregistered.length > 0
+                ? `Deregistered ${deregistered.join(', ')}.`
+                : `keep-revisions: nothing to deregister beyond the newest ${inputs.keepRevisions} and the revisions in use.`);
+        }
+        catch (error) {
+            // The deploy itself succeeded; tidying up is not worth failing it for.
+            deps.reporter.warn(`keep-revisions: ${(0,errors/* errorMessage */.gJ)(error)}; no revision was deregistered by this step.`);
+        }
     }
     return { ...result, deregistered, finishedAt: deps.clock.now() };
 }
@@ -1354,8 +1378,8 @@ async function register(deps, rendered) {
 }
 function dryRunResult(deps, inputs, rendered, changes, facts) {
     const { reporter } = deps;
-    reporter.info('Rendered task definition:');
-    reporter.info(renderTaskDefinitionJson(rendered));
+    reporter.info('Rendered task definition (environment values redacted):');
+    reporter.info(renderTaskDefinitionJson(rendered, { redactEnvironment: true }));
     const plan = [];
     if (!deps.session)
         plan.push('No AWS credentials found: not compared with ECS (set credentials to see the diff against what runs).');

@@ -5,7 +5,7 @@ import type { AwsSession } from '../aws/clients.js';
 import { consoleUrl, familyRevision, sameTaskDefinition } from '../aws/names.js';
 import type { DescribedRevision } from '../aws/taskdef-convert.js';
 import type { Clock } from '../clock.js';
-import { CancelledError, InputError, PreflightError } from '../errors.js';
+import { CancelledError, DeployError, InputError, PreflightError, errorMessage } from '../errors.js';
 import type { Inputs } from '../inputs/parse.js';
 import type { Reporter } from '../report.js';
 import { describeChanges, renderTaskDefinitionJson } from '../taskdef/diff.js';
@@ -119,6 +119,11 @@ export async function deliver(deps: DeliverDeps, inputs: Inputs): Promise<Delive
   if (force && !inputs.forceNewDeployment) {
     reporter.info(`The push gave ${image.image} a new digest under a tag ${familyRevision(revision.arn)} already names: forcing a new deployment.`);
   }
+  if (!force && !revision.registered && sameTaskDefinition(service.taskDefinition, revision.arn)) {
+    reporter.info(
+      `${inputs.service} already runs ${familyRevision(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`,
+    );
+  }
   return rollOut(deps, inputs, service, result, force, family);
 }
 
@@ -136,13 +141,20 @@ async function rollOut(
   reporter.info(
     `Updating service ${inputs.service} to ${familyRevision(result.taskDefinitionArn)}${inputs.desiredCount !== undefined ? `, desired count ${inputs.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`,
   );
-  const target = await startDeployment(session.ecs, service, {
-    cluster: inputs.cluster,
-    region: result.region,
-    taskDefinitionArn: result.taskDefinitionArn,
-    forceNewDeployment: force,
-    ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
-  });
+  let target: RolloutTarget;
+  try {
+    target = await startDeployment(session.ecs, service, {
+      cluster: inputs.cluster,
+      region: result.region,
+      taskDefinitionArn: result.taskDefinitionArn,
+      forceNewDeployment: force,
+      ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+    });
+  } catch (error) {
+    // The revision may be registered already: the outputs still name it, so a retry can deploy it as it is.
+    if (!(error instanceof DeployError)) throw error;
+    return { ...result, deploymentStatus: 'FAILED', statusMessage: error.message, finishedAt: deps.clock.now() };
+  }
   reporter.info(
     target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.',
   );
@@ -186,10 +198,17 @@ async function finish(
   let deregistered: string[] = [];
   if (inputs.keepRevisions !== undefined && deps.keepRevisions && family) {
     const protect = [result.taskDefinitionArn, ...(rollbackTarget ? [rollbackTarget] : [])];
-    deregistered = await deps.keepRevisions(family, inputs.keepRevisions, protect);
-    deps.reporter.info(
-      deregistered.length > 0 ? `Deregistered ${deregistered.join(', ')}.` : `keep-revisions: nothing older than the newest ${inputs.keepRevisions} to deregister.`,
-    );
+    try {
+      deregistered = await deps.keepRevisions(family, inputs.keepRevisions, protect);
+      deps.reporter.info(
+        deregistered.length > 0
+          ? `Deregistered ${deregistered.join(', ')}.`
+          : `keep-revisions: nothing to deregister beyond the newest ${inputs.keepRevisions} and the revisions in use.`,
+      );
+    } catch (error) {
+      // The deploy itself succeeded; tidying up is not worth failing it for.
+      deps.reporter.warn(`keep-revisions: ${errorMessage(error)}; no revision was deregistered by this step.`);
+    }
   }
   return { ...result, deregistered, finishedAt: deps.clock.now() };
 }
@@ -327,8 +346,8 @@ function dryRunResult(
   },
 ): DeliveryResult {
   const { reporter } = deps;
-  reporter.info('Rendered task definition:');
-  reporter.info(renderTaskDefinitionJson(rendered));
+  reporter.info('Rendered task definition (environment values redacted):');
+  reporter.info(renderTaskDefinitionJson(rendered, { redactEnvironment: true }));
   const plan: string[] = [];
   if (!deps.session) plan.push('No AWS credentials found: not compared with ECS (set credentials to see the diff against what runs).');
   if (facts.reuse) plan.push(`Would reuse ${facts.reuse.family}:${facts.reuse.revision} (unchanged); would register nothing.`);

@@ -48,7 +48,14 @@ export function editsFromInputs(inputs: Inputs, image: string): TaskDefinitionEd
 
 export function renderTaskDefinition(inputs: Inputs, base: Base, image: string): TaskDefinitionDocument {
   const edits = editsFromInputs(inputs, image);
-  if (base.document) return applyEdits(base.document, edits);
+  if (base.document) {
+    if (inputs.containerPort !== undefined) {
+      throw new InputError(
+        `container-port: only used when a family is rendered from inputs alone; ${base.label} already has its port mappings, so change them in a task definition file.`,
+      );
+    }
+    return applyEdits(base.document, edits);
+  }
   const family = inputs.family;
   if (!family) {
     throw new InputError('family: not set and no task definition to start from; set family, task-definition or service.');

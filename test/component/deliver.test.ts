@@ -265,4 +265,59 @@ describe('deliver', () => {
     expect(asked).toEqual([['web', 1, [arn(2), arn(1)]]]);
     expect(result.deregistered).toEqual(['web:1']);
   });
+
+  test('a failed UpdateService is a FAILED result that still names the registered revision', async () => {
+    serviceExists();
+    familyHas(runningDefinition);
+    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: arn(2), revision: 2 } });
+    ecsMock.on(UpdateServiceCommand).rejects(Object.assign(new Error('User is not authorized to perform ecs:UpdateService'), { name: 'AccessDeniedException' }));
+    const { deps, watched } = harness();
+    const result = await deliver(deps, inputs({ service: 'web', family: 'web', image: 'nginx:8' }));
+    expect(result).toMatchObject({ deploymentStatus: 'FAILED', taskDefinitionArn: arn(2), registered: true });
+    expect(result.statusMessage).toMatch(/UpdateService web: access denied/);
+    expect(watched).toHaveLength(0);
+  });
+
+  test('keep-revisions that cannot read never fails a completed deploy', async () => {
+    serviceExists();
+    familyHas(runningDefinition);
+    ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: arn(2), revision: 2 } });
+    updateCreatesDeployment(arn(2));
+    const { deps, reporter } = harness({
+      keepRevisions: async () => {
+        throw new Error('ListServices: access denied');
+      },
+    });
+    const result = await deliver(deps, inputs({ service: 'web', family: 'web', image: 'nginx:9', 'keep-revisions': '2' }));
+    expect(result).toMatchObject({ deploymentStatus: 'COMPLETED', deregistered: [] });
+    expect(reporter.lines.find((line) => line.level === 'warn')?.text).toMatch(/keep-revisions: ListServices: access denied/);
+  });
+
+  test('container-port on an existing revision is refused rather than ignored', async () => {
+    serviceExists();
+    familyHas(runningDefinition);
+    const { deps } = harness();
+    await expect(deliver(deps, inputs({ service: 'web', family: 'web', image: 'nginx:9', 'container-port': '9090' }))).rejects.toThrow(
+      /container-port: only used when a family is rendered from inputs alone/,
+    );
+    expect(called(RegisterTaskDefinitionCommand)).toBe(0);
+  });
+
+  test('a dry run prints environment values redacted', async () => {
+    serviceExists();
+    familyHas(runningDefinition);
+    const { deps, reporter } = harness();
+    await deliver(deps, inputs({ service: 'web', family: 'web', environment: 'DB_PASSWORD=hunter2', 'dry-run': 'true' }));
+    expect(reporter.text).toContain('DB_PASSWORD');
+    expect(reporter.text).not.toContain('hunter2');
+  });
+
+  test('a reused revision the service already runs says that ECS starts nothing new', async () => {
+    serviceExists();
+    familyHas(runningDefinition);
+    ecsMock.on(UpdateServiceCommand).resolves({ service: { serviceName: 'web', deployments: [{ id: 'ecs-svc/1', status: 'PRIMARY', taskDefinition: arn(1) }] } });
+    const { deps, reporter } = harness();
+    await deliver(deps, inputs({ service: 'web', family: 'web', image: 'nginx:1.24' }));
+    expect(reporter.text).toMatch(/already runs web:1: ECS starts no new tasks/);
+  });
 });

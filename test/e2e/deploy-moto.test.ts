@@ -180,6 +180,8 @@ describe.skipIf(skip)('deploy against moto', () => {
     expect(result.log).toContain('nginx:1.24 → nginx:9');
     expect(result.log).toContain('"family": "web"');
     expect(result.log).toContain('Dry run: nothing was changed.');
+    expect(result.log).toContain('SECRETISH');
+    expect(result.log).not.toContain('hunter2');
     expect(await revisionsOf(ecs, 'web')).toHaveLength(1);
     expect((await describeService(ecs, 'default', 'web'))?.taskDefinition).toContain('web:1');
   });
