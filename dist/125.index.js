@@ -594,6 +594,7 @@ function fromDescribed(out) {
         revision: td.revision,
         status: td.status ?? 'ACTIVE',
         document: toTaskDefinitionDocument({ taskDefinition: td, tags: out.tags ?? [] }, td.taskDefinitionArn),
+        unmodelledFields: out.unmodelledFields ?? [],
     };
 }
 function toRegisterInput(doc) {
@@ -1158,6 +1159,10 @@ async function deliver(deps, inputs) {
     const family = knownFamily || running?.family || '';
     const base = chooseBase(inputs, fileDocument, latest, running);
     reporter.info(`Rendering the task definition from ${base.label}.`);
+    const baseRevision = base.source === 'latest-revision' ? latest : base.source === 'service' ? running : undefined;
+    if (baseRevision && baseRevision.unmodelledFields.length > 0) {
+        reporter.warn(`ECS answered ${baseRevision.unmodelledFields.join(', ')} in ${baseRevision.family}:${baseRevision.revision}, which the bundled AWS SDK cannot read or send: a new revision would not have ${baseRevision.unmodelledFields.length === 1 ? 'it' : 'them'}. Update ecs-deliver, or register that revision with another tool and deploy it with task-definition-arn.`);
+    }
     // A trial render checks container names and the other inputs before any build or push.
     renderTaskDefinition(inputs, base, inputs.image);
     await deps.image?.check();

@@ -1,5 +1,5 @@
 export const id = 778;
-export const ids = [778];
+export const ids = [778,888];
 export const modules = {
 
 /***/ 6778:
@@ -16,10 +16,37 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./src/aws/unmodelled.ts
+var aws_unmodelled = __webpack_require__(6888);
 ;// CONCATENATED MODULE: ./src/aws/ecs.ts
 // The ECS calls ecs-deliver makes, behind one small interface so the deploy flow and the watcher take it
 // as a parameter and tests hand in aws-sdk-client-mock or a plain object.
 
+
+/**
+ * Sits between the SDK's reader and the HTTP answer: keeps the answer's JSON so that fields the SDK does not
+ * know can be named, then hands the same bytes on.
+ */
+function keepRawAnswer(raw) {
+    return (next) => async (args) => {
+        const result = await next(args);
+        const response = result.response;
+        if (response.body && typeof response.body[Symbol.asyncIterator] === 'function') {
+            const chunks = [];
+            for await (const chunk of response.body)
+                chunks.push(chunk);
+            const bytes = Buffer.concat(chunks);
+            response.body = new Uint8Array(bytes);
+            try {
+                raw.body = JSON.parse(bytes.toString('utf8'));
+            }
+            catch {
+                // Not JSON: the SDK's own reader reports it.
+            }
+        }
+        return result;
+    };
+}
 function ecsApi(client) {
     return {
         async describeCluster(cluster) {
@@ -27,7 +54,15 @@ function ecsApi(client) {
             return out.clusters?.[0];
         },
         describeServices: (cluster, services) => client.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [...services] })),
-        describeTaskDefinition: (taskDefinition) => client.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition, include: ['TAGS'] })),
+        async describeTaskDefinition(taskDefinition) {
+            const command = new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition, include: ['TAGS'] });
+            const raw = {};
+            command.middlewareStack.add(keepRawAnswer(raw), { step: 'deserialize', priority: 'low', name: 'ecsDeliverKeepRawAnswer' });
+            const out = await client.send(command);
+            const answered = raw.body?.['taskDefinition'];
+            const unmodelled = answered && typeof answered === 'object' ? (0,aws_unmodelled.unmodelledAnswerFields)(answered) : [];
+            return unmodelled.length > 0 ? { ...out, unmodelledFields: unmodelled } : out;
+        },
         registerTaskDefinition: (input) => client.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input)),
         listTaskDefinitions: (input) => client.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse(input)),
         async deregisterTaskDefinition(taskDefinition) {
@@ -76,6 +111,85 @@ function createSession(options) {
         options,
         ...(options.credentials ? { credentials: options.credentials } : {}),
     };
+}
+
+
+/***/ }),
+
+/***/ 6888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   unmodelledAnswerFields: () => (/* binding */ unmodelledAnswerFields),
+/* harmony export */   unmodelledFields: () => (/* binding */ unmodelledFields)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+// The bundled SDK serialises only the members its model knows; anything else vanishes without an error.
+// Walking the SDK's own schema finds those fields, so a newer field is named in a warning, not lost in silence.
+
+const STRUCTURE = 3;
+const LIST = 1;
+const MAP = 2;
+const LIST_BIT = 64;
+const MAP_BIT = 128;
+function resolve(schema) {
+    let current = schema;
+    for (let i = 0; i < 4; i++) {
+        if (typeof current === 'function')
+            current = current();
+        else if (Array.isArray(current) && current.length === 2 && typeof current[0] === 'function')
+            current = current[0];
+        else
+            break;
+    }
+    return current;
+}
+function walk(value, schema, path, found) {
+    const resolved = resolve(schema);
+    if (value === null || value === undefined)
+        return;
+    if (typeof resolved === 'number') {
+        if (resolved & LIST_BIT && Array.isArray(value))
+            return;
+        if (resolved & MAP_BIT)
+            return;
+        return;
+    }
+    if (!Array.isArray(resolved))
+        return;
+    const kind = resolved[0];
+    if (kind === STRUCTURE && typeof value === 'object' && !Array.isArray(value)) {
+        const names = resolved[4];
+        const members = resolved[5];
+        for (const [key, child] of Object.entries(value)) {
+            const index = names.indexOf(key);
+            if (index === -1)
+                found.push(path ? `${path}.${key}` : key);
+            else
+                walk(child, members[index], path ? `${path}.${key}` : key, found);
+        }
+    }
+    else if (kind === LIST && Array.isArray(value)) {
+        value.forEach((item, i) => walk(item, resolved[4], `${path}[${i}]`, found));
+    }
+    else if (kind === MAP && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) {
+            walk(child, resolved[5], `${path}.${key}`, found);
+        }
+    }
+}
+/** Paths of the fields in a RegisterTaskDefinition input that the bundled SDK would not send. */
+function unmodelledFields(input) {
+    const found = [];
+    walk(input, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .RegisterTaskDefinitionRequest$ */ .fSK, '', found);
+    return found;
+}
+/** Paths of the fields in a task definition ECS answered that the bundled SDK drops while reading it. */
+function unmodelledAnswerFields(taskDefinition) {
+    const found = [];
+    walk(taskDefinition, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .TaskDefinition$ */ .TAv, '', found);
+    return found;
 }
 
 

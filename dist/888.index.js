@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   unmodelledAnswerFields: () => (/* binding */ unmodelledAnswerFields),
 /* harmony export */   unmodelledFields: () => (/* binding */ unmodelledFields)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
@@ -68,6 +69,12 @@ function walk(value, schema, path, found) {
 function unmodelledFields(input) {
     const found = [];
     walk(input, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .RegisterTaskDefinitionRequest$ */ .fSK, '', found);
+    return found;
+}
+/** Paths of the fields in a task definition ECS answered that the bundled SDK drops while reading it. */
+function unmodelledAnswerFields(taskDefinition) {
+    const found = [];
+    walk(taskDefinition, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .TaskDefinition$ */ .TAv, '', found);
     return found;
 }
 

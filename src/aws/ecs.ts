@@ -17,6 +17,7 @@ import {
   type Cluster,
   type DescribeServiceDeploymentsCommandOutput,
   type DescribeServicesCommandOutput,
+  type DescribeTaskDefinitionCommandInput,
   type DescribeTaskDefinitionCommandOutput,
   type ListServiceDeploymentsCommandInput,
   type ListServiceDeploymentsCommandOutput,
@@ -31,11 +32,16 @@ import {
   type UpdateServiceCommandInput,
   type UpdateServiceCommandOutput,
 } from '@aws-sdk/client-ecs';
+import type { DeserializeMiddleware } from '@smithy/types';
+import { unmodelledAnswerFields } from './unmodelled.js';
+
+/** A DescribeTaskDefinition answer, with the fields ECS sent that the bundled SDK dropped while reading it. */
+export type DescribedTaskDefinition = DescribeTaskDefinitionCommandOutput & { unmodelledFields?: string[] };
 
 export interface EcsApi {
   describeCluster(cluster: string): Promise<Cluster | undefined>;
   describeServices(cluster: string, services: readonly string[]): Promise<DescribeServicesCommandOutput>;
-  describeTaskDefinition(taskDefinition: string): Promise<DescribeTaskDefinitionCommandOutput>;
+  describeTaskDefinition(taskDefinition: string): Promise<DescribedTaskDefinition>;
   registerTaskDefinition(input: RegisterTaskDefinitionCommandInput): Promise<RegisterTaskDefinitionCommandOutput>;
   listTaskDefinitions(input: ListTaskDefinitionsCommandInput): Promise<ListTaskDefinitionsCommandOutput>;
   deregisterTaskDefinition(taskDefinition: string): Promise<TaskDefinition | undefined>;
@@ -47,6 +53,31 @@ export interface EcsApi {
   describeServiceDeployments(arns: readonly string[]): Promise<DescribeServiceDeploymentsCommandOutput>;
 }
 
+/**
+ * Sits between the SDK's reader and the HTTP answer: keeps the answer's JSON so that fields the SDK does not
+ * know can be named, then hands the same bytes on.
+ */
+function keepRawAnswer(
+  raw: { body?: Record<string, unknown> },
+): DeserializeMiddleware<DescribeTaskDefinitionCommandInput, DescribeTaskDefinitionCommandOutput> {
+  return (next) => async (args) => {
+    const result = await next(args);
+    const response = result.response as { body?: unknown };
+    if (response.body && typeof (response.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function') {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) chunks.push(chunk);
+      const bytes = Buffer.concat(chunks);
+      response.body = new Uint8Array(bytes);
+      try {
+        raw.body = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+      } catch {
+        // Not JSON: the SDK's own reader reports it.
+      }
+    }
+    return result;
+  };
+}
+
 export function ecsApi(client: ECSClient): EcsApi {
   return {
     async describeCluster(cluster) {
@@ -55,8 +86,15 @@ export function ecsApi(client: ECSClient): EcsApi {
     },
     describeServices: (cluster, services) =>
       client.send(new DescribeServicesCommand({ cluster, services: [...services] })),
-    describeTaskDefinition: (taskDefinition) =>
-      client.send(new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] })),
+    async describeTaskDefinition(taskDefinition) {
+      const command = new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] });
+      const raw: { body?: Record<string, unknown> } = {};
+      command.middlewareStack.add(keepRawAnswer(raw), { step: 'deserialize', priority: 'low', name: 'ecsDeliverKeepRawAnswer' });
+      const out = await client.send(command);
+      const answered = raw.body?.['taskDefinition'];
+      const unmodelled = answered && typeof answered === 'object' ? unmodelledAnswerFields(answered as Record<string, unknown>) : [];
+      return unmodelled.length > 0 ? { ...out, unmodelledFields: unmodelled } : out;
+    },
     registerTaskDefinition: (input) => client.send(new RegisterTaskDefinitionCommand(input)),
     listTaskDefinitions: (input) => client.send(new ListTaskDefinitionsCommand(input)),
     async deregisterTaskDefinition(taskDefinition) {

@@ -1,5 +1,6 @@
 // Between the SDK's task definition objects and the plain documents the task-definition logic works on.
-import type { DescribeTaskDefinitionCommandOutput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { DescribedTaskDefinition } from './ecs.js';
 import { toTaskDefinitionDocument } from '../taskdef/parse-file.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
 
@@ -9,9 +10,11 @@ export interface DescribedRevision {
   revision: number;
   status: string;
   document: TaskDefinitionDocument;
+  /** Fields ECS answered that the bundled SDK could not read: they are not in `document`. */
+  unmodelledFields: string[];
 }
 
-export function fromDescribed(out: DescribeTaskDefinitionCommandOutput): DescribedRevision {
+export function fromDescribed(out: DescribedTaskDefinition): DescribedRevision {
   const td = out.taskDefinition;
   if (!td?.taskDefinitionArn || !td.family || td.revision === undefined) {
     throw new Error('DescribeTaskDefinition answered without a task definition ARN');
@@ -22,6 +25,7 @@ export function fromDescribed(out: DescribeTaskDefinitionCommandOutput): Describ
     revision: td.revision,
     status: td.status ?? 'ACTIVE',
     document: toTaskDefinitionDocument({ taskDefinition: td, tags: out.tags ?? [] }, td.taskDefinitionArn),
+    unmodelledFields: out.unmodelledFields ?? [],
   };
 }
 

@@ -1,6 +1,6 @@
 // The bundled SDK serialises only the members its model knows; anything else vanishes without an error.
 // Walking the SDK's own schema finds those fields, so a newer field is named in a warning, not lost in silence.
-import { RegisterTaskDefinitionRequest$ } from '@aws-sdk/client-ecs';
+import { RegisterTaskDefinitionRequest$, TaskDefinition$ } from '@aws-sdk/client-ecs';
 
 type Schema = unknown;
 
@@ -51,5 +51,12 @@ function walk(value: unknown, schema: Schema, path: string, found: string[]): vo
 export function unmodelledFields(input: Record<string, unknown>): string[] {
   const found: string[] = [];
   walk(input, RegisterTaskDefinitionRequest$, '', found);
+  return found;
+}
+
+/** Paths of the fields in a task definition ECS answered that the bundled SDK drops while reading it. */
+export function unmodelledAnswerFields(taskDefinition: Record<string, unknown>): string[] {
+  const found: string[] = [];
+  walk(taskDefinition, TaskDefinition$, '', found);
   return found;
 }

@@ -68,6 +68,12 @@ export async function deliver(deps: DeliverDeps, inputs: Inputs): Promise<Delive
   const family = knownFamily || running?.family || '';
   const base = chooseBase(inputs, fileDocument, latest, running);
   reporter.info(`Rendering the task definition from ${base.label}.`);
+  const baseRevision = base.source === 'latest-revision' ? latest : base.source === 'service' ? running : undefined;
+  if (baseRevision && baseRevision.unmodelledFields.length > 0) {
+    reporter.warn(
+      `ECS answered ${baseRevision.unmodelledFields.join(', ')} in ${baseRevision.family}:${baseRevision.revision}, which the bundled AWS SDK cannot read or send: a new revision would not have ${baseRevision.unmodelledFields.length === 1 ? 'it' : 'them'}. Update ecs-deliver, or register that revision with another tool and deploy it with task-definition-arn.`,
+    );
+  }
   // A trial render checks container names and the other inputs before any build or push.
   renderTaskDefinition(inputs, base, inputs.image);
   await deps.image?.check();
