@@ -1,6 +1,6 @@
 // What `npm run generate` writes: action.yml, the GitLab component and the README tables, all from the one
 // input schema. Pure functions of the schema, so the test can tell when a committed file has drifted.
-import { Document } from 'yaml';
+import { Document, Scalar } from 'yaml';
 import { GROUP_TITLES, INPUTS, OUTPUTS, envName, type InputGroup, type InputSpec } from '../src/inputs/schema.js';
 import { dotenvKey } from '../src/hosts/dotenv.js';
 
@@ -82,7 +82,7 @@ export function renderComponentYml(): string {
   const header = new Document({ spec: { inputs: specInputs } });
   header.commentBefore = componentHeaderComment();
 
-  const variables = Object.fromEntries(componentInputs().map((input) => [envName(input.name), `$[[ inputs.${input.name} ]]`]));
+  const variables = Object.fromEntries(componentInputs().map((input) => [envName(input.name), variableValue(input)]));
   const job = new Document({
     '$[[ inputs.job-name ]]': {
       stage: '$[[ inputs.stage ]]',
@@ -93,6 +93,15 @@ export function renderComponentYml(): string {
     },
   });
   return `${header.toString(YAML_OPTIONS)}---\n${job.toString(YAML_OPTIONS)}`;
+}
+
+/** Typed (boolean, number) inputs are quoted: a job variable must be a string. */
+function variableValue(input: InputSpec): string | Scalar {
+  const text = `$[[ inputs.${input.name} ]]`;
+  if ((input.type !== 'boolean' && input.type !== 'number') || input.default === '') return text;
+  const quoted = new Scalar(text);
+  quoted.type = Scalar.QUOTE_DOUBLE;
+  return quoted;
 }
 
 function componentHeaderComment(): string {
