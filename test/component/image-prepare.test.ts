@@ -20,6 +20,7 @@ import { DeployError, InputError, PreflightError } from '../../src/errors.js';
 import { prepareImage, type ImageOptions, type PrepareDeps } from '../../src/image/prepare.js';
 import type { CommandResult, CommandRunner, RunOptions } from '../../src/image/runner.js';
 import type { Reporter } from '../../src/report.js';
+import { imageOptions } from '../support/image-options.js';
 
 const ACCOUNT = '123456789012';
 const HOST = `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com`;
@@ -171,17 +172,7 @@ function deps(overrides: Partial<PrepareDeps> = {}): PrepareDeps {
 }
 
 function options(overrides: Partial<ImageOptions> = {}): ImageOptions {
-  return {
-    image: `${HOST}/web:1.2`,
-    buildArgs: [],
-    pinDigest: false,
-    verifyImage: 'auto',
-    dockerCommand: 'docker',
-    registryAuth: 'auto',
-    createRepository: false,
-    dryRun: false,
-    ...overrides,
-  };
+  return imageOptions(`${HOST}/web:1.2`, overrides);
 }
 
 /** Nothing the test can see holds a secret: argv, env, reporter lines, the error, files left in the temp root. */

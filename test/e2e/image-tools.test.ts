@@ -2,7 +2,7 @@
 // htpasswd logins, and moto for the ECR token. Not through the bundle: prepareImage is called directly.
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,6 +16,8 @@ import type { Reporter } from '../../src/report.js';
 import { missingEngineTools, startPodmanEngine, type PodmanEngine } from '../support/podman-engine.js';
 import { freePort, missingRegistryTools, startRegistry, stopChild, waitFor, type RegistryServer } from '../support/registry-server.js';
 import { findExecutable } from '../../src/image/runner.js';
+import { imageOptions } from '../support/image-options.js';
+import { filesUnder } from '../support/files-under.js';
 
 const ALICE = { username: 'alice', password: 'alice-Secret-Pa55word' };
 // moto's GetAuthorizationToken answers AWS:123456789012-auth-token; the registry accepts that login.
@@ -102,18 +104,8 @@ describe.skipIf(missing !== undefined)('image steps with docker, podman and a re
     return { ecr: () => ecrApi(client), reporter, runner: spawnRunner(env), env, tempRoot, registryTimeoutMs: 3000 };
   }
 
-  function options(overrides: Partial<ImageOptions>): ImageOptions {
-    return {
-      image: `${registry.host}/app:1`,
-      buildArgs: [],
-      pinDigest: false,
-      verifyImage: 'auto',
-      dockerCommand: 'docker',
-      registryAuth: 'auto',
-      createRepository: false,
-      dryRun: false,
-      ...overrides,
-    };
+  function options(overrides: Partial<ImageOptions> = {}): ImageOptions {
+    return imageOptions(`${registry.host}/app:1`, overrides);
   }
 
   async function registryDigest(image: string): Promise<string | undefined> {
@@ -220,12 +212,3 @@ describe.skipIf(missing !== undefined)('image steps with docker, podman and a re
   });
 });
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
-    else if (entry.isFile() && (await stat(path)).size < 50 * 1024 * 1024) out.push(path);
-  }
-  return out;
-}

@@ -1,7 +1,7 @@
 // Build, tag and push through the bundle: the real docker CLI on a podman engine, Debian's docker-registry with
 // htpasswd logins, moto for ECS and the ECR token. Each run gets its own TMPDIR; the last test searches every
 // byte the runs printed or wrote for the registry passwords.
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,7 @@ import { missingEngineTools, startPodmanEngine, type PodmanEngine } from '../sup
 import { freePort, missingRegistryTools, startRegistry, type RegistryServer } from '../support/registry-server.js';
 import { runBundle, type BundleRun } from '../support/run-bundle.js';
 import { serversRequired } from '../support/servers.js';
+import { filesUnder } from '../support/files-under.js';
 
 const CONTEXT = fileURLToPath(new URL('../fixtures/push/', import.meta.url));
 const ALICE = { username: 'alice', password: 'alice-Push-Pa55word-7Q' };
@@ -360,12 +361,3 @@ function withoutMaskCommands(stdout: string): string {
     .join('\n');
 }
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
-    else if (entry.isFile() && (await stat(path)).size < 50 * 1024 * 1024) out.push(path);
-  }
-  return out;
-}

@@ -4,21 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { checkImageOptions, planImage, type ImageOptions } from '../../src/image/options.js';
+import { imageOptions } from '../support/image-options.js';
 
 const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
 
 function options(overrides: Partial<ImageOptions> = {}): ImageOptions {
-  return {
-    image: `${ECR}/web:1`,
-    buildArgs: [],
-    pinDigest: false,
-    verifyImage: 'auto',
-    dockerCommand: 'docker',
-    registryAuth: 'auto',
-    createRepository: false,
-    dryRun: false,
-    ...overrides,
-  };
+  return imageOptions(`${ECR}/web:1`, overrides);
 }
 
 describe('planImage', () => {
