@@ -2765,9 +2765,11 @@ function imageOptionsFrom(inputs, region) {
 }
 /** undefined when the inputs name no image: there is nothing to build, push or verify. */
 function imageStep(inputs, session, reporter, cancel, env) {
-    if (!inputs.image)
+    if (!inputs.image && inputs.images.size === 0)
         return undefined;
     const options = imageOptionsFrom(inputs, session?.region ?? inputs.region);
+    // Images named in `images` are only checked, never built or pushed: a typo fails here, not at the first pull.
+    const others = [...inputs.images.values()].map((image) => verifyOnly(options, image));
     const ecrClients = new Map();
     const ecr = async (region) => {
         if (!session)
@@ -2783,7 +2785,10 @@ function imageStep(inputs, session, reporter, cancel, env) {
     return {
         async check() {
             const { checkImageOptions } = await __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 3231));
-            checkImageOptions(options, env);
+            if (options.image)
+                checkImageOptions(options, env);
+            for (const other of others)
+                checkImageOptions(other, env);
         },
         async prepare() {
             const { prepareImage } = await __webpack_require__.e(/* import() */ 939).then(__webpack_require__.bind(__webpack_require__, 2939));
@@ -2793,9 +2798,16 @@ function imageStep(inputs, session, reporter, cancel, env) {
                 const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
                 return token(ecrPublicClientFor(session));
             };
-            return prepareImage({ ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal: cancel, env }, options);
+            const deps = { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal: cancel, env };
+            for (const other of others)
+                await prepareImage(deps, other);
+            return options.image ? prepareImage(deps, options) : { image: '', pushed: false, pushedNewDigest: false };
         },
     };
+}
+function verifyOnly(options, image) {
+    const { buildContext: _context, dockerfile: _dockerfile, target: _target, platform: _platform, sourceImage: _source, ...rest } = options;
+    return { ...rest, image, buildArgs: [], push: false, pinDigest: false, createRepository: false };
 }
 /** prepareImage takes a synchronous factory; the SDK client behind it is created on first use. */
 function lazyEcr(load) {

@@ -40,8 +40,10 @@ export function imageStep(
   cancel: AbortSignal,
   env: NodeJS.ProcessEnv,
 ): ImageStep | undefined {
-  if (!inputs.image) return undefined;
+  if (!inputs.image && inputs.images.size === 0) return undefined;
   const options = imageOptionsFrom(inputs, session?.region ?? inputs.region);
+  // Images named in `images` are only checked, never built or pushed: a typo fails here, not at the first pull.
+  const others = [...inputs.images.values()].map((image) => verifyOnly(options, image));
   const ecrClients = new Map<string, EcrApi>();
   const ecr = async (region: string): Promise<EcrApi> => {
     if (!session) throw new Error('no AWS credentials to reach ECR');
@@ -55,7 +57,8 @@ export function imageStep(
   return {
     async check() {
       const { checkImageOptions } = await import('../image/options.js');
-      checkImageOptions(options, env);
+      if (options.image) checkImageOptions(options, env);
+      for (const other of others) checkImageOptions(other, env);
     },
     async prepare() {
       const { prepareImage } = await import('../image/prepare.js');
@@ -64,9 +67,16 @@ export function imageStep(
         const { ecrPublicClientFor, ecrPublicToken: token } = await import('../aws/ecr-public.js');
         return token(ecrPublicClientFor(session));
       };
-      return prepareImage({ ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal: cancel, env }, options);
+      const deps = { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal: cancel, env };
+      for (const other of others) await prepareImage(deps, other);
+      return options.image ? prepareImage(deps, options) : { image: '', pushed: false, pushedNewDigest: false };
     },
   };
+}
+
+function verifyOnly(options: ImageOptions, image: string): ImageOptions {
+  const { buildContext: _context, dockerfile: _dockerfile, target: _target, platform: _platform, sourceImage: _source, ...rest } = options;
+  return { ...rest, image, buildArgs: [], push: false, pinDigest: false, createRepository: false };
 }
 
 /** prepareImage takes a synchronous factory; the SDK client behind it is created on first use. */

@@ -246,6 +246,15 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
     expect(run.outputs).toEqual({});
   });
 
+  test('an image named in images is checked too: missing, it fails with exit 2 and nothing is registered', async () => {
+    await seedService('several', 'nginx:1.25');
+    const missing = image('sidecar', 'never-pushed');
+    const run = await deliver(['--images', `app=${missing}`, '--registry-username', ALICE.username, '--service', 'several'], { env: alice });
+    expect(run.code, run.log).toBe(2);
+    expect(run.log).toContain(`image: ${missing} not found in ${registry.host}`);
+    expect(await revisionsOf(ecs, 'several')).toHaveLength(1);
+  });
+
   test('an unreachable registry only warns, unless verify-image is true (exit 2)', async () => {
     await seedService('unreachable', 'nginx:1.25');
     const closed = `localhost:${await freePort()}/web:1`;
