@@ -1535,7 +1535,7 @@ function parseTagLines(text, inputName) {
     const tags = parsePairLines(text, inputName);
     const reserved = tags.find((tag) => tag.key.toLowerCase().startsWith('aws:'));
     if (reserved) {
-        throw new InputError(`${inputName}: the tag key "${reserved.key}" starts with "aws:", which AWS reserves: choose another key`);
+        throw new errors/* InputError */.dz(`${inputName}: the tag key "${reserved.key}" starts with "aws:", which AWS reserves: choose another key`);
     }
     return tags;
 }
@@ -1742,10 +1742,10 @@ function parseInputs(raw) {
     const commandText = text('command');
     return {
         image: value('image'),
-        images: parseImages(text('images')),
+        images: parseImageLines(text('images'), 'images'),
         buildContext: value('build-context'),
         dockerfile: value('dockerfile'),
-        buildArgs: toPairs(parseKeyValueLines(text('build-args'), 'build-args'), 'build-args'),
+        buildArgs: parsePairLines(text('build-args'), 'build-args').map(({ key, value }) => [key, value]),
         target: value('target'),
         platform: value('platform'),
         sourceImage: value('source-image'),
@@ -1778,7 +1778,7 @@ function parseInputs(raw) {
         command: commandText.trim() === '' ? undefined : parseCommand(commandText, 'command'),
         executionRoleArn: value('execution-role-arn'),
         taskRoleArn: value('task-role-arn'),
-        tags: toPairs(parseKeyValueLines(text('tags'), 'tags'), 'tags').map(([key, tagValue]) => ({ key, value: tagValue })),
+        tags: parseTagLines(text('tags'), 'tags'),
         register: choice('register'),
         keepRevisions: int('keep-revisions', 1),
         cluster: value('cluster'),
@@ -1820,23 +1820,6 @@ function parseInteger(name, given, min) {
         throw new errors/* InputError */.dz(`${name}: "${given}" is not a whole number of at least ${min}; write digits only, such as ${Math.max(min, 1) * 2}.`);
     }
     return Number(given);
-}
-function parseImages(text) {
-    const images = new Map();
-    for (const edit of parseKeyValueLines(text, 'images')) {
-        if (edit.op === 'remove' || edit.value.trim() === '') {
-            throw new errors/* InputError */.dz(`images: "${edit.key}" needs an image; write lines of container=image.`);
-        }
-        images.set(edit.key, edit.value.trim());
-    }
-    return images;
-}
-function toPairs(edits, name) {
-    return edits.map((edit) => {
-        if (edit.op === 'remove')
-            throw new errors/* InputError */.dz(`${name}: "-${edit.key}" removes nothing here; write KEY=VALUE lines.`);
-        return [edit.key, edit.value];
-    });
 }
 
 // EXTERNAL MODULE: ./src/inputs/sources.ts

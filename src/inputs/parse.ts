@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js';
 import type { EditMode, KeyValueEdit, Tag } from '../taskdef/types.js';
 import { parseDuration } from './duration.js';
-import { parseKeyValueLines } from './kv-lines.js';
+import { parseImageLines, parseKeyValueLines, parsePairLines, parseTagLines } from './kv-lines.js';
 import { INPUTS, type InputSpec } from './schema.js';
 import { parseCommand } from './shell-words.js';
 
@@ -101,10 +101,10 @@ export function parseInputs(raw: RawInputs): Inputs {
 
   return {
     image: value('image'),
-    images: parseImages(text('images')),
+    images: parseImageLines(text('images'), 'images'),
     buildContext: value('build-context'),
     dockerfile: value('dockerfile'),
-    buildArgs: toPairs(parseKeyValueLines(text('build-args'), 'build-args'), 'build-args'),
+    buildArgs: parsePairLines(text('build-args'), 'build-args').map(({ key, value }): [string, string] => [key, value]),
     target: value('target'),
     platform: value('platform'),
     sourceImage: value('source-image'),
@@ -137,7 +137,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     command: commandText.trim() === '' ? undefined : parseCommand(commandText, 'command'),
     executionRoleArn: value('execution-role-arn'),
     taskRoleArn: value('task-role-arn'),
-    tags: toPairs(parseKeyValueLines(text('tags'), 'tags'), 'tags').map(([key, tagValue]) => ({ key, value: tagValue })),
+    tags: parseTagLines(text('tags'), 'tags'),
     register: choice('register'),
     keepRevisions: int('keep-revisions', 1),
     cluster: value('cluster'),
@@ -179,22 +179,4 @@ export function parseInteger(name: string, given: string, min: number): number |
     throw new InputError(`${name}: "${given}" is not a whole number of at least ${min}; write digits only, such as ${Math.max(min, 1) * 2}.`);
   }
   return Number(given);
-}
-
-function parseImages(text: string): ReadonlyMap<string, string> {
-  const images = new Map<string, string>();
-  for (const edit of parseKeyValueLines(text, 'images')) {
-    if (edit.op === 'remove' || edit.value.trim() === '') {
-      throw new InputError(`images: "${edit.key}" needs an image; write lines of container=image.`);
-    }
-    images.set(edit.key, edit.value.trim());
-  }
-  return images;
-}
-
-function toPairs(edits: KeyValueEdit[], name: string): [string, string][] {
-  return edits.map((edit) => {
-    if (edit.op === 'remove') throw new InputError(`${name}: "-${edit.key}" removes nothing here; write KEY=VALUE lines.`);
-    return [edit.key, edit.value];
-  });
 }

@@ -99,8 +99,8 @@ describe('parseInputs', () => {
     [{ wait: 'maybe' }, /wait: "maybe" is not a boolean/],
     [{ register: 'sometimes' }, /register: "sometimes" is not one of if-changed, always/],
     [{ 'poll-interval': '200ms' }, /poll-interval: must be at least 1s/],
-    [{ images: 'web=' }, /images: "web" needs an image/],
-    [{ tags: '-team' }, /tags: "-team" removes nothing/],
+    [{ images: 'web=' }, /images, line 1: the image for container "web" is empty/],
+    [{ tags: 'aws:owner=me' }, /tags: the tag key "aws:owner" starts with "aws:"/],
   ])('%j is a one-line InputError', (values, message) => {
     expect(() => parse(values)).toThrow(InputError);
     expect(() => parse(values)).toThrow(message);
