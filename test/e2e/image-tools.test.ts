@@ -1,7 +1,6 @@
 // The image steps against real tools: the docker CLI on a podman engine, Debian's docker-registry with
 // htpasswd logins, and moto for the ECR token. Not through the bundle: prepareImage is called directly.
 import { ECRClient } from '@aws-sdk/client-ecr';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +13,11 @@ import { parseImageReference } from '../../src/image/reference.js';
 import { spawnRunner } from '../../src/image/runner.js';
 import type { Reporter } from '../../src/report.js';
 import { missingEngineTools, startPodmanEngine, type PodmanEngine } from '../support/podman-engine.js';
-import { freePort, missingRegistryTools, startRegistry, stopChild, waitFor, type RegistryServer } from '../support/registry-server.js';
+import { freePort, missingRegistryTools, startRegistry, type RegistryServer } from '../support/registry-server.js';
 import { findExecutable } from '../../src/image/runner.js';
 import { imageOptions } from '../support/image-options.js';
 import { filesUnder } from '../support/files-under.js';
+import { MOTO, startMoto, type MotoServer } from '../support/moto-server.js';
 
 const ALICE = { username: 'alice', password: 'alice-Secret-Pa55word' };
 // moto's GetAuthorizationToken answers AWS:123456789012-auth-token; the registry accepts that login.
@@ -28,7 +28,7 @@ const SECRETS = [ALICE.password, b64(ALICE.password), b64(`${ALICE.username}:${A
 
 function missingTools(): string | undefined {
   return missingRegistryTools() ?? missingEngineTools()
-    ?? (findExecutable('moto_server') === undefined ? "moto_server not found: pip install 'moto[server]'" : undefined);
+    ?? (findExecutable(MOTO.command) === undefined ? `moto_server not found: ${MOTO.install}` : undefined);
 }
 
 const missing = missingTools();
@@ -49,21 +49,10 @@ class RecordingReporter implements Reporter {
   summary(markdown: string) { this.lines.push(markdown); }
 }
 
-async function startMoto(): Promise<{ endpoint: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-  const endpoint = `http://127.0.0.1:${port}`;
-  await waitFor(async () => {
-    if (child.exitCode !== null) throw new Error('moto_server exited');
-    return (await fetch(`${endpoint}/moto-api/`).catch(() => undefined)) !== undefined;
-  }, 'moto_server to answer', 30_000);
-  return { endpoint, stop: () => stopChild(child) };
-}
-
 describe.skipIf(missing !== undefined)('image steps with docker, podman and a registry', () => {
   let registry: RegistryServer;
   let engine: PodmanEngine;
-  let moto: Awaited<ReturnType<typeof startMoto>>;
+  let moto: MotoServer;
   let root = '';
   let tempRoot = '';
   let userConfig = '';
@@ -100,7 +89,7 @@ describe.skipIf(missing !== undefined)('image steps with docker, podman and a re
 
   function deps(reporter: RecordingReporter): PrepareDeps {
     reporters.push(reporter);
-    const client = new ECRClient({ region: 'us-east-1', endpoint: moto.endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    const client = new ECRClient({ region: 'us-east-1', endpoint: moto.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
     return { ecr: () => ecrApi(client), reporter, runner: spawnRunner(env), env, tempRoot, registryTimeoutMs: 3000 };
   }
 

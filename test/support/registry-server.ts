@@ -2,10 +2,12 @@
 // htpasswd logins, storage in a temp dir removed on stop.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findExecutable } from '../../src/image/runner.js';
+import { freePort } from './servers.js';
+
+export { freePort };
 
 export interface RegistryUser {
   username: string;
@@ -24,15 +26,6 @@ export interface RegistryServer {
 export function missingRegistryTools(): string | undefined {
   const missing = ['docker-registry', 'htpasswd'].filter((tool) => findExecutable(tool) === undefined);
   return missing.length === 0 ? undefined : `${missing.join(' and ')} not found: apt-get install -y docker-registry apache2-utils`;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 export async function startRegistry(users: readonly RegistryUser[]): Promise<RegistryServer> {

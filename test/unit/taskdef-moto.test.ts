@@ -1,9 +1,6 @@
 // Registers rendered task definitions to moto through the real SDK and checks that what comes back
 // (with the defaults moto fills in) compares equal to what was sent, and unequal after one change.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   DescribeTaskDefinitionCommand,
   ECSClient,
@@ -18,13 +15,10 @@ import { sameTaskDefinition } from '../../src/taskdef/normalize.js';
 import { parseTaskDefinitionText, toTaskDefinitionDocument } from '../../src/taskdef/parse-file.js';
 import { renderNewTaskDefinition } from '../../src/taskdef/render.js';
 import type { ContainerDefinition, TaskDefinitionDocument, TaskDefinitionEdits } from '../../src/taskdef/types.js';
+import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
 
-const motoServer = findOnPath('moto_server');
-const required = process.env['ECS_DELIVER_REQUIRE_SERVERS'] === '1';
-const missing = 'moto_server is not on PATH (pip install "moto[server]")';
-const title = motoServer
-  ? 'task definitions registered to moto'
-  : `task definitions registered to moto (${required ? 'required by ECS_DELIVER_REQUIRE_SERVERS=1' : `skipped: ${missing}`})`;
+const missing = motoMissing();
+const title = missing ? `task definitions registered to moto (${missing})` : 'task definitions registered to moto';
 
 const fixture = (name: string): TaskDefinitionDocument =>
   parseTaskDefinitionText(readFileSync(new URL(`../fixtures/taskdef/${name}`, import.meta.url), 'utf8'), name);
@@ -82,22 +76,19 @@ const changes: [string, Change][] = [
   ['the network mode', (doc) => void (doc.taskDefinition.networkMode = doc.taskDefinition.networkMode === 'host' ? 'bridge' : 'host')],
 ];
 
-describe.skipIf(!motoServer && !required)(title, () => {
-  let server: ChildProcess | undefined;
+describe.skipIf(missing !== undefined)(title, () => {
+  let moto: MotoServer | undefined;
   let ecs: ECSClient;
   let run = 0;
 
   beforeAll(async () => {
-    if (!motoServer) throw new Error(`ECS_DELIVER_REQUIRE_SERVERS=1 but ${missing}`);
-    const port = await freePort();
-    server = spawn(motoServer, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
-    await waitUntilServing(server, `http://127.0.0.1:${port}/moto-api/`);
-    ecs = new ECSClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    moto = await startMoto();
+    ecs = new ECSClient({ endpoint: moto.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     ecs?.destroy();
-    server?.kill('SIGTERM');
+    await moto?.stop();
   });
 
   async function registerAndDescribe(doc: TaskDefinitionDocument): Promise<TaskDefinitionDocument> {
@@ -132,48 +123,3 @@ describe.skipIf(!motoServer && !required)(title, () => {
     }
   });
 });
-
-function findOnPath(command: string): string | undefined {
-  for (const directory of (process.env['PATH'] ?? '').split(delimiter)) {
-    if (directory === '') continue;
-    const candidate = join(directory, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilServing(child: ChildProcess, url: string): Promise<void> {
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-2000);
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}: ${stderr}`);
-    try {
-      const answer = await fetch(url);
-      if (answer.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`moto_server did not answer ${url} within 30 s: ${stderr}`);
-}
