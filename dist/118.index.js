@@ -54,6 +54,10 @@ function headline(result) {
             return `⚠️ ecs-deliver: cancelled while deploying to ${service}`;
         case 'SKIPPED':
             return `✅ ecs-deliver updated ${service} to ${taskDefinition} (rollout not watched)`;
+        case 'UNKNOWN':
+            return `❓ ecs-deliver: the outcome of the deployment to ${service} could not be observed`;
+        case 'NOT_STARTED':
+            return `❌ ecs-deliver: nothing was deployed to ${service}`;
     }
 }
 function table(result) {

@@ -272,7 +272,7 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1173.0";
+var version = "3.1176.0";
 var packageInfo = {
 	version: version};
 

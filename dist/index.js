@@ -95,6 +95,7 @@ function wrap(text) {
 /* harmony export */   sH: () => (/* binding */ DeployError),
 /* harmony export */   wG: () => (/* binding */ PreflightError)
 /* harmony export */ });
+/* unused harmony export AwsUnavailableError */
 // Typed errors carry what the user must do; `exitCodeFor` is the one place that maps them to exit codes.
 const EXIT = {
     ok: 0,
@@ -114,6 +115,10 @@ class PreflightError extends Error {
 /** Something failed after a change began: register, update, rollout, build or push (exit 1). */
 class DeployError extends Error {
     name = 'DeployError';
+}
+/** AWS kept failing to answer (throttling, 5xx, resets, garbled answers) after the retries ran out (exit 1). */
+class AwsUnavailableError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'AwsUnavailableError';
 }
 /** The job was cancelled by a signal. */
 class CancelledError extends Error {
@@ -274,7 +279,7 @@ const OUTPUTS = [
     { name: 'image', description: 'Image reference deployed.' },
     { name: 'image-digest', description: 'Digest of the pushed image, when this run pushed one.' },
     { name: 'deployment-id', description: 'ID of the deployment the service update created, if any.' },
-    { name: 'deployment-status', description: 'COMPLETED, ROLLED_BACK, FAILED, TIMED_OUT, SUPERSEDED, CANCELLED or SKIPPED.' },
+    { name: 'deployment-status', description: 'COMPLETED, ROLLED_BACK, FAILED, TIMED_OUT, SUPERSEDED, CANCELLED, SKIPPED, UNKNOWN (the outcome could not be observed) or NOT_STARTED (nothing was changed).' },
     { name: 'deregistered', description: 'Revisions deregistered by keep-revisions, comma-separated.' },
 ];
 function envName(input) {

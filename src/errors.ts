@@ -23,6 +23,11 @@ export class DeployError extends Error {
   override readonly name = 'DeployError';
 }
 
+/** AWS kept failing to answer (throttling, 5xx, resets, garbled answers) after the retries ran out (exit 1). */
+export class AwsUnavailableError extends Error {
+  override readonly name = 'AwsUnavailableError';
+}
+
 /** The job was cancelled by a signal. */
 export class CancelledError extends Error {
   override readonly name = 'CancelledError';

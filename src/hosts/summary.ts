@@ -39,6 +39,10 @@ function headline(result: DeliveryResult): string {
       return `⚠️ ecs-deliver: cancelled while deploying to ${service}`;
     case 'SKIPPED':
       return `✅ ecs-deliver updated ${service} to ${taskDefinition} (rollout not watched)`;
+    case 'UNKNOWN':
+      return `❓ ecs-deliver: the outcome of the deployment to ${service} could not be observed`;
+    case 'NOT_STARTED':
+      return `❌ ecs-deliver: nothing was deployed to ${service}`;
   }
 }
 

@@ -104,7 +104,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'image', description: 'Image reference deployed.' },
   { name: 'image-digest', description: 'Digest of the pushed image, when this run pushed one.' },
   { name: 'deployment-id', description: 'ID of the deployment the service update created, if any.' },
-  { name: 'deployment-status', description: 'COMPLETED, ROLLED_BACK, FAILED, TIMED_OUT, SUPERSEDED, CANCELLED or SKIPPED.' },
+  { name: 'deployment-status', description: 'COMPLETED, ROLLED_BACK, FAILED, TIMED_OUT, SUPERSEDED, CANCELLED, SKIPPED, UNKNOWN (the outcome could not be observed) or NOT_STARTED (nothing was changed).' },
   { name: 'deregistered', description: 'Revisions deregistered by keep-revisions, comma-separated.' },
 ];
 

@@ -7,7 +7,11 @@ export type DeploymentStatus =
   | 'TIMED_OUT'
   | 'SUPERSEDED'
   | 'CANCELLED'
-  | 'SKIPPED';
+  | 'SKIPPED'
+  /** The outcome could not be observed (ECS stopped answering): the deployment may still be running. */
+  | 'UNKNOWN'
+  /** Nothing was changed: bad input, a failed preflight, or a failure before the first change. */
+  | 'NOT_STARTED';
 
 export interface RolloutTarget {
   cluster: string;
