@@ -19,10 +19,3 @@ export interface WatchContext extends WatchDeps {
   seenEvents: Set<string>;
 }
 
-/** The one deployment a watch follows. */
-export interface FollowTarget {
-  taskDefinitionArn: string;
-  deploymentId?: string;
-  serviceDeploymentArn?: string;
-  deploymentIdsBefore: readonly string[];
-}

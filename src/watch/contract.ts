@@ -63,4 +63,11 @@ export interface WatchOutcome {
   /** The task definition that took over, for SUPERSEDED. */
   supersededBy?: string;
   failure?: FailureReport;
+  /**
+   * For UNKNOWN (and a rollback whose end could not be observed): the state of the deployment in the last answer
+   * ECS gave, such as `1/2 running on web:3, IN_PROGRESS; 2 deployments`.
+   */
+  lastSeen?: string;
+  /** When that last answer came, ISO 8601. */
+  lastSeenAt?: string;
 }

@@ -1,20 +1,23 @@
 // The poll loop for one deployment: observe, print what changed, decide; sleep until the next poll.
 import type { ServiceEvent } from '@aws-sdk/client-ecs';
-import { classifyError, describeError } from '../aws/errors.js';
-import type { FollowTarget, WatchContext } from './context.js';
+import type { WatchContext } from './context.js';
 import { formatDuration } from '../aws/names.js';
-import { ServiceGoneError } from './observe.js';
 import { nextPollInterval, sleepBeforeNextPoll } from './pacing.js';
 import { ChangedLines, EventLog, eventLine } from './progress.js';
+import { describeReadError, readErrorKind } from './read-errors.js';
 import { settle } from './settle.js';
 import type { Followed, Snapshot } from './snapshot.js';
-import { track } from './tracking.js';
+import { track, withoutServiceDeployment } from './tracking.js';
 import { decide, type Verdict } from './verdict.js';
 
 export type FollowEnd =
   | Exclude<Verdict, { kind: 'waiting' }>
+  /** ECS kept answering, and the deployment had not finished at the deadline. */
   | { kind: 'timed-out' }
+  /** The deadline came while ECS was not answering: what happened since the last answer is not known. */
+  | { kind: 'unobserved'; problem: string }
   | { kind: 'cancelled' }
+  /** A read that no retry can fix (the service gone, access denied): the watch cannot go on. */
   | { kind: 'watch-error'; message: string };
 
 export interface FollowResult {
@@ -22,54 +25,75 @@ export interface FollowResult {
   followed: Followed;
   /** The last poll that got an answer. */
   last?: Snapshot;
+  /** When that answer came. */
+  lastAnsweredAt?: number;
+  /** Why the latest poll got no answer; unset when it got one. */
+  problem?: string;
   /** Service events printed during this watch, oldest first. */
   events: ServiceEvent[];
   startedAt: number;
 }
 
-export async function follow(ctx: WatchContext, target: FollowTarget, deadline: number): Promise<FollowResult> {
+export async function follow(ctx: WatchContext, start: Followed, deadline: number): Promise<FollowResult> {
   const { clock, reporter, observer, options } = ctx;
   const startedAt = clock.now();
   const eventLog = new EventLog(startedAt, ctx.seenEvents);
   const changedLines = new ChangedLines();
   const events: ServiceEvent[] = [];
   const maxFailedTasks = options.maxFailedTasks !== undefined && options.maxFailedTasks > 0 ? options.maxFailedTasks : undefined;
-  let followed: Followed = {
-    taskDefinitionArn: target.taskDefinitionArn,
-    ...(target.deploymentId ? { deploymentId: target.deploymentId } : {}),
-    byServiceDeployment: target.serviceDeploymentArn !== undefined,
-    deploymentIdsBefore: new Set(target.deploymentIdsBefore),
-    seen: false,
-  };
+  let followed = observer.supportsServiceDeployments ? start : withoutServiceDeployment(start);
   let last: Snapshot | undefined;
+  let lastAnsweredAt: number | undefined;
   let interval = options.pollIntervalMs;
-  let lastProblem: string | undefined;
-  const result = (end: FollowEnd): FollowResult => ({ end, followed, events, startedAt, ...(last ? { last } : {}) });
+  let problem: string | undefined;
+  /** When ECS stopped answering (not counting throttling), for the line that says it answers again. */
+  let silentSince: number | undefined;
+  const result = (end: FollowEnd): FollowResult => ({
+    end,
+    followed,
+    events,
+    startedAt,
+    ...(last ? { last } : {}),
+    ...(lastAnsweredAt !== undefined ? { lastAnsweredAt } : {}),
+    ...(problem !== undefined ? { problem } : {}),
+  });
 
   for (;;) {
     if (options.cancel.aborted) return result({ kind: 'cancelled' });
     const pollStartedAt = clock.now();
-    const serviceDeploymentArn = observer.supportsServiceDeployments ? target.serviceDeploymentArn : undefined;
-    const poll = await settle(observer.observe(serviceDeploymentArn), options.cancel);
+    const poll = await settle(observer.observe(followed.serviceDeploymentArn), options.cancel);
     if (poll.state === 'aborted') return result({ kind: 'cancelled' });
+    if (followed.serviceDeploymentArn !== undefined && !observer.supportsServiceDeployments) {
+      followed = withoutServiceDeployment(followed);
+    }
 
     if (poll.state === 'rejected') {
-      const kind = classifyError(poll.error);
-      const problem = poll.error instanceof ServiceGoneError ? poll.error.message : describeError(poll.error);
-      if (kind === 'fatal') return result({ kind: 'watch-error', message: problem });
-      const slower = nextPollInterval(interval, options.pollIntervalMs, kind === 'throttled');
-      if (kind === 'throttled' && slower > interval) {
-        reporter.warn(`ECS is throttling (${problem}); polling every ${formatDuration(slower)}`);
-      } else if (kind === 'transient' && problem !== lastProblem) {
-        reporter.warn(`ECS did not answer (${problem}); retrying until the timeout`);
+      // A failed read says nothing about the deployment: slow down, and try again until the deadline.
+      const kind = readErrorKind(poll.error);
+      const description = describeReadError(poll.error);
+      if (kind === 'fatal') {
+        problem = description;
+        return result({ kind: 'watch-error', message: description });
       }
-      lastProblem = problem;
+      const slower = nextPollInterval(interval, options.pollIntervalMs, true);
+      if (kind === 'throttled' && slower > interval) {
+        reporter.warn(`ECS is throttling (${description}); polling every ${formatDuration(slower)}`);
+      } else if (kind === 'transient' && description !== problem) {
+        reporter.warn(`ECS did not answer (${description}); retrying until the timeout`);
+      }
+      if (kind === 'transient') silentSince ??= pollStartedAt;
+      problem = description;
       interval = slower;
     } else {
-      lastProblem = undefined;
+      if (silentSince !== undefined) {
+        reporter.info(`ECS answers again, after ${formatDuration(clock.now() - silentSince)} without an answer`);
+        silentSince = undefined;
+      }
+      problem = undefined;
       interval = nextPollInterval(interval, options.pollIntervalMs, false);
       last = poll.value;
-      followed = track({ ...followed, byServiceDeployment: serviceDeploymentArn !== undefined && observer.supportsServiceDeployments }, last);
+      lastAnsweredAt = clock.now();
+      followed = track(followed, last);
       for (const event of eventLog.takeNew(last.service.events ?? [])) {
         events.push(event);
         reporter.info(eventLine(event));
@@ -80,7 +104,7 @@ export async function follow(ctx: WatchContext, target: FollowTarget, deadline: 
     }
 
     const now = clock.now();
-    if (now >= deadline) return result({ kind: 'timed-out' });
+    if (now >= deadline) return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
     await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, deadline), options.cancel);
   }
 }

@@ -1,7 +1,7 @@
 // What the watcher prints while it waits: each new service event once, and a deployment's line only when it changed.
 import type { Deployment, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs';
 import { familyRevision } from '../aws/names.js';
-import { eventKey } from './snapshot.js';
+import { deploymentsOf, eventKey, primaryOf } from './snapshot.js';
 
 /** Events this close before the watch began still belong to it: the update came first, and clocks drift. */
 export const EVENT_MARGIN_MS = 10_000;
@@ -13,6 +13,21 @@ export function deploymentLine(deployment: Deployment): string {
   const state = deployment.rolloutState ? `, ${deployment.rolloutState}` : '';
   const taskDefinition = deployment.taskDefinition ? ` ${familyRevision(deployment.taskDefinition)}` : '';
   return `${deployment.status ?? '?'} ${deployment.id ?? '?'}${taskDefinition}: ${counts}${state}`;
+}
+
+/**
+ * Where a deployment stood in one answer, in a few words: `1/2 running on web:3, IN_PROGRESS; 2 deployments`.
+ * `deploymentId` picks the deployment; the PRIMARY one otherwise.
+ */
+export function stateLine(service: Service, deploymentId: string | undefined): string {
+  const deployments = deploymentsOf(service);
+  const shown = deployments.find((deployment) => deploymentId !== undefined && deployment.id === deploymentId) ?? primaryOf(service);
+  const more = deployments.length > 1 ? `; ${deployments.length} deployments` : '';
+  const running = shown ?? service;
+  const taskDefinition = shown ? shown.taskDefinition : service.taskDefinition;
+  const state = shown?.rolloutState ? `, ${shown.rolloutState}` : '';
+  const on = taskDefinition ? ` on ${familyRevision(taskDefinition)}` : '';
+  return `${running.runningCount ?? 0}/${running.desiredCount ?? 0} running${on}${state}${more}`;
 }
 
 export function serviceDeploymentLine(serviceDeployment: ServiceDeployment): string {

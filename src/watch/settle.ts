@@ -1,3 +1,5 @@
+import type { Clock } from '../clock.js';
+
 /** How a call ended, or that the job was cancelled first. */
 export type Settled<T> = { state: 'fulfilled'; value: T } | { state: 'rejected'; error: unknown } | { state: 'aborted' };
 
@@ -21,4 +23,20 @@ export function settle<T>(promise: Promise<T>, signal: AbortSignal): Promise<Set
       },
     );
   });
+}
+
+/**
+ * Waits for `promise` at most `ms`: 'aborted' when it did not settle in time. The timer ends as soon as the
+ * promise settles, so a quick answer holds nothing open.
+ */
+export async function settleWithin<T>(promise: Promise<T>, ms: number, clock: Clock): Promise<Settled<T>> {
+  const done = new AbortController();
+  try {
+    return await Promise.race([
+      settle(promise, new AbortController().signal),
+      clock.sleep(ms, done.signal).then((): Settled<T> => ({ state: 'aborted' })),
+    ]);
+  } finally {
+    done.abort();
+  }
 }

@@ -1,5 +1,6 @@
 // What one poll sees, and what the watcher knows about the deployment it follows.
 import type { Deployment, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs';
+import type { RolloutTarget } from './contract.js';
 
 export interface Snapshot {
   service: Service;
@@ -7,19 +8,17 @@ export interface Snapshot {
   serviceDeployment?: ServiceDeployment;
 }
 
-export interface Followed {
-  /** The task definition this deployment puts on the service. */
-  taskDefinitionArn: string;
-  /** Our `ecs-svc/...` id, once known. */
-  deploymentId?: string;
-  /** True while a service deployment ARN is followed through DescribeServiceDeployments. */
-  byServiceDeployment: boolean;
-  deploymentIdsBefore: ReadonlySet<string>;
+/**
+ * The deployment one watch follows (the rollout's, or the rollback's), as known so far: what the caller handed in,
+ * with the id filled in once a poll shows it. `serviceDeploymentArn` is kept only while the endpoint answers
+ * DescribeServiceDeployments for it.
+ */
+export type Followed = Pick<RolloutTarget, 'taskDefinitionArn' | 'deploymentId' | 'serviceDeploymentArn' | 'deploymentIdsBefore'> & {
   /** Our deployment was in `service.deployments` at least once. */
   seen: boolean;
   /** Our deployment as last seen, kept for the report once ECS drops it from the list. */
   last?: Deployment;
-}
+};
 
 export function deploymentsOf(service: Service): Deployment[] {
   return service.deployments ?? [];

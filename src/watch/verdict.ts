@@ -1,6 +1,6 @@
 // Reads one poll and says whether the rollout is over, and how. Pure: the poll loop does the calls and the printing.
 import type { Deployment, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs';
-import { familyRevision } from '../aws/names.js';
+import { familyRevision, sameTaskDefinition } from '../aws/names.js';
 import { deploymentsOf, primaryOf, type Followed, type Snapshot } from './snapshot.js';
 import { followsDeployment } from './tracking.js';
 
@@ -21,9 +21,17 @@ export function defaultMaxFailedTasks(desiredCount: number): number {
   return Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)));
 }
 
-/** A service with one deployment that runs every task it wants. */
-export function isSteady(service: Service): boolean {
-  return deploymentsOf(service).length === 1 && service.runningCount === service.desiredCount;
+/**
+ * A service with one deployment, of the task definition this run deployed, that runs every task it wants. A
+ * service steady on another revision is not done: ECS has not (yet) started what this run asked for.
+ */
+export function isSteady(service: Service, taskDefinitionArn: string): boolean {
+  const deployments = deploymentsOf(service);
+  return (
+    deployments.length === 1 &&
+    sameTaskDefinition(deployments[0]?.taskDefinition, taskDefinitionArn) &&
+    service.runningCount === service.desiredCount
+  );
 }
 
 export function decide(
@@ -35,14 +43,14 @@ export function decide(
   const { service, serviceDeployment } = snapshot;
   const primary = primaryOf(service);
   const isNew = (deployment: Deployment | undefined): deployment is Deployment =>
-    deployment?.id !== undefined && deployment.id !== followed.deploymentId && !followed.deploymentIdsBefore.has(deployment.id);
+    deployment?.id !== undefined && deployment.id !== followed.deploymentId && !followed.deploymentIdsBefore.includes(deployment.id);
 
   if (!followsDeployment(followed)) {
-    if (followed.deploymentIdsBefore.size > 0 && isNew(primary)) return { kind: 'superseded', by: primary };
-    return isSteady(service) ? { kind: 'completed' } : { kind: 'waiting' };
+    if (followed.deploymentIdsBefore.length > 0 && isNew(primary)) return { kind: 'superseded', by: primary };
+    return isSteady(service, followed.taskDefinitionArn) ? { kind: 'completed' } : { kind: 'waiting' };
   }
 
-  if ((followed.deploymentId !== undefined || followed.deploymentIdsBefore.size > 0) && isNew(primary)) {
+  if ((followed.deploymentId !== undefined || followed.deploymentIdsBefore.length > 0) && isNew(primary)) {
     return { kind: 'superseded', by: primary };
   }
   const ours = followed.deploymentId
@@ -95,7 +103,7 @@ function ecsRollback(
     return taskDefinition ? { to: taskDefinition } : {};
   };
   const primaryIsOlder =
-    primary?.id !== undefined && primary.id !== followed.deploymentId && followed.deploymentIdsBefore.has(primary.id);
+    primary?.id !== undefined && primary.id !== followed.deploymentId && followed.deploymentIdsBefore.includes(primary.id);
   if (serviceDeployment?.status && SERVICE_DEPLOYMENT_ROLLED_BACK.has(serviceDeployment.status)) {
     return primaryIsOlder ? taskDefinitionOf(primary.id) : {};
   }

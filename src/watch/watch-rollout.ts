@@ -1,20 +1,24 @@
 // Watches this run's rollout to its end and says what happened; rolls back when asked to and ECS has not.
-import type { Deployment } from '@aws-sdk/client-ecs';
-import { describeError } from '../aws/errors.js';
-import type { FollowTarget, WatchContext, WatchDeps } from './context.js';
+// Only what ECS answered decides an outcome: when it stops answering, the outcome is UNKNOWN and nothing is undone.
+import type { Deployment, Service } from '@aws-sdk/client-ecs';
+import { startDeployment } from '../deploy/start-deployment.js';
+import { errorMessage } from '../errors.js';
+import type { WatchContext, WatchDeps } from './context.js';
 import type { FailureReport, RolloutTarget, WatchOptions, WatchOutcome } from './contract.js';
 import { reportFailure } from './failure-report.js';
 import { follow, type FollowResult } from './follow.js';
-import { familyRevision, formatDuration, sameTaskDefinition } from '../aws/names.js';
+import { consoleUrl, familyRevision, formatDuration, sameTaskDefinition } from '../aws/names.js';
 import { Observer } from './observe.js';
-import { deploymentLine } from './progress.js';
-import { followsDeployment } from './tracking.js';
+import { deploymentLine, stateLine } from './progress.js';
+import { settleWithin } from './settle.js';
+import { deploymentsOf, type Followed } from './snapshot.js';
+import { followedOf, followsDeployment } from './tracking.js';
 import { describeDeployment } from './verdict.js';
 
 export type { WatchDeps } from './context.js';
 
-/** How long a cancelled job waits for the answer to the rollback it starts, within the 2 s it has to stop. */
-export const CANCEL_ROLLBACK_WAIT_MS = 1_500;
+/** How long a cancelled job waits for ECS to answer the UpdateService that starts its rollback. */
+export const CANCEL_ROLLBACK_ANSWER_CAP_MS = 10_000;
 
 export async function watchRollout(deps: WatchDeps, target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome> {
   const ctx: WatchContext = {
@@ -24,27 +28,19 @@ export async function watchRollout(deps: WatchDeps, target: RolloutTarget, optio
     observer: new Observer(deps.ecs, deps.reporter, target.cluster, target.service),
     seenEvents: new Set(target.eventKeysBefore),
   };
+  const followed = followedOf(target);
   const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
-    deps.reporter.info(`${startLine(target)}; timeout ${formatDuration(options.timeoutMs)}`);
-    return follow(ctx, rolloutFollowTarget(target), deps.clock.now() + options.timeoutMs);
+    deps.reporter.info(`${startLine(target.service, followed)}; timeout ${formatDuration(options.timeoutMs)}`);
+    return follow(ctx, followed, deps.clock.now() + options.timeoutMs);
   });
   return conclude(ctx, rollout);
 }
 
-function rolloutFollowTarget(target: RolloutTarget): FollowTarget {
-  return {
-    taskDefinitionArn: target.taskDefinitionArn,
-    deploymentIdsBefore: target.deploymentIdsBefore,
-    ...(target.deploymentId ? { deploymentId: target.deploymentId } : {}),
-    ...(target.serviceDeploymentArn ? { serviceDeploymentArn: target.serviceDeploymentArn } : {}),
-  };
-}
-
-function startLine(target: FollowTarget & { service: string }): string {
-  const revision = familyRevision(target.taskDefinitionArn);
-  if (target.deploymentId) return `Following deployment ${target.deploymentId} (${revision})`;
-  if (target.serviceDeploymentArn) return `Following service deployment ${target.serviceDeploymentArn} (${revision})`;
-  return `No new deployment to follow: waiting until ${target.service} runs one deployment with all its tasks`;
+function startLine(service: string, followed: Followed): string {
+  const revision = familyRevision(followed.taskDefinitionArn);
+  if (followed.deploymentId) return `Following deployment ${followed.deploymentId} (${revision})`;
+  if (followed.serviceDeploymentArn) return `Following service deployment ${followed.serviceDeploymentArn} (${revision})`;
+  return `No new deployment to follow: waiting until ${service} runs ${revision} in one deployment with all its tasks`;
 }
 
 async function conclude(ctx: WatchContext, rollout: FollowResult): Promise<WatchOutcome> {
@@ -55,17 +51,15 @@ async function conclude(ctx: WatchContext, rollout: FollowResult): Promise<Watch
     case 'completed': {
       const message = followsDeployment(rollout.followed)
         ? `${what} completed in ${formatDuration(clock.now() - rollout.startedAt)}`
-        : `service ${target.service} is steady on ${familyRevision(rollout.last?.service.taskDefinition ?? target.taskDefinitionArn)}`;
+        : `service ${target.service} is steady on ${familyRevision(target.taskDefinitionArn)}`;
       reporter.info(message);
       return { status: 'COMPLETED', message };
     }
     case 'superseded':
       return superseded(ctx, what, end.by);
-    case 'watch-error': {
-      const message = `could not follow the rollout of ${target.service}: ${end.message}`;
-      reporter.error(message);
-      return { status: 'FAILED', message, failure: { reason: end.message, events: [], stoppedTasks: [] } };
-    }
+    case 'watch-error':
+    case 'unobserved':
+      return unknown(ctx, rollout, `the outcome of ${what} is unknown`);
     case 'cancelled':
       return cancelled(ctx, rollout, `cancelled while ${what} was in progress`);
     case 'rolled-back-by-ecs': {
@@ -76,7 +70,7 @@ async function conclude(ctx: WatchContext, rollout: FollowResult): Promise<Watch
     }
     case 'failed':
     case 'timed-out': {
-      const reason = end.kind === 'failed' ? end.reason : `did not finish within ${formatDuration(options.timeoutMs)}`;
+      const reason = end.kind === 'failed' ? end.reason : notFinished(ctx, rollout);
       const message = end.kind === 'failed' ? `${what} failed: ${reason}` : `${what} ${reason}`;
       const failure = await reportFailure(ctx, rollout, target.taskDefinitionArn, reason, message);
       const outcome: WatchOutcome = { status: end.kind === 'failed' ? 'FAILED' : 'TIMED_OUT', message, failure };
@@ -84,6 +78,58 @@ async function conclude(ctx: WatchContext, rollout: FollowResult): Promise<Watch
       return options.rollback ? rollBack(ctx, rollout, outcome, failure) : outcome;
     }
   }
+}
+
+/** Why a rollout ECS kept answering about is not done; names the revision the service runs when it is not ours. */
+function notFinished(ctx: WatchContext, result: FollowResult): string {
+  const { options, target } = ctx;
+  const reason = `did not finish within ${formatDuration(options.timeoutMs)}`;
+  const revisions = [...new Set(deploymentsOf(result.last?.service ?? {}).map((deployment) => deployment.taskDefinition ?? '?'))];
+  if (revisions.length === 0 || revisions.some((revision) => sameTaskDefinition(revision, result.followed.taskDefinitionArn))) return reason;
+  return `${reason}: service ${target.service} runs ${revisions.map(familyRevision).join(', ')} instead`;
+}
+
+/**
+ * ECS stopped answering, or answered in a way no retry can fix: say what was last seen, and when. Nothing is
+ * rolled back and no stopped tasks are read: the deployment may well have completed.
+ */
+function unknown(ctx: WatchContext, result: FollowResult, headline: string): WatchOutcome {
+  const { reporter, target, options } = ctx;
+  const { message, lastSeen } = unknownMessage(ctx, result, headline);
+  reporter.error(message);
+  const deployments = deploymentsOf(result.last?.service ?? {});
+  if (deployments.length > 0) reporter.info('Deployments in the last answer:');
+  for (const deployment of deployments) reporter.info(`  ${deploymentLine(deployment)}`);
+  if (options.rollback) reporter.info('Not rolling back: the outcome is not known.');
+  reporter.info(`Console: ${consoleUrl(target.region, target.cluster, target.service)}`);
+  return { status: 'UNKNOWN', message, ...lastSeen };
+}
+
+function unknownMessage(
+  ctx: WatchContext,
+  result: FollowResult,
+  headline: string,
+): { message: string; lastSeen: Pick<WatchOutcome, 'lastSeen' | 'lastSeenAt'> } {
+  const { clock, options, target } = ctx;
+  const now = clock.now();
+  const end = result.end;
+  const answeredAt = result.lastAnsweredAt;
+  const why =
+    end.kind === 'watch-error'
+      ? `could not follow the rollout of ${target.service}: ${end.message}`
+      : answeredAt === undefined
+        ? `ECS did not answer during the ${formatDuration(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`
+        : `ECS did not answer in the last ${formatDuration(now - answeredAt)} of the ${formatDuration(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`;
+  if (result.last === undefined || answeredAt === undefined) {
+    const nothingSeen = end.kind === 'watch-error' ? 'nothing seen of the deployment before that' : 'no answer from ECS since the watch began';
+    return { message: `${headline}: ${why}; ${nothingSeen}`, lastSeen: {} };
+  }
+  const seen = stateLine(result.last.service, result.followed.deploymentId);
+  const last = end.kind === 'watch-error' ? 'last seen' : 'last answer';
+  return {
+    message: `${headline}: ${why}; ${last} ${formatDuration(now - answeredAt)} ago: ${seen}`,
+    lastSeen: { lastSeen: seen, lastSeenAt: new Date(answeredAt).toISOString() },
+  };
 }
 
 function superseded(ctx: WatchContext, what: string, by: Deployment): WatchOutcome {
@@ -100,14 +146,20 @@ function canRollBack(ctx: WatchContext): boolean {
   return false;
 }
 
-function requestRollback(ctx: WatchContext) {
+/** Puts the previous revision back, the way the deploy started this run's deployment. */
+function requestRollback(ctx: WatchContext, last: Service | undefined): Promise<RolloutTarget> {
   const { target, ecs } = ctx;
-  return ecs.updateService({
-    cluster: target.cluster,
-    service: target.service,
-    taskDefinition: target.previous.taskDefinitionArn,
-    desiredCount: target.previous.desiredCount,
-  });
+  return startDeployment(
+    ecs,
+    { ...last, serviceName: target.service },
+    {
+      cluster: target.cluster,
+      region: target.region,
+      taskDefinitionArn: target.previous.taskDefinitionArn,
+      desiredCount: target.previous.desiredCount,
+      forceNewDeployment: false,
+    },
+  );
 }
 
 async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchOutcome, failure: FailureReport): Promise<WatchOutcome> {
@@ -115,31 +167,24 @@ async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchO
   if (!canRollBack(ctx)) return failed;
   const to = familyRevision(target.previous.taskDefinitionArn);
   reporter.warn(`Rolling back ${target.service} to ${to}`);
-  const idsBefore = new Set(target.deploymentIdsBefore);
-  for (const deployment of rollout.last?.service.deployments ?? []) if (deployment.id) idsBefore.add(deployment.id);
-  if (rollout.followed.deploymentId) idsBefore.add(rollout.followed.deploymentId);
 
-  let answer;
+  let started: RolloutTarget;
   try {
-    answer = await requestRollback(ctx);
+    started = await requestRollback(ctx, rollout.last?.service);
   } catch (error) {
-    const message = `${failed.message}; the rollback to ${to} failed: ${describeError(error)}`;
+    const message = `${failed.message}; the rollback to ${to} failed: ${errorMessage(error)}`;
     reporter.error(message);
     return { status: 'FAILED', message, failure };
   }
-  const newPrimary = answer.service?.deployments?.find(
-    (deployment) => deployment.status === 'PRIMARY' && deployment.id !== undefined && !idsBefore.has(deployment.id),
-  );
-  const serviceDeploymentArn = answer.service?.currentServiceDeployment;
-  const rollbackTarget: FollowTarget = {
-    taskDefinitionArn: target.previous.taskDefinitionArn,
-    deploymentIdsBefore: [...idsBefore],
-    ...(newPrimary?.id ? { deploymentId: newPrimary.id } : {}),
-    ...(serviceDeploymentArn ? { serviceDeploymentArn } : {}),
-  };
+  // Neither the failed deployment nor any deployment from before the run is the rollback's.
+  const ours = rollout.followed.deploymentId;
+  const followed = followedOf({
+    ...started,
+    deploymentIdsBefore: [...started.deploymentIdsBefore, ...rollout.followed.deploymentIdsBefore, ...(ours ? [ours] : [])],
+  });
   const rollback = await reporter.group(`Watching rollback of ${target.service} to ${to}`, () => {
-    reporter.info(startLine({ ...rollbackTarget, service: target.service }));
-    return follow(ctx, rollbackTarget, clock.now() + options.timeoutMs);
+    reporter.info(startLine(target.service, followed));
+    return follow(ctx, followed, clock.now() + options.timeoutMs);
   });
   const end = rollback.end;
   const rollbackWhat = describeDeployment(rollback.followed.deploymentId, target.previous.taskDefinitionArn);
@@ -153,13 +198,18 @@ async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchO
       return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
     case 'superseded':
       return superseded(ctx, rollbackWhat, end.by);
-    default: {
-      const reason =
-        end.kind === 'timed-out'
-          ? `did not finish within ${formatDuration(options.timeoutMs)}`
-          : end.kind === 'watch-error'
-            ? end.message
-            : end.reason;
+    case 'watch-error':
+    case 'unobserved': {
+      // The rollout did fail; only how the rollback ended is not known.
+      const { message, lastSeen } = unknownMessage(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
+      reporter.error(message);
+      reporter.info(`Console: ${consoleUrl(target.region, target.cluster, target.service)}`);
+      return { status: 'FAILED', message, failure, ...lastSeen };
+    }
+    case 'failed':
+    case 'timed-out':
+    case 'rolled-back-by-ecs': {
+      const reason = end.kind === 'timed-out' ? notFinished(ctx, rollback) : end.reason;
       const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
       await reportFailure(ctx, rollback, target.previous.taskDefinitionArn, reason, `Rollback ${rollbackWhat}: ${reason}`);
       reporter.error(message);
@@ -168,30 +218,35 @@ async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchO
   }
 }
 
-/** Stops at once; with rollback-on-cancel it first starts the rollback, waiting briefly for its answer only. */
+/**
+ * Stops at once; with rollback-on-cancel it first starts the rollback, waiting for ECS to answer that one call
+ * (at most CANCEL_ROLLBACK_ANSWER_CAP_MS), not for the rollback itself.
+ */
 async function cancelled(ctx: WatchContext, rollout: FollowResult, headline: string): Promise<WatchOutcome> {
   const { options, clock, target } = ctx;
   let message = headline;
   if (options.rollbackOnCancel && canRollBack(ctx)) {
     const to = familyRevision(target.previous.taskDefinitionArn);
-    const answer = await Promise.race([
-      requestRollback(ctx).then(
-        () => `the rollback to ${to} started`,
-        (error: unknown) => `the rollback to ${to} failed: ${describeError(error)}`,
-      ),
-      clock.sleep(CANCEL_ROLLBACK_WAIT_MS).then(() => `the rollback to ${to} was requested, with no answer yet`),
-    ]);
-    message = `${headline}; ${answer}`;
+    const answer = await settleWithin(requestRollback(ctx, rollout.last?.service), CANCEL_ROLLBACK_ANSWER_CAP_MS, clock);
+    const said =
+      answer.state === 'fulfilled'
+        ? `the rollback to ${to} started (ECS answered the UpdateService)`
+        : answer.state === 'rejected'
+          ? `the rollback to ${to} failed: ${errorMessage(answer.error)}`
+          : `the rollback to ${to} was requested, but ECS did not answer the UpdateService within ` +
+            `${formatDuration(CANCEL_ROLLBACK_ANSWER_CAP_MS)}: it may not have started`;
+    message = `${headline}; ${said}`;
   }
   return cancelledState(ctx, rollout, message);
 }
 
 function cancelledState(ctx: WatchContext, result: FollowResult, message: string, failure?: FailureReport): WatchOutcome {
-  const { reporter } = ctx;
+  const { reporter, clock } = ctx;
   reporter.warn(message);
-  const deployments = result.last?.service.deployments ?? [];
+  const deployments = deploymentsOf(result.last?.service ?? {});
   if (deployments.length > 0) {
-    reporter.info('Deployments when cancelled:');
+    const age = result.problem !== undefined && result.lastAnsweredAt !== undefined ? clock.now() - result.lastAnsweredAt : undefined;
+    reporter.info(age === undefined ? 'Deployments when cancelled:' : `Deployments in the last answer, ${formatDuration(age)} before the cancel:`);
     for (const deployment of deployments) reporter.info(`  ${deploymentLine(deployment)}`);
   }
   return { status: 'CANCELLED', message, ...(failure ? { failure } : {}) };

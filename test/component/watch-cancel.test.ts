@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
-import { FakeClock, RecordingReporter, options, rollbackCompletesAfter, rollingUpdate, target, td } from './watch-fakes.js';
+import { CANCEL_ROLLBACK_ANSWER_CAP_MS, watchRollout } from '../../src/watch/watch-rollout.js';
+import { FakeClock, RecordingReporter, awsError, options, rollbackCompletesAfter, rollingUpdate, target, td } from './watch-fakes.js';
 
 function inProgress(clock: FakeClock) {
   return rollingUpdate(clock).at(3_000, (e) => e.patchDeployment('ecs-svc/2', { runningCount: 1, pendingCount: 1 }));
@@ -22,7 +22,7 @@ describe('cancel (SIGINT / SIGTERM)', () => {
     expect(reporter.text).toContain('Deployments when cancelled:\n  PRIMARY ecs-svc/2 web:2: 1/2 running, 1 pending, 0 failed, IN_PROGRESS');
   });
 
-  test('with rollback-on-cancel, starts the rollback and does not wait for it', async () => {
+  test('with rollback-on-cancel, starts the rollback, returns as soon as ECS answers it, and does not wait for the rollback', async () => {
     const clock = new FakeClock();
     const ecs = inProgress(clock);
     ecs.onUpdateService = rollbackCompletesAfter(60_000);
@@ -34,7 +34,7 @@ describe('cancel (SIGINT / SIGTERM)', () => {
 
     expect(outcome).toEqual({
       status: 'CANCELLED',
-      message: 'cancelled while deployment ecs-svc/2 (web:2) was in progress; the rollback to web:1 started',
+      message: 'cancelled while deployment ecs-svc/2 (web:2) was in progress; the rollback to web:1 started (ECS answered the UpdateService)',
     });
     expect(ecs.calls.filter((call) => call.op === 'updateService')).toEqual([
       { op: 'updateService', at: 5_000, input: { cluster: 'prod', service: 'web', taskDefinition: td(1), desiredCount: 2 } },
@@ -43,7 +43,28 @@ describe('cancel (SIGINT / SIGTERM)', () => {
     expect(clock.elapsed).toBe(5_000);
   });
 
-  test('a call that never answers does not hold a cancelled job; nor does a rollback request that never answers', async () => {
+  test('an UpdateService that answers after 4 s is waited for, and no longer', async () => {
+    const clock = new FakeClock();
+    const ecs = inProgress(clock);
+    ecs.onUpdateService = rollbackCompletesAfter(60_000);
+    ecs.answerAfter = (op) => (op === 'updateService' ? 4_000 : 0);
+    const cancel = new AbortController();
+    clock.at(5_000, () => cancel.abort());
+
+    const outcome = await watchRollout(
+      { ecs, clock, reporter: new RecordingReporter() },
+      target(),
+      options({ cancel: cancel.signal, rollbackOnCancel: true }),
+    );
+
+    expect(outcome.message).toBe(
+      'cancelled while deployment ecs-svc/2 (web:2) was in progress; the rollback to web:1 started (ECS answered the UpdateService)',
+    );
+    expect(clock.elapsed).toBe(9_000);
+    expect(ecs.count('updateService')).toBe(1);
+  });
+
+  test('a call that never answers does not hold a cancelled job; a rollback request that never answers holds it 10 s', async () => {
     const clock = new FakeClock();
     const ecs = inProgress(clock);
     const cancel = new AbortController();
@@ -57,10 +78,32 @@ describe('cancel (SIGINT / SIGTERM)', () => {
 
     expect(outcome.status).toBe('CANCELLED');
     expect(outcome.message).toBe(
-      'cancelled while deployment ecs-svc/2 (web:2) was in progress; the rollback to web:1 was requested, with no answer yet',
+      'cancelled while deployment ecs-svc/2 (web:2) was in progress; the rollback to web:1 was requested, ' +
+        'but ECS did not answer the UpdateService within 10s: it may not have started',
     );
     expect(ecs.count('updateService')).toBe(1);
-    expect(clock.elapsed - 4_000).toBeLessThanOrEqual(2_000);
+    // Cancelled during the poll of 4 s; the rollback's UpdateService gets its 10 s, then the job ends.
+    expect(clock.elapsed).toBe(4_000 + CANCEL_ROLLBACK_ANSWER_CAP_MS);
+  });
+
+  test('a rollback that ECS refuses on cancel: says so', async () => {
+    const clock = new FakeClock();
+    const ecs = inProgress(clock);
+    ecs.failWhen = (op) => (op === 'updateService' ? awsError('ServiceNotActiveException', 400, 'Service was not ACTIVE.') : undefined);
+    const cancel = new AbortController();
+    clock.at(5_000, () => cancel.abort());
+
+    const outcome = await watchRollout(
+      { ecs, clock, reporter: new RecordingReporter() },
+      target(),
+      options({ cancel: cancel.signal, rollbackOnCancel: true }),
+    );
+
+    expect(outcome.message).toBe(
+      'cancelled while deployment ecs-svc/2 (web:2) was in progress; the rollback to web:1 failed: ' +
+        'UpdateService web: ServiceNotActiveException: Service was not ACTIVE.',
+    );
+    expect(clock.elapsed).toBe(5_000);
   });
 
   test('cancelled during our rollback: CANCELLED, and no second rollback', async () => {

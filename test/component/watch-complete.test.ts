@@ -125,16 +125,9 @@ describe('an update that created no deployment', () => {
       steadyAt: 0,
     },
     {
-      // moto keeps the old id, task definition and rolloutState, and echoes `web:2` as the service's task definition.
-      name: 'moto-like: a stale IN_PROGRESS deployment, running count caught up later',
-      deployments: [deployment({ id: 'ecs-svc/1', taskDefinition: td(1), runningCount: 1, rolloutState: 'IN_PROGRESS' })],
+      name: 'the one deployment of our revision, running count caught up later',
+      deployments: [deployment({ id: 'ecs-svc/1', taskDefinition: td(2), runningCount: 1, rolloutState: 'IN_PROGRESS' })],
       before: ['ecs-svc/1'],
-      steadyAt: 4_000,
-    },
-    {
-      name: 'moto-like without the ids from before',
-      deployments: [deployment({ id: 'ecs-svc/1', taskDefinition: td(1), runningCount: 1, rolloutState: 'IN_PROGRESS' })],
-      before: [],
       steadyAt: 4_000,
     },
     {
@@ -167,7 +160,7 @@ describe('an update that created no deployment', () => {
   test('times out when the service never runs its desired count, without calling it a rollback', async () => {
     const clock = new FakeClock();
     const ecs = new FakeEcs(clock, { taskDefinition: 'web:2' });
-    ecs.setDeployments(deployment({ id: 'ecs-svc/1', taskDefinition: td(1), runningCount: 1 }));
+    ecs.setDeployments(deployment({ id: 'ecs-svc/1', taskDefinition: td(2), runningCount: 1 }));
     const reporter = new RecordingReporter();
     const noDeployment = target({ deploymentIdsBefore: ['ecs-svc/1'] });
     delete noDeployment.deploymentId;
@@ -178,5 +171,26 @@ describe('an update that created no deployment', () => {
     expect(clock.elapsed).toBe(30_000);
     expect(outcome.message).toBe('deployment of web:2 did not finish within 30s');
     expect(reporter.text).not.toMatch(/roll/i);
+  });
+
+  test.each([
+    { name: 'with the ids from before', before: ['ecs-svc/1'] },
+    { name: 'without them', before: [] },
+  ])('moto-like: the only deployment runs the old revision with every task: not steady; TIMED_OUT naming it ($name)', async ({ before }) => {
+    // moto keeps the old deployment (id, task definition, rolloutState) and echoes `web:2` as the service's task definition.
+    const clock = new FakeClock();
+    const ecs = new FakeEcs(clock, { taskDefinition: 'web:2', events: [] });
+    ecs.setDeployments(deployment({ id: 'ecs-svc/1', taskDefinition: td(1), runningCount: 2, rolloutState: 'IN_PROGRESS' }));
+    const reporter = new RecordingReporter();
+    const noDeployment = target({ deploymentIdsBefore: before });
+    delete noDeployment.deploymentId;
+
+    const outcome = await watchRollout({ ecs, clock, reporter }, noDeployment, options({ timeoutMs: 30_000, rollback: false }));
+
+    expect(outcome).toMatchObject({ status: 'TIMED_OUT', message: 'deployment of web:2 did not finish within 30s: service web runs web:1 instead' });
+    expect(clock.elapsed).toBe(30_000);
+    expect(reporter.text).toContain('No new deployment to follow: waiting until web runs web:2 in one deployment with all its tasks');
+    expect(reporter.text).not.toContain('steady');
+    expect(reporter.text).toContain('  PRIMARY ecs-svc/1 web:1: 2/2 running, 0 pending, 0 failed, IN_PROGRESS');
   });
 });

@@ -193,7 +193,7 @@ describe('circuit breaker without rollback', () => {
 
     expect(outcome.status).toBe('FAILED');
     expect(outcome.message).toBe(
-      `deployment ecs-svc/2 (web:2) failed: ${BREAKER_REASON}; the rollback to web:1 failed: InvalidParameterException: The referenced task definition is INACTIVE`,
+      `deployment ecs-svc/2 (web:2) failed: ${BREAKER_REASON}; the rollback to web:1 failed: UpdateService web: InvalidParameterException: The referenced task definition is INACTIVE`,
     );
     expect(outcome.failure?.reason).toBe(BREAKER_REASON);
   });

@@ -59,6 +59,8 @@ export class FakeClock implements Clock {
       const alarm = this.alarms.shift()!;
       this.t = Math.max(this.t, alarm.at);
       alarm.fire();
+      // What the alarm settled runs now, and may end this sleep: a call answered at this moment, for one.
+      await new Promise((resolve) => setImmediate(resolve));
       if (signal?.aborted) return;
     }
     this.t = until;
@@ -152,6 +154,8 @@ export class FakeEcs implements EcsApi {
   latencyMs = 0;
   failWhen: (op: Operation, callNumber: number) => Error | undefined = () => undefined;
   hangOn: (op: Operation, callNumber: number) => boolean = () => false;
+  /** Makes chosen calls answer this many ms of virtual time later (they are answered when a sleep gets there). */
+  answerAfter: (op: Operation, callNumber: number) => number = () => 0;
   onUpdateService: (input: UpdateServiceCommandInput, ecs: FakeEcs) => void = () => {
     throw new Error('unexpected UpdateService');
   };
@@ -215,6 +219,8 @@ export class FakeEcs implements EcsApi {
     const callNumber = this.calls.length + 1;
     this.calls.push({ op, at: this.clock.t - EPOCH, input });
     if (this.hangOn(op, callNumber)) return new Promise<T>(() => {});
+    const delay = this.answerAfter(op, callNumber);
+    if (delay > 0) await new Promise<void>((resolve) => this.clock.at(this.clock.elapsed + delay, resolve));
     while (this.script[0] && this.script[0].at <= this.clock.t) {
       const step = this.script.shift()!;
       this.stepAt = step.at - EPOCH;
@@ -280,6 +286,23 @@ export class FakeEcs implements EcsApi {
   listServiceDeployments(): never {
     throw new Error('not used by the watcher');
   }
+}
+
+/**
+ * What the SDK throws for an answer cut short or not JSON: the parser's SyntaxError, with the HTTP response
+ * hidden in `$response`, `$metadata` from it, and the SDK's hint appended to the message.
+ */
+export function unreadableAnswer(): Error {
+  const error = new SyntaxError(
+    'Unexpected end of JSON input\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.',
+  );
+  Object.defineProperty(error, '$response', { value: { statusCode: 200, headers: {}, body: '{"services":[{"serviceName":"we' }, enumerable: false });
+  return Object.assign(error, { $metadata: { httpStatusCode: 200 } });
+}
+
+/** What Node's HTTP client throws when nothing listens on the endpoint any more. */
+export function connectionRefused(): Error {
+  return Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' });
 }
 
 /** An error shaped like the ones the SDK throws: `name` from the wire, `$metadata.httpStatusCode`. */

@@ -41,12 +41,14 @@ function followed(fields: FollowedFields = {}): Followed {
     taskDefinitionArn: 'arn:aws:ecs:r:1:task-definition/web:2',
     deploymentId: 'ecs-svc/2',
     byServiceDeployment: false,
-    deploymentIdsBefore: new Set(['ecs-svc/1']),
+    deploymentIdsBefore: ['ecs-svc/1'],
     seen: true,
     ...fields,
   };
   return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined)) as unknown as Followed;
 }
+
+const SD_ARN = 'arn:aws:ecs:r:1:service-deployment/prod/web/sd2';
 
 const event = (message: string): ServiceEvent => ({ id: message, message });
 
@@ -126,35 +128,35 @@ describe('decide', () => {
     {
       name: 'service deployment SUCCESSFUL',
       service: service([ours(), old()]),
-      followed: { byServiceDeployment: true },
+      followed: { serviceDeploymentArn: SD_ARN },
       sd: { status: 'SUCCESSFUL' },
       verdict: { kind: 'completed' },
     },
     {
       name: 'service deployment STOPPED',
       service: service([ours(), old()]),
-      followed: { byServiceDeployment: true },
+      followed: { serviceDeploymentArn: SD_ARN },
       sd: { status: 'STOPPED', statusReason: 'the breaker tripped.' },
       verdict: { kind: 'failed', reason: 'the breaker tripped' },
     },
     {
       name: 'service deployment ROLLBACK_IN_PROGRESS',
       service: service([ours(), old()]),
-      followed: { byServiceDeployment: true },
+      followed: { serviceDeploymentArn: SD_ARN },
       sd: { status: 'ROLLBACK_IN_PROGRESS', rollback: { reason: 'alarm in ALARM.' } },
       verdict: { kind: 'rolled-back-by-ecs', reason: 'alarm in ALARM' },
     },
     {
       name: 'service deployment ROLLBACK_FAILED',
       service: service([old({ status: 'PRIMARY' }), ours({ status: 'ACTIVE' })]),
-      followed: { byServiceDeployment: true },
+      followed: { serviceDeploymentArn: SD_ARN },
       sd: { status: 'ROLLBACK_FAILED', statusReason: 'no luck' },
       verdict: { kind: 'failed', reason: 'ECS could not roll back: no luck' },
     },
     {
       name: 'breaker DISABLED in the service deployment: its threshold is the limit',
       service: service([ours({ failedTasks: 4 }), old()]),
-      followed: { byServiceDeployment: true },
+      followed: { serviceDeploymentArn: SD_ARN },
       sd: { status: 'IN_PROGRESS', deploymentCircuitBreaker: { status: 'DISABLED', threshold: 5 } },
       verdict: { kind: 'waiting' },
     },
@@ -165,11 +167,18 @@ describe('decide', () => {
       verdict: { kind: 'waiting' },
     },
     {
-      name: 'no deployment to follow, steady, with a stale FAILED rolloutState',
-      service: service([old({ status: 'PRIMARY', rolloutState: 'FAILED' })]),
+      name: 'no deployment to follow, steady on our revision, with a stale FAILED rolloutState',
+      service: service([ours({ id: 'ecs-svc/1', runningCount: 2, rolloutState: 'FAILED' })]),
       followed: { deploymentId: undefined },
       events: [event('(service web) rolling back to deployment ecs-svc/0.')],
       verdict: { kind: 'completed' },
+    },
+    {
+      // moto: the update leaves the one deployment on the revision it ran, with every task running.
+      name: 'no deployment to follow, all tasks running on another revision: not steady',
+      service: service([old({ status: 'PRIMARY' })], { taskDefinition: 'web:2' }),
+      followed: { deploymentId: undefined },
+      verdict: { kind: 'waiting' },
     },
   ])('$name', ({ service: svc, followed: fields, sd, events, max, verdict }) => {
     expect(decide({ service: svc, ...(sd ? { serviceDeployment: sd } : {}) }, followed(fields), events ?? [], max)).toEqual(verdict);
@@ -185,7 +194,7 @@ describe('track', () => {
     { name: 'with a service deployment ARN, even so', before: [], arn: true, primary: ours(), adopted: 'ecs-svc/2' },
   ])('$name', ({ before, arn, primary, adopted }) => {
     const result = track(
-      followed({ deploymentId: undefined, seen: false, deploymentIdsBefore: new Set(before), byServiceDeployment: arn }),
+      followed({ deploymentId: undefined, seen: false, deploymentIdsBefore: before, serviceDeploymentArn: arn ? SD_ARN : undefined }),
       { service: service([primary, old()]) },
     );
     expect(result.deploymentId).toBe(adopted);
@@ -213,9 +222,11 @@ test.each([
 });
 
 test.each([
-  { deployments: [old()], running: 2, steady: true },
-  { deployments: [old()], running: 1, steady: false },
-  { deployments: [ours({ runningCount: 2 }), old()], running: 2, steady: false },
-])('isSteady %#', ({ deployments, running, steady }) => {
-  expect(isSteady(service(deployments, { runningCount: running }))).toBe(steady);
+  { name: 'one deployment of our revision, all running', deployments: [ours({ runningCount: 2 })], running: 2, steady: true },
+  { name: 'our revision written as family:revision', deployments: [ours({ taskDefinition: 'web:2' })], running: 2, steady: true },
+  { name: 'not all running', deployments: [ours({ runningCount: 1 })], running: 1, steady: false },
+  { name: 'two deployments', deployments: [ours({ runningCount: 2 }), old()], running: 2, steady: false },
+  { name: 'one deployment of another revision, all running', deployments: [old()], running: 2, steady: false },
+])('isSteady: $name', ({ deployments, running, steady }) => {
+  expect(isSteady(service(deployments, { runningCount: running }), 'arn:aws:ecs:r:1:task-definition/web:2')).toBe(steady);
 });
