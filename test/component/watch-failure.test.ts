@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { STOPPED_TASKS_WAIT_MS } from '../../src/watch/failure-report.js';
 import { watchRollout } from '../../src/watch/watch-rollout.js';
 import {
   EPOCH,
   FakeClock,
   FakeEcs,
   RecordingReporter,
+  connectionRefused,
   deployment,
   options,
   rollbackCompletesAfter,
@@ -284,3 +286,62 @@ describe('failing tasks with the circuit breaker off', () => {
     expect(outcome.status).toBe('TIMED_OUT');
   });
 });
+
+describe('ECS stops answering after the failure', () => {
+  test('during our rollback: FAILED (ECS said so), the rollback\'s outcome unknown with its last state; no second rollback', async () => {
+    const clock = new FakeClock();
+    const ecs = circuitBreaker(clock, false);
+    ecs.onUpdateService = rollbackCompletesAfter(60_000);
+    let lostFrom: number | undefined;
+    ecs.failWhen = (op) => {
+      if (op === 'updateService') lostFrom = clock.elapsed + 4_000;
+      return lostFrom !== undefined && clock.elapsed >= lostFrom ? connectionRefused() : undefined;
+    };
+    const reporter = new RecordingReporter();
+
+    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ timeoutMs: 60_000 }));
+
+    expect(outcome).toMatchObject({
+      status: 'FAILED',
+      message:
+        `deployment ecs-svc/2 (web:2) failed: ${BREAKER_REASON}; the outcome of the rollback to web:1 is unknown: ` +
+        'ECS did not answer in the last 58s of the 1m wait (connect ECONNREFUSED 127.0.0.1:4566); ' +
+        'last answer 58s ago: 0/2 running on web:1, IN_PROGRESS; 3 deployments',
+      lastSeen: '0/2 running on web:1, IN_PROGRESS; 3 deployments',
+      failure: { reason: BREAKER_REASON },
+    });
+    expect(outcome.rolledBackTo).toBeUndefined();
+    expect(ecs.count('updateService')).toBe(1);
+    // The rollout's stopped tasks were read while ECS answered; the rollback's are not tried.
+    expect(ecs.count('listTasks')).toBe(1);
+  });
+
+  test('when the stopped tasks cannot be read, the report says so rather than "no stopped tasks"', async () => {
+    const clock = new FakeClock();
+    const ecs = circuitBreaker(clock, false);
+    ecs.failWhen = (op) => (op === 'listTasks' ? connectionRefused() : undefined);
+    const reporter = new RecordingReporter();
+
+    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ rollback: false }));
+
+    expect(outcome.status).toBe('FAILED');
+    expect(outcome.failure?.stoppedTasks).toEqual([]);
+    expect(reporter.text).toContain('Could not read the stopped tasks: connect ECONNREFUSED 127.0.0.1:4566');
+    expect(reporter.text).toContain('The stopped tasks of this deployment could not be read (connect ECONNREFUSED 127.0.0.1:4566).');
+    expect(reporter.text).not.toContain('No stopped tasks');
+  });
+
+  test('a stopped-task read that never answers holds the report 10 s at most', async () => {
+    const clock = new FakeClock();
+    const ecs = circuitBreaker(clock, false);
+    ecs.hangOn = (op) => op === 'listTasks';
+    const reporter = new RecordingReporter();
+
+    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ rollback: false }));
+
+    expect(outcome.status).toBe('FAILED');
+    expect(clock.elapsed).toBe(8_000 + STOPPED_TASKS_WAIT_MS);
+    expect(reporter.text).toContain('The stopped tasks of this deployment could not be read (no answer within 10s).');
+  });
+});
+
