@@ -40,7 +40,6 @@ function followed(fields: FollowedFields = {}): Followed {
   const all = {
     taskDefinitionArn: 'arn:aws:ecs:r:1:task-definition/web:2',
     deploymentId: 'ecs-svc/2',
-    byServiceDeployment: false,
     deploymentIdsBefore: ['ecs-svc/1'],
     seen: true,
     ...fields,
