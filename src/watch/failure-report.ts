@@ -6,7 +6,7 @@ import type { FollowResult } from './follow.js';
 import { consoleUrl, formatDuration } from '../aws/names.js';
 import { describeReadError } from './read-errors.js';
 import { deploymentLine, eventLine } from './progress.js';
-import { settle, settleWithin } from './settle.js';
+import { settleWithin } from './settle.js';
 import { stoppedTaskLines, stoppedTasksOf } from './stopped-tasks.js';
 import { eventKey } from './snapshot.js';
 
@@ -46,10 +46,7 @@ export async function collectFailure(
   };
   const report: FailureReport = { reason, events: eventsOfDeployment(result).map(eventLine), stoppedTasks: [] };
   if (options.cancel.aborted) return { report, stoppedTasksUnread: 'cancelled' };
-  const stopped = await Promise.race([
-    settleWithin(stoppedTasksOf(ecs, query), STOPPED_TASKS_WAIT_MS, clock),
-    settle(new Promise<never>(() => {}), options.cancel),
-  ]);
+  const stopped = await settleWithin(stoppedTasksOf(ecs, query), STOPPED_TASKS_WAIT_MS, clock, options.cancel);
   if (stopped.state === 'fulfilled') return { report: { ...report, stoppedTasks: stopped.value } };
   const why =
     stopped.state === 'rejected'

@@ -26,15 +26,16 @@ export function settle<T>(promise: Promise<T>, signal: AbortSignal): Promise<Set
 }
 
 /**
- * Waits for `promise` at most `ms`: 'aborted' when it did not settle in time. The timer ends as soon as the
- * promise settles, so a quick answer holds nothing open.
+ * Waits for `promise` at most `ms`, and not past a cancel when `cancel` is given: 'aborted' when it did not settle
+ * in time. The timer ends as soon as the promise settles, so a quick answer holds nothing open.
  */
-export async function settleWithin<T>(promise: Promise<T>, ms: number, clock: Clock): Promise<Settled<T>> {
+export async function settleWithin<T>(promise: Promise<T>, ms: number, clock: Clock, cancel?: AbortSignal): Promise<Settled<T>> {
   const done = new AbortController();
+  const stop = cancel ? AbortSignal.any([done.signal, cancel]) : done.signal;
   try {
     return await Promise.race([
-      settle(promise, new AbortController().signal),
-      clock.sleep(ms, done.signal).then((): Settled<T> => ({ state: 'aborted' })),
+      settle(promise, stop),
+      clock.sleep(ms, stop).then((): Settled<T> => ({ state: 'aborted' })),
     ]);
   } finally {
     done.abort();
