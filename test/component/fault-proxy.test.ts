@@ -17,7 +17,7 @@ async function startUpstream(): Promise<Upstream> {
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
-      received.push(String(request.headers['x-amz-target']).split('.').at(-1));
+      received.push(String(request.headers['x-amz-target']).split('.').at(-1) ?? '');
       response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(ANSWER) });
       response.end(ANSWER);
     });
