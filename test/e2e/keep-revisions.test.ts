@@ -1,9 +1,12 @@
-// keep-revisions against moto with the family used in two clusters: prod/web runs web:1, staging/web runs web:2.
-// A revision any service of the account and region runs is never deregistered, whichever cluster the run deploys to,
-// and also in a register-only run (issue 8, section 5).
+// keep-revisions (issue 8, section 5). Against moto with the family used in two clusters (prod/web runs web:1,
+// staging/web runs web:2): a revision any service of the account and region runs is never deregistered, whichever
+// cluster the run deploys to, and also in a register-only run. Against the ECS stand-in through the fault proxy:
+// when the services cannot be listed, or the run did not wait for its rollout, nothing is deregistered.
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { type TestContext, afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { type EcsStandin, startEcsStandin } from '../standin/index.js';
+import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
 import { awsEnv, createCluster, createService, ecsClient, registerTaskDefinition } from '../support/moto-ecs.js';
 import { type MotoServer, motoMissing, startMoto } from '../support/moto-server.js';
 import { type BundleRun, runBundle } from '../support/run-bundle.js';
@@ -63,5 +66,64 @@ describe.skipIf(skip)('keep-revisions with the family in two clusters', () => {
     expect(outputs, result.log).toMatchObject({ registered: 'true', 'task-definition-revision': '3' });
     expect(outputs['deregistered'] ?? '', result.log).toBe('');
     expect(await active()).toEqual(['web:1', 'web:2', 'web:3']);
+  });
+});
+
+describe.concurrent('keep-revisions when it cannot know what is in use', () => {
+  /** web:1..web:4 registered, service web steady on web:4; the proxy in front of the stand-in. */
+  async function rig(context: TestContext): Promise<{ standin: EcsStandin; proxy: FaultProxy }> {
+    const standin = await startEcsStandin({ timing: { rolloutMs: 1500 } });
+    const proxy = await startFaultProxy(standin.url);
+    context.onTestFinished(async () => {
+      await proxy.close();
+      await standin.close();
+    });
+    for (let revision = 1; revision <= 4; revision++) {
+      standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: `nginx:1.2${revision}`, memory: 256 }] });
+    }
+    standin.seedService({ serviceName: 'web', taskDefinition: 'web:4', desiredCount: 2 });
+    return { standin, proxy };
+  }
+
+  const deploy = ({ standin, proxy }: { standin: EcsStandin; proxy: FaultProxy }, args: string[]): Promise<BundleRun> =>
+    runBundle({
+      args: [
+        ...['--service', 'web', '--family', 'web', '--image', 'nginx:1.30', '--verify-image', 'false', '--keep-revisions', '1'],
+        ...['--json', '--poll-interval', '1s', '--wait-timeout', '20s', ...args],
+      ],
+      env: { AWS_ENDPOINT_URL_ECS: proxy.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
+      timeoutMs: 40_000,
+    });
+
+  async function active(standin: EcsStandin): Promise<string[]> {
+    const answer = await ecsClient(standin.url).send(new ListTaskDefinitionsCommand({ familyPrefix: 'web', status: 'ACTIVE', sort: 'ASC' }));
+    return (answer.taskDefinitionArns ?? []).map((arn) => arn.slice(arn.lastIndexOf('/') + 1));
+  }
+
+  test('clusters or services throttled out: the deploy COMPLETES, nothing is deregistered, one warning says so', async (context) => {
+    const setup = await rig(context);
+    for (const operation of ['ListClusters', 'ListServices']) {
+      setup.proxy.inject({ operation, fault: 'status', status: 400, errorType: 'ThrottlingException', when: 'always' });
+    }
+
+    const result = await deploy(setup, []);
+
+    expect(result.code, result.log).toBe(0);
+    expect(JSON.parse(result.stdout), result.log).toMatchObject({ 'deployment-status': 'COMPLETED', deregistered: '' });
+    expect(setup.proxy.forwarded('DeregisterTaskDefinition')).toBe(0);
+    expect(await active(setup.standin)).toEqual(['web:1', 'web:2', 'web:3', 'web:4', 'web:5']);
+    const warnings = result.log.split('\n').filter((line) => /^warning:.*(keep-revisions|deregist)/i.test(line));
+    expect(warnings, result.log).toHaveLength(1);
+  });
+
+  test('with --wait false: nothing is deregistered, since the rollout may still fail back to an older revision', async (context) => {
+    const setup = await rig(context);
+
+    const result = await deploy(setup, ['--wait', 'false']);
+
+    expect(result.code, result.log).toBe(0);
+    expect(JSON.parse(result.stdout), result.log).toMatchObject({ deregistered: '' });
+    expect(setup.proxy.forwarded('DeregisterTaskDefinition')).toBe(0);
+    expect(await active(setup.standin)).toEqual(['web:1', 'web:2', 'web:3', 'web:4', 'web:5']);
   });
 });
