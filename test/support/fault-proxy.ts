@@ -22,7 +22,7 @@ export interface FaultRule {
   fault: FaultKind;
   /** Default { next: 1 }. */
   when?: When;
-  /** Count only calls made after a call of this operation went through (e.g. 'UpdateService': during the watch). */
+  /** Count only calls made after ECS accepted a call of this operation (e.g. 'UpdateService': during the watch). */
   after?: string;
   /** For 'status': the HTTP status (default 500) and the AWS error name (default by status). */
   status?: number;
@@ -93,9 +93,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     call.forwarded = true;
     const answer = await forward(target, request, body);
     call.upstreamStatus = answer.status;
-    // A rule with `after` starts counting once that operation went through.
-    passedOperations.add(operation);
-    for (const candidate of rules) candidate.armed ||= candidate.after === operation;
+    // A rule with `after` starts counting once that operation went through (ECS accepted it).
+    if (answer.status < 300) {
+      passedOperations.add(operation);
+      for (const candidate of rules) candidate.armed ||= candidate.after === operation;
+    }
     if (rule?.fault === 'reset-after') return reset(request.socket);
     const sent = rule?.fault === 'truncate' ? answer.body.subarray(0, Math.floor(answer.body.length / 2)) : answer.body;
     response.writeHead(answer.status, { ...answer.headers, 'content-length': String(sent.length) });
