@@ -292,11 +292,12 @@ describe.concurrent('never report an outcome that did not happen (issue 8, secti
     ['a throttling storm on DescribeClusters', { operation: 'DescribeClusters', fault: 'status', status: 400, errorType: 'ThrottlingException' }],
     ['truncated DescribeServices answers', { operation: 'DescribeServices', fault: 'truncate' }],
     ['truncated DescribeTaskDefinition answers', { operation: 'DescribeTaskDefinition', fault: 'truncate' }],
-  ] as const)('g: %s in the preflight until the retries run out: exit 1, AWS is not answering, nothing changed', async ([, rule], context) => {
+  ] as const)('g: %s in the preflight until the retries run out: exit 1, AWS is not answering, nothing changed', { timeout: 90_000 }, async ([, rule], context) => {
     const setup = await rig(context);
     setup.proxy.inject({ ...rule, when: 'always' });
 
-    const run = await deploy(setup, [], { timeoutMs: KILL_AFTER_MS });
+    // Retries with backoff take a while; past this bound the run hung.
+    const run = await deploy(setup, [], { timeoutMs: 60_000 });
 
     expect(run.code, run.log).toBe(1);
     expect(run.log).toMatch(/(AWS|ECS) (is not|did not|does not) answer/i);
