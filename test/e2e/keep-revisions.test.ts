@@ -1,7 +1,8 @@
 // keep-revisions (issue 8, section 5). Against moto with the family used in two clusters (prod/web runs web:1,
 // staging/web runs web:2): a revision any service of the account and region runs is never deregistered, whichever
 // cluster the run deploys to, and also in a register-only run. Against the ECS stand-in through the fault proxy:
-// when the services cannot be listed, or the run did not wait for its rollout, nothing is deregistered.
+// when the services cannot be listed, the run did not wait for its rollout, or it was cancelled, nothing is
+// deregistered.
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
 import { type TestContext, afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -9,7 +10,7 @@ import { type EcsStandin, startEcsStandin } from '../standin/index.js';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
 import { awsEnv, createCluster, createService, ecsClient, registerTaskDefinition } from '../support/moto-ecs.js';
 import { type MotoServer, motoMissing, startMoto } from '../support/moto-server.js';
-import { type BundleRun, runBundle } from '../support/run-bundle.js';
+import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
 
 const skip = motoMissing();
 
@@ -69,7 +70,7 @@ describe.skipIf(skip)('keep-revisions with the family in two clusters', () => {
   });
 });
 
-describe.concurrent('keep-revisions when it cannot know what is in use', () => {
+describe.concurrent('keep-revisions deregisters nothing when it cannot be sure', () => {
   /** web:1..web:4 registered, service web steady on web:4; the proxy in front of the stand-in. */
   async function rig(context: TestContext): Promise<{ standin: EcsStandin; proxy: FaultProxy }> {
     const standin = await startEcsStandin({ timing: { rolloutMs: 1500 } });
@@ -85,14 +86,19 @@ describe.concurrent('keep-revisions when it cannot know what is in use', () => {
     return { standin, proxy };
   }
 
-  const deploy = ({ standin, proxy }: { standin: EcsStandin; proxy: FaultProxy }, args: string[]): Promise<BundleRun> =>
+  const deploy = (
+    { standin, proxy }: { standin: EcsStandin; proxy: FaultProxy },
+    args: string[],
+    options: Pick<BundleOptions, 'onStart'> = {},
+  ): Promise<BundleRun> =>
     runBundle({
       args: [
-        ...['--service', 'web', '--family', 'web', '--image', 'nginx:1.30', '--verify-image', 'false', '--keep-revisions', '1'],
+        ...['--family', 'web', '--image', 'nginx:1.30', '--verify-image', 'false', '--keep-revisions', '1'],
         ...['--json', '--poll-interval', '1s', '--wait-timeout', '20s', ...args],
       ],
       env: { AWS_ENDPOINT_URL_ECS: proxy.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
       timeoutMs: 40_000,
+      ...options,
     });
 
   async function active(standin: EcsStandin): Promise<string[]> {
@@ -106,7 +112,7 @@ describe.concurrent('keep-revisions when it cannot know what is in use', () => {
       setup.proxy.inject({ operation, fault: 'status', status: 400, errorType: 'ThrottlingException', when: 'always' });
     }
 
-    const result = await deploy(setup, []);
+    const result = await deploy(setup, ['--service', 'web']);
 
     expect(result.code, result.log).toBe(0);
     expect(JSON.parse(result.stdout), result.log).toMatchObject({ 'deployment-status': 'COMPLETED', deregistered: '' });
@@ -119,11 +125,34 @@ describe.concurrent('keep-revisions when it cannot know what is in use', () => {
   test('with --wait false: nothing is deregistered, since the rollout may still fail back to an older revision', async (context) => {
     const setup = await rig(context);
 
-    const result = await deploy(setup, ['--wait', 'false']);
+    const result = await deploy(setup, ['--service', 'web', '--wait', 'false']);
 
     expect(result.code, result.log).toBe(0);
     expect(JSON.parse(result.stdout), result.log).toMatchObject({ deregistered: '' });
     expect(setup.proxy.forwarded('DeregisterTaskDefinition')).toBe(0);
     expect(await active(setup.standin)).toEqual(['web:1', 'web:2', 'web:3', 'web:4', 'web:5']);
+  });
+
+  test('SIGTERM while a register-only run registers: exit 143, and keep-revisions does not start', async (context) => {
+    const setup = await rig(context);
+    // The register reaches ECS and is answered, but slowly: the signal lands while it is in flight.
+    setup.standin.setFaults({ latencyMs: 1500, operations: ['RegisterTaskDefinition'] });
+    let poller: NodeJS.Timeout | undefined;
+
+    const result = await deploy(setup, [], {
+      onStart(child) {
+        poller = setInterval(() => {
+          if (!setup.proxy.calls.some((call) => call.operation === 'RegisterTaskDefinition')) return;
+          clearInterval(poller);
+          setTimeout(() => child.kill('SIGTERM'), 200);
+        }, 20);
+      },
+    });
+    clearInterval(poller);
+
+    expect(result.code, result.log).toBe(143);
+    expect(setup.proxy.forwarded('DeregisterTaskDefinition'), result.log).toBe(0);
+    expect(result.log.split('\n').filter((line) => line.startsWith('Done'))).toEqual([]);
+    expect(await active(setup.standin)).toEqual(expect.arrayContaining(['web:1', 'web:2', 'web:3', 'web:4']));
   });
 });
