@@ -7,6 +7,7 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
+  ListClustersCommand,
   ECSClient,
   ListServiceDeploymentsCommand,
   ListServicesCommand,
@@ -309,6 +310,19 @@ describe('the API surface', () => {
     expect((await ecs.send(new ListServicesCommand({}))).serviceArns).toEqual([
       'arn:aws:ecs:us-east-1:123456789012:service/default/web',
     ]);
+  });
+
+  test('ListClusters names every cluster, in pages', async () => {
+    const { ecs, s } = await start();
+    s.seedCluster('prod');
+    s.seedCluster('staging');
+    const arn = (name: string) => `arn:aws:ecs:us-east-1:123456789012:cluster/${name}`;
+    expect((await ecs.send(new ListClustersCommand({}))).clusterArns).toEqual(['default', 'prod', 'staging'].map(arn));
+    const first = await ecs.send(new ListClustersCommand({ maxResults: 2 }));
+    expect(first.clusterArns).toEqual(['default', 'prod'].map(arn));
+    const rest = await ecs.send(new ListClustersCommand({ maxResults: 2, nextToken: first.nextToken }));
+    expect(rest).toMatchObject({ clusterArns: [arn('staging')] });
+    expect(rest.nextToken).toBeUndefined();
   });
 
   test('UpdateService errors: missing service, inactive service, CODE_DEPLOY controller', async () => {

@@ -1,0 +1,158 @@
+// keep-revisions (issue 8, section 5). Against moto with the family used in two clusters (prod/web runs web:1,
+// staging/web runs web:2): a revision any service of the account and region runs is never deregistered, whichever
+// cluster the run deploys to, and also in a register-only run. Against the ECS stand-in through the fault proxy:
+// when the services cannot be listed, the run did not wait for its rollout, or it was cancelled, nothing is
+// deregistered.
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import { ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
+import { type TestContext, afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { type EcsStandin, startEcsStandin } from '../standin/index.js';
+import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
+import { awsEnv, createCluster, createService, ecsClient, registerTaskDefinition } from '../support/moto-ecs.js';
+import { type MotoServer, motoMissing, startMoto } from '../support/moto-server.js';
+import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
+
+const skip = motoMissing();
+
+describe.skipIf(skip)('keep-revisions with the family in two clusters', () => {
+  let moto: MotoServer;
+  let ecs: ECSClient;
+
+  beforeAll(async () => {
+    moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' });
+    ecs = ecsClient(moto.url);
+  });
+  afterAll(async () => moto?.stop());
+  beforeEach(async () => {
+    await moto.reset();
+    const revision = (image: string) =>
+      registerTaskDefinition(ecs, { family: 'web', containerDefinitions: [{ name: 'web', image, memory: 256 }] });
+    const web1 = await revision('nginx:1.24');
+    const web2 = await revision('nginx:1.25');
+    // The account's default cluster exists, as it does in most accounts, without a service of this family.
+    await createCluster(ecs, 'default');
+    await createCluster(ecs, 'prod');
+    await createCluster(ecs, 'staging');
+    await createService(ecs, { cluster: 'prod', serviceName: 'web', taskDefinition: web1 });
+    await createService(ecs, { cluster: 'staging', serviceName: 'web', taskDefinition: web2 });
+  });
+
+  const run = (args: string[]): Promise<BundleRun> =>
+    runBundle({
+      args: ['--family', 'web', '--verify-image', 'false', '--json', '--poll-interval', '1s', '--wait-timeout', '20s', ...args],
+      env: awsEnv(moto.url),
+    });
+  const outputsOf = (result: BundleRun): Record<string, string> => JSON.parse(result.stdout) as Record<string, string>;
+
+  async function active(): Promise<string[]> {
+    const answer = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'web', status: 'ACTIVE' }));
+    return (answer.taskDefinitionArns ?? []).map((arn) => arn.slice(arn.lastIndexOf('/') + 1)).sort();
+  }
+
+  test('a deploy to staging with keep-revisions 1 keeps web:1, which prod runs', async () => {
+    const result = await run(['--cluster', 'staging', '--service', 'web', '--image', 'nginx:1.26', '--keep-revisions', '1']);
+
+    expect(result.code, result.log).toBe(0);
+    const outputs = outputsOf(result);
+    expect(outputs, result.log).toMatchObject({ 'deployment-status': 'COMPLETED', 'task-definition-revision': '3' });
+    expect(outputs['deregistered']?.split(',') ?? [], result.log).not.toContain('web:1');
+    expect(await active()).toEqual(expect.arrayContaining(['web:1', 'web:3']));
+  });
+
+  test('a register-only run with keep-revisions 1 keeps web:1 and web:2, which the two clusters run', async () => {
+    const result = await run(['--image', 'nginx:1.27', '--keep-revisions', '1']);
+
+    expect(result.code, result.log).toBe(0);
+    const outputs = outputsOf(result);
+    expect(outputs, result.log).toMatchObject({ registered: 'true', 'task-definition-revision': '3' });
+    expect(outputs['deregistered'] ?? '', result.log).toBe('');
+    expect(await active()).toEqual(['web:1', 'web:2', 'web:3']);
+  });
+});
+
+describe.concurrent('keep-revisions deregisters nothing when it cannot be sure', () => {
+  /** web:1..web:4 registered, service web steady on web:4; the proxy in front of the stand-in. */
+  async function rig(context: TestContext): Promise<{ standin: EcsStandin; proxy: FaultProxy }> {
+    const standin = await startEcsStandin({ timing: { rolloutMs: 1500 } });
+    const proxy = await startFaultProxy(standin.url);
+    context.onTestFinished(async () => {
+      await proxy.close();
+      await standin.close();
+    });
+    for (let revision = 1; revision <= 4; revision++) {
+      standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: `nginx:1.2${revision}`, memory: 256 }] });
+    }
+    standin.seedService({ serviceName: 'web', taskDefinition: 'web:4', desiredCount: 2 });
+    return { standin, proxy };
+  }
+
+  const deploy = (
+    { standin, proxy }: { standin: EcsStandin; proxy: FaultProxy },
+    args: string[],
+    options: Pick<BundleOptions, 'onStart'> = {},
+  ): Promise<BundleRun> =>
+    runBundle({
+      args: [
+        ...['--family', 'web', '--image', 'nginx:1.30', '--verify-image', 'false', '--keep-revisions', '1'],
+        ...['--json', '--poll-interval', '1s', '--wait-timeout', '20s', ...args],
+      ],
+      env: { AWS_ENDPOINT_URL_ECS: proxy.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
+      timeoutMs: 40_000,
+      ...options,
+    });
+
+  async function active(standin: EcsStandin): Promise<string[]> {
+    const answer = await ecsClient(standin.url).send(new ListTaskDefinitionsCommand({ familyPrefix: 'web', status: 'ACTIVE', sort: 'ASC' }));
+    return (answer.taskDefinitionArns ?? []).map((arn) => arn.slice(arn.lastIndexOf('/') + 1));
+  }
+
+  test('clusters or services throttled out: the deploy COMPLETES, nothing is deregistered, one warning says so', async (context) => {
+    const setup = await rig(context);
+    for (const operation of ['ListClusters', 'ListServices']) {
+      setup.proxy.inject({ operation, fault: 'status', status: 400, errorType: 'ThrottlingException', when: 'always' });
+    }
+
+    const result = await deploy(setup, ['--service', 'web']);
+
+    expect(result.code, result.log).toBe(0);
+    expect(JSON.parse(result.stdout), result.log).toMatchObject({ 'deployment-status': 'COMPLETED', deregistered: '' });
+    expect(setup.proxy.forwarded('DeregisterTaskDefinition')).toBe(0);
+    expect(await active(setup.standin)).toEqual(['web:1', 'web:2', 'web:3', 'web:4', 'web:5']);
+    const warnings = result.log.split('\n').filter((line) => /^warning:.*(keep-revisions|deregist)/i.test(line));
+    expect(warnings, result.log).toHaveLength(1);
+  });
+
+  test('with --wait false: nothing is deregistered, since the rollout may still fail back to an older revision', async (context) => {
+    const setup = await rig(context);
+
+    const result = await deploy(setup, ['--service', 'web', '--wait', 'false']);
+
+    expect(result.code, result.log).toBe(0);
+    expect(JSON.parse(result.stdout), result.log).toMatchObject({ deregistered: '' });
+    expect(setup.proxy.forwarded('DeregisterTaskDefinition')).toBe(0);
+    expect(await active(setup.standin)).toEqual(['web:1', 'web:2', 'web:3', 'web:4', 'web:5']);
+  });
+
+  test('SIGTERM while a register-only run registers: exit 143, and keep-revisions does not start', async (context) => {
+    const setup = await rig(context);
+    // The register reaches ECS and is answered, but slowly: the signal lands while it is in flight.
+    setup.standin.setFaults({ latencyMs: 1500, operations: ['RegisterTaskDefinition'] });
+    let poller: NodeJS.Timeout | undefined;
+
+    const result = await deploy(setup, [], {
+      onStart(child) {
+        poller = setInterval(() => {
+          if (!setup.proxy.calls.some((call) => call.operation === 'RegisterTaskDefinition')) return;
+          clearInterval(poller);
+          setTimeout(() => child.kill('SIGTERM'), 200);
+        }, 20);
+      },
+    });
+    clearInterval(poller);
+
+    expect(result.code, result.log).toBe(143);
+    expect(setup.proxy.forwarded('DeregisterTaskDefinition'), result.log).toBe(0);
+    expect(result.log.split('\n').filter((line) => line.startsWith('Done'))).toEqual([]);
+    expect(await active(setup.standin)).toEqual(expect.arrayContaining(['web:1', 'web:2', 'web:3', 'web:4']));
+  });
+});
