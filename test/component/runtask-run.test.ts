@@ -381,6 +381,19 @@ describe('runOneOffTask', () => {
     expect(ecs.describeCalls).toBe(0);
   });
 
+  test('a cancel that arrives while RunTask is answered stops the task it started', async () => {
+    const { params, ecs, controller } = setup();
+    const runTask = ecs.runTask.bind(ecs);
+    ecs.runTask = async (input) => {
+      controller.abort();
+      return runTask(input);
+    };
+    const result = await runOneOffTask(params);
+    expect(result).toMatchObject({ status: 'CANCELLED', taskArn: TASK_ARN });
+    expect(ecs.stopCalls).toEqual([{ cluster: 'prod', task: TASK_ARN, reason: 'ecs-deliver: the job was cancelled' }]);
+    expect(ecs.describeCalls).toBe(0);
+  });
+
   test('cancelled before it started: nothing is run', async () => {
     const { params, ecs, controller } = setup();
     controller.abort();
