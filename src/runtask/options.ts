@@ -323,3 +323,64 @@ function requiredString(value: unknown, what: string): string {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The run-task-* inputs as the schema-driven reader yields them (booleans, durations and lines already read). */
+export interface RunTaskInputValues {
+  runTask: boolean;
+  command: string;
+  containerOverrides: string;
+  container: string;
+  subnets: readonly string[];
+  securityGroups: readonly string[];
+  assignPublicIp: string;
+  launchType: string;
+  capacityProviderStrategy: string;
+  startedBy: string;
+  tags: readonly Tag[];
+  propagateTags: string;
+  enableEcsManagedTags?: boolean | undefined;
+  wait: boolean;
+  timeoutMs: number;
+}
+
+/**
+ * RunTaskOptions from the input values; an empty value means "not set".
+ * @param splitCommand the `command` input's reader (shell words or a JSON array), given so this module stays small.
+ */
+export function runTaskOptionsFrom(
+  values: RunTaskInputValues,
+  splitCommand: (text: string, inputName: string) => string[],
+): RunTaskOptions {
+  const options: RunTaskOptions = {
+    useOwnCommand: values.runTask,
+    subnets: values.subnets,
+    securityGroups: values.securityGroups,
+    startedBy: values.startedBy.trim() || RUN_TASK_DEFAULTS.startedBy,
+    tags: values.tags,
+    wait: values.wait,
+    timeoutMs: values.timeoutMs,
+  };
+  if (values.command.trim() !== '') options.command = splitCommand(values.command, 'run-task-command');
+  const overrides = parseContainerOverrides(values.containerOverrides);
+  if (overrides) options.containerOverrides = overrides;
+  if (values.container.trim() !== '') options.container = values.container.trim();
+  const publicIp = values.assignPublicIp.trim().toUpperCase();
+  if (publicIp !== '') {
+    if (publicIp !== 'ENABLED' && publicIp !== 'DISABLED') {
+      throw new InputError(`run-task-assign-public-ip: "${values.assignPublicIp}" is not ENABLED or DISABLED`);
+    }
+    options.assignPublicIp = publicIp;
+  }
+  if (values.launchType.trim() !== '') options.launchType = values.launchType.trim().toUpperCase() as LaunchType;
+  const strategy = parseCapacityProviderStrategy(values.capacityProviderStrategy);
+  if (strategy) options.capacityProviderStrategy = strategy;
+  const propagate = values.propagateTags.trim().toUpperCase();
+  if (propagate !== '') {
+    if (propagate !== 'TASK_DEFINITION' && propagate !== 'NONE') {
+      throw new InputError(`run-task-propagate-tags: "${values.propagateTags}" is not TASK_DEFINITION or NONE (RunTask cannot copy tags from a service)`);
+    }
+    options.propagateTags = propagate;
+  }
+  if (values.enableEcsManagedTags !== undefined) options.enableEcsManagedTags = values.enableEcsManagedTags;
+  return options;
+}

@@ -1,15 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { parseDuration } from '../../src/inputs/duration.js';
+import { parseCommand } from '../../src/inputs/shell-words.js';
 import {
   RUN_TASK_DEFAULTS,
   checkRunTaskOptions,
   chosenContainer,
   parseCapacityProviderStrategy,
   parseContainerOverrides,
+  runTaskOptionsFrom,
   runTaskRequested,
   type RunTaskContext,
   type RunTaskOptions,
 } from '../../src/runtask/options.js';
+import { RUN_TASK_INPUTS } from '../../src/runtask/schema-inputs.js';
 
 function options(overrides: Partial<RunTaskOptions> = {}): RunTaskOptions {
   return { useOwnCommand: false, subnets: [], securityGroups: [], tags: [], ...RUN_TASK_DEFAULTS, ...overrides };
@@ -140,4 +145,82 @@ describe('parseContainerOverrides', () => {
       expect.objectContaining({ message: expect.not.stringContaining('42') }),
     );
   });
+});
+
+describe('runTaskOptionsFrom', () => {
+  const empty = {
+    runTask: false,
+    command: '',
+    containerOverrides: '',
+    container: '',
+    subnets: [],
+    securityGroups: [],
+    assignPublicIp: '',
+    launchType: '',
+    capacityProviderStrategy: '',
+    startedBy: 'ecs-deliver',
+    tags: [],
+    propagateTags: '',
+    wait: true,
+    timeoutMs: 1_800_000,
+  };
+
+  test('empty values are "not set"', () => {
+    expect(runTaskOptionsFrom(empty, parseCommand)).toEqual(options());
+  });
+
+  test('every value read', () => {
+    const read = runTaskOptionsFrom(
+      {
+        ...empty,
+        command: 'npm run "db migrate"',
+        container: ' app ',
+        subnets: ['subnet-a'],
+        securityGroups: ['sg-1'],
+        assignPublicIp: 'enabled',
+        launchType: 'fargate',
+        propagateTags: 'TASK_DEFINITION',
+        startedBy: '',
+        enableEcsManagedTags: true,
+      },
+      parseCommand,
+    );
+    expect(read).toEqual(
+      options({
+        command: ['npm', 'run', 'db migrate'],
+        container: 'app',
+        subnets: ['subnet-a'],
+        securityGroups: ['sg-1'],
+        assignPublicIp: 'ENABLED',
+        launchType: 'FARGATE',
+        propagateTags: 'TASK_DEFINITION',
+        enableEcsManagedTags: true,
+      }),
+    );
+    expect(runTaskOptionsFrom({ ...empty, command: '["a b"]', capacityProviderStrategy: 'provider=FARGATE' }, parseCommand)).toMatchObject({
+      command: ['a b'],
+      capacityProviderStrategy: [{ capacityProvider: 'FARGATE' }],
+    });
+  });
+
+  test.each<[string, Partial<typeof empty>, RegExp]>([
+    ['a command with a shell operator', { command: 'migrate && seed' }, /^run-task-command: '&' at character 9 is a shell operator/],
+    ['SERVICE tags, which RunTask refuses', { propagateTags: 'SERVICE' }, /^run-task-propagate-tags: "SERVICE" is not TASK_DEFINITION or NONE/],
+    ['a public IP that is not ENABLED or DISABLED', { assignPublicIp: 'yes' }, /^run-task-assign-public-ip: /],
+    ['broken overrides', { containerOverrides: '[' }, /^run-task-container-overrides: /],
+  ])('refuses %s', (_, given, message) => {
+    expect(() => runTaskOptionsFrom({ ...empty, ...given }, parseCommand)).toThrow(message);
+  });
+});
+
+test('every input a message names is in the schema entries, with the defaults the options use', () => {
+  const names = new Set(RUN_TASK_INPUTS.map((spec) => spec.name));
+  const source = readFileSync(new URL('../../src/runtask/options.ts', import.meta.url), 'utf8');
+  const named = new Set([...source.matchAll(/\brun-task(?:-[a-z]+)*/g)].map((match) => match[0]));
+  expect(named.size).toBeGreaterThan(10);
+  for (const name of named) expect(names, name).toContain(name);
+  const defaults = Object.fromEntries(RUN_TASK_INPUTS.map((spec) => [spec.name, spec.default]));
+  expect(defaults['run-task-started-by']).toBe(RUN_TASK_DEFAULTS.startedBy);
+  expect(defaults['run-task-wait']).toBe(String(RUN_TASK_DEFAULTS.wait));
+  expect(parseDuration('run-task-timeout', defaults['run-task-timeout'] ?? '')).toBe(RUN_TASK_DEFAULTS.timeoutMs);
 });
