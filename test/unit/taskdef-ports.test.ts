@@ -73,7 +73,7 @@ describe('renderTaskDefinition with port inputs', () => {
     taskDefinition: {
       ...document.taskDefinition,
       networkMode: 'bridge',
-      containerDefinitions: document.taskDefinition.containerDefinitions?.map((c) => ({ ...c, cpu: 0, essential: true, environment: [], mountPoints: [], volumesFrom: [] })),
+      containerDefinitions: (document.taskDefinition.containerDefinitions ?? []).map((c) => ({ ...c, cpu: 0, essential: true, environment: [], mountPoints: [], volumesFrom: [] })),
     },
   });
 
