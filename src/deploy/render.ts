@@ -3,7 +3,8 @@ import { InputError } from '../errors.js';
 import type { Inputs } from '../inputs/parse.js';
 import { applyEdits } from '../taskdef/apply-edits.js';
 import { renderNewTaskDefinition } from '../taskdef/render.js';
-import type { TaskDefinitionDocument, TaskDefinitionEdits } from '../taskdef/types.js';
+import { checkRegisterRequestSize } from '../taskdef/request-size.js';
+import type { PortEdit, TaskDefinitionDocument, TaskDefinitionEdits } from '../taskdef/types.js';
 
 export type BaseSource = 'file' | 'latest-revision' | 'service' | 'inputs';
 
@@ -36,6 +37,7 @@ export function editsFromInputs(inputs: Inputs, image: string): TaskDefinitionEd
     ...(inputs.cpu !== undefined ? { cpu: inputs.cpu } : {}),
     ...(inputs.memory !== undefined ? { memory: inputs.memory } : {}),
     ...(inputs.repositoryCredentials ? { repositoryCredentials: inputs.repositoryCredentials } : {}),
+    ...portEditFromInputs(inputs),
     ...(inputs.executionRoleArn ? { executionRoleArn: inputs.executionRoleArn } : {}),
     ...(inputs.taskRoleArn ? { taskRoleArn: inputs.taskRoleArn } : {}),
     ...(inputs.networkMode ? { networkMode: inputs.networkMode } : {}),
@@ -46,16 +48,30 @@ export function editsFromInputs(inputs: Inputs, image: string): TaskDefinitionEd
   };
 }
 
+/**
+ * host-port and protocol have schema defaults (0, tcp) that Inputs cannot tell from values the user gave, so the
+ * defaults count as not given: they never overwrite the host port or protocol of an existing mapping. A new
+ * mapping gets them all the same.
+ */
+function portEditFromInputs(inputs: Inputs): { port?: PortEdit } {
+  const port: PortEdit = {
+    ...(inputs.containerPort !== undefined ? { containerPort: inputs.containerPort } : {}),
+    ...(inputs.hostPort !== 0 ? { hostPort: inputs.hostPort } : {}),
+    ...(inputs.protocol !== 'tcp' ? { protocol: inputs.protocol } : {}),
+  };
+  return Object.keys(port).length > 0 ? { port } : {};
+}
+
+/** The task definition this run registers, final: the size check runs on exactly what would be sent. */
 export function renderTaskDefinition(inputs: Inputs, base: Base, image: string): TaskDefinitionDocument {
+  const rendered = renderDocument(inputs, base, image);
+  checkRegisterRequestSize(rendered);
+  return rendered;
+}
+
+function renderDocument(inputs: Inputs, base: Base, image: string): TaskDefinitionDocument {
   const edits = editsFromInputs(inputs, image);
-  if (base.document) {
-    if (inputs.containerPort !== undefined) {
-      throw new InputError(
-        `container-port: only used when a family is rendered from inputs alone; ${base.label} already has its port mappings, so change them in a task definition file.`,
-      );
-    }
-    return applyEdits(base.document, edits);
-  }
+  if (base.document) return applyEdits(base.document, edits);
   const family = inputs.family;
   if (!family) {
     throw new InputError('family: not set and no task definition to start from; set family, task-definition or service.');

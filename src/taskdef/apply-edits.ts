@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js';
 import { defaultContainer, findContainer } from './containers.js';
 import { mergeTags } from './parse-file.js';
-import { sharesHostPorts } from './ports.js';
+import { applyPortEdit, portInputsGiven, sharesHostPorts } from './ports.js';
 import type {
   ContainerDefinition,
   EditMode,
@@ -20,7 +20,7 @@ export function applyEdits(base: TaskDefinitionDocument, edits: TaskDefinitionEd
   applyTaskEdits(taskDefinition, edits);
   const containers = taskDefinition.containerDefinitions ?? [];
   applyImages(containers, edits);
-  applyContainerEdits(containers, edits);
+  applyContainerEdits(containers, edits, taskDefinition.networkMode);
   fitPortsToNetworkMode(taskDefinition);
   checkRegistrable(taskDefinition);
   return { taskDefinition, tags: mergeTags(base.tags, edits.tags) };
@@ -54,7 +54,7 @@ function applyImages(containers: ContainerDefinition[], edits: TaskDefinitionEdi
   }
 }
 
-function applyContainerEdits(containers: ContainerDefinition[], edits: TaskDefinitionEdits): void {
+function applyContainerEdits(containers: ContainerDefinition[], edits: TaskDefinitionEdits, networkMode: string | undefined): void {
   const wanted = containerInputsGiven(edits);
   if (wanted.length === 0) {
     if (edits.containerName !== undefined) findContainer(containers, edits.containerName, 'container-name');
@@ -74,6 +74,7 @@ function applyContainerEdits(containers: ContainerDefinition[], edits: TaskDefin
   if (edits.repositoryCredentials !== undefined) {
     container.repositoryCredentials = { ...container.repositoryCredentials, credentialsParameter: edits.repositoryCredentials };
   }
+  if (edits.port) applyPortEdit(container, edits.port, networkMode);
 }
 
 /** Inputs other than image that apply to the default container, by input name. */
@@ -86,7 +87,7 @@ function containerInputsGiven(edits: TaskDefinitionEdits): string[] {
     ['memory', edits.memory !== undefined],
     ['repository-credentials', edits.repositoryCredentials !== undefined],
   ];
-  return given.filter(([, isGiven]) => isGiven).map(([name]) => name);
+  return [...given.filter(([, isGiven]) => isGiven).map(([name]) => name), ...portInputsGiven(edits.port)];
 }
 
 /** Replace mode changes the list even with no lines: it empties it. */

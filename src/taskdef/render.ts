@@ -1,7 +1,7 @@
 // A task definition made from inputs alone, for a family that has none yet: one container, and only the
 // fields the inputs give, so the result is exactly what a hand-written register-task-definition call sends.
 import { InputError } from '../errors.js';
-import { sharesHostPorts } from './ports.js';
+import { checkPort, checkSharedHostPort, sharesHostPorts } from './ports.js';
 import type { ContainerDefinition, NewTaskDefinitionSpec, PortMapping, TaskDefinition } from './types.js';
 
 export function renderNewTaskDefinition(spec: NewTaskDefinitionSpec): TaskDefinition {
@@ -27,19 +27,7 @@ function portMapping(containerPort: number, spec: NewTaskDefinitionSpec, network
   if (networkMode === 'none') {
     throw new InputError('container-port: a task with network mode none has no ports: leave container-port unset or choose another network-mode');
   }
-  if (sharesHostPorts(networkMode)) {
-    if (hostPort !== 0 && hostPort !== containerPort) {
-      throw new InputError(
-        `host-port: under network mode ${networkMode} the host port is the container port (${containerPort}): leave host-port unset or set it to ${containerPort}`,
-      );
-    }
-    return { containerPort, protocol };
-  }
+  checkSharedHostPort(hostPort, containerPort, networkMode);
+  if (sharesHostPorts(networkMode)) return { containerPort, protocol };
   return { hostPort, containerPort, protocol };
-}
-
-function checkPort(inputName: string, port: number, lowest: number): void {
-  if (!Number.isInteger(port) || port < lowest || port > 65535) {
-    throw new InputError(`${inputName}: ${port} is not a port number: use a whole number from ${lowest} to 65535`);
-  }
 }

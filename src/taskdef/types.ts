@@ -76,6 +76,8 @@ export interface TaskDefinitionEdits {
   cpu?: number;
   memory?: number;
   repositoryCredentials?: string;
+  /** container-port, host-port and protocol, for the same container. */
+  port?: PortEdit;
   executionRoleArn?: string;
   taskRoleArn?: string;
   networkMode?: string;
@@ -83,6 +85,13 @@ export interface TaskDefinitionEdits {
   taskCpu?: string;
   taskMemory?: string;
   tags: readonly Tag[];
+}
+
+/** A port mapping to set on a container; a field left undefined was not given and changes nothing. */
+export interface PortEdit {
+  containerPort?: number;
+  hostPort?: number;
+  protocol?: string;
 }
 
 /** Inputs for a task definition made from nothing, the way the seed's register-task-definition call does. */

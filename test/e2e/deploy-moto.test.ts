@@ -129,6 +129,32 @@ describe.skipIf(skip)('deploy against moto', () => {
     expect(second.log).toContain('reusing web:2');
   });
 
+  test('port inputs on an existing family: applied to its container, host-port and protocol included, and a rerun registers nothing', async () => {
+    await seedService();
+    const flags = ['--family', 'web', '--image', 'nginx:1.22', '--memory', '300', '--container-port', '8080', '--host-port', '8080', '--protocol', 'udp'];
+    const first = await run(flags);
+    expect(first.code, first.log).toBe(0);
+    expect(outputsOf(first)).toMatchObject({ registered: 'true', 'task-definition-revision': '2' });
+    const described = await describeTaskDefinition(ecs, outputsOf(first)['task-definition-arn'] ?? '');
+    expect(described.taskDefinition?.containerDefinitions?.[0]?.portMappings).toEqual([{ containerPort: 8080, hostPort: 8080, protocol: 'udp' }]);
+    const again = await run(flags);
+    expect(again.code, again.log).toBe(0);
+    expect(outputsOf(again)).toMatchObject({ registered: 'false', 'task-definition-revision': '2' });
+    expect(await revisionsOf(ecs, 'web')).toHaveLength(2);
+  });
+
+  test.each([
+    ['a host port other than container-port under awsvpc', ['--network-mode', 'awsvpc', '--container-port', '8080', '--host-port', '80'], /error: host-port: under awsvpc the host port must equal container-port \(8080\)/],
+    ['host-port without container-port on a container with no mapping', ['--host-port', '8080'], /error: host-port: container "web" has no port mapping to apply it to: set container-port too/],
+    ['a definition over 64 KiB', ['--environment', `BIG=${'x'.repeat(70_000)}`], /error: task-definition: the rendered task definition is \d+ bytes as a RegisterTaskDefinition request, over ECS's limit of 65536 bytes/],
+  ])('%s exits 2 before anything is registered', async (_name, args, message) => {
+    await seedService();
+    const result = await run(['--family', 'web', '--image', 'nginx:1.22', ...args]);
+    expect(result.code, result.log).toBe(2);
+    expect(result.log).toMatch(message);
+    expect(await revisionsOf(ecs, 'web')).toHaveLength(1);
+  });
+
   test('register: always registers even when nothing changed', async () => {
     await seedService();
     const result = await run(['--service', 'web', '--family', 'web', '--register', 'always']);

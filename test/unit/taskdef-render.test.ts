@@ -59,7 +59,7 @@ describe('renderNewTaskDefinition', () => {
     ['no image', { image: '' }, /^image: is empty/],
     ['a container port out of range', { containerPort: 70000 }, /^container-port: 70000 is not a port number: use a whole number from 1 to 65535/],
     ['a fractional host port', { hostPort: 80.5 }, /^host-port: 80\.5 is not a port number/],
-    ['awsvpc with another host port', { networkMode: 'awsvpc', hostPort: 80 }, /^host-port: under network mode awsvpc the host port is the container port \(8080\): leave host-port unset or set it to 8080/],
+    ['awsvpc with another host port', { networkMode: 'awsvpc', hostPort: 80 }, /^host-port: under awsvpc the host port must equal container-port \(8080\), as ECS requires: leave host-port unset or set it to 8080$/],
     ['a port under network mode none', { networkMode: 'none' }, /^container-port: a task with network mode none has no ports/],
   ])('rejects %s', (_name, change, message) => {
     const spec = specWith(change);

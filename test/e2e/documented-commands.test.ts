@@ -1,0 +1,296 @@
+// Every ecs-deliver call the docs show (README code blocks, examples/, .gitlab-ci.example.yml, the example
+// workflow) runs three times against moto, as a CI job does on every commit: the same inputs, the same again,
+// then a new commit. The calls are read from the files (test/support/documented-commands.ts), in the shape
+// their host gives them. What the test changes, and why:
+//   - images move to local registries (the docs name ECR, Docker Hub or the GitLab registry): one open, one
+//     with a login for the calls that log in with a username and password;
+//   - an image the call only deploys was "pushed by an earlier job": the test pushes it first;
+//   - credentials the docs take from a store come from the environment (AWS keys for moto, the registry's
+//     password); GitLab's OIDC token is a fake one that moto's STS takes;
+//   - the cluster, the service and the family's first revision the docs assume are created in moto first.
+import { spawn } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  documentedCommands,
+  expand,
+  inputsOf,
+  withInput,
+  type DocumentedCommand,
+} from '../support/documented-commands.js';
+import { parseGithubOutput } from '../support/github-output.js';
+import { createCluster, createService, describeService, describeTaskDefinition, registerTaskDefinition, revisionsOf } from '../support/moto-ecs.js';
+import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
+import { missingEngineTools, startPodmanEngine, type PodmanEngine } from '../support/podman-engine.js';
+import { missingRegistryTools, startRegistry, type RegistryServer } from '../support/registry-server.js';
+import { runBundle, type BundleRun } from '../support/run-bundle.js';
+import { serversRequired } from '../support/servers.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CONTEXT = fileURLToPath(new URL('../fixtures/push/', import.meta.url));
+const REGISTRY_USER = { username: 'ci-deployer', password: 'docs-Registry-Pa55-8W' };
+// Shaped like a GitLab id_token; moto does not check the signature.
+const WEB_IDENTITY_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwcm9qZWN0X3BhdGg6Z3JvdXAvd2ViIn0.ZG9jcy1lMmU';
+const COMMITS = ['3f6c2a1d9b8e7f60a5b4c3d2e1f0a9b8c7d6e5f4', '8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b'] as const;
+const DEFAULT_REGION = 'us-east-1';
+
+const commands = documentedCommands(ROOT);
+/** The registry with a login knows the user each doc logs in as, and the one credential stores hand out. */
+const registryUsers = [
+  REGISTRY_USER,
+  ...new Set(commands.map((command) => inputsOf(expandCommand(command, COMMITS[0]))['registry-username']).filter((name) => name !== undefined)),
+].map((user) => (typeof user === 'string' ? { username: user, password: REGISTRY_USER.password } : user));
+
+function missingTools(): string | undefined {
+  const tool = missingRegistryTools() ?? missingEngineTools();
+  if (tool === undefined) return motoMissing();
+  if (serversRequired) throw new Error(`ECS_DELIVER_REQUIRE_SERVERS=1 but ${tool}`);
+  console.warn(`documented-commands e2e skipped: ${tool}`);
+  return tool;
+}
+
+/** The values the docs' variables take in CI on a given commit. */
+function ciVariables(commit: string): Record<string, string> {
+  return {
+    GIT_COMMIT: commit,
+    CI_COMMIT_SHA: commit,
+    'github.sha': commit,
+    CI_REGISTRY_IMAGE: 'registry.gitlab.example.com/group/springboot-web-app',
+    'github.repository': 'example/springboot-web-app',
+    'vars.ECS_CLUSTER': 'example',
+    'vars.AWS_REGION': 'eu-central-1',
+  };
+}
+
+function expandCommand(command: DocumentedCommand, commit: string): DocumentedCommand {
+  const values = ciVariables(commit);
+  return {
+    ...command,
+    args: command.args.map((arg) => expand(arg, values)),
+    env: Object.fromEntries(Object.entries(command.env).map(([name, value]) => [name, expand(value, values)])),
+  };
+}
+
+/** The same repository and tag in `registry` instead of the host the docs name. */
+function moveImage(reference: string, registry: string): string {
+  const parts = reference.split('/');
+  const first = parts[0] ?? '';
+  const named = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  return `${registry}/${(named ? parts.slice(1) : parts).join('/')}`;
+}
+
+function loggedInWithPassword(command: DocumentedCommand, inputs: Record<string, string>): boolean {
+  return Boolean(inputs['registry-username']) || inputs['registry-auth'] === 'basic' || Object.values(command.credentials).includes('registry-username');
+}
+
+function pushes(inputs: Record<string, string>): boolean {
+  return Boolean(inputs['build-context'] || inputs['source-image']) && inputs['push'] !== 'false';
+}
+
+interface Outcome extends BundleRun {
+  outputs: Record<string, string>;
+}
+
+describe.skipIf(missingTools() !== undefined)('every documented command, three times against moto', () => {
+  let moto: MotoServer;
+  let open: RegistryServer;
+  let withLogin: RegistryServer;
+  let engine: PodmanEngine;
+  let root = '';
+  const pushed = new Set<string>();
+
+  beforeAll(async () => {
+    [moto, open, withLogin] = await Promise.all([startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' }), startRegistry([]), startRegistry(registryUsers)]);
+    engine = await startPodmanEngine([open.host, withLogin.host]);
+    root = await mkdtemp(join(tmpdir(), 'documented-commands-'));
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([moto?.stop(), open?.stop(), withLogin?.stop(), engine?.stop()]);
+    if (root !== '') await rm(root, { recursive: true, force: true });
+  });
+
+  const ecsIn = (region: string): ECSClient =>
+    new ECSClient({ endpoint: moto.url, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+
+  /** A directory like a checkout at `commit`: the fixture's Dockerfile and a file that changes per commit. */
+  async function checkout(commit: string): Promise<string> {
+    const dir = await mkdtemp(join(root, 'checkout-'));
+    await copyFile(join(CONTEXT, 'Dockerfile'), join(dir, 'Dockerfile'));
+    await writeFile(join(dir, 'release.txt'), `${commit}\n`);
+    return dir;
+  }
+
+  /** What an earlier CI job did: build the image and push it to the open registry. */
+  async function pushBeforehand(reference: string, commit: string): Promise<void> {
+    if (pushed.has(reference)) return;
+    const env = { ...process.env, ...engine.env, DOCKER_CONFIG: await mkdtemp(join(root, 'docker-')) };
+    await docker(['build', '--tag', reference, await checkout(commit)], env);
+    await docker(['push', reference], env);
+    pushed.add(reference);
+  }
+
+  /** The family's first revision and the service running it, as the docs assume them to exist. */
+  async function createWhatTheDocsAssume(ecs: ECSClient, inputs: Record<string, string>): Promise<string> {
+    const family = inputs['family'] ?? inputs['service'] ?? '';
+    const taskDefinition = await registerTaskDefinition(ecs, {
+      family,
+      containerDefinitions: [{ name: inputs['container-name'] ?? family, image: 'registry.example.com/before:0', memory: 256, essential: true }],
+    });
+    const service = inputs['service'];
+    if (service) {
+      const cluster = inputs['cluster'] ?? 'default';
+      await createCluster(ecs, cluster);
+      await createService(ecs, { cluster, serviceName: service, taskDefinition, desiredCount: 1 });
+    }
+    return family;
+  }
+
+  async function runAsDocumented(command: DocumentedCommand, cwd: string): Promise<Outcome> {
+    const env: Record<string, string> = {
+      AWS_ENDPOINT_URL: moto.url,
+      AWS_REGION: DEFAULT_REGION,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...engine.env,
+      DOCKER_CONFIG: await mkdtemp(join(root, 'docker-')),
+      TMPDIR: await mkdtemp(join(root, 'tmp-')),
+      ...command.env,
+    };
+    const kinds = Object.values(command.credentials);
+    for (const [variable, kind] of Object.entries(command.credentials)) env[variable] = credentialValue(kind);
+    // Without OIDC or a credential binding the docs rely on credentials the agent already has.
+    if (!kinds.includes('web-identity-token') && !kinds.includes('aws-access-key-id')) {
+      Object.assign(env, { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' });
+    }
+    const inputs = inputsOf(command);
+    if (inputs['registry-username'] && !kinds.includes('registry-password')) env['ECS_DELIVER_REGISTRY_PASSWORD'] = REGISTRY_USER.password;
+    if (command.host === 'github') {
+      Object.assign(env, { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: join(cwd, '.github-output'), GITHUB_STEP_SUMMARY: join(cwd, '.github-summary') });
+      await Promise.all([writeFile(env['GITHUB_OUTPUT'] ?? '', ''), writeFile(env['GITHUB_STEP_SUMMARY'] ?? '', '')]);
+    }
+    if (command.host === 'gitlab') env['GITLAB_CI'] = 'true';
+    const run = await runBundle({ args: command.args, env, cwd, timeoutMs: 120_000 });
+    return { ...run, outputs: await outputsOf(command, run, cwd) };
+  }
+
+  test('the docs show the calls this suite runs', () => {
+    const where = commands.map((command) => command.where);
+    expect(where).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^README\.md: Quick start on each host \(GitHub Actions\)$/),
+        expect.stringMatching(/^README\.md: Quick start on each host \(GitLab CI\/CD\): job deploy$/),
+        expect.stringMatching(/^README\.md: Quick start on each host \(Jenkins/),
+        expect.stringMatching(/^README\.md: From the docker and aws commands of a Jenkins job/),
+        'examples/Jenkinsfile',
+        '.gitlab-ci.example.yml: job deploy-staging',
+        '.gitlab-ci.example.yml: job deploy-production',
+        '.github/workflows/deploy-example.yml: job deploy',
+      ]),
+    );
+    expect(new Set(commands.map((command) => command.host))).toEqual(new Set(['shell', 'github', 'gitlab']));
+  });
+
+  test.each(commands.map((command) => [command.where, command] as const))(
+    '%s: exit 0 on every run; registers once, then nothing, then one revision for a new commit',
+    async (_where, documented) => {
+      await moto.reset();
+      const runs: Outcome[] = [];
+      /** How many revisions the family has after each run. */
+      const revisions: number[] = [];
+      let family = '';
+      let ecs: ECSClient | undefined;
+      let inputs: Record<string, string> = {};
+      for (const commit of [COMMITS[0], COMMITS[0], COMMITS[1]]) {
+        let command = expandCommand(documented, commit);
+        inputs = inputsOf(command);
+        const registry = loggedInWithPassword(command, inputs) ? withLogin : open;
+        if (inputs['image']) command = withInput(command, 'image', moveImage(inputs['image'], registry.host));
+        inputs = inputsOf(command);
+        if (!ecs) {
+          ecs = ecsIn(inputs['region'] ?? command.env['AWS_REGION'] ?? DEFAULT_REGION);
+          family = await createWhatTheDocsAssume(ecs, inputs);
+        }
+        if (inputs['image'] && !pushes(inputs)) await pushBeforehand(inputs['image'], commit);
+        const run = await runAsDocumented(command, await checkout(commit));
+        expect(run.code, `run ${runs.length + 1}:\n${run.log}`).toBe(0);
+        runs.push(run);
+        revisions.push((await revisionsOf(ecs, family)).length);
+      }
+      if (!ecs) throw new Error('no run');
+      const [first, second, third] = runs as [Outcome, Outcome, Outcome];
+
+      if (inputs['dry-run'] === 'true') {
+        for (const run of runs) {
+          expect(run.outputs['registered'], run.log).toBe('false');
+          expect(run.log).toContain('Dry run: nothing was changed.');
+        }
+        expect(revisions).toEqual([1, 1, 1]);
+        return;
+      }
+
+      expect(first.outputs, first.log).toMatchObject({ registered: 'true', 'task-definition-revision': '2' });
+      expect(second.outputs, second.log).toMatchObject({ registered: 'false', 'task-definition-arn': first.outputs['task-definition-arn'] });
+      expect(third.outputs, third.log).toMatchObject({ registered: 'true', 'task-definition-revision': '3' });
+      expect(revisions).toEqual([2, 2, 3]);
+
+      const mappings = async (run: Outcome) =>
+        (await describeTaskDefinition(ecs as ECSClient, run.outputs['task-definition-arn'] ?? '')).taskDefinition?.containerDefinitions
+          ?.find((container) => container.name === (inputs['container-name'] ?? family))
+          ?.portMappings?.map(({ containerPort, hostPort, protocol }) => ({ containerPort, hostPort, protocol }));
+      const expected = inputs['container-port']
+        ? [{ containerPort: Number(inputs['container-port']), hostPort: Number(inputs['host-port'] ?? 0), protocol: inputs['protocol'] ?? 'tcp' }]
+        : [];
+      expect(await mappings(first)).toEqual(expected);
+      expect(await mappings(third)).toEqual(expected);
+
+      if (inputs['service']) {
+        const service = await describeService(ecs, inputs['cluster'] ?? 'default', inputs['service']);
+        expect(service?.taskDefinition).toContain(`${family}:3`);
+        expect(third.outputs['deployment-status'], third.log).toBe('COMPLETED');
+      }
+    },
+    300_000,
+  );
+});
+
+function credentialValue(kind: DocumentedCommand['credentials'][string]): string {
+  switch (kind) {
+    case 'registry-username':
+      return REGISTRY_USER.username;
+    case 'registry-password':
+      return REGISTRY_USER.password;
+    case 'aws-access-key-id':
+    case 'aws-secret-access-key':
+      return 'testing';
+    case 'web-identity-token':
+      return WEB_IDENTITY_TOKEN;
+  }
+}
+
+/** The outputs where each host leaves them: `output name=value` lines, GITHUB_OUTPUT, the dotenv report. */
+async function outputsOf(command: DocumentedCommand, run: BundleRun, cwd: string): Promise<Record<string, string>> {
+  if (command.host === 'github') return parseGithubOutput(await readFile(join(cwd, '.github-output'), 'utf8'));
+  if (command.host === 'gitlab') {
+    const dotenv = await readFile(join(cwd, 'ecs-deliver.env'), 'utf8').catch(() => '');
+    const outputs: Record<string, string> = {};
+    for (const match of dotenv.matchAll(/^ECS_DELIVERED_(\w+)=(.*)$/gm)) outputs[(match[1] ?? '').toLowerCase().replace(/_/g, '-')] = match[2] ?? '';
+    return outputs;
+  }
+  const outputs: Record<string, string> = {};
+  for (const match of run.stdout.matchAll(/^output ([\w-]+)=(.*)$/gm)) outputs[match[1] ?? ''] = match[2] ?? '';
+  return outputs;
+}
+
+function docker(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('docker', args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`docker ${args.join(' ')} failed (${code ?? '?'}): ${stderr}`))));
+  });
+}
