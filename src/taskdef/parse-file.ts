@@ -64,6 +64,18 @@ export function parseTaskDefinitionText(text: string, source: string, inputName 
   return document;
 }
 
+/** The deepest bracket nesting in the text, strings included: an overestimate is harmless at the bound used. */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 91 || char === 123) deepest = Math.max(deepest, ++depth);
+    else if ((char === 93 || char === 125) && depth > 0) depth--;
+  }
+  return deepest;
+}
+
 function checkDepth(value: unknown, source: string): void {
   const pending: [unknown, number][] = [[value, 0]];
   for (let next = pending.pop(); next; next = pending.pop()) {
@@ -103,6 +115,8 @@ export function toTaskDefinitionDocument(value: unknown, source: string): TaskDe
 }
 
 function parseJsonOrYaml(text: string, source: string): unknown {
+  // Parsers take long or overflow the stack on brackets nested thousands deep; a quick count refuses them first.
+  if (bracketDepth(text) > MAX_DEPTH * 16) throw new InputError(`${source}: nested more than ${MAX_DEPTH} levels deep; a task definition never is`);
   try {
     return parseJsonOrYamlText(text, source);
   } catch (error) {
