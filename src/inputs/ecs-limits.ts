@@ -1,18 +1,14 @@
 // The forms and limits ECS documents for the values inputs carry, checked before any AWS call.
 import { InputError } from '../errors.js';
 import type { KeyValueEdit, Tag } from '../taskdef/types.js';
+import { checkTagLimits, COMPATIBILITIES, FAMILY } from '../taskdef/validate.js';
 
-export const COMPATIBILITIES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'] as const;
-
-const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/;
 const SECRET_NAME = /^[\w/+=.@-]{1,512}$/;
 const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/[\w.\-/]+$/;
 const PARAMETER_NAME = /^\/?[\w.-]+(\/[\w.-]+)*$/;
-
-export const TAG_LIMITS = { count: 50, key: 128, value: 256 } as const;
 
 export function checkFamily(name: string, family: string): void {
   if (family !== '' && !FAMILY.test(family)) {
@@ -59,25 +55,12 @@ function secretArnWithKey(source: string): boolean {
 }
 
 export function checkCompatibilities(name: string, given: readonly string[]): void {
-  const unknown = given.find((value) => !(COMPATIBILITIES as readonly string[]).includes(value));
+  const unknown = given.find((value) => !COMPATIBILITIES.includes(value));
   if (unknown !== undefined) {
     throw new InputError(`${name}: "${unknown}" is not a launch type ECS knows; use ${COMPATIBILITIES.join(', ')}.`);
   }
 }
 
 export function checkTags(name: string, tags: readonly Tag[]): void {
-  if (tags.length > TAG_LIMITS.count) {
-    throw new InputError(`${name}: ${tags.length} tags, but ECS takes at most ${TAG_LIMITS.count}; remove ${tags.length - TAG_LIMITS.count}.`);
-  }
-  for (const tag of tags) {
-    if (tag.key.toLowerCase().startsWith('aws:')) {
-      throw new InputError(`${name}: the tag key "${tag.key}" starts with "aws:", which AWS reserves: choose another key.`);
-    }
-    if (tag.key.length > TAG_LIMITS.key) {
-      throw new InputError(`${name}: the tag key "${tag.key.slice(0, 20)}..." is ${tag.key.length} characters; ECS takes at most ${TAG_LIMITS.key}.`);
-    }
-    if (tag.value.length > TAG_LIMITS.value) {
-      throw new InputError(`${name}: the value of tag "${tag.key}" is ${tag.value.length} characters; ECS takes at most ${TAG_LIMITS.value}.`);
-    }
-  }
+  checkTagLimits(name, tags);
 }

@@ -4,7 +4,7 @@
 import { InputError } from '../errors.js';
 import { checkTaskSize } from './fargate-sizes.js';
 import { describeKind, isPlainObject } from './plain-data.js';
-import type { TaskDefinitionDocument } from './types.js';
+import type { Tag, TaskDefinitionDocument } from './types.js';
 
 type FieldType = 'string' | 'integer' | 'boolean' | 'strings' | { list: Shape } | { object: Shape } | 'string-map';
 interface Shape {
@@ -59,8 +59,29 @@ const TASK_DEFINITION: Shape = {
   containerDefinitions: { list: CONTAINER },
 };
 
-const COMPATIBILITIES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
-const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
+/** The launch types ECS knows for requiresCompatibilities. */
+export const COMPATIBILITIES: readonly string[] = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
+/** A task definition family as ECS takes it. */
+export const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
+export const TAG_LIMITS = { count: 50, key: 128, value: 256 } as const;
+
+/** ECS's limits on tags: 50 at most, keys up to 128 characters, values up to 256, no key starting with aws:. */
+export function checkTagLimits(source: string, tags: readonly Tag[]): void {
+  if (tags.length > TAG_LIMITS.count) {
+    throw new InputError(`${source}: ${tags.length} tags, but ECS takes at most ${TAG_LIMITS.count}; remove ${tags.length - TAG_LIMITS.count}.`);
+  }
+  for (const tag of tags) {
+    if (tag.key.toLowerCase().startsWith('aws:')) {
+      throw new InputError(`${source}: the tag key "${tag.key}" starts with "aws:", which AWS reserves: choose another key.`);
+    }
+    if (tag.key.length > TAG_LIMITS.key) {
+      throw new InputError(`${source}: the tag key "${tag.key.slice(0, 20)}..." is ${tag.key.length} characters; ECS takes at most ${TAG_LIMITS.key}.`);
+    }
+    if (tag.value.length > TAG_LIMITS.value) {
+      throw new InputError(`${source}: the value of tag "${tag.key}" is ${tag.value.length} characters; ECS takes at most ${TAG_LIMITS.value}.`);
+    }
+  }
+}
 
 /** Throws InputError naming the first field whose type ECS would refuse, as `source: path must be ...`. */
 export function checkTaskDefinitionTypes(taskDefinition: unknown, source: string): void {
@@ -69,7 +90,8 @@ export function checkTaskDefinitionTypes(taskDefinition: unknown, source: string
 
 /**
  * Checks a rendered (or read) task definition document before anything is registered: field types, the family
- * name, the launch types, the task size in ECS's forms and, with FARGATE, a cpu/memory pair Fargate runs.
+ * name, the launch types, the tags, the task size in ECS's forms and, with FARGATE, a cpu/memory pair Fargate
+ * runs. Throws InputError; messages start with `source`.
  */
 export function validateTaskDefinitionDocument(document: TaskDefinitionDocument, source = 'task definition'): void {
   const { taskDefinition } = document;
@@ -82,6 +104,7 @@ export function validateTaskDefinitionDocument(document: TaskDefinitionDocument,
   if (unknown !== undefined) {
     throw new InputError(`${source}: requiresCompatibilities: "${unknown}" is not a launch type ECS knows; use ${COMPATIBILITIES.join(', ')}.`);
   }
+  checkTagLimits(`${source}: tags`, document.tags);
   checkTaskSize(
     {
       ...(taskDefinition.cpu !== undefined ? { cpu: taskDefinition.cpu } : {}),

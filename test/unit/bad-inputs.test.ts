@@ -247,6 +247,11 @@ describe('task definition files: bounded reads and typed fields named by their p
     expect(() => validateTaskDefinitionDocument(document)).toThrow(message);
   });
 
+  test('tags past ECS limits in the document', () => {
+    const document = { taskDefinition: { family: 'web', containerDefinitions: [] }, tags: [{ key: 'aws:team', value: 'a' }] };
+    expect(() => validateTaskDefinitionDocument(document, 'task-definition: web.json')).toThrow(/^task-definition: web\.json: tags: the tag key "aws:team"/);
+  });
+
   test('a Fargate size from the file passes', () => {
     const document = { taskDefinition: { family: 'web', requiresCompatibilities: ['FARGATE'], cpu: '1 vCPU', memory: '2 GB', containerDefinitions: [{ name: 'web', memory: 512 }] }, tags: [] };
     expect(() => validateTaskDefinitionDocument(document)).not.toThrow();
