@@ -100,7 +100,7 @@ export function rawInputReader(
   const secret = new Set(INPUTS.filter((spec) => spec.secret).map((spec) => spec.name));
   const read = (name: string): string | undefined => {
     if (invocation.host === 'github-action') {
-      const input = env[githubInputName(name)];
+      const input = stdinValues.get(name) ?? invocation.flags.get(name) ?? env[githubInputName(name)];
       if (input !== undefined && input.trim() !== '') return input;
       return secret.has(name) ? (env[envName(name)] ?? input) : input;
     }
@@ -126,7 +126,14 @@ export function unknownInputNames(env: Env, host: HostKind): string[] {
   const envNames = INPUTS.map((spec) => envName(spec.name));
   for (const key of Object.keys(env).sort()) {
     if (key.startsWith('ECS_DELIVER_')) {
-      if (KNOWN_VARIABLES.has(key) || key.endsWith('_STDIN') || envNames.includes(key)) continue;
+      if (KNOWN_VARIABLES.has(key) || key.endsWith('_STDIN')) continue;
+      if (envNames.includes(key)) {
+        const spec = INPUTS.find((input) => envName(input.name) === key);
+        if (host === 'github-action' && spec && !spec.secret && env[key]?.trim()) {
+          warnings.push(`${key} is ignored on a GitHub action step; set ${spec.name} under with: instead.`);
+        }
+        continue;
+      }
       const meant = closest(key, envNames);
       warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant}?` : '.'}`);
     } else if (host === 'github-action' && key.startsWith('INPUT_')) {

@@ -190,6 +190,12 @@ describe('variables that look like inputs but are not read', () => {
     expect(warnings).toEqual(['INPUT_DESIRED_COUNT is not an input and is ignored; did you mean desired-count (INPUT_DESIRED-COUNT under with:)?']);
   });
 
+  test('an input variable a GitHub step does not read says where the input goes', () => {
+    expect(unknownInputNames({ ECS_DELIVER_SERVICE: 'web', ECS_DELIVER_REGISTRY_PASSWORD: 'x', INPUT_CLUSTER: 'c' }, 'github-action')).toEqual([
+      'ECS_DELIVER_SERVICE is ignored on a GitHub action step; set service under with: instead.',
+    ]);
+  });
+
   test('INPUT_ names are not ours outside a GitHub action step', () => {
     expect(unknownInputNames({ INPUT_DESIRED_COUNT: '2' }, 'shell')).toEqual([]);
   });
