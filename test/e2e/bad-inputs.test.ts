@@ -64,6 +64,29 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     expect(after?.desiredCount).toBe(1);
   });
 
+  test('a GitHub step takes ECS_DELIVER_REGISTRY_PASSWORD, masked, as the error for a missing password suggests', async () => {
+    const outputs = join(dir, 'github-output');
+    writeFileSync(outputs, '');
+    const result = await runBundle({
+      env: {
+        ...awsEnv(moto.url),
+        GITHUB_ACTIONS: 'true',
+        GITHUB_OUTPUT: outputs,
+        INPUT_SERVICE: 'web',
+        INPUT_FAMILY: 'web',
+        INPUT_IMAGE: 'registry.example.com/web:1.25',
+        'INPUT_VERIFY-IMAGE': 'false',
+        'INPUT_DRY-RUN': 'true',
+        'INPUT_REGISTRY-USERNAME': 'deploy',
+        'INPUT_REGISTRY-PASSWORD': '',
+        ECS_DELIVER_REGISTRY_PASSWORD: 'pw-from-the-environment',
+      },
+    });
+    expect(result.code, result.log).toBe(0);
+    expect(result.stdout).toContain('::add-mask::pw-from-the-environment');
+    expect(result.log.replaceAll('::add-mask::pw-from-the-environment', '')).not.toContain('pw-from-the-environment');
+  });
+
   test('the SDK notice about the Node version is one line at most', async () => {
     const result = await runBundle({
       args: [...service, '--image', 'nginx:1.25', '--dry-run'],
