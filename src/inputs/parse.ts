@@ -80,7 +80,8 @@ export function parseInputs(raw: RawInputs): Inputs {
   const commandText = text('command');
   const service = value('service');
   const image = value('image');
-  if (image === '' && service !== '' && raw.given?.('image')) {
+  const images = parseImageLines(text('images'), 'images');
+  if (image === '' && images.size === 0 && service !== '' && raw.given?.('image')) {
     throw new InputError('image: given but empty (an unset variable?); set it to the image to deploy, or leave image out to redeploy the current one.');
   }
   const family = value('family');
@@ -113,7 +114,7 @@ export function parseInputs(raw: RawInputs): Inputs {
 
   return {
     image,
-    images: parseImageLines(text('images'), 'images'),
+    images,
     buildContext: value('build-context'),
     dockerfile: value('dockerfile'),
     buildArgs: parsePairLines(text('build-args'), 'build-args').map(({ key, value }): [string, string] => [key, value]),

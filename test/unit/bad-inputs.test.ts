@@ -187,6 +187,7 @@ describe('ECS accepts these, and so do the inputs', () => {
     ['wait-timeout equal to poll-interval', ['--wait-timeout', '5s', '--poll-interval', '5s']],
     ['desired-count at the int32 limit', ['--desired-count', '2147483647']],
     ['an image left out entirely', []],
+    ['an empty image beside images', ['--image', '', '--images', 'web=nginx:1.25']],
   ])('%s', (_name, argv) => {
     expect(() => parseFlags([...base, ...argv])).not.toThrow();
   });
