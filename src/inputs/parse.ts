@@ -69,8 +69,15 @@ export interface Inputs {
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
-  const read = specReader(raw);
-  const { value, text, bool, optionalBool, int, choice, duration, lines } = read;
+  const { value, text, bool, optionalBool, int, choice, duration, lines } = specReader(raw);
+  /** A value that, when given at all, must not be empty: an unset CI variable is not "leave it out". */
+  const notBlankWhenGiven = (name: string): string => {
+    const given = value(name);
+    if (given === '' && raw.given?.(name)) {
+      throw new InputError(`${name}: given but empty (an unset variable?); set it, or leave ${name} out.`);
+    }
+    return given;
+  };
 
   const waitTimeoutMs = duration('wait-timeout');
   const pollIntervalMs = duration('poll-interval');
@@ -86,14 +93,9 @@ export function parseInputs(raw: RawInputs): Inputs {
   }
   const family = value('family');
   checkFamily('family', family);
-  const roles = ['execution-role-arn', 'task-role-arn', 'repository-credentials'].map((name) => {
-    const given = value(name);
-    if (given === '' && raw.given?.(name)) {
-      throw new InputError(`${name}: given but empty (an unset variable?); set it, or leave ${name} out.`);
-    }
-    return given;
-  });
-  const [executionRoleArn = '', taskRoleArn = '', repositoryCredentials = ''] = roles;
+  const executionRoleArn = notBlankWhenGiven('execution-role-arn');
+  const taskRoleArn = notBlankWhenGiven('task-role-arn');
+  const repositoryCredentials = notBlankWhenGiven('repository-credentials');
   checkRole('execution-role-arn', executionRoleArn);
   checkRole('task-role-arn', taskRoleArn);
   checkRepositoryCredentials('repository-credentials', repositoryCredentials);
