@@ -1,6 +1,6 @@
 // The built bundle against moto: bad inputs end with exit 2 and one line naming the input, and nothing in ECS
 // changes (no revision registered, the service as it was).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ECSClient } from '@aws-sdk/client-ecs';
@@ -85,6 +85,23 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     expect(result.code, result.log).toBe(0);
     expect(result.stdout).toContain('::add-mask::pw-from-the-environment');
     expect(result.log.replaceAll('::add-mask::pw-from-the-environment', '')).not.toContain('pw-from-the-environment');
+  });
+
+  test('ECS_DELIVER_HOST=gitlab writes the dotenv report where gitlab-ci-local sets GITLAB_CI=false', async () => {
+    const cwd = mkdtempSync(join(dir, 'gitlab-'));
+    const result = await runBundle({
+      cwd,
+      args: [...service, '--image', 'nginx:1.25', '--dry-run'],
+      env: { ...awsEnv(moto.url), GITLAB_CI: 'false', ECS_DELIVER_HOST: 'gitlab' },
+    });
+    expect(result.code, result.log).toBe(0);
+    expect(readFileSync(join(cwd, 'ecs-deliver.env'), 'utf8')).toMatch(/^ECS_DELIVERED_/m);
+  });
+
+  test('an ECS_DELIVER_HOST that is no host ends with exit 2 naming the choices', async () => {
+    const result = await runBundle({ args: [...service, '--image', 'nginx:1.25'], env: { ...awsEnv(moto.url), ECS_DELIVER_HOST: 'jenkins' } });
+    expect(result.code).toBe(2);
+    expect(result.log).toMatch(/^error: ECS_DELIVER_HOST: "jenkins" is not one of github, gitlab, shell/m);
   });
 
   test('the SDK notice about the Node version is one line at most', async () => {
