@@ -34,6 +34,7 @@ export function helpText(options: HelpOptions): string {
     '  Every input can also be set by its environment variable; a flag wins over the variable.',
     '  A boolean flag alone means true. Inputs of several lines take newline-separated values.',
     '  Secrets never come from a flag value: set their environment variable, or use their -stdin flag.',
+    '  ECS_DELIVER_HOST=github|gitlab|shell forces how inputs are read and results written.',
   ];
   for (const [group, title] of Object.entries(GROUP_TITLES) as [InputGroup, string][]) {
     lines.push('', paint.title(title));
@@ -75,6 +76,8 @@ function valueFacts(input: InputSpec): string {
   const facts: string[] = [];
   const options = (input.options ?? []).filter((option) => option !== '');
   if (input.type === 'choice' && options.length > 0) facts.push(`one of: ${options.join(', ')}`);
+  if (input.type === 'number') facts.push(input.max === undefined ? `whole number from ${input.min ?? 0}` : `whole number ${input.min ?? 0} to ${input.max}`);
+  if (input.type === 'duration') facts.push('duration with a unit: 90s, 15m, 1h');
   if (input.secret) facts.push('read from standard input');
   if (input.default !== '') facts.push(`default: ${input.default}`);
   return facts.join('; ');

@@ -1,12 +1,15 @@
 // Turns the raw strings a host read into one typed Inputs object. Every input is read here and only here.
 import { InputError } from '../errors.js';
 import type { EditMode, KeyValueEdit, Tag } from '../taskdef/types.js';
-import { parseDuration } from './duration.js';
+import { formatDuration, parseDuration } from './duration.js';
+import { checkCompatibilities, checkFamily, checkRepositoryCredentials, checkRole, checkSecretSources, checkTags } from './ecs-limits.js';
+import { checkTaskSize } from '../taskdef/fargate-sizes.js';
 import { parseImageLines, parseKeyValueLines, parsePairLines, parseTagLines } from './kv-lines.js';
 import { INPUTS, type InputSpec } from './schema.js';
 import { parseCommand } from './shell-words.js';
 
-export type RawInputs = (name: string) => string;
+/** The raw string of each input ("" when not given), and whether it was given at all, where the host can tell. */
+export type RawInputs = ((name: string) => string) & { readonly given?: (name: string) => boolean };
 
 export interface Inputs {
   image: string;
@@ -66,42 +69,54 @@ export interface Inputs {
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
-  const value = (name: string): string => {
-    const spec = specFor(name);
-    const given = raw(name).trim();
-    return given === '' ? spec.default : given;
-  };
-  const text = (name: string): string => {
-    const spec = specFor(name);
-    const given = raw(name);
-    return given.trim() === '' ? spec.default : given;
-  };
-  const bool = (name: string): boolean => parseBoolean(name, value(name));
-  const optionalBool = (name: string): boolean | undefined => (value(name) === '' ? undefined : bool(name));
-  const int = (name: string, min: number): number | undefined => parseInteger(name, value(name), min);
-  const choice = <T extends string>(name: string): T => {
+  const { value, text, bool, optionalBool, int, choice, duration, lines } = specReader(raw);
+  /** A value that, when given at all, must not be empty: an unset CI variable is not "leave it out". */
+  const notBlankWhenGiven = (name: string): string => {
     const given = value(name);
-    const options = specFor(name).options ?? [];
-    if (!options.includes(given)) {
-      throw new InputError(`${name}: "${given}" is not one of ${options.filter(Boolean).join(', ')}; set it to one of them.`);
+    if (given === '' && raw.given?.(name)) {
+      throw new InputError(`${name}: given but empty (an unset variable?); set it, or leave ${name} out.`);
     }
-    return given as T;
+    return given;
   };
-  const duration = (name: string): number => parseDuration(name, value(name));
-  const lines = (name: string): string[] =>
-    text(name)
-      .split(/\r?\n|,/)
-      .map((line) => line.trim())
-      .filter(Boolean);
 
   const waitTimeoutMs = duration('wait-timeout');
   const pollIntervalMs = duration('poll-interval');
-  if (pollIntervalMs < 1000) throw new InputError('poll-interval: must be at least 1s; ECS throttles faster polling.');
+  if (waitTimeoutMs < pollIntervalMs) {
+    throw new InputError(`wait-timeout: ${formatDuration(waitTimeoutMs)} is shorter than poll-interval (${formatDuration(pollIntervalMs)}); make it longer.`);
+  }
   const commandText = text('command');
+  const service = value('service');
+  const image = value('image');
+  const images = parseImageLines(text('images'), 'images');
+  if (image === '' && images.size === 0 && service !== '' && raw.given?.('image')) {
+    throw new InputError('image: given but empty (an unset variable?); set it to the image to deploy, or leave image out to redeploy the current one.');
+  }
+  const family = value('family');
+  checkFamily('family', family);
+  const executionRoleArn = notBlankWhenGiven('execution-role-arn');
+  const taskRoleArn = notBlankWhenGiven('task-role-arn');
+  const repositoryCredentials = notBlankWhenGiven('repository-credentials');
+  checkRole('execution-role-arn', executionRoleArn);
+  checkRole('task-role-arn', taskRoleArn);
+  checkRepositoryCredentials('repository-credentials', repositoryCredentials);
+  const secrets = parseKeyValueLines(text('secrets'), 'secrets');
+  checkSecretSources('secrets', secrets);
+  const requiresCompatibilities = lines('requires-compatibilities').map((c) => c.toUpperCase());
+  checkCompatibilities('requires-compatibilities', requiresCompatibilities);
+  const taskCpu = value('task-cpu');
+  const taskMemory = value('task-memory');
+  checkTaskSize(
+    { ...(taskCpu ? { cpu: taskCpu } : {}), ...(taskMemory ? { memory: taskMemory } : {}) },
+    // Only when the inputs give the whole size: a size partly from a file is checked on the rendered document.
+    requiresCompatibilities.includes('FARGATE') && taskCpu !== '' && taskMemory !== '',
+    { cpu: 'task-cpu', memory: 'task-memory' },
+  );
+  const tags = parseTagLines(text('tags'), 'tags');
+  checkTags('tags', tags);
 
   return {
-    image: value('image'),
-    images: parseImageLines(text('images'), 'images'),
+    image,
+    images,
     buildContext: value('build-context'),
     dockerfile: value('dockerfile'),
     buildArgs: parsePairLines(text('build-args'), 'build-args').map(({ key, value }): [string, string] => [key, value]),
@@ -115,45 +130,102 @@ export function parseInputs(raw: RawInputs): Inputs {
     registryAuth: choice('registry-auth'),
     registryUsername: value('registry-username'),
     registryPassword: raw('registry-password'),
-    repositoryCredentials: value('repository-credentials'),
+    repositoryCredentials,
     createRepository: bool('create-repository'),
     taskDefinitionFile: value('task-definition'),
     taskDefinitionArn: value('task-definition-arn'),
-    family: value('family'),
+    family,
     containerName: value('container-name'),
-    memory: int('memory', 1),
-    cpu: int('cpu', 0),
-    containerPort: int('container-port', 0),
-    hostPort: int('host-port', 0) ?? 0,
+    memory: int('memory'),
+    cpu: int('cpu'),
+    containerPort: int('container-port'),
+    hostPort: int('host-port') ?? 0,
     protocol: choice('protocol'),
     networkMode: choice('network-mode'),
-    requiresCompatibilities: lines('requires-compatibilities').map((c) => c.toUpperCase()),
-    taskCpu: value('task-cpu'),
-    taskMemory: value('task-memory'),
+    requiresCompatibilities,
+    taskCpu,
+    taskMemory,
     environment: parseKeyValueLines(text('environment'), 'environment'),
     environmentMode: choice('environment-mode'),
-    secrets: parseKeyValueLines(text('secrets'), 'secrets'),
+    secrets,
     secretsMode: choice('secrets-mode'),
     command: commandText.trim() === '' ? undefined : parseCommand(commandText, 'command'),
-    executionRoleArn: value('execution-role-arn'),
-    taskRoleArn: value('task-role-arn'),
-    tags: parseTagLines(text('tags'), 'tags'),
+    executionRoleArn,
+    taskRoleArn,
+    tags,
     register: choice('register'),
-    keepRevisions: int('keep-revisions', 1),
+    keepRevisions: int('keep-revisions'),
     cluster: value('cluster'),
-    service: value('service'),
-    desiredCount: int('desired-count', 0),
+    service,
+    desiredCount: int('desired-count'),
     forceNewDeployment: bool('force-new-deployment'),
     wait: bool('wait'),
     waitTimeoutMs,
     pollIntervalMs,
-    maxFailedTasks: int('max-failed-tasks', 1),
+    maxFailedTasks: int('max-failed-tasks'),
     rollback: bool('rollback'),
     rollbackOnCancel: bool('rollback-on-cancel'),
     region: value('region'),
     roleArn: value('role-arn'),
     webIdentityToken: raw('web-identity-token').trim(),
     dryRun: bool('dry-run'),
+  };
+}
+
+/** Readers for each input type; what a value may be (type, options, min, max, default) comes from its spec. */
+function specReader(raw: RawInputs) {
+  const value = (name: string): string => {
+    const given = raw(name).trim();
+    return given === '' ? specFor(name).default : given;
+  };
+  const typed = (name: string, type: InputSpec['type']): InputSpec => {
+    const spec = specFor(name);
+    if (spec.type !== type) throw new Error(`input ${name} is a ${spec.type} in the schema, read as a ${type}`);
+    return spec;
+  };
+  return {
+    value,
+    /** Kept as written (multi-line inputs): only an all-blank value means "not set". */
+    text: (name: string): string => {
+      const given = raw(name);
+      return given.trim() === '' ? specFor(name).default : given;
+    },
+    bool: (name: string): boolean => parseBoolean(typed(name, 'boolean').name, value(name)),
+    optionalBool: (name: string): boolean | undefined => {
+      const given = value(typed(name, 'boolean').name);
+      return given === '' ? undefined : parseBoolean(name, given);
+    },
+    int: (name: string): number | undefined => {
+      const spec = typed(name, 'number');
+      return parseInteger(name, value(name), spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+    },
+    choice: <T extends string>(name: string): T => {
+      const spec = typed(name, 'choice');
+      const given = value(name);
+      const options = spec.options ?? [];
+      if (!options.includes(given)) {
+        throw new InputError(`${name}: "${given}" is not one of ${options.filter(Boolean).join(', ')}; set it to one of them.`);
+      }
+      return given as T;
+    },
+    duration: (name: string): number => {
+      const spec = typed(name, 'duration');
+      const ms = parseDuration(name, value(name));
+      const min = spec.min ?? 1;
+      if (ms < min) {
+        throw new InputError(
+          min <= 1
+            ? `${name}: must be above zero; write it like 90s, 15m or 1h.`
+            : `${name}: must be at least ${formatDuration(min)}${name === 'poll-interval' ? '; ECS throttles faster polling' : ''}.`,
+        );
+      }
+      return ms;
+    },
+    lines: (name: string): string[] =>
+      (raw(name).trim() === '' ? specFor(name).default : raw(name))
+        .split(/\r?\n|,/)
+        .map((line) => line.trim())
+        .filter(Boolean),
   };
 }
 
@@ -173,10 +245,10 @@ export function parseBoolean(name: string, given: string): boolean {
   throw new InputError(`${name}: "${given}" is not a boolean; use true or false.`);
 }
 
-export function parseInteger(name: string, given: string, min: number): number | undefined {
+export function parseInteger(name: string, given: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (given === '') return undefined;
-  if (!/^\d+$/.test(given) || Number(given) < min) {
-    throw new InputError(`${name}: "${given}" is not a whole number of at least ${min}; write digits only, such as ${Math.max(min, 1) * 2}.`);
+  if (!/^\d+$/.test(given) || Number(given) < min || Number(given) > max) {
+    throw new InputError(`${name}: "${given}" is not a whole number from ${min} to ${max}; write digits only, such as ${Math.max(min, 1) * 2}.`);
   }
   return Number(given);
 }

@@ -14,6 +14,10 @@ export interface InputSpec {
   readonly group: InputGroup;
   readonly type: InputType;
   readonly options?: readonly string[];
+  /** Smallest value a number takes, or a duration in milliseconds. */
+  readonly min?: number;
+  /** Largest value a number takes. */
+  readonly max?: number;
   /** Secret inputs are never taken from a command-line flag: only from the environment or `--<name>-stdin`. */
   readonly secret?: boolean;
 }
@@ -53,10 +57,10 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'task-definition-arn', group: 'task-definition', type: 'string', default: '', description: 'Deploy this existing revision (family:revision or ARN) as it is; nothing is rendered or registered.' },
   { name: 'family', group: 'task-definition', type: 'string', default: '', description: 'Task definition family; without a file its latest ACTIVE revision is the base.' },
   { name: 'container-name', group: 'task-definition', type: 'string', default: '', description: 'Container that gets image (default: the only container, or the family for a new one).' },
-  { name: 'memory', group: 'task-definition', type: 'number', default: '', description: 'Container memory hard limit in MiB.' },
-  { name: 'cpu', group: 'task-definition', type: 'number', default: '', description: 'Container CPU units.' },
-  { name: 'container-port', group: 'task-definition', type: 'number', default: '', description: 'Container port to map (new task definitions).' },
-  { name: 'host-port', group: 'task-definition', type: 'number', default: '0', description: 'Host port for container-port (left out under awsvpc).' },
+  { name: 'memory', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'Container memory hard limit in MiB.' },
+  { name: 'cpu', group: 'task-definition', type: 'number', min: 0, max: 2147483647, default: '', description: 'Container CPU units.' },
+  { name: 'container-port', group: 'task-definition', type: 'number', min: 0, max: 65535, default: '', description: 'Container port to map (new task definitions).' },
+  { name: 'host-port', group: 'task-definition', type: 'number', min: 0, max: 65535, default: '0', description: 'Host port for container-port (left out under awsvpc).' },
   { name: 'protocol', group: 'task-definition', type: 'choice', options: ['tcp', 'udp'], default: 'tcp', description: 'Protocol of the port mapping.' },
   { name: 'network-mode', group: 'task-definition', type: 'choice', options: ['', 'bridge', 'host', 'awsvpc', 'none'], default: '', description: 'Task network mode (awsvpc for Fargate).' },
   { name: 'requires-compatibilities', group: 'task-definition', type: 'lines', default: '', description: 'Launch types the task definition must be valid for (EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES).' },
@@ -71,17 +75,17 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'task-role-arn', group: 'task-definition', type: 'string', default: '', description: 'Task role ARN.' },
   { name: 'tags', group: 'task-definition', type: 'lines', default: '', description: 'Lines of key=value tags on the task definition.' },
   { name: 'register', group: 'task-definition', type: 'choice', options: ['if-changed', 'always'], default: 'if-changed', description: 'if-changed: reuse the latest revision when the rendered one equals it; always: register every time.' },
-  { name: 'keep-revisions', group: 'task-definition', type: 'number', default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
+  { name: 'keep-revisions', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
   // Service
   { name: 'cluster', group: 'service', type: 'string', default: 'default', description: 'ECS cluster name or ARN.' },
   { name: 'service', group: 'service', type: 'string', default: '', description: 'ECS service to update (not set: register the task definition only).' },
-  { name: 'desired-count', group: 'service', type: 'number', default: '', description: 'Desired task count (sent only when set).' },
+  { name: 'desired-count', group: 'service', type: 'number', min: 0, max: 2147483647, default: '', description: 'Desired task count (sent only when set).' },
   { name: 'force-new-deployment', group: 'service', type: 'boolean', default: 'false', description: 'Start a new deployment even when the task definition is unchanged.' },
   // Waiting
   { name: 'wait', group: 'waiting', type: 'boolean', default: 'true', description: 'Wait until the rollout ends.' },
-  { name: 'wait-timeout', group: 'waiting', type: 'duration', default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
-  { name: 'poll-interval', group: 'waiting', type: 'duration', default: '2s', description: 'Time between rollout checks.' },
-  { name: 'max-failed-tasks', group: 'waiting', type: 'number', default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
+  { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
+  { name: 'poll-interval', group: 'waiting', type: 'duration', min: 1000, default: '2s', description: 'Time between rollout checks.' },
+  { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
   { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
   { name: 'rollback-on-cancel', group: 'waiting', type: 'boolean', default: 'false', description: 'When the job is cancelled during the wait, start a rollback before exiting.' },
   // AWS

@@ -20,7 +20,18 @@ export class UsageError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+const HOST_CHOICES: Readonly<Record<string, HostKind>> = { github: 'github-action', gitlab: 'gitlab', shell: 'shell' };
+
+/** Environment variables of ours that are not inputs. */
+const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVERS']);
+
 export function detectHost(argv: readonly string[], env: Env): HostKind {
+  const forced = env['ECS_DELIVER_HOST'];
+  if (forced !== undefined && forced.trim() !== '') {
+    const host = HOST_CHOICES[forced.trim().toLowerCase()];
+    if (!host) throw new UsageError(`ECS_DELIVER_HOST: "${forced}" is not one of ${Object.keys(HOST_CHOICES).join(', ')}; set it to one of them or unset it.`);
+    return host;
+  }
   const actionInputs = Object.keys(env).some((key) => key.startsWith('INPUT_'));
   if (env['GITHUB_ACTIONS'] === 'true' && argv.length === 0 && actionInputs) return 'github-action';
   if (env['GITLAB_CI'] === 'true') return 'gitlab';
@@ -47,7 +58,10 @@ export function parseArgv(argv: readonly string[], env: Env): Invocation {
         continue;
       }
       const spec = INPUTS.find((input) => input.name === name);
-      if (!spec) throw new UsageError(`unknown flag --${name}; run with --help to list the inputs.`);
+      if (!spec) {
+        const meant = closest(name, [...INPUTS.map((input) => input.name), 'json', 'help', 'version']);
+        throw new UsageError(`unknown flag --${name}; ${meant ? `did you mean --${meant}? ` : ''}run with --help to list the inputs.`);
+      }
       if (spec.secret) {
         throw new UsageError(
           `--${name} is not accepted on the command line, where process lists and logs show it; set ${envName(name)} or pass --${name}-stdin.`,
@@ -73,16 +87,89 @@ function takesBareFlag(spec: InputSpec, next: string | undefined): boolean {
   return next === undefined || next.startsWith('--') || !/^(true|false|yes|no|1|0|on|off)$/i.test(next);
 }
 
-/** The raw string of one input for this invocation ("" when not given). */
+/**
+ * The raw string of one input for this invocation ("" when not given), and whether it was given at all.
+ * A GitHub step reads `with:` inputs as INPUT_* variables; the secret inputs may also come from their
+ * ECS_DELIVER_* variable there, as on every host, with the `with:` input winning.
+ */
 export function rawInputReader(
   invocation: Invocation,
   env: Env,
   stdinValues: ReadonlyMap<string, string>,
-): (name: string) => string {
-  return (name) => {
+): ((name: string) => string) & { given: (name: string) => boolean } {
+  const secret = new Set(INPUTS.filter((spec) => spec.secret).map((spec) => spec.name));
+  const read = (name: string): string | undefined => {
     if (invocation.host === 'github-action') {
-      return env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+      const input = stdinValues.get(name) ?? invocation.flags.get(name) ?? env[githubInputName(name)];
+      if (input !== undefined && input.trim() !== '') return input;
+      return secret.has(name) ? (env[envName(name)] ?? input) : input;
     }
-    return stdinValues.get(name) ?? invocation.flags.get(name) ?? env[envName(name)] ?? '';
+    return stdinValues.get(name) ?? invocation.flags.get(name) ?? env[envName(name)];
   };
+  return Object.assign((name: string) => read(name) ?? '', {
+    // GitHub and the GitLab component set every input, so only a flag (or, from a shell, a variable) tells.
+    given: (name: string): boolean =>
+      invocation.flags.has(name) || (invocation.host === 'shell' && env[envName(name)] !== undefined),
+  });
+}
+
+function githubInputName(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/**
+ * Warnings for variables that look meant as inputs but are not read: a misspelled ECS_DELIVER_* name, or,
+ * on a GitHub step, an INPUT_* name GitHub never makes from an input (INPUT_DESIRED_COUNT for desired-count).
+ */
+export function unknownInputNames(env: Env, host: HostKind): string[] {
+  const warnings: string[] = [];
+  const envNames = INPUTS.map((spec) => envName(spec.name));
+  for (const key of Object.keys(env).sort()) {
+    if (key.startsWith('ECS_DELIVER_')) {
+      if (KNOWN_VARIABLES.has(key) || key.endsWith('_STDIN')) continue;
+      if (envNames.includes(key)) {
+        const spec = INPUTS.find((input) => envName(input.name) === key);
+        if (host === 'github-action' && spec && !spec.secret && env[key]?.trim()) {
+          warnings.push(`${key} is ignored on a GitHub action step; set ${spec.name} under with: instead.`);
+        }
+        continue;
+      }
+      const meant = closest(key, envNames);
+      warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant}?` : '.'}`);
+    } else if (host === 'github-action' && key.startsWith('INPUT_')) {
+      if (INPUTS.some((spec) => githubInputName(spec.name) === key)) continue;
+      const asInput = key.slice('INPUT_'.length).toLowerCase().replace(/_/g, '-');
+      const meant = closest(asInput, INPUTS.map((spec) => spec.name));
+      warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant} (${githubInputName(meant)} under with:)?` : '.'}`);
+    }
+  }
+  return warnings;
+}
+
+/** The candidate nearest to `given` by edit distance, when it is near enough to be a slip. */
+export function closest(given: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(given.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const allowed = Math.max(2, Math.floor(given.length / 4));
+  return bestDistance <= allowed ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

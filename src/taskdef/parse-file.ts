@@ -2,14 +2,88 @@
 // input, or the DescribeTaskDefinition output (`{"taskDefinition": {...}, "tags": [...]}`) saved from the CLI.
 // Fields this code does not know are kept as written. Messages say where the problem is, never the text
 // around it: a task definition file may hold environment values.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { describeKind, isPlainObject, withoutNulls, type PlainObject } from './plain-data.js';
 import { READ_ONLY_FIELDS } from './read-only.js';
 import type { ContainerDefinition, Tag, TaskDefinition, TaskDefinitionDocument } from './types.js';
+import { checkTaskDefinitionTypes } from './validate.js';
 
-export function parseTaskDefinitionText(text: string, source: string): TaskDefinitionDocument {
-  return toTaskDefinitionDocument(parseJsonOrYaml(text, source), source);
+/** A task definition file is far larger than any ECS registers (64 KiB) well before this. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Deeper than any task definition nests; deeper data is refused before code that walks it. */
+export const MAX_DEPTH = 64;
+
+/**
+ * Reads a task definition file as text, bounded: a device (/dev/zero), a directory or a file over
+ * MAX_FILE_BYTES is refused, named by the input, before it is read whole.
+ */
+export function readTaskDefinitionFile(path: string, shownAs = path, inputName = 'task-definition'): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InputError(`${inputName}: cannot read "${shownAs}" (${code}); give a path relative to the working directory.`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      throw new InputError(`${inputName}: "${shownAs}" is not a regular file; give the path of a JSON or YAML task definition.`);
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      throw new InputError(`${inputName}: "${shownAs}" is ${stat.size} bytes; a task definition file is at most ${MAX_FILE_BYTES} bytes.`);
+    }
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length > MAX_FILE_BYTES) {
+        throw new InputError(`${inputName}: "${shownAs}" is over ${MAX_FILE_BYTES} bytes; a task definition file is at most that.`);
+      }
+    }
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Parses a task definition file's text; messages start with the input and the file: "task-definition: web.json: ...". */
+export function parseTaskDefinitionText(text: string, source: string, inputName = 'task-definition'): TaskDefinitionDocument {
+  const named = `${inputName}: ${source}`;
+  if (text.length > MAX_FILE_BYTES) {
+    throw new InputError(`${named}: the file is over ${MAX_FILE_BYTES} bytes; a task definition file is at most that.`);
+  }
+  const data = parseJsonOrYaml(text, named);
+  checkDepth(data, named);
+  const document = toTaskDefinitionDocument(data, named);
+  checkTaskDefinitionTypes(document.taskDefinition, named);
+  return document;
+}
+
+/** The deepest bracket nesting in the text, strings included: an overestimate is harmless at the bound used. */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 91 || char === 123) deepest = Math.max(deepest, ++depth);
+    else if ((char === 93 || char === 125) && depth > 0) depth--;
+  }
+  return deepest;
+}
+
+function checkDepth(value: unknown, source: string): void {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > MAX_DEPTH) throw new InputError(`${source}: nested more than ${MAX_DEPTH} levels deep; a task definition never is`);
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
 }
 
 /**
@@ -41,6 +115,17 @@ export function toTaskDefinitionDocument(value: unknown, source: string): TaskDe
 }
 
 function parseJsonOrYaml(text: string, source: string): unknown {
+  // Parsers take long or overflow the stack on brackets nested thousands deep; a quick count refuses them first.
+  if (bracketDepth(text) > MAX_DEPTH * 16) throw new InputError(`${source}: nested more than ${MAX_DEPTH} levels deep; a task definition never is`);
+  try {
+    return parseJsonOrYamlText(text, source);
+  } catch (error) {
+    if (error instanceof RangeError) throw new InputError(`${source}: nested too deeply to read; a task definition never is`);
+    throw error;
+  }
+}
+
+function parseJsonOrYamlText(text: string, source: string): unknown {
   const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (content.trim() === '') throw new InputError(`${source}: the file is empty: it must hold a task definition (JSON or YAML)`);
   const looksLikeJson = /^\s*[{[]/.test(content);
@@ -70,7 +155,15 @@ function parseYaml(text: string): YamlResult {
   // YAML 1.2 core schema: `on`, `yes` and `no` stay strings, as in JSON.
   const document = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true });
   const [error] = document.errors;
-  if (!error) return { ok: true, value: document.toJS({ maxAliasCount: 100 }) as unknown };
+  if (!error) {
+    try {
+      return { ok: true, value: document.toJS({ maxAliasCount: 100 }) as unknown };
+    } catch (aliasError) {
+      if (aliasError instanceof RangeError) throw aliasError;
+      // An alias bomb: the data would expand far beyond anything a task definition holds.
+      return { ok: false, reason: `its aliases expand too far (${aliasError instanceof Error ? aliasError.message.split('\n')[0] : 'alias'})` };
+    }
+  }
   const position = error.linePos?.[0];
   // The message ends with the lines around the error, which are not for the log.
   const reason =

@@ -55,6 +55,12 @@ describe('helpText', () => {
     },
   );
 
+  test('states the range of numbers and the unit of durations, from the schema', () => {
+    expect(entryOf(plain, '--desired-count ')).toContain('(whole number 0 to 2147483647)');
+    expect(entryOf(plain, '--wait-timeout ')).toContain('(duration with a unit: 90s, 15m, 1h; default: 30m)');
+    expect(plain).toContain('ECS_DELIVER_HOST=github|gitlab|shell');
+  });
+
   test('lists choices and marks booleans as bare flags', () => {
     expect(entryOf(plain, '--registry-auth ')).toContain('one of: auto, ecr, basic, none; default: auto');
     expect(entryOf(plain, '--network-mode ')).toContain('one of: bridge, host, awsvpc, none)');

@@ -3,7 +3,7 @@ import { InputError } from '../../src/errors.js';
 import { parseDuration } from '../../src/inputs/duration.js';
 import { parseInputs } from '../../src/inputs/parse.js';
 import { envName, INPUTS } from '../../src/inputs/schema.js';
-import { detectHost, parseArgv, rawInputReader, UsageError } from '../../src/inputs/sources.js';
+import { closest, detectHost, parseArgv, rawInputReader, unknownInputNames, UsageError } from '../../src/inputs/sources.js';
 
 const none = new Map<string, string>();
 
@@ -41,12 +41,57 @@ describe('where inputs come from', () => {
   test.each([
     [['--registry-password', 'hunter2'], /ECS_DELIVER_REGISTRY_PASSWORD or pass --registry-password-stdin/],
     [['--web-identity-token=abc'], /not accepted on the command line/],
-    [['--nope'], /unknown flag --nope/],
+    [['--nope'], /unknown flag --nope; run with --help/],
+    [['--desired-cont', '2'], /unknown flag --desired-cont; did you mean --desired-count\?/],
+    [['--desired_count', '2'], /did you mean --desired-count\?/],
+    [['--dryrun'], /did you mean --dry-run\?/],
     [['--service'], /--service needs a value/],
     [['stray'], /unexpected argument "stray"/],
   ])('%j is refused', (argv, message) => {
     expect(() => parseArgv(argv, {})).toThrow(UsageError);
     expect(() => parseArgv(argv, {})).toThrow(message);
+  });
+
+  test.each([
+    ['github', 'github-action'],
+    ['GitLab', 'gitlab'],
+    ['shell', 'shell'],
+  ])('ECS_DELIVER_HOST=%s forces the host', (value, host) => {
+    // gitlab-ci-local sets GITLAB_CI=false; a GitHub run: step has no INPUT_* variables.
+    expect(detectHost([], { ECS_DELIVER_HOST: value, GITLAB_CI: 'false', GITHUB_ACTIONS: 'true' })).toBe(host);
+  });
+
+  test('an ECS_DELIVER_HOST that is no host is a usage error naming the choices', () => {
+    expect(() => detectHost([], { ECS_DELIVER_HOST: 'jenkins' })).toThrow(UsageError);
+    expect(() => parseArgv([], { ECS_DELIVER_HOST: 'jenkins' })).toThrow(/ECS_DELIVER_HOST: "jenkins" is not one of github, gitlab, shell/);
+  });
+
+  test('with ECS_DELIVER_HOST=github, inputs are read as GitHub does', () => {
+    const env = { ECS_DELIVER_HOST: 'github', 'INPUT_DESIRED-COUNT': '3', ECS_DELIVER_DESIRED_COUNT: '9' };
+    const raw = rawInputReader(parseArgv([], env), env, none);
+    expect(raw('desired-count')).toBe('3');
+  });
+
+  test('a GitHub step takes the documented secret variables, and its with: input wins', () => {
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      INPUT_SERVICE: 'web',
+      'INPUT_REGISTRY-PASSWORD': '',
+      ECS_DELIVER_REGISTRY_PASSWORD: 'from-env',
+      ECS_DELIVER_WEB_IDENTITY_TOKEN: 'token-from-env',
+    };
+    const raw = rawInputReader(parseArgv([], env), env, none);
+    expect([raw('registry-password'), raw('web-identity-token')]).toEqual(['from-env', 'token-from-env']);
+    const both = { ...env, 'INPUT_WEB-IDENTITY-TOKEN': 'from-with' };
+    expect(rawInputReader(parseArgv([], both), both, none)('web-identity-token')).toBe('from-with');
+  });
+
+  test('an input counts as given when a flag names it, or from a shell when its variable is set, even empty', () => {
+    const env = { ECS_DELIVER_TASK_ROLE_ARN: '' };
+    const raw = rawInputReader(parseArgv(['--image', ''], env), env, none);
+    expect([raw.given('image'), raw.given('task-role-arn'), raw.given('family')]).toEqual([true, true, false]);
+    const gitlab = { GITLAB_CI: 'true', ECS_DELIVER_IMAGE: '' };
+    expect(rawInputReader(parseArgv([], gitlab), gitlab, none).given('image')).toBe(false);
   });
 
   test('secret inputs come from --<name>-stdin', () => {
@@ -113,13 +158,61 @@ describe('parseDuration', () => {
     ['15m', 900_000],
     ['1h', 3_600_000],
     ['1h30m', 5_400_000],
-    ['45', 45_000],
     ['500ms', 500],
   ])('%s is %d ms', (text, ms) => {
     expect(parseDuration('wait-timeout', text)).toBe(ms);
   });
 
+  test.each(['30', '1.5'])('a bare number "%s" is refused with both readings', (text) => {
+    expect(() => parseDuration('wait-timeout', text)).toThrow(`wait-timeout: "${text}" has no unit; write ${text}s or ${text}m.`);
+  });
+
   test.each(['soon', '10 minutes', '1d', ''])('"%s" is refused', (text) => {
     expect(() => parseDuration('wait-timeout', text)).toThrow(/wait-timeout: .* is not a duration; write it like 90s, 15m or 1h/);
+  });
+});
+
+describe('variables that look like inputs but are not read', () => {
+  test('a misspelled ECS_DELIVER_ name warns with the input meant', () => {
+    expect(unknownInputNames({ ECS_DELIVER_DESIRED_CONT: '2', ECS_DELIVER_SERVICE: 'web' }, 'shell')).toEqual([
+      'ECS_DELIVER_DESIRED_CONT is not an input and is ignored; did you mean ECS_DELIVER_DESIRED_COUNT?',
+    ]);
+  });
+
+  test('an ECS_DELIVER_ name far from every input still warns', () => {
+    expect(unknownInputNames({ ECS_DELIVER_SOMETHING_ELSE_ENTIRELY: 'x' }, 'gitlab')).toEqual([
+      'ECS_DELIVER_SOMETHING_ELSE_ENTIRELY is not an input and is ignored.',
+    ]);
+  });
+
+  test('a near-miss INPUT_ name on a GitHub step warns with the input meant', () => {
+    const warnings = unknownInputNames({ INPUT_DESIRED_COUNT: '2', 'INPUT_DESIRED-COUNT': '', INPUT_SERVICE: 'web' }, 'github-action');
+    expect(warnings).toEqual(['INPUT_DESIRED_COUNT is not an input and is ignored; did you mean desired-count (INPUT_DESIRED-COUNT under with:)?']);
+  });
+
+  test('an input variable a GitHub step does not read says where the input goes', () => {
+    expect(unknownInputNames({ ECS_DELIVER_SERVICE: 'web', ECS_DELIVER_REGISTRY_PASSWORD: 'x', INPUT_CLUSTER: 'c' }, 'github-action')).toEqual([
+      'ECS_DELIVER_SERVICE is ignored on a GitHub action step; set service under with: instead.',
+    ]);
+  });
+
+  test('INPUT_ names are not ours outside a GitHub action step', () => {
+    expect(unknownInputNames({ INPUT_DESIRED_COUNT: '2' }, 'shell')).toEqual([]);
+  });
+
+  test('our variables that are not inputs, and every input variable, do not warn', () => {
+    const env: Record<string, string> = {
+      ECS_DELIVER_HOST: 'gitlab',
+      ECS_DELIVER_REQUIRE_SERVERS: '1',
+      ECS_DELIVER_REGISTRY_PASSWORD_STDIN: '1',
+      ECS_DELIVERED_TASK_DEFINITION_ARN: 'arn',
+      ...Object.fromEntries(INPUTS.map((spec) => [envName(spec.name), 'x'])),
+    };
+    expect(unknownInputNames(env, 'shell')).toEqual([]);
+  });
+
+  test('closest finds slips, not strangers', () => {
+    expect(closest('servce', ['service', 'cluster'])).toBe('service');
+    expect(closest('banana', ['service', 'cluster'])).toBeUndefined();
   });
 });

@@ -98,23 +98,23 @@ describe('parseTaskDefinitionText: DescribeTaskDefinition output', () => {
 
 describe('parseTaskDefinitionText: errors name the file and the problem', () => {
   test.each([
-    ['empty file', '  \n', /^td\.json: the file is empty/],
-    ['a list', '[1, 2]', /^td\.json: expected a task definition object, found a list/],
-    ['a string', 'hello', /^td\.json: expected a task definition object, found a string/],
-    ['taskDefinition not an object', '{"taskDefinition": []}', /^td\.json: taskDefinition must be an object, found a list/],
-    ['containerDefinitions missing', '{"family": "f"}', /^td\.json: containerDefinitions is missing/],
-    ['containerDefinitions not a list', '{"family": "f", "containerDefinitions": {"name": "c"}}', /^td\.json: containerDefinitions must be a list, found an object/],
-    ['a container not an object', '{"containerDefinitions": ["web"]}', /^td\.json: containerDefinitions\[0\] must be an object, found a string/],
+    ['empty file', '  \n', /^task-definition: td\.json: the file is empty/],
+    ['a list', '[1, 2]', /^task-definition: td\.json: expected a task definition object, found a list/],
+    ['a string', 'hello', /^task-definition: td\.json: expected a task definition object, found a string/],
+    ['taskDefinition not an object', '{"taskDefinition": []}', /^task-definition: td\.json: taskDefinition must be an object, found a list/],
+    ['containerDefinitions missing', '{"family": "f"}', /^task-definition: td\.json: containerDefinitions is missing/],
+    ['containerDefinitions not a list', '{"family": "f", "containerDefinitions": {"name": "c"}}', /^task-definition: td\.json: containerDefinitions must be a list, found an object/],
+    ['a container not an object', '{"containerDefinitions": ["web"]}', /^task-definition: td\.json: containerDefinitions\[0\] must be an object, found a string/],
     ['environment not a list', '{"containerDefinitions": [{"environment": {"A": "1"}}]}', /containerDefinitions\[0\]\.environment must be a list/],
     ['an environment value that is a number', 'containerDefinitions:\n  - environment:\n      - {name: PORT, value: 8080}\n', /containerDefinitions\[0\]\.environment\[0\]\.value \(PORT\) must be a string, found a number: quote it/],
     ['a secret without a name', '{"containerDefinitions": [{"secrets": [{"valueFrom": "arn"}]}]}', /containerDefinitions\[0\]\.secrets\[0\]\.name must be a string/],
-    ['tags not a list', '{"containerDefinitions": [], "tags": {"team": "a"}}', /^td\.json: tags must be a list of \{key, value\}/],
+    ['tags not a list', '{"containerDefinitions": [], "tags": {"team": "a"}}', /^task-definition: td\.json: tags must be a list of \{key, value\}/],
     ['a tag value that is a number', '{"containerDefinitions": [], "tags": [{"key": "year", "value": 2025}]}', /tags\[0\]\.value \(year\) must be a string/],
-    ['bad JSON', '{\n  "family": "f",\n  "containerDefinitions": [\n}', /^td\.json: invalid JSON at line 4, column 1/],
-    ['text after the JSON', '{"family": "f"}}', /^td\.json: invalid JSON at line 1, column 16: Unexpected non-whitespace character after JSON$/],
-    ['bad YAML', 'family: f\ncontainerDefinitions:\n  - name: c\n   image: i\n', /^td\.json: invalid YAML at line 4, column \d+: /],
-    ['duplicate YAML keys', 'family: a\nfamily: b\ncontainerDefinitions: []\n', /^td\.json: invalid YAML at line 2, column 1: Map keys must be unique/],
-    ['several YAML documents', 'family: a\n---\nfamily: b\n', /^td\.json: invalid YAML at line 2, column 1: the file holds several YAML documents: keep one$/],
+    ['bad JSON', '{\n  "family": "f",\n  "containerDefinitions": [\n}', /^task-definition: td\.json: invalid JSON at line 4, column 1/],
+    ['text after the JSON', '{"family": "f"}}', /^task-definition: td\.json: invalid JSON at line 1, column 16: Unexpected non-whitespace character after JSON$/],
+    ['bad YAML', 'family: f\ncontainerDefinitions:\n  - name: c\n   image: i\n', /^task-definition: td\.json: invalid YAML at line 4, column \d+: /],
+    ['duplicate YAML keys', 'family: a\nfamily: b\ncontainerDefinitions: []\n', /^task-definition: td\.json: invalid YAML at line 2, column 1: Map keys must be unique/],
+    ['several YAML documents', 'family: a\n---\nfamily: b\n', /^task-definition: td\.json: invalid YAML at line 2, column 1: the file holds several YAML documents: keep one$/],
   ])('%s', (_name, text, message) => {
     expect(() => parseTaskDefinitionText(text, 'td.json')).toThrow(InputError);
     expect(() => parseTaskDefinitionText(text, 'td.json')).toThrow(message);
@@ -131,7 +131,7 @@ describe('parseTaskDefinitionText: errors name the file and the problem', () => 
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(/^td: invalid/);
+    expect(message).toMatch(/^task-definition: td: invalid/);
     expect(message).not.toContain('hunter2');
   });
 });

@@ -1,0 +1,118 @@
+// The built bundle against moto: bad inputs end with exit 2 and one line naming the input, and nothing in ECS
+// changes (no revision registered, the service as it was).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
+import { awsEnv, createCluster, createService, describeService, ecsClient, registerTaskDefinition, revisionsOf } from '../support/moto-ecs.js';
+import { runBundle } from '../support/run-bundle.js';
+
+const skip = motoMissing();
+
+describe.skipIf(skip)('bad inputs against moto change nothing', () => {
+  let moto: MotoServer;
+  let ecs: ECSClient;
+  let seeded = '';
+  const dir = mkdtempSync(join(tmpdir(), 'bad-inputs-e2e-'));
+
+  beforeAll(async () => {
+    moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' });
+    ecs = ecsClient(moto.url);
+    writeFileSync(join(dir, 'broken.json'), '{"family": "web", "cpu": "256",, "containerDefinitions": []}');
+    writeFileSync(join(dir, 'lots.json'), JSON.stringify({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.25', memory: 'lots' }] }));
+    writeFileSync(
+      join(dir, 'fargate.json'),
+      JSON.stringify({ family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '4096', containerDefinitions: [{ name: 'web', image: 'nginx:1.25' }] }),
+    );
+  });
+  afterAll(async () => {
+    await moto?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    await moto.reset();
+    await createCluster(ecs, 'default');
+    seeded = await registerTaskDefinition(ecs, { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+    await createService(ecs, { cluster: 'default', serviceName: 'web', taskDefinition: seeded, desiredCount: 1 });
+  });
+
+  const service = ['--service', 'web', '--family', 'web'];
+
+  test.each([
+    ['an empty image from an unset variable', [...service, '--image', ''], {}, /^error: image: given but empty/m],
+    ['desired-count past int32', [...service, '--image', 'nginx:1.25', '--desired-count', '2147483648'], {}, /^error: desired-count: "2147483648" is not a whole number from 0 to 2147483647/m],
+    ['a bare-number wait-timeout', [...service, '--image', 'nginx:1.25', '--wait-timeout', '30'], {}, /^error: wait-timeout: "30" has no unit; write 30s or 30m\.$/m],
+    ['a bare-number ECS_DELIVER_POLL_INTERVAL', [...service, '--image', 'nginx:1.25'], { ECS_DELIVER_POLL_INTERVAL: '5' }, /^error: poll-interval: "5" has no unit/m],
+    ['a family with a colon', ['--service', 'web', '--family', 'web:1', '--image', 'nginx:1.25'], {}, /^error: family: "web:1" is not a task definition family/m],
+    ['a secret without a source', [...service, '--image', 'nginx:1.25', '--secrets', 'DB_PASSWORD='], {}, /^error: secrets: DB_PASSWORD has an empty valueFrom/m],
+    ['a malformed role ARN', [...service, '--image', 'nginx:1.25', '--execution-role-arn', 'arn:aws:iam::1:role/x'], {}, /^error: execution-role-arn: /m],
+    ['an aws: tag', [...service, '--image', 'nginx:1.25', '--tags', 'AWS:team=a'], {}, /^error: tags: the tag key "AWS:team" starts with "aws:"/m],
+    ['a Fargate size Fargate does not run', [...service, '--image', 'nginx:1.25', '--requires-compatibilities', 'FARGATE', '--task-cpu', '256', '--task-memory', '4 GB'], {}, /^error: task-memory: Fargate runs 256 CPU units .* src\/taskdef\/fargate-sizes\.ts/m],
+    ['an unknown launch type', [...service, '--image', 'nginx:1.25', '--requires-compatibilities', 'FARGATE_SPOT'], {}, /^error: requires-compatibilities: "FARGATE_SPOT" is not a launch type/m],
+    ['invalid JSON in the file', ['--service', 'web', '--task-definition', join(dir, 'broken.json'), '--image', 'nginx:1.25'], {}, /^error: task-definition: .*broken\.json: invalid JSON at line 1, column \d+/m],
+    ['a memory of "lots" in the file', ['--service', 'web', '--task-definition', join(dir, 'lots.json')], {}, /^error: task-definition: .*lots\.json: containerDefinitions\[0\]\.memory must be a whole number, found a string$/m],
+    ['a misspelled flag', [...service, '--image', 'nginx:1.25', '--desired-cont', '2'], {}, /^error: unknown flag --desired-cont; did you mean --desired-count\?/m],
+  ])('%s: exit 2, the input named, nothing registered or updated', async (_name, args, env, message) => {
+    const result = await runBundle({ args, env: { ...awsEnv(moto.url), ...env } });
+    expect(result.code, result.log).toBe(2);
+    expect(result.log).toMatch(message);
+    expect(await revisionsOf(ecs, 'web')).toEqual([seeded]);
+    const after = await describeService(ecs, 'default', 'web');
+    expect(after?.taskDefinition).toBe(seeded);
+    expect(after?.desiredCount).toBe(1);
+  });
+
+  test('a GitHub step takes ECS_DELIVER_REGISTRY_PASSWORD, masked, as the error for a missing password suggests', async () => {
+    const outputs = join(dir, 'github-output');
+    writeFileSync(outputs, '');
+    const result = await runBundle({
+      env: {
+        ...awsEnv(moto.url),
+        GITHUB_ACTIONS: 'true',
+        GITHUB_OUTPUT: outputs,
+        INPUT_SERVICE: 'web',
+        INPUT_FAMILY: 'web',
+        INPUT_IMAGE: 'registry.example.com/web:1.25',
+        'INPUT_VERIFY-IMAGE': 'false',
+        'INPUT_DRY-RUN': 'true',
+        'INPUT_REGISTRY-USERNAME': 'deploy',
+        'INPUT_REGISTRY-PASSWORD': '',
+        ECS_DELIVER_REGISTRY_PASSWORD: 'pw-from-the-environment',
+      },
+    });
+    expect(result.code, result.log).toBe(0);
+    expect(result.stdout).toContain('::add-mask::pw-from-the-environment');
+    expect(result.log.replaceAll('::add-mask::pw-from-the-environment', '')).not.toContain('pw-from-the-environment');
+  });
+
+  test('ECS_DELIVER_HOST=gitlab writes the dotenv report where gitlab-ci-local sets GITLAB_CI=false', async () => {
+    const cwd = mkdtempSync(join(dir, 'gitlab-'));
+    const result = await runBundle({
+      cwd,
+      args: [...service, '--image', 'nginx:1.25', '--dry-run'],
+      env: { ...awsEnv(moto.url), GITLAB_CI: 'false', ECS_DELIVER_HOST: 'gitlab' },
+    });
+    expect(result.code, result.log).toBe(0);
+    expect(readFileSync(join(cwd, 'ecs-deliver.env'), 'utf8')).toMatch(/^ECS_DELIVERED_/m);
+  });
+
+  test('an ECS_DELIVER_HOST that is no host ends with exit 2 naming the choices', async () => {
+    const result = await runBundle({ args: [...service, '--image', 'nginx:1.25'], env: { ...awsEnv(moto.url), ECS_DELIVER_HOST: 'jenkins' } });
+    expect(result.code).toBe(2);
+    expect(result.log).toMatch(/^error: ECS_DELIVER_HOST: "jenkins" is not one of github, gitlab, shell/m);
+  });
+
+  test('the SDK notice about the Node version is one line at most', async () => {
+    const result = await runBundle({
+      args: [...service, '--image', 'nginx:1.25', '--dry-run'],
+      env: { ...awsEnv(moto.url), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false' },
+    });
+    expect(result.code, result.log).toBe(0);
+    expect(result.stderr).not.toContain('NodeVersionSupportWarning');
+    const notices = result.stderr.split('\n').filter((line) => /AWS SDK support/.test(line));
+    const major = Number(process.versions.node.split('.')[0]);
+    expect(notices).toEqual(major < 22 ? [`warning: Node ${process.versions.node} is past AWS SDK support; the action runs on node24.`] : []);
+  });
+});
