@@ -165,6 +165,15 @@ describe('examples use only inputs that exist', () => {
     }
   });
 
+  test('.gitlab-ci.example.yml writes each input with the YAML type the component declares for it', () => {
+    const pipeline = parse(read('.gitlab-ci.example.yml')) as Yaml;
+    for (const include of (pipeline['include'] as Yaml[]).filter((entry) => 'component' in entry)) {
+      for (const [name, value] of Object.entries(include['inputs'] as Yaml)) {
+        expect(typeof value, `${name}: ${JSON.stringify(value)}`).toBe((specInputs[name] as Yaml | undefined)?.['type']);
+      }
+    }
+  });
+
   test('the example GitHub workflow passes only action inputs', () => {
     const workflow = parse(read('.github/workflows/deploy-example.yml')) as Yaml;
     const steps = Object.values(workflow['jobs'] as Yaml).flatMap((job) => (job as Yaml)['steps'] as Yaml[]);
