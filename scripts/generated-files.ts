@@ -49,23 +49,60 @@ export function renderActionYml(): string {
   return doc.toString(YAML_OPTIONS);
 }
 
+/**
+ * String inputs whose values are often written as bare numbers (`task-cpu: 256`), which GitLab refuses for a
+ * string input, with the numbers the component's descriptions show them quoted with.
+ */
+const NUMERIC_STRINGS: Readonly<Record<string, string>> = { 'task-cpu': '256', 'task-memory': '512' };
+const NUMBER_EXAMPLES: Readonly<Record<string, string>> = {
+  memory: '512',
+  cpu: '256',
+  'container-port': '8080',
+  'host-port': '8080',
+  'keep-revisions': '10',
+  'desired-count': '2',
+  'max-failed-tasks': '3',
+};
+
+export type ComponentType = 'string' | 'number' | 'boolean';
+
+/**
+ * The GitLab type an input takes in the component: boolean and number where a fixed default allows one
+ * (GitLab's typed inputs cannot be left unset), string for everything else.
+ */
+export function componentType(input: InputSpec): ComponentType {
+  if (input.default === '') return 'string';
+  if (input.type === 'boolean') return 'boolean';
+  if (input.type === 'number') return 'number';
+  return 'string';
+}
+
+/**
+ * How a consumer writes a value of a string input that YAML would read as a number or a boolean (an optional
+ * number, a tri-state boolean, a choice with true and false), quoted; undefined for the other inputs.
+ */
+export function quotedExample(input: InputSpec): string | undefined {
+  if (componentType(input) !== 'string') return undefined;
+  const numeric = input.type === 'number' ? (NUMBER_EXAMPLES[input.name] ?? '1') : NUMERIC_STRINGS[input.name];
+  if (numeric !== undefined) return `${input.name}: "${numeric}"`;
+  const values = input.type === 'boolean' ? ['true', 'false'] : (input.options ?? []);
+  return values.includes('false') ? `${input.name}: "false"` : undefined;
+}
+
 /** The component's spec entry for one schema input: GitLab's own types where a fixed default allows one. */
 export function componentInput(input: InputSpec): Record<string, unknown> {
-  const spec: Record<string, unknown> = {};
-  if (input.type === 'boolean' && input.default !== '') {
-    spec['type'] = 'boolean';
-    spec['default'] = input.default === 'true';
-  } else if (input.type === 'number' && input.default !== '') {
-    spec['type'] = 'number';
-    spec['default'] = Number(input.default);
-  } else {
+  const type = componentType(input);
+  const spec: Record<string, unknown> = { type };
+  if (type === 'boolean') spec['default'] = input.default === 'true';
+  else if (type === 'number') spec['default'] = Number(input.default);
+  else {
     // An optional input stays a string with an empty default, so leaving it out leaves it unset.
-    spec['type'] = 'string';
     spec['default'] = input.default;
     if (input.type === 'choice' && input.options) spec['options'] = [...input.options];
     if (input.type === 'boolean') spec['options'] = ['', 'true', 'false'];
   }
-  spec['description'] = input.description;
+  const quote = quotedExample(input);
+  spec['description'] = quote ? `${input.description} Quote the value, such as ${quote}.` : input.description;
   return spec;
 }
 
@@ -82,7 +119,11 @@ export function renderComponentYml(): string {
   const header = new Document({ spec: { inputs: specInputs } });
   header.commentBefore = componentHeaderComment();
 
-  const variables = Object.fromEntries(componentInputs().map((input) => [envName(input.name), variableValue(input)]));
+  const variables = {
+    // gitlab-ci-local and other runners of a job outside GitLab do not set GITLAB_CI=true; the report still counts.
+    ECS_DELIVER_HOST: 'gitlab',
+    ...Object.fromEntries(componentInputs().map((input) => [envName(input.name), variableValue(input)])),
+  };
   const job = new Document({
     '$[[ inputs.job-name ]]': {
       stage: '$[[ inputs.stage ]]',
@@ -95,10 +136,13 @@ export function renderComponentYml(): string {
   return `${header.toString(YAML_OPTIONS)}---\n${job.toString(YAML_OPTIONS)}`;
 }
 
-/** Typed (boolean, number) inputs are quoted: a job variable must be a string. */
+/**
+ * A block that is a whole value takes the input's type: a number or boolean input gives the job variable a
+ * YAML number or boolean, which the job sees as its text ("300", "true"). The quotes only mark those inputs.
+ */
 function variableValue(input: InputSpec): string | Scalar {
   const text = `$[[ inputs.${input.name} ]]`;
-  if ((input.type !== 'boolean' && input.type !== 'number') || input.default === '') return text;
+  if (componentType(input) === 'string') return text;
   const quoted = new Scalar(text);
   quoted.type = Scalar.QUOTE_DOUBLE;
   return quoted;
@@ -115,6 +159,10 @@ function componentHeaderComment(): string {
     ' takes precedence over the input, as GitLab ranks those above job variables. Values are expanded like any',
     ' job variable ($CI_COMMIT_SHA works); write $$ for a literal $.',
     '',
+    ` Numbers and booleans that have a default are typed (${typedExamples()}); write them bare. Inputs that`,
+    ' can be left unset are strings, and GitLab refuses a bare number or true/false for them ("provided value is',
+    ` not a string"): quote those values (${quotedExamples()}).`,
+    '',
     ` Secrets (${secrets.join(', ')}) are not inputs, because input values are part of the pipeline`,
     ' configuration. Give them to the job as variables instead:',
     '   - registry-password: a masked CI/CD variable named ECS_DELIVER_REGISTRY_PASSWORD.',
@@ -127,6 +175,22 @@ function componentHeaderComment(): string {
     ' To build or push images the job needs a Docker daemon: add services: [docker:27-dind] to the job, with',
     ' DOCKER_HOST, DOCKER_TLS_CERTDIR and DOCKER_CERT_PATH set as the GitLab Docker-in-Docker guide shows.',
   ].join('\n');
+}
+
+function typedExamples(): string {
+  const typed = componentInputs().filter((input) => componentType(input) !== 'string');
+  const example = (type: ComponentType) => typed.find((input) => componentType(input) === type);
+  return [example('number'), example('boolean')]
+    .filter((input): input is InputSpec => input !== undefined)
+    .map((input) => `${input.name}: ${input.type === 'boolean' ? String(input.default !== 'true') : (NUMBER_EXAMPLES[input.name] ?? '1')}`)
+    .join(', ');
+}
+
+function quotedExamples(): string {
+  const quoted = componentInputs().map(quotedExample).filter((example): example is string => example !== undefined);
+  return [quoted.find((q) => q.startsWith('memory')), quoted.find((q) => q.startsWith('push')), quoted.find((q) => q.startsWith('verify-image'))]
+    .filter((q): q is string => q !== undefined)
+    .join(', ');
 }
 
 export function renderInputTables(): string {

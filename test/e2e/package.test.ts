@@ -1,6 +1,7 @@
-// What npm publishes: the files `npx ecs-deliver` gets, and that they run on their own, with no node_modules.
+// What npm publishes: the files `npm install -g` and `npx` get, and that they run on their own: the bundle is
+// self-contained, so the package has no dependencies and installs from its tarball with no registry at all.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,11 @@ interface PackResult {
 interface PackageJson {
   version: string;
   bin: Record<string, string>;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  bundleDependencies?: unknown;
+  bundledDependencies?: unknown;
 }
 
 /** npm pack without lifecycle scripts and without asking the registry anything. */
@@ -80,21 +86,49 @@ describe('the npm package', () => {
   describe('unpacked on its own, as npx runs it', () => {
     let dir = '';
     let bin = '';
+    let tarball = '';
+    let packed: PackageJson;
 
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'ecs-deliver-pack-'));
-      const { filename } = npmPack(['--pack-destination', dir]);
-      execFileSync('tar', ['-xzf', join(dir, filename), '-C', dir]);
-      await rm(join(dir, filename));
+      const tarballs = join(dir, 'tarballs');
+      await mkdir(tarballs);
+      const { filename } = npmPack(['--pack-destination', tarballs]);
+      tarball = join(tarballs, filename);
+      execFileSync('tar', ['-xzf', tarball, '-C', dir]);
       bin = join(dir, 'package', packageJson.bin['ecs-deliver'] ?? '');
+      packed = JSON.parse(await readFile(join(dir, 'package', 'package.json'), 'utf8')) as PackageJson;
     });
 
     afterAll(async () => {
       if (dir !== '') await rm(dir, { recursive: true, force: true });
     });
 
+    test('the packed package.json names no dependency of any kind', () => {
+      expect(packed.version).toBe(packageJson.version);
+      expect(packed.dependencies ?? {}).toEqual({});
+      expect(packed.optionalDependencies ?? {}).toEqual({});
+      expect(packed.peerDependencies ?? {}).toEqual({});
+      expect(packed.bundleDependencies ?? packed.bundledDependencies ?? []).toEqual([]);
+    });
+
+    test('npm install -g of the tarball works offline with an empty cache, and the installed command runs', async () => {
+      const prefix = join(dir, 'global');
+      const install = spawnSync(
+        'npm',
+        ['install', '--global', '--prefix', prefix, '--offline', '--cache', join(dir, 'empty-cache'), '--ignore-scripts', '--no-audit', '--no-fund', tarball],
+        { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir, npm_config_update_notifier: 'false' } },
+      );
+      expect(install.status, install.stdout + install.stderr).toBe(0);
+      const installed = await filesUnder(join(prefix, 'lib', 'node_modules'));
+      expect(installed.filter((path) => !path.startsWith('ecs-deliver/')), 'nothing but the package was installed').toEqual([]);
+      const run = spawnSync(join(prefix, 'bin', 'ecs-deliver'), ['--version'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' } });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toBe(`${packageJson.version}\n`);
+    });
+
     test('the tarball is what the dry run listed, without node_modules', async () => {
-      expect(await readdir(dir)).toEqual(['package']);
+      expect(await readdir(dir)).toEqual(expect.arrayContaining(['package', 'tarballs']));
       const unpacked = await filesUnder(join(dir, 'package'));
       expect(unpacked.sort()).toEqual(listed.map((file) => file.path).sort());
     });

@@ -4,6 +4,12 @@ import { fileURLToPath } from 'node:url';
 
 export const BUNDLE = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 
+/**
+ * The node that runs the bundle: ECS_DELIVER_TEST_NODE when set (CI runs the end-to-end suites a second time
+ * on Node 24, the runtime of the action, from scripts/install-test-tools.sh), else the one running the tests.
+ */
+export const BUNDLE_NODE = process.env['ECS_DELIVER_TEST_NODE'] || process.execPath;
+
 export interface BundleRun {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -38,7 +44,7 @@ export function cleanEnv(): Record<string, string> {
 
 export function runBundle(options: BundleOptions = {}): Promise<BundleRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE, ...(options.args ?? [])], {
+    const child = spawn(BUNDLE_NODE, [BUNDLE, ...(options.args ?? [])], {
       cwd: options.cwd ?? process.cwd(),
       env: { ...cleanEnv(), ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -6,6 +6,7 @@ import {
   COMPONENT_FILE,
   COMPONENT_JOB_INPUTS,
   README_FILE,
+  quotedExample,
   generatedFiles,
   replaceBetweenMarkers,
 } from '../../scripts/generated-files.js';
@@ -61,12 +62,33 @@ describe('GitLab component templates/deploy.yml', () => {
 
   test.each(publicInputs.map((input) => [input.name, input] as const))('input %s keeps the schema default and options', (name, input) => {
     const entry = specInputs[name] as Yaml | undefined;
-    expect(entry?.['description']).toBe(input.description);
+    expect(String(entry?.['description'])).toMatch(new RegExp(`^${escapeRegExp(input.description)}( Quote the value, such as ${name}: "[^"]+"\\.)?$`));
     expect(String(entry?.['default'])).toBe(input.default);
     expect(['string', 'number', 'boolean']).toContain(entry?.['type']);
     if (input.default === '') expect(entry?.['type']).toBe('string');
     if (input.type === 'choice') expect(entry?.['options']).toEqual(input.options);
     if (entry?.['options']) expect(entry['options']).toContain(String(entry['default']));
+  });
+
+  test.each(publicInputs.map((input) => [input.name, input] as const))('input %s has the type of its values, or says to quote them', (name, input) => {
+    const entry = specInputs[name] as Yaml;
+    const typed = (input.type === 'number' || input.type === 'boolean') && input.default !== '';
+    if (typed) {
+      expect(entry['type']).toBe(input.type);
+      expect(typeof entry['default']).toBe(input.type);
+    } else {
+      expect(entry['type']).toBe('string');
+    }
+    // A string input whose values YAML reads as numbers or booleans must be quoted by the consumer.
+    const bareValues = [...(input.options ?? []), ...(input.type === 'boolean' ? ['true', 'false'] : [])].some((v) => v === 'true' || v === 'false');
+    const quoteNeeded = !typed && (input.type === 'number' || input.type === 'boolean' || bareValues || /^task-(cpu|memory)$/.test(name));
+    expect(String(entry['description']).includes('Quote the value'), String(entry['description'])).toBe(quoteNeeded);
+    if (quoteNeeded) {
+      const example = quotedExample(input) ?? '';
+      const value = (parse(example) as Yaml)[name];
+      expect(typeof value, `${example} is a string in YAML`).toBe('string');
+      expect(entry['options'] ? entry['options'] : [value]).toContain(value);
+    }
   });
 
   test.each(secretInputs.map((input) => [input.name]))('secret %s is no input, no job variable, and is documented', (name) => {
@@ -83,9 +105,10 @@ describe('GitLab component templates/deploy.yml', () => {
 
   test('the job maps every input to its ECS_DELIVER_ variable and runs ecs-deliver with no arguments', () => {
     const job = jobs[0]?.[1] as Yaml;
-    expect(job['variables']).toEqual(
-      Object.fromEntries(publicInputs.map((input) => [envName(input.name), `$[[ inputs.${input.name} ]]`])),
-    );
+    expect(job['variables']).toEqual({
+      ECS_DELIVER_HOST: 'gitlab',
+      ...Object.fromEntries(publicInputs.map((input) => [envName(input.name), `$[[ inputs.${input.name} ]]`])),
+    });
     expect(job['script']).toEqual(['ecs-deliver']);
     expect(job['stage']).toBe('$[[ inputs.stage ]]');
     expect(job['image']).toEqual({ name: '$[[ inputs.job-image ]]', entrypoint: [''] });
@@ -142,6 +165,15 @@ describe('examples use only inputs that exist', () => {
     }
   });
 
+  test('.gitlab-ci.example.yml writes each input with the YAML type the component declares for it', () => {
+    const pipeline = parse(read('.gitlab-ci.example.yml')) as Yaml;
+    for (const include of (pipeline['include'] as Yaml[]).filter((entry) => 'component' in entry)) {
+      for (const [name, value] of Object.entries(include['inputs'] as Yaml)) {
+        expect(typeof value, `${name}: ${JSON.stringify(value)}`).toBe((specInputs[name] as Yaml | undefined)?.['type']);
+      }
+    }
+  });
+
   test('the example GitHub workflow passes only action inputs', () => {
     const workflow = parse(read('.github/workflows/deploy-example.yml')) as Yaml;
     const steps = Object.values(workflow['jobs'] as Yaml).flatMap((job) => (job as Yaml)['steps'] as Yaml[]);
@@ -164,6 +196,10 @@ describe('examples use only inputs that exist', () => {
     expect(() => parse(read(path))).not.toThrow();
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 function section(text: string, name: string): string {
   const start = text.indexOf(`<!-- ${name}:start -->`);

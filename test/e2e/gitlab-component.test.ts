@@ -1,0 +1,201 @@
+// The GitLab component as gitlab-ci-local sees it: the spec of templates/deploy.yml takes the inputs a consumer
+// writes (typed numbers and booleans bare, the rest quoted) and refuses the bare ones GitLab refuses; the job runs
+// the bundle against moto and its dotenv report reaches a later job. gitlab-ci-local cannot fetch
+// `include: component:`; a local include with `inputs:` goes through the same spec.
+import { spawn } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { awsEnv, createCluster, createService, describeService, describeTaskDefinition, ecsClient, registerTaskDefinition } from '../support/moto-ecs.js';
+import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
+import { BUNDLE, BUNDLE_NODE, cleanEnv } from '../support/run-bundle.js';
+import { GITLAB_CI_LOCAL, NODE_24, gitlabCiLocalMissing } from '../support/test-tools.js';
+
+const COMPONENT = fileURLToPath(new URL('../../templates/deploy.yml', import.meta.url));
+const skip = gitlabCiLocalMissing() ?? motoMissing();
+type Yaml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+interface Run {
+  code: number | null;
+  log: string;
+}
+
+describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
+  let root = '';
+  let bin = '';
+  let count = 0;
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'ecs-deliver-gitlab-'));
+    // The job image has ecs-deliver on PATH; the shell executor gets this one.
+    bin = join(root, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'ecs-deliver'), `#!/bin/sh\nexec "${BUNDLE_NODE}" "${BUNDLE}" "$@"\n`);
+    chmodSync(join(bin, 'ecs-deliver'), 0o755);
+  });
+  afterAll(() => {
+    if (root !== '') rmSync(root, { recursive: true, force: true });
+  });
+
+  /** A project whose .gitlab-ci.yml includes the component with `inputs`, plus any jobs of its own. */
+  function project(inputs: Yaml, jobs: Yaml = {}): string {
+    const dir = join(root, `project-${++count}`);
+    mkdirSync(join(dir, 'templates'), { recursive: true });
+    copyFileSync(COMPONENT, join(dir, 'templates', 'deploy.yml'));
+    writeFileSync(join(dir, '.gitlab-ci.yml'), stringify({ include: [{ local: 'templates/deploy.yml', inputs }], ...jobs }));
+    return dir;
+  }
+
+  function gitlabCiLocal(dir: string, args: string[], variables: Record<string, string> = {}): Promise<Run> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(
+        NODE_24,
+        [GITLAB_CI_LOCAL, ...args, ...Object.entries(variables).flatMap(([key, value]) => ['--variable', `${key}=${value}`])],
+        {
+          cwd: dir,
+          env: { ...cleanEnv(), HOME: dir, PATH: `${bin}:${process.env['PATH'] ?? ''}`, NO_COLOR: '1', FORCE_COLOR: '0' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let log = '';
+      child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, log });
+      });
+    });
+  }
+
+  async function gitInit(dir: string): Promise<void> {
+    const git = (args: string[]) =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn('git', args, { cwd: dir, stdio: 'ignore', env: { ...cleanEnv(), HOME: dir } });
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args.join(' ')} exited ${code}`))));
+      });
+    await git(['init', '-q', '.']);
+    await git(['add', '-A']);
+    await git(['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'pipeline']);
+  }
+
+  /** The deploy job's variables, as `gitlab-ci-local --preview` renders the pipeline. */
+  async function previewVariables(inputs: Yaml): Promise<Record<string, unknown>> {
+    const dir = project(inputs);
+    await gitInit(dir);
+    const run = await gitlabCiLocal(dir, ['--preview']);
+    expect(run.code, run.log).toBe(0);
+    const pipeline = parse(run.log.slice(run.log.indexOf('\n---\n') + 1)) as Yaml;
+    return pipeline['deploy']?.['variables'] as Record<string, unknown>;
+  }
+
+  test('typed inputs are written bare, the others quoted, and every job variable is a string', async () => {
+    const variables = await previewVariables({
+      family: 'web',
+      image: 'nginx:1.27',
+      memory: '300',
+      'desired-count': '2',
+      'verify-image': 'false',
+      push: 'false',
+      'task-cpu': '256',
+      'host-port': 8080,
+      wait: false,
+      'dry-run': true,
+      rollback: false,
+    });
+    expect(variables).toMatchObject({
+      ECS_DELIVER_HOST: 'gitlab',
+      ECS_DELIVER_MEMORY: '300',
+      ECS_DELIVER_DESIRED_COUNT: '2',
+      ECS_DELIVER_VERIFY_IMAGE: 'false',
+      ECS_DELIVER_PUSH: 'false',
+      ECS_DELIVER_TASK_CPU: '256',
+      ECS_DELIVER_HOST_PORT: '8080',
+      ECS_DELIVER_WAIT: 'false',
+      ECS_DELIVER_DRY_RUN: 'true',
+      ECS_DELIVER_ROLLBACK: 'false',
+    });
+    expect(Object.values(variables).filter((value) => typeof value !== 'string')).toEqual([]);
+  }, 120_000);
+
+  test('inputs left out take their defaults, typed ones as their text', async () => {
+    const variables = await previewVariables({ family: 'web', image: 'nginx:1.27' });
+    expect(variables).toMatchObject({
+      ECS_DELIVER_HOST_PORT: '0',
+      ECS_DELIVER_WAIT: 'true',
+      ECS_DELIVER_ROLLBACK: 'true',
+      ECS_DELIVER_DRY_RUN: 'false',
+      ECS_DELIVER_MEMORY: '',
+      ECS_DELIVER_PUSH: '',
+      ECS_DELIVER_VERIFY_IMAGE: 'auto',
+      ECS_DELIVER_CLUSTER: 'default',
+    });
+  }, 120_000);
+
+  test.each([
+    ['memory', 300, 'string'],
+    ['desired-count', 2, 'string'],
+    ['verify-image', false, 'string'],
+    ['push', true, 'string'],
+    ['wait', 'maybe', 'boolean'],
+  ])('%s: %j is refused as GitLab refuses it: provided value is not a %s', async (name, value, type) => {
+    const dir = project({ family: 'web', image: 'nginx:1.27', [name]: value });
+    await gitInit(dir);
+    const run = await gitlabCiLocal(dir, ['--preview']);
+    expect(run.code).not.toBe(0);
+    expect(run.log).toContain(`\`${name}\` input: provided value is not a ${type}.`);
+  }, 120_000);
+
+  describe('the job', () => {
+    let moto: MotoServer;
+    let ecs: ECSClient;
+
+    beforeAll(async () => {
+      moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' });
+      ecs = ecsClient(moto.url);
+    });
+    afterAll(async () => moto?.stop());
+    beforeEach(async () => {
+      await moto.reset();
+      await createCluster(ecs, 'default');
+    });
+
+    test('deploys with typed and quoted inputs, and its dotenv report reaches a later job', async () => {
+      const base = await registerTaskDefinition(ecs, { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+      await createService(ecs, { cluster: 'default', serviceName: 'web', taskDefinition: base, desiredCount: 1 });
+      const dir = project(
+        {
+          family: 'web',
+          image: 'nginx:1.27',
+          memory: '300',
+          'desired-count': '2',
+          'verify-image': 'false',
+          service: 'web',
+          'poll-interval': '1s',
+          'wait-timeout': '30s',
+          'force-new-deployment': false,
+        },
+        { announce: { stage: '.post', needs: ['deploy'], script: ['echo "announce: $ECS_DELIVERED_TASK_DEFINITION_ARN is $ECS_DELIVERED_DEPLOYMENT_STATUS"'] } },
+      );
+      await gitInit(dir);
+      const run = await gitlabCiLocal(dir, ['--force-shell-executor'], awsEnv(moto.url));
+      expect(run.code, run.log).toBe(0);
+
+      const report = readFileSync(join(dir, '.gitlab-ci-local', 'artifacts', 'deploy', '.gitlab-ci-reports', 'dotenv', 'ecs-deliver.env'), 'utf8');
+      const arn = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2';
+      expect(report).toContain(`ECS_DELIVERED_TASK_DEFINITION_ARN=${arn}\n`);
+      expect(report).toContain('ECS_DELIVERED_DEPLOYMENT_STATUS=COMPLETED\n');
+      expect(run.log).toContain(`announce: ${arn} is COMPLETED`);
+
+      const registered = await describeTaskDefinition(ecs, arn);
+      expect(registered.taskDefinition?.containerDefinitions?.[0]).toMatchObject({ image: 'nginx:1.27', memory: 300 });
+      expect(await describeService(ecs, 'default', 'web')).toMatchObject({ desiredCount: 2 });
+    }, 180_000);
+  });
+});
