@@ -41,7 +41,9 @@ export function recordLoadedFiles(bundle: string, args: readonly string[], env: 
     `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)}, { data: { out: ${JSON.stringify(out)} } });\n`,
   );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, bundle, ...args], {
+    // CI runs the end-to-end suites a second time with the bundle on Node 24 (see test/support/run-bundle.ts).
+    const node = process.env['ECS_DELIVER_TEST_NODE'] || process.execPath;
+    const child = spawn(node, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, bundle, ...args], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
