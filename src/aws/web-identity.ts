@@ -3,6 +3,7 @@
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { InputError, PreflightError, errorMessage } from '../errors.js';
+import { clientConfig } from './clients.js';
 import type { Reporter } from '../report.js';
 
 export interface WebIdentityRequest {
@@ -13,6 +14,8 @@ export interface WebIdentityRequest {
   /** Session length; the role's maximum session duration bounds it (AWS default: one hour). */
   durationSeconds?: number;
   stsClient?: STSClient;
+  /** Aborts the call in flight (the run's cancel). */
+  signal?: AbortSignal;
   /** Receives the token and the credentials to mask, and one line saying which role was assumed. */
   reporter?: Pick<Reporter, 'info' | 'mask'>;
 }
@@ -24,7 +27,8 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityRequest): Pr
   const { roleArn, token, region, sessionName, reporter } = request;
   checkRequest(request);
   reporter?.mask(token);
-  const sts = request.stsClient ?? new STSClient({ region });
+  // No credentials yet: the token is what signs this call. Timeouts as for every other client.
+  const sts = request.stsClient ?? new STSClient(clientConfig({ region }));
   const answer = await sts
     .send(
       new AssumeRoleWithWebIdentityCommand({
@@ -33,6 +37,7 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityRequest): Pr
         WebIdentityToken: token,
         ...(request.durationSeconds === undefined ? {} : { DurationSeconds: request.durationSeconds }),
       }),
+      request.signal ? { abortSignal: request.signal } : {},
     )
     .catch((error: unknown) => {
       throw new PreflightError(withoutToken(explain(error, roleArn, region), token));

@@ -1,4 +1,4 @@
-import { sameTaskDefinition } from '../aws/names.js';
+import { sameRevision } from '../aws/names.js';
 import { deploymentsOf, primaryOf, type Followed, type Snapshot } from './snapshot.js';
 
 /** True when the watcher knows which deployment is this run's; otherwise it waits for a steady service. */
@@ -19,7 +19,7 @@ export function track(followed: Followed, snapshot: Snapshot): Followed {
       knowsWhatIsNew &&
       primary?.id !== undefined &&
       !followed.deploymentIdsBefore.has(primary.id) &&
-      sameTaskDefinition(primary.taskDefinition, followed.taskDefinitionArn)
+      sameRevision(primary.taskDefinition, followed.taskDefinitionArn)
     ) {
       deploymentId = primary.id;
     }

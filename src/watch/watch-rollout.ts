@@ -5,7 +5,7 @@ import type { FollowTarget, WatchContext, WatchDeps } from './context.js';
 import type { FailureReport, RolloutTarget, WatchOptions, WatchOutcome } from './contract.js';
 import { reportFailure } from './failure-report.js';
 import { follow, type FollowResult } from './follow.js';
-import { familyRevision, formatDuration, sameTaskDefinition } from '../aws/names.js';
+import { familyRevision, formatDuration, sameRevision } from '../aws/names.js';
 import { Observer } from './observe.js';
 import { deploymentLine } from './progress.js';
 import { followsDeployment } from './tracking.js';
@@ -95,7 +95,7 @@ function superseded(ctx: WatchContext, what: string, by: Deployment): WatchOutco
 
 function canRollBack(ctx: WatchContext): boolean {
   const { target, reporter } = ctx;
-  if (!sameTaskDefinition(target.previous.taskDefinitionArn, target.taskDefinitionArn)) return true;
+  if (!sameRevision(target.previous.taskDefinitionArn, target.taskDefinitionArn)) return true;
   reporter.warn(`Not rolling back: ${target.service} already ran ${familyRevision(target.taskDefinitionArn)} before this run`);
   return false;
 }
