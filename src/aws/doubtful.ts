@@ -5,8 +5,8 @@ export class MayHaveBeenAppliedError extends DeployError {
   /** What to look at (a console page, an AWS CLI command) to learn whether the change was made. */
   readonly whatToCheck: string;
 
-  constructor(change: string, cause: string, whatToCheck: string) {
-    super(`${change} may have been applied: its answer was lost (${cause}) and reading it back failed; check ${whatToCheck}`);
+  constructor(change: string, lost: string, readBack: string, whatToCheck: string) {
+    super(`${change} may have been applied: its answer was lost (${lost}) and reading it back failed (${readBack}); check ${whatToCheck}`);
     this.whatToCheck = whatToCheck;
   }
 }

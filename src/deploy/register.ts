@@ -125,12 +125,12 @@ async function readBack(
   const family = rendered.taskDefinition.family ?? '';
   const check = `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`;
   if (before === undefined) {
-    throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, `${describeError(lost)}; the latest revision before it was not known`, check);
+    throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, describeError(lost), 'the latest revision before it was not known', check);
   }
   try {
     return await revisionsSince(ecs, rendered, before);
   } catch (error) {
-    throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, `${describeError(lost)}; then ${describeError(error)}`, check);
+    throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, describeError(lost), describeError(error), check);
   }
 }
 

@@ -111,7 +111,7 @@ async function readBack(ecs: EcsApi, before: Service, request: DeploymentRequest
     if (!service) throw new Error(`DescribeServices did not list ${serviceName} (${answer.failures?.[0]?.reason ?? 'MISSING'})`);
     return service;
   } catch (error) {
-    throw new MayHaveBeenAppliedError(`UpdateService ${serviceName}`, `${describeError(lost)}; then ${describeError(error)}`, check);
+    throw new MayHaveBeenAppliedError(`UpdateService ${serviceName}`, describeError(lost), describeError(error), check);
   }
 }
 
