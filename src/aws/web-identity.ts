@@ -2,7 +2,8 @@
 // The credentials live in memory only; nothing here writes a file or sets an environment variable.
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import { InputError, PreflightError, errorMessage } from '../errors.js';
+import { AwsUnavailableError, InputError, PreflightError, errorMessage } from '../errors.js';
+import { classifyError, describeError, errorName } from './errors.js';
 import { clientConfig } from './clients.js';
 import type { Reporter } from '../report.js';
 
@@ -40,6 +41,14 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityRequest): Pr
       request.signal ? { abortSignal: request.signal } : {},
     )
     .catch((error: unknown) => {
+      const kind = classifyError(error);
+      if (kind === 'throttled' || kind === 'transient') {
+        // STS (or the issuer it asks) did not answer: nothing is wrong with the inputs; the job can run again.
+        const message = errorName(error).startsWith('IDPCommunicationError')
+          ? explain(error, roleArn, region)
+          : `AWS is not answering: STS AssumeRoleWithWebIdentity for ${roleArn}: ${describeError(error)}`;
+        throw new AwsUnavailableError(withoutToken(message, token));
+      }
       throw new PreflightError(withoutToken(explain(error, roleArn, region), token));
     });
   const credentials = answer.Credentials;
