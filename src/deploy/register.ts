@@ -135,7 +135,8 @@ async function readBack(
 }
 
 function describeSince(family: string, before: number | undefined, since: RevisionSince[]): string {
-  const after = before === undefined || before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${family}:${before}`;
+  const after =
+    before === undefined || before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${familyRevision({ family, revision: before })}`;
   if (since.length === 0) return `${after} is registered`;
   const names = since.map(({ revision }) => familyRevision(revision)).join(', ');
   return `${after} equals the rendered one; newer revisions registered meanwhile, by another run or tool: ${names}`;

@@ -1,4 +1,4 @@
-import { describeClusters } from './clusters.js';
+import { describeClusters, listClusters } from './clusters.js';
 import type { Operation } from './context.js';
 import { describeServiceDeployments, listServiceDeployments } from './service-deployments.js';
 import { describeServices, listServices, updateService } from './services.js';
@@ -15,6 +15,7 @@ export type { Operation, OperationContext } from './context.js';
 
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
   ['DescribeClusters', describeClusters],
+  ['ListClusters', listClusters],
   ['DescribeServices', describeServices],
   ['ListServices', listServices],
   ['UpdateService', updateService],
