@@ -33,7 +33,7 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
     }
     const inputs = parseInputs(raw);
     checkInputCombination(inputs);
-    const session = await openSession(inputs, env, reporter);
+    const session = await openSession(inputs, env, reporter, cancel.signal);
     const deps: DeliverDeps = {
       reporter,
       clock: systemClock,

@@ -10,7 +10,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 const DRY_RUN_CREDENTIALS_LIMIT_MS = 3000;
 const SESSION_MS = 3_600_000;
 
-export async function openSession(inputs: Inputs, env: Env, reporter: Reporter): Promise<AwsSession | undefined> {
+/** `signal` (the run's cancel) aborts every AWS call in flight. */
+export async function openSession(inputs: Inputs, env: Env, reporter: Reporter, signal?: AbortSignal): Promise<AwsSession | undefined> {
   const region = regionFrom(inputs.region, env);
   if (inputs.dryRun && !credentialSourceVisible(env, inputs.webIdentityToken)) {
     reporter.info('No AWS credentials found: the dry run renders without comparing with ECS.');
@@ -24,10 +25,11 @@ export async function openSession(inputs: Inputs, env: Env, reporter: Reporter):
     throw new InputError('region: not set; set region, or AWS_REGION / AWS_DEFAULT_REGION.');
   }
   const { createSession } = await import('./aws/clients.js');
-  const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter) : undefined;
+  const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
   const session = createSession({
     region,
     ...(credentials ? { credentials } : {}),
+    ...(signal ? { signal } : {}),
     ...(inputs.dryRun ? { requestTimeoutMs: DRY_RUN_CREDENTIALS_LIMIT_MS, maxAttempts: 2 } : {}),
   });
   if (inputs.dryRun) {
@@ -40,7 +42,7 @@ export async function openSession(inputs: Inputs, env: Env, reporter: Reporter):
   return session;
 }
 
-async function webIdentityCredentials(inputs: Inputs, region: string, env: Env, reporter: Reporter) {
+async function webIdentityCredentials(inputs: Inputs, region: string, env: Env, reporter: Reporter, signal: AbortSignal | undefined) {
   const { assumeRoleWithWebIdentity, sessionNameFor } = await import('./aws/web-identity.js');
   // A rollback can wait as long again as the rollout; the session must not end before both.
   const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
@@ -55,6 +57,7 @@ async function webIdentityCredentials(inputs: Inputs, region: string, env: Env, 
     region,
     sessionName: sessionNameFor(env),
     reporter,
+    ...(signal ? { signal } : {}),
   });
 }
 

@@ -5,8 +5,9 @@ import { decodeAuthorization, type EcrAuthorization } from './ecr.js';
 
 export const ECR_PUBLIC_REGION = 'us-east-1';
 
-export async function ecrPublicToken(client: ECRPUBLICClient): Promise<EcrAuthorization> {
-  const out = await client.send(new GetAuthorizationTokenCommand({}));
+/** `signal` aborts the call in flight (the run's cancel). */
+export async function ecrPublicToken(client: ECRPUBLICClient, signal?: AbortSignal): Promise<EcrAuthorization> {
+  const out = await client.send(new GetAuthorizationTokenCommand({}), signal ? { abortSignal: signal } : {});
   const data = out.authorizationData;
   return decodeAuthorization('ECR Public', data?.authorizationToken, 'https://public.ecr.aws', data?.expiresAt);
 }

@@ -4,5 +4,5 @@ import { ecrApi, type EcrApi } from './ecr.js';
 
 /** ECR in the region a registry host names, with the run's credentials and endpoint settings. */
 export function ecrApiFor(session: AwsSession, region: string): EcrApi {
-  return ecrApi(new ECRClient(clientConfig({ ...session.options, region })));
+  return ecrApi(new ECRClient(clientConfig({ ...session.options, region })), session.options.signal);
 }

@@ -30,10 +30,12 @@ export interface EcrApi {
   createRepositoryIfMissing(repository: string, registryId?: string): Promise<boolean>;
 }
 
-export function ecrApi(client: ECRClient): EcrApi {
+/** `signal` aborts every call in flight (the run's cancel). */
+export function ecrApi(client: ECRClient, signal?: AbortSignal): EcrApi {
+  const sendOptions = signal ? { abortSignal: signal } : {};
   return {
     async getAuthorizationToken() {
-      const out = await client.send(new GetAuthorizationTokenCommand({}));
+      const out = await client.send(new GetAuthorizationTokenCommand({}), sendOptions);
       const data = out.authorizationData?.[0];
       return decodeAuthorization('ECR', data?.authorizationToken, data?.proxyEndpoint ?? '', data?.expiresAt);
     },
@@ -45,7 +47,7 @@ export function ecrApi(client: ECRClient): EcrApi {
           repositoryName: repository,
           imageIds: [imageId],
           ...(registryId !== undefined ? { registryId } : {}),
-        }));
+        }), sendOptions);
         const digest = out.imageDetails?.[0]?.imageDigest;
         if (digest) return { found: true, digest };
         return { found: false, reason: 'image-not-found', message: `no image ${tagOrDigest} in repository ${repository}` };
@@ -59,7 +61,7 @@ export function ecrApi(client: ECRClient): EcrApi {
     async createRepositoryIfMissing(repository, registryId) {
       const registry = registryId !== undefined ? { registryId } : {};
       try {
-        await client.send(new DescribeRepositoriesCommand({ repositoryNames: [repository], ...registry }));
+        await client.send(new DescribeRepositoriesCommand({ repositoryNames: [repository], ...registry }), sendOptions);
         return false;
       } catch (error) {
         if (!isNamed(error, 'RepositoryNotFoundException')) throw error;
@@ -69,7 +71,7 @@ export function ecrApi(client: ECRClient): EcrApi {
           repositoryName: repository,
           imageScanningConfiguration: { scanOnPush: true },
           ...registry,
-        }));
+        }), sendOptions);
         return true;
       } catch (error) {
         // Another pipeline created it between the two calls.

@@ -8,6 +8,7 @@ import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ECSClient,
+  ListClustersCommand,
   ListServiceDeploymentsCommand,
   ListServicesCommand,
   ListTaskDefinitionsCommand,
@@ -46,6 +47,7 @@ export interface EcsApi {
   listTaskDefinitions(input: ListTaskDefinitionsCommandInput): Promise<ListTaskDefinitionsCommandOutput>;
   deregisterTaskDefinition(taskDefinition: string): Promise<TaskDefinition | undefined>;
   updateService(input: UpdateServiceCommandInput): Promise<UpdateServiceCommandOutput>;
+  listClusters(nextToken?: string): Promise<{ clusterArns: string[]; nextToken?: string }>;
   listServices(cluster: string, nextToken?: string): Promise<{ serviceArns: string[]; nextToken?: string }>;
   listTasks(input: ListTasksCommandInput): Promise<ListTasksCommandOutput>;
   describeTasks(cluster: string, tasks: readonly string[]): Promise<Task[]>;
@@ -78,42 +80,55 @@ function keepRawAnswer(
   };
 }
 
-export function ecsApi(client: ECSClient): EcsApi {
+export interface EcsApiOptions {
+  /** The client for RegisterTaskDefinition, UpdateService and DeregisterTaskDefinition: one SDK attempt each. */
+  changes?: ECSClient;
+  /** Aborts every call in flight (the run's cancel). */
+  signal?: AbortSignal;
+}
+
+export function ecsApi(client: ECSClient, options: EcsApiOptions = {}): EcsApi {
+  const changes = options.changes ?? client;
+  const sendOptions = options.signal ? { abortSignal: options.signal } : {};
   return {
     async describeCluster(cluster) {
-      const out = await client.send(new DescribeClustersCommand({ clusters: [cluster] }));
+      const out = await client.send(new DescribeClustersCommand({ clusters: [cluster] }), sendOptions);
       return out.clusters?.[0];
     },
     describeServices: (cluster, services) =>
-      client.send(new DescribeServicesCommand({ cluster, services: [...services] })),
+      client.send(new DescribeServicesCommand({ cluster, services: [...services] }), sendOptions),
     async describeTaskDefinition(taskDefinition) {
       const command = new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] });
       const raw: { body?: Record<string, unknown> } = {};
       command.middlewareStack.add(keepRawAnswer(raw), { step: 'deserialize', priority: 'low', name: 'ecsDeliverKeepRawAnswer' });
-      const out = await client.send(command);
+      const out = await client.send(command, sendOptions);
       const answered = raw.body?.['taskDefinition'];
       const unmodelled = answered && typeof answered === 'object' ? unmodelledAnswerFields(answered as Record<string, unknown>) : [];
       return unmodelled.length > 0 ? { ...out, unmodelledFields: unmodelled } : out;
     },
-    registerTaskDefinition: (input) => client.send(new RegisterTaskDefinitionCommand(input)),
-    listTaskDefinitions: (input) => client.send(new ListTaskDefinitionsCommand(input)),
+    registerTaskDefinition: (input) => changes.send(new RegisterTaskDefinitionCommand(input), sendOptions),
+    listTaskDefinitions: (input) => client.send(new ListTaskDefinitionsCommand(input), sendOptions),
     async deregisterTaskDefinition(taskDefinition) {
-      const out = await client.send(new DeregisterTaskDefinitionCommand({ taskDefinition }));
+      const out = await changes.send(new DeregisterTaskDefinitionCommand({ taskDefinition }), sendOptions);
       return out.taskDefinition;
     },
-    updateService: (input) => client.send(new UpdateServiceCommand(input)),
+    updateService: (input) => changes.send(new UpdateServiceCommand(input), sendOptions),
+    async listClusters(nextToken) {
+      const out = await client.send(new ListClustersCommand(nextToken ? { nextToken } : {}), sendOptions);
+      return { clusterArns: out.clusterArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+    },
     async listServices(cluster, nextToken) {
-      const out = await client.send(new ListServicesCommand({ cluster, ...(nextToken ? { nextToken } : {}) }));
+      const out = await client.send(new ListServicesCommand({ cluster, ...(nextToken ? { nextToken } : {}) }), sendOptions);
       return { serviceArns: out.serviceArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
     },
-    listTasks: (input) => client.send(new ListTasksCommand(input)),
+    listTasks: (input) => client.send(new ListTasksCommand(input), sendOptions),
     async describeTasks(cluster, tasks) {
       if (tasks.length === 0) return [];
-      const out = await client.send(new DescribeTasksCommand({ cluster, tasks: [...tasks] }));
+      const out = await client.send(new DescribeTasksCommand({ cluster, tasks: [...tasks] }), sendOptions);
       return out.tasks ?? [];
     },
-    listServiceDeployments: (input) => client.send(new ListServiceDeploymentsCommand(input)),
+    listServiceDeployments: (input) => client.send(new ListServiceDeploymentsCommand(input), sendOptions),
     describeServiceDeployments: (arns) =>
-      client.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [...arns] })),
+      client.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [...arns] }), sendOptions),
   };
 }

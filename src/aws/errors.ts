@@ -1,45 +1,16 @@
 // What a failed AWS call means: throttling slows the watcher's polling, transient faults are retried until
-// the timeout, anything else ends the wait; and the one line a user reads about it.
+// the timeout, anything else ends the wait; whether a failed change may still have been made; and the one line a
+// user reads about it. The SDK's own rules (@smithy/service-error-classification) decide throttling and transience.
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/service-error-classification';
+import type { SdkError } from '@smithy/types';
 import { errorMessage } from '../errors.js';
 
 export type ErrorKind = 'throttled' | 'transient' | 'fatal';
 
-const THROTTLING = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-]);
-
-const TRANSIENT = new Set([
-  'ServerException',
-  'InternalFailure',
-  'InternalError',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'TimeoutError',
-  'NetworkingError',
-]);
-
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-]);
-
 interface ErrorFields {
   name?: unknown;
   code?: unknown;
+  $fault?: unknown;
   $metadata?: { httpStatusCode?: unknown };
 }
 
@@ -57,14 +28,72 @@ export function errorName(error: unknown): string {
   return typeof name === 'string' ? name : 'Error';
 }
 
+function asSdkError(error: unknown): SdkError | undefined {
+  return typeof error === 'object' && error !== null ? (error as SdkError) : undefined;
+}
+
+/**
+ * An answer the SDK could not read (truncated, garbled, cut off mid-body): its reader fails with an error that
+ * carries the raw `$response` but none of the fault fields an error ECS sent has.
+ */
+export function isGarbledAnswer(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && '$response' in error && fields(error).$fault === undefined;
+}
+
+/** The run's own cancel (or a caller's abort): never retried. */
+export function isAborted(error: unknown): boolean {
+  return errorName(error) === 'AbortError';
+}
+
 export function classifyError(error: unknown): ErrorKind {
-  const name = errorName(error);
-  const status = httpStatus(error);
-  if (THROTTLING.has(name) || status === 429) return 'throttled';
-  if (TRANSIENT.has(name) || (status !== undefined && status >= 500)) return 'transient';
-  const code = fields(error).code;
-  if (typeof code === 'string' && NETWORK_CODES.has(code)) return 'transient';
+  const sdkError = asSdkError(error);
+  if (!sdkError || isAborted(error)) return 'fatal';
+  if (isThrottlingError(sdkError)) return 'throttled';
+  if (isTransientError(sdkError) || isServerError(sdkError) || fields(error).$fault === 'server' || isGarbledAnswer(error)) {
+    return 'transient';
+  }
   return 'fatal';
+}
+
+/** Faults that happen before a request leaves this machine. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const NOT_SENT_NAMES = new Set(['CredentialsProviderError', 'TokenProviderError']);
+/** ECS's refusals, for errors that lost their fault fields on the way (wrapped or rebuilt by other code). */
+const REFUSED_NAMES = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'ClientException',
+  'InvalidParameterException',
+  'ClusterNotFoundException',
+  'ServiceNotFoundException',
+  'ServiceNotActiveException',
+  'UnsupportedFeatureException',
+  'PlatformUnknownException',
+  'PlatformTaskDefinitionIncompatibilityException',
+  'LimitExceededException',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'ExpiredTokenException',
+]);
+
+/**
+ * After a change (RegisterTaskDefinition, UpdateService, DeregisterTaskDefinition) failed: 'not-applied' when AWS
+ * certainly did not make it (it refused the call with an error of its own, throttling included: ECS refuses a
+ * throttled call before doing anything; or the request never left), 'doubtful' when it may have (a timeout, a
+ * reset, a 5xx, an answer that could not be read, anything unknown). A doubtful change is read back before it is
+ * tried again.
+ */
+export function changeOutcome(error: unknown): 'not-applied' | 'doubtful' {
+  const { code, $fault } = fields(error);
+  if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return 'not-applied';
+  if (NOT_SENT_NAMES.has(errorName(error))) return 'not-applied';
+  if (isGarbledAnswer(error)) return 'doubtful';
+  const sdkError = asSdkError(error);
+  if (sdkError && isThrottlingError(sdkError)) return 'not-applied';
+  const status = httpStatus(error);
+  if ($fault === 'client' || (status !== undefined && status >= 400 && status < 500)) return 'not-applied';
+  if ($fault === undefined && status === undefined && REFUSED_NAMES.has(errorName(error))) return 'not-applied';
+  return 'doubtful';
 }
 
 const NOT_SUPPORTED = new Set([
@@ -89,7 +118,9 @@ export function isNotSupported(error: unknown, firstCall: boolean): boolean {
 
 export function describeError(error: unknown): string {
   const name = errorName(error);
-  const message = errorMessage(error);
+  // The SDK appends a hint about a hidden field to answers it could not read: not something a user can act on.
+  const message = errorMessage(error).split('\n')[0] ?? '';
+  if (isGarbledAnswer(error)) return `AWS sent an answer that could not be read (${name}: ${message})`;
   return name === 'Error' || message.startsWith(name) ? message : `${name}: ${message}`;
 }
 

@@ -1,12 +1,16 @@
 // Short names for what ECS identifies by ARN, so log lines stay readable.
 
-/** `web:5` from a task definition ARN (`arn:aws:ecs:...:task-definition/web:5`) or from `web:5` itself. */
-export function familyRevision(taskDefinition: string): string {
+/**
+ * `web:5`: the one label for a revision, from a task definition ARN (`arn:aws:ecs:...:task-definition/web:5`),
+ * from `web:5` itself, or from a described revision's family and number.
+ */
+export function familyRevision(taskDefinition: string | { family: string; revision: number }): string {
+  if (typeof taskDefinition !== 'string') return `${taskDefinition.family}:${taskDefinition.revision}`;
   return taskDefinition.slice(taskDefinition.lastIndexOf('/') + 1);
 }
 
 /** True when both name the same revision, whether written as an ARN or as `family:revision`. */
-export function sameTaskDefinition(a: string | undefined, b: string | undefined): boolean {
+export function sameRevision(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && familyRevision(a) === familyRevision(b);
 }
 

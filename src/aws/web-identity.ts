@@ -2,7 +2,9 @@
 // The credentials live in memory only; nothing here writes a file or sets an environment variable.
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import { InputError, PreflightError, errorMessage } from '../errors.js';
+import { AwsUnavailableError, InputError, PreflightError, errorMessage } from '../errors.js';
+import { classifyError, describeError, errorName } from './errors.js';
+import { clientConfig } from './clients.js';
 import type { Reporter } from '../report.js';
 
 export interface WebIdentityRequest {
@@ -13,6 +15,8 @@ export interface WebIdentityRequest {
   /** Session length; the role's maximum session duration bounds it (AWS default: one hour). */
   durationSeconds?: number;
   stsClient?: STSClient;
+  /** Aborts the call in flight (the run's cancel). */
+  signal?: AbortSignal;
   /** Receives the token and the credentials to mask, and one line saying which role was assumed. */
   reporter?: Pick<Reporter, 'info' | 'mask'>;
 }
@@ -24,7 +28,8 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityRequest): Pr
   const { roleArn, token, region, sessionName, reporter } = request;
   checkRequest(request);
   reporter?.mask(token);
-  const sts = request.stsClient ?? new STSClient({ region });
+  // No credentials yet: the token is what signs this call. Timeouts as for every other client.
+  const sts = request.stsClient ?? new STSClient(clientConfig({ region }));
   const answer = await sts
     .send(
       new AssumeRoleWithWebIdentityCommand({
@@ -33,8 +38,17 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityRequest): Pr
         WebIdentityToken: token,
         ...(request.durationSeconds === undefined ? {} : { DurationSeconds: request.durationSeconds }),
       }),
+      request.signal ? { abortSignal: request.signal } : {},
     )
     .catch((error: unknown) => {
+      const kind = classifyError(error);
+      if (kind === 'throttled' || kind === 'transient') {
+        // STS (or the issuer it asks) did not answer: nothing is wrong with the inputs; the job can run again.
+        const message = errorName(error).startsWith('IDPCommunicationError')
+          ? explain(error, roleArn, region)
+          : `AWS is not answering: STS AssumeRoleWithWebIdentity for ${roleArn}: ${describeError(error)}`;
+        throw new AwsUnavailableError(withoutToken(message, token));
+      }
       throw new PreflightError(withoutToken(explain(error, roleArn, region), token));
     });
   const credentials = answer.Credentials;

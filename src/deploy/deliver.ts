@@ -2,7 +2,7 @@
 // session it is given and to the host only through the Reporter.
 import type { Service } from '@aws-sdk/client-ecs';
 import type { AwsSession } from '../aws/clients.js';
-import { consoleUrl, familyRevision, sameTaskDefinition } from '../aws/names.js';
+import { consoleUrl, familyRevision, sameRevision } from '../aws/names.js';
 import type { DescribedRevision } from '../aws/taskdef-convert.js';
 import type { Clock } from '../clock.js';
 import { CancelledError, DeployError, InputError, PreflightError, errorMessage } from '../errors.js';
@@ -99,7 +99,7 @@ export async function deliver(deps: DeliverDeps, inputs: Inputs): Promise<Delive
   }
 
   throwIfCancelled(deps.cancel);
-  const revision = reuse ? reused(deps, reuse) : await register(deps, rendered);
+  const revision = reuse ? reused(deps, reuse) : await register(deps, rendered, latest);
   const result: DeliveryResult = {
     dryRun: false,
     region,
@@ -125,7 +125,7 @@ export async function deliver(deps: DeliverDeps, inputs: Inputs): Promise<Delive
   if (force && !inputs.forceNewDeployment) {
     reporter.info(`The push gave ${image.image} a new digest under a tag ${familyRevision(revision.arn)} already names: forcing a new deployment.`);
   }
-  if (!force && !revision.registered && sameTaskDefinition(service.taskDefinition, revision.arn)) {
+  if (!force && !revision.registered && sameRevision(service.taskDefinition, revision.arn)) {
     reporter.info(
       `${inputs.service} already runs ${familyRevision(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`,
     );
@@ -155,7 +155,7 @@ async function rollOut(
       taskDefinitionArn: result.taskDefinitionArn,
       forceNewDeployment: force,
       ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
-    });
+    }, { reporter, clock: deps.clock });
   } catch (error) {
     // The revision may be registered already: the outputs still name it, so a retry can deploy it as it is.
     if (!(error instanceof DeployError)) throw error;
@@ -297,7 +297,7 @@ async function describeRevisions(
   const latestOfKnown = knownFamily ? await findTaskDefinition(session.ecs, knownFamily) : undefined;
   const running = !runningTaskDefinition
     ? undefined
-    : latestOfKnown && sameTaskDefinition(latestOfKnown.arn, runningTaskDefinition)
+    : latestOfKnown && sameRevision(latestOfKnown.arn, runningTaskDefinition)
       ? latestOfKnown
       : await findTaskDefinition(session.ecs, runningTaskDefinition);
   const latest = knownFamily || !needLatest || !running ? latestOfKnown : await findTaskDefinition(session.ecs, running.family);
@@ -330,9 +330,13 @@ function reused(deps: DeliverDeps, revision: DescribedRevision): RegisteredRevis
   return { arn: revision.arn, revision: revision.revision, registered: false };
 }
 
-async function register(deps: DeliverDeps, rendered: TaskDefinitionDocument): Promise<RegisteredRevision> {
+async function register(deps: DeliverDeps, rendered: TaskDefinitionDocument, latest: DescribedRevision | undefined): Promise<RegisteredRevision> {
   if (!deps.session) throw new Error('register needs an AWS session');
-  const revision = await registerRevision(deps.session.ecs, rendered);
+  const revision = await registerRevision(deps.session.ecs, rendered, {
+    latestRevision: latest && latest.family === rendered.taskDefinition.family ? latest.revision : 0,
+    reporter: deps.reporter,
+    clock: deps.clock,
+  });
   deps.reporter.info(`Registered ${familyRevision(revision.arn)}.`);
   return revision;
 }

@@ -65,7 +65,7 @@ export function imageStep(
       const ecrPublicToken = async () => {
         if (!session) throw new Error('no AWS credentials to reach ECR Public');
         const { ecrPublicClientFor, ecrPublicToken: token } = await import('../aws/ecr-public.js');
-        return token(ecrPublicClientFor(session));
+        return token(ecrPublicClientFor(session), session.options.signal);
       };
       const deps = { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal: cancel, env };
       for (const other of others) await prepareImage(deps, other);

@@ -1,11 +1,12 @@
-// Deregisters a family's older ACTIVE revisions, keeping the newest N and every revision a service of the cluster
-// still runs or the caller protects (the one just deployed, the one a rollback would go to).
+// Deregisters a family's older ACTIVE revisions, keeping the newest N, every revision that any service of any
+// cluster in the account and region runs or would roll back to, and the ones the caller protects (the one just
+// deployed, the one a rollback would go to). When any of that cannot be listed, nothing is deregistered.
 import type { Service } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
 import type { Clock } from '../clock.js';
 import { InputError } from '../errors.js';
 import type { Reporter } from '../report.js';
-import { classifyError, describeError } from '../aws/errors.js';
+import { changeOutcome, classifyError, describeAwsError, describeError } from '../aws/errors.js';
 import { familyRevision } from '../aws/names.js';
 
 export interface KeepRevisionsDeps {
@@ -15,7 +16,8 @@ export interface KeepRevisionsDeps {
 }
 
 export interface KeepRevisionsRequest {
-  cluster: string;
+  /** Ignored: a revision any cluster of the account and region uses is kept. */
+  cluster?: string;
   family: string;
   keep: number;
   /** Revisions never to deregister, as ARNs or `family:revision`. */
@@ -32,12 +34,21 @@ export async function keepRevisions(deps: KeepRevisionsDeps, request: KeepRevisi
   if (!Number.isInteger(request.keep) || request.keep < 1) {
     throw new InputError(`keep-revisions must be a whole number of at least 1, got ${request.keep}`);
   }
-  const revisions = await activeRevisions(ecs, request.family);
-  const older = revisions.slice(request.keep);
-  if (older.length === 0) return [];
-
+  let older: Revision[];
   const kept = new Set(request.protect.map(familyRevision));
-  for (const inUse of await revisionsInUse(ecs, request.cluster)) kept.add(inUse);
+  try {
+    older = (await listing('ListTaskDefinitions', () => activeRevisions(ecs, request.family))).slice(request.keep);
+    if (older.length === 0) return [];
+    for (const inUse of await revisionsInUse(ecs)) kept.add(inUse);
+  } catch (error) {
+    // A revision some service needs must never go: without the full list, none goes.
+    const why = error instanceof ListingError ? describeAwsError(error.action, error.cause) : describeError(error);
+    reporter.warn(
+      `keep-revisions: deregistering nothing, because the revisions in use could not all be listed (${why}). ` +
+        'It needs ecs:ListTaskDefinitions, ecs:ListClusters, and ecs:ListServices and ecs:DescribeServices on every cluster.',
+    );
+    return [];
+  }
 
   const deregistered: string[] = [];
   for (const revision of older) {
@@ -55,16 +66,42 @@ export async function keepRevisions(deps: KeepRevisionsDeps, request: KeepRevisi
   return deregistered;
 }
 
+const DEREGISTER_ATTEMPTS = 2;
+
+/** One SDK attempt per call; after a lost answer, the revision's status says whether it went through. */
 async function deregister({ ecs, clock }: KeepRevisionsDeps, arn: string): Promise<'done' | { problem: string; throttled: boolean }> {
   for (let attempt = 1; ; attempt++) {
+    let failure: unknown;
     try {
       await ecs.deregisterTaskDefinition(arn);
       return 'done';
     } catch (error) {
-      const throttled = classifyError(error) === 'throttled';
-      if (!throttled || attempt === 2) return { problem: describeError(error), throttled };
-      await clock.sleep(THROTTLED_PAUSE_MS);
+      failure = error;
     }
+    const throttled = classifyError(failure) === 'throttled';
+    if (changeOutcome(failure) === 'doubtful') {
+      await clock.sleep(THROTTLED_PAUSE_MS);
+      const status = await statusOf(ecs, arn);
+      if (status === 'INACTIVE') return 'done';
+      if (status === undefined) {
+        return {
+          problem: `${describeError(failure)}; it may have been deregistered: check aws ecs describe-task-definition --task-definition ${familyRevision(arn)}`,
+          throttled: false,
+        };
+      }
+      if (attempt >= DEREGISTER_ATTEMPTS) return { problem: describeError(failure), throttled: false };
+      continue;
+    }
+    if (!throttled || attempt >= DEREGISTER_ATTEMPTS) return { problem: describeError(failure), throttled };
+    await clock.sleep(THROTTLED_PAUSE_MS);
+  }
+}
+
+async function statusOf(ecs: EcsApi, arn: string): Promise<string | undefined> {
+  try {
+    return (await ecs.describeTaskDefinition(arn)).taskDefinition?.status;
+  } catch {
+    return undefined;
   }
 }
 
@@ -99,24 +136,66 @@ export function parseRevision(taskDefinition: string): { family: string; revisio
   return { family: match[1], revision: Number(match[2]) };
 }
 
-/** Every revision a service of the cluster runs or is moving to or from, as `family:revision`. */
-export async function revisionsInUse(ecs: EcsApi, cluster: string): Promise<Set<string>> {
-  const serviceArns: string[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await ecs.listServices(cluster, nextToken);
-    serviceArns.push(...page.serviceArns);
-    nextToken = page.nextToken;
-  } while (nextToken);
+class ListingError extends Error {
+  constructor(
+    readonly action: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${action}: ${describeError(cause)}`);
+  }
+}
 
+async function listing<T>(action: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new ListingError(action, error);
+  }
+}
+
+/**
+ * Every revision any service in any cluster of the account and region runs, is moving to or from, or keeps in a
+ * task set, as `family:revision`.
+ */
+export async function revisionsInUse(ecs: EcsApi): Promise<Set<string>> {
+  const clusterArns = await allPages((nextToken) =>
+    listing('ListClusters', async () => {
+      const page = await ecs.listClusters(nextToken);
+      return { items: page.clusterArns, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+    }),
+  );
   const inUse = new Set<string>();
-  for (let start = 0; start < serviceArns.length; start += DESCRIBE_SERVICES_BATCH) {
-    const answer = await ecs.describeServices(cluster, serviceArns.slice(start, start + DESCRIBE_SERVICES_BATCH));
-    for (const service of answer.services ?? []) {
-      for (const taskDefinition of taskDefinitionsOf(service)) inUse.add(familyRevision(taskDefinition));
+  for (const cluster of clusterArns) {
+    const serviceArns = await allPages((nextToken) =>
+      listing(`ListServices ${cluster}`, async () => {
+        const page = await ecs.listServices(cluster, nextToken);
+        return { items: page.serviceArns, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+      }),
+    );
+    for (let start = 0; start < serviceArns.length; start += DESCRIBE_SERVICES_BATCH) {
+      const batch = serviceArns.slice(start, start + DESCRIBE_SERVICES_BATCH);
+      const answer = await listing(`DescribeServices ${cluster}`, () => ecs.describeServices(cluster, batch));
+      const missing = (answer.failures ?? []).filter((failure) => failure.reason !== 'MISSING');
+      if (missing.length > 0) {
+        throw new ListingError(`DescribeServices ${cluster}`, new Error(`${missing[0]?.arn ?? '?'}: ${missing[0]?.reason ?? '?'}`));
+      }
+      for (const service of answer.services ?? []) {
+        for (const taskDefinition of taskDefinitionsOf(service)) inUse.add(familyRevision(taskDefinition));
+      }
     }
   }
   return inUse;
+}
+
+async function allPages(read: (nextToken?: string) => Promise<{ items: string[]; nextToken?: string }>): Promise<string[]> {
+  const items: string[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await read(nextToken);
+    items.push(...page.items);
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return items;
 }
 
 function taskDefinitionsOf(service: Service): string[] {

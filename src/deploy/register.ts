@@ -1,10 +1,17 @@
-// RegisterTaskDefinition, or reuse of the family's latest revision when the rendered one equals it.
+// RegisterTaskDefinition, or reuse of the family's latest revision when the rendered one equals it. The call is
+// made once per attempt; when its answer is lost, the family is read back before registering again, so a lost
+// answer never leaves a second, identical revision behind (and one that does appear is deregistered again).
 import type { EcsApi } from '../aws/ecs.js';
-import { toRegisterInput, type DescribedRevision } from '../aws/taskdef-convert.js';
+import { MayHaveBeenAppliedError } from '../aws/doubtful.js';
+import { changeOutcome, classifyError, describeAwsError, describeError } from '../aws/errors.js';
+import { familyRevision } from '../aws/names.js';
+import { fromDescribed, toRegisterInput, type DescribedRevision } from '../aws/taskdef-convert.js';
+import { systemClock, type Clock } from '../clock.js';
 import { DeployError } from '../errors.js';
-import { sameTaskDefinition } from '../taskdef/normalize.js';
+import type { Reporter } from '../report.js';
+import { sameDocument } from '../taskdef/normalize.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
-import { describeAwsError } from '../aws/errors.js';
+import { activeRevisions } from './keep-revisions.js';
 
 export interface RegisteredRevision {
   arn: string;
@@ -12,22 +19,164 @@ export interface RegisteredRevision {
   registered: boolean;
 }
 
+export interface RegisterOptions {
+  /**
+   * The family's latest revision number before this run (0 for a new family), from the plan. Without it a lost
+   * answer cannot be read back: it ends in "may have been applied".
+   */
+  latestRevision?: number;
+  reporter?: Pick<Reporter, 'info' | 'warn'>;
+  clock?: Pick<Clock, 'sleep'>;
+}
+
+export const REGISTER_ATTEMPTS = 3;
+/** Before each new attempt; the account's RegisterTaskDefinition tokens refill about once a second. */
+const PAUSES_MS = [1_000, 3_000];
+
 export function reusableRevision(
   rendered: TaskDefinitionDocument,
   latest: DescribedRevision | undefined,
   mode: 'if-changed' | 'always',
 ): DescribedRevision | undefined {
   if (mode === 'always' || !latest || latest.status !== 'ACTIVE') return undefined;
-  return sameTaskDefinition(rendered, latest.document) ? latest : undefined;
+  return sameDocument(rendered, latest.document) ? latest : undefined;
 }
 
-export async function registerRevision(ecs: EcsApi, rendered: TaskDefinitionDocument): Promise<RegisteredRevision> {
+export async function registerRevision(
+  ecs: EcsApi,
+  rendered: TaskDefinitionDocument,
+  options: RegisterOptions = {},
+): Promise<RegisteredRevision> {
+  const family = rendered.taskDefinition.family ?? '';
+  const clock = options.clock ?? systemClock;
+  const input = toRegisterInput(rendered);
+  const before = options.latestRevision;
+  let lostAnswers = 0;
+  for (let attempt = 1; ; attempt++) {
+    let failure: unknown;
+    try {
+      const out = await ecs.registerTaskDefinition(input);
+      const td = out.taskDefinition;
+      if (!td?.taskDefinitionArn) throw new Error('RegisterTaskDefinition answered without a task definition ARN');
+      const registered = { arn: td.taskDefinitionArn, revision: td.revision ?? 0, registered: true };
+      if (lostAnswers > 0) await removeDuplicates(ecs, rendered, before, registered.arn, td.registeredBy, options);
+      return registered;
+    } catch (error) {
+      failure = error;
+    }
+    const action = `RegisterTaskDefinition ${family}`;
+    if (changeOutcome(failure) === 'not-applied') {
+      if (classifyError(failure) !== 'throttled' || attempt >= REGISTER_ATTEMPTS) {
+        throw new DeployError(describeAwsError(action, failure));
+      }
+      options.reporter?.info(`${action}: ${describeError(failure)}; trying again.`);
+      await clock.sleep(pauseBefore(attempt + 1));
+      continue;
+    }
+
+    lostAnswers += 1;
+    options.reporter?.warn(`${action}: the answer was lost (${describeError(failure)}); reading back whether it was registered.`);
+    await clock.sleep(pauseBefore(attempt + 1));
+    const since = await readBack(ecs, rendered, before, failure);
+    const applied = since.find((revision) => revision.equal);
+    if (applied) {
+      options.reporter?.info(`${familyRevision(applied.revision)} was registered by that call: using it.`);
+      const registered = { arn: applied.revision.arn, revision: applied.revision.revision, registered: true };
+      if (lostAnswers > 1) await removeDuplicates(ecs, rendered, before, registered.arn, applied.registeredBy, options);
+      return registered;
+    }
+    if (attempt >= REGISTER_ATTEMPTS) {
+      throw new DeployError(`${action} failed ${attempt} times (last: ${describeError(failure)}); ${describeSince(family, before, since)}.`);
+    }
+    options.reporter?.info(`No new revision of ${family} equals the rendered one: registering again.`);
+  }
+}
+
+function pauseBefore(attempt: number): number {
+  return PAUSES_MS[attempt - 2] ?? PAUSES_MS[PAUSES_MS.length - 1] ?? 1_000;
+}
+
+interface RevisionSince {
+  revision: DescribedRevision;
+  equal: boolean;
+  registeredBy?: string;
+}
+
+/** The family's ACTIVE revisions newer than `before`, newest first, each compared with the rendered document. */
+async function revisionsSince(ecs: EcsApi, rendered: TaskDefinitionDocument, before: number): Promise<RevisionSince[]> {
+  const family = rendered.taskDefinition.family ?? '';
+  const newer = (await activeRevisions(ecs, family)).filter((revision) => revision.revision > before);
+  const found: RevisionSince[] = [];
+  for (const { arn } of newer) {
+    const out = await ecs.describeTaskDefinition(arn);
+    const revision = fromDescribed(out);
+    const registeredBy = out.taskDefinition?.registeredBy;
+    found.push({ revision, equal: sameDocument(rendered, revision.document), ...(registeredBy ? { registeredBy } : {}) });
+  }
+  return found;
+}
+
+async function readBack(
+  ecs: EcsApi,
+  rendered: TaskDefinitionDocument,
+  before: number | undefined,
+  lost: unknown,
+): Promise<RevisionSince[]> {
+  const family = rendered.taskDefinition.family ?? '';
+  const check = `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`;
+  if (before === undefined) {
+    throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, describeError(lost), 'the latest revision before it was not known', check);
+  }
   try {
-    const out = await ecs.registerTaskDefinition(toRegisterInput(rendered));
-    const td = out.taskDefinition;
-    if (!td?.taskDefinitionArn) throw new Error('the answer has no task definition ARN');
-    return { arn: td.taskDefinitionArn, revision: td.revision ?? 0, registered: true };
+    return await revisionsSince(ecs, rendered, before);
   } catch (error) {
-    throw new DeployError(describeAwsError(`RegisterTaskDefinition ${rendered.taskDefinition.family ?? ''}`, error));
+    throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, describeError(lost), describeError(error), check);
+  }
+}
+
+function describeSince(family: string, before: number | undefined, since: RevisionSince[]): string {
+  const after =
+    before === undefined || before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${familyRevision({ family, revision: before })}`;
+  if (since.length === 0) return `${after} is registered`;
+  const names = since.map(({ revision }) => familyRevision(revision)).join(', ');
+  return `${after} equals the rendered one; newer revisions registered meanwhile, by another run or tool: ${names}`;
+}
+
+/**
+ * A lost answer followed by a retry can leave two equal revisions: the one this run uses stays, the other (registered
+ * by the same principal after the revision known before) is deregistered again.
+ */
+async function removeDuplicates(
+  ecs: EcsApi,
+  rendered: TaskDefinitionDocument,
+  before: number | undefined,
+  kept: string,
+  keptRegisteredBy: string | undefined,
+  options: RegisterOptions,
+): Promise<void> {
+  if (before === undefined) return;
+  let since: RevisionSince[];
+  try {
+    since = await revisionsSince(ecs, rendered, before);
+  } catch (error) {
+    options.reporter?.warn(
+      `Could not check for a duplicate revision after the lost answer (${describeError(error)}); see aws ecs list-task-definitions --family-prefix ${rendered.taskDefinition.family ?? ''} --sort DESC.`,
+    );
+    return;
+  }
+  const duplicates = since.filter(
+    ({ revision, equal, registeredBy }) =>
+      equal && familyRevision(revision.arn) !== familyRevision(kept) && (registeredBy === undefined || keptRegisteredBy === undefined || registeredBy === keptRegisteredBy),
+  );
+  for (const { revision } of duplicates) {
+    const name = familyRevision(revision);
+    try {
+      await ecs.deregisterTaskDefinition(revision.arn);
+      options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${familyRevision(kept)}: deregistered ${name}.`);
+    } catch (error) {
+      options.reporter?.warn(
+        `A lost answer registered ${name} as a duplicate of ${familyRevision(kept)}; deregistering it failed (${describeError(error)}): deregister it with aws ecs deregister-task-definition --task-definition ${name}.`,
+      );
+    }
   }
 }

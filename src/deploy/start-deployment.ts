@@ -1,11 +1,17 @@
-// UpdateService, and which deployment it started.
+// UpdateService, and which deployment it started. The call is made once per attempt; when its answer is lost, the
+// service is read back before anything is sent again, so one run starts at most one deployment (with
+// force-new-deployment every UpdateService that goes through starts another).
 import type { Service } from '@aws-sdk/client-ecs';
+import { MayHaveBeenAppliedError } from '../aws/doubtful.js';
 import type { EcsApi } from '../aws/ecs.js';
+import { changeOutcome, classifyError, describeAwsError, describeError } from '../aws/errors.js';
+import { consoleUrl, familyRevision, sameRevision } from '../aws/names.js';
+import { systemClock, type Clock } from '../clock.js';
 import { DeployError } from '../errors.js';
+import type { Reporter } from '../report.js';
 import type { RolloutTarget } from '../watch/contract.js';
-import { describeAwsError } from '../aws/errors.js';
 import { eventKey } from '../watch/snapshot.js';
-import { identifyDeployment } from './identify-deployment.js';
+import { identifyDeployment, newPrimaryDeployment, type DeploymentIdentity } from './identify-deployment.js';
 
 export interface DeploymentRequest {
   cluster: string;
@@ -15,23 +21,26 @@ export interface DeploymentRequest {
   forceNewDeployment: boolean;
 }
 
-export async function startDeployment(ecs: EcsApi, before: Service, request: DeploymentRequest): Promise<RolloutTarget> {
+export interface StartDeploymentOptions {
+  reporter?: Pick<Reporter, 'info' | 'warn'>;
+  clock?: Pick<Clock, 'sleep'>;
+}
+
+export const UPDATE_ATTEMPTS = 3;
+/** Before reading back or trying again; UpdateService tokens refill at five a second. */
+const PAUSES_MS = [1_000, 3_000];
+
+export async function startDeployment(
+  ecs: EcsApi,
+  before: Service,
+  request: DeploymentRequest,
+  options: StartDeploymentOptions = {},
+): Promise<RolloutTarget> {
   const serviceName = before.serviceName ?? '';
   const idsBefore = (before.deployments ?? []).flatMap((d) => (d.id ? [d.id] : []));
-  let answer: Service | undefined;
-  try {
-    const out = await ecs.updateService({
-      cluster: request.cluster,
-      service: serviceName,
-      taskDefinition: request.taskDefinitionArn,
-      ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
-      ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
-    });
-    answer = out.service;
-  } catch (error) {
-    throw new DeployError(describeAwsError(`UpdateService ${serviceName}`, error));
-  }
-  return {
+  const clock = options.clock ?? systemClock;
+  const action = `UpdateService ${serviceName}`;
+  const target = (identity: DeploymentIdentity): RolloutTarget => ({
     cluster: request.cluster,
     service: serviceName,
     region: request.region,
@@ -39,6 +48,92 @@ export async function startDeployment(ecs: EcsApi, before: Service, request: Dep
     deploymentIdsBefore: idsBefore,
     eventKeysBefore: (before.events ?? []).map(eventKey),
     previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
-    ...identifyDeployment(answer, idsBefore, request.taskDefinitionArn),
-  };
+    ...identity,
+  });
+
+  for (let attempt = 1; ; attempt++) {
+    let failure: unknown;
+    try {
+      const out = await ecs.updateService({
+        cluster: request.cluster,
+        service: serviceName,
+        taskDefinition: request.taskDefinitionArn,
+        ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
+        ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
+      });
+      return target(identifyDeployment(out.service, idsBefore, request.taskDefinitionArn));
+    } catch (error) {
+      failure = error;
+    }
+    if (changeOutcome(failure) === 'not-applied') {
+      if (classifyError(failure) !== 'throttled' || attempt >= UPDATE_ATTEMPTS) {
+        throw new DeployError(describeAwsError(action, failure));
+      }
+      options.reporter?.info(`${action}: ${describeError(failure)}; trying again.`);
+      await clock.sleep(pauseBefore(attempt + 1));
+      continue;
+    }
+
+    options.reporter?.warn(`${action}: the answer was lost (${describeError(failure)}); reading the service back.`);
+    await clock.sleep(pauseBefore(attempt + 1));
+    const now = await readBack(ecs, before, request, failure);
+    const applied = appliedIdentity(now, before, idsBefore, request);
+    if (applied) {
+      options.reporter?.info(
+        applied.deploymentId
+          ? `The update went through: deployment ${applied.deploymentId} of ${familyRevision(request.taskDefinitionArn)} started.`
+          : `The update went through: ${serviceName} is on ${familyRevision(request.taskDefinitionArn)}.`,
+      );
+      return target(applied);
+    }
+    if (attempt >= UPDATE_ATTEMPTS) {
+      throw new DeployError(
+        `${action} failed ${attempt} times (last: ${describeError(failure)}); the service shows no deployment of ${familyRevision(request.taskDefinitionArn)} from this run.`,
+      );
+    }
+    options.reporter?.info(`The service shows no deployment from that update: updating again.`);
+  }
+}
+
+function pauseBefore(attempt: number): number {
+  return PAUSES_MS[attempt - 2] ?? PAUSES_MS[PAUSES_MS.length - 1] ?? 1_000;
+}
+
+async function readBack(ecs: EcsApi, before: Service, request: DeploymentRequest, lost: unknown): Promise<Service> {
+  const serviceName = before.serviceName ?? '';
+  const check =
+    `the deployments of service ${serviceName} in cluster ${request.cluster} ` +
+    `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${consoleUrl(request.region, request.cluster, serviceName)}) ` +
+    `for one of ${familyRevision(request.taskDefinitionArn)} before running again`;
+  try {
+    const answer = await ecs.describeServices(request.cluster, [serviceName]);
+    const service = answer.services?.[0];
+    if (!service) throw new Error(`DescribeServices did not list ${serviceName} (${answer.failures?.[0]?.reason ?? 'MISSING'})`);
+    return service;
+  } catch (error) {
+    throw new MayHaveBeenAppliedError(`UpdateService ${serviceName}`, describeError(lost), describeError(error), check);
+  }
+}
+
+/**
+ * What the service shows after a lost answer. A new PRIMARY deployment of the requested revision means the update
+ * went through. So does the service now naming the requested revision (and desired count) when that is a change
+ * from before, or when no new deployment was asked for: sending the same update again would start nothing new.
+ * With force-new-deployment and an unchanged revision only a new deployment proves it: a second one must not start.
+ */
+function appliedIdentity(
+  now: Service,
+  before: Service,
+  idsBefore: readonly string[],
+  request: DeploymentRequest,
+): DeploymentIdentity | undefined {
+  const fresh = newPrimaryDeployment(now, idsBefore, request.taskDefinitionArn);
+  const arn = now.currentServiceDeployment !== before.currentServiceDeployment ? now.currentServiceDeployment : undefined;
+  const identity = { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
+  if (fresh) return identity;
+  const onRequested =
+    sameRevision(now.taskDefinition, request.taskDefinitionArn) &&
+    (request.desiredCount === undefined || now.desiredCount === request.desiredCount);
+  const revisionChanged = !sameRevision(before.taskDefinition, request.taskDefinitionArn);
+  return onRequested && (revisionChanged || !request.forceNewDeployment) ? identity : undefined;
 }

@@ -12,7 +12,7 @@ import type { ContainerDefinition, KeyValuePair, PortMapping, Secret, Tag, TaskD
 /** Launch types whose tasks do not default to the bridge network mode. */
 const NOT_BRIDGE_BY_DEFAULT = ['FARGATE', 'MANAGED_INSTANCES'];
 
-export function sameTaskDefinition(a: TaskDefinitionDocument, b: TaskDefinitionDocument): boolean {
+export function sameDocument(a: TaskDefinitionDocument, b: TaskDefinitionDocument): boolean {
   return canonicalJson(normalizeForCompare(a)) === canonicalJson(normalizeForCompare(b));
 }
 

@@ -2,7 +2,7 @@
 import type { Task } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
 import type { StoppedTaskReport } from './contract.js';
-import { resourceName, sameTaskDefinition } from '../aws/names.js';
+import { resourceName, sameRevision } from '../aws/names.js';
 
 export const STOPPED_TASKS_SHOWN = 5;
 const LIST_PAGES = 3;
@@ -23,7 +23,7 @@ export async function stoppedTasksOf(ecs: EcsApi, query: StoppedTasksQuery, limi
   const belongs = (task: Task): boolean =>
     query.deploymentId !== undefined
       ? task.startedBy === query.deploymentId
-      : sameTaskDefinition(task.taskDefinitionArn, query.taskDefinitionArn);
+      : sameRevision(task.taskDefinitionArn, query.taskDefinitionArn);
   const tasks: Task[] = [];
   for (let start = 0; start < arns.length; start += DESCRIBE_BATCH) {
     const described = await ecs.describeTasks(query.cluster, arns.slice(start, start + DESCRIBE_BATCH));

@@ -1,4 +1,4 @@
-import { identifyDeployment } from '../deploy/identify-deployment.js';
+import { newPrimaryDeployment } from '../deploy/identify-deployment.js';
 import type { RolloutTarget } from './contract.js';
 import { deploymentsOf, type Followed, type Snapshot } from './snapshot.js';
 
@@ -33,7 +33,7 @@ export function track(followed: Followed, snapshot: Snapshot): Followed {
   let deploymentId = followed.deploymentId;
   const knowsWhatIsNew = followed.deploymentIdsBefore.length > 0 || followed.serviceDeploymentArn !== undefined;
   if (deploymentId === undefined && knowsWhatIsNew) {
-    deploymentId = identifyDeployment(snapshot.service, followed.deploymentIdsBefore, followed.taskDefinitionArn).deploymentId;
+    deploymentId = newPrimaryDeployment(snapshot.service, followed.deploymentIdsBefore, followed.taskDefinitionArn)?.id;
   }
   if (deploymentId === undefined) return followed;
   const ours = deploymentsOf(snapshot.service).find((deployment) => deployment.id === deploymentId);

@@ -1,6 +1,6 @@
 // Reads one poll and says whether the rollout is over, and how. Pure: the poll loop does the calls and the printing.
 import type { Deployment, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs';
-import { familyRevision, sameTaskDefinition } from '../aws/names.js';
+import { familyRevision, sameRevision } from '../aws/names.js';
 import { deploymentsOf, primaryOf, type Followed, type Snapshot } from './snapshot.js';
 import { followsDeployment } from './tracking.js';
 
@@ -29,7 +29,7 @@ export function isSteady(service: Service, taskDefinitionArn: string): boolean {
   const deployments = deploymentsOf(service);
   return (
     deployments.length === 1 &&
-    sameTaskDefinition(deployments[0]?.taskDefinition, taskDefinitionArn) &&
+    sameRevision(deployments[0]?.taskDefinition, taskDefinitionArn) &&
     service.runningCount === service.desiredCount
   );
 }

@@ -7,7 +7,7 @@ import type { WatchContext, WatchDeps } from './context.js';
 import type { FailureReport, RolloutTarget, WatchOptions, WatchOutcome } from './contract.js';
 import { reportFailure } from './failure-report.js';
 import { follow, type FollowResult } from './follow.js';
-import { consoleUrl, familyRevision, formatDuration, sameTaskDefinition } from '../aws/names.js';
+import { consoleUrl, familyRevision, formatDuration, sameRevision } from '../aws/names.js';
 import { Observer } from './observe.js';
 import { deploymentLine, stateLine } from './progress.js';
 import { settleWithin } from './settle.js';
@@ -85,7 +85,7 @@ function notFinished(ctx: WatchContext, result: FollowResult): string {
   const { options, target } = ctx;
   const reason = `did not finish within ${formatDuration(options.timeoutMs)}`;
   const revisions = [...new Set(deploymentsOf(result.last?.service ?? {}).map((deployment) => deployment.taskDefinition ?? '?'))];
-  if (revisions.length === 0 || revisions.some((revision) => sameTaskDefinition(revision, result.followed.taskDefinitionArn))) return reason;
+  if (revisions.length === 0 || revisions.some((revision) => sameRevision(revision, result.followed.taskDefinitionArn))) return reason;
   return `${reason}: service ${target.service} runs ${revisions.map(familyRevision).join(', ')} instead`;
 }
 
@@ -141,14 +141,14 @@ function superseded(ctx: WatchContext, what: string, by: Deployment): WatchOutco
 
 function canRollBack(ctx: WatchContext): boolean {
   const { target, reporter } = ctx;
-  if (!sameTaskDefinition(target.previous.taskDefinitionArn, target.taskDefinitionArn)) return true;
+  if (!sameRevision(target.previous.taskDefinitionArn, target.taskDefinitionArn)) return true;
   reporter.warn(`Not rolling back: ${target.service} already ran ${familyRevision(target.taskDefinitionArn)} before this run`);
   return false;
 }
 
 /** Puts the previous revision back, the way the deploy started this run's deployment. */
 function requestRollback(ctx: WatchContext, last: Service | undefined): Promise<RolloutTarget> {
-  const { target, ecs } = ctx;
+  const { target, ecs, reporter, clock } = ctx;
   return startDeployment(
     ecs,
     { ...last, serviceName: target.service },
@@ -159,6 +159,7 @@ function requestRollback(ctx: WatchContext, last: Service | undefined): Promise<
       desiredCount: target.previous.desiredCount,
       forceNewDeployment: false,
     },
+    { reporter, clock },
   );
 }
 

@@ -280,6 +280,9 @@ export class FakeEcs implements EcsApi {
   deregisterTaskDefinition(): never {
     throw new Error('not used by the watcher');
   }
+  listClusters(): never {
+    throw new Error('not used by the watcher');
+  }
   listServices(): never {
     throw new Error('not used by the watcher');
   }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +15,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assumeRoleWithWebIdentity, sessionNameFor } from '../../src/aws/web-identity.js';
-import { InputError, PreflightError } from '../../src/errors.js';
+import { AwsUnavailableError, InputError, PreflightError, exitCodeFor } from '../../src/errors.js';
 import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/gitlab-deploy';
@@ -124,18 +126,50 @@ describe('assumeRoleWithWebIdentity errors', () => {
       new IDPRejectedClaimException({ message: 'Incorrect token audience', ...metadata }),
       /^role-arn .*: the identity provider rejected the web-identity-token's claims \(Incorrect token audience\); check the token's aud and sub/,
     ],
-    [
-      'IDPCommunicationError',
-      new IDPCommunicationErrorException({ message: 'Could not reach the issuer', ...metadata }),
-      /^web-identity-token could not be verified: .*; run the job again$/,
-    ],
-    ['anything else', named('ThrottlingException', 'Rate exceeded'), /^role-arn .*: AssumeRoleWithWebIdentity failed: ThrottlingException: Rate exceeded$/],
+    ['anything else', named('PackedPolicyTooLarge', 'Packed policy too large'), /^role-arn .*: AssumeRoleWithWebIdentity failed: PackedPolicyTooLarge: Packed policy too large$/],
   ])('%s becomes a one-line PreflightError naming the input and the fix', async (_name, error, message) => {
     const failure = await assumeRoleWithWebIdentity({ ...base, stsClient: failingWith(error) }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(PreflightError);
     expect((failure as Error).message).toMatch(message);
     expect((failure as Error).message).not.toContain('\n');
   });
+
+  test.each([
+    ['throttled', Object.assign(named('Throttling', 'Rate exceeded'), { $fault: 'client', $metadata: { httpStatusCode: 400 } })],
+    ['a 503', Object.assign(named('ServiceUnavailable', 'unavailable'), { $fault: 'server', $metadata: { httpStatusCode: 503 } })],
+    ['a reset connection', Object.assign(named('Error', 'socket hang up'), { code: 'ECONNRESET' })],
+  ])('STS %s is "AWS is not answering" (exit 1), not a fault of the inputs', async (_what, error) => {
+    const failure = await assumeRoleWithWebIdentity({ ...base, stsClient: failingWith(error) }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AwsUnavailableError);
+    expect(exitCodeFor(failure)).toBe(1);
+    expect((failure as Error).message).toMatch(/^AWS is not answering: STS AssumeRoleWithWebIdentity for arn:aws:iam::123456789012:role\/gitlab-deploy: /);
+  });
+
+  test('IDPCommunicationError (STS could not reach the issuer) is exit 1 with the fix', async () => {
+    const error = new IDPCommunicationErrorException({ message: 'Could not reach the issuer', ...metadata });
+    const failure = await assumeRoleWithWebIdentity({ ...base, stsClient: failingWith(error) }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AwsUnavailableError);
+    expect((failure as Error).message).toMatch(/^web-identity-token could not be verified: .*; run the job again$/);
+  });
+
+  test('the run cancel aborts an STS call in flight', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const saved = process.env['AWS_ENDPOINT_URL_STS'];
+    process.env['AWS_ENDPOINT_URL_STS'] = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const cancel = new AbortController();
+      silent.on('connection', () => setTimeout(() => cancel.abort('SIGTERM'), 20));
+      const failure = await assumeRoleWithWebIdentity({ ...base, signal: cancel.signal }).catch((e: unknown) => e);
+      // The response timeout is 10 s; this test's own timeout (5 s) fails a call that waits for it.
+      expect((failure as Error).message).toContain('AbortError');
+    } finally {
+      if (saved === undefined) delete process.env['AWS_ENDPOINT_URL_STS'];
+      else process.env['AWS_ENDPOINT_URL_STS'] = saved;
+      silent.closeAllConnections();
+      silent.close();
+    }
+  }, 5_000);
 
   test('an error that echoes the token never repeats it', async () => {
     const echo = named('InvalidIdentityToken', `Token ${token} could not be parsed`);

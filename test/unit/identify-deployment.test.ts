@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { identifyDeployment } from '../../src/deploy/identify-deployment.js';
+import { identifyDeployment, newPrimaryDeployment } from '../../src/deploy/identify-deployment.js';
 
 const ours = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2';
 const old = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1';
@@ -15,5 +15,20 @@ describe('identifyDeployment', () => {
     ['nothing without an answer', undefined, {}],
   ])('%s', (_name, answer, expected) => {
     expect(identifyDeployment(answer, ['ecs-svc/1'], ours)).toEqual(expected);
+  });
+});
+
+describe('newPrimaryDeployment: the one rule for "an update started this deployment"', () => {
+  const primary = (id: string, taskDefinition = ours) => ({ id, status: 'PRIMARY', taskDefinition });
+  test.each([
+    ['a PRIMARY with a new id, on the requested revision', [primary('ecs-svc/2'), { id: 'ecs-svc/1', status: 'ACTIVE', taskDefinition: old }], ours, 'ecs-svc/2'],
+    ['the requested revision written as family:revision (moto echoes it so)', [primary('ecs-svc/2', 'web:2')], ours, 'ecs-svc/2'],
+    ['any revision when none is asked for (a forced redeploy, a rollback)', [primary('ecs-svc/2', old)], undefined, 'ecs-svc/2'],
+    ['not a PRIMARY that was there before', [primary('ecs-svc/1')], ours, undefined],
+    ['not a new PRIMARY on another revision', [primary('ecs-svc/3', old)], ours, undefined],
+    ['not an ACTIVE deployment with a new id', [{ id: 'ecs-svc/4', status: 'ACTIVE', taskDefinition: ours }, primary('ecs-svc/1')], ours, undefined],
+    ['not a PRIMARY without an id', [{ status: 'PRIMARY', taskDefinition: ours }], ours, undefined],
+  ])('%s', (_name, deployments, taskDefinition, id) => {
+    expect(newPrimaryDeployment({ deployments }, new Set(['ecs-svc/1']), taskDefinition)?.id).toBe(id);
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseKeyValueLines } from '../../src/inputs/kv-lines.js';
 import { applyEdits } from '../../src/taskdef/apply-edits.js';
 import { describeChanges, NO_CHANGES } from '../../src/taskdef/diff.js';
-import { sameTaskDefinition } from '../../src/taskdef/normalize.js';
+import { sameDocument } from '../../src/taskdef/normalize.js';
 import { parseTaskDefinitionText, toTaskDefinitionDocument } from '../../src/taskdef/parse-file.js';
 import { renderNewTaskDefinition } from '../../src/taskdef/render.js';
 import type { ContainerDefinition, TaskDefinitionDocument, TaskDefinitionEdits } from '../../src/taskdef/types.js';
@@ -111,7 +111,7 @@ describe.skipIf(missing !== undefined)(title, () => {
     const described = await registerAndDescribe(rendered);
 
     expect(described.taskDefinition).toHaveProperty('containerDefinitions');
-    expect(sameTaskDefinition(rendered, described)).toBe(true);
+    expect(sameDocument(rendered, described)).toBe(true);
     expect(describeChanges(described, rendered)).toEqual([NO_CHANGES]);
 
     for (const [what, change] of changes) {
@@ -119,7 +119,7 @@ describe.skipIf(missing !== undefined)(title, () => {
       const first = changed.taskDefinition.containerDefinitions?.[0];
       if (!first) throw new Error('rendered task definition has no container');
       change(changed, first);
-      expect(sameTaskDefinition(changed, described), `after changing ${what}`).toBe(false);
+      expect(sameDocument(changed, described), `after changing ${what}`).toBe(false);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { normalizeForCompare, sameTaskDefinition } from '../../src/taskdef/normalize.js';
+import { normalizeForCompare, sameDocument } from '../../src/taskdef/normalize.js';
 import { parseTaskDefinitionText } from '../../src/taskdef/parse-file.js';
 import type { ContainerDefinition, TaskDefinitionDocument } from '../../src/taskdef/types.js';
 
@@ -89,15 +89,15 @@ const fargateDescribed: TaskDefinitionDocument = {
   tags: [{ key: 'a', value: '2' }, { key: 'z', value: '1' }],
 };
 
-describe('sameTaskDefinition: what ECS fills in or reorders does not count', () => {
+describe('sameDocument: what ECS fills in or reorders does not count', () => {
   test.each<[string, TaskDefinitionDocument, TaskDefinitionDocument]>([
     ['the seed and what moto answers for it', seed, seedDescribed],
     ['a file and the DescribeTaskDefinition output of the revision it made', fixture('register-input.json'), fixture('describe-output.json')],
     ['the YAML file too', fixture('register-input.yaml'), fixture('describe-output.json')],
     ['Fargate: hostPort, protocol, vCPU and GB, list orders, enableFaultInjection', fargate, fargateDescribed],
   ])('%s', (_name, rendered, described) => {
-    expect(sameTaskDefinition(rendered, described)).toBe(true);
-    expect(sameTaskDefinition(described, rendered)).toBe(true);
+    expect(sameDocument(rendered, described)).toBe(true);
+    expect(sameDocument(described, rendered)).toBe(true);
   });
 
   test('normalizeForCompare gives plain data that equal definitions share', () => {
@@ -108,7 +108,7 @@ describe('sameTaskDefinition: what ECS fills in or reorders does not count', () 
 
 type Change = (doc: TaskDefinitionDocument, web: ContainerDefinition) => void;
 
-describe('sameTaskDefinition: one field changed', () => {
+describe('sameDocument: one field changed', () => {
   const base = (): TaskDefinitionDocument => ({
     taskDefinition: {
       family: 'app',
@@ -162,7 +162,7 @@ describe('sameTaskDefinition: one field changed', () => {
     const web = changed.taskDefinition.containerDefinitions?.[0];
     if (!web) throw new Error('fixture has no container');
     change(changed, web);
-    expect(sameTaskDefinition(base(), changed)).toBe(same);
+    expect(sameDocument(base(), changed)).toBe(same);
   });
 
   test.each<[string, TaskDefinitionDocument['taskDefinition'], TaskDefinitionDocument['taskDefinition'], boolean]>([
@@ -174,13 +174,13 @@ describe('sameTaskDefinition: one field changed', () => {
     ['hostPort filled under awsvpc', { family: 'f', networkMode: 'awsvpc', containerDefinitions: [{ name: 'c', portMappings: [{ containerPort: 80 }] }] }, { family: 'f', networkMode: 'awsvpc', containerDefinitions: [{ name: 'c', portMappings: [{ containerPort: 80, hostPort: 80, protocol: 'tcp' }] }] }, true],
     ['container order', { family: 'f', containerDefinitions: [{ name: 'a' }, { name: 'b' }] }, { family: 'f', containerDefinitions: [{ name: 'b' }, { name: 'a' }] }, true],
   ])('%s', (_name, a, b, same) => {
-    expect(sameTaskDefinition({ taskDefinition: a, tags: [] }, { taskDefinition: b, tags: [] })).toBe(same);
+    expect(sameDocument({ taskDefinition: a, tags: [] }, { taskDefinition: b, tags: [] })).toBe(same);
   });
 
   test('comparing does not change either side', () => {
     const a = base();
     const b = base();
-    sameTaskDefinition(a, b);
+    sameDocument(a, b);
     expect(a).toEqual(base());
   });
 });

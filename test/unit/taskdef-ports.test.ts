@@ -5,7 +5,7 @@ import { renderTaskDefinition, type Base } from '../../src/deploy/render.js';
 import { InputError } from '../../src/errors.js';
 import { parseInputs } from '../../src/inputs/parse.js';
 import { applyEdits } from '../../src/taskdef/apply-edits.js';
-import { sameTaskDefinition } from '../../src/taskdef/normalize.js';
+import { sameDocument } from '../../src/taskdef/normalize.js';
 import type { ContainerDefinition, PortEdit, PortMapping, TaskDefinitionDocument, TaskDefinitionEdits } from '../../src/taskdef/types.js';
 
 function edits(port: PortEdit, change: Partial<TaskDefinitionEdits> = {}): TaskDefinitionEdits {
@@ -81,9 +81,9 @@ describe('renderTaskDefinition with port inputs', () => {
     const first = renderTaskDefinition(inputs(seedFlags), fresh, 'nginx:1.22');
     expect(mappingsOf(first)).toEqual([{ hostPort: 0, containerPort: 8080, protocol: 'tcp' }]);
     const again = renderTaskDefinition(inputs(seedFlags), from(answered(first)), 'nginx:1.22');
-    expect(sameTaskDefinition(again, answered(first))).toBe(true);
+    expect(sameDocument(again, answered(first))).toBe(true);
     const newTag = renderTaskDefinition(inputs({ ...seedFlags, image: 'nginx:1.23' }), from(answered(first)), 'nginx:1.23');
-    expect(sameTaskDefinition(newTag, answered(first))).toBe(false);
+    expect(sameDocument(newTag, answered(first))).toBe(false);
     expect(mappingsOf(newTag)).toEqual([{ hostPort: 0, containerPort: 8080, protocol: 'tcp' }]);
     expect(newTag.taskDefinition.containerDefinitions?.[0]?.image).toBe('nginx:1.23');
   });
@@ -92,7 +92,7 @@ describe('renderTaskDefinition with port inputs', () => {
     const base = answered(renderTaskDefinition(inputs(seedFlags), fresh, 'nginx:1.22'));
     const rendered = renderTaskDefinition(inputs({ ...seedFlags, 'host-port': '8080', protocol: 'udp' }), from(base), 'nginx:1.22');
     expect(mappingsOf(rendered)).toEqual([{ hostPort: 8080, containerPort: 8080, protocol: 'udp' }]);
-    expect(sameTaskDefinition(renderTaskDefinition(inputs({ ...seedFlags, 'host-port': '8080', protocol: 'udp' }), from(answered(rendered)), 'nginx:1.22'), answered(rendered))).toBe(true);
+    expect(sameDocument(renderTaskDefinition(inputs({ ...seedFlags, 'host-port': '8080', protocol: 'udp' }), from(answered(rendered)), 'nginx:1.22'), answered(rendered))).toBe(true);
   });
 
   test('the defaults host-port 0 and protocol tcp never overwrite an existing mapping', () => {

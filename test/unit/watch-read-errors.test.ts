@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ServiceGoneError } from '../../src/watch/observe.js';
-import { describeReadError, isUnreadableAnswer, readErrorKind } from '../../src/watch/read-errors.js';
+import { describeReadError, readErrorKind } from '../../src/watch/read-errors.js';
 
 /** An error as the SDK's deserializer leaves it: the HTTP response hidden in `$response`. */
 function withResponse<T extends Error>(error: T, fields: object = {}): T {
@@ -29,8 +29,8 @@ describe('read errors while watching', () => {
 
   test('an unreadable answer is described in one line, without the SDK hint', () => {
     const error = withResponse(new SyntaxError(`Unexpected end of JSON input${hint}`));
-    expect(isUnreadableAnswer(error)).toBe(true);
-    expect(describeReadError(error)).toBe('an answer that could not be read: SyntaxError: Unexpected end of JSON input');
+    expect(readErrorKind(error)).toBe('transient');
+    expect(describeReadError(error)).toBe('AWS sent an answer that could not be read (SyntaxError: Unexpected end of JSON input)');
   });
 
   test('a gone service is described by its own message', () => {
