@@ -56,6 +56,8 @@ export function shellHost(options: ShellHostOptions): Host & { redactor: Redacto
         stdout.write(redactor.redact(JSON.stringify(outputs)) + EOL);
         return;
       }
+      // A run that changed nothing ends with its one error line; its empty outputs would only bury it.
+      if (result.deploymentStatus === 'NOT_STARTED') return;
       for (const [name, value] of Object.entries(outputs)) write(`output ${name}=${value}`);
     },
     fail(message) {
