@@ -18,6 +18,8 @@ import { rawInputReader, type Invocation } from './inputs/sources.js';
 import { readStdin } from './inputs/stdin.js';
 import type { Reporter } from './report.js';
 import { openDryRunSession, openSession } from './session.js';
+import { keepRevisions } from './deploy/keep-revisions.js';
+import { watchRollout } from './watch/watch-rollout.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -88,8 +90,6 @@ async function run(invocation: Invocation, env: Env, reporter: Reporter, cancel:
     const plan = await planDeploy(await planDeps(inputs, env, access, reporter, true), inputs, { ecs: session.ecs, region: session.region });
     state.plan = plan;
     throwIfCancelled(cancel);
-    const { watchRollout } = await import('./watch/watch-rollout.js');
-    const { keepRevisions } = await import('./deploy/keep-revisions.js');
     return await applyPlan(
       {
         session,
