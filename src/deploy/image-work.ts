@@ -40,16 +40,25 @@ function verifyOnly(options: ImageOptions, image: string): ImageOptions {
   return { ...rest, image, buildArgs: [], push: false, pinDigest: false, createRepository: false };
 }
 
-/** What the image modules need to reach registries; ECR clients are created on first use, one per region. */
+/**
+ * What the image modules need to reach registries. ECR clients come from the run's session, one per region on
+ * first use; a dry run without credentials has none, and its checks of ECR images say they could not ask.
+ */
 export function imageAccess(
   session: AwsSession | undefined,
   reporter: Reporter,
   signal: AbortSignal,
   env: NodeJS.ProcessEnv,
 ): PrepareDeps {
+  if (!session) {
+    const unreachable = async (): Promise<never> => {
+      throw new Error('no AWS credentials to ask ECR with');
+    };
+    const ecr = (): EcrApi => ({ getAuthorizationToken: unreachable, describeImage: unreachable, createRepositoryIfMissing: unreachable });
+    return { ecr, ecrPublicToken: unreachable, reporter, signal, env };
+  }
   const ecrClients = new Map<string, EcrApi>();
   const ecr = async (region: string): Promise<EcrApi> => {
-    if (!session) throw new Error('no AWS credentials to reach ECR');
     const known = ecrClients.get(region);
     if (known) return known;
     const { ecrApiFor } = await import('../aws/ecr-session.js');
@@ -58,7 +67,6 @@ export function imageAccess(
     return api;
   };
   const ecrPublicToken = async () => {
-    if (!session) throw new Error('no AWS credentials to reach ECR Public');
     const { ecrPublicClientFor, ecrPublicToken: token } = await import('../aws/ecr-public.js');
     return token(ecrPublicClientFor(session));
   };
