@@ -113,13 +113,19 @@ describe.skipIf(motoMissing())('a failed preflight against moto', () => {
   });
 });
 
+/** A stand-in with service web on web:1 whose RegisterTaskDefinition answers only after a minute. */
+async function hangingRegister() {
+  const standin = await startEcsStandin();
+  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+  standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 });
+  standin.setFaults({ latencyMs: 60_000, operations: ['RegisterTaskDefinition'] });
+  return standin;
+}
+
 describe('a signal with an AWS call in flight', () => {
   test('SIGTERM while RegisterTaskDefinition hangs: exit 143 with outputs CANCELLED, long before the call could answer', async () => {
-    const standin = await startEcsStandin();
+    const standin = await hangingRegister();
     try {
-      standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-      standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 });
-      standin.setFaults({ latencyMs: 60_000, operations: ['RegisterTaskDefinition'] });
       const files = githubFiles();
       let signalled = false;
       const run = await runBundle({
@@ -156,6 +162,37 @@ describe('a signal with an AWS call in flight', () => {
       expect(jsonOutputs(run)['deployment-status']).toBe('CANCELLED');
       expect(files.outputs()['deployment-status']).toBe('CANCELLED');
       expect(standin.calls['UpdateService'] ?? 0).toBe(0);
+    } finally {
+      await standin.close();
+    }
+  });
+
+  test('a second signal exits at once, saying so', async () => {
+    const standin = await hangingRegister();
+    try {
+      let signalled = false;
+      const run = await runBundle({
+        args: ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false'],
+        env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
+        timeoutMs: 30_000,
+        onStart(child) {
+          let seen = '';
+          child.stdout?.on('data', (chunk: Buffer) => {
+            seen += chunk.toString();
+            if (!signalled && seen.includes('Changes against web:1')) {
+              signalled = true;
+              setTimeout(() => {
+                child.kill('SIGTERM');
+                setTimeout(() => child.kill('SIGINT'), 100);
+              }, 300);
+            }
+          });
+        },
+      });
+      expect(run.signal, run.log).toBeNull();
+      expect(run.code, run.log).toBe(130);
+      expect(run.log).toContain('SIGTERM received: stopping.');
+      expect(run.log).toContain('SIGINT received again: exiting now, without writing the outputs.');
     } finally {
       await standin.close();
     }
