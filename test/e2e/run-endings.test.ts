@@ -114,11 +114,11 @@ describe.skipIf(motoMissing())('a failed preflight against moto', () => {
 });
 
 /** A stand-in with service web on web:1 whose RegisterTaskDefinition answers only after a minute. */
-async function hangingRegister() {
+async function hangingRegister(operation = 'RegisterTaskDefinition') {
   const standin = await startEcsStandin();
   standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
   standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 });
-  standin.setFaults({ latencyMs: 60_000, operations: ['RegisterTaskDefinition'] });
+  standin.setFaults({ latencyMs: 60_000, operations: [operation] });
   return standin;
 }
 
@@ -193,6 +193,35 @@ describe('a signal with an AWS call in flight', () => {
       expect(run.code, run.log).toBe(130);
       expect(run.log).toContain('SIGTERM received: stopping.');
       expect(run.log).toContain('SIGINT received again: exiting now, without writing the outputs.');
+    } finally {
+      await standin.close();
+    }
+  });
+
+  test('SIGTERM while UpdateService hangs with wait false: exit 143, not "Done", the outputs name the registered revision', async () => {
+    const standin = await hangingRegister('UpdateService');
+    try {
+      let signalled = false;
+      const run = await runBundle({
+        args: ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--wait', 'false', '--keep-revisions', '1', '--json'],
+        env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
+        timeoutMs: 30_000,
+        onStart(child) {
+          let seen = '';
+          child.stderr?.on('data', (chunk: Buffer) => {
+            seen += chunk.toString();
+            if (!signalled && seen.includes('Updating service web')) {
+              signalled = true;
+              setTimeout(() => child.kill('SIGTERM'), 300);
+            }
+          });
+        },
+      });
+      expect(run.signal, run.log).toBeNull();
+      expect(run.code, run.log).toBe(143);
+      expect(run.log).not.toMatch(/^Done/m);
+      expect(jsonOutputs(run)).toMatchObject({ 'deployment-status': 'CANCELLED', 'task-definition-revision': '2', registered: 'true' });
+      expect(standin.calls['DeregisterTaskDefinition'] ?? 0).toBe(0);
     } finally {
       await standin.close();
     }
