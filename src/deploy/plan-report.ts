@@ -1,7 +1,7 @@
 // How a plan reads in the log, the same for every path: the changes, then (in a dry run) the task definition
 // and one line per step that apply would take.
 import type { Service } from '@aws-sdk/client-ecs';
-import { familyRevision } from '../aws/names.js';
+import { familyRevision, sameTaskDefinition } from '../aws/names.js';
 import type { Reporter } from '../report.js';
 import { renderTaskDefinitionJson } from '../taskdef/diff.js';
 import type { DeployPlan } from './plan.js';
@@ -14,13 +14,15 @@ export async function reportChanges(reporter: Reporter, plan: DeployPlan<Service
 
 function changesTitle(plan: DeployPlan<Service | undefined>): string {
   const against = plan.comparedWith;
-  const runs = against && plan.update && plan.update.before?.taskDefinition !== undefined && familyRevision(plan.update.before.taskDefinition) === `${against.family}:${against.revision}`;
-  const what = against ? `Changes against ${against.family}:${against.revision}${runs ? ` (what ${plan.update?.service ?? ''} runs now)` : ''}` : '';
-  if (plan.taskDefinition.kind === 'existing') {
-    const name = plan.taskDefinition.revision ? `${plan.taskDefinition.family}:${plan.taskDefinition.revision}` : familyRevision(plan.taskDefinition.arn);
-    return `Deploying ${name} as it is${what ? `: ${what.charAt(0).toLowerCase()}${what.slice(1)}` : ''}`;
+  const update = plan.update;
+  const runsNow = against !== undefined && update !== undefined && sameTaskDefinition(update.before?.taskDefinition, against.arn);
+  const changes = against ? `changes against ${against.family}:${against.revision}${runsNow ? ` (what ${update.service} runs now)` : ''}` : '';
+  const td = plan.taskDefinition;
+  if (td.kind === 'existing') {
+    const name = td.revision ? `${td.family}:${td.revision}` : familyRevision(td.arn);
+    return `Deploying ${name} as it is${changes ? `: ${changes}` : ''}`;
   }
-  return what || 'New task definition';
+  return changes ? `C${changes.slice(1)}` : 'New task definition';
 }
 
 /** The dry run's account of the plan: the task definition, then what each step would do. */
