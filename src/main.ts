@@ -1,29 +1,77 @@
-// Wires one run: host, inputs, AWS session, the deploy flow, outputs and the exit code.
+// Wires one run: host, inputs, AWS session, plan, apply, and how the run ends. Every ending (bad input, a
+// failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv report.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { systemClock } from './clock.js';
-import { deliver, type DeliverDeps } from './deploy/deliver.js';
+import { applyPlan, signalOf, throwIfCancelled } from './deploy/apply.js';
 import { checkInputCombination } from './deploy/check-inputs.js';
+import { imageAccess, type ImageWork } from './deploy/image-work.js';
 import { outputsOf } from './deploy/outputs.js';
-import type { DeliveryResult } from './deploy/result.js';
+import { planDeploy, type DeployPlan, type PlanDeps } from './deploy/plan.js';
+import { reportDryRun } from './deploy/plan-report.js';
+import { deliveryResult, newProgress, notStartedResult, type DeliveryResult, type Progress } from './deploy/result.js';
 import { CancelledError, EXIT, InputError, errorMessage, exitCodeFor } from './errors.js';
 import type { Host } from './hosts/host.js';
 import { parseInputs, type Inputs } from './inputs/parse.js';
 import { INPUTS } from './inputs/schema.js';
 import { rawInputReader, type Invocation } from './inputs/sources.js';
 import { readStdin } from './inputs/stdin.js';
-import { openSession } from './session.js';
-import { watchRollout } from './watch/watch-rollout.js';
+import type { Reporter } from './report.js';
+import { openDryRunSession, openSession } from './session.js';
 import { keepRevisions } from './deploy/keep-revisions.js';
-import { imageStep } from './deploy/image-step.js';
+import { watchRollout } from './watch/watch-rollout.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
+const CANCEL_BACKSTOP_MS = 1_800;
+/** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
+const CANCEL_BACKSTOP_ROLLBACK_MS = 12_000;
+
+interface Ending {
+  result: DeliveryResult;
+  error?: unknown;
+}
+
+/** What is known of the run so far: what a cancel that cannot wait publishes. */
+interface RunState {
+  startedAt: number;
+  inputs?: Inputs;
+  region?: string;
+  plan?: DeployPlan;
+  progress: Progress;
+  published: boolean;
+}
+
 export async function main(invocation: Invocation, env: Env = process.env): Promise<number> {
   const host = await createHost(invocation, env);
-  const { reporter } = host;
+  const errors = countErrors(host.reporter);
+  const reporter = errors.reporter;
+  const state: RunState = { startedAt: systemClock.now(), progress: newProgress(), published: false };
   const cancel = new AbortController();
-  const stopListening = listenForCancel(cancel, reporter.warn);
+  const stopListening = listenForCancel(cancel, reporter.warn, (signal) => {
+    const rollingBack = state.progress.step === 'watch' && state.plan?.update?.watch?.rollbackOnCancel === true;
+    return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
+  });
+  try {
+    const ending = await run(invocation, env, reporter, cancel.signal, state);
+    const published = await publish(host, state, ending.result);
+    if (ending.error !== undefined) {
+      host.fail(errorMessage(ending.error));
+      return exitCodeFor(ending.error);
+    }
+    const code = concludeRun(host, ending.result, cancel.signal, errors.count() > 0);
+    if (published !== undefined && code === EXIT.ok) {
+      host.fail(published);
+      return EXIT.failed;
+    }
+    return code;
+  } finally {
+    stopListening();
+  }
+}
+
+async function run(invocation: Invocation, env: Env, reporter: Reporter, cancel: AbortSignal, state: RunState): Promise<Ending> {
   try {
     const stdinValues = await readStdinInputs(invocation);
     const raw = rawInputReader(invocation, env, stdinValues);
@@ -32,55 +80,117 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
       if (value.trim()) reporter.mask(value.trim());
     }
     const inputs = parseInputs(raw);
+    state.inputs = inputs;
     checkInputCombination(inputs);
-    const session = await openSession(inputs, env, reporter, cancel.signal);
-    const deps: DeliverDeps = {
-      reporter,
-      clock: systemClock,
-      cancel: cancel.signal,
-      readTextFile: (path) => readFileSync(resolve(path), 'utf8'),
-      session,
-      ...(session ? { unmodelledFields: (await import('./aws/unmodelled.js')).unmodelledFields } : {}),
-      ...imageDeps(inputs, session, reporter, cancel.signal, env),
-      watch: (target, options) => {
-        if (!session) throw new Error('watching needs an AWS session');
-        return watchRollout({ ecs: session.ecs, clock: systemClock, reporter }, target, options);
+    if (inputs.dryRun) return await dryRun(inputs, env, reporter, cancel, state);
+
+    const session = await openSession(inputs, env, reporter, cancel);
+    state.region = session.region;
+    const access = imageAccess(session, reporter, cancel, env as NodeJS.ProcessEnv);
+    const plan = await planDeploy(await planDeps(inputs, env, access, reporter, true), inputs, { ecs: session.ecs, region: session.region });
+    state.plan = plan;
+    throwIfCancelled(cancel);
+    return await applyPlan(
+      {
+        session,
+        reporter,
+        clock: systemClock,
+        cancel,
+        publishImage: async (work) => publishImages(access, work),
+        watch: (target, options) => watchRollout({ ecs: session.ecs, clock: systemClock, reporter }, target, options),
+        keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock: systemClock, reporter }, request),
       },
-      keepRevisions: (family, keep, protect) => {
-        if (!session) throw new Error('keep-revisions needs an AWS session');
-        return keepRevisions({ ecs: session.ecs, clock: systemClock, reporter }, { cluster: inputs.cluster, family, keep, protect });
-      },
-    };
-    const result = await deliver(deps, inputs);
-    await host.finish(result, outputsOf(result));
-    return concludeRun(host, result, cancel.signal);
-  } catch (error) {
-    const cancelled = cancel.signal.aborted && !(error instanceof CancelledError) ? new CancelledError(signalOf(cancel.signal)) : error;
-    host.fail(errorMessage(cancelled));
-    return exitCodeFor(cancelled);
-  } finally {
-    stopListening();
+      plan,
+      state.startedAt,
+      state.progress,
+    );
+  } catch (caught) {
+    const error = cancel.aborted && !(caught instanceof CancelledError) ? new CancelledError(signalOf(cancel)) : caught;
+    return { result: resultSoFar(state, error), error };
   }
 }
 
-function imageDeps(
-  inputs: Inputs,
-  session: DeliverDeps['session'],
-  reporter: Host['reporter'],
-  cancel: AbortSignal,
-  env: Env,
-): Pick<DeliverDeps, 'image'> {
-  const step = imageStep(inputs, session, reporter, cancel, env as NodeJS.ProcessEnv);
-  return step ? { image: step } : {};
+async function dryRun(inputs: Inputs, env: Env, reporter: Reporter, cancel: AbortSignal, state: RunState): Promise<Ending> {
+  const session = await openDryRunSession(inputs, env, reporter, cancel);
+  if (session) state.region = session.region;
+  const access = imageAccess(session, reporter, cancel, env as NodeJS.ProcessEnv);
+  const deps = await planDeps(inputs, env, access, reporter, session !== undefined);
+  const plan = await planDeploy(deps, inputs, session ? { ecs: session.ecs, region: session.region } : undefined);
+  await reportDryRun(reporter, plan);
+  return { result: deliveryResult(plan, newProgress(), { startedAt: state.startedAt, finishedAt: systemClock.now(), dryRun: true }) };
 }
 
-function concludeRun(host: Host, result: DeliveryResult, cancel: AbortSignal): number {
+async function planDeps(inputs: Inputs, env: Env, access: ReturnType<typeof imageAccess>, reporter: Reporter, compared: boolean): Promise<PlanDeps> {
+  return {
+    reporter,
+    env: env as NodeJS.ProcessEnv,
+    readTextFile: (path) => readFileSync(resolve(path), 'utf8'),
+    ...(compared ? { unmodelledFields: (await import('./aws/unmodelled.js')).unmodelledFields } : {}),
+    ...(inputs.image || inputs.images.size > 0
+      ? {
+          verifyImages: async (work: ImageWork) => {
+            const { verifyImageExists } = await import('./image/prepare.js');
+            for (const job of [...work.others, ...(work.main ? [work.main] : [])]) await verifyImageExists(access, job.options, job.plan);
+          },
+        }
+      : {}),
+  };
+}
+
+async function publishImages(access: ReturnType<typeof imageAccess>, work: ImageWork) {
+  const { publishImage } = await import('./image/prepare.js');
+  return work.main ? publishImage(access, work.main.options, work.main.plan) : { image: '', pushed: false, pushedNewDigest: false };
+}
+
+function resultSoFar(state: RunState, error: unknown): DeliveryResult {
+  const finishedAt = systemClock.now();
+  if (state.plan) return deliveryResult(state.plan, state.progress, { startedAt: state.startedAt, finishedAt, dryRun: false, error });
+  const inputs = state.inputs;
+  const region = state.region ?? inputs?.region;
+  return notStartedResult(
+    {
+      ...(region ? { region } : {}),
+      ...(inputs ? { cluster: inputs.cluster, service: inputs.service, image: inputs.image } : {}),
+    },
+    error,
+    { startedAt: state.startedAt, finishedAt },
+  );
+}
+
+/** Writes the outputs, the summary and the dotenv report once; answers the problem when they could not be written. */
+async function publish(host: Host, state: RunState, result: DeliveryResult): Promise<string | undefined> {
+  if (state.published) return undefined;
+  state.published = true;
+  try {
+    await host.finish(result, outputsOf(result));
+    return undefined;
+  } catch (error) {
+    return `could not write the outputs: ${errorMessage(error)}`;
+  }
+}
+
+/** The backstop after a signal: the run did not stop in time (a call that ignores the cancel), so end it here. */
+async function endCancelledRun(host: Host, state: RunState, signal: 'SIGINT' | 'SIGTERM'): Promise<void> {
+  const error = new CancelledError(signal);
+  host.reporter.warn(`the run did not stop by itself after ${signal}: ending it with what is known.`);
+  await publish(host, state, resultSoFar(state, error));
+  host.fail(errorMessage(error));
+  process.exit(exitCodeFor(error));
+}
+
+/**
+ * `errorReported`: an error was already printed (and annotated) during the run, such as the watcher's account
+ * of a failed rollout; the final line then does not annotate it a second time.
+ */
+function concludeRun(host: Host, result: DeliveryResult, cancel: AbortSignal, errorReported: boolean): number {
   const status = result.deploymentStatus;
   if (status === 'COMPLETED' || status === 'SKIPPED') {
     host.reporter.info(doneLine(result));
     return EXIT.ok;
   }
-  host.fail(`deployment ${status}${result.statusMessage ? `: ${result.statusMessage}` : ''}`);
+  const line = `deployment ${status}${result.statusMessage ? `: ${result.statusMessage}` : ''}`;
+  if (errorReported) host.reporter.info(line);
+  else host.fail(line);
   if (status === 'CANCELLED') return signalOf(cancel) === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   return EXIT.failed;
 }
@@ -92,6 +202,22 @@ function doneLine(result: DeliveryResult): string {
   if (!result.service) return `Done in ${seconds}s: ${revision} ${result.registered ? 'registered' : 'reused'}.`;
   const state = result.deploymentStatus === 'COMPLETED' ? 'rollout completed' : 'not waited for';
   return `Done in ${seconds}s: ${result.service} runs ${revision}, ${state}.`;
+}
+
+/** The host's reporter, counting the errors printed through it. */
+function countErrors(inner: Reporter): { reporter: Reporter; count(): number } {
+  let errors = 0;
+  const reporter: Reporter = {
+    info: (line) => inner.info(line),
+    warn: (line) => inner.warn(line),
+    error: (line) => {
+      errors += 1;
+      inner.error(line);
+    },
+    group: (title, body) => inner.group(title, body),
+    mask: (secret) => inner.mask(secret),
+  };
+  return { reporter, count: () => errors };
 }
 
 async function createHost(invocation: Invocation, env: Env): Promise<Host> {
@@ -113,22 +239,33 @@ async function readStdinInputs(invocation: Invocation): Promise<Map<string, stri
   return values;
 }
 
-function listenForCancel(cancel: AbortController, warn: (line: string) => void): () => void {
+/**
+ * The first signal cancels the run and arms the backstop; a second one exits at once, saying so.
+ * `armBackstop` answers the timer, cleared when the run ends by itself.
+ */
+function listenForCancel(
+  cancel: AbortController,
+  warn: (line: string) => void,
+  armBackstop: (signal: 'SIGINT' | 'SIGTERM') => NodeJS.Timeout,
+): () => void {
+  let backstop: NodeJS.Timeout | undefined;
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => () => {
-    if (cancel.signal.aborted) process.exit(signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm);
+    const code = signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
+    if (cancel.signal.aborted) {
+      warn(`${signal} received again: exiting now, without writing the outputs.`);
+      process.exit(code);
+    }
     warn(`${signal} received: stopping.`);
     cancel.abort(signal);
+    backstop = armBackstop(signal);
   };
   const onInt = onSignal('SIGINT');
   const onTerm = onSignal('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
   return () => {
+    clearTimeout(backstop);
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
   };
-}
-
-function signalOf(signal: AbortSignal): 'SIGINT' | 'SIGTERM' {
-  return signal.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM';
 }

@@ -9,7 +9,4 @@ export interface Reporter {
   group<T>(title: string, body: () => Promise<T>): Promise<T>;
   /** Registers a secret so the host redacts it from everything printed after. */
   mask(secret: string): void;
-  setOutput(name: string, value: string): void;
-  /** Markdown for the job summary, where the host has one. */
-  summary(markdown: string): void;
 }

@@ -1,5 +1,5 @@
 // Opens the AWS session for a run, loading the SDK only when one is needed.
-import type { AwsSession } from './aws/clients.js';
+import type { AwsSession, SessionOptions } from './aws/clients.js';
 import { credentialSourceVisible, regionFrom } from './aws/credentials-visible.js';
 import { InputError, errorMessage } from './errors.js';
 import type { Inputs } from './inputs/parse.js';
@@ -10,39 +10,60 @@ type Env = Readonly<Record<string, string | undefined>>;
 const DRY_RUN_CREDENTIALS_LIMIT_MS = 3000;
 const SESSION_MS = 3_600_000;
 
-/** `signal` (the run's cancel) aborts every AWS call in flight. */
-export async function openSession(inputs: Inputs, env: Env, reporter: Reporter, signal?: AbortSignal): Promise<AwsSession | undefined> {
+/** The session of a run that changes things: a region is required, credentials are the SDK's to find. */
+export async function openSession(inputs: Inputs, env: Env, reporter: Reporter, signal: AbortSignal): Promise<AwsSession> {
   const region = regionFrom(inputs.region, env);
-  if (inputs.dryRun && !credentialSourceVisible(env, inputs.webIdentityToken)) {
+  if (!region) throw new InputError('region: not set; set region, or AWS_REGION / AWS_DEFAULT_REGION.');
+  return createSessionFor(inputs, region, env, reporter, signal);
+}
+
+/**
+ * The session of a dry run, which only reads: undefined when there are no credentials or no region, and the
+ * dry run plans without comparing with ECS.
+ */
+export async function openDryRunSession(inputs: Inputs, env: Env, reporter: Reporter, signal: AbortSignal): Promise<AwsSession | undefined> {
+  const region = regionFrom(inputs.region, env);
+  if (!credentialSourceVisible(env, inputs.webIdentityToken)) {
     reporter.info('No AWS credentials found: the dry run renders without comparing with ECS.');
     return undefined;
   }
   if (!region) {
-    if (inputs.dryRun) {
-      reporter.info('No region set: the dry run renders without comparing with ECS.');
-      return undefined;
-    }
-    throw new InputError('region: not set; set region, or AWS_REGION / AWS_DEFAULT_REGION.');
+    reporter.info('No region set: the dry run renders without comparing with ECS.');
+    return undefined;
   }
-  const { createSession } = await import('./aws/clients.js');
-  const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
-  const session = createSession({
-    region,
-    ...(credentials ? { credentials } : {}),
-    ...(signal ? { signal } : {}),
-    ...(inputs.dryRun ? { requestTimeoutMs: DRY_RUN_CREDENTIALS_LIMIT_MS, maxAttempts: 2 } : {}),
+  const session = await createSessionFor(inputs, region, env, reporter, signal, {
+    requestTimeoutMs: DRY_RUN_CREDENTIALS_LIMIT_MS,
+    maxAttempts: 2,
   });
-  if (inputs.dryRun) {
-    const problem = await withinLimit(session.resolveCredentials(), DRY_RUN_CREDENTIALS_LIMIT_MS);
-    if (problem) {
-      reporter.warn(`${problem}: the dry run renders without comparing with ECS.`);
-      return undefined;
-    }
+  const problem = await withinLimit(session.resolveCredentials(), DRY_RUN_CREDENTIALS_LIMIT_MS);
+  if (problem) {
+    reporter.warn(`${problem}: the dry run renders without comparing with ECS.`);
+    return undefined;
   }
   return session;
 }
 
-async function webIdentityCredentials(inputs: Inputs, region: string, env: Env, reporter: Reporter, signal: AbortSignal | undefined) {
+async function createSessionFor(
+  inputs: Inputs,
+  region: string,
+  env: Env,
+  reporter: Reporter,
+  signal: AbortSignal,
+  limits: Pick<SessionOptions, 'requestTimeoutMs' | 'maxAttempts'> = {},
+): Promise<AwsSession> {
+  const { createSession } = await import('./aws/clients.js');
+  const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
+  // The run's cancel reaches every AWS call, so a signal ends a call in flight too.
+  const options: SessionOptions = {
+    region,
+    ...(credentials ? { credentials } : {}),
+    ...limits,
+    signal,
+  };
+  return createSession(options);
+}
+
+async function webIdentityCredentials(inputs: Inputs, region: string, env: Env, reporter: Reporter, signal: AbortSignal) {
   const { assumeRoleWithWebIdentity, sessionNameFor } = await import('./aws/web-identity.js');
   // A rollback can wait as long again as the rollout; the session must not end before both.
   const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
@@ -57,7 +78,7 @@ async function webIdentityCredentials(inputs: Inputs, region: string, env: Env, 
     region,
     sessionName: sessionNameFor(env),
     reporter,
-    ...(signal ? { signal } : {}),
+    signal,
   });
 }
 

@@ -16,8 +16,6 @@ export interface KeepRevisionsDeps {
 }
 
 export interface KeepRevisionsRequest {
-  /** Ignored: a revision any cluster of the account and region uses is kept. */
-  cluster?: string;
   family: string;
   keep: number;
   /** Revisions never to deregister, as ARNs or `family:revision`. */

@@ -1,4 +1,12 @@
-import type { DeploymentStatus, FailureReport } from '../watch/contract.js';
+import type { Service } from '@aws-sdk/client-ecs';
+import { consoleUrl } from '../aws/names.js';
+import { CancelledError, errorMessage } from '../errors.js';
+import type { PreparedImage } from '../image/prepare.js';
+import type { TaskDefinitionDocument } from '../taskdef/types.js';
+import type { DeploymentStatus, FailureReport, RolloutTarget, WatchOutcome } from '../watch/contract.js';
+import type { DeployPlan } from './plan.js';
+import type { RegisteredRevision } from './register.js';
+import { primaryImage } from './render.js';
 
 /** Everything a host needs to tell the user what happened: outputs, the job summary, the final line. */
 export interface DeliveryResult {
@@ -24,4 +32,102 @@ export interface DeliveryResult {
   failure?: FailureReport;
   rolledBackTo?: string;
   deregistered: string[];
+}
+
+/** What apply has done so far; the result is built from the plan and this, also when a step failed. */
+export interface Progress {
+  /** The step running now, or the last one that ran. */
+  step: 'plan' | 'image' | 'register' | 'update' | 'watch' | 'keep-revisions' | 'done';
+  image?: PreparedImage;
+  /** The task definition deployed, when rendered again with the pushed digest. */
+  rendered?: TaskDefinitionDocument;
+  changes?: string[];
+  revision?: RegisteredRevision;
+  /** Set once UpdateService was answered. */
+  target?: RolloutTarget;
+  outcome?: WatchOutcome;
+  deregistered: string[];
+}
+
+export function newProgress(): Progress {
+  return { step: 'plan', deregistered: [] };
+}
+
+export interface Ending {
+  startedAt: number;
+  finishedAt: number;
+  dryRun: boolean;
+  /** The error or cancel that ended the run early. */
+  error?: unknown;
+}
+
+/** The one place a DeliveryResult is built: from the plan, what apply did, and how the run ended. */
+export function deliveryResult(plan: DeployPlan<Service | undefined>, done: Progress, ending: Ending): DeliveryResult {
+  const td = plan.taskDefinition;
+  const document = done.rendered ?? (td.kind === 'render' ? td.rendered : td.document);
+  const revision = done.revision ?? (ending.dryRun ? plannedRevision(plan) : undefined);
+  const update = plan.update;
+  const target = done.target;
+  return {
+    dryRun: ending.dryRun,
+    region: plan.region,
+    cluster: plan.cluster,
+    ...(update ? { service: update.service } : {}),
+    image: done.image?.image || (document ? primaryImage(document, td.kind === 'render' ? td.containerName : '') : ''),
+    ...(done.image?.digest ? { imageDigest: done.image.digest } : {}),
+    taskDefinitionArn: revision?.arn ?? '',
+    revision: revision?.revision ?? 0,
+    registered: revision?.registered ?? false,
+    ...(target && update ? { desiredCount: update.desiredCount ?? update.before?.desiredCount ?? 0 } : {}),
+    ...(target?.deploymentId ? { deploymentId: target.deploymentId } : {}),
+    ...(target ? { consoleUrl: consoleUrl(plan.region, target.cluster, target.service) } : {}),
+    ...statusOf(done, ending),
+    ...(done.outcome?.failure ? { failure: done.outcome.failure } : {}),
+    ...(done.outcome?.rolledBackTo ? { rolledBackTo: done.outcome.rolledBackTo } : {}),
+    diff: done.changes ?? plan.changes,
+    startedAt: ending.startedAt,
+    finishedAt: ending.finishedAt,
+    deregistered: done.deregistered,
+  };
+}
+
+function statusOf(done: Progress, ending: Ending): Pick<DeliveryResult, 'deploymentStatus' | 'statusMessage'> {
+  if (ending.error !== undefined) {
+    const deploymentStatus = ending.error instanceof CancelledError ? 'CANCELLED' : done.step === 'plan' ? 'NOT_STARTED' : 'FAILED';
+    return { deploymentStatus, statusMessage: errorMessage(ending.error) };
+  }
+  if (done.outcome) return { deploymentStatus: done.outcome.status, statusMessage: done.outcome.message };
+  return { deploymentStatus: 'SKIPPED' };
+}
+
+function plannedRevision(plan: DeployPlan<Service | undefined>): RegisteredRevision | undefined {
+  const td = plan.taskDefinition;
+  if (td.kind === 'existing') return { arn: td.arn, revision: td.revision, registered: false };
+  return td.reuse ? { arn: td.reuse.arn, revision: td.reuse.revision, registered: false } : undefined;
+}
+
+/**
+ * The result of a run that ended before a plan existed or before anything changed: bad input or a failed
+ * preflight. What cannot be known stays empty.
+ */
+export function notStartedResult(
+  known: { region?: string; cluster?: string; service?: string; image?: string },
+  error: unknown,
+  times: { startedAt: number; finishedAt: number },
+): DeliveryResult {
+  return {
+    dryRun: false,
+    region: known.region ?? '',
+    cluster: known.cluster ?? '',
+    ...(known.service ? { service: known.service } : {}),
+    image: known.image ?? '',
+    taskDefinitionArn: '',
+    revision: 0,
+    registered: false,
+    deploymentStatus: error instanceof CancelledError ? 'CANCELLED' : 'NOT_STARTED',
+    statusMessage: errorMessage(error),
+    diff: [],
+    ...times,
+    deregistered: [],
+  };
 }

@@ -18,8 +18,6 @@ export function githubHost(): Host {
       core.setSecret(secret);
       redactor.add(secret);
     },
-    setOutput: (name, value) => core.setOutput(name, clean(value)),
-    summary() {},
   };
   return {
     reporter,

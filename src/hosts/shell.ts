@@ -1,5 +1,4 @@
 // Any shell, Jenkins, a GitHub `run:` step or a GitLab job: plain lines, outputs as JSON with --json.
-import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 import type { DeliveryResult } from '../deploy/result.js';
 import type { Reporter } from '../report.js';
@@ -46,20 +45,19 @@ export function shellHost(options: ShellHostOptions): Host & { redactor: Redacto
       }
     },
     mask: (secret) => redactor.add(secret),
-    setOutput() {},
-    summary() {},
   };
 
   return {
     redactor,
     reporter,
-    async finish(_result: DeliveryResult, outputs) {
-      const githubOutput = options.env['GITHUB_OUTPUT'];
-      if (githubOutput) appendFileSync(githubOutput, githubOutputLines(outputs, redactor));
+    async finish(result: DeliveryResult, outputs) {
+      await publishToGithubFiles(options.env, result, outputs, redactor);
       if (options.json) {
         stdout.write(redactor.redact(JSON.stringify(outputs)) + EOL);
         return;
       }
+      // A run that changed nothing ends with its one error line; its empty outputs would only bury it.
+      if (result.deploymentStatus === 'NOT_STARTED') return;
       for (const [name, value] of Object.entries(outputs)) write(`output ${name}=${value}`);
     },
     fail(message) {
@@ -68,13 +66,23 @@ export function shellHost(options: ShellHostOptions): Host & { redactor: Redacto
   };
 }
 
-function githubOutputLines(outputs: Readonly<Record<string, string>>, redactor: Redactor): string {
-  return Object.entries(outputs)
-    .map(([name, value]) => {
-      const clean = redactor.redact(value);
-      if (!clean.includes('\n')) return `${name}=${clean}${EOL}`;
-      const delimiter = `ecs_deliver_${Math.random().toString(36).slice(2)}`;
-      return `${name}<<${delimiter}${EOL}${clean}${EOL}${delimiter}${EOL}`;
-    })
-    .join('');
+/**
+ * A plain `run:` step on GitHub: the step outputs and the job summary go to the runner's files, through the
+ * same writer a `uses:` step has. Loaded only there.
+ */
+async function publishToGithubFiles(
+  env: Readonly<Record<string, string | undefined>>,
+  result: DeliveryResult,
+  outputs: Readonly<Record<string, string>>,
+  redactor: Redactor,
+): Promise<void> {
+  if (!env['GITHUB_OUTPUT'] && !env['GITHUB_STEP_SUMMARY']) return;
+  const core = await import('@actions/core');
+  if (env['GITHUB_OUTPUT']) {
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redactor.redact(value));
+  }
+  if (env['GITHUB_STEP_SUMMARY']) {
+    const { renderSummary } = await import('./summary.js');
+    await core.summary.addRaw(redactor.redact(renderSummary(result)), true).write();
+  }
 }

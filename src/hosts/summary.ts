@@ -18,7 +18,12 @@ export function renderSummary(result: DeliveryResult): string {
 function headline(result: DeliveryResult): string {
   const taskDefinition = taskDefinitionLabel(result.taskDefinitionArn);
   if (result.dryRun) return `🔍 ecs-deliver dry run: nothing was changed`;
+  if (result.deploymentStatus === 'NOT_STARTED') {
+    return `❌ ecs-deliver: nothing was changed${result.service ? ` on ${result.service}` : ''}: the run stopped before its first change`;
+  }
   if (result.service === undefined) {
+    if (result.deploymentStatus === 'FAILED') return `❌ ecs-deliver: registering ${taskDefinition || 'the task definition'} failed`;
+    if (result.deploymentStatus === 'CANCELLED') return `⚠️ ecs-deliver: cancelled${taskDefinition ? ` after registering ${taskDefinition}` : ''}`;
     return result.registered
       ? `✅ ecs-deliver registered ${taskDefinition}`
       : `✅ ecs-deliver reused ${taskDefinition}: nothing to register`;
@@ -41,22 +46,22 @@ function headline(result: DeliveryResult): string {
       return `✅ ecs-deliver updated ${service} to ${taskDefinition} (rollout not watched)`;
     case 'UNKNOWN':
       return `❓ ecs-deliver: the outcome of the deployment to ${service} could not be observed`;
-    case 'NOT_STARTED':
-      return `❌ ecs-deliver: nothing was deployed to ${service}`;
   }
 }
 
 function table(result: DeliveryResult): string {
   const rows: [string, string][] = [
-    ['Cluster', code(result.cluster)],
+    ['Cluster', known(result.cluster)],
     ['Service', result.service === undefined ? 'none: task definition only' : code(result.service)],
-    ['Image', code(result.image)],
+    ['Image', known(result.image)],
   ];
   if (result.imageDigest !== undefined) rows.push(['Image digest', code(result.imageDigest)]);
   rows.push(['Task definition', taskDefinitionCell(result)]);
   if (result.desiredCount !== undefined) rows.push(['Desired count', String(result.desiredCount)]);
-  if (result.service !== undefined) rows.push(['Deployment', result.dryRun ? 'none (dry run)' : deploymentCell(result)]);
-  rows.push(['Region', code(result.region)]);
+  if (result.service !== undefined || result.deploymentStatus === 'NOT_STARTED') {
+    rows.push(['Deployment', result.dryRun ? 'none (dry run)' : deploymentCell(result)]);
+  }
+  rows.push(['Region', known(result.region)]);
   rows.push(['Time taken', duration(result.finishedAt - result.startedAt)]);
   if (result.consoleUrl !== undefined) rows.push(['Console', `[open in the AWS console](${result.consoleUrl})`]);
   return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`)].join('\n');
@@ -68,6 +73,7 @@ function taskDefinitionCell(result: DeliveryResult): string {
     // A dry run names a revision only when it would use an existing one.
     return label === '' ? 'a new revision (not registered: dry run)' : `${code(label)} (dry run: nothing registered)`;
   }
+  if (label === '') return 'none registered';
   return result.registered ? `${code(label)}, registered by this run` : `${code(label)}, reused: unchanged`;
 }
 
@@ -112,6 +118,11 @@ function stoppedTaskLines(task: StoppedTaskReport): string {
     lines.push(`  - container ${code(container.name)}${facts.length === 0 ? '' : `: ${facts.join(', ')}`}`);
   }
   return lines.join('\n');
+}
+
+/** Values a run that stopped early may not know yet (the image when none is given, the region). */
+function known(value: string): string {
+  return value === '' ? 'none' : code(value);
 }
 
 /** `family:revision` from a task definition ARN; anything else as given. */

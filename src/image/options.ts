@@ -2,34 +2,24 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import type { Inputs } from '../inputs/parse.js';
 import { parseEcrHost } from './ecr-host.js';
-import { parseImageReference, type ImageReference } from './reference.js';
+import { parseImageReference, pushReference, type ImageReference } from './reference.js';
 import { findExecutable } from './runner.js';
 
-export type VerifyImage = 'auto' | 'true' | 'false';
-export type RegistryAuth = 'auto' | 'ecr' | 'basic' | 'none';
+export type VerifyImage = Inputs['verifyImage'];
+export type RegistryAuth = Inputs['registryAuth'];
 
-export interface ImageOptions {
-  image: string;
-  buildContext?: string;
-  dockerfile?: string;
-  buildArgs: [string, string][];
-  target?: string;
-  platform?: string;
-  sourceImage?: string;
-  /** undefined: not set (push when build-context or source-image is given). */
-  push?: boolean;
-  pinDigest: boolean;
-  verifyImage: VerifyImage;
-  dockerCommand: string;
-  registryAuth: RegistryAuth;
-  registryUsername?: string;
-  registryPassword?: string;
-  createRepository: boolean;
-  dryRun: boolean;
-  /** The run's AWS region: used by registry-auth ecr when the registry host names none (aliases, pull-through names). */
-  region?: string;
-}
+/**
+ * The image inputs as Inputs holds them; the optional ones may be left out (an empty string means the same:
+ * not set). `region` is the run's AWS region: used by registry-auth ecr when the registry host names none
+ * (aliases, pull-through names).
+ */
+export type ImageOptions = Pick<
+  Inputs,
+  'image' | 'buildArgs' | 'pinDigest' | 'verifyImage' | 'dockerCommand' | 'registryAuth' | 'createRepository' | 'dryRun'
+> &
+  Partial<Pick<Inputs, 'buildContext' | 'dockerfile' | 'target' | 'platform' | 'sourceImage' | 'push' | 'registryUsername' | 'registryPassword' | 'region'>>;
 
 export type LoginPlan =
   | { kind: 'ecr'; region: string }
@@ -172,4 +162,24 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What the image step would do, one phrase each ("build . as host/web:1"), for the plan. */
+export function imageWorkLines(o: ImageOptions, plan: ImagePlan): string[] {
+  if (plan.ref === undefined) return [];
+  const { ref } = plan;
+  const ecrHost = parseEcrHost(ref.registry);
+  const target = pushReference(ref);
+  const lines: string[] = [];
+  if (plan.push && o.createRepository && ecrHost?.public === false) lines.push(`create ECR repository ${ref.repository} in ${ecrHost.region} if it is missing`);
+  if (plan.push && (plan.login.kind === 'ecr' || plan.login.kind === 'ecr-public' || plan.login.kind === 'basic')) lines.push(`log in to ${ref.registry} (${describeLogin(plan.login)})`);
+  if (plan.build) lines.push(`build ${o.buildContext ?? ''} as ${target}`);
+  if (plan.tag) lines.push(`tag ${o.sourceImage ?? ''} as ${target}`);
+  if (plan.push) lines.push(`push ${target}${o.pinDigest ? ' and name its digest in the task definition' : ''}`);
+  return lines;
+}
+
+function describeLogin(login: LoginPlan): string {
+  if (login.kind === 'ecr-public') return 'ECR Public token from us-east-1';
+  return login.kind === 'ecr' ? `ECR token from ${login.region}` : login.kind === 'basic' ? `as ${login.username}` : login.kind;
 }

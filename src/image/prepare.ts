@@ -14,7 +14,7 @@ import {
   type PrivateDockerConfig,
 } from './docker-config.js';
 import { parseEcrHost, type PrivateEcrHost } from './ecr-host.js';
-import { checkImageOptions, type ImageOptions, type ImagePlan, type LoginPlan } from './options.js';
+import { checkImageOptions, imageWorkLines, type ImageOptions, type ImagePlan, type LoginPlan } from './options.js';
 import { checkManifest } from './registry-check.js';
 import { pushReference, tagOrDigest, withDigest, type ImageReference } from './reference.js';
 import { spawnRunner, type CommandResult, type CommandRunner } from './runner.js';
@@ -63,29 +63,42 @@ interface Context {
   env: NodeJS.ProcessEnv;
 }
 
-export async function prepareImage(deps: PrepareDeps, o: ImageOptions): Promise<PreparedImage> {
-  const env = deps.env ?? process.env;
-  const secrets = new SecretRegistry(deps.reporter);
-  // Masked whether or not this run uses it (an ECR host takes a token instead under registry-auth auto).
-  if (o.registryPassword !== undefined) secrets.add(o.registryPassword, o.registryUsername);
-  const plan = checkImageOptions(o, env);
-  const unchanged: PreparedImage = { image: o.image, pushed: false, pushedNewDigest: false };
-  if (plan.ref === undefined || !(plan.push || plan.verify || plan.build || plan.tag)) return unchanged;
-
-  const host = parseEcrHost(plan.ref.registry);
-  const ctx: Context = { deps, o, plan, ref: plan.ref, ecrHost: host?.public === false ? host : undefined, secrets, env };
-
-  // Read only, so it runs in a dry run too, and before anything local changes.
-  if (plan.verify) await verifyImage(ctx);
+/** Everything at once, as one call: verify, then (outside a dry run) build or tag, log in and push. */
+export async function prepareImage(deps: PrepareDeps, o: ImageOptions, plan: ImagePlan = checkImageOptions(o, deps.env ?? process.env)): Promise<PreparedImage> {
+  await verifyImageExists(deps, o, plan);
   if (o.dryRun) {
-    reportDryRun(ctx);
-    return unchanged;
+    for (const line of imageWorkLines(o, plan)) deps.reporter.info(`Dry run: would ${line}.`);
+    return { image: o.image, pushed: false, pushedNewDigest: false };
   }
+  return publishImage(deps, o, plan);
+}
+
+/** Read only: checks that an image the run does not push exists. Runs in the plan, dry run or not. */
+export async function verifyImageExists(deps: PrepareDeps, o: ImageOptions, plan: ImagePlan): Promise<void> {
+  const ctx = contextFor(deps, o, plan);
+  if (ctx && plan.verify) await verifyImage(ctx);
+}
+
+/** Builds or tags, logs in and pushes, as `plan` says. Changes the registry; never runs in a dry run. */
+export async function publishImage(deps: PrepareDeps, o: ImageOptions, plan: ImagePlan): Promise<PreparedImage> {
+  const unchanged: PreparedImage = { image: o.image, pushed: false, pushedNewDigest: false };
+  const ctx = contextFor(deps, o, plan);
+  if (!ctx) return unchanged;
   if (!plan.push) {
     await buildOrTag(ctx, {});
     return unchanged;
   }
   return publish(ctx);
+}
+
+function contextFor(deps: PrepareDeps, o: ImageOptions, plan: ImagePlan): Context | undefined {
+  if (plan.ref === undefined || !(plan.push || plan.verify || plan.build || plan.tag)) return undefined;
+  const env = deps.env ?? process.env;
+  const secrets = new SecretRegistry(deps.reporter);
+  // Masked whether or not this run uses it (an ECR host takes a token instead under registry-auth auto).
+  if (o.registryPassword !== undefined) secrets.add(o.registryPassword, o.registryUsername);
+  const host = parseEcrHost(plan.ref.registry);
+  return { deps, o, plan, ref: plan.ref, ecrHost: host?.public === false ? host : undefined, secrets, env };
 }
 
 async function verifyImage(ctx: Context): Promise<void> {
@@ -118,17 +131,6 @@ async function verifyCredentials(ctx: Context): Promise<{ status: 'ok'; value: B
   } catch (error) {
     return { status: 'unreachable', detail: ctx.secrets.redact(errorMessage(error)) };
   }
-}
-
-function reportDryRun(ctx: Context): void {
-  const { o, plan, ref, ecrHost } = ctx;
-  const say = (line: string): void => ctx.deps.reporter.info(`Dry run: would ${line}.`);
-  const target = pushReference(ref);
-  if (plan.push && o.createRepository && ecrHost) say(`create ECR repository ${ref.repository} in ${ecrHost.region} if it is missing`);
-  if (plan.push && (plan.login.kind === 'ecr' || plan.login.kind === 'ecr-public' || plan.login.kind === 'basic')) say(`log in to ${ref.registry} (${describeLogin(plan.login)})`);
-  if (plan.build) say(`build ${o.buildContext ?? ''} as ${target}`);
-  if (plan.tag) say(`tag ${o.sourceImage ?? ''} as ${target}`);
-  if (plan.push) say(`push ${target}${o.pinDigest ? ' and name its digest in the task definition' : ''}`);
 }
 
 async function publish(ctx: Context): Promise<PreparedImage> {
@@ -282,11 +284,6 @@ async function runClient(
     throw new DeployError(`${o.dockerCommand} ${args[0] ?? ''} failed (exit ${result.exitCode}): ${lastLines(secrets.redact(result.stderr || result.stdout))}`);
   }
   return result;
-}
-
-function describeLogin(login: LoginPlan): string {
-  if (login.kind === 'ecr-public') return 'ECR Public token from us-east-1';
-  return login.kind === 'ecr' ? `ECR token from ${login.region}` : login.kind === 'basic' ? `as ${login.username}` : login.kind;
 }
 
 function lastLines(text: string, count = 5): string {

@@ -167,7 +167,7 @@ describe('keepRevisions', () => {
 
     test('a deploy of web:3 to staging with keep-revisions 1 deregisters neither', async () => {
       // What the deploy protects: the revision it deployed and the one staging would roll back to.
-      expect(await keepRevisions(deps(), { cluster: 'staging', family: 'web', keep: 1, protect: [td(3), td(2)] })).toEqual([]);
+      expect(await keepRevisions(deps(), { family: 'web', keep: 1, protect: [td(3), td(2)] })).toEqual([]);
       expect(deregisteredArns()).toEqual([]);
       expect(ecsMock.commandCalls(ListClustersCommand).map((call) => call.args[0].input)).toEqual([{}, { nextToken: 'page-2' }]);
       expect(ecsMock.commandCalls(DescribeServicesCommand).map((call) => call.args[0].input.cluster)).toEqual([clusterArn('prod'), clusterArn('staging')]);

@@ -243,7 +243,7 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
     expect(run.code, run.log).toBe(2);
     expect(run.log).toMatch(new RegExp(`error: image: ${image('web', 'never-pushed')} not found in ${registry.host} \\(.+\\); push it first`));
     expect(await revisionsOf(ecs, 'absent')).toHaveLength(1);
-    expect(run.outputs).toEqual({});
+    expect(run.outputs).toMatchObject({ 'deployment-status': 'NOT_STARTED', 'task-definition-arn': '', registered: 'false' });
   });
 
   test('an image named in images is checked too: missing, it fails with exit 2 and nothing is registered', async () => {

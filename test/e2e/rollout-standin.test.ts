@@ -350,7 +350,8 @@ describe.concurrent('a failing rollout', () => {
     expect(run.code, run.log).toBe(1);
     const outputs = outputsOf(run);
     expect(outputs['deployment-status']).toBe('TIMED_OUT');
-    expect(run.log).toContain(`error: deployment TIMED_OUT: deployment ${outputs['deployment-id']} (web:2) did not finish within 5s`);
+    expect(run.log).toContain(`\ndeployment TIMED_OUT: deployment ${outputs['deployment-id']} (web:2) did not finish within 5s`);
+    expect(lines(run.log).filter((line) => line.startsWith('error: '))).toHaveLength(1);
     expect(run.log).toContain(`  PRIMARY ${outputs['deployment-id']} web:2: 1/2 running, 1 pending, 0 failed, IN_PROGRESS`);
     expect(run.log).not.toContain('Rolling back');
     expect(updates(standin)).toHaveLength(1);
@@ -460,7 +461,9 @@ describe.concurrent('around the watch', () => {
     for (const { line, index } of watcherLines) {
       expect(groups.some((group) => group.start < index && index < group.end), `outside any group: ${line}\n${run.stdout}`).toBe(true);
     }
-    expect(stdout).toContainEqual(expect.stringMatching(/^::error::deployment ROLLED_BACK: /));
+    // One rollout failure, one annotation: the watcher's; the run's last line repeats the status unannotated.
+    expect(stdout.filter((line) => line.startsWith('::error::'))).toEqual([expect.stringMatching(/^::error::deployment ecs-svc\/\d+ \(web:2\) failed: /)]);
+    expect(stdout).toContainEqual(expect.stringMatching(/^deployment ROLLED_BACK: /));
   });
 });
 

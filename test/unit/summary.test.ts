@@ -185,3 +185,46 @@ describe('helpers', () => {
     expect(fenced('text', ['a', 'b'])).toBe('```text\na\nb\n```');
   });
 });
+
+describe('endings before or during a change', () => {
+  const notStarted: DeliveryResult = {
+    dryRun: false,
+    region: '',
+    cluster: 'production',
+    service: 'web',
+    image: '',
+    taskDefinitionArn: '',
+    revision: 0,
+    registered: false,
+    deploymentStatus: 'NOT_STARTED',
+    statusMessage: 'service: "web" was not found in cluster production (MISSING); check the service name, or create the service first.',
+    diff: [],
+    startedAt: T0,
+    finishedAt: T0 + 900,
+    deregistered: [],
+  };
+
+  test('NOT_STARTED says nothing was changed and why, with what is not known shown as none', () => {
+    const markdown = renderSummary(notStarted);
+    expect(markdown).toMatch(/^### ❌ ecs-deliver: nothing was changed on web: the run stopped before its first change$/m);
+    expect(markdown).toContain('service: "web" was not found in cluster production (MISSING)');
+    expect(markdown).toMatch(/\| Image \| none \|/);
+    expect(markdown).toMatch(/\| Region \| none \|/);
+    expect(markdown).toMatch(/\| Task definition \| none registered \|/);
+    expect(markdown).toMatch(/\| Deployment \| \*\*NOT_STARTED\*\* \|/);
+  });
+
+  test('NOT_STARTED without a service (bad input) still has a headline of its own', () => {
+    const { service: _service, ...withoutService } = notStarted;
+    expect(renderSummary({ ...withoutService, statusMessage: 'wait-timeout: "soon" is not a duration' })).toMatch(
+      /^### ❌ ecs-deliver: nothing was changed: the run stopped before its first change$/m,
+    );
+  });
+
+  test('a register-only run cancelled after registering names the revision', () => {
+    const { service: _service, ...withoutService } = notStarted;
+    const markdown = renderSummary({ ...withoutService, deploymentStatus: 'CANCELLED', taskDefinitionArn: `${ARN}/web:7`, revision: 7, registered: true, statusMessage: 'cancelled by SIGTERM' });
+    expect(markdown).toMatch(/^### ⚠️ ecs-deliver: cancelled after registering web:7$/m);
+    expect(markdown).toContain('`web:7`, registered by this run');
+  });
+});

@@ -1,0 +1,173 @@
+// Carries out a plan against a real AWS session, step by step: image, register or reuse, update the service,
+// watch, keep-revisions. A cancel is looked at between every two steps: no step starts after it.
+import type { AwsSession } from '../aws/clients.js';
+import { familyRevision, sameRevision } from '../aws/names.js';
+import type { Clock } from '../clock.js';
+import { CancelledError, errorMessage } from '../errors.js';
+import type { PreparedImage } from '../image/prepare.js';
+import type { Reporter } from '../report.js';
+import { describeChanges } from '../taskdef/diff.js';
+import type { RolloutTarget, WatchOptions, WatchOutcome } from '../watch/contract.js';
+import type { ImageWork } from './image-work.js';
+import type { KeepRevisionsRequest } from './keep-revisions.js';
+import type { DeployPlan } from './plan.js';
+import { reportChanges } from './plan-report.js';
+import { registerRevision, reusableRevision, type RegisteredRevision } from './register.js';
+import { deliveryResult, newProgress, type Progress } from './result.js';
+import type { DeliveryResult } from './result.js';
+import { startDeployment } from './start-deployment.js';
+
+export interface ApplyDeps {
+  session: AwsSession;
+  reporter: Reporter;
+  clock: Clock;
+  cancel: AbortSignal;
+  publishImage(work: ImageWork): Promise<PreparedImage>;
+  watch(target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome>;
+  keepRevisions(request: KeepRevisionsRequest): Promise<string[]>;
+}
+
+export interface Applied {
+  result: DeliveryResult;
+  /** What ended the run early (a failed step or a cancel); the result still names what was done. */
+  error?: unknown;
+}
+
+/** `progress` is the caller's to read while apply runs (what a cancel that cannot wait reports). */
+export async function applyPlan(deps: ApplyDeps, plan: DeployPlan, startedAt: number, progress: Progress = newProgress()): Promise<Applied> {
+  try {
+    await runSteps(deps, plan, progress);
+    progress.step = 'done';
+    return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
+  } catch (caught) {
+    const error = deps.cancel.aborted && !(caught instanceof CancelledError) ? new CancelledError(signalOf(deps.cancel)) : caught;
+    if (progress.revision?.registered) {
+      deps.reporter.info(`${familyRevision(progress.revision.arn)} stays registered: deploy it again with task-definition-arn.`);
+    }
+    return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false, error }), error };
+  }
+}
+
+async function runSteps(deps: ApplyDeps, plan: DeployPlan, done: Progress): Promise<void> {
+  const { reporter } = deps;
+  const step = (name: Progress['step']): void => {
+    throwIfCancelled(deps.cancel);
+    done.step = name;
+  };
+
+  step('image');
+  if (plan.image) done.image = await deps.publishImage(plan.image);
+
+  step('register');
+  const revision = await registerOrReuse(deps, plan, done);
+  done.revision = revision;
+
+  const update = plan.update;
+  if (!update) {
+    reporter.info('No service given: registered only.');
+    await keepRevisions(deps, plan, done, revision, undefined);
+    return;
+  }
+
+  step('update');
+  const force = update.forceNewDeployment || (!revision.registered && Boolean(done.image?.pushedNewDigest));
+  if (force && !update.forceNewDeployment) {
+    reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${familyRevision(revision.arn)} already names: forcing a new deployment.`);
+  }
+  if (!force && !revision.registered && sameRevision(update.before.taskDefinition, revision.arn)) {
+    reporter.info(
+      `${update.service} already runs ${familyRevision(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`,
+    );
+  }
+  reporter.info(
+    `Updating service ${update.service} to ${familyRevision(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`,
+  );
+  const target = await startDeployment(deps.session.ecs, update.before, {
+    cluster: update.cluster,
+    region: plan.region,
+    taskDefinitionArn: revision.arn,
+    forceNewDeployment: force,
+    ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
+  }, { reporter, clock: deps.clock });
+  done.target = target;
+  reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
+
+  if (!update.watch) {
+    throwIfCancelled(deps.cancel);
+    reporter.info('wait is false: not waiting for the rollout.');
+    if (plan.keepRevisions) reporter.info('keep-revisions: not run, as the rollout was not waited for.');
+    return;
+  }
+  step('watch');
+  done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel });
+  if (done.outcome.status !== 'COMPLETED') return;
+  await keepRevisions(deps, plan, done, revision, update.before.taskDefinition);
+}
+
+async function registerOrReuse(deps: ApplyDeps, plan: DeployPlan, done: Progress): Promise<RegisteredRevision> {
+  const td = plan.taskDefinition;
+  if (td.kind === 'existing') {
+    await reportChanges(deps.reporter, plan);
+    return { arn: td.arn, revision: td.revision, registered: false };
+  }
+  // A pushed digest under pin-digest changes the image reference: render, compare and decide again.
+  const pushed = done.image?.image;
+  const rendered = pushed && pushed !== plan.image?.main?.options.image ? td.renderWith(pushed) : td.rendered;
+  const reuse = rendered === td.rendered ? td.reuse : reusableRevision(rendered, td.latest, td.register);
+  if (rendered !== td.rendered) {
+    done.rendered = rendered;
+    done.changes = describeChanges(plan.comparedWith?.document, rendered);
+  }
+  await reportChanges(deps.reporter, plan, done.changes);
+  throwIfCancelled(deps.cancel);
+  if (reuse) {
+    deps.reporter.info(`Task definition unchanged: reusing ${reuse.family}:${reuse.revision}, registering nothing.`);
+    return { arn: reuse.arn, revision: reuse.revision, registered: false };
+  }
+  // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.
+  const latest = td.latest && td.latest.family === rendered.taskDefinition.family ? td.latest.revision : 0;
+  const registered = await registerRevision(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
+  deps.reporter.info(`Registered ${familyRevision(registered.arn)}.`);
+  return registered;
+}
+
+/**
+ * Only after a register-only run or a rollout this run waited for and saw COMPLETED, and never after a cancel.
+ * `rollbackTarget`: the revision the service ran before this run, kept so a later rollback can still reach it.
+ */
+async function keepRevisions(
+  deps: ApplyDeps,
+  plan: DeployPlan,
+  done: Progress,
+  revision: RegisteredRevision,
+  rollbackTarget: string | undefined,
+): Promise<void> {
+  if (!plan.keepRevisions) return;
+  throwIfCancelled(deps.cancel);
+  done.step = 'keep-revisions';
+  const { family, keep } = plan.keepRevisions;
+  try {
+    done.deregistered = await deps.keepRevisions({
+      family,
+      keep,
+      protect: [revision.arn, ...(rollbackTarget ? [rollbackTarget] : [])],
+    });
+    deps.reporter.info(
+      done.deregistered.length > 0
+        ? `Deregistered ${done.deregistered.join(', ')}.`
+        : `keep-revisions: nothing to deregister beyond the newest ${keep} and the revisions in use.`,
+    );
+  } catch (error) {
+    if (deps.cancel.aborted) throw error;
+    // The deploy itself succeeded; tidying up is not worth failing it for.
+    deps.reporter.warn(`keep-revisions: ${errorMessage(error)}; no revision was deregistered by this step.`);
+  }
+}
+
+export function throwIfCancelled(cancel: AbortSignal): void {
+  if (cancel.aborted) throw new CancelledError(signalOf(cancel));
+}
+
+export function signalOf(cancel: AbortSignal): 'SIGINT' | 'SIGTERM' {
+  return cancel.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM';
+}

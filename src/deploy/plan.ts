@@ -1,0 +1,253 @@
+// Read, then decide: everything a deploy of one service would change, found by reads alone. A dry run prints
+// the plan and stops; otherwise apply carries it out. Run-wide things (session, clock, cancel) stay outside.
+import type { Service } from '@aws-sdk/client-ecs';
+import type { EcsApi } from '../aws/ecs.js';
+import { familyRevision, sameRevision } from '../aws/names.js';
+import type { DescribedRevision } from '../aws/taskdef-convert.js';
+import { InputError, PreflightError } from '../errors.js';
+import type { Inputs } from '../inputs/parse.js';
+import type { Reporter } from '../report.js';
+import { describeChanges } from '../taskdef/diff.js';
+import { parseTaskDefinitionText } from '../taskdef/parse-file.js';
+import type { TaskDefinitionDocument } from '../taskdef/types.js';
+import type { WatchOptions } from '../watch/contract.js';
+import { planImageWork, type ImageWork } from './image-work.js';
+import { findTaskDefinition, preflightService } from './preflight.js';
+import { reusableRevision } from './register.js';
+import { renderTaskDefinition, type Base } from './render.js';
+
+/** A task definition rendered by this run: registered, or the family's latest revision reused when equal. */
+export interface RenderedTaskDefinition {
+  kind: 'render';
+  base: Base;
+  family: string;
+  rendered: TaskDefinitionDocument;
+  /** The same render with another image reference: the pushed digest under pin-digest. */
+  renderWith(image: string): TaskDefinitionDocument;
+  register: Inputs['register'];
+  /** The family's latest ACTIVE revision, when ECS has one. */
+  latest?: DescribedRevision;
+  /** Set when `rendered` equals `latest`: nothing to register. */
+  reuse?: DescribedRevision;
+  containerName: string;
+}
+
+/** A revision named by task-definition-arn, deployed as it is. */
+export interface ExistingTaskDefinition {
+  kind: 'existing';
+  arn: string;
+  /** 0 when it was not described (a dry run without AWS credentials). */
+  revision: number;
+  family: string;
+  document?: TaskDefinitionDocument;
+}
+
+export interface ServiceUpdate<S extends Service | undefined = Service> {
+  cluster: string;
+  service: string;
+  /** The service as read in the preflight; undefined only in a dry run that could not read ECS. */
+  before: S;
+  desiredCount?: number;
+  forceNewDeployment: boolean;
+  /** undefined when wait is false. */
+  watch?: Omit<WatchOptions, 'cancel'>;
+}
+
+export interface DeployPlan<S extends Service | undefined = Service> {
+  region: string;
+  cluster: string;
+  /** False in a dry run without AWS credentials or region: nothing was read from ECS. */
+  compared: boolean;
+  taskDefinition: RenderedTaskDefinition | ExistingTaskDefinition;
+  /** What the changes are measured against, such as "web:3 (what web runs now)"; undefined for a new family. */
+  comparedWith?: DescribedRevision;
+  changes: string[];
+  image?: ImageWork;
+  /** undefined when no service is given: register only. */
+  update?: ServiceUpdate<S>;
+  keepRevisions?: { family: string; keep: number };
+}
+
+export interface PlanDeps {
+  reporter: Reporter;
+  readTextFile(path: string): string;
+  env: NodeJS.ProcessEnv;
+  /** Checks that the images the run does not push exist (reads only). */
+  verifyImages?(work: ImageWork): Promise<void>;
+  unmodelledFields?(input: Record<string, unknown>): string[];
+}
+
+export interface EcsReads {
+  ecs: EcsApi;
+  region: string;
+}
+
+export function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads): Promise<DeployPlan>;
+export function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads | undefined): Promise<DeployPlan<Service | undefined>>;
+export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads | undefined): Promise<DeployPlan<Service | undefined>> {
+  const { reporter } = deps;
+  const region = reads?.region ?? inputs.region;
+  const fileDocument = inputs.taskDefinitionFile ? readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
+
+  const service = reads && inputs.service ? await preflightService(reads.ecs, inputs.cluster, inputs.service, region) : undefined;
+  if (service) {
+    reporter.info(
+      `Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
+    );
+  }
+  const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
+  const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
+
+  const common = {
+    region,
+    cluster: inputs.cluster,
+    compared: reads !== undefined,
+    ...(inputs.service ? { update: serviceUpdate(inputs, service) } : {}),
+  };
+
+  if (inputs.taskDefinitionArn) {
+    const named = reads ? await findTaskDefinition(reads.ecs, inputs.taskDefinitionArn) : undefined;
+    if (reads && !named) {
+      throw new PreflightError(`task-definition-arn: "${inputs.taskDefinitionArn}" does not exist in ${region}; check the family:revision or ARN.`);
+    }
+    if (named && named.status !== 'ACTIVE') {
+      reporter.warn(`${named.family}:${named.revision} is ${named.status}; ECS may refuse to start new tasks from it.`);
+    }
+    const family = named?.family ?? familyRevision(inputs.taskDefinitionArn).split(':')[0] ?? '';
+    return {
+      ...common,
+      taskDefinition: {
+        kind: 'existing',
+        arn: named?.arn ?? inputs.taskDefinitionArn,
+        revision: named?.revision ?? 0,
+        family,
+        ...(named ? { document: named.document } : {}),
+      },
+      ...(running ? { comparedWith: running } : {}),
+      changes: named ? describeChanges(running?.document, named.document) : [],
+      ...keepRevisionsOf(inputs, family),
+    };
+  }
+
+  const base = chooseBase(inputs, fileDocument, latest, running);
+  reporter.info(`Rendering the task definition from ${base.label}.`);
+  const baseRevision = base.source === 'latest-revision' ? latest : base.source === 'service' ? running : undefined;
+  if (baseRevision && baseRevision.unmodelledFields.length > 0) warnUnmodelledBase(reporter, baseRevision);
+  // A trial render checks container names and the other inputs before the image inputs and any registry.
+  renderTaskDefinition(inputs, base, inputs.image);
+  const image = await planImageWork(inputs, region, deps.env);
+  if (image) await deps.verifyImages?.(image);
+
+  const rendered = renderTaskDefinition(inputs, base, inputs.image);
+  warnUnmodelled(deps, rendered);
+  const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
+  const comparedWith = running ?? latest;
+  const reuse = reusableRevision(rendered, latest, inputs.register);
+  return {
+    ...common,
+    taskDefinition: {
+      kind: 'render',
+      base,
+      family,
+      rendered,
+      renderWith: (reference) => renderTaskDefinition(inputs, base, reference),
+      register: inputs.register,
+      ...(latest ? { latest } : {}),
+      ...(reuse ? { reuse } : {}),
+      containerName: inputs.containerName,
+    },
+    ...(comparedWith ? { comparedWith } : {}),
+    changes: describeChanges(comparedWith?.document, rendered),
+    ...(image ? { image } : {}),
+    ...keepRevisionsOf(inputs, family),
+  };
+}
+
+function serviceUpdate(inputs: Inputs, before: Service | undefined): ServiceUpdate<Service | undefined> {
+  return {
+    cluster: inputs.cluster,
+    service: inputs.service,
+    before,
+    ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+    forceNewDeployment: inputs.forceNewDeployment,
+    ...(inputs.wait
+      ? {
+          watch: {
+            timeoutMs: inputs.waitTimeoutMs,
+            pollIntervalMs: inputs.pollIntervalMs,
+            rollback: inputs.rollback,
+            rollbackOnCancel: inputs.rollbackOnCancel,
+            ...(inputs.maxFailedTasks !== undefined ? { maxFailedTasks: inputs.maxFailedTasks } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function keepRevisionsOf(inputs: Inputs, family: string): Pick<DeployPlan, 'keepRevisions'> {
+  return inputs.keepRevisions !== undefined && family ? { keepRevisions: { family, keep: inputs.keepRevisions } } : {};
+}
+
+function chooseBase(
+  inputs: Inputs,
+  fileDocument: TaskDefinitionDocument | undefined,
+  latest: DescribedRevision | undefined,
+  running: DescribedRevision | undefined,
+): Base {
+  if (fileDocument) return { source: 'file', label: inputs.taskDefinitionFile, document: fileDocument };
+  if (latest && (inputs.family || !running)) {
+    return { source: 'latest-revision', label: `${latest.family}:${latest.revision} (latest ACTIVE revision)`, document: latest.document };
+  }
+  if (running && !inputs.family) {
+    return { source: 'service', label: `${running.family}:${running.revision} (what ${inputs.service} runs now)`, document: running.document };
+  }
+  return { source: 'inputs', label: 'inputs (new family)' };
+}
+
+/**
+ * The revision the service runs and the family's latest ACTIVE one, described once each; when they are the
+ * same revision one call serves both.
+ */
+async function describeRevisions(
+  ecs: EcsApi,
+  runningTaskDefinition: string | undefined,
+  knownFamily: string,
+  needLatest: boolean,
+): Promise<{ running?: DescribedRevision; latest?: DescribedRevision }> {
+  const latestOfKnown = knownFamily ? await findTaskDefinition(ecs, knownFamily) : undefined;
+  const running = !runningTaskDefinition
+    ? undefined
+    : latestOfKnown && sameRevision(latestOfKnown.arn, runningTaskDefinition)
+      ? latestOfKnown
+      : await findTaskDefinition(ecs, runningTaskDefinition);
+  const latest = knownFamily || !needLatest || !running ? latestOfKnown : await findTaskDefinition(ecs, running.family);
+  return { ...(running ? { running } : {}), ...(latest ? { latest } : {}) };
+}
+
+function readTaskDefinitionFile(deps: PlanDeps, path: string): TaskDefinitionDocument {
+  let text: string;
+  try {
+    text = deps.readTextFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
+  }
+  return parseTaskDefinitionText(text, path);
+}
+
+function warnUnmodelledBase(reporter: Reporter, revision: DescribedRevision): void {
+  const fields = revision.unmodelledFields;
+  reporter.warn(
+    `ECS answered ${fields.join(', ')} in ${revision.family}:${revision.revision}, which the bundled AWS SDK cannot read or send: a new revision would not have ${fields.length === 1 ? 'it' : 'them'}. Update ecs-deliver, or register that revision with another tool and deploy it with task-definition-arn.`,
+  );
+}
+
+function warnUnmodelled(deps: PlanDeps, rendered: TaskDefinitionDocument): void {
+  if (!deps.unmodelledFields) return;
+  const fields = deps.unmodelledFields(rendered.taskDefinition);
+  if (fields.length > 0) {
+    deps.reporter.warn(
+      `the bundled AWS SDK does not know ${fields.join(', ')}; ${fields.length === 1 ? 'it' : 'they'} will not be sent to ECS. Update ecs-deliver, or remove ${fields.length === 1 ? 'it' : 'them'} from the task definition.`,
+    );
+  }
+}
