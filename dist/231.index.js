@@ -48,7 +48,8 @@ function isPrivateEcrHost(host) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   checkImageOptions: () => (/* binding */ checkImageOptions)
+/* harmony export */   checkImageOptions: () => (/* binding */ checkImageOptions),
+/* harmony export */   imageWorkLines: () => (/* binding */ imageWorkLines)
 /* harmony export */ });
 /* unused harmony export planImage */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -199,6 +200,31 @@ function isDirectory(path) {
         return false;
     }
 }
+/** What the image step would do, one phrase each ("build . as host/web:1"), for the plan. */
+function imageWorkLines(o, plan) {
+    if (plan.ref === undefined)
+        return [];
+    const { ref } = plan;
+    const ecrHost = (0,_ecr_host_js__WEBPACK_IMPORTED_MODULE_3__/* .parseEcrHost */ .wl)(ref.registry);
+    const target = (0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .pushReference */ .Sx)(ref);
+    const lines = [];
+    if (plan.push && o.createRepository && ecrHost?.public === false)
+        lines.push(`create ECR repository ${ref.repository} in ${ecrHost.region} if it is missing`);
+    if (plan.push && (plan.login.kind === 'ecr' || plan.login.kind === 'ecr-public' || plan.login.kind === 'basic'))
+        lines.push(`log in to ${ref.registry} (${describeLogin(plan.login)})`);
+    if (plan.build)
+        lines.push(`build ${o.buildContext ?? ''} as ${target}`);
+    if (plan.tag)
+        lines.push(`tag ${o.sourceImage ?? ''} as ${target}`);
+    if (plan.push)
+        lines.push(`push ${target}${o.pinDigest ? ' and name its digest in the task definition' : ''}`);
+    return lines;
+}
+function describeLogin(login) {
+    if (login.kind === 'ecr-public')
+        return 'ECR Public token from us-east-1';
+    return login.kind === 'ecr' ? `ECR token from ${login.region}` : login.kind === 'basic' ? `as ${login.username}` : login.kind;
+}
 
 
 /***/ }),
@@ -322,34 +348,135 @@ function registryApiBase(registry) {
 
 // Build logs can run to megabytes; what follows a failure or a push digest is at the end.
 const KEPT_OUTPUT = 256 * 1024;
+// A cancel first asks the client's process group to stop, then kills what is left: the run must end within 2 s.
+const STOP_GRACE_MS = 1000;
+// Once a cancelled client has exited, helpers that escaped its group may still hold the pipes open.
+const PIPE_DRAIN_MS = 200;
+// Each client runs in a process group of its own (detached), so a cancel reaches the helpers it started too.
+// Being detached, the group would outlive this process if it exited first: it is killed on exit as well.
+const ownGroups = process.platform !== 'win32';
+const runningGroups = new Set();
+let exitHookInstalled = false;
 function spawnRunner(baseEnv = process.env) {
     return {
         run: (command, args, options = {}) => new Promise((resolve, reject) => {
+            const { signal } = options;
+            if (signal?.aborted) {
+                reject(cancelledBy(signal));
+                return;
+            }
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
                 env: { ...baseEnv, ...options.env },
                 stdio: ['pipe', 'pipe', 'pipe'],
                 shell: false,
-                ...(options.signal ? { signal: options.signal } : {}),
+                detached: ownGroups,
             });
+            const stop = groupStopper(child);
             const stdout = lineCollector('stdout', options.onLine);
             const stderr = lineCollector('stderr', options.onLine);
+            let killTimer;
+            let drainTimer;
+            let settled = false;
+            const settle = (finish) => {
+                if (settled)
+                    return;
+                settled = true;
+                signal?.removeEventListener('abort', onAbort);
+                clearTimeout(drainTimer);
+                clearTimeout(killTimer);
+                // Whatever the cancelled client left running in its group goes with it.
+                if (signal?.aborted)
+                    stop('SIGKILL');
+                stop.release();
+                finish();
+            };
+            const onAbort = () => {
+                stop('SIGTERM');
+                killTimer = setTimeout(() => stop('SIGKILL'), STOP_GRACE_MS);
+            };
+            signal?.addEventListener('abort', onAbort, { once: true });
             child.stdout.setEncoding('utf8').on('data', stdout.push);
             child.stderr.setEncoding('utf8').on('data', stderr.push);
             child.on('error', (error) => {
-                if (error.code === 'ENOENT') {
-                    reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`docker-command: "${command}" was not found on PATH; install it or set docker-command to the client to run`));
-                }
-                else {
-                    reject(error);
-                }
+                settle(() => {
+                    if (error.code === 'ENOENT') {
+                        reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`docker-command: "${command}" was not found on PATH; install it or set docker-command to the client to run`));
+                    }
+                    else {
+                        reject(error);
+                    }
+                });
             });
-            child.on('close', (code, signal) => {
-                resolve({ exitCode: code ?? (signal ? 128 : 1), stdout: stdout.end(), stderr: stderr.end() });
+            child.on('exit', () => {
+                if (!signal?.aborted)
+                    return;
+                drainTimer = setTimeout(() => {
+                    child.stdout.destroy();
+                    child.stderr.destroy();
+                    settle(() => reject(cancelledBy(signal)));
+                }, PIPE_DRAIN_MS);
+            });
+            child.on('close', (code, exitSignal) => {
+                const out = stdout.end();
+                const err = stderr.end();
+                settle(() => {
+                    if (signal?.aborted)
+                        reject(cancelledBy(signal));
+                    else
+                        resolve({ exitCode: code ?? (exitSignal ? 128 : 1), stdout: out, stderr: err });
+                });
             });
             child.stdin.on('error', () => undefined);
             child.stdin.end(options.stdin ?? '');
         }),
     };
+}
+/** Signals the child's process group (the child alone where there are no groups), until released. */
+function groupStopper(child) {
+    const group = ownGroups ? child.pid : undefined;
+    if (group !== undefined) {
+        runningGroups.add(group);
+        installExitHook();
+    }
+    let released = false;
+    const stop = (signal) => {
+        if (released)
+            return;
+        try {
+            if (group !== undefined)
+                process.kill(-group, signal);
+            else
+                child.kill(signal);
+        }
+        catch {
+            // Nothing of the group is left.
+        }
+    };
+    return Object.assign(stop, {
+        release: () => {
+            released = true;
+            if (group !== undefined)
+                runningGroups.delete(group);
+        },
+    });
+}
+function installExitHook() {
+    if (exitHookInstalled)
+        return;
+    exitHookInstalled = true;
+    process.on('exit', () => {
+        for (const group of runningGroups) {
+            try {
+                process.kill(-group, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        }
+    });
+}
+function cancelledBy(signal) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CancelledError */ .cc(signal.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
 }
 function lineCollector(stream, onLine) {
     let kept = '';

@@ -38,23 +38,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   shellHost: () => (/* binding */ shellHost)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _redactor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6107);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _redactor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6107);
 // Any shell, Jenkins, a GitHub `run:` step or a GitLab job: plain lines, outputs as JSON with --json.
 
 
-
 function shellHost(options) {
-    const redactor = new _redactor_js__WEBPACK_IMPORTED_MODULE_2__/* .Redactor */ .p();
+    const redactor = new _redactor_js__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .p();
     const stdout = options.stdout ?? process.stdout;
     const stderr = options.stderr ?? process.stderr;
     const log = options.json ? stderr : stdout;
     const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
     const write = (line) => {
-        log.write(redactor.redact(line) + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+        log.write(redactor.redact(line) + node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
     };
     let sections = 0;
     const reporter = {
@@ -68,29 +65,28 @@ function shellHost(options) {
             }
             const id = `ecs_deliver_${++sections}`;
             const now = () => Math.floor(Date.now() / 1000);
-            log.write(`\u001b[0Ksection_start:${now()}:${id}[collapsed=false]\r\u001b[0K${redactor.redact(title)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+            log.write(`\u001b[0Ksection_start:${now()}:${id}[collapsed=false]\r\u001b[0K${redactor.redact(title)}${node_os__WEBPACK_IMPORTED_MODULE_0__.EOL}`);
             try {
                 return await body();
             }
             finally {
-                log.write(`\u001b[0Ksection_end:${now()}:${id}\r\u001b[0K${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+                log.write(`\u001b[0Ksection_end:${now()}:${id}\r\u001b[0K${node_os__WEBPACK_IMPORTED_MODULE_0__.EOL}`);
             }
         },
         mask: (secret) => redactor.add(secret),
-        setOutput() { },
-        summary() { },
     };
     return {
         redactor,
         reporter,
-        async finish(_result, outputs) {
-            const githubOutput = options.env['GITHUB_OUTPUT'];
-            if (githubOutput)
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(githubOutput, githubOutputLines(outputs, redactor));
+        async finish(result, outputs) {
+            await publishToGithubFiles(options.env, result, outputs, redactor);
             if (options.json) {
-                stdout.write(redactor.redact(JSON.stringify(outputs)) + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+                stdout.write(redactor.redact(JSON.stringify(outputs)) + node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
                 return;
             }
+            // A run that changed nothing ends with its one error line; its empty outputs would only bury it.
+            if (result.deploymentStatus === 'NOT_STARTED')
+                return;
             for (const [name, value] of Object.entries(outputs))
                 write(`output ${name}=${value}`);
         },
@@ -99,16 +95,22 @@ function shellHost(options) {
         },
     };
 }
-function githubOutputLines(outputs, redactor) {
-    return Object.entries(outputs)
-        .map(([name, value]) => {
-        const clean = redactor.redact(value);
-        if (!clean.includes('\n'))
-            return `${name}=${clean}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`;
-        const delimiter = `ecs_deliver_${Math.random().toString(36).slice(2)}`;
-        return `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${clean}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`;
-    })
-        .join('');
+/**
+ * A plain `run:` step on GitHub: the step outputs and the job summary go to the runner's files, through the
+ * same writer a `uses:` step has. Loaded only there.
+ */
+async function publishToGithubFiles(env, result, outputs, redactor) {
+    if (!env['GITHUB_OUTPUT'] && !env['GITHUB_STEP_SUMMARY'])
+        return;
+    const core = await __webpack_require__.e(/* import() */ 421).then(__webpack_require__.bind(__webpack_require__, 6421));
+    if (env['GITHUB_OUTPUT']) {
+        for (const [name, value] of Object.entries(outputs))
+            core.setOutput(name, redactor.redact(value));
+    }
+    if (env['GITHUB_STEP_SUMMARY']) {
+        const { renderSummary } = await __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 5275));
+        await core.summary.addRaw(redactor.redact(renderSummary(result)), true).write();
+    }
 }
 
 

@@ -8,11 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  y: () => (/* binding */ clientConfig),
+  yO: () => (/* binding */ clientConfig),
   createSession: () => (/* binding */ createSession)
 });
 
-// UNUSED EXPORTS: SDK_MAX_ATTEMPTS
+// UNUSED EXPORTS: CONNECT_TIMEOUT_MS, RESPONSE_TIMEOUT_MS, SDK_MAX_ATTEMPTS, retryGarbledAnswers
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
@@ -47,69 +47,111 @@ function keepRawAnswer(raw) {
         return result;
     };
 }
-function ecsApi(client) {
+function ecsApi(client, options = {}) {
+    const changes = options.changes ?? client;
+    const sendOptions = options.signal ? { abortSignal: options.signal } : {};
     return {
         async describeCluster(cluster) {
-            const out = await client.send(new dist_cjs/* DescribeClustersCommand */._2_({ clusters: [cluster] }));
+            const out = await client.send(new dist_cjs/* DescribeClustersCommand */._2_({ clusters: [cluster] }), sendOptions);
             return out.clusters?.[0];
         },
-        describeServices: (cluster, services) => client.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [...services] })),
+        describeServices: (cluster, services) => client.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [...services] }), sendOptions),
         async describeTaskDefinition(taskDefinition) {
             const command = new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition, include: ['TAGS'] });
             const raw = {};
             command.middlewareStack.add(keepRawAnswer(raw), { step: 'deserialize', priority: 'low', name: 'ecsDeliverKeepRawAnswer' });
-            const out = await client.send(command);
+            const out = await client.send(command, sendOptions);
             const answered = raw.body?.['taskDefinition'];
             const unmodelled = answered && typeof answered === 'object' ? (0,aws_unmodelled.unmodelledAnswerFields)(answered) : [];
             return unmodelled.length > 0 ? { ...out, unmodelledFields: unmodelled } : out;
         },
-        registerTaskDefinition: (input) => client.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input)),
-        listTaskDefinitions: (input) => client.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse(input)),
+        registerTaskDefinition: (input) => changes.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input), sendOptions),
+        listTaskDefinitions: (input) => client.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse(input), sendOptions),
         async deregisterTaskDefinition(taskDefinition) {
-            const out = await client.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition }));
+            const out = await changes.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition }), sendOptions);
             return out.taskDefinition;
         },
-        updateService: (input) => client.send(new dist_cjs/* UpdateServiceCommand */.kZr(input)),
+        updateService: (input) => changes.send(new dist_cjs/* UpdateServiceCommand */.kZr(input), sendOptions),
+        async listClusters(nextToken) {
+            const out = await client.send(new dist_cjs/* ListClustersCommand */.Nnn(nextToken ? { nextToken } : {}), sendOptions);
+            return { clusterArns: out.clusterArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+        },
         async listServices(cluster, nextToken) {
-            const out = await client.send(new dist_cjs/* ListServicesCommand */.qde({ cluster, ...(nextToken ? { nextToken } : {}) }));
+            const out = await client.send(new dist_cjs/* ListServicesCommand */.qde({ cluster, ...(nextToken ? { nextToken } : {}) }), sendOptions);
             return { serviceArns: out.serviceArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
         },
-        listTasks: (input) => client.send(new dist_cjs/* ListTasksCommand */.MYg(input)),
+        listTasks: (input) => client.send(new dist_cjs/* ListTasksCommand */.MYg(input), sendOptions),
         async describeTasks(cluster, tasks) {
             if (tasks.length === 0)
                 return [];
-            const out = await client.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: [...tasks] }));
+            const out = await client.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: [...tasks] }), sendOptions);
             return out.tasks ?? [];
         },
-        listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input)),
-        describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] })),
+        listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input), sendOptions),
+        describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] }), sendOptions),
     };
 }
 
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
-// endpoints from AWS_ENDPOINT_URL(_ECS/_ECR), and SDK retries on every call.
+// endpoints from AWS_ENDPOINT_URL(_ECS/_ECR), timeouts on every attempt, SDK retries on reads, and one attempt
+// for each change (a change whose answer is lost is read back before it is tried again, see deploy/register.ts).
+
 
 
 const SDK_MAX_ATTEMPTS = 5;
+/**
+ * An ECS or ECR endpoint connects in well under a second and answers these small calls in one or two; a call
+ * that takes longer has hung. Short caps let the SDK (reads) or the read-back (changes) try again within a few
+ * seconds, so that even five hung attempts fit well inside a wait-timeout of minutes.
+ */
+const CONNECT_TIMEOUT_MS = 3_000;
+const RESPONSE_TIMEOUT_MS = 10_000;
 function clientConfig(options) {
+    const responseMs = options.requestTimeoutMs ?? RESPONSE_TIMEOUT_MS;
     return {
         region: options.region,
         maxAttempts: options.maxAttempts ?? SDK_MAX_ATTEMPTS,
         ...(options.credentials ? { credentials: options.credentials } : {}),
-        ...(options.requestTimeoutMs
-            ? { requestHandler: { connectionTimeout: options.requestTimeoutMs, requestTimeout: options.requestTimeoutMs } }
-            : {}),
+        requestHandler: {
+            connectionTimeout: Math.min(CONNECT_TIMEOUT_MS, responseMs),
+            requestTimeout: responseMs,
+            // Without it the SDK only logs a warning when requestTimeout passes.
+            throwOnRequestTimeout: true,
+            // Covers an answer whose headers came but whose body stalls.
+            socketTimeout: responseMs,
+        },
     };
 }
 function createSession(options) {
-    const ecs = new dist_cjs/* ECSClient */.Zgc(clientConfig(options));
+    const reads = new dist_cjs/* ECSClient */.Zgc(clientConfig(options));
+    reads.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
+    const changes = new dist_cjs/* ECSClient */.Zgc(clientConfig({ ...options, maxAttempts: 1 }));
     return {
         region: options.region,
-        ecs: ecsApi(ecs),
-        resolveCredentials: () => ecs.config.credentials(),
+        ecs: ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }),
+        resolveCredentials: () => reads.config.credentials(),
         options,
         ...(options.credentials ? { credentials: options.credentials } : {}),
+    };
+}
+/**
+ * A truncated or garbled answer to a read fails in the SDK's reader with a SyntaxError that its retry rules do not
+ * cover; marking it retryable lets the SDK try the read again like any other transient fault.
+ */
+function retryGarbledAnswers() {
+    return (next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if ((0,errors/* isGarbledAnswer */.gL)(error) && Object.isExtensible(error)) {
+                error.$retryable = {};
+            }
+            throw error;
+        }
     };
 }
 

@@ -31,6 +31,7 @@ function helpText(options) {
         '  Every input can also be set by its environment variable; a flag wins over the variable.',
         '  A boolean flag alone means true. Inputs of several lines take newline-separated values.',
         '  Secrets never come from a flag value: set their environment variable, or use their -stdin flag.',
+        '  ECS_DELIVER_HOST=github|gitlab|shell forces how inputs are read and results written.',
     ];
     for (const [group, title] of Object.entries(_inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .GROUP_TITLES */ .Cx)) {
         lines.push('', paint.title(title));
@@ -57,6 +58,10 @@ function valueFacts(input) {
     const options = (input.options ?? []).filter((option) => option !== '');
     if (input.type === 'choice' && options.length > 0)
         facts.push(`one of: ${options.join(', ')}`);
+    if (input.type === 'number')
+        facts.push(input.max === undefined ? `whole number from ${input.min ?? 0}` : `whole number ${input.min ?? 0} to ${input.max}`);
+    if (input.type === 'duration')
+        facts.push('duration with a unit: 90s, 15m, 1h');
     if (input.secret)
         facts.push('read from standard input');
     if (input.default !== '')
@@ -92,10 +97,10 @@ function wrap(text) {
 /* harmony export */   dc: () => (/* binding */ EXIT),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   i7: () => (/* binding */ AwsUnavailableError),
 /* harmony export */   sH: () => (/* binding */ DeployError),
 /* harmony export */   wG: () => (/* binding */ PreflightError)
 /* harmony export */ });
-/* unused harmony export AwsUnavailableError */
 // Typed errors carry what the user must do; `exitCodeFor` is the one place that maps them to exit codes.
 const EXIT = {
     ok: 0,
@@ -117,7 +122,7 @@ class DeployError extends Error {
     name = 'DeployError';
 }
 /** AWS kept failing to answer (throttling, 5xx, resets, garbled answers) after the retries ran out (exit 1). */
-class AwsUnavailableError extends (/* unused pure expression or super */ null && (Error)) {
+class AwsUnavailableError extends Error {
     name = 'AwsUnavailableError';
 }
 /** The job was cancelled by a signal. */
@@ -159,6 +164,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+// The bundled AWS SDK warns in eight lines on every run under Node 20; one line says it.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning, ...rest) => {
+    const text = warning instanceof Error ? `${warning.name}: ${warning.message}` : String(warning);
+    const [options] = rest;
+    const type = typeof options === 'string' ? options : options?.type;
+    if (text.startsWith('NodeVersionSupportWarning') || type === 'NodeVersionSupportWarning') {
+        process.stderr.write(`warning: Node ${process.versions.node} is past AWS SDK support; the action runs on node24.\n`);
+        return;
+    }
+    emitWarning(warning, ...rest);
+});
 async function entry() {
     let invocation;
     try {
@@ -178,7 +195,7 @@ async function entry() {
         process.stdout.write((0,_cli_help_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .B)({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x }));
         return _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok;
     }
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2125));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(212), __nccwpck_require__.e(751)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3751));
     return main(invocation);
 }
 process.exitCode = await entry();
@@ -234,11 +251,11 @@ const INPUTS = [
     { name: 'task-definition-arn', group: 'task-definition', type: 'string', default: '', description: 'Deploy this existing revision (family:revision or ARN) as it is; nothing is rendered or registered.' },
     { name: 'family', group: 'task-definition', type: 'string', default: '', description: 'Task definition family; without a file its latest ACTIVE revision is the base.' },
     { name: 'container-name', group: 'task-definition', type: 'string', default: '', description: 'Container that gets image (default: the only container, or the family for a new one).' },
-    { name: 'memory', group: 'task-definition', type: 'number', default: '', description: 'Container memory hard limit in MiB.' },
-    { name: 'cpu', group: 'task-definition', type: 'number', default: '', description: 'Container CPU units.' },
-    { name: 'container-port', group: 'task-definition', type: 'number', default: '', description: 'Container port to map (new task definitions).' },
-    { name: 'host-port', group: 'task-definition', type: 'number', default: '0', description: 'Host port for container-port (left out under awsvpc).' },
-    { name: 'protocol', group: 'task-definition', type: 'choice', options: ['tcp', 'udp'], default: 'tcp', description: 'Protocol of the port mapping.' },
+    { name: 'memory', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'Container memory hard limit in MiB.' },
+    { name: 'cpu', group: 'task-definition', type: 'number', min: 0, max: 2147483647, default: '', description: 'Container CPU units.' },
+    { name: 'container-port', group: 'task-definition', type: 'number', min: 0, max: 65535, default: '', description: 'Container port to map on the chosen container; on an existing revision its mapping is added or updated.' },
+    { name: 'host-port', group: 'task-definition', type: 'number', min: 0, max: 65535, default: '', description: 'Host port for container-port (0 or not set: any port under bridge; under awsvpc and host it must equal container-port).' },
+    { name: 'protocol', group: 'task-definition', type: 'choice', options: ['', 'tcp', 'udp'], default: '', description: 'Protocol of the port mapping (not set: tcp for a new mapping, unchanged for an existing one).' },
     { name: 'network-mode', group: 'task-definition', type: 'choice', options: ['', 'bridge', 'host', 'awsvpc', 'none'], default: '', description: 'Task network mode (awsvpc for Fargate).' },
     { name: 'requires-compatibilities', group: 'task-definition', type: 'lines', default: '', description: 'Launch types the task definition must be valid for (EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES).' },
     { name: 'task-cpu', group: 'task-definition', type: 'string', default: '', description: 'Task-level CPU (units or vCPU, such as 256 or 1 vCPU).' },
@@ -252,17 +269,17 @@ const INPUTS = [
     { name: 'task-role-arn', group: 'task-definition', type: 'string', default: '', description: 'Task role ARN.' },
     { name: 'tags', group: 'task-definition', type: 'lines', default: '', description: 'Lines of key=value tags on the task definition.' },
     { name: 'register', group: 'task-definition', type: 'choice', options: ['if-changed', 'always'], default: 'if-changed', description: 'if-changed: reuse the latest revision when the rendered one equals it; always: register every time.' },
-    { name: 'keep-revisions', group: 'task-definition', type: 'number', default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
+    { name: 'keep-revisions', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
     // Service
     { name: 'cluster', group: 'service', type: 'string', default: 'default', description: 'ECS cluster name or ARN.' },
     { name: 'service', group: 'service', type: 'string', default: '', description: 'ECS service to update (not set: register the task definition only).' },
-    { name: 'desired-count', group: 'service', type: 'number', default: '', description: 'Desired task count (sent only when set).' },
+    { name: 'desired-count', group: 'service', type: 'number', min: 0, max: 2147483647, default: '', description: 'Desired task count (sent only when set).' },
     { name: 'force-new-deployment', group: 'service', type: 'boolean', default: 'false', description: 'Start a new deployment even when the task definition is unchanged.' },
     // Waiting
     { name: 'wait', group: 'waiting', type: 'boolean', default: 'true', description: 'Wait until the rollout ends.' },
-    { name: 'wait-timeout', group: 'waiting', type: 'duration', default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
-    { name: 'poll-interval', group: 'waiting', type: 'duration', default: '2s', description: 'Time between rollout checks.' },
-    { name: 'max-failed-tasks', group: 'waiting', type: 'number', default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
+    { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
+    { name: 'poll-interval', group: 'waiting', type: 'duration', min: 1000, default: '2s', description: 'Time between rollout checks.' },
+    { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
     { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
     { name: 'rollback-on-cancel', group: 'waiting', type: 'boolean', default: 'false', description: 'When the job is cancelled during the wait, start a rollback before exiting.' },
     // AWS
@@ -298,9 +315,10 @@ function findInput(name) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   SB: () => (/* binding */ parseArgv),
 /* harmony export */   a8: () => (/* binding */ rawInputReader),
-/* harmony export */   eb: () => (/* binding */ UsageError)
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   r5: () => (/* binding */ unknownInputNames)
 /* harmony export */ });
-/* unused harmony export detectHost */
+/* unused harmony exports detectHost, closest */
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2898);
 // Where inputs come from on each host: INPUT_* variables on a GitHub Actions step, otherwise
 // `--name value` flags (which win) and ECS_DELIVER_* variables. Imports only the schema: --help stays light.
@@ -308,7 +326,17 @@ function findInput(name) {
 class UsageError extends Error {
     name = 'UsageError';
 }
+const HOST_CHOICES = { github: 'github-action', gitlab: 'gitlab', shell: 'shell' };
+/** Environment variables of ours that are not inputs. */
+const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVERS']);
 function detectHost(argv, env) {
+    const forced = env['ECS_DELIVER_HOST'];
+    if (forced !== undefined && forced.trim() !== '') {
+        const host = HOST_CHOICES[forced.trim().toLowerCase()];
+        if (!host)
+            throw new UsageError(`ECS_DELIVER_HOST: "${forced}" is not one of ${Object.keys(HOST_CHOICES).join(', ')}; set it to one of them or unset it.`);
+        return host;
+    }
     const actionInputs = Object.keys(env).some((key) => key.startsWith('INPUT_'));
     if (env['GITHUB_ACTIONS'] === 'true' && argv.length === 0 && actionInputs)
         return 'github-action';
@@ -339,8 +367,10 @@ function parseArgv(argv, env) {
                 continue;
             }
             const spec = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((input) => input.name === name);
-            if (!spec)
-                throw new UsageError(`unknown flag --${name}; run with --help to list the inputs.`);
+            if (!spec) {
+                const meant = closest(name, [..._schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.map((input) => input.name), 'json', 'help', 'version']);
+                throw new UsageError(`unknown flag --${name}; ${meant ? `did you mean --${meant}? ` : ''}run with --help to list the inputs.`);
+            }
             if (spec.secret) {
                 throw new UsageError(`--${name} is not accepted on the command line, where process lists and logs show it; set ${(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(name)} or pass --${name}-stdin.`);
             }
@@ -367,14 +397,86 @@ function takesBareFlag(spec, next) {
         return false;
     return next === undefined || next.startsWith('--') || !/^(true|false|yes|no|1|0|on|off)$/i.test(next);
 }
-/** The raw string of one input for this invocation ("" when not given). */
+/**
+ * The raw string of one input for this invocation ("" when not given), and whether it was given at all.
+ * A GitHub step reads `with:` inputs as INPUT_* variables; the secret inputs may also come from their
+ * ECS_DELIVER_* variable there, as on every host, with the `with:` input winning.
+ */
 function rawInputReader(invocation, env, stdinValues) {
-    return (name) => {
+    const secret = new Set(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.filter((spec) => spec.secret).map((spec) => spec.name));
+    const read = (name) => {
         if (invocation.host === 'github-action') {
-            return env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+            const input = stdinValues.get(name) ?? invocation.flags.get(name) ?? env[githubInputName(name)];
+            if (input !== undefined && input.trim() !== '')
+                return input;
+            return secret.has(name) ? (env[(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(name)] ?? input) : input;
         }
-        return stdinValues.get(name) ?? invocation.flags.get(name) ?? env[(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(name)] ?? '';
+        return stdinValues.get(name) ?? invocation.flags.get(name) ?? env[(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(name)];
     };
+    return Object.assign((name) => read(name) ?? '', {
+        // GitHub and the GitLab component set every input, so only a flag (or, from a shell, a variable) tells.
+        given: (name) => invocation.flags.has(name) || (invocation.host === 'shell' && env[(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(name)] !== undefined),
+    });
+}
+function githubInputName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/**
+ * Warnings for variables that look meant as inputs but are not read: a misspelled ECS_DELIVER_* name, or,
+ * on a GitHub step, an INPUT_* name GitHub never makes from an input (INPUT_DESIRED_COUNT for desired-count).
+ */
+function unknownInputNames(env, host) {
+    const warnings = [];
+    const envNames = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.map((spec) => (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(spec.name));
+    for (const key of Object.keys(env).sort()) {
+        if (key.startsWith('ECS_DELIVER_')) {
+            if (KNOWN_VARIABLES.has(key) || key.endsWith('_STDIN'))
+                continue;
+            if (envNames.includes(key)) {
+                const spec = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((input) => (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(input.name) === key);
+                if (host === 'github-action' && spec && !spec.secret && env[key]?.trim()) {
+                    warnings.push(`${key} is ignored on a GitHub action step; set ${spec.name} under with: instead.`);
+                }
+                continue;
+            }
+            const meant = closest(key, envNames);
+            warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant}?` : '.'}`);
+        }
+        else if (host === 'github-action' && key.startsWith('INPUT_')) {
+            if (_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.some((spec) => githubInputName(spec.name) === key))
+                continue;
+            const asInput = key.slice('INPUT_'.length).toLowerCase().replace(/_/g, '-');
+            const meant = closest(asInput, _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.map((spec) => spec.name));
+            warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant} (${githubInputName(meant)} under with:)?` : '.'}`);
+        }
+    }
+    return warnings;
+}
+/** The candidate nearest to `given` by edit distance, when it is near enough to be a slip. */
+function closest(given, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(given.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    const allowed = Math.max(2, Math.floor(given.length / 4));
+    return bestDistance <= allowed ? best : undefined;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
 }
 
 

@@ -1,6 +1,5 @@
 // Wires one run: host, inputs, AWS session, plan, apply, and how the run ends. Every ending (bad input, a
 // failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv report.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { systemClock } from './clock.js';
 import { applyPlan, signalOf, throwIfCancelled } from './deploy/apply.js';
@@ -14,10 +13,11 @@ import { CancelledError, EXIT, InputError, errorMessage, exitCodeFor } from './e
 import type { Host } from './hosts/host.js';
 import { parseInputs, type Inputs } from './inputs/parse.js';
 import { INPUTS } from './inputs/schema.js';
-import { rawInputReader, type Invocation } from './inputs/sources.js';
+import { rawInputReader, unknownInputNames, type Invocation } from './inputs/sources.js';
 import { readStdin } from './inputs/stdin.js';
 import type { Reporter } from './report.js';
 import { openDryRunSession, openSession } from './session.js';
+import { readTaskDefinitionFile } from './taskdef/parse-file.js';
 import { keepRevisions } from './deploy/keep-revisions.js';
 import { watchRollout } from './watch/watch-rollout.js';
 
@@ -73,6 +73,7 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
 
 async function run(invocation: Invocation, env: Env, reporter: Reporter, cancel: AbortSignal, state: RunState): Promise<Ending> {
   try {
+    for (const warning of unknownInputNames(env, invocation.host)) reporter.warn(warning);
     const stdinValues = await readStdinInputs(invocation);
     const raw = rawInputReader(invocation, env, stdinValues);
     for (const spec of INPUTS.filter((input) => input.secret)) {
@@ -124,7 +125,7 @@ async function planDeps(inputs: Inputs, env: Env, access: ReturnType<typeof imag
   return {
     reporter,
     env: env as NodeJS.ProcessEnv,
-    readTextFile: (path) => readFileSync(resolve(path), 'utf8'),
+    readTextFile: (path) => readTaskDefinitionFile(resolve(path), path),
     ...(compared ? { unmodelledFields: (await import('./aws/unmodelled.js')).unmodelledFields } : {}),
     ...(inputs.image || inputs.images.size > 0
       ? {

@@ -26,6 +26,8 @@ export function checkInputCombination(inputs: Inputs): void {
       ...(inputs.memory !== undefined ? ['memory'] : []),
       ...(inputs.cpu !== undefined ? ['cpu'] : []),
       ...(inputs.containerPort !== undefined ? ['container-port'] : []),
+      ...(inputs.hostPort !== undefined ? ['host-port'] : []),
+      ...(inputs.protocol !== undefined ? ['protocol'] : []),
       ...(inputs.tags.length > 0 ? ['tags'] : []),
       ...(inputs.requiresCompatibilities.length > 0 ? ['requires-compatibilities'] : []),
     ];

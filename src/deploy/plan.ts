@@ -229,6 +229,7 @@ function readTaskDefinitionFile(deps: PlanDeps, path: string): TaskDefinitionDoc
   try {
     text = deps.readTextFile(path);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
   }

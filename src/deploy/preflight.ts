@@ -2,8 +2,8 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
 import { fromDescribed, type DescribedRevision } from '../aws/taskdef-convert.js';
-import { PreflightError } from '../errors.js';
-import { describeAwsError, errorName } from '../aws/errors.js';
+import { AwsUnavailableError, PreflightError } from '../errors.js';
+import { classifyError, describeAwsError, describeError, errorName } from '../aws/errors.js';
 
 export async function preflightService(ecs: EcsApi, cluster: string, serviceName: string, region: string): Promise<Service> {
   const clusterFound = await readOnly(`DescribeClusters ${cluster}`, cluster, region, () => ecs.describeCluster(cluster));
@@ -38,7 +38,7 @@ export async function findTaskDefinition(ecs: EcsApi, taskDefinition: string): P
     return fromDescribed(await ecs.describeTaskDefinition(taskDefinition));
   } catch (error) {
     if (errorName(error) === 'ClientException' || errorName(error) === 'InvalidParameterException') return undefined;
-    throw new PreflightError(describeAwsError(`DescribeTaskDefinition ${taskDefinition}`, error));
+    throw readFailure(`DescribeTaskDefinition ${taskDefinition}`, error);
   }
 }
 
@@ -49,6 +49,17 @@ async function readOnly<T>(action: string, cluster: string, region: string, call
     if (errorName(error) === 'ClusterNotFoundException') {
       throw new PreflightError(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
     }
-    throw new PreflightError(describeAwsError(action, error));
+    throw readFailure(action, error);
   }
+}
+
+/**
+ * A read the SDK gave up on after its retries says nothing about the target: AWS is not answering (exit 1). Any
+ * other refusal is something the preflight found wrong (exit 2).
+ */
+function readFailure(action: string, error: unknown): Error {
+  if (classifyError(error) === 'fatal') return new PreflightError(describeAwsError(action, error));
+  return new AwsUnavailableError(
+    `${action}: AWS is not answering (${describeError(error).split('\n')[0] ?? ''}), still after retries; nothing was changed, run the job again later.`,
+  );
 }

@@ -4,6 +4,7 @@ import type { Inputs } from '../inputs/parse.js';
 import { applyEdits } from '../taskdef/apply-edits.js';
 import { renderNewTaskDefinition } from '../taskdef/render.js';
 import { checkRegisterRequestSize } from '../taskdef/request-size.js';
+import { validateTaskDefinitionDocument } from '../taskdef/validate.js';
 import type { PortEdit, TaskDefinitionDocument, TaskDefinitionEdits } from '../taskdef/types.js';
 
 export type BaseSource = 'file' | 'latest-revision' | 'service' | 'inputs';
@@ -48,23 +49,20 @@ export function editsFromInputs(inputs: Inputs, image: string): TaskDefinitionEd
   };
 }
 
-/**
- * host-port and protocol have schema defaults (0, tcp) that Inputs cannot tell from values the user gave, so the
- * defaults count as not given: they never overwrite the host port or protocol of an existing mapping. A new
- * mapping gets them all the same.
- */
+/** Only what was given changes an existing mapping; a new mapping gets host port 0 and tcp where not given. */
 function portEditFromInputs(inputs: Inputs): { port?: PortEdit } {
   const port: PortEdit = {
     ...(inputs.containerPort !== undefined ? { containerPort: inputs.containerPort } : {}),
-    ...(inputs.hostPort !== 0 ? { hostPort: inputs.hostPort } : {}),
-    ...(inputs.protocol !== 'tcp' ? { protocol: inputs.protocol } : {}),
+    ...(inputs.hostPort !== undefined ? { hostPort: inputs.hostPort } : {}),
+    ...(inputs.protocol !== undefined ? { protocol: inputs.protocol } : {}),
   };
   return Object.keys(port).length > 0 ? { port } : {};
 }
 
-/** The task definition this run registers, final: the size check runs on exactly what would be sent. */
+/** The task definition this run registers, final: the checks run on exactly what would be sent. */
 export function renderTaskDefinition(inputs: Inputs, base: Base, image: string): TaskDefinitionDocument {
   const rendered = renderDocument(inputs, base, image);
+  validateTaskDefinitionDocument(rendered, base.source === 'file' ? `task-definition: ${base.label}` : 'task definition');
   checkRegisterRequestSize(rendered);
   return rendered;
 }
@@ -83,8 +81,8 @@ function renderDocument(inputs: Inputs, base: Base, image: string): TaskDefiniti
     family,
     containerName: inputs.containerName || family,
     image,
-    hostPort: inputs.hostPort,
-    protocol: inputs.protocol,
+    hostPort: inputs.hostPort ?? 0,
+    protocol: inputs.protocol ?? 'tcp',
     ...(inputs.memory !== undefined ? { memory: inputs.memory } : {}),
     ...(inputs.cpu !== undefined ? { cpu: inputs.cpu } : {}),
     ...(inputs.containerPort !== undefined ? { containerPort: inputs.containerPort } : {}),

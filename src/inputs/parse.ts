@@ -36,8 +36,8 @@ export interface Inputs {
   memory: number | undefined;
   cpu: number | undefined;
   containerPort: number | undefined;
-  hostPort: number;
-  protocol: string;
+  hostPort: number | undefined;
+  protocol: 'tcp' | 'udp' | undefined;
   networkMode: string;
   requiresCompatibilities: string[];
   taskCpu: string;
@@ -139,8 +139,8 @@ export function parseInputs(raw: RawInputs): Inputs {
     memory: int('memory'),
     cpu: int('cpu'),
     containerPort: int('container-port'),
-    hostPort: int('host-port') ?? 0,
-    protocol: choice('protocol'),
+    hostPort: int('host-port'),
+    protocol: choice<'' | 'tcp' | 'udp'>('protocol') || undefined,
     networkMode: choice('network-mode'),
     requiresCompatibilities,
     taskCpu,

@@ -121,11 +121,11 @@ describe('parseInputs', () => {
       pollIntervalMs: 2000,
       register: 'if-changed',
       rollback: true,
-      hostPort: 0,
-      protocol: 'tcp',
       push: undefined,
       desiredCount: undefined,
       verifyImage: 'auto',
+      hostPort: undefined,
+      protocol: undefined,
     });
   });
 

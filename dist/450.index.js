@@ -1,23 +1,88 @@
-export const id = 118;
-export const ids = [118];
+export const id = 450;
+export const ids = [450,275];
 export const modules = {
 
-/***/ 3118:
+/***/ 7212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   githubHost: () => (/* binding */ githubHost)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _redactor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6107);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5275);
+// A GitHub Actions `uses:` step: log groups, masks, step outputs, the job summary and error annotations.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  githubHost: () => (/* binding */ githubHost)
-});
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./src/hosts/redactor.ts
-var hosts_redactor = __webpack_require__(6107);
-;// CONCATENATED MODULE: ./src/hosts/summary.ts
+
+function githubHost() {
+    const redactor = new _redactor_js__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .p();
+    const clean = (line) => redactor.redact(line);
+    const reporter = {
+        info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(clean(line)),
+        warn: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(clean(line)),
+        error: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(clean(line)),
+        group: (title, body) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.group(clean(title), body),
+        mask(secret) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret);
+            redactor.add(secret);
+        },
+    };
+    return {
+        reporter,
+        async finish(result, outputs) {
+            for (const [name, value] of Object.entries(outputs))
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, clean(value));
+            if (process.env['GITHUB_STEP_SUMMARY']) {
+                await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(clean((0,_summary_js__WEBPACK_IMPORTED_MODULE_2__.renderSummary)(result)), true).write();
+            }
+        },
+        fail(message) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(clean(message));
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 6107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+// Every line a host prints passes through here, so a secret registered once never reaches a log,
+// even when it comes back inside another tool's error message.
+class Redactor {
+    secrets = new Set();
+    add(secret) {
+        const value = secret.trim();
+        if (value.length < 4)
+            return;
+        this.secrets.add(value);
+        this.secrets.add(Buffer.from(value).toString('base64'));
+    }
+    redact(text) {
+        let out = text;
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return out;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderSummary: () => (/* binding */ renderSummary)
+/* harmony export */ });
+/* unused harmony exports taskDefinitionLabel, duration, code, fenced */
 function renderSummary(result) {
     const sections = [
         `### ${headline(result)}`,
@@ -33,7 +98,14 @@ function headline(result) {
     const taskDefinition = taskDefinitionLabel(result.taskDefinitionArn);
     if (result.dryRun)
         return `🔍 ecs-deliver dry run: nothing was changed`;
+    if (result.deploymentStatus === 'NOT_STARTED') {
+        return `❌ ecs-deliver: nothing was changed${result.service ? ` on ${result.service}` : ''}: the run stopped before its first change`;
+    }
     if (result.service === undefined) {
+        if (result.deploymentStatus === 'FAILED')
+            return `❌ ecs-deliver: registering ${taskDefinition || 'the task definition'} failed`;
+        if (result.deploymentStatus === 'CANCELLED')
+            return `⚠️ ecs-deliver: cancelled${taskDefinition ? ` after registering ${taskDefinition}` : ''}`;
         return result.registered
             ? `✅ ecs-deliver registered ${taskDefinition}`
             : `✅ ecs-deliver reused ${taskDefinition}: nothing to register`;
@@ -56,24 +128,23 @@ function headline(result) {
             return `✅ ecs-deliver updated ${service} to ${taskDefinition} (rollout not watched)`;
         case 'UNKNOWN':
             return `❓ ecs-deliver: the outcome of the deployment to ${service} could not be observed`;
-        case 'NOT_STARTED':
-            return `❌ ecs-deliver: nothing was deployed to ${service}`;
     }
 }
 function table(result) {
     const rows = [
-        ['Cluster', code(result.cluster)],
+        ['Cluster', known(result.cluster)],
         ['Service', result.service === undefined ? 'none: task definition only' : code(result.service)],
-        ['Image', code(result.image)],
+        ['Image', known(result.image)],
     ];
     if (result.imageDigest !== undefined)
         rows.push(['Image digest', code(result.imageDigest)]);
     rows.push(['Task definition', taskDefinitionCell(result)]);
     if (result.desiredCount !== undefined)
         rows.push(['Desired count', String(result.desiredCount)]);
-    if (result.service !== undefined)
+    if (result.service !== undefined || result.deploymentStatus === 'NOT_STARTED') {
         rows.push(['Deployment', result.dryRun ? 'none (dry run)' : deploymentCell(result)]);
-    rows.push(['Region', code(result.region)]);
+    }
+    rows.push(['Region', known(result.region)]);
     rows.push(['Time taken', duration(result.finishedAt - result.startedAt)]);
     if (result.consoleUrl !== undefined)
         rows.push(['Console', `[open in the AWS console](${result.consoleUrl})`]);
@@ -85,6 +156,8 @@ function taskDefinitionCell(result) {
         // A dry run names a revision only when it would use an existing one.
         return label === '' ? 'a new revision (not registered: dry run)' : `${code(label)} (dry run: nothing registered)`;
     }
+    if (label === '')
+        return 'none registered';
     return result.registered ? `${code(label)}, registered by this run` : `${code(label)}, reused: unchanged`;
 }
 function deploymentCell(result) {
@@ -127,6 +200,10 @@ function stoppedTaskLines(task) {
         lines.push(`  - container ${code(container.name)}${facts.length === 0 ? '' : `: ${facts.join(', ')}`}`);
     }
     return lines.join('\n');
+}
+/** Values a run that stopped early may not know yet (the image when none is given, the region). */
+function known(value) {
+    return value === '' ? 'none' : code(value);
 }
 /** `family:revision` from a task definition ARN; anything else as given. */
 function taskDefinitionLabel(arn) {
@@ -174,70 +251,6 @@ function quote(text) {
         .split(/\r?\n/)
         .map((line) => `> ${inline(line)}`)
         .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/hosts/github.ts
-// A GitHub Actions `uses:` step: log groups, masks, step outputs, the job summary and error annotations.
-
-
-
-function githubHost() {
-    const redactor = new hosts_redactor/* Redactor */.p();
-    const clean = (line) => redactor.redact(line);
-    const reporter = {
-        info: (line) => core/* info */.pq(clean(line)),
-        warn: (line) => core/* warning */.$e(clean(line)),
-        error: (line) => core/* error */.z3(clean(line)),
-        group: (title, body) => core/* group */.Os(clean(title), body),
-        mask(secret) {
-            core/* setSecret */.Pq(secret);
-            redactor.add(secret);
-        },
-        setOutput: (name, value) => core/* setOutput */.uH(name, clean(value)),
-        summary() { },
-    };
-    return {
-        reporter,
-        async finish(result, outputs) {
-            for (const [name, value] of Object.entries(outputs))
-                core/* setOutput */.uH(name, clean(value));
-            if (process.env['GITHUB_STEP_SUMMARY']) {
-                await core/* summary */.z.addRaw(clean(renderSummary(result)), true).write();
-            }
-        },
-        fail(message) {
-            core/* setFailed */.C1(clean(message));
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 6107:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
-/* harmony export */ });
-// Every line a host prints passes through here, so a secret registered once never reaches a log,
-// even when it comes back inside another tool's error message.
-class Redactor {
-    secrets = new Set();
-    add(secret) {
-        const value = secret.trim();
-        if (value.length < 4)
-            return;
-        this.secrets.add(value);
-        this.secrets.add(Buffer.from(value).toString('base64'));
-    }
-    redact(text) {
-        let out = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            out = out.split(secret).join('***');
-        }
-        return out;
-    }
 }
 
 

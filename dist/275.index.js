@@ -1,0 +1,185 @@
+export const id = 275;
+export const ids = [275];
+export const modules = {
+
+/***/ 5275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderSummary: () => (/* binding */ renderSummary)
+/* harmony export */ });
+/* unused harmony exports taskDefinitionLabel, duration, code, fenced */
+function renderSummary(result) {
+    const sections = [
+        `### ${headline(result)}`,
+        ...(result.statusMessage ? [inline(result.statusMessage)] : []),
+        table(result),
+        ...afterTable(result),
+        diffSection(result),
+        ...(result.failure ? failureSections(result.failure) : []),
+    ];
+    return `${sections.join('\n\n')}\n`;
+}
+function headline(result) {
+    const taskDefinition = taskDefinitionLabel(result.taskDefinitionArn);
+    if (result.dryRun)
+        return `🔍 ecs-deliver dry run: nothing was changed`;
+    if (result.deploymentStatus === 'NOT_STARTED') {
+        return `❌ ecs-deliver: nothing was changed${result.service ? ` on ${result.service}` : ''}: the run stopped before its first change`;
+    }
+    if (result.service === undefined) {
+        if (result.deploymentStatus === 'FAILED')
+            return `❌ ecs-deliver: registering ${taskDefinition || 'the task definition'} failed`;
+        if (result.deploymentStatus === 'CANCELLED')
+            return `⚠️ ecs-deliver: cancelled${taskDefinition ? ` after registering ${taskDefinition}` : ''}`;
+        return result.registered
+            ? `✅ ecs-deliver registered ${taskDefinition}`
+            : `✅ ecs-deliver reused ${taskDefinition}: nothing to register`;
+    }
+    const service = `${result.service} on ${result.cluster}`;
+    switch (result.deploymentStatus) {
+        case 'COMPLETED':
+            return `✅ ecs-deliver deployed ${taskDefinition} to ${service}`;
+        case 'ROLLED_BACK':
+            return `❌ ecs-deliver: the deployment to ${service} failed and was rolled back`;
+        case 'FAILED':
+            return `❌ ecs-deliver: the deployment to ${service} failed`;
+        case 'TIMED_OUT':
+            return `❌ ecs-deliver: the deployment to ${service} did not finish in time`;
+        case 'SUPERSEDED':
+            return `⚠️ ecs-deliver: another deployment to ${service} took over`;
+        case 'CANCELLED':
+            return `⚠️ ecs-deliver: cancelled while deploying to ${service}`;
+        case 'SKIPPED':
+            return `✅ ecs-deliver updated ${service} to ${taskDefinition} (rollout not watched)`;
+        case 'UNKNOWN':
+            return `❓ ecs-deliver: the outcome of the deployment to ${service} could not be observed`;
+    }
+}
+function table(result) {
+    const rows = [
+        ['Cluster', known(result.cluster)],
+        ['Service', result.service === undefined ? 'none: task definition only' : code(result.service)],
+        ['Image', known(result.image)],
+    ];
+    if (result.imageDigest !== undefined)
+        rows.push(['Image digest', code(result.imageDigest)]);
+    rows.push(['Task definition', taskDefinitionCell(result)]);
+    if (result.desiredCount !== undefined)
+        rows.push(['Desired count', String(result.desiredCount)]);
+    if (result.service !== undefined || result.deploymentStatus === 'NOT_STARTED') {
+        rows.push(['Deployment', result.dryRun ? 'none (dry run)' : deploymentCell(result)]);
+    }
+    rows.push(['Region', known(result.region)]);
+    rows.push(['Time taken', duration(result.finishedAt - result.startedAt)]);
+    if (result.consoleUrl !== undefined)
+        rows.push(['Console', `[open in the AWS console](${result.consoleUrl})`]);
+    return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`)].join('\n');
+}
+function taskDefinitionCell(result) {
+    const label = taskDefinitionLabel(result.taskDefinitionArn);
+    if (result.dryRun) {
+        // A dry run names a revision only when it would use an existing one.
+        return label === '' ? 'a new revision (not registered: dry run)' : `${code(label)} (dry run: nothing registered)`;
+    }
+    if (label === '')
+        return 'none registered';
+    return result.registered ? `${code(label)}, registered by this run` : `${code(label)}, reused: unchanged`;
+}
+function deploymentCell(result) {
+    const status = `**${result.deploymentStatus}**`;
+    return result.deploymentId === undefined ? status : `${status} ${code(result.deploymentId)}`;
+}
+function afterTable(result) {
+    const lines = [];
+    if (result.rolledBackTo !== undefined)
+        lines.push(`↩️ The service was put back on ${code(result.rolledBackTo)}.`);
+    if (result.deregistered.length > 0) {
+        lines.push(`🧹 Deregistered old revisions: ${result.deregistered.map((arn) => code(taskDefinitionLabel(arn))).join(', ')}.`);
+    }
+    return lines;
+}
+function diffSection(result) {
+    if (result.diff.length === 0)
+        return '#### Task definition changes\n\nNo change to the task definition.';
+    return `#### Task definition changes\n\n${fenced('text', result.diff)}`;
+}
+function failureSections(failure) {
+    const sections = [`#### Why it failed\n\n${quote(failure.reason)}`];
+    if (failure.stoppedTasks.length > 0) {
+        sections.push(`#### Stopped tasks\n\n${failure.stoppedTasks.map(stoppedTaskLines).join('\n')}`);
+    }
+    if (failure.events.length > 0)
+        sections.push(`#### Last service events\n\n${fenced('text', failure.events)}`);
+    return sections;
+}
+function stoppedTaskLines(task) {
+    const why = [task.stoppedReason, task.stopCode === undefined ? undefined : `(${task.stopCode})`]
+        .filter((part) => part !== undefined)
+        .join(' ');
+    const lines = [`- task ${code(lastSegment(task.taskArn))}${why === '' ? '' : `: ${inline(why)}`}`];
+    for (const container of task.containers) {
+        const facts = [
+            container.exitCode === undefined ? undefined : `exit code ${container.exitCode}`,
+            container.reason === undefined ? undefined : inline(container.reason),
+        ].filter((part) => part !== undefined);
+        lines.push(`  - container ${code(container.name)}${facts.length === 0 ? '' : `: ${facts.join(', ')}`}`);
+    }
+    return lines.join('\n');
+}
+/** Values a run that stopped early may not know yet (the image when none is given, the region). */
+function known(value) {
+    return value === '' ? 'none' : code(value);
+}
+/** `family:revision` from a task definition ARN; anything else as given. */
+function taskDefinitionLabel(arn) {
+    const marker = ':task-definition/';
+    const at = arn.indexOf(marker);
+    return at === -1 ? arn : arn.slice(at + marker.length);
+}
+function lastSegment(arn) {
+    return arn.slice(arn.lastIndexOf('/') + 1);
+}
+/** 850 → "0.9s", 65_000 → "1m 05s", 3_723_000 → "1h 02m 03s". */
+function duration(ms) {
+    const tenths = Math.round(Math.max(0, ms) / 100);
+    if (tenths < 600)
+        return `${(tenths / 10).toFixed(1)}s`;
+    const total = Math.round(tenths / 10);
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
+    const seconds = String(total % 60).padStart(2, '0');
+    return hours > 0 ? `${hours}h ${String(minutes).padStart(2, '0')}m ${seconds}s` : `${minutes}m ${seconds}s`;
+}
+/** An inline code span that survives backticks in the value. */
+function code(value) {
+    const longestRun = Math.max(0, ...[...value.matchAll(/`+/g)].map((run) => run[0].length));
+    const ticks = '`'.repeat(longestRun + 1);
+    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${ticks}${pad}${value}${pad}${ticks}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside. */
+function fenced(language, lines) {
+    const longestRun = Math.max(0, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((run) => run[0].length)));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}${language}\n${lines.join('\n')}\n${fence}`;
+}
+/** Table cells end at '|' and at a line break, even inside code spans. */
+function cell(value) {
+    return value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** Text from ECS shown as prose: no markup, no HTML, one line. */
+function inline(text) {
+    return text.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+function quote(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => `> ${inline(line)}`)
+        .join('\n');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,4229 @@
+export const id = 751;
+export const ids = [751];
+export const modules = {
+
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ft: () => (/* binding */ changeOutcome),
+/* harmony export */   GW: () => (/* binding */ isNotSupported),
+/* harmony export */   Is: () => (/* binding */ errorName),
+/* harmony export */   Pp: () => (/* binding */ describeAwsError),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   fe: () => (/* binding */ classifyError),
+/* harmony export */   gL: () => (/* binding */ isGarbledAnswer)
+/* harmony export */ });
+/* unused harmony export isAborted */
+/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2058);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+// What a failed AWS call means: throttling slows the watcher's polling, transient faults are retried until
+// the timeout, anything else ends the wait; whether a failed change may still have been made; and the one line a
+// user reads about it. The SDK's own rules (@smithy/service-error-classification) decide throttling and transience.
+
+
+function fields(error) {
+    return typeof error === 'object' && error !== null ? error : {};
+}
+function httpStatus(error) {
+    const status = fields(error).$metadata?.httpStatusCode;
+    return typeof status === 'number' ? status : undefined;
+}
+function errorName(error) {
+    const name = fields(error).name;
+    return typeof name === 'string' ? name : 'Error';
+}
+function asSdkError(error) {
+    return typeof error === 'object' && error !== null ? error : undefined;
+}
+/**
+ * An answer the SDK could not read (truncated, garbled, cut off mid-body): its reader fails with an error that
+ * carries the raw `$response` but none of the fault fields an error ECS sent has.
+ */
+function isGarbledAnswer(error) {
+    return typeof error === 'object' && error !== null && '$response' in error && fields(error).$fault === undefined;
+}
+/** The run's own cancel (or a caller's abort): never retried. */
+function isAborted(error) {
+    return errorName(error) === 'AbortError';
+}
+function classifyError(error) {
+    const sdkError = asSdkError(error);
+    if (!sdkError || isAborted(error))
+        return 'fatal';
+    if ((0,_smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__/* .isThrottlingError */ .Qb)(sdkError))
+        return 'throttled';
+    if ((0,_smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__/* .isTransientError */ .bV)(sdkError) || (0,_smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__/* .isServerError */ .GQ)(sdkError) || fields(error).$fault === 'server' || isGarbledAnswer(error)) {
+        return 'transient';
+    }
+    return 'fatal';
+}
+/** Faults that happen before a request leaves this machine. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const NOT_SENT_NAMES = new Set(['CredentialsProviderError', 'TokenProviderError']);
+/** ECS's refusals, for errors that lost their fault fields on the way (wrapped or rebuilt by other code). */
+const REFUSED_NAMES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'ClientException',
+    'InvalidParameterException',
+    'ClusterNotFoundException',
+    'ServiceNotFoundException',
+    'ServiceNotActiveException',
+    'UnsupportedFeatureException',
+    'PlatformUnknownException',
+    'PlatformTaskDefinitionIncompatibilityException',
+    'LimitExceededException',
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'ExpiredTokenException',
+]);
+/**
+ * After a change (RegisterTaskDefinition, UpdateService, DeregisterTaskDefinition) failed: 'not-applied' when AWS
+ * certainly did not make it (it refused the call with an error of its own, throttling included: ECS refuses a
+ * throttled call before doing anything; or the request never left), 'doubtful' when it may have (a timeout, a
+ * reset, a 5xx, an answer that could not be read, anything unknown). A doubtful change is read back before it is
+ * tried again.
+ */
+function changeOutcome(error) {
+    const { code, $fault } = fields(error);
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code))
+        return 'not-applied';
+    if (NOT_SENT_NAMES.has(errorName(error)))
+        return 'not-applied';
+    if (isGarbledAnswer(error))
+        return 'doubtful';
+    const sdkError = asSdkError(error);
+    if (sdkError && (0,_smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__/* .isThrottlingError */ .Qb)(sdkError))
+        return 'not-applied';
+    const status = httpStatus(error);
+    if ($fault === 'client' || (status !== undefined && status >= 400 && status < 500))
+        return 'not-applied';
+    if ($fault === undefined && status === undefined && REFUSED_NAMES.has(errorName(error)))
+        return 'not-applied';
+    return 'doubtful';
+}
+const NOT_SUPPORTED = new Set([
+    'UnknownOperationException',
+    'InvalidParameterException',
+    'UnsupportedFeatureException',
+    'ServiceDeploymentNotFoundException',
+    // Roles written for older tools often lack ecs:DescribeServiceDeployments; DescribeServices still answers.
+    'AccessDeniedException',
+]);
+/**
+ * True when DescribeServiceDeployments failed in a way that says this endpoint (or this role) does not offer it.
+ * A server error on the very first call counts too: stand-ins that lack the operation answer HTTP 500.
+ */
+function isNotSupported(error, firstCall) {
+    if (NOT_SUPPORTED.has(errorName(error)))
+        return true;
+    if (!firstCall)
+        return false;
+    const status = httpStatus(error);
+    return errorName(error) === 'ServerException' || (status !== undefined && status >= 500);
+}
+function describeError(error) {
+    const name = errorName(error);
+    // The SDK appends a hint about a hidden field to answers it could not read: not something a user can act on.
+    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? '';
+    if (isGarbledAnswer(error))
+        return `AWS sent an answer that could not be read (${name}: ${message})`;
+    return name === 'Error' || message.startsWith(name) ? message : `${name}: ${message}`;
+}
+/** One line for a failed call, with the fix where the error says what it is. */
+function describeAwsError(action, error) {
+    const name = errorName(error);
+    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+    if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
+        return `${action}: no AWS credentials found; set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or role-arn with web-identity-token.`;
+    }
+    if (name === 'AccessDeniedException' || name === 'AccessDenied' || /not authorized/i.test(message)) {
+        return `${action}: access denied (${message}); grant the permission listed in the README's IAM policy.`;
+    }
+    if (name === 'UnrecognizedClientException' || name === 'InvalidSignatureException' || name === 'ExpiredTokenException') {
+        return `${action}: AWS rejected the credentials (${name}: ${message}); check the access key, or refresh the session.`;
+    }
+    return `${action}: ${describeError(error)}`;
+}
+
+
+/***/ }),
+
+/***/ 3751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/clock.ts
+// Time is a parameter, so the watcher's logic runs in tests without waiting.
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/aws/names.ts
+// Short names for what ECS identifies by ARN, so log lines stay readable.
+/**
+ * `web:5`: the one label for a revision, from a task definition ARN (`arn:aws:ecs:...:task-definition/web:5`),
+ * from `web:5` itself, or from a described revision's family and number.
+ */
+function familyRevision(taskDefinition) {
+    if (typeof taskDefinition !== 'string')
+        return `${taskDefinition.family}:${taskDefinition.revision}`;
+    return taskDefinition.slice(taskDefinition.lastIndexOf('/') + 1);
+}
+/** True when both name the same revision, whether written as an ARN or as `family:revision`. */
+function sameRevision(a, b) {
+    return a !== undefined && b !== undefined && familyRevision(a) === familyRevision(b);
+}
+/** The name at the end of a cluster, service or task ARN, or the name itself. */
+function resourceName(nameOrArn) {
+    return nameOrArn.slice(nameOrArn.lastIndexOf('/') + 1);
+}
+function consoleUrl(region, cluster, service) {
+    const path = `clusters/${encodeURIComponent(resourceName(cluster))}/services/${encodeURIComponent(resourceName(service))}`;
+    return `https://${region}.console.aws.amazon.com/ecs/v2/${path}/deployments?region=${region}`;
+}
+function formatDuration(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
+    const hours = Math.floor(minutes / 60);
+    return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/taskdef/plain-data.ts
+// Helpers for the JSON-shaped data task definitions are made of.
+function isPlainObject(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const prototype = Object.getPrototypeOf(value);
+    return prototype === Object.prototype || prototype === null;
+}
+/** A copy without null or undefined anywhere: ECS treats them as absent, and the SDK drops them. */
+function withoutNulls(value) {
+    if (Array.isArray(value))
+        return value.filter((item) => item !== null && item !== undefined).map(withoutNulls);
+    if (!isPlainObject(value))
+        return value;
+    const copy = {};
+    for (const [key, item] of Object.entries(value)) {
+        if (item !== null && item !== undefined)
+            copy[key] = withoutNulls(item);
+    }
+    return copy;
+}
+/** JSON with object keys sorted, so equal data gives equal text whatever order its keys were written in. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, item) => {
+        if (!isPlainObject(item))
+            return item;
+        const sorted = {};
+        for (const key of Object.keys(item).sort())
+            sorted[key] = item[key];
+        return sorted;
+    });
+}
+function describeKind(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    return `a ${typeof value}`;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/ports.ts
+// Port mappings and the network mode rules ECS applies to them.
+
+/** Under these modes the container's port is the host's: hostPort must be left out or equal containerPort. */
+function sharesHostPorts(networkMode) {
+    return networkMode === 'awsvpc' || networkMode === 'host';
+}
+function formatPortMapping(mapping) {
+    const range = mapping['containerPortRange'];
+    const container = mapping.containerPort ?? (typeof range === 'string' ? range : '?');
+    const protocol = mapping.protocol ?? 'tcp';
+    const host = mapping.hostPort;
+    if (host === undefined || host === 0 || host === mapping.containerPort)
+        return `${container}/${protocol}`;
+    return `${host}:${container}/${protocol}`;
+}
+function formatPortMappings(mappings) {
+    if (!mappings || mappings.length === 0)
+        return '(none)';
+    return mappings.map(formatPortMapping).join(', ');
+}
+function checkPort(inputName, port, lowest) {
+    if (!Number.isInteger(port) || port < lowest || port > 65535) {
+        throw new src_errors/* InputError */.dz(`${inputName}: ${port} is not a port number: use a whole number from ${lowest} to 65535`);
+    }
+}
+/** host-port under awsvpc or host: 0 means "the container port", any other value must equal it, as ECS requires. */
+function checkSharedHostPort(hostPort, containerPort, networkMode) {
+    if (!sharesHostPorts(networkMode) || hostPort === 0 || hostPort === containerPort)
+        return;
+    throw new src_errors/* InputError */.dz(`host-port: under ${networkMode ?? ''} the host port must equal container-port (${containerPort}), as ECS requires: leave host-port unset or set it to ${containerPort}`);
+}
+/** The names of the port inputs an edit gives, for messages and for choosing the container. */
+function portInputsGiven(edit) {
+    if (!edit)
+        return [];
+    return [
+        ...(edit.containerPort !== undefined ? ['container-port'] : []),
+        ...(edit.hostPort !== undefined ? ['host-port'] : []),
+        ...(edit.protocol !== undefined ? ['protocol'] : []),
+    ];
+}
+/**
+ * container-port, host-port and protocol on an existing container: the mapping of that container port gets
+ * host-port and protocol (or a new mapping is added); other mappings stay, and a mapping that already says the
+ * same is left exactly as it is, so an unchanged rerun renders an unchanged definition.
+ * Without container-port, host-port and protocol apply to the container's only mapping.
+ */
+function applyPortEdit(container, edit, networkMode) {
+    const given = portInputsGiven(edit);
+    if (given.length === 0)
+        return;
+    const name = container.name ?? '?';
+    if (edit.hostPort !== undefined)
+        checkPort('host-port', edit.hostPort, 0);
+    if (networkMode === 'none') {
+        throw new src_errors/* InputError */.dz(`${given.join(', ')}: a task with network mode none has no ports: remove ${given.length === 1 ? 'it' : 'them'} or choose another network-mode`);
+    }
+    const mappings = container.portMappings ?? [];
+    const target = edit.containerPort === undefined ? onlyMapping(mappings, name, given) : mappingFor(mappings, edit, name);
+    if (!target) {
+        container.portMappings = [...mappings, newMapping(edit, networkMode)];
+        return;
+    }
+    const containerPort = target.containerPort;
+    if (containerPort === undefined) {
+        throw new src_errors/* InputError */.dz(`${given.join(', ')}: the port mapping of container "${name}" is a port range (${formatPortMapping(target)}): set container-port, or change the range in a task definition file`);
+    }
+    if (edit.hostPort !== undefined) {
+        checkSharedHostPort(edit.hostPort, containerPort, networkMode);
+        if (!sharesHostPorts(networkMode)) {
+            if ((target.hostPort ?? 0) !== edit.hostPort)
+                target.hostPort = edit.hostPort;
+        }
+        else if (target.hostPort !== undefined && target.hostPort !== containerPort) {
+            // host-port 0 or the container port: both mean "the container port" here, as ECS answers it.
+            delete target.hostPort;
+        }
+    }
+    if (edit.protocol !== undefined && (target.protocol ?? 'tcp') !== edit.protocol)
+        target.protocol = edit.protocol;
+}
+function onlyMapping(mappings, name, given) {
+    const only = mappings.length === 1 ? mappings[0] : undefined;
+    if (only)
+        return only;
+    const inputs = given.join(' and ');
+    throw new src_errors/* InputError */.dz(mappings.length === 0
+        ? `${inputs}: container "${name}" has no port mapping to apply ${given.length === 1 ? 'it' : 'them'} to: set container-port too`
+        : `${inputs}: container "${name}" has ${mappings.length} port mappings (${formatPortMappings(mappings)}): set container-port to the one ${given.length === 1 ? 'it applies' : 'they apply'} to`);
+}
+function mappingFor(mappings, edit, name) {
+    const containerPort = edit.containerPort ?? 0;
+    checkPort('container-port', containerPort, 1);
+    const samePort = mappings.filter((mapping) => mapping.containerPort === containerPort);
+    const candidates = samePort.length > 1 && edit.protocol !== undefined ? samePort.filter((mapping) => (mapping.protocol ?? 'tcp') === edit.protocol) : samePort;
+    if (candidates.length <= 1)
+        return candidates[0];
+    // 53/tcp and 53/udp: nothing to change unless host-port says what, and then protocol must pick one.
+    if (edit.hostPort === undefined)
+        return candidates[0];
+    throw new src_errors/* InputError */.dz(`container-port: container "${name}" maps ${containerPort} more than once (${formatPortMappings(candidates)}): set protocol to the one host-port applies to`);
+}
+function newMapping(edit, networkMode) {
+    const containerPort = edit.containerPort ?? 0;
+    const hostPort = edit.hostPort ?? 0;
+    const protocol = edit.protocol ?? 'tcp';
+    checkSharedHostPort(hostPort, containerPort, networkMode);
+    // Under awsvpc and host ECS answers hostPort equal to containerPort; left out, the two compare the same.
+    return sharesHostPorts(networkMode) ? { containerPort, protocol } : { hostPort, containerPort, protocol };
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/read-only.ts
+/** Fields DescribeTaskDefinition answers that RegisterTaskDefinition does not take. */
+const READ_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+];
+
+;// CONCATENATED MODULE: ./src/taskdef/task-size.ts
+// Task-level cpu and memory may be written in vCPU and GB; ECS stores them as CPU units and MiB.
+const VCPU = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*vcpu\s*$/i;
+const GB = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*gb\s*$/i;
+/** "1 vCPU" → "1024", "0.25 vcpu" → "256"; anything else unchanged. */
+function cpuUnits(cpu) {
+    return scaled(cpu, VCPU);
+}
+/** "1 GB" → "1024", "0.5GB" → "512"; anything else unchanged. */
+function memoryMiB(memory) {
+    return scaled(memory, GB);
+}
+function scaled(value, unit) {
+    const amount = unit.exec(value)?.[1];
+    if (amount === undefined)
+        return value;
+    const result = Number(amount) * 1024;
+    return Number.isInteger(result) ? String(result) : value;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/normalize.ts
+// `register: if-changed` reuses the family's latest revision when the rendered task definition equals it.
+// ECS answers a registered definition with defaults filled in and some lists reordered, so both sides are
+// brought to one form first. Only differences ECS itself does not make are removed: wrongly calling two
+// definitions equal would skip a deploy the user asked for, while wrongly calling them different only costs
+// a revision. So a default is filled in only where ECS documents it, and an unknown field always counts.
+
+
+
+
+/** Launch types whose tasks do not default to the bridge network mode. */
+const NOT_BRIDGE_BY_DEFAULT = ['FARGATE', 'MANAGED_INSTANCES'];
+function sameDocument(a, b) {
+    return canonicalJson(normalizeForCompare(a)) === canonicalJson(normalizeForCompare(b));
+}
+function normalizeForCompare(doc) {
+    return normalizeDocument(doc);
+}
+/** The document in the form used for comparing and diffing (not for registering). */
+function normalizeDocument(doc) {
+    return {
+        taskDefinition: normalizeTaskDefinition(doc.taskDefinition),
+        tags: [...doc.tags].sort((a, b) => compareText(a.key, b.key)).map((tag) => ({ key: tag.key, value: tag.value })),
+    };
+}
+function normalizeTaskDefinition(input) {
+    const taskDefinition = withoutEmpty(withoutNulls(input));
+    for (const field of [...READ_ONLY_FIELDS, 'tags'])
+        delete taskDefinition[field];
+    if (taskDefinition['enableFaultInjection'] === false)
+        delete taskDefinition['enableFaultInjection'];
+    const { cpu, memory } = taskDefinition;
+    if (typeof cpu === 'number' || typeof cpu === 'string')
+        taskDefinition.cpu = cpuUnits(String(cpu));
+    if (typeof memory === 'number' || typeof memory === 'string')
+        taskDefinition.memory = memoryMiB(String(memory));
+    const compatibilities = taskDefinition.requiresCompatibilities;
+    if (Array.isArray(compatibilities))
+        taskDefinition.requiresCompatibilities = [...new Set(compatibilities)].sort();
+    if (taskDefinition.networkMode === undefined && !compatibilities?.some((type) => NOT_BRIDGE_BY_DEFAULT.includes(type))) {
+        taskDefinition.networkMode = 'bridge';
+    }
+    const containers = taskDefinition.containerDefinitions;
+    if (Array.isArray(containers)) {
+        taskDefinition.containerDefinitions = containers
+            .map((container) => normalizeContainer(container, taskDefinition.networkMode))
+            .sort((a, b) => compareText(a.name ?? '', b.name ?? ''));
+    }
+    return taskDefinition;
+}
+function normalizeContainer(container, networkMode) {
+    if (container.cpu === 0)
+        delete container.cpu;
+    if (container.essential === true)
+        delete container['essential'];
+    // Order means nothing to ECS in these lists, and it does not keep the order it was given.
+    if (Array.isArray(container.environment))
+        container.environment = sortedByName(container.environment, (entry) => entry.value);
+    if (Array.isArray(container.secrets))
+        container.secrets = sortedByName(container.secrets, (entry) => entry.valueFrom);
+    if (Array.isArray(container.portMappings)) {
+        container.portMappings = container.portMappings
+            .map((mapping) => normalizePortMapping(mapping, networkMode))
+            .sort((a, b) => compareText(canonicalJson(a), canonicalJson(b)));
+    }
+    return container;
+}
+function normalizePortMapping(input, networkMode) {
+    const mapping = { ...input, protocol: input.protocol ?? 'tcp' };
+    if (mapping.hostPort === undefined && typeof mapping.containerPort === 'number') {
+        if (sharesHostPorts(networkMode))
+            mapping.hostPort = mapping.containerPort;
+        else if (networkMode === 'bridge')
+            mapping.hostPort = 0;
+    }
+    return mapping;
+}
+function sortedByName(list, value) {
+    return [...list].sort((a, b) => compareText(a.name ?? '', b.name ?? '') || compareText(value(a) ?? '', value(b) ?? ''));
+}
+/** Drops empty lists and objects (ECS answers `environment: []` for none) and whatever becomes empty. */
+function withoutEmpty(value) {
+    if (Array.isArray(value))
+        return value.map(withoutEmpty);
+    if (!isPlainObject(value))
+        return value;
+    const copy = {};
+    for (const [key, item] of Object.entries(value)) {
+        const kept = withoutEmpty(item);
+        if (Array.isArray(kept) && kept.length === 0)
+            continue;
+        if (isPlainObject(kept) && Object.keys(kept).length === 0)
+            continue;
+        copy[key] = kept;
+    }
+    return copy;
+}
+function compareText(a, b) {
+    if (a === b)
+        return 0;
+    return a < b ? -1 : 1;
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/diff.ts
+// What a new task definition changes against the revision the service runs, in lines for the log and the
+// job summary. Values users put in a container's runtime settings (environment values, secret references,
+// the command) are never printed: the summary outlives the job and is read by more people than the log.
+// Images, sizes, ports, roles and network settings are printed, since they are what a reviewer checks.
+
+
+
+const NO_CHANGES = 'no changes to the task definition';
+function describeChanges(before, after) {
+    const next = normalizeDocument(after);
+    if (!before)
+        return describeNew(next);
+    const previous = normalizeDocument(before);
+    const lines = [
+        ...taskChanges(previous.taskDefinition, next.taskDefinition),
+        ...containerListChanges(previous.taskDefinition.containerDefinitions ?? [], next.taskDefinition.containerDefinitions ?? []),
+        ...tagChanges(previous.tags, next.tags),
+    ];
+    return lines.length === 0 ? [NO_CHANGES] : lines;
+}
+function describeNew(doc) {
+    return [
+        `new task definition for family ${doc.taskDefinition.family ?? '(none)'}: no earlier revision to compare with`,
+        ...(doc.taskDefinition.containerDefinitions ?? []).map((container) => `container ${container.name ?? '?'}: image ${container.image ?? '(none)'}`),
+    ];
+}
+/** Task-level fields with their own wording; any other field that differs gets a line without its value. */
+const TASK_FIELDS = [
+    ['family', 'family'],
+    ['networkMode', 'network mode'],
+    ['requiresCompatibilities', 'requires compatibilities'],
+    ['cpu', 'task cpu'],
+    ['memory', 'task memory'],
+    ['executionRoleArn', 'execution role'],
+    ['taskRoleArn', 'task role'],
+];
+function taskChanges(before, after) {
+    const lines = [];
+    for (const [field, label] of TASK_FIELDS) {
+        const change = shownChange(before[field], after[field]);
+        if (change)
+            lines.push(`${label}: ${change}`);
+    }
+    const described = new Set([...TASK_FIELDS.map(([field]) => field), 'containerDefinitions']);
+    for (const field of otherChangedFields(before, after, described))
+        lines.push(otherFieldChange(field, before[field], after[field]));
+    return lines;
+}
+function containerListChanges(before, after) {
+    const byName = new Map(before.map((container) => [container.name ?? '', container]));
+    const afterNames = new Set(after.map((container) => container.name ?? ''));
+    const lines = [];
+    for (const container of after) {
+        const name = container.name ?? '';
+        const previous = byName.get(name);
+        if (previous)
+            lines.push(...containerChanges(name, previous, container));
+        else
+            lines.push(`container ${name}: added (image ${container.image ?? '(none)'})`);
+    }
+    for (const container of before) {
+        if (!afterNames.has(container.name ?? ''))
+            lines.push(`container ${container.name ?? ''}: removed`);
+    }
+    return lines;
+}
+/** What ECS takes a missing container field to mean (normalizing drops these values). */
+const CONTAINER_DEFAULTS = { cpu: 0, essential: true };
+function containerChanges(name, before, after) {
+    const lines = [];
+    const say = (text) => void lines.push(`container ${name}: ${text}`);
+    const image = shownChange(before.image, after.image);
+    if (image)
+        say(`image ${image}`);
+    const environment = keyChanges(namedValues(before.environment, envValue), namedValues(after.environment, envValue));
+    if (environment)
+        say(`environment ${environment} (values not shown)`);
+    const secrets = keyChanges(namedValues(before.secrets, secretValue), namedValues(after.secrets, secretValue));
+    if (secrets)
+        say(`secrets ${secrets} (values not shown)`);
+    for (const field of ['cpu', 'memory', 'memoryReservation']) {
+        const change = shownChange(before[field] ?? CONTAINER_DEFAULTS[field], after[field] ?? CONTAINER_DEFAULTS[field]);
+        if (change)
+            say(`${field} ${change}`);
+    }
+    if (canonicalJson(before.portMappings ?? []) !== canonicalJson(after.portMappings ?? [])) {
+        const from = formatPortMappings(before.portMappings);
+        const to = formatPortMappings(after.portMappings);
+        say(from === to ? `port mapping settings changed (${to})` : `ports ${from} → ${to}`);
+    }
+    if (canonicalJson(before.command) !== canonicalJson(after.command))
+        say('command changed (not shown)');
+    const credentials = shownChange(before.repositoryCredentials?.credentialsParameter, after.repositoryCredentials?.credentialsParameter);
+    if (credentials)
+        say(`repository credentials ${credentials}`);
+    const described = new Set(['name', 'image', 'environment', 'secrets', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'command', 'repositoryCredentials']);
+    for (const field of otherChangedFields(before, after, described)) {
+        say(otherFieldChange(field, before[field] ?? CONTAINER_DEFAULTS[field], after[field] ?? CONTAINER_DEFAULTS[field]));
+    }
+    return lines;
+}
+const envValue = (entry) => entry.value;
+const secretValue = (entry) => entry.valueFrom;
+function tagChanges(before, after) {
+    const change = keyChanges(new Map(before.map((tag) => [tag.key, tag.value])), new Map(after.map((tag) => [tag.key, tag.value])));
+    return change ? [`tags ${change}`] : [];
+}
+/** "added A, B; changed C; removed D", or undefined when the two maps are equal. */
+function keyChanges(before, after) {
+    const added = [...after.keys()].filter((key) => !before.has(key));
+    const removed = [...before.keys()].filter((key) => !after.has(key));
+    const changed = [...after.keys()].filter((key) => before.has(key) && before.get(key) !== after.get(key));
+    const parts = [
+        added.length > 0 ? `added ${added.join(', ')}` : '',
+        changed.length > 0 ? `changed ${changed.join(', ')}` : '',
+        removed.length > 0 ? `removed ${removed.join(', ')}` : '',
+    ].filter((part) => part !== '');
+    return parts.length === 0 ? undefined : parts.join('; ');
+}
+function namedValues(list, value) {
+    return new Map((list ?? []).map((entry) => [entry.name ?? '', value(entry)]));
+}
+/** "old → new" for a value that may be printed, or undefined when equal. */
+function shownChange(before, after) {
+    if (canonicalJson(before) === canonicalJson(after))
+        return undefined;
+    return `${shown(before)} → ${shown(after)}`;
+}
+function shown(value) {
+    if (value === undefined)
+        return '(not set)';
+    if (Array.isArray(value))
+        return value.length === 0 ? '(none)' : value.join(', ');
+    return String(value);
+}
+/** Numbers and flags are printed; any other field only gets named, as it may hold a value not to print. */
+function otherFieldChange(field, before, after) {
+    const printable = (value) => value === undefined || typeof value === 'number' || typeof value === 'boolean';
+    return printable(before) && printable(after) ? `${field} ${shown(before)} → ${shown(after)}` : `${field} changed`;
+}
+function otherChangedFields(before, after, described) {
+    const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...fields].filter((field) => !described.has(field) && canonicalJson(before[field]) !== canonicalJson(after[field])).sort();
+}
+/**
+ * The RegisterTaskDefinition input (tags inside) as pretty JSON, for dry-run. Environment values are shown:
+ * a dry run is asked for to see exactly what would be registered, and anyone who can describe the task
+ * definition sees them too; real secrets belong in `secrets`, which hold only references. With
+ * `redactEnvironment` the values are replaced, for output that is kept or shared.
+ */
+function renderTaskDefinitionJson(doc, options = {}) {
+    const taskDefinition = options.redactEnvironment ? redactEnvironment(doc.taskDefinition) : doc.taskDefinition;
+    const input = doc.tags.length > 0 ? { ...taskDefinition, tags: doc.tags } : taskDefinition;
+    return JSON.stringify(input, null, 2);
+}
+const REDACTED = '(redacted)';
+function redactEnvironment(taskDefinition) {
+    return {
+        ...taskDefinition,
+        ...(taskDefinition.containerDefinitions
+            ? {
+                containerDefinitions: taskDefinition.containerDefinitions.map((container) => container.environment
+                    ? { ...container, environment: container.environment.map((entry) => (entry.value === undefined ? entry : { ...entry, value: REDACTED })) }
+                    : container),
+            }
+            : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/plan-report.ts
+
+
+async function reportChanges(reporter, plan, changes = plan.changes) {
+    await reporter.group(changesTitle(plan), async () => {
+        for (const line of changes)
+            reporter.info(line);
+    });
+}
+function changesTitle(plan) {
+    const against = plan.comparedWith;
+    const update = plan.update;
+    const runsNow = against !== undefined && update !== undefined && sameRevision(update.before?.taskDefinition, against.arn);
+    const changes = against ? `changes against ${against.family}:${against.revision}${runsNow ? ` (what ${update.service} runs now)` : ''}` : '';
+    const td = plan.taskDefinition;
+    if (td.kind === 'existing') {
+        const name = td.revision ? `${td.family}:${td.revision}` : familyRevision(td.arn);
+        return `Deploying ${name} as it is${changes ? `: ${changes}` : ''}`;
+    }
+    return changes ? `C${changes.slice(1)}` : 'New task definition';
+}
+/** The dry run's account of the plan: the task definition, then what each step would do. */
+async function reportDryRun(reporter, plan) {
+    await reportChanges(reporter, plan);
+    const td = plan.taskDefinition;
+    const document = td.kind === 'render' ? td.rendered : td.document;
+    if (document) {
+        reporter.info(`${td.kind === 'render' ? 'Rendered task definition' : `Task definition ${familyRevision(td.arn)}`} (environment values redacted):`);
+        reporter.info(renderTaskDefinitionJson(document, { redactEnvironment: true }));
+    }
+    for (const line of planLines(plan))
+        reporter.info(line);
+}
+function planLines(plan) {
+    const lines = [];
+    if (!plan.compared)
+        lines.push('No AWS credentials found: not compared with ECS (set credentials to see the diff against what runs).');
+    for (const step of plan.image?.steps ?? [])
+        lines.push(`Would ${step}.`);
+    const td = plan.taskDefinition;
+    let deployed;
+    if (td.kind === 'existing') {
+        deployed = td.revision ? `${td.family}:${td.revision}` : familyRevision(td.arn);
+        lines.push(`Would deploy ${deployed} as it is; would register nothing.`);
+    }
+    else if (td.reuse) {
+        deployed = `${td.reuse.family}:${td.reuse.revision}`;
+        lines.push(`Would reuse ${deployed} (unchanged); would register nothing.`);
+    }
+    else {
+        deployed = `the new revision of ${td.family}`;
+        lines.push(`Would register a new revision of ${td.family}${td.latest ? ` (latest is ${td.latest.revision})` : ''}.`);
+    }
+    const update = plan.update;
+    if (update) {
+        const parts = [
+            `Would update service ${update.service} in ${update.cluster} to ${deployed}`,
+            ...(update.desiredCount !== undefined ? [`desired count ${update.desiredCount}`] : []),
+            ...(update.forceNewDeployment ? ['forcing a new deployment'] : []),
+        ];
+        lines.push(`${parts.join(', ')}${update.watch ? ' and wait for the rollout' : ', without waiting for the rollout'}.`);
+    }
+    if (plan.keepRevisions) {
+        const when = update ? (update.watch ? ' once the rollout completes' : '') : ' after registering';
+        lines.push(update && !update.watch
+            ? `keep-revisions ${plan.keepRevisions.keep}: would not run, as the rollout is not waited for.`
+            : `Would keep the newest ${plan.keepRevisions.keep} revisions of ${plan.keepRevisions.family}${when}, deregistering older unused ones.`);
+    }
+    lines.push('Dry run: nothing was changed.');
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/aws/doubtful.ts
+// A change whose answer was lost and that could not be read back: it may or may not have been made.
+
+class MayHaveBeenAppliedError extends src_errors/* DeployError */.sH {
+    /** What to look at (a console page, an AWS CLI command) to learn whether the change was made. */
+    whatToCheck;
+    constructor(change, lost, readBack, whatToCheck) {
+        super(`${change} may have been applied: its answer was lost (${lost}) and reading it back failed (${readBack}); check ${whatToCheck}`);
+        this.whatToCheck = whatToCheck;
+    }
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/taskdef/fargate-sizes.ts
+// Task-level cpu and memory: the forms ECS takes, and the cpu/memory pairs Fargate runs. The one table of
+// Fargate sizes: error messages point here, so a new size is added in this file alone.
+
+
+const FARGATE_SIZES_FILE = 'src/taskdef/fargate-sizes.ts';
+/** AWS Fargate task sizes (Linux), CPU units → memory in MiB. */
+const FARGATE_SIZES = [
+    { cpu: 256, memory: [512, 1024, 2048] },
+    { cpu: 512, memory: { from: 1024, to: 4096, step: 1024 } },
+    { cpu: 1024, memory: { from: 2048, to: 8192, step: 1024 } },
+    { cpu: 2048, memory: { from: 4096, to: 16_384, step: 1024 } },
+    { cpu: 4096, memory: { from: 8192, to: 30_720, step: 1024 } },
+    { cpu: 8192, memory: { from: 16_384, to: 61_440, step: 4096 } },
+    { cpu: 16_384, memory: { from: 32_768, to: 122_880, step: 8192 } },
+];
+/** Task cpu in CPU units ("256", "1 vCPU", "0.25 vcpu"), or undefined when it is in neither form. */
+function taskCpuUnits(cpu) {
+    const units = cpuUnits(cpu.trim());
+    return /^\d+$/.test(units) && Number(units) > 0 ? Number(units) : undefined;
+}
+/** Task memory in MiB ("512", "2 GB", "0.5GB"), or undefined when it is in neither form. */
+function taskMemoryMiB(memory) {
+    const mib = memoryMiB(memory.trim());
+    return /^\d+$/.test(mib) && Number(mib) > 0 ? Number(mib) : undefined;
+}
+function fargateMemoryFor(cpu) {
+    const size = FARGATE_SIZES.find((entry) => entry.cpu === cpu);
+    if (!size)
+        return undefined;
+    if (Array.isArray(size.memory))
+        return size.memory;
+    const { from, to, step } = size.memory;
+    const values = [];
+    for (let mib = from; mib <= to; mib += step)
+        values.push(mib);
+    return values;
+}
+/**
+ * Checks the forms of task cpu and memory and, for Fargate, that they make a size Fargate runs.
+ * `label` names where they come from, such as "task-cpu" or "web.json: cpu".
+ */
+function checkTaskSize(size, fargate, labels) {
+    const cpu = size.cpu === undefined ? undefined : taskCpuUnits(size.cpu);
+    if (size.cpu !== undefined && cpu === undefined) {
+        throw new src_errors/* InputError */.dz(`${labels.cpu}: "${size.cpu}" is not a task CPU; write CPU units (256, 1024) or vCPU (0.25 vCPU, 1 vCPU).`);
+    }
+    const memory = size.memory === undefined ? undefined : taskMemoryMiB(size.memory);
+    if (size.memory !== undefined && memory === undefined) {
+        throw new src_errors/* InputError */.dz(`${labels.memory}: "${size.memory}" is not a task memory; write MiB (512, 2048) or GB (0.5 GB, 2 GB).`);
+    }
+    if (!fargate)
+        return;
+    if (cpu === undefined || memory === undefined) {
+        const missing = cpu === undefined ? labels.cpu : labels.memory;
+        throw new src_errors/* InputError */.dz(`${missing}: Fargate needs a task cpu and memory; set one of the sizes listed in ${FARGATE_SIZES_FILE}.`);
+    }
+    const memoryOptions = fargateMemoryFor(cpu);
+    if (!memoryOptions) {
+        const cpus = FARGATE_SIZES.map((entry) => entry.cpu).join(', ');
+        throw new src_errors/* InputError */.dz(`${labels.cpu}: Fargate runs no task of ${cpu} CPU units; use one of ${cpus} (see ${FARGATE_SIZES_FILE}).`);
+    }
+    if (!memoryOptions.includes(memory)) {
+        const range = `${memoryOptions[0]}..${memoryOptions.at(-1)} MiB`;
+        throw new src_errors/* InputError */.dz(`${labels.memory}: Fargate runs ${cpu} CPU units with ${range} in the steps listed in ${FARGATE_SIZES_FILE}, not ${memory} MiB; pick a pair from there.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/validate.ts
+// Checks a task definition document against the types and limits ECS documents, so that a wrongly typed field
+// or a size Fargate does not run is refused before any call, named by its path (containerDefinitions[0].memory).
+// Pure: takes a document, throws InputError. Fields not listed here are left to ECS.
+
+
+
+const PORT_MAPPING = { containerPort: 'integer', hostPort: 'integer', protocol: 'string', name: 'string', appProtocol: 'string', containerPortRange: 'string' };
+const NAMED_VALUE = { name: 'string', value: 'string' };
+const SECRET = { name: 'string', valueFrom: 'string' };
+const CONTAINER = {
+    name: 'string',
+    image: 'string',
+    cpu: 'integer',
+    memory: 'integer',
+    memoryReservation: 'integer',
+    essential: 'boolean',
+    portMappings: { list: PORT_MAPPING },
+    environment: { list: NAMED_VALUE },
+    secrets: { list: SECRET },
+    command: 'strings',
+    entryPoint: 'strings',
+    links: 'strings',
+    dnsServers: 'strings',
+    workingDirectory: 'string',
+    user: 'string',
+    privileged: 'boolean',
+    readonlyRootFilesystem: 'boolean',
+    interactive: 'boolean',
+    pseudoTerminal: 'boolean',
+    startTimeout: 'integer',
+    stopTimeout: 'integer',
+    repositoryCredentials: { object: { credentialsParameter: 'string' } },
+    healthCheck: { object: { command: 'strings', interval: 'integer', timeout: 'integer', retries: 'integer', startPeriod: 'integer' } },
+    logConfiguration: { object: { logDriver: 'string', options: 'string-map' } },
+    dependsOn: { list: { containerName: 'string', condition: 'string' } },
+    ulimits: { list: { name: 'string', softLimit: 'integer', hardLimit: 'integer' } },
+    mountPoints: { list: { sourceVolume: 'string', containerPath: 'string', readOnly: 'boolean' } },
+    dockerLabels: 'string-map',
+};
+const TASK_DEFINITION = {
+    family: 'string',
+    taskRoleArn: 'string',
+    executionRoleArn: 'string',
+    networkMode: 'string',
+    requiresCompatibilities: 'strings',
+    cpu: 'string',
+    memory: 'string',
+    pidMode: 'string',
+    ipcMode: 'string',
+    containerDefinitions: { list: CONTAINER },
+};
+/** The launch types ECS knows for requiresCompatibilities. */
+const COMPATIBILITIES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
+/** A task definition family as ECS takes it. */
+const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
+const TAG_LIMITS = { count: 50, key: 128, value: 256 };
+/** ECS's limits on tags: 50 at most, keys up to 128 characters, values up to 256, no key starting with aws:. */
+function checkTagLimits(source, tags) {
+    if (tags.length > TAG_LIMITS.count) {
+        throw new src_errors/* InputError */.dz(`${source}: ${tags.length} tags, but ECS takes at most ${TAG_LIMITS.count}; remove ${tags.length - TAG_LIMITS.count}.`);
+    }
+    for (const tag of tags) {
+        if (tag.key.toLowerCase().startsWith('aws:')) {
+            throw new src_errors/* InputError */.dz(`${source}: the tag key "${tag.key}" starts with "aws:", which AWS reserves: choose another key.`);
+        }
+        if (tag.key.length > TAG_LIMITS.key) {
+            throw new src_errors/* InputError */.dz(`${source}: the tag key "${tag.key.slice(0, 20)}..." is ${tag.key.length} characters; ECS takes at most ${TAG_LIMITS.key}.`);
+        }
+        if (tag.value.length > TAG_LIMITS.value) {
+            throw new src_errors/* InputError */.dz(`${source}: the value of tag "${tag.key}" is ${tag.value.length} characters; ECS takes at most ${TAG_LIMITS.value}.`);
+        }
+    }
+}
+/** Throws InputError naming the first field whose type ECS would refuse, as `source: path must be ...`. */
+function checkTaskDefinitionTypes(taskDefinition, source) {
+    checkShape(taskDefinition, TASK_DEFINITION, '', source);
+}
+/**
+ * Checks a rendered (or read) task definition document before anything is registered: field types, the family
+ * name, the launch types, the tags, the task size in ECS's forms and, with FARGATE, a cpu/memory pair Fargate
+ * runs. Throws InputError; messages start with `source`.
+ */
+function validateTaskDefinitionDocument(document, source = 'task definition') {
+    const { taskDefinition } = document;
+    checkTaskDefinitionTypes(taskDefinition, source);
+    if (taskDefinition.family !== undefined && !FAMILY.test(taskDefinition.family)) {
+        throw new src_errors/* InputError */.dz(`${source}: family "${taskDefinition.family}" is not a task definition family; use up to 255 letters, digits, hyphens and underscores.`);
+    }
+    const compatibilities = taskDefinition.requiresCompatibilities ?? [];
+    const unknown = compatibilities.find((value) => !COMPATIBILITIES.includes(value));
+    if (unknown !== undefined) {
+        throw new src_errors/* InputError */.dz(`${source}: requiresCompatibilities: "${unknown}" is not a launch type ECS knows; use ${COMPATIBILITIES.join(', ')}.`);
+    }
+    checkTagLimits(`${source}: tags`, document.tags);
+    checkTaskSize({
+        ...(taskDefinition.cpu !== undefined ? { cpu: taskDefinition.cpu } : {}),
+        ...(taskDefinition.memory !== undefined ? { memory: taskDefinition.memory } : {}),
+    }, compatibilities.includes('FARGATE'), { cpu: `${source}: cpu`, memory: `${source}: memory` });
+}
+function checkShape(value, shape, path, source) {
+    if (!isPlainObject(value))
+        throw typeError(source, path || 'the task definition', 'an object', value);
+    for (const [field, type] of Object.entries(shape)) {
+        const item = value[field];
+        if (item === undefined)
+            continue;
+        checkField(item, type, path ? `${path}.${field}` : field, source);
+    }
+}
+function checkField(value, type, path, source) {
+    if (type === 'string') {
+        if (typeof value !== 'string')
+            throw typeError(source, path, 'a string', value, typeof value === 'number' || typeof value === 'boolean');
+    }
+    else if (type === 'integer') {
+        if (typeof value !== 'number' || !Number.isInteger(value))
+            throw typeError(source, path, 'a whole number', value);
+    }
+    else if (type === 'boolean') {
+        if (typeof value !== 'boolean')
+            throw typeError(source, path, 'true or false', value);
+    }
+    else if (type === 'strings') {
+        if (!Array.isArray(value))
+            throw typeError(source, path, 'a list of strings', value);
+        for (const [index, item] of value.entries())
+            checkField(item, 'string', `${path}[${index}]`, source);
+    }
+    else if (type === 'string-map') {
+        if (!isPlainObject(value))
+            throw typeError(source, path, 'an object of strings', value);
+        for (const [key, item] of Object.entries(value))
+            checkField(item, 'string', `${path}.${key}`, source);
+    }
+    else if ('list' in type) {
+        if (!Array.isArray(value))
+            throw typeError(source, path, 'a list', value);
+        for (const [index, item] of value.entries())
+            checkShape(item, type.list, `${path}[${index}]`, source);
+    }
+    else {
+        checkShape(value, type.object, path, source);
+    }
+}
+function typeError(source, path, expected, found, quote = false) {
+    // The value itself is not printed: it may be an environment value or a secret's source.
+    return new src_errors/* InputError */.dz(`${source}: ${path} must be ${expected}, found ${describeKind(found)}${quote ? ': quote it' : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/parse-file.ts
+// Reads a task definition file (JSON or YAML) in either shape people keep them in: the RegisterTaskDefinition
+// input, or the DescribeTaskDefinition output (`{"taskDefinition": {...}, "tags": [...]}`) saved from the CLI.
+// Fields this code does not know are kept as written. Messages say where the problem is, never the text
+// around it: a task definition file may hold environment values.
+
+
+
+
+
+
+/** A task definition file is far larger than any ECS registers (64 KiB) well before this. */
+const MAX_FILE_BYTES = 1024 * 1024;
+/** Deeper than any task definition nests; deeper data is refused before code that walks it. */
+const MAX_DEPTH = 64;
+/**
+ * Reads a task definition file as text, bounded: a device (/dev/zero), a directory or a file over
+ * MAX_FILE_BYTES is refused, named by the input, before it is read whole.
+ */
+function readTaskDefinitionFile(path, shownAs = path, inputName = 'task-definition') {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch (error) {
+        const code = error.code ?? String(error);
+        throw new src_errors/* InputError */.dz(`${inputName}: cannot read "${shownAs}" (${code}); give a path relative to the working directory.`);
+    }
+    try {
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (!stat.isFile()) {
+            throw new src_errors/* InputError */.dz(`${inputName}: "${shownAs}" is not a regular file; give the path of a JSON or YAML task definition.`);
+        }
+        if (stat.size > MAX_FILE_BYTES) {
+            throw new src_errors/* InputError */.dz(`${inputName}: "${shownAs}" is ${stat.size} bytes; a task definition file is at most ${MAX_FILE_BYTES} bytes.`);
+        }
+        const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > MAX_FILE_BYTES) {
+                throw new src_errors/* InputError */.dz(`${inputName}: "${shownAs}" is over ${MAX_FILE_BYTES} bytes; a task definition file is at most that.`);
+            }
+        }
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Parses a task definition file's text; messages start with the input and the file: "task-definition: web.json: ...". */
+function parseTaskDefinitionText(text, source, inputName = 'task-definition') {
+    const named = `${inputName}: ${source}`;
+    if (text.length > MAX_FILE_BYTES) {
+        throw new src_errors/* InputError */.dz(`${named}: the file is over ${MAX_FILE_BYTES} bytes; a task definition file is at most that.`);
+    }
+    const data = parseJsonOrYaml(text, named);
+    checkDepth(data, named);
+    const document = toTaskDefinitionDocument(data, named);
+    checkTaskDefinitionTypes(document.taskDefinition, named);
+    return document;
+}
+/** The deepest bracket nesting in the text, strings included: an overestimate is harmless at the bound used. */
+function bracketDepth(text) {
+    let depth = 0;
+    let deepest = 0;
+    for (let i = 0; i < text.length; i++) {
+        const char = text.charCodeAt(i);
+        if (char === 91 || char === 123)
+            deepest = Math.max(deepest, ++depth);
+        else if ((char === 93 || char === 125) && depth > 0)
+            depth--;
+    }
+    return deepest;
+}
+function checkDepth(value, source) {
+    const pending = [[value, 0]];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+        const [item, depth] = next;
+        if (typeof item !== 'object' || item === null)
+            continue;
+        if (depth > MAX_DEPTH)
+            throw new src_errors/* InputError */.dz(`${source}: nested more than ${MAX_DEPTH} levels deep; a task definition never is`);
+        for (const child of Object.values(item))
+            pending.push([child, depth + 1]);
+    }
+}
+/**
+ * Turns parsed data, or a DescribeTaskDefinition answer from the SDK, into a document that can be edited and
+ * registered: read-only fields and nulls dropped, tags beside the definition.
+ */
+function toTaskDefinitionDocument(value, source) {
+    const root = withoutNulls(value);
+    if (!isPlainObject(root)) {
+        throw new src_errors/* InputError */.dz(`${source}: expected a task definition object, found ${describeKind(root)}`);
+    }
+    const described = 'taskDefinition' in root;
+    const body = described ? root['taskDefinition'] : root;
+    if (!isPlainObject(body)) {
+        throw new src_errors/* InputError */.dz(`${source}: taskDefinition must be an object, found ${describeKind(body)}`);
+    }
+    const taskDefinition = {};
+    for (const [key, field] of Object.entries(body)) {
+        if (!READ_ONLY_FIELDS.includes(key) && key !== 'tags')
+            taskDefinition[key] = field;
+    }
+    checkContainers(taskDefinition['containerDefinitions'], source);
+    for (const key of ['cpu', 'memory']) {
+        // YAML reads `cpu: 256` as a number; RegisterTaskDefinition takes the task size as a string.
+        const size = taskDefinition[key];
+        if (typeof size === 'number' && Number.isInteger(size))
+            taskDefinition[key] = String(size);
+    }
+    const tags = mergeTags(readTags(body['tags'], source, 'tags'), described ? readTags(root['tags'], source, 'tags') : []);
+    return { taskDefinition: taskDefinition, tags };
+}
+function parseJsonOrYaml(text, source) {
+    // Parsers take long or overflow the stack on brackets nested thousands deep; a quick count refuses them first.
+    if (bracketDepth(text) > MAX_DEPTH * 16)
+        throw new src_errors/* InputError */.dz(`${source}: nested more than ${MAX_DEPTH} levels deep; a task definition never is`);
+    try {
+        return parseJsonOrYamlText(text, source);
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw new src_errors/* InputError */.dz(`${source}: nested too deeply to read; a task definition never is`);
+        throw error;
+    }
+}
+function parseJsonOrYamlText(text, source) {
+    const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    if (content.trim() === '')
+        throw new src_errors/* InputError */.dz(`${source}: the file is empty: it must hold a task definition (JSON or YAML)`);
+    const looksLikeJson = /^\s*[{[]/.test(content);
+    if (looksLikeJson) {
+        try {
+            return JSON.parse(content);
+        }
+        catch (error) {
+            // A YAML flow mapping (unquoted keys, trailing commas) also starts with '{'.
+            const yaml = parseYaml(content);
+            if (yaml.ok)
+                return yaml.value;
+            throw new src_errors/* InputError */.dz(`${source}: invalid JSON${jsonErrorDetail(error, content, yaml.position)}`);
+        }
+    }
+    const yaml = parseYaml(content);
+    if (yaml.ok)
+        return yaml.value;
+    throw new src_errors/* InputError */.dz(`${source}: invalid YAML${yaml.position ? ` at line ${yaml.position.line}, column ${yaml.position.col}` : ''}: ${yaml.reason}`);
+}
+function parseYaml(text) {
+    // YAML 1.2 core schema: `on`, `yes` and `no` stay strings, as in JSON.
+    const document = (0,dist/* parseDocument */.Tp)(text, { version: '1.2', schema: 'core', uniqueKeys: true });
+    const [error] = document.errors;
+    if (!error) {
+        try {
+            return { ok: true, value: document.toJS({ maxAliasCount: 100 }) };
+        }
+        catch (aliasError) {
+            if (aliasError instanceof RangeError)
+                throw aliasError;
+            // An alias bomb: the data would expand far beyond anything a task definition holds.
+            return { ok: false, reason: `its aliases expand too far (${aliasError instanceof Error ? aliasError.message.split('\n')[0] : 'alias'})` };
+        }
+    }
+    const position = error.linePos?.[0];
+    // The message ends with the lines around the error, which are not for the log.
+    const reason = error.code === 'MULTIPLE_DOCS'
+        ? 'the file holds several YAML documents: keep one'
+        : error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+    return position ? { ok: false, reason, position } : { ok: false, reason };
+}
+function jsonErrorDetail(error, text, fallback) {
+    const message = error instanceof Error ? error.message : '';
+    // Node may quote the text it failed on (`, "..." is not valid JSON`); only the reason before it is printed.
+    const reason = message.replace(/, (\.\.\.)?".*$/s, '').replace(/( in JSON)? at position \d+.*$/s, '');
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    const position = offset === undefined ? fallback : positionOf(text, Number(offset));
+    return `${position ? ` at line ${position.line}, column ${position.col}` : ''}${reason ? `: ${reason}` : ''}`;
+}
+function positionOf(text, offset) {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 };
+}
+function checkContainers(containers, source) {
+    if (containers === undefined) {
+        throw new src_errors/* InputError */.dz(`${source}: containerDefinitions is missing: a task definition needs a list of containers`);
+    }
+    if (!Array.isArray(containers)) {
+        throw new src_errors/* InputError */.dz(`${source}: containerDefinitions must be a list, found ${describeKind(containers)}`);
+    }
+    for (const [index, container] of containers.entries()) {
+        const where = `containerDefinitions[${index}]`;
+        if (!isPlainObject(container))
+            throw new src_errors/* InputError */.dz(`${source}: ${where} must be an object, found ${describeKind(container)}`);
+        checkNamedStrings(container, 'environment', 'value', source, where);
+        checkNamedStrings(container, 'secrets', 'valueFrom', source, where);
+    }
+}
+/** environment and secrets: lists of {name, value|valueFrom} whose values are strings ECS passes on as written. */
+function checkNamedStrings(container, field, valueKey, source, where) {
+    const list = container[field];
+    if (list === undefined)
+        return;
+    if (!Array.isArray(list))
+        throw new src_errors/* InputError */.dz(`${source}: ${where}.${field} must be a list, found ${describeKind(list)}`);
+    for (const [index, entry] of list.entries()) {
+        const at = `${where}.${field}[${index}]`;
+        if (!isPlainObject(entry))
+            throw new src_errors/* InputError */.dz(`${source}: ${at} must be an object with name and ${valueKey}`);
+        if (typeof entry['name'] !== 'string')
+            throw new src_errors/* InputError */.dz(`${source}: ${at}.name must be a string`);
+        const value = entry[valueKey];
+        if (value !== undefined && typeof value !== 'string') {
+            throw new src_errors/* InputError */.dz(`${source}: ${at}.${valueKey} (${entry['name']}) must be a string, found ${describeKind(value)}: quote it`);
+        }
+    }
+}
+function readTags(value, source, where) {
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value))
+        throw new src_errors/* InputError */.dz(`${source}: ${where} must be a list of {key, value}, found ${describeKind(value)}`);
+    return value.map((entry, index) => {
+        const at = `${where}[${index}]`;
+        if (!isPlainObject(entry))
+            throw new src_errors/* InputError */.dz(`${source}: ${at} must be an object with key and value`);
+        const { key, value: tagValue = '' } = entry;
+        if (typeof key !== 'string' || key === '')
+            throw new src_errors/* InputError */.dz(`${source}: ${at}.key must be a non-empty string`);
+        if (typeof tagValue !== 'string')
+            throw new src_errors/* InputError */.dz(`${source}: ${at}.value (${key}) must be a string, found ${describeKind(tagValue)}: quote it`);
+        return { key, value: tagValue };
+    });
+}
+/** Tags by key; a later list wins, a key keeps the place it first had. */
+function mergeTags(...lists) {
+    const merged = new Map();
+    for (const list of lists)
+        for (const tag of list)
+            merged.set(tag.key, tag.value);
+    return [...merged].map(([key, value]) => ({ key, value }));
+}
+
+;// CONCATENATED MODULE: ./src/aws/taskdef-convert.ts
+
+function fromDescribed(out) {
+    const td = out.taskDefinition;
+    if (!td?.taskDefinitionArn || !td.family || td.revision === undefined) {
+        throw new Error('DescribeTaskDefinition answered without a task definition ARN');
+    }
+    return {
+        arn: td.taskDefinitionArn,
+        family: td.family,
+        revision: td.revision,
+        status: td.status ?? 'ACTIVE',
+        document: toTaskDefinitionDocument({ taskDefinition: td, tags: out.tags ?? [] }, td.taskDefinitionArn),
+        unmodelledFields: out.unmodelledFields ?? [],
+    };
+}
+function toRegisterInput(doc) {
+    return {
+        ...doc.taskDefinition,
+        ...(doc.tags.length > 0 ? { tags: doc.tags.map((tag) => ({ ...tag })) } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/keep-revisions.ts
+
+
+
+const DESCRIBE_SERVICES_BATCH = 10;
+/** The account refills this call's tokens about once a second. */
+const THROTTLED_PAUSE_MS = 1_000;
+/** Answers the deregistered revisions as `family:revision`, oldest last. */
+async function keepRevisions(deps, request) {
+    const { ecs, reporter } = deps;
+    if (!Number.isInteger(request.keep) || request.keep < 1) {
+        throw new src_errors/* InputError */.dz(`keep-revisions must be a whole number of at least 1, got ${request.keep}`);
+    }
+    let older;
+    const kept = new Set(request.protect.map(familyRevision));
+    try {
+        older = (await listing('ListTaskDefinitions', () => activeRevisions(ecs, request.family))).slice(request.keep);
+        if (older.length === 0)
+            return [];
+        for (const inUse of await revisionsInUse(ecs))
+            kept.add(inUse);
+    }
+    catch (error) {
+        // A revision some service needs must never go: without the full list, none goes.
+        const why = error instanceof ListingError ? (0,errors/* describeAwsError */.Pp)(error.action, error.cause) : (0,errors/* describeError */.Uc)(error);
+        reporter.warn(`keep-revisions: deregistering nothing, because the revisions in use could not all be listed (${why}). ` +
+            'It needs ecs:ListTaskDefinitions, ecs:ListClusters, and ecs:ListServices and ecs:DescribeServices on every cluster.');
+        return [];
+    }
+    const deregistered = [];
+    for (const revision of older) {
+        const name = familyRevision(revision.arn);
+        if (kept.has(name))
+            continue;
+        const outcome = await deregister(deps, revision.arn);
+        if (outcome === 'done') {
+            deregistered.push(name);
+            continue;
+        }
+        reporter.warn(`Could not deregister ${name}: ${outcome.problem}`);
+        // The account shares one rate for this call with everyone; what is left waits for the next run.
+        if (outcome.throttled)
+            break;
+    }
+    return deregistered;
+}
+const DEREGISTER_ATTEMPTS = 2;
+/** One SDK attempt per call; after a lost answer, the revision's status says whether it went through. */
+async function deregister({ ecs, clock }, arn) {
+    for (let attempt = 1;; attempt++) {
+        let failure;
+        try {
+            await ecs.deregisterTaskDefinition(arn);
+            return 'done';
+        }
+        catch (error) {
+            failure = error;
+        }
+        const throttled = (0,errors/* classifyError */.fe)(failure) === 'throttled';
+        if ((0,errors/* changeOutcome */.Ft)(failure) === 'doubtful') {
+            await clock.sleep(THROTTLED_PAUSE_MS);
+            const status = await statusOf(ecs, arn);
+            if (status === 'INACTIVE')
+                return 'done';
+            if (status === undefined) {
+                return {
+                    problem: `${(0,errors/* describeError */.Uc)(failure)}; it may have been deregistered: check aws ecs describe-task-definition --task-definition ${familyRevision(arn)}`,
+                    throttled: false,
+                };
+            }
+            if (attempt >= DEREGISTER_ATTEMPTS)
+                return { problem: (0,errors/* describeError */.Uc)(failure), throttled: false };
+            continue;
+        }
+        if (!throttled || attempt >= DEREGISTER_ATTEMPTS)
+            return { problem: (0,errors/* describeError */.Uc)(failure), throttled };
+        await clock.sleep(THROTTLED_PAUSE_MS);
+    }
+}
+async function statusOf(ecs, arn) {
+    try {
+        return (await ecs.describeTaskDefinition(arn)).taskDefinition?.status;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** ACTIVE revisions of exactly `family` (familyPrefix also matches `family-worker`), newest first. */
+async function activeRevisions(ecs, family) {
+    const revisions = [];
+    let nextToken;
+    do {
+        const page = await ecs.listTaskDefinitions({
+            familyPrefix: family,
+            status: 'ACTIVE',
+            sort: 'DESC',
+            ...(nextToken ? { nextToken } : {}),
+        });
+        for (const arn of page.taskDefinitionArns ?? []) {
+            const parsed = parseRevision(arn);
+            if (parsed?.family === family)
+                revisions.push({ arn, revision: parsed.revision });
+        }
+        nextToken = page.nextToken;
+    } while (nextToken);
+    return revisions.sort((a, b) => b.revision - a.revision);
+}
+function parseRevision(taskDefinition) {
+    const match = /^(.+):(\d+)$/.exec(familyRevision(taskDefinition));
+    if (!match?.[1] || !match[2])
+        return undefined;
+    return { family: match[1], revision: Number(match[2]) };
+}
+class ListingError extends Error {
+    action;
+    cause;
+    constructor(action, cause) {
+        super(`${action}: ${(0,errors/* describeError */.Uc)(cause)}`);
+        this.action = action;
+        this.cause = cause;
+    }
+}
+async function listing(action, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw new ListingError(action, error);
+    }
+}
+/**
+ * Every revision any service in any cluster of the account and region runs, is moving to or from, or keeps in a
+ * task set, as `family:revision`.
+ */
+async function revisionsInUse(ecs) {
+    const clusterArns = await allPages((nextToken) => listing('ListClusters', async () => {
+        const page = await ecs.listClusters(nextToken);
+        return { items: page.clusterArns, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+    }));
+    const inUse = new Set();
+    for (const cluster of clusterArns) {
+        const serviceArns = await allPages((nextToken) => listing(`ListServices ${cluster}`, async () => {
+            const page = await ecs.listServices(cluster, nextToken);
+            return { items: page.serviceArns, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+        }));
+        for (let start = 0; start < serviceArns.length; start += DESCRIBE_SERVICES_BATCH) {
+            const batch = serviceArns.slice(start, start + DESCRIBE_SERVICES_BATCH);
+            const answer = await listing(`DescribeServices ${cluster}`, () => ecs.describeServices(cluster, batch));
+            const missing = (answer.failures ?? []).filter((failure) => failure.reason !== 'MISSING');
+            if (missing.length > 0) {
+                throw new ListingError(`DescribeServices ${cluster}`, new Error(`${missing[0]?.arn ?? '?'}: ${missing[0]?.reason ?? '?'}`));
+            }
+            for (const service of answer.services ?? []) {
+                for (const taskDefinition of taskDefinitionsOf(service))
+                    inUse.add(familyRevision(taskDefinition));
+            }
+        }
+    }
+    return inUse;
+}
+async function allPages(read) {
+    const items = [];
+    let nextToken;
+    do {
+        const page = await read(nextToken);
+        items.push(...page.items);
+        nextToken = page.nextToken;
+    } while (nextToken);
+    return items;
+}
+function taskDefinitionsOf(service) {
+    return [
+        service.taskDefinition,
+        ...(service.deployments ?? []).map((deployment) => deployment.taskDefinition),
+        ...(service.taskSets ?? []).map((taskSet) => taskSet.taskDefinition),
+    ].filter((taskDefinition) => taskDefinition !== undefined);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/register.ts
+
+
+
+
+
+
+
+
+const REGISTER_ATTEMPTS = 3;
+/** Before each new attempt; the account's RegisterTaskDefinition tokens refill about once a second. */
+const PAUSES_MS = [1_000, 3_000];
+function reusableRevision(rendered, latest, mode) {
+    if (mode === 'always' || !latest || latest.status !== 'ACTIVE')
+        return undefined;
+    return sameDocument(rendered, latest.document) ? latest : undefined;
+}
+async function registerRevision(ecs, rendered, options = {}) {
+    const family = rendered.taskDefinition.family ?? '';
+    const clock = options.clock ?? systemClock;
+    const input = toRegisterInput(rendered);
+    const before = options.latestRevision;
+    let lostAnswers = 0;
+    for (let attempt = 1;; attempt++) {
+        let failure;
+        try {
+            const out = await ecs.registerTaskDefinition(input);
+            const td = out.taskDefinition;
+            if (!td?.taskDefinitionArn)
+                throw new Error('RegisterTaskDefinition answered without a task definition ARN');
+            const registered = { arn: td.taskDefinitionArn, revision: td.revision ?? 0, registered: true };
+            if (lostAnswers > 0)
+                await removeDuplicates(ecs, rendered, before, registered.arn, td.registeredBy, options);
+            return registered;
+        }
+        catch (error) {
+            failure = error;
+        }
+        const action = `RegisterTaskDefinition ${family}`;
+        if ((0,errors/* changeOutcome */.Ft)(failure) === 'not-applied') {
+            if ((0,errors/* classifyError */.fe)(failure) !== 'throttled' || attempt >= REGISTER_ATTEMPTS) {
+                throw new src_errors/* DeployError */.sH((0,errors/* describeAwsError */.Pp)(action, failure));
+            }
+            options.reporter?.info(`${action}: ${(0,errors/* describeError */.Uc)(failure)}; trying again.`);
+            await clock.sleep(pauseBefore(attempt + 1));
+            continue;
+        }
+        lostAnswers += 1;
+        options.reporter?.warn(`${action}: the answer was lost (${(0,errors/* describeError */.Uc)(failure)}); reading back whether it was registered.`);
+        await clock.sleep(pauseBefore(attempt + 1));
+        const since = await readBack(ecs, rendered, before, failure);
+        const applied = since.find((revision) => revision.equal);
+        if (applied) {
+            options.reporter?.info(`${familyRevision(applied.revision)} was registered by that call: using it.`);
+            const registered = { arn: applied.revision.arn, revision: applied.revision.revision, registered: true };
+            if (lostAnswers > 1)
+                await removeDuplicates(ecs, rendered, before, registered.arn, applied.registeredBy, options);
+            return registered;
+        }
+        if (attempt >= REGISTER_ATTEMPTS) {
+            throw new src_errors/* DeployError */.sH(`${action} failed ${attempt} times (last: ${(0,errors/* describeError */.Uc)(failure)}); ${describeSince(family, before, since)}.`);
+        }
+        options.reporter?.info(`No new revision of ${family} equals the rendered one: registering again.`);
+    }
+}
+function pauseBefore(attempt) {
+    return PAUSES_MS[attempt - 2] ?? PAUSES_MS[PAUSES_MS.length - 1] ?? 1_000;
+}
+/** The family's ACTIVE revisions newer than `before`, newest first, each compared with the rendered document. */
+async function revisionsSince(ecs, rendered, before) {
+    const family = rendered.taskDefinition.family ?? '';
+    const newer = (await activeRevisions(ecs, family)).filter((revision) => revision.revision > before);
+    const found = [];
+    for (const { arn } of newer) {
+        const out = await ecs.describeTaskDefinition(arn);
+        const revision = fromDescribed(out);
+        const registeredBy = out.taskDefinition?.registeredBy;
+        found.push({ revision, equal: sameDocument(rendered, revision.document), ...(registeredBy ? { registeredBy } : {}) });
+    }
+    return found;
+}
+async function readBack(ecs, rendered, before, lost) {
+    const family = rendered.taskDefinition.family ?? '';
+    const check = `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`;
+    if (before === undefined) {
+        throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, (0,errors/* describeError */.Uc)(lost), 'the latest revision before it was not known', check);
+    }
+    try {
+        return await revisionsSince(ecs, rendered, before);
+    }
+    catch (error) {
+        throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, (0,errors/* describeError */.Uc)(lost), (0,errors/* describeError */.Uc)(error), check);
+    }
+}
+function describeSince(family, before, since) {
+    const after = before === undefined || before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${familyRevision({ family, revision: before })}`;
+    if (since.length === 0)
+        return `${after} is registered`;
+    const names = since.map(({ revision }) => familyRevision(revision)).join(', ');
+    return `${after} equals the rendered one; newer revisions registered meanwhile, by another run or tool: ${names}`;
+}
+/**
+ * A lost answer followed by a retry can leave two equal revisions: the one this run uses stays, the other (registered
+ * by the same principal after the revision known before) is deregistered again.
+ */
+async function removeDuplicates(ecs, rendered, before, kept, keptRegisteredBy, options) {
+    if (before === undefined)
+        return;
+    let since;
+    try {
+        since = await revisionsSince(ecs, rendered, before);
+    }
+    catch (error) {
+        options.reporter?.warn(`Could not check for a duplicate revision after the lost answer (${(0,errors/* describeError */.Uc)(error)}); see aws ecs list-task-definitions --family-prefix ${rendered.taskDefinition.family ?? ''} --sort DESC.`);
+        return;
+    }
+    const duplicates = since.filter(({ revision, equal, registeredBy }) => equal && familyRevision(revision.arn) !== familyRevision(kept) && (registeredBy === undefined || keptRegisteredBy === undefined || registeredBy === keptRegisteredBy));
+    for (const { revision } of duplicates) {
+        const name = familyRevision(revision);
+        try {
+            await ecs.deregisterTaskDefinition(revision.arn);
+            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${familyRevision(kept)}: deregistered ${name}.`);
+        }
+        catch (error) {
+            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${familyRevision(kept)}; deregistering it failed (${(0,errors/* describeError */.Uc)(error)}): deregister it with aws ecs deregister-task-definition --task-definition ${name}.`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/containers.ts
+// Which container an input applies to.
+
+function containerNames(containers) {
+    return containers.map((container, index) => container.name ?? `#${index + 1} (no name)`);
+}
+function listNames(containers) {
+    return containers.length === 0 ? 'no containers' : containerNames(containers).join(', ');
+}
+/** Index of the container named `name`, for the input `inputName`. */
+function findContainer(containers, name, inputName) {
+    const index = containers.findIndex((container) => container.name === name);
+    if (index === -1) {
+        throw new src_errors/* InputError */.dz(`${inputName}: the task definition has no container named "${name}"; it has: ${listNames(containers)}`);
+    }
+    return index;
+}
+/**
+ * The container that image, environment, secrets, command, cpu, memory and repository-credentials apply to:
+ * the one container-name names, else the only one. `wanted` lists the inputs that need it, for the message.
+ */
+function defaultContainer(containers, containerName, wanted) {
+    if (containerName !== undefined)
+        return findContainer(containers, containerName, 'container-name');
+    if (containers.length === 1)
+        return 0;
+    const inputs = wanted.join(', ');
+    if (containers.length === 0)
+        throw new src_errors/* InputError */.dz(`${inputs}: the task definition has no containers to apply them to`);
+    throw new src_errors/* InputError */.dz(`${inputs}: the task definition has ${containers.length} containers (${listNames(containers)}): set container-name to the one they apply to, or give each container its image with images`);
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/apply-edits.ts
+// What the inputs change on a base task definition (a file, the latest revision, or a new one).
+
+
+
+
+/** The base with the edits applied; the base is not changed. */
+function applyEdits(base, edits) {
+    const taskDefinition = structuredClone(base.taskDefinition);
+    applyTaskEdits(taskDefinition, edits);
+    const containers = taskDefinition.containerDefinitions ?? [];
+    applyImages(containers, edits);
+    applyContainerEdits(containers, edits, taskDefinition.networkMode);
+    fitPortsToNetworkMode(taskDefinition);
+    checkRegistrable(taskDefinition);
+    return { taskDefinition, tags: mergeTags(base.tags, edits.tags) };
+}
+function applyTaskEdits(taskDefinition, edits) {
+    if (edits.family !== undefined)
+        taskDefinition.family = edits.family;
+    if (edits.executionRoleArn !== undefined)
+        taskDefinition.executionRoleArn = edits.executionRoleArn;
+    if (edits.taskRoleArn !== undefined)
+        taskDefinition.taskRoleArn = edits.taskRoleArn;
+    if (edits.networkMode !== undefined)
+        taskDefinition.networkMode = edits.networkMode;
+    if (edits.requiresCompatibilities !== undefined)
+        taskDefinition.requiresCompatibilities = [...edits.requiresCompatibilities];
+    if (edits.taskCpu !== undefined)
+        taskDefinition.cpu = edits.taskCpu;
+    if (edits.taskMemory !== undefined)
+        taskDefinition.memory = edits.taskMemory;
+}
+function applyImages(containers, edits) {
+    const defaultImage = edits.images.get('');
+    if (defaultImage !== undefined) {
+        const target = containers[defaultContainer(containers, edits.containerName, ['image'])];
+        if (target?.name !== undefined && edits.images.has(target.name)) {
+            throw new src_errors/* InputError */.dz(`image and images: both set the image of container "${target.name}": keep one (image applies to container-name or the only container)`);
+        }
+        if (target)
+            target.image = defaultImage;
+    }
+    for (const [name, image] of edits.images) {
+        if (name === '')
+            continue;
+        const target = containers[findContainer(containers, name, 'images')];
+        if (target)
+            target.image = image;
+    }
+}
+function applyContainerEdits(containers, edits, networkMode) {
+    const wanted = containerInputsGiven(edits);
+    if (wanted.length === 0) {
+        if (edits.containerName !== undefined)
+            findContainer(containers, edits.containerName, 'container-name');
+        return;
+    }
+    const container = containers[defaultContainer(containers, edits.containerName, wanted)];
+    if (!container)
+        return;
+    if (changesList(edits.environment, edits.environmentMode)) {
+        container.environment = applyKeyValueEdits(container.environment ?? [], edits.environment, edits.environmentMode, (name, value) => ({ name, value }));
+    }
+    if (changesList(edits.secrets, edits.secretsMode)) {
+        container.secrets = applyKeyValueEdits(container.secrets ?? [], edits.secrets, edits.secretsMode, (name, valueFrom) => ({ name, valueFrom }));
+    }
+    if (edits.command !== undefined)
+        container.command = [...edits.command];
+    if (edits.cpu !== undefined)
+        container.cpu = edits.cpu;
+    if (edits.memory !== undefined)
+        container.memory = edits.memory;
+    if (edits.repositoryCredentials !== undefined) {
+        container.repositoryCredentials = { ...container.repositoryCredentials, credentialsParameter: edits.repositoryCredentials };
+    }
+    if (edits.port)
+        applyPortEdit(container, edits.port, networkMode);
+}
+/** Inputs other than image that apply to the default container, by input name. */
+function containerInputsGiven(edits) {
+    const given = [
+        ['environment', changesList(edits.environment, edits.environmentMode)],
+        ['secrets', changesList(edits.secrets, edits.secretsMode)],
+        ['command', edits.command !== undefined],
+        ['cpu', edits.cpu !== undefined],
+        ['memory', edits.memory !== undefined],
+        ['repository-credentials', edits.repositoryCredentials !== undefined],
+    ];
+    return [...given.filter(([, isGiven]) => isGiven).map(([name]) => name), ...portInputsGiven(edits.port)];
+}
+/** Replace mode changes the list even with no lines: it empties it. */
+function changesList(lines, mode) {
+    return mode === 'replace' || lines.length > 0;
+}
+/**
+ * merge: a set replaces the value where the name already is (later duplicates of it go), a new name is
+ * appended, a removal deletes every entry of that name. replace: the list becomes exactly the set lines.
+ */
+function applyKeyValueEdits(current, edits, mode, entry) {
+    let result = mode === 'replace' ? [] : current.map((item) => ({ ...item }));
+    for (const edit of edits) {
+        if (edit.op === 'remove') {
+            result = result.filter((item) => item.name !== edit.key);
+            continue;
+        }
+        const at = result.findIndex((item) => item.name === edit.key);
+        if (at === -1) {
+            result.push(entry(edit.key, edit.value));
+        }
+        else {
+            result = result.filter((item, index) => index <= at || item.name !== edit.key);
+            result[at] = entry(edit.key, edit.value);
+        }
+    }
+    return result;
+}
+/**
+ * Under awsvpc and host, ECS refuses a hostPort other than the containerPort. A hostPort of 0 only meant
+ * "any port" under bridge, so it is dropped; any other mismatch is the user's to settle, not to guess.
+ */
+function fitPortsToNetworkMode(taskDefinition) {
+    const mode = taskDefinition.networkMode;
+    if (!sharesHostPorts(mode))
+        return;
+    for (const container of taskDefinition.containerDefinitions ?? []) {
+        for (const mapping of container.portMappings ?? []) {
+            const { hostPort, containerPort } = mapping;
+            if (hostPort === undefined || containerPort === undefined || hostPort === containerPort)
+                continue;
+            if (hostPort === 0) {
+                delete mapping.hostPort;
+                continue;
+            }
+            throw new src_errors/* InputError */.dz(`container "${container.name ?? '?'}": port mapping ${hostPort}:${containerPort} cannot work under network mode ${mode ?? ''}, where the host port is the container port: remove hostPort from the task definition or set it to ${containerPort}`);
+        }
+    }
+}
+function checkRegistrable(taskDefinition) {
+    if (typeof taskDefinition.family !== 'string' || taskDefinition.family === '') {
+        throw new src_errors/* InputError */.dz('family: the task definition has no family: set family, or put family in the task definition file');
+    }
+    const containers = taskDefinition.containerDefinitions ?? [];
+    if (containers.length === 0)
+        throw new src_errors/* InputError */.dz('task-definition: the task definition has no containers');
+    for (const [index, container] of containers.entries()) {
+        if (typeof container.name !== 'string' || container.name === '') {
+            throw new src_errors/* InputError */.dz(`task-definition: container #${index + 1} has no name: give it one in the task definition file`);
+        }
+        if (typeof container.image !== 'string' || container.image.trim() === '') {
+            throw new src_errors/* InputError */.dz(`image: container "${container.name}" has no image: set image (with container-name) or images`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/render.ts
+// A task definition made from inputs alone, for a family that has none yet: one container, and only the
+// fields the inputs give, so the result is exactly what a hand-written register-task-definition call sends.
+
+
+function renderNewTaskDefinition(spec) {
+    if (spec.family.trim() === '')
+        throw new src_errors/* InputError */.dz('family: is empty: set family to name the task definition');
+    if (spec.containerName.trim() === '')
+        throw new src_errors/* InputError */.dz('container-name: is empty: set container-name');
+    if (spec.image.trim() === '')
+        throw new src_errors/* InputError */.dz('image: is empty: set image to the image the container runs');
+    const networkMode = spec.networkMode || undefined;
+    const container = { name: spec.containerName, image: spec.image };
+    if (spec.cpu !== undefined)
+        container.cpu = spec.cpu;
+    if (spec.memory !== undefined)
+        container.memory = spec.memory;
+    if (spec.containerPort !== undefined)
+        container.portMappings = [portMapping(spec.containerPort, spec, networkMode)];
+    const taskDefinition = { family: spec.family, containerDefinitions: [container] };
+    if (networkMode)
+        taskDefinition.networkMode = networkMode;
+    return taskDefinition;
+}
+function portMapping(containerPort, spec, networkMode) {
+    const { hostPort, protocol } = spec;
+    checkPort('container-port', containerPort, 1);
+    checkPort('host-port', hostPort, 0);
+    if (networkMode === 'none') {
+        throw new src_errors/* InputError */.dz('container-port: a task with network mode none has no ports: leave container-port unset or choose another network-mode');
+    }
+    checkSharedHostPort(hostPort, containerPort, networkMode);
+    if (sharesHostPorts(networkMode))
+        return { containerPort, protocol };
+    return { hostPort, containerPort, protocol };
+}
+
+;// CONCATENATED MODULE: ./src/taskdef/request-size.ts
+// ECS refuses a RegisterTaskDefinition request larger than 64 KiB; checked on the rendered document so that
+// nothing is built, pushed or registered for a definition that cannot be registered.
+
+const REGISTER_REQUEST_LIMIT_BYTES = 64 * 1024;
+/** Size in bytes of the RegisterTaskDefinition request JSON for the document (the definition and its tags). */
+function registerRequestBytes(doc) {
+    const request = { ...doc.taskDefinition, ...(doc.tags.length > 0 ? { tags: doc.tags } : {}) };
+    return new TextEncoder().encode(JSON.stringify(request)).length;
+}
+function checkRegisterRequestSize(doc) {
+    const bytes = registerRequestBytes(doc);
+    if (bytes <= REGISTER_REQUEST_LIMIT_BYTES)
+        return;
+    throw new src_errors/* InputError */.dz(`task-definition: the rendered task definition is ${bytes} bytes as a RegisterTaskDefinition request, over ECS's limit of ${REGISTER_REQUEST_LIMIT_BYTES} bytes (64 KiB): move large environment values to secrets or environmentFiles, or split the containers into several task definitions`);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/render.ts
+// Chooses the base task definition and renders the one this run deploys. Pure: no AWS, no host.
+
+
+
+
+
+function editsFromInputs(inputs, image) {
+    const images = new Map(inputs.images);
+    if (image) {
+        if (inputs.containerName && images.has(inputs.containerName)) {
+            throw new src_errors/* InputError */.dz(`container-name "${inputs.containerName}" also appears in images; give its image in one of them only.`);
+        }
+        images.set('', image);
+    }
+    return {
+        ...(inputs.family ? { family: inputs.family } : {}),
+        images,
+        ...(inputs.containerName ? { containerName: inputs.containerName } : {}),
+        environment: inputs.environment,
+        environmentMode: inputs.environmentMode,
+        secrets: inputs.secrets,
+        secretsMode: inputs.secretsMode,
+        ...(inputs.command ? { command: inputs.command } : {}),
+        ...(inputs.cpu !== undefined ? { cpu: inputs.cpu } : {}),
+        ...(inputs.memory !== undefined ? { memory: inputs.memory } : {}),
+        ...(inputs.repositoryCredentials ? { repositoryCredentials: inputs.repositoryCredentials } : {}),
+        ...portEditFromInputs(inputs),
+        ...(inputs.executionRoleArn ? { executionRoleArn: inputs.executionRoleArn } : {}),
+        ...(inputs.taskRoleArn ? { taskRoleArn: inputs.taskRoleArn } : {}),
+        ...(inputs.networkMode ? { networkMode: inputs.networkMode } : {}),
+        ...(inputs.requiresCompatibilities.length > 0 ? { requiresCompatibilities: inputs.requiresCompatibilities } : {}),
+        ...(inputs.taskCpu ? { taskCpu: inputs.taskCpu } : {}),
+        ...(inputs.taskMemory ? { taskMemory: inputs.taskMemory } : {}),
+        tags: inputs.tags,
+    };
+}
+/** Only what was given changes an existing mapping; a new mapping gets host port 0 and tcp where not given. */
+function portEditFromInputs(inputs) {
+    const port = {
+        ...(inputs.containerPort !== undefined ? { containerPort: inputs.containerPort } : {}),
+        ...(inputs.hostPort !== undefined ? { hostPort: inputs.hostPort } : {}),
+        ...(inputs.protocol !== undefined ? { protocol: inputs.protocol } : {}),
+    };
+    return Object.keys(port).length > 0 ? { port } : {};
+}
+/** The task definition this run registers, final: the checks run on exactly what would be sent. */
+function renderTaskDefinition(inputs, base, image) {
+    const rendered = renderDocument(inputs, base, image);
+    validateTaskDefinitionDocument(rendered, base.source === 'file' ? `task-definition: ${base.label}` : 'task definition');
+    checkRegisterRequestSize(rendered);
+    return rendered;
+}
+function renderDocument(inputs, base, image) {
+    const edits = editsFromInputs(inputs, image);
+    if (base.document)
+        return applyEdits(base.document, edits);
+    const family = inputs.family;
+    if (!family) {
+        throw new src_errors/* InputError */.dz('family: not set and no task definition to start from; set family, task-definition or service.');
+    }
+    if (!image) {
+        throw new src_errors/* InputError */.dz(`image: family "${family}" has no revision yet, so a new task definition is rendered from inputs and needs image; set image.`);
+    }
+    const fresh = renderNewTaskDefinition({
+        family,
+        containerName: inputs.containerName || family,
+        image,
+        hostPort: inputs.hostPort ?? 0,
+        protocol: inputs.protocol ?? 'tcp',
+        ...(inputs.memory !== undefined ? { memory: inputs.memory } : {}),
+        ...(inputs.cpu !== undefined ? { cpu: inputs.cpu } : {}),
+        ...(inputs.containerPort !== undefined ? { containerPort: inputs.containerPort } : {}),
+        ...(inputs.networkMode ? { networkMode: inputs.networkMode } : {}),
+    });
+    return applyEdits({ taskDefinition: fresh, tags: [] }, { ...edits, containerName: inputs.containerName || family });
+}
+/** The image the default container (or the only one) runs in a rendered document. */
+function primaryImage(doc, containerName) {
+    const containers = doc.taskDefinition.containerDefinitions ?? [];
+    const named = containers.find((c) => c.name === containerName) ?? (containers.length === 1 ? containers[0] : undefined);
+    return named?.image ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/deploy/result.ts
+
+
+
+function newProgress() {
+    return { step: 'plan', deregistered: [] };
+}
+/** The one place a DeliveryResult is built: from the plan, what apply did, and how the run ended. */
+function deliveryResult(plan, done, ending) {
+    const td = plan.taskDefinition;
+    const document = done.rendered ?? (td.kind === 'render' ? td.rendered : td.document);
+    const revision = done.revision ?? (ending.dryRun ? plannedRevision(plan) : undefined);
+    const update = plan.update;
+    const target = done.target;
+    return {
+        dryRun: ending.dryRun,
+        region: plan.region,
+        cluster: plan.cluster,
+        ...(update ? { service: update.service } : {}),
+        image: done.image?.image || (document ? primaryImage(document, td.kind === 'render' ? td.containerName : '') : ''),
+        ...(done.image?.digest ? { imageDigest: done.image.digest } : {}),
+        taskDefinitionArn: revision?.arn ?? '',
+        revision: revision?.revision ?? 0,
+        registered: revision?.registered ?? false,
+        ...(target && update ? { desiredCount: update.desiredCount ?? update.before?.desiredCount ?? 0 } : {}),
+        ...(target?.deploymentId ? { deploymentId: target.deploymentId } : {}),
+        ...(target ? { consoleUrl: consoleUrl(plan.region, target.cluster, target.service) } : {}),
+        ...result_statusOf(done, ending),
+        ...(done.outcome?.failure ? { failure: done.outcome.failure } : {}),
+        ...(done.outcome?.rolledBackTo ? { rolledBackTo: done.outcome.rolledBackTo } : {}),
+        diff: done.changes ?? plan.changes,
+        startedAt: ending.startedAt,
+        finishedAt: ending.finishedAt,
+        deregistered: done.deregistered,
+    };
+}
+function result_statusOf(done, ending) {
+    if (ending.error !== undefined) {
+        const deploymentStatus = ending.error instanceof src_errors/* CancelledError */.cc ? 'CANCELLED' : done.step === 'plan' ? 'NOT_STARTED' : 'FAILED';
+        return { deploymentStatus, statusMessage: (0,src_errors/* errorMessage */.gJ)(ending.error) };
+    }
+    if (done.outcome)
+        return { deploymentStatus: done.outcome.status, statusMessage: done.outcome.message };
+    return { deploymentStatus: 'SKIPPED' };
+}
+function plannedRevision(plan) {
+    const td = plan.taskDefinition;
+    if (td.kind === 'existing')
+        return { arn: td.arn, revision: td.revision, registered: false };
+    return td.reuse ? { arn: td.reuse.arn, revision: td.reuse.revision, registered: false } : undefined;
+}
+/**
+ * The result of a run that ended before a plan existed or before anything changed: bad input or a failed
+ * preflight. What cannot be known stays empty.
+ */
+function notStartedResult(known, error, times) {
+    return {
+        dryRun: false,
+        region: known.region ?? '',
+        cluster: known.cluster ?? '',
+        ...(known.service ? { service: known.service } : {}),
+        image: known.image ?? '',
+        taskDefinitionArn: '',
+        revision: 0,
+        registered: false,
+        deploymentStatus: error instanceof src_errors/* CancelledError */.cc ? 'CANCELLED' : 'NOT_STARTED',
+        statusMessage: (0,src_errors/* errorMessage */.gJ)(error),
+        diff: [],
+        ...times,
+        deregistered: [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/watch/snapshot.ts
+function deploymentsOf(service) {
+    return service.deployments ?? [];
+}
+function primaryOf(service) {
+    return deploymentsOf(service).find((deployment) => deployment.status === 'PRIMARY');
+}
+/** Events come newest first; this is how their ids read when one is missing. */
+function eventKey(event) {
+    return event.id ?? `${event.createdAt?.getTime() ?? ''} ${event.message ?? ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/identify-deployment.ts
+
+/**
+ * The one rule for "an update started this deployment": the service's PRIMARY deployment has an id that was not
+ * there before, and (when given) runs the task definition the update asked for.
+ */
+function newPrimaryDeployment(service, idsBefore, taskDefinition) {
+    const primary = service?.deployments?.find((deployment) => deployment.status === 'PRIMARY');
+    if (primary?.id === undefined || new Set(idsBefore).has(primary.id))
+        return undefined;
+    if (taskDefinition !== undefined && !sameRevision(primary.taskDefinition, taskDefinition))
+        return undefined;
+    return primary;
+}
+/**
+ * This run's deployment is the one the UpdateService answer names: its currentServiceDeployment where the
+ * endpoint gives one, else the new PRIMARY deployment of this run's task definition.
+ * An update that changed nothing on an endpoint without the service-deployment API (such as moto) yields neither.
+ */
+function identifyDeployment(answer, idsBefore, taskDefinitionArn) {
+    const fresh = newPrimaryDeployment(answer, idsBefore, taskDefinitionArn);
+    const arn = answer?.currentServiceDeployment;
+    return { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/start-deployment.ts
+
+
+
+
+
+
+
+const UPDATE_ATTEMPTS = 3;
+/** Before reading back or trying again; UpdateService tokens refill at five a second. */
+const start_deployment_PAUSES_MS = [1_000, 3_000];
+async function startDeployment(ecs, before, request, options = {}) {
+    const serviceName = before.serviceName ?? '';
+    const idsBefore = (before.deployments ?? []).flatMap((d) => (d.id ? [d.id] : []));
+    const clock = options.clock ?? systemClock;
+    const action = `UpdateService ${serviceName}`;
+    const target = (identity) => ({
+        cluster: request.cluster,
+        service: serviceName,
+        region: request.region,
+        taskDefinitionArn: request.taskDefinitionArn,
+        deploymentIdsBefore: idsBefore,
+        eventKeysBefore: (before.events ?? []).map(eventKey),
+        previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
+        ...identity,
+    });
+    for (let attempt = 1;; attempt++) {
+        let failure;
+        try {
+            const out = await ecs.updateService({
+                cluster: request.cluster,
+                service: serviceName,
+                taskDefinition: request.taskDefinitionArn,
+                ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
+                ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
+            });
+            return target(identifyDeployment(out.service, idsBefore, request.taskDefinitionArn));
+        }
+        catch (error) {
+            failure = error;
+        }
+        if ((0,errors/* changeOutcome */.Ft)(failure) === 'not-applied') {
+            if ((0,errors/* classifyError */.fe)(failure) !== 'throttled' || attempt >= UPDATE_ATTEMPTS) {
+                throw new src_errors/* DeployError */.sH((0,errors/* describeAwsError */.Pp)(action, failure));
+            }
+            options.reporter?.info(`${action}: ${(0,errors/* describeError */.Uc)(failure)}; trying again.`);
+            await clock.sleep(start_deployment_pauseBefore(attempt + 1));
+            continue;
+        }
+        options.reporter?.warn(`${action}: the answer was lost (${(0,errors/* describeError */.Uc)(failure)}); reading the service back.`);
+        await clock.sleep(start_deployment_pauseBefore(attempt + 1));
+        const now = await start_deployment_readBack(ecs, before, request, failure);
+        const applied = appliedIdentity(now, before, idsBefore, request);
+        if (applied) {
+            options.reporter?.info(applied.deploymentId
+                ? `The update went through: deployment ${applied.deploymentId} of ${familyRevision(request.taskDefinitionArn)} started.`
+                : `The update went through: ${serviceName} is on ${familyRevision(request.taskDefinitionArn)}.`);
+            return target(applied);
+        }
+        if (attempt >= UPDATE_ATTEMPTS) {
+            throw new src_errors/* DeployError */.sH(`${action} failed ${attempt} times (last: ${(0,errors/* describeError */.Uc)(failure)}); the service shows no deployment of ${familyRevision(request.taskDefinitionArn)} from this run.`);
+        }
+        options.reporter?.info(`The service shows no deployment from that update: updating again.`);
+    }
+}
+function start_deployment_pauseBefore(attempt) {
+    return start_deployment_PAUSES_MS[attempt - 2] ?? start_deployment_PAUSES_MS[start_deployment_PAUSES_MS.length - 1] ?? 1_000;
+}
+async function start_deployment_readBack(ecs, before, request, lost) {
+    const serviceName = before.serviceName ?? '';
+    const check = `the deployments of service ${serviceName} in cluster ${request.cluster} ` +
+        `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${consoleUrl(request.region, request.cluster, serviceName)}) ` +
+        `for one of ${familyRevision(request.taskDefinitionArn)} before running again`;
+    try {
+        const answer = await ecs.describeServices(request.cluster, [serviceName]);
+        const service = answer.services?.[0];
+        if (!service)
+            throw new Error(`DescribeServices did not list ${serviceName} (${answer.failures?.[0]?.reason ?? 'MISSING'})`);
+        return service;
+    }
+    catch (error) {
+        throw new MayHaveBeenAppliedError(`UpdateService ${serviceName}`, (0,errors/* describeError */.Uc)(lost), (0,errors/* describeError */.Uc)(error), check);
+    }
+}
+/**
+ * What the service shows after a lost answer. A new PRIMARY deployment of the requested revision means the update
+ * went through. So does the service now naming the requested revision (and desired count) when that is a change
+ * from before, or when no new deployment was asked for: sending the same update again would start nothing new.
+ * With force-new-deployment and an unchanged revision only a new deployment proves it: a second one must not start.
+ */
+function appliedIdentity(now, before, idsBefore, request) {
+    const fresh = newPrimaryDeployment(now, idsBefore, request.taskDefinitionArn);
+    const arn = now.currentServiceDeployment !== before.currentServiceDeployment ? now.currentServiceDeployment : undefined;
+    const identity = { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
+    if (fresh)
+        return identity;
+    const onRequested = sameRevision(now.taskDefinition, request.taskDefinitionArn) &&
+        (request.desiredCount === undefined || now.desiredCount === request.desiredCount);
+    const revisionChanged = !sameRevision(before.taskDefinition, request.taskDefinitionArn);
+    return onRequested && (revisionChanged || !request.forceNewDeployment) ? identity : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/apply.ts
+
+
+
+
+
+
+
+/** `progress` is the caller's to read while apply runs (what a cancel that cannot wait reports). */
+async function applyPlan(deps, plan, startedAt, progress = newProgress()) {
+    try {
+        await runSteps(deps, plan, progress);
+        progress.step = 'done';
+        return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
+    }
+    catch (caught) {
+        const error = deps.cancel.aborted && !(caught instanceof src_errors/* CancelledError */.cc) ? new src_errors/* CancelledError */.cc(signalOf(deps.cancel)) : caught;
+        if (progress.revision?.registered) {
+            deps.reporter.info(`${familyRevision(progress.revision.arn)} stays registered: deploy it again with task-definition-arn.`);
+        }
+        return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false, error }), error };
+    }
+}
+async function runSteps(deps, plan, done) {
+    const { reporter } = deps;
+    const step = (name) => {
+        throwIfCancelled(deps.cancel);
+        done.step = name;
+    };
+    step('image');
+    if (plan.image)
+        done.image = await deps.publishImage(plan.image);
+    step('register');
+    const revision = await registerOrReuse(deps, plan, done);
+    done.revision = revision;
+    const update = plan.update;
+    if (!update) {
+        reporter.info('No service given: registered only.');
+        await apply_keepRevisions(deps, plan, done, revision, undefined);
+        return;
+    }
+    step('update');
+    const force = update.forceNewDeployment || (!revision.registered && Boolean(done.image?.pushedNewDigest));
+    if (force && !update.forceNewDeployment) {
+        reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${familyRevision(revision.arn)} already names: forcing a new deployment.`);
+    }
+    if (!force && !revision.registered && sameRevision(update.before.taskDefinition, revision.arn)) {
+        reporter.info(`${update.service} already runs ${familyRevision(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
+    }
+    reporter.info(`Updating service ${update.service} to ${familyRevision(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
+    const target = await startDeployment(deps.session.ecs, update.before, {
+        cluster: update.cluster,
+        region: plan.region,
+        taskDefinitionArn: revision.arn,
+        forceNewDeployment: force,
+        ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
+    }, { reporter, clock: deps.clock });
+    done.target = target;
+    reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
+    if (!update.watch) {
+        throwIfCancelled(deps.cancel);
+        reporter.info('wait is false: not waiting for the rollout.');
+        if (plan.keepRevisions)
+            reporter.info('keep-revisions: not run, as the rollout was not waited for.');
+        return;
+    }
+    step('watch');
+    done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel });
+    if (done.outcome.status !== 'COMPLETED')
+        return;
+    await apply_keepRevisions(deps, plan, done, revision, update.before.taskDefinition);
+}
+async function registerOrReuse(deps, plan, done) {
+    const td = plan.taskDefinition;
+    if (td.kind === 'existing') {
+        await reportChanges(deps.reporter, plan);
+        return { arn: td.arn, revision: td.revision, registered: false };
+    }
+    // A pushed digest under pin-digest changes the image reference: render, compare and decide again.
+    const pushed = done.image?.image;
+    const rendered = pushed && pushed !== plan.image?.main?.options.image ? td.renderWith(pushed) : td.rendered;
+    const reuse = rendered === td.rendered ? td.reuse : reusableRevision(rendered, td.latest, td.register);
+    if (rendered !== td.rendered) {
+        done.rendered = rendered;
+        done.changes = describeChanges(plan.comparedWith?.document, rendered);
+    }
+    await reportChanges(deps.reporter, plan, done.changes);
+    throwIfCancelled(deps.cancel);
+    if (reuse) {
+        deps.reporter.info(`Task definition unchanged: reusing ${reuse.family}:${reuse.revision}, registering nothing.`);
+        return { arn: reuse.arn, revision: reuse.revision, registered: false };
+    }
+    // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.
+    const latest = td.latest && td.latest.family === rendered.taskDefinition.family ? td.latest.revision : 0;
+    const registered = await registerRevision(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
+    deps.reporter.info(`Registered ${familyRevision(registered.arn)}.`);
+    return registered;
+}
+/**
+ * Only after a register-only run or a rollout this run waited for and saw COMPLETED, and never after a cancel.
+ * `rollbackTarget`: the revision the service ran before this run, kept so a later rollback can still reach it.
+ */
+async function apply_keepRevisions(deps, plan, done, revision, rollbackTarget) {
+    if (!plan.keepRevisions)
+        return;
+    throwIfCancelled(deps.cancel);
+    done.step = 'keep-revisions';
+    const { family, keep } = plan.keepRevisions;
+    try {
+        done.deregistered = await deps.keepRevisions({
+            family,
+            keep,
+            protect: [revision.arn, ...(rollbackTarget ? [rollbackTarget] : [])],
+        });
+        deps.reporter.info(done.deregistered.length > 0
+            ? `Deregistered ${done.deregistered.join(', ')}.`
+            : `keep-revisions: nothing to deregister beyond the newest ${keep} and the revisions in use.`);
+    }
+    catch (error) {
+        if (deps.cancel.aborted)
+            throw error;
+        // The deploy itself succeeded; tidying up is not worth failing it for.
+        deps.reporter.warn(`keep-revisions: ${(0,src_errors/* errorMessage */.gJ)(error)}; no revision was deregistered by this step.`);
+    }
+}
+function throwIfCancelled(cancel) {
+    if (cancel.aborted)
+        throw new src_errors/* CancelledError */.cc(signalOf(cancel));
+}
+function signalOf(cancel) {
+    return cancel.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM';
+}
+
+;// CONCATENATED MODULE: ./src/deploy/check-inputs.ts
+// Combinations of inputs that cannot make a deploy, found before anything is read from AWS.
+
+const RENDERING_INPUTS = [
+    ['taskDefinitionFile', 'task-definition'],
+    ['family', 'family'],
+    ['image', 'image'],
+    ['containerName', 'container-name'],
+    ['executionRoleArn', 'execution-role-arn'],
+    ['taskRoleArn', 'task-role-arn'],
+    ['networkMode', 'network-mode'],
+    ['taskCpu', 'task-cpu'],
+    ['taskMemory', 'task-memory'],
+    ['repositoryCredentials', 'repository-credentials'],
+];
+function checkInputCombination(inputs) {
+    if (inputs.taskDefinitionArn) {
+        const named = [
+            ...RENDERING_INPUTS.filter(([key]) => inputs[key] !== '').map(([, name]) => name),
+            ...(inputs.images.size > 0 ? ['images'] : []),
+            ...(inputs.environment.length > 0 ? ['environment'] : []),
+            ...(inputs.secrets.length > 0 ? ['secrets'] : []),
+            ...(inputs.command ? ['command'] : []),
+            ...(inputs.memory !== undefined ? ['memory'] : []),
+            ...(inputs.cpu !== undefined ? ['cpu'] : []),
+            ...(inputs.containerPort !== undefined ? ['container-port'] : []),
+            ...(inputs.hostPort !== undefined ? ['host-port'] : []),
+            ...(inputs.protocol !== undefined ? ['protocol'] : []),
+            ...(inputs.tags.length > 0 ? ['tags'] : []),
+            ...(inputs.requiresCompatibilities.length > 0 ? ['requires-compatibilities'] : []),
+        ];
+        if (named.length > 0) {
+            throw new src_errors/* InputError */.dz(`task-definition-arn deploys an existing revision as it is, so ${named.join(', ')} would be ignored; remove them, or use family or task-definition to render a new revision.`);
+        }
+    }
+    const somethingToDeploy = inputs.taskDefinitionArn || inputs.taskDefinitionFile || inputs.family || inputs.service;
+    if (!somethingToDeploy) {
+        throw new src_errors/* InputError */.dz('nothing to deploy: set service (and image), family, task-definition or task-definition-arn.');
+    }
+    if (!inputs.service) {
+        if (inputs.desiredCount !== undefined)
+            throw new src_errors/* InputError */.dz('desired-count needs service; set service or remove desired-count.');
+        if (inputs.forceNewDeployment)
+            throw new src_errors/* InputError */.dz('force-new-deployment needs service; set service or remove it.');
+        if (inputs.taskDefinitionArn) {
+            throw new src_errors/* InputError */.dz('task-definition-arn without service changes nothing; set service to deploy that revision.');
+        }
+    }
+    if (inputs.roleArn && !inputs.webIdentityToken) {
+        throw new src_errors/* InputError */.dz('role-arn needs web-identity-token; set ECS_DELIVER_WEB_IDENTITY_TOKEN (such as a GitLab id_tokens variable) or remove role-arn.');
+    }
+    if (inputs.webIdentityToken && !inputs.roleArn) {
+        throw new src_errors/* InputError */.dz('web-identity-token needs role-arn; set role-arn to the role to assume.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/image-work.ts
+/** undefined when the inputs name no image. Plans each image once: the machine checks run here too. */
+async function planImageWork(inputs, region, env) {
+    if (!inputs.image && inputs.images.size === 0)
+        return undefined;
+    const { checkImageOptions, imageWorkLines } = await __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 3231));
+    const options = { ...inputs, region };
+    const job = (o) => ({ options: o, plan: checkImageOptions(o, env) });
+    const main = inputs.image ? job(options) : undefined;
+    return {
+        ...(main ? { main } : {}),
+        others: [...inputs.images.values()].map((image) => job(verifyOnly(options, image))),
+        steps: main ? imageWorkLines(main.options, main.plan) : [],
+    };
+}
+function verifyOnly(options, image) {
+    const { buildContext: _context, dockerfile: _dockerfile, target: _target, platform: _platform, sourceImage: _source, ...rest } = options;
+    return { ...rest, image, buildArgs: [], push: false, pinDigest: false, createRepository: false };
+}
+/**
+ * What the image modules need to reach registries. ECR clients come from the run's session, one per region on
+ * first use; a dry run without credentials has none, and its checks of ECR images say they could not ask.
+ */
+function imageAccess(session, reporter, signal, env) {
+    if (!session) {
+        const unreachable = async () => {
+            throw new Error('no AWS credentials to ask ECR with');
+        };
+        const ecr = () => ({ getAuthorizationToken: unreachable, describeImage: unreachable, createRepositoryIfMissing: unreachable });
+        return { ecr, ecrPublicToken: unreachable, reporter, signal, env };
+    }
+    const ecrClients = new Map();
+    const ecr = async (region) => {
+        const known = ecrClients.get(region);
+        if (known)
+            return known;
+        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(831), __webpack_require__.e(249), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 898));
+        const api = ecrApiFor(session, region);
+        ecrClients.set(region, api);
+        return api;
+    };
+    const ecrPublicToken = async () => {
+        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(831), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
+        return token(ecrPublicClientFor(session), session.options.signal);
+    };
+    return { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal, env };
+}
+/** The image modules take a synchronous factory; the SDK client behind it is created on first use. */
+function lazyEcr(load) {
+    return (region) => ({
+        getAuthorizationToken: async () => (await load(region)).getAuthorizationToken(),
+        describeImage: async (...args) => (await load(region)).describeImage(...args),
+        createRepositoryIfMissing: async (...args) => (await load(region)).createRepositoryIfMissing(...args),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deploy/outputs.ts
+/** The run's outputs, keyed as in action.yml. */
+function outputsOf(result) {
+    return {
+        'task-definition-arn': result.taskDefinitionArn,
+        'task-definition-revision': result.revision ? String(result.revision) : '',
+        registered: String(result.registered),
+        image: result.image,
+        'image-digest': result.imageDigest ?? '',
+        'deployment-id': result.deploymentId ?? '',
+        'deployment-status': result.deploymentStatus,
+        deregistered: result.deregistered.join(','),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/preflight.ts
+
+
+
+async function preflightService(ecs, cluster, serviceName, region) {
+    const clusterFound = await readOnly(`DescribeClusters ${cluster}`, cluster, region, () => ecs.describeCluster(cluster));
+    if (!clusterFound || clusterFound.status === 'INACTIVE') {
+        throw new src_errors/* PreflightError */.wG(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
+    }
+    const answer = await readOnly(`DescribeServices ${serviceName}`, cluster, region, () => ecs.describeServices(cluster, [serviceName]));
+    const service = answer.services?.[0];
+    if (!service) {
+        const reason = answer.failures?.[0]?.reason ?? 'MISSING';
+        throw new src_errors/* PreflightError */.wG(`service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first.`);
+    }
+    if (service.status !== 'ACTIVE') {
+        throw new src_errors/* PreflightError */.wG(`service: "${serviceName}" is ${service.status ?? 'not active'}; only an ACTIVE service can be deployed to.`);
+    }
+    const controller = service.deploymentController?.type ?? 'ECS';
+    if (controller !== 'ECS') {
+        throw new src_errors/* PreflightError */.wG(`service: "${serviceName}" uses the ${controller} deployment controller; ecs-deliver deploys services with the ECS (rolling update) controller. Register only (leave service unset) and deploy with your ${controller} tooling.`);
+    }
+    return service;
+}
+/** The revision a family, `family:revision` or ARN names; undefined when ECS has none. */
+async function findTaskDefinition(ecs, taskDefinition) {
+    try {
+        return fromDescribed(await ecs.describeTaskDefinition(taskDefinition));
+    }
+    catch (error) {
+        if ((0,errors/* errorName */.Is)(error) === 'ClientException' || (0,errors/* errorName */.Is)(error) === 'InvalidParameterException')
+            return undefined;
+        throw readFailure(`DescribeTaskDefinition ${taskDefinition}`, error);
+    }
+}
+async function readOnly(action, cluster, region, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        if ((0,errors/* errorName */.Is)(error) === 'ClusterNotFoundException') {
+            throw new src_errors/* PreflightError */.wG(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
+        }
+        throw readFailure(action, error);
+    }
+}
+/**
+ * A read the SDK gave up on after its retries says nothing about the target: AWS is not answering (exit 1). Any
+ * other refusal is something the preflight found wrong (exit 2).
+ */
+function readFailure(action, error) {
+    if ((0,errors/* classifyError */.fe)(error) === 'fatal')
+        return new src_errors/* PreflightError */.wG((0,errors/* describeAwsError */.Pp)(action, error));
+    return new src_errors/* AwsUnavailableError */.i7(`${action}: AWS is not answering (${(0,errors/* describeError */.Uc)(error).split('\n')[0] ?? ''}), still after retries; nothing was changed, run the job again later.`);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/plan.ts
+
+
+
+
+
+
+
+
+async function planDeploy(deps, inputs, reads) {
+    const { reporter } = deps;
+    const region = reads?.region ?? inputs.region;
+    const fileDocument = inputs.taskDefinitionFile ? plan_readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
+    const service = reads && inputs.service ? await preflightService(reads.ecs, inputs.cluster, inputs.service, region) : undefined;
+    if (service) {
+        reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
+    }
+    const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
+    const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
+    const common = {
+        region,
+        cluster: inputs.cluster,
+        compared: reads !== undefined,
+        ...(inputs.service ? { update: serviceUpdate(inputs, service) } : {}),
+    };
+    if (inputs.taskDefinitionArn) {
+        const named = reads ? await findTaskDefinition(reads.ecs, inputs.taskDefinitionArn) : undefined;
+        if (reads && !named) {
+            throw new src_errors/* PreflightError */.wG(`task-definition-arn: "${inputs.taskDefinitionArn}" does not exist in ${region}; check the family:revision or ARN.`);
+        }
+        if (named && named.status !== 'ACTIVE') {
+            reporter.warn(`${named.family}:${named.revision} is ${named.status}; ECS may refuse to start new tasks from it.`);
+        }
+        const family = named?.family ?? familyRevision(inputs.taskDefinitionArn).split(':')[0] ?? '';
+        return {
+            ...common,
+            taskDefinition: {
+                kind: 'existing',
+                arn: named?.arn ?? inputs.taskDefinitionArn,
+                revision: named?.revision ?? 0,
+                family,
+                ...(named ? { document: named.document } : {}),
+            },
+            ...(running ? { comparedWith: running } : {}),
+            changes: named ? describeChanges(running?.document, named.document) : [],
+            ...keepRevisionsOf(inputs, family),
+        };
+    }
+    const base = chooseBase(inputs, fileDocument, latest, running);
+    reporter.info(`Rendering the task definition from ${base.label}.`);
+    const baseRevision = base.source === 'latest-revision' ? latest : base.source === 'service' ? running : undefined;
+    if (baseRevision && baseRevision.unmodelledFields.length > 0)
+        warnUnmodelledBase(reporter, baseRevision);
+    // A trial render checks container names and the other inputs before the image inputs and any registry.
+    renderTaskDefinition(inputs, base, inputs.image);
+    const image = await planImageWork(inputs, region, deps.env);
+    if (image)
+        await deps.verifyImages?.(image);
+    const rendered = renderTaskDefinition(inputs, base, inputs.image);
+    warnUnmodelled(deps, rendered);
+    const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
+    const comparedWith = running ?? latest;
+    const reuse = reusableRevision(rendered, latest, inputs.register);
+    return {
+        ...common,
+        taskDefinition: {
+            kind: 'render',
+            base,
+            family,
+            rendered,
+            renderWith: (reference) => renderTaskDefinition(inputs, base, reference),
+            register: inputs.register,
+            ...(latest ? { latest } : {}),
+            ...(reuse ? { reuse } : {}),
+            containerName: inputs.containerName,
+        },
+        ...(comparedWith ? { comparedWith } : {}),
+        changes: describeChanges(comparedWith?.document, rendered),
+        ...(image ? { image } : {}),
+        ...keepRevisionsOf(inputs, family),
+    };
+}
+function serviceUpdate(inputs, before) {
+    return {
+        cluster: inputs.cluster,
+        service: inputs.service,
+        before,
+        ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+        forceNewDeployment: inputs.forceNewDeployment,
+        ...(inputs.wait
+            ? {
+                watch: {
+                    timeoutMs: inputs.waitTimeoutMs,
+                    pollIntervalMs: inputs.pollIntervalMs,
+                    rollback: inputs.rollback,
+                    rollbackOnCancel: inputs.rollbackOnCancel,
+                    ...(inputs.maxFailedTasks !== undefined ? { maxFailedTasks: inputs.maxFailedTasks } : {}),
+                },
+            }
+            : {}),
+    };
+}
+function keepRevisionsOf(inputs, family) {
+    return inputs.keepRevisions !== undefined && family ? { keepRevisions: { family, keep: inputs.keepRevisions } } : {};
+}
+function chooseBase(inputs, fileDocument, latest, running) {
+    if (fileDocument)
+        return { source: 'file', label: inputs.taskDefinitionFile, document: fileDocument };
+    if (latest && (inputs.family || !running)) {
+        return { source: 'latest-revision', label: `${latest.family}:${latest.revision} (latest ACTIVE revision)`, document: latest.document };
+    }
+    if (running && !inputs.family) {
+        return { source: 'service', label: `${running.family}:${running.revision} (what ${inputs.service} runs now)`, document: running.document };
+    }
+    return { source: 'inputs', label: 'inputs (new family)' };
+}
+/**
+ * The revision the service runs and the family's latest ACTIVE one, described once each; when they are the
+ * same revision one call serves both.
+ */
+async function describeRevisions(ecs, runningTaskDefinition, knownFamily, needLatest) {
+    const latestOfKnown = knownFamily ? await findTaskDefinition(ecs, knownFamily) : undefined;
+    const running = !runningTaskDefinition
+        ? undefined
+        : latestOfKnown && sameRevision(latestOfKnown.arn, runningTaskDefinition)
+            ? latestOfKnown
+            : await findTaskDefinition(ecs, runningTaskDefinition);
+    const latest = knownFamily || !needLatest || !running ? latestOfKnown : await findTaskDefinition(ecs, running.family);
+    return { ...(running ? { running } : {}), ...(latest ? { latest } : {}) };
+}
+function plan_readTaskDefinitionFile(deps, path) {
+    let text;
+    try {
+        text = deps.readTextFile(path);
+    }
+    catch (error) {
+        if (error instanceof src_errors/* InputError */.dz)
+            throw error;
+        const code = error.code;
+        throw new src_errors/* InputError */.dz(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
+    }
+    return parseTaskDefinitionText(text, path);
+}
+function warnUnmodelledBase(reporter, revision) {
+    const fields = revision.unmodelledFields;
+    reporter.warn(`ECS answered ${fields.join(', ')} in ${revision.family}:${revision.revision}, which the bundled AWS SDK cannot read or send: a new revision would not have ${fields.length === 1 ? 'it' : 'them'}. Update ecs-deliver, or register that revision with another tool and deploy it with task-definition-arn.`);
+}
+function warnUnmodelled(deps, rendered) {
+    if (!deps.unmodelledFields)
+        return;
+    const fields = deps.unmodelledFields(rendered.taskDefinition);
+    if (fields.length > 0) {
+        deps.reporter.warn(`the bundled AWS SDK does not know ${fields.join(', ')}; ${fields.length === 1 ? 'it' : 'they'} will not be sent to ECS. Update ecs-deliver, or remove ${fields.length === 1 ? 'it' : 'them'} from the task definition.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs/duration.ts
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** "90s", "15m", "1h" or "1h30m", in milliseconds. */
+function parseDuration(name, given) {
+    const text = given.trim().toLowerCase();
+    // A bare number was seconds once; inputs moved over from `wait-for-minutes` meant minutes. Neither is guessed.
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        throw new src_errors/* InputError */.dz(`${name}: "${given.trim()}" has no unit; write ${text}s or ${text}m.`);
+    }
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    const consumed = parts.map((part) => part[0]).join('');
+    if (parts.length === 0 || consumed !== text) {
+        throw new src_errors/* InputError */.dz(`${name}: "${given}" is not a duration; write it like 90s, 15m or 1h.`);
+    }
+    return Math.round(parts.reduce((total, part) => total + Number(part[1]) * (UNIT_MS[part[2] ?? 's'] ?? 1000), 0));
+}
+/** "1500" → "1.5s": a duration in the form the inputs take. */
+function duration_formatDuration(ms) {
+    if (ms % 3_600_000 === 0)
+        return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0)
+        return `${ms / 60_000}m`;
+    if (ms % 1000 === 0)
+        return `${ms / 1000}s`;
+    return `${ms}ms`;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/ecs-limits.ts
+// The forms and limits ECS documents for the values inputs carry, checked before any AWS call.
+
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/;
+const SECRET_NAME = /^[\w/+=.@-]{1,512}$/;
+const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/[\w.\-/]+$/;
+const PARAMETER_NAME = /^\/?[\w.-]+(\/[\w.-]+)*$/;
+function checkFamily(name, family) {
+    if (family !== '' && !FAMILY.test(family)) {
+        throw new src_errors/* InputError */.dz(`${name}: "${family}" is not a task definition family; use up to 255 letters, digits, hyphens and underscores.`);
+    }
+}
+/** A role's ARN, or its name alone (ECS completes it with the account). */
+function checkRole(name, role) {
+    if (role !== '' && !ROLE_ARN.test(role) && !ROLE_NAME.test(role)) {
+        throw new src_errors/* InputError */.dz(`${name}: "${role}" is neither an IAM role ARN (arn:aws:iam::123456789012:role/name) nor a role name.`);
+    }
+}
+/** A Secrets Manager secret's ARN or name. */
+function checkRepositoryCredentials(name, secret) {
+    if (secret !== '' && !SECRET_ARN.test(secret) && !(SECRET_NAME.test(secret) && !secret.startsWith('arn:'))) {
+        throw new src_errors/* InputError */.dz(`${name}: "${secret}" is neither a Secrets Manager secret ARN (arn:aws:secretsmanager:region:account:secret:name) nor a secret name.`);
+    }
+}
+/** valueFrom of a container secret: a Secrets Manager or SSM ARN, or the name of an SSM parameter in the region. */
+function checkSecretSources(name, secrets) {
+    for (const edit of secrets) {
+        if (edit.op !== 'set')
+            continue;
+        const source = edit.value.trim();
+        if (source === '') {
+            throw new src_errors/* InputError */.dz(`${name}: ${edit.key} has an empty valueFrom; write ${edit.key}=<Secrets Manager or SSM parameter ARN, or a parameter name>.`);
+        }
+        const valid = source.startsWith('arn:')
+            ? SECRET_ARN.test(source) || secretArnWithKey(source) || SSM_ARN.test(source)
+            : PARAMETER_NAME.test(source) && source.length <= 2048;
+        if (!valid) {
+            throw new src_errors/* InputError */.dz(`${name}: the valueFrom of ${edit.key} is neither a Secrets Manager or SSM parameter ARN nor a parameter name.`);
+        }
+    }
+}
+/** Secrets Manager ARNs may end with :json-key:version-stage:version-id. */
+function secretArnWithKey(source) {
+    return /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+(:[^:]*){1,3}$/.test(source);
+}
+function checkCompatibilities(name, given) {
+    const unknown = given.find((value) => !COMPATIBILITIES.includes(value));
+    if (unknown !== undefined) {
+        throw new src_errors/* InputError */.dz(`${name}: "${unknown}" is not a launch type ECS knows; use ${COMPATIBILITIES.join(', ')}.`);
+    }
+}
+function checkTags(name, tags) {
+    checkTagLimits(name, tags);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/kv-lines.ts
+// Multi-line inputs of KEY=VALUE lines (environment, secrets, tags, images, build-args).
+// Only the first '=' splits, so values may hold '=' (URLs, base64); a value is kept exactly as written,
+// an empty one included. Error messages name the line, never its text: a broken line may hold a secret.
+
+/** Lines of `KEY=VALUE` that set KEY, and `-KEY` that removes it. The last line for a key wins. */
+function parseKeyValueLines(text, inputName) {
+    const edits = new Map();
+    for (const line of meaningfulLines(text)) {
+        const edit = parseEditLine(line, inputName);
+        edits.set(edit.key, edit);
+    }
+    return [...edits.values()];
+}
+/** Lines of `key=value` where every line sets a pair (no removal). The last line for a key wins. */
+function parsePairLines(text, inputName) {
+    const pairs = new Map();
+    for (const line of meaningfulLines(text)) {
+        const { key, value } = splitPair(line, inputName, 'key=value');
+        pairs.set(key, value);
+    }
+    return [...pairs].map(([key, value]) => ({ key, value }));
+}
+function parseTagLines(text, inputName) {
+    const tags = parsePairLines(text, inputName);
+    const reserved = tags.find((tag) => tag.key.toLowerCase().startsWith('aws:'));
+    if (reserved) {
+        throw new src_errors/* InputError */.dz(`${inputName}: the tag key "${reserved.key}" starts with "aws:", which AWS reserves: choose another key`);
+    }
+    return tags;
+}
+/** Lines of `container=image`; the image is trimmed, since an image reference never holds spaces. */
+function parseImageLines(text, inputName) {
+    const images = new Map();
+    for (const line of meaningfulLines(text)) {
+        const { key, value } = splitPair(line, inputName, 'container=image');
+        const image = value.trim();
+        if (image === '')
+            throw lineError(inputName, line, `the image for container "${key}" is empty: write container=image`);
+        images.set(key, image);
+    }
+    return images;
+}
+function meaningfulLines(text) {
+    return text
+        .split('\n')
+        .map((raw, index) => ({ number: index + 1, text: raw.endsWith('\r') ? raw.slice(0, -1) : raw }))
+        .filter((line) => {
+        const start = line.text.trimStart();
+        return start !== '' && !start.startsWith('#');
+    });
+}
+function parseEditLine(line, inputName) {
+    const equals = line.text.indexOf('=');
+    const start = line.text.trimStart();
+    if (start.startsWith('-')) {
+        if (equals !== -1) {
+            throw lineError(inputName, line, "a line starting with '-' removes a key and takes no '=': write -KEY alone to remove KEY, or KEY=VALUE to set it");
+        }
+        const key = start.slice(1).trim();
+        if (key === '')
+            throw lineError(inputName, line, "'-' needs a key after it: write -KEY to remove KEY");
+        return { op: 'remove', key };
+    }
+    const { key, value } = splitPair(line, inputName, 'KEY=VALUE', ' (or -KEY to remove KEY)');
+    return { op: 'set', key, value };
+}
+function splitPair(line, inputName, form, alternative = '') {
+    const equals = line.text.indexOf('=');
+    if (equals === -1)
+        throw lineError(inputName, line, `expected ${form}${alternative}, found no '='`);
+    const key = line.text.slice(0, equals).trim();
+    if (key === '')
+        throw lineError(inputName, line, `the key before '=' is empty: write ${form}`);
+    return { key, value: line.text.slice(equals + 1) };
+}
+function lineError(inputName, line, problem) {
+    return new src_errors/* InputError */.dz(`${inputName}, line ${line.number}: ${problem}`);
+}
+
+// EXTERNAL MODULE: ./src/inputs/schema.ts
+var schema = __webpack_require__(2898);
+;// CONCATENATED MODULE: ./src/inputs/shell-words.ts
+// The `command` input: a JSON array of strings, or one line split into words the way a POSIX shell does,
+// without expanding anything. ECS runs the words as they are, with no shell in between, so an unquoted
+// shell operator (a pipe, `&&`, a redirect) is refused rather than passed on as a word.
+// Messages give positions, never the text: a command line may hold a secret.
+
+function parseCommand(text, inputName) {
+    const trimmed = text.trim();
+    if (trimmed.startsWith('['))
+        return parseJsonCommand(trimmed, inputName);
+    return splitShellWords(text, inputName);
+}
+function parseJsonCommand(text, inputName) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new src_errors/* InputError */.dz(`${inputName}: starts with '[' but is not a JSON array: write a JSON array of strings such as ["npm", "start"], or a command line`);
+    }
+    if (!Array.isArray(value))
+        throw new src_errors/* InputError */.dz(`${inputName}: expected a JSON array of strings`);
+    const words = [];
+    for (const [index, word] of value.entries()) {
+        if (typeof word !== 'string') {
+            throw new src_errors/* InputError */.dz(`${inputName}: element ${index} of the JSON array is not a string: quote it`);
+        }
+        words.push(word);
+    }
+    return words;
+}
+const BLANKS = new Set([' ', '\t', '\n', '\r']);
+const OPERATORS = new Set(['|', '&', ';', '<', '>', '(', ')']);
+/** Inside double quotes a backslash escapes only these; before anything else it stays a backslash. */
+const ESCAPABLE_IN_DOUBLE_QUOTES = new Set(['$', '`', '"', '\\']);
+function splitShellWords(text, inputName) {
+    const words = [];
+    let word;
+    let at = 0;
+    while (at < text.length) {
+        const char = text.charAt(at);
+        if (BLANKS.has(char)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+            at += 1;
+        }
+        else if (char === '#' && word === undefined) {
+            const end = text.indexOf('\n', at);
+            at = end === -1 ? text.length : end;
+        }
+        else if (char === '\\') {
+            if (at + 1 >= text.length)
+                throw new src_errors/* InputError */.dz(`${inputName}: ends with a lone backslash: remove it or write \\\\`);
+            const next = text.charAt(at + 1);
+            if (next !== '\n')
+                word = (word ?? '') + next;
+            at += 2;
+        }
+        else if (char === "'") {
+            const end = text.indexOf("'", at + 1);
+            if (end === -1)
+                throw unterminated(inputName, 'single', at);
+            word = (word ?? '') + text.slice(at + 1, end);
+            at = end + 1;
+        }
+        else if (char === '"') {
+            const quoted = readDoubleQuoted(text, at, inputName);
+            word = (word ?? '') + quoted.value;
+            at = quoted.next;
+        }
+        else if (OPERATORS.has(char)) {
+            throw new src_errors/* InputError */.dz(`${inputName}: '${char}' at character ${at + 1} is a shell operator, but the command does not run in a shell: quote it, or run a shell yourself, such as sh -c '...'`);
+        }
+        else {
+            word = (word ?? '') + char;
+            at += 1;
+        }
+    }
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+function readDoubleQuoted(text, open, inputName) {
+    let value = '';
+    let at = open + 1;
+    while (at < text.length) {
+        const char = text.charAt(at);
+        if (char === '"')
+            return { value, next: at + 1 };
+        if (char === '\\' && at + 1 < text.length) {
+            const next = text.charAt(at + 1);
+            if (next === '\n') {
+                at += 2;
+                continue;
+            }
+            if (ESCAPABLE_IN_DOUBLE_QUOTES.has(next)) {
+                value += next;
+                at += 2;
+                continue;
+            }
+        }
+        value += char;
+        at += 1;
+    }
+    throw unterminated(inputName, 'double', open);
+}
+function unterminated(inputName, kind, at) {
+    return new src_errors/* InputError */.dz(`${inputName}: the ${kind} quote at character ${at + 1} is never closed: close it, or escape it with a backslash`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+// Turns the raw strings a host read into one typed Inputs object. Every input is read here and only here.
+
+
+
+
+
+
+
+function parseInputs(raw) {
+    const { value, text, bool, optionalBool, int, choice, duration, lines } = specReader(raw);
+    /** A value that, when given at all, must not be empty: an unset CI variable is not "leave it out". */
+    const notBlankWhenGiven = (name) => {
+        const given = value(name);
+        if (given === '' && raw.given?.(name)) {
+            throw new src_errors/* InputError */.dz(`${name}: given but empty (an unset variable?); set it, or leave ${name} out.`);
+        }
+        return given;
+    };
+    const waitTimeoutMs = duration('wait-timeout');
+    const pollIntervalMs = duration('poll-interval');
+    if (waitTimeoutMs < pollIntervalMs) {
+        throw new src_errors/* InputError */.dz(`wait-timeout: ${duration_formatDuration(waitTimeoutMs)} is shorter than poll-interval (${duration_formatDuration(pollIntervalMs)}); make it longer.`);
+    }
+    const commandText = text('command');
+    const service = value('service');
+    const image = value('image');
+    const images = parseImageLines(text('images'), 'images');
+    if (image === '' && images.size === 0 && service !== '' && raw.given?.('image')) {
+        throw new src_errors/* InputError */.dz('image: given but empty (an unset variable?); set it to the image to deploy, or leave image out to redeploy the current one.');
+    }
+    const family = value('family');
+    checkFamily('family', family);
+    const executionRoleArn = notBlankWhenGiven('execution-role-arn');
+    const taskRoleArn = notBlankWhenGiven('task-role-arn');
+    const repositoryCredentials = notBlankWhenGiven('repository-credentials');
+    checkRole('execution-role-arn', executionRoleArn);
+    checkRole('task-role-arn', taskRoleArn);
+    checkRepositoryCredentials('repository-credentials', repositoryCredentials);
+    const secrets = parseKeyValueLines(text('secrets'), 'secrets');
+    checkSecretSources('secrets', secrets);
+    const requiresCompatibilities = lines('requires-compatibilities').map((c) => c.toUpperCase());
+    checkCompatibilities('requires-compatibilities', requiresCompatibilities);
+    const taskCpu = value('task-cpu');
+    const taskMemory = value('task-memory');
+    checkTaskSize({ ...(taskCpu ? { cpu: taskCpu } : {}), ...(taskMemory ? { memory: taskMemory } : {}) }, 
+    // Only when the inputs give the whole size: a size partly from a file is checked on the rendered document.
+    requiresCompatibilities.includes('FARGATE') && taskCpu !== '' && taskMemory !== '', { cpu: 'task-cpu', memory: 'task-memory' });
+    const tags = parseTagLines(text('tags'), 'tags');
+    checkTags('tags', tags);
+    return {
+        image,
+        images,
+        buildContext: value('build-context'),
+        dockerfile: value('dockerfile'),
+        buildArgs: parsePairLines(text('build-args'), 'build-args').map(({ key, value }) => [key, value]),
+        target: value('target'),
+        platform: value('platform'),
+        sourceImage: value('source-image'),
+        push: optionalBool('push'),
+        pinDigest: bool('pin-digest'),
+        verifyImage: choice('verify-image'),
+        dockerCommand: value('docker-command'),
+        registryAuth: choice('registry-auth'),
+        registryUsername: value('registry-username'),
+        registryPassword: raw('registry-password'),
+        repositoryCredentials,
+        createRepository: bool('create-repository'),
+        taskDefinitionFile: value('task-definition'),
+        taskDefinitionArn: value('task-definition-arn'),
+        family,
+        containerName: value('container-name'),
+        memory: int('memory'),
+        cpu: int('cpu'),
+        containerPort: int('container-port'),
+        hostPort: int('host-port'),
+        protocol: choice('protocol') || undefined,
+        networkMode: choice('network-mode'),
+        requiresCompatibilities,
+        taskCpu,
+        taskMemory,
+        environment: parseKeyValueLines(text('environment'), 'environment'),
+        environmentMode: choice('environment-mode'),
+        secrets,
+        secretsMode: choice('secrets-mode'),
+        command: commandText.trim() === '' ? undefined : parseCommand(commandText, 'command'),
+        executionRoleArn,
+        taskRoleArn,
+        tags,
+        register: choice('register'),
+        keepRevisions: int('keep-revisions'),
+        cluster: value('cluster'),
+        service,
+        desiredCount: int('desired-count'),
+        forceNewDeployment: bool('force-new-deployment'),
+        wait: bool('wait'),
+        waitTimeoutMs,
+        pollIntervalMs,
+        maxFailedTasks: int('max-failed-tasks'),
+        rollback: bool('rollback'),
+        rollbackOnCancel: bool('rollback-on-cancel'),
+        region: value('region'),
+        roleArn: value('role-arn'),
+        webIdentityToken: raw('web-identity-token').trim(),
+        dryRun: bool('dry-run'),
+    };
+}
+/** Readers for each input type; what a value may be (type, options, min, max, default) comes from its spec. */
+function specReader(raw) {
+    const value = (name) => {
+        const given = raw(name).trim();
+        return given === '' ? specFor(name).default : given;
+    };
+    const typed = (name, type) => {
+        const spec = specFor(name);
+        if (spec.type !== type)
+            throw new Error(`input ${name} is a ${spec.type} in the schema, read as a ${type}`);
+        return spec;
+    };
+    return {
+        value,
+        /** Kept as written (multi-line inputs): only an all-blank value means "not set". */
+        text: (name) => {
+            const given = raw(name);
+            return given.trim() === '' ? specFor(name).default : given;
+        },
+        bool: (name) => parseBoolean(typed(name, 'boolean').name, value(name)),
+        optionalBool: (name) => {
+            const given = value(typed(name, 'boolean').name);
+            return given === '' ? undefined : parseBoolean(name, given);
+        },
+        int: (name) => {
+            const spec = typed(name, 'number');
+            return parseInteger(name, value(name), spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        },
+        choice: (name) => {
+            const spec = typed(name, 'choice');
+            const given = value(name);
+            const options = spec.options ?? [];
+            if (!options.includes(given)) {
+                throw new src_errors/* InputError */.dz(`${name}: "${given}" is not one of ${options.filter(Boolean).join(', ')}; set it to one of them.`);
+            }
+            return given;
+        },
+        duration: (name) => {
+            const spec = typed(name, 'duration');
+            const ms = parseDuration(name, value(name));
+            const min = spec.min ?? 1;
+            if (ms < min) {
+                throw new src_errors/* InputError */.dz(min <= 1
+                    ? `${name}: must be above zero; write it like 90s, 15m or 1h.`
+                    : `${name}: must be at least ${duration_formatDuration(min)}${name === 'poll-interval' ? '; ECS throttles faster polling' : ''}.`);
+            }
+            return ms;
+        },
+        lines: (name) => (raw(name).trim() === '' ? specFor(name).default : raw(name))
+            .split(/\r?\n|,/)
+            .map((line) => line.trim())
+            .filter(Boolean),
+    };
+}
+function specFor(name) {
+    const spec = schema/* INPUTS */.mc.find((input) => input.name === name);
+    if (!spec)
+        throw new Error(`no input named ${name} in the schema`);
+    return spec;
+}
+const TRUE = new Set(['true', 'yes', '1', 'on']);
+const FALSE = new Set(['false', 'no', '0', 'off']);
+function parseBoolean(name, given) {
+    const lower = given.toLowerCase();
+    if (TRUE.has(lower))
+        return true;
+    if (FALSE.has(lower))
+        return false;
+    throw new src_errors/* InputError */.dz(`${name}: "${given}" is not a boolean; use true or false.`);
+}
+function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
+    if (given === '')
+        return undefined;
+    if (!/^\d+$/.test(given) || Number(given) < min || Number(given) > max) {
+        throw new src_errors/* InputError */.dz(`${name}: "${given}" is not a whole number from ${min} to ${max}; write digits only, such as ${Math.max(min, 1) * 2}.`);
+    }
+    return Number(given);
+}
+
+// EXTERNAL MODULE: ./src/inputs/sources.ts
+var sources = __webpack_require__(6203);
+;// CONCATENATED MODULE: ./src/inputs/stdin.ts
+async function readStdin(stream = process.stdin) {
+    const chunks = [];
+    for await (const chunk of stream)
+        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/aws/credentials-visible.ts
+// Whether any credential source other than an instance role is visible, checked without loading the SDK,
+// so that a dry run on a laptop or a fork's pipeline never waits on the metadata service.
+
+
+
+const ENV_SOURCES = [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_PROFILE',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+];
+function credentialSourceVisible(env, webIdentityToken) {
+    if (webIdentityToken !== '')
+        return true;
+    if (ENV_SOURCES.some((name) => (env[name] ?? '') !== ''))
+        return true;
+    const home = env['HOME'] ?? (0,external_node_os_.homedir)();
+    const files = [
+        env['AWS_SHARED_CREDENTIALS_FILE'] ?? (0,external_node_path_.join)(home, '.aws', 'credentials'),
+        env['AWS_CONFIG_FILE'] ?? (0,external_node_path_.join)(home, '.aws', 'config'),
+    ];
+    return files.some((file) => (0,external_node_fs_.existsSync)(file));
+}
+function regionFrom(input, env) {
+    return input || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || '';
+}
+
+;// CONCATENATED MODULE: ./src/session.ts
+
+
+const DRY_RUN_CREDENTIALS_LIMIT_MS = 3000;
+const SESSION_MS = 3_600_000;
+/** The session of a run that changes things: a region is required, credentials are the SDK's to find. */
+async function openSession(inputs, env, reporter, signal) {
+    const region = regionFrom(inputs.region, env);
+    if (!region)
+        throw new src_errors/* InputError */.dz('region: not set; set region, or AWS_REGION / AWS_DEFAULT_REGION.');
+    return createSessionFor(inputs, region, env, reporter, signal);
+}
+/**
+ * The session of a dry run, which only reads: undefined when there are no credentials or no region, and the
+ * dry run plans without comparing with ECS.
+ */
+async function openDryRunSession(inputs, env, reporter, signal) {
+    const region = regionFrom(inputs.region, env);
+    if (!credentialSourceVisible(env, inputs.webIdentityToken)) {
+        reporter.info('No AWS credentials found: the dry run renders without comparing with ECS.');
+        return undefined;
+    }
+    if (!region) {
+        reporter.info('No region set: the dry run renders without comparing with ECS.');
+        return undefined;
+    }
+    const session = await createSessionFor(inputs, region, env, reporter, signal, {
+        requestTimeoutMs: DRY_RUN_CREDENTIALS_LIMIT_MS,
+        maxAttempts: 2,
+    });
+    const problem = await withinLimit(session.resolveCredentials(), DRY_RUN_CREDENTIALS_LIMIT_MS);
+    if (problem) {
+        reporter.warn(`${problem}: the dry run renders without comparing with ECS.`);
+        return undefined;
+    }
+    return session;
+}
+async function createSessionFor(inputs, region, env, reporter, signal, limits = {}) {
+    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(831), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778));
+    const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
+    // The run's cancel reaches every AWS call, so a signal ends a call in flight too.
+    const options = {
+        region,
+        ...(credentials ? { credentials } : {}),
+        ...limits,
+        signal,
+    };
+    return createSession(options);
+}
+async function webIdentityCredentials(inputs, region, env, reporter, signal) {
+    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(831), __webpack_require__.e(695), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 6850));
+    // A rollback can wait as long again as the rollout; the session must not end before both.
+    const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
+    if (longestRunMs > SESSION_MS) {
+        reporter.warn(`wait-timeout ${inputs.waitTimeoutMs / 60_000}m may outlast the one-hour web identity session; lower wait-timeout, or use credentials that refresh.`);
+    }
+    return assumeRoleWithWebIdentity({
+        roleArn: inputs.roleArn,
+        token: inputs.webIdentityToken,
+        region,
+        sessionName: sessionNameFor(env),
+        reporter,
+        signal,
+    });
+}
+async function withinLimit(pending, limitMs) {
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(`no AWS credentials within ${limitMs / 1000}s`), limitMs);
+    });
+    try {
+        return await Promise.race([
+            pending.then(() => undefined, (error) => `AWS credentials could not be loaded (${(0,src_errors/* errorMessage */.gJ)(error).split('\n')[0] ?? ''})`),
+            timeout,
+        ]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/watch/observe.ts
+
+/** The service is gone or unusable: no later poll can change that. */
+class ServiceGoneError extends Error {
+    name = 'ServiceGoneError';
+}
+class Observer {
+    ecs;
+    reporter;
+    cluster;
+    service;
+    serviceDeploymentsAnswered = false;
+    serviceDeploymentsSupported = true;
+    constructor(ecs, reporter, cluster, service) {
+        this.ecs = ecs;
+        this.reporter = reporter;
+        this.cluster = cluster;
+        this.service = service;
+    }
+    get supportsServiceDeployments() {
+        return this.serviceDeploymentsSupported;
+    }
+    async observe(serviceDeploymentArn) {
+        // The service deployment first: its status decides the verdict, and the service read after it is at least as
+        // new, so the events and counts printed with a verdict already show what led to it.
+        const serviceDeployment = serviceDeploymentArn !== undefined && this.serviceDeploymentsSupported
+            ? await this.describeServiceDeployment(serviceDeploymentArn)
+            : undefined;
+        const service = await this.describeService();
+        return serviceDeployment ? { service, serviceDeployment } : { service };
+    }
+    async describeService() {
+        const answer = await this.ecs.describeServices(this.cluster, [this.service]);
+        const service = answer.services?.[0];
+        if (!service) {
+            const reason = answer.failures?.[0]?.reason ?? 'MISSING';
+            throw new ServiceGoneError(`service ${this.service} not found in cluster ${this.cluster} (${reason})`);
+        }
+        if (service.status !== undefined && service.status !== 'ACTIVE') {
+            throw new ServiceGoneError(`service ${this.service} is ${service.status}`);
+        }
+        return service;
+    }
+    async describeServiceDeployment(arn) {
+        try {
+            const answer = await this.ecs.describeServiceDeployments([arn]);
+            this.serviceDeploymentsAnswered = true;
+            const deployments = answer.serviceDeployments ?? [];
+            return deployments.find((deployment) => deployment.serviceDeploymentArn === arn) ?? deployments[0];
+        }
+        catch (error) {
+            if (!(0,errors/* isNotSupported */.GW)(error, !this.serviceDeploymentsAnswered))
+                throw error;
+            this.serviceDeploymentsSupported = false;
+            this.reporter.info(`DescribeServiceDeployments is not available here (${(0,errors/* describeError */.Uc)(error)}); following the service's deployments list`);
+            return undefined;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/watch/read-errors.ts
+// What a failed read while watching means for the watch. A read that fails says nothing about the deployment:
+// only the answers ECS gives decide an outcome, so every fault of the connection or the answer is retried.
+
+
+function readErrorKind(error) {
+    return error instanceof ServiceGoneError ? 'fatal' : (0,errors/* classifyError */.fe)(error);
+}
+/** One line about a failed read, without the SDK's multi-line hints. */
+function describeReadError(error) {
+    if (error instanceof ServiceGoneError)
+        return error.message;
+    return (0,errors/* describeError */.Uc)(error).split('\n')[0] ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/watch/progress.ts
+
+
+/** Events this close before the watch began still belong to it: the update came first, and clocks drift. */
+const EVENT_MARGIN_MS = 10_000;
+function deploymentLine(deployment) {
+    const counts = `${deployment.runningCount ?? 0}/${deployment.desiredCount ?? 0} running, ` +
+        `${deployment.pendingCount ?? 0} pending, ${deployment.failedTasks ?? 0} failed`;
+    const state = deployment.rolloutState ? `, ${deployment.rolloutState}` : '';
+    const taskDefinition = deployment.taskDefinition ? ` ${familyRevision(deployment.taskDefinition)}` : '';
+    return `${deployment.status ?? '?'} ${deployment.id ?? '?'}${taskDefinition}: ${counts}${state}`;
+}
+/**
+ * Where a deployment stood in one answer, in a few words: `1/2 running on web:3, IN_PROGRESS; 2 deployments`.
+ * `deploymentId` picks the deployment; the PRIMARY one otherwise.
+ */
+function stateLine(service, deploymentId) {
+    const deployments = deploymentsOf(service);
+    const shown = deployments.find((deployment) => deploymentId !== undefined && deployment.id === deploymentId) ?? primaryOf(service);
+    const more = deployments.length > 1 ? `; ${deployments.length} deployments` : '';
+    const running = shown ?? service;
+    const taskDefinition = shown ? shown.taskDefinition : service.taskDefinition;
+    const state = shown?.rolloutState ? `, ${shown.rolloutState}` : '';
+    const on = taskDefinition ? ` on ${familyRevision(taskDefinition)}` : '';
+    return `${running.runningCount ?? 0}/${running.desiredCount ?? 0} running${on}${state}${more}`;
+}
+function serviceDeploymentLine(serviceDeployment) {
+    const breaker = serviceDeployment.deploymentCircuitBreaker;
+    const failures = breaker?.status && breaker.status !== 'DISABLED'
+        ? `, circuit breaker ${breaker.failureCount ?? 0}/${breaker.threshold ?? '?'} failed tasks`
+        : '';
+    const reason = serviceDeployment.statusReason ? ` (${serviceDeployment.statusReason})` : '';
+    return `Service deployment ${serviceDeployment.status ?? '?'}${failures}${reason}`;
+}
+function eventLine(event) {
+    const time = event.createdAt ? `${event.createdAt.toISOString().slice(11, 19)}Z ` : '';
+    return `${time}${event.message ?? ''}`;
+}
+/**
+ * Picks the events not printed yet and newer than the watch, oldest first. `seen` is shared by every watch of one
+ * run, so the rollback's watch does not repeat what the rollout's printed.
+ */
+class EventLog {
+    since;
+    seen;
+    constructor(since, seen) {
+        this.since = since;
+        this.seen = seen;
+    }
+    takeNew(events) {
+        const fresh = events.filter((event) => !this.seen.has(eventKey(event)) && (event.createdAt === undefined || event.createdAt.getTime() >= this.since - EVENT_MARGIN_MS));
+        for (const event of fresh)
+            this.seen.add(eventKey(event));
+        return fresh.reverse();
+    }
+}
+/** Remembers the last line printed per deployment and answers only the lines that changed. */
+class ChangedLines {
+    last = new Map();
+    changed(service, serviceDeployment) {
+        const lines = (service.deployments ?? []).map((deployment) => [
+            deployment.id ?? '?',
+            deploymentLine(deployment),
+        ]);
+        if (serviceDeployment)
+            lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
+        return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
+    }
+    remember(key, line) {
+        if (this.last.get(key) === line)
+            return false;
+        this.last.set(key, line);
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/watch/settle.ts
+/**
+ * Waits for `promise` unless `signal` aborts first. The SDK calls take no signal here, and one that hangs must
+ * not keep a cancelled job alive; a late rejection is still caught so it never surfaces as unhandled.
+ */
+function settle(promise, signal) {
+    return new Promise((resolve) => {
+        const onAbort = () => resolve({ state: 'aborted' });
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve({ state: 'fulfilled', value });
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve({ state: 'rejected', error });
+        });
+    });
+}
+/**
+ * Waits for `promise` at most `ms`, and not past a cancel when `cancel` is given: 'aborted' when it did not settle
+ * in time. The timer ends as soon as the promise settles, so a quick answer holds nothing open.
+ */
+async function settleWithin(promise, ms, clock, cancel) {
+    const done = new AbortController();
+    const stop = cancel ? AbortSignal.any([done.signal, cancel]) : done.signal;
+    try {
+        return await Promise.race([
+            settle(promise, stop),
+            clock.sleep(ms, stop).then(() => ({ state: 'aborted' })),
+        ]);
+    }
+    finally {
+        done.abort();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/watch/stopped-tasks.ts
+
+const STOPPED_TASKS_SHOWN = 5;
+const LIST_PAGES = 3;
+const DESCRIBE_BATCH = 100;
+/** The most recently stopped tasks of one deployment, newest first. */
+async function stoppedTasksOf(ecs, query, limit = STOPPED_TASKS_SHOWN) {
+    const arns = await listStoppedTasks(ecs, query);
+    const belongs = (task) => query.deploymentId !== undefined
+        ? task.startedBy === query.deploymentId
+        : sameRevision(task.taskDefinitionArn, query.taskDefinitionArn);
+    const tasks = [];
+    for (let start = 0; start < arns.length; start += DESCRIBE_BATCH) {
+        const described = await ecs.describeTasks(query.cluster, arns.slice(start, start + DESCRIBE_BATCH));
+        tasks.push(...described.filter(belongs));
+    }
+    return tasks
+        .sort((a, b) => stoppedAt(b) - stoppedAt(a))
+        .slice(0, limit)
+        .map(toReport);
+}
+// ListTasks takes startedBy only as its sole filter, so the service's stopped tasks are listed and sorted out here.
+async function listStoppedTasks(ecs, query) {
+    const arns = [];
+    let nextToken;
+    for (let page = 0; page < LIST_PAGES; page++) {
+        const answer = await ecs.listTasks({
+            cluster: query.cluster,
+            serviceName: query.service,
+            desiredStatus: 'STOPPED',
+            ...(nextToken ? { nextToken } : {}),
+        });
+        arns.push(...(answer.taskArns ?? []));
+        nextToken = answer.nextToken;
+        if (!nextToken)
+            break;
+    }
+    return arns;
+}
+function stoppedAt(task) {
+    return (task.stoppedAt ?? task.stoppingAt ?? task.createdAt)?.getTime() ?? 0;
+}
+function toReport(task) {
+    return {
+        taskArn: task.taskArn ?? '?',
+        ...(task.stoppedReason !== undefined ? { stoppedReason: task.stoppedReason } : {}),
+        ...(task.stopCode !== undefined ? { stopCode: task.stopCode } : {}),
+        containers: (task.containers ?? []).map((container) => ({
+            name: container.name ?? '?',
+            ...(container.exitCode !== undefined ? { exitCode: container.exitCode } : {}),
+            ...(container.reason !== undefined ? { reason: container.reason } : {}),
+        })),
+    };
+}
+function stoppedTaskLines(report) {
+    const stopCode = report.stopCode ? ` (${report.stopCode})` : '';
+    const lines = [`task ${resourceName(report.taskArn)}: ${report.stoppedReason ?? 'stopped, no reason given'}${stopCode}`];
+    for (const container of report.containers) {
+        const exit = container.exitCode !== undefined ? `exit code ${container.exitCode}` : 'no exit code';
+        const reason = container.reason ? `: ${container.reason}` : '';
+        lines.push(`  container ${container.name}: ${exit}${reason}`);
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/watch/failure-report.ts
+
+
+
+
+
+
+const EVENTS_SHOWN = 20;
+/** How long the report waits for the stopped tasks: ECS may be the reason the rollout could not finish. */
+const STOPPED_TASKS_WAIT_MS = 10_000;
+/** Service events of this watch, and any older ones that name the deployment, oldest first. */
+function eventsOfDeployment(result) {
+    const id = result.followed.deploymentId;
+    const printed = new Set(result.events.map(eventKey));
+    const naming = (result.last?.service.events ?? []).filter((event) => id !== undefined && !printed.has(eventKey(event)) && (event.message ?? '').includes(id));
+    const all = [...naming, ...result.events];
+    return all.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0)).slice(-EVENTS_SHOWN);
+}
+async function collectFailure(ctx, result, taskDefinitionArn, reason) {
+    const { target, ecs, options, clock } = ctx;
+    const query = {
+        cluster: target.cluster,
+        service: target.service,
+        taskDefinitionArn,
+        ...(result.followed.deploymentId ? { deploymentId: result.followed.deploymentId } : {}),
+    };
+    const report = { reason, events: eventsOfDeployment(result).map(eventLine), stoppedTasks: [] };
+    if (options.cancel.aborted)
+        return { report, stoppedTasksUnread: 'cancelled' };
+    const stopped = await settleWithin(stoppedTasksOf(ecs, query), STOPPED_TASKS_WAIT_MS, clock, options.cancel);
+    if (stopped.state === 'fulfilled')
+        return { report: { ...report, stoppedTasks: stopped.value } };
+    const why = stopped.state === 'rejected'
+        ? describeReadError(stopped.error)
+        : options.cancel.aborted
+            ? 'cancelled'
+            : `no answer within ${formatDuration(STOPPED_TASKS_WAIT_MS)}`;
+    ctx.reporter.warn(`Could not read the stopped tasks: ${why}`);
+    return { report, stoppedTasksUnread: why };
+}
+function failureLines({ report, stoppedTasksUnread }, result, url) {
+    const lines = [];
+    const deployments = result.last?.service.deployments ?? [];
+    if (deployments.length > 0)
+        lines.push('Deployments at the end:', ...deployments.map((d) => `  ${deploymentLine(d)}`));
+    if (report.events.length > 0)
+        lines.push('Service events of this deployment:', ...report.events.map((line) => `  ${line}`));
+    else
+        lines.push('No service events for this deployment.');
+    if (report.stoppedTasks.length > 0) {
+        lines.push('Stopped tasks of this deployment, newest first:', ...report.stoppedTasks.flatMap(stoppedTaskLines).map((line) => `  ${line}`));
+    }
+    else if (stoppedTasksUnread !== undefined) {
+        lines.push(`The stopped tasks of this deployment could not be read (${stoppedTasksUnread}).`);
+    }
+    else {
+        lines.push('No stopped tasks of this deployment.');
+    }
+    lines.push(`Console: ${url}`);
+    return lines;
+}
+/** Prints the headline as an error and the details after it; answers the report for `WatchOutcome.failure`. */
+async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
+    const collected = await collectFailure(ctx, result, taskDefinitionArn, reason);
+    ctx.reporter.error(headline);
+    const url = consoleUrl(ctx.target.region, ctx.target.cluster, ctx.target.service);
+    for (const line of failureLines(collected, result, url))
+        ctx.reporter.info(line);
+    return collected.report;
+}
+
+;// CONCATENATED MODULE: ./src/watch/pacing.ts
+// The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
+// poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
+// slows every other pipeline of the account too.
+const MAX_BACKOFF_FACTOR = 4;
+function nextPollInterval(current, base, throttled) {
+    if (throttled)
+        return Math.min(current * 2, base * MAX_BACKOFF_FACTOR);
+    return Math.max(base, current / 2);
+}
+/** Time to sleep so that polls start `interval` apart, and the last one lands on the deadline. */
+function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
+    return Math.max(0, Math.min(pollStartedAt + interval, deadline) - now);
+}
+
+;// CONCATENATED MODULE: ./src/watch/tracking.ts
+
+
+/** What the watcher follows for a deployment the caller (or the rollback) started. */
+function followedOf(target) {
+    return {
+        taskDefinitionArn: target.taskDefinitionArn,
+        deploymentIdsBefore: [...new Set(target.deploymentIdsBefore)],
+        ...(target.deploymentId ? { deploymentId: target.deploymentId } : {}),
+        ...(target.serviceDeploymentArn ? { serviceDeploymentArn: target.serviceDeploymentArn } : {}),
+        seen: false,
+    };
+}
+/** True when the watcher knows which deployment is this run's; otherwise it waits for a steady service. */
+function followsDeployment(followed) {
+    return followed.deploymentId !== undefined || followed.serviceDeploymentArn !== undefined;
+}
+/** Stops following the service deployment once the endpoint turned out not to answer DescribeServiceDeployments. */
+function withoutServiceDeployment(followed) {
+    const { serviceDeploymentArn: _dropped, ...rest } = followed;
+    return rest;
+}
+/**
+ * Updates what is known about our deployment from one poll. When its id is not known yet, the new PRIMARY
+ * deployment of our task definition is ours (the update answer may not have listed it yet), as long as the watcher
+ * knows which deployments were there before.
+ */
+function track(followed, snapshot) {
+    let deploymentId = followed.deploymentId;
+    const knowsWhatIsNew = followed.deploymentIdsBefore.length > 0 || followed.serviceDeploymentArn !== undefined;
+    if (deploymentId === undefined && knowsWhatIsNew) {
+        deploymentId = newPrimaryDeployment(snapshot.service, followed.deploymentIdsBefore, followed.taskDefinitionArn)?.id;
+    }
+    if (deploymentId === undefined)
+        return followed;
+    const ours = deploymentsOf(snapshot.service).find((deployment) => deployment.id === deploymentId);
+    return {
+        ...followed,
+        deploymentId,
+        seen: followed.seen || ours !== undefined,
+        ...(ours ? { last: ours } : followed.last ? { last: followed.last } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/watch/verdict.ts
+
+
+
+const ROLLING_BACK = /rolling back to deployment (ecs-svc\/\d+)/;
+const SERVICE_DEPLOYMENT_ROLLED_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']);
+const SERVICE_DEPLOYMENT_STOPPED = new Set(['STOPPED', 'STOP_REQUESTED']);
+/** ECS's own threshold when the service sets none: half the desired count, rounded up, within 3..200. */
+function defaultMaxFailedTasks(desiredCount) {
+    return Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)));
+}
+/**
+ * A service with one deployment, of the task definition this run deployed, that runs every task it wants. A
+ * service steady on another revision is not done: ECS has not (yet) started what this run asked for.
+ */
+function isSteady(service, taskDefinitionArn) {
+    const deployments = deploymentsOf(service);
+    return (deployments.length === 1 &&
+        sameRevision(deployments[0]?.taskDefinition, taskDefinitionArn) &&
+        service.runningCount === service.desiredCount);
+}
+function decide(snapshot, followed, eventsSinceStart, maxFailedTasks) {
+    const { service, serviceDeployment } = snapshot;
+    const primary = primaryOf(service);
+    const isNew = (deployment) => deployment?.id !== undefined && deployment.id !== followed.deploymentId && !followed.deploymentIdsBefore.includes(deployment.id);
+    if (!followsDeployment(followed)) {
+        if (followed.deploymentIdsBefore.length > 0 && isNew(primary))
+            return { kind: 'superseded', by: primary };
+        return isSteady(service, followed.taskDefinitionArn) ? { kind: 'completed' } : { kind: 'waiting' };
+    }
+    if ((followed.deploymentId !== undefined || followed.deploymentIdsBefore.length > 0) && isNew(primary)) {
+        return { kind: 'superseded', by: primary };
+    }
+    const ours = followed.deploymentId
+        ? deploymentsOf(service).find((deployment) => deployment.id === followed.deploymentId)
+        : undefined;
+    const failureReason = reasonOf(ours ?? followed.last, serviceDeployment);
+    if (serviceDeployment?.status === 'ROLLBACK_FAILED') {
+        return { kind: 'failed', reason: `ECS could not roll back: ${failureReason}` };
+    }
+    const rolledBack = ecsRollback(service, followed, serviceDeployment, eventsSinceStart);
+    if (rolledBack)
+        return { kind: 'rolled-back-by-ecs', reason: failureReason, ...rolledBack };
+    if (ours?.rolloutState === 'FAILED') {
+        if (service.deploymentConfiguration?.deploymentCircuitBreaker?.rollback === true) {
+            return { kind: 'rolled-back-by-ecs', reason: failureReason };
+        }
+        return { kind: 'failed', reason: failureReason };
+    }
+    if (serviceDeployment?.status && SERVICE_DEPLOYMENT_STOPPED.has(serviceDeployment.status)) {
+        return { kind: 'failed', reason: failureReason };
+    }
+    if (ours && !circuitBreakerOn(service, serviceDeployment)) {
+        const limit = maxFailedTasks ?? thresholdOf(serviceDeployment) ?? defaultMaxFailedTasks(ours.desiredCount ?? service.desiredCount ?? 0);
+        const failed = ours.failedTasks ?? 0;
+        if (failed >= limit) {
+            return { kind: 'failed', reason: `${failed} tasks failed to start or stay healthy (max-failed-tasks ${limit})` };
+        }
+    }
+    if (serviceDeployment?.status === 'SUCCESSFUL')
+        return { kind: 'completed' };
+    if (ours?.rolloutState === 'COMPLETED')
+        return { kind: 'completed' };
+    // Behind a Classic Load Balancer ECS gives no rolloutState: the service's own steady state is the signal.
+    if (ours && ours.rolloutState === undefined && deploymentsOf(service).length === 1 && ours.runningCount === ours.desiredCount) {
+        return { kind: 'completed' };
+    }
+    return { kind: 'waiting' };
+}
+function ecsRollback(service, followed, serviceDeployment, events) {
+    const primary = primaryOf(service);
+    const taskDefinitionOf = (id) => {
+        const taskDefinition = deploymentsOf(service).find((deployment) => deployment.id === id)?.taskDefinition;
+        return taskDefinition ? { to: taskDefinition } : {};
+    };
+    const primaryIsOlder = primary?.id !== undefined && primary.id !== followed.deploymentId && followed.deploymentIdsBefore.includes(primary.id);
+    if (serviceDeployment?.status && SERVICE_DEPLOYMENT_ROLLED_BACK.has(serviceDeployment.status)) {
+        return primaryIsOlder ? taskDefinitionOf(primary.id) : {};
+    }
+    if (primaryIsOlder && followed.seen)
+        return taskDefinitionOf(primary.id);
+    for (const event of events) {
+        const target = ROLLING_BACK.exec(event.message ?? '')?.[1];
+        if (target !== undefined && target !== followed.deploymentId)
+            return taskDefinitionOf(target);
+    }
+    return undefined;
+}
+function circuitBreakerOn(service, serviceDeployment) {
+    const status = serviceDeployment?.deploymentCircuitBreaker?.status;
+    if (status !== undefined)
+        return status !== 'DISABLED';
+    return service.deploymentConfiguration?.deploymentCircuitBreaker?.enable === true;
+}
+function thresholdOf(serviceDeployment) {
+    const threshold = serviceDeployment?.deploymentCircuitBreaker?.threshold;
+    return threshold !== undefined && threshold > 0 ? threshold : undefined;
+}
+function reasonOf(ours, serviceDeployment) {
+    // Reasons end in a period; the caller's message goes on after them.
+    return firstReason(ours, serviceDeployment).replace(/\.+$/, '');
+}
+function firstReason(ours, serviceDeployment) {
+    return ((ours?.rolloutState === 'FAILED' ? ours.rolloutStateReason : undefined) ??
+        serviceDeployment?.rollback?.reason ??
+        serviceDeployment?.statusReason ??
+        ours?.rolloutStateReason ??
+        (serviceDeployment?.status ? `service deployment ${serviceDeployment.status}` : 'ECS gave no reason'));
+}
+/** `ecs-svc/123 (web:5)`, or what is known of it. */
+function describeDeployment(id, taskDefinition) {
+    return id ? `deployment ${id} (${familyRevision(taskDefinition)})` : `deployment of ${familyRevision(taskDefinition)}`;
+}
+
+;// CONCATENATED MODULE: ./src/watch/follow.ts
+
+
+
+
+
+
+
+async function follow(ctx, start, deadline) {
+    const { clock, reporter, observer, options } = ctx;
+    const startedAt = clock.now();
+    const eventLog = new EventLog(startedAt, ctx.seenEvents);
+    const changedLines = new ChangedLines();
+    const events = [];
+    const maxFailedTasks = options.maxFailedTasks !== undefined && options.maxFailedTasks > 0 ? options.maxFailedTasks : undefined;
+    let followed = observer.supportsServiceDeployments ? start : withoutServiceDeployment(start);
+    let last;
+    let lastAnsweredAt;
+    let interval = options.pollIntervalMs;
+    let problem;
+    /** When ECS stopped answering (not counting throttling), for the line that says it answers again. */
+    let silentSince;
+    const result = (end) => ({
+        end,
+        followed,
+        events,
+        startedAt,
+        ...(last ? { last } : {}),
+        ...(lastAnsweredAt !== undefined ? { lastAnsweredAt } : {}),
+        ...(problem !== undefined ? { problem } : {}),
+    });
+    for (;;) {
+        if (options.cancel.aborted)
+            return result({ kind: 'cancelled' });
+        const pollStartedAt = clock.now();
+        const poll = await settle(observer.observe(followed.serviceDeploymentArn), options.cancel);
+        if (poll.state === 'aborted')
+            return result({ kind: 'cancelled' });
+        if (followed.serviceDeploymentArn !== undefined && !observer.supportsServiceDeployments) {
+            followed = withoutServiceDeployment(followed);
+        }
+        if (poll.state === 'rejected') {
+            // A failed read says nothing about the deployment: slow down, and try again until the deadline.
+            const kind = readErrorKind(poll.error);
+            const description = describeReadError(poll.error);
+            if (kind === 'fatal') {
+                problem = description;
+                return result({ kind: 'watch-error', message: description });
+            }
+            const slower = nextPollInterval(interval, options.pollIntervalMs, true);
+            if (kind === 'throttled' && slower > interval) {
+                reporter.warn(`ECS is throttling (${description}); polling every ${formatDuration(slower)}`);
+            }
+            else if (kind === 'transient' && description !== problem) {
+                reporter.warn(`ECS did not answer (${description}); retrying until the timeout`);
+            }
+            if (kind === 'transient')
+                silentSince ??= pollStartedAt;
+            problem = description;
+            interval = slower;
+        }
+        else {
+            if (silentSince !== undefined) {
+                reporter.info(`ECS answers again, after ${formatDuration(clock.now() - silentSince)} without an answer`);
+                silentSince = undefined;
+            }
+            problem = undefined;
+            interval = nextPollInterval(interval, options.pollIntervalMs, false);
+            last = poll.value;
+            lastAnsweredAt = clock.now();
+            followed = track(followed, last);
+            for (const event of eventLog.takeNew(last.service.events ?? [])) {
+                events.push(event);
+                reporter.info(eventLine(event));
+            }
+            for (const line of changedLines.changed(last.service, last.serviceDeployment))
+                reporter.info(line);
+            const verdict = decide(last, followed, events, maxFailedTasks);
+            if (verdict.kind !== 'waiting')
+                return result(verdict);
+        }
+        const now = clock.now();
+        if (now >= deadline)
+            return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
+        await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, deadline), options.cancel);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/watch/watch-rollout.ts
+
+
+
+
+
+
+
+
+
+
+
+/** How long a cancelled job waits for ECS to answer the UpdateService that starts its rollback. */
+const CANCEL_ROLLBACK_ANSWER_CAP_MS = 10_000;
+async function watchRollout(deps, target, options) {
+    const ctx = {
+        ...deps,
+        target,
+        options,
+        observer: new Observer(deps.ecs, deps.reporter, target.cluster, target.service),
+        seenEvents: new Set(target.eventKeysBefore),
+    };
+    const followed = followedOf(target);
+    const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
+        deps.reporter.info(`${startLine(target.service, followed)}; timeout ${formatDuration(options.timeoutMs)}`);
+        return follow(ctx, followed, deps.clock.now() + options.timeoutMs);
+    });
+    return conclude(ctx, rollout);
+}
+function startLine(service, followed) {
+    const revision = familyRevision(followed.taskDefinitionArn);
+    if (followed.deploymentId)
+        return `Following deployment ${followed.deploymentId} (${revision})`;
+    if (followed.serviceDeploymentArn)
+        return `Following service deployment ${followed.serviceDeploymentArn} (${revision})`;
+    return `No new deployment to follow: waiting until ${service} runs ${revision} in one deployment with all its tasks`;
+}
+async function conclude(ctx, rollout) {
+    const { target, reporter, options, clock } = ctx;
+    const end = rollout.end;
+    const what = describeDeployment(rollout.followed.deploymentId, target.taskDefinitionArn);
+    switch (end.kind) {
+        case 'completed': {
+            const message = followsDeployment(rollout.followed)
+                ? `${what} completed in ${formatDuration(clock.now() - rollout.startedAt)}`
+                : `service ${target.service} is steady on ${familyRevision(target.taskDefinitionArn)}`;
+            reporter.info(message);
+            return { status: 'COMPLETED', message };
+        }
+        case 'superseded':
+            return superseded(ctx, what, end.by);
+        case 'watch-error':
+        case 'unobserved':
+            return unknown(ctx, rollout, `the outcome of ${what} is unknown`);
+        case 'cancelled':
+            return cancelled(ctx, rollout, `cancelled while ${what} was in progress`);
+        case 'rolled-back-by-ecs': {
+            const to = familyRevision(end.to ?? target.previous.taskDefinitionArn);
+            const message = `${what} failed: ${end.reason}; ECS rolled back to ${to}`;
+            const failure = await reportFailure(ctx, rollout, target.taskDefinitionArn, end.reason, message);
+            return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
+        }
+        case 'failed':
+        case 'timed-out': {
+            const reason = end.kind === 'failed' ? end.reason : notFinished(ctx, rollout);
+            const message = end.kind === 'failed' ? `${what} failed: ${reason}` : `${what} ${reason}`;
+            const failure = await reportFailure(ctx, rollout, target.taskDefinitionArn, reason, message);
+            const outcome = { status: end.kind === 'failed' ? 'FAILED' : 'TIMED_OUT', message, failure };
+            if (options.cancel.aborted)
+                return cancelled(ctx, rollout, `${message}; cancelled`);
+            return options.rollback ? rollBack(ctx, rollout, outcome, failure) : outcome;
+        }
+    }
+}
+/** Why a rollout ECS kept answering about is not done; names the revision the service runs when it is not ours. */
+function notFinished(ctx, result) {
+    const { options, target } = ctx;
+    const reason = `did not finish within ${formatDuration(options.timeoutMs)}`;
+    const revisions = [...new Set(deploymentsOf(result.last?.service ?? {}).map((deployment) => deployment.taskDefinition ?? '?'))];
+    if (revisions.length === 0 || revisions.some((revision) => sameRevision(revision, result.followed.taskDefinitionArn)))
+        return reason;
+    return `${reason}: service ${target.service} runs ${revisions.map(familyRevision).join(', ')} instead`;
+}
+/**
+ * ECS stopped answering, or answered in a way no retry can fix: say what was last seen, and when. Nothing is
+ * rolled back and no stopped tasks are read: the deployment may well have completed.
+ */
+function unknown(ctx, result, headline) {
+    const { reporter, target, options } = ctx;
+    const { message, lastSeen } = unknownMessage(ctx, result, headline);
+    reporter.error(message);
+    const deployments = deploymentsOf(result.last?.service ?? {});
+    if (deployments.length > 0)
+        reporter.info('Deployments in the last answer:');
+    for (const deployment of deployments)
+        reporter.info(`  ${deploymentLine(deployment)}`);
+    if (options.rollback)
+        reporter.info('Not rolling back: the outcome is not known.');
+    reporter.info(`Console: ${consoleUrl(target.region, target.cluster, target.service)}`);
+    return { status: 'UNKNOWN', message, ...lastSeen };
+}
+function unknownMessage(ctx, result, headline) {
+    const { clock, options, target } = ctx;
+    const now = clock.now();
+    const end = result.end;
+    const answeredAt = result.lastAnsweredAt;
+    const why = end.kind === 'watch-error'
+        ? `could not follow the rollout of ${target.service}: ${end.message}`
+        : answeredAt === undefined
+            ? `ECS did not answer during the ${formatDuration(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`
+            : `ECS did not answer in the last ${formatDuration(now - answeredAt)} of the ${formatDuration(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`;
+    if (result.last === undefined || answeredAt === undefined) {
+        const nothingSeen = end.kind === 'watch-error' ? 'nothing seen of the deployment before that' : 'no answer from ECS since the watch began';
+        return { message: `${headline}: ${why}; ${nothingSeen}`, lastSeen: {} };
+    }
+    const seen = stateLine(result.last.service, result.followed.deploymentId);
+    const last = end.kind === 'watch-error' ? 'last seen' : 'last answer';
+    return {
+        message: `${headline}: ${why}; ${last} ${formatDuration(now - answeredAt)} ago: ${seen}`,
+        lastSeen: { lastSeen: seen, lastSeenAt: new Date(answeredAt).toISOString() },
+    };
+}
+function superseded(ctx, what, by) {
+    const supersededBy = familyRevision(by.taskDefinition ?? '?');
+    const message = `${what} was superseded by deployment ${by.id ?? '?'} (${supersededBy}), which another update started`;
+    ctx.reporter.warn(message);
+    return { status: 'SUPERSEDED', message, supersededBy };
+}
+function canRollBack(ctx) {
+    const { target, reporter } = ctx;
+    if (!sameRevision(target.previous.taskDefinitionArn, target.taskDefinitionArn))
+        return true;
+    reporter.warn(`Not rolling back: ${target.service} already ran ${familyRevision(target.taskDefinitionArn)} before this run`);
+    return false;
+}
+/** Puts the previous revision back, the way the deploy started this run's deployment. */
+function requestRollback(ctx, last) {
+    const { target, ecs, reporter, clock } = ctx;
+    return startDeployment(ecs, { ...last, serviceName: target.service }, {
+        cluster: target.cluster,
+        region: target.region,
+        taskDefinitionArn: target.previous.taskDefinitionArn,
+        desiredCount: target.previous.desiredCount,
+        forceNewDeployment: false,
+    }, { reporter, clock });
+}
+async function rollBack(ctx, rollout, failed, failure) {
+    const { target, reporter, clock, options } = ctx;
+    if (!canRollBack(ctx))
+        return failed;
+    const to = familyRevision(target.previous.taskDefinitionArn);
+    reporter.warn(`Rolling back ${target.service} to ${to}`);
+    let started;
+    try {
+        started = await requestRollback(ctx, rollout.last?.service);
+    }
+    catch (error) {
+        const message = `${failed.message}; the rollback to ${to} failed: ${(0,src_errors/* errorMessage */.gJ)(error)}`;
+        reporter.error(message);
+        return { status: 'FAILED', message, failure };
+    }
+    // Neither the failed deployment nor any deployment from before the run is the rollback's.
+    const ours = rollout.followed.deploymentId;
+    const followed = followedOf({
+        ...started,
+        deploymentIdsBefore: [...started.deploymentIdsBefore, ...rollout.followed.deploymentIdsBefore, ...(ours ? [ours] : [])],
+    });
+    const rollback = await reporter.group(`Watching rollback of ${target.service} to ${to}`, () => {
+        reporter.info(startLine(target.service, followed));
+        return follow(ctx, followed, clock.now() + options.timeoutMs);
+    });
+    const end = rollback.end;
+    const rollbackWhat = describeDeployment(rollback.followed.deploymentId, target.previous.taskDefinitionArn);
+    switch (end.kind) {
+        case 'completed': {
+            const message = `${failed.message}; rolled back to ${to}`;
+            reporter.warn(message);
+            return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
+        }
+        case 'cancelled':
+            return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
+        case 'superseded':
+            return superseded(ctx, rollbackWhat, end.by);
+        case 'watch-error':
+        case 'unobserved': {
+            // The rollout did fail; only how the rollback ended is not known.
+            const { message, lastSeen } = unknownMessage(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
+            reporter.error(message);
+            reporter.info(`Console: ${consoleUrl(target.region, target.cluster, target.service)}`);
+            return { status: 'FAILED', message, failure, ...lastSeen };
+        }
+        case 'failed':
+        case 'timed-out':
+        case 'rolled-back-by-ecs': {
+            const reason = end.kind === 'timed-out' ? notFinished(ctx, rollback) : end.reason;
+            const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
+            await reportFailure(ctx, rollback, target.previous.taskDefinitionArn, reason, `Rollback ${rollbackWhat}: ${reason}`);
+            reporter.error(message);
+            return { status: 'FAILED', message, failure };
+        }
+    }
+}
+/**
+ * Stops at once; with rollback-on-cancel it first starts the rollback, waiting for ECS to answer that one call
+ * (at most CANCEL_ROLLBACK_ANSWER_CAP_MS), not for the rollback itself.
+ */
+async function cancelled(ctx, rollout, headline) {
+    const { options, clock, target } = ctx;
+    let message = headline;
+    if (options.rollbackOnCancel && canRollBack(ctx)) {
+        const to = familyRevision(target.previous.taskDefinitionArn);
+        const answer = await settleWithin(requestRollback(ctx, rollout.last?.service), CANCEL_ROLLBACK_ANSWER_CAP_MS, clock);
+        const said = answer.state === 'fulfilled'
+            ? `the rollback to ${to} started (ECS answered the UpdateService)`
+            : answer.state === 'rejected'
+                ? `the rollback to ${to} failed: ${(0,src_errors/* errorMessage */.gJ)(answer.error)}`
+                : `the rollback to ${to} was requested, but ECS did not answer the UpdateService within ` +
+                    `${formatDuration(CANCEL_ROLLBACK_ANSWER_CAP_MS)}: it may not have started`;
+        message = `${headline}; ${said}`;
+    }
+    return cancelledState(ctx, rollout, message);
+}
+function cancelledState(ctx, result, message, failure) {
+    const { reporter, clock } = ctx;
+    reporter.warn(message);
+    const deployments = deploymentsOf(result.last?.service ?? {});
+    if (deployments.length > 0) {
+        const age = result.problem !== undefined && result.lastAnsweredAt !== undefined ? clock.now() - result.lastAnsweredAt : undefined;
+        reporter.info(age === undefined ? 'Deployments when cancelled:' : `Deployments in the last answer, ${formatDuration(age)} before the cancel:`);
+        for (const deployment of deployments)
+            reporter.info(`  ${deploymentLine(deployment)}`);
+    }
+    return { status: 'CANCELLED', message, ...(failure ? { failure } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// Wires one run: host, inputs, AWS session, plan, apply, and how the run ends. Every ending (bad input, a
+// failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv report.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
+const CANCEL_BACKSTOP_MS = 1_800;
+/** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
+const CANCEL_BACKSTOP_ROLLBACK_MS = 12_000;
+async function main(invocation, env = process.env) {
+    const host = await createHost(invocation, env);
+    const errors = countErrors(host.reporter);
+    const reporter = errors.reporter;
+    const state = { startedAt: systemClock.now(), progress: newProgress(), published: false };
+    const cancel = new AbortController();
+    const stopListening = listenForCancel(cancel, reporter.warn, (signal) => {
+        const rollingBack = state.progress.step === 'watch' && state.plan?.update?.watch?.rollbackOnCancel === true;
+        return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
+    });
+    try {
+        const ending = await run(invocation, env, reporter, cancel.signal, state);
+        const published = await publish(host, state, ending.result);
+        if (ending.error !== undefined) {
+            host.fail((0,src_errors/* errorMessage */.gJ)(ending.error));
+            return (0,src_errors/* exitCodeFor */.Rr)(ending.error);
+        }
+        const code = concludeRun(host, ending.result, cancel.signal, errors.count() > 0);
+        if (published !== undefined && code === src_errors/* EXIT */.dc.ok) {
+            host.fail(published);
+            return src_errors/* EXIT */.dc.failed;
+        }
+        return code;
+    }
+    finally {
+        stopListening();
+    }
+}
+async function run(invocation, env, reporter, cancel, state) {
+    try {
+        for (const warning of (0,sources/* unknownInputNames */.r5)(env, invocation.host))
+            reporter.warn(warning);
+        const stdinValues = await readStdinInputs(invocation);
+        const raw = (0,sources/* rawInputReader */.a8)(invocation, env, stdinValues);
+        for (const spec of schema/* INPUTS */.mc.filter((input) => input.secret)) {
+            const value = raw(spec.name);
+            if (value.trim())
+                reporter.mask(value.trim());
+        }
+        const inputs = parseInputs(raw);
+        state.inputs = inputs;
+        checkInputCombination(inputs);
+        if (inputs.dryRun)
+            return await dryRun(inputs, env, reporter, cancel, state);
+        const session = await openSession(inputs, env, reporter, cancel);
+        state.region = session.region;
+        const access = imageAccess(session, reporter, cancel, env);
+        const plan = await planDeploy(await planDeps(inputs, env, access, reporter, true), inputs, { ecs: session.ecs, region: session.region });
+        state.plan = plan;
+        throwIfCancelled(cancel);
+        return await applyPlan({
+            session,
+            reporter,
+            clock: systemClock,
+            cancel,
+            publishImage: async (work) => publishImages(access, work),
+            watch: (target, options) => watchRollout({ ecs: session.ecs, clock: systemClock, reporter }, target, options),
+            keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock: systemClock, reporter }, request),
+        }, plan, state.startedAt, state.progress);
+    }
+    catch (caught) {
+        const error = cancel.aborted && !(caught instanceof src_errors/* CancelledError */.cc) ? new src_errors/* CancelledError */.cc(signalOf(cancel)) : caught;
+        return { result: resultSoFar(state, error), error };
+    }
+}
+async function dryRun(inputs, env, reporter, cancel, state) {
+    const session = await openDryRunSession(inputs, env, reporter, cancel);
+    if (session)
+        state.region = session.region;
+    const access = imageAccess(session, reporter, cancel, env);
+    const deps = await planDeps(inputs, env, access, reporter, session !== undefined);
+    const plan = await planDeploy(deps, inputs, session ? { ecs: session.ecs, region: session.region } : undefined);
+    await reportDryRun(reporter, plan);
+    return { result: deliveryResult(plan, newProgress(), { startedAt: state.startedAt, finishedAt: systemClock.now(), dryRun: true }) };
+}
+async function planDeps(inputs, env, access, reporter, compared) {
+    return {
+        reporter,
+        env: env,
+        readTextFile: (path) => readTaskDefinitionFile((0,external_node_path_.resolve)(path), path),
+        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(831), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
+        ...(inputs.image || inputs.images.size > 0
+            ? {
+                verifyImages: async (work) => {
+                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(939)]).then(__webpack_require__.bind(__webpack_require__, 2939));
+                    for (const job of [...work.others, ...(work.main ? [work.main] : [])])
+                        await verifyImageExists(access, job.options, job.plan);
+                },
+            }
+            : {}),
+    };
+}
+async function publishImages(access, work) {
+    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(939)]).then(__webpack_require__.bind(__webpack_require__, 2939));
+    return work.main ? publishImage(access, work.main.options, work.main.plan) : { image: '', pushed: false, pushedNewDigest: false };
+}
+function resultSoFar(state, error) {
+    const finishedAt = systemClock.now();
+    if (state.plan)
+        return deliveryResult(state.plan, state.progress, { startedAt: state.startedAt, finishedAt, dryRun: false, error });
+    const inputs = state.inputs;
+    const region = state.region ?? inputs?.region;
+    return notStartedResult({
+        ...(region ? { region } : {}),
+        ...(inputs ? { cluster: inputs.cluster, service: inputs.service, image: inputs.image } : {}),
+    }, error, { startedAt: state.startedAt, finishedAt });
+}
+/** Writes the outputs, the summary and the dotenv report once; answers the problem when they could not be written. */
+async function publish(host, state, result) {
+    if (state.published)
+        return undefined;
+    state.published = true;
+    try {
+        await host.finish(result, outputsOf(result));
+        return undefined;
+    }
+    catch (error) {
+        return `could not write the outputs: ${(0,src_errors/* errorMessage */.gJ)(error)}`;
+    }
+}
+/** The backstop after a signal: the run did not stop in time (a call that ignores the cancel), so end it here. */
+async function endCancelledRun(host, state, signal) {
+    const error = new src_errors/* CancelledError */.cc(signal);
+    host.reporter.warn(`the run did not stop by itself after ${signal}: ending it with what is known.`);
+    await publish(host, state, resultSoFar(state, error));
+    host.fail((0,src_errors/* errorMessage */.gJ)(error));
+    process.exit((0,src_errors/* exitCodeFor */.Rr)(error));
+}
+/**
+ * `errorReported`: an error was already printed (and annotated) during the run, such as the watcher's account
+ * of a failed rollout; the final line then does not annotate it a second time.
+ */
+function concludeRun(host, result, cancel, errorReported) {
+    const status = result.deploymentStatus;
+    if (status === 'COMPLETED' || status === 'SKIPPED') {
+        host.reporter.info(doneLine(result));
+        return src_errors/* EXIT */.dc.ok;
+    }
+    const line = `deployment ${status}${result.statusMessage ? `: ${result.statusMessage}` : ''}`;
+    if (errorReported)
+        host.reporter.info(line);
+    else
+        host.fail(line);
+    if (status === 'CANCELLED')
+        return signalOf(cancel) === 'SIGINT' ? src_errors/* EXIT */.dc.sigint : src_errors/* EXIT */.dc.sigterm;
+    return src_errors/* EXIT */.dc.failed;
+}
+function doneLine(result) {
+    const seconds = Math.round((result.finishedAt - result.startedAt) / 100) / 10;
+    const revision = result.taskDefinitionArn.split('/').pop() ?? result.taskDefinitionArn;
+    if (result.dryRun)
+        return `Dry run done in ${seconds}s.`;
+    if (!result.service)
+        return `Done in ${seconds}s: ${revision} ${result.registered ? 'registered' : 'reused'}.`;
+    const state = result.deploymentStatus === 'COMPLETED' ? 'rollout completed' : 'not waited for';
+    return `Done in ${seconds}s: ${result.service} runs ${revision}, ${state}.`;
+}
+/** The host's reporter, counting the errors printed through it. */
+function countErrors(inner) {
+    let errors = 0;
+    const reporter = {
+        info: (line) => inner.info(line),
+        warn: (line) => inner.warn(line),
+        error: (line) => {
+            errors += 1;
+            inner.error(line);
+        },
+        group: (title, body) => inner.group(title, body),
+        mask: (secret) => inner.mask(secret),
+    };
+    return { reporter, count: () => errors };
+}
+async function createHost(invocation, env) {
+    const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env);
+    if (invocation.host === 'github-action')
+        return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(450)]).then(__webpack_require__.bind(__webpack_require__, 7212))).githubHost();
+    const options = { json: invocation.json, color, env };
+    if (invocation.host === 'gitlab')
+        return (await __webpack_require__.e(/* import() */ 176).then(__webpack_require__.bind(__webpack_require__, 4176))).gitlabHost(options);
+    return (await __webpack_require__.e(/* import() */ 273).then(__webpack_require__.bind(__webpack_require__, 1273))).shellHost(options);
+}
+async function readStdinInputs(invocation) {
+    const values = new Map();
+    if (invocation.stdinInputs.length === 0)
+        return values;
+    const [name] = invocation.stdinInputs;
+    if (invocation.stdinInputs.length > 1 || !name) {
+        throw new src_errors/* InputError */.dz(`only one --<name>-stdin flag can read standard input; got ${invocation.stdinInputs.map((n) => `--${n}-stdin`).join(', ')}.`);
+    }
+    values.set(name, (await readStdin()).replace(/\r?\n$/, ''));
+    return values;
+}
+/**
+ * The first signal cancels the run and arms the backstop; a second one exits at once, saying so.
+ * `armBackstop` answers the timer, cleared when the run ends by itself.
+ */
+function listenForCancel(cancel, warn, armBackstop) {
+    let backstop;
+    const onSignal = (signal) => () => {
+        const code = signal === 'SIGINT' ? src_errors/* EXIT */.dc.sigint : src_errors/* EXIT */.dc.sigterm;
+        if (cancel.signal.aborted) {
+            warn(`${signal} received again: exiting now, without writing the outputs.`);
+            process.exit(code);
+        }
+        warn(`${signal} received: stopping.`);
+        cancel.abort(signal);
+        backstop = armBackstop(signal);
+    };
+    const onInt = onSignal('SIGINT');
+    const onTerm = onSignal('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    return () => {
+        clearTimeout(backstop);
+        process.off('SIGINT', onInt);
+        process.off('SIGTERM', onTerm);
+    };
+}
+
+
+/***/ })
+
+};
