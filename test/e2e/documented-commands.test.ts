@@ -1,19 +1,24 @@
 // Every ecs-deliver call the docs show (README code blocks, examples/, .gitlab-ci.example.yml, the example
-// workflow) runs three times against moto, as a CI job does on every commit: the same inputs, the same again,
-// then a new commit. The calls are read from the files (test/support/documented-commands.ts), in the shape
-// their host gives them. What the test changes, and why:
+// workflow) runs three times, as a CI job does on every commit: the same inputs, the same again, then a new
+// commit. Each call waits for its rollout, as the docs have it, so ECS is the project's stand-in (test/standin),
+// which plays real rollouts over time: moto's UpdateService starts no deployment on the new revision, so a
+// wait against it can only time out. moto still serves what the stand-in does not (STS for GitLab's OIDC
+// calls, anything else outside ECS) through AWS_ENDPOINT_URL; AWS_ENDPOINT_URL_ECS wins for ECS.
+// The calls are read from the files (test/support/documented-commands.ts), in the shape their host gives them.
+// What the test changes, and why:
 //   - images move to local registries (the docs name ECR, Docker Hub or the GitLab registry): one open, one
 //     with a login for the calls that log in with a username and password;
 //   - an image the call only deploys was "pushed by an earlier job": the test pushes it first;
-//   - credentials the docs take from a store come from the environment (AWS keys for moto, the registry's
+//   - credentials the docs take from a store come from the environment (test AWS keys, the registry's
 //     password); GitLab's OIDC token is a fake one that moto's STS takes;
-//   - the cluster, the service and the family's first revision the docs assume are created in moto first.
+//   - each call gets a fresh stand-in in the region the call deploys to, holding what the docs assume: the
+//     cluster, the family's first revision and the service running it (EC2, as the docs' bridge-mode
+//     port mappings have it).
 import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ECSClient } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   documentedCommands,
@@ -23,7 +28,7 @@ import {
   type DocumentedCommand,
 } from '../support/documented-commands.js';
 import { parseGithubOutput } from '../support/github-output.js';
-import { createCluster, createService, describeService, describeTaskDefinition, registerTaskDefinition, revisionsOf } from '../support/moto-ecs.js';
+import { type EcsStandin, type Timing, startEcsStandin } from '../standin/index.js';
 import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
 import { missingEngineTools, startPodmanEngine, type PodmanEngine } from '../support/podman-engine.js';
 import { missingRegistryTools, startRegistry, type RegistryServer } from '../support/registry-server.js';
@@ -37,6 +42,8 @@ const REGISTRY_USER = { username: 'ci-deployer', password: 'docs-Registry-Pa55-8
 const WEB_IDENTITY_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwcm9qZWN0X3BhdGg6Z3JvdXAvd2ViIn0.ZG9jcy1lMmU';
 const COMMITS = ['3f6c2a1d9b8e7f60a5b4c3d2e1f0a9b8c7d6e5f4', '8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b'] as const;
 const DEFAULT_REGION = 'us-east-1';
+/** Short rollouts, so each run ends in a few seconds; the docs' own wait-timeout (minutes) stays. */
+const TIMING: Partial<Timing> = { rolloutMs: 1200, taskLifetimeMs: 300, retryDelayMs: 100, maxRetryDelayMs: 600, rollbackMs: 800 };
 
 const commands = documentedCommands(ROOT);
 /** The registry with a login knows the user each doc logs in as, and the one credential stores hand out. */
@@ -95,7 +102,7 @@ interface Outcome extends BundleRun {
   outputs: Record<string, string>;
 }
 
-describe.skipIf(missingTools() !== undefined)('every documented command, three times against moto', () => {
+describe.skipIf(missingTools() !== undefined)('every documented command, three times, each waiting for its rollout on the ECS stand-in', () => {
   let moto: MotoServer;
   let open: RegistryServer;
   let withLogin: RegistryServer;
@@ -104,7 +111,7 @@ describe.skipIf(missingTools() !== undefined)('every documented command, three t
   const pushed = new Set<string>();
 
   beforeAll(async () => {
-    [moto, open, withLogin] = await Promise.all([startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' }), startRegistry([]), startRegistry(registryUsers)]);
+    [moto, open, withLogin] = await Promise.all([startMoto(), startRegistry([]), startRegistry(registryUsers)]);
     engine = await startPodmanEngine([open.host, withLogin.host]);
     root = await mkdtemp(join(tmpdir(), 'documented-commands-'));
   }, 90_000);
@@ -113,9 +120,6 @@ describe.skipIf(missingTools() !== undefined)('every documented command, three t
     await Promise.allSettled([moto?.stop(), open?.stop(), withLogin?.stop(), engine?.stop()]);
     if (root !== '') await rm(root, { recursive: true, force: true });
   });
-
-  const ecsIn = (region: string): ECSClient =>
-    new ECSClient({ endpoint: moto.url, region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
 
   /** A directory like a checkout at `commit`: the fixture's Dockerfile and a file that changes per commit. */
   async function checkout(commit: string): Promise<string> {
@@ -134,25 +138,24 @@ describe.skipIf(missingTools() !== undefined)('every documented command, three t
     pushed.add(reference);
   }
 
-  /** The family's first revision and the service running it, as the docs assume them to exist. */
-  async function createWhatTheDocsAssume(ecs: ECSClient, inputs: Record<string, string>): Promise<string> {
+  /** The cluster, the family's first revision and the service running it, as the docs assume them to exist. */
+  function createWhatTheDocsAssume(standin: EcsStandin, inputs: Record<string, string>): string {
     const family = inputs['family'] ?? inputs['service'] ?? '';
-    const taskDefinition = await registerTaskDefinition(ecs, {
+    const taskDefinition = standin.seedTaskDefinition({
       family,
       containerDefinitions: [{ name: inputs['container-name'] ?? family, image: 'registry.example.com/before:0', memory: 256, essential: true }],
     });
     const service = inputs['service'];
-    if (service) {
-      const cluster = inputs['cluster'] ?? 'default';
-      await createCluster(ecs, cluster);
-      await createService(ecs, { cluster, serviceName: service, taskDefinition, desiredCount: 1 });
-    }
+    const cluster = inputs['cluster'] ?? 'default';
+    standin.seedCluster(cluster);
+    if (service) standin.seedService({ cluster, serviceName: service, taskDefinition, desiredCount: 1, launchType: 'EC2' });
     return family;
   }
 
-  async function runAsDocumented(command: DocumentedCommand, cwd: string): Promise<Outcome> {
+  async function runAsDocumented(command: DocumentedCommand, standin: EcsStandin, cwd: string): Promise<Outcome> {
     const env: Record<string, string> = {
       AWS_ENDPOINT_URL: moto.url,
+      AWS_ENDPOINT_URL_ECS: standin.url,
       AWS_REGION: DEFAULT_REGION,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...engine.env,
@@ -194,15 +197,16 @@ describe.skipIf(missingTools() !== undefined)('every documented command, three t
     expect(new Set(commands.map((command) => command.host))).toEqual(new Set(['shell', 'github', 'gitlab']));
   });
 
-  test.each(commands.map((command) => [command.where, command] as const))(
-    '%s: exit 0 on every run; registers once, then nothing, then one revision for a new commit',
-    async (_where, documented) => {
+  test.for(commands.map((command) => [command.where, command] as const))(
+    '%s: exit 0 on every run; registers once, then nothing, then one revision for a new commit, and the service ends on it',
+    { timeout: 300_000 },
+    async ([, documented], context) => {
       await moto.reset();
       const runs: Outcome[] = [];
       /** How many revisions the family has after each run. */
       const revisions: number[] = [];
       let family = '';
-      let ecs: ECSClient | undefined;
+      let standin: EcsStandin | undefined;
       let inputs: Record<string, string> = {};
       for (const commit of [COMMITS[0], COMMITS[0], COMMITS[1]]) {
         let command = expandCommand(documented, commit);
@@ -210,17 +214,20 @@ describe.skipIf(missingTools() !== undefined)('every documented command, three t
         const registry = loggedInWithPassword(command, inputs) ? withLogin : open;
         if (inputs['image']) command = withInput(command, 'image', moveImage(inputs['image'], registry.host));
         inputs = inputsOf(command);
-        if (!ecs) {
-          ecs = ecsIn(inputs['region'] ?? command.env['AWS_REGION'] ?? DEFAULT_REGION);
-          family = await createWhatTheDocsAssume(ecs, inputs);
+        if (!standin) {
+          const started = await startEcsStandin({ region: inputs['region'] ?? command.env['AWS_REGION'] ?? DEFAULT_REGION, timing: TIMING });
+          context.onTestFinished(() => started.close());
+          standin = started;
+          family = createWhatTheDocsAssume(standin, inputs);
         }
         if (inputs['image'] && !pushes(inputs)) await pushBeforehand(inputs['image'], commit);
-        const run = await runAsDocumented(command, await checkout(commit));
+        const run = await runAsDocumented(command, standin, await checkout(commit));
         expect(run.code, `run ${runs.length + 1}:\n${run.log}`).toBe(0);
         runs.push(run);
-        revisions.push((await revisionsOf(ecs, family)).length);
+        revisions.push(activeRevisions(standin, family).length);
       }
-      if (!ecs) throw new Error('no run');
+      if (!standin) throw new Error('no run');
+      const ecsStandin = standin;
       const [first, second, third] = runs as [Outcome, Outcome, Outcome];
 
       if (inputs['dry-run'] === 'true') {
@@ -237,25 +244,47 @@ describe.skipIf(missingTools() !== undefined)('every documented command, three t
       expect(third.outputs, third.log).toMatchObject({ registered: 'true', 'task-definition-revision': '3' });
       expect(revisions).toEqual([2, 2, 3]);
 
-      const mappings = async (run: Outcome) =>
-        (await describeTaskDefinition(ecs as ECSClient, run.outputs['task-definition-arn'] ?? '')).taskDefinition?.containerDefinitions
-          ?.find((container) => container.name === (inputs['container-name'] ?? family))
+      const mappings = (run: Outcome) =>
+        containersOf(ecsStandin, family, run.outputs['task-definition-arn'] ?? '')
+          .find((container) => container.name === (inputs['container-name'] ?? family))
           ?.portMappings?.map(({ containerPort, hostPort, protocol }) => ({ containerPort, hostPort, protocol }));
       const expected = inputs['container-port']
         ? [{ containerPort: Number(inputs['container-port']), hostPort: Number(inputs['host-port'] ?? 0), protocol: inputs['protocol'] ?? 'tcp' }]
         : [];
-      expect(await mappings(first)).toEqual(expected);
-      expect(await mappings(third)).toEqual(expected);
+      expect(mappings(first)).toEqual(expected);
+      expect(mappings(third)).toEqual(expected);
 
       if (inputs['service']) {
-        const service = await describeService(ecs, inputs['cluster'] ?? 'default', inputs['service']);
-        expect(service?.taskDefinition).toContain(`${family}:3`);
-        expect(third.outputs['deployment-status'], third.log).toBe('COMPLETED');
+        // Each run waited for its own deployment: the service ends on the new commit's revision, in one deployment.
+        for (const run of runs) expect(run.outputs['deployment-status'], run.log).toBe('COMPLETED');
+        const service = ecsStandin.service(inputs['service'], inputs['cluster'] ?? 'default');
+        const revision3 = third.outputs['task-definition-arn'];
+        // ARNs in the region the call deploys to, as ECS answers them there.
+        expect(revision3).toBe(`arn:aws:ecs:${ecsStandin.region}:123456789012:task-definition/${family}:3`);
+        expect(service['taskDefinition']).toBe(revision3);
+        expect(service['deployments']).toEqual([expect.objectContaining({ status: 'PRIMARY', taskDefinition: revision3, rolloutState: 'COMPLETED' })]);
       }
     },
-    300_000,
   );
 });
+
+/** The family's ACTIVE revisions in the stand-in. */
+function activeRevisions(standin: EcsStandin, family: string): Record<string, unknown>[] {
+  return standin.taskDefinitions(family).filter((revision) => revision['status'] === 'ACTIVE');
+}
+
+interface PortMapping {
+  containerPort?: number;
+  hostPort?: number;
+  protocol?: string;
+}
+
+/** The containers of one revision, as DescribeTaskDefinition gives them. */
+function containersOf(standin: EcsStandin, family: string, arn: string): { name?: string; portMappings?: PortMapping[] }[] {
+  const revision = standin.taskDefinitions(family).find((candidate) => candidate['taskDefinitionArn'] === arn);
+  if (!revision) throw new Error(`${arn} is not a revision of ${family}`);
+  return revision['containerDefinitions'] as { name?: string; portMappings?: PortMapping[] }[];
+}
 
 function credentialValue(kind: DocumentedCommand['credentials'][string]): string {
   switch (kind) {

@@ -10,6 +10,7 @@
  *   standin.setFaults({ throttleEvery: 3 });             // or serverErrorBurst, latencyMs, rateLimits...
  *   standin.calls.DescribeServices;                      // calls per operation, faulted ones included
  *   standin.service('web'); standin.events('web'); standin.tasks('web'); // state as ECS would describe it
+ *   standin.taskDefinitions('web');                      // every revision of the family, oldest first
  *   await standin.close();
  *
  * Scenarios (options in scenarios.ts; durations in ms, defaults in DEFAULT_TIMING):
@@ -28,6 +29,7 @@ import { FaultInjector, type Faults } from './faults.js';
 import { type Body, isBody } from './input.js';
 import type { Tag } from './model.js';
 import { DEFAULT_TIMING, type Scenario, type Timing } from './scenarios.js';
+import { describeTaskDefinition } from './task-definitions.js';
 import { type MissingOperationAnswer, type RecordedCall, createRequestHandler } from './server.js';
 import { describeServiceDeployment } from './service-deployments.js';
 import { eventToWire, serviceToWire, taskToWire } from './wire.js';
@@ -89,6 +91,8 @@ export interface EcsStandin {
   tasks(name: string, cluster?: string): Body[];
   /** The service's service deployments, newest first, as DescribeServiceDeployments answers them. */
   serviceDeployments(name: string, cluster?: string): Body[];
+  /** Every revision of the family not deleted, oldest first, as DescribeTaskDefinition answers them. */
+  taskDefinitions(family: string): Body[];
   /** Zeroes `calls` and empties `requests`. */
   resetCalls(): void;
   /** Forgets every cluster, service, task definition, scenario and fault. */
@@ -162,6 +166,11 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
       const service = serviceNamed(name, cluster);
       return service.serviceDeployments.map((record) => describeServiceDeployment(record, service));
     },
+    taskDefinitions: (family) =>
+      (['ACTIVE', 'INACTIVE'] as const)
+        .flatMap((status) => world.taskDefinitions.list(family, status))
+        .sort((a, b) => a.revision - b.revision)
+        .map(describeTaskDefinition),
     resetCalls: () => {
       for (const key of Object.keys(calls)) delete calls[key];
       requests.length = 0;

@@ -398,6 +398,22 @@ describe('the API surface', () => {
     });
   });
 
+  test('taskDefinitions(family) gives every revision as described, oldest first, deleted ones left out', async () => {
+    const { ecs, s } = await start({ region: 'eu-central-1' });
+    await ecs.send(new RegisterTaskDefinitionCommand({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.26' }] }));
+    await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: 'web:2' }));
+    await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: 'web:1' }));
+    await ecs.send(new DeleteTaskDefinitionsCommand({ taskDefinitions: ['web:1'] }));
+    const revisions = s.taskDefinitions('web');
+    expect(revisions.map((revision) => [revision['taskDefinitionArn'], revision['status']])).toEqual([
+      ['arn:aws:ecs:eu-central-1:123456789012:task-definition/web:2', 'INACTIVE'],
+      ['arn:aws:ecs:eu-central-1:123456789012:task-definition/web:3', 'ACTIVE'],
+    ]);
+    const described = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'web:3' }));
+    expect(revisions[1]?.['containerDefinitions']).toEqual(JSON.parse(JSON.stringify(described.taskDefinition?.containerDefinitions)));
+    expect(s.taskDefinitions('api')).toEqual([]);
+  });
+
   test('without the service-deployment API: no currentServiceDeployment, a bare 500 like moto, or UnknownOperation', async () => {
     const { ecs } = await start({ serviceDeploymentApi: false });
     const { service } = await ecs.send(new UpdateServiceCommand({ service: 'web', forceNewDeployment: true }));

@@ -133,7 +133,7 @@ function codeBlocks(markdown: string): CodeBlock[] {
 
 // ---- shell and Jenkins ---------------------------------------------------------------------------------
 
-/** The argument lists of the ecs-deliver calls in a shell script (npx ecs-deliver@1, ecs-deliver, node dist/index.js). */
+/** The argument lists of the ecs-deliver calls in a shell script (ecs-deliver, npx ecs-deliver@1, node dist/index.js). */
 export function shellCommands(script: string): string[][] {
   const joined = script.replace(/\\\n/g, ' ');
   const calls: string[][] = [];
