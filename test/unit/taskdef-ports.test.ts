@@ -95,10 +95,12 @@ describe('renderTaskDefinition with port inputs', () => {
     expect(sameDocument(renderTaskDefinition(inputs({ ...seedFlags, 'host-port': '8080', protocol: 'udp' }), from(answered(rendered)), 'nginx:1.22'), answered(rendered))).toBe(true);
   });
 
-  test('the defaults host-port 0 and protocol tcp never overwrite an existing mapping', () => {
+  test('host-port and protocol not given never overwrite an existing mapping; given, they do', () => {
     const base = doc([web([{ containerPort: 8080, hostPort: 80, protocol: 'udp' }])]);
-    const rendered = renderTaskDefinition(inputs({ family: 'web', 'container-port': '8080', 'host-port': '0', protocol: 'tcp' }), from(base), '');
-    expect(mappingsOf(rendered)).toEqual([{ containerPort: 8080, hostPort: 80, protocol: 'udp' }]);
+    const untouched = renderTaskDefinition(inputs({ family: 'web', 'container-port': '8080' }), from(base), '');
+    expect(mappingsOf(untouched)).toEqual([{ containerPort: 8080, hostPort: 80, protocol: 'udp' }]);
+    const given = renderTaskDefinition(inputs({ family: 'web', 'container-port': '8080', 'host-port': '0', protocol: 'tcp' }), from(base), '');
+    expect(mappingsOf(given)).toEqual([{ containerPort: 8080, hostPort: 0, protocol: 'tcp' }]);
   });
 
   test('host-port without container-port on a new family is refused, not ignored', () => {
