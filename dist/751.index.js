@@ -3860,9 +3860,9 @@ function unknownMessage(ctx, result, headline) {
         return { message: `${headline}: ${why}; ${nothingSeen}`, lastSeen: {} };
     }
     const seen = stateLine(result.last.service, result.followed.deploymentId);
-    const last = end.kind === 'watch-error' ? 'last seen' : 'last answer';
+    const at = new Date(answeredAt).toISOString().slice(11, 19);
     return {
-        message: `${headline}: ${why}; ${last} ${formatDuration(now - answeredAt)} ago: ${seen}`,
+        message: `${headline}: ${why}; last seen at ${at} UTC (${formatDuration(now - answeredAt)} ago): ${seen}`,
         lastSeen: { lastSeen: seen, lastSeenAt: new Date(answeredAt).toISOString() },
     };
 }
@@ -3880,8 +3880,8 @@ function canRollBack(ctx) {
     return false;
 }
 /** Puts the previous revision back, the way the deploy started this run's deployment. */
-function requestRollback(ctx, last) {
-    const { target, ecs, reporter, clock } = ctx;
+function requestRollback(ctx, last, ecs = ctx.ecs) {
+    const { target, reporter, clock } = ctx;
     return startDeployment(ecs, { ...last, serviceName: target.service }, {
         cluster: target.cluster,
         region: target.region,
@@ -3955,7 +3955,7 @@ async function cancelled(ctx, rollout, headline) {
     let message = headline;
     if (options.rollbackOnCancel && canRollBack(ctx)) {
         const to = familyRevision(target.previous.taskDefinitionArn);
-        const answer = await settleWithin(requestRollback(ctx, rollout.last?.service), CANCEL_ROLLBACK_ANSWER_CAP_MS, clock);
+        const answer = await settleWithin(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), CANCEL_ROLLBACK_ANSWER_CAP_MS, clock);
         const said = answer.state === 'fulfilled'
             ? `the rollback to ${to} started (ECS answered the UpdateService)`
             : answer.state === 'rejected'
@@ -4060,7 +4060,7 @@ async function run(invocation, env, reporter, cancel, state) {
             clock: systemClock,
             cancel,
             publishImage: async (work) => publishImages(access, work),
-            watch: (target, options) => watchRollout({ ecs: session.ecs, clock: systemClock, reporter }, target, options),
+            watch: (target, options) => watchRollout({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: systemClock, reporter }, target, options),
             keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock: systemClock, reporter }, request),
         }, plan, state.startedAt, state.progress);
     }

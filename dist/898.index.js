@@ -132,6 +132,7 @@ function createSession(options) {
     return {
         region: options.region,
         ecs: ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }),
+        ecsAfterCancel: ecsApi(reads, { changes }),
         resolveCredentials: () => reads.config.credentials(),
         options,
         ...(options.credentials ? { credentials: options.credentials } : {}),

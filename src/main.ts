@@ -98,7 +98,7 @@ async function run(invocation: Invocation, env: Env, reporter: Reporter, cancel:
         clock: systemClock,
         cancel,
         publishImage: async (work) => publishImages(access, work),
-        watch: (target, options) => watchRollout({ ecs: session.ecs, clock: systemClock, reporter }, target, options),
+        watch: (target, options) => watchRollout({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: systemClock, reporter }, target, options),
         keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock: systemClock, reporter }, request),
       },
       plan,

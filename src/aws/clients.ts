@@ -9,6 +9,11 @@ import { isGarbledAnswer } from './errors.js';
 export interface AwsSession {
   region: string;
   ecs: EcsApi;
+  /**
+   * The same ECS calls, not aborted by the run's cancel: for the one call a cancel itself makes (the rollback of
+   * rollback-on-cancel), which its caller caps on its own.
+   */
+  ecsAfterCancel: EcsApi;
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** Resolves the credentials the clients will sign with (the SDK's default chain unless given). */
   resolveCredentials(): Promise<unknown>;
@@ -59,6 +64,7 @@ export function createSession(options: SessionOptions): AwsSession {
   return {
     region: options.region,
     ecs: ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }),
+    ecsAfterCancel: ecsApi(reads, { changes }),
     resolveCredentials: () => reads.config.credentials(),
     options,
     ...(options.credentials ? { credentials: options.credentials } : {}),

@@ -6,6 +6,8 @@ import type { Observer } from './observe.js';
 
 export interface WatchDeps {
   ecs: EcsApi;
+  /** ECS calls the run's cancel does not abort, for the rollback of rollback-on-cancel (default: ecs). */
+  ecsAfterCancel?: EcsApi;
   clock: Clock;
   reporter: Reporter;
 }

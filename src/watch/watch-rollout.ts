@@ -125,9 +125,9 @@ function unknownMessage(
     return { message: `${headline}: ${why}; ${nothingSeen}`, lastSeen: {} };
   }
   const seen = stateLine(result.last.service, result.followed.deploymentId);
-  const last = end.kind === 'watch-error' ? 'last seen' : 'last answer';
+  const at = new Date(answeredAt).toISOString().slice(11, 19);
   return {
-    message: `${headline}: ${why}; ${last} ${formatDuration(now - answeredAt)} ago: ${seen}`,
+    message: `${headline}: ${why}; last seen at ${at} UTC (${formatDuration(now - answeredAt)} ago): ${seen}`,
     lastSeen: { lastSeen: seen, lastSeenAt: new Date(answeredAt).toISOString() },
   };
 }
@@ -147,8 +147,8 @@ function canRollBack(ctx: WatchContext): boolean {
 }
 
 /** Puts the previous revision back, the way the deploy started this run's deployment. */
-function requestRollback(ctx: WatchContext, last: Service | undefined): Promise<RolloutTarget> {
-  const { target, ecs, reporter, clock } = ctx;
+function requestRollback(ctx: WatchContext, last: Service | undefined, ecs = ctx.ecs): Promise<RolloutTarget> {
+  const { target, reporter, clock } = ctx;
   return startDeployment(
     ecs,
     { ...last, serviceName: target.service },
@@ -228,7 +228,7 @@ async function cancelled(ctx: WatchContext, rollout: FollowResult, headline: str
   let message = headline;
   if (options.rollbackOnCancel && canRollBack(ctx)) {
     const to = familyRevision(target.previous.taskDefinitionArn);
-    const answer = await settleWithin(requestRollback(ctx, rollout.last?.service), CANCEL_ROLLBACK_ANSWER_CAP_MS, clock);
+    const answer = await settleWithin(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), CANCEL_ROLLBACK_ANSWER_CAP_MS, clock);
     const said =
       answer.state === 'fulfilled'
         ? `the rollback to ${to} started (ECS answered the UpdateService)`

@@ -100,7 +100,7 @@ describe('apply', () => {
     const asked: unknown[] = [];
     h.applyDeps.keepRevisions = async (request) => (asked.push(request), ['web:1']);
     const { result } = await deliver(h, inputs({ service: 'web', family: 'web', image: 'nginx:7', 'keep-revisions': '1' }));
-    expect(asked).toEqual([{ cluster: 'default', family: 'web', keep: 1, protect: [arn(2), arn(1)] }]);
+    expect(asked).toEqual([{ family: 'web', keep: 1, protect: [arn(2), arn(1)] }]);
     expect(result.deregistered).toEqual(['web:1']);
   });
 
@@ -120,7 +120,7 @@ describe('apply', () => {
     registers(2);
     const h = harness();
     const { result } = await deliver(h, inputs({ family: 'web', image: 'nginx:8', 'keep-revisions': '2' }));
-    expect(h.kept).toEqual([{ cluster: 'default', family: 'web', keep: 2, protect: [arn(2)] }]);
+    expect(h.kept).toEqual([{ family: 'web', keep: 2, protect: [arn(2)] }]);
     expect(result).toMatchObject({ registered: true, revision: 2, deploymentStatus: 'SKIPPED' });
     expect(result.service).toBeUndefined();
   });

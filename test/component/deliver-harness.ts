@@ -41,7 +41,8 @@ export function inputs(values: Record<string, string>): Inputs {
 
 export function session(): AwsSession {
   const client = new ECSClient({ region: REGION, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
-  return { region: REGION, ecs: ecsApi(client), resolveCredentials: async () => ({}), options: { region: REGION } };
+  const ecs = ecsApi(client);
+  return { region: REGION, ecs, ecsAfterCancel: ecs, resolveCredentials: async () => ({}), options: { region: REGION } };
 }
 
 export interface Harness {

@@ -306,7 +306,7 @@ describe('ECS stops answering after the failure', () => {
       message:
         `deployment ecs-svc/2 (web:2) failed: ${BREAKER_REASON}; the outcome of the rollback to web:1 is unknown: ` +
         'ECS did not answer in the last 58s of the 1m wait (connect ECONNREFUSED 127.0.0.1:4566); ' +
-        'last answer 58s ago: 0/2 running on web:1, IN_PROGRESS; 3 deployments',
+        'last seen at 12:00:10 UTC (58s ago): 0/2 running on web:1, IN_PROGRESS; 3 deployments',
       lastSeen: '0/2 running on web:1, IN_PROGRESS; 3 deployments',
       failure: { reason: BREAKER_REASON },
     });

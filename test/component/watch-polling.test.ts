@@ -60,7 +60,7 @@ describe('throttling', () => {
       status: 'UNKNOWN',
       message:
         'the outcome of deployment ecs-svc/2 (web:2) is unknown: ECS did not answer in the last 2m of the 2m wait ' +
-        '(ThrottlingException: Rate exceeded); last answer 2m ago: 0/2 running on web:2, IN_PROGRESS; 2 deployments',
+        '(ThrottlingException: Rate exceeded); last seen at 12:00:00 UTC (2m ago): 0/2 running on web:2, IN_PROGRESS; 2 deployments',
     });
     expect(ecs.count('updateService')).toBe(0);
     expect(clock.elapsed).toBe(120_000);
@@ -134,7 +134,7 @@ describe('ECS lost mid-watch', () => {
       status: 'UNKNOWN',
       message:
         'the outcome of deployment ecs-svc/2 (web:2) is unknown: ECS did not answer in the last 56s of the 1m wait ' +
-        '(connect ECONNREFUSED 127.0.0.1:4566); last answer 56s ago: 1/2 running on web:2, IN_PROGRESS; 2 deployments',
+        '(connect ECONNREFUSED 127.0.0.1:4566); last seen at 12:00:04 UTC (56s ago): 1/2 running on web:2, IN_PROGRESS; 2 deployments',
       lastSeen: '1/2 running on web:2, IN_PROGRESS; 2 deployments',
       lastSeenAt: new Date(EPOCH + 4_000).toISOString(),
     });
@@ -179,7 +179,7 @@ describe('ECS lost mid-watch', () => {
 describe('errors that no retry can fix', () => {
   const unknown = (why: string) =>
     `the outcome of deployment ecs-svc/2 (web:2) is unknown: could not follow the rollout of web: ${why}; ` +
-    'last seen 2s ago: 0/2 running on web:2, IN_PROGRESS; 2 deployments';
+    'last seen at 12:00:00 UTC (2s ago): 0/2 running on web:2, IN_PROGRESS; 2 deployments';
 
   test.each([
     {
@@ -218,7 +218,7 @@ describe('errors that no retry can fix', () => {
     const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, target(), options());
 
     expect(outcome).toMatchObject({ status: 'UNKNOWN' });
-    expect(outcome.message).toContain(`could not follow the rollout of web: ${message}; last seen 2s ago: `);
+    expect(outcome.message).toContain(`could not follow the rollout of web: ${message}; last seen at 12:00:04 UTC (2s ago): `);
     expect(clock.elapsed).toBe(6_000);
     expect(ecs.count('updateService')).toBe(0);
   });
