@@ -19,8 +19,8 @@ import { ecrApi } from '../../src/aws/ecr.js';
 import { DeployError, InputError, PreflightError } from '../../src/errors.js';
 import { prepareImage, type ImageOptions, type PrepareDeps } from '../../src/image/prepare.js';
 import type { CommandResult, CommandRunner, RunOptions } from '../../src/image/runner.js';
-import type { Reporter } from '../../src/report.js';
 import { imageOptions } from '../support/image-options.js';
+import { RecordingReporter } from '../support/recording-reporter.js';
 
 const ACCOUNT = '123456789012';
 const HOST = `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com`;
@@ -65,18 +65,6 @@ class FakeRunner implements CommandRunner {
     for (const line of answer.lines ?? []) options.onLine?.(line, 'stdout');
     return { exitCode: answer.exitCode ?? 0, stdout: answer.stdout ?? '', stderr: answer.stderr ?? '' };
   }
-}
-
-class RecordingReporter implements Reporter {
-  lines: string[] = [];
-  masked: string[] = [];
-  info(line: string) { this.lines.push(`info ${line}`); }
-  warn(line: string) { this.lines.push(`warn ${line}`); }
-  error(line: string) { this.lines.push(`error ${line}`); }
-  async group<T>(title: string, body: () => Promise<T>) { this.lines.push(`group ${title}`); return body(); }
-  mask(secret: string) { this.masked.push(secret); }
-  setOutput(name: string, value: string) { this.lines.push(`output ${name}=${value}`); }
-  summary(markdown: string) { this.lines.push(`summary ${markdown}`); }
 }
 
 const ecrMock = mockClient(ECRClient);
@@ -179,7 +167,8 @@ function options(overrides: Partial<ImageOptions> = {}): ImageOptions {
 async function expectNoSecretLeft(error?: unknown): Promise<void> {
   const visible = [
     ...runner.calls.flatMap((call) => [call.command, ...call.args, ...Object.values(call.env)]),
-    ...reporter.lines,
+    ...reporter.printed,
+    ...reporter.groups,
     error instanceof Error ? error.message : '',
   ].join('\n');
   for (const secret of SECRET_FORMS) expect(visible).not.toContain(secret);
@@ -204,7 +193,7 @@ describe('build and push to ECR', () => {
     expect(ecrMock.commandCalls(DescribeImagesCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'web', imageIds: [{ imageTag: '1.2' }], registryId: ACCOUNT,
     });
-    expect(reporter.lines).toContain(`info The tag named ${OLD} before this push: services on this reference get a new deployment.`);
+    expect(reporter.printed).toContain(`The tag named ${OLD} before this push: services on this reference get a new deployment.`);
     await expectNoSecretLeft();
   });
 
@@ -244,7 +233,7 @@ describe('build and push to ECR', () => {
   test('an unchanged push says so', async () => {
     describeImages(NEW);
     await prepareImage(deps(), options({ sourceImage: 'web:local' }));
-    expect(reporter.lines).toContain('info The registry already had this image under this tag.');
+    expect(reporter.printed).toContain('The registry already had this image under this tag.');
   });
 
   test('source-image is tagged, then pushed', async () => {
@@ -274,8 +263,8 @@ describe('build and push to ECR', () => {
   test('client output is shown line by line, redacted', async () => {
     runner.answers['build'] = { lines: ['Step 1/2 : FROM scratch', `leaked ${ECR_PASSWORD} here`] };
     await prepareImage(deps(), options({ buildContext: context }));
-    expect(reporter.lines).toContain('info Step 1/2 : FROM scratch');
-    expect(reporter.lines).toContain('info leaked *** here');
+    expect(reporter.printed).toContain('Step 1/2 : FROM scratch');
+    expect(reporter.printed).toContain('leaked *** here');
   });
 });
 
@@ -377,7 +366,7 @@ describe('verify-image when nothing is pushed', () => {
   test.each(['auto', 'true'] as const)('%s: an image that exists is reported', async (verifyImage) => {
     describeImages(OLD);
     expect(await prepareImage(deps(), options({ verifyImage }))).toEqual({ image: `${HOST}/web:1.2`, pushed: false, pushedNewDigest: false });
-    expect(reporter.lines).toContain(`info Image ${HOST}/web:1.2 exists (${OLD}).`);
+    expect(reporter.printed).toContain(`Image ${HOST}/web:1.2 exists (${OLD}).`);
     expect(runner.calls).toEqual([]);
     expect(events).toEqual(['ecr DescribeImages']);
   });
@@ -395,7 +384,7 @@ describe('verify-image when nothing is pushed', () => {
   test('auto: an unreachable ECR only warns', async () => {
     describeImages(new Error('connect ETIMEDOUT'));
     expect((await prepareImage(deps(), options())).pushed).toBe(false);
-    expect(reporter.lines).toContain(`warn Could not check that image ${HOST}/web:1.2 exists: ECR DescribeImages failed: connect ETIMEDOUT. Going on (verify-image true makes this an error).`);
+    expect(reporter.printed).toContain(`warn: Could not check that image ${HOST}/web:1.2 exists: ECR DescribeImages failed: connect ETIMEDOUT. Going on (verify-image true makes this an error).`);
   });
 
   test('true: an unreachable ECR is a PreflightError', async () => {
@@ -416,7 +405,7 @@ describe('verify-image when nothing is pushed', () => {
       await expect(run).rejects.toThrow(PreflightError);
     } else {
       await run;
-      expect(reporter.lines.some((line) => line.startsWith('warn'))).toBe(outcome === 'warn');
+      expect(reporter.printed.some((line) => line.startsWith('warn: '))).toBe(outcome === 'warn');
     }
   });
 
@@ -431,14 +420,14 @@ describe('verify-image when nothing is pushed', () => {
   test('registry-auth ecr on another host: the lookup uses the ECR token, and a failed token only warns', async () => {
     ecrMock.on(GetAuthorizationTokenCommand).rejects(new Error('ExpiredTokenException'));
     await prepareImage(deps(), options({ image: 'localhost:5000/web:1', registryAuth: 'ecr', region: 'us-east-2' }));
-    expect(reporter.lines).toContain('warn Could not check that image localhost:5000/web:1 exists: ExpiredTokenException. Going on (verify-image true makes this an error).');
+    expect(reporter.printed).toContain('warn: Could not check that image localhost:5000/web:1 exists: ExpiredTokenException. Going on (verify-image true makes this an error).');
     expect(fetched).toEqual([]);
   });
 
   test('verify-image false: nothing is asked', async () => {
     expect(await prepareImage(deps(), options({ verifyImage: 'false' }))).toEqual({ image: `${HOST}/web:1.2`, pushed: false, pushedNewDigest: false });
     expect(events).toEqual([]);
-    expect(reporter.lines).toEqual([]);
+    expect(reporter.printed).toEqual([]);
   });
 
   test('no image: nothing is asked', async () => {
@@ -472,7 +461,7 @@ describe('dry run', () => {
   test('without a push: says it would build, and nothing else', async () => {
     await prepareImage(deps(), options({ buildContext: context, push: false, verifyImage: 'false', dryRun: true }));
     expect(events).toEqual([]);
-    expect(reporter.lines).toEqual([`info Dry run: would build ${context} as ${HOST}/web:1.2.`]);
+    expect(reporter.printed).toEqual([`Dry run: would build ${context} as ${HOST}/web:1.2.`]);
   });
 
 
@@ -480,11 +469,11 @@ describe('dry run', () => {
     const result = await prepareImage(deps(), options({ buildContext: context, createRepository: true, pinDigest: true, dryRun: true }));
     expect(result).toEqual({ image: `${HOST}/web:1.2`, pushed: false, pushedNewDigest: false });
     expect(events).toEqual([]);
-    expect(reporter.lines).toEqual([
-      `info Dry run: would create ECR repository web in eu-west-1 if it is missing.`,
-      `info Dry run: would log in to ${HOST} (ECR token from eu-west-1).`,
-      `info Dry run: would build ${context} as ${HOST}/web:1.2.`,
-      `info Dry run: would push ${HOST}/web:1.2 and name its digest in the task definition.`,
+    expect(reporter.printed).toEqual([
+      `Dry run: would create ECR repository web in eu-west-1 if it is missing.`,
+      `Dry run: would log in to ${HOST} (ECR token from eu-west-1).`,
+      `Dry run: would build ${context} as ${HOST}/web:1.2.`,
+      `Dry run: would push ${HOST}/web:1.2 and name its digest in the task definition.`,
     ]);
   });
 
@@ -513,7 +502,7 @@ describe('public.ecr.aws', () => {
     expect(publicMock.commandCalls(PublicGetAuthorizationTokenCommand)).toHaveLength(1);
     expect(await publicClient.config.region()).toBe('us-east-1');
     expect(ecrMock.calls()).toHaveLength(0);
-    const visible = [...runner.calls.flatMap((call) => call.args), ...reporter.lines].join('\n');
+    const visible = [...runner.calls.flatMap((call) => call.args), ...reporter.printed].join('\n');
     expect(visible).not.toContain(PUBLIC_PASSWORD);
   });
 });

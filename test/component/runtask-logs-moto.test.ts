@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { RecordingReporter } from '../support/recording-reporter.js';
 import { KEPT_LINES, LogTail, createLogsApi, logSourceFor, type LogsApi } from '../../src/runtask/logs.js';
 import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
 
@@ -24,11 +25,6 @@ const migrate: ContainerDefinition = {
     options: { 'awslogs-group': GROUP, 'awslogs-region': LOGS_REGION, 'awslogs-stream-prefix': 'ecs' },
   },
 };
-
-function recorder() {
-  const lines: string[] = [];
-  return { lines, info: (line: string) => void lines.push(line), warn: (line: string) => void lines.push(`warn: ${line}`) };
-}
 
 const skip = motoMissing();
 
@@ -81,11 +77,11 @@ describe.skipIf(skip)('LogTail against moto CloudWatch Logs', () => {
   test('prints lines as they arrive, only once each, from the stream prefix/container/task-id in awslogs-region', async () => {
     const source = logSourceFor(migrate, TASK_ARN, DEPLOY_REGION);
     expect(source).toEqual({ target: { container: 'migrate', region: LOGS_REGION, group: GROUP, stream: STREAM } });
-    const reporter = recorder();
+    const reporter = new RecordingReporter();
     const tail = new LogTail(api, source, reporter);
 
     await tail.poll(); // before the container started: no stream yet, nothing said
-    expect(reporter.lines).toEqual([]);
+    expect(reporter.printed).toEqual([]);
 
     await createStream();
     await put('Running migrations', 'applying 0001_users');
@@ -96,7 +92,7 @@ describe.skipIf(skip)('LogTail against moto CloudWatch Logs', () => {
     await put('done in 2.1s');
     await tail.drain();
 
-    expect(reporter.lines).toEqual([
+    expect(reporter.printed).toEqual([
       'migrate | Running migrations',
       'migrate | applying 0001_users',
       'migrate | applying 0002_orders',
@@ -109,20 +105,20 @@ describe.skipIf(skip)('LogTail against moto CloudWatch Logs', () => {
     await createStream();
     const messages = Array.from({ length: 30 }, (_, n) => `step ${n + 1}`);
     await put(...messages);
-    const reporter = recorder();
+    const reporter = new RecordingReporter();
     const tail = new LogTail(api, logSourceFor(migrate, TASK_ARN, DEPLOY_REGION), reporter);
     await tail.drain();
-    expect(reporter.lines).toHaveLength(30);
+    expect(reporter.printed).toHaveLength(30);
     expect(tail.lastLines()).toEqual(messages.slice(-KEPT_LINES));
   });
 
   test('a stream that never appeared: "logs not shown" once the task stopped, never an error', async () => {
-    const reporter = recorder();
+    const reporter = new RecordingReporter();
     const tail = new LogTail(api, logSourceFor(migrate, TASK_ARN, DEPLOY_REGION), reporter);
     await tail.poll();
     await tail.drain();
     await tail.drain();
-    expect(reporter.lines).toEqual([
+    expect(reporter.printed).toEqual([
       `logs not shown: log stream ${STREAM} in group ${GROUP} (${LOGS_REGION}) does not exist: the container wrote nothing, or never started`,
     ]);
   });
@@ -134,10 +130,10 @@ describe.skipIf(skip)('LogTail against moto CloudWatch Logs', () => {
       ...migrate,
       logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': GROUP, 'awslogs-stream-prefix': 'ecs' } },
     };
-    const reporter = recorder();
+    const reporter = new RecordingReporter();
     const tail = new LogTail(api, logSourceFor(elsewhere, TASK_ARN, DEPLOY_REGION), reporter);
     await tail.drain();
-    expect(reporter.lines).toEqual([
+    expect(reporter.printed).toEqual([
       `logs not shown: log stream ${STREAM} in group ${GROUP} (${DEPLOY_REGION}) does not exist: the container wrote nothing, or never started`,
     ]);
   });

@@ -2,6 +2,7 @@
 // events appear over that time, and a clock whose sleep advances it at once.
 import type { Container, ContainerDefinition, RunTaskCommandInput, Task } from '@aws-sdk/client-ecs';
 import { describe, expect, test } from 'vitest';
+import { RecordingReporter } from '../support/recording-reporter.js';
 import type { Clock } from '../../src/clock.js';
 import type { LogEventsPage, LogEventsRequest, LogsApi } from '../../src/runtask/logs.js';
 import { describeRunTask, failureReport, runOneOffTask, type RunOneOffTaskParams, type TaskApi } from '../../src/runtask/run-task.js';
@@ -43,17 +44,6 @@ class FakeClock implements Clock {
       if (signal?.aborted) return;
     }
     this.t = until;
-  }
-}
-
-class Recorder {
-  readonly lines: string[] = [];
-  info = (line: string) => void this.lines.push(`info: ${line}`);
-  warn = (line: string) => void this.lines.push(`warn: ${line}`);
-  error = (line: string) => void this.lines.push(`error: ${line}`);
-  /** Lines without their level, in the order printed. */
-  get text(): string[] {
-    return this.lines.map((line) => line.slice(line.indexOf(': ') + 2));
   }
 }
 
@@ -157,7 +147,7 @@ function setup(timeline = NORMAL, stopped?: ConstructorParameters<typeof FakeEcs
   const clock = new FakeClock();
   const ecs = new FakeEcs(clock, timeline, stopped);
   const logs = new FakeLogs(clock, events);
-  const reporter = new Recorder();
+  const reporter = new RecordingReporter();
   const controller = new AbortController();
   let logsOpened = 0;
   const params: RunOneOffTaskParams = {
@@ -189,7 +179,7 @@ describe('runOneOffTask', () => {
     const result = await runOneOffTask(params);
     expect(result).toMatchObject({ status: 'SUCCEEDED', taskArn: TASK_ARN, exitCode: 0 });
     expect(result.outputs).toEqual({ 'run-task-arn': TASK_ARN, 'run-task-exit-code': '0' });
-    expect(reporter.text).toEqual([
+    expect(reporter.text.split('\n')).toEqual([
       'Running one task of web:7 in cluster prod: container migrate runs npm run migrate',
       '  where: launch type FARGATE; subnets subnet-a; public IP off',
       `Started task ${TASK_ID} (${TASK_ARN})`,
@@ -217,7 +207,7 @@ describe('runOneOffTask', () => {
     expect(result.line).toMatch(/container migrate exited with exit code 3; stopped reason: EssentialContainerExited: Essential container in task exited/);
     const last20 = Array.from({ length: 20 }, (_, n) => `line ${n + 6}`);
     expect(result.lastLogLines).toEqual(last20);
-    const errors = reporter.lines.filter((line) => line.startsWith('error: ')).map((line) => line.slice(7));
+    const errors = reporter.lines.filter((line) => line.level === 'error').map((line) => line.text);
     expect(errors).toEqual([result.line, 'last 20 log lines:', ...last20.map((line) => `  ${line}`)]);
     expect(failureReport(result)).toEqual(errors);
   });
@@ -235,7 +225,7 @@ describe('runOneOffTask', () => {
     params.containerDefinitions = [migrate, { name: 'envoy', essential: true }];
     const result = await runOneOffTask(params);
     expect(result.status).toBe('FAILED');
-    expect(reporter.lines).toContain(`error: ${result.line}`);
+    expect(reporter.printed).toContain(`error: ${result.line}`);
     expect(result.line).toMatch(/essential container envoy exited with exit code 1 before migrate stopped/);
   });
 
@@ -259,7 +249,7 @@ describe('runOneOffTask', () => {
     expect(result.status).toBe('TIMED_OUT');
     expect(result.line).toBe(`task ${TASK_ID} did not stop within run-task-timeout 1m; it was stopped`);
     expect(ecs.stopCalls).toEqual([{ cluster: 'prod', task: TASK_ARN, reason: 'ecs-deliver: run-task-timeout of 1m passed' }]);
-    expect(reporter.lines).toContain(`warn: run-task-timeout of 1m passed: stopping task ${TASK_ID} (StopTask: "ecs-deliver: run-task-timeout of 1m passed")`);
+    expect(reporter.printed).toContain(`warn: run-task-timeout of 1m passed: stopping task ${TASK_ID} (StopTask: "ecs-deliver: run-task-timeout of 1m passed")`);
     expect(clock.elapsed).toBe(60_000);
   });
 
@@ -278,7 +268,7 @@ describe('runOneOffTask', () => {
     clock.at(3000, () => controller.abort());
     const result = await runOneOffTask(params);
     expect(result.status).toBe('CANCELLED');
-    expect(reporter.lines.at(-1)).toBe(
+    expect(reporter.printed.at(-1)).toBe(
       `warn: the job was cancelled, but task ${TASK_ID} may still run: StopTask did not answer within 1.5s; stop it yourself: aws ecs stop-task --cluster prod --task ${TASK_ARN}`,
     );
     expect(clock.elapsed).toBeLessThanOrEqual(3000 + 1500);
@@ -289,9 +279,9 @@ describe('runOneOffTask', () => {
     logs.error = named('AccessDeniedException', 'User is not authorized to perform: logs:GetLogEvents');
     const result = await runOneOffTask(params);
     expect(result.status).toBe('SUCCEEDED');
-    const notShown = reporter.lines.filter((line) => line.includes('logs not shown'));
+    const notShown = reporter.printed.filter((line) => line.includes('logs not shown'));
     expect(notShown).toEqual([
-      `info: logs not shown: reading log stream ${STREAM} in group /ecs/web (${REGION}) is denied (AccessDeniedException: User is not authorized to perform: logs:GetLogEvents): grant logs:GetLogEvents`,
+      `logs not shown: reading log stream ${STREAM} in group /ecs/web (${REGION}) is denied (AccessDeniedException: User is not authorized to perform: logs:GetLogEvents): grant logs:GetLogEvents`,
     ]);
     expect(logs.requests).toHaveLength(1);
   });
@@ -300,7 +290,7 @@ describe('runOneOffTask', () => {
     const { params, reporter, logsOpened } = setup();
     params.containerDefinitions = [{ name: 'migrate', logConfiguration: { logDriver: 'json-file' } }];
     expect((await runOneOffTask(params)).status).toBe('SUCCEEDED');
-    expect(reporter.lines).toContain('info: logs not shown: container migrate logs with the json-file driver, not awslogs');
+    expect(reporter.printed).toContain('logs not shown: container migrate logs with the json-file driver, not awslogs');
     expect(logsOpened()).toBe(0);
   });
 
@@ -308,7 +298,7 @@ describe('runOneOffTask', () => {
     const { params, logs, reporter } = setup(NORMAL, undefined, [[6500, 'hello']]);
     logs.createdAt = 6000;
     expect((await runOneOffTask(params)).status).toBe('SUCCEEDED');
-    expect(reporter.text.filter((line) => line.startsWith('migrate |') || line.includes('logs'))).toEqual(['migrate | hello']);
+    expect(reporter.text.split('\n').filter((line) => line.startsWith('migrate |') || line.includes('logs'))).toEqual(['migrate | hello']);
   });
 
   test('throttled and garbled DescribeTasks answers are retried, throttling slows the polls', async () => {
@@ -322,10 +312,10 @@ describe('runOneOffTask', () => {
     ];
     const result = await runOneOffTask(params);
     expect(result.status).toBe('SUCCEEDED');
-    expect(reporter.lines.filter((line) => line.includes('DescribeTasks failed'))).toEqual([
+    expect(reporter.printed.filter((line) => line.includes('DescribeTasks failed'))).toEqual([
       `warn: task ${TASK_ID}: DescribeTasks failed (ThrottlingException: Rate exceeded); trying again until run-task-timeout`,
     ]);
-    expect(reporter.lines).toContain(`info: task ${TASK_ID}: DescribeTasks answers again`);
+    expect(reporter.printed).toContain(`task ${TASK_ID}: DescribeTasks answers again`);
     expect(clock.sleeps.slice(0, 3)).toEqual([4000, 8000, 8000]);
     expect(Math.max(...clock.sleeps)).toBe(8000);
   });
@@ -406,10 +396,10 @@ describe('watchTask', () => {
   test('a task not visible yet right after RunTask is polled again, not judged', async () => {
     const clock = new FakeClock();
     const ecs = new FakeEcs(clock, [[4000, 'RUNNING'], [8000, 'STOPPED']]);
-    const reporter = new Recorder();
+    const reporter = new RecordingReporter();
     const end = await watchTask({ api: ecs, cluster: 'prod', taskArn: TASK_ARN, timeoutMs: 60_000, clock, reporter });
     expect(end.kind).toBe('stopped');
-    expect(reporter.text).toEqual([`task ${TASK_ID}: RUNNING after 4s`, `task ${TASK_ID}: STOPPED after 8s (Essential container in task exited)`]);
+    expect(reporter.text.split('\n')).toEqual([`task ${TASK_ID}: RUNNING after 4s`, `task ${TASK_ID}: STOPPED after 8s (Essential container in task exited)`]);
     expect(ecs.describeCalls).toBe(5);
   });
 
@@ -417,7 +407,7 @@ describe('watchTask', () => {
     const clock = new FakeClock();
     const ecs = new FakeEcs(clock, [[0, 'RUNNING']]);
     ecs.describeErrors = Array.from({ length: 100 }, () => named('ServerException', 'internal', 500));
-    const end = await watchTask({ api: ecs, cluster: 'prod', taskArn: TASK_ARN, timeoutMs: 20_000, clock, reporter: new Recorder() });
+    const end = await watchTask({ api: ecs, cluster: 'prod', taskArn: TASK_ARN, timeoutMs: 20_000, clock, reporter: new RecordingReporter() });
     expect(end).toEqual({ kind: 'timed-out', stopRequested: true });
     expect(ecs.stopCalls).toHaveLength(1);
   });

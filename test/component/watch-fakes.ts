@@ -13,7 +13,6 @@ import type {
 } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../../src/aws/ecs.js';
 import type { Clock } from '../../src/clock.js';
-import type { Reporter } from '../../src/report.js';
 import type { RolloutTarget, WatchOptions } from '../../src/watch/contract.js';
 
 export const EPOCH = Date.UTC(2026, 0, 5, 12, 0, 0);
@@ -67,54 +66,7 @@ export class FakeClock implements Clock {
   }
 }
 
-export interface Line {
-  level: 'info' | 'warn' | 'error';
-  text: string;
-  group?: string;
-}
-
-export class RecordingReporter implements Reporter {
-  readonly lines: Line[] = [];
-  readonly groups: string[] = [];
-  readonly outputs = new Map<string, string>();
-  private current: string | undefined;
-
-  info(text: string): void {
-    this.push('info', text);
-  }
-  warn(text: string): void {
-    this.push('warn', text);
-  }
-  error(text: string): void {
-    this.push('error', text);
-  }
-  async group<T>(title: string, body: () => Promise<T>): Promise<T> {
-    this.groups.push(title);
-    this.current = title;
-    try {
-      return await body();
-    } finally {
-      this.current = undefined;
-    }
-  }
-  mask(): void {}
-  setOutput(name: string, value: string): void {
-    this.outputs.set(name, value);
-  }
-  summary(): void {}
-
-  get text(): string {
-    return this.lines.map((line) => line.text).join('\n');
-  }
-
-  count(fragment: string): number {
-    return this.lines.filter((line) => line.text.includes(fragment)).length;
-  }
-
-  private push(level: Line['level'], text: string): void {
-    this.lines.push({ level, text, ...(this.current ? { group: this.current } : {}) });
-  }
-}
+export { RecordingReporter, type Line } from '../support/recording-reporter.js';
 
 export function deployment(fields: Deployment & { id: string }): Deployment {
   return {

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { RecordingReporter } from '../support/recording-reporter.js';
 import { assumeRoleWithWebIdentity, sessionNameFor } from '../../src/aws/web-identity.js';
 import { AwsUnavailableError, InputError, PreflightError, exitCodeFor } from '../../src/errors.js';
 import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
@@ -21,16 +22,6 @@ import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.
 const ROLE = 'arn:aws:iam::123456789012:role/gitlab-deploy';
 const REGION = 'eu-west-1';
 
-interface Recorded {
-  lines: string[];
-  masks: string[];
-}
-
-function recordingReporter(): Recorded & { info(line: string): void; mask(secret: string): void } {
-  const lines: string[] = [];
-  const masks: string[] = [];
-  return { lines, masks, info: (line) => void lines.push(line), mask: (secret) => void masks.push(secret) };
-}
 
 const skip = motoMissing();
 
@@ -62,7 +53,7 @@ describe.skipIf(skip)('assumeRoleWithWebIdentity against moto STS', () => {
 
   test('trades the token for working credentials, kept in memory and masked, never printed or written', async () => {
     const token = process.env['ECS_DELIVER_WEB_IDENTITY_TOKEN'] ?? '';
-    const reporter = recordingReporter();
+    const reporter = new RecordingReporter();
     const sessionName = sessionNameFor({ CI_PROJECT_PATH_SLUG: 'acme-web', CI_PIPELINE_ID: '987654' });
 
     const credentials = await assumeRoleWithWebIdentity({ roleArn: ROLE, token, region: REGION, sessionName, reporter });
@@ -75,10 +66,10 @@ describe.skipIf(skip)('assumeRoleWithWebIdentity against moto STS', () => {
     const identity = await new STSClient({ region: REGION, credentials }).send(new GetCallerIdentityCommand({}));
     expect(identity.Arn).toBe('arn:aws:sts::123456789012:assumed-role/gitlab-deploy/ecs-deliver-acme-web-987654');
 
-    expect(reporter.masks).toEqual([token, credentials.secretAccessKey, credentials.sessionToken]);
-    expect(reporter.lines).toEqual([expect.stringContaining(`Assumed ${ROLE}`)]);
+    expect(reporter.masked).toEqual([token, credentials.secretAccessKey, credentials.sessionToken]);
+    expect(reporter.text.split('\n')).toEqual([expect.stringContaining(`Assumed ${ROLE}`)]);
     const secrets = [token, credentials.secretAccessKey, credentials.sessionToken ?? ''];
-    for (const line of reporter.lines) for (const secret of secrets) expect(line).not.toContain(secret);
+    for (const secret of secrets) expect(reporter.text).not.toContain(secret);
 
     const written = [
       ...filesUnder(scratch, 0),

@@ -11,11 +11,11 @@ import { prepareImage, type ImageOptions, type PrepareDeps } from '../../src/ima
 import { checkManifest } from '../../src/image/registry-check.js';
 import { parseImageReference } from '../../src/image/reference.js';
 import { spawnRunner } from '../../src/image/runner.js';
-import type { Reporter } from '../../src/report.js';
 import { missingEngineTools, startPodmanEngine, type PodmanEngine } from '../support/podman-engine.js';
 import { freePort, missingRegistryTools, startRegistry, type RegistryServer } from '../support/registry-server.js';
 import { findExecutable } from '../../src/image/runner.js';
 import { imageOptions } from '../support/image-options.js';
+import { RecordingReporter } from '../support/recording-reporter.js';
 import { filesUnder } from '../support/files-under.js';
 import { MOTO, startMoto, type MotoServer } from '../support/moto-server.js';
 
@@ -36,18 +36,6 @@ if (missing !== undefined && process.env['ECS_DELIVER_REQUIRE_SERVERS'] === '1')
   throw new Error(`ECS_DELIVER_REQUIRE_SERVERS=1 but ${missing}`);
 }
 if (missing !== undefined) console.warn(`image-tools e2e skipped: ${missing}`);
-
-class RecordingReporter implements Reporter {
-  lines: string[] = [];
-  masked: string[] = [];
-  info(line: string) { this.lines.push(line); }
-  warn(line: string) { this.lines.push(`warning: ${line}`); }
-  error(line: string) { this.lines.push(`error: ${line}`); }
-  async group<T>(title: string, body: () => Promise<T>) { this.lines.push(`[${title}]`); return body(); }
-  mask(secret: string) { this.masked.push(secret); }
-  setOutput(name: string, value: string) { this.lines.push(`output ${name}=${value}`); }
-  summary(markdown: string) { this.lines.push(markdown); }
-}
 
 describe.skipIf(missing !== undefined)('image steps with docker, podman and a registry', () => {
   let registry: RegistryServer;
@@ -113,7 +101,7 @@ describe.skipIf(missing !== undefined)('image steps with docker, podman and a re
     expect(result.image).toBe(image);
     expect(result.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(await registryDigest(image)).toBe(result.digest);
-    expect(reporter.lines).toContain(`[Log in to ${registry.host}]`);
+    expect(reporter.groups).toContain(`Log in to ${registry.host}`);
   });
 
   test('an unchanged re-push of a local image: pushedNewDigest false', async () => {
@@ -141,7 +129,7 @@ describe.skipIf(missing !== undefined)('image steps with docker, podman and a re
     expect(result.pushedNewDigest).toBe(true);
     expect(result.digest).not.toBe(before);
     expect(await registryDigest(image)).toBe(result.digest);
-    expect(reporter.lines).toContain(`The tag named ${before} before this push: services on this reference get a new deployment.`);
+    expect(reporter.text.split('\n')).toContain(`The tag named ${before} before this push: services on this reference get a new deployment.`);
   });
 
   test('registry-auth ecr: the token from moto logs in; pin-digest names what was pushed', async () => {
@@ -181,14 +169,14 @@ describe.skipIf(missing !== undefined)('image steps with docker, podman and a re
     const port = await freePort();
     const result = await prepareImage(deps(reporter), options({ image: `localhost:${port}/app:1`, ...basic }));
     expect(result.pushed).toBe(false);
-    expect(reporter.lines.filter((line) => line.startsWith('warning:'))).toEqual([
-      expect.stringMatching(new RegExp(`^warning: Could not check that image localhost:${port}/app:1 exists: .*ECONNREFUSED`)),
+    expect(reporter.lines.filter((line) => line.level === 'warn').map((line) => line.text)).toEqual([
+      expect.stringMatching(new RegExp(`^Could not check that image localhost:${port}/app:1 exists: .*ECONNREFUSED`)),
     ]);
   });
 
   test('nothing printed, thrown or left on disk holds a password or its base64 forms', async () => {
     expect(reporters.length).toBeGreaterThan(5);
-    const printed = [...reporters.flatMap((r) => r.lines), ...errors.map((e) => (e instanceof Error ? e.message : String(e)))].join('\n');
+    const printed = [...reporters.flatMap((r) => [...r.printed, ...r.groups]), ...errors.map((e) => (e instanceof Error ? e.message : String(e)))].join('\n');
     for (const secret of SECRETS) expect(printed).not.toContain(secret);
     expect(await readdir(tempRoot)).toEqual([]);
     expect(await readFile(join(userConfig, 'config.json'), 'utf8')).toBe(USER_CONFIG);

@@ -7,7 +7,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findExecutable } from '../../src/image/runner.js';
-import { stopChild, waitFor } from './registry-server.js';
+import { stopChild } from './registry-server.js';
+import { waitFor } from './servers.js';
 
 export interface PodmanEngine {
   dir: string;

@@ -31,15 +31,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
+/** Polls `ready` every 100 ms until it says yes; a server started by a test is ready when it answers. */
+export async function waitFor(ready: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await fetch(url);
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`, { cause: error });
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  while (Date.now() < deadline) {
+    if (await ready()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export function waitForHttp(url: string, timeoutMs = 20_000): Promise<void> {
+  const answers = (): Promise<boolean> => fetch(url).then(() => true, () => false);
+  return waitFor(answers, `${url} to answer`, timeoutMs);
 }
