@@ -114,5 +114,6 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     const notices = result.stderr.split('\n').filter((line) => /AWS SDK support/.test(line));
     const major = Number(process.versions.node.split('.')[0]);
     expect(notices).toEqual(major < 22 ? [`warning: Node ${process.versions.node} is past AWS SDK support; the action runs on node24.`] : []);
+    expect(result.log).not.toMatch(/AWS SDK support/);
   });
 });

@@ -1,8 +1,10 @@
-// keep-revisions (issue 8, section 5). Against moto with the family used in two clusters (prod/web runs web:1,
-// staging/web runs web:2): a revision any service of the account and region runs is never deregistered, whichever
-// cluster the run deploys to, and also in a register-only run. Against the ECS stand-in through the fault proxy:
-// when the services cannot be listed, the run did not wait for its rollout, or it was cancelled, nothing is
-// deregistered.
+// keep-revisions (issue 8, section 5), with the family used in two clusters (prod/web runs web:1, staging/web runs
+// web:2): a revision any service of the account and region runs is never deregistered, whichever cluster the run
+// deploys to, and also in a register-only run. keep-revisions runs only after a rollout the run waited for ended
+// COMPLETED, so the deploy runs against the ECS stand-in, which plays the rollout (moto's UpdateService starts no
+// deployment on the new revision); the register-only run needs no rollout and runs against moto. Against the
+// stand-in through the fault proxy: when the services cannot be listed, the run did not wait for its rollout, or
+// it was cancelled, nothing is deregistered.
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
 import { type TestContext, afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -49,16 +51,6 @@ describe.skipIf(skip)('keep-revisions with the family in two clusters', () => {
     return (answer.taskDefinitionArns ?? []).map((arn) => arn.slice(arn.lastIndexOf('/') + 1)).sort();
   }
 
-  test('a deploy to staging with keep-revisions 1 keeps web:1, which prod runs', async () => {
-    const result = await run(['--cluster', 'staging', '--service', 'web', '--image', 'nginx:1.26', '--keep-revisions', '1']);
-
-    expect(result.code, result.log).toBe(0);
-    const outputs = outputsOf(result);
-    expect(outputs, result.log).toMatchObject({ 'deployment-status': 'COMPLETED', 'task-definition-revision': '3' });
-    expect(outputs['deregistered']?.split(',') ?? [], result.log).not.toContain('web:1');
-    expect(await active()).toEqual(expect.arrayContaining(['web:1', 'web:3']));
-  });
-
   test('a register-only run with keep-revisions 1 keeps web:1 and web:2, which the two clusters run', async () => {
     const result = await run(['--image', 'nginx:1.27', '--keep-revisions', '1']);
 
@@ -67,6 +59,39 @@ describe.skipIf(skip)('keep-revisions with the family in two clusters', () => {
     expect(outputs, result.log).toMatchObject({ registered: 'true', 'task-definition-revision': '3' });
     expect(outputs['deregistered'] ?? '', result.log).toBe('');
     expect(await active()).toEqual(['web:1', 'web:2', 'web:3']);
+  });
+});
+
+describe('keep-revisions after a deploy that completes, with the family in two clusters', () => {
+  test('a deploy to staging with keep-revisions 1 keeps web:1, which prod runs', async (context) => {
+    const standin = await startEcsStandin({ timing: { rolloutMs: 1500, taskLifetimeMs: 300 } });
+    context.onTestFinished(() => standin.close());
+    standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+    standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.25', memory: 256 }] });
+    // The account's default cluster exists, as it does in most accounts, without a service of this family.
+    standin.seedCluster('default');
+    standin.seedService({ cluster: 'prod', serviceName: 'web', taskDefinition: 'web:1' });
+    standin.seedService({ cluster: 'staging', serviceName: 'web', taskDefinition: 'web:2' });
+
+    const result = await runBundle({
+      args: [
+        ...['--family', 'web', '--verify-image', 'false', '--json', '--poll-interval', '1s', '--wait-timeout', '20s'],
+        ...['--cluster', 'staging', '--service', 'web', '--image', 'nginx:1.26', '--keep-revisions', '1'],
+      ],
+      env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
+      timeoutMs: 40_000,
+    });
+
+    expect(result.code, result.log).toBe(0);
+    const outputs = JSON.parse(result.stdout) as Record<string, string>;
+    // web:3 is the newest, prod runs web:1, and web:2 is what staging would roll back to.
+    expect(outputs, result.log).toMatchObject({ 'deployment-status': 'COMPLETED', 'task-definition-revision': '3', deregistered: '' });
+    expect(result.log).toContain('keep-revisions: nothing to deregister beyond the newest 1 and the revisions in use.');
+    const listed = standin.requests.filter((call) => call.operation === 'ListServices' && call.status === 200).map((call) => call.input?.['cluster']);
+    expect(listed).toEqual(expect.arrayContaining([expect.stringMatching(/prod$/), expect.stringMatching(/default$/)]));
+    expect(standin.calls['DeregisterTaskDefinition'] ?? 0).toBe(0);
+    const statuses = Object.fromEntries(standin.taskDefinitions('web').map((described) => [`web:${String(described['revision'])}`, described['status']]));
+    expect(statuses).toEqual({ 'web:1': 'ACTIVE', 'web:2': 'ACTIVE', 'web:3': 'ACTIVE' });
   });
 });
 

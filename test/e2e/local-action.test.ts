@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { awsEnv, createCluster, createService, describeService, ecsClient, registerTaskDefinition, revisionsOf } from '../support/moto-ecs.js';
+import { startEcsStandin } from '../standin/index.js';
+import { awsEnv, createCluster, ecsClient, revisionsOf } from '../support/moto-ecs.js';
 import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
 import { cleanEnv } from '../support/run-bundle.js';
 
@@ -94,16 +95,23 @@ describe.skipIf(skip)('local-action runs the action', () => {
     expect(readFileSync(summary, 'utf8')).toContain('web:1');
   }, 120_000);
 
-  test('updates a service and waits for its rollout', async () => {
-    const base = await registerTaskDefinition(ecs, { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-    await createService(ecs, { cluster: 'default', serviceName: 'web', taskDefinition: base, desiredCount: 1 });
+  // moto's UpdateService starts no deployment on the new revision, so a wait against it can only time out: ECS is
+  // the project's stand-in here, which plays the rollout to COMPLETED; moto still answers anything outside ECS.
+  test('updates a service and waits for its rollout', async (context) => {
+    const standin = await startEcsStandin({ timing: { rolloutMs: 1500, taskLifetimeMs: 300 } });
+    context.onTestFinished(() => standin.close());
+    standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+    standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 });
     const run = await localAction(dir, {
       ...awsEnv(moto.url),
+      AWS_ENDPOINT_URL_ECS: standin.url,
       ...inputs({ cluster: 'default', service: 'web', family: 'web', image: 'nginx:1.27', 'verify-image': 'false', 'poll-interval': '1s', 'wait-timeout': '20s' }),
     });
     expect(run.code, run.log).toBe(0);
     expect(run.outputs).toMatchObject({ 'task-definition-revision': '2', registered: 'true', 'deployment-status': 'COMPLETED' });
-    expect((await describeService(ecs, 'default', 'web'))?.taskDefinition).toContain('web:2');
+    const service = standin.service('web');
+    expect(service['taskDefinition']).toBe('arn:aws:ecs:us-east-1:123456789012:task-definition/web:2');
+    expect(service['deployments']).toEqual([expect.objectContaining({ status: 'PRIMARY', rolloutState: 'COMPLETED', taskDefinition: service['taskDefinition'] })]);
   }, 120_000);
 
   test('bad input fails the step with exit 2 and one line naming the input, and registers nothing', async () => {

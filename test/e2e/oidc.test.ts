@@ -1,13 +1,15 @@
 // OIDC through the bundle: no AWS keys anywhere, only role-arn and the CI's identity token. moto answers
-// AssumeRoleWithWebIdentity (AWS_ENDPOINT_URL covers STS as well as ECS) and ECS; the token must appear in
-// nothing the runs print or leave behind.
+// AssumeRoleWithWebIdentity (AWS_ENDPOINT_URL covers STS as well as ECS) and ECS; the deploy that waits for its
+// rollout talks ECS to the project's stand-in instead (AWS_ENDPOINT_URL_ECS), as moto's UpdateService starts no
+// deployment on the new revision. The token must appear in nothing the runs print or leave behind.
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createCluster, createService, describeService, ecsClient, REGION, registerTaskDefinition, revisionsOf } from '../support/moto-ecs.js';
+import { startEcsStandin } from '../standin/index.js';
+import { createCluster, ecsClient, REGION, revisionsOf } from '../support/moto-ecs.js';
 import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
 import { runBundle, type BundleRun } from '../support/run-bundle.js';
 
@@ -84,16 +86,20 @@ describe.skipIf(skip)('role-arn with a web identity token against moto', () => {
     expect(await revisionsOf(ecs, 'oidc-elsewhere')).toEqual([]);
   });
 
-  test('GitLab job: deploys to a service and waits, the session named after the pipeline', async () => {
-    const arn = await registerTaskDefinition(ecs, { family: 'oidc-web', containerDefinitions: [{ name: 'web', image: 'nginx:1.25', memory: 128 }] });
-    await createService(ecs, { cluster: 'default', serviceName: 'oidc-web', taskDefinition: arn, desiredCount: 1 });
+  test('GitLab job: deploys to a service and waits, the session named after the pipeline', async (context) => {
+    const standin = await startEcsStandin({ region: REGION, timing: { rolloutMs: 1500, taskLifetimeMs: 300 } });
+    context.onTestFinished(() => standin.close());
+    standin.seedTaskDefinition({ family: 'oidc-web', containerDefinitions: [{ name: 'web', image: 'nginx:1.25', memory: 128 }] });
+    standin.seedService({ serviceName: 'oidc-web', taskDefinition: 'oidc-web:1', desiredCount: 1 });
     const run = await deliver(['--role-arn', ROLE, '--service', 'oidc-web', '--image', 'nginx:1.26', '--verify-image', 'false'], {
-      env: { ...withToken, GITLAB_CI: 'true', CI_PROJECT_PATH_SLUG: 'group-web', CI_PIPELINE_ID: '4242' },
+      env: { ...withToken, AWS_ENDPOINT_URL_ECS: standin.url, GITLAB_CI: 'true', CI_PROJECT_PATH_SLUG: 'group-web', CI_PIPELINE_ID: '4242' },
     });
     expect(run.code, run.log).toBe(0);
     expect(run.log).toContain(`Assumed ${ROLE} with the web identity token as session ecs-deliver-group-web-4242`);
     expect(run.outputs).toMatchObject({ registered: 'true', 'task-definition-revision': '2', 'deployment-status': 'COMPLETED' });
-    expect((await describeService(ecs, 'default', 'oidc-web'))?.taskDefinition).toBe(run.outputs['task-definition-arn']);
+    const service = standin.service('oidc-web');
+    expect(service['taskDefinition']).toBe(run.outputs['task-definition-arn']);
+    expect(service['deployments']).toEqual([expect.objectContaining({ rolloutState: 'COMPLETED', taskDefinition: run.outputs['task-definition-arn'] })]);
     expect(await readFile(join(run.cwd, 'ecs-deliver.env'), 'utf8')).toMatch(/^ECS_DELIVERED_DEPLOYMENT_STATUS=COMPLETED$/m);
   });
 

@@ -1,6 +1,8 @@
 // Build, tag and push through the bundle: the real docker CLI on a podman engine, Debian's docker-registry with
-// htpasswd logins, moto for ECS and the ECR token. Each run gets its own TMPDIR; the last test searches every
-// byte the runs printed or wrote for the registry passwords.
+// htpasswd logins, moto for ECS and the ECR token. A deploy whose point is a rollout that ends COMPLETED talks
+// ECS to the project's stand-in (AWS_ENDPOINT_URL_ECS), since moto's UpdateService starts no deployment on the new
+// revision. Each run gets its own TMPDIR; the last test searches every byte the runs printed or wrote for the
+// registry passwords.
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import type { ECSClient } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkManifest } from '../../src/image/registry-check.js';
 import { parseImageReference } from '../../src/image/reference.js';
+import { startEcsStandin } from '../standin/index.js';
 import { parseGithubOutput } from '../support/github-output.js';
 import {
   awsEnv,
@@ -144,16 +147,25 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
     return found.status === 'found' ? found.digest : undefined;
   }
 
-  test('builds a FROM scratch Dockerfile, pushes it and deploys it', async () => {
-    await seedService('built', 'nginx:1.25');
+  test('builds a FROM scratch Dockerfile, pushes it and deploys it', async (context) => {
+    const standin = await startEcsStandin({ timing: { rolloutMs: 1500, taskLifetimeMs: 300 } });
+    context.onTestFinished(() => standin.close());
+    standin.seedTaskDefinition({ family: 'built', containerDefinitions: [{ name: 'app', image: 'nginx:1.25', memory: 128, essential: true }] });
+    standin.seedService({ serviceName: 'built', taskDefinition: 'built:1', desiredCount: 1 });
     const web = image('web', 'built');
-    const run = await deliver(['--build-context', CONTEXT, '--image', web, '--registry-username', ALICE.username, '--service', 'built'], { env: alice });
+    const run = await deliver(['--build-context', CONTEXT, '--image', web, '--registry-username', ALICE.username, '--service', 'built'], {
+      env: { ...alice, AWS_ENDPOINT_URL_ECS: standin.url },
+    });
     expect(run.code, run.log).toBe(0);
     expect(run.outputs).toMatchObject({ registered: 'true', 'task-definition-revision': '2', image: web, 'deployment-status': 'COMPLETED' });
     expect(run.outputs['image-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(await registryDigest(web)).toBe(run.outputs['image-digest']);
-    expect(await imageOf(run.outputs['task-definition-arn'])).toBe(web);
-    expect((await describeService(ecs, 'default', 'built'))?.taskDefinition).toBe(run.outputs['task-definition-arn']);
+    const revisions = standin.taskDefinitions('built');
+    expect(revisions.map((described) => described['taskDefinitionArn'])).toEqual([expect.stringMatching(/task-definition\/built:1$/), run.outputs['task-definition-arn']]);
+    expect(revisions[1]?.['containerDefinitions']).toEqual([expect.objectContaining({ name: 'app', image: web })]);
+    const service = standin.service('built');
+    expect(service['taskDefinition']).toBe(run.outputs['task-definition-arn']);
+    expect(service['deployments']).toEqual([expect.objectContaining({ rolloutState: 'COMPLETED', taskDefinition: run.outputs['task-definition-arn'] })]);
     expect(run.log).toContain(`Logged in to ${registry.host} as alice`);
   });
 
@@ -258,13 +270,16 @@ describe.skipIf(missing !== undefined)('build, push and deploy through the bundl
   test('an unreachable registry only warns, unless verify-image is true (exit 2)', async () => {
     await seedService('unreachable', 'nginx:1.25');
     const closed = `localhost:${await freePort()}/web:1`;
-    const warned = await deliver(['--image', closed, '--service', 'unreachable']);
+    // What is checked is the image, not the rollout: moto starts no deployment on the new revision, so the run
+    // does not wait for one.
+    const warned = await deliver(['--image', closed, '--service', 'unreachable', '--wait', 'false']);
     expect(warned.code, warned.log).toBe(0);
     expect(warned.log).toMatch(new RegExp(`warning: Could not check that image ${closed} exists: .*ECONNREFUSED`));
-    expect(warned.outputs).toMatchObject({ registered: 'true', image: closed });
+    expect(warned.outputs).toMatchObject({ registered: 'true', image: closed, 'deployment-status': 'SKIPPED' });
+    expect((await describeService(ecs, 'default', 'unreachable'))?.taskDefinition).toContain('unreachable:2');
     expect(await revisionsOf(ecs, 'unreachable')).toHaveLength(2);
 
-    const strict = await deliver(['--image', `localhost:${await freePort()}/web:2`, '--service', 'unreachable', '--verify-image', 'true']);
+    const strict = await deliver(['--image', `localhost:${await freePort()}/web:2`, '--service', 'unreachable', '--verify-image', 'true', '--wait', 'false']);
     expect(strict.code, strict.log).toBe(2);
     expect(strict.log).toMatch(/error: image: could not check that localhost:\d+\/web:2 exists: .*ECONNREFUSED.*set verify-image auto or false/);
     expect(await revisionsOf(ecs, 'unreachable')).toHaveLength(2);

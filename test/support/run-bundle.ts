@@ -15,7 +15,7 @@ export interface BundleRun {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
-  /** stdout and stderr as printed, without the SDK's Node version notice. */
+  /** stdout and stderr as printed, without the Node version notice (the SDK's own, or the bundle's one line). */
   log: string;
 }
 
@@ -74,5 +74,6 @@ export function runBundle(options: BundleOptions = {}): Promise<BundleRun> {
 function withoutSdkNotice(text: string): string {
   return text
     .replace(/^\(node:\d+\) (?:Warning: )?NodeVersionSupportWarning[\s\S]*?More information can be found at: \S+\n/m, '')
-    .replace(/^\(Use `node --trace-warnings[^\n]*\n/m, '');
+    .replace(/^\(Use `node --trace-warnings[^\n]*\n/m, '')
+    .replace(/^warning: Node \S+ is past AWS SDK support;[^\n]*\n/m, '');
 }
