@@ -1,6 +1,7 @@
 // Wires one run: host, inputs, AWS session, plan, apply, and how the run ends. Every ending (bad input, a
 // failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv report.
 import { resolve } from 'node:path';
+import { familyRevision } from './aws/names.js';
 import { systemClock } from './clock.js';
 import { applyPlan, signalOf, throwIfCancelled } from './deploy/apply.js';
 import { checkInputCombination } from './deploy/check-inputs.js';
@@ -198,7 +199,7 @@ function concludeRun(host: Host, result: DeliveryResult, cancel: AbortSignal, er
 
 function doneLine(result: DeliveryResult): string {
   const seconds = Math.round((result.finishedAt - result.startedAt) / 100) / 10;
-  const revision = result.taskDefinitionArn.split('/').pop() ?? result.taskDefinitionArn;
+  const revision = familyRevision(result.taskDefinitionArn);
   if (result.dryRun) return `Dry run done in ${seconds}s.`;
   if (!result.service) return `Done in ${seconds}s: ${revision} ${result.registered ? 'registered' : 'reused'}.`;
   const state = result.deploymentStatus === 'COMPLETED' ? 'rollout completed' : 'not waited for';

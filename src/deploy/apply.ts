@@ -121,7 +121,7 @@ async function registerOrReuse(deps: ApplyDeps, plan: DeployPlan, done: Progress
   await reportChanges(deps.reporter, plan, done.changes);
   throwIfCancelled(deps.cancel);
   if (reuse) {
-    deps.reporter.info(`Task definition unchanged: reusing ${reuse.family}:${reuse.revision}, registering nothing.`);
+    deps.reporter.info(`Task definition unchanged: reusing ${familyRevision(reuse)}, registering nothing.`);
     return { arn: reuse.arn, revision: reuse.revision, registered: false };
   }
   // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.

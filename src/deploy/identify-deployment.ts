@@ -1,10 +1,9 @@
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { sameRevision } from '../aws/names.js';
+import type { RolloutTarget } from '../watch/contract.js';
 
-export interface DeploymentIdentity {
-  deploymentId?: string;
-  serviceDeploymentArn?: string;
-}
+/** Which deployment an update started: the part of a RolloutTarget the UpdateService answer tells. */
+export type DeploymentIdentity = Pick<RolloutTarget, 'deploymentId' | 'serviceDeploymentArn'>;
 
 /**
  * The one rule for "an update started this deployment": the service's PRIMARY deployment has an id that was not

@@ -16,10 +16,10 @@ function changesTitle(plan: DeployPlan<Service | undefined>): string {
   const against = plan.comparedWith;
   const update = plan.update;
   const runsNow = against !== undefined && update !== undefined && sameRevision(update.before?.taskDefinition, against.arn);
-  const changes = against ? `changes against ${against.family}:${against.revision}${runsNow ? ` (what ${update.service} runs now)` : ''}` : '';
+  const changes = against ? `changes against ${familyRevision(against)}${runsNow ? ` (what ${update.service} runs now)` : ''}` : '';
   const td = plan.taskDefinition;
   if (td.kind === 'existing') {
-    const name = td.revision ? `${td.family}:${td.revision}` : familyRevision(td.arn);
+    const name = td.revision ? familyRevision(td) : familyRevision(td.arn);
     return `Deploying ${name} as it is${changes ? `: ${changes}` : ''}`;
   }
   return changes ? `C${changes.slice(1)}` : 'New task definition';
@@ -44,10 +44,10 @@ export function planLines(plan: DeployPlan<Service | undefined>): string[] {
   const td = plan.taskDefinition;
   let deployed: string;
   if (td.kind === 'existing') {
-    deployed = td.revision ? `${td.family}:${td.revision}` : familyRevision(td.arn);
+    deployed = td.revision ? familyRevision(td) : familyRevision(td.arn);
     lines.push(`Would deploy ${deployed} as it is; would register nothing.`);
   } else if (td.reuse) {
-    deployed = `${td.reuse.family}:${td.reuse.revision}`;
+    deployed = familyRevision(td.reuse);
     lines.push(`Would reuse ${deployed} (unchanged); would register nothing.`);
   } else {
     deployed = `the new revision of ${td.family}`;

@@ -111,7 +111,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
       throw new PreflightError(`task-definition-arn: "${inputs.taskDefinitionArn}" does not exist in ${region}; check the family:revision or ARN.`);
     }
     if (named && named.status !== 'ACTIVE') {
-      reporter.warn(`${named.family}:${named.revision} is ${named.status}; ECS may refuse to start new tasks from it.`);
+      reporter.warn(`${familyRevision(named)} is ${named.status}; ECS may refuse to start new tasks from it.`);
     }
     const family = named?.family ?? familyRevision(inputs.taskDefinitionArn).split(':')[0] ?? '';
     return {
@@ -196,10 +196,10 @@ function chooseBase(
 ): Base {
   if (fileDocument) return { source: 'file', label: inputs.taskDefinitionFile, document: fileDocument };
   if (latest && (inputs.family || !running)) {
-    return { source: 'latest-revision', label: `${latest.family}:${latest.revision} (latest ACTIVE revision)`, document: latest.document };
+    return { source: 'latest-revision', label: `${familyRevision(latest)} (latest ACTIVE revision)`, document: latest.document };
   }
   if (running && !inputs.family) {
-    return { source: 'service', label: `${running.family}:${running.revision} (what ${inputs.service} runs now)`, document: running.document };
+    return { source: 'service', label: `${familyRevision(running)} (what ${inputs.service} runs now)`, document: running.document };
   }
   return { source: 'inputs', label: 'inputs (new family)' };
 }
@@ -239,7 +239,7 @@ function readTaskDefinitionFile(deps: PlanDeps, path: string): TaskDefinitionDoc
 function warnUnmodelledBase(reporter: Reporter, revision: DescribedRevision): void {
   const fields = revision.unmodelledFields;
   reporter.warn(
-    `ECS answered ${fields.join(', ')} in ${revision.family}:${revision.revision}, which the bundled AWS SDK cannot read or send: a new revision would not have ${fields.length === 1 ? 'it' : 'them'}. Update ecs-deliver, or register that revision with another tool and deploy it with task-definition-arn.`,
+    `ECS answered ${fields.join(', ')} in ${familyRevision(revision)}, which the bundled AWS SDK cannot read or send: a new revision would not have ${fields.length === 1 ? 'it' : 'them'}. Update ecs-deliver, or register that revision with another tool and deploy it with task-definition-arn.`,
   );
 }
 
