@@ -14,7 +14,8 @@ import { CancelledError, EXIT, InputError, errorMessage, exitCodeFor } from './e
 import type { Host } from './hosts/host.js';
 import { parseInputs, type Inputs } from './inputs/parse.js';
 import { INPUTS } from './inputs/schema.js';
-import { rawInputReader, unknownInputNames, type Invocation } from './inputs/sources.js';
+import { rawInputReader, type Invocation } from './inputs/sources.js';
+import { unknownInputNames } from './inputs/unknown-names.js';
 import { readStdin } from './inputs/stdin.js';
 import type { Reporter } from './report.js';
 import { openDryRunSession, openSession } from './session.js';

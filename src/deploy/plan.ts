@@ -8,7 +8,7 @@ import { InputError, PreflightError } from '../errors.js';
 import type { Inputs } from '../inputs/parse.js';
 import type { Reporter } from '../report.js';
 import { describeChanges } from '../taskdef/diff.js';
-import { parseTaskDefinitionText } from '../taskdef/parse-file.js';
+import { needsYaml, parseTaskDefinitionText } from '../taskdef/parse-file.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
 import type { WatchOptions } from '../watch/contract.js';
 import { planImageWork, type ImageWork } from './image-work.js';
@@ -87,7 +87,7 @@ export function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads | und
 export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads | undefined): Promise<DeployPlan<Service | undefined>> {
   const { reporter } = deps;
   const region = reads?.region ?? inputs.region;
-  const fileDocument = inputs.taskDefinitionFile ? readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
+  const fileDocument = inputs.taskDefinitionFile ? await readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
 
   const service = reads && inputs.service ? await preflightService(reads.ecs, inputs.cluster, inputs.service, region) : undefined;
   if (service) {
@@ -224,7 +224,7 @@ async function describeRevisions(
   return { ...(running ? { running } : {}), ...(latest ? { latest } : {}) };
 }
 
-function readTaskDefinitionFile(deps: PlanDeps, path: string): TaskDefinitionDocument {
+async function readTaskDefinitionFile(deps: PlanDeps, path: string): Promise<TaskDefinitionDocument> {
   let text: string;
   try {
     text = deps.readTextFile(path);
@@ -233,7 +233,8 @@ function readTaskDefinitionFile(deps: PlanDeps, path: string): TaskDefinitionDoc
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
   }
-  return parseTaskDefinitionText(text, path);
+  // The YAML library is loaded only for a file that is not plain JSON: most runs read JSON and never need it.
+  return parseTaskDefinitionText(text, path, needsYaml(text) ? await import('yaml') : undefined);
 }
 
 function warnUnmodelledBase(reporter: Reporter, revision: DescribedRevision): void {

@@ -3,7 +3,6 @@
 // Fields this code does not know are kept as written. Messages say where the problem is, never the text
 // around it: a task definition file may hold environment values.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { describeKind, isPlainObject, withoutNulls, type PlainObject } from './plain-data.js';
 import { READ_ONLY_FIELDS } from './read-only.js';
@@ -51,13 +50,34 @@ export function readTaskDefinitionFile(path: string, shownAs = path, inputName =
   }
 }
 
-/** Parses a task definition file's text; messages start with the input and the file: "task-definition: web.json: ...". */
-export function parseTaskDefinitionText(text: string, source: string, inputName = 'task-definition'): TaskDefinitionDocument {
+/** The part of the `yaml` library parsing uses; passed in, so that a run reading a JSON file never loads it. */
+export type YamlLibrary = Pick<typeof import('yaml'), 'parseDocument'>;
+
+/**
+ * Whether parseTaskDefinitionText needs the YAML library for this text: anything but a plain JSON document (YAML,
+ * a YAML flow mapping starting with '{', or text no parser accepts, whose message comes from both).
+ */
+export function needsYaml(text: string): boolean {
+  const content = withoutBom(text);
+  if (!/^\s*[{[]/.test(content)) return content.trim() !== '';
+  try {
+    JSON.parse(content);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Parses a task definition file's text; messages start with the input and the file: "task-definition: web.json: ...".
+ * `yaml` may be left out when needsYaml(text) is false.
+ */
+export function parseTaskDefinitionText(text: string, source: string, yaml?: YamlLibrary, inputName = 'task-definition'): TaskDefinitionDocument {
   const named = `${inputName}: ${source}`;
   if (text.length > MAX_FILE_BYTES) {
     throw new InputError(`${named}: the file is over ${MAX_FILE_BYTES} bytes; a task definition file is at most that.`);
   }
-  const data = parseJsonOrYaml(text, named);
+  const data = parseJsonOrYaml(text, named, yaml);
   checkDepth(data, named);
   const document = toTaskDefinitionDocument(data, named);
   checkTaskDefinitionTypes(document.taskDefinition, named);
@@ -114,19 +134,25 @@ export function toTaskDefinitionDocument(value: unknown, source: string): TaskDe
   return { taskDefinition: taskDefinition as TaskDefinition, tags };
 }
 
-function parseJsonOrYaml(text: string, source: string): unknown {
+function parseJsonOrYaml(text: string, source: string, yaml: YamlLibrary | undefined): unknown {
   // Parsers take long or overflow the stack on brackets nested thousands deep; a quick count refuses them first.
   if (bracketDepth(text) > MAX_DEPTH * 16) throw new InputError(`${source}: nested more than ${MAX_DEPTH} levels deep; a task definition never is`);
   try {
-    return parseJsonOrYamlText(text, source);
+    return parseJsonOrYamlText(text, source, yaml);
   } catch (error) {
     if (error instanceof RangeError) throw new InputError(`${source}: nested too deeply to read; a task definition never is`);
     throw error;
   }
 }
 
-function parseJsonOrYamlText(text: string, source: string): unknown {
-  const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
+const withoutBom = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
+function parseJsonOrYamlText(text: string, source: string, yaml: YamlLibrary | undefined): unknown {
+  const content = withoutBom(text);
+  const parseYaml = (yamlText: string): YamlResult => {
+    if (!yaml) throw new Error(`parseTaskDefinitionText: ${source} is not plain JSON and no YAML library was given (see needsYaml)`);
+    return parseYamlWith(yaml, yamlText);
+  };
   if (content.trim() === '') throw new InputError(`${source}: the file is empty: it must hold a task definition (JSON or YAML)`);
   const looksLikeJson = /^\s*[{[]/.test(content);
   if (looksLikeJson) {
@@ -134,14 +160,14 @@ function parseJsonOrYamlText(text: string, source: string): unknown {
       return JSON.parse(content) as unknown;
     } catch (error) {
       // A YAML flow mapping (unquoted keys, trailing commas) also starts with '{'.
-      const yaml = parseYaml(content);
-      if (yaml.ok) return yaml.value;
-      throw new InputError(`${source}: invalid JSON${jsonErrorDetail(error, content, yaml.position)}`);
+      const parsed = parseYaml(content);
+      if (parsed.ok) return parsed.value;
+      throw new InputError(`${source}: invalid JSON${jsonErrorDetail(error, content, parsed.position)}`);
     }
   }
-  const yaml = parseYaml(content);
-  if (yaml.ok) return yaml.value;
-  throw new InputError(`${source}: invalid YAML${yaml.position ? ` at line ${yaml.position.line}, column ${yaml.position.col}` : ''}: ${yaml.reason}`);
+  const parsed = parseYaml(content);
+  if (parsed.ok) return parsed.value;
+  throw new InputError(`${source}: invalid YAML${parsed.position ? ` at line ${parsed.position.line}, column ${parsed.position.col}` : ''}: ${parsed.reason}`);
 }
 
 interface Position {
@@ -151,7 +177,7 @@ interface Position {
 
 type YamlResult = { ok: true; value: unknown } | { ok: false; reason: string; position?: Position };
 
-function parseYaml(text: string): YamlResult {
+function parseYamlWith({ parseDocument }: YamlLibrary, text: string): YamlResult {
   // YAML 1.2 core schema: `on`, `yes` and `no` stay strings, as in JSON.
   const document = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true });
   const [error] = document.errors;

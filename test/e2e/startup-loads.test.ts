@@ -31,6 +31,13 @@ describe.skipIf(hooksMissing)('what start-up loads', () => {
     expect(withSdk(describeChunks(BUNDLE, loaded.bundleFiles))).toEqual([]);
   });
 
+  test('--version loads the entry chunk alone', async () => {
+    const { args, env } = byName('--version');
+    const loaded = await recordLoadedFiles(BUNDLE, args, env);
+    expect(loaded.code, loaded.log).toBe(0);
+    expect(loaded.bundleFiles).toEqual(['index.js']);
+  });
+
   test('a dry run without AWS credentials loads chunks, none of them holding the AWS SDK', async () => {
     const { args, env } = byName('dry run, no AWS credentials');
     const loaded = await recordLoadedFiles(BUNDLE, args, env);

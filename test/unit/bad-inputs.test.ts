@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import * as yaml from 'yaml';
 import { InputError } from '../../src/errors.js';
 import { parseInputs } from '../../src/inputs/parse.js';
 import { parseArgv, rawInputReader } from '../../src/inputs/sources.js';
@@ -201,7 +202,7 @@ describe('task definition files: bounded reads and typed fields named by their p
     writeFileSync(path, content);
     return path;
   };
-  const parseFile = (name: string, content: string) => parseTaskDefinitionText(readTaskDefinitionFile(file(name, content), name), name);
+  const parseFile = (name: string, content: string) => parseTaskDefinitionText(readTaskDefinitionFile(file(name, content), name), name, yaml);
   const web = (container: Record<string, unknown>, task: Record<string, unknown> = {}) =>
     JSON.stringify({ family: 'web', ...task, containerDefinitions: [{ name: 'web', image: 'nginx', ...container }] });
 

@@ -3,7 +3,8 @@ import { InputError } from '../../src/errors.js';
 import { parseDuration } from '../../src/inputs/duration.js';
 import { parseInputs } from '../../src/inputs/parse.js';
 import { envName, INPUTS } from '../../src/inputs/schema.js';
-import { closest, detectHost, parseArgv, rawInputReader, unknownInputNames, UsageError } from '../../src/inputs/sources.js';
+import { closest, detectHost, parseArgv, rawInputReader, UsageError } from '../../src/inputs/sources.js';
+import { unknownInputNames } from '../../src/inputs/unknown-names.js';
 
 const none = new Map<string, string>();
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import * as yaml from 'yaml';
 import { InputError } from '../../src/errors.js';
 import { parseKeyValueLines } from '../../src/inputs/kv-lines.js';
 import { applyEdits } from '../../src/taskdef/apply-edits.js';
@@ -7,7 +8,7 @@ import { parseTaskDefinitionText } from '../../src/taskdef/parse-file.js';
 import type { ContainerDefinition, TaskDefinitionDocument, TaskDefinitionEdits } from '../../src/taskdef/types.js';
 
 const fixture = (name: string): TaskDefinitionDocument =>
-  deepFreeze(parseTaskDefinitionText(readFileSync(new URL(`../fixtures/taskdef/${name}`, import.meta.url), 'utf8'), name));
+  deepFreeze(parseTaskDefinitionText(readFileSync(new URL(`../fixtures/taskdef/${name}`, import.meta.url), 'utf8'), name, yaml));
 
 function edits(change: Partial<TaskDefinitionEdits> = {}): TaskDefinitionEdits {
   return { images: new Map(), environment: [], environmentMode: 'merge', secrets: [], secretsMode: 'merge', tags: [], ...change };

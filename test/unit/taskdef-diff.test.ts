@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import * as yaml from 'yaml';
 import { describeChanges, NO_CHANGES, REDACTED, renderTaskDefinitionJson } from '../../src/taskdef/diff.js';
 import { parseTaskDefinitionText } from '../../src/taskdef/parse-file.js';
 import type { ContainerDefinition, TaskDefinitionDocument } from '../../src/taskdef/types.js';
 
 const fixture = (name: string): TaskDefinitionDocument =>
-  parseTaskDefinitionText(readFileSync(new URL(`../fixtures/taskdef/${name}`, import.meta.url), 'utf8'), name);
+  parseTaskDefinitionText(readFileSync(new URL(`../fixtures/taskdef/${name}`, import.meta.url), 'utf8'), name, yaml);
 
 const SECRET_VALUE = 'hunter2-do-not-print';
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-password-AbCdEf';

@@ -8,6 +8,7 @@ import {
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as yaml from 'yaml';
 import { parseKeyValueLines } from '../../src/inputs/kv-lines.js';
 import { applyEdits } from '../../src/taskdef/apply-edits.js';
 import { describeChanges, NO_CHANGES } from '../../src/taskdef/diff.js';
@@ -21,7 +22,7 @@ const missing = motoMissing();
 const title = missing ? `task definitions registered to moto (${missing})` : 'task definitions registered to moto';
 
 const fixture = (name: string): TaskDefinitionDocument =>
-  parseTaskDefinitionText(readFileSync(new URL(`../fixtures/taskdef/${name}`, import.meta.url), 'utf8'), name);
+  parseTaskDefinitionText(readFileSync(new URL(`../fixtures/taskdef/${name}`, import.meta.url), 'utf8'), name, yaml);
 
 function edits(change: Partial<TaskDefinitionEdits>): TaskDefinitionEdits {
   return { images: new Map(), environment: [], environmentMode: 'merge', secrets: [], secretsMode: 'merge', tags: [], ...change };

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import * as yaml from 'yaml';
 import { InputError } from '../../src/errors.js';
-import { parseTaskDefinitionText, toTaskDefinitionDocument } from '../../src/taskdef/parse-file.js';
+import { needsYaml, parseTaskDefinitionText, toTaskDefinitionDocument } from '../../src/taskdef/parse-file.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/taskdef/${name}`, import.meta.url), 'utf8');
 
 describe('parseTaskDefinitionText: RegisterTaskDefinition input', () => {
   test.each(['register-input.json', 'register-input.yaml'])('%s', (name) => {
-    const doc = parseTaskDefinitionText(fixture(name), name);
+    const doc = parseTaskDefinitionText(fixture(name), name, yaml);
     expect(doc.tags).toEqual([{ key: 'team', value: 'checkout' }]);
     expect(doc.taskDefinition).not.toHaveProperty('tags');
     const [web, worker] = doc.taskDefinition.containerDefinitions ?? [];
@@ -23,17 +24,17 @@ describe('parseTaskDefinitionText: RegisterTaskDefinition input', () => {
   });
 
   test('the JSON and YAML files give the same document', () => {
-    expect(parseTaskDefinitionText(fixture('register-input.yaml'), 'y')).toEqual(parseTaskDefinitionText(fixture('register-input.json'), 'j'));
+    expect(parseTaskDefinitionText(fixture('register-input.yaml'), 'y', yaml)).toEqual(parseTaskDefinitionText(fixture('register-input.json'), 'j', yaml));
   });
 
   test('fields this code does not know are kept', () => {
-    const doc = parseTaskDefinitionText('{"family":"f","containerDefinitions":[{"name":"c","futureField":{"x":[1]}}],"futureTaskField":true}', 'f.json');
+    const doc = parseTaskDefinitionText('{"family":"f","containerDefinitions":[{"name":"c","futureField":{"x":[1]}}],"futureTaskField":true}', 'f.json', yaml);
     expect(doc.taskDefinition['futureTaskField']).toBe(true);
     expect(doc.taskDefinition.containerDefinitions?.[0]?.['futureField']).toEqual({ x: [1] });
   });
 
   test('Fargate YAML: a numeric task cpu becomes the string ECS takes, "0.5 GB" stays as written', () => {
-    const doc = parseTaskDefinitionText(fixture('fargate.yaml'), 'fargate.yaml');
+    const doc = parseTaskDefinitionText(fixture('fargate.yaml'), 'fargate.yaml', yaml);
     expect(doc.taskDefinition.cpu).toBe('256');
     expect(doc.taskDefinition.memory).toBe('0.5 GB');
     expect(doc.taskDefinition.requiresCompatibilities).toEqual(['FARGATE']);
@@ -46,13 +47,36 @@ describe('parseTaskDefinitionText: RegisterTaskDefinition input', () => {
     ['JSON indented with tabs', '{\n\t"family": "f",\n\t"containerDefinitions": [{"name": "c", "environment": [{"name": "A", "value": "x"}]}]\n}', ['x']],
     ['a YAML flow mapping with a trailing comma', '{family: f, containerDefinitions: [{name: c, environment: [{name: A, value: "v"}]}],}', ['v']],
   ])('%s', (_name, text, values) => {
-    const doc = parseTaskDefinitionText(text, 'td');
+    const doc = parseTaskDefinitionText(text, 'td', yaml);
     expect(doc.taskDefinition.containerDefinitions?.[0]?.environment?.map((entry) => entry.value)).toEqual(values);
   });
 });
 
+describe('needsYaml: a run loads the YAML library only for a file that is not plain JSON', () => {
+  test.each([
+    ['a JSON file', fixture('register-input.json'), false],
+    ['JSON with a byte order mark', '\uFEFF{"containerDefinitions": []}', false],
+    ['an empty file', ' \n', false],
+    ['a YAML file', fixture('register-input.yaml'), true],
+    ['a YAML flow mapping', '{family: f, containerDefinitions: []}', true],
+    ['broken JSON, whose message also asks the YAML parser', '{"family": "f",, }', true],
+  ])('%s: %s', (_name, text, expected) => {
+    expect(needsYaml(text)).toBe(expected);
+  });
+
+  test('plain JSON parses without the library, with the same result', () => {
+    expect(parseTaskDefinitionText(fixture('register-input.json'), 'j')).toEqual(parseTaskDefinitionText(fixture('register-input.json'), 'j', yaml));
+    expect(() => parseTaskDefinitionText(' \n', 'td.json')).toThrow(/^task-definition: td\.json: the file is empty/);
+  });
+
+  test('YAML without the library is a mistake in the calling code, not a message about the file', () => {
+    expect(() => parseTaskDefinitionText(fixture('register-input.yaml'), 'y')).toThrow(/no YAML library was given/);
+    expect(() => parseTaskDefinitionText(fixture('register-input.yaml'), 'y')).not.toThrow(InputError);
+  });
+});
+
 describe('parseTaskDefinitionText: DescribeTaskDefinition output', () => {
-  const doc = parseTaskDefinitionText(fixture('describe-output.json'), 'describe-output.json');
+  const doc = parseTaskDefinitionText(fixture('describe-output.json'), 'describe-output.json', yaml);
 
   test.each(['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt'])(
     'drops the read-only field %s',
@@ -70,8 +94,8 @@ describe('parseTaskDefinitionText: DescribeTaskDefinition output', () => {
   });
 
   test('the same shape in YAML', () => {
-    const yaml = 'taskDefinition:\n  family: f\n  revision: 3\n  status: ACTIVE\n  containerDefinitions:\n    - name: c\n      image: i\ntags:\n  - key: k\n    value: v\n';
-    expect(parseTaskDefinitionText(yaml, 'd.yaml')).toEqual({
+    const text = 'taskDefinition:\n  family: f\n  revision: 3\n  status: ACTIVE\n  containerDefinitions:\n    - name: c\n      image: i\ntags:\n  - key: k\n    value: v\n';
+    expect(parseTaskDefinitionText(text, 'd.yaml', yaml)).toEqual({
       taskDefinition: { family: 'f', containerDefinitions: [{ name: 'c', image: 'i' }] },
       tags: [{ key: 'k', value: 'v' }],
     });
@@ -116,8 +140,8 @@ describe('parseTaskDefinitionText: errors name the file and the problem', () => 
     ['duplicate YAML keys', 'family: a\nfamily: b\ncontainerDefinitions: []\n', /^task-definition: td\.json: invalid YAML at line 2, column 1: Map keys must be unique/],
     ['several YAML documents', 'family: a\n---\nfamily: b\n', /^task-definition: td\.json: invalid YAML at line 2, column 1: the file holds several YAML documents: keep one$/],
   ])('%s', (_name, text, message) => {
-    expect(() => parseTaskDefinitionText(text, 'td.json')).toThrow(InputError);
-    expect(() => parseTaskDefinitionText(text, 'td.json')).toThrow(message);
+    expect(() => parseTaskDefinitionText(text, 'td.json', yaml)).toThrow(InputError);
+    expect(() => parseTaskDefinitionText(text, 'td.json', yaml)).toThrow(message);
   });
 
   test.each([
@@ -127,7 +151,7 @@ describe('parseTaskDefinitionText: errors name the file and the problem', () => 
   ])('a %s syntax error does not quote the file', (_name, text) => {
     let message = '';
     try {
-      parseTaskDefinitionText(text, 'td');
+      parseTaskDefinitionText(text, 'td', yaml);
     } catch (error) {
       message = (error as Error).message;
     }
