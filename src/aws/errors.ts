@@ -1,54 +1,16 @@
 // What a failed AWS call means: throttling slows the watcher's polling, transient faults are retried until
 // the timeout, anything else ends the wait; whether a failed change may still have been made; and the one line a
-// user reads about it. The rules are our own rather than the SDK's error-classification package: that package now
-// re-exports the SDK's core, and importing it here would load the core (about 400 KB) in every run, also in a dry
-// run that makes no AWS call (test/e2e/startup-loads.test.ts).
+// user reads about it. The SDK's own rules (@smithy/service-error-classification) decide throttling and transience.
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/service-error-classification';
+import type { SdkError } from '@smithy/types';
 import { errorMessage } from '../errors.js';
 
 export type ErrorKind = 'throttled' | 'transient' | 'fatal';
-
-/** Error names AWS services (and the SDK) use for "slow down". */
-const THROTTLING_NAMES = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-]);
-
-/** Error names of faults that a later call may not meet: the service's own failures and timeouts. */
-const TRANSIENT_NAMES = new Set([
-  'ServerException',
-  'InternalFailure',
-  'InternalError',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'TimeoutError',
-  'NetworkingError',
-]);
-
-/** Socket and DNS failures: the request may not have arrived, or its answer was lost. */
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-]);
 
 interface ErrorFields {
   name?: unknown;
   code?: unknown;
   $fault?: unknown;
-  /** Set by the SDK from the service model's retryable trait. */
-  $retryable?: { throttling?: unknown };
   $metadata?: { httpStatusCode?: unknown };
 }
 
@@ -66,6 +28,10 @@ export function errorName(error: unknown): string {
   return typeof name === 'string' ? name : 'Error';
 }
 
+function asSdkError(error: unknown): SdkError | undefined {
+  return typeof error === 'object' && error !== null ? (error as SdkError) : undefined;
+}
+
 /**
  * An answer the SDK could not read (truncated, garbled, cut off mid-body): its reader fails with an error that
  * carries the raw `$response` but none of the fault fields an error ECS sent has.
@@ -79,23 +45,11 @@ export function isAborted(error: unknown): boolean {
   return errorName(error) === 'AbortError';
 }
 
-function isThrottled(error: unknown): boolean {
-  return THROTTLING_NAMES.has(errorName(error)) || httpStatus(error) === 429 || fields(error).$retryable?.throttling === true;
-}
-
 export function classifyError(error: unknown): ErrorKind {
-  if (typeof error !== 'object' || error === null || isAborted(error)) return 'fatal';
-  if (isThrottled(error)) return 'throttled';
-  const { code, $fault, $retryable } = fields(error);
-  const status = httpStatus(error);
-  if (
-    TRANSIENT_NAMES.has(errorName(error)) ||
-    (typeof code === 'string' && NETWORK_CODES.has(code)) ||
-    (status !== undefined && status >= 500) ||
-    $fault === 'server' ||
-    $retryable !== undefined ||
-    isGarbledAnswer(error)
-  ) {
+  const sdkError = asSdkError(error);
+  if (!sdkError || isAborted(error)) return 'fatal';
+  if (isThrottlingError(sdkError)) return 'throttled';
+  if (isTransientError(sdkError) || isServerError(sdkError) || fields(error).$fault === 'server' || isGarbledAnswer(error)) {
     return 'transient';
   }
   return 'fatal';
@@ -134,7 +88,8 @@ export function changeOutcome(error: unknown): 'not-applied' | 'doubtful' {
   if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return 'not-applied';
   if (NOT_SENT_NAMES.has(errorName(error))) return 'not-applied';
   if (isGarbledAnswer(error)) return 'doubtful';
-  if (isThrottled(error)) return 'not-applied';
+  const sdkError = asSdkError(error);
+  if (sdkError && isThrottlingError(sdkError)) return 'not-applied';
   const status = httpStatus(error);
   if ($fault === 'client' || (status !== undefined && status >= 400 && status < 500)) return 'not-applied';
   if ($fault === undefined && status === undefined && REFUSED_NAMES.has(errorName(error))) return 'not-applied';
