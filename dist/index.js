@@ -2,92 +2,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7911:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ helpText)
-/* harmony export */ });
-/* harmony import */ var _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2898);
-// `ecs-deliver --help`. Start-up loads this module and the schema only, so it imports nothing else.
-
-const WIDTH = 100;
-const INDENT = '      ';
-const plain = { title: (t) => t, flag: (t) => t, dim: (t) => t };
-const ansi = {
-    title: (t) => `\u001b[1m${t}\u001b[22m`,
-    flag: (t) => `\u001b[36m${t}\u001b[39m`,
-    dim: (t) => `\u001b[2m${t}\u001b[22m`,
-};
-function helpText(options) {
-    const paint = options.color ? ansi : plain;
-    const lines = [
-        `${paint.title('ecs-deliver')} ${options.version}`,
-        'Deliver a container image to a running AWS ECS service: build or take the image, push it, render and',
-        'register the task definition, update the service and watch the rollout to its end.',
-        '',
-        paint.title('Usage'),
-        `  ecs-deliver ${paint.flag('--<input>')} <value> ... [${paint.flag('--json')}]`,
-        '  Every input can also be set by its environment variable; a flag wins over the variable.',
-        '  A boolean flag alone means true. Inputs of several lines take newline-separated values.',
-        '  Secrets never come from a flag value: set their environment variable, or use their -stdin flag.',
-        '  ECS_DELIVER_HOST=github|gitlab|shell forces how inputs are read and results written.',
-    ];
-    for (const [group, title] of Object.entries(_inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .GROUP_TITLES */ .Cx)) {
-        lines.push('', paint.title(title));
-        for (const input of _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.filter((spec) => spec.group === group))
-            lines.push(...inputLines(input, paint));
-    }
-    lines.push('', paint.title('Flags'), `  ${paint.flag('--json')}           Print the result as JSON on stdout.`, `  ${paint.flag('-h, --help')}       Print this help.`, `  ${paint.flag('-v, --version')}    Print the version.`, '', paint.title('Exit codes'), '  0    Delivered: the rollout completed (or, with --wait false, the service was updated),', '       or a dry run or register-only run succeeded.', '  1    Failed after a change began: build, push, register, service update or rollout', '       (failed, rolled back, timed out or superseded).', '  2    Bad input or a failed preflight check: nothing was changed.', '  130  Cancelled by SIGINT.', '  143  Cancelled by SIGTERM.', '');
-    return lines.join('\n');
-}
-function inputLines(input, paint) {
-    const facts = valueFacts(input);
-    const head = `  ${paint.flag(flagFor(input))}${facts === '' ? '' : `  ${paint.dim(`(${facts})`)}`}`;
-    return [head, ...wrap(input.description), `${INDENT}${paint.dim(`env: ${(0,_inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(input.name)}`)}`];
-}
-function flagFor(input) {
-    if (input.secret)
-        return `--${input.name}-stdin`;
-    if (input.type === 'boolean')
-        return `--${input.name} [true|false]`;
-    return `--${input.name} <value>`;
-}
-function valueFacts(input) {
-    const facts = [];
-    const options = (input.options ?? []).filter((option) => option !== '');
-    if (input.type === 'choice' && options.length > 0)
-        facts.push(`one of: ${options.join(', ')}`);
-    if (input.type === 'number')
-        facts.push(input.max === undefined ? `whole number from ${input.min ?? 0}` : `whole number ${input.min ?? 0} to ${input.max}`);
-    if (input.type === 'duration')
-        facts.push('duration with a unit: 90s, 15m, 1h');
-    if (input.secret)
-        facts.push('read from standard input');
-    if (input.default !== '')
-        facts.push(`default: ${input.default}`);
-    return facts.join('; ');
-}
-function wrap(text) {
-    const lines = [];
-    let line = '';
-    for (const word of text.split(/\s+/)) {
-        if (line !== '' && INDENT.length + line.length + 1 + word.length > WIDTH) {
-            lines.push(INDENT + line);
-            line = word;
-        }
-        else {
-            line = line === '' ? word : `${line} ${word}`;
-        }
-    }
-    if (line !== '')
-        lines.push(INDENT + line);
-    return lines;
-}
-
-
-/***/ }),
-
 /***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -154,49 +68,36 @@ function errorMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_help_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7911);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_sources_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6203);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(311);
-// Entry point for every host. --help and --version load only the input schema; everything else is
-// imported when a run needs it.
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _inputs_sources_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6203);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
+// Entry point for every host. --version loads this chunk only (argv parsing and the input schema); --help
+// also loads its text, and a run imports main and everything it needs.
 
 
 
-
-// The bundled AWS SDK warns in eight lines on every run under Node 20; one line says it.
-const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning, ...rest) => {
-    const text = warning instanceof Error ? `${warning.name}: ${warning.message}` : String(warning);
-    const [options] = rest;
-    const type = typeof options === 'string' ? options : options?.type;
-    if (text.startsWith('NodeVersionSupportWarning') || type === 'NodeVersionSupportWarning') {
-        process.stderr.write(`warning: Node ${process.versions.node} is past AWS SDK support; the action runs on node24.\n`);
-        return;
-    }
-    emitWarning(warning, ...rest);
-});
 async function entry() {
     let invocation;
     try {
-        invocation = (0,_inputs_sources_js__WEBPACK_IMPORTED_MODULE_2__/* .parseArgv */ .SB)(process.argv.slice(2), process.env);
+        invocation = (0,_inputs_sources_js__WEBPACK_IMPORTED_MODULE_1__/* .parseArgv */ .SB)(process.argv.slice(2), process.env);
     }
     catch (error) {
-        if (!(error instanceof _inputs_sources_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
+        if (!(error instanceof _inputs_sources_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb))
             throw error;
         process.stderr.write(`error: ${error.message}\n`);
-        return _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.unchanged;
+        return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.unchanged;
     }
     if (invocation.version) {
-        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}\n`);
-        return _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok;
+        process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}\n`);
+        return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
     }
     if (invocation.help) {
-        process.stdout.write((0,_cli_help_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .B)({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x }));
-        return _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok;
+        const { helpText } = await __nccwpck_require__.e(/* import() */ 911).then(__nccwpck_require__.bind(__nccwpck_require__, 7911));
+        process.stdout.write(helpText({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x }));
+        return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
     }
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(212), __nccwpck_require__.e(751)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3751));
-    return main(invocation);
+    const { run } = await __nccwpck_require__.e(/* import() */ 902).then(__nccwpck_require__.bind(__nccwpck_require__, 6902));
+    return run(invocation);
 }
 process.exitCode = await entry();
 
@@ -313,12 +214,13 @@ function findInput(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LN: () => (/* binding */ githubInputName),
 /* harmony export */   SB: () => (/* binding */ parseArgv),
 /* harmony export */   a8: () => (/* binding */ rawInputReader),
 /* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   r5: () => (/* binding */ unknownInputNames)
+/* harmony export */   kp: () => (/* binding */ closest)
 /* harmony export */ });
-/* unused harmony exports detectHost, closest */
+/* unused harmony export detectHost */
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2898);
 // Where inputs come from on each host: INPUT_* variables on a GitHub Actions step, otherwise
 // `--name value` flags (which win) and ECS_DELIVER_* variables. Imports only the schema: --help stays light.
@@ -327,8 +229,6 @@ class UsageError extends Error {
     name = 'UsageError';
 }
 const HOST_CHOICES = { github: 'github-action', gitlab: 'gitlab', shell: 'shell' };
-/** Environment variables of ours that are not inputs. */
-const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVERS']);
 function detectHost(argv, env) {
     const forced = env['ECS_DELIVER_HOST'];
     if (forced !== undefined && forced.trim() !== '') {
@@ -420,37 +320,6 @@ function rawInputReader(invocation, env, stdinValues) {
 }
 function githubInputName(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/**
- * Warnings for variables that look meant as inputs but are not read: a misspelled ECS_DELIVER_* name, or,
- * on a GitHub step, an INPUT_* name GitHub never makes from an input (INPUT_DESIRED_COUNT for desired-count).
- */
-function unknownInputNames(env, host) {
-    const warnings = [];
-    const envNames = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.map((spec) => (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(spec.name));
-    for (const key of Object.keys(env).sort()) {
-        if (key.startsWith('ECS_DELIVER_')) {
-            if (KNOWN_VARIABLES.has(key) || key.endsWith('_STDIN'))
-                continue;
-            if (envNames.includes(key)) {
-                const spec = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((input) => (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(input.name) === key);
-                if (host === 'github-action' && spec && !spec.secret && env[key]?.trim()) {
-                    warnings.push(`${key} is ignored on a GitHub action step; set ${spec.name} under with: instead.`);
-                }
-                continue;
-            }
-            const meant = closest(key, envNames);
-            warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant}?` : '.'}`);
-        }
-        else if (host === 'github-action' && key.startsWith('INPUT_')) {
-            if (_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.some((spec) => githubInputName(spec.name) === key))
-                continue;
-            const asInput = key.slice('INPUT_'.length).toLowerCase().replace(/_/g, '-');
-            const meant = closest(asInput, _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.map((spec) => spec.name));
-            warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant} (${githubInputName(meant)} under with:)?` : '.'}`);
-        }
-    }
-    return warnings;
 }
 /** The candidate nearest to `given` by edit distance, when it is near enough to be a slip. */
 function closest(given, candidates) {

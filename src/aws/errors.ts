@@ -1,6 +1,6 @@
 // What a failed AWS call means: throttling slows the watcher's polling, transient faults are retried until
 // the timeout, anything else ends the wait; whether a failed change may still have been made; and the one line a
-// user reads about it. The SDK's own rules (@smithy/service-error-classification) decide throttling and transience.
+// user reads about it. The SDK's own error classification decides throttling and transience.
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/service-error-classification';
 import type { SdkError } from '@smithy/types';
 import { errorMessage } from '../errors.js';

@@ -1,6 +1,97 @@
-export const id = 751;
-export const ids = [751];
+export const id = 902;
+export const ids = [902];
 export const modules = {
+
+/***/ 2058:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+
+const CLOCK_SKEW_ERROR_CODES = [
+    "AuthFailure",
+    "InvalidSignatureException",
+    "RequestExpired",
+    "RequestInTheFuture",
+    "RequestTimeTooSkewed",
+    "SignatureDoesNotMatch",
+];
+const THROTTLING_ERROR_CODES = [
+    "BandwidthLimitExceeded",
+    "EC2ThrottledException",
+    "LimitExceededException",
+    "PriorRequestNotComplete",
+    "ProvisionedThroughputExceededException",
+    "RequestLimitExceeded",
+    "RequestThrottled",
+    "RequestThrottledException",
+    "SlowDown",
+    "ThrottledException",
+    "Throttling",
+    "ThrottlingException",
+    "TooManyRequestsException",
+    "TransactionInProgressException",
+];
+const TRANSIENT_ERROR_CODES = ["TimeoutError", "RequestTimeout", "RequestTimeoutException"];
+const TRANSIENT_ERROR_STATUS_CODES = [500, 502, 503, 504];
+const NODEJS_TIMEOUT_ERROR_CODES = ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"];
+const NODEJS_NETWORK_ERROR_CODES = ["EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND"];
+
+const isRetryableByTrait = (error) => error?.$retryable !== undefined;
+const isClockSkewError = (error) => CLOCK_SKEW_ERROR_CODES.includes(error.name);
+const isClockSkewCorrectedError = (error) => error.$metadata?.clockSkewCorrected;
+const isBrowserNetworkError = (error) => {
+    const errorMessages = new Set([
+        "Failed to fetch",
+        "NetworkError when attempting to fetch resource",
+        "The Internet connection appears to be offline",
+        "Load failed",
+        "Network request failed",
+    ]);
+    const isValid = error && error instanceof TypeError;
+    if (!isValid) {
+        return false;
+    }
+    return errorMessages.has(error.message);
+};
+const isThrottlingError = (error) => error.$metadata?.httpStatusCode === 429 ||
+    THROTTLING_ERROR_CODES.includes(error.name) ||
+    error.$retryable?.throttling == true;
+const isTransientError = (error, depth = 0) => isRetryableByTrait(error) ||
+    isClockSkewCorrectedError(error) ||
+    (error.name === "InvalidSignatureException" && error.message?.includes("Signature expired")) ||
+    TRANSIENT_ERROR_CODES.includes(error.name) ||
+    NODEJS_TIMEOUT_ERROR_CODES.includes(error?.code || "") ||
+    NODEJS_NETWORK_ERROR_CODES.includes(error?.code || "") ||
+    TRANSIENT_ERROR_STATUS_CODES.includes(error.$metadata?.httpStatusCode || 0) ||
+    isBrowserNetworkError(error) ||
+    isNodeJsHttp2TransientError(error) ||
+    (error.cause !== undefined && depth <= 10 && isTransientError(error.cause, depth + 1));
+const isServerError = (error) => {
+    if (error.$metadata?.httpStatusCode !== undefined) {
+        const statusCode = error.$metadata.httpStatusCode;
+        if (500 <= statusCode && statusCode <= 599 && !isTransientError(error)) {
+            return true;
+        }
+        return false;
+    }
+    return false;
+};
+function isNodeJsHttp2TransientError(error) {
+    return error.code === "ERR_HTTP2_STREAM_ERROR" && error.message.includes("NGHTTP2_REFUSED_STREAM");
+}
+
+__webpack_unused_export__ = isBrowserNetworkError;
+__webpack_unused_export__ = isClockSkewCorrectedError;
+__webpack_unused_export__ = isClockSkewError;
+__webpack_unused_export__ = isNodeJsHttp2TransientError;
+__webpack_unused_export__ = isRetryableByTrait;
+exports.GQ = isServerError;
+exports.Qb = isThrottlingError;
+exports.bV = isTransientError;
+
+
+/***/ }),
 
 /***/ 9378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -19,7 +110,7 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 // What a failed AWS call means: throttling slows the watcher's polling, transient faults are retried until
 // the timeout, anything else ends the wait; whether a failed change may still have been made; and the one line a
-// user reads about it. The SDK's own rules (@smithy/service-error-classification) decide throttling and transience.
+// user reads about it. The SDK's own error classification decides throttling and transience.
 
 
 function fields(error) {
@@ -150,34 +241,17 @@ function describeAwsError(action, error) {
 
 /***/ }),
 
-/***/ 3751:
+/***/ 6902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  main: () => (/* binding */ main)
+  run: () => (/* binding */ run_run)
 });
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/clock.ts
-// Time is a parameter, so the watcher's logic runs in tests without waiting.
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    }),
-};
-
 ;// CONCATENATED MODULE: ./src/aws/names.ts
 // Short names for what ECS identifies by ARN, so log lines stay readable.
 /**
@@ -211,6 +285,23 @@ function formatDuration(ms) {
     const hours = Math.floor(minutes / 60);
     return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
 }
+
+;// CONCATENATED MODULE: ./src/clock.ts
+// Time is a parameter, so the watcher's logic runs in tests without waiting.
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    }),
+};
 
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
@@ -687,10 +778,10 @@ function changesTitle(plan) {
     const against = plan.comparedWith;
     const update = plan.update;
     const runsNow = against !== undefined && update !== undefined && sameRevision(update.before?.taskDefinition, against.arn);
-    const changes = against ? `changes against ${against.family}:${against.revision}${runsNow ? ` (what ${update.service} runs now)` : ''}` : '';
+    const changes = against ? `changes against ${familyRevision(against)}${runsNow ? ` (what ${update.service} runs now)` : ''}` : '';
     const td = plan.taskDefinition;
     if (td.kind === 'existing') {
-        const name = td.revision ? `${td.family}:${td.revision}` : familyRevision(td.arn);
+        const name = td.revision ? familyRevision(td) : familyRevision(td.arn);
         return `Deploying ${name} as it is${changes ? `: ${changes}` : ''}`;
     }
     return changes ? `C${changes.slice(1)}` : 'New task definition';
@@ -716,11 +807,11 @@ function planLines(plan) {
     const td = plan.taskDefinition;
     let deployed;
     if (td.kind === 'existing') {
-        deployed = td.revision ? `${td.family}:${td.revision}` : familyRevision(td.arn);
+        deployed = td.revision ? familyRevision(td) : familyRevision(td.arn);
         lines.push(`Would deploy ${deployed} as it is; would register nothing.`);
     }
     else if (td.reuse) {
-        deployed = `${td.reuse.family}:${td.reuse.revision}`;
+        deployed = familyRevision(td.reuse);
         lines.push(`Would reuse ${deployed} (unchanged); would register nothing.`);
     }
     else {
@@ -762,8 +853,6 @@ class MayHaveBeenAppliedError extends src_errors/* DeployError */.sH {
 var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/taskdef/fargate-sizes.ts
 // Task-level cpu and memory: the forms ECS takes, and the cpu/memory pairs Fargate runs. The one table of
 // Fargate sizes: error messages point here, so a new size is added in this file alone.
@@ -992,7 +1081,6 @@ function typeError(source, path, expected, found, quote = false) {
 
 
 
-
 /** A task definition file is far larger than any ECS registers (64 KiB) well before this. */
 const MAX_FILE_BYTES = 1024 * 1024;
 /** Deeper than any task definition nests; deeper data is refused before code that walks it. */
@@ -1035,13 +1123,32 @@ function readTaskDefinitionFile(path, shownAs = path, inputName = 'task-definiti
         (0,external_node_fs_.closeSync)(fd);
     }
 }
-/** Parses a task definition file's text; messages start with the input and the file: "task-definition: web.json: ...". */
-function parseTaskDefinitionText(text, source, inputName = 'task-definition') {
+/**
+ * Whether parseTaskDefinitionText needs the YAML library for this text: anything but a plain JSON document (YAML,
+ * a YAML flow mapping starting with '{', or text no parser accepts, whose message comes from both).
+ */
+function needsYaml(text) {
+    const content = withoutBom(text);
+    if (!/^\s*[{[]/.test(content))
+        return content.trim() !== '';
+    try {
+        JSON.parse(content);
+        return false;
+    }
+    catch {
+        return true;
+    }
+}
+/**
+ * Parses a task definition file's text; messages start with the input and the file: "task-definition: web.json: ...".
+ * `yaml` may be left out when needsYaml(text) is false.
+ */
+function parseTaskDefinitionText(text, source, yaml, inputName = 'task-definition') {
     const named = `${inputName}: ${source}`;
     if (text.length > MAX_FILE_BYTES) {
         throw new src_errors/* InputError */.dz(`${named}: the file is over ${MAX_FILE_BYTES} bytes; a task definition file is at most that.`);
     }
-    const data = parseJsonOrYaml(text, named);
+    const data = parseJsonOrYaml(text, named, yaml);
     checkDepth(data, named);
     const document = toTaskDefinitionDocument(data, named);
     checkTaskDefinitionTypes(document.taskDefinition, named);
@@ -1101,12 +1208,12 @@ function toTaskDefinitionDocument(value, source) {
     const tags = mergeTags(readTags(body['tags'], source, 'tags'), described ? readTags(root['tags'], source, 'tags') : []);
     return { taskDefinition: taskDefinition, tags };
 }
-function parseJsonOrYaml(text, source) {
+function parseJsonOrYaml(text, source, yaml) {
     // Parsers take long or overflow the stack on brackets nested thousands deep; a quick count refuses them first.
     if (bracketDepth(text) > MAX_DEPTH * 16)
         throw new src_errors/* InputError */.dz(`${source}: nested more than ${MAX_DEPTH} levels deep; a task definition never is`);
     try {
-        return parseJsonOrYamlText(text, source);
+        return parseJsonOrYamlText(text, source, yaml);
     }
     catch (error) {
         if (error instanceof RangeError)
@@ -1114,8 +1221,14 @@ function parseJsonOrYaml(text, source) {
         throw error;
     }
 }
-function parseJsonOrYamlText(text, source) {
-    const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
+const withoutBom = (text) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+function parseJsonOrYamlText(text, source, yaml) {
+    const content = withoutBom(text);
+    const parseYaml = (yamlText) => {
+        if (!yaml)
+            throw new Error(`parseTaskDefinitionText: ${source} is not plain JSON and no YAML library was given (see needsYaml)`);
+        return parseYamlWith(yaml, yamlText);
+    };
     if (content.trim() === '')
         throw new src_errors/* InputError */.dz(`${source}: the file is empty: it must hold a task definition (JSON or YAML)`);
     const looksLikeJson = /^\s*[{[]/.test(content);
@@ -1125,20 +1238,20 @@ function parseJsonOrYamlText(text, source) {
         }
         catch (error) {
             // A YAML flow mapping (unquoted keys, trailing commas) also starts with '{'.
-            const yaml = parseYaml(content);
-            if (yaml.ok)
-                return yaml.value;
-            throw new src_errors/* InputError */.dz(`${source}: invalid JSON${jsonErrorDetail(error, content, yaml.position)}`);
+            const parsed = parseYaml(content);
+            if (parsed.ok)
+                return parsed.value;
+            throw new src_errors/* InputError */.dz(`${source}: invalid JSON${jsonErrorDetail(error, content, parsed.position)}`);
         }
     }
-    const yaml = parseYaml(content);
-    if (yaml.ok)
-        return yaml.value;
-    throw new src_errors/* InputError */.dz(`${source}: invalid YAML${yaml.position ? ` at line ${yaml.position.line}, column ${yaml.position.col}` : ''}: ${yaml.reason}`);
+    const parsed = parseYaml(content);
+    if (parsed.ok)
+        return parsed.value;
+    throw new src_errors/* InputError */.dz(`${source}: invalid YAML${parsed.position ? ` at line ${parsed.position.line}, column ${parsed.position.col}` : ''}: ${parsed.reason}`);
 }
-function parseYaml(text) {
+function parseYamlWith({ parseDocument }, text) {
     // YAML 1.2 core schema: `on`, `yes` and `no` stay strings, as in JSON.
-    const document = (0,dist/* parseDocument */.Tp)(text, { version: '1.2', schema: 'core', uniqueKeys: true });
+    const document = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true });
     const [error] = document.errors;
     if (!error) {
         try {
@@ -2187,7 +2300,7 @@ async function registerOrReuse(deps, plan, done) {
     await reportChanges(deps.reporter, plan, done.changes);
     throwIfCancelled(deps.cancel);
     if (reuse) {
-        deps.reporter.info(`Task definition unchanged: reusing ${reuse.family}:${reuse.revision}, registering nothing.`);
+        deps.reporter.info(`Task definition unchanged: reusing ${familyRevision(reuse)}, registering nothing.`);
         return { arn: reuse.arn, revision: reuse.revision, registered: false };
     }
     // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.
@@ -2323,13 +2436,13 @@ function imageAccess(session, reporter, signal, env) {
         const known = ecrClients.get(region);
         if (known)
             return known;
-        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(831), __webpack_require__.e(249), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 898));
+        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 898));
         const api = ecrApiFor(session, region);
         ecrClients.set(region, api);
         return api;
     };
     const ecrPublicToken = async () => {
-        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(831), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
+        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
         return token(ecrPublicClientFor(session), session.options.signal);
     };
     return { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal, env };
@@ -2426,7 +2539,7 @@ function readFailure(action, error) {
 async function planDeploy(deps, inputs, reads) {
     const { reporter } = deps;
     const region = reads?.region ?? inputs.region;
-    const fileDocument = inputs.taskDefinitionFile ? plan_readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
+    const fileDocument = inputs.taskDefinitionFile ? await plan_readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
     const service = reads && inputs.service ? await preflightService(reads.ecs, inputs.cluster, inputs.service, region) : undefined;
     if (service) {
         reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
@@ -2445,7 +2558,7 @@ async function planDeploy(deps, inputs, reads) {
             throw new src_errors/* PreflightError */.wG(`task-definition-arn: "${inputs.taskDefinitionArn}" does not exist in ${region}; check the family:revision or ARN.`);
         }
         if (named && named.status !== 'ACTIVE') {
-            reporter.warn(`${named.family}:${named.revision} is ${named.status}; ECS may refuse to start new tasks from it.`);
+            reporter.warn(`${familyRevision(named)} is ${named.status}; ECS may refuse to start new tasks from it.`);
         }
         const family = named?.family ?? familyRevision(inputs.taskDefinitionArn).split(':')[0] ?? '';
         return {
@@ -2523,10 +2636,10 @@ function chooseBase(inputs, fileDocument, latest, running) {
     if (fileDocument)
         return { source: 'file', label: inputs.taskDefinitionFile, document: fileDocument };
     if (latest && (inputs.family || !running)) {
-        return { source: 'latest-revision', label: `${latest.family}:${latest.revision} (latest ACTIVE revision)`, document: latest.document };
+        return { source: 'latest-revision', label: `${familyRevision(latest)} (latest ACTIVE revision)`, document: latest.document };
     }
     if (running && !inputs.family) {
-        return { source: 'service', label: `${running.family}:${running.revision} (what ${inputs.service} runs now)`, document: running.document };
+        return { source: 'service', label: `${familyRevision(running)} (what ${inputs.service} runs now)`, document: running.document };
     }
     return { source: 'inputs', label: 'inputs (new family)' };
 }
@@ -2544,7 +2657,7 @@ async function describeRevisions(ecs, runningTaskDefinition, knownFamily, needLa
     const latest = knownFamily || !needLatest || !running ? latestOfKnown : await findTaskDefinition(ecs, running.family);
     return { ...(running ? { running } : {}), ...(latest ? { latest } : {}) };
 }
-function plan_readTaskDefinitionFile(deps, path) {
+async function plan_readTaskDefinitionFile(deps, path) {
     let text;
     try {
         text = deps.readTextFile(path);
@@ -2555,11 +2668,12 @@ function plan_readTaskDefinitionFile(deps, path) {
         const code = error.code;
         throw new src_errors/* InputError */.dz(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
     }
-    return parseTaskDefinitionText(text, path);
+    // The YAML library is loaded only for a file that is not plain JSON: most runs read JSON and never need it.
+    return parseTaskDefinitionText(text, path, needsYaml(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
 }
 function warnUnmodelledBase(reporter, revision) {
     const fields = revision.unmodelledFields;
-    reporter.warn(`ECS answered ${fields.join(', ')} in ${revision.family}:${revision.revision}, which the bundled AWS SDK cannot read or send: a new revision would not have ${fields.length === 1 ? 'it' : 'them'}. Update ecs-deliver, or register that revision with another tool and deploy it with task-definition-arn.`);
+    reporter.warn(`ECS answered ${fields.join(', ')} in ${familyRevision(revision)}, which the bundled AWS SDK cannot read or send: a new revision would not have ${fields.length === 1 ? 'it' : 'them'}. Update ecs-deliver, or register that revision with another tool and deploy it with task-definition-arn.`);
 }
 function warnUnmodelled(deps, rendered) {
     if (!deps.unmodelledFields)
@@ -3037,6 +3151,45 @@ function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
 
 // EXTERNAL MODULE: ./src/inputs/sources.ts
 var sources = __webpack_require__(6203);
+;// CONCATENATED MODULE: ./src/inputs/unknown-names.ts
+// Variables that look meant as inputs but are not read. Only a run checks them, so --version and --help do not
+// load this module.
+
+
+/** Environment variables of ours that are not inputs. */
+const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVERS']);
+/**
+ * Warnings for variables that look meant as inputs but are not read: a misspelled ECS_DELIVER_* name, or,
+ * on a GitHub step, an INPUT_* name GitHub never makes from an input (INPUT_DESIRED_COUNT for desired-count).
+ */
+function unknownInputNames(env, host) {
+    const warnings = [];
+    const envNames = schema/* INPUTS */.mc.map((spec) => (0,schema/* envName */.pD)(spec.name));
+    for (const key of Object.keys(env).sort()) {
+        if (key.startsWith('ECS_DELIVER_')) {
+            if (KNOWN_VARIABLES.has(key) || key.endsWith('_STDIN'))
+                continue;
+            if (envNames.includes(key)) {
+                const spec = schema/* INPUTS */.mc.find((input) => (0,schema/* envName */.pD)(input.name) === key);
+                if (host === 'github-action' && spec && !spec.secret && env[key]?.trim()) {
+                    warnings.push(`${key} is ignored on a GitHub action step; set ${spec.name} under with: instead.`);
+                }
+                continue;
+            }
+            const meant = (0,sources/* closest */.kp)(key, envNames);
+            warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant}?` : '.'}`);
+        }
+        else if (host === 'github-action' && key.startsWith('INPUT_')) {
+            if (schema/* INPUTS */.mc.some((spec) => (0,sources/* githubInputName */.LN)(spec.name) === key))
+                continue;
+            const asInput = key.slice('INPUT_'.length).toLowerCase().replace(/_/g, '-');
+            const meant = (0,sources/* closest */.kp)(asInput, schema/* INPUTS */.mc.map((spec) => spec.name));
+            warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant} (${(0,sources/* githubInputName */.LN)(meant)} under with:)?` : '.'}`);
+        }
+    }
+    return warnings;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/stdin.ts
 async function readStdin(stream = process.stdin) {
     const chunks = [];
@@ -3114,7 +3267,7 @@ async function openDryRunSession(inputs, env, reporter, signal) {
     return session;
 }
 async function createSessionFor(inputs, region, env, reporter, signal, limits = {}) {
-    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(831), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778));
+    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778));
     const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
     // The run's cancel reaches every AWS call, so a signal ends a call in flight too.
     const options = {
@@ -3126,7 +3279,7 @@ async function createSessionFor(inputs, region, env, reporter, signal, limits = 
     return createSession(options);
 }
 async function webIdentityCredentials(inputs, region, env, reporter, signal) {
-    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(831), __webpack_require__.e(695), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 6850));
+    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(695), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 6850));
     // A rollback can wait as long again as the rollout; the session must not end before both.
     const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
     if (longestRunMs > SESSION_MS) {
@@ -4000,6 +4153,8 @@ function cancelledState(ctx, result, message, failure) {
 
 
 
+
+
 /** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
 const CANCEL_BACKSTOP_MS = 1_800;
 /** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
@@ -4034,7 +4189,7 @@ async function main(invocation, env = process.env) {
 }
 async function run(invocation, env, reporter, cancel, state) {
     try {
-        for (const warning of (0,sources/* unknownInputNames */.r5)(env, invocation.host))
+        for (const warning of unknownInputNames(env, invocation.host))
             reporter.warn(warning);
         const stdinValues = await readStdinInputs(invocation);
         const raw = (0,sources/* rawInputReader */.a8)(invocation, env, stdinValues);
@@ -4084,7 +4239,7 @@ async function planDeps(inputs, env, access, reporter, compared) {
         reporter,
         env: env,
         readTextFile: (path) => readTaskDefinitionFile((0,external_node_path_.resolve)(path), path),
-        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(831), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
+        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
         ...(inputs.image || inputs.images.size > 0
             ? {
                 verifyImages: async (work) => {
@@ -4153,7 +4308,7 @@ function concludeRun(host, result, cancel, errorReported) {
 }
 function doneLine(result) {
     const seconds = Math.round((result.finishedAt - result.startedAt) / 100) / 10;
-    const revision = result.taskDefinitionArn.split('/').pop() ?? result.taskDefinitionArn;
+    const revision = familyRevision(result.taskDefinitionArn);
     if (result.dryRun)
         return `Dry run done in ${seconds}s.`;
     if (!result.service)
@@ -4179,7 +4334,7 @@ function countErrors(inner) {
 async function createHost(invocation, env) {
     const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env);
     if (invocation.host === 'github-action')
-        return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(450)]).then(__webpack_require__.bind(__webpack_require__, 7212))).githubHost();
+        return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(831)]).then(__webpack_require__.bind(__webpack_require__, 7212))).githubHost();
     const options = { json: invocation.json, color, env };
     if (invocation.host === 'gitlab')
         return (await __webpack_require__.e(/* import() */ 176).then(__webpack_require__.bind(__webpack_require__, 4176))).gitlabHost(options);
@@ -4221,6 +4376,27 @@ function listenForCancel(cancel, warn, armBackstop) {
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
     };
+}
+
+;// CONCATENATED MODULE: ./src/cli/run.ts
+
+function run_run(invocation) {
+    shortenSdkNodeWarning();
+    return main(invocation);
+}
+/** The bundled AWS SDK warns in eight lines on every run under Node 20; one line says it. */
+function shortenSdkNodeWarning() {
+    const emitWarning = process.emitWarning.bind(process);
+    process.emitWarning = ((warning, ...rest) => {
+        const text = warning instanceof Error ? `${warning.name}: ${warning.message}` : String(warning);
+        const [options] = rest;
+        const type = typeof options === 'string' ? options : options?.type;
+        if (text.startsWith('NodeVersionSupportWarning') || type === 'NodeVersionSupportWarning') {
+            process.stderr.write(`warning: Node ${process.versions.node} is past AWS SDK support; the action runs on node24.\n`);
+            return;
+        }
+        emitWarning(warning, ...rest);
+    });
 }
 
 
