@@ -57,7 +57,7 @@ export function parseArgv(argv: readonly string[], env: Env): Invocation {
         stdinInputs.push(secretStdin.name);
         continue;
       }
-      const spec = INPUTS.find((input) => input.name === name);
+      const spec = INPUTS.find((input) => input.name === name || input.aliases?.includes(name));
       if (!spec) {
         const meant = closest(name, [...INPUTS.map((input) => input.name), 'json', 'help', 'version']);
         throw new UsageError(`unknown flag --${name}; ${meant ? `did you mean --${meant}? ` : ''}run with --help to list the inputs.`);
@@ -67,12 +67,12 @@ export function parseArgv(argv: readonly string[], env: Env): Invocation {
           `--${name} is not accepted on the command line, where process lists and logs show it; set ${envName(name)} or pass --${name}-stdin.`,
         );
       }
-      if (eq !== -1) flags.set(name, arg.slice(eq + 1));
-      else if (takesBareFlag(spec, argv[i + 1])) flags.set(name, 'true');
+      if (eq !== -1) flags.set(spec.name, arg.slice(eq + 1));
+      else if (takesBareFlag(spec, argv[i + 1])) flags.set(spec.name, 'true');
       else {
         const next = argv[i + 1];
         if (next === undefined) throw new UsageError(`--${name} needs a value; write --${name} <value>.`);
-        flags.set(name, next);
+        flags.set(spec.name, next);
         i++;
       }
     } else {
@@ -98,19 +98,44 @@ export function rawInputReader(
   stdinValues: ReadonlyMap<string, string>,
 ): ((name: string) => string) & { given: (name: string) => boolean } {
   const secret = new Set(INPUTS.filter((spec) => spec.secret).map((spec) => spec.name));
+  /**
+   * The input's variable, unless it is blank or holds the default (GitHub sets every input action.yml gives a
+   * default): then an alias variable that is set, such as INPUT_WAIT-FOR-TASK-STOPPED.
+   */
+  const variable = (name: string, nameOf: (spelling: string) => string): string | undefined => {
+    const own = env[nameOf(name)];
+    const spec = INPUTS.find((input) => input.name === name);
+    if (own !== undefined && own.trim() !== '' && own.trim() !== spec?.default) return own;
+    for (const alias of spec?.aliases ?? []) {
+      const found = env[nameOf(alias)];
+      if (found !== undefined && found.trim() !== '') return found;
+    }
+    return own;
+  };
   const read = (name: string): string | undefined => {
     if (invocation.host === 'github-action') {
-      const input = stdinValues.get(name) ?? invocation.flags.get(name) ?? env[githubInputName(name)];
+      const input = stdinValues.get(name) ?? invocation.flags.get(name) ?? variable(name, githubInputName);
       if (input !== undefined && input.trim() !== '') return input;
       return secret.has(name) ? (env[envName(name)] ?? input) : input;
     }
-    return stdinValues.get(name) ?? invocation.flags.get(name) ?? env[envName(name)];
+    return stdinValues.get(name) ?? invocation.flags.get(name) ?? variable(name, envName);
   };
   return Object.assign((name: string) => read(name) ?? '', {
     // GitHub and the GitLab component set every input, so only a flag (or, from a shell, a variable) tells.
     given: (name: string): boolean =>
-      invocation.flags.has(name) || (invocation.host === 'shell' && env[envName(name)] !== undefined),
+      invocation.flags.has(name) ||
+      (invocation.host === 'shell' && spellings(name).some((spelling) => env[envName(spelling)] !== undefined)),
   });
+}
+
+/** The input's name and its aliases. */
+function spellings(name: string): readonly string[] {
+  return [name, ...(INPUTS.find((spec) => spec.name === name)?.aliases ?? [])];
+}
+
+/** Every name an input is read under: its own and its aliases'. */
+function allSpellings(): string[] {
+  return INPUTS.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])]);
 }
 
 function githubInputName(name: string): string {
@@ -123,12 +148,12 @@ function githubInputName(name: string): string {
  */
 export function unknownInputNames(env: Env, host: HostKind): string[] {
   const warnings: string[] = [];
-  const envNames = INPUTS.map((spec) => envName(spec.name));
+  const envNames = allSpellings().map(envName);
   for (const key of Object.keys(env).sort()) {
     if (key.startsWith('ECS_DELIVER_')) {
       if (KNOWN_VARIABLES.has(key) || key.endsWith('_STDIN')) continue;
       if (envNames.includes(key)) {
-        const spec = INPUTS.find((input) => envName(input.name) === key);
+        const spec = INPUTS.find((input) => [input.name, ...(input.aliases ?? [])].some((spelling) => envName(spelling) === key));
         if (host === 'github-action' && spec && !spec.secret && env[key]?.trim()) {
           warnings.push(`${key} is ignored on a GitHub action step; set ${spec.name} under with: instead.`);
         }
@@ -137,7 +162,7 @@ export function unknownInputNames(env: Env, host: HostKind): string[] {
       const meant = closest(key, envNames);
       warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant}?` : '.'}`);
     } else if (host === 'github-action' && key.startsWith('INPUT_')) {
-      if (INPUTS.some((spec) => githubInputName(spec.name) === key)) continue;
+      if (allSpellings().some((spelling) => githubInputName(spelling) === key)) continue;
       const asInput = key.slice('INPUT_'.length).toLowerCase().replace(/_/g, '-');
       const meant = closest(asInput, INPUTS.map((spec) => spec.name));
       warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant} (${githubInputName(meant)} under with:)?` : '.'}`);
