@@ -6,6 +6,7 @@ import type { Task } from '@aws-sdk/client-ecs';
 import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
 import { describeAwsFailure, isPermanent, isThrottled } from './aws-errors.js';
+import { formatDuration } from './describe.js';
 import { taskId } from './outcome.js';
 
 export const TASK_POLL_MS = 2000;
@@ -115,9 +116,4 @@ async function stop(params: WatchTaskParams, why: string, capMs: number): Promis
   return false;
 }
 
-export function formatDuration(ms: number): string {
-  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
-  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
-  if (ms % 1000 === 0) return `${ms / 1000}s`;
-  return `${(ms / 1000).toFixed(1)}s`;
-}
+export { formatDuration } from './describe.js';

@@ -151,7 +151,7 @@ describe('a one-off task in the plan', () => {
     platformVersion: '1.4.0',
     networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' } },
   };
-  const awsvpcDefinition = { ...runningDefinition, networkMode: 'awsvpc' };
+  const awsvpcDefinition = { ...runningDefinition, networkMode: 'awsvpc' as const };
 
   test('runs where the service runs, in the container that gets image, and a dry run prints it before the update', async () => {
     serviceExists(fargate);
