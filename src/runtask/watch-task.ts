@@ -70,6 +70,8 @@ export async function watchTask(params: WatchTaskParams): Promise<TaskWatchEnd> 
         if (task.lastStatus === 'STOPPED') return { kind: 'stopped', task };
       }
     } catch (error) {
+      // A cancel aborts the read in flight: that is no answer about the task, and the loop's top stops it.
+      if (signal?.aborted) continue;
       const reason = describeAwsFailure(error);
       if (isPermanent(error)) return { kind: 'unreadable', ...(last ? { last } : {}), reason };
       if (isThrottled(error)) interval = Math.min(interval * 2, basePoll * MAX_BACKOFF_FACTOR);
