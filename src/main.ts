@@ -102,6 +102,23 @@ async function run(invocation: Invocation, env: Env, reporter: Reporter, cancel:
         publishImage: async (work) => publishImages(access, work),
         watch: (target, options) => watchRollout({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: systemClock, reporter }, target, options),
         keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock: systemClock, reporter }, request),
+        runTask: async (runPlan, taskDefinitionArn, untouched) => {
+          // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
+          const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([
+            import('./runtask/step.js'),
+            import('./runtask/ecs-task-api.js'),
+            import('./runtask/logs.js'),
+            import('./aws/clients.js'),
+          ]);
+          return runTaskStep(runPlan, taskDefinitionArn, untouched, {
+            api: ecsTaskApi(session),
+            openLogs: () => createLogsApi(clientConfig(session.options)),
+            region: session.region,
+            clock: systemClock,
+            reporter,
+            signal: cancel,
+          });
+        },
       },
       plan,
       state.startedAt,

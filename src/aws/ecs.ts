@@ -14,6 +14,8 @@ import {
   ListTaskDefinitionsCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+  StopTaskCommand,
   UpdateServiceCommand,
   type Cluster,
   type DescribeServiceDeploymentsCommandOutput,
@@ -28,6 +30,9 @@ import {
   type ListTasksCommandOutput,
   type RegisterTaskDefinitionCommandInput,
   type RegisterTaskDefinitionCommandOutput,
+  type RunTaskCommandInput,
+  type RunTaskCommandOutput,
+  type StopTaskCommandOutput,
   type Task,
   type TaskDefinition,
   type UpdateServiceCommandInput,
@@ -53,6 +58,10 @@ export interface EcsApi {
   describeTasks(cluster: string, tasks: readonly string[]): Promise<Task[]>;
   listServiceDeployments(input: ListServiceDeploymentsCommandInput): Promise<ListServiceDeploymentsCommandOutput>;
   describeServiceDeployments(arns: readonly string[]): Promise<DescribeServiceDeploymentsCommandOutput>;
+  /** Carries a client token, so the SDK's retries cannot start a second task: sent on the reads' client. */
+  runTask(input: RunTaskCommandInput): Promise<RunTaskCommandOutput>;
+  /** A change: one SDK attempt. `reason` is cut to the 255 characters ECS takes. */
+  stopTask(cluster: string, task: string, reason: string): Promise<StopTaskCommandOutput>;
 }
 
 /**
@@ -81,7 +90,7 @@ function keepRawAnswer(
 }
 
 export interface EcsApiOptions {
-  /** The client for RegisterTaskDefinition, UpdateService and DeregisterTaskDefinition: one SDK attempt each. */
+  /** The client for RegisterTaskDefinition, UpdateService, DeregisterTaskDefinition and StopTask: one SDK attempt each. */
   changes?: ECSClient;
   /** Aborts every call in flight (the run's cancel). */
   signal?: AbortSignal;
@@ -130,5 +139,8 @@ export function ecsApi(client: ECSClient, options: EcsApiOptions = {}): EcsApi {
     listServiceDeployments: (input) => client.send(new ListServiceDeploymentsCommand(input), sendOptions),
     describeServiceDeployments: (arns) =>
       client.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [...arns] }), sendOptions),
+    runTask: (input) => client.send(new RunTaskCommand(input), sendOptions),
+    stopTask: (cluster, task, reason) =>
+      changes.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
   };
 }

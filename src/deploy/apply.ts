@@ -1,11 +1,13 @@
-// Carries out a plan against a real AWS session, step by step: image, register or reuse, update the service,
-// watch, keep-revisions. A cancel is looked at between every two steps: no step starts after it.
+// Carries out a plan against a real AWS session, step by step: image, register or reuse, the one-off task,
+// update the service, watch, keep-revisions. A cancel is looked at between every two steps: no step starts after it.
 import type { AwsSession } from '../aws/clients.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { Clock } from '../clock.js';
 import { CancelledError, errorMessage } from '../errors.js';
 import type { PreparedImage } from '../image/prepare.js';
 import type { Reporter } from '../report.js';
+import type { RunTaskPlan } from '../runtask/plan.js';
+import type { RunTaskResult } from '../runtask/run-task.js';
 import { describeChanges } from '../taskdef/diff.js';
 import type { RolloutTarget, WatchOptions, WatchOutcome } from '../watch/contract.js';
 import type { ImageWork } from './image-work.js';
@@ -25,6 +27,11 @@ export interface ApplyDeps {
   publishImage(work: ImageWork): Promise<PreparedImage>;
   watch(target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome>;
   keepRevisions(request: KeepRevisionsRequest): Promise<string[]>;
+  /**
+   * Runs the plan's one-off task from the revision just registered or reused; answers how it ended and, when
+   * the deploy must not go on, the error that ends the run.
+   */
+  runTask(plan: RunTaskPlan, taskDefinitionArn: string, untouched: string | undefined): Promise<{ result: RunTaskResult; error?: Error }>;
 }
 
 export interface Applied {
@@ -63,8 +70,16 @@ async function runSteps(deps: ApplyDeps, plan: DeployPlan, done: Progress): Prom
   done.revision = revision;
 
   const update = plan.update;
+  if (plan.runTask) {
+    step('run-task');
+    const { result, error } = await deps.runTask(plan.runTask, revision.arn, update ? `service ${update.service}` : undefined);
+    done.runTask = result;
+    // The service is updated only after the task succeeded: a failed or cancelled task leaves it as it was.
+    if (error) throw error;
+  }
+
   if (!update) {
-    reporter.info('No service given: registered only.');
+    reporter.info(plan.runTask ? 'No service given: registered and ran the task only.' : 'No service given: registered only.');
     await keepRevisions(deps, plan, done, revision, undefined);
     return;
   }

@@ -11,5 +11,7 @@ export function outputsOf(result: DeliveryResult): Record<string, string> {
     'deployment-id': result.deploymentId ?? '',
     'deployment-status': result.deploymentStatus,
     deregistered: result.deregistered.join(','),
+    'run-task-arn': result.runTask?.taskArn ?? '',
+    'run-task-exit-code': result.runTask?.exitCode === undefined ? '' : String(result.runTask.exitCode),
   };
 }

@@ -3,6 +3,7 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { Reporter } from '../report.js';
+import { describeRunTaskPlan } from '../runtask/plan.js';
 import { renderTaskDefinitionJson } from '../taskdef/diff.js';
 import type { DeployPlan } from './plan.js';
 
@@ -53,6 +54,8 @@ export function planLines(plan: DeployPlan<Service | undefined>): string[] {
     deployed = `the new revision of ${td.family}`;
     lines.push(`Would register a new revision of ${td.family}${td.latest ? ` (latest is ${td.latest.revision})` : ''}.`);
   }
+  if (plan.runTask) lines.push(...describeRunTaskPlan(plan.runTask, deployed));
+  if (plan.runTaskUnplanned) lines.push(`Would run a one-off task from ${deployed}; its placement is ${plan.runTaskUnplanned}.`);
   const update = plan.update;
   if (update) {
     const parts = [

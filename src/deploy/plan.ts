@@ -7,6 +7,8 @@ import type { DescribedRevision } from '../aws/taskdef-convert.js';
 import { InputError, PreflightError } from '../errors.js';
 import type { Inputs } from '../inputs/parse.js';
 import type { Reporter } from '../report.js';
+import { runTaskRequested } from '../runtask/options.js';
+import { planRunTask, type RunTaskPlan, type RunTaskPlanInput } from '../runtask/plan.js';
 import { describeChanges } from '../taskdef/diff.js';
 import { needsYaml, parseTaskDefinitionText } from '../taskdef/parse-file.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
@@ -66,6 +68,10 @@ export interface DeployPlan<S extends Service | undefined = Service> {
   /** undefined when no service is given: register only. */
   update?: ServiceUpdate<S>;
   keepRevisions?: { family: string; keep: number };
+  /** The one-off task run from the deployed revision before the service is updated (run-task-*). */
+  runTask?: RunTaskPlan;
+  /** Why a one-off task that was asked for could not be planned in a dry run without AWS reads. */
+  runTaskUnplanned?: string;
 }
 
 export interface PlanDeps {
@@ -114,6 +120,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
       reporter.warn(`${familyRevision(named)} is ${named.status}; ECS may refuse to start new tasks from it.`);
     }
     const family = named?.family ?? familyRevision(inputs.taskDefinitionArn).split(':')[0] ?? '';
+    const oneOff = runTaskPart(inputs, service, named?.document, reads !== undefined);
     return {
       ...common,
       taskDefinition: {
@@ -126,6 +133,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
       ...(running ? { comparedWith: running } : {}),
       changes: named ? describeChanges(running?.document, named.document) : [],
       ...keepRevisionsOf(inputs, family),
+      ...oneOff,
     };
   }
 
@@ -143,6 +151,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
   const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
   const comparedWith = running ?? latest;
   const reuse = reusableRevision(rendered, latest, inputs.register);
+  const oneOff = runTaskPart(inputs, service, rendered, reads !== undefined);
   return {
     ...common,
     taskDefinition: {
@@ -160,7 +169,37 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
     changes: describeChanges(comparedWith?.document, rendered),
     ...(image ? { image } : {}),
     ...keepRevisionsOf(inputs, family),
+    ...oneOff,
   };
+}
+
+/**
+ * The one-off task, checked against the service read in the preflight and the revision it runs (nothing changed
+ * yet when an input is refused). A dry run that read nothing from ECS cannot know where the service runs.
+ */
+function runTaskPart(
+  inputs: Inputs,
+  service: Service | undefined,
+  document: TaskDefinitionDocument | undefined,
+  compared: boolean,
+): Pick<DeployPlan, 'runTask' | 'runTaskUnplanned'> {
+  if (!runTaskRequested(inputs.runTask)) {
+    planRunTask({ options: inputs.runTask, cluster: inputs.cluster, taskDefinition: {} });
+    return {};
+  }
+  if (!compared && (inputs.service || !document)) {
+    return { runTaskUnplanned: `not read from ECS (${inputs.service ? `where ${inputs.service} runs` : 'the revision'} is unknown without AWS credentials)` };
+  }
+  // The document is the JSON ECS exchanges, as toRegisterInput sends it: the SDK's shape with fields kept.
+  const taskDefinition = (document?.taskDefinition ?? {}) as RunTaskPlanInput['taskDefinition'];
+  const plan = planRunTask({
+    options: inputs.runTask,
+    cluster: inputs.cluster,
+    service,
+    taskDefinition,
+    defaultContainer: inputs.containerName || undefined,
+  });
+  return plan ? { runTask: plan } : {};
 }
 
 function serviceUpdate(inputs: Inputs, before: Service | undefined): ServiceUpdate<Service | undefined> {

@@ -2,6 +2,7 @@ import type { Service } from '@aws-sdk/client-ecs';
 import { consoleUrl } from '../aws/names.js';
 import { CancelledError, errorMessage } from '../errors.js';
 import type { PreparedImage } from '../image/prepare.js';
+import type { RunTaskResult } from '../runtask/run-task.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
 import type { DeploymentStatus, FailureReport, RolloutTarget, WatchOutcome } from '../watch/contract.js';
 import type { DeployPlan } from './plan.js';
@@ -32,17 +33,33 @@ export interface DeliveryResult {
   failure?: FailureReport;
   rolledBackTo?: string;
   deregistered: string[];
+  /** The one-off task this run started before the service update, if any. */
+  runTask?: OneOffTaskReport;
+}
+
+/** How the one-off task ended, for the outputs and the job summary. */
+export interface OneOffTaskReport {
+  /** The container whose exit code decides. */
+  container: string;
+  status: RunTaskResult['status'];
+  taskArn?: string;
+  exitCode?: number;
+  /** One line: what happened, with the exit code and the stopped reason. */
+  line: string;
+  /** The last lines its container logged (at most 20). */
+  lastLogLines: readonly string[];
 }
 
 /** What apply has done so far; the result is built from the plan and this, also when a step failed. */
 export interface Progress {
   /** The step running now, or the last one that ran. */
-  step: 'plan' | 'image' | 'register' | 'update' | 'watch' | 'keep-revisions' | 'done';
+  step: 'plan' | 'image' | 'register' | 'run-task' | 'update' | 'watch' | 'keep-revisions' | 'done';
   image?: PreparedImage;
   /** The task definition deployed, when rendered again with the pushed digest. */
   rendered?: TaskDefinitionDocument;
   changes?: string[];
   revision?: RegisteredRevision;
+  runTask?: RunTaskResult;
   /** Set once UpdateService was answered. */
   target?: RolloutTarget;
   outcome?: WatchOutcome;
@@ -88,6 +105,18 @@ export function deliveryResult(plan: DeployPlan<Service | undefined>, done: Prog
     startedAt: ending.startedAt,
     finishedAt: ending.finishedAt,
     deregistered: done.deregistered,
+    ...(plan.runTask && done.runTask ? { runTask: oneOffTaskReport(plan.runTask.container, done.runTask) } : {}),
+  };
+}
+
+function oneOffTaskReport(container: string, run: RunTaskResult): OneOffTaskReport {
+  return {
+    container,
+    status: run.status,
+    ...(run.taskArn ? { taskArn: run.taskArn } : {}),
+    ...(run.exitCode !== undefined ? { exitCode: run.exitCode } : {}),
+    line: run.line,
+    lastLogLines: run.lastLogLines,
   };
 }
 

@@ -7,6 +7,7 @@ import { checkTaskSize } from '../taskdef/fargate-sizes.js';
 import { parseImageLines, parseKeyValueLines, parsePairLines, parseTagLines } from './kv-lines.js';
 import { INPUTS, type InputSpec } from './schema.js';
 import { parseCommand } from './shell-words.js';
+import { runTaskOptionsFrom, type RunTaskOptions } from '../runtask/options.js';
 
 /** The raw string of each input ("" when not given), and whether it was given at all, where the host can tell. */
 export type RawInputs = ((name: string) => string) & { readonly given?: (name: string) => boolean };
@@ -66,6 +67,8 @@ export interface Inputs {
   roleArn: string;
   webIdentityToken: string;
   dryRun: boolean;
+  /** The one-off task run before the service is updated (run-task-*). */
+  runTask: RunTaskOptions;
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
@@ -113,6 +116,28 @@ export function parseInputs(raw: RawInputs): Inputs {
   );
   const tags = parseTagLines(text('tags'), 'tags');
   checkTags('tags', tags);
+  const runTaskTags = parseTagLines(text('run-task-tags'), 'run-task-tags');
+  checkTags('run-task-tags', runTaskTags);
+  const runTask = runTaskOptionsFrom(
+    {
+      runTask: bool('run-task'),
+      command: text('run-task-command'),
+      containerOverrides: text('run-task-container-overrides'),
+      container: value('run-task-container'),
+      subnets: lines('run-task-subnets'),
+      securityGroups: lines('run-task-security-groups'),
+      // Checked by runTaskOptionsFrom, which also takes aws-actions' lower-case spellings.
+      assignPublicIp: value('run-task-assign-public-ip'),
+      launchType: value('run-task-launch-type'),
+      capacityProviderStrategy: text('run-task-capacity-provider-strategy'),
+      startedBy: value('run-task-started-by'),
+      tags: runTaskTags,
+      propagateTags: value('run-task-propagate-tags'),
+      wait: bool('run-task-wait'),
+      timeoutMs: duration('run-task-timeout'),
+    },
+    parseCommand,
+  );
 
   return {
     image,
@@ -169,6 +194,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     roleArn: value('role-arn'),
     webIdentityToken: raw('web-identity-token').trim(),
     dryRun: bool('dry-run'),
+    runTask,
   };
 }
 

@@ -2,7 +2,7 @@
 // the GitLab component spec and the README tables are all generated from or checked against this list.
 // Keep this module free of imports: `--help` and `--version` load nothing else.
 
-export type InputGroup = 'image' | 'registry' | 'task-definition' | 'service' | 'waiting' | 'aws' | 'output';
+export type InputGroup = 'image' | 'registry' | 'task-definition' | 'service' | 'waiting' | 'run-task' | 'aws' | 'output';
 
 export type InputType = 'string' | 'boolean' | 'number' | 'duration' | 'lines' | 'choice';
 
@@ -20,6 +20,8 @@ export interface InputSpec {
   readonly max?: number;
   /** Secret inputs are never taken from a command-line flag: only from the environment or `--<name>-stdin`. */
   readonly secret?: boolean;
+  /** Other spellings read as this input: those of the tools teams come from (aws-actions' run-task-assign-public-IP). */
+  readonly aliases?: readonly string[];
 }
 
 export const GROUP_TITLES: Readonly<Record<InputGroup, string>> = {
@@ -28,6 +30,7 @@ export const GROUP_TITLES: Readonly<Record<InputGroup, string>> = {
   'task-definition': 'Task definition',
   service: 'Service',
   waiting: 'Waiting',
+  'run-task': 'One-off task',
   aws: 'AWS',
   output: 'Output',
 };
@@ -88,6 +91,21 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
   { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
   { name: 'rollback-on-cancel', group: 'waiting', type: 'boolean', default: 'false', description: 'When the job is cancelled during the wait, start a rollback before exiting.' },
+  // One-off task
+  { name: 'run-task-command', group: 'run-task', type: 'string', default: '', description: 'Run this command as a one-off task of the revision this run deploys, before the service is updated (a JSON array, or a command line split as a shell splits words); the deploy goes on only when it exits 0.' },
+  { name: 'run-task', group: 'run-task', type: 'boolean', default: 'false', description: 'Run the revision as a one-off task with its own command, before the service is updated.' },
+  { name: 'run-task-container-overrides', group: 'run-task', type: 'string', default: '', description: 'Container overrides for the one-off task, as the JSON array RunTask takes ([{"name":"app","command":["npm","run","migrate"]}]).' },
+  { name: 'run-task-container', group: 'run-task', type: 'string', default: '', description: 'Container that runs run-task-command and whose exit code decides (default: the container that gets image).' },
+  { name: 'run-task-subnets', group: 'run-task', type: 'lines', default: '', description: "Subnets for the one-off task under awsvpc (default: the service's; needed without a service)." },
+  { name: 'run-task-security-groups', group: 'run-task', type: 'lines', default: '', description: "Security groups for the one-off task (default: the service's)." },
+  { name: 'run-task-assign-public-ip', aliases: ['run-task-assign-public-IP'], group: 'run-task', type: 'choice', options: ['', 'ENABLED', 'DISABLED'], default: '', description: "Give the one-off task a public IP (default: as the service does). run-task-assign-public-IP is accepted too." },
+  { name: 'run-task-launch-type', group: 'run-task', type: 'choice', options: ['', 'EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'], default: '', description: "Launch type of the one-off task (default: the service's; without a service, the cluster's default capacity provider strategy)." },
+  { name: 'run-task-capacity-provider-strategy', group: 'run-task', type: 'string', default: '', description: "Capacity provider strategy of the one-off task: lines of provider=NAME,weight=N,base=N, or the JSON array RunTask takes (default: the service's)." },
+  { name: 'run-task-started-by', group: 'run-task', type: 'string', default: 'ecs-deliver', description: 'startedBy of the one-off task (letters, digits, -, _ and /, up to 128).' },
+  { name: 'run-task-tags', group: 'run-task', type: 'lines', default: '', description: 'Lines of key=value tags on the one-off task.' },
+  { name: 'run-task-propagate-tags', group: 'run-task', type: 'choice', options: ['', 'TASK_DEFINITION', 'NONE'], default: '', description: 'Copy the task definition tags to the one-off task (TASK_DEFINITION), as RunTask allows.' },
+  { name: 'run-task-wait', aliases: ['wait-for-task-stopped'], group: 'run-task', type: 'boolean', default: 'true', description: "Wait for the one-off task to stop (false only without a service: the task is started and left to run). aws-actions' wait-for-task-stopped is accepted too." },
+  { name: 'run-task-timeout', group: 'run-task', type: 'duration', default: '30m', description: 'Longest wait for the one-off task; then it is stopped and the deploy fails.' },
   // AWS
   { name: 'region', group: 'aws', type: 'string', default: '', description: 'AWS region (default: AWS_REGION or AWS_DEFAULT_REGION).' },
   { name: 'role-arn', group: 'aws', type: 'string', default: '', description: 'IAM role to assume with web-identity-token (OIDC).' },
@@ -110,6 +128,8 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'deployment-id', description: 'ID of the deployment the service update created, if any.' },
   { name: 'deployment-status', description: 'COMPLETED, ROLLED_BACK, FAILED, TIMED_OUT, SUPERSEDED, CANCELLED, SKIPPED, UNKNOWN (the outcome could not be observed) or NOT_STARTED (nothing was changed).' },
   { name: 'deregistered', description: 'Revisions deregistered by keep-revisions, comma-separated.' },
+  { name: 'run-task-arn', description: 'ARN of the one-off task this run started, if any.' },
+  { name: 'run-task-exit-code', description: "Exit code of the one-off task's chosen container, when it has one." },
 ];
 
 export function envName(input: string): string {

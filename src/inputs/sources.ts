@@ -54,7 +54,7 @@ export function parseArgv(argv: readonly string[], env: Env): Invocation {
         stdinInputs.push(secretStdin.name);
         continue;
       }
-      const spec = INPUTS.find((input) => input.name === name);
+      const spec = INPUTS.find((input) => input.name === name || input.aliases?.includes(name));
       if (!spec) {
         const meant = closest(name, [...INPUTS.map((input) => input.name), 'json', 'help', 'version']);
         throw new UsageError(`unknown flag --${name}; ${meant ? `did you mean --${meant}? ` : ''}run with --help to list the inputs.`);
@@ -64,12 +64,12 @@ export function parseArgv(argv: readonly string[], env: Env): Invocation {
           `--${name} is not accepted on the command line, where process lists and logs show it; set ${envName(name)} or pass --${name}-stdin.`,
         );
       }
-      if (eq !== -1) flags.set(name, arg.slice(eq + 1));
-      else if (takesBareFlag(spec, argv[i + 1])) flags.set(name, 'true');
+      if (eq !== -1) flags.set(spec.name, arg.slice(eq + 1));
+      else if (takesBareFlag(spec, argv[i + 1])) flags.set(spec.name, 'true');
       else {
         const next = argv[i + 1];
         if (next === undefined) throw new UsageError(`--${name} needs a value; write --${name} <value>.`);
-        flags.set(name, next);
+        flags.set(spec.name, next);
         i++;
       }
     } else {
@@ -95,23 +95,48 @@ export function rawInputReader(
   stdinValues: ReadonlyMap<string, string>,
 ): ((name: string) => string) & { given: (name: string) => boolean } {
   const secret = new Set(INPUTS.filter((spec) => spec.secret).map((spec) => spec.name));
+  /**
+   * The input's variable, unless it is blank or holds the default (GitHub sets every input action.yml gives a
+   * default): then an alias variable that is set, such as INPUT_WAIT-FOR-TASK-STOPPED.
+   */
+  const variable = (name: string, nameOf: (spelling: string) => string): string | undefined => {
+    const own = env[nameOf(name)];
+    const spec = INPUTS.find((input) => input.name === name);
+    if (own !== undefined && own.trim() !== '' && own.trim() !== spec?.default) return own;
+    for (const alias of spec?.aliases ?? []) {
+      const found = env[nameOf(alias)];
+      if (found !== undefined && found.trim() !== '') return found;
+    }
+    return own;
+  };
   const read = (name: string): string | undefined => {
     if (invocation.host === 'github-action') {
-      const input = stdinValues.get(name) ?? invocation.flags.get(name) ?? env[githubInputName(name)];
+      const input = stdinValues.get(name) ?? invocation.flags.get(name) ?? variable(name, githubInputName);
       if (input !== undefined && input.trim() !== '') return input;
       return secret.has(name) ? (env[envName(name)] ?? input) : input;
     }
-    return stdinValues.get(name) ?? invocation.flags.get(name) ?? env[envName(name)];
+    return stdinValues.get(name) ?? invocation.flags.get(name) ?? variable(name, envName);
   };
   return Object.assign((name: string) => read(name) ?? '', {
     // GitHub and the GitLab component set every input, so only a flag (or, from a shell, a variable) tells.
     given: (name: string): boolean =>
-      invocation.flags.has(name) || (invocation.host === 'shell' && env[envName(name)] !== undefined),
+      invocation.flags.has(name) ||
+      (invocation.host === 'shell' && spellings(name).some((spelling) => env[envName(spelling)] !== undefined)),
   });
 }
 
 export function githubInputName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/** The input's name and its aliases. */
+function spellings(name: string): readonly string[] {
+  return [name, ...(INPUTS.find((spec) => spec.name === name)?.aliases ?? [])];
+}
+
+/** Every name an input is read under: its own and its aliases'. */
+export function allSpellings(): string[] {
+  return INPUTS.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])]);
 }
 
 /** The candidate nearest to `given` by edit distance, when it is near enough to be a slip. */

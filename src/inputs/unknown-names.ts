@@ -1,7 +1,7 @@
 // Variables that look meant as inputs but are not read. Only a run checks them, so --version and --help do not
 // load this module.
 import { envName, INPUTS } from './schema.js';
-import { closest, githubInputName, type HostKind } from './sources.js';
+import { allSpellings, closest, githubInputName, type HostKind } from './sources.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -14,12 +14,12 @@ const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVER
  */
 export function unknownInputNames(env: Env, host: HostKind): string[] {
   const warnings: string[] = [];
-  const envNames = INPUTS.map((spec) => envName(spec.name));
+  const envNames = allSpellings().map(envName);
   for (const key of Object.keys(env).sort()) {
     if (key.startsWith('ECS_DELIVER_')) {
       if (KNOWN_VARIABLES.has(key) || key.endsWith('_STDIN')) continue;
       if (envNames.includes(key)) {
-        const spec = INPUTS.find((input) => envName(input.name) === key);
+        const spec = INPUTS.find((input) => [input.name, ...(input.aliases ?? [])].some((spelling) => envName(spelling) === key));
         if (host === 'github-action' && spec && !spec.secret && env[key]?.trim()) {
           warnings.push(`${key} is ignored on a GitHub action step; set ${spec.name} under with: instead.`);
         }
@@ -28,7 +28,7 @@ export function unknownInputNames(env: Env, host: HostKind): string[] {
       const meant = closest(key, envNames);
       warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant}?` : '.'}`);
     } else if (host === 'github-action' && key.startsWith('INPUT_')) {
-      if (INPUTS.some((spec) => githubInputName(spec.name) === key)) continue;
+      if (allSpellings().some((spelling) => githubInputName(spelling) === key)) continue;
       const asInput = key.slice('INPUT_'.length).toLowerCase().replace(/_/g, '-');
       const meant = closest(asInput, INPUTS.map((spec) => spec.name));
       warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant} (${githubInputName(meant)} under with:)?` : '.'}`);

@@ -1,15 +1,13 @@
-// The three ECS calls a one-off task makes, on the SDK client the session already holds. RunTask carries a client
-// token, so the SDK's own retries cannot start a second task.
-import { DescribeTasksCommand, RunTaskCommand, StopTaskCommand, type ECSClient } from '@aws-sdk/client-ecs';
+// The three ECS calls a one-off task makes, on the run's session. RunTask carries a client token, so the SDK's own
+// retries cannot start a second task. StopTask goes through the calls a cancel does not abort: a cancel is
+// what asks for it.
+import type { AwsSession } from '../aws/clients.js';
 import type { TaskApi } from './run-task.js';
 
-export function ecsTaskApi(client: Pick<ECSClient, 'send'>): TaskApi {
+export function ecsTaskApi(session: Pick<AwsSession, 'ecs' | 'ecsAfterCancel'>): TaskApi {
   return {
-    runTask: (input) => client.send(new RunTaskCommand(input)),
-    async describeTasks(cluster, tasks) {
-      const answer = await client.send(new DescribeTasksCommand({ cluster, tasks: [...tasks] }));
-      return answer.tasks ?? [];
-    },
-    stopTask: (cluster, task, reason) => client.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) })),
+    runTask: (input) => session.ecs.runTask(input),
+    describeTasks: (cluster, tasks) => session.ecs.describeTasks(cluster, tasks),
+    stopTask: (cluster, task, reason) => session.ecsAfterCancel.stopTask(cluster, task, reason),
   };
 }

@@ -4,7 +4,7 @@ import type { ContainerDefinition, RunTaskCommandInput, Service } from '@aws-sdk
 import { checkRunTaskOptions, chosenContainer, runTaskRequested, type RunTaskOptions } from './options.js';
 import { resolvePlacement, type Placement } from './placement.js';
 import { buildRunTaskRequest } from './request.js';
-import { describeRunTask } from './run-task.js';
+import { describeRunTask } from './describe.js';
 
 export interface RunTaskPlan {
   cluster: string;

@@ -9,7 +9,7 @@ import { describeAwsFailure, isPermanent } from './aws-errors.js';
 import { LogTail, logSourceFor, type LogsApi } from './logs.js';
 import { judgeStoppedTask, runTaskOutputs, taskId, type RunTaskOutputs } from './outcome.js';
 import { describePlacement } from './placement.js';
-import { commandOf } from './request.js';
+import { commandLine, label } from './describe.js';
 import { formatDuration, watchTask, type TaskWatchApi } from './watch-task.js';
 
 export interface TaskApi extends TaskWatchApi {
@@ -194,36 +194,4 @@ export function failureReport(outcome: RunTaskResult): string[] {
   return lines;
 }
 
-function label(taskDefinition: string | undefined): string {
-  if (!taskDefinition) return 'the task definition';
-  return taskDefinition.slice(taskDefinition.lastIndexOf('/') + 1);
-}
-
-function commandLine(request: RunTaskCommandInput, container: string): string {
-  const command = commandOf(request, container);
-  if (command) return `container ${container} runs ${shellLine(command)}`;
-  const overridden = request.overrides?.containerOverrides?.map((override) => override.name).filter(Boolean) ?? [];
-  if (overridden.length > 0) return `overrides for ${overridden.join(', ')}; container ${container} decides`;
-  return `container ${container} runs its own command`;
-}
-
-function shellLine(words: readonly string[]): string {
-  return words.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-
-/** What a dry run prints: the task it would run, where, with which command, and what would follow. */
-export function describeRunTask(request: RunTaskCommandInput, container: string, wait: boolean, timeoutMs: number): string[] {
-  const lines = [
-    `Would run one task of ${label(request.taskDefinition)} in cluster ${request.cluster ?? 'default'}, started by ${request.startedBy ?? 'ecs-deliver'}`,
-    `  command: ${commandLine(request, container)}`,
-    `  where: ${describePlacement(request)}`,
-  ];
-  if (request.tags?.length) lines.push(`  tags: ${request.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')}`);
-  if (request.propagateTags) lines.push(`  propagate tags from: ${request.propagateTags}`);
-  lines.push(
-    wait
-      ? `  then: wait up to ${formatDuration(timeoutMs)} for it to stop; go on only when ${container} exits with exit code 0`
-      : '  then: go on without waiting for it (run-task-wait: false)',
-  );
-  return lines;
-}
+export { describeRunTask } from './describe.js';

@@ -21,6 +21,21 @@ export function runPlannedTask(plan: RunTaskPlan, taskDefinitionArn: string, dep
 }
 
 /**
+ * The one-off task as a step of apply: runs it, and answers the error that ends the run when it did not succeed.
+ * @param untouched what is left as it was when the task fails, for the message, such as "service web".
+ */
+export async function runTaskStep(
+  plan: RunTaskPlan,
+  taskDefinitionArn: string,
+  untouched: string | undefined,
+  deps: RunPlannedTaskDeps,
+): Promise<{ result: RunTaskResult; error?: Error }> {
+  const result = await runPlannedTask(plan, taskDefinitionArn, deps);
+  const error = runTaskError(result, untouched, deps.signal?.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+  return error ? { result, error } : { result };
+}
+
+/**
  * The error that ends the run when the task did not succeed (undefined when the deploy may go on).
  * @param untouched what was left as it was, for the message, such as "service web".
  */

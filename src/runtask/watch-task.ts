@@ -6,6 +6,7 @@ import type { Task } from '@aws-sdk/client-ecs';
 import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
 import { describeAwsFailure, isPermanent, isThrottled } from './aws-errors.js';
+import { formatDuration } from './describe.js';
 import { taskId } from './outcome.js';
 
 export const TASK_POLL_MS = 2000;
@@ -69,6 +70,8 @@ export async function watchTask(params: WatchTaskParams): Promise<TaskWatchEnd> 
         if (task.lastStatus === 'STOPPED') return { kind: 'stopped', task };
       }
     } catch (error) {
+      // A cancel aborts the read in flight: that is no answer about the task, and the loop's top stops it.
+      if (signal?.aborted) continue;
       const reason = describeAwsFailure(error);
       if (isPermanent(error)) return { kind: 'unreadable', ...(last ? { last } : {}), reason };
       if (isThrottled(error)) interval = Math.min(interval * 2, basePoll * MAX_BACKOFF_FACTOR);
@@ -115,9 +118,4 @@ async function stop(params: WatchTaskParams, why: string, capMs: number): Promis
   return false;
 }
 
-export function formatDuration(ms: number): string {
-  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
-  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
-  if (ms % 1000 === 0) return `${ms / 1000}s`;
-  return `${(ms / 1000).toFixed(1)}s`;
-}
+export { formatDuration } from './describe.js';

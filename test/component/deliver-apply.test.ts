@@ -1,6 +1,6 @@
 // Apply: the steps in order against a real session, the result built from the plan and what was done, and a
 // cancel that stops the run between any two steps.
-import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import { DescribeTaskDefinitionCommand, DescribeTasksCommand, RegisterTaskDefinitionCommand, RunTaskCommand, StopTaskCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { outputsOf } from '../../src/deploy/outputs.js';
 import { newProgress } from '../../src/deploy/result.js';
@@ -267,5 +267,84 @@ describe('a cancel stops apply between steps', () => {
     expect(error).toBeInstanceOf(CancelledError);
     expect(progress.step).toBe('update');
     expect(result).toMatchObject({ deploymentStatus: 'CANCELLED', taskDefinitionArn: arn(2), registered: true });
+  });
+});
+
+describe('a one-off task before the update', () => {
+  const TASK = 'arn:aws:ecs:us-east-1:123456789012:task/default/0a1b2c';
+  const stopped = (exitCode: number) => ({
+    taskArn: TASK,
+    lastStatus: 'STOPPED',
+    stopCode: 'EssentialContainerExited' as const,
+    stoppedReason: 'Essential container in task exited',
+    containers: [{ name: 'web', exitCode }],
+  });
+  /** A stream holding `lines`: read from the head they come once, then the forward token answers nothing new. */
+  const logs = (lines: string[]) => ({
+    getLogEvents: async (request: { nextToken?: string }) => ({ events: request.nextToken ? [] : lines.map((message) => ({ message })), nextForwardToken: 'end' }),
+  });
+  const logged = { ...runningDefinition, containerDefinitions: [{ ...runningDefinition.containerDefinitions![0]!, logConfiguration: { logDriver: 'awslogs' as const, options: { 'awslogs-group': '/ecs/web', 'awslogs-stream-prefix': 'ecs' } } }] };
+
+  function runs(...answers: object[]): void {
+    ecsMock.on(RunTaskCommand).resolves({ tasks: [{ taskArn: TASK, lastStatus: 'PROVISIONING' }], failures: [] });
+    let call = ecsMock.on(DescribeTasksCommand);
+    for (const task of answers) call = call.resolvesOnce({ tasks: [task as never] });
+  }
+
+  test('runs from the registered revision, with the command, then updates the service', async () => {
+    serviceExists();
+    familyHas(logged);
+    registers(2);
+    updateCreatesDeployment(arn(2));
+    runs({ taskArn: TASK, lastStatus: 'RUNNING' }, stopped(0));
+    const h = harness({ logs: logs(['migrated 3 tables']) });
+
+    const { result, error } = await deliver(h, inputs({ service: 'web', family: 'web', image: 'nginx:1.25', 'run-task-command': 'npm run migrate' }));
+
+    expect(error).toBeUndefined();
+    const run = ecsMock.commandCalls(RunTaskCommand)[0]?.args[0].input;
+    expect(run).toMatchObject({ cluster: 'default', taskDefinition: arn(2), count: 1, startedBy: 'ecs-deliver', overrides: { containerOverrides: [{ name: 'web', command: ['npm', 'run', 'migrate'] }] } });
+    expect(ecsMock.calls().findIndex((c) => c.args[0] instanceof RunTaskCommand)).toBeLessThan(ecsMock.calls().findIndex((c) => c.args[0] instanceof UpdateServiceCommand));
+    expect(h.reporter.text).toContain('web | migrated 3 tables');
+    expect(result).toMatchObject({ deploymentStatus: 'COMPLETED', runTask: { container: 'web', status: 'SUCCEEDED', exitCode: 0, taskArn: TASK } });
+    expect(outputsOf(result)).toMatchObject({ 'run-task-arn': TASK, 'run-task-exit-code': '0' });
+  });
+
+  test('a task that exits 3 ends the run with exit 1 and leaves the service as it was', async () => {
+    serviceExists();
+    familyHas(logged);
+    registers(2);
+    runs(stopped(3));
+    const h = harness({ logs: logs(['step 1', 'ERROR: no such table']) });
+
+    const { result, error } = await deliver(h, inputs({ service: 'web', family: 'web', image: 'nginx:1.25', 'run-task-command': 'migrate' }));
+
+    expect(error).toBeInstanceOf(DeployError);
+    expect(exitCodeFor(error)).toBe(1);
+    expect(String((error as Error).message)).toMatch(/container web exited with exit code 3.*service web was left as it was/);
+    expect(called(UpdateServiceCommand)).toBe(0);
+    expect(result).toMatchObject({ deploymentStatus: 'FAILED', registered: true, runTask: { exitCode: 3, lastLogLines: ['step 1', 'ERROR: no such table'] } });
+    expect(outputsOf(result)).toMatchObject({ 'run-task-arn': TASK, 'run-task-exit-code': '3' });
+  });
+
+  test('a cancel while the task runs stops it and ends as cancelled, the service untouched', async () => {
+    serviceExists();
+    familyHas(runningDefinition);
+    registers(2);
+    ecsMock.on(StopTaskCommand).resolves({});
+    const h = harness();
+    ecsMock.on(RunTaskCommand).resolves({ tasks: [{ taskArn: TASK }], failures: [] });
+    ecsMock.on(DescribeTasksCommand).callsFake(() => {
+      h.cancel.abort('SIGTERM');
+      return { tasks: [{ taskArn: TASK, lastStatus: 'RUNNING' }] };
+    });
+
+    const { result, error } = await deliver(h, inputs({ service: 'web', family: 'web', image: 'nginx:1.25', 'run-task-command': 'migrate' }));
+
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(exitCodeFor(error)).toBe(143);
+    expect(ecsMock.commandCalls(StopTaskCommand)[0]?.args[0].input).toMatchObject({ cluster: 'default', task: TASK, reason: 'ecs-deliver: the job was cancelled' });
+    expect(called(UpdateServiceCommand)).toBe(0);
+    expect(result).toMatchObject({ deploymentStatus: 'CANCELLED', runTask: { status: 'CANCELLED', taskArn: TASK } });
   });
 });

@@ -17,6 +17,9 @@ import type { KeepRevisionsRequest } from '../../src/deploy/keep-revisions.js';
 import { planDeploy, type PlanDeps } from '../../src/deploy/plan.js';
 import { newProgress, type Progress } from '../../src/deploy/result.js';
 import { parseInputs, type Inputs } from '../../src/inputs/parse.js';
+import { ecsTaskApi } from '../../src/runtask/ecs-task-api.js';
+import type { LogsApi } from '../../src/runtask/logs.js';
+import { runTaskStep } from '../../src/runtask/step.js';
 import type { RolloutTarget } from '../../src/watch/contract.js';
 import { FakeClock, RecordingReporter } from './watch-fakes.js';
 
@@ -56,7 +59,7 @@ export interface Harness {
   applyDeps: ApplyDeps;
 }
 
-export function harness(overrides: { plan?: Partial<PlanDeps>; apply?: Partial<ApplyDeps> } = {}): Harness {
+export function harness(overrides: { plan?: Partial<PlanDeps>; apply?: Partial<ApplyDeps>; logs?: LogsApi } = {}): Harness {
   const reporter = new RecordingReporter();
   const clock = new FakeClock();
   const cancel = new AbortController();
@@ -86,6 +89,18 @@ export function harness(overrides: { plan?: Partial<PlanDeps>; apply?: Partial<A
       kept.push(request);
       return [];
     },
+    runTask: (plan, taskDefinitionArn, untouched) =>
+      runTaskStep(plan, taskDefinitionArn, untouched, {
+        api: ecsTaskApi(real),
+        openLogs: async () => {
+          if (!overrides.logs) throw new Error('no CloudWatch Logs in this test');
+          return overrides.logs;
+        },
+        region: REGION,
+        clock,
+        reporter,
+        signal: cancel.signal,
+      }),
     ...overrides.apply,
   };
   return { session: real, reporter, clock, cancel, watched, kept, planDeps, applyDeps };

@@ -144,3 +144,61 @@ describe('a dry run prints the plan the same way for every path', () => {
     expect(planLines(plan)).toContain('keep-revisions 2: would not run, as the rollout is not waited for.');
   });
 });
+
+describe('a one-off task in the plan', () => {
+  const fargate = {
+    launchType: 'FARGATE',
+    platformVersion: '1.4.0',
+    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' } },
+  };
+  const awsvpcDefinition = { ...runningDefinition, networkMode: 'awsvpc' as const };
+
+  test('runs where the service runs, in the container that gets image, and a dry run prints it before the update', async () => {
+    serviceExists(fargate);
+    familyHas(awsvpcDefinition);
+    const h = harness();
+    const plan = await planDeploy(h.planDeps, inputs({ service: 'web', family: 'web', image: 'nginx:6', 'run-task-command': 'npm run migrate', 'dry-run': 'true' }), reads(h));
+    expect(plan.runTask).toMatchObject({
+      cluster: 'default',
+      container: 'web',
+      placement: {
+        launchType: 'FARGATE',
+        platformVersion: '1.4.0',
+        networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' } },
+      },
+    });
+    const lines = planLines(plan);
+    const runAt = lines.findIndex((line) => line.startsWith('Would run one task of the new revision of web'));
+    const updateAt = lines.findIndex((line) => line.startsWith('Would update service web'));
+    expect(runAt).toBeGreaterThan(0);
+    expect(updateAt).toBeGreaterThan(runAt);
+    expect(lines).toContain('  command: container web runs npm run migrate');
+    expect(lines.join('\n')).toContain('launch type FARGATE; platform 1.4.0; subnets subnet-a; security groups sg-1; public IP off');
+    expect(noWrites()).toBe(0);
+  });
+
+  test('without a service, awsvpc needs run-task-subnets: refused before anything changes', async () => {
+    familyHas(awsvpcDefinition);
+    const h = harness();
+    const planning = planDeploy(h.planDeps, inputs({ family: 'web', image: 'nginx:6', 'run-task': 'true' }), reads(h));
+    await expect(planning).rejects.toThrow(InputError);
+    await expect(planning).rejects.toThrow(/^run-task-subnets: /);
+    expect(noWrites()).toBe(0);
+  });
+
+  test('a run-task input without a task asked for is refused', async () => {
+    serviceExists();
+    familyHas(runningDefinition);
+    const h = harness();
+    await expect(planDeploy(h.planDeps, inputs({ service: 'web', family: 'web', image: 'nginx:6', 'run-task-subnets': 'subnet-a' }), reads(h))).rejects.toThrow(
+      /^run-task-subnets: only used when a one-off task runs/,
+    );
+  });
+
+  test('a dry run without AWS credentials says where the task runs is not known', async () => {
+    const h = harness();
+    const plan = await planDeploy(h.planDeps, inputs({ service: 'web', 'task-definition-arn': 'web:7', 'run-task-command': 'migrate', 'dry-run': 'true' }), undefined);
+    expect(plan.runTask).toBeUndefined();
+    expect(planLines(plan)).toContain('Would run a one-off task from web:7; its placement is not read from ECS (where web runs is unknown without AWS credentials).');
+  });
+});

@@ -1,32 +1,57 @@
 import { DescribeTasksCommand, ECSClient, RunTaskCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, expect, test } from 'vitest';
+import { ecsApi } from '../../src/aws/ecs.js';
 import { ecsTaskApi } from '../../src/runtask/ecs-task-api.js';
 
-const ecs = mockClient(ECSClient);
 const TASK = 'arn:aws:ecs:eu-west-1:123456789012:task/prod/abc';
 
-afterEach(() => ecs.reset());
+const reads = new ECSClient({ region: 'eu-west-1' });
+const changes = new ECSClient({ region: 'eu-west-1', maxAttempts: 1 });
+const readsMock = mockClient(reads);
+const changesMock = mockClient(changes);
 
-test('RunTask, DescribeTasks and StopTask go to ECS as given', async () => {
-  ecs.on(RunTaskCommand).resolves({ tasks: [{ taskArn: TASK }], failures: [] });
-  ecs.on(DescribeTasksCommand).resolves({ tasks: [{ taskArn: TASK, lastStatus: 'RUNNING' }] });
-  ecs.on(StopTaskCommand).resolves({ task: { taskArn: TASK, desiredStatus: 'STOPPED' } });
-  const api = ecsTaskApi(new ECSClient({ region: 'eu-west-1' }));
+afterEach(() => {
+  readsMock.reset();
+  changesMock.reset();
+});
+
+/** The session's two views of ECS: one aborted by the run's cancel, one not (for the calls a cancel makes). */
+function session(cancel: AbortSignal) {
+  return { ecs: ecsApi(reads, { changes, signal: cancel }), ecsAfterCancel: ecsApi(reads, { changes }) };
+}
+
+test('RunTask and DescribeTasks go to the reads client; StopTask is a change, sent once, reason cut to 255', async () => {
+  readsMock.on(RunTaskCommand).resolves({ tasks: [{ taskArn: TASK }], failures: [] });
+  readsMock.on(DescribeTasksCommand).resolves({ tasks: [{ taskArn: TASK, lastStatus: 'RUNNING' }] });
+  changesMock.on(StopTaskCommand).resolves({ task: { taskArn: TASK, desiredStatus: 'STOPPED' } });
+  const api = ecsTaskApi(session(new AbortController().signal));
 
   const run = await api.runTask({ cluster: 'prod', taskDefinition: 'web:7', count: 1, clientToken: 't' });
   expect(run.tasks?.[0]?.taskArn).toBe(TASK);
   expect(await api.describeTasks('prod', [TASK])).toEqual([{ taskArn: TASK, lastStatus: 'RUNNING' }]);
   await api.stopTask('prod', TASK, `ecs-deliver: ${'x'.repeat(300)}`);
 
-  expect(ecs.commandCalls(RunTaskCommand)[0]?.args[0].input).toEqual({ cluster: 'prod', taskDefinition: 'web:7', count: 1, clientToken: 't' });
-  expect(ecs.commandCalls(DescribeTasksCommand)[0]?.args[0].input).toEqual({ cluster: 'prod', tasks: [TASK] });
-  const stop = ecs.commandCalls(StopTaskCommand)[0]?.args[0].input;
+  expect(readsMock.commandCalls(RunTaskCommand)[0]?.args[0].input).toEqual({ cluster: 'prod', taskDefinition: 'web:7', count: 1, clientToken: 't' });
+  expect(readsMock.commandCalls(DescribeTasksCommand)[0]?.args[0].input).toEqual({ cluster: 'prod', tasks: [TASK] });
+  expect(readsMock.commandCalls(StopTaskCommand)).toHaveLength(0);
+  const stop = changesMock.commandCalls(StopTaskCommand)[0]?.args[0].input;
   expect(stop?.task).toBe(TASK);
   expect(stop?.reason).toHaveLength(255);
 });
 
+test('the StopTask a cancel makes is sent without the cancelled signal', async () => {
+  changesMock.on(StopTaskCommand).resolves({});
+  const cancel = new AbortController();
+  cancel.abort('SIGTERM');
+  const signalOf = (call: number) => ((changesMock.commandCalls(StopTaskCommand)[call]?.args as unknown[] | undefined)?.[1] as { abortSignal?: AbortSignal } | undefined)?.abortSignal;
+  await session(cancel.signal).ecs.stopTask('prod', TASK, 'the cancellable view, for contrast').catch(() => undefined);
+  await ecsTaskApi(session(cancel.signal)).stopTask('prod', TASK, 'ecs-deliver: the job was cancelled');
+  expect(signalOf(0)).toBe(cancel.signal);
+  expect(signalOf(1)).toBeUndefined();
+});
+
 test('a DescribeTasks answer without tasks is an empty list', async () => {
-  ecs.on(DescribeTasksCommand).resolves({ failures: [{ arn: TASK, reason: 'MISSING' }] });
-  expect(await ecsTaskApi(new ECSClient({ region: 'eu-west-1' })).describeTasks('prod', [TASK])).toEqual([]);
+  readsMock.on(DescribeTasksCommand).resolves({ failures: [{ arn: TASK, reason: 'MISSING' }] });
+  expect(await ecsTaskApi(session(new AbortController().signal)).describeTasks('prod', [TASK])).toEqual([]);
 });

@@ -241,6 +241,12 @@ export class FakeEcs implements EcsApi {
   listServiceDeployments(): never {
     throw new Error('not used by the watcher');
   }
+  runTask(): never {
+    throw new Error('not used by the watcher');
+  }
+  stopTask(): never {
+    throw new Error('not used by the watcher');
+  }
 }
 
 /**

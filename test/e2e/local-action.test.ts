@@ -91,6 +91,8 @@ describe.skipIf(skip)('local-action runs the action', () => {
       'deployment-id': '',
       'deployment-status': 'SKIPPED',
       deregistered: '',
+      'run-task-arn': '',
+      'run-task-exit-code': '',
     });
     expect(readFileSync(summary, 'utf8')).toContain('web:1');
   }, 120_000);

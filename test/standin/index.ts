@@ -11,6 +11,8 @@
  *   standin.calls.DescribeServices;                      // calls per operation, faulted ones included
  *   standin.service('web'); standin.events('web'); standin.tasks('web'); // state as ECS would describe it
  *   standin.taskDefinitions('web');                      // every revision of the family, oldest first
+ *   standin.setTaskScript({ runMs: 2000, exitCodes: { app: 3 } }); // how the next RunTask tasks run and stop
+ *   standin.oneOffTasks();                               // tasks RunTask started, as DescribeTasks answers them
  *   await standin.close();
  *
  * Scenarios (options in scenarios.ts; durations in ms, defaults in DEFAULT_TIMING):
@@ -28,6 +30,7 @@ import type { AddressInfo } from 'node:net';
 import { FaultInjector, type Faults } from './faults.js';
 import { type Body, isBody } from './input.js';
 import type { Tag } from './model.js';
+import type { TaskScript } from './one-off-tasks.js';
 import { DEFAULT_TIMING, type Scenario, type Timing } from './scenarios.js';
 import { describeTaskDefinition } from './task-definitions.js';
 import { type MissingOperationAnswer, type RecordedCall, createRequestHandler } from './server.js';
@@ -36,6 +39,8 @@ import { eventToWire, serviceToWire, taskToWire } from './wire.js';
 import { type ServiceSeed, World } from './world.js';
 
 export type { Faults } from './faults.js';
+export type { TaskScript } from './one-off-tasks.js';
+export { DEFAULT_TASK_SCRIPT } from './one-off-tasks.js';
 export type { FailurePreset, Scenario, ScenarioName, TaskFailure, Timing } from './scenarios.js';
 export type { MissingOperationAnswer, RecordedCall } from './server.js';
 export type { ServiceSeed } from './world.js';
@@ -93,6 +98,10 @@ export interface EcsStandin {
   serviceDeployments(name: string, cluster?: string): Body[];
   /** Every revision of the family not deleted, oldest first, as DescribeTaskDefinition answers them. */
   taskDefinitions(family: string): Body[];
+  /** How the tasks the next RunTask calls start behave: durations, exit codes per container. */
+  setTaskScript(script: TaskScript): void;
+  /** Every task RunTask started, oldest first, as DescribeTasks answers them now. */
+  oneOffTasks(): Body[];
   /** Zeroes `calls` and empties `requests`. */
   resetCalls(): void;
   /** Forgets every cluster, service, task definition, scenario and fault. */
@@ -171,6 +180,11 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
         .flatMap((status) => world.taskDefinitions.list(family, status))
         .sort((a, b) => a.revision - b.revision)
         .map(describeTaskDefinition),
+    setTaskScript: (script) => world.oneOffTasks.setScript(script),
+    oneOffTasks: () => {
+      const now = world.advance();
+      return world.oneOffTasks.all().map((task) => world.oneOffTasks.toWire(task, now));
+    },
     resetCalls: () => {
       for (const key of Object.keys(calls)) delete calls[key];
       requests.length = 0;

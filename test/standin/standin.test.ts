@@ -14,7 +14,9 @@ import {
   ListTaskDefinitionsCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
+  RunTaskCommand,
   type Service,
+  StopTaskCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -492,5 +494,63 @@ describe('faults', () => {
     expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
     expect(await response.json()).toMatchObject({ __type: 'UnknownOperationException' });
     expect(s.calls.CreateService).toBe(1);
+  });
+});
+
+describe('one-off tasks (RunTask, DescribeTasks, StopTask) on a manual clock', () => {
+  async function runOne(ecs: ECSClient, extra: Record<string, unknown> = {}): Promise<string> {
+    const { tasks = [] } = await ecs.send(new RunTaskCommand({ cluster: 'default', taskDefinition: 'job:1', count: 1, startedBy: 'ecs-deliver', ...extra }));
+    const arn = tasks[0]?.taskArn;
+    if (!arn) throw new Error('RunTask started no task');
+    return arn;
+  }
+  const describe1 = async (ecs: ECSClient, arn: string) => (await ecs.send(new DescribeTasksCommand({ cluster: 'default', tasks: [arn] }))).tasks?.[0];
+
+  test('goes PROVISIONING → PENDING → RUNNING → STOPPED, with the exit codes the script sets', async () => {
+    const time = manualClock();
+    const { ecs, s } = await start({ clock: time.clock });
+    s.seedTaskDefinition({ family: 'job', containerDefinitions: [{ name: 'app', image: 'app:1' }, { name: 'envoy', image: 'envoy:1', essential: false }] });
+    s.setTaskScript({ provisioningMs: 100, pendingMs: 300, runMs: 1000, exitCodes: { app: 3 } });
+    const arn = await runOne(ecs, { overrides: { containerOverrides: [{ name: 'app', command: ['migrate'] }] } });
+    const seen: string[] = [];
+    for (const step of [0, 200, 200, 999, 1]) {
+      time.advance(step);
+      seen.push((await describe1(ecs, arn))?.lastStatus ?? '?');
+    }
+    expect(seen).toEqual(['PROVISIONING', 'PENDING', 'RUNNING', 'RUNNING', 'STOPPED']);
+    const task = await describe1(ecs, arn);
+    expect(task).toMatchObject({ group: 'family:job', startedBy: 'ecs-deliver', stopCode: 'EssentialContainerExited', desiredStatus: 'STOPPED' });
+    expect(task?.containers?.map((c) => [c.name, c.exitCode])).toEqual([['app', 3], ['envoy', 143]]);
+    expect(task?.overrides?.containerOverrides).toEqual([{ name: 'app', command: ['migrate'] }]);
+    expect(s.oneOffTasks().map((t) => t['taskArn'])).toEqual([arn]);
+  });
+
+  test('the same client token starts no second task', async () => {
+    const { ecs, s } = await start();
+    s.seedTaskDefinition({ family: 'job', containerDefinitions: [{ name: 'app', image: 'app:1' }] });
+    expect(await runOne(ecs, { clientToken: 't-1' })).toBe(await runOne(ecs, { clientToken: 't-1' }));
+    expect(s.oneOffTasks()).toHaveLength(1);
+  });
+
+  test('StopTask stops it at once: UserInitiated, the reason given, exit code 143', async () => {
+    const time = manualClock();
+    const { ecs, s } = await start({ clock: time.clock });
+    s.seedTaskDefinition({ family: 'job', containerDefinitions: [{ name: 'app', image: 'app:1' }] });
+    s.setTaskScript({ runMs: Infinity });
+    const arn = await runOne(ecs);
+    time.advance(1000);
+    expect((await describe1(ecs, arn))?.lastStatus).toBe('RUNNING');
+    await ecs.send(new StopTaskCommand({ cluster: 'default', task: arn, reason: 'ecs-deliver: the job was cancelled' }));
+    const task = await describe1(ecs, arn);
+    expect(task).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'ecs-deliver: the job was cancelled' });
+    expect(task?.containers?.[0]?.exitCode).toBe(143);
+    expect(s.calls['StopTask']).toBe(1);
+  });
+
+  test('awsvpc without a network configuration is refused, as ECS refuses it', async () => {
+    const { ecs, s } = await start();
+    s.seedTaskDefinition({ family: 'job', networkMode: 'awsvpc', containerDefinitions: [{ name: 'app', image: 'app:1' }] });
+    await expect(runOne(ecs)).rejects.toThrow(/Network Configuration must be provided/);
+    await expect(runOne(ecs, { networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } })).resolves.toContain(':task/default/');
   });
 });

@@ -1,5 +1,6 @@
 // Everything the stand-in knows: clusters, services, task definitions, and the timeline that moves rollouts on.
 import { type Account, clusterArn, clusterInArn, serviceArn, shortName } from './arns.js';
+import { OneOffTasks } from './one-off-tasks.js';
 import { clientException, clusterNotFound } from './errors.js';
 import type { Body } from './input.js';
 import type {
@@ -53,9 +54,12 @@ export class World {
   readonly taskDefinitions: TaskDefinitionStore;
   readonly timeline = new Timeline();
   readonly rollout: RolloutContext;
+  /** Tasks started by RunTask, outside any service. */
+  readonly oneOffTasks: OneOffTasks;
 
   constructor(readonly options: WorldOptions) {
     this.taskDefinitions = new TaskDefinitionStore(options.account);
+    this.oneOffTasks = new OneOffTasks(options.account);
     this.rollout = {
       account: options.account,
       timeline: this.timeline,
@@ -164,5 +168,6 @@ export class World {
     this.clusters.clear();
     this.taskDefinitions.clear();
     this.timeline.clear();
+    this.oneOffTasks.clear();
   }
 }

@@ -102,6 +102,31 @@ describe('where inputs come from', () => {
     expect(raw('registry-password')).toBe('s3cret');
   });
 
+  describe("aws-actions' spellings are read as our inputs", () => {
+    test('a GitHub step reads run-task-assign-public-IP, which GitHub upper-cases into the same variable', () => {
+      const env = { GITHUB_ACTIONS: 'true', 'INPUT_RUN-TASK-ASSIGN-PUBLIC-IP': 'ENABLED', 'INPUT_RUN-TASK-WAIT': 'true', 'INPUT_WAIT-FOR-TASK-STOPPED': 'false' };
+      const raw = rawInputReader(parseArgv([], env), env, none);
+      expect([raw('run-task-assign-public-ip'), raw('run-task-wait')]).toEqual(['ENABLED', 'false']);
+      expect(unknownInputNames(env, 'github-action')).toEqual([]);
+    });
+
+    test('our own spelling wins when it is set to something else than its default', () => {
+      const env = { GITHUB_ACTIONS: 'true', 'INPUT_RUN-TASK-WAIT': 'no', 'INPUT_WAIT-FOR-TASK-STOPPED': 'true' };
+      expect(rawInputReader(parseArgv([], env), env, none)('run-task-wait')).toBe('no');
+    });
+
+    test('as flags and ECS_DELIVER_ variables', () => {
+      const invocation = parseArgv(['--run-task-assign-public-IP', 'DISABLED', '--wait-for-task-stopped', 'false'], {});
+      const raw = rawInputReader(invocation, {}, none);
+      expect([raw('run-task-assign-public-ip'), raw('run-task-wait')]).toEqual(['DISABLED', 'false']);
+      const env = { ECS_DELIVER_WAIT_FOR_TASK_STOPPED: 'false' };
+      const fromEnv = rawInputReader(parseArgv([], env), env, none);
+      expect(fromEnv('run-task-wait')).toBe('false');
+      expect(fromEnv.given('run-task-wait')).toBe(true);
+      expect(unknownInputNames(env, 'shell')).toEqual([]);
+    });
+  });
+
   test('every input has an ECS_DELIVER_ name and a flag', () => {
     for (const spec of INPUTS) {
       expect(envName(spec.name)).toMatch(/^ECS_DELIVER_[A-Z0-9_]+$/);
@@ -130,6 +155,28 @@ describe('parseInputs', () => {
     });
   });
 
+  test('the run-task inputs become the one-off task options', () => {
+    expect(parse({}).runTask).toEqual({ useOwnCommand: false, subnets: [], securityGroups: [], startedBy: 'ecs-deliver', tags: [], wait: true, timeoutMs: 30 * 60_000 });
+    const runTask = parse({
+      'run-task-command': 'npm run migrate -- --to "v 2"',
+      'run-task-container': 'app',
+      'run-task-subnets': 'subnet-1\nsubnet-2',
+      'run-task-assign-public-ip': 'enabled',
+      'run-task-capacity-provider-strategy': 'provider=FARGATE_SPOT,weight=2\nprovider=FARGATE,base=1',
+      'run-task-tags': 'team=db\nkind=migration',
+      'run-task-timeout': '5m',
+    }).runTask;
+    expect(runTask).toMatchObject({
+      command: ['npm', 'run', 'migrate', '--', '--to', 'v 2'],
+      container: 'app',
+      subnets: ['subnet-1', 'subnet-2'],
+      assignPublicIp: 'ENABLED',
+      capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 2 }, { capacityProvider: 'FARGATE', base: 1 }],
+      tags: [{ key: 'team', value: 'db' }, { key: 'kind', value: 'migration' }],
+      timeoutMs: 5 * 60_000,
+    });
+  });
+
   test('environment keeps "=" inside values, empty values and removals in order', () => {
     const inputs = parse({ environment: 'A=x=y\nB=\n-C\n', images: 'web=nginx:1\nsidecar=envoy:2' });
     expect(inputs.environment).toEqual([
@@ -147,6 +194,10 @@ describe('parseInputs', () => {
     [{ 'poll-interval': '200ms' }, /poll-interval: must be at least 1s/],
     [{ images: 'web=' }, /images, line 1: the image for container "web" is empty/],
     [{ tags: 'aws:owner=me' }, /tags: the tag key "aws:owner" starts with "aws:"/],
+    [{ 'run-task-wait': 'maybe' }, /run-task-wait: "maybe" is not a boolean/],
+    [{ 'run-task-timeout': 'soon' }, /^run-task-timeout: /],
+    [{ 'run-task-assign-public-ip': 'yes' }, /^run-task-assign-public-ip: "yes" is not ENABLED or DISABLED/],
+    [{ 'run-task-container-overrides': '{' }, /^run-task-container-overrides: is not JSON/],
   ])('%j is a one-line InputError', (values, message) => {
     expect(() => parse(values)).toThrow(InputError);
     expect(() => parse(values)).toThrow(message);

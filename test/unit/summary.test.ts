@@ -227,4 +227,28 @@ describe('endings before or during a change', () => {
     expect(markdown).toMatch(/^### ⚠️ ecs-deliver: cancelled after registering web:7$/m);
     expect(markdown).toContain('`web:7`, registered by this run');
   });
+
+  test('a failed one-off task names the container, its exit code, why it stopped and its last log lines', () => {
+    const markdown = renderSummary({
+      ...notStarted,
+      deploymentStatus: 'FAILED',
+      taskDefinitionArn: `${ARN}/web:8`,
+      revision: 8,
+      registered: true,
+      statusMessage: 'one-off task: task abc failed: container web exited with exit code 3; service web was left as it was',
+      runTask: {
+        container: 'web',
+        status: 'FAILED',
+        taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/production/abc',
+        exitCode: 3,
+        line: 'task abc failed: container web exited with exit code 3; stopped reason: EssentialContainerExited: Essential container in task exited',
+        lastLogLines: ['migrating 0042_add_index', 'ERROR: relation "users" does not exist'],
+      },
+    });
+    expect(markdown).toMatch(/^### ❌ ecs-deliver: the one-off task of web:8 failed, so web on production was left as it was$/m);
+    expect(markdown).toContain('#### One-off task: FAILED');
+    expect(markdown).toContain('- container `web`: exit code 3');
+    expect(markdown).toContain('stopped reason: EssentialContainerExited: Essential container in task exited');
+    expect(markdown).toContain('Last 2 log lines:\n\n```text\nmigrating 0042_add_index\nERROR: relation "users" does not exist\n```');
+  });
 });

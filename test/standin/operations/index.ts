@@ -9,7 +9,7 @@ import {
   listTaskDefinitions,
   registerTaskDefinition,
 } from './task-definitions.js';
-import { describeTasks, listTasks } from './tasks.js';
+import { describeTasks, listTasks, runTask, stopTask } from './tasks.js';
 
 export type { Operation, OperationContext } from './context.js';
 
@@ -21,6 +21,8 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
   ['UpdateService', updateService],
   ['ListTasks', listTasks],
   ['DescribeTasks', describeTasks],
+  ['RunTask', runTask],
+  ['StopTask', stopTask],
   ['RegisterTaskDefinition', registerTaskDefinition],
   ['DescribeTaskDefinition', describeTaskDefinitionOperation],
   ['ListTaskDefinitions', listTaskDefinitions],

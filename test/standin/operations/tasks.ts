@@ -1,6 +1,7 @@
 import { shortName, taskArn } from '../arns.js';
-import { invalidParameter, serviceNotFound } from '../errors.js';
+import { clientException, invalidParameter, serviceNotFound } from '../errors.js';
 import { type Body, includesTags, optionalString, optionalStringList, pageSize } from '../input.js';
+import { checkRunTaskRequest } from '../one-off-tasks.js';
 import type { TaskRecord } from '../model.js';
 import { nextToken, paginate } from '../pagination.js';
 import { taskToWire } from '../wire.js';
@@ -41,7 +42,7 @@ export function listTasks(body: Body, { world }: OperationContext): Body {
   return { taskArns: page.items.map((task) => task.arn), ...nextToken(page.nextToken) };
 }
 
-export function describeTasks(body: Body, { world }: OperationContext): Body {
+export function describeTasks(body: Body, { world, now }: OperationContext): Body {
   const cluster = world.cluster(optionalString(body, 'cluster'));
   const references = optionalStringList(body, 'tasks') ?? [];
   if (references.length === 0) throw invalidParameter('Tasks cannot be empty.');
@@ -55,8 +56,40 @@ export function describeTasks(body: Body, { world }: OperationContext): Body {
   const failures: Body[] = [];
   for (const reference of references) {
     const task = byId.get(shortName(reference));
+    const oneOff = task ? undefined : world.oneOffTasks.find(cluster.name, reference);
     if (task) tasks.push(taskToWire(task, world.account.region, withTags ? [] : undefined));
+    else if (oneOff) tasks.push(world.oneOffTasks.toWire(oneOff, now));
     else failures.push({ arn: taskArn(world.account, cluster.name, shortName(reference)), reason: 'MISSING' });
   }
   return { tasks, failures };
+}
+
+export function runTask(body: Body, { world, now }: OperationContext): Body {
+  const cluster = world.cluster(optionalString(body, 'cluster'));
+  const reference = optionalString(body, 'taskDefinition');
+  if (reference === undefined) throw invalidParameter('taskDefinition is required.');
+  const taskDefinition = world.taskDefinitions.find(reference);
+  if (!taskDefinition) throw clientException('TaskDefinition not found.');
+  if (taskDefinition.status !== 'ACTIVE') throw clientException('TaskDefinition is inactive');
+  checkRunTaskRequest(body, taskDefinition);
+  const task = world.oneOffTasks.run({
+    cluster,
+    taskDefinition,
+    request: body,
+    startedBy: optionalString(body, 'startedBy'),
+    clientToken: optionalString(body, 'clientToken'),
+    launchType: optionalString(body, 'launchType'),
+    now,
+  });
+  return { tasks: [world.oneOffTasks.toWire(task, now)], failures: [] };
+}
+
+export function stopTask(body: Body, { world, now }: OperationContext): Body {
+  const cluster = world.cluster(optionalString(body, 'cluster'));
+  const reference = optionalString(body, 'task');
+  if (reference === undefined) throw invalidParameter('task is required.');
+  const task = world.oneOffTasks.find(cluster.name, reference);
+  if (!task) throw invalidParameter('The referenced task was not found.');
+  world.oneOffTasks.stop(task, optionalString(body, 'reason') ?? 'Task stopped by user', now);
+  return { task: world.oneOffTasks.toWire(task, now) };
 }
