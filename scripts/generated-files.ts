@@ -26,13 +26,17 @@ export const COMPONENT_JOB_INPUTS = {
 
 export function renderActionYml(): string {
   const inputs = Object.fromEntries(
-    INPUTS.map((input) => [
-      input.name,
-      {
-        description: input.description,
-        required: false,
-        ...(input.default === '' ? {} : { default: input.default }),
-      },
+    INPUTS.flatMap((input) => [
+      [
+        input.name,
+        {
+          description: input.description,
+          required: false,
+          ...(input.default === '' ? {} : { default: input.default }),
+        },
+      ],
+      // Declared so that GitHub does not warn about them; without a default, so the input's own default stands.
+      ...(input.aliases ?? []).map((alias) => [alias, { description: `The name aws-actions uses for ${input.name}.`, required: false }]),
     ]),
   );
   const outputs = Object.fromEntries(OUTPUTS.map((output) => [output.name, { description: output.description }]));

@@ -38,8 +38,14 @@ describe('action.yml', () => {
   });
 
   test('has no input the schema lacks, and every output', () => {
-    expect(Object.keys(action['inputs'] as Yaml)).toEqual(INPUTS.map((input) => input.name));
+    expect(Object.keys(action['inputs'] as Yaml)).toEqual(INPUTS.flatMap((input) => [input.name, ...(input.aliases ?? [])]));
     expect(action['outputs']).toEqual(Object.fromEntries(OUTPUTS.map((o) => [o.name, { description: o.description }])));
+  });
+
+  test('declares the aws-actions spellings without a default, so the input they stand for keeps its own', () => {
+    const inputs = action['inputs'] as Record<string, Yaml>;
+    expect(inputs['wait-for-task-stopped']).toEqual({ description: 'The name aws-actions uses for run-task-wait.', required: false });
+    expect(inputs['run-task-assign-public-IP']).toEqual({ description: 'The name aws-actions uses for run-task-assign-public-ip.', required: false });
   });
 
   test('runs the bundle on node24 and is branded', () => {
