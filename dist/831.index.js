@@ -89,6 +89,7 @@ function renderSummary(result) {
         ...(result.statusMessage ? [inline(result.statusMessage)] : []),
         table(result),
         ...afterTable(result),
+        ...(result.runTask ? [oneOffTaskSection(result.runTask)] : []),
         diffSection(result),
         ...(result.failure ? failureSections(result.failure) : []),
     ];
@@ -100,6 +101,11 @@ function headline(result) {
         return `🔍 ecs-deliver dry run: nothing was changed`;
     if (result.deploymentStatus === 'NOT_STARTED') {
         return `❌ ecs-deliver: nothing was changed${result.service ? ` on ${result.service}` : ''}: the run stopped before its first change`;
+    }
+    const task = result.runTask;
+    if (task && task.status !== 'SUCCEEDED' && task.status !== 'STARTED' && result.deploymentStatus !== 'CANCELLED') {
+        const left = result.service === undefined ? '' : `, so ${result.service} on ${result.cluster} was left as it was`;
+        return `❌ ecs-deliver: the one-off task of ${taskDefinition} failed${left}`;
     }
     if (result.service === undefined) {
         if (result.deploymentStatus === 'FAILED')
@@ -172,6 +178,18 @@ function afterTable(result) {
         lines.push(`🧹 Deregistered old revisions: ${result.deregistered.map((arn) => code(taskDefinitionLabel(arn))).join(', ')}.`);
     }
     return lines;
+}
+/** The task run before the update: which container decided, with which exit code, why it stopped, its last lines. */
+function oneOffTaskSection(task) {
+    const facts = [
+        `- container ${code(task.container)}: ${task.exitCode === undefined ? 'no exit code' : `exit code ${task.exitCode}`}`,
+        ...(task.taskArn ? [`- task ${code(lastSegment(task.taskArn))}`] : []),
+        `- ${inline(task.line)}`,
+    ];
+    const sections = [`#### One-off task: ${task.status}\n\n${facts.join('\n')}`];
+    if (task.lastLogLines.length > 0)
+        sections.push(`Last ${task.lastLogLines.length} log lines:\n\n${fenced('text', task.lastLogLines)}`);
+    return sections.join('\n\n');
 }
 function diffSection(result) {
     if (result.diff.length === 0)

@@ -1,18 +1,22 @@
 export const id = 850;
-export const ids = [850,888,778];
+export const ids = [850,778,888];
 export const modules = {
 
 /***/ 6778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  yO: () => (/* binding */ clientConfig),
-  createSession: () => (/* binding */ createSession)
+  CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
+  RESPONSE_TIMEOUT_MS: () => (/* binding */ RESPONSE_TIMEOUT_MS),
+  SDK_MAX_ATTEMPTS: () => (/* binding */ SDK_MAX_ATTEMPTS),
+  clientConfig: () => (/* binding */ clientConfig),
+  createSession: () => (/* binding */ createSession),
+  retryGarbledAnswers: () => (/* binding */ retryGarbledAnswers)
 });
-
-// UNUSED EXPORTS: CONNECT_TIMEOUT_MS, RESPONSE_TIMEOUT_MS, SDK_MAX_ATTEMPTS, retryGarbledAnswers
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
@@ -89,6 +93,8 @@ function ecsApi(client, options = {}) {
         },
         listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input), sendOptions),
         describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] }), sendOptions),
+        runTask: (input) => client.send(new dist_cjs/* RunTaskCommand */._eD(input), sendOptions),
+        stopTask: (cluster, task, reason) => changes.send(new dist_cjs/* StopTaskCommand */.PP1({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
     };
 }
 
@@ -262,7 +268,7 @@ async function assumeRoleWithWebIdentity(request) {
     checkRequest(request);
     reporter?.mask(token);
     // No credentials yet: the token is what signs this call. Timeouts as for every other client.
-    const sts = request.stsClient ?? new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM((0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .clientConfig */ .yO)({ region }));
+    const sts = request.stsClient ?? new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM((0,_clients_js__WEBPACK_IMPORTED_MODULE_2__.clientConfig)({ region }));
     const answer = await sts
         .send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .AssumeRoleWithWebIdentityCommand */ .WH({
         RoleArn: roleArn,

@@ -1,18 +1,22 @@
 export const id = 898;
-export const ids = [898,888,778];
+export const ids = [898,778,888];
 export const modules = {
 
 /***/ 6778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  yO: () => (/* binding */ clientConfig),
-  createSession: () => (/* binding */ createSession)
+  CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
+  RESPONSE_TIMEOUT_MS: () => (/* binding */ RESPONSE_TIMEOUT_MS),
+  SDK_MAX_ATTEMPTS: () => (/* binding */ SDK_MAX_ATTEMPTS),
+  clientConfig: () => (/* binding */ clientConfig),
+  createSession: () => (/* binding */ createSession),
+  retryGarbledAnswers: () => (/* binding */ retryGarbledAnswers)
 });
-
-// UNUSED EXPORTS: CONNECT_TIMEOUT_MS, RESPONSE_TIMEOUT_MS, SDK_MAX_ATTEMPTS, retryGarbledAnswers
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
@@ -89,6 +93,8 @@ function ecsApi(client, options = {}) {
         },
         listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input), sendOptions),
         describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] }), sendOptions),
+        runTask: (input) => client.send(new dist_cjs/* RunTaskCommand */._eD(input), sendOptions),
+        stopTask: (cluster, task, reason) => changes.send(new dist_cjs/* StopTaskCommand */.PP1({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
     };
 }
 
@@ -173,7 +179,7 @@ function retryGarbledAnswers() {
 
 /** ECR in the region a registry host names, with the run's credentials and endpoint settings. */
 function ecrApiFor(session, region) {
-    return (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .ecrApi */ .B)(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .clientConfig */ .yO)({ ...session.options, region })), session.options.signal);
+    return (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .ecrApi */ .B)(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.clientConfig)({ ...session.options, region })), session.options.signal);
 }
 
 

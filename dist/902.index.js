@@ -765,7 +765,10 @@ function redactEnvironment(taskDefinition) {
     };
 }
 
+// EXTERNAL MODULE: ./src/runtask/plan.ts
+var runtask_plan = __webpack_require__(8721);
 ;// CONCATENATED MODULE: ./src/deploy/plan-report.ts
+
 
 
 async function reportChanges(reporter, plan, changes = plan.changes) {
@@ -818,6 +821,10 @@ function planLines(plan) {
         deployed = `the new revision of ${td.family}`;
         lines.push(`Would register a new revision of ${td.family}${td.latest ? ` (latest is ${td.latest.revision})` : ''}.`);
     }
+    if (plan.runTask)
+        lines.push(...(0,runtask_plan/* describeRunTaskPlan */.rg)(plan.runTask, deployed));
+    if (plan.runTaskUnplanned)
+        lines.push(`Would run a one-off task from ${deployed}; its placement is ${plan.runTaskUnplanned}.`);
     const update = plan.update;
     if (update) {
         const parts = [
@@ -2033,6 +2040,17 @@ function deliveryResult(plan, done, ending) {
         startedAt: ending.startedAt,
         finishedAt: ending.finishedAt,
         deregistered: done.deregistered,
+        ...(plan.runTask && done.runTask ? { runTask: oneOffTaskReport(plan.runTask.container, done.runTask) } : {}),
+    };
+}
+function oneOffTaskReport(container, run) {
+    return {
+        container,
+        status: run.status,
+        ...(run.taskArn ? { taskArn: run.taskArn } : {}),
+        ...(run.exitCode !== undefined ? { exitCode: run.exitCode } : {}),
+        line: run.line,
+        lastLogLines: run.lastLogLines,
     };
 }
 function result_statusOf(done, ending) {
@@ -2247,8 +2265,16 @@ async function runSteps(deps, plan, done) {
     const revision = await registerOrReuse(deps, plan, done);
     done.revision = revision;
     const update = plan.update;
+    if (plan.runTask) {
+        step('run-task');
+        const { result, error } = await deps.runTask(plan.runTask, revision.arn, update ? `service ${update.service}` : undefined);
+        done.runTask = result;
+        // The service is updated only after the task succeeded: a failed or cancelled task leaves it as it was.
+        if (error)
+            throw error;
+    }
     if (!update) {
-        reporter.info('No service given: registered only.');
+        reporter.info(plan.runTask ? 'No service given: registered and ran the task only.' : 'No service given: registered only.');
         await apply_keepRevisions(deps, plan, done, revision, undefined);
         return;
     }
@@ -2436,13 +2462,13 @@ function imageAccess(session, reporter, signal, env) {
         const known = ecrClients.get(region);
         if (known)
             return known;
-        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 898));
+        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 898));
         const api = ecrApiFor(session, region);
         ecrClients.set(region, api);
         return api;
     };
     const ecrPublicToken = async () => {
-        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
+        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
         return token(ecrPublicClientFor(session), session.options.signal);
     };
     return { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal, env };
@@ -2468,9 +2494,13 @@ function outputsOf(result) {
         'deployment-id': result.deploymentId ?? '',
         'deployment-status': result.deploymentStatus,
         deregistered: result.deregistered.join(','),
+        'run-task-arn': result.runTask?.taskArn ?? '',
+        'run-task-exit-code': result.runTask?.exitCode === undefined ? '' : String(result.runTask.exitCode),
     };
 }
 
+// EXTERNAL MODULE: ./src/runtask/options.ts
+var options = __webpack_require__(3898);
 ;// CONCATENATED MODULE: ./src/deploy/preflight.ts
 
 
@@ -2536,6 +2566,8 @@ function readFailure(action, error) {
 
 
 
+
+
 async function planDeploy(deps, inputs, reads) {
     const { reporter } = deps;
     const region = reads?.region ?? inputs.region;
@@ -2561,6 +2593,7 @@ async function planDeploy(deps, inputs, reads) {
             reporter.warn(`${familyRevision(named)} is ${named.status}; ECS may refuse to start new tasks from it.`);
         }
         const family = named?.family ?? familyRevision(inputs.taskDefinitionArn).split(':')[0] ?? '';
+        const oneOff = runTaskPart(inputs, service, named?.document, reads !== undefined);
         return {
             ...common,
             taskDefinition: {
@@ -2573,6 +2606,7 @@ async function planDeploy(deps, inputs, reads) {
             ...(running ? { comparedWith: running } : {}),
             changes: named ? describeChanges(running?.document, named.document) : [],
             ...keepRevisionsOf(inputs, family),
+            ...oneOff,
         };
     }
     const base = chooseBase(inputs, fileDocument, latest, running);
@@ -2590,6 +2624,7 @@ async function planDeploy(deps, inputs, reads) {
     const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
     const comparedWith = running ?? latest;
     const reuse = reusableRevision(rendered, latest, inputs.register);
+    const oneOff = runTaskPart(inputs, service, rendered, reads !== undefined);
     return {
         ...common,
         taskDefinition: {
@@ -2607,7 +2642,31 @@ async function planDeploy(deps, inputs, reads) {
         changes: describeChanges(comparedWith?.document, rendered),
         ...(image ? { image } : {}),
         ...keepRevisionsOf(inputs, family),
+        ...oneOff,
     };
+}
+/**
+ * The one-off task, checked against the service read in the preflight and the revision it runs (nothing changed
+ * yet when an input is refused). A dry run that read nothing from ECS cannot know where the service runs.
+ */
+function runTaskPart(inputs, service, document, compared) {
+    if (!(0,options/* runTaskRequested */.Pd)(inputs.runTask)) {
+        (0,runtask_plan/* planRunTask */.O9)({ options: inputs.runTask, cluster: inputs.cluster, taskDefinition: {} });
+        return {};
+    }
+    if (!compared && (inputs.service || !document)) {
+        return { runTaskUnplanned: `not read from ECS (${inputs.service ? `where ${inputs.service} runs` : 'the revision'} is unknown without AWS credentials)` };
+    }
+    // The document is the JSON ECS exchanges, as toRegisterInput sends it: the SDK's shape with fields kept.
+    const taskDefinition = (document?.taskDefinition ?? {});
+    const plan = (0,runtask_plan/* planRunTask */.O9)({
+        options: inputs.runTask,
+        cluster: inputs.cluster,
+        service,
+        taskDefinition,
+        defaultContainer: inputs.containerName || undefined,
+    });
+    return plan ? { runTask: plan } : {};
 }
 function serviceUpdate(inputs, before) {
     return {
@@ -2972,6 +3031,7 @@ function unterminated(inputName, kind, at) {
 
 
 
+
 function parseInputs(raw) {
     const { value, text, bool, optionalBool, int, choice, duration, lines } = specReader(raw);
     /** A value that, when given at all, must not be empty: an unset CI variable is not "leave it out". */
@@ -3013,6 +3073,25 @@ function parseInputs(raw) {
     requiresCompatibilities.includes('FARGATE') && taskCpu !== '' && taskMemory !== '', { cpu: 'task-cpu', memory: 'task-memory' });
     const tags = parseTagLines(text('tags'), 'tags');
     checkTags('tags', tags);
+    const runTaskTags = parseTagLines(text('run-task-tags'), 'run-task-tags');
+    checkTags('run-task-tags', runTaskTags);
+    const runTask = (0,options/* runTaskOptionsFrom */.tx)({
+        runTask: bool('run-task'),
+        command: text('run-task-command'),
+        containerOverrides: text('run-task-container-overrides'),
+        container: value('run-task-container'),
+        subnets: lines('run-task-subnets'),
+        securityGroups: lines('run-task-security-groups'),
+        // Checked by runTaskOptionsFrom, which also takes aws-actions' lower-case spellings.
+        assignPublicIp: value('run-task-assign-public-ip'),
+        launchType: value('run-task-launch-type'),
+        capacityProviderStrategy: text('run-task-capacity-provider-strategy'),
+        startedBy: value('run-task-started-by'),
+        tags: runTaskTags,
+        propagateTags: value('run-task-propagate-tags'),
+        wait: bool('run-task-wait'),
+        timeoutMs: duration('run-task-timeout'),
+    }, parseCommand);
     return {
         image,
         images,
@@ -3068,6 +3147,7 @@ function parseInputs(raw) {
         roleArn: value('role-arn'),
         webIdentityToken: raw('web-identity-token').trim(),
         dryRun: bool('dry-run'),
+        runTask,
     };
 }
 /** Readers for each input type; what a value may be (type, options, min, max, default) comes from its spec. */
@@ -3164,13 +3244,13 @@ const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVER
  */
 function unknownInputNames(env, host) {
     const warnings = [];
-    const envNames = schema/* INPUTS */.mc.map((spec) => (0,schema/* envName */.pD)(spec.name));
+    const envNames = (0,sources/* allSpellings */.BT)().map(schema/* envName */.pD);
     for (const key of Object.keys(env).sort()) {
         if (key.startsWith('ECS_DELIVER_')) {
             if (KNOWN_VARIABLES.has(key) || key.endsWith('_STDIN'))
                 continue;
             if (envNames.includes(key)) {
-                const spec = schema/* INPUTS */.mc.find((input) => (0,schema/* envName */.pD)(input.name) === key);
+                const spec = schema/* INPUTS */.mc.find((input) => [input.name, ...(input.aliases ?? [])].some((spelling) => (0,schema/* envName */.pD)(spelling) === key));
                 if (host === 'github-action' && spec && !spec.secret && env[key]?.trim()) {
                     warnings.push(`${key} is ignored on a GitHub action step; set ${spec.name} under with: instead.`);
                 }
@@ -3180,7 +3260,7 @@ function unknownInputNames(env, host) {
             warnings.push(`${key} is not an input and is ignored${meant ? `; did you mean ${meant}?` : '.'}`);
         }
         else if (host === 'github-action' && key.startsWith('INPUT_')) {
-            if (schema/* INPUTS */.mc.some((spec) => (0,sources/* githubInputName */.LN)(spec.name) === key))
+            if ((0,sources/* allSpellings */.BT)().some((spelling) => (0,sources/* githubInputName */.LN)(spelling) === key))
                 continue;
             const asInput = key.slice('INPUT_'.length).toLowerCase().replace(/_/g, '-');
             const meant = (0,sources/* closest */.kp)(asInput, schema/* INPUTS */.mc.map((spec) => spec.name));
@@ -3267,7 +3347,7 @@ async function openDryRunSession(inputs, env, reporter, signal) {
     return session;
 }
 async function createSessionFor(inputs, region, env, reporter, signal, limits = {}) {
-    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778));
+    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778));
     const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
     // The run's cancel reaches every AWS call, so a signal ends a call in flight too.
     const options = {
@@ -3279,7 +3359,7 @@ async function createSessionFor(inputs, region, env, reporter, signal, limits = 
     return createSession(options);
 }
 async function webIdentityCredentials(inputs, region, env, reporter, signal) {
-    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(695), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 6850));
+    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(695), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 6850));
     // A rollback can wait as long again as the rollout; the session must not end before both.
     const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
     if (longestRunMs > SESSION_MS) {
@@ -4217,6 +4297,23 @@ async function run(invocation, env, reporter, cancel, state) {
             publishImage: async (work) => publishImages(access, work),
             watch: (target, options) => watchRollout({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: systemClock, reporter }, target, options),
             keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock: systemClock, reporter }, request),
+            runTask: async (runPlan, taskDefinitionArn, untouched) => {
+                // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
+                const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([
+                    __webpack_require__.e(/* import() */ 588).then(__webpack_require__.bind(__webpack_require__, 5588)),
+                    __webpack_require__.e(/* import() */ 470).then(__webpack_require__.bind(__webpack_require__, 3470)),
+                    __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 253)),
+                    Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778)),
+                ]);
+                return runTaskStep(runPlan, taskDefinitionArn, untouched, {
+                    api: ecsTaskApi(session),
+                    openLogs: () => createLogsApi(clientConfig(session.options)),
+                    region: session.region,
+                    clock: systemClock,
+                    reporter,
+                    signal: cancel,
+                });
+            },
         }, plan, state.startedAt, state.progress);
     }
     catch (caught) {
@@ -4239,7 +4336,7 @@ async function planDeps(inputs, env, access, reporter, compared) {
         reporter,
         env: env,
         readTextFile: (path) => readTaskDefinitionFile((0,external_node_path_.resolve)(path), path),
-        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
+        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
         ...(inputs.image || inputs.images.size > 0
             ? {
                 verifyImages: async (work) => {
@@ -4397,6 +4494,579 @@ function shortenSdkNodeWarning() {
         }
         emitWarning(warning, ...rest);
     });
+}
+
+
+/***/ }),
+
+/***/ 7635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gs: () => (/* binding */ describeRunTask),
+/* harmony export */   Pf: () => (/* binding */ label),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   ay: () => (/* binding */ commandLine)
+/* harmony export */ });
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1599);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+
+
+function label(taskDefinition) {
+    if (!taskDefinition)
+        return 'the task definition';
+    return taskDefinition.slice(taskDefinition.lastIndexOf('/') + 1);
+}
+function commandLine(request, container) {
+    const command = (0,_request_js__WEBPACK_IMPORTED_MODULE_1__/* .commandOf */ .N)(request, container);
+    if (command)
+        return `container ${container} runs ${shellLine(command)}`;
+    const overridden = request.overrides?.containerOverrides?.map((override) => override.name).filter(Boolean) ?? [];
+    if (overridden.length > 0)
+        return `overrides for ${overridden.join(', ')}; container ${container} decides`;
+    return `container ${container} runs its own command`;
+}
+function shellLine(words) {
+    return words.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+/** What a dry run prints: the task it would run, where, with which command, and what would follow. */
+function describeRunTask(request, container, wait, timeoutMs) {
+    const lines = [
+        `Would run one task of ${label(request.taskDefinition)} in cluster ${request.cluster ?? 'default'}, started by ${request.startedBy ?? 'ecs-deliver'}`,
+        `  command: ${commandLine(request, container)}`,
+        `  where: ${(0,_placement_js__WEBPACK_IMPORTED_MODULE_0__/* .describePlacement */ .B)(request)}`,
+    ];
+    if (request.tags?.length)
+        lines.push(`  tags: ${request.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')}`);
+    if (request.propagateTags)
+        lines.push(`  propagate tags from: ${request.propagateTags}`);
+    lines.push(wait
+        ? `  then: wait up to ${formatDuration(timeoutMs)} for it to stop; go on only when ${container} exits with exit code 0`
+        : '  then: go on without waiting for it (run-task-wait: false)');
+    return lines;
+}
+function formatDuration(ms) {
+    if (ms % 3_600_000 === 0)
+        return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0)
+        return `${ms / 60_000}m`;
+    if (ms % 1000 === 0)
+        return `${ms / 1000}s`;
+    return `${(ms / 1000).toFixed(1)}s`;
+}
+
+
+/***/ }),
+
+/***/ 3898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KH: () => (/* binding */ chosenContainer),
+/* harmony export */   Ne: () => (/* binding */ checkRunTaskOptions),
+/* harmony export */   Pd: () => (/* binding */ runTaskRequested),
+/* harmony export */   tx: () => (/* binding */ runTaskOptionsFrom)
+/* harmony export */ });
+/* unused harmony exports RUN_TASK_DEFAULTS, parseCapacityProviderStrategy, parseContainerOverrides */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const RUN_TASK_DEFAULTS = {
+    startedBy: 'ecs-deliver',
+    wait: true,
+    timeoutMs: 30 * 60_000,
+};
+/** True when any of run-task, run-task-command or run-task-container-overrides asks for a task. */
+function runTaskRequested(options) {
+    return options.useOwnCommand || options.command !== undefined || options.containerOverrides !== undefined;
+}
+const STARTED_BY = /^[A-Za-z0-9_/-]{1,128}$/;
+const LAUNCH_TYPES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
+/** Refuses what ECS would refuse, and what could mean two things, before anything is changed. */
+function checkRunTaskOptions(options, context) {
+    if (!runTaskRequested(options)) {
+        const stray = strayInput(options);
+        if (stray) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${stray}: only used when a one-off task runs: set run-task-command, run-task: true or run-task-container-overrides, or remove ${stray}`);
+        }
+        return;
+    }
+    if (options.useOwnCommand && options.command !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('run-task-command: run-task: true runs the revision with its own command, so a run-task-command as well is ambiguous: set only one of them');
+    }
+    if (options.command !== undefined && options.containerOverrides !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('run-task-command: run-task-container-overrides also sets what the task runs, so both are ambiguous: put the command into the overrides, or remove them');
+    }
+    if (options.command !== undefined && options.command.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('run-task-command: is empty: write the command to run, such as npm run migrate');
+    }
+    if (options.launchType !== undefined && options.capacityProviderStrategy !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('run-task-launch-type: ECS takes a launch type or a capacity provider strategy, not both: remove run-task-launch-type or run-task-capacity-provider-strategy');
+    }
+    if (options.launchType !== undefined && !LAUNCH_TYPES.includes(options.launchType)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`run-task-launch-type: "${options.launchType}" is not one of ${LAUNCH_TYPES.join(', ')}`);
+    }
+    if (!STARTED_BY.test(options.startedBy)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('run-task-started-by: up to 128 letters, digits, hyphens, underscores and slashes: remove the other characters');
+    }
+    if (!(options.timeoutMs > 0))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('run-task-timeout: must be longer than 0, such as 30m');
+    if (!options.wait && context.hasService) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('run-task-wait: the service is updated only after the task succeeds, so the run must wait for it: remove run-task-wait: false, or run the task without a service');
+    }
+    checkNetwork(options, context);
+    checkContainers(options, context);
+}
+function strayInput(options) {
+    if (options.container !== undefined)
+        return 'run-task-container';
+    if (options.subnets.length > 0)
+        return 'run-task-subnets';
+    if (options.securityGroups.length > 0)
+        return 'run-task-security-groups';
+    if (options.assignPublicIp !== undefined)
+        return 'run-task-assign-public-ip';
+    if (options.launchType !== undefined)
+        return 'run-task-launch-type';
+    if (options.capacityProviderStrategy !== undefined)
+        return 'run-task-capacity-provider-strategy';
+    if (options.tags.length > 0)
+        return 'run-task-tags';
+    if (options.propagateTags !== undefined)
+        return 'run-task-propagate-tags';
+    return undefined;
+}
+function checkNetwork(options, context) {
+    if (context.networkMode !== 'awsvpc') {
+        const given = options.subnets.length > 0 ? 'run-task-subnets'
+            : options.securityGroups.length > 0 ? 'run-task-security-groups'
+                : options.assignPublicIp !== undefined ? 'run-task-assign-public-ip' : undefined;
+        if (given) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${given}: only used when the task definition's network mode is awsvpc (it is ${context.networkMode ?? 'not set'}): remove ${given}`);
+        }
+        return;
+    }
+    if (!context.hasService && options.subnets.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('run-task-subnets: the task definition uses awsvpc and there is no service to copy the network from: list the subnets the task runs in');
+    }
+}
+function checkContainers(options, context) {
+    const chosen = options.container ?? context.defaultContainer;
+    if (chosen === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`run-task-container: the task definition has ${context.containers.length} containers (${context.containers.join(', ')}): name the one whose exit code decides`);
+    }
+    if (!context.containers.includes(chosen)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`run-task-container: "${chosen}" is not a container of the task definition (${context.containers.join(', ')}): name one of them`);
+    }
+    for (const override of options.containerOverrides ?? []) {
+        if (override.name !== undefined && !context.containers.includes(override.name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`run-task-container-overrides: "${override.name}" is not a container of the task definition (${context.containers.join(', ')}): name one of them`);
+        }
+    }
+}
+/** The container whose exit code decides: run-task-container, else the container that gets image. */
+function chosenContainer(options, context) {
+    const chosen = options.container ?? context.defaultContainer;
+    if (chosen === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('run-task-container: not set and no container gets image: name the container to run');
+    return chosen;
+}
+// Capacity provider strategy: lines such as `provider=FARGATE_SPOT,weight=2,base=0`, or the JSON array RunTask takes.
+const STRATEGY_INPUT = 'run-task-capacity-provider-strategy';
+function parseCapacityProviderStrategy(text, inputName = STRATEGY_INPUT) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return undefined;
+    const items = trimmed.startsWith('[') ? strategyFromJson(trimmed, inputName) : strategyFromLines(trimmed, inputName);
+    if (items.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${inputName}: names no capacity provider: write provider=NAME,weight=1`);
+    if (items.filter((item) => (item.base ?? 0) > 0).length > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${inputName}: only one capacity provider may have a base above 0: set the others' base to 0`);
+    }
+    const names = new Set();
+    for (const item of items) {
+        if (names.has(item.capacityProvider ?? '')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${inputName}: names ${item.capacityProvider} twice: keep one line per provider`);
+        }
+        names.add(item.capacityProvider ?? '');
+    }
+    return items;
+}
+function strategyFromLines(text, inputName) {
+    const items = [];
+    for (const [index, raw] of text.split('\n').entries()) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const fields = {};
+        for (const part of line.split(',')) {
+            const at = part.indexOf('=');
+            const key = part.slice(0, at).trim();
+            if (at < 0 || key === '') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${inputName}: line ${index + 1} is not of the form provider=NAME,weight=N,base=N`);
+            }
+            fields[key === 'capacityProvider' ? 'provider' : key] = part.slice(at + 1).trim();
+        }
+        items.push(strategyItem(fields, `${inputName}: line ${index + 1}`));
+    }
+    return items;
+}
+function strategyFromJson(text, inputName) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${inputName}: starts with '[' but is not JSON: write [{"capacityProvider":"FARGATE","weight":1}] or provider=FARGATE,weight=1 lines`);
+    }
+    if (!Array.isArray(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${inputName}: expected a JSON array of {capacityProvider, weight, base}`);
+    return value.map((element, index) => {
+        const where = `${inputName}: element ${index}`;
+        if (!isRecord(element))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where} is not an object`);
+        const fields = {};
+        for (const [key, field] of Object.entries(element)) {
+            if (typeof field !== 'string' && typeof field !== 'number')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${key} must be a string or a number`);
+            fields[key === 'capacityProvider' ? 'provider' : key] = String(field);
+        }
+        return strategyItem(fields, where);
+    });
+}
+function strategyItem(fields, where) {
+    const unknown = Object.keys(fields).filter((key) => !['provider', 'weight', 'base'].includes(key));
+    if (unknown.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: unknown field ${unknown.join(', ')}: use provider, weight and base`);
+    const provider = fields['provider'];
+    if (!provider)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: names no provider: add provider=NAME`);
+    const item = { capacityProvider: provider };
+    if (fields['weight'] !== undefined)
+        item.weight = boundedInteger(fields['weight'], 0, 1000, `${where}: weight`);
+    if (fields['base'] !== undefined)
+        item.base = boundedInteger(fields['base'], 0, 100_000, `${where}: base`);
+    return item;
+}
+function boundedInteger(text, min, max, what) {
+    if (!/^\d+$/.test(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what} "${text}" is not a whole number from ${min} to ${max}`);
+    const value = Number(text);
+    if (value < min || value > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what} ${value} is outside ${min} to ${max}`);
+    return value;
+}
+// Container overrides: the JSON array RunTask's overrides.containerOverrides takes, as aws-actions' input does.
+// Fields this SDK does not know would be dropped without a word on the way out, so they are refused instead.
+// Messages name fields, never values: an environment value may be a secret.
+const OVERRIDES_INPUT = 'run-task-container-overrides';
+const OVERRIDE_FIELDS = ['name', 'command', 'environment', 'environmentFiles', 'cpu', 'memory', 'memoryReservation', 'resourceRequirements'];
+function parseContainerOverrides(text, inputName = OVERRIDES_INPUT) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(trimmed);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${inputName}: is not JSON: write a JSON array such as [{"name":"app","command":["npm","run","migrate"]}]`);
+    }
+    if (!Array.isArray(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${inputName}: expected a JSON array of container overrides`);
+    const seen = new Set();
+    return value.map((element, index) => {
+        const where = `${inputName}: element ${index}`;
+        if (!isRecord(element))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where} is not an object`);
+        const unknown = Object.keys(element).filter((key) => !OVERRIDE_FIELDS.includes(key));
+        if (unknown.length > 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: unknown field ${unknown.join(', ')}: use ${OVERRIDE_FIELDS.join(', ')}`);
+        const name = element['name'];
+        if (typeof name !== 'string' || name === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: needs "name", the container it changes`);
+        if (seen.has(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: overrides ${name} a second time: merge the two`);
+        seen.add(name);
+        const override = { name };
+        if (element['command'] !== undefined)
+            override.command = stringArray(element['command'], `${where}: command`);
+        if (element['environment'] !== undefined)
+            override.environment = nameValues(element['environment'], `${where}: environment`);
+        if (element['environmentFiles'] !== undefined)
+            override.environmentFiles = environmentFiles(element['environmentFiles'], `${where}: environmentFiles`);
+        for (const field of ['cpu', 'memory', 'memoryReservation']) {
+            const number = element[field];
+            if (number === undefined)
+                continue;
+            if (typeof number !== 'number' || !Number.isInteger(number) || number < 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${field} must be a whole number`);
+            override[field] = number;
+        }
+        if (element['resourceRequirements'] !== undefined) {
+            override.resourceRequirements = records(element['resourceRequirements'], `${where}: resourceRequirements`).map((entry, at) => {
+                const type = entry['type'];
+                if (type !== 'GPU' && type !== 'InferenceAccelerator')
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: resourceRequirements[${at}].type must be GPU or InferenceAccelerator`);
+                return { type, value: requiredString(entry['value'], `${where}: resourceRequirements[${at}].value`) };
+            });
+        }
+        return override;
+    });
+}
+function stringArray(value, what) {
+    if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what} must be an array of strings`);
+    }
+    return value;
+}
+function records(value, what) {
+    if (!Array.isArray(value) || !value.every(isRecord))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what} must be an array of objects`);
+    return value;
+}
+function nameValues(value, what) {
+    return records(value, what).map((entry, at) => ({
+        name: requiredString(entry['name'], `${what}[${at}].name`),
+        value: requiredString(entry['value'], `${what}[${at}].value`),
+    }));
+}
+function environmentFiles(value, what) {
+    return records(value, what).map((entry, at) => {
+        if (entry['type'] !== 's3')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what}[${at}].type must be s3`);
+        return { type: 's3', value: requiredString(entry['value'], `${what}[${at}].value`) };
+    });
+}
+function requiredString(value, what) {
+    if (typeof value !== 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${what} must be a string`);
+    return value;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * RunTaskOptions from the input values; an empty value means "not set".
+ * @param splitCommand the `command` input's reader (shell words or a JSON array), given so this module stays small.
+ */
+function runTaskOptionsFrom(values, splitCommand) {
+    const options = {
+        useOwnCommand: values.runTask,
+        subnets: values.subnets,
+        securityGroups: values.securityGroups,
+        startedBy: values.startedBy.trim() || RUN_TASK_DEFAULTS.startedBy,
+        tags: values.tags,
+        wait: values.wait,
+        timeoutMs: values.timeoutMs,
+    };
+    if (values.command.trim() !== '')
+        options.command = splitCommand(values.command, 'run-task-command');
+    const overrides = parseContainerOverrides(values.containerOverrides);
+    if (overrides)
+        options.containerOverrides = overrides;
+    if (values.container.trim() !== '')
+        options.container = values.container.trim();
+    const publicIp = values.assignPublicIp.trim().toUpperCase();
+    if (publicIp !== '') {
+        if (publicIp !== 'ENABLED' && publicIp !== 'DISABLED') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`run-task-assign-public-ip: "${values.assignPublicIp}" is not ENABLED or DISABLED`);
+        }
+        options.assignPublicIp = publicIp;
+    }
+    if (values.launchType.trim() !== '')
+        options.launchType = values.launchType.trim().toUpperCase();
+    const strategy = parseCapacityProviderStrategy(values.capacityProviderStrategy);
+    if (strategy)
+        options.capacityProviderStrategy = strategy;
+    const propagate = values.propagateTags.trim().toUpperCase();
+    if (propagate !== '') {
+        if (propagate !== 'TASK_DEFINITION' && propagate !== 'NONE') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`run-task-propagate-tags: "${values.propagateTags}" is not TASK_DEFINITION or NONE (RunTask cannot copy tags from a service)`);
+        }
+        options.propagateTags = propagate;
+    }
+    if (values.enableEcsManagedTags !== undefined)
+        options.enableEcsManagedTags = values.enableEcsManagedTags;
+    return options;
+}
+
+
+/***/ }),
+
+/***/ 1599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ describePlacement),
+/* harmony export */   e: () => (/* binding */ resolvePlacement)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+function resolvePlacement(service, overrides, networkMode) {
+    const placement = launch(service, overrides);
+    const platformVersion = service?.platformVersion;
+    if (platformVersion && placement.launchType !== 'EC2' && placement.launchType !== 'EXTERNAL' && placement.launchType !== 'MANAGED_INSTANCES') {
+        placement.platformVersion = platformVersion;
+    }
+    if (networkMode === 'awsvpc')
+        placement.networkConfiguration = { awsvpcConfiguration: awsvpc(service, overrides) };
+    return placement;
+}
+function launch(service, overrides) {
+    if (overrides.launchType)
+        return { launchType: overrides.launchType };
+    if (overrides.capacityProviderStrategy)
+        return { capacityProviderStrategy: [...overrides.capacityProviderStrategy] };
+    if (service?.capacityProviderStrategy && service.capacityProviderStrategy.length > 0) {
+        return { capacityProviderStrategy: service.capacityProviderStrategy.map((item) => ({ ...item })) };
+    }
+    if (service?.launchType)
+        return { launchType: service.launchType };
+    return {};
+}
+function awsvpc(service, overrides) {
+    const base = service?.networkConfiguration?.awsvpcConfiguration;
+    const subnets = overrides.subnets.length > 0 ? [...overrides.subnets] : base?.subnets ?? [];
+    if (subnets.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(service
+            ? 'run-task-subnets: the task definition uses awsvpc but the service has no awsvpc network configuration to copy: list the subnets the task runs in'
+            : 'run-task-subnets: the task definition uses awsvpc and there is no service to copy the network from: list the subnets the task runs in');
+    }
+    const configuration = { subnets };
+    const securityGroups = overrides.securityGroups.length > 0 ? [...overrides.securityGroups] : base?.securityGroups;
+    if (securityGroups && securityGroups.length > 0)
+        configuration.securityGroups = securityGroups;
+    const assignPublicIp = overrides.assignPublicIp ?? base?.assignPublicIp;
+    if (assignPublicIp)
+        configuration.assignPublicIp = assignPublicIp;
+    return configuration;
+}
+/** One line for logs and dry runs: where the task runs. */
+function describePlacement(placement) {
+    const parts = [];
+    if (placement.launchType)
+        parts.push(`launch type ${placement.launchType}`);
+    else if (placement.capacityProviderStrategy) {
+        const items = placement.capacityProviderStrategy.map((item) => `${item.capacityProvider}${item.weight !== undefined ? ` weight ${item.weight}` : ''}${item.base ? ` base ${item.base}` : ''}`);
+        parts.push(`capacity providers ${items.join(', ')}`);
+    }
+    else
+        parts.push("the cluster's default capacity provider strategy");
+    if (placement.platformVersion)
+        parts.push(`platform ${placement.platformVersion}`);
+    const vpc = placement.networkConfiguration?.awsvpcConfiguration;
+    if (vpc) {
+        parts.push(`subnets ${(vpc.subnets ?? []).join(', ')}`);
+        if (vpc.securityGroups?.length)
+            parts.push(`security groups ${vpc.securityGroups.join(', ')}`);
+        parts.push(`public IP ${vpc.assignPublicIp === 'ENABLED' ? 'on' : 'off'}`);
+    }
+    return parts.join('; ');
+}
+
+
+/***/ }),
+
+/***/ 8721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O9: () => (/* binding */ planRunTask),
+/* harmony export */   X2: () => (/* binding */ runTaskRequestFor),
+/* harmony export */   rg: () => (/* binding */ describeRunTaskPlan)
+/* harmony export */ });
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3898);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1599);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7635);
+
+
+
+
+/** undefined when no task is asked for; throws InputError for inputs that cannot run (nothing changed yet). */
+function planRunTask(input) {
+    const containerDefinitions = input.taskDefinition.containerDefinitions ?? [];
+    const containers = containerDefinitions.map((definition) => definition.name ?? '');
+    const context = {
+        hasService: input.service !== undefined,
+        networkMode: input.taskDefinition.networkMode,
+        containers,
+        defaultContainer: input.defaultContainer ?? (containers.length === 1 ? containers[0] : undefined),
+    };
+    (0,_options_js__WEBPACK_IMPORTED_MODULE_0__/* .checkRunTaskOptions */ .Ne)(input.options, context);
+    if (!(0,_options_js__WEBPACK_IMPORTED_MODULE_0__/* .runTaskRequested */ .Pd)(input.options))
+        return undefined;
+    return {
+        cluster: input.cluster,
+        container: (0,_options_js__WEBPACK_IMPORTED_MODULE_0__/* .chosenContainer */ .KH)(input.options, context),
+        options: input.options,
+        placement: (0,_placement_js__WEBPACK_IMPORTED_MODULE_1__/* .resolvePlacement */ .e)(input.service, input.options, input.taskDefinition.networkMode),
+        containerDefinitions,
+    };
+}
+function runTaskRequestFor(plan, taskDefinitionArn, clientToken) {
+    return (0,_request_js__WEBPACK_IMPORTED_MODULE_3__/* .buildRunTaskRequest */ .i)({
+        cluster: plan.cluster,
+        taskDefinitionArn,
+        container: plan.container,
+        options: plan.options,
+        placement: plan.placement,
+        clientToken,
+    });
+}
+/** The dry run's lines; `revision` names the revision (family:revision, or "the new revision"). */
+function describeRunTaskPlan(plan, revision) {
+    return (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRunTask */ .Gs)(runTaskRequestFor(plan, revision, 'dry-run'), plan.container, plan.options.wait, plan.options.timeoutMs);
+}
+
+
+/***/ }),
+
+/***/ 1737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ commandOf),
+/* harmony export */   i: () => (/* binding */ buildRunTaskRequest)
+/* harmony export */ });
+function buildRunTaskRequest(parts) {
+    const { options, placement } = parts;
+    const request = {
+        cluster: parts.cluster,
+        taskDefinition: parts.taskDefinitionArn,
+        count: 1,
+        startedBy: options.startedBy,
+        clientToken: parts.clientToken.slice(0, 64),
+    };
+    const containerOverrides = overridesFor(parts.container, options);
+    if (containerOverrides)
+        request.overrides = { containerOverrides };
+    if (options.tags.length > 0)
+        request.tags = options.tags.map((tag) => ({ ...tag }));
+    if (options.propagateTags)
+        request.propagateTags = options.propagateTags;
+    if (options.enableEcsManagedTags !== undefined)
+        request.enableECSManagedTags = options.enableEcsManagedTags;
+    if (placement.launchType)
+        request.launchType = placement.launchType;
+    if (placement.capacityProviderStrategy)
+        request.capacityProviderStrategy = placement.capacityProviderStrategy;
+    if (placement.platformVersion)
+        request.platformVersion = placement.platformVersion;
+    if (placement.networkConfiguration)
+        request.networkConfiguration = placement.networkConfiguration;
+    return request;
+}
+function overridesFor(container, options) {
+    if (options.command)
+        return [{ name: container, command: [...options.command] }];
+    if (options.containerOverrides)
+        return options.containerOverrides.map((override) => ({ ...override }));
+    return undefined;
+}
+/** The command the chosen container runs, as a line to print; undefined when it keeps the revision's own. */
+function commandOf(request, container) {
+    return request.overrides?.containerOverrides?.find((override) => override.name === container)?.command;
 }
 
 

@@ -124,6 +124,7 @@ const GROUP_TITLES = {
     'task-definition': 'Task definition',
     service: 'Service',
     waiting: 'Waiting',
+    'run-task': 'One-off task',
     aws: 'AWS',
     output: 'Output',
 };
@@ -183,6 +184,21 @@ const INPUTS = [
     { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
     { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
     { name: 'rollback-on-cancel', group: 'waiting', type: 'boolean', default: 'false', description: 'When the job is cancelled during the wait, start a rollback before exiting.' },
+    // One-off task
+    { name: 'run-task-command', group: 'run-task', type: 'string', default: '', description: 'Run this command as a one-off task of the revision this run deploys, before the service is updated (a JSON array, or a command line split as a shell splits words); the deploy goes on only when it exits 0.' },
+    { name: 'run-task', group: 'run-task', type: 'boolean', default: 'false', description: 'Run the revision as a one-off task with its own command, before the service is updated.' },
+    { name: 'run-task-container-overrides', group: 'run-task', type: 'string', default: '', description: 'Container overrides for the one-off task, as the JSON array RunTask takes ([{"name":"app","command":["npm","run","migrate"]}]).' },
+    { name: 'run-task-container', group: 'run-task', type: 'string', default: '', description: 'Container that runs run-task-command and whose exit code decides (default: the container that gets image).' },
+    { name: 'run-task-subnets', group: 'run-task', type: 'lines', default: '', description: "Subnets for the one-off task under awsvpc (default: the service's; needed without a service)." },
+    { name: 'run-task-security-groups', group: 'run-task', type: 'lines', default: '', description: "Security groups for the one-off task (default: the service's)." },
+    { name: 'run-task-assign-public-ip', aliases: ['run-task-assign-public-IP'], group: 'run-task', type: 'choice', options: ['', 'ENABLED', 'DISABLED'], default: '', description: "Give the one-off task a public IP (default: as the service does). run-task-assign-public-IP is accepted too." },
+    { name: 'run-task-launch-type', group: 'run-task', type: 'choice', options: ['', 'EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'], default: '', description: "Launch type of the one-off task (default: the service's; without a service, the cluster's default capacity provider strategy)." },
+    { name: 'run-task-capacity-provider-strategy', group: 'run-task', type: 'string', default: '', description: "Capacity provider strategy of the one-off task: lines of provider=NAME,weight=N,base=N, or the JSON array RunTask takes (default: the service's)." },
+    { name: 'run-task-started-by', group: 'run-task', type: 'string', default: 'ecs-deliver', description: 'startedBy of the one-off task (letters, digits, -, _ and /, up to 128).' },
+    { name: 'run-task-tags', group: 'run-task', type: 'lines', default: '', description: 'Lines of key=value tags on the one-off task.' },
+    { name: 'run-task-propagate-tags', group: 'run-task', type: 'choice', options: ['', 'TASK_DEFINITION', 'NONE'], default: '', description: 'Copy the task definition tags to the one-off task (TASK_DEFINITION), as RunTask allows.' },
+    { name: 'run-task-wait', aliases: ['wait-for-task-stopped'], group: 'run-task', type: 'boolean', default: 'true', description: "Wait for the one-off task to stop (false only without a service: the task is started and left to run). aws-actions' wait-for-task-stopped is accepted too." },
+    { name: 'run-task-timeout', group: 'run-task', type: 'duration', default: '30m', description: 'Longest wait for the one-off task; then it is stopped and the deploy fails.' },
     // AWS
     { name: 'region', group: 'aws', type: 'string', default: '', description: 'AWS region (default: AWS_REGION or AWS_DEFAULT_REGION).' },
     { name: 'role-arn', group: 'aws', type: 'string', default: '', description: 'IAM role to assume with web-identity-token (OIDC).' },
@@ -199,6 +215,8 @@ const OUTPUTS = [
     { name: 'deployment-id', description: 'ID of the deployment the service update created, if any.' },
     { name: 'deployment-status', description: 'COMPLETED, ROLLED_BACK, FAILED, TIMED_OUT, SUPERSEDED, CANCELLED, SKIPPED, UNKNOWN (the outcome could not be observed) or NOT_STARTED (nothing was changed).' },
     { name: 'deregistered', description: 'Revisions deregistered by keep-revisions, comma-separated.' },
+    { name: 'run-task-arn', description: 'ARN of the one-off task this run started, if any.' },
+    { name: 'run-task-exit-code', description: "Exit code of the one-off task's chosen container, when it has one." },
 ];
 function envName(input) {
     return `ECS_DELIVER_${input.toUpperCase().replace(/-/g, '_')}`;
@@ -214,6 +232,7 @@ function findInput(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BT: () => (/* binding */ allSpellings),
 /* harmony export */   LN: () => (/* binding */ githubInputName),
 /* harmony export */   SB: () => (/* binding */ parseArgv),
 /* harmony export */   a8: () => (/* binding */ rawInputReader),
@@ -266,7 +285,7 @@ function parseArgv(argv, env) {
                 stdinInputs.push(secretStdin.name);
                 continue;
             }
-            const spec = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((input) => input.name === name);
+            const spec = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((input) => input.name === name || input.aliases?.includes(name));
             if (!spec) {
                 const meant = closest(name, [..._schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.map((input) => input.name), 'json', 'help', 'version']);
                 throw new UsageError(`unknown flag --${name}; ${meant ? `did you mean --${meant}? ` : ''}run with --help to list the inputs.`);
@@ -275,14 +294,14 @@ function parseArgv(argv, env) {
                 throw new UsageError(`--${name} is not accepted on the command line, where process lists and logs show it; set ${(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(name)} or pass --${name}-stdin.`);
             }
             if (eq !== -1)
-                flags.set(name, arg.slice(eq + 1));
+                flags.set(spec.name, arg.slice(eq + 1));
             else if (takesBareFlag(spec, argv[i + 1]))
-                flags.set(name, 'true');
+                flags.set(spec.name, 'true');
             else {
                 const next = argv[i + 1];
                 if (next === undefined)
                     throw new UsageError(`--${name} needs a value; write --${name} <value>.`);
-                flags.set(name, next);
+                flags.set(spec.name, next);
                 i++;
             }
         }
@@ -304,22 +323,47 @@ function takesBareFlag(spec, next) {
  */
 function rawInputReader(invocation, env, stdinValues) {
     const secret = new Set(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.filter((spec) => spec.secret).map((spec) => spec.name));
+    /**
+     * The input's variable, unless it is blank or holds the default (GitHub sets every input action.yml gives a
+     * default): then an alias variable that is set, such as INPUT_WAIT-FOR-TASK-STOPPED.
+     */
+    const variable = (name, nameOf) => {
+        const own = env[nameOf(name)];
+        const spec = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((input) => input.name === name);
+        if (own !== undefined && own.trim() !== '' && own.trim() !== spec?.default)
+            return own;
+        for (const alias of spec?.aliases ?? []) {
+            const found = env[nameOf(alias)];
+            if (found !== undefined && found.trim() !== '')
+                return found;
+        }
+        return own;
+    };
     const read = (name) => {
         if (invocation.host === 'github-action') {
-            const input = stdinValues.get(name) ?? invocation.flags.get(name) ?? env[githubInputName(name)];
+            const input = stdinValues.get(name) ?? invocation.flags.get(name) ?? variable(name, githubInputName);
             if (input !== undefined && input.trim() !== '')
                 return input;
             return secret.has(name) ? (env[(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(name)] ?? input) : input;
         }
-        return stdinValues.get(name) ?? invocation.flags.get(name) ?? env[(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(name)];
+        return stdinValues.get(name) ?? invocation.flags.get(name) ?? variable(name, _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD);
     };
     return Object.assign((name) => read(name) ?? '', {
         // GitHub and the GitLab component set every input, so only a flag (or, from a shell, a variable) tells.
-        given: (name) => invocation.flags.has(name) || (invocation.host === 'shell' && env[(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(name)] !== undefined),
+        given: (name) => invocation.flags.has(name) ||
+            (invocation.host === 'shell' && spellings(name).some((spelling) => env[(0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .envName */ .pD)(spelling)] !== undefined)),
     });
 }
 function githubInputName(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+/** The input's name and its aliases. */
+function spellings(name) {
+    return [name, ...(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((spec) => spec.name === name)?.aliases ?? [])];
+}
+/** Every name an input is read under: its own and its aliases'. */
+function allSpellings() {
+    return _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])]);
 }
 /** The candidate nearest to `given` by edit distance, when it is near enough to be a slip. */
 function closest(given, candidates) {

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessage } from '../src/errors.js';
 import { findRoot } from './bench/env.js';
-import { measureMemory } from './bench/memory.js';
+import { MEMORY_ROLLOUT_MS, measureMemory } from './bench/memory.js';
 import { measureLoads, measureStartup } from './bench/startup.js';
 import { table, type Row } from './bench/stats.js';
 import { measureWatcher, ROLLOUTS_MS } from './bench/watcher.js';
@@ -83,14 +83,14 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** A Markdown table of calls per operation: moto finishes at once, the stand-in rolls out over seconds. */
-function callsTable(moto: Map<string, number> | undefined, standin: Map<string, number> | undefined): string {
-  const operations = [...new Set([...(moto?.keys() ?? []), ...(standin?.keys() ?? [])])];
+/** A Markdown table of calls per operation, for the memory section's deploy and the watcher section's. */
+function callsTable(memory: Map<string, number> | undefined, watcher: Map<string, number> | undefined): string {
+  const operations = [...new Set([...(memory?.keys() ?? []), ...(watcher?.keys() ?? [])])];
   const cell = (calls: Map<string, number> | undefined, operation: string): string => (calls ? String(calls.get(operation) ?? 0) : 'n/a');
   return [
-    `| ECS operation | Calls, moto (rollout done at once) | Calls, stand-in (${ROLLOUTS_MS[0] / 1000} s rollout) |`,
+    `| ECS operation | Calls, memory deploy (${MEMORY_ROLLOUT_MS / 1000} s rollout) | Calls, watcher deploy (${ROLLOUTS_MS[0] / 1000} s rollout) |`,
     '|---|---|---|',
-    ...operations.map((operation) => `| \`${operation}\` | ${cell(moto, operation)} | ${cell(standin, operation)} |`),
+    ...operations.map((operation) => `| \`${operation}\` | ${cell(memory, operation)} | ${cell(watcher, operation)} |`),
   ].join('\n');
 }
 

@@ -8,6 +8,7 @@ import { goalLine, median, verdictOf, type Row } from './stats.js';
 const RUNS = 3;
 const RSS_GOAL_MB = 100;
 const TIME = '/usr/bin/time';
+export const MEMORY_ROLLOUT_MS = 1500;
 
 export interface MemoryResult {
   rows: Row[];
@@ -23,7 +24,7 @@ export async function measureMemory(bundle: string): Promise<MemoryResult> {
     console.log(`  NOT MEASURED  ${reason}`);
     return { rows: [{ measure: 'max RSS, whole deploy', ours: reason, goal: `< ${RSS_GOAL_MB} MB`, verdict: 'NOT MEASURED' }], missing: reason };
   }
-  const standin = await startEcsStandin({ timing: { rolloutMs: 1500 } });
+  const standin = await startEcsStandin({ timing: { rolloutMs: MEMORY_ROLLOUT_MS } });
   try {
     seed(standin);
     const rss: number[] = [];
