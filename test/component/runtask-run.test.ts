@@ -2,50 +2,17 @@
 // events appear over that time, and a clock whose sleep advances it at once.
 import type { Container, ContainerDefinition, RunTaskCommandInput, Task } from '@aws-sdk/client-ecs';
 import { describe, expect, test } from 'vitest';
+import { FakeClock } from './watch-fakes.js';
 import { RecordingReporter } from '../support/recording-reporter.js';
-import type { Clock } from '../../src/clock.js';
 import type { LogEventsPage, LogEventsRequest, LogsApi } from '../../src/runtask/logs.js';
 import { describeRunTask, failureReport, runOneOffTask, type RunOneOffTaskParams, type TaskApi } from '../../src/runtask/run-task.js';
 import { watchTask } from '../../src/runtask/watch-task.js';
 
-const EPOCH = Date.UTC(2026, 0, 5, 12, 0, 0);
 const REGION = 'eu-west-1';
 const TASK_ID = '7c1d2e3f4a5b';
 const TASK_ARN = `arn:aws:ecs:${REGION}:123456789012:task/prod/${TASK_ID}`;
 const STREAM = `ecs/migrate/${TASK_ID}`;
 
-class FakeClock implements Clock {
-  t = EPOCH;
-  readonly sleeps: number[] = [];
-  private alarms: { at: number; fire: () => void }[] = [];
-
-  now(): number {
-    return this.t;
-  }
-
-  get elapsed(): number {
-    return this.t - EPOCH;
-  }
-
-  at(at: number, fire: () => void): void {
-    this.alarms.push({ at: EPOCH + at, fire });
-    this.alarms.sort((a, b) => a.at - b.at);
-  }
-
-  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (signal?.aborted) return;
-    this.sleeps.push(ms);
-    const until = this.t + ms;
-    while (this.alarms[0] && this.alarms[0].at <= until) {
-      const alarm = this.alarms.shift()!;
-      this.t = Math.max(this.t, alarm.at);
-      alarm.fire();
-      if (signal?.aborted) return;
-    }
-    this.t = until;
-  }
-}
 
 type Status = 'PROVISIONING' | 'PENDING' | 'RUNNING' | 'STOPPED';
 
