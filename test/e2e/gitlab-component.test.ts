@@ -1,22 +1,21 @@
 // The GitLab component as gitlab-ci-local sees it: the spec of templates/deploy.yml takes the inputs a consumer
-// writes (typed numbers and booleans bare, the rest quoted) and refuses the bare ones GitLab refuses; the job runs
-// the bundle against moto and its dotenv report reaches a later job. gitlab-ci-local cannot fetch
+// writes (typed booleans bare, the rest quoted) and refuses the bare ones GitLab refuses; the job runs
+// the bundle against the ECS stand-in and its dotenv report reaches a later job. gitlab-ci-local cannot fetch
 // `include: component:`; a local include with `inputs:` goes through the same spec.
 import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ECSClient } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { awsEnv, createCluster, createService, describeService, describeTaskDefinition, ecsClient, registerTaskDefinition } from '../support/moto-ecs.js';
-import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
+import { awsEnv } from '../support/moto-ecs.js';
 import { BUNDLE, BUNDLE_NODE, cleanEnv } from '../support/run-bundle.js';
+import { startEcsStandin, type EcsStandin } from '../standin/index.js';
 import { GITLAB_CI_LOCAL, NODE_24, gitlabCiLocalMissing } from '../support/test-tools.js';
 
 const COMPONENT = fileURLToPath(new URL('../../templates/deploy.yml', import.meta.url));
-const skip = gitlabCiLocalMissing() ?? motoMissing();
+const skip = gitlabCiLocalMissing();
 type Yaml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 interface Run {
@@ -104,7 +103,7 @@ describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
       'verify-image': 'false',
       push: 'false',
       'task-cpu': '256',
-      'host-port': 8080,
+      'host-port': '8080',
       wait: false,
       'dry-run': true,
       rollback: false,
@@ -127,7 +126,8 @@ describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
   test('inputs left out take their defaults, typed ones as their text', async () => {
     const variables = await previewVariables({ family: 'web', image: 'nginx:1.27' });
     expect(variables).toMatchObject({
-      ECS_DELIVER_HOST_PORT: '0',
+      ECS_DELIVER_HOST_PORT: '',
+      ECS_DELIVER_PROTOCOL: '',
       ECS_DELIVER_WAIT: 'true',
       ECS_DELIVER_ROLLBACK: 'true',
       ECS_DELIVER_DRY_RUN: 'false',
@@ -152,23 +152,20 @@ describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
     expect(run.log).toContain(`\`${name}\` input: provided value is not a ${type}.`);
   }, 120_000);
 
+  // moto cannot complete a rollout (its deployment never moves to the new revision): ECS is the stand-in.
   describe('the job', () => {
-    let moto: MotoServer;
-    let ecs: ECSClient;
+    let standin: EcsStandin;
 
     beforeAll(async () => {
-      moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' });
-      ecs = ecsClient(moto.url);
+      standin = await startEcsStandin({ timing: { rolloutMs: 1000 } });
     });
-    afterAll(async () => moto?.stop());
-    beforeEach(async () => {
-      await moto.reset();
-      await createCluster(ecs, 'default');
-    });
+    afterAll(async () => standin?.close());
+    beforeEach(() => standin.reset());
 
     test('deploys with typed and quoted inputs, and its dotenv report reaches a later job', async () => {
-      const base = await registerTaskDefinition(ecs, { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-      await createService(ecs, { cluster: 'default', serviceName: 'web', taskDefinition: base, desiredCount: 1 });
+      standin.seedCluster('default');
+      const base = standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+      standin.seedService({ serviceName: 'web', taskDefinition: base, desiredCount: 1 });
       const dir = project(
         {
           family: 'web',
@@ -184,7 +181,7 @@ describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
         { announce: { stage: '.post', needs: ['deploy'], script: ['echo "announce: $ECS_DELIVERED_TASK_DEFINITION_ARN is $ECS_DELIVERED_DEPLOYMENT_STATUS"'] } },
       );
       await gitInit(dir);
-      const run = await gitlabCiLocal(dir, ['--force-shell-executor'], awsEnv(moto.url));
+      const run = await gitlabCiLocal(dir, ['--force-shell-executor'], { ...awsEnv(standin.url), AWS_ENDPOINT_URL_ECS: standin.url });
       expect(run.code, run.log).toBe(0);
 
       const report = readFileSync(join(dir, '.gitlab-ci-local', 'artifacts', 'deploy', '.gitlab-ci-reports', 'dotenv', 'ecs-deliver.env'), 'utf8');
@@ -193,9 +190,9 @@ describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
       expect(report).toContain('ECS_DELIVERED_DEPLOYMENT_STATUS=COMPLETED\n');
       expect(run.log).toContain(`announce: ${arn} is COMPLETED`);
 
-      const registered = await describeTaskDefinition(ecs, arn);
-      expect(registered.taskDefinition?.containerDefinitions?.[0]).toMatchObject({ image: 'nginx:1.27', memory: 300 });
-      expect(await describeService(ecs, 'default', 'web')).toMatchObject({ desiredCount: 2 });
+      const registered = standin.taskDefinitions('web').at(-1);
+      expect((registered?.['containerDefinitions'] as Yaml[] | undefined)?.[0]).toMatchObject({ image: 'nginx:1.27', memory: 300 });
+      expect(standin.service('web')).toMatchObject({ desiredCount: 2, taskDefinition: arn });
     }, 180_000);
   });
 });
