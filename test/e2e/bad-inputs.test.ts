@@ -7,7 +7,7 @@ import type { ECSClient } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
 import { awsEnv, createCluster, createService, describeService, ecsClient, registerTaskDefinition, revisionsOf } from '../support/moto-ecs.js';
-import { runBundle } from '../support/run-bundle.js';
+import { bundleNodeVersion, runBundle } from '../support/run-bundle.js';
 
 const skip = motoMissing();
 
@@ -112,8 +112,9 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     expect(result.code, result.log).toBe(0);
     expect(result.stderr).not.toContain('NodeVersionSupportWarning');
     const notices = result.stderr.split('\n').filter((line) => /AWS SDK support/.test(line));
-    const major = Number(process.versions.node.split('.')[0]);
-    expect(notices).toEqual(major < 22 ? [`warning: Node ${process.versions.node} is past AWS SDK support; the action runs on node24.`] : []);
+    const version = bundleNodeVersion();
+    const major = Number(version.split('.')[0]);
+    expect(notices).toEqual(major < 22 ? [`warning: Node ${version} is past AWS SDK support; the action runs on node24.`] : []);
     expect(result.log).not.toMatch(/AWS SDK support/);
   });
 });

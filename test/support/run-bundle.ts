@@ -1,5 +1,5 @@
 // Runs the built dist/index.js as a subprocess, the way a CI runner does.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const BUNDLE = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
@@ -9,6 +9,11 @@ export const BUNDLE = fileURLToPath(new URL('../../dist/index.js', import.meta.u
  * on Node 24, the runtime of the action, from scripts/install-test-tools.sh), else the one running the tests.
  */
 export const BUNDLE_NODE = process.env['ECS_DELIVER_TEST_NODE'] || process.execPath;
+
+/** The version of the node that runs the bundle, such as 24.21.0. */
+export function bundleNodeVersion(): string {
+  return spawnSync(BUNDLE_NODE, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
+}
 
 export interface BundleRun {
   code: number | null;
