@@ -2,8 +2,8 @@
 // made once per attempt; when its answer is lost, the family is read back before registering again, so a lost
 // answer never leaves a second, identical revision behind (and one that does appear is deregistered again).
 import type { EcsApi } from '../aws/ecs.js';
-import { MayHaveBeenAppliedError } from '../aws/doubtful.js';
-import { changeOutcome, classifyError, describeAwsError, describeError } from '../aws/errors.js';
+import { MayHaveBeenAppliedError, afterRefusal, pauseBefore } from '../aws/doubtful.js';
+import { changeOutcome, describeError } from '../aws/errors.js';
 import { familyRevision } from '../aws/names.js';
 import { fromDescribed, toRegisterInput, type DescribedRevision } from '../aws/taskdef-convert.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -30,8 +30,6 @@ export interface RegisterOptions {
 }
 
 export const REGISTER_ATTEMPTS = 3;
-/** Before each new attempt; the account's RegisterTaskDefinition tokens refill about once a second. */
-const PAUSES_MS = [1_000, 3_000];
 
 export function reusableRevision(
   rendered: TaskDefinitionDocument,
@@ -66,11 +64,7 @@ export async function registerRevision(
     }
     const action = `RegisterTaskDefinition ${family}`;
     if (changeOutcome(failure) === 'not-applied') {
-      if (classifyError(failure) !== 'throttled' || attempt >= REGISTER_ATTEMPTS) {
-        throw new DeployError(describeAwsError(action, failure));
-      }
-      options.reporter?.info(`${action}: ${describeError(failure)}; trying again.`);
-      await clock.sleep(pauseBefore(attempt + 1));
+      await afterRefusal(action, failure, attempt, REGISTER_ATTEMPTS, { reporter: options.reporter, clock });
       continue;
     }
 
@@ -90,10 +84,6 @@ export async function registerRevision(
     }
     options.reporter?.info(`No new revision of ${family} equals the rendered one: registering again.`);
   }
-}
-
-function pauseBefore(attempt: number): number {
-  return PAUSES_MS[attempt - 2] ?? PAUSES_MS[PAUSES_MS.length - 1] ?? 1_000;
 }
 
 interface RevisionSince {

@@ -2,9 +2,9 @@
 // service is read back before anything is sent again, so one run starts at most one deployment (with
 // force-new-deployment every UpdateService that goes through starts another).
 import type { Service } from '@aws-sdk/client-ecs';
-import { MayHaveBeenAppliedError } from '../aws/doubtful.js';
+import { MayHaveBeenAppliedError, afterRefusal, pauseBefore } from '../aws/doubtful.js';
 import type { EcsApi } from '../aws/ecs.js';
-import { changeOutcome, classifyError, describeAwsError, describeError } from '../aws/errors.js';
+import { changeOutcome, describeError } from '../aws/errors.js';
 import { consoleUrl, familyRevision, sameRevision } from '../aws/names.js';
 import { systemClock, type Clock } from '../clock.js';
 import { DeployError } from '../errors.js';
@@ -27,8 +27,6 @@ export interface StartDeploymentOptions {
 }
 
 export const UPDATE_ATTEMPTS = 3;
-/** Before reading back or trying again; UpdateService tokens refill at five a second. */
-const PAUSES_MS = [1_000, 3_000];
 
 export async function startDeployment(
   ecs: EcsApi,
@@ -66,11 +64,7 @@ export async function startDeployment(
       failure = error;
     }
     if (changeOutcome(failure) === 'not-applied') {
-      if (classifyError(failure) !== 'throttled' || attempt >= UPDATE_ATTEMPTS) {
-        throw new DeployError(describeAwsError(action, failure));
-      }
-      options.reporter?.info(`${action}: ${describeError(failure)}; trying again.`);
-      await clock.sleep(pauseBefore(attempt + 1));
+      await afterRefusal(action, failure, attempt, UPDATE_ATTEMPTS, { reporter: options.reporter, clock });
       continue;
     }
 
@@ -93,10 +87,6 @@ export async function startDeployment(
     }
     options.reporter?.info(`The service shows no deployment from that update: updating again.`);
   }
-}
-
-function pauseBefore(attempt: number): number {
-  return PAUSES_MS[attempt - 2] ?? PAUSES_MS[PAUSES_MS.length - 1] ?? 1_000;
 }
 
 async function readBack(ecs: EcsApi, before: Service, request: DeploymentRequest, lost: unknown): Promise<Service> {

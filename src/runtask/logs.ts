@@ -1,8 +1,9 @@
 // What a one-off task's container printed, read from CloudWatch Logs while the task runs and after it stops.
 // Logs never fail a deploy: when they cannot be read, one line says why and the run goes on.
+import { describeError } from '../aws/errors.js';
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
 import type { Reporter } from '../report.js';
-import { describeAwsFailure, isDenied, isNotFound, isPermanent } from './aws-errors.js';
+import { isDenied, isNotFound, isPermanent } from './aws-errors.js';
 import { taskId } from './outcome.js';
 
 export const KEPT_LINES = 20;
@@ -129,13 +130,13 @@ export class LogTail {
   }
 
   private onError(error: unknown, final: boolean): void {
-    if (isDenied(error)) return this.giveUp(`reading ${this.describeTarget()} is denied (${describeAwsFailure(error)}): grant logs:GetLogEvents`);
+    if (isDenied(error)) return this.giveUp(`reading ${this.describeTarget()} is denied (${describeError(error)}): grant logs:GetLogEvents`);
     if (isNotFound(error)) {
       // The stream appears once the container starts; only after the task stopped does its absence mean anything.
       if (final) this.giveUp(`${this.describeTarget()} does not exist${this.streamSeen ? ' any more' : ': the container wrote nothing, or never started'}`);
       return;
     }
-    if (isPermanent(error) || final) this.giveUp(`${this.describeTarget()} could not be read (${describeAwsFailure(error)})`);
+    if (isPermanent(error) || final) this.giveUp(`${this.describeTarget()} could not be read (${describeError(error)})`);
     // Anything else (throttling, 5xx, a reset) is tried again at the next poll.
   }
 

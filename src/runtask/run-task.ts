@@ -1,11 +1,12 @@
 // A one-off task from start to verdict: RunTask, follow it with its logs, judge how it stopped. The deploy flow
 // runs it after the revision is registered and before the service is updated, and goes on only on SUCCEEDED
 // (or STARTED, for a run-only task that is not waited for).
+import { describeError } from '../aws/errors.js';
 import type { ContainerDefinition, RunTaskCommandInput, RunTaskCommandOutput } from '@aws-sdk/client-ecs';
 import type { Clock } from '../clock.js';
 import { errorMessage } from '../errors.js';
 import type { Reporter } from '../report.js';
-import { describeAwsFailure, isPermanent } from './aws-errors.js';
+import { isPermanent } from './aws-errors.js';
 import { LogTail, logSourceFor, type LogsApi } from './logs.js';
 import { judgeStoppedTask, runTaskOutputs, taskId, type RunTaskOutputs } from './outcome.js';
 import { describePlacement } from './placement.js';
@@ -124,7 +125,7 @@ async function startTask(params: RunOneOffTaskParams): Promise<{ taskArn: string
       );
       return reported(params.reporter, result('FAILED', `RunTask started no task: ${failures.join('; ') || 'ECS gave no reason'}`));
     } catch (error) {
-      lastError = describeAwsFailure(error);
+      lastError = describeError(error);
       if (isPermanent(error)) return reported(params.reporter, result('FAILED', `RunTask failed: ${lastError}`));
       if (params.signal?.aborted) break;
       if (attempt < RUN_ATTEMPTS) await clock.sleep(RUN_RETRY_MS, params.signal);

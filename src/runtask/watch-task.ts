@@ -2,10 +2,11 @@
 // happens, bounded by the task's own timeout. A timeout or a cancel stops the task, so nothing is left running
 // that the log does not name. Read errors (throttling, 5xx, resets, garbled answers) are retried until the
 // timeout; throttling also slows the polls down, since ECS throttles the whole account.
+import { describeError } from '../aws/errors.js';
 import type { Task } from '@aws-sdk/client-ecs';
 import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
-import { describeAwsFailure, isPermanent, isThrottled } from './aws-errors.js';
+import { isPermanent, isThrottled } from './aws-errors.js';
 import { formatDuration } from './describe.js';
 import { taskId } from './outcome.js';
 
@@ -72,7 +73,7 @@ export async function watchTask(params: WatchTaskParams): Promise<TaskWatchEnd> 
     } catch (error) {
       // A cancel aborts the read in flight: that is no answer about the task, and the loop's top stops it.
       if (signal?.aborted) continue;
-      const reason = describeAwsFailure(error);
+      const reason = describeError(error);
       if (isPermanent(error)) return { kind: 'unreadable', ...(last ? { last } : {}), reason };
       if (isThrottled(error)) interval = Math.min(interval * 2, basePoll * MAX_BACKOFF_FACTOR);
       if (failing === undefined) reporter.warn(`task ${id}: DescribeTasks failed (${reason}); trying again until run-task-timeout`);
@@ -104,7 +105,7 @@ async function stop(params: WatchTaskParams, why: string, capMs: number): Promis
   const outcome = await Promise.race([
     api.stopTask(cluster, taskArn, reason).then(
       () => 'stopped' as const,
-      (error: unknown) => describeAwsFailure(error),
+      (error: unknown) => describeError(error),
     ),
     clock.sleep(capMs, timer.signal).then(() => 'no answer' as const),
   ]);
