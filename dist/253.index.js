@@ -9,14 +9,13 @@ export const modules = {
 /* harmony export */   B5: () => (/* binding */ isThrottled),
 /* harmony export */   GZ: () => (/* binding */ isDenied),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
-/* harmony export */   lE: () => (/* binding */ isPermanent),
-/* harmony export */   xk: () => (/* binding */ describeAwsFailure)
+/* harmony export */   lE: () => (/* binding */ isPermanent)
 /* harmony export */ });
-/* unused harmony export awsErrorName */
-/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2058);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-// How the one-off task reads AWS errors. Reads are retried until the task's own timeout; only an error that
-// retrying cannot change (a denied permission, rejected credentials, a missing cluster) ends the wait early.
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+// How the one-off task reads AWS errors, on top of the project's own classification (aws/errors.ts). Reads are
+// retried until the task's own timeout; only an error that retrying cannot change (a denied permission, rejected
+// credentials, a missing cluster) ends the wait early.
 
 
 const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']);
@@ -28,29 +27,18 @@ const PERMANENT = new Set([
     'ClusterNotFoundException',
     'InvalidParameterException',
 ]);
-function awsErrorName(error) {
-    const name = typeof error === 'object' && error !== null ? error.name : undefined;
-    return typeof name === 'string' ? name : 'Error';
-}
 function isDenied(error) {
-    return DENIED.has(awsErrorName(error)) || /not authorized/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
+    return DENIED.has((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error)) || /not authorized/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
 }
 /** True when asking again cannot help. Everything else (throttling, 5xx, resets, garbled answers) can. */
 function isPermanent(error) {
-    return PERMANENT.has(awsErrorName(error)) || isDenied(error);
+    return PERMANENT.has((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error)) || isDenied(error);
 }
 function isThrottled(error) {
-    if (typeof error !== 'object' || error === null)
-        return false;
-    return (0,_smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__/* .isThrottlingError */ .Qb)(error);
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyError */ .fe)(error) === 'throttled';
 }
 function isNotFound(error) {
-    return awsErrorName(error) === 'ResourceNotFoundException';
-}
-function describeAwsFailure(error) {
-    const name = awsErrorName(error);
-    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
-    return name === 'Error' || message.startsWith(name) ? message : `${name}: ${message}`;
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) === 'ResourceNotFoundException';
 }
 
 
@@ -66,8 +54,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createLogsApi: () => (/* binding */ createLogsApi),
 /* harmony export */   logSourceFor: () => (/* binding */ logSourceFor)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7585);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4260);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7585);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4260);
+// What a one-off task's container printed, read from CloudWatch Logs while the task runs and after it stops.
+// Logs never fail a deploy: when they cannot be read, one line says why and the run goes on.
+
 
 
 const KEPT_LINES = 20;
@@ -97,7 +89,7 @@ function logSourceFor(definition, taskArn, deployRegion) {
             container,
             region: options['awslogs-region'] || deployRegion,
             group,
-            stream: `${prefix}/${container}/${(0,_outcome_js__WEBPACK_IMPORTED_MODULE_1__/* .taskId */ .BS)(taskArn)}`,
+            stream: `${prefix}/${container}/${(0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .taskId */ .BS)(taskArn)}`,
         },
     };
 }
@@ -167,16 +159,16 @@ class LogTail {
         return false;
     }
     onError(error, final) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isDenied */ .GZ)(error))
-            return this.giveUp(`reading ${this.describeTarget()} is denied (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsFailure */ .xk)(error)}): grant logs:GetLogEvents`);
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error)) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isDenied */ .GZ)(error))
+            return this.giveUp(`reading ${this.describeTarget()} is denied (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}): grant logs:GetLogEvents`);
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error)) {
             // The stream appears once the container starts; only after the task stopped does its absence mean anything.
             if (final)
                 this.giveUp(`${this.describeTarget()} does not exist${this.streamSeen ? ' any more' : ': the container wrote nothing, or never started'}`);
             return;
         }
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isPermanent */ .lE)(error) || final)
-            this.giveUp(`${this.describeTarget()} could not be read (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAwsFailure */ .xk)(error)})`);
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermanent */ .lE)(error) || final)
+            this.giveUp(`${this.describeTarget()} could not be read (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)})`);
         // Anything else (throttling, 5xx, a reset) is tried again at the next poll.
     }
     giveUp(why) {

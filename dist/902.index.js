@@ -844,9 +844,26 @@ function planLines(plan) {
     return lines;
 }
 
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/doubtful.ts
-// A change whose answer was lost and that could not be read back: it may or may not have been made.
 
+
+/** Before reading back or trying again; ECS refills these calls' tokens in about a second. */
+const PAUSES_MS = [1_000, 3_000];
+function pauseBefore(attempt) {
+    return PAUSES_MS[attempt - 2] ?? PAUSES_MS[PAUSES_MS.length - 1] ?? 1_000;
+}
+/**
+ * A change AWS refused did not happen. A throttled one is tried again after a pause while attempts are left;
+ * any other refusal ends the run.
+ */
+async function afterRefusal(action, failure, attempt, maxAttempts, { reporter, clock }) {
+    if ((0,errors/* classifyError */.fe)(failure) !== 'throttled' || attempt >= maxAttempts)
+        throw new src_errors/* DeployError */.sH((0,errors/* describeAwsError */.Pp)(action, failure));
+    reporter?.info(`${action}: ${(0,errors/* describeError */.Uc)(failure)}; trying again.`);
+    await clock.sleep(pauseBefore(attempt + 1));
+}
 class MayHaveBeenAppliedError extends src_errors/* DeployError */.sH {
     /** What to look at (a console page, an AWS CLI command) to learn whether the change was made. */
     whatToCheck;
@@ -856,8 +873,6 @@ class MayHaveBeenAppliedError extends src_errors/* DeployError */.sH {
     }
 }
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/taskdef/fargate-sizes.ts
@@ -1561,8 +1576,6 @@ function taskDefinitionsOf(service) {
 
 
 const REGISTER_ATTEMPTS = 3;
-/** Before each new attempt; the account's RegisterTaskDefinition tokens refill about once a second. */
-const PAUSES_MS = [1_000, 3_000];
 function reusableRevision(rendered, latest, mode) {
     if (mode === 'always' || !latest || latest.status !== 'ACTIVE')
         return undefined;
@@ -1591,11 +1604,7 @@ async function registerRevision(ecs, rendered, options = {}) {
         }
         const action = `RegisterTaskDefinition ${family}`;
         if ((0,errors/* changeOutcome */.Ft)(failure) === 'not-applied') {
-            if ((0,errors/* classifyError */.fe)(failure) !== 'throttled' || attempt >= REGISTER_ATTEMPTS) {
-                throw new src_errors/* DeployError */.sH((0,errors/* describeAwsError */.Pp)(action, failure));
-            }
-            options.reporter?.info(`${action}: ${(0,errors/* describeError */.Uc)(failure)}; trying again.`);
-            await clock.sleep(pauseBefore(attempt + 1));
+            await afterRefusal(action, failure, attempt, REGISTER_ATTEMPTS, { reporter: options.reporter, clock });
             continue;
         }
         lostAnswers += 1;
@@ -1615,9 +1624,6 @@ async function registerRevision(ecs, rendered, options = {}) {
         }
         options.reporter?.info(`No new revision of ${family} equals the rendered one: registering again.`);
     }
-}
-function pauseBefore(attempt) {
-    return PAUSES_MS[attempt - 2] ?? PAUSES_MS[PAUSES_MS.length - 1] ?? 1_000;
 }
 /** The family's ACTIVE revisions newer than `before`, newest first, each compared with the rendered document. */
 async function revisionsSince(ecs, rendered, before) {
@@ -2136,8 +2142,6 @@ function identifyDeployment(answer, idsBefore, taskDefinitionArn) {
 
 
 const UPDATE_ATTEMPTS = 3;
-/** Before reading back or trying again; UpdateService tokens refill at five a second. */
-const start_deployment_PAUSES_MS = [1_000, 3_000];
 async function startDeployment(ecs, before, request, options = {}) {
     const serviceName = before.serviceName ?? '';
     const idsBefore = (before.deployments ?? []).flatMap((d) => (d.id ? [d.id] : []));
@@ -2169,15 +2173,11 @@ async function startDeployment(ecs, before, request, options = {}) {
             failure = error;
         }
         if ((0,errors/* changeOutcome */.Ft)(failure) === 'not-applied') {
-            if ((0,errors/* classifyError */.fe)(failure) !== 'throttled' || attempt >= UPDATE_ATTEMPTS) {
-                throw new src_errors/* DeployError */.sH((0,errors/* describeAwsError */.Pp)(action, failure));
-            }
-            options.reporter?.info(`${action}: ${(0,errors/* describeError */.Uc)(failure)}; trying again.`);
-            await clock.sleep(start_deployment_pauseBefore(attempt + 1));
+            await afterRefusal(action, failure, attempt, UPDATE_ATTEMPTS, { reporter: options.reporter, clock });
             continue;
         }
         options.reporter?.warn(`${action}: the answer was lost (${(0,errors/* describeError */.Uc)(failure)}); reading the service back.`);
-        await clock.sleep(start_deployment_pauseBefore(attempt + 1));
+        await clock.sleep(pauseBefore(attempt + 1));
         const now = await start_deployment_readBack(ecs, before, request, failure);
         const applied = appliedIdentity(now, before, idsBefore, request);
         if (applied) {
@@ -2191,9 +2191,6 @@ async function startDeployment(ecs, before, request, options = {}) {
         }
         options.reporter?.info(`The service shows no deployment from that update: updating again.`);
     }
-}
-function start_deployment_pauseBefore(attempt) {
-    return start_deployment_PAUSES_MS[attempt - 2] ?? start_deployment_PAUSES_MS[start_deployment_PAUSES_MS.length - 1] ?? 1_000;
 }
 async function start_deployment_readBack(ecs, before, request, lost) {
     const serviceName = before.serviceName ?? '';
