@@ -14,7 +14,9 @@ import {
   type RunTaskContext,
   type RunTaskOptions,
 } from '../../src/runtask/options.js';
-import { RUN_TASK_INPUTS } from '../../src/runtask/schema-inputs.js';
+import { INPUTS } from '../../src/inputs/schema.js';
+
+const RUN_TASK_INPUTS = INPUTS.filter((spec) => spec.group === 'run-task');
 
 function options(overrides: Partial<RunTaskOptions> = {}): RunTaskOptions {
   return { useOwnCommand: false, subnets: [], securityGroups: [], tags: [], ...RUN_TASK_DEFAULTS, ...overrides };
