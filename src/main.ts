@@ -7,7 +7,8 @@ import { applyPlan, signalOf, throwIfCancelled } from './deploy/apply.js';
 import { checkInputCombination } from './deploy/check-inputs.js';
 import { imageAccess, type ImageWork } from './deploy/image-work.js';
 import { outputsOf } from './deploy/outputs.js';
-import { planDeploy, type DeployPlan, type PlanDeps } from './deploy/plan.js';
+import { planDeploy, type DeployPlan, type EcsReads, type PlanDeps } from './deploy/plan.js';
+import type { AwsSession } from './aws/clients.js';
 import { reportDryRun } from './deploy/plan-report.js';
 import { deliveryResult, newProgress, notStartedResult, type DeliveryResult, type Progress } from './deploy/result.js';
 import { CancelledError, EXIT, InputError, errorMessage, exitCodeFor } from './errors.js';
@@ -27,7 +28,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
 const CANCEL_BACKSTOP_MS = 1_800;
-/** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
+/** During the watch with rollback-on-cancel (or of a CodeDeploy deployment) the watcher waits up to about 10 s for the rollback's answer. */
 const CANCEL_BACKSTOP_ROLLBACK_MS = 12_000;
 
 interface Ending {
@@ -52,7 +53,9 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
   const state: RunState = { startedAt: systemClock.now(), progress: newProgress(), published: false };
   const cancel = new AbortController();
   const stopListening = listenForCancel(cancel, reporter.warn, (signal) => {
-    const rollingBack = state.progress.step === 'watch' && state.plan?.update?.watch?.rollbackOnCancel === true;
+    // A CodeDeploy deployment is always stopped (with rollback) on cancel; that call's answer is waited for too.
+    const update = state.plan?.update;
+    const rollingBack = state.progress.step === 'watch' && (update?.watch?.rollbackOnCancel === true || update?.codeDeploy !== undefined);
     return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
   });
   try {
@@ -90,7 +93,7 @@ async function run(invocation: Invocation, env: Env, reporter: Reporter, cancel:
     const session = await openSession(inputs, env, reporter, cancel);
     state.region = session.region;
     const access = imageAccess(session, reporter, cancel, env as NodeJS.ProcessEnv);
-    const plan = await planDeploy(await planDeps(inputs, env, access, reporter, true), inputs, { ecs: session.ecs, region: session.region });
+    const plan = await planDeploy(await planDeps(inputs, env, access, reporter, true), inputs, readsOf(session));
     state.plan = plan;
     throwIfCancelled(cancel);
     return await applyPlan(
@@ -135,9 +138,13 @@ async function dryRun(inputs: Inputs, env: Env, reporter: Reporter, cancel: Abor
   if (session) state.region = session.region;
   const access = imageAccess(session, reporter, cancel, env as NodeJS.ProcessEnv);
   const deps = await planDeps(inputs, env, access, reporter, session !== undefined);
-  const plan = await planDeploy(deps, inputs, session ? { ecs: session.ecs, region: session.region } : undefined);
+  const plan = await planDeploy(deps, inputs, session ? readsOf(session) : undefined);
   await reportDryRun(reporter, plan);
   return { result: deliveryResult(plan, newProgress(), { startedAt: state.startedAt, finishedAt: systemClock.now(), dryRun: true }) };
+}
+
+function readsOf(session: AwsSession): EcsReads {
+  return { ecs: session.ecs, region: session.region, ...(session.codeDeploy ? { codeDeploy: session.codeDeploy } : {}) };
 }
 
 async function planDeps(inputs: Inputs, env: Env, access: ReturnType<typeof imageAccess>, reporter: Reporter, compared: boolean): Promise<PlanDeps> {

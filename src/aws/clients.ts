@@ -1,8 +1,9 @@
 // Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
-// endpoints from AWS_ENDPOINT_URL(_ECS/_ECR), timeouts on every attempt, SDK retries on reads, and one attempt
+// endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
 // for each change (a change whose answer is lost is read back before it is tried again, see deploy/register.ts).
 import { ECSClient } from '@aws-sdk/client-ecs';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, DeserializeMiddleware } from '@smithy/types';
+import type { CodeDeployApis } from '../codedeploy/api.js';
 import { ecsApi, type EcsApi } from './ecs.js';
 import { isGarbledAnswer } from './errors.js';
 
@@ -19,6 +20,11 @@ export interface AwsSession {
   resolveCredentials(): Promise<unknown>;
   /** The options the session was opened with, so other clients (ECR) match it. */
   options: SessionOptions;
+  /**
+   * CodeDeploy clients configured as the ECS ones, made on the first call: the CodeDeploy SDK is loaded only for a
+   * service whose deployment controller is CODE_DEPLOY.
+   */
+  codeDeploy?: () => Promise<CodeDeployApis>;
 }
 
 export interface SessionOptions {
@@ -67,8 +73,14 @@ export function createSession(options: SessionOptions): AwsSession {
     ecsAfterCancel: ecsApi(reads, { changes }),
     resolveCredentials: () => reads.config.credentials(),
     options,
+    codeDeploy: once(async () => (await import('../codedeploy/api.js')).codeDeployApis(options)),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   };
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 /**

@@ -85,6 +85,21 @@ async function runSteps(deps: ApplyDeps, plan: DeployPlan, done: Progress): Prom
   }
 
   step('update');
+  if (update.codeDeploy) {
+    // Loaded only for a service CodeDeploy deploys.
+    const { deployWithCodeDeploy } = await import('../codedeploy/deploy.js');
+    const end = await deployWithCodeDeploy(deps, {
+      region: plan.region,
+      update,
+      codeDeploy: update.codeDeploy,
+      taskDefinitionArn: revision.arn,
+      done,
+      step,
+    });
+    if (end === 'completed') await keepRevisions(deps, plan, done, revision, update.before.taskDefinition);
+    else if (plan.keepRevisions && end !== 'not-completed') reporter.info('keep-revisions: not run, as the CodeDeploy deployment was not waited for to its end.');
+    return;
+  }
   const force = update.forceNewDeployment || (!revision.registered && Boolean(done.image?.pushedNewDigest));
   if (force && !update.forceNewDeployment) {
     reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${familyRevision(revision.arn)} already names: forcing a new deployment.`);

@@ -9,6 +9,7 @@ export function outputsOf(result: DeliveryResult): Record<string, string> {
     image: result.image,
     'image-digest': result.imageDigest ?? '',
     'deployment-id': result.deploymentId ?? '',
+    'codedeploy-deployment-id': result.codeDeployDeploymentId ?? '',
     'deployment-status': result.deploymentStatus,
     deregistered: result.deregistered.join(','),
     'run-task-arn': result.runTask?.taskArn ?? '',

@@ -5,7 +5,8 @@ import { familyRevision, sameRevision } from '../aws/names.js';
 import type { Reporter } from '../report.js';
 import { describeRunTaskPlan } from '../runtask/plan.js';
 import { renderTaskDefinitionJson } from '../taskdef/diff.js';
-import type { DeployPlan } from './plan.js';
+import type { CodeDeployPlan } from '../codedeploy/plan.js';
+import type { DeployPlan, ServiceUpdate } from './plan.js';
 
 export async function reportChanges(reporter: Reporter, plan: DeployPlan<Service | undefined>, changes = plan.changes): Promise<void> {
   await reporter.group(changesTitle(plan), async () => {
@@ -57,7 +58,9 @@ export function planLines(plan: DeployPlan<Service | undefined>): string[] {
   if (plan.runTask) lines.push(...describeRunTaskPlan(plan.runTask, deployed));
   if (plan.runTaskUnplanned) lines.push(`Would run a one-off task from ${deployed}; its placement is ${plan.runTaskUnplanned}.`);
   const update = plan.update;
-  if (update) {
+  if (update?.codeDeploy) {
+    lines.push(...codeDeployLines(update, update.codeDeploy, deployed));
+  } else if (update) {
     const parts = [
       `Would update service ${update.service} in ${update.cluster} to ${deployed}`,
       ...(update.desiredCount !== undefined ? [`desired count ${update.desiredCount}`] : []),
@@ -75,4 +78,17 @@ export function planLines(plan: DeployPlan<Service | undefined>): string[] {
   }
   lines.push('Dry run: nothing was changed.');
   return lines;
+}
+
+function codeDeployLines(update: ServiceUpdate<Service | undefined>, codeDeploy: CodeDeployPlan, deployed: string): string[] {
+  const appSpec =
+    codeDeploy.appSpec.kind === 'file'
+      ? `the AppSpec ${codeDeploy.appSpec.path} with its TaskDefinition set to ${deployed}`
+      : `an AppSpec generated for container ${codeDeploy.appSpec.containerName}, port ${codeDeploy.appSpec.containerPort} (no appspec.yaml)`;
+  const config = codeDeploy.deploymentConfig ?? codeDeploy.groupDeploymentConfig;
+  return [
+    ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
+    `Would create a CodeDeploy deployment in ${codeDeploy.application}/${codeDeploy.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
+      `${update.watch ? ' and wait for it' : ', without waiting for it'}.`,
+  ];
 }

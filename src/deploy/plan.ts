@@ -1,7 +1,9 @@
 // Read, then decide: everything a deploy of one service would change, found by reads alone. A dry run prints
 // the plan and stops; otherwise apply carries it out. Run-wide things (session, clock, cancel) stay outside.
 import type { Service } from '@aws-sdk/client-ecs';
+import type { AwsSession } from '../aws/clients.js';
 import type { EcsApi } from '../aws/ecs.js';
+import type { CodeDeployPlan } from '../codedeploy/plan.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { DescribedRevision } from '../aws/taskdef-convert.js';
 import { InputError, PreflightError } from '../errors.js';
@@ -53,6 +55,8 @@ export interface ServiceUpdate<S extends Service | undefined = Service> {
   forceNewDeployment: boolean;
   /** undefined when wait is false. */
   watch?: Omit<WatchOptions, 'cancel'>;
+  /** Set for a service CodeDeploy deploys (deployment controller CODE_DEPLOY): apply creates a CodeDeploy deployment. */
+  codeDeploy?: CodeDeployPlan;
 }
 
 export interface DeployPlan<S extends Service | undefined = Service> {
@@ -86,6 +90,8 @@ export interface PlanDeps {
 export interface EcsReads {
   ecs: EcsApi;
   region: string;
+  /** CodeDeploy's clients, made only for a service CodeDeploy deploys. */
+  codeDeploy?: AwsSession['codeDeploy'];
 }
 
 export function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads): Promise<DeployPlan>;
@@ -95,12 +101,16 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
   const region = reads?.region ?? inputs.region;
   const fileDocument = inputs.taskDefinitionFile ? await readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
 
-  const service = reads && inputs.service ? await preflightService(reads.ecs, inputs.cluster, inputs.service, region) : undefined;
+  const service =
+    reads && inputs.service
+      ? await preflightService(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment })
+      : undefined;
   if (service) {
     reporter.info(
       `Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
     );
   }
+  const codeDeploy = reads && service ? await codeDeployPart(deps, inputs, service, reads) : undefined;
   const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
   const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
 
@@ -108,7 +118,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
     region,
     cluster: inputs.cluster,
     compared: reads !== undefined,
-    ...(inputs.service ? { update: serviceUpdate(inputs, service) } : {}),
+    ...(inputs.service ? { update: { ...serviceUpdate(inputs, service), ...(codeDeploy ? { codeDeploy } : {}) } } : {}),
   };
 
   if (inputs.taskDefinitionArn) {
@@ -221,6 +231,26 @@ function serviceUpdate(inputs: Inputs, before: Service | undefined): ServiceUpda
         }
       : {}),
   };
+}
+
+/**
+ * The CodeDeploy part of the plan for a service CodeDeploy deploys; the CodeDeploy SDK is loaded only then. For
+ * any other service, codedeploy-* inputs given are said to be ignored.
+ */
+async function codeDeployPart(deps: PlanDeps, inputs: Inputs, service: Service, reads: EcsReads): Promise<CodeDeployPlan | undefined> {
+  if (service.deploymentController?.type !== 'CODE_DEPLOY') {
+    const given = [
+      ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
+      ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
+      ...(inputs.codeDeploy.deploymentConfig ? ['codedeploy-deployment-config'] : []),
+      ...(inputs.codeDeploy.description ? ['codedeploy-deployment-description'] : []),
+    ];
+    if (given.length > 0) deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
+    return undefined;
+  }
+  if (!reads.codeDeploy) throw new Error('planDeploy: a CODE_DEPLOY service needs reads.codeDeploy');
+  const [{ planCodeDeploy }, { api }] = await Promise.all([import('../codedeploy/plan.js'), reads.codeDeploy()]);
+  return planCodeDeploy({ api, reporter: deps.reporter }, inputs.codeDeploy, { cluster: inputs.cluster, service, region: reads.region });
 }
 
 function keepRevisionsOf(inputs: Inputs, family: string): Pick<DeployPlan, 'keepRevisions'> {

@@ -5,7 +5,18 @@ import { fromDescribed, type DescribedRevision } from '../aws/taskdef-convert.js
 import { AwsUnavailableError, PreflightError } from '../errors.js';
 import { classifyError, describeAwsError, describeError, errorName } from '../aws/errors.js';
 
-export async function preflightService(ecs: EcsApi, cluster: string, serviceName: string, region: string): Promise<Service> {
+export interface ServiceChecks {
+  /** force-new-deployment was set: ECS can force a new deployment only of a service it deploys itself. */
+  forceNewDeployment?: boolean;
+}
+
+export async function preflightService(
+  ecs: EcsApi,
+  cluster: string,
+  serviceName: string,
+  region: string,
+  checks: ServiceChecks = {},
+): Promise<Service> {
   const clusterFound = await readOnly(`DescribeClusters ${cluster}`, cluster, region, () => ecs.describeCluster(cluster));
   if (!clusterFound || clusterFound.status === 'INACTIVE') {
     throw new PreflightError(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
@@ -24,9 +35,17 @@ export async function preflightService(ecs: EcsApi, cluster: string, serviceName
     throw new PreflightError(`service: "${serviceName}" is ${service.status ?? 'not active'}; only an ACTIVE service can be deployed to.`);
   }
   const controller = service.deploymentController?.type ?? 'ECS';
-  if (controller !== 'ECS') {
+  if (controller === 'EXTERNAL') {
     throw new PreflightError(
-      `service: "${serviceName}" uses the ${controller} deployment controller; ecs-deliver deploys services with the ECS (rolling update) controller. Register only (leave service unset) and deploy with your ${controller} tooling.`,
+      `service: "${serviceName}" uses the EXTERNAL deployment controller, whose task sets only your own tooling creates; ecs-deliver deploys services with the ECS or CODE_DEPLOY controller. Register only (leave service unset) and create the task set with your tooling (aws ecs create-task-set).`,
+    );
+  }
+  if (controller !== 'ECS' && controller !== 'CODE_DEPLOY') {
+    throw new PreflightError(`service: "${serviceName}" uses the ${controller} deployment controller, which ecs-deliver does not know; register only (leave service unset).`);
+  }
+  if (controller === 'CODE_DEPLOY' && checks.forceNewDeployment) {
+    throw new PreflightError(
+      `force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`,
     );
   }
   return service;
@@ -57,7 +76,7 @@ async function readOnly<T>(action: string, cluster: string, region: string, call
  * A read the SDK gave up on after its retries says nothing about the target: AWS is not answering (exit 1). Any
  * other refusal is something the preflight found wrong (exit 2).
  */
-function readFailure(action: string, error: unknown): Error {
+export function readFailure(action: string, error: unknown): Error {
   if (classifyError(error) === 'fatal') return new PreflightError(describeAwsError(action, error));
   return new AwsUnavailableError(
     `${action}: AWS is not answering (${describeError(error).split('\n')[0] ?? ''}), still after retries; nothing was changed, run the job again later.`,

@@ -22,6 +22,8 @@ export interface DeliveryResult {
   registered: boolean;
   desiredCount?: number;
   deploymentId?: string;
+  /** The CodeDeploy deployment this run created, for a service CodeDeploy deploys. */
+  codeDeployDeploymentId?: string;
   deploymentStatus: DeploymentStatus;
   /** One line saying how the rollout ended, when it was watched. */
   statusMessage?: string;
@@ -62,6 +64,8 @@ export interface Progress {
   runTask?: RunTaskResult;
   /** Set once UpdateService was answered. */
   target?: RolloutTarget;
+  /** Set once CodeDeploy created this run's deployment. */
+  codeDeployDeploymentId?: string;
   outcome?: WatchOutcome;
   deregistered: string[];
 }
@@ -97,6 +101,7 @@ export function deliveryResult(plan: DeployPlan<Service | undefined>, done: Prog
     registered: revision?.registered ?? false,
     ...(target && update ? { desiredCount: update.desiredCount ?? update.before?.desiredCount ?? 0 } : {}),
     ...(target?.deploymentId ? { deploymentId: target.deploymentId } : {}),
+    ...(done.codeDeployDeploymentId ? { codeDeployDeploymentId: done.codeDeployDeploymentId } : {}),
     ...(target ? { consoleUrl: consoleUrl(plan.region, target.cluster, target.service) } : {}),
     ...statusOf(done, ending),
     ...(done.outcome?.failure ? { failure: done.outcome.failure } : {}),

@@ -8,6 +8,7 @@ import { parseImageLines, parseKeyValueLines, parsePairLines, parseTagLines } fr
 import { INPUTS, type InputSpec } from './schema.js';
 import { parseCommand } from './shell-words.js';
 import { runTaskOptionsFrom, type RunTaskOptions } from '../runtask/options.js';
+import type { CodeDeployInputs } from '../codedeploy/plan.js';
 
 /** The raw string of each input ("" when not given), and whether it was given at all, where the host can tell. */
 export type RawInputs = ((name: string) => string) & { readonly given?: (name: string) => boolean };
@@ -69,6 +70,8 @@ export interface Inputs {
   dryRun: boolean;
   /** The one-off task run before the service is updated (run-task-*). */
   runTask: RunTaskOptions;
+  /** For a service CodeDeploy deploys (codedeploy-*). */
+  codeDeploy: CodeDeployInputs;
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
@@ -195,6 +198,13 @@ export function parseInputs(raw: RawInputs): Inputs {
     webIdentityToken: raw('web-identity-token').trim(),
     dryRun: bool('dry-run'),
     runTask,
+    codeDeploy: {
+      appspec: value('codedeploy-appspec'),
+      application: value('codedeploy-application'),
+      deploymentGroup: value('codedeploy-deployment-group'),
+      description: value('codedeploy-deployment-description'),
+      deploymentConfig: value('codedeploy-deployment-config'),
+    },
   };
 }
 

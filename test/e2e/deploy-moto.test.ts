@@ -204,11 +204,11 @@ describe.skipIf(skip)('deploy against moto', () => {
     expect(await revisionsOf(ecs, 'web')).toHaveLength(1);
   });
 
-  test('a CODE_DEPLOY service fails in preflight with nothing registered', async () => {
+  test('a CODE_DEPLOY service with neither an AppSpec file nor a load balancer fails in preflight with nothing registered', async () => {
     await seedService('web', 'CODE_DEPLOY');
     const result = await run(['--service', 'web', '--family', 'web', '--image', 'nginx:2']);
     expect(result.code, result.log).toBe(2);
-    expect(result.log).toMatch(/CODE_DEPLOY deployment controller/);
+    expect(result.log).toMatch(/codedeploy-appspec: there is no appspec.yaml in the working directory, and service web names no load balancer/);
     expect(await revisionsOf(ecs, 'web')).toHaveLength(1);
   });
 

@@ -1,0 +1,131 @@
+// The poll loop for one CodeDeploy deployment: GetDeployment and its ECS target's lifecycle events every poll
+// interval, each change printed once; ends when the deployment does, or (when asked) once traffic has moved.
+import type { DeploymentInfo, ECSTarget } from '@aws-sdk/client-codedeploy';
+import { formatDuration } from '../aws/names.js';
+import type { Clock } from '../clock.js';
+import type { Reporter } from '../report.js';
+import { nextPollInterval, sleepBeforeNextPoll } from '../watch/pacing.js';
+import { describeReadError, readErrorKind } from '../watch/read-errors.js';
+import { settle } from '../watch/settle.js';
+import type { CodeDeployApi } from './api.js';
+import { ChangedLines, pollLines, trafficShifted } from './progress.js';
+
+export const FINAL_STATUSES: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Stopped']);
+
+export interface Seen {
+  info: DeploymentInfo;
+  target?: ECSTarget;
+  at: number;
+}
+
+export type FollowEnd =
+  | { kind: 'final'; seen: Seen }
+  | { kind: 'traffic-shifted'; seen: Seen }
+  /** CodeDeploy kept answering, and the deployment had not ended at the deadline. */
+  | { kind: 'timed-out' }
+  /** The deadline came while CodeDeploy was not answering. */
+  | { kind: 'unobserved'; problem: string }
+  | { kind: 'cancelled' }
+  /** A read no retry can fix (access denied, the deployment unknown). */
+  | { kind: 'watch-error'; message: string };
+
+export interface FollowResult {
+  end: FollowEnd;
+  last?: Seen;
+  startedAt: number;
+}
+
+export interface FollowDeps {
+  api: CodeDeployApi;
+  clock: Clock;
+  reporter: Reporter;
+}
+
+export interface FollowOptions {
+  pollIntervalMs: number;
+  cancel: AbortSignal;
+  /** End once production traffic has fully moved (wait-until: traffic-shifted). */
+  untilTrafficShifted?: boolean;
+  /** How long the deployment group keeps the original task set after traffic moved, for the log. */
+  terminationWaitMinutes?: number;
+  /** With a ready wait, how long CodeDeploy waits for ContinueDeployment, for the log. */
+  readyWaitMinutes?: number;
+}
+
+class DeploymentGoneError extends Error {
+  override readonly name = 'DeploymentGoneError';
+}
+
+export async function followDeployment(deps: FollowDeps, deploymentId: string, deadline: number, options: FollowOptions): Promise<FollowResult> {
+  const { clock, reporter } = deps;
+  const startedAt = clock.now();
+  const changed = new ChangedLines();
+  const notices = new Set<string>();
+  let targetId: string | undefined;
+  let last: Seen | undefined;
+  let interval = options.pollIntervalMs;
+  let problem: string | undefined;
+  const result = (end: FollowEnd): FollowResult => ({ end, startedAt, ...(last ? { last } : {}) });
+  const noticeOnce = (key: string, line: string): void => {
+    if (notices.has(key)) return;
+    notices.add(key);
+    reporter.info(line);
+  };
+
+  for (;;) {
+    if (options.cancel.aborted) return result({ kind: 'cancelled' });
+    const pollStartedAt = clock.now();
+    const poll = await settle(observe(deps.api, deploymentId, targetId), options.cancel);
+    if (poll.state === 'aborted') return result({ kind: 'cancelled' });
+    if (poll.state === 'rejected') {
+      const kind = poll.error instanceof DeploymentGoneError ? 'fatal' : readErrorKind(poll.error);
+      const description = describeReadError(poll.error);
+      if (kind === 'fatal') return result({ kind: 'watch-error', message: description });
+      if (description !== problem) reporter.warn(`CodeDeploy did not answer (${description}); retrying until the timeout`);
+      problem = description;
+      interval = nextPollInterval(interval, options.pollIntervalMs, kind === 'throttled');
+    } else {
+      if (problem !== undefined) reporter.info('CodeDeploy answers again');
+      problem = undefined;
+      interval = nextPollInterval(interval, options.pollIntervalMs, false);
+      const { info, target } = poll.value;
+      targetId = poll.value.targetId;
+      last = { info, ...(target ? { target } : {}), at: clock.now() };
+      for (const line of changed.changed(pollLines(deploymentId, info, target))) reporter.info(line);
+      if (info.status === 'Ready') {
+        const within = options.readyWaitMinutes ? ` within ${options.readyWaitMinutes} min, or the deployment group stops it` : '';
+        noticeOnce(
+          'ready',
+          `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`,
+        );
+      }
+      const shifted = trafficShifted(info, target);
+      if (shifted && !FINAL_STATUSES.has(info.status ?? '')) {
+        const wait = options.terminationWaitMinutes !== undefined ? ` (${formatDuration(options.terminationWaitMinutes * 60_000)})` : '';
+        noticeOnce(
+          'shifted',
+          `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${wait}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`,
+        );
+        if (options.untilTrafficShifted) return result({ kind: 'traffic-shifted', seen: last });
+      }
+      if (FINAL_STATUSES.has(info.status ?? '')) return result({ kind: 'final', seen: last });
+    }
+    const now = clock.now();
+    if (now >= deadline) return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
+    await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, deadline), options.cancel);
+  }
+}
+
+async function observe(
+  api: CodeDeployApi,
+  deploymentId: string,
+  knownTargetId: string | undefined,
+): Promise<{ info: DeploymentInfo; target?: ECSTarget; targetId?: string }> {
+  const info = await api.getDeployment(deploymentId);
+  if (!info) throw new DeploymentGoneError(`GetDeployment ${deploymentId} answered no deployment`);
+  // An ECS deployment has one target (the service); it is listed once CodeDeploy has begun.
+  const targetId = knownTargetId ?? (await api.listDeploymentTargets(deploymentId)).targetIds[0];
+  if (!targetId) return { info };
+  const target = (await api.getDeploymentTarget(deploymentId, targetId))?.ecsTarget;
+  return { info, targetId, ...(target ? { target } : {}) };
+}

@@ -1,0 +1,173 @@
+// The CodeDeploy part of a plan, found by reads alone: the application and deployment group (they must exist and
+// deploy this service), the deployment configuration when one is named, and which AppSpec the deployment gets.
+import { readFileSync, statSync } from 'node:fs';
+import type { LoadBalancer, Service } from '@aws-sdk/client-ecs';
+import { errorName } from '../aws/errors.js';
+import { resourceName } from '../aws/names.js';
+import { readFailure } from '../deploy/preflight.js';
+import { InputError, PreflightError } from '../errors.js';
+import type { Reporter } from '../report.js';
+import type { CodeDeployApi } from './api.js';
+import { appSpecNeedsYaml, describeAppSpec, parseAppSpec, type AppSpecSource } from './appspec.js';
+
+export const DEFAULT_APPSPEC = 'appspec.yaml';
+const MAX_APPSPEC_BYTES = 1024 * 1024;
+
+export interface CodeDeployInputs {
+  /** The AppSpec file; DEFAULT_APPSPEC when not set. */
+  appspec: string;
+  application: string;
+  deploymentGroup: string;
+  description: string;
+  deploymentConfig: string;
+}
+
+export interface CodeDeployPlan {
+  application: string;
+  deploymentGroup: string;
+  description?: string;
+  /** The deployment configuration named by codedeploy-deployment-config; the group's own otherwise. */
+  deploymentConfig?: string;
+  /** What the deployment group uses when none is named. */
+  groupDeploymentConfig?: string;
+  appSpec: AppSpecSource;
+  /** How long the group keeps the original task set after traffic moved. */
+  terminationWaitMinutes?: number;
+  /** With a ready wait (STOP_DEPLOYMENT), how long CodeDeploy waits for ContinueDeployment. */
+  readyWaitMinutes?: number;
+}
+
+export interface CodeDeployPlanDeps {
+  api: CodeDeployApi;
+  reporter: Reporter;
+  /** The file's text; undefined when no such file exists. */
+  readFile?(path: string): string | undefined;
+}
+
+export function defaultApplication(cluster: string, service: string): string {
+  return `AppECS-${resourceName(cluster)}-${resourceName(service)}`;
+}
+
+export function defaultDeploymentGroup(cluster: string, service: string): string {
+  return `DgpECS-${resourceName(cluster)}-${resourceName(service)}`;
+}
+
+export async function planCodeDeploy(
+  deps: CodeDeployPlanDeps,
+  inputs: CodeDeployInputs,
+  target: { cluster: string; service: Service; region: string },
+): Promise<CodeDeployPlan> {
+  const serviceName = target.service.serviceName ?? '';
+  const application = inputs.application || defaultApplication(target.cluster, serviceName);
+  const deploymentGroup = inputs.deploymentGroup || defaultDeploymentGroup(target.cluster, serviceName);
+  const appSpec = await chooseAppSpec(deps, inputs.appspec || DEFAULT_APPSPEC, target.service);
+  const group = await readDeploymentGroup(deps.api, application, deploymentGroup, target.region, inputs);
+  if (group.computePlatform && group.computePlatform !== 'ECS') {
+    throw new PreflightError(
+      `codedeploy-deployment-group: "${deploymentGroup}" deploys to ${group.computePlatform}, not ECS; name the deployment group of service ${serviceName}.`,
+    );
+  }
+  const services = group.ecsServices ?? [];
+  const ours = services.some(
+    (listed) => listed.serviceName === serviceName && resourceName(listed.clusterName ?? '') === resourceName(target.cluster),
+  );
+  if (services.length > 0 && !ours) {
+    const named = services.map((listed) => `${listed.serviceName ?? '?'} in ${listed.clusterName ?? '?'}`).join(', ');
+    throw new PreflightError(
+      `codedeploy-deployment-group: "${deploymentGroup}" deploys ${named}, not ${serviceName} in ${resourceName(target.cluster)}; set codedeploy-deployment-group (and codedeploy-application) to the group of this service.`,
+    );
+  }
+  if (inputs.deploymentConfig) await checkDeploymentConfig(deps.api, inputs.deploymentConfig, target.region);
+  deps.reporter.info(`CodeDeploy: ${application}/${deploymentGroup}; AppSpec: ${describeAppSpec(appSpec)}.`);
+  const blueGreen = group.blueGreenDeploymentConfiguration;
+  const termination = blueGreen?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes;
+  const ready = blueGreen?.deploymentReadyOption;
+  return {
+    application,
+    deploymentGroup,
+    ...(inputs.description ? { description: inputs.description } : {}),
+    ...(inputs.deploymentConfig ? { deploymentConfig: inputs.deploymentConfig } : {}),
+    ...(group.deploymentConfigName ? { groupDeploymentConfig: group.deploymentConfigName } : {}),
+    appSpec,
+    ...(termination !== undefined ? { terminationWaitMinutes: termination } : {}),
+    ...(ready?.actionOnTimeout === 'STOP_DEPLOYMENT' && ready.waitTimeInMinutes !== undefined ? { readyWaitMinutes: ready.waitTimeInMinutes } : {}),
+  };
+}
+
+/**
+ * The user's file when there is one; only when the default appspec.yaml does not exist is one generated, from the
+ * container name and port of the service's load balancer.
+ */
+async function chooseAppSpec(deps: CodeDeployPlanDeps, path: string, service: Service): Promise<AppSpecSource> {
+  const text = (deps.readFile ?? readAppSpecFile)(path);
+  if (text !== undefined) {
+    const yaml = appSpecNeedsYaml(text) ? await import('yaml') : undefined;
+    return { kind: 'file', path, data: parseAppSpec(text, path, yaml) };
+  }
+  if (path !== DEFAULT_APPSPEC) {
+    throw new InputError(`codedeploy-appspec: "${path}" does not exist; give a path relative to the working directory, or leave codedeploy-appspec out.`);
+  }
+  const balancer = (service.loadBalancers ?? []).find((candidate): candidate is LoadBalancer & { containerName: string; containerPort: number } =>
+    Boolean(candidate.containerName) && candidate.containerPort !== undefined,
+  );
+  if (!balancer) {
+    throw new PreflightError(
+      `codedeploy-appspec: there is no ${DEFAULT_APPSPEC} in the working directory, and service ${service.serviceName ?? ''} names no load balancer container and port to make one from; add an AppSpec file, or set codedeploy-appspec to yours.`,
+    );
+  }
+  return { kind: 'generated', containerName: balancer.containerName, containerPort: balancer.containerPort };
+}
+
+/** The file's text, or undefined when there is no such file. */
+export function readAppSpecFile(path: string): string | undefined {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new InputError(`codedeploy-appspec: "${path}" is not a regular file; give the path of a JSON or YAML AppSpec.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new InputError(`codedeploy-appspec: cannot read "${path}" (${code ?? String(error)}); check the file.`);
+  }
+  if (size > MAX_APPSPEC_BYTES) throw new InputError(`codedeploy-appspec: "${path}" is ${size} bytes; an AppSpec is far smaller.`);
+  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+}
+
+async function readDeploymentGroup(api: CodeDeployApi, application: string, deploymentGroup: string, region: string, inputs: CodeDeployInputs) {
+  try {
+    const group = await api.getDeploymentGroup(application, deploymentGroup);
+    if (!group) throw new PreflightError(`codedeploy-deployment-group: "${deploymentGroup}" was not found in ${application}.`);
+    return group;
+  } catch (error) {
+    if (error instanceof PreflightError) throw error;
+    const name = errorName(error);
+    if (name === 'ApplicationDoesNotExistException') {
+      throw new PreflightError(
+        `codedeploy-application: "${application}" does not exist in ${region}; set codedeploy-application to the CodeDeploy application of this service${inputs.application ? '' : ' (the default is the name the ECS console gives)'}.`,
+      );
+    }
+    if (name === 'DeploymentGroupDoesNotExistException') {
+      throw new PreflightError(
+        `codedeploy-deployment-group: "${deploymentGroup}" does not exist in application ${application}; set codedeploy-deployment-group to the deployment group of this service${inputs.deploymentGroup ? '' : ' (the default is the name the ECS console gives)'}.`,
+      );
+    }
+    throw readFailure(`GetDeploymentGroup ${application}/${deploymentGroup}`, error);
+  }
+}
+
+async function checkDeploymentConfig(api: CodeDeployApi, name: string, region: string): Promise<void> {
+  try {
+    const config = await api.getDeploymentConfig(name);
+    if (config?.computePlatform && config.computePlatform !== 'ECS') {
+      throw new PreflightError(`codedeploy-deployment-config: "${name}" is for ${config.computePlatform}, not ECS; name an ECS configuration such as CodeDeployDefault.ECSAllAtOnce.`);
+    }
+  } catch (error) {
+    if (error instanceof PreflightError) throw error;
+    if (errorName(error) === 'DeploymentConfigDoesNotExistException') {
+      throw new PreflightError(`codedeploy-deployment-config: "${name}" does not exist in ${region}; name an ECS configuration such as CodeDeployDefault.ECSAllAtOnce, or leave it out to use the deployment group's.`);
+    }
+    throw readFailure(`GetDeploymentConfig ${name}`, error);
+  }
+}
