@@ -80,7 +80,7 @@ export class ChangedLines {
 
 /** The lines one poll may print, keyed so that only a change prints again. */
 export function pollLines(deploymentId: string, info: DeploymentInfo, target: ECSTarget | undefined): [string, string][] {
-  const lines: [string, string][] = [['status', `CodeDeploy deployment ${deploymentId}: ${info.status ?? '?'}`]];
+  const lines: [string, string][] = [];
   for (const event of target?.lifecycleEvents ?? []) {
     // Pending events say nothing yet; they print once they start, or when skipped.
     if (event.status === 'Pending') continue;
@@ -88,5 +88,7 @@ export function pollLines(deploymentId: string, info: DeploymentInfo, target: EC
   }
   const taskSets = target?.taskSetsInfo ?? [];
   if (taskSets.length > 0) lines.push(['task sets', `  ${taskSetsLine(taskSets)}`]);
+  // Last, so that the events that led to a final status come before it.
+  lines.push(['status', `CodeDeploy deployment ${deploymentId}: ${info.status ?? '?'}`]);
   return lines;
 }

@@ -13,6 +13,9 @@
  *   standin.taskDefinitions('web');                      // every revision of the family, oldest first
  *   standin.setTaskScript({ runMs: 2000, exitCodes: { app: 3 } }); // how the next RunTask tasks run and stop
  *   standin.oneOffTasks();                               // tasks RunTask started, as DescribeTasks answers them
+ *   standin.codeDeploy.seedDeploymentGroup({ application: 'AppECS-default-bg', deploymentGroup: 'DgpECS-default-bg',
+ *                                           service: 'bg', autoRollback: true }); // for a CODE_DEPLOY service
+ *   standin.codeDeploy.script({ failEvent: 'AfterAllowTestTraffic', diagnostics: { message: '503' } }); // next deployment
  *   await standin.close();
  *
  * Scenarios (options in scenarios.ts; durations in ms, defaults in DEFAULT_TIMING):
@@ -27,6 +30,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type CodeDeployStandin, codeDeployOf } from './codedeploy.js';
 import { FaultInjector, type Faults } from './faults.js';
 import { type Body, isBody } from './input.js';
 import type { Tag } from './model.js';
@@ -38,6 +42,7 @@ import { describeServiceDeployment } from './service-deployments.js';
 import { eventToWire, serviceToWire, taskToWire } from './wire.js';
 import { type ServiceSeed, World } from './world.js';
 
+export type { CodeDeployScript, CodeDeployStandin, DeploymentGroupSeed } from './codedeploy.js';
 export type { Faults } from './faults.js';
 export type { TaskScript } from './one-off-tasks.js';
 export { DEFAULT_TASK_SCRIPT } from './one-off-tasks.js';
@@ -102,6 +107,8 @@ export interface EcsStandin {
   setTaskScript(script: TaskScript): void;
   /** Every task RunTask started, oldest first, as DescribeTasks answers them now. */
   oneOffTasks(): Body[];
+  /** CodeDeploy on the same port (AWS_ENDPOINT_URL_CODEDEPLOY=url): deployment groups, scripts, deployments. */
+  readonly codeDeploy: CodeDeployStandin;
   /** Zeroes `calls` and empties `requests`. */
   resetCalls(): void;
   /** Forgets every cluster, service, task definition, scenario and fault. */
@@ -185,12 +192,14 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
       const now = world.advance();
       return world.oneOffTasks.all().map((task) => world.oneOffTasks.toWire(task, now));
     },
+    codeDeploy: codeDeployOf(world),
     resetCalls: () => {
       for (const key of Object.keys(calls)) delete calls[key];
       requests.length = 0;
     },
     reset: () => {
       world.reset();
+      codeDeployOf(world).reset();
       faults.set({}, clock());
       for (const key of Object.keys(calls)) delete calls[key];
       requests.length = 0;

@@ -1,6 +1,7 @@
 // The AWS JSON 1.1 endpoint: POST / with X-Amz-Target, JSON in and out, errors as { __type, message }.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { codeDeployOperation } from './codedeploy.js';
 import { EcsError, serverException, throttling, unknownOperation } from './errors.js';
 import type { FaultInjector } from './faults.js';
 import { newRequestId } from './ids.js';
@@ -62,7 +63,8 @@ export function createRequestHandler(deps: HandlerDependencies) {
         }
         throw unknownOperation(operation);
       }
-      const handler = findOperation(operation, deps.serviceDeploymentApi);
+      // CodeDeploy (AWS_ENDPOINT_URL_CODEDEPLOY) shares the port: its operations keep their full target as their name.
+      const handler = codeDeployOperation(operation) ?? findOperation(operation, deps.serviceDeploymentApi);
       if (!handler) throw unknownOperation(operation);
       const now = deps.world.advance();
       const output = handler(input, {

@@ -1,0 +1,593 @@
+// CodeDeploy for ECS services, as the stand-in plays it: applications and deployment groups (seeded by tests),
+// deployments of an AppSpec whose lifecycle events pass one after the other over time, a scripted failure of a
+// chosen event with its diagnostics, CodeDeploy's own rollback, and StopDeployment. On success the ECS service in
+// the stand-in world runs the AppSpec's task definition. Reached through X-Amz-Target `CodeDeploy_20141006.*`.
+import { createHash, randomInt } from 'node:crypto';
+import { shortName } from './arns.js';
+import { EcsError } from './errors.js';
+import { type Body, type Json, optionalBoolean, optionalObject, optionalString, requiredString } from './input.js';
+import type { ServiceRecord } from './model.js';
+import { FAILURES, type FailurePreset, type TaskFailure } from './scenarios.js';
+import { launchTask, stopAsFailed } from './tasks.js';
+import type { World } from './world.js';
+
+export const CODEDEPLOY_TARGET_PREFIX = 'CodeDeploy_20141006.';
+
+export const ECS_LIFECYCLE_EVENTS = [
+  'BeforeInstall',
+  'Install',
+  'AfterInstall',
+  'AllowTestTraffic',
+  'AfterAllowTestTraffic',
+  'BeforeAllowTraffic',
+  'AllowTraffic',
+  'AfterAllowTraffic',
+] as const;
+export type EcsLifecycleEvent = (typeof ECS_LIFECYCLE_EVENTS)[number];
+
+const HOOK_EVENTS: ReadonlySet<string> = new Set(['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic']);
+
+export const ECS_DEPLOYMENT_CONFIGS = [
+  'CodeDeployDefault.ECSAllAtOnce',
+  'CodeDeployDefault.ECSLinear10PercentEvery1Minutes',
+  'CodeDeployDefault.ECSLinear10PercentEvery3Minutes',
+  'CodeDeployDefault.ECSCanary10Percent5Minutes',
+  'CodeDeployDefault.ECSCanary10Percent15Minutes',
+];
+
+/** How the next deployment behaves; durations in ms of the stand-in's clock. */
+export interface CodeDeployScript {
+  /** From CreateDeployment to the first lifecycle event. Default 100. */
+  startMs?: number;
+  /** Each lifecycle event. Default 150. */
+  eventMs?: number;
+  /** Traffic share of the replacement at each step of AllowTraffic. Default [100] (all at once). */
+  trafficSteps?: number[];
+  /** From the end of AfterAllowTraffic to Succeeded: the original task set's termination wait. Default 300. */
+  terminationWaitMs?: number;
+  /** This event fails, and CodeDeploy ends the deployment Failed. */
+  failEvent?: EcsLifecycleEvent;
+  diagnostics?: { errorCode?: string; message?: string; scriptName?: string; logTail?: string };
+  /** Tasks of the new revision that ECS stopped before the failure, and why. Default none. */
+  failedTasks?: number;
+  taskFailure?: FailurePreset | TaskFailure;
+  /** From a rollback's start to its success. Default 200. */
+  rollbackMs?: number;
+}
+
+export interface DeploymentGroupSeed {
+  application: string;
+  deploymentGroup: string;
+  /** Default "default". */
+  cluster?: string;
+  service: string;
+  /** Default CodeDeployDefault.ECSAllAtOnce. */
+  deploymentConfigName?: string;
+  /** Roll back automatically when a deployment fails. Default false. */
+  autoRollback?: boolean;
+  /** What the group says about the original task set's termination wait. Default 5. */
+  terminationWaitMinutes?: number;
+}
+
+type DeploymentStatus = 'Created' | 'InProgress' | 'Succeeded' | 'Failed' | 'Stopped';
+type EventStatus = 'Pending' | 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped';
+
+interface EventRecord {
+  name: string;
+  status: EventStatus;
+  start?: number;
+  end?: number;
+  diagnostics?: Body;
+}
+
+interface TaskSetRecord {
+  label: 'Blue' | 'Green';
+  id: string;
+  desired: number;
+  running: number;
+  weight: number;
+}
+
+interface DeploymentRecord {
+  id: string;
+  application: string;
+  group: GroupRecord;
+  status: DeploymentStatus;
+  createTime: number;
+  startTime?: number;
+  completeTime?: number;
+  content: string;
+  sha256: string;
+  description?: string;
+  configName: string;
+  taskDefinitionArn: string;
+  previousTaskDefinitionArn: string;
+  events: EventRecord[];
+  taskSets: TaskSetRecord[];
+  errorInformation?: { code: string; message: string };
+  rollbackInfo?: Body;
+  terminationWaitStarted: boolean;
+  /** Bumped by StopDeployment: scheduled steps of an earlier generation do nothing. */
+  generation: number;
+  rollbackOf?: string;
+  lastUpdated: number;
+}
+
+interface GroupRecord {
+  application: string;
+  name: string;
+  id: string;
+  cluster: string;
+  service: string;
+  configName: string;
+  autoRollback: boolean;
+  terminationWaitMinutes: number;
+}
+
+const DEFAULT_SCRIPT = { startMs: 100, eventMs: 150, trafficSteps: [100], terminationWaitMs: 300, rollbackMs: 200 };
+
+const error = (type: string, message: string): EcsError => new EcsError(type, message);
+const seconds = (millis: number): number => millis / 1000;
+
+export class CodeDeployStandin {
+  private readonly applications = new Set<string>();
+  private readonly groups = new Map<string, GroupRecord>();
+  private readonly records = new Map<string, DeploymentRecord>();
+  private nextScripts: CodeDeployScript[] = [];
+
+  constructor(private readonly world: World) {}
+
+  /** Creates the application (when missing) and its deployment group for one ECS service. */
+  seedDeploymentGroup(seed: DeploymentGroupSeed): void {
+    this.applications.add(seed.application);
+    this.groups.set(groupKey(seed.application, seed.deploymentGroup), {
+      application: seed.application,
+      name: seed.deploymentGroup,
+      id: randomUuid(),
+      cluster: seed.cluster ?? 'default',
+      service: seed.service,
+      configName: seed.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce',
+      autoRollback: seed.autoRollback ?? false,
+      terminationWaitMinutes: seed.terminationWaitMinutes ?? 5,
+    });
+  }
+
+  /** How the next deployments behave, one script each, in order; later ones succeed with the defaults. */
+  script(...scripts: CodeDeployScript[]): void {
+    this.nextScripts.push(...scripts);
+  }
+
+  /** Every deployment, oldest first, as GetDeployment answers it now. */
+  deployments(): Body[] {
+    this.world.advance();
+    return [...this.records.values()].map((record) => this.deploymentInfo(record));
+  }
+
+  reset(): void {
+    this.applications.clear();
+    this.groups.clear();
+    this.records.clear();
+    this.nextScripts = [];
+  }
+
+  handle(operation: string, body: Body, now: number): Body {
+    switch (operation) {
+      case 'GetDeploymentGroup':
+        return { deploymentGroupInfo: this.groupInfo(this.group(requiredString(body, 'applicationName'), requiredString(body, 'deploymentGroupName'))) };
+      case 'GetDeploymentConfig':
+        return { deploymentConfigInfo: deploymentConfigInfo(requiredString(body, 'deploymentConfigName')) };
+      case 'CreateDeployment':
+        return { deploymentId: this.create(body, now).id };
+      case 'GetDeployment':
+        return { deploymentInfo: this.deploymentInfo(this.record(requiredString(body, 'deploymentId'))) };
+      case 'ListDeployments':
+        return this.list(body);
+      case 'ListDeploymentTargets': {
+        const record = this.record(requiredString(body, 'deploymentId'));
+        return { targetIds: record.status === 'Created' ? [] : [targetId(record)] };
+      }
+      case 'GetDeploymentTarget': {
+        const record = this.record(requiredString(body, 'deploymentId'));
+        if (requiredString(body, 'targetId') !== targetId(record) || record.status === 'Created') {
+          throw error('DeploymentTargetDoesNotExistException', 'The provided target ID does not belong to the deployment.');
+        }
+        return { deploymentTarget: { deploymentTargetType: 'ECSTarget', ecsTarget: this.ecsTarget(record) } };
+      }
+      case 'StopDeployment':
+        return this.stop(this.record(requiredString(body, 'deploymentId')), optionalBoolean(body, 'autoRollbackEnabled') ?? false, now);
+      default:
+        throw error('UnknownOperationException', `Operation ${operation} is not supported.`);
+    }
+  }
+
+  private group(application: string, name: string): GroupRecord {
+    if (!this.applications.has(application)) throw error('ApplicationDoesNotExistException', `No application found for name: ${application}`);
+    const group = this.groups.get(groupKey(application, name));
+    if (!group) throw error('DeploymentGroupDoesNotExistException', `No Deployment Group found for name: ${name}`);
+    return group;
+  }
+
+  private record(id: string): DeploymentRecord {
+    const record = this.records.get(id);
+    if (!record) throw error('DeploymentDoesNotExistException', `The deployment ${id} could not be found.`);
+    return record;
+  }
+
+  private service(group: GroupRecord): ServiceRecord {
+    const service = this.world.findService(group.cluster, group.service);
+    if (!service) throw error('InvalidECSServiceException', `The ECS service ${group.service} in cluster ${group.cluster} was not found.`);
+    return service;
+  }
+
+  private create(body: Body, now: number): DeploymentRecord {
+    const group = this.group(requiredString(body, 'applicationName'), requiredString(body, 'deploymentGroupName'));
+    const revision = optionalObject(body, 'revision');
+    const appSpec = revision && optionalObject(revision, 'appSpecContent');
+    const content = appSpec && optionalString(appSpec, 'content');
+    if (!revision || optionalString(revision, 'revisionType') !== 'AppSpecContent' || !content) {
+      throw error('InvalidRevisionException', 'The revision must be AppSpecContent for an ECS deployment.');
+    }
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const given = optionalString(appSpec, 'sha256');
+    if (given !== undefined && given !== sha256) throw error('InvalidRevisionException', 'The AppSpec content does not match its SHA-256.');
+    const taskDefinition = this.world.taskDefinitions.find(taskDefinitionOf(content));
+    if (!taskDefinition || taskDefinition.status !== 'ACTIVE') {
+      throw error('InvalidRevisionException', `The AppSpec's TaskDefinition ${taskDefinitionOf(content)} is not an ACTIVE task definition.`);
+    }
+    const configName = optionalString(body, 'deploymentConfigName') ?? group.configName;
+    deploymentConfigInfo(configName);
+    const active = [...this.records.values()].find((record) => record.group === group && !isFinal(record.status));
+    if (active) {
+      throw error('DeploymentLimitExceededException', `The Deployment Group '${group.name}' already has an active Deployment '${active.id}'`);
+    }
+    const service = this.service(group);
+    if (service.controller !== 'CODE_DEPLOY') throw error('InvalidECSServiceException', `The ECS service ${service.name} does not use the CODE_DEPLOY deployment controller.`);
+    const description = optionalString(body, 'description');
+    const record: DeploymentRecord = {
+      id: newDeploymentId(),
+      application: group.application,
+      group,
+      status: 'Created',
+      createTime: now,
+      content,
+      sha256,
+      ...(description !== undefined ? { description } : {}),
+      configName,
+      taskDefinitionArn: taskDefinition.arn,
+      previousTaskDefinitionArn: service.taskDefinitionArn,
+      events: ECS_LIFECYCLE_EVENTS.map((name) => ({ name, status: 'Pending' })),
+      taskSets: [{ label: 'Blue', id: `ecs-svc/${digits(19)}`, desired: service.desiredCount, running: service.desiredCount, weight: 100 }],
+      terminationWaitStarted: false,
+      generation: 0,
+      lastUpdated: now,
+    };
+    this.records.set(record.id, record);
+    this.play(record, service, { ...DEFAULT_SCRIPT, ...this.nextScripts.shift() }, now);
+    return record;
+  }
+
+  /** Schedules the deployment's course: events one after the other, the traffic shift, the wait, the end. */
+  private play(record: DeploymentRecord, service: ServiceRecord, script: CodeDeployScript & typeof DEFAULT_SCRIPT, now: number): void {
+    const generation = record.generation;
+    const at = (time: number, step: (when: number) => void): void =>
+      this.world.timeline.schedule(time, (when) => {
+        if (record.generation !== generation) return;
+        record.lastUpdated = when;
+        step(when);
+      });
+    let time = now + script.startMs;
+    at(time, (when) => {
+      record.status = 'InProgress';
+      record.startTime = when;
+    });
+    for (const event of record.events) {
+      const start = time;
+      const end = start + script.eventMs;
+      at(start, (when) => {
+        event.status = 'InProgress';
+        event.start = when;
+        if (event.name === 'Install') {
+          record.taskSets.push({ label: 'Green', id: `ecs-svc/${digits(19)}`, desired: service.desiredCount, running: 0, weight: 0 });
+        }
+      });
+      if (event.name === 'AllowTraffic') {
+        script.trafficSteps.forEach((share, index) => {
+          at(start + ((index + 1) * script.eventMs) / (script.trafficSteps.length + 1), () => shiftTraffic(record, share));
+        });
+      }
+      if (event.name === script.failEvent) {
+        at(end, (when) => this.fail(record, service, event, script, when));
+        return;
+      }
+      at(end, (when) => {
+        event.status = 'Succeeded';
+        event.end = when;
+        if (event.name === 'Install') greenOf(record).running = greenOf(record).desired;
+        if (event.name === 'AllowTraffic') shiftTraffic(record, 100);
+        if (event.name === 'AfterAllowTraffic') {
+          record.terminationWaitStarted = true;
+          runs(service, record.taskDefinitionArn);
+        }
+      });
+      time = end;
+    }
+    at(time + script.terminationWaitMs, (when) => {
+      record.taskSets = record.taskSets.filter((set) => set.label === 'Green');
+      record.status = 'Succeeded';
+      record.completeTime = when;
+    });
+  }
+
+  private fail(record: DeploymentRecord, service: ServiceRecord, event: EventRecord, script: CodeDeployScript & typeof DEFAULT_SCRIPT, at: number): void {
+    event.status = 'Failed';
+    event.end = at;
+    event.diagnostics = {
+      errorCode: script.diagnostics?.errorCode ?? 'ScriptFailed',
+      message: script.diagnostics?.message ?? `The ${event.name} hook failed.`,
+      ...(script.diagnostics?.scriptName !== undefined ? { scriptName: script.diagnostics.scriptName } : {}),
+      ...(script.diagnostics?.logTail !== undefined ? { logTail: script.diagnostics.logTail } : {}),
+    };
+    skipTheRest(record);
+    this.stopFailedTasks(service, record, script, at);
+    record.status = 'Failed';
+    record.completeTime = at;
+    record.errorInformation = HOOK_EVENTS.has(event.name)
+      ? { code: 'HOOK_EXECUTION_FAILURE', message: `The deployment failed because a lifecycle hook of ${event.name} failed.` }
+      : { code: 'ECS_UPDATE_ERROR', message: `The ECS service could not be updated during ${event.name}.` };
+    if (record.group.autoRollback) this.rollBack(record, service, script.rollbackMs, at, 'failed');
+  }
+
+  private stopFailedTasks(service: ServiceRecord, record: DeploymentRecord, script: CodeDeployScript, at: number): void {
+    const taskDefinition = this.world.taskDefinitions.find(record.taskDefinitionArn);
+    const deployment = service.deployments[0];
+    if (!taskDefinition || !deployment) return;
+    const preset = script.taskFailure ?? 'exit';
+    const failure = typeof preset === 'string' ? FAILURES[preset] : preset;
+    for (let i = 0; i < (script.failedTasks ?? 0); i++) {
+      stopAsFailed(launchTask(this.world.account, service, deployment, taskDefinition, at - 10 * (i + 1)), at - 5 * (i + 1), failure);
+    }
+  }
+
+  /** CodeDeploy's rollback: a new deployment that moves traffic back to the original task set. */
+  private rollBack(record: DeploymentRecord, service: ServiceRecord, rollbackMs: number, at: number, why: 'failed' | 'stopped'): void {
+    const rollback: DeploymentRecord = {
+      ...record,
+      id: newDeploymentId(),
+      status: 'InProgress',
+      createTime: at,
+      startTime: at,
+      taskDefinitionArn: record.previousTaskDefinitionArn,
+      previousTaskDefinitionArn: record.taskDefinitionArn,
+      events: ECS_LIFECYCLE_EVENTS.map((name) => ({ name, status: 'Pending' })),
+      taskSets: record.taskSets.map((set) => ({ ...set })),
+      terminationWaitStarted: false,
+      generation: 0,
+      rollbackOf: record.id,
+      lastUpdated: at,
+    };
+    delete rollback.errorInformation;
+    delete rollback.completeTime;
+    delete rollback.rollbackInfo;
+    this.records.set(rollback.id, rollback);
+    record.rollbackInfo = {
+      rollbackDeploymentId: rollback.id,
+      rollbackMessage: `Deployment ${why}; rolled back by ${rollback.id}.`,
+    };
+    this.world.timeline.schedule(at + rollbackMs, (when) => {
+      for (const event of rollback.events) Object.assign(event, { status: 'Succeeded', start: at, end: when });
+      rollback.taskSets = rollback.taskSets.filter((set) => set.label === 'Blue').map((set) => ({ ...set, weight: 100 }));
+      runs(service, record.previousTaskDefinitionArn);
+      rollback.status = 'Succeeded';
+      rollback.completeTime = when;
+      rollback.lastUpdated = when;
+      rollback.rollbackInfo = { rollbackTriggeringDeploymentId: record.id };
+    });
+  }
+
+  private stop(record: DeploymentRecord, autoRollbackEnabled: boolean, at: number): Body {
+    if (isFinal(record.status)) throw error('DeploymentAlreadyCompletedException', `The deployment ${record.id} has already completed.`);
+    record.generation++;
+    skipTheRest(record);
+    record.status = 'Stopped';
+    record.completeTime = at;
+    record.lastUpdated = at;
+    record.errorInformation = { code: 'MANUAL_STOP', message: 'The deployment was stopped by a user.' };
+    if (autoRollbackEnabled) this.rollBack(record, this.service(record.group), DEFAULT_SCRIPT.rollbackMs, at, 'stopped');
+    return { status: 'Succeeded', statusMessage: `Deployment ${record.id} stopped${autoRollbackEnabled ? ', rolling back' : ''}.` };
+  }
+
+  private list(body: Body): Body {
+    const application = optionalString(body, 'applicationName');
+    const group = optionalString(body, 'deploymentGroupName');
+    if (application !== undefined && group !== undefined) this.group(application, group);
+    const range = optionalObject(body, 'createTimeRange');
+    const start = range ? numberOf(range['start']) : undefined;
+    const end = range ? numberOf(range['end']) : undefined;
+    const statuses = body['includeOnlyStatuses'];
+    const deployments = [...this.records.values()]
+      .filter(
+        (record) =>
+          (application === undefined || record.application === application) &&
+          (group === undefined || record.group.name === group) &&
+          (start === undefined || seconds(record.createTime) >= start) &&
+          (end === undefined || seconds(record.createTime) <= end) &&
+          (!Array.isArray(statuses) || statuses.includes(record.status)),
+      )
+      .reverse()
+      .map((record) => record.id);
+    return { deployments };
+  }
+
+  private groupInfo(group: GroupRecord): Body {
+    return {
+      applicationName: group.application,
+      deploymentGroupId: group.id,
+      deploymentGroupName: group.name,
+      deploymentConfigName: group.configName,
+      serviceRoleArn: `arn:aws:iam::${this.world.account.accountId}:role/ecsCodeDeployRole`,
+      autoRollbackConfiguration: { enabled: group.autoRollback, events: group.autoRollback ? ['DEPLOYMENT_FAILURE'] : [] },
+      deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+      blueGreenDeploymentConfiguration: {
+        terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: group.terminationWaitMinutes },
+        deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT', waitTimeInMinutes: 0 },
+      },
+      ecsServices: [{ serviceName: group.service, clusterName: group.cluster }],
+      computePlatform: 'ECS',
+    };
+  }
+
+  private deploymentInfo(record: DeploymentRecord): Body {
+    const overview = { Pending: 0, InProgress: 0, Succeeded: 0, Failed: 0, Skipped: 0, Ready: 0 };
+    const targetState = targetStatus(record);
+    if (targetState in overview) overview[targetState as keyof typeof overview] = 1;
+    return {
+      applicationName: record.application,
+      deploymentGroupName: record.group.name,
+      deploymentConfigName: record.configName,
+      deploymentId: record.id,
+      revision: { revisionType: 'AppSpecContent', appSpecContent: { content: record.content, sha256: record.sha256 } },
+      status: record.status,
+      ...(record.errorInformation ? { errorInformation: record.errorInformation } : {}),
+      createTime: seconds(record.createTime),
+      ...(record.startTime !== undefined ? { startTime: seconds(record.startTime) } : {}),
+      ...(record.completeTime !== undefined ? { completeTime: seconds(record.completeTime) } : {}),
+      deploymentOverview: overview,
+      ...(record.description !== undefined ? { description: record.description } : {}),
+      creator: record.rollbackOf ? 'codeDeployRollback' : 'user',
+      ...(record.rollbackInfo ? { rollbackInfo: record.rollbackInfo } : {}),
+      deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+      instanceTerminationWaitTimeStarted: record.terminationWaitStarted,
+      computePlatform: 'ECS',
+    };
+  }
+
+  private ecsTarget(record: DeploymentRecord): Body {
+    const service = this.world.findService(record.group.cluster, record.group.service);
+    return {
+      deploymentId: record.id,
+      targetId: targetId(record),
+      targetArn: service?.arn ?? '',
+      lastUpdatedAt: seconds(record.lastUpdated),
+      lifecycleEvents: record.events.map((event) => ({
+        lifecycleEventName: event.name,
+        status: event.status,
+        ...(event.start !== undefined ? { startTime: seconds(event.start) } : {}),
+        ...(event.end !== undefined ? { endTime: seconds(event.end) } : {}),
+        ...(event.diagnostics ? { diagnostics: event.diagnostics } : {}),
+      })),
+      status: targetStatus(record),
+      taskSetsInfo: record.taskSets.map((set) => ({
+        identifer: set.id,
+        desiredCount: set.desired,
+        pendingCount: set.desired - set.running,
+        runningCount: set.running,
+        status: set.label === 'Green' ? 'ACTIVE' : 'PRIMARY',
+        trafficWeight: set.weight,
+        targetGroup: { name: set.label === 'Blue' ? 'tg-blue' : 'tg-green' },
+        taskSetLabel: set.label,
+      })),
+    };
+  }
+}
+
+const worlds = new WeakMap<World, CodeDeployStandin>();
+
+/** The CodeDeploy state of one stand-in world, made on first use. */
+export function codeDeployOf(world: World): CodeDeployStandin {
+  let found = worlds.get(world);
+  if (!found) {
+    found = new CodeDeployStandin(world);
+    worlds.set(world, found);
+  }
+  return found;
+}
+
+/** The operation of a `CodeDeploy_20141006.*` target, as the server's handler table takes it; undefined for others. */
+export function codeDeployOperation(target: string): ((body: Body, context: { world: World; now: number }) => Body) | undefined {
+  if (!target.startsWith(CODEDEPLOY_TARGET_PREFIX)) return undefined;
+  const operation = target.slice(CODEDEPLOY_TARGET_PREFIX.length);
+  return (body, { world, now }) => codeDeployOf(world).handle(operation, body, now);
+}
+
+function deploymentConfigInfo(name: string): Body {
+  if (!ECS_DEPLOYMENT_CONFIGS.includes(name)) throw error('DeploymentConfigDoesNotExistException', `No deployment configuration found for name: ${name}`);
+  return { deploymentConfigName: name, deploymentConfigId: randomUuid(), computePlatform: 'ECS' };
+}
+
+/** The AppSpec's TaskDefinition, from JSON (what ecs-deliver sends) with any key case. */
+function taskDefinitionOf(content: string): string {
+  let data: Json;
+  try {
+    data = JSON.parse(content) as Json;
+  } catch {
+    throw error('InvalidRevisionException', 'The AppSpec content is not valid JSON.');
+  }
+  const get = (value: Json | undefined, key: string): Json | undefined =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value).find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1]
+      : undefined;
+  const resources = get(data, 'Resources');
+  const first = Array.isArray(resources) ? resources[0] : undefined;
+  const reference = get(get(get(first, 'TargetService'), 'Properties'), 'TaskDefinition');
+  if (typeof reference !== 'string') throw error('InvalidRevisionException', 'The AppSpec names no Resources[0].TargetService.Properties.TaskDefinition.');
+  return reference;
+}
+
+function shiftTraffic(record: DeploymentRecord, share: number): void {
+  for (const set of record.taskSets) set.weight = set.label === 'Green' ? share : 100 - share;
+}
+
+function greenOf(record: DeploymentRecord): TaskSetRecord {
+  const green = record.taskSets.find((set) => set.label === 'Green');
+  if (!green) throw new Error(`deployment ${record.id} has no replacement task set`);
+  return green;
+}
+
+function skipTheRest(record: DeploymentRecord): void {
+  for (const event of record.events) if (event.status === 'Pending' || event.status === 'InProgress') event.status = 'Skipped';
+}
+
+/** The service (and its PRIMARY deployment) now runs this task definition. */
+function runs(service: ServiceRecord, taskDefinitionArn: string): void {
+  service.taskDefinitionArn = taskDefinitionArn;
+  const primary = service.deployments[0];
+  if (primary) primary.taskDefinitionArn = taskDefinitionArn;
+}
+
+function targetStatus(record: DeploymentRecord): string {
+  if (record.status === 'Stopped') return 'Failed';
+  return record.status === 'Created' ? 'Pending' : record.status;
+}
+
+function isFinal(status: DeploymentStatus): boolean {
+  return status === 'Succeeded' || status === 'Failed' || status === 'Stopped';
+}
+
+function targetId(record: DeploymentRecord): string {
+  return `${shortName(record.group.cluster)}:${record.group.service}`;
+}
+
+function groupKey(application: string, group: string): string {
+  return `${application}\u0000${group}`;
+}
+
+function numberOf(value: Json | undefined): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+function digits(count: number): string {
+  let text = String(randomInt(1, 10));
+  while (text.length < count) text += String(randomInt(0, 10));
+  return text;
+}
+
+function newDeploymentId(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+  let id = 'd-';
+  for (let i = 0; i < 9; i++) id += alphabet[randomInt(0, alphabet.length)];
+  return id;
+}
+
+function randomUuid(): string {
+  return globalThis.crypto.randomUUID();
+}
