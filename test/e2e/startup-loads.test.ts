@@ -1,11 +1,12 @@
 // --help, --version and a dry run without credentials must not load the AWS SDK: the built bundle runs under a
 // module loader hook that records every file it loads, and no chunk loaded may hold the SDK.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { describeChunks, loadCases, recordLoadedFiles, withSdk, type LoadCase } from '../../scripts/bench/loaded-chunks.js';
+import { startEcsStandin } from '../standin/index.js';
 import { BUNDLE, cleanEnv } from '../support/run-bundle.js';
 import { freePort } from '../support/servers.js';
 
@@ -47,6 +48,44 @@ describe.skipIf(hooksMissing)('what start-up loads', () => {
     expect(loaded.bundleFiles[0]).toBe('index.js');
     expect(loaded.bundleFiles.length).toBeGreaterThan(1);
     expect(withSdk(describeChunks(BUNDLE, loaded.bundleFiles))).toEqual([]);
+  });
+
+  test('a rolling deploy does not load the CodeDeploy SDK; a deploy to a CODE_DEPLOY service does', async (context) => {
+    const standin = await startEcsStandin({ timing: { rolloutMs: 600 } });
+    context.onTestFinished(() => standin.close());
+    standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+    standin.seedService({ serviceName: 'web', taskDefinition: 'web:1' });
+    standin.seedService({ serviceName: 'bg', taskDefinition: 'web:1', deploymentController: 'CODE_DEPLOY' });
+    standin.codeDeploy.seedDeploymentGroup({ application: 'AppECS-default-bg', deploymentGroup: 'DgpECS-default-bg', service: 'bg' });
+    const env = {
+      ...cleanEnv(),
+      HOME: home,
+      AWS_REGION: standin.region,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_ENDPOINT_URL_ECS: standin.url,
+      AWS_ENDPOINT_URL_CODEDEPLOY: standin.url,
+    };
+    // The class name the CodeDeploy SDK defines, and the protocol target only it sends.
+    const codeDeployChunks = (files: readonly string[]): string[] =>
+      files.filter((file) => /CodeDeployClient|CodeDeploy_20141006/.test(readFileSync(join(dirname(BUNDLE), file), 'utf8')));
+    const appSpec = join(home, 'appspec.json');
+    writeFileSync(appSpec, JSON.stringify({ version: 0, Resources: [{ TargetService: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: 'x' } } }] }));
+    const deployTo = (service: string) =>
+      recordLoadedFiles(
+        BUNDLE,
+        ['--service', service, '--task-definition-arn', 'web:1', '--codedeploy-appspec', appSpec, '--poll-interval', '1s', '--wait-timeout', '20s'],
+        env,
+      );
+
+    const rolling = await deployTo('web');
+    expect(rolling.code, rolling.log).toBe(0);
+    expect(codeDeployChunks(rolling.bundleFiles)).toEqual([]);
+
+    const blueGreen = await deployTo('bg');
+    expect(blueGreen.code, blueGreen.log).toBe(0);
+    expect(blueGreen.log).toContain('succeeded');
+    expect(codeDeployChunks(blueGreen.bundleFiles).length).toBeGreaterThan(0);
   });
 
   test('a dry run with credentials does load the AWS SDK, and the check sees it', async () => {
