@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { LoadBalancer, Service } from '@aws-sdk/client-ecs';
 import { errorName } from '../aws/errors.js';
-import { resourceName } from '../aws/names.js';
+import { formatDuration, resourceName } from '../aws/names.js';
 import { readFailure } from '../deploy/preflight.js';
 import { InputError, PreflightError } from '../errors.js';
 import type { Reporter } from '../report.js';
@@ -55,7 +55,7 @@ export function defaultDeploymentGroup(cluster: string, service: string): string
 export async function planCodeDeploy(
   deps: CodeDeployPlanDeps,
   inputs: CodeDeployInputs,
-  target: { cluster: string; service: Service; region: string },
+  target: { cluster: string; service: Service; region: string; waitTimeoutMs?: number },
 ): Promise<CodeDeployPlan> {
   const serviceName = target.service.serviceName ?? '';
   const application = inputs.application || defaultApplication(target.cluster, serviceName);
@@ -82,6 +82,12 @@ export async function planCodeDeploy(
   const blueGreen = group.blueGreenDeploymentConfiguration;
   const termination = blueGreen?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes;
   const ready = blueGreen?.deploymentReadyOption;
+  const groupWaitMinutes = (termination ?? 0) + (ready?.actionOnTimeout === 'STOP_DEPLOYMENT' ? (ready.waitTimeInMinutes ?? 0) : 0);
+  if (target.waitTimeoutMs !== undefined && groupWaitMinutes > 0 && groupWaitMinutes * 60_000 >= target.waitTimeoutMs) {
+    deps.reporter.warn(
+      `wait-timeout ${formatDuration(target.waitTimeoutMs)} is not longer than the waits of deployment group ${deploymentGroup} (${groupWaitMinutes} min); raise wait-timeout above them, or set wait-until: traffic-shifted.`,
+    );
+  }
   return {
     application,
     deploymentGroup,

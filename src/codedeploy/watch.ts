@@ -12,7 +12,7 @@ import { settleWithin } from '../watch/settle.js';
 import { stoppedTaskLines, stoppedTasksOf } from '../watch/stopped-tasks.js';
 import type { CodeDeployApi } from './api.js';
 import { followDeployment, type FollowResult, type Seen } from './follow.js';
-import { errorInformationLine, failedEventLines, failedEventOf, lifecycleEventLine } from './progress.js';
+import { errorInformationLine, failedEventLines, failedEventOf, lifecycleEventLine, trafficShifted } from './progress.js';
 
 /** How long a cancelled job waits for CodeDeploy to answer the StopDeployment that starts its rollback. */
 export const CANCEL_STOP_ANSWER_CAP_MS = 10_000;
@@ -181,6 +181,13 @@ async function timedOut(ctx: Context, result: FollowResult): Promise<CodeDeployO
   const { reporter, options, target, clock } = ctx;
   const where = result.last ? `; last seen: ${lastSeenLine(result.last)}` : '';
   const headline = `${what(ctx)} did not finish within ${formatDuration(options.timeoutMs)}${where}`;
+  if (result.last && trafficShifted(result.last.info, result.last.target)) {
+    // Traffic already moved: stopping now would roll back a deployment that only waits to remove the original tasks.
+    const message = `${headline}; production traffic had moved and the original task set was in its termination wait, so the deployment is left to finish`;
+    reporter.error(message);
+    reporter.info(`Console: ${codeDeployConsoleUrl(target.region, target.deploymentId)}`);
+    return { status: 'TIMED_OUT', message };
+  }
   const failure = await reportFailure(ctx, result.last, `did not finish within ${formatDuration(options.timeoutMs)}`, headline);
   reporter.warn(`Stopping ${target.deploymentId}${options.rollback ? ' with rollback' : ' (rollback is false: no rollback)'}`);
   try {

@@ -250,7 +250,12 @@ async function codeDeployPart(deps: PlanDeps, inputs: Inputs, service: Service, 
   }
   if (!reads.codeDeploy) throw new Error('planDeploy: a CODE_DEPLOY service needs reads.codeDeploy');
   const [{ planCodeDeploy }, { api }] = await Promise.all([import('../codedeploy/plan.js'), reads.codeDeploy()]);
-  return planCodeDeploy({ api, reporter: deps.reporter }, inputs.codeDeploy, { cluster: inputs.cluster, service, region: reads.region });
+  return planCodeDeploy({ api, reporter: deps.reporter }, inputs.codeDeploy, {
+    cluster: inputs.cluster,
+    service,
+    region: reads.region,
+    ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
+  });
 }
 
 function keepRevisionsOf(inputs: Inputs, family: string): Pick<DeployPlan, 'keepRevisions'> {

@@ -150,6 +150,26 @@ describe('planCodeDeploy', () => {
     await expect(plan(codeDeploy, {}, inputs())).rejects.toThrow(message);
   });
 
+  test('a wait-timeout not longer than the group\'s termination wait is warned about', async () => {
+    const codeDeploy = new FakeCodeDeploy(new FakeClock());
+    codeDeploy.group = {
+      computePlatform: 'ECS',
+      blueGreenDeploymentConfiguration: { terminateBlueInstancesOnDeploymentSuccess: { terminationWaitTimeInMinutes: 60 } },
+    };
+    const reporter = new RecordingReporter();
+
+    await planCodeDeploy({ api: codeDeploy, reporter, readFile: () => undefined }, inputs(), {
+      cluster: 'prod',
+      service: service(),
+      region: 'eu-west-1',
+      waitTimeoutMs: 30 * 60_000,
+    });
+
+    expect(reporter.lines.filter((line) => line.level === 'warn').map((line) => line.text)).toEqual([
+      'wait-timeout 30m is not longer than the waits of deployment group DgpECS-prod-web (60 min); raise wait-timeout above them, or set wait-until: traffic-shifted.',
+    ]);
+  });
+
   test('a deployment group of another service is refused', async () => {
     const codeDeploy = new FakeCodeDeploy(new FakeClock());
     codeDeploy.group = { computePlatform: 'ECS', ecsServices: [{ serviceName: 'api', clusterName: 'prod' }] };

@@ -153,6 +153,17 @@ describe('watchCodeDeployment', () => {
     expect(reporter.text).toContain('Stopping d-1 with rollback');
   });
 
+  test('timeout in the termination wait, after traffic moved: TIMED_OUT, and the deployment is not stopped', async () => {
+    const { codeDeploy, watch } = setup({ timeoutMs: 10_000 });
+    codeDeploy.put('d-1', { instanceTerminationWaitTimeStarted: true }, Object.fromEntries(ALL.map((name) => [name, 'Succeeded'])));
+
+    const outcome = await watch();
+
+    expect(codeDeploy.count('stopDeployment')).toBe(0);
+    expect(outcome.status).toBe('TIMED_OUT');
+    expect(outcome.message).toContain('the original task set was in its termination wait, so the deployment is left to finish');
+  });
+
   test('timeout with rollback false: stopped without rollback, TIMED_OUT', async () => {
     const { codeDeploy, watch } = setup({ timeoutMs: 10_000, rollback: false });
     codeDeploy.put('d-1');
