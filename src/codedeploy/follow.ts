@@ -10,6 +10,9 @@ import { settle } from '../watch/settle.js';
 import type { CodeDeployApi } from './api.js';
 import { ChangedLines, pollLines, trafficShifted } from './progress.js';
 
+/** How often the time left of the termination wait is printed. */
+const WAIT_LINE_EVERY_MS = 60_000;
+
 export const FINAL_STATUSES: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Stopped']);
 
 export interface Seen {
@@ -65,6 +68,9 @@ export async function followDeployment(deps: FollowDeps, deploymentId: string, d
   let last: Seen | undefined;
   let interval = options.pollIntervalMs;
   let problem: string | undefined;
+  /** When this watch first saw traffic fully moved, and when it last said how much of the termination wait is left. */
+  let shiftedAt: number | undefined;
+  let waitLineAt: number | undefined;
   const result = (end: FollowEnd): FollowResult => ({ end, startedAt, ...(last ? { last } : {}) });
   const noticeOnce = (key: string, line: string): void => {
     if (notices.has(key)) return;
@@ -81,7 +87,13 @@ export async function followDeployment(deps: FollowDeps, deploymentId: string, d
       const kind = poll.error instanceof DeploymentGoneError ? 'fatal' : readErrorKind(poll.error);
       const description = describeReadError(poll.error);
       if (kind === 'fatal') return result({ kind: 'watch-error', message: description });
-      if (description !== problem) reporter.warn(`CodeDeploy did not answer (${description}); retrying until the timeout`);
+      if (description !== problem) {
+        reporter.warn(
+          kind === 'throttled'
+            ? `CodeDeploy is throttling (${description}); polling less often until it answers`
+            : `CodeDeploy did not answer (${description}); retrying until the timeout`,
+        );
+      }
       problem = description;
       interval = nextPollInterval(interval, options.pollIntervalMs, kind === 'throttled');
     } else {
@@ -101,12 +113,22 @@ export async function followDeployment(deps: FollowDeps, deploymentId: string, d
       }
       const shifted = trafficShifted(info, target);
       if (shifted && !FINAL_STATUSES.has(info.status ?? '')) {
-        const wait = options.terminationWaitMinutes !== undefined ? ` (${formatDuration(options.terminationWaitMinutes * 60_000)})` : '';
+        const waitMs = options.terminationWaitMinutes !== undefined ? options.terminationWaitMinutes * 60_000 : undefined;
         noticeOnce(
           'shifted',
-          `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${wait}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`,
+          `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${waitMs !== undefined ? ` (${formatDuration(waitMs)})` : ''}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`,
         );
         if (options.untilTrafficShifted) return result({ kind: 'traffic-shifted', seen: last });
+        // The wait began when AfterAllowTraffic ended, as CodeDeploy says; else when this watch first saw it.
+        shiftedAt ??= target?.lifecycleEvents?.find((event) => event.lifecycleEventName === 'AfterAllowTraffic')?.endTime?.getTime() ?? clock.now();
+        const now = clock.now();
+        const left = waitMs === undefined ? undefined : shiftedAt + waitMs - now;
+        if (left !== undefined && left < 1000) {
+          noticeOnce('wait over', 'Termination wait: over; CodeDeploy ends the deployment once the original task set is gone');
+        } else if (left !== undefined && now - (waitLineAt ?? shiftedAt) >= WAIT_LINE_EVERY_MS) {
+          waitLineAt = now;
+          reporter.info(`Termination wait: about ${formatDuration(left)} left`);
+        }
       }
       if (FINAL_STATUSES.has(info.status ?? '')) return result({ kind: 'final', seen: last });
     }

@@ -60,6 +60,29 @@ describe('watchCodeDeployment', () => {
     expect(codeDeploy.count('listDeploymentTargets')).toBe(1);
   });
 
+  test('the termination wait: the time left printed once a minute until CodeDeploy ends it', async () => {
+    const { codeDeploy, reporter, watch } = setup({ timeoutMs: 10 * 60_000 });
+    codeDeploy.put('d-1');
+    const end = pass(codeDeploy, 'd-1', ALL, 1000);
+    codeDeploy.at(end, () => {
+      codeDeploy.deployments.get('d-1')!.info.instanceTerminationWaitTimeStarted = true;
+    });
+    codeDeploy.at(end + 5 * 60_000, () => {
+      codeDeploy.deployments.get('d-1')!.info.status = 'Succeeded';
+    });
+
+    const outcome = await watch();
+
+    expect(outcome.status).toBe('COMPLETED');
+    expect(reporter.lines.filter((line) => line.text.startsWith('Termination wait:')).map((line) => line.text)).toEqual([
+      'Termination wait: about 4m left',
+      'Termination wait: about 3m left',
+      'Termination wait: about 2m left',
+      'Termination wait: about 1m left',
+      'Termination wait: over; CodeDeploy ends the deployment once the original task set is gone',
+    ]);
+  });
+
   test('until traffic shifted: COMPLETED once the termination wait begins, saying so; nothing stopped', async () => {
     const { codeDeploy, reporter, watch } = setup({ untilTrafficShifted: true });
     codeDeploy.put('d-1');
