@@ -89,6 +89,7 @@ describe.skipIf(skip)('local-action runs the action', () => {
       image: 'nginx:1.27',
       'image-digest': '',
       'deployment-id': '',
+      'codedeploy-deployment-id': '',
       'deployment-status': 'SKIPPED',
       deregistered: '',
       'run-task-arn': '',
