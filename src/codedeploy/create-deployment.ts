@@ -68,6 +68,8 @@ async function readBack(api: CodeDeployApi, request: CreateRequest, since: numbe
   const check =
     `the deployments of ${application}/${deploymentGroup} (aws deploy list-deployments --application-name ${application} ` +
     `--deployment-group-name ${deploymentGroup}) before running again`;
+  // An earlier run of the same revision may also fall in the window: the newest deployment of this AppSpec is this run's.
+  let found: { id: string; created: number } | undefined;
   try {
     let nextToken: string | undefined;
     for (let page = 0; page < READ_BACK_PAGES; page++) {
@@ -79,12 +81,14 @@ async function readBack(api: CodeDeployApi, request: CreateRequest, since: numbe
       });
       for (const id of listed.deployments) {
         const info = await api.getDeployment(id);
-        if (info?.revision?.appSpecContent?.sha256 === request.appSpec.sha256) return id;
+        if (info?.revision?.appSpecContent?.sha256 !== request.appSpec.sha256) continue;
+        const created = info.createTime?.getTime() ?? 0;
+        if (!found || created > found.created) found = { id, created };
       }
       nextToken = listed.nextToken;
-      if (!nextToken) return undefined;
+      if (!nextToken) break;
     }
-    return undefined;
+    return found?.id;
   } catch (error) {
     throw new MayHaveBeenAppliedError(`CreateDeployment in ${application}/${deploymentGroup}`, describeError(lost), describeError(error), check);
   }

@@ -36,7 +36,11 @@ describe('createDeployment', () => {
     const clock = new FakeClock();
     const codeDeploy = new FakeCodeDeploy(clock);
     codeDeploy.put('d-0', { revision: { revisionType: 'AppSpecContent', appSpecContent: { content: '{}', sha256: 'other' } }, status: 'Succeeded' });
+    // An earlier run of the same AppSpec, a little before this one.
+    codeDeploy.put('d-00', { revision: { revisionType: 'AppSpecContent', appSpecContent: APPSPEC }, status: 'Succeeded', createTime: new Date(clock.now() - 20_000) });
     codeDeploy.onCreate = () => ({ id: 'd-1', error: reset() });
+    // CodeDeploy promises no order: the earlier run comes first here.
+    codeDeploy.listDeployments = async () => ({ deployments: [...codeDeploy.deployments.keys()] });
     const reporter = new RecordingReporter();
 
     const id = await createDeployment(codeDeploy, REQUEST, { clock, reporter });
