@@ -10,7 +10,7 @@ import type { AppSpecContent } from './appspec.js';
 
 export const CREATE_ATTEMPTS = 3;
 /** How far before an attempt the read-back looks, for the clocks of this machine and CodeDeploy to differ. */
-const CLOCK_MARGIN_MS = 60_000;
+const CLOCK_MARGIN_MS = 10_000;
 const READ_BACK_PAGES = 5;
 
 export interface CreateRequest {
