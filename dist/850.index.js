@@ -102,7 +102,7 @@ function ecsApi(client, options = {}) {
 var errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
-// endpoints from AWS_ENDPOINT_URL(_ECS/_ECR), timeouts on every attempt, SDK retries on reads, and one attempt
+// endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
 // for each change (a change whose answer is lost is read back before it is tried again, see deploy/register.ts).
 
 
@@ -141,8 +141,13 @@ function createSession(options) {
         ecsAfterCancel: ecsApi(reads, { changes }),
         resolveCredentials: () => reads.config.credentials(),
         options,
+        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(386)]).then(__webpack_require__.bind(__webpack_require__, 4386))).codeDeployApis(options)),
         ...(options.credentials ? { credentials: options.credentials } : {}),
     };
+}
+function once(make) {
+    let made;
+    return () => (made ??= make());
 }
 /**
  * A truncated or garbled answer to a read fails in the SDK's reader with a SyntaxError that its retry rules do not

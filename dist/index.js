@@ -96,7 +96,7 @@ async function entry() {
         process.stdout.write(helpText({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x }));
         return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
     }
-    const { run } = await __nccwpck_require__.e(/* import() */ 902).then(__nccwpck_require__.bind(__nccwpck_require__, 6902));
+    const { run } = await __nccwpck_require__.e(/* import() */ 97).then(__nccwpck_require__.bind(__nccwpck_require__, 1097));
     return run(invocation);
 }
 process.exitCode = await entry();
@@ -177,6 +177,12 @@ const INPUTS = [
     { name: 'service', group: 'service', type: 'string', default: '', description: 'ECS service to update (not set: register the task definition only).' },
     { name: 'desired-count', group: 'service', type: 'number', min: 0, max: 2147483647, default: '', description: 'Desired task count (sent only when set).' },
     { name: 'force-new-deployment', group: 'service', type: 'boolean', default: 'false', description: 'Start a new deployment even when the task definition is unchanged.' },
+    // Service deployed by CodeDeploy (deployment controller CODE_DEPLOY)
+    { name: 'codedeploy-appspec', group: 'service', type: 'string', default: 'appspec.yaml', description: "AppSpec file (JSON or YAML) for a service CodeDeploy deploys: its TaskDefinition becomes the deployed revision, everything else (Hooks included) is kept. When the default appspec.yaml does not exist, one is made from the service's load balancer container name and port." },
+    { name: 'codedeploy-application', group: 'service', type: 'string', default: '', description: 'CodeDeploy application of such a service (default: AppECS-<cluster>-<service>, as the ECS console names it).' },
+    { name: 'codedeploy-deployment-group', group: 'service', type: 'string', default: '', description: 'CodeDeploy deployment group of such a service (default: DgpECS-<cluster>-<service>).' },
+    { name: 'codedeploy-deployment-description', group: 'service', type: 'string', default: '', description: 'Description of the CodeDeploy deployment.' },
+    { name: 'codedeploy-deployment-config', group: 'service', type: 'string', default: '', description: "CodeDeploy deployment configuration, such as CodeDeployDefault.ECSLinear10PercentEvery1Minutes (default: the deployment group's)." },
     // Waiting
     { name: 'wait', group: 'waiting', type: 'boolean', default: 'true', description: 'Wait until the rollout ends.' },
     { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
@@ -213,6 +219,7 @@ const OUTPUTS = [
     { name: 'image', description: 'Image reference deployed.' },
     { name: 'image-digest', description: 'Digest of the pushed image, when this run pushed one.' },
     { name: 'deployment-id', description: 'ID of the deployment the service update created, if any.' },
+    { name: 'codedeploy-deployment-id', description: 'ID of the CodeDeploy deployment this run created, for a service CodeDeploy deploys.' },
     { name: 'deployment-status', description: 'COMPLETED, ROLLED_BACK, FAILED, TIMED_OUT, SUPERSEDED, CANCELLED, SKIPPED, UNKNOWN (the outcome could not be observed) or NOT_STARTED (nothing was changed).' },
     { name: 'deregistered', description: 'Revisions deregistered by keep-revisions, comma-separated.' },
     { name: 'run-task-arn', description: 'ARN of the one-off task this run started, if any.' },

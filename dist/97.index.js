@@ -1,5 +1,5 @@
-export const id = 902;
-export const ids = [902];
+export const id = 97;
+export const ids = [97];
 export const modules = {
 
 /***/ 2058:
@@ -89,6 +89,45 @@ __webpack_unused_export__ = isRetryableByTrait;
 exports.GQ = isServerError;
 exports.Qb = isThrottlingError;
 exports.bV = isTransientError;
+
+
+/***/ }),
+
+/***/ 7808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GB: () => (/* binding */ pauseBefore),
+/* harmony export */   fq: () => (/* binding */ MayHaveBeenAppliedError),
+/* harmony export */   j0: () => (/* binding */ afterRefusal)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+
+
+/** Before reading back or trying again; ECS refills these calls' tokens in about a second. */
+const PAUSES_MS = [1_000, 3_000];
+function pauseBefore(attempt) {
+    return PAUSES_MS[attempt - 2] ?? PAUSES_MS[PAUSES_MS.length - 1] ?? 1_000;
+}
+/**
+ * A change AWS refused did not happen. A throttled one is tried again after a pause while attempts are left;
+ * any other refusal ends the run.
+ */
+async function afterRefusal(action, failure, attempt, maxAttempts, { reporter, clock }) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(failure) !== 'throttled' || attempt >= maxAttempts)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAwsError */ .Pp)(action, failure));
+    reporter?.info(`${action}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}; trying again.`);
+    await clock.sleep(pauseBefore(attempt + 1));
+}
+class MayHaveBeenAppliedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH {
+    /** What to look at (a console page, an AWS CLI command) to learn whether the change was made. */
+    whatToCheck;
+    constructor(change, lost, readBack, whatToCheck) {
+        super(`${change} may have been applied: its answer was lost (${lost}) and reading it back failed (${readBack}); check ${whatToCheck}`);
+        this.whatToCheck = whatToCheck;
+    }
+}
 
 
 /***/ }),
@@ -241,18 +280,16 @@ function describeAwsError(action, error) {
 
 /***/ }),
 
-/***/ 6902:
+/***/ 6429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run_run)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/aws/names.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B9: () => (/* binding */ consoleUrl),
+/* harmony export */   Iy: () => (/* binding */ resourceName),
+/* harmony export */   KW: () => (/* binding */ familyRevision),
+/* harmony export */   Y6: () => (/* binding */ sameRevision),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
 // Short names for what ECS identifies by ARN, so log lines stay readable.
 /**
  * `web:5`: the one label for a revision, from a task definition ARN (`arn:aws:ecs:...:task-definition/web:5`),
@@ -286,67 +323,61 @@ function formatDuration(ms) {
     return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
 }
 
-;// CONCATENATED MODULE: ./src/clock.ts
-// Time is a parameter, so the watcher's logic runs in tests without waiting.
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    }),
-};
 
+/***/ }),
+
+/***/ 6763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ toRegisterInput),
+/* harmony export */   i: () => (/* binding */ fromDescribed)
+/* harmony export */ });
+/* harmony import */ var _taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5982);
+
+function fromDescribed(out) {
+    const td = out.taskDefinition;
+    if (!td?.taskDefinitionArn || !td.family || td.revision === undefined) {
+        throw new Error('DescribeTaskDefinition answered without a task definition ARN');
+    }
+    return {
+        arn: td.taskDefinitionArn,
+        family: td.family,
+        revision: td.revision,
+        status: td.status ?? 'ACTIVE',
+        document: (0,_taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_0__/* .toTaskDefinitionDocument */ .Rg)({ taskDefinition: td, tags: out.tags ?? [] }, td.taskDefinitionArn),
+        unmodelledFields: out.unmodelledFields ?? [],
+    };
+}
+function toRegisterInput(doc) {
+    return {
+        ...doc.taskDefinition,
+        ...(doc.tags.length > 0 ? { tags: doc.tags.map((tag) => ({ ...tag })) } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1097:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run_run)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/aws/names.ts
+var aws_names = __webpack_require__(6429);
+// EXTERNAL MODULE: ./src/clock.ts
+var src_clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/taskdef/plain-data.ts
-// Helpers for the JSON-shaped data task definitions are made of.
-function isPlainObject(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        return false;
-    const prototype = Object.getPrototypeOf(value);
-    return prototype === Object.prototype || prototype === null;
-}
-/** A copy without null or undefined anywhere: ECS treats them as absent, and the SDK drops them. */
-function withoutNulls(value) {
-    if (Array.isArray(value))
-        return value.filter((item) => item !== null && item !== undefined).map(withoutNulls);
-    if (!isPlainObject(value))
-        return value;
-    const copy = {};
-    for (const [key, item] of Object.entries(value)) {
-        if (item !== null && item !== undefined)
-            copy[key] = withoutNulls(item);
-    }
-    return copy;
-}
-/** JSON with object keys sorted, so equal data gives equal text whatever order its keys were written in. */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, item) => {
-        if (!isPlainObject(item))
-            return item;
-        const sorted = {};
-        for (const key of Object.keys(item).sort())
-            sorted[key] = item[key];
-        return sorted;
-    });
-}
-function describeKind(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'an object';
-    return `a ${typeof value}`;
-}
-
+// EXTERNAL MODULE: ./src/taskdef/plain-data.ts
+var plain_data = __webpack_require__(2209);
 ;// CONCATENATED MODULE: ./src/taskdef/ports.ts
 // Port mappings and the network mode rules ECS applies to them.
 
@@ -459,39 +490,10 @@ function newMapping(edit, networkMode) {
     return sharesHostPorts(networkMode) ? { containerPort, protocol } : { hostPort, containerPort, protocol };
 }
 
-;// CONCATENATED MODULE: ./src/taskdef/read-only.ts
-/** Fields DescribeTaskDefinition answers that RegisterTaskDefinition does not take. */
-const READ_ONLY_FIELDS = [
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-];
-
-;// CONCATENATED MODULE: ./src/taskdef/task-size.ts
-// Task-level cpu and memory may be written in vCPU and GB; ECS stores them as CPU units and MiB.
-const VCPU = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*vcpu\s*$/i;
-const GB = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*gb\s*$/i;
-/** "1 vCPU" → "1024", "0.25 vcpu" → "256"; anything else unchanged. */
-function cpuUnits(cpu) {
-    return scaled(cpu, VCPU);
-}
-/** "1 GB" → "1024", "0.5GB" → "512"; anything else unchanged. */
-function memoryMiB(memory) {
-    return scaled(memory, GB);
-}
-function scaled(value, unit) {
-    const amount = unit.exec(value)?.[1];
-    if (amount === undefined)
-        return value;
-    const result = Number(amount) * 1024;
-    return Number.isInteger(result) ? String(result) : value;
-}
-
+// EXTERNAL MODULE: ./src/taskdef/read-only.ts
+var read_only = __webpack_require__(4489);
+// EXTERNAL MODULE: ./src/taskdef/task-size.ts
+var task_size = __webpack_require__(3173);
 ;// CONCATENATED MODULE: ./src/taskdef/normalize.ts
 // `register: if-changed` reuses the family's latest revision when the rendered task definition equals it.
 // ECS answers a registered definition with defaults filled in and some lists reordered, so both sides are
@@ -505,7 +507,7 @@ function scaled(value, unit) {
 /** Launch types whose tasks do not default to the bridge network mode. */
 const NOT_BRIDGE_BY_DEFAULT = ['FARGATE', 'MANAGED_INSTANCES'];
 function sameDocument(a, b) {
-    return canonicalJson(normalizeForCompare(a)) === canonicalJson(normalizeForCompare(b));
+    return (0,plain_data/* canonicalJson */.dj)(normalizeForCompare(a)) === (0,plain_data/* canonicalJson */.dj)(normalizeForCompare(b));
 }
 function normalizeForCompare(doc) {
     return normalizeDocument(doc);
@@ -518,16 +520,16 @@ function normalizeDocument(doc) {
     };
 }
 function normalizeTaskDefinition(input) {
-    const taskDefinition = withoutEmpty(withoutNulls(input));
-    for (const field of [...READ_ONLY_FIELDS, 'tags'])
+    const taskDefinition = withoutEmpty((0,plain_data/* withoutNulls */.Le)(input));
+    for (const field of [...read_only/* READ_ONLY_FIELDS */.O, 'tags'])
         delete taskDefinition[field];
     if (taskDefinition['enableFaultInjection'] === false)
         delete taskDefinition['enableFaultInjection'];
     const { cpu, memory } = taskDefinition;
     if (typeof cpu === 'number' || typeof cpu === 'string')
-        taskDefinition.cpu = cpuUnits(String(cpu));
+        taskDefinition.cpu = (0,task_size/* cpuUnits */.M)(String(cpu));
     if (typeof memory === 'number' || typeof memory === 'string')
-        taskDefinition.memory = memoryMiB(String(memory));
+        taskDefinition.memory = (0,task_size/* memoryMiB */.I)(String(memory));
     const compatibilities = taskDefinition.requiresCompatibilities;
     if (Array.isArray(compatibilities))
         taskDefinition.requiresCompatibilities = [...new Set(compatibilities)].sort();
@@ -555,7 +557,7 @@ function normalizeContainer(container, networkMode) {
     if (Array.isArray(container.portMappings)) {
         container.portMappings = container.portMappings
             .map((mapping) => normalizePortMapping(mapping, networkMode))
-            .sort((a, b) => compareText(canonicalJson(a), canonicalJson(b)));
+            .sort((a, b) => compareText((0,plain_data/* canonicalJson */.dj)(a), (0,plain_data/* canonicalJson */.dj)(b)));
     }
     return container;
 }
@@ -576,14 +578,14 @@ function sortedByName(list, value) {
 function withoutEmpty(value) {
     if (Array.isArray(value))
         return value.map(withoutEmpty);
-    if (!isPlainObject(value))
+    if (!(0,plain_data/* isPlainObject */.Qd)(value))
         return value;
     const copy = {};
     for (const [key, item] of Object.entries(value)) {
         const kept = withoutEmpty(item);
         if (Array.isArray(kept) && kept.length === 0)
             continue;
-        if (isPlainObject(kept) && Object.keys(kept).length === 0)
+        if ((0,plain_data/* isPlainObject */.Qd)(kept) && Object.keys(kept).length === 0)
             continue;
         copy[key] = kept;
     }
@@ -681,12 +683,12 @@ function containerChanges(name, before, after) {
         if (change)
             say(`${field} ${change}`);
     }
-    if (canonicalJson(before.portMappings ?? []) !== canonicalJson(after.portMappings ?? [])) {
+    if ((0,plain_data/* canonicalJson */.dj)(before.portMappings ?? []) !== (0,plain_data/* canonicalJson */.dj)(after.portMappings ?? [])) {
         const from = formatPortMappings(before.portMappings);
         const to = formatPortMappings(after.portMappings);
         say(from === to ? `port mapping settings changed (${to})` : `ports ${from} → ${to}`);
     }
-    if (canonicalJson(before.command) !== canonicalJson(after.command))
+    if ((0,plain_data/* canonicalJson */.dj)(before.command) !== (0,plain_data/* canonicalJson */.dj)(after.command))
         say('command changed (not shown)');
     const credentials = shownChange(before.repositoryCredentials?.credentialsParameter, after.repositoryCredentials?.credentialsParameter);
     if (credentials)
@@ -720,7 +722,7 @@ function namedValues(list, value) {
 }
 /** "old → new" for a value that may be printed, or undefined when equal. */
 function shownChange(before, after) {
-    if (canonicalJson(before) === canonicalJson(after))
+    if ((0,plain_data/* canonicalJson */.dj)(before) === (0,plain_data/* canonicalJson */.dj)(after))
         return undefined;
     return `${shown(before)} → ${shown(after)}`;
 }
@@ -738,7 +740,7 @@ function otherFieldChange(field, before, after) {
 }
 function otherChangedFields(before, after, described) {
     const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
-    return [...fields].filter((field) => !described.has(field) && canonicalJson(before[field]) !== canonicalJson(after[field])).sort();
+    return [...fields].filter((field) => !described.has(field) && (0,plain_data/* canonicalJson */.dj)(before[field]) !== (0,plain_data/* canonicalJson */.dj)(after[field])).sort();
 }
 /**
  * The RegisterTaskDefinition input (tags inside) as pretty JSON, for dry-run. Environment values are shown:
@@ -780,11 +782,11 @@ async function reportChanges(reporter, plan, changes = plan.changes) {
 function changesTitle(plan) {
     const against = plan.comparedWith;
     const update = plan.update;
-    const runsNow = against !== undefined && update !== undefined && sameRevision(update.before?.taskDefinition, against.arn);
-    const changes = against ? `changes against ${familyRevision(against)}${runsNow ? ` (what ${update.service} runs now)` : ''}` : '';
+    const runsNow = against !== undefined && update !== undefined && (0,aws_names/* sameRevision */.Y6)(update.before?.taskDefinition, against.arn);
+    const changes = against ? `changes against ${(0,aws_names/* familyRevision */.KW)(against)}${runsNow ? ` (what ${update.service} runs now)` : ''}` : '';
     const td = plan.taskDefinition;
     if (td.kind === 'existing') {
-        const name = td.revision ? familyRevision(td) : familyRevision(td.arn);
+        const name = td.revision ? (0,aws_names/* familyRevision */.KW)(td) : (0,aws_names/* familyRevision */.KW)(td.arn);
         return `Deploying ${name} as it is${changes ? `: ${changes}` : ''}`;
     }
     return changes ? `C${changes.slice(1)}` : 'New task definition';
@@ -795,7 +797,7 @@ async function reportDryRun(reporter, plan) {
     const td = plan.taskDefinition;
     const document = td.kind === 'render' ? td.rendered : td.document;
     if (document) {
-        reporter.info(`${td.kind === 'render' ? 'Rendered task definition' : `Task definition ${familyRevision(td.arn)}`} (environment values redacted):`);
+        reporter.info(`${td.kind === 'render' ? 'Rendered task definition' : `Task definition ${(0,aws_names/* familyRevision */.KW)(td.arn)}`} (environment values redacted):`);
         reporter.info(renderTaskDefinitionJson(document, { redactEnvironment: true }));
     }
     for (const line of planLines(plan))
@@ -810,11 +812,11 @@ function planLines(plan) {
     const td = plan.taskDefinition;
     let deployed;
     if (td.kind === 'existing') {
-        deployed = td.revision ? familyRevision(td) : familyRevision(td.arn);
+        deployed = td.revision ? (0,aws_names/* familyRevision */.KW)(td) : (0,aws_names/* familyRevision */.KW)(td.arn);
         lines.push(`Would deploy ${deployed} as it is; would register nothing.`);
     }
     else if (td.reuse) {
-        deployed = familyRevision(td.reuse);
+        deployed = (0,aws_names/* familyRevision */.KW)(td.reuse);
         lines.push(`Would reuse ${deployed} (unchanged); would register nothing.`);
     }
     else {
@@ -826,7 +828,10 @@ function planLines(plan) {
     if (plan.runTaskUnplanned)
         lines.push(`Would run a one-off task from ${deployed}; its placement is ${plan.runTaskUnplanned}.`);
     const update = plan.update;
-    if (update) {
+    if (update?.codeDeploy) {
+        lines.push(...codeDeployLines(update, update.codeDeploy, deployed));
+    }
+    else if (update) {
         const parts = [
             `Would update service ${update.service} in ${update.cluster} to ${deployed}`,
             ...(update.desiredCount !== undefined ? [`desired count ${update.desiredCount}`] : []),
@@ -843,551 +848,24 @@ function planLines(plan) {
     lines.push('Dry run: nothing was changed.');
     return lines;
 }
+function codeDeployLines(update, codeDeploy, deployed) {
+    const appSpec = codeDeploy.appSpec.kind === 'file'
+        ? `the AppSpec ${codeDeploy.appSpec.path} with its TaskDefinition set to ${deployed}`
+        : `an AppSpec generated for container ${codeDeploy.appSpec.containerName}, port ${codeDeploy.appSpec.containerPort} (no appspec.yaml)`;
+    const config = codeDeploy.deploymentConfig ?? codeDeploy.groupDeploymentConfig;
+    return [
+        ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
+        `Would create a CodeDeploy deployment in ${codeDeploy.application}/${codeDeploy.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
+            `${update.watch ? ' and wait for it' : ', without waiting for it'}.`,
+    ];
+}
 
+// EXTERNAL MODULE: ./src/aws/doubtful.ts
+var doubtful = __webpack_require__(7808);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var errors = __webpack_require__(9378);
-;// CONCATENATED MODULE: ./src/aws/doubtful.ts
-
-
-/** Before reading back or trying again; ECS refills these calls' tokens in about a second. */
-const PAUSES_MS = [1_000, 3_000];
-function pauseBefore(attempt) {
-    return PAUSES_MS[attempt - 2] ?? PAUSES_MS[PAUSES_MS.length - 1] ?? 1_000;
-}
-/**
- * A change AWS refused did not happen. A throttled one is tried again after a pause while attempts are left;
- * any other refusal ends the run.
- */
-async function afterRefusal(action, failure, attempt, maxAttempts, { reporter, clock }) {
-    if ((0,errors/* classifyError */.fe)(failure) !== 'throttled' || attempt >= maxAttempts)
-        throw new src_errors/* DeployError */.sH((0,errors/* describeAwsError */.Pp)(action, failure));
-    reporter?.info(`${action}: ${(0,errors/* describeError */.Uc)(failure)}; trying again.`);
-    await clock.sleep(pauseBefore(attempt + 1));
-}
-class MayHaveBeenAppliedError extends src_errors/* DeployError */.sH {
-    /** What to look at (a console page, an AWS CLI command) to learn whether the change was made. */
-    whatToCheck;
-    constructor(change, lost, readBack, whatToCheck) {
-        super(`${change} may have been applied: its answer was lost (${lost}) and reading it back failed (${readBack}); check ${whatToCheck}`);
-        this.whatToCheck = whatToCheck;
-    }
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/taskdef/fargate-sizes.ts
-// Task-level cpu and memory: the forms ECS takes, and the cpu/memory pairs Fargate runs. The one table of
-// Fargate sizes: error messages point here, so a new size is added in this file alone.
-
-
-const FARGATE_SIZES_FILE = 'src/taskdef/fargate-sizes.ts';
-/** AWS Fargate task sizes (Linux), CPU units → memory in MiB. */
-const FARGATE_SIZES = [
-    { cpu: 256, memory: [512, 1024, 2048] },
-    { cpu: 512, memory: { from: 1024, to: 4096, step: 1024 } },
-    { cpu: 1024, memory: { from: 2048, to: 8192, step: 1024 } },
-    { cpu: 2048, memory: { from: 4096, to: 16_384, step: 1024 } },
-    { cpu: 4096, memory: { from: 8192, to: 30_720, step: 1024 } },
-    { cpu: 8192, memory: { from: 16_384, to: 61_440, step: 4096 } },
-    { cpu: 16_384, memory: { from: 32_768, to: 122_880, step: 8192 } },
-];
-/** Task cpu in CPU units ("256", "1 vCPU", "0.25 vcpu"), or undefined when it is in neither form. */
-function taskCpuUnits(cpu) {
-    const units = cpuUnits(cpu.trim());
-    return /^\d+$/.test(units) && Number(units) > 0 ? Number(units) : undefined;
-}
-/** Task memory in MiB ("512", "2 GB", "0.5GB"), or undefined when it is in neither form. */
-function taskMemoryMiB(memory) {
-    const mib = memoryMiB(memory.trim());
-    return /^\d+$/.test(mib) && Number(mib) > 0 ? Number(mib) : undefined;
-}
-function fargateMemoryFor(cpu) {
-    const size = FARGATE_SIZES.find((entry) => entry.cpu === cpu);
-    if (!size)
-        return undefined;
-    if (Array.isArray(size.memory))
-        return size.memory;
-    const { from, to, step } = size.memory;
-    const values = [];
-    for (let mib = from; mib <= to; mib += step)
-        values.push(mib);
-    return values;
-}
-/**
- * Checks the forms of task cpu and memory and, for Fargate, that they make a size Fargate runs.
- * `label` names where they come from, such as "task-cpu" or "web.json: cpu".
- */
-function checkTaskSize(size, fargate, labels) {
-    const cpu = size.cpu === undefined ? undefined : taskCpuUnits(size.cpu);
-    if (size.cpu !== undefined && cpu === undefined) {
-        throw new src_errors/* InputError */.dz(`${labels.cpu}: "${size.cpu}" is not a task CPU; write CPU units (256, 1024) or vCPU (0.25 vCPU, 1 vCPU).`);
-    }
-    const memory = size.memory === undefined ? undefined : taskMemoryMiB(size.memory);
-    if (size.memory !== undefined && memory === undefined) {
-        throw new src_errors/* InputError */.dz(`${labels.memory}: "${size.memory}" is not a task memory; write MiB (512, 2048) or GB (0.5 GB, 2 GB).`);
-    }
-    if (!fargate)
-        return;
-    if (cpu === undefined || memory === undefined) {
-        const missing = cpu === undefined ? labels.cpu : labels.memory;
-        throw new src_errors/* InputError */.dz(`${missing}: Fargate needs a task cpu and memory; set one of the sizes listed in ${FARGATE_SIZES_FILE}.`);
-    }
-    const memoryOptions = fargateMemoryFor(cpu);
-    if (!memoryOptions) {
-        const cpus = FARGATE_SIZES.map((entry) => entry.cpu).join(', ');
-        throw new src_errors/* InputError */.dz(`${labels.cpu}: Fargate runs no task of ${cpu} CPU units; use one of ${cpus} (see ${FARGATE_SIZES_FILE}).`);
-    }
-    if (!memoryOptions.includes(memory)) {
-        const range = `${memoryOptions[0]}..${memoryOptions.at(-1)} MiB`;
-        throw new src_errors/* InputError */.dz(`${labels.memory}: Fargate runs ${cpu} CPU units with ${range} in the steps listed in ${FARGATE_SIZES_FILE}, not ${memory} MiB; pick a pair from there.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/validate.ts
-// Checks a task definition document against the types and limits ECS documents, so that a wrongly typed field
-// or a size Fargate does not run is refused before any call, named by its path (containerDefinitions[0].memory).
-// Pure: takes a document, throws InputError. Fields not listed here are left to ECS.
-
-
-
-const PORT_MAPPING = { containerPort: 'integer', hostPort: 'integer', protocol: 'string', name: 'string', appProtocol: 'string', containerPortRange: 'string' };
-const NAMED_VALUE = { name: 'string', value: 'string' };
-const SECRET = { name: 'string', valueFrom: 'string' };
-const CONTAINER = {
-    name: 'string',
-    image: 'string',
-    cpu: 'integer',
-    memory: 'integer',
-    memoryReservation: 'integer',
-    essential: 'boolean',
-    portMappings: { list: PORT_MAPPING },
-    environment: { list: NAMED_VALUE },
-    secrets: { list: SECRET },
-    command: 'strings',
-    entryPoint: 'strings',
-    links: 'strings',
-    dnsServers: 'strings',
-    workingDirectory: 'string',
-    user: 'string',
-    privileged: 'boolean',
-    readonlyRootFilesystem: 'boolean',
-    interactive: 'boolean',
-    pseudoTerminal: 'boolean',
-    startTimeout: 'integer',
-    stopTimeout: 'integer',
-    repositoryCredentials: { object: { credentialsParameter: 'string' } },
-    healthCheck: { object: { command: 'strings', interval: 'integer', timeout: 'integer', retries: 'integer', startPeriod: 'integer' } },
-    logConfiguration: { object: { logDriver: 'string', options: 'string-map' } },
-    dependsOn: { list: { containerName: 'string', condition: 'string' } },
-    ulimits: { list: { name: 'string', softLimit: 'integer', hardLimit: 'integer' } },
-    mountPoints: { list: { sourceVolume: 'string', containerPath: 'string', readOnly: 'boolean' } },
-    dockerLabels: 'string-map',
-};
-const TASK_DEFINITION = {
-    family: 'string',
-    taskRoleArn: 'string',
-    executionRoleArn: 'string',
-    networkMode: 'string',
-    requiresCompatibilities: 'strings',
-    cpu: 'string',
-    memory: 'string',
-    pidMode: 'string',
-    ipcMode: 'string',
-    containerDefinitions: { list: CONTAINER },
-};
-/** The launch types ECS knows for requiresCompatibilities. */
-const COMPATIBILITIES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
-/** A task definition family as ECS takes it. */
-const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
-const TAG_LIMITS = { count: 50, key: 128, value: 256 };
-/** ECS's limits on tags: 50 at most, keys up to 128 characters, values up to 256, no key starting with aws:. */
-function checkTagLimits(source, tags) {
-    if (tags.length > TAG_LIMITS.count) {
-        throw new src_errors/* InputError */.dz(`${source}: ${tags.length} tags, but ECS takes at most ${TAG_LIMITS.count}; remove ${tags.length - TAG_LIMITS.count}.`);
-    }
-    for (const tag of tags) {
-        if (tag.key.toLowerCase().startsWith('aws:')) {
-            throw new src_errors/* InputError */.dz(`${source}: the tag key "${tag.key}" starts with "aws:", which AWS reserves: choose another key.`);
-        }
-        if (tag.key.length > TAG_LIMITS.key) {
-            throw new src_errors/* InputError */.dz(`${source}: the tag key "${tag.key.slice(0, 20)}..." is ${tag.key.length} characters; ECS takes at most ${TAG_LIMITS.key}.`);
-        }
-        if (tag.value.length > TAG_LIMITS.value) {
-            throw new src_errors/* InputError */.dz(`${source}: the value of tag "${tag.key}" is ${tag.value.length} characters; ECS takes at most ${TAG_LIMITS.value}.`);
-        }
-    }
-}
-/** Throws InputError naming the first field whose type ECS would refuse, as `source: path must be ...`. */
-function checkTaskDefinitionTypes(taskDefinition, source) {
-    checkShape(taskDefinition, TASK_DEFINITION, '', source);
-}
-/**
- * Checks a rendered (or read) task definition document before anything is registered: field types, the family
- * name, the launch types, the tags, the task size in ECS's forms and, with FARGATE, a cpu/memory pair Fargate
- * runs. Throws InputError; messages start with `source`.
- */
-function validateTaskDefinitionDocument(document, source = 'task definition') {
-    const { taskDefinition } = document;
-    checkTaskDefinitionTypes(taskDefinition, source);
-    if (taskDefinition.family !== undefined && !FAMILY.test(taskDefinition.family)) {
-        throw new src_errors/* InputError */.dz(`${source}: family "${taskDefinition.family}" is not a task definition family; use up to 255 letters, digits, hyphens and underscores.`);
-    }
-    const compatibilities = taskDefinition.requiresCompatibilities ?? [];
-    const unknown = compatibilities.find((value) => !COMPATIBILITIES.includes(value));
-    if (unknown !== undefined) {
-        throw new src_errors/* InputError */.dz(`${source}: requiresCompatibilities: "${unknown}" is not a launch type ECS knows; use ${COMPATIBILITIES.join(', ')}.`);
-    }
-    checkTagLimits(`${source}: tags`, document.tags);
-    checkTaskSize({
-        ...(taskDefinition.cpu !== undefined ? { cpu: taskDefinition.cpu } : {}),
-        ...(taskDefinition.memory !== undefined ? { memory: taskDefinition.memory } : {}),
-    }, compatibilities.includes('FARGATE'), { cpu: `${source}: cpu`, memory: `${source}: memory` });
-}
-function checkShape(value, shape, path, source) {
-    if (!isPlainObject(value))
-        throw typeError(source, path || 'the task definition', 'an object', value);
-    for (const [field, type] of Object.entries(shape)) {
-        const item = value[field];
-        if (item === undefined)
-            continue;
-        checkField(item, type, path ? `${path}.${field}` : field, source);
-    }
-}
-function checkField(value, type, path, source) {
-    if (type === 'string') {
-        if (typeof value !== 'string')
-            throw typeError(source, path, 'a string', value, typeof value === 'number' || typeof value === 'boolean');
-    }
-    else if (type === 'integer') {
-        if (typeof value !== 'number' || !Number.isInteger(value))
-            throw typeError(source, path, 'a whole number', value);
-    }
-    else if (type === 'boolean') {
-        if (typeof value !== 'boolean')
-            throw typeError(source, path, 'true or false', value);
-    }
-    else if (type === 'strings') {
-        if (!Array.isArray(value))
-            throw typeError(source, path, 'a list of strings', value);
-        for (const [index, item] of value.entries())
-            checkField(item, 'string', `${path}[${index}]`, source);
-    }
-    else if (type === 'string-map') {
-        if (!isPlainObject(value))
-            throw typeError(source, path, 'an object of strings', value);
-        for (const [key, item] of Object.entries(value))
-            checkField(item, 'string', `${path}.${key}`, source);
-    }
-    else if ('list' in type) {
-        if (!Array.isArray(value))
-            throw typeError(source, path, 'a list', value);
-        for (const [index, item] of value.entries())
-            checkShape(item, type.list, `${path}[${index}]`, source);
-    }
-    else {
-        checkShape(value, type.object, path, source);
-    }
-}
-function typeError(source, path, expected, found, quote = false) {
-    // The value itself is not printed: it may be an environment value or a secret's source.
-    return new src_errors/* InputError */.dz(`${source}: ${path} must be ${expected}, found ${describeKind(found)}${quote ? ': quote it' : ''}`);
-}
-
-;// CONCATENATED MODULE: ./src/taskdef/parse-file.ts
-// Reads a task definition file (JSON or YAML) in either shape people keep them in: the RegisterTaskDefinition
-// input, or the DescribeTaskDefinition output (`{"taskDefinition": {...}, "tags": [...]}`) saved from the CLI.
-// Fields this code does not know are kept as written. Messages say where the problem is, never the text
-// around it: a task definition file may hold environment values.
-
-
-
-
-
-/** A task definition file is far larger than any ECS registers (64 KiB) well before this. */
-const MAX_FILE_BYTES = 1024 * 1024;
-/** Deeper than any task definition nests; deeper data is refused before code that walks it. */
-const MAX_DEPTH = 64;
-/**
- * Reads a task definition file as text, bounded: a device (/dev/zero), a directory or a file over
- * MAX_FILE_BYTES is refused, named by the input, before it is read whole.
- */
-function readTaskDefinitionFile(path, shownAs = path, inputName = 'task-definition') {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, 'r');
-    }
-    catch (error) {
-        const code = error.code ?? String(error);
-        throw new src_errors/* InputError */.dz(`${inputName}: cannot read "${shownAs}" (${code}); give a path relative to the working directory.`);
-    }
-    try {
-        const stat = (0,external_node_fs_.fstatSync)(fd);
-        if (!stat.isFile()) {
-            throw new src_errors/* InputError */.dz(`${inputName}: "${shownAs}" is not a regular file; give the path of a JSON or YAML task definition.`);
-        }
-        if (stat.size > MAX_FILE_BYTES) {
-            throw new src_errors/* InputError */.dz(`${inputName}: "${shownAs}" is ${stat.size} bytes; a task definition file is at most ${MAX_FILE_BYTES} bytes.`);
-        }
-        const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
-        let length = 0;
-        for (;;) {
-            const read = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
-            if (read === 0)
-                break;
-            length += read;
-            if (length > MAX_FILE_BYTES) {
-                throw new src_errors/* InputError */.dz(`${inputName}: "${shownAs}" is over ${MAX_FILE_BYTES} bytes; a task definition file is at most that.`);
-            }
-        }
-        return buffer.subarray(0, length).toString('utf8');
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/**
- * Whether parseTaskDefinitionText needs the YAML library for this text: anything but a plain JSON document (YAML,
- * a YAML flow mapping starting with '{', or text no parser accepts, whose message comes from both).
- */
-function needsYaml(text) {
-    const content = withoutBom(text);
-    if (!/^\s*[{[]/.test(content))
-        return content.trim() !== '';
-    try {
-        JSON.parse(content);
-        return false;
-    }
-    catch {
-        return true;
-    }
-}
-/**
- * Parses a task definition file's text; messages start with the input and the file: "task-definition: web.json: ...".
- * `yaml` may be left out when needsYaml(text) is false.
- */
-function parseTaskDefinitionText(text, source, yaml, inputName = 'task-definition') {
-    const named = `${inputName}: ${source}`;
-    if (text.length > MAX_FILE_BYTES) {
-        throw new src_errors/* InputError */.dz(`${named}: the file is over ${MAX_FILE_BYTES} bytes; a task definition file is at most that.`);
-    }
-    const data = parseJsonOrYaml(text, named, yaml);
-    checkDepth(data, named);
-    const document = toTaskDefinitionDocument(data, named);
-    checkTaskDefinitionTypes(document.taskDefinition, named);
-    return document;
-}
-/** The deepest bracket nesting in the text, strings included: an overestimate is harmless at the bound used. */
-function bracketDepth(text) {
-    let depth = 0;
-    let deepest = 0;
-    for (let i = 0; i < text.length; i++) {
-        const char = text.charCodeAt(i);
-        if (char === 91 || char === 123)
-            deepest = Math.max(deepest, ++depth);
-        else if ((char === 93 || char === 125) && depth > 0)
-            depth--;
-    }
-    return deepest;
-}
-function checkDepth(value, source) {
-    const pending = [[value, 0]];
-    for (let next = pending.pop(); next; next = pending.pop()) {
-        const [item, depth] = next;
-        if (typeof item !== 'object' || item === null)
-            continue;
-        if (depth > MAX_DEPTH)
-            throw new src_errors/* InputError */.dz(`${source}: nested more than ${MAX_DEPTH} levels deep; a task definition never is`);
-        for (const child of Object.values(item))
-            pending.push([child, depth + 1]);
-    }
-}
-/**
- * Turns parsed data, or a DescribeTaskDefinition answer from the SDK, into a document that can be edited and
- * registered: read-only fields and nulls dropped, tags beside the definition.
- */
-function toTaskDefinitionDocument(value, source) {
-    const root = withoutNulls(value);
-    if (!isPlainObject(root)) {
-        throw new src_errors/* InputError */.dz(`${source}: expected a task definition object, found ${describeKind(root)}`);
-    }
-    const described = 'taskDefinition' in root;
-    const body = described ? root['taskDefinition'] : root;
-    if (!isPlainObject(body)) {
-        throw new src_errors/* InputError */.dz(`${source}: taskDefinition must be an object, found ${describeKind(body)}`);
-    }
-    const taskDefinition = {};
-    for (const [key, field] of Object.entries(body)) {
-        if (!READ_ONLY_FIELDS.includes(key) && key !== 'tags')
-            taskDefinition[key] = field;
-    }
-    checkContainers(taskDefinition['containerDefinitions'], source);
-    for (const key of ['cpu', 'memory']) {
-        // YAML reads `cpu: 256` as a number; RegisterTaskDefinition takes the task size as a string.
-        const size = taskDefinition[key];
-        if (typeof size === 'number' && Number.isInteger(size))
-            taskDefinition[key] = String(size);
-    }
-    const tags = mergeTags(readTags(body['tags'], source, 'tags'), described ? readTags(root['tags'], source, 'tags') : []);
-    return { taskDefinition: taskDefinition, tags };
-}
-function parseJsonOrYaml(text, source, yaml) {
-    // Parsers take long or overflow the stack on brackets nested thousands deep; a quick count refuses them first.
-    if (bracketDepth(text) > MAX_DEPTH * 16)
-        throw new src_errors/* InputError */.dz(`${source}: nested more than ${MAX_DEPTH} levels deep; a task definition never is`);
-    try {
-        return parseJsonOrYamlText(text, source, yaml);
-    }
-    catch (error) {
-        if (error instanceof RangeError)
-            throw new src_errors/* InputError */.dz(`${source}: nested too deeply to read; a task definition never is`);
-        throw error;
-    }
-}
-const withoutBom = (text) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
-function parseJsonOrYamlText(text, source, yaml) {
-    const content = withoutBom(text);
-    const parseYaml = (yamlText) => {
-        if (!yaml)
-            throw new Error(`parseTaskDefinitionText: ${source} is not plain JSON and no YAML library was given (see needsYaml)`);
-        return parseYamlWith(yaml, yamlText);
-    };
-    if (content.trim() === '')
-        throw new src_errors/* InputError */.dz(`${source}: the file is empty: it must hold a task definition (JSON or YAML)`);
-    const looksLikeJson = /^\s*[{[]/.test(content);
-    if (looksLikeJson) {
-        try {
-            return JSON.parse(content);
-        }
-        catch (error) {
-            // A YAML flow mapping (unquoted keys, trailing commas) also starts with '{'.
-            const parsed = parseYaml(content);
-            if (parsed.ok)
-                return parsed.value;
-            throw new src_errors/* InputError */.dz(`${source}: invalid JSON${jsonErrorDetail(error, content, parsed.position)}`);
-        }
-    }
-    const parsed = parseYaml(content);
-    if (parsed.ok)
-        return parsed.value;
-    throw new src_errors/* InputError */.dz(`${source}: invalid YAML${parsed.position ? ` at line ${parsed.position.line}, column ${parsed.position.col}` : ''}: ${parsed.reason}`);
-}
-function parseYamlWith({ parseDocument }, text) {
-    // YAML 1.2 core schema: `on`, `yes` and `no` stay strings, as in JSON.
-    const document = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true });
-    const [error] = document.errors;
-    if (!error) {
-        try {
-            return { ok: true, value: document.toJS({ maxAliasCount: 100 }) };
-        }
-        catch (aliasError) {
-            if (aliasError instanceof RangeError)
-                throw aliasError;
-            // An alias bomb: the data would expand far beyond anything a task definition holds.
-            return { ok: false, reason: `its aliases expand too far (${aliasError instanceof Error ? aliasError.message.split('\n')[0] : 'alias'})` };
-        }
-    }
-    const position = error.linePos?.[0];
-    // The message ends with the lines around the error, which are not for the log.
-    const reason = error.code === 'MULTIPLE_DOCS'
-        ? 'the file holds several YAML documents: keep one'
-        : error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
-    return position ? { ok: false, reason, position } : { ok: false, reason };
-}
-function jsonErrorDetail(error, text, fallback) {
-    const message = error instanceof Error ? error.message : '';
-    // Node may quote the text it failed on (`, "..." is not valid JSON`); only the reason before it is printed.
-    const reason = message.replace(/, (\.\.\.)?".*$/s, '').replace(/( in JSON)? at position \d+.*$/s, '');
-    const offset = /at position (\d+)/.exec(message)?.[1];
-    const position = offset === undefined ? fallback : positionOf(text, Number(offset));
-    return `${position ? ` at line ${position.line}, column ${position.col}` : ''}${reason ? `: ${reason}` : ''}`;
-}
-function positionOf(text, offset) {
-    const before = text.slice(0, offset).split('\n');
-    return { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 };
-}
-function checkContainers(containers, source) {
-    if (containers === undefined) {
-        throw new src_errors/* InputError */.dz(`${source}: containerDefinitions is missing: a task definition needs a list of containers`);
-    }
-    if (!Array.isArray(containers)) {
-        throw new src_errors/* InputError */.dz(`${source}: containerDefinitions must be a list, found ${describeKind(containers)}`);
-    }
-    for (const [index, container] of containers.entries()) {
-        const where = `containerDefinitions[${index}]`;
-        if (!isPlainObject(container))
-            throw new src_errors/* InputError */.dz(`${source}: ${where} must be an object, found ${describeKind(container)}`);
-        checkNamedStrings(container, 'environment', 'value', source, where);
-        checkNamedStrings(container, 'secrets', 'valueFrom', source, where);
-    }
-}
-/** environment and secrets: lists of {name, value|valueFrom} whose values are strings ECS passes on as written. */
-function checkNamedStrings(container, field, valueKey, source, where) {
-    const list = container[field];
-    if (list === undefined)
-        return;
-    if (!Array.isArray(list))
-        throw new src_errors/* InputError */.dz(`${source}: ${where}.${field} must be a list, found ${describeKind(list)}`);
-    for (const [index, entry] of list.entries()) {
-        const at = `${where}.${field}[${index}]`;
-        if (!isPlainObject(entry))
-            throw new src_errors/* InputError */.dz(`${source}: ${at} must be an object with name and ${valueKey}`);
-        if (typeof entry['name'] !== 'string')
-            throw new src_errors/* InputError */.dz(`${source}: ${at}.name must be a string`);
-        const value = entry[valueKey];
-        if (value !== undefined && typeof value !== 'string') {
-            throw new src_errors/* InputError */.dz(`${source}: ${at}.${valueKey} (${entry['name']}) must be a string, found ${describeKind(value)}: quote it`);
-        }
-    }
-}
-function readTags(value, source, where) {
-    if (value === undefined)
-        return [];
-    if (!Array.isArray(value))
-        throw new src_errors/* InputError */.dz(`${source}: ${where} must be a list of {key, value}, found ${describeKind(value)}`);
-    return value.map((entry, index) => {
-        const at = `${where}[${index}]`;
-        if (!isPlainObject(entry))
-            throw new src_errors/* InputError */.dz(`${source}: ${at} must be an object with key and value`);
-        const { key, value: tagValue = '' } = entry;
-        if (typeof key !== 'string' || key === '')
-            throw new src_errors/* InputError */.dz(`${source}: ${at}.key must be a non-empty string`);
-        if (typeof tagValue !== 'string')
-            throw new src_errors/* InputError */.dz(`${source}: ${at}.value (${key}) must be a string, found ${describeKind(tagValue)}: quote it`);
-        return { key, value: tagValue };
-    });
-}
-/** Tags by key; a later list wins, a key keeps the place it first had. */
-function mergeTags(...lists) {
-    const merged = new Map();
-    for (const list of lists)
-        for (const tag of list)
-            merged.set(tag.key, tag.value);
-    return [...merged].map(([key, value]) => ({ key, value }));
-}
-
-;// CONCATENATED MODULE: ./src/aws/taskdef-convert.ts
-
-function fromDescribed(out) {
-    const td = out.taskDefinition;
-    if (!td?.taskDefinitionArn || !td.family || td.revision === undefined) {
-        throw new Error('DescribeTaskDefinition answered without a task definition ARN');
-    }
-    return {
-        arn: td.taskDefinitionArn,
-        family: td.family,
-        revision: td.revision,
-        status: td.status ?? 'ACTIVE',
-        document: toTaskDefinitionDocument({ taskDefinition: td, tags: out.tags ?? [] }, td.taskDefinitionArn),
-        unmodelledFields: out.unmodelledFields ?? [],
-    };
-}
-function toRegisterInput(doc) {
-    return {
-        ...doc.taskDefinition,
-        ...(doc.tags.length > 0 ? { tags: doc.tags.map((tag) => ({ ...tag })) } : {}),
-    };
-}
-
+// EXTERNAL MODULE: ./src/aws/taskdef-convert.ts
+var taskdef_convert = __webpack_require__(6763);
 ;// CONCATENATED MODULE: ./src/deploy/keep-revisions.ts
 
 
@@ -1402,7 +880,7 @@ async function keepRevisions(deps, request) {
         throw new src_errors/* InputError */.dz(`keep-revisions must be a whole number of at least 1, got ${request.keep}`);
     }
     let older;
-    const kept = new Set(request.protect.map(familyRevision));
+    const kept = new Set(request.protect.map(aws_names/* familyRevision */.KW));
     try {
         older = (await listing('ListTaskDefinitions', () => activeRevisions(ecs, request.family))).slice(request.keep);
         if (older.length === 0)
@@ -1419,7 +897,7 @@ async function keepRevisions(deps, request) {
     }
     const deregistered = [];
     for (const revision of older) {
-        const name = familyRevision(revision.arn);
+        const name = (0,aws_names/* familyRevision */.KW)(revision.arn);
         if (kept.has(name))
             continue;
         const outcome = await deregister(deps, revision.arn);
@@ -1454,7 +932,7 @@ async function deregister({ ecs, clock }, arn) {
                 return 'done';
             if (status === undefined) {
                 return {
-                    problem: `${(0,errors/* describeError */.Uc)(failure)}; it may have been deregistered: check aws ecs describe-task-definition --task-definition ${familyRevision(arn)}`,
+                    problem: `${(0,errors/* describeError */.Uc)(failure)}; it may have been deregistered: check aws ecs describe-task-definition --task-definition ${(0,aws_names/* familyRevision */.KW)(arn)}`,
                     throttled: false,
                 };
             }
@@ -1496,7 +974,7 @@ async function activeRevisions(ecs, family) {
     return revisions.sort((a, b) => b.revision - a.revision);
 }
 function parseRevision(taskDefinition) {
-    const match = /^(.+):(\d+)$/.exec(familyRevision(taskDefinition));
+    const match = /^(.+):(\d+)$/.exec((0,aws_names/* familyRevision */.KW)(taskDefinition));
     if (!match?.[1] || !match[2])
         return undefined;
     return { family: match[1], revision: Number(match[2]) };
@@ -1542,7 +1020,7 @@ async function revisionsInUse(ecs) {
             }
             for (const service of answer.services ?? []) {
                 for (const taskDefinition of taskDefinitionsOf(service))
-                    inUse.add(familyRevision(taskDefinition));
+                    inUse.add((0,aws_names/* familyRevision */.KW)(taskDefinition));
             }
         }
     }
@@ -1583,8 +1061,8 @@ function reusableRevision(rendered, latest, mode) {
 }
 async function registerRevision(ecs, rendered, options = {}) {
     const family = rendered.taskDefinition.family ?? '';
-    const clock = options.clock ?? systemClock;
-    const input = toRegisterInput(rendered);
+    const clock = options.clock ?? src_clock/* systemClock */.m;
+    const input = (0,taskdef_convert/* toRegisterInput */.R)(rendered);
     const before = options.latestRevision;
     let lostAnswers = 0;
     for (let attempt = 1;; attempt++) {
@@ -1604,16 +1082,16 @@ async function registerRevision(ecs, rendered, options = {}) {
         }
         const action = `RegisterTaskDefinition ${family}`;
         if ((0,errors/* changeOutcome */.Ft)(failure) === 'not-applied') {
-            await afterRefusal(action, failure, attempt, REGISTER_ATTEMPTS, { reporter: options.reporter, clock });
+            await (0,doubtful/* afterRefusal */.j0)(action, failure, attempt, REGISTER_ATTEMPTS, { reporter: options.reporter, clock });
             continue;
         }
         lostAnswers += 1;
         options.reporter?.warn(`${action}: the answer was lost (${(0,errors/* describeError */.Uc)(failure)}); reading back whether it was registered.`);
-        await clock.sleep(pauseBefore(attempt + 1));
+        await clock.sleep((0,doubtful/* pauseBefore */.GB)(attempt + 1));
         const since = await readBack(ecs, rendered, before, failure);
         const applied = since.find((revision) => revision.equal);
         if (applied) {
-            options.reporter?.info(`${familyRevision(applied.revision)} was registered by that call: using it.`);
+            options.reporter?.info(`${(0,aws_names/* familyRevision */.KW)(applied.revision)} was registered by that call: using it.`);
             const registered = { arn: applied.revision.arn, revision: applied.revision.revision, registered: true };
             if (lostAnswers > 1)
                 await removeDuplicates(ecs, rendered, before, registered.arn, applied.registeredBy, options);
@@ -1632,7 +1110,7 @@ async function revisionsSince(ecs, rendered, before) {
     const found = [];
     for (const { arn } of newer) {
         const out = await ecs.describeTaskDefinition(arn);
-        const revision = fromDescribed(out);
+        const revision = (0,taskdef_convert/* fromDescribed */.i)(out);
         const registeredBy = out.taskDefinition?.registeredBy;
         found.push({ revision, equal: sameDocument(rendered, revision.document), ...(registeredBy ? { registeredBy } : {}) });
     }
@@ -1642,20 +1120,20 @@ async function readBack(ecs, rendered, before, lost) {
     const family = rendered.taskDefinition.family ?? '';
     const check = `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`;
     if (before === undefined) {
-        throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, (0,errors/* describeError */.Uc)(lost), 'the latest revision before it was not known', check);
+        throw new doubtful/* MayHaveBeenAppliedError */.fq(`RegisterTaskDefinition ${family}`, (0,errors/* describeError */.Uc)(lost), 'the latest revision before it was not known', check);
     }
     try {
         return await revisionsSince(ecs, rendered, before);
     }
     catch (error) {
-        throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, (0,errors/* describeError */.Uc)(lost), (0,errors/* describeError */.Uc)(error), check);
+        throw new doubtful/* MayHaveBeenAppliedError */.fq(`RegisterTaskDefinition ${family}`, (0,errors/* describeError */.Uc)(lost), (0,errors/* describeError */.Uc)(error), check);
     }
 }
 function describeSince(family, before, since) {
-    const after = before === undefined || before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${familyRevision({ family, revision: before })}`;
+    const after = before === undefined || before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${(0,aws_names/* familyRevision */.KW)({ family, revision: before })}`;
     if (since.length === 0)
         return `${after} is registered`;
-    const names = since.map(({ revision }) => familyRevision(revision)).join(', ');
+    const names = since.map(({ revision }) => (0,aws_names/* familyRevision */.KW)(revision)).join(', ');
     return `${after} equals the rendered one; newer revisions registered meanwhile, by another run or tool: ${names}`;
 }
 /**
@@ -1673,15 +1151,15 @@ async function removeDuplicates(ecs, rendered, before, kept, keptRegisteredBy, o
         options.reporter?.warn(`Could not check for a duplicate revision after the lost answer (${(0,errors/* describeError */.Uc)(error)}); see aws ecs list-task-definitions --family-prefix ${rendered.taskDefinition.family ?? ''} --sort DESC.`);
         return;
     }
-    const duplicates = since.filter(({ revision, equal, registeredBy }) => equal && familyRevision(revision.arn) !== familyRevision(kept) && (registeredBy === undefined || keptRegisteredBy === undefined || registeredBy === keptRegisteredBy));
+    const duplicates = since.filter(({ revision, equal, registeredBy }) => equal && (0,aws_names/* familyRevision */.KW)(revision.arn) !== (0,aws_names/* familyRevision */.KW)(kept) && (registeredBy === undefined || keptRegisteredBy === undefined || registeredBy === keptRegisteredBy));
     for (const { revision } of duplicates) {
-        const name = familyRevision(revision);
+        const name = (0,aws_names/* familyRevision */.KW)(revision);
         try {
             await ecs.deregisterTaskDefinition(revision.arn);
-            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${familyRevision(kept)}: deregistered ${name}.`);
+            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${(0,aws_names/* familyRevision */.KW)(kept)}: deregistered ${name}.`);
         }
         catch (error) {
-            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${familyRevision(kept)}; deregistering it failed (${(0,errors/* describeError */.Uc)(error)}): deregister it with aws ecs deregister-task-definition --task-definition ${name}.`);
+            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${(0,aws_names/* familyRevision */.KW)(kept)}; deregistering it failed (${(0,errors/* describeError */.Uc)(error)}): deregister it with aws ecs deregister-task-definition --task-definition ${name}.`);
         }
     }
 }
@@ -1718,6 +1196,8 @@ function defaultContainer(containers, containerName, wanted) {
     throw new src_errors/* InputError */.dz(`${inputs}: the task definition has ${containers.length} containers (${listNames(containers)}): set container-name to the one they apply to, or give each container its image with images`);
 }
 
+// EXTERNAL MODULE: ./src/taskdef/parse-file.ts
+var parse_file = __webpack_require__(5982);
 ;// CONCATENATED MODULE: ./src/taskdef/apply-edits.ts
 // What the inputs change on a base task definition (a file, the latest revision, or a new one).
 
@@ -1733,7 +1213,7 @@ function applyEdits(base, edits) {
     applyContainerEdits(containers, edits, taskDefinition.networkMode);
     fitPortsToNetworkMode(taskDefinition);
     checkRegistrable(taskDefinition);
-    return { taskDefinition, tags: mergeTags(base.tags, edits.tags) };
+    return { taskDefinition, tags: (0,parse_file/* mergeTags */.kE)(base.tags, edits.tags) };
 }
 function applyTaskEdits(taskDefinition, edits) {
     if (edits.family !== undefined)
@@ -1928,6 +1408,8 @@ function checkRegisterRequestSize(doc) {
     throw new src_errors/* InputError */.dz(`task-definition: the rendered task definition is ${bytes} bytes as a RegisterTaskDefinition request, over ECS's limit of ${REGISTER_REQUEST_LIMIT_BYTES} bytes (64 KiB): move large environment values to secrets or environmentFiles, or split the containers into several task definitions`);
 }
 
+// EXTERNAL MODULE: ./src/taskdef/validate.ts
+var validate = __webpack_require__(8516);
 ;// CONCATENATED MODULE: ./src/deploy/render.ts
 // Chooses the base task definition and renders the one this run deploys. Pure: no AWS, no host.
 
@@ -1977,7 +1459,7 @@ function portEditFromInputs(inputs) {
 /** The task definition this run registers, final: the checks run on exactly what would be sent. */
 function renderTaskDefinition(inputs, base, image) {
     const rendered = renderDocument(inputs, base, image);
-    validateTaskDefinitionDocument(rendered, base.source === 'file' ? `task-definition: ${base.label}` : 'task definition');
+    (0,validate/* validateTaskDefinitionDocument */.qp)(rendered, base.source === 'file' ? `task-definition: ${base.label}` : 'task definition');
     checkRegisterRequestSize(rendered);
     return rendered;
 }
@@ -2038,7 +1520,8 @@ function deliveryResult(plan, done, ending) {
         registered: revision?.registered ?? false,
         ...(target && update ? { desiredCount: update.desiredCount ?? update.before?.desiredCount ?? 0 } : {}),
         ...(target?.deploymentId ? { deploymentId: target.deploymentId } : {}),
-        ...(target ? { consoleUrl: consoleUrl(plan.region, target.cluster, target.service) } : {}),
+        ...(done.codeDeployDeploymentId ? { codeDeployDeploymentId: done.codeDeployDeploymentId } : {}),
+        ...(target ? { consoleUrl: (0,aws_names/* consoleUrl */.B9)(plan.region, target.cluster, target.service) } : {}),
         ...result_statusOf(done, ending),
         ...(done.outcome?.failure ? { failure: done.outcome.failure } : {}),
         ...(done.outcome?.rolledBackTo ? { rolledBackTo: done.outcome.rolledBackTo } : {}),
@@ -2096,18 +1579,8 @@ function notStartedResult(known, error, times) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/watch/snapshot.ts
-function deploymentsOf(service) {
-    return service.deployments ?? [];
-}
-function primaryOf(service) {
-    return deploymentsOf(service).find((deployment) => deployment.status === 'PRIMARY');
-}
-/** Events come newest first; this is how their ids read when one is missing. */
-function eventKey(event) {
-    return event.id ?? `${event.createdAt?.getTime() ?? ''} ${event.message ?? ''}`;
-}
-
+// EXTERNAL MODULE: ./src/watch/snapshot.ts
+var watch_snapshot = __webpack_require__(8263);
 ;// CONCATENATED MODULE: ./src/deploy/identify-deployment.ts
 
 /**
@@ -2118,7 +1591,7 @@ function newPrimaryDeployment(service, idsBefore, taskDefinition) {
     const primary = service?.deployments?.find((deployment) => deployment.status === 'PRIMARY');
     if (primary?.id === undefined || new Set(idsBefore).has(primary.id))
         return undefined;
-    if (taskDefinition !== undefined && !sameRevision(primary.taskDefinition, taskDefinition))
+    if (taskDefinition !== undefined && !(0,aws_names/* sameRevision */.Y6)(primary.taskDefinition, taskDefinition))
         return undefined;
     return primary;
 }
@@ -2145,7 +1618,7 @@ const UPDATE_ATTEMPTS = 3;
 async function startDeployment(ecs, before, request, options = {}) {
     const serviceName = before.serviceName ?? '';
     const idsBefore = (before.deployments ?? []).flatMap((d) => (d.id ? [d.id] : []));
-    const clock = options.clock ?? systemClock;
+    const clock = options.clock ?? src_clock/* systemClock */.m;
     const action = `UpdateService ${serviceName}`;
     const target = (identity) => ({
         cluster: request.cluster,
@@ -2153,7 +1626,7 @@ async function startDeployment(ecs, before, request, options = {}) {
         region: request.region,
         taskDefinitionArn: request.taskDefinitionArn,
         deploymentIdsBefore: idsBefore,
-        eventKeysBefore: (before.events ?? []).map(eventKey),
+        eventKeysBefore: (before.events ?? []).map(watch_snapshot/* eventKey */.Mk),
         previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
         ...identity,
     });
@@ -2173,21 +1646,21 @@ async function startDeployment(ecs, before, request, options = {}) {
             failure = error;
         }
         if ((0,errors/* changeOutcome */.Ft)(failure) === 'not-applied') {
-            await afterRefusal(action, failure, attempt, UPDATE_ATTEMPTS, { reporter: options.reporter, clock });
+            await (0,doubtful/* afterRefusal */.j0)(action, failure, attempt, UPDATE_ATTEMPTS, { reporter: options.reporter, clock });
             continue;
         }
         options.reporter?.warn(`${action}: the answer was lost (${(0,errors/* describeError */.Uc)(failure)}); reading the service back.`);
-        await clock.sleep(pauseBefore(attempt + 1));
+        await clock.sleep((0,doubtful/* pauseBefore */.GB)(attempt + 1));
         const now = await start_deployment_readBack(ecs, before, request, failure);
         const applied = appliedIdentity(now, before, idsBefore, request);
         if (applied) {
             options.reporter?.info(applied.deploymentId
-                ? `The update went through: deployment ${applied.deploymentId} of ${familyRevision(request.taskDefinitionArn)} started.`
-                : `The update went through: ${serviceName} is on ${familyRevision(request.taskDefinitionArn)}.`);
+                ? `The update went through: deployment ${applied.deploymentId} of ${(0,aws_names/* familyRevision */.KW)(request.taskDefinitionArn)} started.`
+                : `The update went through: ${serviceName} is on ${(0,aws_names/* familyRevision */.KW)(request.taskDefinitionArn)}.`);
             return target(applied);
         }
         if (attempt >= UPDATE_ATTEMPTS) {
-            throw new src_errors/* DeployError */.sH(`${action} failed ${attempt} times (last: ${(0,errors/* describeError */.Uc)(failure)}); the service shows no deployment of ${familyRevision(request.taskDefinitionArn)} from this run.`);
+            throw new src_errors/* DeployError */.sH(`${action} failed ${attempt} times (last: ${(0,errors/* describeError */.Uc)(failure)}); the service shows no deployment of ${(0,aws_names/* familyRevision */.KW)(request.taskDefinitionArn)} from this run.`);
         }
         options.reporter?.info(`The service shows no deployment from that update: updating again.`);
     }
@@ -2195,8 +1668,8 @@ async function startDeployment(ecs, before, request, options = {}) {
 async function start_deployment_readBack(ecs, before, request, lost) {
     const serviceName = before.serviceName ?? '';
     const check = `the deployments of service ${serviceName} in cluster ${request.cluster} ` +
-        `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${consoleUrl(request.region, request.cluster, serviceName)}) ` +
-        `for one of ${familyRevision(request.taskDefinitionArn)} before running again`;
+        `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${(0,aws_names/* consoleUrl */.B9)(request.region, request.cluster, serviceName)}) ` +
+        `for one of ${(0,aws_names/* familyRevision */.KW)(request.taskDefinitionArn)} before running again`;
     try {
         const answer = await ecs.describeServices(request.cluster, [serviceName]);
         const service = answer.services?.[0];
@@ -2205,7 +1678,7 @@ async function start_deployment_readBack(ecs, before, request, lost) {
         return service;
     }
     catch (error) {
-        throw new MayHaveBeenAppliedError(`UpdateService ${serviceName}`, (0,errors/* describeError */.Uc)(lost), (0,errors/* describeError */.Uc)(error), check);
+        throw new doubtful/* MayHaveBeenAppliedError */.fq(`UpdateService ${serviceName}`, (0,errors/* describeError */.Uc)(lost), (0,errors/* describeError */.Uc)(error), check);
     }
 }
 /**
@@ -2220,9 +1693,9 @@ function appliedIdentity(now, before, idsBefore, request) {
     const identity = { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
     if (fresh)
         return identity;
-    const onRequested = sameRevision(now.taskDefinition, request.taskDefinitionArn) &&
+    const onRequested = (0,aws_names/* sameRevision */.Y6)(now.taskDefinition, request.taskDefinitionArn) &&
         (request.desiredCount === undefined || now.desiredCount === request.desiredCount);
-    const revisionChanged = !sameRevision(before.taskDefinition, request.taskDefinitionArn);
+    const revisionChanged = !(0,aws_names/* sameRevision */.Y6)(before.taskDefinition, request.taskDefinitionArn);
     return onRequested && (revisionChanged || !request.forceNewDeployment) ? identity : undefined;
 }
 
@@ -2244,7 +1717,7 @@ async function applyPlan(deps, plan, startedAt, progress = newProgress()) {
     catch (caught) {
         const error = deps.cancel.aborted && !(caught instanceof src_errors/* CancelledError */.cc) ? new src_errors/* CancelledError */.cc(signalOf(deps.cancel)) : caught;
         if (progress.revision?.registered) {
-            deps.reporter.info(`${familyRevision(progress.revision.arn)} stays registered: deploy it again with task-definition-arn.`);
+            deps.reporter.info(`${(0,aws_names/* familyRevision */.KW)(progress.revision.arn)} stays registered: deploy it again with task-definition-arn.`);
         }
         return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false, error }), error };
     }
@@ -2276,14 +1749,31 @@ async function runSteps(deps, plan, done) {
         return;
     }
     step('update');
+    if (update.codeDeploy) {
+        // Loaded only for a service CodeDeploy deploys.
+        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 8001));
+        const end = await deployWithCodeDeploy(deps, {
+            region: plan.region,
+            update,
+            codeDeploy: update.codeDeploy,
+            taskDefinitionArn: revision.arn,
+            done,
+            step,
+        });
+        if (end === 'completed')
+            await apply_keepRevisions(deps, plan, done, revision, update.before.taskDefinition);
+        else if (plan.keepRevisions && end !== 'not-completed')
+            reporter.info('keep-revisions: not run, as the CodeDeploy deployment was not waited for to its end.');
+        return;
+    }
     const force = update.forceNewDeployment || (!revision.registered && Boolean(done.image?.pushedNewDigest));
     if (force && !update.forceNewDeployment) {
-        reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${familyRevision(revision.arn)} already names: forcing a new deployment.`);
+        reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${(0,aws_names/* familyRevision */.KW)(revision.arn)} already names: forcing a new deployment.`);
     }
-    if (!force && !revision.registered && sameRevision(update.before.taskDefinition, revision.arn)) {
-        reporter.info(`${update.service} already runs ${familyRevision(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
+    if (!force && !revision.registered && (0,aws_names/* sameRevision */.Y6)(update.before.taskDefinition, revision.arn)) {
+        reporter.info(`${update.service} already runs ${(0,aws_names/* familyRevision */.KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
     }
-    reporter.info(`Updating service ${update.service} to ${familyRevision(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
+    reporter.info(`Updating service ${update.service} to ${(0,aws_names/* familyRevision */.KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
     const target = await startDeployment(deps.session.ecs, update.before, {
         cluster: update.cluster,
         region: plan.region,
@@ -2323,13 +1813,13 @@ async function registerOrReuse(deps, plan, done) {
     await reportChanges(deps.reporter, plan, done.changes);
     throwIfCancelled(deps.cancel);
     if (reuse) {
-        deps.reporter.info(`Task definition unchanged: reusing ${familyRevision(reuse)}, registering nothing.`);
+        deps.reporter.info(`Task definition unchanged: reusing ${(0,aws_names/* familyRevision */.KW)(reuse)}, registering nothing.`);
         return { arn: reuse.arn, revision: reuse.revision, registered: false };
     }
     // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.
     const latest = td.latest && td.latest.family === rendered.taskDefinition.family ? td.latest.revision : 0;
     const registered = await registerRevision(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
-    deps.reporter.info(`Registered ${familyRevision(registered.arn)}.`);
+    deps.reporter.info(`Registered ${(0,aws_names/* familyRevision */.KW)(registered.arn)}.`);
     return registered;
 }
 /**
@@ -2489,6 +1979,7 @@ function outputsOf(result) {
         image: result.image,
         'image-digest': result.imageDigest ?? '',
         'deployment-id': result.deploymentId ?? '',
+        'codedeploy-deployment-id': result.codeDeployDeploymentId ?? '',
         'deployment-status': result.deploymentStatus,
         deregistered: result.deregistered.join(','),
         'run-task-arn': result.runTask?.taskArn ?? '',
@@ -2498,62 +1989,8 @@ function outputsOf(result) {
 
 // EXTERNAL MODULE: ./src/runtask/options.ts
 var options = __webpack_require__(3898);
-;// CONCATENATED MODULE: ./src/deploy/preflight.ts
-
-
-
-async function preflightService(ecs, cluster, serviceName, region) {
-    const clusterFound = await readOnly(`DescribeClusters ${cluster}`, cluster, region, () => ecs.describeCluster(cluster));
-    if (!clusterFound || clusterFound.status === 'INACTIVE') {
-        throw new src_errors/* PreflightError */.wG(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
-    }
-    const answer = await readOnly(`DescribeServices ${serviceName}`, cluster, region, () => ecs.describeServices(cluster, [serviceName]));
-    const service = answer.services?.[0];
-    if (!service) {
-        const reason = answer.failures?.[0]?.reason ?? 'MISSING';
-        throw new src_errors/* PreflightError */.wG(`service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first.`);
-    }
-    if (service.status !== 'ACTIVE') {
-        throw new src_errors/* PreflightError */.wG(`service: "${serviceName}" is ${service.status ?? 'not active'}; only an ACTIVE service can be deployed to.`);
-    }
-    const controller = service.deploymentController?.type ?? 'ECS';
-    if (controller !== 'ECS') {
-        throw new src_errors/* PreflightError */.wG(`service: "${serviceName}" uses the ${controller} deployment controller; ecs-deliver deploys services with the ECS (rolling update) controller. Register only (leave service unset) and deploy with your ${controller} tooling.`);
-    }
-    return service;
-}
-/** The revision a family, `family:revision` or ARN names; undefined when ECS has none. */
-async function findTaskDefinition(ecs, taskDefinition) {
-    try {
-        return fromDescribed(await ecs.describeTaskDefinition(taskDefinition));
-    }
-    catch (error) {
-        if ((0,errors/* errorName */.Is)(error) === 'ClientException' || (0,errors/* errorName */.Is)(error) === 'InvalidParameterException')
-            return undefined;
-        throw readFailure(`DescribeTaskDefinition ${taskDefinition}`, error);
-    }
-}
-async function readOnly(action, cluster, region, call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        if ((0,errors/* errorName */.Is)(error) === 'ClusterNotFoundException') {
-            throw new src_errors/* PreflightError */.wG(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
-        }
-        throw readFailure(action, error);
-    }
-}
-/**
- * A read the SDK gave up on after its retries says nothing about the target: AWS is not answering (exit 1). Any
- * other refusal is something the preflight found wrong (exit 2).
- */
-function readFailure(action, error) {
-    if ((0,errors/* classifyError */.fe)(error) === 'fatal')
-        return new src_errors/* PreflightError */.wG((0,errors/* describeAwsError */.Pp)(action, error));
-    return new src_errors/* AwsUnavailableError */.i7(`${action}: AWS is not answering (${(0,errors/* describeError */.Uc)(error).split('\n')[0] ?? ''}), still after retries; nothing was changed, run the job again later.`);
-}
-
+// EXTERNAL MODULE: ./src/deploy/preflight.ts
+var preflight = __webpack_require__(9536);
 ;// CONCATENATED MODULE: ./src/deploy/plan.ts
 
 
@@ -2568,28 +2005,31 @@ function readFailure(action, error) {
 async function planDeploy(deps, inputs, reads) {
     const { reporter } = deps;
     const region = reads?.region ?? inputs.region;
-    const fileDocument = inputs.taskDefinitionFile ? await plan_readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
-    const service = reads && inputs.service ? await preflightService(reads.ecs, inputs.cluster, inputs.service, region) : undefined;
+    const fileDocument = inputs.taskDefinitionFile ? await readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
+    const service = reads && inputs.service
+        ? await (0,preflight/* preflightService */.BN)(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment })
+        : undefined;
     if (service) {
-        reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
+        reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${(0,aws_names/* familyRevision */.KW)(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
     }
+    const codeDeploy = reads && service ? await codeDeployPart(deps, inputs, service, reads) : undefined;
     const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
     const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
     const common = {
         region,
         cluster: inputs.cluster,
         compared: reads !== undefined,
-        ...(inputs.service ? { update: serviceUpdate(inputs, service) } : {}),
+        ...(inputs.service ? { update: { ...serviceUpdate(inputs, service), ...(codeDeploy ? { codeDeploy } : {}) } } : {}),
     };
     if (inputs.taskDefinitionArn) {
-        const named = reads ? await findTaskDefinition(reads.ecs, inputs.taskDefinitionArn) : undefined;
+        const named = reads ? await (0,preflight/* findTaskDefinition */.KF)(reads.ecs, inputs.taskDefinitionArn) : undefined;
         if (reads && !named) {
             throw new src_errors/* PreflightError */.wG(`task-definition-arn: "${inputs.taskDefinitionArn}" does not exist in ${region}; check the family:revision or ARN.`);
         }
         if (named && named.status !== 'ACTIVE') {
-            reporter.warn(`${familyRevision(named)} is ${named.status}; ECS may refuse to start new tasks from it.`);
+            reporter.warn(`${(0,aws_names/* familyRevision */.KW)(named)} is ${named.status}; ECS may refuse to start new tasks from it.`);
         }
-        const family = named?.family ?? familyRevision(inputs.taskDefinitionArn).split(':')[0] ?? '';
+        const family = named?.family ?? (0,aws_names/* familyRevision */.KW)(inputs.taskDefinitionArn).split(':')[0] ?? '';
         const oneOff = runTaskPart(inputs, service, named?.document, reads !== undefined);
         return {
             ...common,
@@ -2685,6 +2125,32 @@ function serviceUpdate(inputs, before) {
             : {}),
     };
 }
+/**
+ * The CodeDeploy part of the plan for a service CodeDeploy deploys; the CodeDeploy SDK is loaded only then. For
+ * any other service, codedeploy-* inputs given are said to be ignored.
+ */
+async function codeDeployPart(deps, inputs, service, reads) {
+    if (service.deploymentController?.type !== 'CODE_DEPLOY') {
+        const given = [
+            ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
+            ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
+            ...(inputs.codeDeploy.deploymentConfig ? ['codedeploy-deployment-config'] : []),
+            ...(inputs.codeDeploy.description ? ['codedeploy-deployment-description'] : []),
+        ];
+        if (given.length > 0)
+            deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
+        return undefined;
+    }
+    if (!reads.codeDeploy)
+        throw new Error('planDeploy: a CODE_DEPLOY service needs reads.codeDeploy');
+    const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
+    return planCodeDeploy({ api, reporter: deps.reporter }, inputs.codeDeploy, {
+        cluster: inputs.cluster,
+        service,
+        region: reads.region,
+        ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
+    });
+}
 function keepRevisionsOf(inputs, family) {
     return inputs.keepRevisions !== undefined && family ? { keepRevisions: { family, keep: inputs.keepRevisions } } : {};
 }
@@ -2692,10 +2158,10 @@ function chooseBase(inputs, fileDocument, latest, running) {
     if (fileDocument)
         return { source: 'file', label: inputs.taskDefinitionFile, document: fileDocument };
     if (latest && (inputs.family || !running)) {
-        return { source: 'latest-revision', label: `${familyRevision(latest)} (latest ACTIVE revision)`, document: latest.document };
+        return { source: 'latest-revision', label: `${(0,aws_names/* familyRevision */.KW)(latest)} (latest ACTIVE revision)`, document: latest.document };
     }
     if (running && !inputs.family) {
-        return { source: 'service', label: `${familyRevision(running)} (what ${inputs.service} runs now)`, document: running.document };
+        return { source: 'service', label: `${(0,aws_names/* familyRevision */.KW)(running)} (what ${inputs.service} runs now)`, document: running.document };
     }
     return { source: 'inputs', label: 'inputs (new family)' };
 }
@@ -2704,16 +2170,16 @@ function chooseBase(inputs, fileDocument, latest, running) {
  * same revision one call serves both.
  */
 async function describeRevisions(ecs, runningTaskDefinition, knownFamily, needLatest) {
-    const latestOfKnown = knownFamily ? await findTaskDefinition(ecs, knownFamily) : undefined;
+    const latestOfKnown = knownFamily ? await (0,preflight/* findTaskDefinition */.KF)(ecs, knownFamily) : undefined;
     const running = !runningTaskDefinition
         ? undefined
-        : latestOfKnown && sameRevision(latestOfKnown.arn, runningTaskDefinition)
+        : latestOfKnown && (0,aws_names/* sameRevision */.Y6)(latestOfKnown.arn, runningTaskDefinition)
             ? latestOfKnown
-            : await findTaskDefinition(ecs, runningTaskDefinition);
-    const latest = knownFamily || !needLatest || !running ? latestOfKnown : await findTaskDefinition(ecs, running.family);
+            : await (0,preflight/* findTaskDefinition */.KF)(ecs, runningTaskDefinition);
+    const latest = knownFamily || !needLatest || !running ? latestOfKnown : await (0,preflight/* findTaskDefinition */.KF)(ecs, running.family);
     return { ...(running ? { running } : {}), ...(latest ? { latest } : {}) };
 }
-async function plan_readTaskDefinitionFile(deps, path) {
+async function readTaskDefinitionFile(deps, path) {
     let text;
     try {
         text = deps.readTextFile(path);
@@ -2725,11 +2191,11 @@ async function plan_readTaskDefinitionFile(deps, path) {
         throw new src_errors/* InputError */.dz(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
     }
     // The YAML library is loaded only for a file that is not plain JSON: most runs read JSON and never need it.
-    return parseTaskDefinitionText(text, path, needsYaml(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
+    return (0,parse_file/* parseTaskDefinitionText */.$6)(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
 }
 function warnUnmodelledBase(reporter, revision) {
     const fields = revision.unmodelledFields;
-    reporter.warn(`ECS answered ${fields.join(', ')} in ${familyRevision(revision)}, which the bundled AWS SDK cannot read or send: a new revision would not have ${fields.length === 1 ? 'it' : 'them'}. Update ecs-deliver, or register that revision with another tool and deploy it with task-definition-arn.`);
+    reporter.warn(`ECS answered ${fields.join(', ')} in ${(0,aws_names/* familyRevision */.KW)(revision)}, which the bundled AWS SDK cannot read or send: a new revision would not have ${fields.length === 1 ? 'it' : 'them'}. Update ecs-deliver, or register that revision with another tool and deploy it with task-definition-arn.`);
 }
 function warnUnmodelled(deps, rendered) {
     if (!deps.unmodelledFields)
@@ -2758,7 +2224,7 @@ function parseDuration(name, given) {
     return Math.round(parts.reduce((total, part) => total + Number(part[1]) * (UNIT_MS[part[2] ?? 's'] ?? 1000), 0));
 }
 /** "1500" → "1.5s": a duration in the form the inputs take. */
-function duration_formatDuration(ms) {
+function formatDuration(ms) {
     if (ms % 3_600_000 === 0)
         return `${ms / 3_600_000}h`;
     if (ms % 60_000 === 0)
@@ -2779,7 +2245,7 @@ const SECRET_NAME = /^[\w/+=.@-]{1,512}$/;
 const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/[\w.\-/]+$/;
 const PARAMETER_NAME = /^\/?[\w.-]+(\/[\w.-]+)*$/;
 function checkFamily(name, family) {
-    if (family !== '' && !FAMILY.test(family)) {
+    if (family !== '' && !validate/* FAMILY */.Ju.test(family)) {
         throw new src_errors/* InputError */.dz(`${name}: "${family}" is not a task definition family; use up to 255 letters, digits, hyphens and underscores.`);
     }
 }
@@ -2817,15 +2283,17 @@ function secretArnWithKey(source) {
     return /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+(:[^:]*){1,3}$/.test(source);
 }
 function checkCompatibilities(name, given) {
-    const unknown = given.find((value) => !COMPATIBILITIES.includes(value));
+    const unknown = given.find((value) => !validate/* COMPATIBILITIES */.rO.includes(value));
     if (unknown !== undefined) {
-        throw new src_errors/* InputError */.dz(`${name}: "${unknown}" is not a launch type ECS knows; use ${COMPATIBILITIES.join(', ')}.`);
+        throw new src_errors/* InputError */.dz(`${name}: "${unknown}" is not a launch type ECS knows; use ${validate/* COMPATIBILITIES */.rO.join(', ')}.`);
     }
 }
 function checkTags(name, tags) {
-    checkTagLimits(name, tags);
+    (0,validate/* checkTagLimits */.RA)(name, tags);
 }
 
+// EXTERNAL MODULE: ./src/taskdef/fargate-sizes.ts
+var fargate_sizes = __webpack_require__(4765);
 ;// CONCATENATED MODULE: ./src/inputs/kv-lines.ts
 // Multi-line inputs of KEY=VALUE lines (environment, secrets, tags, images, build-args).
 // Only the first '=' splits, so values may hold '=' (URLs, base64); a value is kept exactly as written,
@@ -3042,7 +2510,7 @@ function parseInputs(raw) {
     const waitTimeoutMs = duration('wait-timeout');
     const pollIntervalMs = duration('poll-interval');
     if (waitTimeoutMs < pollIntervalMs) {
-        throw new src_errors/* InputError */.dz(`wait-timeout: ${duration_formatDuration(waitTimeoutMs)} is shorter than poll-interval (${duration_formatDuration(pollIntervalMs)}); make it longer.`);
+        throw new src_errors/* InputError */.dz(`wait-timeout: ${formatDuration(waitTimeoutMs)} is shorter than poll-interval (${formatDuration(pollIntervalMs)}); make it longer.`);
     }
     const commandText = text('command');
     const service = value('service');
@@ -3065,7 +2533,7 @@ function parseInputs(raw) {
     checkCompatibilities('requires-compatibilities', requiresCompatibilities);
     const taskCpu = value('task-cpu');
     const taskMemory = value('task-memory');
-    checkTaskSize({ ...(taskCpu ? { cpu: taskCpu } : {}), ...(taskMemory ? { memory: taskMemory } : {}) }, 
+    (0,fargate_sizes/* checkTaskSize */.$0)({ ...(taskCpu ? { cpu: taskCpu } : {}), ...(taskMemory ? { memory: taskMemory } : {}) }, 
     // Only when the inputs give the whole size: a size partly from a file is checked on the rendered document.
     requiresCompatibilities.includes('FARGATE') && taskCpu !== '' && taskMemory !== '', { cpu: 'task-cpu', memory: 'task-memory' });
     const tags = parseTagLines(text('tags'), 'tags');
@@ -3145,6 +2613,13 @@ function parseInputs(raw) {
         webIdentityToken: raw('web-identity-token').trim(),
         dryRun: bool('dry-run'),
         runTask,
+        codeDeploy: {
+            appspec: value('codedeploy-appspec'),
+            application: value('codedeploy-application'),
+            deploymentGroup: value('codedeploy-deployment-group'),
+            description: value('codedeploy-deployment-description'),
+            deploymentConfig: value('codedeploy-deployment-config'),
+        },
     };
 }
 /** Readers for each input type; what a value may be (type, options, min, max, default) comes from its spec. */
@@ -3191,7 +2666,7 @@ function specReader(raw) {
             if (ms < min) {
                 throw new src_errors/* InputError */.dz(min <= 1
                     ? `${name}: must be above zero; write it like 90s, 15m or 1h.`
-                    : `${name}: must be at least ${duration_formatDuration(min)}${name === 'poll-interval' ? '; ECS throttles faster polling' : ''}.`);
+                    : `${name}: must be at least ${formatDuration(min)}${name === 'poll-interval' ? '; ECS throttles faster polling' : ''}.`);
             }
             return ms;
         },
@@ -3275,6 +2750,8 @@ async function readStdin(stream = process.stdin) {
     return Buffer.concat(chunks).toString('utf8');
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/aws/credentials-visible.ts
@@ -3387,347 +2864,16 @@ async function withinLimit(pending, limitMs) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/watch/observe.ts
-
-/** The service is gone or unusable: no later poll can change that. */
-class ServiceGoneError extends Error {
-    name = 'ServiceGoneError';
-}
-class Observer {
-    ecs;
-    reporter;
-    cluster;
-    service;
-    serviceDeploymentsAnswered = false;
-    serviceDeploymentsSupported = true;
-    constructor(ecs, reporter, cluster, service) {
-        this.ecs = ecs;
-        this.reporter = reporter;
-        this.cluster = cluster;
-        this.service = service;
-    }
-    get supportsServiceDeployments() {
-        return this.serviceDeploymentsSupported;
-    }
-    async observe(serviceDeploymentArn) {
-        // The service deployment first: its status decides the verdict, and the service read after it is at least as
-        // new, so the events and counts printed with a verdict already show what led to it.
-        const serviceDeployment = serviceDeploymentArn !== undefined && this.serviceDeploymentsSupported
-            ? await this.describeServiceDeployment(serviceDeploymentArn)
-            : undefined;
-        const service = await this.describeService();
-        return serviceDeployment ? { service, serviceDeployment } : { service };
-    }
-    async describeService() {
-        const answer = await this.ecs.describeServices(this.cluster, [this.service]);
-        const service = answer.services?.[0];
-        if (!service) {
-            const reason = answer.failures?.[0]?.reason ?? 'MISSING';
-            throw new ServiceGoneError(`service ${this.service} not found in cluster ${this.cluster} (${reason})`);
-        }
-        if (service.status !== undefined && service.status !== 'ACTIVE') {
-            throw new ServiceGoneError(`service ${this.service} is ${service.status}`);
-        }
-        return service;
-    }
-    async describeServiceDeployment(arn) {
-        try {
-            const answer = await this.ecs.describeServiceDeployments([arn]);
-            this.serviceDeploymentsAnswered = true;
-            const deployments = answer.serviceDeployments ?? [];
-            return deployments.find((deployment) => deployment.serviceDeploymentArn === arn) ?? deployments[0];
-        }
-        catch (error) {
-            if (!(0,errors/* isNotSupported */.GW)(error, !this.serviceDeploymentsAnswered))
-                throw error;
-            this.serviceDeploymentsSupported = false;
-            this.reporter.info(`DescribeServiceDeployments is not available here (${(0,errors/* describeError */.Uc)(error)}); following the service's deployments list`);
-            return undefined;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/watch/read-errors.ts
-// What a failed read while watching means for the watch. A read that fails says nothing about the deployment:
-// only the answers ECS gives decide an outcome, so every fault of the connection or the answer is retried.
-
-
-function readErrorKind(error) {
-    return error instanceof ServiceGoneError ? 'fatal' : (0,errors/* classifyError */.fe)(error);
-}
-/** One line about a failed read, without the SDK's multi-line hints. */
-function describeReadError(error) {
-    if (error instanceof ServiceGoneError)
-        return error.message;
-    return (0,errors/* describeError */.Uc)(error).split('\n')[0] ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/watch/progress.ts
-
-
-/** Events this close before the watch began still belong to it: the update came first, and clocks drift. */
-const EVENT_MARGIN_MS = 10_000;
-function deploymentLine(deployment) {
-    const counts = `${deployment.runningCount ?? 0}/${deployment.desiredCount ?? 0} running, ` +
-        `${deployment.pendingCount ?? 0} pending, ${deployment.failedTasks ?? 0} failed`;
-    const state = deployment.rolloutState ? `, ${deployment.rolloutState}` : '';
-    const taskDefinition = deployment.taskDefinition ? ` ${familyRevision(deployment.taskDefinition)}` : '';
-    return `${deployment.status ?? '?'} ${deployment.id ?? '?'}${taskDefinition}: ${counts}${state}`;
-}
-/**
- * Where a deployment stood in one answer, in a few words: `1/2 running on web:3, IN_PROGRESS; 2 deployments`.
- * `deploymentId` picks the deployment; the PRIMARY one otherwise.
- */
-function stateLine(service, deploymentId) {
-    const deployments = deploymentsOf(service);
-    const shown = deployments.find((deployment) => deploymentId !== undefined && deployment.id === deploymentId) ?? primaryOf(service);
-    const more = deployments.length > 1 ? `; ${deployments.length} deployments` : '';
-    const running = shown ?? service;
-    const taskDefinition = shown ? shown.taskDefinition : service.taskDefinition;
-    const state = shown?.rolloutState ? `, ${shown.rolloutState}` : '';
-    const on = taskDefinition ? ` on ${familyRevision(taskDefinition)}` : '';
-    return `${running.runningCount ?? 0}/${running.desiredCount ?? 0} running${on}${state}${more}`;
-}
-function serviceDeploymentLine(serviceDeployment) {
-    const breaker = serviceDeployment.deploymentCircuitBreaker;
-    const failures = breaker?.status && breaker.status !== 'DISABLED'
-        ? `, circuit breaker ${breaker.failureCount ?? 0}/${breaker.threshold ?? '?'} failed tasks`
-        : '';
-    const reason = serviceDeployment.statusReason ? ` (${serviceDeployment.statusReason})` : '';
-    return `Service deployment ${serviceDeployment.status ?? '?'}${failures}${reason}`;
-}
-function eventLine(event) {
-    const time = event.createdAt ? `${event.createdAt.toISOString().slice(11, 19)}Z ` : '';
-    return `${time}${event.message ?? ''}`;
-}
-/**
- * Picks the events not printed yet and newer than the watch, oldest first. `seen` is shared by every watch of one
- * run, so the rollback's watch does not repeat what the rollout's printed.
- */
-class EventLog {
-    since;
-    seen;
-    constructor(since, seen) {
-        this.since = since;
-        this.seen = seen;
-    }
-    takeNew(events) {
-        const fresh = events.filter((event) => !this.seen.has(eventKey(event)) && (event.createdAt === undefined || event.createdAt.getTime() >= this.since - EVENT_MARGIN_MS));
-        for (const event of fresh)
-            this.seen.add(eventKey(event));
-        return fresh.reverse();
-    }
-}
-/** Remembers the last line printed per deployment and answers only the lines that changed. */
-class ChangedLines {
-    last = new Map();
-    changed(service, serviceDeployment) {
-        const lines = (service.deployments ?? []).map((deployment) => [
-            deployment.id ?? '?',
-            deploymentLine(deployment),
-        ]);
-        if (serviceDeployment)
-            lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
-        return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
-    }
-    remember(key, line) {
-        if (this.last.get(key) === line)
-            return false;
-        this.last.set(key, line);
-        return true;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/watch/settle.ts
-/**
- * Waits for `promise` unless `signal` aborts first. The SDK calls take no signal here, and one that hangs must
- * not keep a cancelled job alive; a late rejection is still caught so it never surfaces as unhandled.
- */
-function settle(promise, signal) {
-    return new Promise((resolve) => {
-        const onAbort = () => resolve({ state: 'aborted' });
-        if (signal.aborted)
-            onAbort();
-        else
-            signal.addEventListener('abort', onAbort, { once: true });
-        promise.then((value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve({ state: 'fulfilled', value });
-        }, (error) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve({ state: 'rejected', error });
-        });
-    });
-}
-/**
- * Waits for `promise` at most `ms`, and not past a cancel when `cancel` is given: 'aborted' when it did not settle
- * in time. The timer ends as soon as the promise settles, so a quick answer holds nothing open.
- */
-async function settleWithin(promise, ms, clock, cancel) {
-    const done = new AbortController();
-    const stop = cancel ? AbortSignal.any([done.signal, cancel]) : done.signal;
-    try {
-        return await Promise.race([
-            settle(promise, stop),
-            clock.sleep(ms, stop).then(() => ({ state: 'aborted' })),
-        ]);
-    }
-    finally {
-        done.abort();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/watch/stopped-tasks.ts
-
-const STOPPED_TASKS_SHOWN = 5;
-const LIST_PAGES = 3;
-const DESCRIBE_BATCH = 100;
-/** The most recently stopped tasks of one deployment, newest first. */
-async function stoppedTasksOf(ecs, query, limit = STOPPED_TASKS_SHOWN) {
-    const arns = await listStoppedTasks(ecs, query);
-    const belongs = (task) => query.deploymentId !== undefined
-        ? task.startedBy === query.deploymentId
-        : sameRevision(task.taskDefinitionArn, query.taskDefinitionArn);
-    const tasks = [];
-    for (let start = 0; start < arns.length; start += DESCRIBE_BATCH) {
-        const described = await ecs.describeTasks(query.cluster, arns.slice(start, start + DESCRIBE_BATCH));
-        tasks.push(...described.filter(belongs));
-    }
-    return tasks
-        .sort((a, b) => stoppedAt(b) - stoppedAt(a))
-        .slice(0, limit)
-        .map(toReport);
-}
-// ListTasks takes startedBy only as its sole filter, so the service's stopped tasks are listed and sorted out here.
-async function listStoppedTasks(ecs, query) {
-    const arns = [];
-    let nextToken;
-    for (let page = 0; page < LIST_PAGES; page++) {
-        const answer = await ecs.listTasks({
-            cluster: query.cluster,
-            serviceName: query.service,
-            desiredStatus: 'STOPPED',
-            ...(nextToken ? { nextToken } : {}),
-        });
-        arns.push(...(answer.taskArns ?? []));
-        nextToken = answer.nextToken;
-        if (!nextToken)
-            break;
-    }
-    return arns;
-}
-function stoppedAt(task) {
-    return (task.stoppedAt ?? task.stoppingAt ?? task.createdAt)?.getTime() ?? 0;
-}
-function toReport(task) {
-    return {
-        taskArn: task.taskArn ?? '?',
-        ...(task.stoppedReason !== undefined ? { stoppedReason: task.stoppedReason } : {}),
-        ...(task.stopCode !== undefined ? { stopCode: task.stopCode } : {}),
-        containers: (task.containers ?? []).map((container) => ({
-            name: container.name ?? '?',
-            ...(container.exitCode !== undefined ? { exitCode: container.exitCode } : {}),
-            ...(container.reason !== undefined ? { reason: container.reason } : {}),
-        })),
-    };
-}
-function stoppedTaskLines(report) {
-    const stopCode = report.stopCode ? ` (${report.stopCode})` : '';
-    const lines = [`task ${resourceName(report.taskArn)}: ${report.stoppedReason ?? 'stopped, no reason given'}${stopCode}`];
-    for (const container of report.containers) {
-        const exit = container.exitCode !== undefined ? `exit code ${container.exitCode}` : 'no exit code';
-        const reason = container.reason ? `: ${container.reason}` : '';
-        lines.push(`  container ${container.name}: ${exit}${reason}`);
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/watch/failure-report.ts
-
-
-
-
-
-
-const EVENTS_SHOWN = 20;
-/** How long the report waits for the stopped tasks: ECS may be the reason the rollout could not finish. */
-const STOPPED_TASKS_WAIT_MS = 10_000;
-/** Service events of this watch, and any older ones that name the deployment, oldest first. */
-function eventsOfDeployment(result) {
-    const id = result.followed.deploymentId;
-    const printed = new Set(result.events.map(eventKey));
-    const naming = (result.last?.service.events ?? []).filter((event) => id !== undefined && !printed.has(eventKey(event)) && (event.message ?? '').includes(id));
-    const all = [...naming, ...result.events];
-    return all.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0)).slice(-EVENTS_SHOWN);
-}
-async function collectFailure(ctx, result, taskDefinitionArn, reason) {
-    const { target, ecs, options, clock } = ctx;
-    const query = {
-        cluster: target.cluster,
-        service: target.service,
-        taskDefinitionArn,
-        ...(result.followed.deploymentId ? { deploymentId: result.followed.deploymentId } : {}),
-    };
-    const report = { reason, events: eventsOfDeployment(result).map(eventLine), stoppedTasks: [] };
-    if (options.cancel.aborted)
-        return { report, stoppedTasksUnread: 'cancelled' };
-    const stopped = await settleWithin(stoppedTasksOf(ecs, query), STOPPED_TASKS_WAIT_MS, clock, options.cancel);
-    if (stopped.state === 'fulfilled')
-        return { report: { ...report, stoppedTasks: stopped.value } };
-    const why = stopped.state === 'rejected'
-        ? describeReadError(stopped.error)
-        : options.cancel.aborted
-            ? 'cancelled'
-            : `no answer within ${formatDuration(STOPPED_TASKS_WAIT_MS)}`;
-    ctx.reporter.warn(`Could not read the stopped tasks: ${why}`);
-    return { report, stoppedTasksUnread: why };
-}
-function failureLines({ report, stoppedTasksUnread }, result, url) {
-    const lines = [];
-    const deployments = result.last?.service.deployments ?? [];
-    if (deployments.length > 0)
-        lines.push('Deployments at the end:', ...deployments.map((d) => `  ${deploymentLine(d)}`));
-    if (report.events.length > 0)
-        lines.push('Service events of this deployment:', ...report.events.map((line) => `  ${line}`));
-    else
-        lines.push('No service events for this deployment.');
-    if (report.stoppedTasks.length > 0) {
-        lines.push('Stopped tasks of this deployment, newest first:', ...report.stoppedTasks.flatMap(stoppedTaskLines).map((line) => `  ${line}`));
-    }
-    else if (stoppedTasksUnread !== undefined) {
-        lines.push(`The stopped tasks of this deployment could not be read (${stoppedTasksUnread}).`);
-    }
-    else {
-        lines.push('No stopped tasks of this deployment.');
-    }
-    lines.push(`Console: ${url}`);
-    return lines;
-}
-/** Prints the headline as an error and the details after it; answers the report for `WatchOutcome.failure`. */
-async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
-    const collected = await collectFailure(ctx, result, taskDefinitionArn, reason);
-    ctx.reporter.error(headline);
-    const url = consoleUrl(ctx.target.region, ctx.target.cluster, ctx.target.service);
-    for (const line of failureLines(collected, result, url))
-        ctx.reporter.info(line);
-    return collected.report;
-}
-
-;// CONCATENATED MODULE: ./src/watch/pacing.ts
-// The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
-// poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
-// slows every other pipeline of the account too.
-const MAX_BACKOFF_FACTOR = 4;
-function nextPollInterval(current, base, throttled) {
-    if (throttled)
-        return Math.min(current * 2, base * MAX_BACKOFF_FACTOR);
-    return Math.max(base, current / 2);
-}
-/** Time to sleep so that polls start `interval` apart, and the last one lands on the deadline. */
-function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
-    return Math.max(0, Math.min(pollStartedAt + interval, deadline) - now);
-}
-
+// EXTERNAL MODULE: ./src/watch/failure-report.ts
+var failure_report = __webpack_require__(9040);
+// EXTERNAL MODULE: ./src/watch/pacing.ts
+var pacing = __webpack_require__(5639);
+// EXTERNAL MODULE: ./src/watch/progress.ts
+var progress = __webpack_require__(2724);
+// EXTERNAL MODULE: ./src/watch/read-errors.ts
+var read_errors = __webpack_require__(6255);
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(4484);
 ;// CONCATENATED MODULE: ./src/watch/tracking.ts
 
 
@@ -3763,7 +2909,7 @@ function track(followed, snapshot) {
     }
     if (deploymentId === undefined)
         return followed;
-    const ours = deploymentsOf(snapshot.service).find((deployment) => deployment.id === deploymentId);
+    const ours = (0,watch_snapshot/* deploymentsOf */.o)(snapshot.service).find((deployment) => deployment.id === deploymentId);
     return {
         ...followed,
         deploymentId,
@@ -3788,14 +2934,14 @@ function defaultMaxFailedTasks(desiredCount) {
  * service steady on another revision is not done: ECS has not (yet) started what this run asked for.
  */
 function isSteady(service, taskDefinitionArn) {
-    const deployments = deploymentsOf(service);
+    const deployments = (0,watch_snapshot/* deploymentsOf */.o)(service);
     return (deployments.length === 1 &&
-        sameRevision(deployments[0]?.taskDefinition, taskDefinitionArn) &&
+        (0,aws_names/* sameRevision */.Y6)(deployments[0]?.taskDefinition, taskDefinitionArn) &&
         service.runningCount === service.desiredCount);
 }
 function decide(snapshot, followed, eventsSinceStart, maxFailedTasks) {
     const { service, serviceDeployment } = snapshot;
-    const primary = primaryOf(service);
+    const primary = (0,watch_snapshot/* primaryOf */.Os)(service);
     const isNew = (deployment) => deployment?.id !== undefined && deployment.id !== followed.deploymentId && !followed.deploymentIdsBefore.includes(deployment.id);
     if (!followsDeployment(followed)) {
         if (followed.deploymentIdsBefore.length > 0 && isNew(primary))
@@ -3806,7 +2952,7 @@ function decide(snapshot, followed, eventsSinceStart, maxFailedTasks) {
         return { kind: 'superseded', by: primary };
     }
     const ours = followed.deploymentId
-        ? deploymentsOf(service).find((deployment) => deployment.id === followed.deploymentId)
+        ? (0,watch_snapshot/* deploymentsOf */.o)(service).find((deployment) => deployment.id === followed.deploymentId)
         : undefined;
     const failureReason = reasonOf(ours ?? followed.last, serviceDeployment);
     if (serviceDeployment?.status === 'ROLLBACK_FAILED') {
@@ -3836,15 +2982,15 @@ function decide(snapshot, followed, eventsSinceStart, maxFailedTasks) {
     if (ours?.rolloutState === 'COMPLETED')
         return { kind: 'completed' };
     // Behind a Classic Load Balancer ECS gives no rolloutState: the service's own steady state is the signal.
-    if (ours && ours.rolloutState === undefined && deploymentsOf(service).length === 1 && ours.runningCount === ours.desiredCount) {
+    if (ours && ours.rolloutState === undefined && (0,watch_snapshot/* deploymentsOf */.o)(service).length === 1 && ours.runningCount === ours.desiredCount) {
         return { kind: 'completed' };
     }
     return { kind: 'waiting' };
 }
 function ecsRollback(service, followed, serviceDeployment, events) {
-    const primary = primaryOf(service);
+    const primary = (0,watch_snapshot/* primaryOf */.Os)(service);
     const taskDefinitionOf = (id) => {
-        const taskDefinition = deploymentsOf(service).find((deployment) => deployment.id === id)?.taskDefinition;
+        const taskDefinition = (0,watch_snapshot/* deploymentsOf */.o)(service).find((deployment) => deployment.id === id)?.taskDefinition;
         return taskDefinition ? { to: taskDefinition } : {};
     };
     const primaryIsOlder = primary?.id !== undefined && primary.id !== followed.deploymentId && followed.deploymentIdsBefore.includes(primary.id);
@@ -3883,7 +3029,7 @@ function firstReason(ours, serviceDeployment) {
 }
 /** `ecs-svc/123 (web:5)`, or what is known of it. */
 function describeDeployment(id, taskDefinition) {
-    return id ? `deployment ${id} (${familyRevision(taskDefinition)})` : `deployment of ${familyRevision(taskDefinition)}`;
+    return id ? `deployment ${id} (${(0,aws_names/* familyRevision */.KW)(taskDefinition)})` : `deployment of ${(0,aws_names/* familyRevision */.KW)(taskDefinition)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/watch/follow.ts
@@ -3897,8 +3043,8 @@ function describeDeployment(id, taskDefinition) {
 async function follow(ctx, start, deadline) {
     const { clock, reporter, observer, options } = ctx;
     const startedAt = clock.now();
-    const eventLog = new EventLog(startedAt, ctx.seenEvents);
-    const changedLines = new ChangedLines();
+    const eventLog = new progress/* EventLog */.vu(startedAt, ctx.seenEvents);
+    const changedLines = new progress/* ChangedLines */.MQ();
     const events = [];
     const maxFailedTasks = options.maxFailedTasks !== undefined && options.maxFailedTasks > 0 ? options.maxFailedTasks : undefined;
     let followed = observer.supportsServiceDeployments ? start : withoutServiceDeployment(start);
@@ -3921,7 +3067,7 @@ async function follow(ctx, start, deadline) {
         if (options.cancel.aborted)
             return result({ kind: 'cancelled' });
         const pollStartedAt = clock.now();
-        const poll = await settle(observer.observe(followed.serviceDeploymentArn), options.cancel);
+        const poll = await (0,settle/* settle */.G)(observer.observe(followed.serviceDeploymentArn), options.cancel);
         if (poll.state === 'aborted')
             return result({ kind: 'cancelled' });
         if (followed.serviceDeploymentArn !== undefined && !observer.supportsServiceDeployments) {
@@ -3929,15 +3075,15 @@ async function follow(ctx, start, deadline) {
         }
         if (poll.state === 'rejected') {
             // A failed read says nothing about the deployment: slow down, and try again until the deadline.
-            const kind = readErrorKind(poll.error);
-            const description = describeReadError(poll.error);
+            const kind = (0,read_errors/* readErrorKind */.N)(poll.error);
+            const description = (0,read_errors/* describeReadError */.U)(poll.error);
             if (kind === 'fatal') {
                 problem = description;
                 return result({ kind: 'watch-error', message: description });
             }
-            const slower = nextPollInterval(interval, options.pollIntervalMs, true);
+            const slower = (0,pacing/* nextPollInterval */.qm)(interval, options.pollIntervalMs, true);
             if (kind === 'throttled' && slower > interval) {
-                reporter.warn(`ECS is throttling (${description}); polling every ${formatDuration(slower)}`);
+                reporter.warn(`ECS is throttling (${description}); polling every ${(0,aws_names/* formatDuration */.a3)(slower)}`);
             }
             else if (kind === 'transient' && description !== problem) {
                 reporter.warn(`ECS did not answer (${description}); retrying until the timeout`);
@@ -3949,17 +3095,17 @@ async function follow(ctx, start, deadline) {
         }
         else {
             if (silentSince !== undefined) {
-                reporter.info(`ECS answers again, after ${formatDuration(clock.now() - silentSince)} without an answer`);
+                reporter.info(`ECS answers again, after ${(0,aws_names/* formatDuration */.a3)(clock.now() - silentSince)} without an answer`);
                 silentSince = undefined;
             }
             problem = undefined;
-            interval = nextPollInterval(interval, options.pollIntervalMs, false);
+            interval = (0,pacing/* nextPollInterval */.qm)(interval, options.pollIntervalMs, false);
             last = poll.value;
             lastAnsweredAt = clock.now();
             followed = track(followed, last);
             for (const event of eventLog.takeNew(last.service.events ?? [])) {
                 events.push(event);
-                reporter.info(eventLine(event));
+                reporter.info((0,progress/* eventLine */.V8)(event));
             }
             for (const line of changedLines.changed(last.service, last.serviceDeployment))
                 reporter.info(line);
@@ -3970,10 +3116,12 @@ async function follow(ctx, start, deadline) {
         const now = clock.now();
         if (now >= deadline)
             return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
-        await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, deadline), options.cancel);
+        await clock.sleep((0,pacing/* sleepBeforeNextPoll */.R1)(now, pollStartedAt, interval, deadline), options.cancel);
     }
 }
 
+// EXTERNAL MODULE: ./src/watch/observe.ts
+var observe = __webpack_require__(7511);
 ;// CONCATENATED MODULE: ./src/watch/watch-rollout.ts
 
 
@@ -3993,18 +3141,18 @@ async function watchRollout(deps, target, options) {
         ...deps,
         target,
         options,
-        observer: new Observer(deps.ecs, deps.reporter, target.cluster, target.service),
+        observer: new observe/* Observer */.n(deps.ecs, deps.reporter, target.cluster, target.service),
         seenEvents: new Set(target.eventKeysBefore),
     };
     const followed = followedOf(target);
     const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
-        deps.reporter.info(`${startLine(target.service, followed)}; timeout ${formatDuration(options.timeoutMs)}`);
+        deps.reporter.info(`${startLine(target.service, followed)}; timeout ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)}`);
         return follow(ctx, followed, deps.clock.now() + options.timeoutMs);
     });
     return conclude(ctx, rollout);
 }
 function startLine(service, followed) {
-    const revision = familyRevision(followed.taskDefinitionArn);
+    const revision = (0,aws_names/* familyRevision */.KW)(followed.taskDefinitionArn);
     if (followed.deploymentId)
         return `Following deployment ${followed.deploymentId} (${revision})`;
     if (followed.serviceDeploymentArn)
@@ -4018,8 +3166,8 @@ async function conclude(ctx, rollout) {
     switch (end.kind) {
         case 'completed': {
             const message = followsDeployment(rollout.followed)
-                ? `${what} completed in ${formatDuration(clock.now() - rollout.startedAt)}`
-                : `service ${target.service} is steady on ${familyRevision(target.taskDefinitionArn)}`;
+                ? `${what} completed in ${(0,aws_names/* formatDuration */.a3)(clock.now() - rollout.startedAt)}`
+                : `service ${target.service} is steady on ${(0,aws_names/* familyRevision */.KW)(target.taskDefinitionArn)}`;
             reporter.info(message);
             return { status: 'COMPLETED', message };
         }
@@ -4031,16 +3179,16 @@ async function conclude(ctx, rollout) {
         case 'cancelled':
             return cancelled(ctx, rollout, `cancelled while ${what} was in progress`);
         case 'rolled-back-by-ecs': {
-            const to = familyRevision(end.to ?? target.previous.taskDefinitionArn);
+            const to = (0,aws_names/* familyRevision */.KW)(end.to ?? target.previous.taskDefinitionArn);
             const message = `${what} failed: ${end.reason}; ECS rolled back to ${to}`;
-            const failure = await reportFailure(ctx, rollout, target.taskDefinitionArn, end.reason, message);
+            const failure = await (0,failure_report/* reportFailure */.xV)(ctx, rollout, target.taskDefinitionArn, end.reason, message);
             return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
         }
         case 'failed':
         case 'timed-out': {
             const reason = end.kind === 'failed' ? end.reason : notFinished(ctx, rollout);
             const message = end.kind === 'failed' ? `${what} failed: ${reason}` : `${what} ${reason}`;
-            const failure = await reportFailure(ctx, rollout, target.taskDefinitionArn, reason, message);
+            const failure = await (0,failure_report/* reportFailure */.xV)(ctx, rollout, target.taskDefinitionArn, reason, message);
             const outcome = { status: end.kind === 'failed' ? 'FAILED' : 'TIMED_OUT', message, failure };
             if (options.cancel.aborted)
                 return cancelled(ctx, rollout, `${message}; cancelled`);
@@ -4051,11 +3199,11 @@ async function conclude(ctx, rollout) {
 /** Why a rollout ECS kept answering about is not done; names the revision the service runs when it is not ours. */
 function notFinished(ctx, result) {
     const { options, target } = ctx;
-    const reason = `did not finish within ${formatDuration(options.timeoutMs)}`;
-    const revisions = [...new Set(deploymentsOf(result.last?.service ?? {}).map((deployment) => deployment.taskDefinition ?? '?'))];
-    if (revisions.length === 0 || revisions.some((revision) => sameRevision(revision, result.followed.taskDefinitionArn)))
+    const reason = `did not finish within ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)}`;
+    const revisions = [...new Set((0,watch_snapshot/* deploymentsOf */.o)(result.last?.service ?? {}).map((deployment) => deployment.taskDefinition ?? '?'))];
+    if (revisions.length === 0 || revisions.some((revision) => (0,aws_names/* sameRevision */.Y6)(revision, result.followed.taskDefinitionArn)))
         return reason;
-    return `${reason}: service ${target.service} runs ${revisions.map(familyRevision).join(', ')} instead`;
+    return `${reason}: service ${target.service} runs ${revisions.map(aws_names/* familyRevision */.KW).join(', ')} instead`;
 }
 /**
  * ECS stopped answering, or answered in a way no retry can fix: say what was last seen, and when. Nothing is
@@ -4065,14 +3213,14 @@ function unknown(ctx, result, headline) {
     const { reporter, target, options } = ctx;
     const { message, lastSeen } = unknownMessage(ctx, result, headline);
     reporter.error(message);
-    const deployments = deploymentsOf(result.last?.service ?? {});
+    const deployments = (0,watch_snapshot/* deploymentsOf */.o)(result.last?.service ?? {});
     if (deployments.length > 0)
         reporter.info('Deployments in the last answer:');
     for (const deployment of deployments)
-        reporter.info(`  ${deploymentLine(deployment)}`);
+        reporter.info(`  ${(0,progress/* deploymentLine */.CO)(deployment)}`);
     if (options.rollback)
         reporter.info('Not rolling back: the outcome is not known.');
-    reporter.info(`Console: ${consoleUrl(target.region, target.cluster, target.service)}`);
+    reporter.info(`Console: ${(0,aws_names/* consoleUrl */.B9)(target.region, target.cluster, target.service)}`);
     return { status: 'UNKNOWN', message, ...lastSeen };
 }
 function unknownMessage(ctx, result, headline) {
@@ -4083,30 +3231,30 @@ function unknownMessage(ctx, result, headline) {
     const why = end.kind === 'watch-error'
         ? `could not follow the rollout of ${target.service}: ${end.message}`
         : answeredAt === undefined
-            ? `ECS did not answer during the ${formatDuration(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`
-            : `ECS did not answer in the last ${formatDuration(now - answeredAt)} of the ${formatDuration(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`;
+            ? `ECS did not answer during the ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`
+            : `ECS did not answer in the last ${(0,aws_names/* formatDuration */.a3)(now - answeredAt)} of the ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`;
     if (result.last === undefined || answeredAt === undefined) {
         const nothingSeen = end.kind === 'watch-error' ? 'nothing seen of the deployment before that' : 'no answer from ECS since the watch began';
         return { message: `${headline}: ${why}; ${nothingSeen}`, lastSeen: {} };
     }
-    const seen = stateLine(result.last.service, result.followed.deploymentId);
+    const seen = (0,progress/* stateLine */.qo)(result.last.service, result.followed.deploymentId);
     const at = new Date(answeredAt).toISOString().slice(11, 19);
     return {
-        message: `${headline}: ${why}; last seen at ${at} UTC (${formatDuration(now - answeredAt)} ago): ${seen}`,
+        message: `${headline}: ${why}; last seen at ${at} UTC (${(0,aws_names/* formatDuration */.a3)(now - answeredAt)} ago): ${seen}`,
         lastSeen: { lastSeen: seen, lastSeenAt: new Date(answeredAt).toISOString() },
     };
 }
 function superseded(ctx, what, by) {
-    const supersededBy = familyRevision(by.taskDefinition ?? '?');
+    const supersededBy = (0,aws_names/* familyRevision */.KW)(by.taskDefinition ?? '?');
     const message = `${what} was superseded by deployment ${by.id ?? '?'} (${supersededBy}), which another update started`;
     ctx.reporter.warn(message);
     return { status: 'SUPERSEDED', message, supersededBy };
 }
 function canRollBack(ctx) {
     const { target, reporter } = ctx;
-    if (!sameRevision(target.previous.taskDefinitionArn, target.taskDefinitionArn))
+    if (!(0,aws_names/* sameRevision */.Y6)(target.previous.taskDefinitionArn, target.taskDefinitionArn))
         return true;
-    reporter.warn(`Not rolling back: ${target.service} already ran ${familyRevision(target.taskDefinitionArn)} before this run`);
+    reporter.warn(`Not rolling back: ${target.service} already ran ${(0,aws_names/* familyRevision */.KW)(target.taskDefinitionArn)} before this run`);
     return false;
 }
 /** Puts the previous revision back, the way the deploy started this run's deployment. */
@@ -4124,7 +3272,7 @@ async function rollBack(ctx, rollout, failed, failure) {
     const { target, reporter, clock, options } = ctx;
     if (!canRollBack(ctx))
         return failed;
-    const to = familyRevision(target.previous.taskDefinitionArn);
+    const to = (0,aws_names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
     reporter.warn(`Rolling back ${target.service} to ${to}`);
     let started;
     try {
@@ -4162,7 +3310,7 @@ async function rollBack(ctx, rollout, failed, failure) {
             // The rollout did fail; only how the rollback ended is not known.
             const { message, lastSeen } = unknownMessage(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
             reporter.error(message);
-            reporter.info(`Console: ${consoleUrl(target.region, target.cluster, target.service)}`);
+            reporter.info(`Console: ${(0,aws_names/* consoleUrl */.B9)(target.region, target.cluster, target.service)}`);
             return { status: 'FAILED', message, failure, ...lastSeen };
         }
         case 'failed':
@@ -4170,7 +3318,7 @@ async function rollBack(ctx, rollout, failed, failure) {
         case 'rolled-back-by-ecs': {
             const reason = end.kind === 'timed-out' ? notFinished(ctx, rollback) : end.reason;
             const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
-            await reportFailure(ctx, rollback, target.previous.taskDefinitionArn, reason, `Rollback ${rollbackWhat}: ${reason}`);
+            await (0,failure_report/* reportFailure */.xV)(ctx, rollback, target.previous.taskDefinitionArn, reason, `Rollback ${rollbackWhat}: ${reason}`);
             reporter.error(message);
             return { status: 'FAILED', message, failure };
         }
@@ -4184,14 +3332,14 @@ async function cancelled(ctx, rollout, headline) {
     const { options, clock, target } = ctx;
     let message = headline;
     if (options.rollbackOnCancel && canRollBack(ctx)) {
-        const to = familyRevision(target.previous.taskDefinitionArn);
-        const answer = await settleWithin(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), CANCEL_ROLLBACK_ANSWER_CAP_MS, clock);
+        const to = (0,aws_names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
+        const answer = await (0,settle/* settleWithin */.f)(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), CANCEL_ROLLBACK_ANSWER_CAP_MS, clock);
         const said = answer.state === 'fulfilled'
             ? `the rollback to ${to} started (ECS answered the UpdateService)`
             : answer.state === 'rejected'
                 ? `the rollback to ${to} failed: ${(0,src_errors/* errorMessage */.gJ)(answer.error)}`
                 : `the rollback to ${to} was requested, but ECS did not answer the UpdateService within ` +
-                    `${formatDuration(CANCEL_ROLLBACK_ANSWER_CAP_MS)}: it may not have started`;
+                    `${(0,aws_names/* formatDuration */.a3)(CANCEL_ROLLBACK_ANSWER_CAP_MS)}: it may not have started`;
         message = `${headline}; ${said}`;
     }
     return cancelledState(ctx, rollout, message);
@@ -4199,12 +3347,12 @@ async function cancelled(ctx, rollout, headline) {
 function cancelledState(ctx, result, message, failure) {
     const { reporter, clock } = ctx;
     reporter.warn(message);
-    const deployments = deploymentsOf(result.last?.service ?? {});
+    const deployments = (0,watch_snapshot/* deploymentsOf */.o)(result.last?.service ?? {});
     if (deployments.length > 0) {
         const age = result.problem !== undefined && result.lastAnsweredAt !== undefined ? clock.now() - result.lastAnsweredAt : undefined;
-        reporter.info(age === undefined ? 'Deployments when cancelled:' : `Deployments in the last answer, ${formatDuration(age)} before the cancel:`);
+        reporter.info(age === undefined ? 'Deployments when cancelled:' : `Deployments in the last answer, ${(0,aws_names/* formatDuration */.a3)(age)} before the cancel:`);
         for (const deployment of deployments)
-            reporter.info(`  ${deploymentLine(deployment)}`);
+            reporter.info(`  ${(0,progress/* deploymentLine */.CO)(deployment)}`);
     }
     return { status: 'CANCELLED', message, ...(failure ? { failure } : {}) };
 }
@@ -4234,16 +3382,18 @@ function cancelledState(ctx, result, message, failure) {
 
 /** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
 const CANCEL_BACKSTOP_MS = 1_800;
-/** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
+/** During the watch with rollback-on-cancel (or of a CodeDeploy deployment) the watcher waits up to about 10 s for the rollback's answer. */
 const CANCEL_BACKSTOP_ROLLBACK_MS = 12_000;
 async function main(invocation, env = process.env) {
     const host = await createHost(invocation, env);
     const errors = countErrors(host.reporter);
     const reporter = errors.reporter;
-    const state = { startedAt: systemClock.now(), progress: newProgress(), published: false };
+    const state = { startedAt: src_clock/* systemClock */.m.now(), progress: newProgress(), published: false };
     const cancel = new AbortController();
     const stopListening = listenForCancel(cancel, reporter.warn, (signal) => {
-        const rollingBack = state.progress.step === 'watch' && state.plan?.update?.watch?.rollbackOnCancel === true;
+        // A CodeDeploy deployment is always stopped (with rollback) on cancel; that call's answer is waited for too.
+        const update = state.plan?.update;
+        const rollingBack = state.progress.step === 'watch' && (update?.watch?.rollbackOnCancel === true || update?.codeDeploy !== undefined);
         return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
     });
     try {
@@ -4283,17 +3433,17 @@ async function run(invocation, env, reporter, cancel, state) {
         const session = await openSession(inputs, env, reporter, cancel);
         state.region = session.region;
         const access = imageAccess(session, reporter, cancel, env);
-        const plan = await planDeploy(await planDeps(inputs, env, access, reporter, true), inputs, { ecs: session.ecs, region: session.region });
+        const plan = await planDeploy(await planDeps(inputs, env, access, reporter, true), inputs, readsOf(session));
         state.plan = plan;
         throwIfCancelled(cancel);
         return await applyPlan({
             session,
             reporter,
-            clock: systemClock,
+            clock: src_clock/* systemClock */.m,
             cancel,
             publishImage: async (work) => publishImages(access, work),
-            watch: (target, options) => watchRollout({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: systemClock, reporter }, target, options),
-            keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock: systemClock, reporter }, request),
+            watch: (target, options) => watchRollout({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: src_clock/* systemClock */.m, reporter }, target, options),
+            keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock: src_clock/* systemClock */.m, reporter }, request),
             runTask: async (runPlan, taskDefinitionArn, untouched) => {
                 // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
                 const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([
@@ -4306,7 +3456,7 @@ async function run(invocation, env, reporter, cancel, state) {
                     api: ecsTaskApi(session),
                     openLogs: () => createLogsApi(clientConfig(session.options)),
                     region: session.region,
-                    clock: systemClock,
+                    clock: src_clock/* systemClock */.m,
                     reporter,
                     signal: cancel,
                 });
@@ -4324,15 +3474,18 @@ async function dryRun(inputs, env, reporter, cancel, state) {
         state.region = session.region;
     const access = imageAccess(session, reporter, cancel, env);
     const deps = await planDeps(inputs, env, access, reporter, session !== undefined);
-    const plan = await planDeploy(deps, inputs, session ? { ecs: session.ecs, region: session.region } : undefined);
+    const plan = await planDeploy(deps, inputs, session ? readsOf(session) : undefined);
     await reportDryRun(reporter, plan);
-    return { result: deliveryResult(plan, newProgress(), { startedAt: state.startedAt, finishedAt: systemClock.now(), dryRun: true }) };
+    return { result: deliveryResult(plan, newProgress(), { startedAt: state.startedAt, finishedAt: src_clock/* systemClock */.m.now(), dryRun: true }) };
+}
+function readsOf(session) {
+    return { ecs: session.ecs, region: session.region, ...(session.codeDeploy ? { codeDeploy: session.codeDeploy } : {}) };
 }
 async function planDeps(inputs, env, access, reporter, compared) {
     return {
         reporter,
         env: env,
-        readTextFile: (path) => readTaskDefinitionFile((0,external_node_path_.resolve)(path), path),
+        readTextFile: (path) => (0,parse_file/* readTaskDefinitionFile */.BD)((0,external_node_path_.resolve)(path), path),
         ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
         ...(inputs.image || inputs.images.size > 0
             ? {
@@ -4350,7 +3503,7 @@ async function publishImages(access, work) {
     return work.main ? publishImage(access, work.main.options, work.main.plan) : { image: '', pushed: false, pushedNewDigest: false };
 }
 function resultSoFar(state, error) {
-    const finishedAt = systemClock.now();
+    const finishedAt = src_clock/* systemClock */.m.now();
     if (state.plan)
         return deliveryResult(state.plan, state.progress, { startedAt: state.startedAt, finishedAt, dryRun: false, error });
     const inputs = state.inputs;
@@ -4402,7 +3555,7 @@ function concludeRun(host, result, cancel, errorReported) {
 }
 function doneLine(result) {
     const seconds = Math.round((result.finishedAt - result.startedAt) / 100) / 10;
-    const revision = familyRevision(result.taskDefinitionArn);
+    const revision = (0,aws_names/* familyRevision */.KW)(result.taskDefinitionArn);
     if (result.dryRun)
         return `Dry run done in ${seconds}s.`;
     if (!result.service)
@@ -4491,6 +3644,106 @@ function shortenSdkNodeWarning() {
         }
         emitWarning(warning, ...rest);
     });
+}
+
+
+/***/ }),
+
+/***/ 9373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+// Time is a parameter, so the watcher's logic runs in tests without waiting.
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    }),
+};
+
+
+/***/ }),
+
+/***/ 9536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BN: () => (/* binding */ preflightService),
+/* harmony export */   KF: () => (/* binding */ findTaskDefinition),
+/* harmony export */   f1: () => (/* binding */ readFailure)
+/* harmony export */ });
+/* harmony import */ var _aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6763);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+
+
+
+async function preflightService(ecs, cluster, serviceName, region, checks = {}) {
+    const clusterFound = await readOnly(`DescribeClusters ${cluster}`, cluster, region, () => ecs.describeCluster(cluster));
+    if (!clusterFound || clusterFound.status === 'INACTIVE') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
+    }
+    const answer = await readOnly(`DescribeServices ${serviceName}`, cluster, region, () => ecs.describeServices(cluster, [serviceName]));
+    const service = answer.services?.[0];
+    if (!service) {
+        const reason = answer.failures?.[0]?.reason ?? 'MISSING';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first.`);
+    }
+    if (service.status !== 'ACTIVE') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`service: "${serviceName}" is ${service.status ?? 'not active'}; only an ACTIVE service can be deployed to.`);
+    }
+    const controller = service.deploymentController?.type ?? 'ECS';
+    if (controller === 'EXTERNAL') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`service: "${serviceName}" uses the EXTERNAL deployment controller, whose task sets only your own tooling creates; ecs-deliver deploys services with the ECS or CODE_DEPLOY controller. Register only (leave service unset) and create the task set with your tooling (aws ecs create-task-set).`);
+    }
+    if (controller !== 'ECS' && controller !== 'CODE_DEPLOY') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`service: "${serviceName}" uses the ${controller} deployment controller, which ecs-deliver does not know; register only (leave service unset).`);
+    }
+    if (controller === 'CODE_DEPLOY' && checks.forceNewDeployment) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`);
+    }
+    return service;
+}
+/** The revision a family, `family:revision` or ARN names; undefined when ECS has none. */
+async function findTaskDefinition(ecs, taskDefinition) {
+    try {
+        return (0,_aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_0__/* .fromDescribed */ .i)(await ecs.describeTaskDefinition(taskDefinition));
+    }
+    catch (error) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(error) === 'ClientException' || (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(error) === 'InvalidParameterException')
+            return undefined;
+        throw readFailure(`DescribeTaskDefinition ${taskDefinition}`, error);
+    }
+}
+async function readOnly(action, cluster, region, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(error) === 'ClusterNotFoundException') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
+        }
+        throw readFailure(action, error);
+    }
+}
+/**
+ * A read the SDK gave up on after its retries says nothing about the target: AWS is not answering (exit 1). Any
+ * other refusal is something the preflight found wrong (exit 2).
+ */
+function readFailure(action, error) {
+    if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyError */ .fe)(error) === 'fatal')
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(action, error));
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsUnavailableError */ .i7(`${action}: AWS is not answering (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error).split('\n')[0] ?? ''}), still after retries; nothing was changed, run the job again later.`);
 }
 
 
@@ -5064,6 +4317,1090 @@ function overridesFor(container, options) {
 /** The command the chosen container runs, as a line to print; undefined when it keeps the revision's own. */
 function commandOf(request, container) {
     return request.overrides?.containerOverrides?.find((override) => override.name === container)?.command;
+}
+
+
+/***/ }),
+
+/***/ 4765:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $0: () => (/* binding */ checkTaskSize)
+/* harmony export */ });
+/* unused harmony exports FARGATE_SIZES_FILE, FARGATE_SIZES, taskCpuUnits, taskMemoryMiB, fargateMemoryFor */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3173);
+// Task-level cpu and memory: the forms ECS takes, and the cpu/memory pairs Fargate runs. The one table of
+// Fargate sizes: error messages point here, so a new size is added in this file alone.
+
+
+const FARGATE_SIZES_FILE = 'src/taskdef/fargate-sizes.ts';
+/** AWS Fargate task sizes (Linux), CPU units → memory in MiB. */
+const FARGATE_SIZES = [
+    { cpu: 256, memory: [512, 1024, 2048] },
+    { cpu: 512, memory: { from: 1024, to: 4096, step: 1024 } },
+    { cpu: 1024, memory: { from: 2048, to: 8192, step: 1024 } },
+    { cpu: 2048, memory: { from: 4096, to: 16_384, step: 1024 } },
+    { cpu: 4096, memory: { from: 8192, to: 30_720, step: 1024 } },
+    { cpu: 8192, memory: { from: 16_384, to: 61_440, step: 4096 } },
+    { cpu: 16_384, memory: { from: 32_768, to: 122_880, step: 8192 } },
+];
+/** Task cpu in CPU units ("256", "1 vCPU", "0.25 vcpu"), or undefined when it is in neither form. */
+function taskCpuUnits(cpu) {
+    const units = (0,_task_size_js__WEBPACK_IMPORTED_MODULE_1__/* .cpuUnits */ .M)(cpu.trim());
+    return /^\d+$/.test(units) && Number(units) > 0 ? Number(units) : undefined;
+}
+/** Task memory in MiB ("512", "2 GB", "0.5GB"), or undefined when it is in neither form. */
+function taskMemoryMiB(memory) {
+    const mib = (0,_task_size_js__WEBPACK_IMPORTED_MODULE_1__/* .memoryMiB */ .I)(memory.trim());
+    return /^\d+$/.test(mib) && Number(mib) > 0 ? Number(mib) : undefined;
+}
+function fargateMemoryFor(cpu) {
+    const size = FARGATE_SIZES.find((entry) => entry.cpu === cpu);
+    if (!size)
+        return undefined;
+    if (Array.isArray(size.memory))
+        return size.memory;
+    const { from, to, step } = size.memory;
+    const values = [];
+    for (let mib = from; mib <= to; mib += step)
+        values.push(mib);
+    return values;
+}
+/**
+ * Checks the forms of task cpu and memory and, for Fargate, that they make a size Fargate runs.
+ * `label` names where they come from, such as "task-cpu" or "web.json: cpu".
+ */
+function checkTaskSize(size, fargate, labels) {
+    const cpu = size.cpu === undefined ? undefined : taskCpuUnits(size.cpu);
+    if (size.cpu !== undefined && cpu === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${labels.cpu}: "${size.cpu}" is not a task CPU; write CPU units (256, 1024) or vCPU (0.25 vCPU, 1 vCPU).`);
+    }
+    const memory = size.memory === undefined ? undefined : taskMemoryMiB(size.memory);
+    if (size.memory !== undefined && memory === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${labels.memory}: "${size.memory}" is not a task memory; write MiB (512, 2048) or GB (0.5 GB, 2 GB).`);
+    }
+    if (!fargate)
+        return;
+    if (cpu === undefined || memory === undefined) {
+        const missing = cpu === undefined ? labels.cpu : labels.memory;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${missing}: Fargate needs a task cpu and memory; set one of the sizes listed in ${FARGATE_SIZES_FILE}.`);
+    }
+    const memoryOptions = fargateMemoryFor(cpu);
+    if (!memoryOptions) {
+        const cpus = FARGATE_SIZES.map((entry) => entry.cpu).join(', ');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${labels.cpu}: Fargate runs no task of ${cpu} CPU units; use one of ${cpus} (see ${FARGATE_SIZES_FILE}).`);
+    }
+    if (!memoryOptions.includes(memory)) {
+        const range = `${memoryOptions[0]}..${memoryOptions.at(-1)} MiB`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${labels.memory}: Fargate runs ${cpu} CPU units with ${range} in the steps listed in ${FARGATE_SIZES_FILE}, not ${memory} MiB; pick a pair from there.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ parseTaskDefinitionText),
+/* harmony export */   BD: () => (/* binding */ readTaskDefinitionFile),
+/* harmony export */   Rg: () => (/* binding */ toTaskDefinitionDocument),
+/* harmony export */   Tf: () => (/* binding */ needsYaml),
+/* harmony export */   kE: () => (/* binding */ mergeTags)
+/* harmony export */ });
+/* unused harmony exports MAX_FILE_BYTES, MAX_DEPTH */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2209);
+/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4489);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8516);
+// Reads a task definition file (JSON or YAML) in either shape people keep them in: the RegisterTaskDefinition
+// input, or the DescribeTaskDefinition output (`{"taskDefinition": {...}, "tags": [...]}`) saved from the CLI.
+// Fields this code does not know are kept as written. Messages say where the problem is, never the text
+// around it: a task definition file may hold environment values.
+
+
+
+
+
+/** A task definition file is far larger than any ECS registers (64 KiB) well before this. */
+const MAX_FILE_BYTES = 1024 * 1024;
+/** Deeper than any task definition nests; deeper data is refused before code that walks it. */
+const MAX_DEPTH = 64;
+/**
+ * Reads a task definition file as text, bounded: a device (/dev/zero), a directory or a file over
+ * MAX_FILE_BYTES is refused, named by the input, before it is read whole.
+ */
+function readTaskDefinitionFile(path, shownAs = path, inputName = 'task-definition') {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'r');
+    }
+    catch (error) {
+        const code = error.code ?? String(error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${inputName}: cannot read "${shownAs}" (${code}); give a path relative to the working directory.`);
+    }
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!stat.isFile()) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${inputName}: "${shownAs}" is not a regular file; give the path of a JSON or YAML task definition.`);
+        }
+        if (stat.size > MAX_FILE_BYTES) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${inputName}: "${shownAs}" is ${stat.size} bytes; a task definition file is at most ${MAX_FILE_BYTES} bytes.`);
+        }
+        const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > MAX_FILE_BYTES) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${inputName}: "${shownAs}" is over ${MAX_FILE_BYTES} bytes; a task definition file is at most that.`);
+            }
+        }
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * Whether parseTaskDefinitionText needs the YAML library for this text: anything but a plain JSON document (YAML,
+ * a YAML flow mapping starting with '{', or text no parser accepts, whose message comes from both).
+ */
+function needsYaml(text) {
+    const content = withoutBom(text);
+    if (!/^\s*[{[]/.test(content))
+        return content.trim() !== '';
+    try {
+        JSON.parse(content);
+        return false;
+    }
+    catch {
+        return true;
+    }
+}
+/**
+ * Parses a task definition file's text; messages start with the input and the file: "task-definition: web.json: ...".
+ * `yaml` may be left out when needsYaml(text) is false.
+ */
+function parseTaskDefinitionText(text, source, yaml, inputName = 'task-definition') {
+    const named = `${inputName}: ${source}`;
+    if (text.length > MAX_FILE_BYTES) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${named}: the file is over ${MAX_FILE_BYTES} bytes; a task definition file is at most that.`);
+    }
+    const data = parseJsonOrYaml(text, named, yaml);
+    checkDepth(data, named);
+    const document = toTaskDefinitionDocument(data, named);
+    (0,_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .checkTaskDefinitionTypes */ .GQ)(document.taskDefinition, named);
+    return document;
+}
+/** The deepest bracket nesting in the text, strings included: an overestimate is harmless at the bound used. */
+function bracketDepth(text) {
+    let depth = 0;
+    let deepest = 0;
+    for (let i = 0; i < text.length; i++) {
+        const char = text.charCodeAt(i);
+        if (char === 91 || char === 123)
+            deepest = Math.max(deepest, ++depth);
+        else if ((char === 93 || char === 125) && depth > 0)
+            depth--;
+    }
+    return deepest;
+}
+function checkDepth(value, source) {
+    const pending = [[value, 0]];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+        const [item, depth] = next;
+        if (typeof item !== 'object' || item === null)
+            continue;
+        if (depth > MAX_DEPTH)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: nested more than ${MAX_DEPTH} levels deep; a task definition never is`);
+        for (const child of Object.values(item))
+            pending.push([child, depth + 1]);
+    }
+}
+/**
+ * Turns parsed data, or a DescribeTaskDefinition answer from the SDK, into a document that can be edited and
+ * registered: read-only fields and nulls dropped, tags beside the definition.
+ */
+function toTaskDefinitionDocument(value, source) {
+    const root = (0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(value);
+    if (!(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(root)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: expected a task definition object, found ${(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .describeKind */ .SB)(root)}`);
+    }
+    const described = 'taskDefinition' in root;
+    const body = described ? root['taskDefinition'] : root;
+    if (!(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(body)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: taskDefinition must be an object, found ${(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .describeKind */ .SB)(body)}`);
+    }
+    const taskDefinition = {};
+    for (const [key, field] of Object.entries(body)) {
+        if (!_read_only_js__WEBPACK_IMPORTED_MODULE_4__/* .READ_ONLY_FIELDS */ .O.includes(key) && key !== 'tags')
+            taskDefinition[key] = field;
+    }
+    checkContainers(taskDefinition['containerDefinitions'], source);
+    for (const key of ['cpu', 'memory']) {
+        // YAML reads `cpu: 256` as a number; RegisterTaskDefinition takes the task size as a string.
+        const size = taskDefinition[key];
+        if (typeof size === 'number' && Number.isInteger(size))
+            taskDefinition[key] = String(size);
+    }
+    const tags = mergeTags(readTags(body['tags'], source, 'tags'), described ? readTags(root['tags'], source, 'tags') : []);
+    return { taskDefinition: taskDefinition, tags };
+}
+function parseJsonOrYaml(text, source, yaml) {
+    // Parsers take long or overflow the stack on brackets nested thousands deep; a quick count refuses them first.
+    if (bracketDepth(text) > MAX_DEPTH * 16)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: nested more than ${MAX_DEPTH} levels deep; a task definition never is`);
+    try {
+        return parseJsonOrYamlText(text, source, yaml);
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: nested too deeply to read; a task definition never is`);
+        throw error;
+    }
+}
+const withoutBom = (text) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+function parseJsonOrYamlText(text, source, yaml) {
+    const content = withoutBom(text);
+    const parseYaml = (yamlText) => {
+        if (!yaml)
+            throw new Error(`parseTaskDefinitionText: ${source} is not plain JSON and no YAML library was given (see needsYaml)`);
+        return parseYamlWith(yaml, yamlText);
+    };
+    if (content.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the file is empty: it must hold a task definition (JSON or YAML)`);
+    const looksLikeJson = /^\s*[{[]/.test(content);
+    if (looksLikeJson) {
+        try {
+            return JSON.parse(content);
+        }
+        catch (error) {
+            // A YAML flow mapping (unquoted keys, trailing commas) also starts with '{'.
+            const parsed = parseYaml(content);
+            if (parsed.ok)
+                return parsed.value;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: invalid JSON${jsonErrorDetail(error, content, parsed.position)}`);
+        }
+    }
+    const parsed = parseYaml(content);
+    if (parsed.ok)
+        return parsed.value;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: invalid YAML${parsed.position ? ` at line ${parsed.position.line}, column ${parsed.position.col}` : ''}: ${parsed.reason}`);
+}
+function parseYamlWith({ parseDocument }, text) {
+    // YAML 1.2 core schema: `on`, `yes` and `no` stay strings, as in JSON.
+    const document = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true });
+    const [error] = document.errors;
+    if (!error) {
+        try {
+            return { ok: true, value: document.toJS({ maxAliasCount: 100 }) };
+        }
+        catch (aliasError) {
+            if (aliasError instanceof RangeError)
+                throw aliasError;
+            // An alias bomb: the data would expand far beyond anything a task definition holds.
+            return { ok: false, reason: `its aliases expand too far (${aliasError instanceof Error ? aliasError.message.split('\n')[0] : 'alias'})` };
+        }
+    }
+    const position = error.linePos?.[0];
+    // The message ends with the lines around the error, which are not for the log.
+    const reason = error.code === 'MULTIPLE_DOCS'
+        ? 'the file holds several YAML documents: keep one'
+        : error.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+    return position ? { ok: false, reason, position } : { ok: false, reason };
+}
+function jsonErrorDetail(error, text, fallback) {
+    const message = error instanceof Error ? error.message : '';
+    // Node may quote the text it failed on (`, "..." is not valid JSON`); only the reason before it is printed.
+    const reason = message.replace(/, (\.\.\.)?".*$/s, '').replace(/( in JSON)? at position \d+.*$/s, '');
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    const position = offset === undefined ? fallback : positionOf(text, Number(offset));
+    return `${position ? ` at line ${position.line}, column ${position.col}` : ''}${reason ? `: ${reason}` : ''}`;
+}
+function positionOf(text, offset) {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 };
+}
+function checkContainers(containers, source) {
+    if (containers === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: containerDefinitions is missing: a task definition needs a list of containers`);
+    }
+    if (!Array.isArray(containers)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: containerDefinitions must be a list, found ${(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .describeKind */ .SB)(containers)}`);
+    }
+    for (const [index, container] of containers.entries()) {
+        const where = `containerDefinitions[${index}]`;
+        if (!(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(container))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${where} must be an object, found ${(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .describeKind */ .SB)(container)}`);
+        checkNamedStrings(container, 'environment', 'value', source, where);
+        checkNamedStrings(container, 'secrets', 'valueFrom', source, where);
+    }
+}
+/** environment and secrets: lists of {name, value|valueFrom} whose values are strings ECS passes on as written. */
+function checkNamedStrings(container, field, valueKey, source, where) {
+    const list = container[field];
+    if (list === undefined)
+        return;
+    if (!Array.isArray(list))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${where}.${field} must be a list, found ${(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .describeKind */ .SB)(list)}`);
+    for (const [index, entry] of list.entries()) {
+        const at = `${where}.${field}[${index}]`;
+        if (!(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(entry))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${at} must be an object with name and ${valueKey}`);
+        if (typeof entry['name'] !== 'string')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${at}.name must be a string`);
+        const value = entry[valueKey];
+        if (value !== undefined && typeof value !== 'string') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${at}.${valueKey} (${entry['name']}) must be a string, found ${(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .describeKind */ .SB)(value)}: quote it`);
+        }
+    }
+}
+function readTags(value, source, where) {
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${where} must be a list of {key, value}, found ${(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .describeKind */ .SB)(value)}`);
+    return value.map((entry, index) => {
+        const at = `${where}[${index}]`;
+        if (!(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainObject */ .Qd)(entry))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${at} must be an object with key and value`);
+        const { key, value: tagValue = '' } = entry;
+        if (typeof key !== 'string' || key === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${at}.key must be a non-empty string`);
+        if (typeof tagValue !== 'string')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${at}.value (${key}) must be a string, found ${(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_3__/* .describeKind */ .SB)(tagValue)}: quote it`);
+        return { key, value: tagValue };
+    });
+}
+/** Tags by key; a later list wins, a key keeps the place it first had. */
+function mergeTags(...lists) {
+    const merged = new Map();
+    for (const list of lists)
+        for (const tag of list)
+            merged.set(tag.key, tag.value);
+    return [...merged].map(([key, value]) => ({ key, value }));
+}
+
+
+/***/ }),
+
+/***/ 2209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Le: () => (/* binding */ withoutNulls),
+/* harmony export */   Qd: () => (/* binding */ isPlainObject),
+/* harmony export */   SB: () => (/* binding */ describeKind),
+/* harmony export */   dj: () => (/* binding */ canonicalJson)
+/* harmony export */ });
+// Helpers for the JSON-shaped data task definitions are made of.
+function isPlainObject(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const prototype = Object.getPrototypeOf(value);
+    return prototype === Object.prototype || prototype === null;
+}
+/** A copy without null or undefined anywhere: ECS treats them as absent, and the SDK drops them. */
+function withoutNulls(value) {
+    if (Array.isArray(value))
+        return value.filter((item) => item !== null && item !== undefined).map(withoutNulls);
+    if (!isPlainObject(value))
+        return value;
+    const copy = {};
+    for (const [key, item] of Object.entries(value)) {
+        if (item !== null && item !== undefined)
+            copy[key] = withoutNulls(item);
+    }
+    return copy;
+}
+/** JSON with object keys sorted, so equal data gives equal text whatever order its keys were written in. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, item) => {
+        if (!isPlainObject(item))
+            return item;
+        const sorted = {};
+        for (const key of Object.keys(item).sort())
+            sorted[key] = item[key];
+        return sorted;
+    });
+}
+function describeKind(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'an object';
+    return `a ${typeof value}`;
+}
+
+
+/***/ }),
+
+/***/ 4489:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ READ_ONLY_FIELDS)
+/* harmony export */ });
+/** Fields DescribeTaskDefinition answers that RegisterTaskDefinition does not take. */
+const READ_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+];
+
+
+/***/ }),
+
+/***/ 3173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ memoryMiB),
+/* harmony export */   M: () => (/* binding */ cpuUnits)
+/* harmony export */ });
+// Task-level cpu and memory may be written in vCPU and GB; ECS stores them as CPU units and MiB.
+const VCPU = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*vcpu\s*$/i;
+const GB = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*gb\s*$/i;
+/** "1 vCPU" → "1024", "0.25 vcpu" → "256"; anything else unchanged. */
+function cpuUnits(cpu) {
+    return scaled(cpu, VCPU);
+}
+/** "1 GB" → "1024", "0.5GB" → "512"; anything else unchanged. */
+function memoryMiB(memory) {
+    return scaled(memory, GB);
+}
+function scaled(value, unit) {
+    const amount = unit.exec(value)?.[1];
+    if (amount === undefined)
+        return value;
+    const result = Number(amount) * 1024;
+    return Number.isInteger(result) ? String(result) : value;
+}
+
+
+/***/ }),
+
+/***/ 8516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GQ: () => (/* binding */ checkTaskDefinitionTypes),
+/* harmony export */   Ju: () => (/* binding */ FAMILY),
+/* harmony export */   RA: () => (/* binding */ checkTagLimits),
+/* harmony export */   qp: () => (/* binding */ validateTaskDefinitionDocument),
+/* harmony export */   rO: () => (/* binding */ COMPATIBILITIES)
+/* harmony export */ });
+/* unused harmony export TAG_LIMITS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _fargate_sizes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4765);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2209);
+// Checks a task definition document against the types and limits ECS documents, so that a wrongly typed field
+// or a size Fargate does not run is refused before any call, named by its path (containerDefinitions[0].memory).
+// Pure: takes a document, throws InputError. Fields not listed here are left to ECS.
+
+
+
+const PORT_MAPPING = { containerPort: 'integer', hostPort: 'integer', protocol: 'string', name: 'string', appProtocol: 'string', containerPortRange: 'string' };
+const NAMED_VALUE = { name: 'string', value: 'string' };
+const SECRET = { name: 'string', valueFrom: 'string' };
+const CONTAINER = {
+    name: 'string',
+    image: 'string',
+    cpu: 'integer',
+    memory: 'integer',
+    memoryReservation: 'integer',
+    essential: 'boolean',
+    portMappings: { list: PORT_MAPPING },
+    environment: { list: NAMED_VALUE },
+    secrets: { list: SECRET },
+    command: 'strings',
+    entryPoint: 'strings',
+    links: 'strings',
+    dnsServers: 'strings',
+    workingDirectory: 'string',
+    user: 'string',
+    privileged: 'boolean',
+    readonlyRootFilesystem: 'boolean',
+    interactive: 'boolean',
+    pseudoTerminal: 'boolean',
+    startTimeout: 'integer',
+    stopTimeout: 'integer',
+    repositoryCredentials: { object: { credentialsParameter: 'string' } },
+    healthCheck: { object: { command: 'strings', interval: 'integer', timeout: 'integer', retries: 'integer', startPeriod: 'integer' } },
+    logConfiguration: { object: { logDriver: 'string', options: 'string-map' } },
+    dependsOn: { list: { containerName: 'string', condition: 'string' } },
+    ulimits: { list: { name: 'string', softLimit: 'integer', hardLimit: 'integer' } },
+    mountPoints: { list: { sourceVolume: 'string', containerPath: 'string', readOnly: 'boolean' } },
+    dockerLabels: 'string-map',
+};
+const TASK_DEFINITION = {
+    family: 'string',
+    taskRoleArn: 'string',
+    executionRoleArn: 'string',
+    networkMode: 'string',
+    requiresCompatibilities: 'strings',
+    cpu: 'string',
+    memory: 'string',
+    pidMode: 'string',
+    ipcMode: 'string',
+    containerDefinitions: { list: CONTAINER },
+};
+/** The launch types ECS knows for requiresCompatibilities. */
+const COMPATIBILITIES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
+/** A task definition family as ECS takes it. */
+const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
+const TAG_LIMITS = { count: 50, key: 128, value: 256 };
+/** ECS's limits on tags: 50 at most, keys up to 128 characters, values up to 256, no key starting with aws:. */
+function checkTagLimits(source, tags) {
+    if (tags.length > TAG_LIMITS.count) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: ${tags.length} tags, but ECS takes at most ${TAG_LIMITS.count}; remove ${tags.length - TAG_LIMITS.count}.`);
+    }
+    for (const tag of tags) {
+        if (tag.key.toLowerCase().startsWith('aws:')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: the tag key "${tag.key}" starts with "aws:", which AWS reserves: choose another key.`);
+        }
+        if (tag.key.length > TAG_LIMITS.key) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: the tag key "${tag.key.slice(0, 20)}..." is ${tag.key.length} characters; ECS takes at most ${TAG_LIMITS.key}.`);
+        }
+        if (tag.value.length > TAG_LIMITS.value) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: the value of tag "${tag.key}" is ${tag.value.length} characters; ECS takes at most ${TAG_LIMITS.value}.`);
+        }
+    }
+}
+/** Throws InputError naming the first field whose type ECS would refuse, as `source: path must be ...`. */
+function checkTaskDefinitionTypes(taskDefinition, source) {
+    checkShape(taskDefinition, TASK_DEFINITION, '', source);
+}
+/**
+ * Checks a rendered (or read) task definition document before anything is registered: field types, the family
+ * name, the launch types, the tags, the task size in ECS's forms and, with FARGATE, a cpu/memory pair Fargate
+ * runs. Throws InputError; messages start with `source`.
+ */
+function validateTaskDefinitionDocument(document, source = 'task definition') {
+    const { taskDefinition } = document;
+    checkTaskDefinitionTypes(taskDefinition, source);
+    if (taskDefinition.family !== undefined && !FAMILY.test(taskDefinition.family)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: family "${taskDefinition.family}" is not a task definition family; use up to 255 letters, digits, hyphens and underscores.`);
+    }
+    const compatibilities = taskDefinition.requiresCompatibilities ?? [];
+    const unknown = compatibilities.find((value) => !COMPATIBILITIES.includes(value));
+    if (unknown !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: requiresCompatibilities: "${unknown}" is not a launch type ECS knows; use ${COMPATIBILITIES.join(', ')}.`);
+    }
+    checkTagLimits(`${source}: tags`, document.tags);
+    (0,_fargate_sizes_js__WEBPACK_IMPORTED_MODULE_1__/* .checkTaskSize */ .$0)({
+        ...(taskDefinition.cpu !== undefined ? { cpu: taskDefinition.cpu } : {}),
+        ...(taskDefinition.memory !== undefined ? { memory: taskDefinition.memory } : {}),
+    }, compatibilities.includes('FARGATE'), { cpu: `${source}: cpu`, memory: `${source}: memory` });
+}
+function checkShape(value, shape, path, source) {
+    if (!(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(value))
+        throw typeError(source, path || 'the task definition', 'an object', value);
+    for (const [field, type] of Object.entries(shape)) {
+        const item = value[field];
+        if (item === undefined)
+            continue;
+        checkField(item, type, path ? `${path}.${field}` : field, source);
+    }
+}
+function checkField(value, type, path, source) {
+    if (type === 'string') {
+        if (typeof value !== 'string')
+            throw typeError(source, path, 'a string', value, typeof value === 'number' || typeof value === 'boolean');
+    }
+    else if (type === 'integer') {
+        if (typeof value !== 'number' || !Number.isInteger(value))
+            throw typeError(source, path, 'a whole number', value);
+    }
+    else if (type === 'boolean') {
+        if (typeof value !== 'boolean')
+            throw typeError(source, path, 'true or false', value);
+    }
+    else if (type === 'strings') {
+        if (!Array.isArray(value))
+            throw typeError(source, path, 'a list of strings', value);
+        for (const [index, item] of value.entries())
+            checkField(item, 'string', `${path}[${index}]`, source);
+    }
+    else if (type === 'string-map') {
+        if (!(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Qd)(value))
+            throw typeError(source, path, 'an object of strings', value);
+        for (const [key, item] of Object.entries(value))
+            checkField(item, 'string', `${path}.${key}`, source);
+    }
+    else if ('list' in type) {
+        if (!Array.isArray(value))
+            throw typeError(source, path, 'a list', value);
+        for (const [index, item] of value.entries())
+            checkShape(item, type.list, `${path}[${index}]`, source);
+    }
+    else {
+        checkShape(value, type.object, path, source);
+    }
+}
+function typeError(source, path, expected, found, quote = false) {
+    // The value itself is not printed: it may be an environment value or a secret's source.
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: ${path} must be ${expected}, found ${(0,_plain_data_js__WEBPACK_IMPORTED_MODULE_2__/* .describeKind */ .SB)(found)}${quote ? ': quote it' : ''}`);
+}
+
+
+/***/ }),
+
+/***/ 9040:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G$: () => (/* binding */ STOPPED_TASKS_WAIT_MS),
+/* harmony export */   xV: () => (/* binding */ reportFailure)
+/* harmony export */ });
+/* unused harmony exports EVENTS_SHOWN, eventsOfDeployment, collectFailure, failureLines */
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6429);
+/* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6255);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2724);
+/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4484);
+/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8985);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+
+
+
+
+
+
+const EVENTS_SHOWN = 20;
+/** How long the report waits for the stopped tasks: ECS may be the reason the rollout could not finish. */
+const STOPPED_TASKS_WAIT_MS = 10_000;
+/** Service events of this watch, and any older ones that name the deployment, oldest first. */
+function eventsOfDeployment(result) {
+    const id = result.followed.deploymentId;
+    const printed = new Set(result.events.map(_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk));
+    const naming = (result.last?.service.events ?? []).filter((event) => id !== undefined && !printed.has((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk)(event)) && (event.message ?? '').includes(id));
+    const all = [...naming, ...result.events];
+    return all.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0)).slice(-EVENTS_SHOWN);
+}
+async function collectFailure(ctx, result, taskDefinitionArn, reason) {
+    const { target, ecs, options, clock } = ctx;
+    const query = {
+        cluster: target.cluster,
+        service: target.service,
+        taskDefinitionArn,
+        ...(result.followed.deploymentId ? { deploymentId: result.followed.deploymentId } : {}),
+    };
+    const report = { reason, events: eventsOfDeployment(result).map(_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .eventLine */ .V8), stoppedTasks: [] };
+    if (options.cancel.aborted)
+        return { report, stoppedTasksUnread: 'cancelled' };
+    const stopped = await (0,_settle_js__WEBPACK_IMPORTED_MODULE_3__/* .settleWithin */ .f)((0,_stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .stoppedTasksOf */ .bd)(ecs, query), STOPPED_TASKS_WAIT_MS, clock, options.cancel);
+    if (stopped.state === 'fulfilled')
+        return { report: { ...report, stoppedTasks: stopped.value } };
+    const why = stopped.state === 'rejected'
+        ? (0,_read_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeReadError */ .U)(stopped.error)
+        : options.cancel.aborted
+            ? 'cancelled'
+            : `no answer within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(STOPPED_TASKS_WAIT_MS)}`;
+    ctx.reporter.warn(`Could not read the stopped tasks: ${why}`);
+    return { report, stoppedTasksUnread: why };
+}
+function failureLines({ report, stoppedTasksUnread }, result, url) {
+    const lines = [];
+    const deployments = result.last?.service.deployments ?? [];
+    if (deployments.length > 0)
+        lines.push('Deployments at the end:', ...deployments.map((d) => `  ${(0,_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentLine */ .CO)(d)}`));
+    if (report.events.length > 0)
+        lines.push('Service events of this deployment:', ...report.events.map((line) => `  ${line}`));
+    else
+        lines.push('No service events for this deployment.');
+    if (report.stoppedTasks.length > 0) {
+        lines.push('Stopped tasks of this deployment, newest first:', ...report.stoppedTasks.flatMap(_stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .stoppedTaskLines */ .a$).map((line) => `  ${line}`));
+    }
+    else if (stoppedTasksUnread !== undefined) {
+        lines.push(`The stopped tasks of this deployment could not be read (${stoppedTasksUnread}).`);
+    }
+    else {
+        lines.push('No stopped tasks of this deployment.');
+    }
+    lines.push(`Console: ${url}`);
+    return lines;
+}
+/** Prints the headline as an error and the details after it; answers the report for `WatchOutcome.failure`. */
+async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
+    const collected = await collectFailure(ctx, result, taskDefinitionArn, reason);
+    ctx.reporter.error(headline);
+    const url = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .consoleUrl */ .B9)(ctx.target.region, ctx.target.cluster, ctx.target.service);
+    for (const line of failureLines(collected, result, url))
+        ctx.reporter.info(line);
+    return collected.report;
+}
+
+
+/***/ }),
+
+/***/ 7511:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ ServiceGoneError),
+/* harmony export */   n: () => (/* binding */ Observer)
+/* harmony export */ });
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+
+/** The service is gone or unusable: no later poll can change that. */
+class ServiceGoneError extends Error {
+    name = 'ServiceGoneError';
+}
+class Observer {
+    ecs;
+    reporter;
+    cluster;
+    service;
+    serviceDeploymentsAnswered = false;
+    serviceDeploymentsSupported = true;
+    constructor(ecs, reporter, cluster, service) {
+        this.ecs = ecs;
+        this.reporter = reporter;
+        this.cluster = cluster;
+        this.service = service;
+    }
+    get supportsServiceDeployments() {
+        return this.serviceDeploymentsSupported;
+    }
+    async observe(serviceDeploymentArn) {
+        // The service deployment first: its status decides the verdict, and the service read after it is at least as
+        // new, so the events and counts printed with a verdict already show what led to it.
+        const serviceDeployment = serviceDeploymentArn !== undefined && this.serviceDeploymentsSupported
+            ? await this.describeServiceDeployment(serviceDeploymentArn)
+            : undefined;
+        const service = await this.describeService();
+        return serviceDeployment ? { service, serviceDeployment } : { service };
+    }
+    async describeService() {
+        const answer = await this.ecs.describeServices(this.cluster, [this.service]);
+        const service = answer.services?.[0];
+        if (!service) {
+            const reason = answer.failures?.[0]?.reason ?? 'MISSING';
+            throw new ServiceGoneError(`service ${this.service} not found in cluster ${this.cluster} (${reason})`);
+        }
+        if (service.status !== undefined && service.status !== 'ACTIVE') {
+            throw new ServiceGoneError(`service ${this.service} is ${service.status}`);
+        }
+        return service;
+    }
+    async describeServiceDeployment(arn) {
+        try {
+            const answer = await this.ecs.describeServiceDeployments([arn]);
+            this.serviceDeploymentsAnswered = true;
+            const deployments = answer.serviceDeployments ?? [];
+            return deployments.find((deployment) => deployment.serviceDeploymentArn === arn) ?? deployments[0];
+        }
+        catch (error) {
+            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotSupported */ .GW)(error, !this.serviceDeploymentsAnswered))
+                throw error;
+            this.serviceDeploymentsSupported = false;
+            this.reporter.info(`DescribeServiceDeployments is not available here (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}); following the service's deployments list`);
+            return undefined;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 5639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R1: () => (/* binding */ sleepBeforeNextPoll),
+/* harmony export */   qm: () => (/* binding */ nextPollInterval)
+/* harmony export */ });
+/* unused harmony export MAX_BACKOFF_FACTOR */
+// The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
+// poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
+// slows every other pipeline of the account too.
+const MAX_BACKOFF_FACTOR = 4;
+function nextPollInterval(current, base, throttled) {
+    if (throttled)
+        return Math.min(current * 2, base * MAX_BACKOFF_FACTOR);
+    return Math.max(base, current / 2);
+}
+/** Time to sleep so that polls start `interval` apart, and the last one lands on the deadline. */
+function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
+    return Math.max(0, Math.min(pollStartedAt + interval, deadline) - now);
+}
+
+
+/***/ }),
+
+/***/ 2724:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CO: () => (/* binding */ deploymentLine),
+/* harmony export */   MQ: () => (/* binding */ ChangedLines),
+/* harmony export */   V8: () => (/* binding */ eventLine),
+/* harmony export */   qo: () => (/* binding */ stateLine),
+/* harmony export */   vu: () => (/* binding */ EventLog)
+/* harmony export */ });
+/* unused harmony exports EVENT_MARGIN_MS, serviceDeploymentLine */
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+
+
+/** Events this close before the watch began still belong to it: the update came first, and clocks drift. */
+const EVENT_MARGIN_MS = 10_000;
+function deploymentLine(deployment) {
+    const counts = `${deployment.runningCount ?? 0}/${deployment.desiredCount ?? 0} running, ` +
+        `${deployment.pendingCount ?? 0} pending, ${deployment.failedTasks ?? 0} failed`;
+    const state = deployment.rolloutState ? `, ${deployment.rolloutState}` : '';
+    const taskDefinition = deployment.taskDefinition ? ` ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .familyRevision */ .KW)(deployment.taskDefinition)}` : '';
+    return `${deployment.status ?? '?'} ${deployment.id ?? '?'}${taskDefinition}: ${counts}${state}`;
+}
+/**
+ * Where a deployment stood in one answer, in a few words: `1/2 running on web:3, IN_PROGRESS; 2 deployments`.
+ * `deploymentId` picks the deployment; the PRIMARY one otherwise.
+ */
+function stateLine(service, deploymentId) {
+    const deployments = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentsOf */ .o)(service);
+    const shown = deployments.find((deployment) => deploymentId !== undefined && deployment.id === deploymentId) ?? (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .primaryOf */ .Os)(service);
+    const more = deployments.length > 1 ? `; ${deployments.length} deployments` : '';
+    const running = shown ?? service;
+    const taskDefinition = shown ? shown.taskDefinition : service.taskDefinition;
+    const state = shown?.rolloutState ? `, ${shown.rolloutState}` : '';
+    const on = taskDefinition ? ` on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .familyRevision */ .KW)(taskDefinition)}` : '';
+    return `${running.runningCount ?? 0}/${running.desiredCount ?? 0} running${on}${state}${more}`;
+}
+function serviceDeploymentLine(serviceDeployment) {
+    const breaker = serviceDeployment.deploymentCircuitBreaker;
+    const failures = breaker?.status && breaker.status !== 'DISABLED'
+        ? `, circuit breaker ${breaker.failureCount ?? 0}/${breaker.threshold ?? '?'} failed tasks`
+        : '';
+    const reason = serviceDeployment.statusReason ? ` (${serviceDeployment.statusReason})` : '';
+    return `Service deployment ${serviceDeployment.status ?? '?'}${failures}${reason}`;
+}
+function eventLine(event) {
+    const time = event.createdAt ? `${event.createdAt.toISOString().slice(11, 19)}Z ` : '';
+    return `${time}${event.message ?? ''}`;
+}
+/**
+ * Picks the events not printed yet and newer than the watch, oldest first. `seen` is shared by every watch of one
+ * run, so the rollback's watch does not repeat what the rollout's printed.
+ */
+class EventLog {
+    since;
+    seen;
+    constructor(since, seen) {
+        this.since = since;
+        this.seen = seen;
+    }
+    takeNew(events) {
+        const fresh = events.filter((event) => !this.seen.has((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk)(event)) && (event.createdAt === undefined || event.createdAt.getTime() >= this.since - EVENT_MARGIN_MS));
+        for (const event of fresh)
+            this.seen.add((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk)(event));
+        return fresh.reverse();
+    }
+}
+/** Remembers the last line printed per deployment and answers only the lines that changed. */
+class ChangedLines {
+    last = new Map();
+    changed(service, serviceDeployment) {
+        const lines = (service.deployments ?? []).map((deployment) => [
+            deployment.id ?? '?',
+            deploymentLine(deployment),
+        ]);
+        if (serviceDeployment)
+            lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
+        return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
+    }
+    remember(key, line) {
+        if (this.last.get(key) === line)
+            return false;
+        this.last.set(key, line);
+        return true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ readErrorKind),
+/* harmony export */   U: () => (/* binding */ describeReadError)
+/* harmony export */ });
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7511);
+// What a failed read while watching means for the watch. A read that fails says nothing about the deployment:
+// only the answers ECS gives decide an outcome, so every fault of the connection or the answer is retried.
+
+
+function readErrorKind(error) {
+    return error instanceof _observe_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceGoneError */ .f ? 'fatal' : (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyError */ .fe)(error);
+}
+/** One line about a failed read, without the SDK's multi-line hints. */
+function describeReadError(error) {
+    if (error instanceof _observe_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceGoneError */ .f)
+        return error.message;
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error).split('\n')[0] ?? '';
+}
+
+
+/***/ }),
+
+/***/ 4484:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ settle),
+/* harmony export */   f: () => (/* binding */ settleWithin)
+/* harmony export */ });
+/**
+ * Waits for `promise` unless `signal` aborts first. The SDK calls take no signal here, and one that hangs must
+ * not keep a cancelled job alive; a late rejection is still caught so it never surfaces as unhandled.
+ */
+function settle(promise, signal) {
+    return new Promise((resolve) => {
+        const onAbort = () => resolve({ state: 'aborted' });
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve({ state: 'fulfilled', value });
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve({ state: 'rejected', error });
+        });
+    });
+}
+/**
+ * Waits for `promise` at most `ms`, and not past a cancel when `cancel` is given: 'aborted' when it did not settle
+ * in time. The timer ends as soon as the promise settles, so a quick answer holds nothing open.
+ */
+async function settleWithin(promise, ms, clock, cancel) {
+    const done = new AbortController();
+    const stop = cancel ? AbortSignal.any([done.signal, cancel]) : done.signal;
+    try {
+        return await Promise.race([
+            settle(promise, stop),
+            clock.sleep(ms, stop).then(() => ({ state: 'aborted' })),
+        ]);
+    }
+    finally {
+        done.abort();
+    }
+}
+
+
+/***/ }),
+
+/***/ 8263:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mk: () => (/* binding */ eventKey),
+/* harmony export */   Os: () => (/* binding */ primaryOf),
+/* harmony export */   o: () => (/* binding */ deploymentsOf)
+/* harmony export */ });
+function deploymentsOf(service) {
+    return service.deployments ?? [];
+}
+function primaryOf(service) {
+    return deploymentsOf(service).find((deployment) => deployment.status === 'PRIMARY');
+}
+/** Events come newest first; this is how their ids read when one is missing. */
+function eventKey(event) {
+    return event.id ?? `${event.createdAt?.getTime() ?? ''} ${event.message ?? ''}`;
+}
+
+
+/***/ }),
+
+/***/ 8985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a$: () => (/* binding */ stoppedTaskLines),
+/* harmony export */   bd: () => (/* binding */ stoppedTasksOf)
+/* harmony export */ });
+/* unused harmony export STOPPED_TASKS_SHOWN */
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+
+const STOPPED_TASKS_SHOWN = 5;
+const LIST_PAGES = 3;
+const DESCRIBE_BATCH = 100;
+/** The most recently stopped tasks of one deployment, newest first. */
+async function stoppedTasksOf(ecs, query, limit = STOPPED_TASKS_SHOWN) {
+    const arns = await listStoppedTasks(ecs, query);
+    const belongs = (task) => query.deploymentId !== undefined
+        ? task.startedBy === query.deploymentId
+        : (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .sameRevision */ .Y6)(task.taskDefinitionArn, query.taskDefinitionArn);
+    const tasks = [];
+    for (let start = 0; start < arns.length; start += DESCRIBE_BATCH) {
+        const described = await ecs.describeTasks(query.cluster, arns.slice(start, start + DESCRIBE_BATCH));
+        tasks.push(...described.filter(belongs));
+    }
+    return tasks
+        .sort((a, b) => stoppedAt(b) - stoppedAt(a))
+        .slice(0, limit)
+        .map(toReport);
+}
+// ListTasks takes startedBy only as its sole filter, so the service's stopped tasks are listed and sorted out here.
+async function listStoppedTasks(ecs, query) {
+    const arns = [];
+    let nextToken;
+    for (let page = 0; page < LIST_PAGES; page++) {
+        const answer = await ecs.listTasks({
+            cluster: query.cluster,
+            serviceName: query.service,
+            desiredStatus: 'STOPPED',
+            ...(nextToken ? { nextToken } : {}),
+        });
+        arns.push(...(answer.taskArns ?? []));
+        nextToken = answer.nextToken;
+        if (!nextToken)
+            break;
+    }
+    return arns;
+}
+function stoppedAt(task) {
+    return (task.stoppedAt ?? task.stoppingAt ?? task.createdAt)?.getTime() ?? 0;
+}
+function toReport(task) {
+    return {
+        taskArn: task.taskArn ?? '?',
+        ...(task.stoppedReason !== undefined ? { stoppedReason: task.stoppedReason } : {}),
+        ...(task.stopCode !== undefined ? { stopCode: task.stopCode } : {}),
+        containers: (task.containers ?? []).map((container) => ({
+            name: container.name ?? '?',
+            ...(container.exitCode !== undefined ? { exitCode: container.exitCode } : {}),
+            ...(container.reason !== undefined ? { reason: container.reason } : {}),
+        })),
+    };
+}
+function stoppedTaskLines(report) {
+    const stopCode = report.stopCode ? ` (${report.stopCode})` : '';
+    const lines = [`task ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .resourceName */ .Iy)(report.taskArn)}: ${report.stoppedReason ?? 'stopped, no reason given'}${stopCode}`];
+    for (const container of report.containers) {
+        const exit = container.exitCode !== undefined ? `exit code ${container.exitCode}` : 'no exit code';
+        const reason = container.reason ? `: ${container.reason}` : '';
+        lines.push(`  container ${container.name}: ${exit}${reason}`);
+    }
+    return lines;
 }
 
 
