@@ -17,6 +17,7 @@ import { planImageWork, type ImageWork } from './image-work.js';
 import { findTaskDefinition, preflightService } from './preflight.js';
 import { reusableRevision } from './register.js';
 import { renderTaskDefinition, type Base } from './render.js';
+import type { UpdateServiceExtra } from './start-deployment.js';
 
 /** A task definition rendered by this run: registered, or the family's latest revision reused when equal. */
 export interface RenderedTaskDefinition {
@@ -51,6 +52,8 @@ export interface ServiceUpdate<S extends Service | undefined = Service> {
   before: S;
   desiredCount?: number;
   forceNewDeployment: boolean;
+  /** UpdateService fields beyond the revision and count (managed tags, tag propagation, EBS volume), only those given. */
+  extra?: UpdateServiceExtra;
   /** undefined when wait is false. */
   watch?: Omit<WatchOptions, 'cancel'>;
 }
@@ -209,6 +212,7 @@ function serviceUpdate(inputs: Inputs, before: Service | undefined): ServiceUpda
     before,
     ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
     forceNewDeployment: inputs.forceNewDeployment,
+    ...updateServiceExtra(inputs),
     ...(inputs.wait
       ? {
           watch: {
@@ -221,6 +225,15 @@ function serviceUpdate(inputs: Inputs, before: Service | undefined): ServiceUpda
         }
       : {}),
   };
+}
+
+function updateServiceExtra(inputs: Inputs): Pick<ServiceUpdate, 'extra'> {
+  const extra: UpdateServiceExtra = {
+    ...(inputs.enableEcsManagedTags !== undefined ? { enableECSManagedTags: inputs.enableEcsManagedTags } : {}),
+    ...(inputs.propagateTags ? { propagateTags: inputs.propagateTags } : {}),
+    ...(inputs.serviceVolume ? { volumeConfigurations: [inputs.serviceVolume] } : {}),
+  };
+  return Object.keys(extra).length > 0 ? { extra } : {};
 }
 
 function keepRevisionsOf(inputs: Inputs, family: string): Pick<DeployPlan, 'keepRevisions'> {

@@ -1,13 +1,16 @@
 // Turns the raw strings a host read into one typed Inputs object. Every input is read here and only here.
+import type { ServiceVolumeConfiguration } from '@aws-sdk/client-ecs';
 import { InputError } from '../errors.js';
 import type { EditMode, KeyValueEdit, Tag } from '../taskdef/types.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { checkCompatibilities, checkFamily, checkRepositoryCredentials, checkRole, checkSecretSources, checkTags } from './ecs-limits.js';
 import { checkTaskSize } from '../taskdef/fargate-sizes.js';
 import { parseImageLines, parseKeyValueLines, parsePairLines, parseTagLines } from './kv-lines.js';
+import { parseServiceManagedEbs, parseTaskManagedEbs } from './managed-ebs.js';
+import { checkEnvFiles, checkLogDriver, checkMigratedCombination, parseTagInput } from './migrated-forms.js';
 import { INPUTS, type InputSpec } from './schema.js';
 import { parseCommand } from './shell-words.js';
-import { runTaskOptionsFrom, type RunTaskOptions } from '../runtask/options.js';
+import { runTaskOptionsFrom, runTaskRequested, type RunTaskOptions } from '../runtask/options.js';
 
 /** The raw string of each input ("" when not given), and whether it was given at all, where the host can tell. */
 export type RawInputs = ((name: string) => string) & { readonly given?: (name: string) => boolean };
@@ -51,12 +54,24 @@ export interface Inputs {
   executionRoleArn: string;
   taskRoleArn: string;
   tags: Tag[];
+  /** log-configuration-log-driver; '' when not given. */
+  logDriver: string;
+  logOptions: { key: string; value: string }[];
+  dockerLabels: { key: string; value: string }[];
+  /** S3 object ARNs of .env files. */
+  envFiles: string[];
   register: 'if-changed' | 'always';
   keepRevisions: number | undefined;
   cluster: string;
   service: string;
   desiredCount: number | undefined;
   forceNewDeployment: boolean;
+  /** UpdateService enableECSManagedTags, sent only when given. */
+  enableEcsManagedTags: boolean | undefined;
+  /** UpdateService propagateTags, sent only when given. */
+  propagateTags: '' | 'SERVICE' | 'TASK_DEFINITION' | 'NONE';
+  /** UpdateService volumeConfigurations (service-managed-ebs-volume-name and -volume), sent only when given. */
+  serviceVolume: ServiceVolumeConfiguration | undefined;
   wait: boolean;
   waitTimeoutMs: number;
   pollIntervalMs: number;
@@ -116,7 +131,7 @@ export function parseInputs(raw: RawInputs): Inputs {
   );
   const tags = parseTagLines(text('tags'), 'tags');
   checkTags('tags', tags);
-  const runTaskTags = parseTagLines(text('run-task-tags'), 'run-task-tags');
+  const runTaskTags = parseTagInput(text('run-task-tags'), 'run-task-tags');
   checkTags('run-task-tags', runTaskTags);
   const runTask = runTaskOptionsFrom(
     {
@@ -133,13 +148,24 @@ export function parseInputs(raw: RawInputs): Inputs {
       startedBy: value('run-task-started-by'),
       tags: runTaskTags,
       propagateTags: value('run-task-propagate-tags'),
+      enableEcsManagedTags: optionalBool('run-task-enable-ecs-managed-tags'),
+      managedEbsVolume: parseTaskManagedEbs(value('run-task-managed-ebs-volume-name'), text('run-task-managed-ebs-volume')),
       wait: bool('run-task-wait'),
       timeoutMs: duration('run-task-timeout'),
     },
     parseCommand,
   );
+  const enableEcsManagedTags = optionalBool('enable-ecs-managed-tags');
+  // aws-actions' enable-ecs-managed-tags applies to their one-off task too: so it does here, unless overridden.
+  if (runTask.enableEcsManagedTags === undefined && enableEcsManagedTags !== undefined && runTaskRequested(runTask)) {
+    runTask.enableEcsManagedTags = enableEcsManagedTags;
+  }
+  const logDriver = value('log-configuration-log-driver');
+  checkLogDriver('log-configuration-log-driver', logDriver);
+  const envFiles = lines('env-files');
+  checkEnvFiles('env-files', envFiles);
 
-  return {
+  const inputs: Inputs = {
     image,
     images,
     buildContext: value('build-context'),
@@ -178,12 +204,19 @@ export function parseInputs(raw: RawInputs): Inputs {
     executionRoleArn,
     taskRoleArn,
     tags,
+    logDriver,
+    logOptions: parsePairLines(text('log-configuration-options'), 'log-configuration-options'),
+    dockerLabels: parsePairLines(text('docker-labels'), 'docker-labels'),
+    envFiles,
     register: choice('register'),
     keepRevisions: int('keep-revisions'),
     cluster: value('cluster'),
     service,
     desiredCount: int('desired-count'),
     forceNewDeployment: bool('force-new-deployment'),
+    enableEcsManagedTags,
+    propagateTags: choice('propagate-tags'),
+    serviceVolume: parseServiceManagedEbs(value('service-managed-ebs-volume-name'), text('service-managed-ebs-volume')),
     wait: bool('wait'),
     waitTimeoutMs,
     pollIntervalMs,
@@ -196,6 +229,8 @@ export function parseInputs(raw: RawInputs): Inputs {
     dryRun: bool('dry-run'),
     runTask,
   };
+  checkMigratedCombination(inputs);
+  return inputs;
 }
 
 /** Readers for each input type; what a value may be (type, options, min, max, default) comes from its spec. */
