@@ -54,6 +54,16 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     ['invalid JSON in the file', ['--service', 'web', '--task-definition', join(dir, 'broken.json'), '--image', 'nginx:1.25'], {}, /^error: task-definition: .*broken\.json: invalid JSON at line 1, column \d+/m],
     ['a memory of "lots" in the file', ['--service', 'web', '--task-definition', join(dir, 'lots.json')], {}, /^error: task-definition: .*lots\.json: containerDefinitions\[0\]\.memory must be a whole number, found a string$/m],
     ['a misspelled flag', [...service, '--image', 'nginx:1.25', '--desired-cont', '2'], {}, /^error: unknown flag --desired-cont; did you mean --desired-count\?/m],
+    ['an EBS volume name without its configuration', [...service, '--image', 'nginx:1.25', '--service-managed-ebs-volume-name', 'data'], {}, /^error: service-managed-ebs-volume-name and service-managed-ebs-volume go together: service-managed-ebs-volume-name is set but service-managed-ebs-volume is not/m],
+    ['an EBS configuration that is not JSON', [...service, '--image', 'nginx:1.25', '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', 'size=20'], {}, /^error: service-managed-ebs-volume: is not JSON/m],
+    ['an EBS configuration without roleArn', [...service, '--image', 'nginx:1.25', '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', '{"sizeInGiB":20}'], {}, /^error: service-managed-ebs-volume: needs "roleArn"/m],
+    ['a one-off task EBS configuration without its name', [...service, '--image', 'nginx:1.25', '--run-task-command', 'migrate', '--run-task-managed-ebs-volume', '{"roleArn":"arn:aws:iam::123456789012:role/ebs"}'], {}, /^error: run-task-managed-ebs-volume-name and run-task-managed-ebs-volume go together/m],
+    ['run-task-propagate-tags SERVICE', [...service, '--image', 'nginx:1.25', '--run-task-command', 'migrate', '--run-task-propagate-tags', 'SERVICE'], {}, /^error: run-task-propagate-tags: "SERVICE" is not TASK_DEFINITION or NONE/m],
+    ['an env file that does not end in .env', [...service, '--image', 'nginx:1.25', '--env-files', 'arn:aws:s3:::config-bucket/prod.txt'], {}, /^error: env-files: "arn:aws:s3:::config-bucket\/prod.txt" does not end in .env/m],
+    ['an env file that is no S3 ARN', [...service, '--image', 'nginx:1.25', '--env-files', 's3://config-bucket/prod.env'], {}, /^error: env-files: "s3:\/\/config-bucket\/prod.env" is not an S3 object ARN/m],
+    ['a log driver ECS does not take', [...service, '--image', 'nginx:1.25', '--log-configuration-log-driver', 'loki'], {}, /^error: log-configuration-log-driver: "loki" is not a log driver ECS takes/m],
+    ['log options for a container without a log driver', [...service, '--image', 'nginx:1.25', '--log-configuration-options', 'awslogs-group=/ecs/web'], {}, /^error: log-configuration-options: container "web" has no log driver/m],
+    ['propagate-tags without a service', ['--family', 'web', '--image', 'nginx:1.25', '--propagate-tags', 'SERVICE'], {}, /^error: propagate-tags changes the service, so propagate-tags needs service/m],
   ])('%s: exit 2, the input named, nothing registered or updated', async (_name, args, env, message) => {
     const result = await runBundle({ args, env: { ...awsEnv(moto.url), ...env } });
     expect(result.code, result.log).toBe(2);
