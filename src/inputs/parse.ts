@@ -88,6 +88,14 @@ export interface Inputs {
 
 export function parseInputs(raw: RawInputs): Inputs {
   const { value, text, bool, optionalBool, int, choice, duration, lines } = specReader(raw);
+  /** aws-actions' wait-for-minutes bounds both waits where our own duration input holds its default. */
+  const minutesOr = (name: string, ms: number, minutes: number | undefined): number => {
+    if (minutes === undefined) return ms;
+    if (value(name) !== specFor(name).default) {
+      throw new InputError(`wait-for-minutes and ${name} both set how long to wait; keep ${name} (such as ${minutes}m) and remove wait-for-minutes.`);
+    }
+    return minutes * 60_000;
+  };
   /** A value that, when given at all, must not be empty: an unset CI variable is not "leave it out". */
   const notBlankWhenGiven = (name: string): string => {
     const given = value(name);
@@ -97,7 +105,8 @@ export function parseInputs(raw: RawInputs): Inputs {
     return given;
   };
 
-  const waitTimeoutMs = duration('wait-timeout');
+  const waitForMinutes = int('wait-for-minutes');
+  const waitTimeoutMs = minutesOr('wait-timeout', duration('wait-timeout'), waitForMinutes);
   const pollIntervalMs = duration('poll-interval');
   if (waitTimeoutMs < pollIntervalMs) {
     throw new InputError(`wait-timeout: ${formatDuration(waitTimeoutMs)} is shorter than poll-interval (${formatDuration(pollIntervalMs)}); make it longer.`);
@@ -151,7 +160,7 @@ export function parseInputs(raw: RawInputs): Inputs {
       enableEcsManagedTags: optionalBool('run-task-enable-ecs-managed-tags'),
       managedEbsVolume: parseTaskManagedEbs(value('run-task-managed-ebs-volume-name'), text('run-task-managed-ebs-volume')),
       wait: bool('run-task-wait'),
-      timeoutMs: duration('run-task-timeout'),
+      timeoutMs: minutesOr('run-task-timeout', duration('run-task-timeout'), waitForMinutes),
     },
     parseCommand,
   );

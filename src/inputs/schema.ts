@@ -58,7 +58,7 @@ export const INPUTS: readonly InputSpec[] = [
   // Task definition
   { name: 'task-definition', group: 'task-definition', type: 'string', default: '', description: 'Path to a task definition file, JSON or YAML (RegisterTaskDefinition input or DescribeTaskDefinition output).' },
   { name: 'task-definition-arn', group: 'task-definition', type: 'string', default: '', description: 'Deploy this existing revision (family:revision or ARN) as it is; nothing is rendered or registered.' },
-  { name: 'family', group: 'task-definition', type: 'string', default: '', description: 'Task definition family; without a file its latest ACTIVE revision is the base.' },
+  { name: 'family', aliases: ['task-definition-family'], group: 'task-definition', type: 'string', default: '', description: "Task definition family; without a file its latest ACTIVE revision is the base. aws-actions' task-definition-family is accepted too." },
   { name: 'container-name', group: 'task-definition', type: 'string', default: '', description: 'Container that gets image (default: the only container, or the family for a new one).' },
   { name: 'memory', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'Container memory hard limit in MiB.' },
   { name: 'cpu', group: 'task-definition', type: 'number', min: 0, max: 2147483647, default: '', description: 'Container CPU units.' },
@@ -69,7 +69,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'requires-compatibilities', group: 'task-definition', type: 'lines', default: '', description: 'Launch types the task definition must be valid for (EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES).' },
   { name: 'task-cpu', group: 'task-definition', type: 'string', default: '', description: 'Task-level CPU (units or vCPU, such as 256 or 1 vCPU).' },
   { name: 'task-memory', group: 'task-definition', type: 'string', default: '', description: 'Task-level memory (MiB or GB, such as 512 or 1 GB).' },
-  { name: 'environment', group: 'task-definition', type: 'lines', default: '', description: 'Lines of KEY=VALUE merged into the container environment; a line -KEY removes KEY.' },
+  { name: 'environment', aliases: ['environment-variables'], group: 'task-definition', type: 'lines', default: '', description: "Lines of KEY=VALUE merged into the container environment; a line -KEY removes KEY. aws-actions' environment-variables is accepted too." },
   { name: 'environment-mode', group: 'task-definition', type: 'choice', options: ['merge', 'replace'], default: 'merge', description: 'merge: change only the keys given; replace: the environment becomes exactly the lines given.' },
   { name: 'secrets', group: 'task-definition', type: 'lines', default: '', description: 'Lines of NAME=valueFrom (Secrets Manager or SSM ARN) merged into the container secrets; -NAME removes.' },
   { name: 'secrets-mode', group: 'task-definition', type: 'choice', options: ['merge', 'replace'], default: 'merge', description: 'merge: change only the names given; replace: the secrets become exactly the lines given.' },
@@ -93,8 +93,9 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'service-managed-ebs-volume-name', group: 'service', type: 'string', default: '', description: 'Volume of the task definition, configured at launch, that gets service-managed-ebs-volume.' },
   { name: 'service-managed-ebs-volume', group: 'service', type: 'string', default: '', description: 'The EBS volume ECS creates for each task of the service, as the JSON object UpdateService takes ({"roleArn":"...","sizeInGiB":20}); roleArn is required.' },
   // Waiting
-  { name: 'wait', group: 'waiting', type: 'boolean', default: 'true', description: 'Wait until the rollout ends.' },
+  { name: 'wait', aliases: ['wait-for-service-stability'], group: 'waiting', type: 'boolean', default: 'true', description: "Wait until the rollout ends. aws-actions' wait-for-service-stability is accepted too." },
   { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
+  { name: 'wait-for-minutes', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: "aws-actions' form of wait-timeout and run-task-timeout in minutes, such as 30; used where those are not set." },
   { name: 'poll-interval', group: 'waiting', type: 'duration', min: 1000, default: '2s', description: 'Time between rollout checks.' },
   { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
   { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },

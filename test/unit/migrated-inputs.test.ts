@@ -95,6 +95,35 @@ describe('reading the inputs', () => {
   });
 });
 
+describe('aws-actions spellings on a GitHub step', () => {
+  /** The step's with: inputs as GitHub passes them, our action.yml's defaults included. */
+  function github(withInputs: Record<string, string>) {
+    const env: Record<string, string> = { GITHUB_ACTIONS: 'true', INPUT_WAIT: 'true', 'INPUT_WAIT-TIMEOUT': '30m', 'INPUT_RUN-TASK-TIMEOUT': '30m', INPUT_CLUSTER: 'default' };
+    for (const [name, value] of Object.entries(withInputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+    return parseInputs(rawInputReader(parseArgv([], env), env, new Map()));
+  }
+
+  test('task-definition-family, environment-variables and wait-for-service-stability read as family, environment and wait', () => {
+    const inputs = github({ service: 'web', image: 'web:2', 'task-definition-family': 'web', 'environment-variables': 'A=1\nB=x=y', 'wait-for-service-stability': 'false' });
+    expect(inputs.family).toBe('web');
+    expect(inputs.environment).toEqual([{ op: 'set', key: 'A', value: '1' }, { op: 'set', key: 'B', value: 'x=y' }]);
+    expect(inputs.wait).toBe(false);
+  });
+
+  test('wait-for-minutes bounds the rollout wait and the one-off task, as their one number does', () => {
+    const inputs = github({ service: 'web', family: 'web', image: 'web:2', 'run-task': 'true', 'wait-for-minutes': '10' });
+    expect(inputs.waitTimeoutMs).toBe(600_000);
+    expect(inputs.runTask.timeoutMs).toBe(600_000);
+    expect(github({ service: 'web', family: 'web', image: 'web:2' }).waitTimeoutMs).toBe(30 * 60_000);
+  });
+
+  test('wait-for-minutes with a wait-timeout of our own is refused as two answers to one question', () => {
+    expect(() => github({ service: 'web', family: 'web', image: 'web:2', 'wait-for-minutes': '10', 'wait-timeout': '15m' })).toThrow(
+      /^wait-for-minutes and wait-timeout both set how long to wait; keep wait-timeout \(such as 10m\) and remove wait-for-minutes\.$/,
+    );
+  });
+});
+
 describe('refusals: exit 2, one line naming the input', () => {
   const task = [...deploy, '--run-task-command', 'npm run migrate'];
   test.each<[string, string[], RegExp]>([
