@@ -10,6 +10,7 @@ import type { Reporter } from '../report.js';
 import { runTaskRequested } from '../runtask/options.js';
 import { planRunTask, type RunTaskPlan, type RunTaskPlanInput } from '../runtask/plan.js';
 import { describeChanges } from '../taskdef/diff.js';
+import { checkLaunchVolume } from '../taskdef/launch-volumes.js';
 import { needsYaml, parseTaskDefinitionText } from '../taskdef/parse-file.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
 import type { WatchOptions } from '../watch/contract.js';
@@ -123,6 +124,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
       reporter.warn(`${familyRevision(named)} is ${named.status}; ECS may refuse to start new tasks from it.`);
     }
     const family = named?.family ?? familyRevision(inputs.taskDefinitionArn).split(':')[0] ?? '';
+    if (named) checkLaunchVolumes(inputs, named.document);
     const oneOff = runTaskPart(inputs, service, named?.document, reads !== undefined);
     return {
       ...common,
@@ -154,6 +156,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
   const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
   const comparedWith = running ?? latest;
   const reuse = reusableRevision(rendered, latest, inputs.register);
+  checkLaunchVolumes(inputs, rendered);
   const oneOff = runTaskPart(inputs, service, rendered, reads !== undefined);
   return {
     ...common,
@@ -225,6 +228,14 @@ function serviceUpdate(inputs: Inputs, before: Service | undefined): ServiceUpda
         }
       : {}),
   };
+}
+
+/** The managed EBS volumes given at launch name volumes the deployed revision leaves to launch (nothing changed yet). */
+function checkLaunchVolumes(inputs: Inputs, document: TaskDefinitionDocument): void {
+  if (inputs.serviceVolume?.name) checkLaunchVolume(document.taskDefinition, inputs.serviceVolume.name, 'service-managed-ebs-volume-name');
+  for (const volume of inputs.runTask.volumeConfigurations ?? []) {
+    if (volume.name) checkLaunchVolume(document.taskDefinition, volume.name, 'run-task-managed-ebs-volume-name');
+  }
 }
 
 function updateServiceExtra(inputs: Inputs): Pick<ServiceUpdate, 'extra'> {

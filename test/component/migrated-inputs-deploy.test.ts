@@ -16,11 +16,13 @@ function registers(revision: number): void {
 }
 
 const service = { service: 'web', family: 'web', image: 'nginx:1.25' };
+/** web:1 with a volume left to launch time, as a managed EBS volume needs. */
+const withDataVolume = { ...runningDefinition, volumes: [{ name: 'data', configuredAtLaunch: true }] };
 
 describe('UpdateService fields from aws-actions inputs', () => {
   test('managed tags, tag propagation and the EBS volume are sent as given', async () => {
     serviceExists();
-    familyHas(runningDefinition);
+    familyHas(withDataVolume);
     registers(2);
     updateCreatesDeployment(arn(2));
     const h = harness();
@@ -68,7 +70,7 @@ describe('UpdateService fields from aws-actions inputs', () => {
 
   test('a dry run prints them under the service update, and the rendered container settings in the diff', async () => {
     serviceExists();
-    familyHas(runningDefinition);
+    familyHas(withDataVolume);
     const h = harness();
     const plan = await planDeploy(h.planDeps, inputs({
       ...service,
@@ -94,6 +96,18 @@ describe('UpdateService fields from aws-actions inputs', () => {
     expect(changes).toContain('dockerLabels');
     expect(changes).toContain('logConfiguration');
     expect(changes).toContain('environmentFiles');
+    expect(called(RegisterTaskDefinitionCommand) + called(UpdateServiceCommand)).toBe(0);
+  });
+
+  test.each([
+    ['a volume the revision does not have', runningDefinition, /^service-managed-ebs-volume-name: the task definition has no volume "data"; add \{"name": "data", "configuredAtLaunch": true\}/],
+    ['a volume not left to launch time', { ...runningDefinition, volumes: [{ name: 'data', host: {} }] }, /^service-managed-ebs-volume-name: volume "data" of the task definition is not configuredAtLaunch/],
+  ])('%s is refused by the plan, before anything is registered', async (_name, definition, message) => {
+    serviceExists();
+    familyHas(definition);
+    const h = harness();
+    const planning = planDeploy(h.planDeps, inputs({ ...service, 'service-managed-ebs-volume-name': 'data', 'service-managed-ebs-volume': JSON.stringify(VOLUME) }), { ecs: h.session.ecs, region: h.session.region });
+    await expect(planning).rejects.toThrow(message);
     expect(called(RegisterTaskDefinitionCommand) + called(UpdateServiceCommand)).toBe(0);
   });
 

@@ -63,6 +63,7 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     ['an env file that is no S3 ARN', [...service, '--image', 'nginx:1.25', '--env-files', 's3://config-bucket/prod.env'], {}, /^error: env-files: "s3:\/\/config-bucket\/prod.env" is not an S3 object ARN/m],
     ['a log driver ECS does not take', [...service, '--image', 'nginx:1.25', '--log-configuration-log-driver', 'loki'], {}, /^error: log-configuration-log-driver: "loki" is not a log driver ECS takes/m],
     ['log options for a container without a log driver', [...service, '--image', 'nginx:1.25', '--log-configuration-options', 'awslogs-group=/ecs/web'], {}, /^error: log-configuration-options: container "web" has no log driver/m],
+    ['an EBS volume for a volume the task definition lacks', [...service, '--image', 'nginx:1.25', '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', '{"roleArn":"arn:aws:iam::123456789012:role/ebs"}'], {}, /^error: service-managed-ebs-volume-name: the task definition has no volume "data"/m],
     ['propagate-tags without a service', ['--family', 'web', '--image', 'nginx:1.25', '--propagate-tags', 'SERVICE'], {}, /^error: propagate-tags changes the service, so propagate-tags needs service/m],
   ])('%s: exit 2, the input named, nothing registered or updated', async (_name, args, env, message) => {
     const result = await runBundle({ args, env: { ...awsEnv(moto.url), ...env } });
