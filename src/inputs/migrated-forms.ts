@@ -66,6 +66,8 @@ export interface MigratedCombination {
   enableEcsManagedTags: boolean | undefined;
   propagateTags: string;
   serviceVolume: unknown;
+  /** A one-off task runs: enable-ecs-managed-tags applies to it too. */
+  runsTask: boolean;
 }
 
 export function checkMigratedCombination(inputs: MigratedCombination): void {
@@ -84,7 +86,7 @@ export function checkMigratedCombination(inputs: MigratedCombination): void {
   }
   if (!inputs.service) {
     const named = [
-      ...(inputs.enableEcsManagedTags !== undefined ? ['enable-ecs-managed-tags'] : []),
+      ...(inputs.enableEcsManagedTags !== undefined && !inputs.runsTask ? ['enable-ecs-managed-tags'] : []),
       ...(inputs.propagateTags ? ['propagate-tags'] : []),
       ...(inputs.serviceVolume !== undefined ? ['service-managed-ebs-volume'] : []),
     ];

@@ -238,7 +238,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     dryRun: bool('dry-run'),
     runTask,
   };
-  checkMigratedCombination(inputs);
+  checkMigratedCombination({ ...inputs, runsTask: runTaskRequested(runTask) });
   return inputs;
 }
 

@@ -74,6 +74,12 @@ describe('reading the inputs', () => {
     expect(parseFlags([...deploy, '--enable-ecs-managed-tags', 'true']).runTask.enableEcsManagedTags).toBeUndefined();
   });
 
+  test('without a service, enable-ecs-managed-tags applies to the one-off task alone; with neither it is refused', () => {
+    const runOnly = ['--family', 'web', '--image', 'web:2', '--enable-ecs-managed-tags', 'true'];
+    expect(parseFlags([...runOnly, '--run-task', 'true']).runTask.enableEcsManagedTags).toBe(true);
+    expect(refusal(runOnly)).toMatch(/^enable-ecs-managed-tags changes the service, so enable-ecs-managed-tags needs service/);
+  });
+
   test('run-task-tags takes the JSON array aws-actions takes, as well as key=value lines', () => {
     const json = parseFlags([...deploy, '--run-task', 'true', '--run-task-tags', '[{"key":"team","value":"db"},{"key":"a=b","value":"c=d"}]']);
     expect(json.runTask.tags).toEqual([{ key: 'team', value: 'db' }, { key: 'a=b', value: 'c=d' }]);
