@@ -43,10 +43,9 @@ export function describeRunTask(request: RunTaskCommandInput, container: string,
 /** One managed EBS volume as a dry run prints it: "data: 20 GiB gp3 xfs, encrypted, role arn:...". */
 export function describeEbsVolume(volume: { name?: string | undefined; managedEBSVolume?: Record<string, unknown> | object | undefined }): string {
   const config = (volume.managedEBSVolume ?? {}) as Record<string, unknown>;
+  const size = typeof config['sizeInGiB'] === 'number' ? `${config['sizeInGiB']} GiB` : '';
   const parts = [
-    [config['sizeInGiB'] !== undefined ? `${String(config['sizeInGiB'])} GiB` : '', config['volumeType'], config['filesystemType']]
-      .filter((part) => typeof part === 'string' && part !== '' || typeof part === 'number')
-      .join(' '),
+    [size, config['volumeType'], config['filesystemType']].filter((part): part is string => typeof part === 'string' && part !== '').join(' '),
     config['snapshotId'] ? `from snapshot ${String(config['snapshotId'])}` : '',
     config['encrypted'] === true ? 'encrypted' : '',
     `role ${String(config['roleArn'])}`,
