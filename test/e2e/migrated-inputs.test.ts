@@ -3,6 +3,8 @@
 // and the same run again registers nothing.
 import { describe, expect, test, type TestContext } from 'vitest';
 import { startEcsStandin, type EcsStandin } from '../standin/index.js';
+import { awsEnv, createCluster, describeTaskDefinition, ecsClient, registerTaskDefinition, revisionsOf } from '../support/moto-ecs.js';
+import { motoMissing, startMoto } from '../support/moto-server.js';
 import { runBundle, type BundleRun } from '../support/run-bundle.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/ecs-infrastructure';
@@ -118,5 +120,37 @@ describe('aws-actions inputs against the ECS stand-in', () => {
     expect(standin.calls['RegisterTaskDefinition'] ?? 0).toBe(0);
     expect(standin.calls['UpdateService'] ?? 0).toBe(0);
     expect(standin.calls['RunTask'] ?? 0).toBe(0);
+  });
+});
+
+describe.skipIf(motoMissing())('the render inputs against moto, which answers a registered revision as ECS does', () => {
+  test('the revision they rendered is reused on the next run: ECS defaults and key order make no difference', async (context) => {
+    const moto = await startMoto();
+    context.onTestFinished(() => moto.stop());
+    const ecs = ecsClient(moto.url);
+    context.onTestFinished(() => ecs.destroy());
+    await createCluster(ecs, 'default');
+    await registerTaskDefinition(ecs, { family: 'web', containerDefinitions: [{ name: 'web', image: 'app:1', memory: 256, dockerLabels: { tier: 'web' } }] });
+    const args = [
+      '--family', 'web', '--image', 'app:2', '--verify-image', 'false',
+      '--log-configuration-log-driver', 'awslogs',
+      '--log-configuration-options', 'awslogs-group=/ecs/web\nawslogs-region=us-east-1\nawslogs-stream-prefix=ecs',
+      '--docker-labels', 'team=payments\nversion=',
+      '--env-files', 'arn:aws:s3:::config-bucket/web/prod.env',
+      '--json',
+    ];
+    const first = await runBundle({ args, env: awsEnv(moto.url) });
+    expect(first.code, first.log).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ registered: 'true', 'task-definition-revision': '2' });
+    const second = await runBundle({ args, env: awsEnv(moto.url) });
+    expect(second.code, second.log).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ registered: 'false', 'task-definition-revision': '2' });
+    expect(await revisionsOf(ecs, 'web')).toHaveLength(2);
+    const container = (await describeTaskDefinition(ecs, 'web:2')).taskDefinition?.containerDefinitions?.[0];
+    expect(container).toMatchObject({
+      dockerLabels: { tier: 'web', team: 'payments', version: '' },
+      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
+      environmentFiles: [{ value: 'arn:aws:s3:::config-bucket/web/prod.env', type: 's3' }],
+    });
   });
 });
