@@ -96,7 +96,7 @@ async function entry() {
         process.stdout.write(helpText({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x }));
         return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
     }
-    const { run } = await __nccwpck_require__.e(/* import() */ 97).then(__nccwpck_require__.bind(__nccwpck_require__, 1097));
+    const { run } = await __nccwpck_require__.e(/* import() */ 620).then(__nccwpck_require__.bind(__nccwpck_require__, 5620));
     return run(invocation);
 }
 process.exitCode = await entry();
@@ -151,7 +151,7 @@ const INPUTS = [
     // Task definition
     { name: 'task-definition', group: 'task-definition', type: 'string', default: '', description: 'Path to a task definition file, JSON or YAML (RegisterTaskDefinition input or DescribeTaskDefinition output).' },
     { name: 'task-definition-arn', group: 'task-definition', type: 'string', default: '', description: 'Deploy this existing revision (family:revision or ARN) as it is; nothing is rendered or registered.' },
-    { name: 'family', group: 'task-definition', type: 'string', default: '', description: 'Task definition family; without a file its latest ACTIVE revision is the base.' },
+    { name: 'family', aliases: ['task-definition-family'], group: 'task-definition', type: 'string', default: '', description: "Task definition family; without a file its latest ACTIVE revision is the base. aws-actions' task-definition-family is accepted too." },
     { name: 'container-name', group: 'task-definition', type: 'string', default: '', description: 'Container that gets image (default: the only container, or the family for a new one).' },
     { name: 'memory', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'Container memory hard limit in MiB.' },
     { name: 'cpu', group: 'task-definition', type: 'number', min: 0, max: 2147483647, default: '', description: 'Container CPU units.' },
@@ -162,13 +162,17 @@ const INPUTS = [
     { name: 'requires-compatibilities', group: 'task-definition', type: 'lines', default: '', description: 'Launch types the task definition must be valid for (EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES).' },
     { name: 'task-cpu', group: 'task-definition', type: 'string', default: '', description: 'Task-level CPU (units or vCPU, such as 256 or 1 vCPU).' },
     { name: 'task-memory', group: 'task-definition', type: 'string', default: '', description: 'Task-level memory (MiB or GB, such as 512 or 1 GB).' },
-    { name: 'environment', group: 'task-definition', type: 'lines', default: '', description: 'Lines of KEY=VALUE merged into the container environment; a line -KEY removes KEY.' },
+    { name: 'environment', aliases: ['environment-variables'], group: 'task-definition', type: 'lines', default: '', description: "Lines of KEY=VALUE merged into the container environment; a line -KEY removes KEY. aws-actions' environment-variables is accepted too." },
     { name: 'environment-mode', group: 'task-definition', type: 'choice', options: ['merge', 'replace'], default: 'merge', description: 'merge: change only the keys given; replace: the environment becomes exactly the lines given.' },
     { name: 'secrets', group: 'task-definition', type: 'lines', default: '', description: 'Lines of NAME=valueFrom (Secrets Manager or SSM ARN) merged into the container secrets; -NAME removes.' },
     { name: 'secrets-mode', group: 'task-definition', type: 'choice', options: ['merge', 'replace'], default: 'merge', description: 'merge: change only the names given; replace: the secrets become exactly the lines given.' },
     { name: 'command', group: 'task-definition', type: 'string', default: '', description: 'Container command: a JSON array, or a string split as a shell splits words.' },
     { name: 'execution-role-arn', group: 'task-definition', type: 'string', default: '', description: 'Task execution role ARN.' },
     { name: 'task-role-arn', group: 'task-definition', type: 'string', default: '', description: 'Task role ARN.' },
+    { name: 'log-configuration-log-driver', group: 'task-definition', type: 'string', default: '', description: "Log driver of the chosen container (awslogs, awsfirelens, splunk, fluentd, gelf, json-file, journald, syslog); a driver other than the current one drops the current one's options." },
+    { name: 'log-configuration-options', group: 'task-definition', type: 'lines', default: '', description: "Lines of key=value merged into the chosen container's log options (such as awslogs-group=/ecs/web)." },
+    { name: 'docker-labels', group: 'task-definition', type: 'lines', default: '', description: "Lines of key=value merged into the chosen container's dockerLabels." },
+    { name: 'env-files', group: 'task-definition', type: 'lines', default: '', description: "S3 object ARNs of .env files (arn:aws:s3:::bucket/key.env), one a line or comma-separated: the chosen container's environmentFiles become these." },
     { name: 'tags', group: 'task-definition', type: 'lines', default: '', description: 'Lines of key=value tags on the task definition.' },
     { name: 'register', group: 'task-definition', type: 'choice', options: ['if-changed', 'always'], default: 'if-changed', description: 'if-changed: reuse the latest revision when the rendered one equals it; always: register every time.' },
     { name: 'keep-revisions', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
@@ -183,9 +187,14 @@ const INPUTS = [
     { name: 'codedeploy-deployment-group', group: 'service', type: 'string', default: '', description: 'CodeDeploy deployment group of such a service (default: DgpECS-<cluster>-<service>).' },
     { name: 'codedeploy-deployment-description', group: 'service', type: 'string', default: '', description: 'Description of the CodeDeploy deployment.' },
     { name: 'codedeploy-deployment-config', group: 'service', type: 'string', default: '', description: "CodeDeploy deployment configuration, such as CodeDeployDefault.ECSLinear10PercentEvery1Minutes (default: the deployment group's)." },
+    { name: 'enable-ecs-managed-tags', group: 'service', type: 'boolean', default: '', description: "Turn ECS managed tags (aws:ecs:clusterName, aws:ecs:serviceName) on or off for the service's tasks (sent only when set)." },
+    { name: 'propagate-tags', group: 'service', type: 'choice', options: ['', 'SERVICE', 'TASK_DEFINITION', 'NONE'], default: '', description: "Copy tags to the service's tasks from the service or the task definition (sent only when set)." },
+    { name: 'service-managed-ebs-volume-name', group: 'service', type: 'string', default: '', description: 'Volume of the task definition, configured at launch, that gets service-managed-ebs-volume.' },
+    { name: 'service-managed-ebs-volume', group: 'service', type: 'string', default: '', description: 'The EBS volume ECS creates for each task of the service, as the JSON object UpdateService takes ({"roleArn":"...","sizeInGiB":20}); roleArn is required.' },
     // Waiting
-    { name: 'wait', group: 'waiting', type: 'boolean', default: 'true', description: 'Wait until the rollout ends.' },
+    { name: 'wait', aliases: ['wait-for-service-stability'], group: 'waiting', type: 'boolean', default: 'true', description: "Wait until the rollout ends. aws-actions' wait-for-service-stability is accepted too." },
     { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
+    { name: 'wait-for-minutes', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: "aws-actions' form of wait-timeout and run-task-timeout in minutes, such as 30; used where those are not set." },
     { name: 'poll-interval', group: 'waiting', type: 'duration', min: 1000, default: '2s', description: 'Time between rollout checks.' },
     { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
     { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
@@ -203,6 +212,9 @@ const INPUTS = [
     { name: 'run-task-started-by', group: 'run-task', type: 'string', default: 'ecs-deliver', description: 'startedBy of the one-off task (letters, digits, -, _ and /, up to 128).' },
     { name: 'run-task-tags', group: 'run-task', type: 'lines', default: '', description: 'Lines of key=value tags on the one-off task.' },
     { name: 'run-task-propagate-tags', group: 'run-task', type: 'choice', options: ['', 'TASK_DEFINITION', 'NONE'], default: '', description: 'Copy the task definition tags to the one-off task (TASK_DEFINITION), as RunTask allows.' },
+    { name: 'run-task-enable-ecs-managed-tags', group: 'run-task', type: 'boolean', default: '', description: 'Turn ECS managed tags on or off for the one-off task (not set: as enable-ecs-managed-tags).' },
+    { name: 'run-task-managed-ebs-volume-name', group: 'run-task', type: 'string', default: '', description: 'Volume of the task definition, configured at launch, that gets run-task-managed-ebs-volume.' },
+    { name: 'run-task-managed-ebs-volume', group: 'run-task', type: 'string', default: '', description: 'The EBS volume ECS creates for the one-off task, as the JSON object RunTask takes ({"roleArn":"...","sizeInGiB":20}); roleArn is required.' },
     { name: 'run-task-wait', aliases: ['wait-for-task-stopped'], group: 'run-task', type: 'boolean', default: 'true', description: "Wait for the one-off task to stop (false only without a service: the task is started and left to run). aws-actions' wait-for-task-stopped is accepted too." },
     { name: 'run-task-timeout', group: 'run-task', type: 'duration', default: '30m', description: 'Longest wait for the one-off task; then it is stopped and the deploy fails.' },
     // AWS

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type EcsStandin, startEcsStandin } from '../test/standin/index.js';
+import { migrationScene } from './demo-migration.js';
 
 const CLUSTER = 'demo';
 const SERVICE = 'web';
@@ -140,6 +141,8 @@ async function main(): Promise<number> {
         problems.push(`after step ${index + 1} ${SERVICE} runs ${revision}, not ${step.expectedRevision}`);
       }
     }
+    problems.push(...(await migrationScene({ standin, cluster: CLUSTER, bundle, env, runBundle, interrupted: () => interrupted })));
+    if (interrupted) return 130;
     console.log('');
     if (problems.length > 0) {
       console.log(`Demo did not go as expected: ${problems.join('; ')}.`);

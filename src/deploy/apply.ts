@@ -118,6 +118,7 @@ async function runSteps(deps: ApplyDeps, plan: DeployPlan, done: Progress): Prom
     taskDefinitionArn: revision.arn,
     forceNewDeployment: force,
     ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
+    ...(update.extra ? { extra: update.extra } : {}),
   }, { reporter, clock: deps.clock });
   done.target = target;
   reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');

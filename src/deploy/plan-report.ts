@@ -3,6 +3,7 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { Reporter } from '../report.js';
+import { describeEbsVolume } from '../runtask/describe.js';
 import { describeRunTaskPlan } from '../runtask/plan.js';
 import { renderTaskDefinitionJson } from '../taskdef/diff.js';
 import type { CodeDeployPlan } from '../codedeploy/plan.js';
@@ -39,6 +40,16 @@ export async function reportDryRun(reporter: Reporter, plan: DeployPlan<Service 
   for (const line of planLines(plan)) reporter.info(line);
 }
 
+/** The UpdateService fields sent beyond the revision and count; the service keeps its own setting of the others. */
+function updateExtraLines(extra: ServiceUpdate<Service | undefined>['extra']): string[] {
+  if (!extra) return [];
+  return [
+    ...(extra.enableECSManagedTags !== undefined ? [`  ECS managed tags: ${extra.enableECSManagedTags ? 'on' : 'off'}`] : []),
+    ...(extra.propagateTags ? [`  propagate tags from: ${extra.propagateTags}`] : []),
+    ...(extra.volumeConfigurations ?? []).map((volume) => `  EBS volume: ${describeEbsVolume(volume)}`),
+  ];
+}
+
 export function planLines(plan: DeployPlan<Service | undefined>): string[] {
   const lines: string[] = [];
   if (!plan.compared) lines.push('No AWS credentials found: not compared with ECS (set credentials to see the diff against what runs).');
@@ -67,6 +78,7 @@ export function planLines(plan: DeployPlan<Service | undefined>): string[] {
       ...(update.forceNewDeployment ? ['forcing a new deployment'] : []),
     ];
     lines.push(`${parts.join(', ')}${update.watch ? ' and wait for the rollout' : ', without waiting for the rollout'}.`);
+    lines.push(...updateExtraLines(update.extra));
   }
   if (plan.keepRevisions) {
     const when = update ? (update.watch ? ' once the rollout completes' : '') : ' after registering';

@@ -12,6 +12,7 @@ import type { Reporter } from '../report.js';
 import { runTaskRequested } from '../runtask/options.js';
 import { planRunTask, type RunTaskPlan, type RunTaskPlanInput } from '../runtask/plan.js';
 import { describeChanges } from '../taskdef/diff.js';
+import { checkLaunchVolume } from '../taskdef/launch-volumes.js';
 import { needsYaml, parseTaskDefinitionText } from '../taskdef/parse-file.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
 import type { WatchOptions } from '../watch/contract.js';
@@ -19,6 +20,7 @@ import { planImageWork, type ImageWork } from './image-work.js';
 import { findTaskDefinition, preflightService } from './preflight.js';
 import { reusableRevision } from './register.js';
 import { renderTaskDefinition, type Base } from './render.js';
+import type { UpdateServiceExtra } from './start-deployment.js';
 
 /** A task definition rendered by this run: registered, or the family's latest revision reused when equal. */
 export interface RenderedTaskDefinition {
@@ -53,6 +55,8 @@ export interface ServiceUpdate<S extends Service | undefined = Service> {
   before: S;
   desiredCount?: number;
   forceNewDeployment: boolean;
+  /** UpdateService fields beyond the revision and count (managed tags, tag propagation, EBS volume), only those given. */
+  extra?: UpdateServiceExtra;
   /** undefined when wait is false. */
   watch?: Omit<WatchOptions, 'cancel'>;
   /** Set for a service CodeDeploy deploys (deployment controller CODE_DEPLOY): apply creates a CodeDeploy deployment. */
@@ -130,6 +134,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
       reporter.warn(`${familyRevision(named)} is ${named.status}; ECS may refuse to start new tasks from it.`);
     }
     const family = named?.family ?? familyRevision(inputs.taskDefinitionArn).split(':')[0] ?? '';
+    if (named) checkLaunchVolumes(inputs, named.document);
     const oneOff = runTaskPart(inputs, service, named?.document, reads !== undefined);
     return {
       ...common,
@@ -161,6 +166,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
   const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
   const comparedWith = running ?? latest;
   const reuse = reusableRevision(rendered, latest, inputs.register);
+  checkLaunchVolumes(inputs, rendered);
   const oneOff = runTaskPart(inputs, service, rendered, reads !== undefined);
   return {
     ...common,
@@ -219,6 +225,7 @@ function serviceUpdate(inputs: Inputs, before: Service | undefined): ServiceUpda
     before,
     ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
     forceNewDeployment: inputs.forceNewDeployment,
+    ...updateServiceExtra(inputs),
     ...(inputs.wait
       ? {
           watch: {
@@ -256,6 +263,23 @@ async function codeDeployPart(deps: PlanDeps, inputs: Inputs, service: Service, 
     region: reads.region,
     ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
   });
+}
+
+/** The managed EBS volumes given at launch name volumes the deployed revision leaves to launch (nothing changed yet). */
+function checkLaunchVolumes(inputs: Inputs, document: TaskDefinitionDocument): void {
+  if (inputs.serviceVolume?.name) checkLaunchVolume(document.taskDefinition, inputs.serviceVolume.name, 'service-managed-ebs-volume-name');
+  for (const volume of inputs.runTask.volumeConfigurations ?? []) {
+    if (volume.name) checkLaunchVolume(document.taskDefinition, volume.name, 'run-task-managed-ebs-volume-name');
+  }
+}
+
+function updateServiceExtra(inputs: Inputs): Pick<ServiceUpdate, 'extra'> {
+  const extra: UpdateServiceExtra = {
+    ...(inputs.enableEcsManagedTags !== undefined ? { enableECSManagedTags: inputs.enableEcsManagedTags } : {}),
+    ...(inputs.propagateTags ? { propagateTags: inputs.propagateTags } : {}),
+    ...(inputs.serviceVolume ? { volumeConfigurations: [inputs.serviceVolume] } : {}),
+  };
+  return Object.keys(extra).length > 0 ? { extra } : {};
 }
 
 function keepRevisionsOf(inputs: Inputs, family: string): Pick<DeployPlan, 'keepRevisions'> {

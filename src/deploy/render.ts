@@ -2,6 +2,7 @@
 import { InputError } from '../errors.js';
 import type { Inputs } from '../inputs/parse.js';
 import { applyEdits } from '../taskdef/apply-edits.js';
+import { containerExtrasEdits } from '../taskdef/container-extras.js';
 import { renderNewTaskDefinition } from '../taskdef/render.js';
 import { checkRegisterRequestSize } from '../taskdef/request-size.js';
 import { validateTaskDefinitionDocument } from '../taskdef/validate.js';
@@ -39,6 +40,7 @@ export function editsFromInputs(inputs: Inputs, image: string): TaskDefinitionEd
     ...(inputs.memory !== undefined ? { memory: inputs.memory } : {}),
     ...(inputs.repositoryCredentials ? { repositoryCredentials: inputs.repositoryCredentials } : {}),
     ...portEditFromInputs(inputs),
+    ...containerExtrasEdits(inputs),
     ...(inputs.executionRoleArn ? { executionRoleArn: inputs.executionRoleArn } : {}),
     ...(inputs.taskRoleArn ? { taskRoleArn: inputs.taskRoleArn } : {}),
     ...(inputs.networkMode ? { networkMode: inputs.networkMode } : {}),

@@ -1,7 +1,7 @@
 // UpdateService, and which deployment it started. The call is made once per attempt; when its answer is lost, the
 // service is read back before anything is sent again, so one run starts at most one deployment (with
 // force-new-deployment every UpdateService that goes through starts another).
-import type { Service } from '@aws-sdk/client-ecs';
+import type { Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { MayHaveBeenAppliedError, afterRefusal, pauseBefore } from '../aws/doubtful.js';
 import type { EcsApi } from '../aws/ecs.js';
 import { changeOutcome, describeError } from '../aws/errors.js';
@@ -19,7 +19,11 @@ export interface DeploymentRequest {
   taskDefinitionArn: string;
   desiredCount?: number;
   forceNewDeployment: boolean;
+  /** Further UpdateService fields, each present only when its input was given. */
+  extra?: UpdateServiceExtra;
 }
+
+export type UpdateServiceExtra = Pick<UpdateServiceCommandInput, 'enableECSManagedTags' | 'propagateTags' | 'volumeConfigurations'>;
 
 export interface StartDeploymentOptions {
   reporter?: Pick<Reporter, 'info' | 'warn'>;
@@ -58,6 +62,7 @@ export async function startDeployment(
         taskDefinition: request.taskDefinitionArn,
         ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
         ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
+        ...request.extra,
       });
       return target(identifyDeployment(out.service, idsBefore, request.taskDefinitionArn));
     } catch (error) {

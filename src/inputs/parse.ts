@@ -1,13 +1,16 @@
 // Turns the raw strings a host read into one typed Inputs object. Every input is read here and only here.
+import type { ServiceVolumeConfiguration } from '@aws-sdk/client-ecs';
 import { InputError } from '../errors.js';
 import type { EditMode, KeyValueEdit, Tag } from '../taskdef/types.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { checkCompatibilities, checkFamily, checkRepositoryCredentials, checkRole, checkSecretSources, checkTags } from './ecs-limits.js';
 import { checkTaskSize } from '../taskdef/fargate-sizes.js';
 import { parseImageLines, parseKeyValueLines, parsePairLines, parseTagLines } from './kv-lines.js';
+import { parseServiceManagedEbs, parseTaskManagedEbs } from './managed-ebs.js';
+import { checkEnvFiles, checkLogDriver, checkMigratedCombination, parseTagInput } from './migrated-forms.js';
 import { INPUTS, type InputSpec } from './schema.js';
 import { parseCommand } from './shell-words.js';
-import { runTaskOptionsFrom, type RunTaskOptions } from '../runtask/options.js';
+import { runTaskOptionsFrom, runTaskRequested, type RunTaskOptions } from '../runtask/options.js';
 import type { CodeDeployInputs } from '../codedeploy/plan.js';
 
 /** The raw string of each input ("" when not given), and whether it was given at all, where the host can tell. */
@@ -52,12 +55,24 @@ export interface Inputs {
   executionRoleArn: string;
   taskRoleArn: string;
   tags: Tag[];
+  /** log-configuration-log-driver; '' when not given. */
+  logDriver: string;
+  logOptions: { key: string; value: string }[];
+  dockerLabels: { key: string; value: string }[];
+  /** S3 object ARNs of .env files. */
+  envFiles: string[];
   register: 'if-changed' | 'always';
   keepRevisions: number | undefined;
   cluster: string;
   service: string;
   desiredCount: number | undefined;
   forceNewDeployment: boolean;
+  /** UpdateService enableECSManagedTags, sent only when given. */
+  enableEcsManagedTags: boolean | undefined;
+  /** UpdateService propagateTags, sent only when given. */
+  propagateTags: '' | 'SERVICE' | 'TASK_DEFINITION' | 'NONE';
+  /** UpdateService volumeConfigurations (service-managed-ebs-volume-name and -volume), sent only when given. */
+  serviceVolume: ServiceVolumeConfiguration | undefined;
   wait: boolean;
   waitTimeoutMs: number;
   pollIntervalMs: number;
@@ -76,6 +91,14 @@ export interface Inputs {
 
 export function parseInputs(raw: RawInputs): Inputs {
   const { value, text, bool, optionalBool, int, choice, duration, lines } = specReader(raw);
+  /** aws-actions' wait-for-minutes bounds both waits where our own duration input holds its default. */
+  const minutesOr = (name: string, ms: number, minutes: number | undefined): number => {
+    if (minutes === undefined) return ms;
+    if (value(name) !== specFor(name).default) {
+      throw new InputError(`wait-for-minutes and ${name} both set how long to wait; keep ${name} (such as ${minutes}m) and remove wait-for-minutes.`);
+    }
+    return minutes * 60_000;
+  };
   /** A value that, when given at all, must not be empty: an unset CI variable is not "leave it out". */
   const notBlankWhenGiven = (name: string): string => {
     const given = value(name);
@@ -85,7 +108,8 @@ export function parseInputs(raw: RawInputs): Inputs {
     return given;
   };
 
-  const waitTimeoutMs = duration('wait-timeout');
+  const waitForMinutes = int('wait-for-minutes');
+  const waitTimeoutMs = minutesOr('wait-timeout', duration('wait-timeout'), waitForMinutes);
   const pollIntervalMs = duration('poll-interval');
   if (waitTimeoutMs < pollIntervalMs) {
     throw new InputError(`wait-timeout: ${formatDuration(waitTimeoutMs)} is shorter than poll-interval (${formatDuration(pollIntervalMs)}); make it longer.`);
@@ -119,7 +143,7 @@ export function parseInputs(raw: RawInputs): Inputs {
   );
   const tags = parseTagLines(text('tags'), 'tags');
   checkTags('tags', tags);
-  const runTaskTags = parseTagLines(text('run-task-tags'), 'run-task-tags');
+  const runTaskTags = parseTagInput(text('run-task-tags'), 'run-task-tags');
   checkTags('run-task-tags', runTaskTags);
   const runTask = runTaskOptionsFrom(
     {
@@ -136,13 +160,24 @@ export function parseInputs(raw: RawInputs): Inputs {
       startedBy: value('run-task-started-by'),
       tags: runTaskTags,
       propagateTags: value('run-task-propagate-tags'),
+      enableEcsManagedTags: optionalBool('run-task-enable-ecs-managed-tags'),
+      managedEbsVolume: parseTaskManagedEbs(value('run-task-managed-ebs-volume-name'), text('run-task-managed-ebs-volume')),
       wait: bool('run-task-wait'),
-      timeoutMs: duration('run-task-timeout'),
+      timeoutMs: minutesOr('run-task-timeout', duration('run-task-timeout'), waitForMinutes),
     },
     parseCommand,
   );
+  const enableEcsManagedTags = optionalBool('enable-ecs-managed-tags');
+  // aws-actions' enable-ecs-managed-tags applies to their one-off task too: so it does here, unless overridden.
+  if (runTask.enableEcsManagedTags === undefined && enableEcsManagedTags !== undefined && runTaskRequested(runTask)) {
+    runTask.enableEcsManagedTags = enableEcsManagedTags;
+  }
+  const logDriver = value('log-configuration-log-driver');
+  checkLogDriver('log-configuration-log-driver', logDriver);
+  const envFiles = lines('env-files');
+  checkEnvFiles('env-files', envFiles);
 
-  return {
+  const inputs: Inputs = {
     image,
     images,
     buildContext: value('build-context'),
@@ -181,12 +216,19 @@ export function parseInputs(raw: RawInputs): Inputs {
     executionRoleArn,
     taskRoleArn,
     tags,
+    logDriver,
+    logOptions: parsePairLines(text('log-configuration-options'), 'log-configuration-options'),
+    dockerLabels: parsePairLines(text('docker-labels'), 'docker-labels'),
+    envFiles,
     register: choice('register'),
     keepRevisions: int('keep-revisions'),
     cluster: value('cluster'),
     service,
     desiredCount: int('desired-count'),
     forceNewDeployment: bool('force-new-deployment'),
+    enableEcsManagedTags,
+    propagateTags: choice('propagate-tags'),
+    serviceVolume: parseServiceManagedEbs(value('service-managed-ebs-volume-name'), text('service-managed-ebs-volume')),
     wait: bool('wait'),
     waitTimeoutMs,
     pollIntervalMs,
@@ -206,6 +248,8 @@ export function parseInputs(raw: RawInputs): Inputs {
       deploymentConfig: value('codedeploy-deployment-config'),
     },
   };
+  checkMigratedCombination({ ...inputs, runsTask: runTaskRequested(runTask) });
+  return inputs;
 }
 
 /** Readers for each input type; what a value may be (type, options, min, max, default) comes from its spec. */

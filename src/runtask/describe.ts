@@ -30,12 +30,27 @@ export function describeRunTask(request: RunTaskCommandInput, container: string,
   ];
   if (request.tags?.length) lines.push(`  tags: ${request.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')}`);
   if (request.propagateTags) lines.push(`  propagate tags from: ${request.propagateTags}`);
+  if (request.enableECSManagedTags !== undefined) lines.push(`  ECS managed tags: ${request.enableECSManagedTags ? 'on' : 'off'}`);
+  for (const volume of request.volumeConfigurations ?? []) lines.push(`  EBS volume: ${describeEbsVolume(volume)}`);
   lines.push(
     wait
       ? `  then: wait up to ${formatDuration(timeoutMs)} for it to stop; go on only when ${container} exits with exit code 0`
       : '  then: go on without waiting for it (run-task-wait: false)',
   );
   return lines;
+}
+
+/** One managed EBS volume as a dry run prints it: "data: 20 GiB gp3 xfs, encrypted, role arn:...". */
+export function describeEbsVolume(volume: { name?: string | undefined; managedEBSVolume?: Record<string, unknown> | object | undefined }): string {
+  const config = (volume.managedEBSVolume ?? {}) as Record<string, unknown>;
+  const size = typeof config['sizeInGiB'] === 'number' ? `${config['sizeInGiB']} GiB` : '';
+  const parts = [
+    [size, config['volumeType'], config['filesystemType']].filter((part): part is string => typeof part === 'string' && part !== '').join(' '),
+    config['snapshotId'] ? `from snapshot ${String(config['snapshotId'])}` : '',
+    config['encrypted'] === true ? 'encrypted' : '',
+    `role ${String(config['roleArn'])}`,
+  ].filter((part) => part !== '');
+  return `${volume.name ?? '?'}: ${parts.join(', ')}`;
 }
 
 export function formatDuration(ms: number): string {

@@ -1,7 +1,7 @@
 // What the run-task-* inputs mean once read: a one-off task run from the revision this run deploys, before the
 // service is updated. The input schema splits the raw strings; this module holds the typed options, the parsers
 // of the two structured inputs, and the check that refuses combinations with two meanings.
-import type { CapacityProviderStrategyItem, ContainerOverride, LaunchType, Tag } from '@aws-sdk/client-ecs';
+import type { CapacityProviderStrategyItem, ContainerOverride, LaunchType, Tag, TaskVolumeConfiguration } from '@aws-sdk/client-ecs';
 import { InputError } from '../errors.js';
 
 export const RUN_TASK_DEFAULTS = {
@@ -32,6 +32,8 @@ export interface RunTaskOptions {
   tags: readonly Tag[];
   propagateTags?: RunTaskPropagateTags;
   enableEcsManagedTags?: boolean;
+  /** run-task-managed-ebs-volume-name and run-task-managed-ebs-volume: the EBS volume ECS creates for the task. */
+  volumeConfigurations?: readonly TaskVolumeConfiguration[];
   wait: boolean;
   timeoutMs: number;
 }
@@ -112,6 +114,8 @@ function strayInput(options: RunTaskOptions): string | undefined {
   if (options.capacityProviderStrategy !== undefined) return 'run-task-capacity-provider-strategy';
   if (options.tags.length > 0) return 'run-task-tags';
   if (options.propagateTags !== undefined) return 'run-task-propagate-tags';
+  if (options.enableEcsManagedTags !== undefined) return 'run-task-enable-ecs-managed-tags';
+  if (options.volumeConfigurations !== undefined) return 'run-task-managed-ebs-volume';
   return undefined;
 }
 
@@ -339,6 +343,8 @@ export interface RunTaskInputValues {
   tags: readonly Tag[];
   propagateTags: string;
   enableEcsManagedTags?: boolean | undefined;
+  /** Already read and checked (src/inputs/managed-ebs.ts). */
+  managedEbsVolume?: TaskVolumeConfiguration | undefined;
   wait: boolean;
   timeoutMs: number;
 }
@@ -382,5 +388,6 @@ export function runTaskOptionsFrom(
     options.propagateTags = propagate;
   }
   if (values.enableEcsManagedTags !== undefined) options.enableEcsManagedTags = values.enableEcsManagedTags;
+  if (values.managedEbsVolume !== undefined) options.volumeConfigurations = [values.managedEbsVolume];
   return options;
 }

@@ -29,6 +29,7 @@ export function buildRunTaskRequest(parts: RunTaskRequestParts): RunTaskCommandI
   if (options.tags.length > 0) request.tags = options.tags.map((tag) => ({ ...tag }));
   if (options.propagateTags) request.propagateTags = options.propagateTags;
   if (options.enableEcsManagedTags !== undefined) request.enableECSManagedTags = options.enableEcsManagedTags;
+  if (options.volumeConfigurations) request.volumeConfigurations = structuredClone([...options.volumeConfigurations]);
   if (placement.launchType) request.launchType = placement.launchType;
   if (placement.capacityProviderStrategy) request.capacityProviderStrategy = placement.capacityProviderStrategy;
   if (placement.platformVersion) request.platformVersion = placement.platformVersion;

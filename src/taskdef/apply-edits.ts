@@ -1,5 +1,6 @@
 // What the inputs change on a base task definition (a file, the latest revision, or a new one).
 import { InputError } from '../errors.js';
+import { applyContainerExtras, containerExtrasGiven } from './container-extras.js';
 import { defaultContainer, findContainer } from './containers.js';
 import { mergeTags } from './parse-file.js';
 import { applyPortEdit, portInputsGiven, sharesHostPorts } from './ports.js';
@@ -75,6 +76,7 @@ function applyContainerEdits(containers: ContainerDefinition[], edits: TaskDefin
     container.repositoryCredentials = { ...container.repositoryCredentials, credentialsParameter: edits.repositoryCredentials };
   }
   if (edits.port) applyPortEdit(container, edits.port, networkMode);
+  applyContainerExtras(container, edits);
 }
 
 /** Inputs other than image that apply to the default container, by input name. */
@@ -87,7 +89,7 @@ function containerInputsGiven(edits: TaskDefinitionEdits): string[] {
     ['memory', edits.memory !== undefined],
     ['repository-credentials', edits.repositoryCredentials !== undefined],
   ];
-  return [...given.filter(([, isGiven]) => isGiven).map(([name]) => name), ...portInputsGiven(edits.port)];
+  return [...given.filter(([, isGiven]) => isGiven).map(([name]) => name), ...portInputsGiven(edits.port), ...containerExtrasGiven(edits)];
 }
 
 /** Replace mode changes the list even with no lines: it empties it. */

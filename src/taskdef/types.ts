@@ -29,7 +29,22 @@ export interface ContainerDefinition {
   secrets?: Secret[];
   command?: string[];
   repositoryCredentials?: { credentialsParameter?: string };
+  logConfiguration?: LogConfiguration;
+  dockerLabels?: Record<string, string>;
+  environmentFiles?: EnvironmentFile[];
   [field: string]: unknown;
+}
+
+export interface LogConfiguration {
+  logDriver?: string;
+  options?: Record<string, string>;
+  secretOptions?: Secret[];
+  [field: string]: unknown;
+}
+
+export interface EnvironmentFile {
+  value?: string;
+  type?: string;
 }
 
 /** A RegisterTaskDefinition input, with any fields the caller wrote. */
@@ -78,6 +93,12 @@ export interface TaskDefinitionEdits {
   repositoryCredentials?: string;
   /** container-port, host-port and protocol, for the same container. */
   port?: PortEdit;
+  /** log-configuration-log-driver and log-configuration-options, for the same container. */
+  logConfiguration?: LogConfigurationEdit;
+  /** docker-labels: merged into the container's dockerLabels. */
+  dockerLabels?: readonly KeyValue[];
+  /** env-files: S3 object ARNs; the container's environmentFiles become exactly these. */
+  environmentFiles?: readonly string[];
   executionRoleArn?: string;
   taskRoleArn?: string;
   networkMode?: string;
@@ -85,6 +106,17 @@ export interface TaskDefinitionEdits {
   taskCpu?: string;
   taskMemory?: string;
   tags: readonly Tag[];
+}
+
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+
+/** A log driver to set (a different one drops the options of the one before) and options to merge in. */
+export interface LogConfigurationEdit {
+  logDriver?: string;
+  options: readonly KeyValue[];
 }
 
 /** A port mapping to set on a container; a field left undefined was not given and changes nothing. */

@@ -1,5 +1,5 @@
-export const id = 97;
-export const ids = [97];
+export const id = 620;
+export const ids = [620];
 export const modules = {
 
 /***/ 2058:
@@ -359,7 +359,7 @@ function toRegisterInput(doc) {
 
 /***/ }),
 
-/***/ 1097:
+/***/ 5620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -767,9 +767,12 @@ function redactEnvironment(taskDefinition) {
     };
 }
 
+// EXTERNAL MODULE: ./src/runtask/describe.ts
+var describe = __webpack_require__(7635);
 // EXTERNAL MODULE: ./src/runtask/plan.ts
 var runtask_plan = __webpack_require__(8721);
 ;// CONCATENATED MODULE: ./src/deploy/plan-report.ts
+
 
 
 
@@ -802,6 +805,16 @@ async function reportDryRun(reporter, plan) {
     }
     for (const line of planLines(plan))
         reporter.info(line);
+}
+/** The UpdateService fields sent beyond the revision and count; the service keeps its own setting of the others. */
+function updateExtraLines(extra) {
+    if (!extra)
+        return [];
+    return [
+        ...(extra.enableECSManagedTags !== undefined ? [`  ECS managed tags: ${extra.enableECSManagedTags ? 'on' : 'off'}`] : []),
+        ...(extra.propagateTags ? [`  propagate tags from: ${extra.propagateTags}`] : []),
+        ...(extra.volumeConfigurations ?? []).map((volume) => `  EBS volume: ${(0,describe/* describeEbsVolume */.UE)(volume)}`),
+    ];
 }
 function planLines(plan) {
     const lines = [];
@@ -838,6 +851,7 @@ function planLines(plan) {
             ...(update.forceNewDeployment ? ['forcing a new deployment'] : []),
         ];
         lines.push(`${parts.join(', ')}${update.watch ? ' and wait for the rollout' : ', without waiting for the rollout'}.`);
+        lines.push(...updateExtraLines(update.extra));
     }
     if (plan.keepRevisions) {
         const when = update ? (update.watch ? ' once the rollout completes' : '') : ' after registering';
@@ -1164,6 +1178,56 @@ async function removeDuplicates(ecs, rendered, before, kept, keptRegisteredBy, o
     }
 }
 
+;// CONCATENATED MODULE: ./src/taskdef/container-extras.ts
+// The container settings teams set with aws-actions' render action: the log configuration, docker labels and
+// environment files of the chosen container. Applied the same on every run, so an unchanged input renders an
+// unchanged definition and the family's latest revision is reused.
+
+/** Only what was given: an input left out changes nothing in the container. */
+function containerExtrasEdits(values) {
+    const logConfiguration = values.logDriver !== '' || values.logOptions.length > 0
+        ? { ...(values.logDriver !== '' ? { logDriver: values.logDriver } : {}), options: values.logOptions }
+        : undefined;
+    return {
+        ...(logConfiguration ? { logConfiguration } : {}),
+        ...(values.dockerLabels.length > 0 ? { dockerLabels: values.dockerLabels } : {}),
+        ...(values.envFiles.length > 0 ? { environmentFiles: values.envFiles } : {}),
+    };
+}
+/** The input names of the extras given, for choosing (and naming in messages) the container they apply to. */
+function containerExtrasGiven(edits) {
+    return [
+        ...(edits.logConfiguration?.logDriver !== undefined ? ['log-configuration-log-driver'] : []),
+        ...((edits.logConfiguration?.options.length ?? 0) > 0 ? ['log-configuration-options'] : []),
+        ...(edits.dockerLabels ? ['docker-labels'] : []),
+        ...(edits.environmentFiles ? ['env-files'] : []),
+    ];
+}
+function applyContainerExtras(container, edits) {
+    if (edits.logConfiguration)
+        applyLogConfiguration(container, edits.logConfiguration);
+    if (edits.dockerLabels)
+        container.dockerLabels = { ...container.dockerLabels, ...Object.fromEntries(edits.dockerLabels.map(({ key, value }) => [key, value])) };
+    if (edits.environmentFiles)
+        container.environmentFiles = edits.environmentFiles.map((value) => ({ value, type: 's3' }));
+}
+/**
+ * The driver replaces the current one. Options belong to their driver (awslogs-group means nothing to splunk, and
+ * Docker refuses an option its driver does not know), so a different driver starts from no options; the same
+ * driver, or none given, keeps the current options and merges the given ones in.
+ */
+function applyLogConfiguration(container, edit) {
+    const current = container.logConfiguration;
+    const driver = edit.logDriver ?? current?.logDriver;
+    if (driver === undefined) {
+        throw new src_errors/* InputError */.dz(`log-configuration-options: container "${container.name ?? '?'}" has no log driver to give them to; set log-configuration-log-driver too`);
+    }
+    const next = current && current.logDriver === driver ? structuredClone(current) : { logDriver: driver };
+    if (edit.options.length > 0)
+        next.options = { ...next.options, ...Object.fromEntries(edit.options.map(({ key, value }) => [key, value])) };
+    container.logConfiguration = next;
+}
+
 ;// CONCATENATED MODULE: ./src/taskdef/containers.ts
 // Which container an input applies to.
 
@@ -1200,6 +1264,7 @@ function defaultContainer(containers, containerName, wanted) {
 var parse_file = __webpack_require__(5982);
 ;// CONCATENATED MODULE: ./src/taskdef/apply-edits.ts
 // What the inputs change on a base task definition (a file, the latest revision, or a new one).
+
 
 
 
@@ -1276,6 +1341,7 @@ function applyContainerEdits(containers, edits, networkMode) {
     }
     if (edits.port)
         applyPortEdit(container, edits.port, networkMode);
+    applyContainerExtras(container, edits);
 }
 /** Inputs other than image that apply to the default container, by input name. */
 function containerInputsGiven(edits) {
@@ -1287,7 +1353,7 @@ function containerInputsGiven(edits) {
         ['memory', edits.memory !== undefined],
         ['repository-credentials', edits.repositoryCredentials !== undefined],
     ];
-    return [...given.filter(([, isGiven]) => isGiven).map(([name]) => name), ...portInputsGiven(edits.port)];
+    return [...given.filter(([, isGiven]) => isGiven).map(([name]) => name), ...portInputsGiven(edits.port), ...containerExtrasGiven(edits)];
 }
 /** Replace mode changes the list even with no lines: it empties it. */
 function changesList(lines, mode) {
@@ -1417,6 +1483,7 @@ var validate = __webpack_require__(8516);
 
 
 
+
 function editsFromInputs(inputs, image) {
     const images = new Map(inputs.images);
     if (image) {
@@ -1438,6 +1505,7 @@ function editsFromInputs(inputs, image) {
         ...(inputs.memory !== undefined ? { memory: inputs.memory } : {}),
         ...(inputs.repositoryCredentials ? { repositoryCredentials: inputs.repositoryCredentials } : {}),
         ...portEditFromInputs(inputs),
+        ...containerExtrasEdits(inputs),
         ...(inputs.executionRoleArn ? { executionRoleArn: inputs.executionRoleArn } : {}),
         ...(inputs.taskRoleArn ? { taskRoleArn: inputs.taskRoleArn } : {}),
         ...(inputs.networkMode ? { networkMode: inputs.networkMode } : {}),
@@ -1639,6 +1707,7 @@ async function startDeployment(ecs, before, request, options = {}) {
                 taskDefinition: request.taskDefinitionArn,
                 ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
                 ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
+                ...request.extra,
             });
             return target(identifyDeployment(out.service, idsBefore, request.taskDefinitionArn));
         }
@@ -1780,6 +1849,7 @@ async function runSteps(deps, plan, done) {
         taskDefinitionArn: revision.arn,
         forceNewDeployment: force,
         ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
+        ...(update.extra ? { extra: update.extra } : {}),
     }, { reporter, clock: deps.clock });
     done.target = target;
     reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
@@ -1989,9 +2059,25 @@ function outputsOf(result) {
 
 // EXTERNAL MODULE: ./src/runtask/options.ts
 var options = __webpack_require__(3898);
+;// CONCATENATED MODULE: ./src/taskdef/launch-volumes.ts
+// A managed EBS volume is given at launch (UpdateService, RunTask) for a volume the task definition declares with
+// configuredAtLaunch: true. ECS refuses any other name only when the call is made, after the revision is registered.
+
+function checkLaunchVolume(taskDefinition, volumeName, inputName) {
+    const volumes = Array.isArray(taskDefinition['volumes']) ? taskDefinition['volumes'] : [];
+    const volume = volumes.find((candidate) => candidate.name === volumeName);
+    if (volume?.configuredAtLaunch === true)
+        return;
+    const atLaunch = volumes.filter((candidate) => candidate.configuredAtLaunch === true).map((candidate) => String(candidate.name));
+    throw new src_errors/* InputError */.dz(volume
+        ? `${inputName}: volume "${volumeName}" of the task definition is not configuredAtLaunch, so ECS takes no EBS volume for it; set "configuredAtLaunch": true on it in the task definition`
+        : `${inputName}: the task definition has no volume "${volumeName}"${atLaunch.length > 0 ? ` (configured at launch: ${atLaunch.join(', ')})` : ''}; add {"name": "${volumeName}", "configuredAtLaunch": true} to its volumes, or name one of them`);
+}
+
 // EXTERNAL MODULE: ./src/deploy/preflight.ts
 var preflight = __webpack_require__(9536);
 ;// CONCATENATED MODULE: ./src/deploy/plan.ts
+
 
 
 
@@ -2030,6 +2116,8 @@ async function planDeploy(deps, inputs, reads) {
             reporter.warn(`${(0,aws_names/* familyRevision */.KW)(named)} is ${named.status}; ECS may refuse to start new tasks from it.`);
         }
         const family = named?.family ?? (0,aws_names/* familyRevision */.KW)(inputs.taskDefinitionArn).split(':')[0] ?? '';
+        if (named)
+            checkLaunchVolumes(inputs, named.document);
         const oneOff = runTaskPart(inputs, service, named?.document, reads !== undefined);
         return {
             ...common,
@@ -2061,6 +2149,7 @@ async function planDeploy(deps, inputs, reads) {
     const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
     const comparedWith = running ?? latest;
     const reuse = reusableRevision(rendered, latest, inputs.register);
+    checkLaunchVolumes(inputs, rendered);
     const oneOff = runTaskPart(inputs, service, rendered, reads !== undefined);
     return {
         ...common,
@@ -2112,6 +2201,7 @@ function serviceUpdate(inputs, before) {
         before,
         ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
         forceNewDeployment: inputs.forceNewDeployment,
+        ...updateServiceExtra(inputs),
         ...(inputs.wait
             ? {
                 watch: {
@@ -2150,6 +2240,23 @@ async function codeDeployPart(deps, inputs, service, reads) {
         region: reads.region,
         ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
     });
+}
+/** The managed EBS volumes given at launch name volumes the deployed revision leaves to launch (nothing changed yet). */
+function checkLaunchVolumes(inputs, document) {
+    if (inputs.serviceVolume?.name)
+        checkLaunchVolume(document.taskDefinition, inputs.serviceVolume.name, 'service-managed-ebs-volume-name');
+    for (const volume of inputs.runTask.volumeConfigurations ?? []) {
+        if (volume.name)
+            checkLaunchVolume(document.taskDefinition, volume.name, 'run-task-managed-ebs-volume-name');
+    }
+}
+function updateServiceExtra(inputs) {
+    const extra = {
+        ...(inputs.enableEcsManagedTags !== undefined ? { enableECSManagedTags: inputs.enableEcsManagedTags } : {}),
+        ...(inputs.propagateTags ? { propagateTags: inputs.propagateTags } : {}),
+        ...(inputs.serviceVolume ? { volumeConfigurations: [inputs.serviceVolume] } : {}),
+    };
+    return Object.keys(extra).length > 0 ? { extra } : {};
 }
 function keepRevisionsOf(inputs, family) {
     return inputs.keepRevisions !== undefined && family ? { keepRevisions: { family, keep: inputs.keepRevisions } } : {};
@@ -2374,6 +2481,209 @@ function lineError(inputName, line, problem) {
     return new src_errors/* InputError */.dz(`${inputName}, line ${line.number}: ${problem}`);
 }
 
+;// CONCATENATED MODULE: ./src/inputs/managed-ebs.ts
+
+
+const SERVICE_FIELDS = {
+    roleArn: 'string',
+    encrypted: 'boolean',
+    kmsKeyId: 'string',
+    volumeType: 'string',
+    sizeInGiB: 'number',
+    snapshotId: 'string',
+    volumeInitializationRate: 'number',
+    iops: 'number',
+    throughput: 'number',
+    tagSpecifications: 'tagSpecifications',
+    filesystemType: 'string',
+};
+const managed_ebs_TASK_FIELDS = { ...SERVICE_FIELDS, terminationPolicy: 'terminationPolicy' };
+const FILESYSTEM_TYPES = ['ext3', 'ext4', 'xfs', 'ntfs'];
+const SERVICE_EBS_INPUTS = { name: 'service-managed-ebs-volume-name', volume: 'service-managed-ebs-volume' };
+const RUN_TASK_EBS_INPUTS = { name: 'run-task-managed-ebs-volume-name', volume: 'run-task-managed-ebs-volume' };
+function parseServiceManagedEbs(name, json) {
+    return parseManagedEbs(name, json, SERVICE_EBS_INPUTS, SERVICE_FIELDS);
+}
+function parseTaskManagedEbs(name, json) {
+    return parseManagedEbs(name, json, RUN_TASK_EBS_INPUTS, managed_ebs_TASK_FIELDS);
+}
+/** undefined when neither input is given; one without the other is refused, as is a volume ECS would refuse. */
+function parseManagedEbs(name, json, inputs, fields) {
+    const volumeName = name.trim();
+    const text = json.trim();
+    if (volumeName === '' && text === '')
+        return undefined;
+    if (volumeName === '' || text === '') {
+        const [given, missing] = volumeName === '' ? [inputs.volume, inputs.name] : [inputs.name, inputs.volume];
+        throw new src_errors/* InputError */.dz(`${inputs.name} and ${inputs.volume} go together: ${given} is set but ${missing} is not; set both (the volume's name in the task definition and its JSON configuration) or neither.`);
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new src_errors/* InputError */.dz(`${inputs.volume}: is not JSON: write an object such as {"roleArn":"arn:aws:iam::123456789012:role/ecs-infrastructure","sizeInGiB":20}`);
+    }
+    if (!isRecord(value))
+        throw new src_errors/* InputError */.dz(`${inputs.volume}: expected a JSON object, such as {"roleArn":"...","sizeInGiB":20}`);
+    const unknown = Object.keys(value).filter((key) => !(key in fields));
+    if (unknown.length > 0) {
+        throw new src_errors/* InputError */.dz(`${inputs.volume}: unknown field ${unknown.join(', ')}: use ${Object.keys(fields).join(', ')}`);
+    }
+    const roleArn = value['roleArn'];
+    if (typeof roleArn !== 'string' || roleArn.trim() === '') {
+        throw new src_errors/* InputError */.dz(`${inputs.volume}: needs "roleArn", the ECS infrastructure role that creates and attaches the volume (ECS requires it for a managed EBS volume)`);
+    }
+    if (!roleArn.startsWith('arn:')) {
+        throw new src_errors/* InputError */.dz(`${inputs.volume}: roleArn "${roleArn}" is not a role ARN; write arn:aws:iam::123456789012:role/name`);
+    }
+    checkRole(`${inputs.volume}: roleArn`, roleArn);
+    for (const [field, kind] of Object.entries(fields)) {
+        if (value[field] !== undefined)
+            checkField(value[field], kind, `${inputs.volume}: ${field}`);
+    }
+    const filesystem = value['filesystemType'];
+    if (typeof filesystem === 'string' && !FILESYSTEM_TYPES.includes(filesystem)) {
+        throw new src_errors/* InputError */.dz(`${inputs.volume}: filesystemType "${filesystem}" is not one of ${FILESYSTEM_TYPES.join(', ')}`);
+    }
+    return { name: volumeName, managedEBSVolume: { ...value } };
+}
+function checkField(value, kind, what) {
+    switch (kind) {
+        case 'boolean':
+            if (typeof value !== 'boolean')
+                throw new src_errors/* InputError */.dz(`${what} must be true or false (a JSON boolean)`);
+            return;
+        case 'number':
+            if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+                throw new src_errors/* InputError */.dz(`${what} must be a whole number`);
+            return;
+        case 'string':
+            if (typeof value !== 'string')
+                throw new src_errors/* InputError */.dz(`${what} must be a string`);
+            return;
+        case 'terminationPolicy':
+            if (!isRecord(value) || typeof value['deleteOnTermination'] !== 'boolean' || Object.keys(value).length !== 1) {
+                throw new src_errors/* InputError */.dz(`${what} must be {"deleteOnTermination": true or false}`);
+            }
+            return;
+        case 'tagSpecifications':
+            checkTagSpecifications(value, what);
+            return;
+    }
+}
+function checkTagSpecifications(value, what) {
+    if (!Array.isArray(value))
+        throw new src_errors/* InputError */.dz(`${what} must be an array of {resourceType, tags, propagateTags}`);
+    for (const [at, spec] of value.entries()) {
+        const where = `${what}[${at}]`;
+        if (!isRecord(spec))
+            throw new src_errors/* InputError */.dz(`${where} must be an object`);
+        const unknown = Object.keys(spec).filter((key) => !['resourceType', 'tags', 'propagateTags'].includes(key));
+        if (unknown.length > 0)
+            throw new src_errors/* InputError */.dz(`${where}: unknown field ${unknown.join(', ')}: use resourceType, tags, propagateTags`);
+        if (spec['resourceType'] !== 'volume')
+            throw new src_errors/* InputError */.dz(`${where}.resourceType must be "volume"`);
+        const propagate = spec['propagateTags'];
+        if (propagate !== undefined && !['SERVICE', 'TASK_DEFINITION', 'NONE'].includes(String(propagate))) {
+            throw new src_errors/* InputError */.dz(`${where}.propagateTags must be SERVICE, TASK_DEFINITION or NONE`);
+        }
+        const tags = spec['tags'];
+        if (tags === undefined)
+            continue;
+        if (!Array.isArray(tags) || !tags.every((tag) => isRecord(tag) && typeof tag['key'] === 'string' && typeof tag['value'] === 'string')) {
+            throw new src_errors/* InputError */.dz(`${where}.tags must be an array of {"key": "...", "value": "..."}`);
+        }
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/migrated-forms.ts
+// Forms of values that teams bring from aws-actions' render and deploy actions: environment files in S3, and
+// tags written as the JSON array their run-task-tags takes.
+
+
+/** An S3 object ARN (no region or account in S3 ARNs): bucket name rules as S3 documents them, a key ending in .env. */
+const S3_ENV_FILE = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.*\S.*\.env$/;
+/** The log drivers ECS takes in a container's logConfiguration. */
+const LOG_DRIVERS = ['awslogs', 'awsfirelens', 'splunk', 'fluentd', 'gelf', 'json-file', 'journald', 'syslog', 'logentries'];
+function checkLogDriver(name, driver) {
+    if (driver !== '' && !LOG_DRIVERS.includes(driver)) {
+        throw new src_errors/* InputError */.dz(`${name}: "${driver}" is not a log driver ECS takes; use one of ${LOG_DRIVERS.join(', ')}`);
+    }
+}
+/** ECS reads environment files only from S3 objects whose names end in .env. */
+function checkEnvFiles(name, files) {
+    for (const file of files) {
+        if (S3_ENV_FILE.test(file))
+            continue;
+        const why = !file.startsWith('arn:') || !/^arn:aws[a-z-]*:s3:::/.test(file)
+            ? 'is not an S3 object ARN'
+            : !file.endsWith('.env')
+                ? 'does not end in .env, which ECS requires of an environment file'
+                : 'is not an S3 object ARN of a valid bucket and key';
+        throw new src_errors/* InputError */.dz(`${name}: "${file}" ${why}; write arn:aws:s3:::bucket/path/name.env`);
+    }
+}
+/** key=value lines, or the JSON array of {"key", "value"} objects aws-actions' run-task-tags takes. */
+function parseTagInput(text, name) {
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('['))
+        return parseTagLines(text, name);
+    let value;
+    try {
+        value = JSON.parse(trimmed);
+    }
+    catch {
+        throw new src_errors/* InputError */.dz(`${name}: starts with '[' but is not JSON: write [{"key":"team","value":"web"}] or key=value lines`);
+    }
+    if (!Array.isArray(value))
+        throw new src_errors/* InputError */.dz(`${name}: expected a JSON array of {"key", "value"} objects`);
+    const tags = value.map((element, at) => {
+        if (typeof element !== 'object' || element === null || Array.isArray(element))
+            throw new src_errors/* InputError */.dz(`${name}: element ${at} is not an object`);
+        const { key, value: tagValue, ...rest } = element;
+        if (Object.keys(rest).length > 0)
+            throw new src_errors/* InputError */.dz(`${name}: element ${at}: unknown field ${Object.keys(rest).join(', ')}: use key and value`);
+        if (typeof key !== 'string' || key.trim() === '')
+            throw new src_errors/* InputError */.dz(`${name}: element ${at} needs a "key" string`);
+        if (typeof tagValue !== 'string' && tagValue !== undefined)
+            throw new src_errors/* InputError */.dz(`${name}: element ${at}: "value" must be a string`);
+        if (key.toLowerCase().startsWith('aws:')) {
+            throw new src_errors/* InputError */.dz(`${name}: the tag key "${key}" starts with "aws:", which AWS reserves: choose another key`);
+        }
+        return { key, value: tagValue ?? '' };
+    });
+    // The last one for a key wins, as with lines.
+    return [...new Map(tags.map((tag) => [tag.key, tag])).values()];
+}
+function checkMigratedCombination(inputs) {
+    if (inputs.taskDefinitionArn) {
+        const named = [
+            ...(inputs.logDriver ? ['log-configuration-log-driver'] : []),
+            ...(inputs.logOptions.length > 0 ? ['log-configuration-options'] : []),
+            ...(inputs.dockerLabels.length > 0 ? ['docker-labels'] : []),
+            ...(inputs.envFiles.length > 0 ? ['env-files'] : []),
+        ];
+        if (named.length > 0) {
+            throw new src_errors/* InputError */.dz(`task-definition-arn deploys an existing revision as it is, so ${named.join(', ')} would be ignored; remove them, or use family or task-definition to render a new revision.`);
+        }
+    }
+    if (!inputs.service) {
+        const named = [
+            ...(inputs.enableEcsManagedTags !== undefined && !inputs.runsTask ? ['enable-ecs-managed-tags'] : []),
+            ...(inputs.propagateTags ? ['propagate-tags'] : []),
+            ...(inputs.serviceVolume !== undefined ? ['service-managed-ebs-volume'] : []),
+        ];
+        const first = named[0];
+        if (first !== undefined) {
+            throw new src_errors/* InputError */.dz(`${named.join(', ')} ${named.length === 1 ? 'changes' : 'change'} the service, so ${first} needs service; set service or remove ${named.length === 1 ? 'it' : 'them'}.`);
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/inputs/schema.ts
 var schema = __webpack_require__(2898);
 ;// CONCATENATED MODULE: ./src/inputs/shell-words.ts
@@ -2488,7 +2798,8 @@ function unterminated(inputName, kind, at) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
-// Turns the raw strings a host read into one typed Inputs object. Every input is read here and only here.
+
+
 
 
 
@@ -2499,6 +2810,15 @@ function unterminated(inputName, kind, at) {
 
 function parseInputs(raw) {
     const { value, text, bool, optionalBool, int, choice, duration, lines } = specReader(raw);
+    /** aws-actions' wait-for-minutes bounds both waits where our own duration input holds its default. */
+    const minutesOr = (name, ms, minutes) => {
+        if (minutes === undefined)
+            return ms;
+        if (value(name) !== specFor(name).default) {
+            throw new src_errors/* InputError */.dz(`wait-for-minutes and ${name} both set how long to wait; keep ${name} (such as ${minutes}m) and remove wait-for-minutes.`);
+        }
+        return minutes * 60_000;
+    };
     /** A value that, when given at all, must not be empty: an unset CI variable is not "leave it out". */
     const notBlankWhenGiven = (name) => {
         const given = value(name);
@@ -2507,7 +2827,8 @@ function parseInputs(raw) {
         }
         return given;
     };
-    const waitTimeoutMs = duration('wait-timeout');
+    const waitForMinutes = int('wait-for-minutes');
+    const waitTimeoutMs = minutesOr('wait-timeout', duration('wait-timeout'), waitForMinutes);
     const pollIntervalMs = duration('poll-interval');
     if (waitTimeoutMs < pollIntervalMs) {
         throw new src_errors/* InputError */.dz(`wait-timeout: ${formatDuration(waitTimeoutMs)} is shorter than poll-interval (${formatDuration(pollIntervalMs)}); make it longer.`);
@@ -2538,7 +2859,7 @@ function parseInputs(raw) {
     requiresCompatibilities.includes('FARGATE') && taskCpu !== '' && taskMemory !== '', { cpu: 'task-cpu', memory: 'task-memory' });
     const tags = parseTagLines(text('tags'), 'tags');
     checkTags('tags', tags);
-    const runTaskTags = parseTagLines(text('run-task-tags'), 'run-task-tags');
+    const runTaskTags = parseTagInput(text('run-task-tags'), 'run-task-tags');
     checkTags('run-task-tags', runTaskTags);
     const runTask = (0,options/* runTaskOptionsFrom */.tx)({
         runTask: bool('run-task'),
@@ -2554,10 +2875,21 @@ function parseInputs(raw) {
         startedBy: value('run-task-started-by'),
         tags: runTaskTags,
         propagateTags: value('run-task-propagate-tags'),
+        enableEcsManagedTags: optionalBool('run-task-enable-ecs-managed-tags'),
+        managedEbsVolume: parseTaskManagedEbs(value('run-task-managed-ebs-volume-name'), text('run-task-managed-ebs-volume')),
         wait: bool('run-task-wait'),
-        timeoutMs: duration('run-task-timeout'),
+        timeoutMs: minutesOr('run-task-timeout', duration('run-task-timeout'), waitForMinutes),
     }, parseCommand);
-    return {
+    const enableEcsManagedTags = optionalBool('enable-ecs-managed-tags');
+    // aws-actions' enable-ecs-managed-tags applies to their one-off task too: so it does here, unless overridden.
+    if (runTask.enableEcsManagedTags === undefined && enableEcsManagedTags !== undefined && (0,options/* runTaskRequested */.Pd)(runTask)) {
+        runTask.enableEcsManagedTags = enableEcsManagedTags;
+    }
+    const logDriver = value('log-configuration-log-driver');
+    checkLogDriver('log-configuration-log-driver', logDriver);
+    const envFiles = lines('env-files');
+    checkEnvFiles('env-files', envFiles);
+    const inputs = {
         image,
         images,
         buildContext: value('build-context'),
@@ -2596,12 +2928,19 @@ function parseInputs(raw) {
         executionRoleArn,
         taskRoleArn,
         tags,
+        logDriver,
+        logOptions: parsePairLines(text('log-configuration-options'), 'log-configuration-options'),
+        dockerLabels: parsePairLines(text('docker-labels'), 'docker-labels'),
+        envFiles,
         register: choice('register'),
         keepRevisions: int('keep-revisions'),
         cluster: value('cluster'),
         service,
         desiredCount: int('desired-count'),
         forceNewDeployment: bool('force-new-deployment'),
+        enableEcsManagedTags,
+        propagateTags: choice('propagate-tags'),
+        serviceVolume: parseServiceManagedEbs(value('service-managed-ebs-volume-name'), text('service-managed-ebs-volume')),
         wait: bool('wait'),
         waitTimeoutMs,
         pollIntervalMs,
@@ -2621,6 +2960,8 @@ function parseInputs(raw) {
             deploymentConfig: value('codedeploy-deployment-config'),
         },
     };
+    checkMigratedCombination({ ...inputs, runsTask: (0,options/* runTaskRequested */.Pd)(runTask) });
+    return inputs;
 }
 /** Readers for each input type; what a value may be (type, options, min, max, default) comes from its spec. */
 function specReader(raw) {
@@ -3755,6 +4096,7 @@ function readFailure(action, error) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gs: () => (/* binding */ describeRunTask),
 /* harmony export */   Pf: () => (/* binding */ label),
+/* harmony export */   UE: () => (/* binding */ describeEbsVolume),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ay: () => (/* binding */ commandLine)
 /* harmony export */ });
@@ -3790,10 +4132,26 @@ function describeRunTask(request, container, wait, timeoutMs) {
         lines.push(`  tags: ${request.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')}`);
     if (request.propagateTags)
         lines.push(`  propagate tags from: ${request.propagateTags}`);
+    if (request.enableECSManagedTags !== undefined)
+        lines.push(`  ECS managed tags: ${request.enableECSManagedTags ? 'on' : 'off'}`);
+    for (const volume of request.volumeConfigurations ?? [])
+        lines.push(`  EBS volume: ${describeEbsVolume(volume)}`);
     lines.push(wait
         ? `  then: wait up to ${formatDuration(timeoutMs)} for it to stop; go on only when ${container} exits with exit code 0`
         : '  then: go on without waiting for it (run-task-wait: false)');
     return lines;
+}
+/** One managed EBS volume as a dry run prints it: "data: 20 GiB gp3 xfs, encrypted, role arn:...". */
+function describeEbsVolume(volume) {
+    const config = (volume.managedEBSVolume ?? {});
+    const size = typeof config['sizeInGiB'] === 'number' ? `${config['sizeInGiB']} GiB` : '';
+    const parts = [
+        [size, config['volumeType'], config['filesystemType']].filter((part) => typeof part === 'string' && part !== '').join(' '),
+        config['snapshotId'] ? `from snapshot ${String(config['snapshotId'])}` : '',
+        config['encrypted'] === true ? 'encrypted' : '',
+        `role ${String(config['roleArn'])}`,
+    ].filter((part) => part !== '');
+    return `${volume.name ?? '?'}: ${parts.join(', ')}`;
 }
 function formatDuration(ms) {
     if (ms % 3_600_000 === 0)
@@ -3883,6 +4241,10 @@ function strayInput(options) {
         return 'run-task-tags';
     if (options.propagateTags !== undefined)
         return 'run-task-propagate-tags';
+    if (options.enableEcsManagedTags !== undefined)
+        return 'run-task-enable-ecs-managed-tags';
+    if (options.volumeConfigurations !== undefined)
+        return 'run-task-managed-ebs-volume';
     return undefined;
 }
 function checkNetwork(options, context) {
@@ -4137,6 +4499,8 @@ function runTaskOptionsFrom(values, splitCommand) {
     }
     if (values.enableEcsManagedTags !== undefined)
         options.enableEcsManagedTags = values.enableEcsManagedTags;
+    if (values.managedEbsVolume !== undefined)
+        options.volumeConfigurations = [values.managedEbsVolume];
     return options;
 }
 
@@ -4297,6 +4661,8 @@ function buildRunTaskRequest(parts) {
         request.propagateTags = options.propagateTags;
     if (options.enableEcsManagedTags !== undefined)
         request.enableECSManagedTags = options.enableEcsManagedTags;
+    if (options.volumeConfigurations)
+        request.volumeConfigurations = structuredClone([...options.volumeConfigurations]);
     if (placement.launchType)
         request.launchType = placement.launchType;
     if (placement.capacityProviderStrategy)
