@@ -23,6 +23,12 @@
  *                      Both failing scenarios take `failure`: 'exit' | 'oom' | 'image-pull' | 'health-check' | own.
  *   never-stabilises   some tasks run, the rest stay PENDING; no events after the first ones.
  *   superseded         midway, someone else registers a revision and deploys it; ours drains, theirs completes.
+ * Blue/green, linear, canary (strategies.ts): seed the service with `deploymentConfiguration: { strategy:
+ *   'BLUE_GREEN' | 'LINEAR' | 'CANARY', bakeTimeInMinutes, lifecycleHooks, linearConfiguration, canaryConfiguration }`
+ *   (or send it with UpdateService); minutes may be fractions. The next deployment walks through the lifecycle
+ *   stages (timing.stageMs each at least), lambda hooks pass after timing.hookMs unless the scenario says otherwise:
+ *   setScenario('web', { name: 'healthy', hooks: { [lambdaArn]: 'fail' | 'time-out' } }). PAUSE hooks await
+ *   ContinueServiceDeployment; StopServiceDeployment (ROLLBACK) rolls back; a newer update stops the old one.
  * Rollouts are computed from the clock at each request (see timeline.ts), so polling never changes an outcome.
  */
 import { createServer } from 'node:http';
