@@ -22,6 +22,12 @@ export interface DeliveryResult {
   registered: boolean;
   desiredCount?: number;
   deploymentId?: string;
+  /** The service deployment the update started (ListServiceDeployments / DescribeServiceDeployments). */
+  serviceDeploymentArn?: string;
+  /** Lifecycle stages the service deployment went through (blue/green, linear, canary). */
+  stages?: string[];
+  /** The wait ended once production traffic moved (wait-until traffic-shifted): bake time was still running. */
+  bakeTimeRunning?: boolean;
   deploymentStatus: DeploymentStatus;
   /** One line saying how the rollout ended, when it was watched. */
   statusMessage?: string;
@@ -97,6 +103,7 @@ export function deliveryResult(plan: DeployPlan<Service | undefined>, done: Prog
     registered: revision?.registered ?? false,
     ...(target && update ? { desiredCount: update.desiredCount ?? update.before?.desiredCount ?? 0 } : {}),
     ...(target?.deploymentId ? { deploymentId: target.deploymentId } : {}),
+    ...serviceDeploymentOf(target, done.outcome),
     ...(target ? { consoleUrl: consoleUrl(plan.region, target.cluster, target.service) } : {}),
     ...statusOf(done, ending),
     ...(done.outcome?.failure ? { failure: done.outcome.failure } : {}),
@@ -106,6 +113,18 @@ export function deliveryResult(plan: DeployPlan<Service | undefined>, done: Prog
     finishedAt: ending.finishedAt,
     deregistered: done.deregistered,
     ...(plan.runTask && done.runTask ? { runTask: oneOffTaskReport(plan.runTask.container, done.runTask) } : {}),
+  };
+}
+
+function serviceDeploymentOf(
+  target: RolloutTarget | undefined,
+  outcome: WatchOutcome | undefined,
+): Pick<DeliveryResult, 'serviceDeploymentArn' | 'stages' | 'bakeTimeRunning'> {
+  const arn = outcome?.serviceDeploymentArn ?? target?.serviceDeploymentArn;
+  return {
+    ...(arn ? { serviceDeploymentArn: arn } : {}),
+    ...(outcome?.stages && outcome.stages.length > 0 ? { stages: outcome.stages } : {}),
+    ...(outcome?.bakeTimeRunning ? { bakeTimeRunning: true } : {}),
   };
 }
 

@@ -112,6 +112,9 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'web-identity-token', group: 'aws', type: 'string', default: '', secret: true, description: 'OIDC token for role-arn, such as a GitLab id_tokens variable (environment or --web-identity-token-stdin only).' },
   // Output
   { name: 'dry-run', group: 'output', type: 'boolean', default: 'false', description: 'Print the rendered task definition, the diff and the plan; change nothing.' },
+  // Blue/green, linear and canary (ECS deploymentConfiguration.strategy)
+  { name: 'wait-until', group: 'waiting', type: 'choice', options: ['completed', 'traffic-shifted'], default: 'completed', description: 'completed: wait for the whole deployment. traffic-shifted: for blue/green, linear and canary services, end the wait once production traffic has fully moved (bake time still running; keep-revisions is skipped); for rolling services the same as completed.' },
+  { name: 'pause-timeout', group: 'waiting', type: 'duration', default: '', description: 'Longest wait at a PAUSE lifecycle hook for ContinueServiceDeployment; when set, pauses do not count toward wait-timeout (not set: they do).' },
 ];
 
 export interface OutputSpec {
@@ -130,6 +133,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'deregistered', description: 'Revisions deregistered by keep-revisions, comma-separated.' },
   { name: 'run-task-arn', description: 'ARN of the one-off task this run started, if any.' },
   { name: 'run-task-exit-code', description: "Exit code of the one-off task's chosen container, when it has one." },
+  { name: 'service-deployment-arn', description: 'ARN of the service deployment the update started (ListServiceDeployments / DescribeServiceDeployments), when ECS named one.' },
 ];
 
 export function envName(input: string): string {
