@@ -14,13 +14,21 @@ import { deploymentsOf, type Followed } from './snapshot.js';
 import { followedOf, followsDeployment } from './tracking.js';
 import { describeDeployment } from './verdict.js';
 import { cancelledState, unknown, unknownMessage } from './endings.js';
+import { isStaged } from './stages.js';
+import { watchServiceDeployment } from './watch-service-deployment.js';
 
 export type { WatchDeps } from './context.js';
 
 /** How long a cancelled job waits for ECS to answer the UpdateService that starts its rollback. */
 export const CANCEL_ROLLBACK_ANSWER_CAP_MS = 10_000;
 
+/** Chooses the watcher from the service's deployment strategy: rolling, or ECS's blue/green, linear and canary. */
 export async function watchRollout(deps: WatchDeps, target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome> {
+  if (isStaged(target.strategy)) return watchServiceDeployment(deps, target, options, watchRolling);
+  return watchRolling(deps, target, options);
+}
+
+async function watchRolling(deps: WatchDeps, target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome> {
   const ctx: WatchContext = {
     ...deps,
     target,
