@@ -67,6 +67,7 @@ function table(result: DeliveryResult): string {
   if (result.service !== undefined || result.deploymentStatus === 'NOT_STARTED') {
     rows.push(['Deployment', result.dryRun ? 'none (dry run)' : deploymentCell(result)]);
   }
+  if (result.serviceDeploymentArn !== undefined) rows.push(['Service deployment', code(lastSegment(result.serviceDeploymentArn))]);
   rows.push(['Region', known(result.region)]);
   rows.push(['Time taken', duration(result.finishedAt - result.startedAt)]);
   if (result.consoleUrl !== undefined) rows.push(['Console', `[open in the AWS console](${result.consoleUrl})`]);
@@ -90,6 +91,12 @@ function deploymentCell(result: DeliveryResult): string {
 
 function afterTable(result: DeliveryResult): string[] {
   const lines: string[] = [];
+  if (result.stages !== undefined && result.stages.length > 0) {
+    lines.push(`🚦 Stages passed: ${result.stages.map(code).join(' → ')}.`);
+  }
+  if (result.bakeTimeRunning) {
+    lines.push('⏳ Production traffic had fully moved, but the bake time was still running when the wait ended (wait-until: traffic-shifted): ECS may still roll back, and keep-revisions was skipped.');
+  }
   if (result.rolledBackTo !== undefined) lines.push(`↩️ The service was put back on ${code(result.rolledBackTo)}.`);
   if (result.deregistered.length > 0) {
     lines.push(`🧹 Deregistered old revisions: ${result.deregistered.map((arn) => code(taskDefinitionLabel(arn))).join(', ')}.`);
