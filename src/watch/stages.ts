@@ -1,7 +1,7 @@
 // A blue/green, linear or canary service deployment as it moves through its lifecycle stages: what to print as each
 // poll shows it, and when the wait is over. Pure but for the clock reading it is handed.
 import type { Deployment, DeploymentLifecycleHookDetail, ServiceDeployment } from '@aws-sdk/client-ecs';
-import { familyRevision, formatDuration } from '../aws/names.js';
+import { formatDuration } from '../aws/names.js';
 import type { Snapshot } from './snapshot.js';
 import { primaryOf } from './snapshot.js';
 
@@ -50,6 +50,8 @@ export type StageVerdict =
 
 export interface StageSettings {
   region: string;
+  /** `family:revision` this run deploys. */
+  revision: string;
   waitUntil: 'completed' | 'traffic-shifted';
   pauseTimeoutMs?: number;
   /** Whether the waiting at a PAUSE hook counts toward wait-timeout (it does unless pause-timeout is set). */
@@ -92,9 +94,12 @@ export class StageProgress {
     const sd = snapshot.serviceDeployment;
     if (!sd) return [];
     const lines: string[] = [];
+    // A status that starts the run comes before the stage it shows; one that ends it (or rolls back) after.
+    let statusLine: string | undefined;
     if (sd.status !== this.status) {
       this.status = sd.status;
-      lines.push(`Service deployment ${sd.status ?? '?'}${sd.statusReason ? ` (${sd.statusReason})` : ''}`);
+      statusLine = `Service deployment ${sd.status ?? '?'}${sd.statusReason ? ` (${sd.statusReason})` : ''}`;
+      if (sd.status === 'PENDING' || sd.status === 'IN_PROGRESS') lines.push(statusLine);
     }
     if (sd.lifecycleStage !== undefined && sd.lifecycleStage !== this.stage) {
       this.stage = sd.lifecycleStage;
@@ -105,8 +110,9 @@ export class StageProgress {
       this.bakeReportedAt = now;
       lines.push(`Bake time left: ${formatDuration(Math.max(0, this.bakeEndsAt - now))}`);
     }
-    lines.push(...this.trafficLines(sd, snapshot));
+    lines.push(...this.trafficLines(sd));
     lines.push(...this.hookLines(sd, now));
+    if (statusLine !== undefined && !lines.includes(statusLine)) lines.push(statusLine);
     return lines;
   }
 
@@ -150,7 +156,7 @@ export class StageProgress {
     return [`Bake time ${formatDuration(bakeMs)}, until about ${ends}Z${early}`];
   }
 
-  private trafficLines(sd: ServiceDeployment, snapshot: Snapshot): string[] {
+  private trafficLines(sd: ServiceDeployment): string[] {
     const lines: string[] = [];
     const target = sd.targetServiceRevision;
     const test = target?.requestedTestTrafficWeight;
@@ -161,8 +167,9 @@ export class StageProgress {
     const production = target?.requestedProductionTrafficWeight;
     if (production !== undefined && production !== this.productionShare) {
       if (this.productionShare !== undefined || production > 0) {
-        const revision = snapshot.service.taskDefinition ? ` (${familyRevision(snapshot.service.taskDefinition)})` : '';
-        lines.push(`Production traffic on the new revision${revision}: ${share(production)}, old: ${share(100 - production)}${this.nextStep(sd, production)}`);
+        lines.push(
+          `Production traffic on the new revision (${this.settings.revision}): ${share(production)}, old: ${share(100 - production)}${this.nextStep(sd, production)}`,
+        );
       }
       this.productionShare = production;
     }

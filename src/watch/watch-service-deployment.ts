@@ -56,6 +56,7 @@ export async function watchServiceDeployment(
     );
     const progress = new StageProgress(arn, {
       region: target.region,
+      revision: familyRevision(target.taskDefinitionArn),
       waitUntil: options.waitUntil ?? 'completed',
       waitTimeoutMs: options.timeoutMs,
       ...(options.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: options.pauseTimeoutMs } : {}),
