@@ -104,6 +104,11 @@ export interface EcsStandin {
   serviceDeployments(name: string, cluster?: string): Body[];
   /** Every revision of the family not deleted, oldest first, as DescribeTaskDefinition answers them. */
   taskDefinitions(family: string): Body[];
+  /**
+   * The newest service deployment of a blue/green, linear or canary service: each lifecycle stage with when it
+   * began, its status, and when it finished (epoch ms on the stand-in's clock).
+   */
+  stageHistory(name: string, cluster?: string): { stages: { stage: string; at: number }[]; status: string; finishedAt?: number };
   /** How the tasks the next RunTask calls start behave: durations, exit codes per container. */
   setTaskScript(script: TaskScript): void;
   /** Every task RunTask started, oldest first, as DescribeTasks answers them now. */
@@ -186,6 +191,14 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
         .flatMap((status) => world.taskDefinitions.list(family, status))
         .sort((a, b) => a.revision - b.revision)
         .map(describeTaskDefinition),
+    stageHistory: (name, cluster) => {
+      const record = serviceNamed(name, cluster).serviceDeployments[0];
+      return {
+        stages: [...(record?.stages?.history ?? [])],
+        status: record?.status ?? 'NONE',
+        ...(record?.finishedAt === undefined ? {} : { finishedAt: record.finishedAt }),
+      };
+    },
     setTaskScript: (script) => world.oneOffTasks.setScript(script),
     oneOffTasks: () => {
       const now = world.advance();

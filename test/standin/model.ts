@@ -222,6 +222,8 @@ export interface StageRun {
   /** The step begun last (-1 before the first), and when. */
   begun: number;
   begunAt: number;
+  /** Each stage as it began, with when (epoch ms): what a benchmark compares a watcher's log with. */
+  history: { stage: string; at: number }[];
   /** Lambda hooks' outcomes by target ARN: pass unless named. */
   hookOutcomes: Readonly<Record<string, HookOutcome>>;
 }

@@ -99,6 +99,7 @@ export function startStages(
     index: 0,
     begun: -1,
     begunAt: at,
+    history: [],
     hookOutcomes: green.plan.tasks === 'healthy' ? (green.plan.hooks ?? {}) : {},
   };
   // Green starts no task before SCALE_UP.
@@ -158,6 +159,7 @@ function begin(
   run.begun = run.index;
   run.begunAt = at;
   run.lifecycleStage = step.stage;
+  run.history.push({ stage: step.stage, at });
   if (step.productionWeight !== undefined) run.productionWeight = step.productionWeight;
   if (step.testWeight !== undefined) run.testWeight = step.testWeight;
   record.updatedAt = at;
