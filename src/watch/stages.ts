@@ -67,6 +67,8 @@ export class StageProgress {
   private productionShare: number | undefined;
   private testShare: number | undefined;
   private readonly hookStatus = new Map<string, string>();
+  /** The stage each hook was first seen at: where it ran, even when its end shows only in a later stage. */
+  private readonly hookStage = new Map<string, string>();
   private bakeEndsAt: number | undefined;
   private bakeReportedAt = 0;
   private pausedSince: number | undefined;
@@ -195,10 +197,12 @@ export class StageProgress {
     for (const hook of sd.lifecycleHookDetails ?? []) {
       const id = hook.hookId ?? hook.targetArn ?? '?';
       if (hook.status === 'AWAITING_ACTION') awaiting = hook;
+      if (!this.hookStage.has(id) && this.stage !== undefined) this.hookStage.set(id, this.stage);
       if (this.hookStatus.get(id) === hook.status) continue;
       this.hookStatus.set(id, hook.status ?? '?');
       const name = hookName(hook);
-      const at = this.stage ? ` at ${this.stage}` : '';
+      const stage = this.hookStage.get(id);
+      const at = stage ? ` at ${stage}` : '';
       switch (hook.status) {
         case 'IN_PROGRESS':
           lines.push(`Hook ${name}${at}: running`);
@@ -232,7 +236,7 @@ export class StageProgress {
         ? `This wait counts toward wait-timeout (${formatDuration(waitTimeoutMs)}); set pause-timeout to give pauses their own limit.`
         : `pause-timeout ${formatDuration(pauseTimeoutMs)} applies; the wait-timeout clock stops meanwhile.`;
     return [
-      `Paused at ${this.stage ?? '?'}: PAUSE hook ${id} awaits action${expires}.`,
+      `Paused at ${this.hookStage.get(id) ?? this.stage ?? '?'}: PAUSE hook ${id} awaits action${expires}.`,
       'ContinueServiceDeployment resumes it (or rolls it back with --action ROLLBACK):',
       `  aws ecs continue-service-deployment --region ${this.settings.region} --service-deployment-arn ${this.arn} --hook-id ${id} --action CONTINUE`,
       counts,

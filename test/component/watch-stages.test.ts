@@ -199,7 +199,8 @@ describe('following a blue/green, linear or canary deployment', () => {
 
     expect(outcome.status).toBe('COMPLETED');
     expect(reporter.text).toContain('pause-timeout 5m applies; the wait-timeout clock stops meanwhile.');
-    expect(reporter.count('Hook PAUSE ecs-pause-abc at PRODUCTION_TRAFFIC_SHIFT: passed')).toBe(1);
+    // Its end shows in a later stage; it is named with the stage it ran at.
+    expect(reporter.count('Hook PAUSE ecs-pause-abc at POST_TEST_TRAFFIC_SHIFT: passed')).toBe(1);
   });
 
   test('a pause longer than pause-timeout ends the wait and rolls back', async () => {
