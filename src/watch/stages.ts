@@ -75,6 +75,7 @@ export class StageProgress {
   private pausedHook: { hookId: string; stage: string } | undefined;
   private pausedBeforeMs = 0;
   private failedHook: string | undefined;
+  private tasksLine: string | undefined;
 
   constructor(
     private readonly arn: string,
@@ -112,6 +113,7 @@ export class StageProgress {
       this.bakeReportedAt = now;
       lines.push(`Bake time left: ${formatDuration(Math.max(0, this.bakeEndsAt - now))}`);
     }
+    lines.push(...this.taskLines(sd));
     lines.push(...this.trafficLines(sd));
     lines.push(...this.hookLines(sd, now));
     if (statusLine !== undefined && !lines.includes(statusLine)) lines.push(statusLine);
@@ -156,6 +158,18 @@ export class StageProgress {
     const ends = new Date(this.bakeEndsAt).toISOString().slice(11, 19);
     const early = this.settings.waitUntil === 'traffic-shifted' ? '; wait-until traffic-shifted: not waiting for it' : '';
     return [`Bake time ${formatDuration(bakeMs)}, until about ${ends}Z${early}`];
+  }
+
+  /** The tasks of the new revision and of the old ones, when the counts changed. */
+  private taskLines(sd: ServiceDeployment): string[] {
+    const target = sd.targetServiceRevision;
+    if (target?.requestedTaskCount === undefined && target?.runningTaskCount === undefined) return [];
+    const pending = target.pendingTaskCount ? `, ${target.pendingTaskCount} pending` : '';
+    const oldRunning = (sd.sourceServiceRevisions ?? []).reduce((sum, source) => sum + (source.runningTaskCount ?? 0), 0);
+    const line = `Tasks: ${this.settings.revision} ${target.runningTaskCount ?? 0}/${target.requestedTaskCount ?? 0} running${pending}; old revision ${oldRunning} running`;
+    if (line === this.tasksLine) return [];
+    this.tasksLine = line;
+    return [line];
   }
 
   private trafficLines(sd: ServiceDeployment): string[] {

@@ -73,6 +73,33 @@ describe('following a blue/green, linear or canary deployment', () => {
     expect(ecs.count('updateService')).toBe(0);
   });
 
+  test('prints the tasks of the new and the old revision as their counts change, once per change', async () => {
+    const clock = new FakeClock();
+    const counts = (running: number, pending: number, old: number) => (ecs: FakeEcs) =>
+      patch(ecs, {
+        status: 'IN_PROGRESS',
+        lifecycleStage: 'SCALE_UP',
+        targetServiceRevision: { requestedTaskCount: 2, runningTaskCount: running, pendingTaskCount: pending },
+        sourceServiceRevisions: [{ requestedTaskCount: 2, runningTaskCount: old }],
+      });
+    const ecs = blueGreen(clock)
+      .at(2_000, counts(0, 2, 2))
+      .at(6_000, counts(1, 1, 2))
+      .at(10_000, counts(2, 0, 2))
+      .at(20_000, counts(2, 0, 0))
+      .at(22_000, (e) => patch(e, { status: 'SUCCESSFUL' }));
+    const reporter = new RecordingReporter();
+
+    await watchRollout({ ecs, clock, reporter }, staged(), options());
+
+    expect(reporter.lines.filter((line) => line.text.startsWith('Tasks:')).map((line) => line.text)).toEqual([
+      'Tasks: web:2 0/2 running, 2 pending; old revision 2 running',
+      'Tasks: web:2 1/2 running, 1 pending; old revision 2 running',
+      'Tasks: web:2 2/2 running; old revision 2 running',
+      'Tasks: web:2 2/2 running; old revision 0 running',
+    ]);
+  });
+
   test('prints the share of each linear step and when the next comes', async () => {
     const clock = new FakeClock();
     const ecs = blueGreen(clock, 'LINEAR', { linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 1 } })
