@@ -131,6 +131,10 @@ export class StageProgress {
       case 'ROLLBACK_FAILED':
         return { kind: 'failed', reason: `ECS could not roll back: ${this.reasonOf(sd)}` };
       case 'STOPPED': {
+        // The circuit breaker or an alarm without rollback stops a deployment too: that is a failure.
+        if (sd.deploymentCircuitBreaker?.status === 'TRIGGERED' || (sd.alarms?.triggeredAlarmNames ?? []).length > 0) {
+          return { kind: 'failed', reason: this.reasonOf(sd) };
+        }
         const current = snapshot.service.currentServiceDeployment;
         if (current !== undefined && current !== this.arn) {
           const by = primaryOf(snapshot.service);

@@ -173,6 +173,19 @@ describe('following a blue/green, linear or canary deployment', () => {
     expect(stopped).toMatchObject({ status: 'CANCELLED', message: expect.stringContaining('stopped outside this run: Stopped by a user') });
   });
 
+  test('STOPPED by the circuit breaker (no rollback configured) is FAILED, with the breaker named', async () => {
+    const clock = new FakeClock();
+    const ecs = blueGreen(clock).at(2_000, (e) =>
+      patch(e, {
+        status: 'STOPPED',
+        statusReason: 'Service deployment failed: the deployment circuit breaker threshold was reached.',
+        deploymentCircuitBreaker: { status: 'TRIGGERED', failureCount: 3, threshold: 3 },
+      }),
+    );
+    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ rollback: false }));
+    expect(outcome).toMatchObject({ status: 'FAILED', message: expect.stringContaining('circuit breaker threshold was reached') });
+  });
+
   test('ROLLBACK_REQUESTED and ROLLBACK_IN_PROGRESS are not final: the wait goes on to the rollback’s end', async () => {
     const clock = new FakeClock();
     const ecs = blueGreen(clock)
