@@ -135,6 +135,23 @@ describe('ECS-native strategies', () => {
     expect(seen.at(-1)).toMatch(/ 0$/);
   });
 
+  test('UpdateService can switch a rolling service to BLUE_GREEN; the deployment it starts walks the stages', async () => {
+    let now = START;
+    const s = await startEcsStandin({ timing: TIMING, clock: () => now });
+    standin = s;
+    s.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24' }] });
+    s.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.25' }] });
+    s.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 });
+    const ecs = new ECSClient({ endpoint: s.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 });
+    const updated = await ecs.send(
+      new UpdateServiceCommand({ service: 'web', taskDefinition: 'web:2', deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 } }),
+    );
+    expect(updated.service?.deploymentConfiguration?.strategy).toBe('BLUE_GREEN');
+    now += 1_000;
+    const out = await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [updated.service?.currentServiceDeployment ?? ''] }));
+    expect(out.serviceDeployments?.[0]?.lifecycleStage).toBeDefined();
+  });
+
   test('a newer UpdateService stops the old service deployment', async () => {
     const { ecs, describe, advance } = await start({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 1 });
     advance(500);
