@@ -1,11 +1,13 @@
 // npm run demo: two deploys of the built bundle to a local ECS stand-in, with the bundle's own live output. The
 // first rolls out healthy; in the second the new tasks run out of memory, the circuit breaker fails the deployment
-// and ECS rolls it back. No AWS account, nothing beyond `npm ci`. Exits 0 when both ended as they should.
+// and ECS rolls it back; a third, on a blue/green service, goes stage by stage (demo-blue-green.ts). No AWS account,
+// nothing beyond `npm ci`. Exits 0 when all ended as they should.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type EcsStandin, startEcsStandin } from '../test/standin/index.js';
 import { migrationScene } from './demo-migration.js';
+import { blueGreenScene } from './demo-blue-green.js';
 
 const CLUSTER = 'demo';
 const SERVICE = 'web';
@@ -142,6 +144,7 @@ async function main(): Promise<number> {
       }
     }
     problems.push(...(await migrationScene({ standin, cluster: CLUSTER, bundle, env, runBundle, interrupted: () => interrupted })));
+    problems.push(...(await blueGreenScene({ run: (args, sceneEnv) => runBundle(bundle, args, sceneEnv), envFor: demoEnv, interrupted: () => interrupted })));
     if (interrupted) return 130;
     console.log('');
     if (problems.length > 0) {
@@ -150,7 +153,7 @@ async function main(): Promise<number> {
     }
     console.log(
       'Demo done: the healthy deploy completed (exit 0); the failing one was rolled back by ECS and reported with ' +
-        'its reasons (exit 1).',
+        'its reasons (exit 1); the blue/green one was followed stage by stage to its end (exit 0).',
     );
     return 0;
   } finally {

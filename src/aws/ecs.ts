@@ -15,6 +15,7 @@ import {
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
+  StopServiceDeploymentCommand,
   StopTaskCommand,
   UpdateServiceCommand,
   type Cluster,
@@ -32,6 +33,7 @@ import {
   type RegisterTaskDefinitionCommandOutput,
   type RunTaskCommandInput,
   type RunTaskCommandOutput,
+  type StopServiceDeploymentCommandOutput,
   type StopTaskCommandOutput,
   type Task,
   type TaskDefinition,
@@ -62,6 +64,8 @@ export interface EcsApi {
   runTask(input: RunTaskCommandInput): Promise<RunTaskCommandOutput>;
   /** A change: one SDK attempt. `reason` is cut to the 255 characters ECS takes. */
   stopTask(cluster: string, task: string, reason: string): Promise<StopTaskCommandOutput>;
+  /** A change: one SDK attempt. ROLLBACK puts the service back on the revision the deployment started from. */
+  stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<StopServiceDeploymentCommandOutput>;
 }
 
 /**
@@ -90,7 +94,7 @@ function keepRawAnswer(
 }
 
 export interface EcsApiOptions {
-  /** The client for RegisterTaskDefinition, UpdateService, DeregisterTaskDefinition and StopTask: one SDK attempt each. */
+  /** The client for RegisterTaskDefinition, UpdateService, DeregisterTaskDefinition, StopTask and StopServiceDeployment: one SDK attempt each. */
   changes?: ECSClient;
   /** Aborts every call in flight (the run's cancel). */
   signal?: AbortSignal;
@@ -142,5 +146,7 @@ export function ecsApi(client: ECSClient, options: EcsApiOptions = {}): EcsApi {
     runTask: (input) => client.send(new RunTaskCommand(input), sendOptions),
     stopTask: (cluster, task, reason) =>
       changes.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
+    stopServiceDeployment: (arn, stopType) =>
+      changes.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }), sendOptions),
   };
 }

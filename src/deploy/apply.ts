@@ -132,6 +132,11 @@ async function runSteps(deps: ApplyDeps, plan: DeployPlan, done: Progress): Prom
   step('watch');
   done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel });
   if (done.outcome.status !== 'COMPLETED') return;
+  if (done.outcome.bakeTimeRunning) {
+    // The old revision still runs during the bake time and is where a rollback would go: nothing to tidy yet.
+    if (plan.keepRevisions) reporter.info('keep-revisions: not run, as the bake time was still running (wait-until: traffic-shifted).');
+    return;
+  }
   await keepRevisions(deps, plan, done, revision, update.before.taskDefinition);
 }
 

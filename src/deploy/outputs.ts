@@ -14,5 +14,6 @@ export function outputsOf(result: DeliveryResult): Record<string, string> {
     deregistered: result.deregistered.join(','),
     'run-task-arn': result.runTask?.taskArn ?? '',
     'run-task-exit-code': result.runTask?.exitCode === undefined ? '' : String(result.runTask.exitCode),
+    'service-deployment-arn': result.serviceDeploymentArn ?? '',
   };
 }

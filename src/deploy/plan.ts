@@ -234,6 +234,8 @@ function serviceUpdate(inputs: Inputs, before: Service | undefined): ServiceUpda
             rollback: inputs.rollback,
             rollbackOnCancel: inputs.rollbackOnCancel,
             ...(inputs.maxFailedTasks !== undefined ? { maxFailedTasks: inputs.maxFailedTasks } : {}),
+            waitUntil: inputs.waitUntil,
+            ...(inputs.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: inputs.pauseTimeoutMs } : {}),
           },
         }
       : {}),

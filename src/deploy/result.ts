@@ -24,6 +24,12 @@ export interface DeliveryResult {
   deploymentId?: string;
   /** The CodeDeploy deployment this run created, for a service CodeDeploy deploys. */
   codeDeployDeploymentId?: string;
+  /** The service deployment the update started (ListServiceDeployments / DescribeServiceDeployments). */
+  serviceDeploymentArn?: string;
+  /** Lifecycle stages the service deployment went through (blue/green, linear, canary). */
+  stages?: string[];
+  /** The wait ended once production traffic moved (wait-until traffic-shifted): bake time was still running. */
+  bakeTimeRunning?: boolean;
   deploymentStatus: DeploymentStatus;
   /** One line saying how the rollout ended, when it was watched. */
   statusMessage?: string;
@@ -102,6 +108,7 @@ export function deliveryResult(plan: DeployPlan<Service | undefined>, done: Prog
     ...(target && update ? { desiredCount: update.desiredCount ?? update.before?.desiredCount ?? 0 } : {}),
     ...(target?.deploymentId ? { deploymentId: target.deploymentId } : {}),
     ...(done.codeDeployDeploymentId ? { codeDeployDeploymentId: done.codeDeployDeploymentId } : {}),
+    ...serviceDeploymentOf(target, done.outcome),
     ...(target ? { consoleUrl: consoleUrl(plan.region, target.cluster, target.service) } : {}),
     ...statusOf(done, ending),
     ...(done.outcome?.failure ? { failure: done.outcome.failure } : {}),
@@ -111,6 +118,18 @@ export function deliveryResult(plan: DeployPlan<Service | undefined>, done: Prog
     finishedAt: ending.finishedAt,
     deregistered: done.deregistered,
     ...(plan.runTask && done.runTask ? { runTask: oneOffTaskReport(plan.runTask.container, done.runTask) } : {}),
+  };
+}
+
+function serviceDeploymentOf(
+  target: RolloutTarget | undefined,
+  outcome: WatchOutcome | undefined,
+): Pick<DeliveryResult, 'serviceDeploymentArn' | 'stages' | 'bakeTimeRunning'> {
+  const arn = outcome?.serviceDeploymentArn ?? target?.serviceDeploymentArn;
+  return {
+    ...(arn ? { serviceDeploymentArn: arn } : {}),
+    ...(outcome?.stages && outcome.stages.length > 0 ? { stages: outcome.stages } : {}),
+    ...(outcome?.bakeTimeRunning ? { bakeTimeRunning: true } : {}),
   };
 }
 

@@ -50,6 +50,7 @@ export async function startDeployment(
     deploymentIdsBefore: idsBefore,
     eventKeysBefore: (before.events ?? []).map(eventKey),
     previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
+    ...strategyOf(before),
     ...identity,
   });
 
@@ -64,7 +65,7 @@ export async function startDeployment(
         ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
         ...request.extra,
       });
-      return target(identifyDeployment(out.service, idsBefore, request.taskDefinitionArn));
+      return { ...target(identifyDeployment(out.service, idsBefore, request.taskDefinitionArn)), ...strategyOf(out.service) };
     } catch (error) {
       failure = error;
     }
@@ -92,6 +93,12 @@ export async function startDeployment(
     }
     options.reporter?.info(`The service shows no deployment from that update: updating again.`);
   }
+}
+
+/** The service's deployment strategy, which chooses the watcher; the update's answer wins when it names one. */
+function strategyOf(service: Service | undefined): Pick<RolloutTarget, 'strategy'> {
+  const strategy = service?.deploymentConfiguration?.strategy;
+  return strategy ? { strategy } : {};
 }
 
 async function readBack(ecs: EcsApi, before: Service, request: DeploymentRequest, lost: unknown): Promise<Service> {

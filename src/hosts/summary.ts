@@ -11,7 +11,7 @@ export function renderSummary(result: DeliveryResult): string {
     ...afterTable(result),
     ...(result.runTask ? [oneOffTaskSection(result.runTask)] : []),
     diffSection(result),
-    ...(result.failure ? failureSections(result.failure) : []),
+    ...(result.failure ? failureSections(result.failure, result.codeDeployDeploymentId === undefined ? 'service' : 'CodeDeploy') : []),
   ];
   return `${sections.join('\n\n')}\n`;
 }
@@ -67,6 +67,7 @@ function table(result: DeliveryResult): string {
   if (result.service !== undefined || result.deploymentStatus === 'NOT_STARTED') {
     rows.push(['Deployment', result.dryRun ? 'none (dry run)' : deploymentCell(result)]);
   }
+  if (result.serviceDeploymentArn !== undefined) rows.push(['Service deployment', code(lastSegment(result.serviceDeploymentArn))]);
   rows.push(['Region', known(result.region)]);
   rows.push(['Time taken', duration(result.finishedAt - result.startedAt)]);
   if (result.consoleUrl !== undefined) rows.push(['Console', `[open in the AWS console](${result.consoleUrl})`]);
@@ -85,11 +86,18 @@ function taskDefinitionCell(result: DeliveryResult): string {
 
 function deploymentCell(result: DeliveryResult): string {
   const status = `**${result.deploymentStatus}**`;
-  return result.deploymentId === undefined ? status : `${status} ${code(result.deploymentId)}`;
+  const id = result.deploymentId ?? result.codeDeployDeploymentId;
+  return id === undefined ? status : `${status} ${code(id)}`;
 }
 
 function afterTable(result: DeliveryResult): string[] {
   const lines: string[] = [];
+  if (result.stages !== undefined && result.stages.length > 0) {
+    lines.push(`🚦 Stages passed: ${result.stages.map(code).join(' → ')}.`);
+  }
+  if (result.bakeTimeRunning) {
+    lines.push('⏳ Production traffic had fully moved, but the bake time was still running when the wait ended (wait-until: traffic-shifted): ECS may still roll back, and keep-revisions was skipped.');
+  }
   if (result.rolledBackTo !== undefined) lines.push(`↩️ The service was put back on ${code(result.rolledBackTo)}.`);
   if (result.deregistered.length > 0) {
     lines.push(`🧹 Deregistered old revisions: ${result.deregistered.map((arn) => code(taskDefinitionLabel(arn))).join(', ')}.`);
@@ -114,12 +122,13 @@ function diffSection(result: DeliveryResult): string {
   return `#### Task definition changes\n\n${fenced('text', result.diff)}`;
 }
 
-function failureSections(failure: FailureReport): string[] {
+/** `eventsOf`: whose events the failure lists: the service's, or the CodeDeploy deployment's. */
+function failureSections(failure: FailureReport, eventsOf: string): string[] {
   const sections = [`#### Why it failed\n\n${quote(failure.reason)}`];
   if (failure.stoppedTasks.length > 0) {
     sections.push(`#### Stopped tasks\n\n${failure.stoppedTasks.map(stoppedTaskLines).join('\n')}`);
   }
-  if (failure.events.length > 0) sections.push(`#### Last service events\n\n${fenced('text', failure.events)}`);
+  if (failure.events.length > 0) sections.push(`#### Last ${eventsOf} events\n\n${fenced('text', failure.events)}`);
   return sections;
 }
 

@@ -79,6 +79,10 @@ export interface Inputs {
   maxFailedTasks: number | undefined;
   rollback: boolean;
   rollbackOnCancel: boolean;
+  /** Blue/green, linear, canary: end the wait once production traffic moved, or when the deployment completed. */
+  waitUntil: 'completed' | 'traffic-shifted';
+  /** Longest wait at a PAUSE hook; unset: pauses count toward waitTimeoutMs. */
+  pauseTimeoutMs: number | undefined;
   region: string;
   roleArn: string;
   webIdentityToken: string;
@@ -235,6 +239,8 @@ export function parseInputs(raw: RawInputs): Inputs {
     maxFailedTasks: int('max-failed-tasks'),
     rollback: bool('rollback'),
     rollbackOnCancel: bool('rollback-on-cancel'),
+    waitUntil: choice('wait-until'),
+    pauseTimeoutMs: value('pause-timeout') === '' ? undefined : duration('pause-timeout'),
     region: value('region'),
     roleArn: value('role-arn'),
     webIdentityToken: raw('web-identity-token').trim(),

@@ -2,7 +2,7 @@
 // the GitLab component spec and the README tables are all generated from or checked against this list.
 // Keep this module free of imports: `--help` and `--version` load nothing else.
 
-export type InputGroup = 'image' | 'registry' | 'task-definition' | 'service' | 'waiting' | 'run-task' | 'aws' | 'output';
+export type InputGroup = 'image' | 'registry' | 'task-definition' | 'service' | 'waiting' | 'run-task' | 'aws' | 'output' | 'staged';
 
 export type InputType = 'string' | 'boolean' | 'number' | 'duration' | 'lines' | 'choice';
 
@@ -33,6 +33,7 @@ export const GROUP_TITLES: Readonly<Record<InputGroup, string>> = {
   'run-task': 'One-off task',
   aws: 'AWS',
   output: 'Output',
+  staged: 'Blue/green, linear and canary',
 };
 
 export const INPUTS: readonly InputSpec[] = [
@@ -130,6 +131,9 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'web-identity-token', group: 'aws', type: 'string', default: '', secret: true, description: 'OIDC token for role-arn, such as a GitLab id_tokens variable (environment or --web-identity-token-stdin only).' },
   // Output
   { name: 'dry-run', group: 'output', type: 'boolean', default: 'false', description: 'Print the rendered task definition, the diff and the plan; change nothing.' },
+  // Blue/green, linear and canary (ECS deploymentConfiguration.strategy)
+  { name: 'wait-until', group: 'staged', type: 'choice', options: ['completed', 'traffic-shifted'], default: 'completed', description: 'completed: wait for the whole deployment. traffic-shifted: for blue/green, linear and canary services, end the wait once production traffic has fully moved (bake time still running; keep-revisions is skipped); for rolling services the same as completed.' },
+  { name: 'pause-timeout', group: 'staged', type: 'duration', default: '', description: 'Longest wait at a PAUSE lifecycle hook for ContinueServiceDeployment; when set, pauses do not count toward wait-timeout (not set: they do).' },
 ];
 
 export interface OutputSpec {
@@ -149,6 +153,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'deregistered', description: 'Revisions deregistered by keep-revisions, comma-separated.' },
   { name: 'run-task-arn', description: 'ARN of the one-off task this run started, if any.' },
   { name: 'run-task-exit-code', description: "Exit code of the one-off task's chosen container, when it has one." },
+  { name: 'service-deployment-arn', description: 'ARN of the service deployment the update started (ListServiceDeployments / DescribeServiceDeployments), when ECS named one.' },
 ];
 
 export function envName(input: string): string {

@@ -29,6 +29,11 @@ export interface RolloutTarget {
   eventKeysBefore?: readonly string[];
   /** What the service ran before this run: where a rollback goes. */
   previous: { taskDefinitionArn: string; desiredCount: number };
+  /**
+   * `deploymentConfiguration.strategy` of the service (ROLLING, BLUE_GREEN, LINEAR, CANARY), as read before the
+   * update or answered by it; unset means rolling. It chooses the watcher.
+   */
+  strategy?: string;
 }
 
 export interface WatchOptions {
@@ -37,6 +42,10 @@ export interface WatchOptions {
   maxFailedTasks?: number;
   rollback: boolean;
   rollbackOnCancel: boolean;
+  /** Blue/green, linear, canary: `traffic-shifted` ends the wait once production traffic has fully moved. */
+  waitUntil?: 'completed' | 'traffic-shifted';
+  /** Longest wait at a PAUSE hook; when set, pauses do not count toward timeoutMs. */
+  pauseTimeoutMs?: number;
   /** Aborted when the job is cancelled (SIGINT / SIGTERM). */
   cancel: AbortSignal;
 }
@@ -70,4 +79,10 @@ export interface WatchOutcome {
   lastSeen?: string;
   /** When that last answer came, ISO 8601. */
   lastSeenAt?: string;
+  /** The service deployment followed (blue/green, linear, canary), when known. */
+  serviceDeploymentArn?: string;
+  /** Lifecycle stages the service deployment went through, in order (blue/green, linear, canary). */
+  stages?: string[];
+  /** COMPLETED with wait-until traffic-shifted: production traffic moved, the bake time was still running. */
+  bakeTimeRunning?: boolean;
 }

@@ -2,7 +2,7 @@
 import type { ServiceEvent } from '@aws-sdk/client-ecs';
 import type { FailureReport } from './contract.js';
 import type { WatchContext } from './context.js';
-import type { FollowResult } from './follow.js';
+import type { AnyFollowResult } from './follow.js';
 import { consoleUrl, formatDuration } from '../aws/names.js';
 import { describeReadError } from './read-errors.js';
 import { deploymentLine, eventLine } from './progress.js';
@@ -21,7 +21,7 @@ export interface CollectedFailure {
 }
 
 /** Service events of this watch, and any older ones that name the deployment, oldest first. */
-export function eventsOfDeployment(result: FollowResult): ServiceEvent[] {
+export function eventsOfDeployment(result: AnyFollowResult): ServiceEvent[] {
   const id = result.followed.deploymentId;
   const printed = new Set(result.events.map(eventKey));
   const naming = (result.last?.service.events ?? []).filter(
@@ -33,7 +33,7 @@ export function eventsOfDeployment(result: FollowResult): ServiceEvent[] {
 
 export async function collectFailure(
   ctx: WatchContext,
-  result: FollowResult,
+  result: AnyFollowResult,
   taskDefinitionArn: string,
   reason: string,
 ): Promise<CollectedFailure> {
@@ -58,7 +58,7 @@ export async function collectFailure(
   return { report, stoppedTasksUnread: why };
 }
 
-export function failureLines({ report, stoppedTasksUnread }: CollectedFailure, result: FollowResult, url: string): string[] {
+export function failureLines({ report, stoppedTasksUnread }: CollectedFailure, result: AnyFollowResult, url: string): string[] {
   const lines: string[] = [];
   const deployments = result.last?.service.deployments ?? [];
   if (deployments.length > 0) lines.push('Deployments at the end:', ...deployments.map((d) => `  ${deploymentLine(d)}`));
@@ -81,7 +81,7 @@ export function failureLines({ report, stoppedTasksUnread }: CollectedFailure, r
 /** Prints the headline as an error and the details after it; answers the report for `WatchOutcome.failure`. */
 export async function reportFailure(
   ctx: WatchContext,
-  result: FollowResult,
+  result: AnyFollowResult,
   taskDefinitionArn: string,
   reason: string,
   headline: string,

@@ -1,4 +1,5 @@
-// The poll loop for one deployment: observe, print what changed, decide; sleep until the next poll.
+// The poll loop for one deployment: observe, print what changed, decide; sleep until the next poll. What is
+// printed and decided is the judge's: a rolling update's deployments list, or a service deployment's stages.
 import type { ServiceEvent } from '@aws-sdk/client-ecs';
 import type { WatchContext } from './context.js';
 import { formatDuration } from '../aws/names.js';
@@ -10,8 +11,15 @@ import type { Followed, Snapshot } from './snapshot.js';
 import { track, withoutServiceDeployment } from './tracking.js';
 import { decide, type Verdict } from './verdict.js';
 
-export type FollowEnd =
-  | Exclude<Verdict, { kind: 'waiting' }>
+/** What a poll loop prints and decides for one kind of deployment. */
+export interface Judge<V extends { kind: string }> {
+  /** Lines for what changed since the last answer. */
+  changed(snapshot: Snapshot): string[];
+  decide(snapshot: Snapshot, followed: Followed, eventsSinceStart: readonly ServiceEvent[]): V;
+}
+
+export type FollowEnd<V extends { kind: string } = Verdict> =
+  | Exclude<V, { kind: 'waiting' }>
   /** ECS kept answering, and the deployment had not finished at the deadline. */
   | { kind: 'timed-out' }
   /** The deadline came while ECS was not answering: what happened since the last answer is not known. */
@@ -20,8 +28,8 @@ export type FollowEnd =
   /** A read that no retry can fix (the service gone, access denied): the watch cannot go on. */
   | { kind: 'watch-error'; message: string };
 
-export interface FollowResult {
-  end: FollowEnd;
+export interface FollowResult<V extends { kind: string } = Verdict> {
+  end: FollowEnd<V>;
   followed: Followed;
   /** The last poll that got an answer. */
   last?: Snapshot;
@@ -34,13 +42,35 @@ export interface FollowResult {
   startedAt: number;
 }
 
-export async function follow(ctx: WatchContext, start: Followed, deadline: number): Promise<FollowResult> {
+/** A result of any judge, for what every kind of watch reports the same way (unknown outcomes, failures). */
+export type AnyFollowResult = FollowResult<{ kind: string }>;
+
+/** The rolling update's judge: each deployment's line when it changed, and the verdict of verdict.ts. */
+export function rollingJudge(options: WatchContext['options']): Judge<Verdict> {
+  const changedLines = new ChangedLines();
+  const maxFailedTasks = options.maxFailedTasks !== undefined && options.maxFailedTasks > 0 ? options.maxFailedTasks : undefined;
+  return {
+    changed: (snapshot) => changedLines.changed(snapshot.service, snapshot.serviceDeployment),
+    decide: (snapshot, followed, events) => decide(snapshot, followed, events, maxFailedTasks),
+  };
+}
+
+export function follow(ctx: WatchContext, start: Followed, deadline: number): Promise<FollowResult> {
+  return followWith(ctx, start, deadline, rollingJudge(ctx.options));
+}
+
+/** `deadline` is asked again after every poll when it is a function: a wait whose pauses do not count moves it. */
+export async function followWith<V extends { kind: string }>(
+  ctx: WatchContext,
+  start: Followed,
+  deadline: number | (() => number),
+  judge: Judge<V>,
+): Promise<FollowResult<V>> {
   const { clock, reporter, observer, options } = ctx;
   const startedAt = clock.now();
   const eventLog = new EventLog(startedAt, ctx.seenEvents);
-  const changedLines = new ChangedLines();
   const events: ServiceEvent[] = [];
-  const maxFailedTasks = options.maxFailedTasks !== undefined && options.maxFailedTasks > 0 ? options.maxFailedTasks : undefined;
+  const deadlineNow = typeof deadline === 'number' ? () => deadline : deadline;
   let followed = observer.supportsServiceDeployments ? start : withoutServiceDeployment(start);
   let last: Snapshot | undefined;
   let lastAnsweredAt: number | undefined;
@@ -48,7 +78,7 @@ export async function follow(ctx: WatchContext, start: Followed, deadline: numbe
   let problem: string | undefined;
   /** When ECS stopped answering (not counting throttling), for the line that says it answers again. */
   let silentSince: number | undefined;
-  const result = (end: FollowEnd): FollowResult => ({
+  const result = (end: FollowEnd<V>): FollowResult<V> => ({
     end,
     followed,
     events,
@@ -98,13 +128,14 @@ export async function follow(ctx: WatchContext, start: Followed, deadline: numbe
         events.push(event);
         reporter.info(eventLine(event));
       }
-      for (const line of changedLines.changed(last.service, last.serviceDeployment)) reporter.info(line);
-      const verdict = decide(last, followed, events, maxFailedTasks);
-      if (verdict.kind !== 'waiting') return result(verdict);
+      for (const line of judge.changed(last)) reporter.info(line);
+      const verdict = judge.decide(last, followed, events);
+      if (verdict.kind !== 'waiting') return result(verdict as Exclude<V, { kind: 'waiting' }>);
     }
 
     const now = clock.now();
-    if (now >= deadline) return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
-    await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, deadline), options.cancel);
+    const until = deadlineNow();
+    if (now >= until) return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
+    await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, until), options.cancel);
   }
 }

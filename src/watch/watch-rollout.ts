@@ -9,18 +9,26 @@ import { reportFailure } from './failure-report.js';
 import { follow, type FollowResult } from './follow.js';
 import { consoleUrl, familyRevision, formatDuration, sameRevision } from '../aws/names.js';
 import { Observer } from './observe.js';
-import { deploymentLine, stateLine } from './progress.js';
 import { settleWithin } from './settle.js';
 import { deploymentsOf, type Followed } from './snapshot.js';
 import { followedOf, followsDeployment } from './tracking.js';
 import { describeDeployment } from './verdict.js';
+import { cancelledState, unknown, unknownMessage } from './endings.js';
+import { isStaged } from './stages.js';
+import { watchServiceDeployment } from './watch-service-deployment.js';
 
 export type { WatchDeps } from './context.js';
 
 /** How long a cancelled job waits for ECS to answer the UpdateService that starts its rollback. */
 export const CANCEL_ROLLBACK_ANSWER_CAP_MS = 10_000;
 
+/** Chooses the watcher from the service's deployment strategy: rolling, or ECS's blue/green, linear and canary. */
 export async function watchRollout(deps: WatchDeps, target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome> {
+  if (isStaged(target.strategy)) return watchServiceDeployment(deps, target, options, watchRolling);
+  return watchRolling(deps, target, options);
+}
+
+async function watchRolling(deps: WatchDeps, target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome> {
   const ctx: WatchContext = {
     ...deps,
     target,
@@ -87,49 +95,6 @@ function notFinished(ctx: WatchContext, result: FollowResult): string {
   const revisions = [...new Set(deploymentsOf(result.last?.service ?? {}).map((deployment) => deployment.taskDefinition ?? '?'))];
   if (revisions.length === 0 || revisions.some((revision) => sameRevision(revision, result.followed.taskDefinitionArn))) return reason;
   return `${reason}: service ${target.service} runs ${revisions.map(familyRevision).join(', ')} instead`;
-}
-
-/**
- * ECS stopped answering, or answered in a way no retry can fix: say what was last seen, and when. Nothing is
- * rolled back and no stopped tasks are read: the deployment may well have completed.
- */
-function unknown(ctx: WatchContext, result: FollowResult, headline: string): WatchOutcome {
-  const { reporter, target, options } = ctx;
-  const { message, lastSeen } = unknownMessage(ctx, result, headline);
-  reporter.error(message);
-  const deployments = deploymentsOf(result.last?.service ?? {});
-  if (deployments.length > 0) reporter.info('Deployments in the last answer:');
-  for (const deployment of deployments) reporter.info(`  ${deploymentLine(deployment)}`);
-  if (options.rollback) reporter.info('Not rolling back: the outcome is not known.');
-  reporter.info(`Console: ${consoleUrl(target.region, target.cluster, target.service)}`);
-  return { status: 'UNKNOWN', message, ...lastSeen };
-}
-
-function unknownMessage(
-  ctx: WatchContext,
-  result: FollowResult,
-  headline: string,
-): { message: string; lastSeen: Pick<WatchOutcome, 'lastSeen' | 'lastSeenAt'> } {
-  const { clock, options, target } = ctx;
-  const now = clock.now();
-  const end = result.end;
-  const answeredAt = result.lastAnsweredAt;
-  const why =
-    end.kind === 'watch-error'
-      ? `could not follow the rollout of ${target.service}: ${end.message}`
-      : answeredAt === undefined
-        ? `ECS did not answer during the ${formatDuration(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`
-        : `ECS did not answer in the last ${formatDuration(now - answeredAt)} of the ${formatDuration(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`;
-  if (result.last === undefined || answeredAt === undefined) {
-    const nothingSeen = end.kind === 'watch-error' ? 'nothing seen of the deployment before that' : 'no answer from ECS since the watch began';
-    return { message: `${headline}: ${why}; ${nothingSeen}`, lastSeen: {} };
-  }
-  const seen = stateLine(result.last.service, result.followed.deploymentId);
-  const at = new Date(answeredAt).toISOString().slice(11, 19);
-  return {
-    message: `${headline}: ${why}; last seen at ${at} UTC (${formatDuration(now - answeredAt)} ago): ${seen}`,
-    lastSeen: { lastSeen: seen, lastSeenAt: new Date(answeredAt).toISOString() },
-  };
 }
 
 function superseded(ctx: WatchContext, what: string, by: Deployment): WatchOutcome {
@@ -239,16 +204,4 @@ async function cancelled(ctx: WatchContext, rollout: FollowResult, headline: str
     message = `${headline}; ${said}`;
   }
   return cancelledState(ctx, rollout, message);
-}
-
-function cancelledState(ctx: WatchContext, result: FollowResult, message: string, failure?: FailureReport): WatchOutcome {
-  const { reporter, clock } = ctx;
-  reporter.warn(message);
-  const deployments = deploymentsOf(result.last?.service ?? {});
-  if (deployments.length > 0) {
-    const age = result.problem !== undefined && result.lastAnsweredAt !== undefined ? clock.now() - result.lastAnsweredAt : undefined;
-    reporter.info(age === undefined ? 'Deployments when cancelled:' : `Deployments in the last answer, ${formatDuration(age)} before the cancel:`);
-    for (const deployment of deployments) reporter.info(`  ${deploymentLine(deployment)}`);
-  }
-  return { status: 'CANCELLED', message, ...(failure ? { failure } : {}) };
 }

@@ -4,9 +4,12 @@ import type {
   Deployment,
   DescribeServiceDeploymentsCommandOutput,
   DescribeServicesCommandOutput,
+  ListServiceDeploymentsCommandInput,
+  ListServiceDeploymentsCommandOutput,
   ListTasksCommandInput,
   Service,
   ServiceDeployment,
+  StopServiceDeploymentCommandOutput,
   Task,
   UpdateServiceCommandInput,
   UpdateServiceCommandOutput,
@@ -110,6 +113,9 @@ export class FakeEcs implements EcsApi {
   answerAfter: (op: Operation, callNumber: number) => number = () => 0;
   onUpdateService: (input: UpdateServiceCommandInput, ecs: FakeEcs) => void = () => {
     throw new Error('unexpected UpdateService');
+  };
+  onStopServiceDeployment: (arn: string, stopType: string, ecs: FakeEcs) => void = () => {
+    throw new Error('unexpected StopServiceDeployment');
   };
   private script: { at: number; change: (ecs: FakeEcs, at: number) => void }[] = [];
   private eventNumber = 0;
@@ -238,8 +244,24 @@ export class FakeEcs implements EcsApi {
   listServices(): never {
     throw new Error('not used by the watcher');
   }
-  listServiceDeployments(): never {
-    throw new Error('not used by the watcher');
+  listServiceDeployments(input: ListServiceDeploymentsCommandInput): Promise<ListServiceDeploymentsCommandOutput> {
+    return this.enter('listServiceDeployments', input, () => ({
+      serviceDeployments: [...this.serviceDeployments.values()]
+        .filter((sd) => !input.createdAt?.after || (sd.createdAt ?? new Date(EPOCH)) >= input.createdAt.after)
+        .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))
+        .map((sd) => ({
+          ...(sd.serviceDeploymentArn ? { serviceDeploymentArn: sd.serviceDeploymentArn } : {}),
+          ...(sd.status ? { status: sd.status } : {}),
+          ...(sd.createdAt ? { createdAt: sd.createdAt } : {}),
+        })),
+      $metadata: {},
+    }));
+  }
+  stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<StopServiceDeploymentCommandOutput> {
+    return this.enter('stopServiceDeployment', { arn, stopType }, () => {
+      this.onStopServiceDeployment(arn, stopType, this);
+      return { serviceDeploymentArn: arn, $metadata: {} };
+    });
   }
   runTask(): never {
     throw new Error('not used by the watcher');

@@ -94,6 +94,7 @@ describe.skipIf(skip)('local-action runs the action', () => {
       deregistered: '',
       'run-task-arn': '',
       'run-task-exit-code': '',
+      'service-deployment-arn': '',
     });
     expect(readFileSync(summary, 'utf8')).toContain('web:1');
   }, 120_000);

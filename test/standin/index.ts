@@ -26,6 +26,12 @@
  *                      Both failing scenarios take `failure`: 'exit' | 'oom' | 'image-pull' | 'health-check' | own.
  *   never-stabilises   some tasks run, the rest stay PENDING; no events after the first ones.
  *   superseded         midway, someone else registers a revision and deploys it; ours drains, theirs completes.
+ * Blue/green, linear, canary (strategies.ts): seed the service with `deploymentConfiguration: { strategy:
+ *   'BLUE_GREEN' | 'LINEAR' | 'CANARY', bakeTimeInMinutes, lifecycleHooks, linearConfiguration, canaryConfiguration }`
+ *   (or send it with UpdateService); minutes may be fractions. The next deployment walks through the lifecycle
+ *   stages (timing.stageMs each at least), lambda hooks pass after timing.hookMs unless the scenario says otherwise:
+ *   setScenario('web', { name: 'healthy', hooks: { [lambdaArn]: 'fail' | 'time-out' } }). PAUSE hooks await
+ *   ContinueServiceDeployment; StopServiceDeployment (ROLLBACK) rolls back; a newer update stops the old one.
  * Rollouts are computed from the clock at each request (see timeline.ts), so polling never changes an outcome.
  */
 import { createServer } from 'node:http';
@@ -103,6 +109,11 @@ export interface EcsStandin {
   serviceDeployments(name: string, cluster?: string): Body[];
   /** Every revision of the family not deleted, oldest first, as DescribeTaskDefinition answers them. */
   taskDefinitions(family: string): Body[];
+  /**
+   * The newest service deployment of a blue/green, linear or canary service: each lifecycle stage with when it
+   * began, its status, and when it finished (epoch ms on the stand-in's clock).
+   */
+  stageHistory(name: string, cluster?: string): { stages: { stage: string; at: number }[]; status: string; finishedAt?: number };
   /** How the tasks the next RunTask calls start behave: durations, exit codes per container. */
   setTaskScript(script: TaskScript): void;
   /** Every task RunTask started, oldest first, as DescribeTasks answers them now. */
@@ -187,6 +198,14 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
         .flatMap((status) => world.taskDefinitions.list(family, status))
         .sort((a, b) => a.revision - b.revision)
         .map(describeTaskDefinition),
+    stageHistory: (name, cluster) => {
+      const record = serviceNamed(name, cluster).serviceDeployments[0];
+      return {
+        stages: [...(record?.stages?.history ?? [])],
+        status: record?.status ?? 'NONE',
+        ...(record?.finishedAt === undefined ? {} : { finishedAt: record.finishedAt }),
+      };
+    },
     setTaskScript: (script) => world.oneOffTasks.setScript(script),
     oneOffTasks: () => {
       const now = world.advance();

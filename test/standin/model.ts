@@ -69,6 +69,43 @@ export interface ServiceRecord {
   /** The plan for the next deployments UpdateService starts; healthy once used up. */
   nextPlan: { plan: TaskPlan; remaining: number } | undefined;
   reconcileTimes: Set<number>;
+  /** ROLLING, or ECS's own BLUE_GREEN, LINEAR, CANARY with what configures them. */
+  strategy: StrategyConfig;
+}
+
+export type DeploymentStrategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
+
+export interface LifecycleHookConfig {
+  targetType: 'AWS_LAMBDA' | 'PAUSE';
+  hookTargetArn?: string;
+  lifecycleStages: string[];
+  timeoutInMinutes?: number;
+  timeoutAction?: 'CONTINUE' | 'ROLLBACK';
+  /** As sent, for the answer. */
+  body: Body;
+}
+
+export interface StrategyConfig {
+  strategy: DeploymentStrategy;
+  /** Minutes; fractions are taken, so tests can bake for seconds. */
+  bakeTimeInMinutes?: number;
+  lifecycleHooks: LifecycleHookConfig[];
+  linear?: { stepPercent?: number; stepBakeTimeInMinutes?: number };
+  canary?: { canaryPercent?: number; canaryBakeTimeInMinutes?: number };
+}
+
+export type HookStatus = 'AWAITING_ACTION' | 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
+
+export interface HookRecord {
+  hookId: string;
+  /** Index of the step in StageRun.steps the hook ran in. */
+  step: number;
+  targetType: 'AWS_LAMBDA' | 'PAUSE';
+  targetArn?: string;
+  stage: string;
+  status: HookStatus;
+  expiresAt: number;
+  timeoutAction: 'CONTINUE' | 'ROLLBACK';
 }
 
 export type DeploymentStatus = 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
@@ -167,6 +204,43 @@ export interface ServiceDeploymentRecord {
   breakerStatus: BreakerMonitorStatus;
   threshold: number;
   deploymentConfiguration: Body;
+  /** Set for BLUE_GREEN, LINEAR and CANARY: where the run through the lifecycle stages stands. */
+  stages?: StageRun;
+}
+
+export interface StageRun {
+  lifecycleStage?: string;
+  /** Share of production (test) traffic on the target revision, 0..100. */
+  productionWeight: number;
+  testWeight: number;
+  hooks: HookRecord[];
+  /** The deployment that had production traffic before: where a rollback goes. */
+  blue: DeploymentRecord | undefined;
+  steps: StageStep[];
+  /** The step in progress. */
+  index: number;
+  /** The step begun last (-1 before the first), and when. */
+  begun: number;
+  begunAt: number;
+  /** Each stage as it began, with when (epoch ms): what a benchmark compares a watcher's log with. */
+  history: { stage: string; at: number }[];
+  /** Lambda hooks' outcomes by target ARN: pass unless named. */
+  hookOutcomes: Readonly<Record<string, HookOutcome>>;
+}
+
+export type HookOutcome = 'pass' | 'fail' | 'time-out';
+
+export interface StageStep {
+  stage: string;
+  /** Least time spent in the stage: the stage's own work, a step's or the final bake time. */
+  durationMs: number;
+  /** Production (test) traffic share on the target once the step begins. */
+  productionWeight?: number;
+  testWeight?: number;
+  /** SCALE_UP: done once the target's tasks all serve. */
+  scaleUp?: boolean;
+  /** CLEAN_UP: the source revisions' tasks stop. */
+  cleanUp?: boolean;
 }
 
 export function isFinished(status: ServiceDeploymentStatus): boolean {

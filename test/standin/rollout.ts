@@ -5,7 +5,8 @@ import { failureThreshold } from './circuit-breaker.js';
 import { message, postEvent } from './events.js';
 import { newDeploymentId, newServiceRevisionId } from './ids.js';
 import type { DeploymentRecord, ServiceRecord, TaskRecord } from './model.js';
-import { DEFAULT_TIMING, type TaskPlan, healthyPlan } from './scenarios.js';
+import { DEFAULT_TIMING, type TaskPlan, type Timing, healthyPlan } from './scenarios.js';
+import { reconcileStages, startStages, stagesInProgress } from './strategies.js';
 import {
   markRollingBack,
   markStarted,
@@ -25,6 +26,7 @@ export interface RolloutContext {
   readonly taskDefinitions: TaskDefinitionStore;
   /** Who registers the task definition revision that supersedes a deployment. */
   readonly someoneElse: string;
+  readonly timing: Timing;
 }
 
 const BREAKER_REASON = 'ECS deployment circuit breaker: tasks failed to start.';
@@ -94,6 +96,10 @@ export function startDeployment(
   service.deployments = [deployment, ...sources];
   service.taskDefinitionArn = taskDefinitionArn;
   service.steady = false;
+  if (service.strategy.strategy !== 'ROLLING') {
+    startStages(context, service, deployment, sources, at);
+    return deployment;
+  }
   scheduleReconcile(context, service, deployment.launchNotBefore);
   scheduleReconcile(context, service, deployment.completeNotBefore);
   if (plan.tasks === 'healthy' && plan.supersedeAfterMs !== undefined) {
@@ -119,6 +125,11 @@ export function reconcile(context: RolloutContext, service: ServiceRecord, at: n
   if (primary.serviceDeployment?.status === 'PENDING' && at >= primary.launchNotBefore) {
     markStarted(primary.serviceDeployment, at);
   }
+  // Blue/green, linear and canary: the lifecycle stages decide when tasks start, traffic moves and old tasks go.
+  if (stagesInProgress(primary.serviceDeployment)) {
+    reconcileStages(context, service, primary, at);
+    return;
+  }
   if (primary.rolloutState !== 'FAILED') scalePrimary(context, service, primary, at);
   drainOthers(service, primary, others, at);
 
@@ -139,7 +150,7 @@ export function reconcile(context: RolloutContext, service: ServiceRecord, at: n
   }
 }
 
-function scalePrimary(context: RolloutContext, service: ServiceRecord, primary: DeploymentRecord, at: number): void {
+export function scalePrimary(context: RolloutContext, service: ServiceRecord, primary: DeploymentRecord, at: number): void {
   const live = tasksOf(service, primary.id);
   const missing = primary.desiredCount - live.length;
   if (missing > 0) {
@@ -180,7 +191,7 @@ function drainOthers(service: ServiceRecord, primary: DeploymentRecord, others: 
   }
 }
 
-function stopAndReport(service: ServiceRecord, tasks: TaskRecord[], initiatingId: string, at: number): void {
+export function stopAndReport(service: ServiceRecord, tasks: TaskRecord[], initiatingId: string, at: number): void {
   const wereRunning = tasks.filter((task) => task.lastStatus === 'RUNNING').map((task) => task.id);
   for (const task of tasks) stopByScheduler(task, at, initiatingId);
   if (wereRunning.length > 0) postEvent(service, at, message.stoppedTasks(service.name, wereRunning));
@@ -318,7 +329,7 @@ function trip(
   scheduleReconcile(context, service, target.completeNotBefore);
 }
 
-function complete(service: ServiceRecord, primary: DeploymentRecord, at: number): void {
+export function complete(service: ServiceRecord, primary: DeploymentRecord, at: number): void {
   for (const old of service.deployments.slice(1)) {
     old.status = 'INACTIVE';
     old.updatedAt = at;

@@ -1,5 +1,6 @@
 // How the next deployments of a service behave. A scenario becomes a TaskPlan when it is set; the rollout reads
 // only the plan.
+import type { HookOutcome } from './model.js';
 
 export type ScenarioName = 'healthy' | 'circuit-breaker' | 'failing-no-breaker' | 'never-stabilises' | 'superseded';
 
@@ -29,11 +30,16 @@ export interface Timing {
   maxRetryDelayMs: number;
   /** From the circuit breaker tripping to the rolled-back deployment's COMPLETED. */
   rollbackMs: number;
+  /** BLUE_GREEN, LINEAR, CANARY: the least time in each lifecycle stage. */
+  stageMs: number;
+  /** How long a lambda lifecycle hook runs before it passes or fails. */
+  hookMs: number;
 }
 
 export type Scenario =
   | ScenarioName
-  | { name: 'healthy'; rolloutMs?: number }
+  /** `hooks`: how lambda lifecycle hooks of a BLUE_GREEN, LINEAR or CANARY service end, by hook target ARN. */
+  | { name: 'healthy'; rolloutMs?: number; hooks?: Record<string, HookOutcome> }
   | {
       name: 'circuit-breaker' | 'failing-no-breaker';
       failure?: FailurePreset | TaskFailure;
@@ -46,7 +52,7 @@ export type Scenario =
   | { name: 'superseded'; supersedeAfterMs?: number; rolloutMs?: number };
 
 export type TaskPlan =
-  | { tasks: 'healthy'; rolloutMs: number; supersedeAfterMs?: number }
+  | { tasks: 'healthy'; rolloutMs: number; supersedeAfterMs?: number; hooks?: Record<string, HookOutcome> }
   | {
       tasks: 'failing';
       /** Which outcome the scenario promised; the service's breaker config decides the real one. */
@@ -65,6 +71,8 @@ export const DEFAULT_TIMING: Timing = {
   retryDelayMs: 300,
   maxRetryDelayMs: 2400,
   rollbackMs: 2000,
+  stageMs: 300,
+  hookMs: 400,
 };
 
 export const FAILURES: Record<FailurePreset, TaskFailure> = {
@@ -97,7 +105,7 @@ export function planFor(scenario: Scenario, timing: Timing): TaskPlan {
   const spec = typeof scenario === 'string' ? ({ name: scenario } as ScenarioSpec) : scenario;
   switch (spec.name) {
     case 'healthy':
-      return healthyPlan(spec.rolloutMs ?? timing.rolloutMs);
+      return { ...healthyPlan(spec.rolloutMs ?? timing.rolloutMs), ...(spec.hooks ? { hooks: spec.hooks } : {}) };
     case 'superseded': {
       const rolloutMs = spec.rolloutMs ?? timing.rolloutMs;
       return { tasks: 'healthy', rolloutMs, supersedeAfterMs: spec.supersedeAfterMs ?? rolloutMs / 2 };

@@ -3,7 +3,7 @@
 import { type Account, serviceDeploymentArn } from './arns.js';
 import { newServiceDeploymentId } from './ids.js';
 import type { Body } from './input.js';
-import type { DeploymentRecord, ServiceDeploymentRecord, ServiceRecord } from './model.js';
+import type { DeploymentRecord, HookRecord, ServiceDeploymentRecord, ServiceRecord } from './model.js';
 import { countsOf } from './tasks.js';
 
 export const statusReason = {
@@ -70,6 +70,7 @@ export function markStopped(record: ServiceDeploymentRecord, at: number, reason:
 }
 
 export function describeServiceDeployment(record: ServiceDeploymentRecord, service: ServiceRecord): Body {
+  const stages = record.stages;
   return {
     serviceDeploymentArn: record.arn,
     serviceArn: record.serviceArn,
@@ -79,10 +80,18 @@ export function describeServiceDeployment(record: ServiceDeploymentRecord, servi
     ...seconds('finishedAt', record.finishedAt),
     ...seconds('stoppedAt', record.stoppedAt),
     updatedAt: record.updatedAt / 1000,
-    sourceServiceRevisions: record.sources.map((source) => revisionSummary(source, service)),
-    targetServiceRevision: revisionSummary(record.target, service),
+    sourceServiceRevisions: record.sources.map((source) => ({
+      ...revisionSummary(source, service),
+      ...(stages ? { requestedTestTrafficWeight: 100 - stages.testWeight, requestedProductionTrafficWeight: 100 - stages.productionWeight } : {}),
+    })),
+    targetServiceRevision: {
+      ...revisionSummary(record.target, service),
+      ...(stages ? { requestedTestTrafficWeight: stages.testWeight, requestedProductionTrafficWeight: stages.productionWeight } : {}),
+    },
     status: record.status,
     ...(record.statusReason === undefined ? {} : { statusReason: record.statusReason }),
+    ...(stages?.lifecycleStage === undefined ? {} : { lifecycleStage: stages.lifecycleStage }),
+    ...(stages && stages.hooks.length > 0 ? { lifecycleHookDetails: stages.hooks.map(hookToWire) } : {}),
     deploymentConfiguration: record.deploymentConfiguration,
     ...(record.rollback === undefined
       ? {}
@@ -113,6 +122,17 @@ export function briefServiceDeployment(record: ServiceDeploymentRecord): Body {
     targetServiceRevisionArn: record.target.revisionArn,
     status: record.status,
     ...(record.statusReason === undefined ? {} : { statusReason: record.statusReason }),
+  };
+}
+
+function hookToWire(hook: HookRecord): Body {
+  return {
+    hookId: hook.hookId,
+    targetType: hook.targetType,
+    ...(hook.targetArn === undefined ? {} : { targetArn: hook.targetArn }),
+    status: hook.status,
+    expiresAt: hook.expiresAt / 1000,
+    timeoutAction: hook.timeoutAction,
   };
 }
 

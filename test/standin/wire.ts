@@ -2,6 +2,7 @@
 import type { Body, Json } from './input.js';
 import type { ClusterRecord, DeploymentRecord, EventRecord, ServiceRecord, Tag, TaskRecord } from './model.js';
 import { countsOf, isLive } from './tasks.js';
+import { strategyToWire } from './deployment-configuration.js';
 
 const seconds = (millis: number): number => millis / 1000;
 
@@ -18,6 +19,7 @@ export function deploymentConfigurationOf(service: ServiceRecord): Body {
     },
     maximumPercent: service.maximumPercent,
     minimumHealthyPercent: service.minimumHealthyPercent,
+    ...strategyToWire(service.strategy),
   };
 }
 

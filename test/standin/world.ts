@@ -1,5 +1,6 @@
 // Everything the stand-in knows: clusters, services, task definitions, and the timeline that moves rollouts on.
 import { type Account, clusterArn, clusterInArn, serviceArn, shortName } from './arns.js';
+import { applyDeploymentConfiguration, ROLLING } from './deployment-configuration.js';
 import { OneOffTasks } from './one-off-tasks.js';
 import { clientException, clusterNotFound } from './errors.js';
 import type { Body } from './input.js';
@@ -39,6 +40,11 @@ export interface ServiceSeed {
   status?: ServiceStatus;
   tags?: Tag[];
   networkConfiguration?: Body;
+  /**
+   * As UpdateService takes it: `strategy` (BLUE_GREEN, LINEAR, CANARY), `bakeTimeInMinutes`, `lifecycleHooks`,
+   * `linearConfiguration`, `canaryConfiguration`. Minutes may be fractions, so tests bake for seconds.
+   */
+  deploymentConfiguration?: Body;
 }
 
 export interface WorldOptions {
@@ -65,6 +71,7 @@ export class World {
       timeline: this.timeline,
       taskDefinitions: this.taskDefinitions,
       someoneElse: options.someoneElse,
+      timing: options.timing,
     };
   }
 
@@ -144,7 +151,9 @@ export class World {
       steady: false,
       nextPlan: undefined,
       reconcileTimes: new Set(),
+      strategy: ROLLING,
     };
+    applyDeploymentConfiguration(service, seed.deploymentConfiguration);
     if (seed.networkConfiguration) service.networkConfiguration = seed.networkConfiguration;
     // An INACTIVE service has neither deployments nor tasks left.
     if (service.status !== 'INACTIVE') seedDeployment(this.rollout, service, at);

@@ -93,12 +93,22 @@ function without<T extends object, K extends keyof T>(value: T, ...keys: K[]): O
   return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key as K))) as Omit<T, K>;
 }
 
+const blueGreenTrafficShifted: DeliveryResult = {
+  ...success,
+  deregistered: [],
+  statusMessage: 'production traffic moved to web:42 in 3m 10s; the bake time was still running when the wait ended (wait-until: traffic-shifted), and ECS may still roll back until it ends',
+  serviceDeploymentArn: 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/production/web/r9i43YFjvgF_xlg7m2eJ1r',
+  stages: ['PRE_SCALE_UP', 'SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT', 'BAKE_TIME'],
+  bakeTimeRunning: true,
+};
+
 describe('renderSummary golden files', () => {
   test.each([
     ['success', success],
     ['failure-with-stopped-tasks', failure],
     ['dry-run', dryRun],
     ['register-only', registerOnly],
+    ['blue-green-traffic-shifted', blueGreenTrafficShifted],
   ])('%s', async (name, result) => {
     await expect(renderSummary(result)).toMatchFileSnapshot(`../fixtures/summary/${name}.md`);
   });

@@ -1,6 +1,11 @@
 import { describeClusters, listClusters } from './clusters.js';
 import type { Operation } from './context.js';
-import { describeServiceDeployments, listServiceDeployments } from './service-deployments.js';
+import {
+  continueServiceDeployment,
+  describeServiceDeployments,
+  listServiceDeployments,
+  stopServiceDeployment,
+} from './service-deployments.js';
 import { describeServices, listServices, updateService } from './services.js';
 import {
   deleteTaskDefinitions,
@@ -34,4 +39,6 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
 export const SERVICE_DEPLOYMENT_OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
   ['ListServiceDeployments', listServiceDeployments],
   ['DescribeServiceDeployments', describeServiceDeployments],
+  ['StopServiceDeployment', stopServiceDeployment],
+  ['ContinueServiceDeployment', continueServiceDeployment],
 ]);

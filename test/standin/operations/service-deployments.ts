@@ -1,4 +1,4 @@
-import { invalidParameter, serviceNotFound } from '../errors.js';
+import { EcsError, clientException, invalidParameter, serviceNotFound } from '../errors.js';
 import {
   type Body,
   optionalNumber,
@@ -9,7 +9,10 @@ import {
   requiredString,
 } from '../input.js';
 import { nextToken, paginate } from '../pagination.js';
-import { briefServiceDeployment, describeServiceDeployment } from '../service-deployments.js';
+import type { ServiceDeploymentRecord, ServiceRecord } from '../model.js';
+import { briefServiceDeployment, describeServiceDeployment, markStopped } from '../service-deployments.js';
+import { continueAtHook, rollBackStages, stageReason, stagesInProgress } from '../strategies.js';
+import type { World } from '../world.js';
 import type { OperationContext } from './context.js';
 
 const MAX_DESCRIBED = 20;
@@ -39,11 +42,56 @@ export function describeServiceDeployments(body: Body, { world }: OperationConte
   const serviceDeployments: Body[] = [];
   const failures: Body[] = [];
   for (const arn of arns) {
-    const [clusterName = '', serviceName = ''] = arn.split(':service-deployment/')[1]?.split('/') ?? [];
-    const service = world.clusters.get(clusterName)?.services.get(serviceName);
-    const record = service?.serviceDeployments.find((candidate) => candidate.arn === arn);
+    const { service, record } = findServiceDeployment(world, arn);
     if (service && record) serviceDeployments.push(describeServiceDeployment(record, service));
     else failures.push({ arn, reason: 'MISSING' });
   }
   return { serviceDeployments, failures };
+}
+
+function findServiceDeployment(world: World, arn: string): { service?: ServiceRecord; record?: ServiceDeploymentRecord } {
+  const [clusterName = '', serviceName = ''] = arn.split(':service-deployment/')[1]?.split('/') ?? [];
+  const service = world.clusters.get(clusterName)?.services.get(serviceName);
+  const record = service?.serviceDeployments.find((candidate) => candidate.arn === arn);
+  return { ...(service ? { service } : {}), ...(record ? { record } : {}) };
+}
+
+const notFound = (): EcsError =>
+  new EcsError('ServiceDeploymentNotFoundException', 'The service deployment does not exist. Use ListServiceDeployments to get the service deployment ARNs.');
+
+/**
+ * ROLLBACK (the default) returns production traffic to the source revision; ABORT stops where it stands. The
+ * stand-in rolls back blue/green, linear and canary deployments; a rolling one is refused.
+ */
+export function stopServiceDeployment(body: Body, { world, now }: OperationContext): Body {
+  const arn = requiredString(body, 'serviceDeploymentArn');
+  const stopType = optionalString(body, 'stopType') ?? 'ROLLBACK';
+  if (stopType !== 'ROLLBACK' && stopType !== 'ABORT') throw invalidParameter('stopType must be ROLLBACK or ABORT.');
+  const { service, record } = findServiceDeployment(world, arn);
+  if (!service || !record) throw notFound();
+  if (record.status === 'ROLLBACK_REQUESTED' || record.status === 'ROLLBACK_IN_PROGRESS' || record.status === 'STOP_REQUESTED') {
+    return { serviceDeploymentArn: arn };
+  }
+  if (record.status !== 'PENDING' && record.status !== 'IN_PROGRESS') {
+    throw new EcsError('ConflictException', `The service deployment is ${record.status} and cannot be stopped.`);
+  }
+  if (!stagesInProgress(record)) throw clientException('The ECS stand-in stops only BLUE_GREEN, LINEAR and CANARY service deployments.');
+  if (stopType === 'ABORT') markStopped(record, now, 'Service deployment stopped by a StopServiceDeployment request.');
+  else rollBackStages(world.rollout, service, record, now, stageReason.stopRequested, true);
+  return { serviceDeploymentArn: arn };
+}
+
+export function continueServiceDeployment(body: Body, { world, now }: OperationContext): Body {
+  const arn = requiredString(body, 'serviceDeploymentArn');
+  const hookId = requiredString(body, 'hookId');
+  const action = optionalString(body, 'action') ?? 'CONTINUE';
+  if (action !== 'CONTINUE' && action !== 'ROLLBACK') throw invalidParameter('action must be CONTINUE or ROLLBACK.');
+  const { service, record } = findServiceDeployment(world, arn);
+  if (!service || !record) throw notFound();
+  const hook = record.stages?.hooks.find((candidate) => candidate.hookId === hookId);
+  if (!stagesInProgress(record) || !hook || hook.status !== 'AWAITING_ACTION') {
+    throw clientException(`No pause hook ${hookId} awaits action in this service deployment.`);
+  }
+  continueAtHook(world.rollout, service, record, hook, action, now);
+  return { serviceDeploymentArn: arn };
 }

@@ -11,7 +11,8 @@ import {
   pageSize,
   requiredString,
 } from '../input.js';
-import type { CircuitBreakerConfig, ServiceRecord } from '../model.js';
+import type { ServiceRecord } from '../model.js';
+import { applyDeploymentConfiguration } from '../deployment-configuration.js';
 import { nextToken, paginate } from '../pagination.js';
 import { reconcile, startDeployment } from '../rollout.js';
 import { type TaskPlan, type Timing, healthyPlan } from '../scenarios.js';
@@ -100,25 +101,4 @@ function takeNextPlan(service: ServiceRecord, timing: Timing): TaskPlan {
   next.remaining--;
   if (next.remaining <= 0) service.nextPlan = undefined;
   return next.plan;
-}
-
-function applyDeploymentConfiguration(service: ServiceRecord, configuration: Body | undefined): void {
-  if (!configuration) return;
-  const maximumPercent = optionalNumber(configuration, 'maximumPercent');
-  const minimumHealthyPercent = optionalNumber(configuration, 'minimumHealthyPercent');
-  if (maximumPercent !== undefined) service.maximumPercent = maximumPercent;
-  if (minimumHealthyPercent !== undefined) service.minimumHealthyPercent = minimumHealthyPercent;
-  const breaker = optionalObject(configuration, 'deploymentCircuitBreaker');
-  if (!breaker) return;
-  const next: CircuitBreakerConfig = {
-    enable: optionalBoolean(breaker, 'enable') ?? false,
-    rollback: optionalBoolean(breaker, 'rollback') ?? false,
-  };
-  const resetOnHealthyTask = optionalBoolean(breaker, 'resetOnHealthyTask');
-  if (resetOnHealthyTask !== undefined) next.resetOnHealthyTask = resetOnHealthyTask;
-  const threshold = optionalObject(breaker, 'thresholdConfiguration');
-  const type = threshold && optionalString(threshold, 'type');
-  const value = threshold && optionalNumber(threshold, 'value');
-  if (type !== undefined && value !== undefined) next.thresholdConfiguration = { type, value };
-  service.circuitBreaker = next;
 }

@@ -1,0 +1,249 @@
+// Watches a blue/green, linear or canary deployment through its service deployment (DescribeServiceDeployments):
+// each lifecycle stage as it begins, traffic shares, bake time, hooks and pauses; then one verdict. A rollback of
+// this run's asking (timeout, cancel) goes through StopServiceDeployment, never an UpdateService back.
+import { changeOutcome, describeError, isNotSupported } from '../aws/errors.js';
+import { familyRevision, formatDuration } from '../aws/names.js';
+import { errorMessage } from '../errors.js';
+import type { WatchContext, WatchDeps } from './context.js';
+import type { FailureReport, RolloutTarget, WatchOptions, WatchOutcome } from './contract.js';
+import { cancelledState, unknown, unknownMessage } from './endings.js';
+import { reportFailure } from './failure-report.js';
+import { followWith, type FollowResult, type Judge } from './follow.js';
+import { Observer } from './observe.js';
+import { settleWithin } from './settle.js';
+import { StageProgress, type StageVerdict } from './stages.js';
+import { followedOf } from './tracking.js';
+
+/** How long a cancelled job waits for ECS to answer the StopServiceDeployment that starts its rollback. */
+export const CANCEL_STOP_ANSWER_CAP_MS = 10_000;
+/** Polls spent looking for the service deployment when the update's answer did not name it. */
+const FIND_ATTEMPTS = 3;
+/** Service deployments this much older than the watch are not this run's. */
+const CREATED_MARGIN_MS = 60_000;
+
+type RollingWatch = (deps: WatchDeps, target: RolloutTarget, options: WatchOptions) => Promise<WatchOutcome>;
+type StageResult = FollowResult<StageVerdict>;
+
+interface Followed {
+  ctx: WatchContext;
+  arn: string;
+  progress: StageProgress;
+  startedAt: number;
+}
+
+export async function watchServiceDeployment(
+  deps: WatchDeps,
+  target: RolloutTarget,
+  options: WatchOptions,
+  rolling: RollingWatch,
+): Promise<WatchOutcome> {
+  const { reporter, clock } = deps;
+  const ctx: WatchContext = {
+    ...deps,
+    target,
+    options,
+    observer: new Observer(deps.ecs, deps.reporter, target.cluster, target.service),
+    seenEvents: new Set(target.eventKeysBefore),
+  };
+  const strategy = target.strategy ?? 'BLUE_GREEN';
+  const startedAt = clock.now();
+  const watched = await reporter.group(`Watching ${strategy} deployment of ${target.service}`, async () => {
+    const arn = target.serviceDeploymentArn ?? (await findServiceDeployment(ctx, startedAt));
+    if (arn === undefined) return undefined;
+    const pause = options.pauseTimeoutMs === undefined ? '' : `, pause-timeout ${formatDuration(options.pauseTimeoutMs)}`;
+    reporter.info(
+      `Following service deployment ${arn} (${familyRevision(target.taskDefinitionArn)}, ${strategy}); timeout ${formatDuration(options.timeoutMs)}${pause}`,
+    );
+    const progress = new StageProgress(arn, {
+      region: target.region,
+      revision: familyRevision(target.taskDefinitionArn),
+      waitUntil: options.waitUntil ?? 'completed',
+      waitTimeoutMs: options.timeoutMs,
+      ...(options.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: options.pauseTimeoutMs } : {}),
+    });
+    const followed: Followed = { ctx, arn, progress, startedAt };
+    return { followed, result: await followStages(followed, options.timeoutMs) };
+  });
+  const { serviceDeploymentArn: _unused, ...withoutArn } = target;
+  if (!watched) {
+    reporter.info(`No service deployment of this run found: following ${target.service}'s deployments list instead`);
+    return rolling(deps, withoutArn, options);
+  }
+  if (watched.result.end.kind === 'no-service-deployments') return rolling(deps, withoutArn, options);
+  const outcome = await conclude(watched.followed, watched.result);
+  return { ...outcome, serviceDeploymentArn: watched.followed.arn, stages: watched.followed.progress.stages };
+}
+
+/** Polls until the service deployment ends; time at PAUSE hooks does not count when pause-timeout is set. */
+function followStages({ ctx, arn, progress }: Followed, timeoutMs: number): Promise<StageResult> {
+  const { clock, observer, options, target } = ctx;
+  const begin = clock.now();
+  const judge: Judge<StageVerdict> = {
+    changed: (snapshot) => progress.changed(snapshot, clock.now()),
+    decide: (snapshot) => progress.decide(snapshot, observer.supportsServiceDeployments, clock.now()),
+  };
+  const deadline = (): number => begin + timeoutMs + (options.pauseTimeoutMs === undefined ? 0 : progress.pausedMs(clock.now()));
+  return followWith(ctx, followedOf({ ...target, serviceDeploymentArn: arn }), deadline, judge);
+}
+
+/** The newest service deployment created since shortly before the watch: the update's, when its answer named none. */
+async function findServiceDeployment(ctx: WatchContext, since: number): Promise<string | undefined> {
+  const { ecs, clock, options, target, reporter } = ctx;
+  for (let attempt = 1; attempt <= FIND_ATTEMPTS && !options.cancel.aborted; attempt++) {
+    try {
+      const answer = await ecs.listServiceDeployments({
+        cluster: target.cluster,
+        service: target.service,
+        createdAt: { after: new Date(since - CREATED_MARGIN_MS) },
+      });
+      const newest = [...(answer.serviceDeployments ?? [])].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+      if (newest?.serviceDeploymentArn) return newest.serviceDeploymentArn;
+    } catch (error) {
+      if (isNotSupported(error, true)) return undefined;
+      reporter.warn(`ListServiceDeployments: ${describeError(error).split('\n')[0] ?? ''}`);
+    }
+    await clock.sleep(options.pollIntervalMs, options.cancel);
+  }
+  return undefined;
+}
+
+async function conclude(followed: Followed, result: StageResult): Promise<WatchOutcome> {
+  const { ctx, progress } = followed;
+  const { target, reporter, clock, options } = ctx;
+  const what = `the ${target.strategy ?? 'BLUE_GREEN'} deployment of ${familyRevision(target.taskDefinitionArn)}`;
+  const previous = familyRevision(target.previous.taskDefinitionArn);
+  const took = formatDuration(clock.now() - followed.startedAt);
+  const end = result.end;
+  switch (end.kind) {
+    case 'completed': {
+      const message = `${what} completed in ${took}`;
+      reporter.info(message);
+      return { status: 'COMPLETED', message };
+    }
+    case 'traffic-shifted': {
+      const message = `production traffic moved to ${familyRevision(target.taskDefinitionArn)} in ${took}; the bake time was still running when the wait ended (wait-until: traffic-shifted), and ECS may still roll back until it ends`;
+      reporter.info(message);
+      return { status: 'COMPLETED', message, bakeTimeRunning: true };
+    }
+    case 'rolled-back-by-ecs': {
+      const message = `${what} failed: ${end.reason}; ECS rolled back to ${previous}`;
+      const failure = await reportFailure(ctx, result, target.taskDefinitionArn, end.reason, message);
+      return { status: 'ROLLED_BACK', message, rolledBackTo: previous, failure };
+    }
+    case 'failed': {
+      const message = `${what} failed: ${end.reason}`;
+      const failure = await reportFailure(ctx, result, target.taskDefinitionArn, end.reason, message);
+      return { status: 'FAILED', message, failure };
+    }
+    case 'superseded': {
+      const by = end.by ? ` by deployment ${end.by.id ?? '?'} (${familyRevision(end.by.taskDefinition ?? '?')})` : ' by a newer service deployment';
+      const message = `${what} was superseded${by}, which another update started`;
+      reporter.warn(message);
+      return { status: 'SUPERSEDED', message, ...(end.by?.taskDefinition ? { supersededBy: familyRevision(end.by.taskDefinition) } : {}) };
+    }
+    case 'stopped': {
+      const message = `${what} was stopped outside this run: ${end.reason}`;
+      reporter.warn(message);
+      return { status: 'CANCELLED', message };
+    }
+    case 'cancelled':
+      return cancelled(followed, result, `cancelled while ${what} was in progress`);
+    case 'watch-error':
+    case 'unobserved':
+    case 'no-service-deployments':
+      return unknown(ctx, result, `the outcome of ${what} is unknown`);
+    case 'timed-out':
+    case 'pause-timed-out': {
+      const reason =
+        end.kind === 'timed-out'
+          ? `did not finish within ${formatDuration(options.timeoutMs)}${progress.stagesSeen.length > 0 ? ` (at ${progress.stagesSeen.at(-1) ?? '?'})` : ''}`
+          : `waited longer than pause-timeout (${formatDuration(options.pauseTimeoutMs ?? 0)}) at the PAUSE hook ${end.hookId} (${end.stage})`;
+      const message = `${what} ${reason}`;
+      const failure = await reportFailure(ctx, result, target.taskDefinitionArn, reason, message);
+      if (options.cancel.aborted) return cancelled(followed, result, `${message}; cancelled`);
+      if (!options.rollback) return { status: 'TIMED_OUT', message, failure };
+      return rollBack(followed, { status: 'TIMED_OUT', message, failure }, failure);
+    }
+  }
+}
+
+/** StopServiceDeployment with stopType ROLLBACK, then the rollback is followed to its end. */
+async function rollBack(followed: Followed, failed: WatchOutcome, failure: FailureReport): Promise<WatchOutcome> {
+  const { ctx, arn } = followed;
+  const { target, reporter, options, ecs } = ctx;
+  const to = familyRevision(target.previous.taskDefinitionArn);
+  reporter.warn(`Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+  try {
+    await ecs.stopServiceDeployment(arn, 'ROLLBACK');
+  } catch (error) {
+    if (changeOutcome(error) === 'not-applied') {
+      const message = `${failed.message}; the rollback to ${to} failed: ${errorMessage(error)}`;
+      reporter.error(message);
+      return { status: 'FAILED', message, failure };
+    }
+    // The answer was lost, not the request: what the service deployment says next tells whether it went through.
+    reporter.warn(`StopServiceDeployment: the answer was lost (${describeError(error).split('\n')[0] ?? ''}); following the service deployment`);
+  }
+  const rollback = await reporter.group(`Watching rollback of ${target.service} to ${to}`, () => followStages(followed, options.timeoutMs));
+  const end = rollback.end;
+  switch (end.kind) {
+    case 'rolled-back-by-ecs': {
+      const message = `${failed.message}; rolled back to ${to}`;
+      reporter.warn(message);
+      return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
+    }
+    case 'completed':
+    case 'traffic-shifted': {
+      const message = `${failed.message}; the rollback was asked for, but the deployment completed first`;
+      reporter.warn(message);
+      return { status: 'COMPLETED', message };
+    }
+    case 'cancelled':
+      return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
+    case 'superseded':
+    case 'stopped': {
+      const message = `${failed.message}; the rollback to ${to} was overtaken by another deployment`;
+      reporter.warn(message);
+      return { status: 'SUPERSEDED', message, failure };
+    }
+    case 'watch-error':
+    case 'unobserved':
+    case 'no-service-deployments': {
+      const { message, lastSeen } = unknownMessage(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
+      reporter.error(message);
+      return { status: 'FAILED', message, failure, ...lastSeen };
+    }
+    case 'failed':
+    case 'timed-out':
+    case 'pause-timed-out': {
+      const reason = end.kind === 'failed' ? end.reason : `did not finish within ${formatDuration(options.timeoutMs)}`;
+      const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
+      reporter.error(message);
+      return { status: 'FAILED', message, failure };
+    }
+  }
+}
+
+/**
+ * Stops at once; with rollback-on-cancel it first asks ECS to roll back (StopServiceDeployment, on the client the
+ * cancel does not abort), waiting at most CANCEL_STOP_ANSWER_CAP_MS for the answer, not for the rollback.
+ */
+async function cancelled(followed: Followed, result: StageResult, headline: string): Promise<WatchOutcome> {
+  const { ctx, arn } = followed;
+  const { options, clock, target } = ctx;
+  let message = headline;
+  if (options.rollbackOnCancel) {
+    const to = familyRevision(target.previous.taskDefinitionArn);
+    const ecs = ctx.ecsAfterCancel ?? ctx.ecs;
+    const answer = await settleWithin(ecs.stopServiceDeployment(arn, 'ROLLBACK'), CANCEL_STOP_ANSWER_CAP_MS, clock);
+    const said =
+      answer.state === 'fulfilled'
+        ? `the rollback to ${to} started (ECS answered the StopServiceDeployment)`
+        : answer.state === 'rejected'
+          ? `the rollback to ${to} failed: ${errorMessage(answer.error)}`
+          : `the rollback to ${to} was requested, but ECS did not answer the StopServiceDeployment within ` +
+            `${formatDuration(CANCEL_STOP_ANSWER_CAP_MS)}: it may not have started`;
+    message = `${headline}; ${said}`;
+  }
+  return cancelledState(ctx, result, message);
+}
