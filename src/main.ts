@@ -45,8 +45,6 @@ interface RunState {
   published: boolean;
   /** Set for a run of many services (services-file). */
   fleet?: FleetState;
-  /** Whether a cancel starts rollbacks the backstop must give time to. */
-  rollsBackOnCancel?: boolean;
 }
 
 export async function main(invocation: Invocation, env: Env = process.env): Promise<number> {
@@ -57,7 +55,7 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
   const cancel = new AbortController();
   const stopListening = listenForCancel(cancel, reporter.warn, (signal) => {
     const rollingBack = state.fleet
-      ? state.rollsBackOnCancel === true
+      ? state.fleet.rollsBackOnCancel
       : state.progress.step === 'watch' && state.plan?.update?.watch?.rollbackOnCancel === true;
     return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
   });
@@ -134,9 +132,7 @@ async function runFleet(raw: RawInputs, usual: Inputs, env: Env, reporter: Repor
   const options = fleetOptions(raw);
   const fleet = newFleetState(state.startedAt);
   state.fleet = fleet;
-  state.rollsBackOnCancel = usual.rollbackOnCancel;
   const ending = await run({ usualRaw: raw, usual, options, env, reporter, cancel, clock: systemClock, state: fleet });
-  state.rollsBackOnCancel = fleet.runs.some((entry) => entry.inputs.rollbackOnCancel);
   const result = outcome.runResult(ending.results, { startedAt: state.startedAt, finishedAt: systemClock.now(), dryRun: fleet.dryRun, region: fleet.region ?? usual.region });
   return { result, services: ending.results, ...(ending.error !== undefined ? { error: ending.error } : {}) };
 }

@@ -67,10 +67,12 @@ export interface FleetState {
   region?: string;
   runs: ServiceRun[];
   dryRun: boolean;
+  /** Whether a cancel starts rollbacks (rollback-on-cancel on any service), which a backstop must give time to. */
+  rollsBackOnCancel: boolean;
 }
 
 export function newFleetState(startedAt: number): FleetState {
-  return { startedAt, runs: [], dryRun: false };
+  return { startedAt, runs: [], dryRun: false, rollsBackOnCancel: false };
 }
 
 export interface FleetEnding {
@@ -98,6 +100,7 @@ export async function runFleet(ctx: FleetContext): Promise<FleetEnding> {
   let sessions: Sessions;
   try {
     state.runs = await readEntries(ctx);
+    state.rollsBackOnCancel = state.runs.some((run) => run.inputs.rollbackOnCancel);
     if (ctx.usual.dryRun) return await dryRun(ctx);
     const opened = await openSession(ctx.usual, ctx.env, ctx.reporter, ctx.cancel);
     state.region = opened.region;

@@ -170,6 +170,30 @@ describe.concurrent('a services-file against the ECS stand-in', () => {
     expect(resultsOf(run)[0]?.reason).toMatch(/put back on web:1 by on-failure rollback-all/);
   });
 
+  test('SIGTERM with rollback-on-cancel: every service in flight starts its rollback, then exit 143', async (context) => {
+    const standin = await standinWith(context);
+    for (const { cluster, service } of SERVICES) standin.setScenario(service, { name: 'never-stabilises' }, { cluster });
+    let following = 0;
+    const run = await deploy(standin, servicesFile(HEALTHY_FILE.replace('wait-timeout: 30s', 'wait-timeout: 60s')), ['--rollback-on-cancel'], {
+      onStart(child) {
+        child.stderr?.on('data', (chunk: Buffer) => {
+          const before = following;
+          following += (chunk.toString().match(/\] Following deployment/g) ?? []).length;
+          if (before < SERVICES.length && following >= SERVICES.length) child.kill('SIGTERM');
+        });
+      },
+    });
+
+    expect(run.code, run.log).toBe(143);
+    expect(resultsOf(run).map((result) => result['deployment-status'])).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED']);
+    expect(outputsOf(run)['deployment-status']).toBe('CANCELLED');
+    for (const { cluster, service } of SERVICES) {
+      expect(run.log).toMatch(new RegExp(`\\[${cluster}/${service}\\] .*the rollback to ${service}:1 started`));
+      const updates = standin.requests.filter((call) => call.operation === 'UpdateService' && call.input?.['service'] === service);
+      expect(updates.map((call) => call.input?.['taskDefinition'])).toEqual([arn(standin, `${service}:2`), arn(standin, `${service}:1`)]);
+    }
+  });
+
   test('dry-run prints the plan of every entry and changes nothing', async (context) => {
     const standin = await standinWith(context);
     const run = await deploy(standin, servicesFile(HEALTHY_FILE), ['--dry-run']);
