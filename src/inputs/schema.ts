@@ -138,7 +138,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'deregistered', description: 'Revisions deregistered by keep-revisions, comma-separated.' },
   { name: 'run-task-arn', description: 'ARN of the one-off task this run started, if any.' },
   { name: 'run-task-exit-code', description: "Exit code of the one-off task's chosen container, when it has one." },
-  { name: 'results', description: 'With services-file: a JSON array, one object per service (service, cluster, task-definition-arn, registered, image, deployment-id, deployment-status, reason); the other outputs then summarise the run.' },
+  { name: 'results', description: 'With services-file: a JSON array, one object per service (service, cluster, task-definition-arn, registered, image, deployment-id, deployment-status, reason); the other outputs then summarise the run. On GitLab it is the artifact ecs-deliver-results.json instead of a dotenv variable.' },
 ];
 
 export function envName(input: string): string {

@@ -1,4 +1,5 @@
 // The services-file: its shape, each entry checked by the one input schema, and which value wins.
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import * as yaml from 'yaml';
 import { describe, expect, test } from 'vitest';
@@ -211,5 +212,15 @@ describe('how a run of many services ends', () => {
       'prod/web      web:2     COMPLETED    6.1s',
       'batch/worker  -         NOT_STARTED  0.0s  not started',
     ]);
+  });
+});
+
+describe('the README example', () => {
+  test('is examples/deploy/services.yml, shown whole, and every entry of it reads as inputs', () => {
+    const example = readFileSync(new URL('../../examples/deploy/services.yml', import.meta.url), 'utf8');
+    expect(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).toContain(`\`\`\`yaml\n${example}\`\`\``);
+    const file = parseServicesFile(example, 'deploy/services.yml', yaml);
+    const inputs = file.entries.map((entry) => parseInputs(entryInputs(file, entry, usual({ region: 'eu-west-1' }))));
+    expect(inputs.map((entry) => `${entry.cluster}/${entry.service}`)).toEqual(['production/web', 'production/api', 'batch/worker']);
   });
 });
