@@ -9,8 +9,9 @@ import { MEMORY_ROLLOUT_MS, measureMemory } from './bench/memory.js';
 import { measureLoads, measureStartup } from './bench/startup.js';
 import { table, type Row } from './bench/stats.js';
 import { measureWatcher, ROLLOUTS_MS } from './bench/watcher.js';
+import { measureMany } from './bench-many.js';
 
-const SECTIONS = ['startup', 'loads', 'memory', 'watcher'] as const;
+const SECTIONS = ['startup', 'loads', 'memory', 'watcher', 'many'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sections named on the command line (node .tmp/bench/index.js memory watcher), or all of them. */
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
   }
   const watcher = await section('watcher', () => measureWatcher(bundle));
   if (watcher) rows.push(...watcher.rows);
+  rows.push(...((await section('many', () => measureMany(bundle)))?.rows ?? []));
 
   if (memory?.calls || watcher?.calls) {
     console.log('\n## ECS calls of one deploy (register, update, wait until COMPLETED), for the README');

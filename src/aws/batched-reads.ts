@@ -8,7 +8,7 @@ import type { EcsApi } from './ecs.js';
 export const DESCRIBE_SERVICES_LIMIT = 10;
 export const DESCRIBE_SERVICE_DEPLOYMENTS_LIMIT = 20;
 /** How long the first call of a batch waits for others; watchers woken on a shared tick call within it. */
-export const BATCH_WINDOW_MS = 100;
+export const BATCH_WINDOW_MS = 50;
 
 export interface BatchOptions {
   windowMs?: number;

@@ -213,9 +213,10 @@ export function renderServicesSummary(run: DeliveryResult, services: readonly De
       `**${service.deploymentStatus}**`,
       service.deploymentId === undefined ? '' : code(service.deploymentId),
       duration(service.finishedAt - service.startedAt),
-      service.deploymentStatus === 'COMPLETED' || service.deploymentStatus === 'SKIPPED' ? '' : inline(service.statusMessage ?? ''),
     ]
       .map(cell)
+      // inline() already escapes '|' and line breaks; cell() would escape its escapes again.
+      .concat(service.deploymentStatus === 'COMPLETED' || service.deploymentStatus === 'SKIPPED' ? '' : inline(service.statusMessage ?? ''))
       .join(' | '),
   );
   const table = ['| Service | Cluster | Revision | Outcome | Deployment | Time | Reason |', '|---|---|---|---|---|---|---|', ...rows.map((row) => `| ${row} |`)];
