@@ -45,6 +45,8 @@ export interface ApplyWiring {
   /** The watcher's clock: a run of many services wakes its watchers on a shared tick. */
   watchClock?: Clock;
   cancel: AbortSignal;
+  /** Waited for before a watch begins: a run of many services starts its watchers on the shared tick. */
+  beforeWatch?(cancel: AbortSignal): Promise<void>;
   /** Replaces publishing the image, for a run that publishes each distinct image once beforehand. */
   publishImage?: ApplyDeps['publishImage'];
 }
@@ -57,8 +59,10 @@ export function applyDeps(wiring: ApplyWiring): ApplyDeps {
     clock,
     cancel,
     publishImage: wiring.publishImage ?? (async (work) => publishImages(access, work)),
-    watch: (target, options) =>
-      watchRollout({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: wiring.watchClock ?? clock, reporter }, target, options),
+    watch: async (target, options) => {
+      await wiring.beforeWatch?.(options.cancel);
+      return watchRollout({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: wiring.watchClock ?? clock, reporter }, target, options);
+    },
     keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock, reporter }, request),
     runTask: async (runPlan, taskDefinitionArn, untouched) => {
       // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.

@@ -21,7 +21,9 @@ export const OUTCOME_ORDER: readonly DeploymentStatus[] = [
   'CANCELLED',
 ];
 
+/** The worst of the statuses; NOT_STARTED for none (a run refused before it read its entries). */
 export function worstStatus(statuses: readonly DeploymentStatus[]): DeploymentStatus {
+  if (statuses.length === 0) return 'NOT_STARTED';
   let worst: DeploymentStatus = 'COMPLETED';
   for (const status of statuses) if (OUTCOME_ORDER.indexOf(status) > OUTCOME_ORDER.indexOf(worst)) worst = status;
   return worst;

@@ -105,7 +105,7 @@ export async function runFleet(ctx: FleetContext): Promise<FleetEnding> {
     const opened = await openSession(ctx.usual, ctx.env, ctx.reporter, ctx.cancel);
     state.region = opened.region;
     // Every watcher's DescribeServices and DescribeServiceDeployments go through one batching wrapper.
-    const session: AwsSession = { ...opened, ecs: batchingEcsApi(opened.ecs) };
+    const session: AwsSession = { ...opened, ecs: describedOncePerCluster(batchingEcsApi(opened.ecs)) };
     const access = imageAccess(opened, ctx.reporter, ctx.cancel, ctx.env as NodeJS.ProcessEnv);
     await planAll(ctx, (run) => ({ ecs: session.ecs, region: session.region, access: accessFor(access, run) }));
     sessions = { opened, batched: session };
@@ -183,6 +183,23 @@ async function planAll(ctx: FleetContext, readsFor: (run: ServiceRun) => Reads |
   if (problems.length > 0) throw wrongEntries(ctx.reporter, problems, ctx.state.runs.length, PreflightError);
 }
 
+/** Each cluster is described once per run, however many of its services the preflight checks. */
+function describedOncePerCluster(ecs: AwsSession['ecs']): AwsSession['ecs'] {
+  const clusters = new Map<string, ReturnType<AwsSession['ecs']['describeCluster']>>();
+  return {
+    ...ecs,
+    describeCluster: (cluster) => {
+      const known = clusters.get(cluster);
+      if (known) return known;
+      const answer = ecs.describeCluster(cluster);
+      clusters.set(cluster, answer);
+      // A failed read is not kept: the next service's preflight asks again.
+      answer.catch(() => clusters.delete(cluster));
+      return answer;
+    },
+  };
+}
+
 function accessFor(access: ImageAccess, run: ServiceRun): ImageAccess {
   return { ...access, reporter: run.reporter };
 }
@@ -220,6 +237,8 @@ async function applyAll(ctx: FleetContext, session: Sessions): Promise<FleetEndi
       reporter: run.reporter,
       clock,
       watchClock,
+      // The first poll falls on the tick too, so every poll of the run is joined with the others.
+      beforeWatch: (cancel) => watchClock.sleep(0, cancel),
       cancel: ctx.cancel,
       publishImage: async (work: ImageWork) => images.get(imageKey(work)) ?? publishImages(accessFor(access, run), work),
     });

@@ -178,6 +178,7 @@ describe('how a run of many services ends', () => {
     [['ROLLED_BACK', 'TIMED_OUT', 'SUPERSEDED'], 'TIMED_OUT'],
     [['FAILED', 'UNKNOWN'], 'UNKNOWN'],
     [['UNKNOWN', 'CANCELLED', 'COMPLETED'], 'CANCELLED'],
+    [[], 'NOT_STARTED'],
   ] as const)('the worst of %j is %s', (statuses, worst) => {
     expect(worstStatus(statuses)).toBe(worst);
   });
