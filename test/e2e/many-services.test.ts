@@ -170,6 +170,20 @@ describe.concurrent('a services-file against the ECS stand-in', () => {
     expect(resultsOf(run)[0]?.reason).toMatch(/put back on web:1 by on-failure rollback-all/);
   });
 
+  test('on-failure stop with max-parallel 1: after the first service fails, no further service starts', async (context) => {
+    const standin = await standinWith(context);
+    standin.setScenario('web', { name: 'failing-no-breaker' }, { cluster: 'prod' });
+    const run = await deploy(standin, servicesFile(HEALTHY_FILE), ['--on-failure', 'stop', '--max-parallel', '1']);
+
+    expect(run.code, run.log).toBe(1);
+    const results = resultsOf(run);
+    expect(results.map((result) => result['deployment-status'])).toEqual(['ROLLED_BACK', 'NOT_STARTED', 'NOT_STARTED']);
+    expect(results[1]?.reason).toBe('not started: on-failure is stop and prod/web ROLLED_BACK');
+    expect(standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.input?.['service'])).toEqual(['web', 'web']);
+    expect(runsRevision(standin, 'prod', 'api')).toBe(arn(standin, 'api:1'));
+    expect(runsRevision(standin, 'batch', 'worker')).toBe(arn(standin, 'worker:1'));
+  });
+
   test('SIGTERM with rollback-on-cancel: every service in flight starts its rollback, then exit 143', async (context) => {
     const standin = await standinWith(context);
     for (const { cluster, service } of SERVICES) standin.setScenario(service, { name: 'never-stabilises' }, { cluster });
