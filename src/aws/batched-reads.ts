@@ -35,14 +35,19 @@ class Batcher<T> {
 
   request(key: string, names: readonly string[]): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const queue = this.pending.get(key);
       const waiter: Waiter<T> = { names, resolve, reject };
+      let queue = this.pending.get(key);
       if (queue) queue.push(waiter);
       else {
-        this.pending.set(key, [waiter]);
-        this.options.schedule(() => this.flush(key), this.options.windowMs);
+        const started = [waiter];
+        queue = started;
+        this.pending.set(key, started);
+        // The window belongs to this batch: a batch sent early when full leaves the next one its own window.
+        this.options.schedule(() => {
+          if (this.pending.get(key) === started) this.flush(key);
+        }, this.options.windowMs);
       }
-      if (this.distinctNames(this.pending.get(key) ?? []).length >= this.limit) this.flush(key);
+      if (this.distinctNames(queue).length >= this.limit) this.flush(key);
     });
   }
 

@@ -10,17 +10,15 @@ import type { Clock } from '../../src/clock.js';
 import { EPOCH, RecordingReporter, deployment, options, target, td } from './watch-fakes.js';
 
 const POLL_MS = 2_000;
-/** Real time the virtual clock leaves for the work a wake-up starts (answers, batch flushes) before it moves on. */
-const SETTLE_MS = 20;
-
 /**
  * Virtual time for many sleepers at once: each sleep ends at the time it was asked for, counted when it was asked,
- * and time moves to the next such end only once nothing has happened for SETTLE_MS of real time.
+ * and time moves to the next such end only once every watcher still running sleeps.
  */
 class VirtualClock implements Clock {
+  /** Watchers still running; set by the test. */
+  running = 0;
   private t = EPOCH;
   private timers: { at: number; wake: () => void }[] = [];
-  private pending: NodeJS.Timeout | undefined;
 
   get elapsed(): number {
     return this.t - EPOCH;
@@ -33,12 +31,18 @@ class VirtualClock implements Clock {
   sleep(ms: number): Promise<void> {
     return new Promise((wake) => {
       this.timers.push({ at: this.t + ms, wake });
-      clearTimeout(this.pending);
-      this.pending = setTimeout(() => this.advance(), SETTLE_MS);
+      this.advanceWhenAllSleep();
     });
   }
 
-  private advance(): void {
+  /** A watcher ended: the others may all be asleep now. */
+  ended(): void {
+    this.running -= 1;
+    this.advanceWhenAllSleep();
+  }
+
+  private advanceWhenAllSleep(): void {
+    if (this.timers.length === 0 || this.timers.length < this.running) return;
     const next = Math.min(...this.timers.map((timer) => timer.at));
     this.t = Math.max(this.t, next);
     const due = this.timers.filter((timer) => timer.at <= this.t);
@@ -117,6 +121,7 @@ async function watchSideBySide(names: readonly string[], completesAt: ReadonlyMa
   const ecs = batchingEcsApi(fake.ecs, { schedule: afterPendingCallbacks });
   const tick = sharedTickClock(clock, POLL_MS);
   const reporter = new RecordingReporter();
+  clock.running = names.length;
   const outcomes = await Promise.all(
     names.map((key) => {
       const [cluster = '', service = ''] = key.split('/');
@@ -124,7 +129,7 @@ async function watchSideBySide(names: readonly string[], completesAt: ReadonlyMa
         { ecs, clock: tick, reporter },
         target({ cluster, service, taskDefinitionArn: td(2, service), deploymentId: `ecs-svc/2${service}`, deploymentIdsBefore: [`ecs-svc/1${service}`] }),
         options({ pollIntervalMs: POLL_MS }),
-      );
+      ).finally(() => clock.ended());
     }),
   );
   return { outcomes, calls: fake.calls };
@@ -194,6 +199,22 @@ describe('batched DescribeServiceDeployments', () => {
 
     expect(fake.deploymentCalls.map((call) => call.length)).toEqual([20, 20, 5]);
     answers.forEach((answer, i) => expect(answer.serviceDeployments?.map((d) => d.serviceDeploymentArn)).toEqual([arns[i]]));
+  });
+
+  test('a batch sent early because it was full leaves the next batch its own window', async () => {
+    const fake = fleetEcs(new VirtualClock(), new Map());
+    const windows: (() => void)[] = [];
+    const ecs = batchingEcsApi(fake.ecs, { schedule: (flush) => void windows.push(flush) });
+    const names = Array.from({ length: 13 }, (_, i) => `svc${i}`);
+    const sizes = (): number[] => fake.calls.map((call) => call.services.length);
+
+    const answers = Promise.all(names.map((name) => ecs.describeServices('prod', [name])));
+    expect(sizes()).toEqual([10]);
+    windows[0]?.();
+    expect(sizes()).toEqual([10]);
+    windows[1]?.();
+    expect(sizes()).toEqual([10, 3]);
+    expect((await answers).map((answer) => answer.services?.[0]?.serviceName)).toEqual(names);
   });
 
   test('a failed call fails the callers of that batch only', async () => {
