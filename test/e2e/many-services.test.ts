@@ -1,6 +1,6 @@
 // The built bundle deploying a services-file against the ECS stand-in: a healthy set across two clusters, one
 // failing service with on-failure continue and rollback-all, a dry run, and a wrong entry that changes nothing.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
@@ -168,6 +168,67 @@ describe.concurrent('a services-file against the ECS stand-in', () => {
     expect(run.log).toContain('on-failure rollback-all: prod/api FAILED; putting prod/web, prod/api, batch/worker back');
     expect(run.log).toMatch(/\[prod\/web\] .*rollback-all: a new deployment puts web back on web:1/);
     expect(resultsOf(run)[0]?.reason).toMatch(/put back on web:1 by on-failure rollback-all/);
+  });
+
+  test('each distinct image is prepared once, before any revision is registered; every revision before any update', async (context) => {
+    const standin = await standinWith(context);
+    const file = servicesFile(`
+defaults:
+  cluster: prod
+  push: false
+  wait-timeout: 30s
+services:
+  - service: web
+    family: web
+    image: example/shared:2
+    source-image: local/shared:build
+  - service: api
+    family: api
+    image: example/shared:2
+    source-image: local/shared:build
+  - cluster: batch
+    service: worker
+    family: worker
+    image: example/worker:2
+    source-image: local/worker:build
+`);
+    // A container client that only notes what it was asked to do, and when.
+    const docker = join(file.dir, 'fake-docker');
+    const calls = join(file.dir, 'docker-calls');
+    writeFileSync(docker, `#!/bin/sh\necho "$(date +%s%3N) $*" >> "${calls}"\n`);
+    chmodSync(docker, 0o755);
+
+    const run = await deploy(standin, file, ['--docker-command', docker, '--max-parallel-builds', '1']);
+
+    expect(run.code, run.log).toBe(0);
+    const tags = readFileSync(calls, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' '))
+      .filter(([, command]) => command === 'tag');
+    expect(tags.map(([, , ...args]) => args.join(' ')).sort()).toEqual(['local/shared:build docker.io/example/shared:2', 'local/worker:build docker.io/example/worker:2']);
+    expect(run.log).toContain('Image example/shared:2 is published once for prod/web, prod/api.');
+    const at = (operation: string) => standin.requests.filter((call) => call.operation === operation).map((call) => call.at);
+    expect(Math.max(...tags.map(([time]) => Number(time)))).toBeLessThanOrEqual(Math.min(...at('RegisterTaskDefinition')));
+    expect(Math.max(...at('RegisterTaskDefinition'))).toBeLessThanOrEqual(Math.min(...at('UpdateService')));
+    expect(resultsOf(run).map((result) => result.image)).toEqual(['example/shared:2', 'example/shared:2', 'example/worker:2']);
+  });
+
+  test('a failed migration (run-task-command) is that service\'s failure: it stays as it was, the others go on', async (context) => {
+    const standin = await standinWith(context);
+    standin.setTaskScript({ runMs: 300, exitCodes: { api: 3 } });
+    const run = await deploy(standin, servicesFile(HEALTHY_FILE.replace('    environment:\n', '    run-task-command: bin/migrate\n    environment:\n')));
+
+    expect(run.code, run.log).toBe(1);
+    const results = resultsOf(run);
+    expect(results.map((result) => [result.service, result['deployment-status']])).toEqual([
+      ['web', 'COMPLETED'],
+      ['api', 'FAILED'],
+      ['worker', 'COMPLETED'],
+    ]);
+    expect(results[1]?.reason).toMatch(/exit code 3/);
+    expect(runsRevision(standin, 'prod', 'api')).toBe(arn(standin, 'api:1'));
+    expect(standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.input?.['service']).sort()).toEqual(['web', 'worker']);
   });
 
   test('on-failure stop with max-parallel 1: after the first service fails, no further service starts', async (context) => {
