@@ -105,10 +105,10 @@ export async function runFleet(ctx: FleetContext): Promise<FleetEnding> {
     const opened = await openSession(ctx.usual, ctx.env, ctx.reporter, ctx.cancel);
     state.region = opened.region;
     // Every watcher's DescribeServices and DescribeServiceDeployments go through one batching wrapper.
-    const session: AwsSession = { ...opened, ecs: describedOncePerCluster(batchingEcsApi(opened.ecs)) };
+    const session = joinedReads(opened);
     const access = imageAccess(opened, ctx.reporter, ctx.cancel, ctx.env as NodeJS.ProcessEnv);
     await planAll(ctx, (run) => ({ ecs: session.ecs, region: session.region, access: accessFor(access, run) }));
-    sessions = { opened, batched: session };
+    sessions = { batched: session, access };
   } catch (caught) {
     const error = ctx.cancel.aborted && !(caught instanceof CancelledError) ? new CancelledError(signalOf(ctx.cancel)) : caught;
     return { results: resultsSoFar(state, clock.now(), error), error };
@@ -207,9 +207,10 @@ function accessFor(access: ImageAccess, run: ServiceRun): ImageAccess {
 async function dryRun(ctx: FleetContext): Promise<FleetEnding> {
   const { state, clock } = ctx;
   state.dryRun = true;
-  const session = await openDryRunSession(ctx.usual, ctx.env, ctx.reporter, ctx.cancel);
-  if (session) state.region = session.region;
-  const access = imageAccess(session, ctx.reporter, ctx.cancel, ctx.env as NodeJS.ProcessEnv);
+  const opened = await openDryRunSession(ctx.usual, ctx.env, ctx.reporter, ctx.cancel);
+  if (opened) state.region = opened.region;
+  const session = opened ? joinedReads(opened) : undefined;
+  const access = imageAccess(opened, ctx.reporter, ctx.cancel, ctx.env as NodeJS.ProcessEnv);
   await planAll(ctx, (run) => (session ? { ecs: session.ecs, region: session.region, access: accessFor(access, run) } : undefined));
   for (const run of state.runs) {
     if (!run.plan) continue;
@@ -225,7 +226,7 @@ async function dryRun(ctx: FleetContext): Promise<FleetEnding> {
 async function applyAll(ctx: FleetContext, session: Sessions): Promise<FleetEnding> {
   const { state, clock, options, reporter } = ctx;
   const runs = state.runs;
-  const access = imageAccess(session.opened, reporter, ctx.cancel, ctx.env as NodeJS.ProcessEnv);
+  const access = session.access;
   const watchClock = sharedTickClock(clock, ctx.usual.pollIntervalMs);
   const images = publishDistinctImages(ctx, access);
   await Promise.allSettled(images.values());
@@ -293,10 +294,15 @@ async function applyAll(ctx: FleetContext, session: Sessions): Promise<FleetEndi
 }
 
 interface Sessions {
-  /** The session as opened, for ECR. */
-  opened: AwsSession;
-  /** The same with the batching ECS reads, for everything ECS. */
+  /** The run's session with its ECS reads joined (joinedReads). */
   batched: AwsSession;
+  /** Registries, ECR through the session as opened. */
+  access: ImageAccess;
+}
+
+/** The session with every DescribeServices and DescribeServiceDeployments batched, each cluster described once. */
+function joinedReads(session: AwsSession): AwsSession {
+  return { ...session, ecs: describedOncePerCluster(batchingEcsApi(session.ecs)) };
 }
 
 function heldBack(run: ServiceRun, plan: DeployPlan, failed: ServiceRun, onFailure: FleetOptions['onFailure'], at: number): DeliveryResult {
