@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DOTENV_FILE: () => (/* binding */ DOTENV_FILE),
+  RESULTS_FILE: () => (/* binding */ RESULTS_FILE),
   gitlabHost: () => (/* binding */ gitlabHost)
 });
 
@@ -99,14 +100,24 @@ var hosts_shell = __webpack_require__(1273);
 
 
 const DOTENV_FILE = 'ecs-deliver.env';
+/** A run of many services: every service's result, declared as an artifact by the component. */
+const RESULTS_FILE = 'ecs-deliver-results.json';
+/** Outputs too large for the dotenv report, which stays a few KB: they go to RESULTS_FILE. */
+const FILE_ONLY_OUTPUTS = new Set(['results']);
 function gitlabHost(options) {
     const shell = (0,hosts_shell.shellHost)({ ...options, gitlabSections: true });
     return {
         ...shell,
-        async finish(result, outputs) {
-            const redacted = Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, shell.redactor.redact(value)]));
+        async finish(result, outputs, services) {
+            const redacted = Object.fromEntries(Object.entries(outputs)
+                .filter(([name]) => !FILE_ONLY_OUTPUTS.has(name))
+                .map(([name, value]) => [name, shell.redactor.redact(value)]));
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(DOTENV_FILE), dotenvLines(redacted, shell.reporter.warn));
-            await shell.finish(result, outputs);
+            if (services) {
+                const results = shell.redactor.redact(JSON.stringify(JSON.parse(outputs['results'] ?? '[]'), null, 2));
+                (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(RESULTS_FILE), `${results}\n`);
+            }
+            await shell.finish(result, outputs, services);
         },
     };
 }
@@ -190,8 +201,8 @@ function shellHost(options) {
     return {
         redactor,
         reporter,
-        async finish(result, outputs) {
-            await publishToGithubFiles(options.env, result, outputs, redactor);
+        async finish(result, outputs, services) {
+            await publishToGithubFiles(options.env, result, outputs, redactor, services);
             if (options.json) {
                 stdout.write(redactor.redact(JSON.stringify(outputs)) + node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
                 return;
@@ -211,7 +222,7 @@ function shellHost(options) {
  * A plain `run:` step on GitHub: the step outputs and the job summary go to the runner's files, through the
  * same writer a `uses:` step has. Loaded only there.
  */
-async function publishToGithubFiles(env, result, outputs, redactor) {
+async function publishToGithubFiles(env, result, outputs, redactor, services) {
     if (!env['GITHUB_OUTPUT'] && !env['GITHUB_STEP_SUMMARY'])
         return;
     const core = await __webpack_require__.e(/* import() */ 421).then(__webpack_require__.bind(__webpack_require__, 6421));
@@ -220,8 +231,8 @@ async function publishToGithubFiles(env, result, outputs, redactor) {
             core.setOutput(name, redactor.redact(value));
     }
     if (env['GITHUB_STEP_SUMMARY']) {
-        const { renderSummary } = await __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 5275));
-        await core.summary.addRaw(redactor.redact(renderSummary(result)), true).write();
+        const { renderServicesSummary, renderSummary } = await __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 5275));
+        await core.summary.addRaw(redactor.redact(services ? renderServicesSummary(result, services) : renderSummary(result)), true).write();
     }
 }
 

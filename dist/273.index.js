@@ -78,8 +78,8 @@ function shellHost(options) {
     return {
         redactor,
         reporter,
-        async finish(result, outputs) {
-            await publishToGithubFiles(options.env, result, outputs, redactor);
+        async finish(result, outputs, services) {
+            await publishToGithubFiles(options.env, result, outputs, redactor, services);
             if (options.json) {
                 stdout.write(redactor.redact(JSON.stringify(outputs)) + node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
                 return;
@@ -99,7 +99,7 @@ function shellHost(options) {
  * A plain `run:` step on GitHub: the step outputs and the job summary go to the runner's files, through the
  * same writer a `uses:` step has. Loaded only there.
  */
-async function publishToGithubFiles(env, result, outputs, redactor) {
+async function publishToGithubFiles(env, result, outputs, redactor, services) {
     if (!env['GITHUB_OUTPUT'] && !env['GITHUB_STEP_SUMMARY'])
         return;
     const core = await __webpack_require__.e(/* import() */ 421).then(__webpack_require__.bind(__webpack_require__, 6421));
@@ -108,8 +108,8 @@ async function publishToGithubFiles(env, result, outputs, redactor) {
             core.setOutput(name, redactor.redact(value));
     }
     if (env['GITHUB_STEP_SUMMARY']) {
-        const { renderSummary } = await __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 5275));
-        await core.summary.addRaw(redactor.redact(renderSummary(result)), true).write();
+        const { renderServicesSummary, renderSummary } = await __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 5275));
+        await core.summary.addRaw(redactor.redact(services ? renderServicesSummary(result, services) : renderSummary(result)), true).write();
     }
 }
 

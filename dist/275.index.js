@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderServicesSummary: () => (/* binding */ renderServicesSummary),
 /* harmony export */   renderSummary: () => (/* binding */ renderSummary)
 /* harmony export */ });
 /* unused harmony exports taskDefinitionLabel, duration, code, fenced */
@@ -17,7 +18,7 @@ function renderSummary(result) {
         ...afterTable(result),
         ...(result.runTask ? [oneOffTaskSection(result.runTask)] : []),
         diffSection(result),
-        ...(result.failure ? failureSections(result.failure) : []),
+        ...(result.failure ? failureSections(result.failure, result.codeDeployDeploymentId === undefined ? 'service' : 'CodeDeploy') : []),
     ];
     return `${sections.join('\n\n')}\n`;
 }
@@ -76,6 +77,8 @@ function table(result) {
     if (result.service !== undefined || result.deploymentStatus === 'NOT_STARTED') {
         rows.push(['Deployment', result.dryRun ? 'none (dry run)' : deploymentCell(result)]);
     }
+    if (result.serviceDeploymentArn !== undefined)
+        rows.push(['Service deployment', code(lastSegment(result.serviceDeploymentArn))]);
     rows.push(['Region', known(result.region)]);
     rows.push(['Time taken', duration(result.finishedAt - result.startedAt)]);
     if (result.consoleUrl !== undefined)
@@ -94,10 +97,17 @@ function taskDefinitionCell(result) {
 }
 function deploymentCell(result) {
     const status = `**${result.deploymentStatus}**`;
-    return result.deploymentId === undefined ? status : `${status} ${code(result.deploymentId)}`;
+    const id = result.deploymentId ?? result.codeDeployDeploymentId;
+    return id === undefined ? status : `${status} ${code(id)}`;
 }
 function afterTable(result) {
     const lines = [];
+    if (result.stages !== undefined && result.stages.length > 0) {
+        lines.push(`🚦 Stages passed: ${result.stages.map(code).join(' → ')}.`);
+    }
+    if (result.bakeTimeRunning) {
+        lines.push('⏳ Production traffic had fully moved, but the bake time was still running when the wait ended (wait-until: traffic-shifted): ECS may still roll back, and keep-revisions was skipped.');
+    }
     if (result.rolledBackTo !== undefined)
         lines.push(`↩️ The service was put back on ${code(result.rolledBackTo)}.`);
     if (result.deregistered.length > 0) {
@@ -122,13 +132,14 @@ function diffSection(result) {
         return '#### Task definition changes\n\nNo change to the task definition.';
     return `#### Task definition changes\n\n${fenced('text', result.diff)}`;
 }
-function failureSections(failure) {
+/** `eventsOf`: whose events the failure lists: the service's, or the CodeDeploy deployment's. */
+function failureSections(failure, eventsOf) {
     const sections = [`#### Why it failed\n\n${quote(failure.reason)}`];
     if (failure.stoppedTasks.length > 0) {
         sections.push(`#### Stopped tasks\n\n${failure.stoppedTasks.map(stoppedTaskLines).join('\n')}`);
     }
     if (failure.events.length > 0)
-        sections.push(`#### Last service events\n\n${fenced('text', failure.events)}`);
+        sections.push(`#### Last ${eventsOf} events\n\n${fenced('text', failure.events)}`);
     return sections;
 }
 function stoppedTaskLines(task) {
@@ -195,6 +206,29 @@ function quote(text) {
         .split(/\r?\n/)
         .map((line) => `> ${inline(line)}`)
         .join('\n');
+}
+/** The job summary of a run of many services (services-file): the run's outcome, then one row per service. */
+function renderServicesSummary(run, services) {
+    const well = services.filter((service) => service.deploymentStatus === 'COMPLETED' || service.deploymentStatus === 'SKIPPED').length;
+    const headline = run.dryRun
+        ? `🔍 ecs-deliver dry run of ${services.length} services: nothing was changed`
+        : well === services.length
+            ? `✅ ecs-deliver delivered ${services.length} services`
+            : `❌ ecs-deliver: ${services.length - well} of ${services.length} services did not end well (${run.deploymentStatus})`;
+    const rows = services.map((service) => [
+        service.service === undefined ? 'none: task definition only' : code(service.service),
+        known(service.cluster),
+        service.taskDefinitionArn === '' ? 'none' : `${code(taskDefinitionLabel(service.taskDefinitionArn))}${service.registered ? ' (registered)' : ''}`,
+        `**${service.deploymentStatus}**`,
+        service.deploymentId === undefined ? '' : code(service.deploymentId),
+        duration(service.finishedAt - service.startedAt),
+    ]
+        .map(cell)
+        // inline() already escapes '|' and line breaks; cell() would escape its escapes again.
+        .concat(service.deploymentStatus === 'COMPLETED' || service.deploymentStatus === 'SKIPPED' ? '' : inline(service.statusMessage ?? ''))
+        .join(' | '));
+    const table = ['| Service | Cluster | Revision | Outcome | Deployment | Time | Reason |', '|---|---|---|---|---|---|---|', ...rows.map((row) => `| ${row} |`)];
+    return `${[`### ${headline}`, table.join('\n'), `Region ${known(run.region)}, ${duration(run.finishedAt - run.startedAt)} in all.`].join('\n\n')}\n`;
 }
 
 

@@ -11,7 +11,9 @@ import { table, type Row } from './bench/stats.js';
 import { measureWatcher, ROLLOUTS_MS } from './bench/watcher.js';
 import { measureStages } from './bench-stages.js';
 
-const SECTIONS = ['startup', 'loads', 'memory', 'watcher', 'stages'] as const;
+import { measureMany } from './bench-many.js';
+
+const SECTIONS = ['startup', 'loads', 'memory', 'watcher', 'stages', 'many'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sections named on the command line (node .tmp/bench/index.js memory watcher), or all of them. */
@@ -70,6 +72,7 @@ async function main(): Promise<number> {
   const watcher = await section('watcher', () => measureWatcher(bundle));
   if (watcher) rows.push(...watcher.rows);
   rows.push(...((await section('stages', () => measureStages(bundle)))?.rows ?? []));
+  rows.push(...((await section('many', () => measureMany(bundle)))?.rows ?? []));
 
   if (memory?.calls || watcher?.calls) {
     console.log('\n## ECS calls of one deploy (register, update, wait until COMPLETED), for the README');

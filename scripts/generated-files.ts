@@ -3,6 +3,7 @@
 import { Document, Scalar } from 'yaml';
 import { GROUP_TITLES, INPUTS, OUTPUTS, envName, type InputGroup, type InputSpec } from '../src/inputs/schema.js';
 import { dotenvKey } from '../src/hosts/dotenv.js';
+import { RESULTS_FILE } from '../src/hosts/gitlab.js';
 
 export const ACTION_FILE = 'action.yml';
 export const COMPONENT_FILE = 'templates/deploy.yml';
@@ -66,6 +67,8 @@ const NUMBER_EXAMPLES: Readonly<Record<string, string>> = {
   'keep-revisions': '10',
   'desired-count': '2',
   'max-failed-tasks': '3',
+  'max-parallel': '5',
+  'max-parallel-builds': '4',
 };
 
 export type ComponentType = 'string' | 'number' | 'boolean';
@@ -134,7 +137,8 @@ export function renderComponentYml(): string {
       image: { name: '$[[ inputs.job-image ]]', entrypoint: [''] },
       variables,
       script: ['ecs-deliver'],
-      artifacts: { when: 'always', reports: { dotenv: DOTENV_REPORT } },
+      // A run of many services (services-file) writes every service's result here; the dotenv report stays small.
+      artifacts: { when: 'always', paths: [RESULTS_FILE], reports: { dotenv: DOTENV_REPORT } },
     },
   });
   return `${header.toString(YAML_OPTIONS)}---\n${job.toString(YAML_OPTIONS)}`;
@@ -159,6 +163,7 @@ function componentHeaderComment(): string {
     '',
     ' ecs-deliver as a GitLab CI/CD component: one job that delivers an image to an ECS service and ends when the',
     ' rollout ends. Its outputs reach later jobs as ECS_DELIVERED_* variables through a dotenv report.',
+    ` With services-file, every service's result is in the artifact ${RESULTS_FILE} (the results output).`,
     ' Each input becomes the job variable ECS_DELIVER_<NAME>; a project or group CI/CD variable of that name',
     ' takes precedence over the input, as GitLab ranks those above job variables. Values are expanded like any',
     ' job variable ($CI_COMMIT_SHA works); write $$ for a literal $.',

@@ -1,39 +1,38 @@
 // Wires one run: host, inputs, AWS session, plan, apply, and how the run ends. Every ending (bad input, a
 // failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv report.
-import { resolve } from 'node:path';
 import { familyRevision } from './aws/names.js';
 import { systemClock } from './clock.js';
 import { applyPlan, signalOf, throwIfCancelled } from './deploy/apply.js';
 import { checkInputCombination } from './deploy/check-inputs.js';
-import { imageAccess, type ImageWork } from './deploy/image-work.js';
+import { imageAccess } from './deploy/image-work.js';
 import { outputsOf } from './deploy/outputs.js';
-import { planDeploy, type DeployPlan, type EcsReads, type PlanDeps } from './deploy/plan.js';
-import type { AwsSession } from './aws/clients.js';
+import { planDeploy, type DeployPlan } from './deploy/plan.js';
 import { reportDryRun } from './deploy/plan-report.js';
 import { deliveryResult, newProgress, notStartedResult, type DeliveryResult, type Progress } from './deploy/result.js';
 import { CancelledError, EXIT, InputError, errorMessage, exitCodeFor } from './errors.js';
 import type { Host } from './hosts/host.js';
-import { parseInputs, type Inputs } from './inputs/parse.js';
+import { parseInputs, type Inputs, type RawInputs } from './inputs/parse.js';
 import { INPUTS } from './inputs/schema.js';
 import { rawInputReader, type Invocation } from './inputs/sources.js';
 import { unknownInputNames } from './inputs/unknown-names.js';
 import { readStdin } from './inputs/stdin.js';
 import type { Reporter } from './report.js';
 import { openDryRunSession, openSession } from './session.js';
-import { readTaskDefinitionFile } from './taskdef/parse-file.js';
-import { keepRevisions } from './deploy/keep-revisions.js';
-import { watchRollout } from './watch/watch-rollout.js';
+import type { FleetState } from './fleet/run.js';
+import { applyDeps, planDeps, readsOf } from './wiring.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
 const CANCEL_BACKSTOP_MS = 1_800;
-/** During the watch with rollback-on-cancel (or of a CodeDeploy deployment) the watcher waits up to about 10 s for the rollback's answer. */
+/** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
 const CANCEL_BACKSTOP_ROLLBACK_MS = 12_000;
 
 interface Ending {
   result: DeliveryResult;
   error?: unknown;
+  /** A run of many services (services-file): each service's result; `result` then sums up the run. */
+  services?: DeliveryResult[];
 }
 
 /** What is known of the run so far: what a cancel that cannot wait publishes. */
@@ -44,6 +43,8 @@ interface RunState {
   plan?: DeployPlan;
   progress: Progress;
   published: boolean;
+  /** Set for a run of many services (services-file). */
+  fleet?: FleetState;
 }
 
 export async function main(invocation: Invocation, env: Env = process.env): Promise<number> {
@@ -55,17 +56,21 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
   const stopListening = listenForCancel(cancel, reporter.warn, (signal) => {
     // A CodeDeploy deployment is always stopped (with rollback) on cancel; that call's answer is waited for too.
     const update = state.plan?.update;
-    const rollingBack = state.progress.step === 'watch' && (update?.watch?.rollbackOnCancel === true || update?.codeDeploy !== undefined);
+    const rollingBack = state.fleet
+      ? state.fleet.rollsBackOnCancel
+      : state.progress.step === 'watch' && (update?.watch?.rollbackOnCancel === true || update?.codeDeploy !== undefined);
     return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
   });
   try {
     const ending = await run(invocation, env, reporter, cancel.signal, state);
-    const published = await publish(host, state, ending.result);
+    const published = await publish(host, state, ending.result, ending.services);
     if (ending.error !== undefined) {
       host.fail(errorMessage(ending.error));
       return exitCodeFor(ending.error);
     }
-    const code = concludeRun(host, ending.result, cancel.signal, errors.count() > 0);
+    const code = ending.services
+      ? await concludeFleet(host, ending.result, ending.services, cancel.signal, errors.count() > 0)
+      : concludeRun(host, ending.result, cancel.signal, errors.count() > 0);
     if (published !== undefined && code === EXIT.ok) {
       host.fail(published);
       return EXIT.failed;
@@ -87,6 +92,7 @@ async function run(invocation: Invocation, env: Env, reporter: Reporter, cancel:
     }
     const inputs = parseInputs(raw);
     state.inputs = inputs;
+    if (raw('services-file').trim() !== '') return await runFleet(raw, inputs, env, reporter, cancel, state);
     checkInputCombination(inputs);
     if (inputs.dryRun) return await dryRun(inputs, env, reporter, cancel, state);
 
@@ -97,32 +103,7 @@ async function run(invocation: Invocation, env: Env, reporter: Reporter, cancel:
     state.plan = plan;
     throwIfCancelled(cancel);
     return await applyPlan(
-      {
-        session,
-        reporter,
-        clock: systemClock,
-        cancel,
-        publishImage: async (work) => publishImages(access, work),
-        watch: (target, options) => watchRollout({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: systemClock, reporter }, target, options),
-        keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock: systemClock, reporter }, request),
-        runTask: async (runPlan, taskDefinitionArn, untouched) => {
-          // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
-          const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([
-            import('./runtask/step.js'),
-            import('./runtask/ecs-task-api.js'),
-            import('./runtask/logs.js'),
-            import('./aws/clients.js'),
-          ]);
-          return runTaskStep(runPlan, taskDefinitionArn, untouched, {
-            api: ecsTaskApi(session),
-            openLogs: () => createLogsApi(clientConfig(session.options)),
-            region: session.region,
-            clock: systemClock,
-            reporter,
-            signal: cancel,
-          });
-        },
-      },
+      applyDeps({ session, access, reporter, clock: systemClock, cancel }),
       plan,
       state.startedAt,
       state.progress,
@@ -143,30 +124,19 @@ async function dryRun(inputs: Inputs, env: Env, reporter: Reporter, cancel: Abor
   return { result: deliveryResult(plan, newProgress(), { startedAt: state.startedAt, finishedAt: systemClock.now(), dryRun: true }) };
 }
 
-function readsOf(session: AwsSession): EcsReads {
-  return { ecs: session.ecs, region: session.region, ...(session.codeDeploy ? { codeDeploy: session.codeDeploy } : {}) };
-}
-
-async function planDeps(inputs: Inputs, env: Env, access: ReturnType<typeof imageAccess>, reporter: Reporter, compared: boolean): Promise<PlanDeps> {
-  return {
-    reporter,
-    env: env as NodeJS.ProcessEnv,
-    readTextFile: (path) => readTaskDefinitionFile(resolve(path), path),
-    ...(compared ? { unmodelledFields: (await import('./aws/unmodelled.js')).unmodelledFields } : {}),
-    ...(inputs.image || inputs.images.size > 0
-      ? {
-          verifyImages: async (work: ImageWork) => {
-            const { verifyImageExists } = await import('./image/prepare.js');
-            for (const job of [...work.others, ...(work.main ? [work.main] : [])]) await verifyImageExists(access, job.options, job.plan);
-          },
-        }
-      : {}),
-  };
-}
-
-async function publishImages(access: ReturnType<typeof imageAccess>, work: ImageWork) {
-  const { publishImage } = await import('./image/prepare.js');
-  return work.main ? publishImage(access, work.main.options, work.main.plan) : { image: '', pushed: false, pushedNewDigest: false };
+/** A run of many services: loaded only when services-file is given. */
+async function runFleet(raw: RawInputs, usual: Inputs, env: Env, reporter: Reporter, cancel: AbortSignal, state: RunState): Promise<Ending> {
+  const [{ runFleet: run, newFleetState }, { fleetOptions }, outcome] = await Promise.all([
+    import('./fleet/run.js'),
+    import('./fleet/options.js'),
+    import('./fleet/outcome.js'),
+  ]);
+  const options = fleetOptions(raw);
+  const fleet = newFleetState(state.startedAt);
+  state.fleet = fleet;
+  const ending = await run({ usualRaw: raw, usual, options, env, reporter, cancel, clock: systemClock, state: fleet });
+  const result = outcome.runResult(ending.results, { startedAt: state.startedAt, finishedAt: systemClock.now(), dryRun: fleet.dryRun, region: fleet.region ?? usual.region });
+  return { result, services: ending.results, ...(ending.error !== undefined ? { error: ending.error } : {}) };
 }
 
 function resultSoFar(state: RunState, error: unknown): DeliveryResult {
@@ -185,11 +155,14 @@ function resultSoFar(state: RunState, error: unknown): DeliveryResult {
 }
 
 /** Writes the outputs, the summary and the dotenv report once; answers the problem when they could not be written. */
-async function publish(host: Host, state: RunState, result: DeliveryResult): Promise<string | undefined> {
+async function publish(host: Host, state: RunState, result: DeliveryResult, services?: readonly DeliveryResult[]): Promise<string | undefined> {
   if (state.published) return undefined;
   state.published = true;
   try {
-    await host.finish(result, outputsOf(result));
+    if (services) {
+      const { fleetOutputs } = await import('./fleet/outcome.js');
+      await host.finish(result, fleetOutputs(services), services);
+    } else await host.finish(result, outputsOf(result));
     return undefined;
   } catch (error) {
     return `could not write the outputs: ${errorMessage(error)}`;
@@ -200,7 +173,12 @@ async function publish(host: Host, state: RunState, result: DeliveryResult): Pro
 async function endCancelledRun(host: Host, state: RunState, signal: 'SIGINT' | 'SIGTERM'): Promise<void> {
   const error = new CancelledError(signal);
   host.reporter.warn(`the run did not stop by itself after ${signal}: ending it with what is known.`);
-  await publish(host, state, resultSoFar(state, error));
+  if (state.fleet) {
+    const [{ resultsSoFar }, { runResult }] = await Promise.all([import('./fleet/run.js'), import('./fleet/outcome.js')]);
+    const services = resultsSoFar(state.fleet, systemClock.now(), error);
+    const region = state.fleet.region ?? state.inputs?.region ?? '';
+    await publish(host, state, runResult(services, { startedAt: state.startedAt, finishedAt: systemClock.now(), dryRun: false, region }), services);
+  } else await publish(host, state, resultSoFar(state, error));
   host.fail(errorMessage(error));
   process.exit(exitCodeFor(error));
 }
@@ -220,6 +198,21 @@ function concludeRun(host: Host, result: DeliveryResult, cancel: AbortSignal, er
   else host.fail(line);
   if (status === 'CANCELLED') return signalOf(cancel) === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   return EXIT.failed;
+}
+
+/** A run of many services ends well only when every service did; the table above says which did not. */
+async function concludeFleet(host: Host, result: DeliveryResult, services: readonly DeliveryResult[], cancel: AbortSignal, errorReported: boolean): Promise<number> {
+  const { fleetExitCode } = await import('./fleet/outcome.js');
+  const seconds = Math.round((result.finishedAt - result.startedAt) / 100) / 10;
+  const code = fleetExitCode(services, cancel.aborted ? signalOf(cancel) : undefined);
+  if (code === EXIT.ok) {
+    host.reporter.info(result.dryRun ? `Dry run of ${services.length} services done in ${seconds}s.` : `Done in ${seconds}s: ${services.length} services, each as it should be.`);
+    return code;
+  }
+  const line = `deployment ${result.deploymentStatus}${result.statusMessage ? `: ${result.statusMessage}` : ''}`;
+  if (errorReported) host.reporter.info(line);
+  else host.fail(line);
+  return code;
 }
 
 function doneLine(result: DeliveryResult): string {

@@ -40,10 +40,24 @@ export interface Applied {
   error?: unknown;
 }
 
+/**
+ * Which steps to take: all of them (one service), or, for a run of many services, `prepare` (image, register or
+ * reuse) for every service before `deploy` (one-off task, update, watch, keep-revisions) for any, on one Progress.
+ */
+export type ApplyPart = 'all' | 'prepare' | 'deploy';
+
 /** `progress` is the caller's to read while apply runs (what a cancel that cannot wait reports). */
-export async function applyPlan(deps: ApplyDeps, plan: DeployPlan, startedAt: number, progress: Progress = newProgress()): Promise<Applied> {
+export async function applyPlan(
+  deps: ApplyDeps,
+  plan: DeployPlan,
+  startedAt: number,
+  progress: Progress = newProgress(),
+  part: ApplyPart = 'all',
+): Promise<Applied> {
   try {
-    await runSteps(deps, plan, progress);
+    if (part !== 'deploy') await prepareRevision(deps, plan, progress);
+    if (part === 'prepare') return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
+    await deployRevision(deps, plan, progress);
     progress.step = 'done';
     return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
   } catch (caught) {
@@ -55,19 +69,27 @@ export async function applyPlan(deps: ApplyDeps, plan: DeployPlan, startedAt: nu
   }
 }
 
-async function runSteps(deps: ApplyDeps, plan: DeployPlan, done: Progress): Promise<void> {
-  const { reporter } = deps;
-  const step = (name: Progress['step']): void => {
+function stepper(deps: ApplyDeps, done: Progress): (name: Progress['step']) => void {
+  return (name) => {
     throwIfCancelled(deps.cancel);
     done.step = name;
   };
+}
 
+async function prepareRevision(deps: ApplyDeps, plan: DeployPlan, done: Progress): Promise<void> {
+  const step = stepper(deps, done);
   step('image');
   if (plan.image) done.image = await deps.publishImage(plan.image);
 
   step('register');
-  const revision = await registerOrReuse(deps, plan, done);
-  done.revision = revision;
+  done.revision = await registerOrReuse(deps, plan, done);
+}
+
+async function deployRevision(deps: ApplyDeps, plan: DeployPlan, done: Progress): Promise<void> {
+  const { reporter } = deps;
+  const step = stepper(deps, done);
+  const revision = done.revision;
+  if (!revision) throw new Error('deployRevision needs the revision prepareRevision registered or reused');
 
   const update = plan.update;
   if (plan.runTask) {

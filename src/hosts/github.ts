@@ -4,7 +4,7 @@ import type { DeliveryResult } from '../deploy/result.js';
 import type { Reporter } from '../report.js';
 import type { Host } from './host.js';
 import { Redactor } from './redactor.js';
-import { renderSummary } from './summary.js';
+import { renderServicesSummary, renderSummary } from './summary.js';
 
 export function githubHost(): Host {
   const redactor = new Redactor();
@@ -21,10 +21,10 @@ export function githubHost(): Host {
   };
   return {
     reporter,
-    async finish(result: DeliveryResult, outputs) {
+    async finish(result: DeliveryResult, outputs, services) {
       for (const [name, value] of Object.entries(outputs)) core.setOutput(name, clean(value));
       if (process.env['GITHUB_STEP_SUMMARY']) {
-        await core.summary.addRaw(clean(renderSummary(result)), true).write();
+        await core.summary.addRaw(clean(services ? renderServicesSummary(result, services) : renderSummary(result)), true).write();
       }
     },
     fail(message) {

@@ -50,8 +50,8 @@ export function shellHost(options: ShellHostOptions): Host & { redactor: Redacto
   return {
     redactor,
     reporter,
-    async finish(result: DeliveryResult, outputs) {
-      await publishToGithubFiles(options.env, result, outputs, redactor);
+    async finish(result: DeliveryResult, outputs, services) {
+      await publishToGithubFiles(options.env, result, outputs, redactor, services);
       if (options.json) {
         stdout.write(redactor.redact(JSON.stringify(outputs)) + EOL);
         return;
@@ -75,6 +75,7 @@ async function publishToGithubFiles(
   result: DeliveryResult,
   outputs: Readonly<Record<string, string>>,
   redactor: Redactor,
+  services: readonly DeliveryResult[] | undefined,
 ): Promise<void> {
   if (!env['GITHUB_OUTPUT'] && !env['GITHUB_STEP_SUMMARY']) return;
   const core = await import('@actions/core');
@@ -82,7 +83,7 @@ async function publishToGithubFiles(
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redactor.redact(value));
   }
   if (env['GITHUB_STEP_SUMMARY']) {
-    const { renderSummary } = await import('./summary.js');
-    await core.summary.addRaw(redactor.redact(renderSummary(result)), true).write();
+    const { renderServicesSummary, renderSummary } = await import('./summary.js');
+    await core.summary.addRaw(redactor.redact(services ? renderServicesSummary(result, services) : renderSummary(result)), true).write();
   }
 }

@@ -205,3 +205,29 @@ function quote(text: string): string {
     .map((line) => `> ${inline(line)}`)
     .join('\n');
 }
+
+/** The job summary of a run of many services (services-file): the run's outcome, then one row per service. */
+export function renderServicesSummary(run: DeliveryResult, services: readonly DeliveryResult[]): string {
+  const well = services.filter((service) => service.deploymentStatus === 'COMPLETED' || service.deploymentStatus === 'SKIPPED').length;
+  const headline = run.dryRun
+    ? `🔍 ecs-deliver dry run of ${services.length} services: nothing was changed`
+    : well === services.length
+      ? `✅ ecs-deliver delivered ${services.length} services`
+      : `❌ ecs-deliver: ${services.length - well} of ${services.length} services did not end well (${run.deploymentStatus})`;
+  const rows = services.map((service) =>
+    [
+      service.service === undefined ? 'none: task definition only' : code(service.service),
+      known(service.cluster),
+      service.taskDefinitionArn === '' ? 'none' : `${code(taskDefinitionLabel(service.taskDefinitionArn))}${service.registered ? ' (registered)' : ''}`,
+      `**${service.deploymentStatus}**`,
+      service.deploymentId === undefined ? '' : code(service.deploymentId),
+      duration(service.finishedAt - service.startedAt),
+    ]
+      .map(cell)
+      // inline() already escapes '|' and line breaks; cell() would escape its escapes again.
+      .concat(service.deploymentStatus === 'COMPLETED' || service.deploymentStatus === 'SKIPPED' ? '' : inline(service.statusMessage ?? ''))
+      .join(' | '),
+  );
+  const table = ['| Service | Cluster | Revision | Outcome | Deployment | Time | Reason |', '|---|---|---|---|---|---|---|', ...rows.map((row) => `| ${row} |`)];
+  return `${[`### ${headline}`, table.join('\n'), `Region ${known(run.region)}, ${duration(run.finishedAt - run.startedAt)} in all.`].join('\n\n')}\n`;
+}

@@ -2,7 +2,7 @@
 // the GitLab component spec and the README tables are all generated from or checked against this list.
 // Keep this module free of imports: `--help` and `--version` load nothing else.
 
-export type InputGroup = 'image' | 'registry' | 'task-definition' | 'service' | 'waiting' | 'run-task' | 'aws' | 'output' | 'staged';
+export type InputGroup = 'image' | 'registry' | 'task-definition' | 'service' | 'waiting' | 'run-task' | 'aws' | 'output' | 'staged' | 'services';
 
 export type InputType = 'string' | 'boolean' | 'number' | 'duration' | 'lines' | 'choice';
 
@@ -22,6 +22,8 @@ export interface InputSpec {
   readonly secret?: boolean;
   /** Other spellings read as this input: those of the tools teams come from (aws-actions' run-task-assign-public-IP). */
   readonly aliases?: readonly string[];
+  /** Holds for the whole run: refused inside a services-file entry or its defaults. */
+  readonly runWide?: boolean;
 }
 
 export const GROUP_TITLES: Readonly<Record<InputGroup, string>> = {
@@ -34,6 +36,7 @@ export const GROUP_TITLES: Readonly<Record<InputGroup, string>> = {
   aws: 'AWS',
   output: 'Output',
   staged: 'Blue/green, linear and canary',
+  services: 'Many services in one run',
 };
 
 export const INPUTS: readonly InputSpec[] = [
@@ -49,7 +52,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'push', group: 'image', type: 'boolean', default: '', description: 'Push image (not set: true when build-context or source-image is given).' },
   { name: 'pin-digest', group: 'image', type: 'boolean', default: 'false', description: 'Name the pushed image by digest (repository@sha256:...) in the task definition.' },
   { name: 'verify-image', group: 'image', type: 'choice', options: ['auto', 'true', 'false'], default: 'auto', description: 'Check that image exists before registering when nothing is pushed (auto: an unreachable registry only warns).' },
-  { name: 'docker-command', group: 'image', type: 'string', default: 'docker', description: 'Container client to run (docker, podman).' },
+  { name: 'docker-command', runWide: true, group: 'image', type: 'string', default: 'docker', description: 'Container client to run (docker, podman).' },
   // Registry
   { name: 'registry-auth', group: 'registry', type: 'choice', options: ['auto', 'ecr', 'basic', 'none'], default: 'auto', description: 'How to log in to the registry: auto, ecr (ECR token for any host), basic (username and password) or none.' },
   { name: 'registry-username', group: 'registry', type: 'string', default: '', description: 'Username for a non-ECR registry such as Docker Hub.' },
@@ -103,7 +106,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'wait', aliases: ['wait-for-service-stability'], group: 'waiting', type: 'boolean', default: 'true', description: "Wait until the rollout ends. aws-actions' wait-for-service-stability is accepted too." },
   { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
   { name: 'wait-for-minutes', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: "aws-actions' form of wait-timeout and run-task-timeout in minutes, such as 30; used where those are not set." },
-  { name: 'poll-interval', group: 'waiting', type: 'duration', min: 1000, default: '2s', description: 'Time between rollout checks.' },
+  { name: 'poll-interval', runWide: true, group: 'waiting', type: 'duration', min: 1000, default: '2s', description: 'Time between rollout checks.' },
   { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
   { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
   { name: 'rollback-on-cancel', group: 'waiting', type: 'boolean', default: 'false', description: 'When the job is cancelled during the wait, start a rollback before exiting.' },
@@ -126,14 +129,19 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'run-task-wait', aliases: ['wait-for-task-stopped'], group: 'run-task', type: 'boolean', default: 'true', description: "Wait for the one-off task to stop (false only without a service: the task is started and left to run). aws-actions' wait-for-task-stopped is accepted too." },
   { name: 'run-task-timeout', group: 'run-task', type: 'duration', default: '30m', description: 'Longest wait for the one-off task; then it is stopped and the deploy fails.' },
   // AWS
-  { name: 'region', group: 'aws', type: 'string', default: '', description: 'AWS region (default: AWS_REGION or AWS_DEFAULT_REGION).' },
-  { name: 'role-arn', group: 'aws', type: 'string', default: '', description: 'IAM role to assume with web-identity-token (OIDC).' },
-  { name: 'web-identity-token', group: 'aws', type: 'string', default: '', secret: true, description: 'OIDC token for role-arn, such as a GitLab id_tokens variable (environment or --web-identity-token-stdin only).' },
+  { name: 'region', runWide: true, group: 'aws', type: 'string', default: '', description: 'AWS region (default: AWS_REGION or AWS_DEFAULT_REGION).' },
+  { name: 'role-arn', runWide: true, group: 'aws', type: 'string', default: '', description: 'IAM role to assume with web-identity-token (OIDC).' },
+  { name: 'web-identity-token', runWide: true, group: 'aws', type: 'string', default: '', secret: true, description: 'OIDC token for role-arn, such as a GitLab id_tokens variable (environment or --web-identity-token-stdin only).' },
   // Output
-  { name: 'dry-run', group: 'output', type: 'boolean', default: 'false', description: 'Print the rendered task definition, the diff and the plan; change nothing.' },
+  { name: 'dry-run', runWide: true, group: 'output', type: 'boolean', default: 'false', description: 'Print the rendered task definition, the diff and the plan; change nothing.' },
   // Blue/green, linear and canary (ECS deploymentConfiguration.strategy)
   { name: 'wait-until', group: 'staged', type: 'choice', options: ['completed', 'traffic-shifted'], default: 'completed', description: 'completed: wait for the whole deployment. traffic-shifted: for blue/green, linear and canary services, end the wait once production traffic has fully moved (bake time still running; keep-revisions is skipped); for rolling services the same as completed.' },
   { name: 'pause-timeout', group: 'staged', type: 'duration', default: '', description: 'Longest wait at a PAUSE lifecycle hook for ContinueServiceDeployment; when set, pauses do not count toward wait-timeout (not set: they do).' },
+  // Many services in one run
+  { name: 'services-file', runWide: true, group: 'services', type: 'string', default: '', description: 'JSON or YAML file of services to deploy in one run: `defaults` (inputs for every entry) and `services` (one entry of inputs per service). The other inputs apply to every entry too, below defaults.' },
+  { name: 'max-parallel', runWide: true, group: 'services', type: 'number', min: 1, max: 1000, default: '', description: 'Services of services-file updated and watched at once (not set: all).' },
+  { name: 'max-parallel-builds', runWide: true, group: 'services', type: 'number', min: 1, max: 100, default: '2', description: 'Images of services-file built and pushed at once.' },
+  { name: 'on-failure', runWide: true, group: 'services', type: 'choice', options: ['continue', 'stop', 'rollback-all'], default: 'continue', description: 'When a service of services-file fails: continue (each ends as it ends), stop (start no further service) or rollback-all (put every service this run moved back on its previous revision).' },
 ];
 
 export interface OutputSpec {
@@ -154,6 +162,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'run-task-arn', description: 'ARN of the one-off task this run started, if any.' },
   { name: 'run-task-exit-code', description: "Exit code of the one-off task's chosen container, when it has one." },
   { name: 'service-deployment-arn', description: 'ARN of the service deployment the update started (ListServiceDeployments / DescribeServiceDeployments), when ECS named one.' },
+  { name: 'results', description: 'With services-file: a JSON array, one object per service (service, cluster, task-definition-arn, registered, image, deployment-id, deployment-status, reason); the other outputs then summarise the run. On GitLab it is the artifact ecs-deliver-results.json instead of a dotenv variable.' },
 ];
 
 export function envName(input: string): string {

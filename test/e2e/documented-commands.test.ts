@@ -14,12 +14,15 @@
 //   - each call gets a fresh stand-in in the region the call deploys to, holding what the docs assume: the
 //     cluster, the family's first revision and the service running it (EC2, as the docs' bridge-mode
 //     port mappings have it).
+//   - a call with services-file deploys examples/deploy/services.yml (the README shows it whole), its images moved
+//     to the open registry and pushed first; every service of it exists beforehand.
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type TestContext, afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse as parseYaml, stringify } from 'yaml';
 import {
   documentedCommands,
   expand,
@@ -197,11 +200,56 @@ describe.skipIf(missingTools() !== undefined)('every documented command, three t
     expect(new Set(commands.map((command) => command.host))).toEqual(new Set(['shell', 'github', 'gitlab']));
   });
 
+  interface ServicesFile {
+    defaults?: Record<string, unknown>;
+    services: Record<string, unknown>[];
+  }
+
+  /**
+   * A call with services-file, three times: each run deploys every service of the example file and ends 0; the
+   * first registers a revision per family, and the later ones (the file unchanged) reuse them.
+   */
+  async function runServicesFileThreeTimes(documented: DocumentedCommand, context: TestContext): Promise<void> {
+    const example = parseYaml(await readFile(join(ROOT, 'examples', 'deploy', 'services.yml'), 'utf8')) as ServicesFile;
+    const entries = example.services.map((entry) => Object.fromEntries(Object.entries({ ...example.defaults, ...entry }).map(([key, value]) => [key, String(value)])));
+    const file: ServicesFile = { ...example, services: example.services.map((entry) => ({ ...entry, image: moveImage(String(entry['image']), open.host) })) };
+    let standin: EcsStandin | undefined;
+    const runs: Outcome[] = [];
+    for (const commit of [COMMITS[0], COMMITS[0], COMMITS[1]]) {
+      const command = expandCommand(documented, commit);
+      const inputs = inputsOf(command);
+      if (!standin) {
+        const started = await startEcsStandin({ region: inputs['region'] ?? command.env['AWS_REGION'] ?? DEFAULT_REGION, timing: TIMING });
+        context.onTestFinished(() => started.close());
+        standin = started;
+        for (const entry of entries) createWhatTheDocsAssume(standin, entry);
+      }
+      for (const entry of file.services) await pushBeforehand(String(entry['image']), commit);
+      const cwd = await checkout(commit);
+      const path = join(cwd, inputs['services-file'] ?? '');
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, stringify(file));
+      const run = await runAsDocumented(command, standin, cwd);
+      expect(run.code, `run ${runs.length + 1}:\n${run.log}`).toBe(0);
+      expect(run.outputs['deployment-status'], run.log).toBe('COMPLETED');
+      runs.push(run);
+    }
+    expect(runs.map((run) => run.outputs['registered'])).toEqual(['true', 'false', 'false']);
+    for (const entry of entries) {
+      const family = entry['family'] ?? '';
+      const revision2 = `arn:aws:ecs:${standin?.region ?? ''}:123456789012:task-definition/${family}:2`;
+      const service = standin?.service(entry['service'] ?? '', entry['cluster'] ?? 'default');
+      expect(service?.['taskDefinition']).toBe(revision2);
+      expect(service?.['deployments']).toEqual([expect.objectContaining({ status: 'PRIMARY', taskDefinition: revision2, rolloutState: 'COMPLETED' })]);
+    }
+  }
+
   test.for(commands.map((command) => [command.where, command] as const))(
     '%s: exit 0 on every run; registers once, then nothing, then one revision for a new commit, and the service ends on it',
     { timeout: 300_000 },
     async ([, documented], context) => {
       await moto.reset();
+      if (inputsOf(documented)['services-file']) return runServicesFileThreeTimes(documented, context);
       const runs: Outcome[] = [];
       /** How many revisions the family has after each run. */
       const revisions: number[] = [];

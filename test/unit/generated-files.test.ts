@@ -118,7 +118,7 @@ describe('GitLab component templates/deploy.yml', () => {
     expect(job['script']).toEqual(['ecs-deliver']);
     expect(job['stage']).toBe('$[[ inputs.stage ]]');
     expect(job['image']).toEqual({ name: '$[[ inputs.job-image ]]', entrypoint: [''] });
-    expect(job['artifacts']).toEqual({ when: 'always', reports: { dotenv: 'ecs-deliver.env' } });
+    expect(job['artifacts']).toEqual({ when: 'always', paths: ['ecs-deliver-results.json'], reports: { dotenv: 'ecs-deliver.env' } });
   });
 
   test('every interpolated input is declared, and every declared input is used', () => {

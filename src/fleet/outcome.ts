@@ -1,0 +1,141 @@
+// How a run of many services ends: one result per service, the run's worst outcome, the outputs and the table.
+import { familyRevision } from '../aws/names.js';
+import type { DeliveryResult } from '../deploy/result.js';
+import { outputsOf } from '../deploy/outputs.js';
+import { EXIT } from '../errors.js';
+import type { DeploymentStatus } from '../watch/contract.js';
+
+/**
+ * Outcomes from best to worst; the run's deployment-status is the worst of its services'. NOT_STARTED ranks low:
+ * in a run that got past its preflight it only marks a service held back after another one failed.
+ */
+export const OUTCOME_ORDER: readonly DeploymentStatus[] = [
+  'COMPLETED',
+  'SKIPPED',
+  'NOT_STARTED',
+  'SUPERSEDED',
+  'ROLLED_BACK',
+  'TIMED_OUT',
+  'FAILED',
+  'UNKNOWN',
+  'CANCELLED',
+];
+
+/** The worst of the statuses; NOT_STARTED for none (a run refused before it read its entries). */
+export function worstStatus(statuses: readonly DeploymentStatus[]): DeploymentStatus {
+  if (statuses.length === 0) return 'NOT_STARTED';
+  let worst: DeploymentStatus = 'COMPLETED';
+  for (const status of statuses) if (OUTCOME_ORDER.indexOf(status) > OUTCOME_ORDER.indexOf(worst)) worst = status;
+  return worst;
+}
+
+/** As a run of that one service would have ended with exit 0. */
+export function endedWell(result: DeliveryResult): boolean {
+  return result.deploymentStatus === 'COMPLETED' || result.deploymentStatus === 'SKIPPED';
+}
+
+/** One object of the `results` output. */
+export interface ServiceResultOutput {
+  service: string;
+  cluster: string;
+  'task-definition-arn': string;
+  registered: boolean;
+  image: string;
+  'deployment-id': string;
+  'deployment-status': DeploymentStatus;
+  reason: string;
+}
+
+export function resultOutput(result: DeliveryResult): ServiceResultOutput {
+  return {
+    service: result.service ?? '',
+    cluster: result.cluster,
+    'task-definition-arn': result.taskDefinitionArn,
+    registered: result.registered,
+    image: result.image,
+    'deployment-id': result.deploymentId ?? '',
+    'deployment-status': result.deploymentStatus,
+    reason: endedWell(result) ? '' : (result.statusMessage ?? ''),
+  };
+}
+
+/** The single-service outputs summarising the run (lists comma-separated, in the file's order), and `results`. */
+export function fleetOutputs(results: readonly DeliveryResult[]): Record<string, string> {
+  const each = results.map(outputsOf);
+  const list = (name: string): string =>
+    each
+      .map((outputs) => outputs[name] ?? '')
+      .filter((value) => value !== '')
+      .join(',');
+  return {
+    'task-definition-arn': list('task-definition-arn'),
+    'task-definition-revision': list('task-definition-revision'),
+    registered: String(results.some((result) => result.registered)),
+    image: [...new Set(results.map((result) => result.image).filter(Boolean))].join(','),
+    'image-digest': [...new Set(results.map((result) => result.imageDigest ?? '').filter(Boolean))].join(','),
+    'deployment-id': list('deployment-id'),
+    'deployment-status': worstStatus(results.map((result) => result.deploymentStatus)),
+    deregistered: list('deregistered'),
+    'run-task-arn': list('run-task-arn'),
+    'run-task-exit-code': list('run-task-exit-code'),
+    results: JSON.stringify(results.map(resultOutput)),
+  };
+}
+
+/** The run as one DeliveryResult, for what a host shows of any run (the final status, the outputs it prints). */
+export function runResult(results: readonly DeliveryResult[], times: { startedAt: number; finishedAt: number; dryRun: boolean; region: string }): DeliveryResult {
+  const status = worstStatus(results.map((result) => result.deploymentStatus));
+  const notWell = results.filter((result) => !endedWell(result));
+  const clusters = [...new Set(results.map((result) => result.cluster))];
+  return {
+    dryRun: times.dryRun,
+    region: times.region,
+    cluster: clusters.join(','),
+    image: '',
+    taskDefinitionArn: '',
+    revision: 0,
+    registered: results.some((result) => result.registered),
+    deploymentStatus: status,
+    ...(notWell.length > 0
+      ? { statusMessage: `${notWell.length} of ${results.length} services did not end well: ${notWell.map((result) => `${label(result)} ${result.deploymentStatus}`).join(', ')}` }
+      : {}),
+    diff: [],
+    startedAt: times.startedAt,
+    finishedAt: times.finishedAt,
+    deregistered: results.flatMap((result) => result.deregistered),
+  };
+}
+
+/** 0 only when every service ended as it would have alone with exit 0; a cancel ends as the signal says. */
+export function fleetExitCode(results: readonly DeliveryResult[], signal: 'SIGINT' | 'SIGTERM' | undefined): number {
+  if (results.every(endedWell)) return EXIT.ok;
+  if (signal && results.some((result) => result.deploymentStatus === 'CANCELLED')) return signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
+  return EXIT.failed;
+}
+
+export function label(result: Pick<DeliveryResult, 'cluster' | 'service' | 'taskDefinitionArn'>): string {
+  return result.service ? `${result.cluster}/${result.service}` : `${result.cluster}/(register only ${familyRevision(result.taskDefinitionArn) || 'task definition'})`;
+}
+
+/** The end-of-run table: service, revision, outcome, time, reason; plain text, columns padded. */
+export function outcomeTable(results: readonly DeliveryResult[]): string[] {
+  const rows = results.map((result) => [
+    label(result),
+    result.taskDefinitionArn ? familyRevision(result.taskDefinitionArn) : '-',
+    result.deploymentStatus,
+    seconds(result.finishedAt - result.startedAt),
+    endedWell(result) ? '' : (result.statusMessage ?? ''),
+  ]);
+  const header = ['SERVICE', 'REVISION', 'OUTCOME', 'TIME', 'REASON'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+function seconds(ms: number): string {
+  return `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
+}

@@ -1,0 +1,130 @@
+// The services-file: `defaults` and `services`, each a mapping of inputs checked against the one input schema.
+// An entry's inputs reach parseInputs as raw strings, so an entry is read exactly as a single-service run reads
+// its flags: entry first, then the file's defaults, then the inputs given the usual way.
+import { InputError } from '../errors.js';
+import type { RawInputs } from '../inputs/parse.js';
+import { envName, INPUTS, type InputSpec } from '../inputs/schema.js';
+import { closest } from '../inputs/sources.js';
+import type { YamlLibrary } from '../taskdef/parse-file.js';
+
+/** One mapping of the file (an entry or the defaults), by canonical input name. */
+export type EntryValues = ReadonlyMap<string, string>;
+
+export interface ServicesFile {
+  path: string;
+  defaults: EntryValues;
+  entries: readonly ServiceEntry[];
+}
+
+export interface ServiceEntry {
+  /** 1-based, as a person counts the entries of the file. */
+  number: number;
+  values: EntryValues;
+}
+
+/** Parses the file's text; YAML needs the library, which the caller loads only for text that is not JSON. */
+export function parseServicesFile(text: string, path: string, yaml?: YamlLibrary): ServicesFile {
+  const document = parseDocument(text, path, yaml);
+  const where = `services-file ${path}`;
+  if (!isMapping(document)) throw new InputError(`${where}: must be a mapping with services (and optionally defaults).`);
+  for (const key of Object.keys(document)) {
+    if (key !== 'defaults' && key !== 'services') {
+      const meant = closest(key, ['defaults', 'services']);
+      throw new InputError(`${where}: unknown key "${key}"${meant ? `; did you mean ${meant}?` : ''}; the file holds defaults and services.`);
+    }
+  }
+  const rawDefaults = document['defaults'] ?? {};
+  if (!isMapping(rawDefaults)) throw new InputError(`${where}: defaults must be a mapping of inputs, such as cluster: prod.`);
+  const defaults = entryValues(rawDefaults, `${where}, defaults`);
+  const services = document['services'];
+  if (!Array.isArray(services) || services.length === 0) {
+    throw new InputError(`${where}: services must be a list with one entry per service, such as - service: web.`);
+  }
+  const entries = services.map((entry: unknown, index): ServiceEntry => {
+    const number = index + 1;
+    if (!isMapping(entry)) throw new InputError(`${where}, entry ${number}: must be a mapping of inputs, such as service: web.`);
+    const label = typeof entry['service'] === 'string' ? ` (${entry['service']})` : '';
+    return { number, values: entryValues(entry, `${where}, entry ${number}${label}`) };
+  });
+  return { path, defaults, entries };
+}
+
+/** How an entry names itself in messages: its service (or family), else its number. */
+export function entryLabel(file: ServicesFile, entry: ServiceEntry): string {
+  const named = entry.values.get('service') ?? entry.values.get('family') ?? entry.values.get('task-definition');
+  return `services-file ${file.path}, entry ${entry.number}${named ? ` (${named})` : ''}`;
+}
+
+/** The entry's inputs over the file's defaults over the inputs given the usual way. */
+export function entryInputs(file: ServicesFile, entry: ServiceEntry, usual: RawInputs): RawInputs {
+  const read = (name: string): string => entry.values.get(name) ?? file.defaults.get(name) ?? usual(name);
+  return Object.assign(read, {
+    given: (name: string): boolean => entry.values.has(name) || file.defaults.has(name) || (usual.given?.(name) ?? false),
+  });
+}
+
+function parseDocument(text: string, path: string, yaml: YamlLibrary | undefined): unknown {
+  const content = text.replace(/^\uFEFF/, '');
+  if (!yaml) {
+    try {
+      return JSON.parse(content) as unknown;
+    } catch (error) {
+      throw new InputError(`services-file: ${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
+  const document = yaml.parseDocument(content, { uniqueKeys: true, prettyErrors: false });
+  const problem = document.errors[0];
+  if (problem) throw new InputError(`services-file: ${path} is not valid YAML or JSON (${problem.message.split('\n')[0] ?? ''}).`);
+  return document.toJS({ maxAliasCount: 100 }) as unknown;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const BY_SPELLING = new Map<string, InputSpec>(INPUTS.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])].map((name) => [name, spec] as const)));
+
+/** Checks every key of one mapping against the schema and turns its values into the strings an input takes. */
+function entryValues(mapping: Record<string, unknown>, where: string): EntryValues {
+  const values = new Map<string, string>();
+  for (const [key, value] of Object.entries(mapping)) {
+    const spec = BY_SPELLING.get(key);
+    if (!spec) {
+      const meant = closest(key, INPUTS.filter((input) => !input.runWide && !input.secret).map((input) => input.name));
+      throw new InputError(`${where}: unknown input "${key}"${meant ? `; did you mean ${meant}?` : '; see the inputs in the README'}.`);
+    }
+    if (spec.secret) {
+      throw new InputError(`${where}: ${key} is a secret and is not read from a file; set ${envName(spec.name)} instead.`);
+    }
+    if (spec.runWide) {
+      throw new InputError(`${where}: ${key} holds for the whole run and cannot differ per service; give it outside the file (a flag, ${envName(spec.name)} or with:).`);
+    }
+    if (values.has(spec.name)) throw new InputError(`${where}: ${spec.name} is given twice (as ${key} too); keep one.`);
+    values.set(spec.name, inputText(value, `${where}: ${key}`));
+  }
+  return values;
+}
+
+/** Scalars as their text; a list as lines; a mapping as KEY=VALUE lines (environment, secrets, tags, build-args). */
+function inputText(value: unknown, where: string): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    return value.map((item) => (isScalar(item) ? String(item) : refuse(where))).join('\n');
+  }
+  if (isMapping(value)) {
+    return Object.entries(value)
+      .map(([key, item]) => (isScalar(item) ? `${key}=${String(item ?? '')}` : refuse(where)))
+      .join('\n');
+  }
+  return refuse(where);
+}
+
+function isScalar(value: unknown): value is string | number | boolean | null {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+function refuse(where: string): never {
+  throw new InputError(`${where}: give a text, a number, true/false, a list of lines or a mapping of KEY: value.`);
+}

@@ -1,0 +1,227 @@
+// The services-file: its shape, each entry checked by the one input schema, and which value wins.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import * as yaml from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { entryInputs, entryLabel, parseServicesFile } from '../../src/fleet/services-file.js';
+import { fleetOptions } from '../../src/fleet/options.js';
+import { outcomeTable, worstStatus, fleetOutputs, fleetExitCode } from '../../src/fleet/outcome.js';
+import { parseInputs, type RawInputs } from '../../src/inputs/parse.js';
+import { INPUTS } from '../../src/inputs/schema.js';
+import type { DeliveryResult } from '../../src/deploy/result.js';
+
+const YAML_FILE = `
+defaults:
+  cluster: prod
+  wait-timeout: 15m
+  environment:
+    LOG_LEVEL: info
+services:
+  - service: web
+    family: web
+    image: registry.example.com/web:1.4.2
+  - service: api
+    task-definition: deploy/api.json
+    image: registry.example.com/api:1.4.2
+    run-task-command: bin/migrate
+    cluster: internal
+    desired-count: 3
+    wait: false
+    environment:
+      - MODE=live
+      - -OLD
+`;
+
+function usual(values: Record<string, string> = {}, given: readonly string[] = Object.keys(values)): RawInputs {
+  return Object.assign((name: string) => values[name] ?? '', { given: (name: string) => given.includes(name) });
+}
+
+function refusal(text: string): string {
+  try {
+    parseServicesFile(text, 'deploy/services.yml', yaml);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error('the file was accepted');
+}
+
+describe('parseServicesFile', () => {
+  test('YAML: defaults and entries become input strings; lists and mappings become lines', () => {
+    const file = parseServicesFile(YAML_FILE, 'deploy/services.yml', yaml);
+    expect(file.defaults).toEqual(new Map([['cluster', 'prod'], ['wait-timeout', '15m'], ['environment', 'LOG_LEVEL=info']]));
+    expect(file.entries.map((entry) => entry.number)).toEqual([1, 2]);
+    expect(file.entries[1]?.values).toEqual(
+      new Map([
+        ['service', 'api'],
+        ['task-definition', 'deploy/api.json'],
+        ['image', 'registry.example.com/api:1.4.2'],
+        ['run-task-command', 'bin/migrate'],
+        ['cluster', 'internal'],
+        ['desired-count', '3'],
+        ['wait', 'false'],
+        ['environment', 'MODE=live\n-OLD'],
+      ]),
+    );
+  });
+
+  test('JSON needs no YAML library and reads the same', () => {
+    const json = JSON.stringify(parse(YAML_FILE));
+    expect(parseServicesFile(json, 'services.json')).toEqual(parseServicesFile(YAML_FILE, 'services.json', yaml));
+  });
+
+  test('an alias is read as its input', () => {
+    const file = parseServicesFile('{"services":[{"service":"web","wait-for-task-stopped":false}]}', 'f.json');
+    expect(file.entries[0]?.values.get('run-task-wait')).toBe('false');
+  });
+
+  test.each([
+    ['an unknown key names the entry, its service and the key, with a did-you-mean', 'services:\n  - service: web\n  - service: api\n    imgae: x\n', 'services-file deploy/services.yml, entry 2 (api): unknown input "imgae"; did you mean image?'],
+    ['an unknown key in defaults', 'defaults:\n  clustr: prod\nservices:\n  - service: web\n', 'services-file deploy/services.yml, defaults: unknown input "clustr"; did you mean cluster?'],
+    ['a run-wide input in an entry', 'services:\n  - service: web\n    poll-interval: 5s\n', 'services-file deploy/services.yml, entry 1 (web): poll-interval holds for the whole run and cannot differ per service; give it outside the file (a flag, ECS_DELIVER_POLL_INTERVAL or with:).'],
+    ['a run-wide input in defaults', 'defaults:\n  on-failure: stop\nservices:\n  - service: web\n', 'services-file deploy/services.yml, defaults: on-failure holds for the whole run'],
+    ['a secret', 'services:\n  - service: web\n    registry-password: hunter22\n', 'registry-password is a secret and is not read from a file; set ECS_DELIVER_REGISTRY_PASSWORD instead.'],
+    ['an input given twice by its alias', 'services:\n  - run-task-wait: true\n    wait-for-task-stopped: false\n', 'run-task-wait is given twice (as wait-for-task-stopped too); keep one.'],
+    ['no services', 'defaults:\n  cluster: prod\n', 'services must be a list with one entry per service'],
+    ['an empty list', 'services: []\n', 'services must be a list with one entry per service'],
+    ['an entry that is not a mapping', 'services:\n  - web\n', 'entry 1: must be a mapping of inputs'],
+    ['a top-level key that is neither', 'service:\n  - service: web\n', 'unknown key "service"; did you mean services?'],
+    ['a nested value', 'services:\n  - service: web\n    environment:\n      A:\n        B: c\n', 'entry 1 (web): environment: give a text, a number, true/false, a list of lines or a mapping of KEY: value.'],
+    ['text that is not YAML', 'services: [\n', 'services-file: deploy/services.yml is not valid YAML or JSON'],
+  ])('%s', (_name, text, message) => {
+    expect(refusal(text)).toContain(message);
+  });
+
+  test('every run-wide input of the schema is refused inside an entry', () => {
+    const runWide = INPUTS.filter((spec) => spec.runWide && !spec.secret).map((spec) => spec.name);
+    expect(runWide).toEqual(expect.arrayContaining(['region', 'role-arn', 'poll-interval', 'dry-run', 'docker-command', 'max-parallel', 'max-parallel-builds', 'on-failure', 'services-file']));
+    for (const name of runWide) expect(refusal(`services:\n  - service: web\n    ${name}: x\n`)).toContain(`${name} holds for the whole run`);
+  });
+});
+
+describe('entryInputs: the entry, then defaults, then the usual inputs', () => {
+  const file = parseServicesFile(YAML_FILE, 'deploy/services.yml', yaml);
+  const [web, api] = file.entries;
+
+  test('each input comes from the first place that gives it', () => {
+    const raw = entryInputs(file, api!, usual({ cluster: 'default-cluster', 'wait-timeout': '5m', 'max-failed-tasks': '4', region: 'eu-west-1' }));
+    const inputs = parseInputs(raw);
+    expect(inputs).toMatchObject({
+      cluster: 'internal', // the entry
+      waitTimeoutMs: 15 * 60_000, // defaults
+      maxFailedTasks: 4, // the usual inputs
+      region: 'eu-west-1',
+      service: 'api',
+      desiredCount: 3,
+      wait: false,
+    });
+    // The entry's environment replaces the defaults' whole value, as a flag replaces a variable.
+    expect(inputs.environment).toEqual([{ key: 'MODE', op: 'set', value: 'live' }, { key: 'OLD', op: 'remove' }]);
+    expect(parseInputs(entryInputs(file, web!, usual({ cluster: 'x' })))).toMatchObject({ cluster: 'prod', waitTimeoutMs: 15 * 60_000 });
+  });
+
+  test('given: what the entry or defaults set counts as given, so an empty value is caught as for a flag', () => {
+    const blank = parseServicesFile('services:\n  - service: web\n    execution-role-arn: ""\n', 'f.yml', yaml);
+    expect(() => parseInputs(entryInputs(blank, blank.entries[0]!, usual()))).toThrow('execution-role-arn: given but empty');
+    expect(entryInputs(file, web!, usual({}, ['tags'])).given?.('tags')).toBe(true);
+    expect(entryInputs(file, web!, usual()).given?.('tags')).toBe(false);
+  });
+
+  test('the label names the entry by its service', () => {
+    expect(entryLabel(file, api!)).toBe('services-file deploy/services.yml, entry 2 (api)');
+  });
+});
+
+describe('fleetOptions', () => {
+  test('defaults: every service at once, two builds, continue', () => {
+    expect(fleetOptions(usual({ 'services-file': 'deploy/services.yml' }))).toEqual({
+      servicesFile: 'deploy/services.yml',
+      maxParallel: undefined,
+      maxParallelBuilds: 2,
+      onFailure: 'continue',
+    });
+  });
+
+  test.each([
+    [{ 'on-failure': 'halt' }, 'on-failure: "halt" is not one of continue, stop, rollback-all'],
+    [{ 'max-parallel': '0' }, 'max-parallel: "0" is not a whole number from 1 to 1000'],
+    [{ 'max-parallel-builds': 'two' }, 'max-parallel-builds: "two" is not a whole number'],
+  ])('%j is refused', (values, message) => {
+    expect(() => fleetOptions(usual(values))).toThrow(message);
+  });
+});
+
+function result(fields: Partial<DeliveryResult>): DeliveryResult {
+  return {
+    dryRun: false,
+    region: 'eu-west-1',
+    cluster: 'prod',
+    service: 'web',
+    image: 'example/web:2',
+    taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2',
+    revision: 2,
+    registered: true,
+    deploymentStatus: 'COMPLETED',
+    diff: [],
+    startedAt: 0,
+    finishedAt: 6_100,
+    deregistered: [],
+    ...fields,
+  };
+}
+
+describe('how a run of many services ends', () => {
+  test.each([
+    [['COMPLETED', 'SKIPPED'], 'SKIPPED'],
+    [['COMPLETED', 'NOT_STARTED', 'FAILED'], 'FAILED'],
+    [['ROLLED_BACK', 'TIMED_OUT', 'SUPERSEDED'], 'TIMED_OUT'],
+    [['FAILED', 'UNKNOWN'], 'UNKNOWN'],
+    [['UNKNOWN', 'CANCELLED', 'COMPLETED'], 'CANCELLED'],
+    [[], 'NOT_STARTED'],
+  ] as const)('the worst of %j is %s', (statuses, worst) => {
+    expect(worstStatus(statuses)).toBe(worst);
+  });
+
+  test('exit 0 only when every service COMPLETED or was SKIPPED; a cancel exits as its signal', () => {
+    expect(fleetExitCode([result({}), result({ deploymentStatus: 'SKIPPED' })], undefined)).toBe(0);
+    expect(fleetExitCode([result({}), result({ deploymentStatus: 'ROLLED_BACK' })], undefined)).toBe(1);
+    expect(fleetExitCode([result({ deploymentStatus: 'CANCELLED' })], 'SIGTERM')).toBe(143);
+  });
+
+  test('outputs: lists in the file order, the worst status, and results with a reason for what did not end well', () => {
+    const outputs = fleetOutputs([
+      result({ deploymentId: 'ecs-svc/1' }),
+      result({ service: 'api', image: 'example/api:2', taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5', revision: 5, registered: false, deploymentStatus: 'FAILED', statusMessage: 'tasks failed to start' }),
+    ]);
+    expect(outputs).toMatchObject({
+      'task-definition-revision': '2,5',
+      registered: 'true',
+      image: 'example/web:2,example/api:2',
+      'deployment-id': 'ecs-svc/1',
+      'deployment-status': 'FAILED',
+    });
+    expect(JSON.parse(outputs['results'] ?? '')).toEqual([
+      { service: 'web', cluster: 'prod', 'task-definition-arn': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2', registered: true, image: 'example/web:2', 'deployment-id': 'ecs-svc/1', 'deployment-status': 'COMPLETED', reason: '' },
+      { service: 'api', cluster: 'prod', 'task-definition-arn': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5', registered: false, image: 'example/api:2', 'deployment-id': '', 'deployment-status': 'FAILED', reason: 'tasks failed to start' },
+    ]);
+  });
+
+  test('the table: service, revision, outcome, time, reason', () => {
+    expect(outcomeTable([result({}), result({ cluster: 'batch', service: 'worker', taskDefinitionArn: '', deploymentStatus: 'NOT_STARTED', statusMessage: 'not started', finishedAt: 0 })])).toEqual([
+      'SERVICE       REVISION  OUTCOME      TIME  REASON',
+      'prod/web      web:2     COMPLETED    6.1s',
+      'batch/worker  -         NOT_STARTED  0.0s  not started',
+    ]);
+  });
+});
+
+describe('the README example', () => {
+  test('is examples/deploy/services.yml, shown whole, and every entry of it reads as inputs', () => {
+    const example = readFileSync(new URL('../../examples/deploy/services.yml', import.meta.url), 'utf8');
+    expect(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).toContain(`\`\`\`yaml\n${example}\`\`\``);
+    const file = parseServicesFile(example, 'deploy/services.yml', yaml);
+    const inputs = file.entries.map((entry) => parseInputs(entryInputs(file, entry, usual({ region: 'eu-west-1' }))));
+    expect(inputs.map((entry) => `${entry.cluster}/${entry.service}`)).toEqual(['production/web', 'production/api', 'batch/worker']);
+  });
+});

@@ -1,0 +1,63 @@
+// The job summary of a run of many services: one row per service, the reason only where it did not end well.
+import { describe, expect, test } from 'vitest';
+import type { DeliveryResult } from '../../src/deploy/result.js';
+import { renderServicesSummary } from '../../src/hosts/summary.js';
+import { runResult } from '../../src/fleet/outcome.js';
+
+function result(fields: Partial<DeliveryResult>): DeliveryResult {
+  return {
+    dryRun: false,
+    region: 'eu-west-1',
+    cluster: 'prod',
+    service: 'web',
+    image: 'example/web:2',
+    taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2',
+    revision: 2,
+    registered: true,
+    deploymentId: 'ecs-svc/1',
+    deploymentStatus: 'COMPLETED',
+    diff: [],
+    startedAt: 0,
+    finishedAt: 6_100,
+    deregistered: [],
+    ...fields,
+  };
+}
+
+describe('renderServicesSummary', () => {
+  const services = [
+    result({}),
+    result({
+      service: 'api',
+      taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5',
+      registered: false,
+      deploymentId: 'ecs-svc/2',
+      deploymentStatus: 'ROLLED_BACK',
+      statusMessage: 'deployment failed: tasks | failed; rolled back to api:4',
+      finishedAt: 9_000,
+    }),
+  ];
+  const run = runResult(services, { startedAt: 0, finishedAt: 9_500, dryRun: false, region: 'eu-west-1' });
+
+  test('a headline with the run outcome, then one row per service', () => {
+    expect(renderServicesSummary(run, services)).toBe(
+      [
+        '### ❌ ecs-deliver: 1 of 2 services did not end well (ROLLED_BACK)',
+        '',
+        '| Service | Cluster | Revision | Outcome | Deployment | Time | Reason |',
+        '|---|---|---|---|---|---|---|',
+        '| `web` | `prod` | `web:2` (registered) | **COMPLETED** | `ecs-svc/1` | 6.1s |  |',
+        '| `api` | `prod` | `api:5` | **ROLLED_BACK** | `ecs-svc/2` | 9.0s | deployment failed: tasks \\| failed; rolled back to api:4 |',
+        '',
+        'Region `eu-west-1`, 9.5s in all.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('every service well: a success headline', () => {
+    const well = [result({}), result({ service: 'api', deploymentStatus: 'SKIPPED' })];
+    const summary = renderServicesSummary(runResult(well, { startedAt: 0, finishedAt: 1, dryRun: false, region: 'eu-west-1' }), well);
+    expect(summary.split('\n')[0]).toBe('### ✅ ecs-deliver delivered 2 services');
+  });
+});
