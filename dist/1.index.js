@@ -216,6 +216,13 @@ async function createDeployment(api, request, options = {}) {
         options.reporter?.info('The deployment group shows no deployment from that call: creating it again.');
     }
 }
+/**
+ * After a cancel cut CreateDeployment short: the deployment that call may have created, read on clients the cancel
+ * does not abort, so the caller can stop it. Undefined when the group shows none.
+ */
+function deploymentCreatedSince(api, request, sentAt, lost) {
+    return readBack(api, request, sentAt - CLOCK_MARGIN_MS, lost);
+}
 /** The group's deployment created since `since` whose AppSpec is this run's, if any. */
 async function readBack(api, request, since, lost) {
     const { application, deploymentGroup } = request;
@@ -251,12 +258,12 @@ async function readBack(api, request, since, lost) {
     }
 }
 
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(4484);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
 var failure_report = __webpack_require__(9040);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
 var read_errors = __webpack_require__(6255);
-// EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
 // EXTERNAL MODULE: ./src/watch/stopped-tasks.ts
 var stopped_tasks = __webpack_require__(8985);
 // EXTERNAL MODULE: ./src/watch/pacing.ts
@@ -381,7 +388,7 @@ async function followDeployment(deps, deploymentId, deadline, options) {
         if (options.cancel.aborted)
             return result({ kind: 'cancelled' });
         const pollStartedAt = clock.now();
-        const poll = await (0,settle/* settle */.G)(observe(deps.api, deploymentId, targetId), options.cancel);
+        const poll = await (0,settle/* settle */.G9)(observe(deps.api, deploymentId, targetId), options.cancel);
         if (poll.state === 'aborted')
             return result({ kind: 'cancelled' });
         if (poll.state === 'rejected') {
@@ -459,8 +466,6 @@ async function observe(api, deploymentId, knownTargetId) {
 
 
 
-/** How long a cancelled job waits for CodeDeploy to answer the StopDeployment that starts its rollback. */
-const CANCEL_STOP_ANSWER_CAP_MS = 10_000;
 function codeDeployConsoleUrl(region, deploymentId) {
     return `https://${region}.console.aws.amazon.com/codesuite/codedeploy/deployments/${encodeURIComponent(deploymentId)}?region=${region}`;
 }
@@ -596,12 +601,12 @@ async function timedOut(ctx, result) {
 /** Stops the deployment with rollback, waiting for CodeDeploy to answer that one call, not for the rollback. */
 async function cancelled(ctx, headline) {
     const { clock, target, reporter } = ctx;
-    const answer = await (0,settle/* settleWithin */.f)(ctx.afterCancel.stopDeployment(target.deploymentId, true), CANCEL_STOP_ANSWER_CAP_MS, clock);
+    const answer = await (0,settle/* settleWithin */.fb)(ctx.afterCancel.stopDeployment(target.deploymentId, true), settle/* CANCEL_ANSWER_CAP_MS */.aT, clock);
     const said = answer.state === 'fulfilled'
         ? `${target.deploymentId} stopped with rollback to ${(0,names/* familyRevision */.KW)(target.previousTaskDefinitionArn)} (StopDeployment: ${answer.value.status ?? '?'})`
         : answer.state === 'rejected'
             ? `stopping ${target.deploymentId} failed: ${(0,src_errors/* errorMessage */.gJ)(answer.error)}; stop it with aws deploy stop-deployment --deployment-id ${target.deploymentId} --auto-rollback-enabled`
-            : `CodeDeploy did not answer the StopDeployment of ${target.deploymentId} within ${(0,names/* formatDuration */.a3)(CANCEL_STOP_ANSWER_CAP_MS)}: it may still run`;
+            : `CodeDeploy did not answer the StopDeployment of ${target.deploymentId} within ${(0,names/* formatDuration */.a3)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may still run`;
     const message = `${headline}; ${said}`;
     reporter.warn(message);
     return { status: 'CANCELLED', message };
@@ -686,13 +691,14 @@ async function stoppedTasks(ctx) {
     if (options.cancel.aborted)
         return { tasks: [], unread: 'cancelled' };
     const query = { cluster: target.cluster, service: target.service, taskDefinitionArn: target.taskDefinitionArn };
-    const answer = await (0,settle/* settleWithin */.f)((0,stopped_tasks/* stoppedTasksOf */.bd)(ecs, query), failure_report/* STOPPED_TASKS_WAIT_MS */.G$, clock, options.cancel);
+    const answer = await (0,settle/* settleWithin */.fb)((0,stopped_tasks/* stoppedTasksOf */.bd)(ecs, query), failure_report/* STOPPED_TASKS_WAIT_MS */.G$, clock, options.cancel);
     if (answer.state === 'fulfilled')
         return { tasks: answer.value };
     return { tasks: [], unread: answer.state === 'rejected' ? (0,read_errors/* describeReadError */.U)(answer.error) : `no answer within ${(0,names/* formatDuration */.a3)(failure_report/* STOPPED_TASKS_WAIT_MS */.G$)}` };
 }
 
 ;// CONCATENATED MODULE: ./src/codedeploy/deploy.ts
+
 
 
 
@@ -716,13 +722,23 @@ async function deployWithCodeDeploy(deps, request) {
     const config = codeDeploy.deploymentConfig ?? codeDeploy.groupDeploymentConfig;
     reporter.info(`Creating a CodeDeploy deployment of ${(0,names/* familyRevision */.KW)(taskDefinitionArn)} in ${codeDeploy.application}/${codeDeploy.deploymentGroup}` +
         `${config ? ` (${config})` : ''}; AppSpec: ${(0,appspec/* describeAppSpec */.mW)(codeDeploy.appSpec)}.`);
-    const deploymentId = await createDeployment(api, {
+    const create = {
         application: codeDeploy.application,
         deploymentGroup: codeDeploy.deploymentGroup,
         appSpec,
         ...(codeDeploy.description ? { description: codeDeploy.description } : {}),
         ...(codeDeploy.deploymentConfig ? { deploymentConfig: codeDeploy.deploymentConfig } : {}),
-    }, { reporter, clock });
+    };
+    const sentAt = clock.now();
+    let deploymentId;
+    try {
+        deploymentId = await createDeployment(api, create, { reporter, clock });
+    }
+    catch (error) {
+        if (deps.cancel.aborted)
+            await stopWhatACancelCutShort(afterCancel, create, sentAt, error, { reporter, clock });
+        throw error;
+    }
     done.codeDeployDeploymentId = deploymentId;
     done.target = {
         cluster: update.cluster,
@@ -739,7 +755,7 @@ async function deployWithCodeDeploy(deps, request) {
     }
     // Not request.step: a cancel from here on must reach the watcher, which stops the deployment it created.
     done.step = 'watch';
-    // wait-until: traffic-shifted, where the inputs have it, ends the wait once production traffic has moved.
+    // wait-until: traffic-shifted ends the wait once production traffic has moved.
     const waitUntil = update.watch.waitUntil;
     const outcome = await watchCodeDeployment({ api, afterCancel, ecs: session.ecs, clock, reporter }, {
         deploymentId,
@@ -764,6 +780,26 @@ async function deployWithCodeDeploy(deps, request) {
     if (outcome.status !== 'COMPLETED')
         return 'not-completed';
     return trafficShiftedOnly ? 'traffic-shifted' : 'completed';
+}
+/**
+ * A cancel that lands while CreateDeployment is on its way may leave a deployment nobody follows: find it (on
+ * clients the cancel does not abort, within the same cap as the cancel's StopDeployment) and stop it with rollback.
+ */
+async function stopWhatACancelCutShort(api, create, sentAt, lost, { reporter, clock }) {
+    const stop = async () => {
+        const found = await deploymentCreatedSince(api, create, sentAt, lost);
+        if (!found)
+            return 'the deployment group shows no deployment from it';
+        await api.stopDeployment(found, true);
+        return `stopped CodeDeploy deployment ${found} with rollback`;
+    };
+    const answer = await (0,settle/* settleWithin */.fb)(stop(), settle/* CANCEL_ANSWER_CAP_MS */.aT, clock);
+    if (answer.state === 'fulfilled')
+        reporter.warn(`Cancelled during CreateDeployment: ${answer.value}.`);
+    else if (answer.state === 'rejected')
+        reporter.warn(`Cancelled during CreateDeployment, and it could not be stopped: ${(0,errors/* describeError */.Uc)(answer.error)}`);
+    else
+        reporter.warn(`Cancelled during CreateDeployment: CodeDeploy did not answer within ${settle/* CANCEL_ANSWER_CAP_MS */.aT / 1000} s; check ${create.application}/${create.deploymentGroup} for a deployment of this run.`);
 }
 /**
  * UpdateService with the desired count alone. Sending the same count again changes nothing, so a lost answer is

@@ -691,6 +691,23 @@ async function applyAll(ctx, session) {
 function joinedReads(session) {
     return { ...session, ecs: describedOncePerCluster(batchingEcsApi(session.ecs)) };
 }
+/**
+ * A blue/green, linear, canary or CodeDeploy deployment that completed cannot be undone: going back is a new
+ * deployment of the previous revision, with its own stages or lifecycle events.
+ */
+function putBackLine(run, target, to) {
+    const service = run.inputs.service;
+    const deployed = (0,names/* familyRevision */.KW)(target.taskDefinitionArn);
+    const completed = run.result?.deploymentStatus === 'COMPLETED';
+    if (run.plan?.update?.codeDeploy) {
+        return `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`;
+    }
+    if (target.strategy && target.strategy !== 'ROLLING') {
+        const kind = target.strategy === 'BLUE_GREEN' ? 'blue/green' : target.strategy.toLowerCase();
+        return `a new ${kind} service deployment puts ${service} back on ${to}, through its stages again${completed ? `; the completed deployment of ${deployed} is not undone` : ''}.`;
+    }
+    return `a new rolling deployment puts ${service} back on ${to}.`;
+}
 function heldBack(run, plan, failed, onFailure, at) {
     const why = `not started: on-failure is ${onFailure} and ${failed.prefix} ${failed.result?.deploymentStatus ?? 'FAILED'}`;
     run.reporter.warn(why);
@@ -749,7 +766,7 @@ async function rollBackAll(ctx, failed, applyAll, session, access) {
         if (!target || !before)
             return;
         const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
-        run.reporter.warn(`rollback-all: a new deployment puts ${run.inputs.service} back on ${to} (a blue/green or CodeDeploy service too: its completed deployment of ${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)} is not undone, a new one goes back).`);
+        run.reporter.warn(`rollback-all: ${putBackLine(run, target, to)}`);
         let ended;
         let problem;
         try {

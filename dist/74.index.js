@@ -476,11 +476,13 @@ async function main(invocation, env = process.env) {
     const state = { startedAt: clock/* systemClock */.m.now(), progress: (0,result/* newProgress */.gu)(), published: false };
     const cancel = new AbortController();
     const stopListening = listenForCancel(cancel, reporter.warn, (signal) => {
-        // A CodeDeploy deployment is always stopped (with rollback) on cancel; that call's answer is waited for too.
+        // A CodeDeploy deployment is always stopped (with rollback) on cancel, also one a cancelled CreateDeployment
+        // may have made; that call's answer is waited for too.
         const update = state.plan?.update;
+        const step = state.progress.step;
         const rollingBack = state.fleet
             ? state.fleet.rollsBackOnCancel
-            : state.progress.step === 'watch' && (update?.watch?.rollbackOnCancel === true || update?.codeDeploy !== undefined);
+            : (step === 'watch' && update?.watch?.rollbackOnCancel === true) || ((step === 'update' || step === 'watch') && update?.codeDeploy !== undefined);
         return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
     });
     try {
@@ -1425,7 +1427,7 @@ function planLines(plan) {
             ...(update.desiredCount !== undefined ? [`desired count ${update.desiredCount}`] : []),
             ...(update.forceNewDeployment ? ['forcing a new deployment'] : []),
         ];
-        lines.push(`${parts.join(', ')}${update.watch ? ' and wait for the rollout' : ', without waiting for the rollout'}.`);
+        lines.push(`${parts.join(', ')}${update.watch ? ` and wait for ${waitedFor(update)}` : ', without waiting for the rollout'}.`);
         lines.push(...updateExtraLines(update.extra));
     }
     if (plan.keepRevisions) {
@@ -1436,6 +1438,15 @@ function planLines(plan) {
     }
     lines.push('Dry run: nothing was changed.');
     return lines;
+}
+/** What the wait follows: a rolling update, or a service deployment's lifecycle stages (blue/green, linear, canary). */
+function waitedFor(update) {
+    const strategy = update.before?.deploymentConfiguration?.strategy;
+    if (!strategy || strategy === 'ROLLING')
+        return 'the rollout';
+    const kind = strategy === 'BLUE_GREEN' ? 'blue/green' : strategy.toLowerCase();
+    const until = update.watch?.waitUntil === 'traffic-shifted' ? ' until production traffic has moved' : '';
+    return `the ${kind} service deployment, stage by stage${until}`;
 }
 function codeDeployLines(update, codeDeploy, deployed) {
     const appSpec = codeDeploy.appSpec.kind === 'file'
@@ -5166,7 +5177,7 @@ async function collectFailure(ctx, result, taskDefinitionArn, reason) {
     const report = { reason, events: eventsOfDeployment(result).map(_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .eventLine */ .V8), stoppedTasks: [] };
     if (options.cancel.aborted)
         return { report, stoppedTasksUnread: 'cancelled' };
-    const stopped = await (0,_settle_js__WEBPACK_IMPORTED_MODULE_3__/* .settleWithin */ .f)((0,_stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .stoppedTasksOf */ .bd)(ecs, query), STOPPED_TASKS_WAIT_MS, clock, options.cancel);
+    const stopped = await (0,_settle_js__WEBPACK_IMPORTED_MODULE_3__/* .settleWithin */ .fb)((0,_stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .stoppedTasksOf */ .bd)(ecs, query), STOPPED_TASKS_WAIT_MS, clock, options.cancel);
     if (stopped.state === 'fulfilled')
         return { report: { ...report, stoppedTasks: stopped.value } };
     const why = stopped.state === 'rejected'
@@ -5427,9 +5438,12 @@ function describeReadError(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ settle),
-/* harmony export */   f: () => (/* binding */ settleWithin)
+/* harmony export */   G9: () => (/* binding */ settle),
+/* harmony export */   aT: () => (/* binding */ CANCEL_ANSWER_CAP_MS),
+/* harmony export */   fb: () => (/* binding */ settleWithin)
 /* harmony export */ });
+/** How long a cancelled job waits for AWS to answer the one call that starts its rollback or stop, never for the rollback. */
+const CANCEL_ANSWER_CAP_MS = 10_000;
 /**
  * Waits for `promise` unless `signal` aborts first. The SDK calls take no signal here, and one that hangs must
  * not keep a cancelled job alive; a late rejection is still caught so it never surfaces as unhandled.
@@ -5812,7 +5826,7 @@ async function followWith(ctx, start, deadline, judge) {
         if (options.cancel.aborted)
             return result({ kind: 'cancelled' });
         const pollStartedAt = clock.now();
-        const poll = await (0,settle/* settle */.G)(observer.observe(followed.serviceDeploymentArn), options.cancel);
+        const poll = await (0,settle/* settle */.G9)(observer.observe(followed.serviceDeploymentArn), options.cancel);
         if (poll.state === 'aborted')
             return result({ kind: 'cancelled' });
         if (followed.serviceDeploymentArn !== undefined && !observer.supportsServiceDeployments) {
@@ -5872,6 +5886,8 @@ var observe = __webpack_require__(7511);
 
 
 
+
+
 /**
  * ECS stopped answering, or answered in a way no retry can fix: say what was last seen, and when. Nothing is
  * rolled back and no stopped tasks are read: the deployment may well have completed.
@@ -5922,6 +5938,18 @@ function cancelledState(ctx, result, message, failure) {
             reporter.info(`  ${(0,progress/* deploymentLine */.CO)(deployment)}`);
     }
     return { status: 'CANCELLED', message, ...(failure ? { failure } : {}) };
+}
+/**
+ * Sends the rollback a cancel asks for (`call`, on a client the cancel does not abort) and says how it went,
+ * waiting at most CANCEL_ANSWER_CAP_MS for ECS's answer to that one call, not for the rollback itself.
+ */
+async function rollBackOnCancel(request, call, to, clock) {
+    const answer = await (0,settle/* settleWithin */.fb)(request, settle/* CANCEL_ANSWER_CAP_MS */.aT, clock);
+    if (answer.state === 'fulfilled')
+        return `the rollback to ${to} started (ECS answered the ${call})`;
+    if (answer.state === 'rejected')
+        return `the rollback to ${to} failed: ${(0,errors/* errorMessage */.gJ)(answer.error)}`;
+    return `the rollback to ${to} was requested, but ECS did not answer the ${call} within ${(0,names/* formatDuration */.a3)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may not have started`;
 }
 
 ;// CONCATENATED MODULE: ./src/watch/stages.ts
@@ -6200,9 +6228,6 @@ var aws_errors = __webpack_require__(9378);
 
 
 
-
-/** How long a cancelled job waits for ECS to answer the StopServiceDeployment that starts its rollback. */
-const CANCEL_STOP_ANSWER_CAP_MS = 10_000;
 /** Polls spent looking for the service deployment when the update's answer did not name it. */
 const FIND_ATTEMPTS = 3;
 /** Service deployments this much older than the watch are not this run's. */
@@ -6397,7 +6422,7 @@ async function rollBack(followed, failed, failure) {
 }
 /**
  * Stops at once; with rollback-on-cancel it first asks ECS to roll back (StopServiceDeployment, on the client the
- * cancel does not abort), waiting at most CANCEL_STOP_ANSWER_CAP_MS for the answer, not for the rollback.
+ * cancel does not abort), waiting at most CANCEL_ANSWER_CAP_MS for the answer, not for the rollback.
  */
 async function cancelled(followed, result, headline) {
     const { ctx, arn } = followed;
@@ -6406,14 +6431,7 @@ async function cancelled(followed, result, headline) {
     if (options.rollbackOnCancel) {
         const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
         const ecs = ctx.ecsAfterCancel ?? ctx.ecs;
-        const answer = await (0,settle/* settleWithin */.f)(ecs.stopServiceDeployment(arn, 'ROLLBACK'), CANCEL_STOP_ANSWER_CAP_MS, clock);
-        const said = answer.state === 'fulfilled'
-            ? `the rollback to ${to} started (ECS answered the StopServiceDeployment)`
-            : answer.state === 'rejected'
-                ? `the rollback to ${to} failed: ${(0,errors/* errorMessage */.gJ)(answer.error)}`
-                : `the rollback to ${to} was requested, but ECS did not answer the StopServiceDeployment within ` +
-                    `${(0,names/* formatDuration */.a3)(CANCEL_STOP_ANSWER_CAP_MS)}: it may not have started`;
-        message = `${headline}; ${said}`;
+        message = `${headline}; ${await rollBackOnCancel(ecs.stopServiceDeployment(arn, 'ROLLBACK'), 'StopServiceDeployment', to, clock)}`;
     }
     return cancelledState(ctx, result, message);
 }
@@ -6431,9 +6449,6 @@ async function cancelled(followed, result, headline) {
 
 
 
-
-/** How long a cancelled job waits for ECS to answer the UpdateService that starts its rollback. */
-const CANCEL_ROLLBACK_ANSWER_CAP_MS = 10_000;
 /** Chooses the watcher from the service's deployment strategy: rolling, or ECS's blue/green, linear and canary. */
 async function watchRollout(deps, target, options) {
     if (isStaged(target.strategy))
@@ -6591,21 +6606,14 @@ async function watch_rollout_rollBack(ctx, rollout, failed, failure) {
 }
 /**
  * Stops at once; with rollback-on-cancel it first starts the rollback, waiting for ECS to answer that one call
- * (at most CANCEL_ROLLBACK_ANSWER_CAP_MS), not for the rollback itself.
+ * (at most CANCEL_ANSWER_CAP_MS), not for the rollback itself.
  */
 async function watch_rollout_cancelled(ctx, rollout, headline) {
     const { options, clock, target } = ctx;
     let message = headline;
     if (options.rollbackOnCancel && canRollBack(ctx)) {
         const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
-        const answer = await (0,settle/* settleWithin */.f)(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), CANCEL_ROLLBACK_ANSWER_CAP_MS, clock);
-        const said = answer.state === 'fulfilled'
-            ? `the rollback to ${to} started (ECS answered the UpdateService)`
-            : answer.state === 'rejected'
-                ? `the rollback to ${to} failed: ${(0,errors/* errorMessage */.gJ)(answer.error)}`
-                : `the rollback to ${to} was requested, but ECS did not answer the UpdateService within ` +
-                    `${(0,names/* formatDuration */.a3)(CANCEL_ROLLBACK_ANSWER_CAP_MS)}: it may not have started`;
-        message = `${headline}; ${said}`;
+        message = `${headline}; ${await rollBackOnCancel(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), 'UpdateService', to, clock)}`;
     }
     return cancelledState(ctx, rollout, message);
 }

@@ -62,6 +62,14 @@ export async function createDeployment(api: CodeDeployApi, request: CreateReques
   }
 }
 
+/**
+ * After a cancel cut CreateDeployment short: the deployment that call may have created, read on clients the cancel
+ * does not abort, so the caller can stop it. Undefined when the group shows none.
+ */
+export function deploymentCreatedSince(api: CodeDeployApi, request: CreateRequest, sentAt: number, lost: unknown): Promise<string | undefined> {
+  return readBack(api, request, sentAt - CLOCK_MARGIN_MS, lost);
+}
+
 /** The group's deployment created since `since` whose AppSpec is this run's, if any. */
 async function readBack(api: CodeDeployApi, request: CreateRequest, since: number, lost: unknown): Promise<string | undefined> {
   const { application, deploymentGroup } = request;

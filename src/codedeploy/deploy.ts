@@ -11,7 +11,9 @@ import type { Reporter } from '../report.js';
 import type { ServiceUpdate } from '../deploy/plan.js';
 import type { Progress } from '../deploy/result.js';
 import { appSpecContent, appSpecFor, describeAppSpec } from './appspec.js';
-import { createDeployment } from './create-deployment.js';
+import { createDeployment, deploymentCreatedSince, type CreateRequest } from './create-deployment.js';
+import type { CodeDeployApi } from './api.js';
+import { CANCEL_ANSWER_CAP_MS, settleWithin } from '../watch/settle.js';
 import type { CodeDeployPlan } from './plan.js';
 import { watchCodeDeployment } from './watch.js';
 
@@ -54,17 +56,21 @@ export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: Co
     `Creating a CodeDeploy deployment of ${familyRevision(taskDefinitionArn)} in ${codeDeploy.application}/${codeDeploy.deploymentGroup}` +
       `${config ? ` (${config})` : ''}; AppSpec: ${describeAppSpec(codeDeploy.appSpec)}.`,
   );
-  const deploymentId = await createDeployment(
-    api,
-    {
-      application: codeDeploy.application,
-      deploymentGroup: codeDeploy.deploymentGroup,
-      appSpec,
-      ...(codeDeploy.description ? { description: codeDeploy.description } : {}),
-      ...(codeDeploy.deploymentConfig ? { deploymentConfig: codeDeploy.deploymentConfig } : {}),
-    },
-    { reporter, clock },
-  );
+  const create: CreateRequest = {
+    application: codeDeploy.application,
+    deploymentGroup: codeDeploy.deploymentGroup,
+    appSpec,
+    ...(codeDeploy.description ? { description: codeDeploy.description } : {}),
+    ...(codeDeploy.deploymentConfig ? { deploymentConfig: codeDeploy.deploymentConfig } : {}),
+  };
+  const sentAt = clock.now();
+  let deploymentId: string;
+  try {
+    deploymentId = await createDeployment(api, create, { reporter, clock });
+  } catch (error) {
+    if (deps.cancel.aborted) await stopWhatACancelCutShort(afterCancel, create, sentAt, error, { reporter, clock });
+    throw error;
+  }
   done.codeDeployDeploymentId = deploymentId;
   done.target = {
     cluster: update.cluster,
@@ -82,8 +88,8 @@ export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: Co
   }
   // Not request.step: a cancel from here on must reach the watcher, which stops the deployment it created.
   done.step = 'watch';
-  // wait-until: traffic-shifted, where the inputs have it, ends the wait once production traffic has moved.
-  const waitUntil = (update.watch as { waitUntil?: unknown }).waitUntil;
+  // wait-until: traffic-shifted ends the wait once production traffic has moved.
+  const waitUntil = update.watch.waitUntil;
   const outcome = await watchCodeDeployment(
     { api, afterCancel, ecs: session.ecs, clock, reporter },
     {
@@ -110,6 +116,29 @@ export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: Co
   done.outcome = watched;
   if (outcome.status !== 'COMPLETED') return 'not-completed';
   return trafficShiftedOnly ? 'traffic-shifted' : 'completed';
+}
+
+/**
+ * A cancel that lands while CreateDeployment is on its way may leave a deployment nobody follows: find it (on
+ * clients the cancel does not abort, within the same cap as the cancel's StopDeployment) and stop it with rollback.
+ */
+async function stopWhatACancelCutShort(
+  api: CodeDeployApi,
+  create: CreateRequest,
+  sentAt: number,
+  lost: unknown,
+  { reporter, clock }: { reporter: Reporter; clock: Clock },
+): Promise<void> {
+  const stop = async (): Promise<string> => {
+    const found = await deploymentCreatedSince(api, create, sentAt, lost);
+    if (!found) return 'the deployment group shows no deployment from it';
+    await api.stopDeployment(found, true);
+    return `stopped CodeDeploy deployment ${found} with rollback`;
+  };
+  const answer = await settleWithin(stop(), CANCEL_ANSWER_CAP_MS, clock);
+  if (answer.state === 'fulfilled') reporter.warn(`Cancelled during CreateDeployment: ${answer.value}.`);
+  else if (answer.state === 'rejected') reporter.warn(`Cancelled during CreateDeployment, and it could not be stopped: ${describeError(answer.error)}`);
+  else reporter.warn(`Cancelled during CreateDeployment: CodeDeploy did not answer within ${CANCEL_ANSWER_CAP_MS / 1000} s; check ${create.application}/${create.deploymentGroup} for a deployment of this run.`);
 }
 
 /**

@@ -8,14 +8,12 @@ import type { Reporter } from '../report.js';
 import type { FailureReport, StoppedTaskReport, WatchOutcome } from '../watch/contract.js';
 import { STOPPED_TASKS_WAIT_MS } from '../watch/failure-report.js';
 import { describeReadError } from '../watch/read-errors.js';
-import { settleWithin } from '../watch/settle.js';
+import { CANCEL_ANSWER_CAP_MS, settleWithin } from '../watch/settle.js';
 import { stoppedTaskLines, stoppedTasksOf } from '../watch/stopped-tasks.js';
 import type { CodeDeployApi } from './api.js';
 import { followDeployment, type FollowResult, type Seen } from './follow.js';
 import { errorInformationLine, failedEventLines, failedEventOf, lifecycleEventLine, trafficShifted } from './progress.js';
 
-/** How long a cancelled job waits for CodeDeploy to answer the StopDeployment that starts its rollback. */
-export const CANCEL_STOP_ANSWER_CAP_MS = 10_000;
 
 export interface CodeDeployTarget {
   deploymentId: string;
@@ -213,13 +211,13 @@ async function timedOut(ctx: Context, result: FollowResult): Promise<CodeDeployO
 /** Stops the deployment with rollback, waiting for CodeDeploy to answer that one call, not for the rollback. */
 async function cancelled(ctx: Context, headline: string): Promise<CodeDeployOutcome> {
   const { clock, target, reporter } = ctx;
-  const answer = await settleWithin(ctx.afterCancel.stopDeployment(target.deploymentId, true), CANCEL_STOP_ANSWER_CAP_MS, clock);
+  const answer = await settleWithin(ctx.afterCancel.stopDeployment(target.deploymentId, true), CANCEL_ANSWER_CAP_MS, clock);
   const said =
     answer.state === 'fulfilled'
       ? `${target.deploymentId} stopped with rollback to ${familyRevision(target.previousTaskDefinitionArn)} (StopDeployment: ${answer.value.status ?? '?'})`
       : answer.state === 'rejected'
         ? `stopping ${target.deploymentId} failed: ${errorMessage(answer.error)}; stop it with aws deploy stop-deployment --deployment-id ${target.deploymentId} --auto-rollback-enabled`
-        : `CodeDeploy did not answer the StopDeployment of ${target.deploymentId} within ${formatDuration(CANCEL_STOP_ANSWER_CAP_MS)}: it may still run`;
+        : `CodeDeploy did not answer the StopDeployment of ${target.deploymentId} within ${formatDuration(CANCEL_ANSWER_CAP_MS)}: it may still run`;
   const message = `${headline}; ${said}`;
   reporter.warn(message);
   return { status: 'CANCELLED', message };

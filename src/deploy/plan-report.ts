@@ -77,7 +77,7 @@ export function planLines(plan: DeployPlan<Service | undefined>): string[] {
       ...(update.desiredCount !== undefined ? [`desired count ${update.desiredCount}`] : []),
       ...(update.forceNewDeployment ? ['forcing a new deployment'] : []),
     ];
-    lines.push(`${parts.join(', ')}${update.watch ? ' and wait for the rollout' : ', without waiting for the rollout'}.`);
+    lines.push(`${parts.join(', ')}${update.watch ? ` and wait for ${waitedFor(update)}` : ', without waiting for the rollout'}.`);
     lines.push(...updateExtraLines(update.extra));
   }
   if (plan.keepRevisions) {
@@ -90,6 +90,15 @@ export function planLines(plan: DeployPlan<Service | undefined>): string[] {
   }
   lines.push('Dry run: nothing was changed.');
   return lines;
+}
+
+/** What the wait follows: a rolling update, or a service deployment's lifecycle stages (blue/green, linear, canary). */
+function waitedFor(update: ServiceUpdate<Service | undefined>): string {
+  const strategy = update.before?.deploymentConfiguration?.strategy;
+  if (!strategy || strategy === 'ROLLING') return 'the rollout';
+  const kind = strategy === 'BLUE_GREEN' ? 'blue/green' : strategy.toLowerCase();
+  const until = update.watch?.waitUntil === 'traffic-shifted' ? ' until production traffic has moved' : '';
+  return `the ${kind} service deployment, stage by stage${until}`;
 }
 
 function codeDeployLines(update: ServiceUpdate<Service | undefined>, codeDeploy: CodeDeployPlan, deployed: string): string[] {

@@ -20,7 +20,7 @@ import { INPUTS } from '../inputs/schema.js';
 import type { Reporter } from '../report.js';
 import { openDryRunSession, openSession } from '../session.js';
 import { needsYaml, readTaskDefinitionFile } from '../taskdef/parse-file.js';
-import type { DeploymentStatus } from '../watch/contract.js';
+import type { DeploymentStatus, RolloutTarget } from '../watch/contract.js';
 import { applyDeps, planDeps, publishImages, readsOf, type ImageAccess } from '../wiring.js';
 import { limiter } from './limit.js';
 import type { FleetOptions } from './options.js';
@@ -303,6 +303,24 @@ function joinedReads(session: AwsSession): AwsSession {
   return { ...session, ecs: describedOncePerCluster(batchingEcsApi(session.ecs)) };
 }
 
+/**
+ * A blue/green, linear, canary or CodeDeploy deployment that completed cannot be undone: going back is a new
+ * deployment of the previous revision, with its own stages or lifecycle events.
+ */
+function putBackLine(run: ServiceRun, target: RolloutTarget, to: string): string {
+  const service = run.inputs.service;
+  const deployed = familyRevision(target.taskDefinitionArn);
+  const completed = run.result?.deploymentStatus === 'COMPLETED';
+  if (run.plan?.update?.codeDeploy) {
+    return `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`;
+  }
+  if (target.strategy && target.strategy !== 'ROLLING') {
+    const kind = target.strategy === 'BLUE_GREEN' ? 'blue/green' : target.strategy.toLowerCase();
+    return `a new ${kind} service deployment puts ${service} back on ${to}, through its stages again${completed ? `; the completed deployment of ${deployed} is not undone` : ''}.`;
+  }
+  return `a new rolling deployment puts ${service} back on ${to}.`;
+}
+
 function heldBack(run: ServiceRun, plan: DeployPlan, failed: ServiceRun, onFailure: FleetOptions['onFailure'], at: number): DeliveryResult {
   const why = `not started: on-failure is ${onFailure} and ${failed.prefix} ${failed.result?.deploymentStatus ?? 'FAILED'}`;
   run.reporter.warn(why);
@@ -367,9 +385,7 @@ async function rollBackAll(
       const before = run.result;
       if (!target || !before) return;
       const to = familyRevision(target.previous.taskDefinitionArn);
-      run.reporter.warn(
-        `rollback-all: a new deployment puts ${run.inputs.service} back on ${to} (a blue/green or CodeDeploy service too: its completed deployment of ${familyRevision(target.taskDefinitionArn)} is not undone, a new one goes back).`,
-      );
+      run.reporter.warn(`rollback-all: ${putBackLine(run, target, to)}`);
       let ended: DeliveryResult | undefined;
       let problem: string | undefined;
       try {

@@ -6,6 +6,9 @@ import type { AnyFollowResult } from './follow.js';
 import { consoleUrl, formatDuration } from '../aws/names.js';
 import { deploymentLine, stateLine } from './progress.js';
 import { deploymentsOf } from './snapshot.js';
+import { CANCEL_ANSWER_CAP_MS, settleWithin } from './settle.js';
+import type { Clock } from '../clock.js';
+import { errorMessage } from '../errors.js';
 
 /**
  * ECS stopped answering, or answered in a way no retry can fix: say what was last seen, and when. Nothing is
@@ -61,4 +64,15 @@ export function cancelledState(ctx: WatchContext, result: AnyFollowResult, messa
     for (const deployment of deployments) reporter.info(`  ${deploymentLine(deployment)}`);
   }
   return { status: 'CANCELLED', message, ...(failure ? { failure } : {}) };
+}
+
+/**
+ * Sends the rollback a cancel asks for (`call`, on a client the cancel does not abort) and says how it went,
+ * waiting at most CANCEL_ANSWER_CAP_MS for ECS's answer to that one call, not for the rollback itself.
+ */
+export async function rollBackOnCancel(request: Promise<unknown>, call: string, to: string, clock: Clock): Promise<string> {
+  const answer = await settleWithin(request, CANCEL_ANSWER_CAP_MS, clock);
+  if (answer.state === 'fulfilled') return `the rollback to ${to} started (ECS answered the ${call})`;
+  if (answer.state === 'rejected') return `the rollback to ${to} failed: ${errorMessage(answer.error)}`;
+  return `the rollback to ${to} was requested, but ECS did not answer the ${call} within ${formatDuration(CANCEL_ANSWER_CAP_MS)}: it may not have started`;
 }

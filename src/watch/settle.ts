@@ -1,5 +1,8 @@
 import type { Clock } from '../clock.js';
 
+/** How long a cancelled job waits for AWS to answer the one call that starts its rollback or stop, never for the rollback. */
+export const CANCEL_ANSWER_CAP_MS = 10_000;
+
 /** How a call ended, or that the job was cancelled first. */
 export type Settled<T> = { state: 'fulfilled'; value: T } | { state: 'rejected'; error: unknown } | { state: 'aborted' };
 

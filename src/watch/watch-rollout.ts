@@ -9,18 +9,15 @@ import { reportFailure } from './failure-report.js';
 import { follow, type FollowResult } from './follow.js';
 import { consoleUrl, familyRevision, formatDuration, sameRevision } from '../aws/names.js';
 import { Observer } from './observe.js';
-import { settleWithin } from './settle.js';
 import { deploymentsOf, type Followed } from './snapshot.js';
 import { followedOf, followsDeployment } from './tracking.js';
 import { describeDeployment } from './verdict.js';
-import { cancelledState, unknown, unknownMessage } from './endings.js';
+import { cancelledState, rollBackOnCancel, unknown, unknownMessage } from './endings.js';
 import { isStaged } from './stages.js';
 import { watchServiceDeployment } from './watch-service-deployment.js';
 
 export type { WatchDeps } from './context.js';
 
-/** How long a cancelled job waits for ECS to answer the UpdateService that starts its rollback. */
-export const CANCEL_ROLLBACK_ANSWER_CAP_MS = 10_000;
 
 /** Chooses the watcher from the service's deployment strategy: rolling, or ECS's blue/green, linear and canary. */
 export async function watchRollout(deps: WatchDeps, target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome> {
@@ -186,22 +183,14 @@ async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchO
 
 /**
  * Stops at once; with rollback-on-cancel it first starts the rollback, waiting for ECS to answer that one call
- * (at most CANCEL_ROLLBACK_ANSWER_CAP_MS), not for the rollback itself.
+ * (at most CANCEL_ANSWER_CAP_MS), not for the rollback itself.
  */
 async function cancelled(ctx: WatchContext, rollout: FollowResult, headline: string): Promise<WatchOutcome> {
   const { options, clock, target } = ctx;
   let message = headline;
   if (options.rollbackOnCancel && canRollBack(ctx)) {
     const to = familyRevision(target.previous.taskDefinitionArn);
-    const answer = await settleWithin(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), CANCEL_ROLLBACK_ANSWER_CAP_MS, clock);
-    const said =
-      answer.state === 'fulfilled'
-        ? `the rollback to ${to} started (ECS answered the UpdateService)`
-        : answer.state === 'rejected'
-          ? `the rollback to ${to} failed: ${errorMessage(answer.error)}`
-          : `the rollback to ${to} was requested, but ECS did not answer the UpdateService within ` +
-            `${formatDuration(CANCEL_ROLLBACK_ANSWER_CAP_MS)}: it may not have started`;
-    message = `${headline}; ${said}`;
+    message = `${headline}; ${await rollBackOnCancel(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), 'UpdateService', to, clock)}`;
   }
   return cancelledState(ctx, rollout, message);
 }

@@ -6,16 +6,13 @@ import { familyRevision, formatDuration } from '../aws/names.js';
 import { errorMessage } from '../errors.js';
 import type { WatchContext, WatchDeps } from './context.js';
 import type { FailureReport, RolloutTarget, WatchOptions, WatchOutcome } from './contract.js';
-import { cancelledState, unknown, unknownMessage } from './endings.js';
+import { cancelledState, rollBackOnCancel, unknown, unknownMessage } from './endings.js';
 import { reportFailure } from './failure-report.js';
 import { followWith, type FollowResult, type Judge } from './follow.js';
 import { Observer } from './observe.js';
-import { settleWithin } from './settle.js';
 import { StageProgress, type StageVerdict } from './stages.js';
 import { followedOf } from './tracking.js';
 
-/** How long a cancelled job waits for ECS to answer the StopServiceDeployment that starts its rollback. */
-export const CANCEL_STOP_ANSWER_CAP_MS = 10_000;
 /** Polls spent looking for the service deployment when the update's answer did not name it. */
 const FIND_ATTEMPTS = 3;
 /** Service deployments this much older than the watch are not this run's. */
@@ -226,7 +223,7 @@ async function rollBack(followed: Followed, failed: WatchOutcome, failure: Failu
 
 /**
  * Stops at once; with rollback-on-cancel it first asks ECS to roll back (StopServiceDeployment, on the client the
- * cancel does not abort), waiting at most CANCEL_STOP_ANSWER_CAP_MS for the answer, not for the rollback.
+ * cancel does not abort), waiting at most CANCEL_ANSWER_CAP_MS for the answer, not for the rollback.
  */
 async function cancelled(followed: Followed, result: StageResult, headline: string): Promise<WatchOutcome> {
   const { ctx, arn } = followed;
@@ -235,15 +232,7 @@ async function cancelled(followed: Followed, result: StageResult, headline: stri
   if (options.rollbackOnCancel) {
     const to = familyRevision(target.previous.taskDefinitionArn);
     const ecs = ctx.ecsAfterCancel ?? ctx.ecs;
-    const answer = await settleWithin(ecs.stopServiceDeployment(arn, 'ROLLBACK'), CANCEL_STOP_ANSWER_CAP_MS, clock);
-    const said =
-      answer.state === 'fulfilled'
-        ? `the rollback to ${to} started (ECS answered the StopServiceDeployment)`
-        : answer.state === 'rejected'
-          ? `the rollback to ${to} failed: ${errorMessage(answer.error)}`
-          : `the rollback to ${to} was requested, but ECS did not answer the StopServiceDeployment within ` +
-            `${formatDuration(CANCEL_STOP_ANSWER_CAP_MS)}: it may not have started`;
-    message = `${headline}; ${said}`;
+    message = `${headline}; ${await rollBackOnCancel(ecs.stopServiceDeployment(arn, 'ROLLBACK'), 'StopServiceDeployment', to, clock)}`;
   }
   return cancelledState(ctx, result, message);
 }

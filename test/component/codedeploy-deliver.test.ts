@@ -3,6 +3,7 @@
 import { RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { beforeEach, expect, test } from 'vitest';
 import type { AwsSession } from '../../src/aws/clients.js';
+import type { CodeDeployApi } from '../../src/codedeploy/api.js';
 import { applyPlan } from '../../src/deploy/apply.js';
 import { outputsOf } from '../../src/deploy/outputs.js';
 import { planDeploy } from '../../src/deploy/plan.js';
@@ -82,4 +83,33 @@ test('wait-until traffic-shifted: the wait ends when traffic moved, and keep-rev
   expect(h.kept).toEqual([]);
   expect(h.reporter.text).toContain('keep-revisions: not run, as the CodeDeploy deployment was not waited for to its end.');
   expect(ecsMock.commandCalls(UpdateServiceCommand)).toHaveLength(0);
+});
+
+test('a cancel while CreateDeployment is on its way: the deployment it made is found and stopped with rollback', async () => {
+  codeDeployService();
+  const { h, codeDeploy } = withCodeDeploy();
+  const aborted = (): Error => Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
+  // The run's clients fail once the job is cancelled, as the session's signal makes them; afterCancel does not.
+  const cut: CodeDeployApi = new Proxy(codeDeploy, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => (h.cancel.signal.aborted ? Promise.reject(aborted()) : (value as (...a: unknown[]) => unknown).apply(target, args));
+    },
+  });
+  codeDeploy.onCreate = () => {
+    // CodeDeploy made the deployment; the answer never reached the job, which was cancelled meanwhile.
+    h.cancel.abort('SIGTERM');
+    return { id: 'd-1', error: aborted() };
+  };
+  const session: AwsSession = { ...h.session, codeDeploy: async () => ({ api: cut, afterCancel: codeDeploy }) };
+  h.applyDeps.session = session;
+  const plan = await planDeploy(h.planDeps, inputs({ service: 'web', family: 'web', image: 'nginx:1.25' }), { ecs: session.ecs, region: session.region, codeDeploy: session.codeDeploy! });
+
+  const { result, error } = await applyPlan(h.applyDeps, plan, h.clock.now());
+
+  expect(error).toBeDefined();
+  expect(result.deploymentStatus).toBe('CANCELLED');
+  expect(codeDeploy.calls.filter((call) => call.op === 'stopDeployment').map((call) => call.input)).toEqual([{ deploymentId: 'd-1', autoRollbackEnabled: true }]);
+  expect(h.reporter.text).toContain('Cancelled during CreateDeployment: stopped CodeDeploy deployment d-1 with rollback.');
 });

@@ -87,6 +87,18 @@ describe('plan', () => {
 });
 
 describe('a dry run prints the plan the same way for every path', () => {
+  test.each([
+    ['BLUE_GREEN', {}, 'the blue/green service deployment, stage by stage'],
+    ['CANARY', { 'wait-until': 'traffic-shifted' }, 'the canary service deployment, stage by stage until production traffic has moved'],
+    ['ROLLING', {}, 'the rollout'],
+  ] as const)('a %s service: the plan says what the wait follows', async (strategy, extra, waited) => {
+    serviceExists({ deploymentConfiguration: { strategy } });
+    familyHas(runningDefinition);
+    const h = harness();
+    const plan = await planDeploy(h.planDeps, inputs({ service: 'web', 'task-definition-arn': 'web:1', 'dry-run': 'true', ...extra }), reads(h));
+    expect(planLines(plan)).toContain(`Would update service web in default to web:1 and wait for ${waited}.`);
+  });
+
   const file = JSON.stringify({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256, environment: [{ name: 'TOKEN', value: 'hunter2' }] }] });
   const paths: [string, Record<string, string>][] = [
     ['rendered from inputs', { service: 'web', family: 'web', image: 'nginx:4', environment: 'TOKEN=hunter2' }],

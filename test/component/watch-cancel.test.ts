@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CANCEL_ROLLBACK_ANSWER_CAP_MS, watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { CANCEL_ANSWER_CAP_MS } from '../../src/watch/settle.js';
 import { FakeClock, RecordingReporter, awsError, options, rollbackCompletesAfter, rollingUpdate, target, td } from './watch-fakes.js';
 
 function inProgress(clock: FakeClock) {
@@ -83,7 +84,7 @@ describe('cancel (SIGINT / SIGTERM)', () => {
     );
     expect(ecs.count('updateService')).toBe(1);
     // Cancelled during the poll of 4 s; the rollback's UpdateService gets its 10 s, then the job ends.
-    expect(clock.elapsed).toBe(4_000 + CANCEL_ROLLBACK_ANSWER_CAP_MS);
+    expect(clock.elapsed).toBe(4_000 + CANCEL_ANSWER_CAP_MS);
   });
 
   test('a rollback that ECS refuses on cancel: says so', async () => {

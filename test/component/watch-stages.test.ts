@@ -3,7 +3,7 @@
 import type { DeploymentStrategy, ServiceDeployment } from '@aws-sdk/client-ecs';
 import { describe, expect, test } from 'vitest';
 import { watchRollout } from '../../src/watch/watch-rollout.js';
-import { CANCEL_STOP_ANSWER_CAP_MS } from '../../src/watch/watch-service-deployment.js';
+import { CANCEL_ANSWER_CAP_MS } from '../../src/watch/settle.js';
 import { EPOCH, FakeClock, FakeEcs, RecordingReporter, awsError, deployment, options, sdArn, stoppedTask, target, td } from './watch-fakes.js';
 
 const ARN = sdArn(2);
@@ -298,7 +298,7 @@ describe('following a blue/green, linear or canary deployment', () => {
     hanging.hangOn = () => true;
     const outcome2 = await watchRollout({ ecs: ecs2, ecsAfterCancel: hanging, clock: clock2, reporter: new RecordingReporter() }, staged(), options({ rollbackOnCancel: true, cancel: cancel2.signal }));
     expect(outcome2.message).toContain('did not answer the StopServiceDeployment within 10s');
-    expect(clock2.elapsed).toBeLessThanOrEqual(3_000 + CANCEL_STOP_ANSWER_CAP_MS);
+    expect(clock2.elapsed).toBeLessThanOrEqual(3_000 + CANCEL_ANSWER_CAP_MS);
   });
 
   test('read errors are retried until the timeout and end as UNKNOWN, rolling nothing back', async () => {

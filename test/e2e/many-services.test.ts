@@ -166,7 +166,7 @@ describe.concurrent('a services-file against the ECS stand-in', () => {
     }
     expect(resultsOf(run).map((result) => result['deployment-status'])).toEqual(['ROLLED_BACK', 'ROLLED_BACK', 'ROLLED_BACK']);
     expect(run.log).toContain('on-failure rollback-all: prod/api FAILED; putting prod/web, prod/api, batch/worker back');
-    expect(run.log).toMatch(/\[prod\/web\] .*rollback-all: a new deployment puts web back on web:1/);
+    expect(run.log).toMatch(/\[prod\/web\] .*rollback-all: a new rolling deployment puts web back on web:1/);
     expect(resultsOf(run)[0]?.reason).toMatch(/put back on web:1 by on-failure rollback-all/);
   });
 

@@ -211,4 +211,41 @@ describe.skipIf(skip)('a one-off task before the rollout, end to end', () => {
     expect(run.stdout).toMatch(/^::error::/m);
     expect(standin.calls['UpdateService']).toBeUndefined();
   });
+  test('in a GitLab CI job the migration runs before the rollout and the dotenv report carries its task and exit code', async (context) => {
+    const standin = await standinWith(context, { provisioningMs: 200, pendingMs: 200, runMs: 1500, exitCodes: { web: 0 } });
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-run-task-gl-'));
+    const [run, taskArn] = await Promise.all([
+      runBundle({
+        cwd: dir,
+        env: {
+          ...awsEnv(standin),
+          GITLAB_CI: 'true',
+          ECS_DELIVER_SERVICE: 'web',
+          ECS_DELIVER_FAMILY: 'web',
+          ECS_DELIVER_IMAGE: 'app:2',
+          ECS_DELIVER_VERIFY_IMAGE: 'false',
+          ECS_DELIVER_POLL_INTERVAL: '1s',
+          ECS_DELIVER_RUN_TASK_COMMAND: 'bin/migrate --all',
+        },
+        timeoutMs: KILL_AFTER_MS,
+      }),
+      feedLogs(standin, MIGRATION_LINES),
+    ]);
+
+    expect(run.code, run.log).toBe(0);
+    const dotenv = readFileSync(join(dir, 'ecs-deliver.env'), 'utf8');
+    expect(dotenv).toContain(`ECS_DELIVERED_RUN_TASK_ARN=${taskArn}`);
+    expect(dotenv).toContain('ECS_DELIVERED_RUN_TASK_EXIT_CODE=0');
+    expect(dotenv).toContain('ECS_DELIVERED_DEPLOYMENT_STATUS=COMPLETED');
+    // The task ran the new revision with the command split as a shell splits it, before the service was updated.
+    const runTask = standin.requests.find((call) => call.operation === 'RunTask');
+    const update = standin.requests.find((call) => call.operation === 'UpdateService');
+    expect(runTask?.input).toMatchObject({ taskDefinition: expect.stringMatching(/web:2$/), overrides: { containerOverrides: [{ name: 'web', command: ['bin/migrate', '--all'] }] } });
+    expect(update?.input).toMatchObject({ taskDefinition: expect.stringMatching(/web:2$/) });
+    expect((runTask?.at ?? Infinity) < (update?.at ?? 0)).toBe(true);
+    const log = logLines(run);
+    const printed = log.findIndex((line) => line.includes(MIGRATION_LINES[2] ?? ''));
+    expect(printed, run.log).toBeGreaterThanOrEqual(0);
+    expect(printed).toBeLessThan(log.findIndex((line) => /Updating service web/.test(line)));
+  });
 });
