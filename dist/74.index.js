@@ -619,7 +619,8 @@ function concludeRun(host, result, cancel, errorReported) {
         host.reporter.info(line);
     else
         host.fail(line);
-    if (status === 'CANCELLED')
+    // CANCELLED without a signal: someone stopped the deployment outside this run, which is a failure of this run.
+    if (status === 'CANCELLED' && cancel.aborted)
         return (0,apply/* signalOf */.oX)(cancel) === 'SIGINT' ? src_errors/* EXIT */.dc.sigint : src_errors/* EXIT */.dc.sigterm;
     return src_errors/* EXIT */.dc.failed;
 }

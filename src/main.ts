@@ -198,7 +198,8 @@ function concludeRun(host: Host, result: DeliveryResult, cancel: AbortSignal, er
   const line = `deployment ${status}${result.statusMessage ? `: ${result.statusMessage}` : ''}`;
   if (errorReported) host.reporter.info(line);
   else host.fail(line);
-  if (status === 'CANCELLED') return signalOf(cancel) === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
+  // CANCELLED without a signal: someone stopped the deployment outside this run, which is a failure of this run.
+  if (status === 'CANCELLED' && cancel.aborted) return signalOf(cancel) === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   return EXIT.failed;
 }
 

@@ -1,5 +1,6 @@
 // The built bundle deploying to blue/green, linear and canary services on the ECS stand-in: the stages it prints,
 // how each deployment ends, the outputs and the exit code, and the rollback through StopServiceDeployment.
+import { ECSClient, StopServiceDeploymentCommand } from '@aws-sdk/client-ecs';
 import { type TestContext, describe, expect, test } from 'vitest';
 import { type EcsStandin, type Scenario, startEcsStandin } from '../standin/index.js';
 import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
@@ -124,5 +125,34 @@ describe.concurrent('blue/green, linear and canary services', () => {
     const deadline = Date.now() + 5_000;
     while (lastServiceDeployment(standin)['status'] !== 'ROLLBACK_SUCCESSFUL' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(lastServiceDeployment(standin)['status']).toBe('ROLLBACK_SUCCESSFUL');
+  });
+  test('a deployment someone stops outside the run: CANCELLED, exit 1 (no signal), nothing rolled back by the run', async (context) => {
+    const standin = await standinWith(context, { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0.5 }, { stageMs: 800 });
+    const ecs = new ECSClient({ endpoint: standin.url, region: standin.region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    context.onTestFinished(() => ecs.destroy());
+    let stopped = false;
+
+    const run = await deploy(standin, [], {
+      onStart: (child) => {
+        let seen = '';
+        const watch = (chunk: Buffer): void => {
+          seen += chunk.toString();
+          const arn = String(lastServiceDeployment(standin)['serviceDeploymentArn'] ?? '');
+          if (!stopped && arn && seen.includes('Stage PRE_SCALE_UP')) {
+            stopped = true;
+            void ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ABORT' }));
+          }
+        };
+        child.stdout?.on('data', watch);
+        child.stderr?.on('data', watch);
+      },
+    });
+
+    expect(stopped, run.log).toBe(true);
+    expect(run.code, run.log).toBe(1);
+    expect(outputsOf(run)['deployment-status']).toBe('CANCELLED');
+    expect(run.log).toMatch(/was stopped outside this run/);
+    // The only StopServiceDeployment is the one sent from outside.
+    expect(standin.requests.filter((call) => call.operation === 'StopServiceDeployment')).toHaveLength(1);
   });
 });
