@@ -258,7 +258,7 @@ function describeError(error) {
     // The SDK appends a hint about a hidden field to answers it could not read: not something a user can act on.
     const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error).split('\n')[0] ?? '';
     if (isGarbledAnswer(error))
-        return `AWS sent an answer that could not be read (${name}: ${message})`;
+        return `AWS sent an answer that could not be read: ${name}: ${message}`;
     return name === 'Error' || message.startsWith(name) ? message : `${name}: ${message}`;
 }
 /** One line for a failed call, with the fix where the error says what it is. */

@@ -120,7 +120,7 @@ export function describeError(error: unknown): string {
   const name = errorName(error);
   // The SDK appends a hint about a hidden field to answers it could not read: not something a user can act on.
   const message = errorMessage(error).split('\n')[0] ?? '';
-  if (isGarbledAnswer(error)) return `AWS sent an answer that could not be read (${name}: ${message})`;
+  if (isGarbledAnswer(error)) return `AWS sent an answer that could not be read: ${name}: ${message}`;
   return name === 'Error' || message.startsWith(name) ? message : `${name}: ${message}`;
 }
 

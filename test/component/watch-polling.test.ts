@@ -107,7 +107,7 @@ describe('transient errors', () => {
     expect(outcome.failure).toBeUndefined();
     expect(ecs.count('updateService')).toBe(0);
     expect(reporter.lines.filter((line) => line.level === 'warn').map((line) => line.text)).toEqual([
-      'ECS did not answer (AWS sent an answer that could not be read (SyntaxError: Unexpected end of JSON input)); retrying until the timeout',
+      'ECS did not answer (AWS sent an answer that could not be read: SyntaxError: Unexpected end of JSON input); retrying until the timeout',
     ]);
     expect(reporter.text).not.toContain('$response');
   });

@@ -55,7 +55,7 @@ describe('answers the SDK cannot read', () => {
     expect(outcome.status, `${outcome.message}\n${reporter.text}`).toBe('COMPLETED');
     expect(operations).toEqual(['DescribeServices', 'DescribeServices', 'DescribeServices']);
     expect(reporter.lines.filter((line) => line.level !== 'info').map((line) => line.text)).toEqual([
-      expect.stringMatching(/^ECS did not answer \(AWS sent an answer that could not be read \(SyntaxError: [^\n]+\)\); retrying until the timeout$/),
+      expect.stringMatching(/^ECS did not answer \(AWS sent an answer that could not be read: SyntaxError: [^\n]+\); retrying until the timeout$/),
     ]);
   });
 });

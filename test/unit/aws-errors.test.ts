@@ -72,7 +72,7 @@ describe('describeError', () => {
     [sdkError('ThrottlingException', 400, 'Rate exceeded'), 'ThrottlingException: Rate exceeded'],
     [sdkError('ServerException', 500, 'ServerException: oops'), 'ServerException: oops'],
     [new Error('plain'), 'plain'],
-    [truncatedAnswer(), 'AWS sent an answer that could not be read (SyntaxError: Unexpected end of JSON input)'],
+    [truncatedAnswer(), 'AWS sent an answer that could not be read: SyntaxError: Unexpected end of JSON input'],
   ])('describeError %#', (error, text) => {
     expect(describeError(error)).toBe(text);
   });

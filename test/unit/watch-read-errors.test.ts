@@ -30,7 +30,7 @@ describe('read errors while watching', () => {
   test('an unreadable answer is described in one line, without the SDK hint', () => {
     const error = withResponse(new SyntaxError(`Unexpected end of JSON input${hint}`));
     expect(readErrorKind(error)).toBe('transient');
-    expect(describeReadError(error)).toBe('AWS sent an answer that could not be read (SyntaxError: Unexpected end of JSON input)');
+    expect(describeReadError(error)).toBe('AWS sent an answer that could not be read: SyntaxError: Unexpected end of JSON input');
   });
 
   test('a gone service is described by its own message', () => {
