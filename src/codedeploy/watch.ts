@@ -11,6 +11,7 @@ import { describeReadError } from '../watch/read-errors.js';
 import { CANCEL_ANSWER_CAP_MS, settleWithin } from '../watch/settle.js';
 import { stoppedTaskLines, stoppedTasksOf } from '../watch/stopped-tasks.js';
 import type { CodeDeployApi } from './api.js';
+import type { DeploymentInfo } from '@aws-sdk/client-codedeploy';
 import { followDeployment, type FollowResult, type Seen } from './follow.js';
 import { errorInformationLine, failedEventLines, failedEventOf, lifecycleEventLine, trafficShifted } from './progress.js';
 
@@ -72,7 +73,12 @@ export async function watchCodeDeployment(deps: CodeDeployWatchDeps, target: Cod
     );
     return followDeployment(deps, target.deploymentId, clock.now() + options.timeoutMs, followOptions(ctx));
   });
-  return conclude(ctx, result);
+  const outcome = await conclude(ctx, result);
+  // The lifecycle events this deployment passed, in CodeDeploy's order: the stages the job summary lists.
+  const passed = (result.last?.target?.lifecycleEvents ?? []).flatMap((event) =>
+    event.status === 'Succeeded' && event.lifecycleEventName ? [event.lifecycleEventName] : [],
+  );
+  return passed.length > 0 ? { ...outcome, stages: passed } : outcome;
 }
 
 function followOptions(ctx: Context, untilTrafficShifted = ctx.options.untilTrafficShifted === true) {
@@ -187,11 +193,20 @@ async function timedOut(ctx: Context, result: FollowResult): Promise<CodeDeployO
     return { status: 'TIMED_OUT', message };
   }
   const failure = await reportFailure(ctx, result.last, `did not finish within ${formatDuration(options.timeoutMs)}`, headline);
+  // A cancel while the failure was read: the run's clients are aborted, and the cancel's stop is the one to send.
+  if (options.cancel.aborted) return cancelled(ctx, `${headline}; cancelled`);
   reporter.warn(`Stopping ${target.deploymentId}${options.rollback ? ' with rollback' : ' (rollback is false: no rollback)'}`);
   try {
     const answer = await ctx.api.stopDeployment(target.deploymentId, options.rollback);
     reporter.info(`StopDeployment: ${answer.status ?? '?'}${answer.statusMessage ? ` (${answer.statusMessage})` : ''}`);
   } catch (error) {
+    // The deployment may have ended between the last poll and the stop: what it says now is the outcome.
+    const now = await readOnce(ctx);
+    if (now?.status === 'Succeeded') {
+      const message = `${what(ctx)} succeeded just as the wait timed out (StopDeployment was refused: ${describeReadError(error)})`;
+      reporter.info(message);
+      return { status: 'COMPLETED', message };
+    }
     const message = `${headline}; stopping it failed: ${describeReadError(error)}`;
     reporter.error(message);
     return { status: 'TIMED_OUT', message, failure };
@@ -206,6 +221,15 @@ async function timedOut(ctx: Context, result: FollowResult): Promise<CodeDeployO
     return { status: 'TIMED_OUT', message, failure };
   }
   return followRollback(ctx, rollbackId, `${headline}; stopped`, failure, 'TIMED_OUT');
+}
+
+/** The deployment as CodeDeploy tells it now; undefined when it does not answer. */
+async function readOnce(ctx: Context): Promise<DeploymentInfo | undefined> {
+  try {
+    return await ctx.api.getDeployment(ctx.target.deploymentId);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Stops the deployment with rollback, waiting for CodeDeploy to answer that one call, not for the rollback. */

@@ -22,15 +22,17 @@ export function newPrimaryDeployment(
 
 /**
  * This run's deployment is the one the UpdateService answer names: its currentServiceDeployment where the
- * endpoint gives one, else the new PRIMARY deployment of this run's task definition.
- * An update that changed nothing on an endpoint without the service-deployment API (such as moto) yields neither.
+ * endpoint gives one that the service did not have before, else the new PRIMARY deployment of this run's task
+ * definition. An update that started nothing (the revision the service already runs) yields neither: the
+ * service deployment it still names is an earlier run's, whose ending is not this run's to report.
  */
 export function identifyDeployment(
   answer: Service | undefined,
-  idsBefore: readonly string[],
+  before: { deploymentIds: readonly string[]; serviceDeploymentArn?: string | undefined },
   taskDefinitionArn: string,
 ): DeploymentIdentity {
-  const fresh = newPrimaryDeployment(answer, idsBefore, taskDefinitionArn);
-  const arn = answer?.currentServiceDeployment;
+  const fresh = newPrimaryDeployment(answer, before.deploymentIds, taskDefinitionArn);
+  const named = answer?.currentServiceDeployment;
+  const arn = named !== before.serviceDeploymentArn ? named : undefined;
   return { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
 }

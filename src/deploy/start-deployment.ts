@@ -65,7 +65,7 @@ export async function startDeployment(
         ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
         ...request.extra,
       });
-      return { ...target(identifyDeployment(out.service, idsBefore, request.taskDefinitionArn)), ...strategyOf(out.service) };
+      return { ...target(identifyDeployment(out.service, { deploymentIds: idsBefore, serviceDeploymentArn: before.currentServiceDeployment }, request.taskDefinitionArn)), ...strategyOf(out.service) };
     } catch (error) {
       failure = error;
     }

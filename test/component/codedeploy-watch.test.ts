@@ -52,7 +52,7 @@ describe('watchCodeDeployment', () => {
 
     const outcome = await watch();
 
-    expect(outcome).toMatchObject({ status: 'COMPLETED', message: 'CodeDeploy deployment d-1 (web:2) succeeded in 10s' });
+    expect(outcome).toMatchObject({ status: 'COMPLETED', message: 'CodeDeploy deployment d-1 (web:2) succeeded in 10s', stages: ALL });
     for (const name of ALL) expect(reporter.lines.filter((line) => line.text === `  ${name}: Succeeded`)).toHaveLength(1);
     expect(reporter.text).toContain('CodeDeploy deployment d-1: Succeeded');
     expect(clock.sleeps.every((ms) => ms === POLL_MS)).toBe(true);
@@ -195,6 +195,38 @@ describe('watchCodeDeployment', () => {
 
     expect(codeDeploy.calls.find((call) => call.op === 'stopDeployment')?.input).toEqual({ deploymentId: 'd-1', autoRollbackEnabled: false });
     expect(outcome.status).toBe('TIMED_OUT');
+  });
+
+  test('the deployment succeeds just as the wait times out: the refused StopDeployment is followed by a read, COMPLETED', async () => {
+    const { codeDeploy, watch } = setup({ timeoutMs: 10_000 });
+    codeDeploy.put('d-1');
+    codeDeploy.failWhen = (op) => {
+      if (op !== 'stopDeployment') return undefined;
+      codeDeploy.deployments.get('d-1')!.info.status = 'Succeeded';
+      return Object.assign(new Error('The deployment is already completed.'), { name: 'DeploymentAlreadyCompletedException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+    };
+
+    const outcome = await watch();
+
+    expect(outcome.status).toBe('COMPLETED');
+    expect(outcome.message).toMatch(/succeeded just as the wait timed out/);
+  });
+
+  test('a cancel while the timed-out deployment\'s failure is read: the stop goes on the client the cancel does not abort', async () => {
+    const { codeDeploy, afterCancel, cancel, ecs, watch } = setup({ timeoutMs: 10_000 });
+    codeDeploy.put('d-1');
+    // Reading the stopped tasks is where the cancel lands.
+    const listTasks = ecs.listTasks.bind(ecs);
+    ecs.listTasks = async (...args: Parameters<typeof ecs.listTasks>) => {
+      cancel.abort('SIGTERM');
+      return listTasks(...args);
+    };
+
+    const outcome = await watch();
+
+    expect(codeDeploy.count('stopDeployment')).toBe(0);
+    expect(afterCancel.calls.filter((call) => call.op === 'stopDeployment').map((call) => call.input)).toEqual([{ deploymentId: 'd-1', autoRollbackEnabled: true }]);
+    expect(outcome.status).toBe('CANCELLED');
   });
 
   test('cancel: StopDeployment with rollback on the client the cancel does not abort; CANCELLED', async () => {

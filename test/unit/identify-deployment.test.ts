@@ -4,6 +4,7 @@ import { identifyDeployment, newPrimaryDeployment } from '../../src/deploy/ident
 const ours = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2';
 const old = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1';
 const arn = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/default/web/abc';
+const earlier = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/default/web/earlier';
 
 describe('identifyDeployment', () => {
   test.each([
@@ -13,8 +14,13 @@ describe('identifyDeployment', () => {
     ['nothing when the PRIMARY was there before (moto, or a no-op update)', { deployments: [{ id: 'ecs-svc/1', status: 'PRIMARY', taskDefinition: old }] }, {}],
     ['nothing when the new PRIMARY runs another revision', { deployments: [{ id: 'ecs-svc/3', status: 'PRIMARY', taskDefinition: old }] }, {}],
     ['nothing without an answer', undefined, {}],
+    [
+      'not the ARN the service named before the update (the revision it already runs: nothing started)',
+      { currentServiceDeployment: earlier, deployments: [{ id: 'ecs-svc/1', status: 'PRIMARY', taskDefinition: old }] },
+      {},
+    ],
   ])('%s', (_name, answer, expected) => {
-    expect(identifyDeployment(answer, ['ecs-svc/1'], ours)).toEqual(expected);
+    expect(identifyDeployment(answer, { deploymentIds: ['ecs-svc/1'], serviceDeploymentArn: earlier }, ours)).toEqual(expected);
   });
 });
 
