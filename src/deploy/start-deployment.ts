@@ -48,6 +48,7 @@ export async function startDeployment(
     region: request.region,
     taskDefinitionArn: request.taskDefinitionArn,
     deploymentIdsBefore: idsBefore,
+    ...(before.currentServiceDeployment ? { serviceDeploymentArnBefore: before.currentServiceDeployment } : {}),
     eventKeysBefore: (before.events ?? []).map(eventKey),
     previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
     ...strategyOf(before),

@@ -25,6 +25,8 @@ export interface RolloutTarget {
   serviceDeploymentArn?: string;
   /** Deployment ids the service had before the update. */
   deploymentIdsBefore: readonly string[];
+  /** The service deployment the service named before the update: an earlier run's, never this run's. */
+  serviceDeploymentArnBefore?: string;
   /** Keys (`eventKey`) of the service events listed before the update: none of them is this run's to print. */
   eventKeysBefore?: readonly string[];
   /** What the service ran before this run: where a rollback goes. */

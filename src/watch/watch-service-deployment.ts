@@ -93,7 +93,9 @@ async function findServiceDeployment(ctx: WatchContext, since: number): Promise<
         service: target.service,
         createdAt: { after: new Date(since - CREATED_MARGIN_MS) },
       });
-      const newest = [...(answer.serviceDeployments ?? [])].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+      const newest = [...(answer.serviceDeployments ?? [])]
+        .filter((listed) => listed.serviceDeploymentArn !== target.serviceDeploymentArnBefore)
+        .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
       if (newest?.serviceDeploymentArn) return newest.serviceDeploymentArn;
     } catch (error) {
       if (isNotSupported(error, true)) return undefined;

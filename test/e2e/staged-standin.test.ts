@@ -93,6 +93,19 @@ describe.concurrent('blue/green, linear and canary services', () => {
     expect(standin.service('web')['taskDefinition']).toMatch(/web:1$/);
     expect(standin.calls['UpdateService']).toBe(1);
     expect(standin.calls['StopServiceDeployment'] ?? 0).toBe(0);
+
+    // The next run deploys the revision the service went back to: ECS starts nothing, and the rolled-back service
+    // deployment the service still names is not this run's to report.
+    const again = await runBundle({
+      args: ['--service', 'web', '--task-definition-arn', 'web:1', '--json', '--poll-interval', '1s', '--wait-timeout', '20s'],
+      env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
+      timeoutMs: KILL_AFTER_MS,
+    });
+    expect(again.code, again.log).toBe(0);
+    expect(outputsOf(again)['deployment-status']).toBe('COMPLETED');
+    expect(outputsOf(again)['service-deployment-arn']).toBe('');
+    expect(again.log).not.toContain('ROLLBACK');
+    expect(standin.calls['StopServiceDeployment'] ?? 0).toBe(0);
   });
 
   test('a linear rollout stopped by SIGTERM with rollback-on-cancel: exit 143, rolled back through StopServiceDeployment', async (context) => {
