@@ -75,11 +75,13 @@ export async function watchServiceDeployment(
 function followStages({ ctx, arn, progress }: Followed, timeoutMs: number): Promise<StageResult> {
   const { clock, observer, options, target } = ctx;
   const begin = clock.now();
+  const pausedBefore = progress.pausedMs(begin);
   const judge: Judge<StageVerdict> = {
     changed: (snapshot) => progress.changed(snapshot, clock.now()),
     decide: (snapshot) => progress.decide(snapshot, observer.supportsServiceDeployments, clock.now()),
   };
-  const deadline = (): number => begin + timeoutMs + (options.pauseTimeoutMs === undefined ? 0 : progress.pausedMs(clock.now()));
+  const deadline = (): number =>
+    begin + timeoutMs + (options.pauseTimeoutMs === undefined ? 0 : progress.pausedMs(clock.now()) - pausedBefore);
   return followWith(ctx, followedOf({ ...target, serviceDeploymentArn: arn }), deadline, judge);
 }
 
@@ -167,7 +169,7 @@ async function conclude(followed: Followed, result: StageResult): Promise<WatchO
 /** StopServiceDeployment with stopType ROLLBACK, then the rollback is followed to its end. */
 async function rollBack(followed: Followed, failed: WatchOutcome, failure: FailureReport): Promise<WatchOutcome> {
   const { ctx, arn } = followed;
-  const { target, reporter, options, ecs } = ctx;
+  const { target, reporter, options, ecs, clock } = ctx;
   const to = familyRevision(target.previous.taskDefinitionArn);
   reporter.warn(`Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
   try {
@@ -181,6 +183,7 @@ async function rollBack(followed: Followed, failed: WatchOutcome, failure: Failu
     // The answer was lost, not the request: what the service deployment says next tells whether it went through.
     reporter.warn(`StopServiceDeployment: the answer was lost (${describeError(error).split('\n')[0] ?? ''}); following the service deployment`);
   }
+  followed.progress.endPause(clock.now());
   const rollback = await reporter.group(`Watching rollback of ${target.service} to ${to}`, () => followStages(followed, options.timeoutMs));
   const end = rollback.end;
   switch (end.kind) {

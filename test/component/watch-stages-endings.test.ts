@@ -1,0 +1,55 @@
+// How a blue/green, linear or canary watch ends at its edges: ECS silent during a pause, a rollback that races the
+// timeout or the stop, and a deployment followed without its service deployment, which UpdateService never rolls back.
+import type { DeploymentStrategy, ServiceDeployment } from '@aws-sdk/client-ecs';
+import { describe, expect, test } from 'vitest';
+import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { EPOCH, FakeClock, FakeEcs, RecordingReporter, awsError, deployment, options, sdArn, target, td } from './watch-fakes.js';
+
+const ARN = sdArn(2);
+const PAUSED = { hookId: 'p1', targetType: 'PAUSE' as const, status: 'AWAITING_ACTION' as const };
+
+function blueGreen(clock: FakeClock, strategy: DeploymentStrategy = 'BLUE_GREEN'): FakeEcs {
+  const ecs = new FakeEcs(clock, { currentServiceDeployment: ARN, deploymentConfiguration: { strategy } });
+  ecs.setDeployments(
+    deployment({ id: 'ecs-svc/2' }),
+    deployment({ id: 'ecs-svc/1', status: 'ACTIVE', taskDefinition: td(1), runningCount: 2, rolloutState: 'COMPLETED' }),
+  );
+  ecs.serviceDeployments.set(ARN, { serviceDeploymentArn: ARN, status: 'PENDING', createdAt: new Date(EPOCH), deploymentConfiguration: { strategy } });
+  return ecs;
+}
+
+function patch(ecs: FakeEcs, fields: ServiceDeployment): void {
+  ecs.serviceDeployments.set(ARN, { ...ecs.serviceDeployments.get(ARN), ...fields });
+}
+
+const staged = (fields: Parameters<typeof target>[0] = {}) => target({ strategy: 'BLUE_GREEN', serviceDeploymentArn: ARN, ...fields });
+
+describe('pauses while ECS is silent', () => {
+  test('ECS stops answering during a pause: the wait still ends, UNKNOWN, after at most wait-timeout plus pause-timeout', async () => {
+    const clock = new FakeClock();
+    const ecs = blueGreen(clock).at(2_000, (e) => patch(e, { status: 'IN_PROGRESS', lifecycleStage: 'POST_SCALE_UP', lifecycleHookDetails: [PAUSED] }));
+    ecs.failWhen = () => (clock.elapsed >= 10_000 ? awsError('ServerException', 500) : undefined);
+
+    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ timeoutMs: 60_000, pauseTimeoutMs: 30_000 }));
+
+    expect(outcome.status).toBe('UNKNOWN');
+    expect(clock.elapsed).toBeLessThanOrEqual(60_000 + 30_000 + 2_000);
+    expect(ecs.count('stopServiceDeployment')).toBe(0);
+  }, 10_000);
+
+  test('a rollback after pause-timeout is followed to its end though the hook still shows AWAITING_ACTION', async () => {
+    const clock = new FakeClock();
+    const ecs = blueGreen(clock).at(2_000, (e) => patch(e, { status: 'IN_PROGRESS', lifecycleStage: 'POST_SCALE_UP', lifecycleHookDetails: [PAUSED] }));
+    ecs.onStopServiceDeployment = (_arn, _type, e) => {
+      patch(e, { status: 'ROLLBACK_REQUESTED' });
+      e.at(e.clock.elapsed + 6_000, (later) => patch(later, { status: 'ROLLBACK_IN_PROGRESS' }));
+      e.at(e.clock.elapsed + 10_000, (later) => patch(later, { status: 'ROLLBACK_SUCCESSFUL', lifecycleHookDetails: [{ ...PAUSED, status: 'SUCCEEDED' }] }));
+    };
+
+    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ pauseTimeoutMs: 30_000 }));
+
+    expect(outcome).toMatchObject({ status: 'ROLLED_BACK', rolledBackTo: 'web:1' });
+    expect(outcome.message).toContain('waited longer than pause-timeout (30s) at the PAUSE hook p1 (POST_SCALE_UP)');
+    expect(ecs.count('stopServiceDeployment')).toBe(1);
+  });
+});
