@@ -106,7 +106,12 @@ async function findServiceDeployment(ctx: WatchContext, since: number): Promise<
   return undefined;
 }
 
-async function conclude(followed: Followed, result: StageResult): Promise<WatchOutcome> {
+/** Statuses of a service deployment ECS is rolling back by itself. */
+const ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
+/** Statuses after which a refused StopServiceDeployment is no failure: the deployment ended, or ECS rolls it back. */
+const ENDED_OR_ROLLING_BACK = new Set(['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', ...ROLLING_BACK]);
+
+async function conclude(followed: Followed, result: StageResult, followedEcsRollback = false): Promise<WatchOutcome> {
   const { ctx, progress } = followed;
   const { target, reporter, clock, options } = ctx;
   const what = `the ${target.strategy ?? 'BLUE_GREEN'} deployment of ${familyRevision(target.taskDefinitionArn)}`;
@@ -153,6 +158,17 @@ async function conclude(followed: Followed, result: StageResult): Promise<WatchO
       return unknown(ctx, result, `the outcome of ${what} is unknown`);
     case 'timed-out':
     case 'pause-timed-out': {
+      if (end.kind === 'timed-out' && ROLLING_BACK.has(result.last?.serviceDeployment?.status ?? '') && !options.cancel.aborted) {
+        // ECS began rolling back by itself as the time ran out: a stop now would hide why; its rollback says.
+        if (!followedEcsRollback) {
+          reporter.info(`The wait-timeout came while ECS was rolling back ${what} by itself: following that rollback`);
+          const rollback = await reporter.group(`Watching the rollback ECS started for ${target.service}`, () => followStages(followed, options.timeoutMs));
+          return conclude(followed, rollback, true);
+        }
+        const message = `${what} was still being rolled back by ECS ${formatDuration(options.timeoutMs)} after the wait-timeout`;
+        const failure = await reportFailure(ctx, result, target.taskDefinitionArn, message, message);
+        return { status: 'TIMED_OUT', message, failure };
+      }
       const reason =
         end.kind === 'timed-out'
           ? `did not finish within ${formatDuration(options.timeoutMs)}${progress.stagesSeen.length > 0 ? ` (at ${progress.stagesSeen.at(-1) ?? '?'})` : ''}`
@@ -175,7 +191,7 @@ async function rollBack(followed: Followed, failed: WatchOutcome, failure: Failu
   try {
     await ecs.stopServiceDeployment(arn, 'ROLLBACK');
   } catch (error) {
-    if (changeOutcome(error) === 'not-applied') {
+    if (changeOutcome(error) === 'not-applied' && !(await endedOrRollingBack(ctx, arn))) {
       const message = `${failed.message}; the rollback to ${to} failed: ${errorMessage(error)}`;
       reporter.error(message);
       return { status: 'FAILED', message, failure };
@@ -221,6 +237,23 @@ async function rollBack(followed: Followed, failed: WatchOutcome, failure: Failu
       reporter.error(message);
       return { status: 'FAILED', message, failure };
     }
+  }
+}
+
+/**
+ * After a refused StopServiceDeployment: whether the service deployment has ended or ECS rolls it back already (the
+ * refusal then raced its end), which following it will tell. One read; a failed read says no.
+ */
+async function endedOrRollingBack(ctx: WatchContext, arn: string): Promise<boolean> {
+  try {
+    const answer = await ctx.ecs.describeServiceDeployments([arn]);
+    const status = answer.serviceDeployments?.[0]?.status;
+    if (status === undefined || !ENDED_OR_ROLLING_BACK.has(status)) return false;
+    ctx.reporter.info(`StopServiceDeployment was refused; the service deployment is ${status}: following it`);
+    return true;
+  } catch (error) {
+    ctx.reporter.warn(`DescribeServiceDeployments: ${describeError(error).split('\n')[0] ?? ''}`);
+    return false;
   }
 }
 

@@ -53,3 +53,44 @@ describe('pauses while ECS is silent', () => {
     expect(ecs.count('stopServiceDeployment')).toBe(1);
   });
 });
+
+describe('races at the timeout', () => {
+  test('ECS rolling back by itself at the timeout: no StopServiceDeployment; ROLLED_BACK with ECS’s reason', async () => {
+    const clock = new FakeClock();
+    const ecs = blueGreen(clock)
+      .at(2_000, (e) => patch(e, { status: 'IN_PROGRESS', lifecycleStage: 'BAKE_TIME' }))
+      .at(57_000, (e) => patch(e, { status: 'ROLLBACK_IN_PROGRESS', statusReason: 'alarm latency-high went off.' }))
+      .at(80_000, (e) => patch(e, { status: 'ROLLBACK_SUCCESSFUL', statusReason: 'alarm latency-high went off.' }));
+    const reporter = new RecordingReporter();
+
+    const outcome = await watchRollout({ ecs, clock, reporter }, staged(), options({ timeoutMs: 60_000 }));
+
+    expect(outcome).toMatchObject({ status: 'ROLLED_BACK', rolledBackTo: 'web:1' });
+    expect(outcome.message).toContain('failed: alarm latency-high went off; ECS rolled back to web:1');
+    expect(ecs.count('stopServiceDeployment')).toBe(0);
+  });
+
+  test('a StopServiceDeployment refused because the deployment just finished: COMPLETED, not a failed rollback', async () => {
+    const clock = new FakeClock();
+    const ecs = blueGreen(clock).at(2_000, (e) => patch(e, { status: 'IN_PROGRESS', lifecycleStage: 'CLEAN_UP' }));
+    ecs.onStopServiceDeployment = (_arn, _type, e) => {
+      patch(e, { status: 'SUCCESSFUL' });
+      throw awsError('InvalidParameterException', 400, 'The service deployment is already in a terminal state.');
+    };
+
+    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ timeoutMs: 60_000 }));
+
+    expect(outcome.status).toBe('COMPLETED');
+    expect(outcome.message).toContain('the deployment completed first');
+  });
+
+  test('a StopServiceDeployment refused while the deployment goes on is still a failed rollback', async () => {
+    const clock = new FakeClock();
+    const ecs = blueGreen(clock).at(2_000, (e) => patch(e, { status: 'IN_PROGRESS', lifecycleStage: 'CLEAN_UP' }));
+    ecs.onStopServiceDeployment = () => {
+      throw awsError('AccessDeniedException', 400, 'not allowed: ecs:StopServiceDeployment');
+    };
+    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ timeoutMs: 60_000 }));
+    expect(outcome).toMatchObject({ status: 'FAILED', message: expect.stringContaining('the rollback to web:1 failed: not allowed') });
+  });
+});
