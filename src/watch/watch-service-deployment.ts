@@ -18,7 +18,17 @@ const FIND_ATTEMPTS = 3;
 /** Service deployments this much older than the watch are not this run's. */
 const CREATED_MARGIN_MS = 60_000;
 
-type RollingWatch = (deps: WatchDeps, target: RolloutTarget, options: WatchOptions) => Promise<WatchOutcome>;
+/**
+ * How the rolling watcher follows a blue/green, linear or canary deployment whose service deployment is not known:
+ * within the wait's own deadline, and never rolling back by UpdateService, which would break the traffic setup.
+ */
+export interface StagedFallback {
+  /** When the wait ends, epoch ms: the fallback gets no second wait-timeout. */
+  deadline: number;
+  strategy: string;
+}
+
+type RollingWatch = (deps: WatchDeps, target: RolloutTarget, options: WatchOptions, fallback: StagedFallback) => Promise<WatchOutcome>;
 type StageResult = FollowResult<StageVerdict>;
 
 interface Followed {
@@ -62,11 +72,13 @@ export async function watchServiceDeployment(
     return { followed, result: await followStages(followed, options.timeoutMs) };
   });
   const { serviceDeploymentArn: _unused, ...withoutArn } = target;
+  const fallback: StagedFallback = { deadline: startedAt + options.timeoutMs, strategy };
   if (!watched) {
+    if (options.cancel.aborted) return cancelledBeforeFound(ctx, strategy);
     reporter.info(`No service deployment of this run found: following ${target.service}'s deployments list instead`);
-    return rolling(deps, withoutArn, options);
+    return rolling(deps, withoutArn, options, fallback);
   }
-  if (watched.result.end.kind === 'no-service-deployments') return rolling(deps, withoutArn, options);
+  if (watched.result.end.kind === 'no-service-deployments') return rolling(deps, withoutArn, options, fallback);
   const outcome = await conclude(watched.followed, watched.result);
   return { ...outcome, serviceDeploymentArn: watched.followed.arn, stages: watched.followed.progress.stages };
 }
@@ -110,6 +122,15 @@ async function findServiceDeployment(ctx: WatchContext, since: number): Promise<
 const ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
 /** Statuses after which a refused StopServiceDeployment is no failure: the deployment ended, or ECS rolls it back. */
 const ENDED_OR_ROLLING_BACK = new Set(['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', ...ROLLING_BACK]);
+
+/** A cancel before the service deployment was found: nothing to stop, and UpdateService must not roll it back. */
+function cancelledBeforeFound(ctx: WatchContext, strategy: string): WatchOutcome {
+  const { target, reporter, options } = ctx;
+  const notRolledBack = options.rollbackOnCancel ? '; not rolled back: ECS had named no service deployment to stop' : '';
+  const message = `cancelled while looking for the service deployment of the ${strategy} deployment of ${familyRevision(target.taskDefinitionArn)}${notRolledBack}`;
+  reporter.warn(message);
+  return { status: 'CANCELLED', message };
+}
 
 async function conclude(followed: Followed, result: StageResult, followedEcsRollback = false): Promise<WatchOutcome> {
   const { ctx, progress } = followed;

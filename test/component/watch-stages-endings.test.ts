@@ -94,3 +94,77 @@ describe('races at the timeout', () => {
     expect(outcome).toMatchObject({ status: 'FAILED', message: expect.stringContaining('the rollback to web:1 failed: not allowed') });
   });
 });
+
+describe('followed without its service deployment: never rolled back by UpdateService', () => {
+  /** A blue/green service whose new deployment never completes, and no service deployment ECS names. */
+  function unnamed(clock: FakeClock): FakeEcs {
+    const ecs = blueGreen(clock);
+    ecs.serviceDeployments.clear();
+    return ecs;
+  }
+
+  test('none found: TIMED_OUT within the one wait-timeout, saying why no rollback was sent', async () => {
+    const clock = new FakeClock();
+    const ecs = unnamed(clock);
+    const reporter = new RecordingReporter();
+
+    const outcome = await watchRollout({ ecs, clock, reporter }, target({ strategy: 'BLUE_GREEN' }), options({ timeoutMs: 60_000 }));
+
+    expect(outcome.status).toBe('TIMED_OUT');
+    expect(outcome.message).toContain('not rolled back: ECS named no service deployment to stop');
+    expect(ecs.count('updateService')).toBe(0);
+    expect(clock.elapsed).toBeLessThanOrEqual(60_000 + 2_000);
+  });
+
+  test('an endpoint without DescribeServiceDeployments: TIMED_OUT, no UpdateService', async () => {
+    const clock = new FakeClock();
+    const ecs = blueGreen(clock, 'CANARY');
+    ecs.failWhen = (op) => (op === 'describeServiceDeployments' ? awsError('UnknownOperationException', 400) : undefined);
+
+    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged({ strategy: 'CANARY' }), options({ timeoutMs: 60_000 }));
+
+    expect(outcome.status).toBe('TIMED_OUT');
+    expect(outcome.message).toContain('a CANARY deployment is not rolled back by UpdateService');
+    expect(ecs.count('updateService')).toBe(0);
+    expect(clock.elapsed).toBeLessThanOrEqual(60_000 + 2_000);
+  });
+
+  test('a cancel with rollback-on-cancel while following the deployments list: CANCELLED, no UpdateService', async () => {
+    const clock = new FakeClock();
+    const cancel = new AbortController();
+    const ecs = unnamed(clock);
+    clock.at(20_000, () => cancel.abort('SIGTERM'));
+    const afterCancel = new FakeEcs(clock);
+    afterCancel.onUpdateService = () => undefined;
+
+    const outcome = await watchRollout(
+      { ecs, ecsAfterCancel: afterCancel, clock, reporter: new RecordingReporter() },
+      target({ strategy: 'BLUE_GREEN' }),
+      options({ rollbackOnCancel: true, cancel: cancel.signal }),
+    );
+
+    expect(outcome.status).toBe('CANCELLED');
+    expect(outcome.message).toContain('not rolled back: ECS named no service deployment to stop');
+    expect(afterCancel.count('updateService') + ecs.count('updateService')).toBe(0);
+  });
+
+  test('a cancel while looking for the service deployment: CANCELLED at once, no UpdateService', async () => {
+    const clock = new FakeClock();
+    const cancel = new AbortController();
+    const ecs = unnamed(clock);
+    clock.at(1_000, () => cancel.abort('SIGTERM'));
+    const afterCancel = new FakeEcs(clock);
+    afterCancel.onUpdateService = () => undefined;
+
+    const outcome = await watchRollout(
+      { ecs, ecsAfterCancel: afterCancel, clock, reporter: new RecordingReporter() },
+      target({ strategy: 'BLUE_GREEN' }),
+      options({ rollbackOnCancel: true, cancel: cancel.signal }),
+    );
+
+    expect(outcome.status).toBe('CANCELLED');
+    expect(outcome.message).toContain('cancelled while looking for the service deployment');
+    expect(afterCancel.count('updateService') + ecs.count('updateService')).toBe(0);
+    expect(ecs.count('describeServices')).toBe(0);
+  });
+});
