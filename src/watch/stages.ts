@@ -82,9 +82,22 @@ export class StageProgress {
     private readonly settings: StageSettings,
   ) {}
 
-  /** Time spent at PAUSE hooks so far, the current pause included. */
+  /**
+   * Time at PAUSE hooks that does not count toward wait-timeout: each pause counts for at most pause-timeout, so a
+   * pause during which ECS stops answering still ends the wait.
+   */
   pausedMs(now: number): number {
-    return this.pausedBeforeMs + (this.pausedSince === undefined ? 0 : now - this.pausedSince);
+    const current = this.pausedSince === undefined ? 0 : this.capped(now - this.pausedSince);
+    return this.pausedBeforeMs + current;
+  }
+
+  /** Ends the pause being tracked: a rollback this run asked for is not waiting at a hook any more. */
+  endPause(now: number): void {
+    this.trackPause(undefined, now);
+  }
+
+  private capped(ms: number): number {
+    return Math.min(ms, this.settings.pauseTimeoutMs ?? Number.POSITIVE_INFINITY);
   }
 
   /** The stages passed, each once, in the order they began: for the summary. */
@@ -147,7 +160,14 @@ export class StageProgress {
       return { kind: 'traffic-shifted' };
     }
     const { pauseTimeoutMs } = this.settings;
-    if (pauseTimeoutMs !== undefined && this.pausedSince !== undefined && this.pausedHook && now - this.pausedSince >= pauseTimeoutMs) {
+    // A hook can still show AWAITING_ACTION once the deployment rolls back: only a deployment in progress is paused.
+    if (
+      sd.status === 'IN_PROGRESS' &&
+      pauseTimeoutMs !== undefined &&
+      this.pausedSince !== undefined &&
+      this.pausedHook &&
+      now - this.pausedSince >= pauseTimeoutMs
+    ) {
       return { kind: 'pause-timed-out', ...this.pausedHook };
     }
     return { kind: 'waiting' };
@@ -241,7 +261,7 @@ export class StageProgress {
           break;
       }
     }
-    this.trackPause(awaiting, now);
+    this.trackPause(sd.status === 'IN_PROGRESS' ? awaiting : undefined, now);
     return lines;
   }
 
@@ -266,7 +286,7 @@ export class StageProgress {
       this.pausedSince = now;
       this.pausedHook = { hookId: awaiting.hookId ?? '?', stage: this.stage ?? '?' };
     } else if (!awaiting && this.pausedSince !== undefined) {
-      this.pausedBeforeMs += now - this.pausedSince;
+      this.pausedBeforeMs += this.capped(now - this.pausedSince);
       this.pausedSince = undefined;
       this.pausedHook = undefined;
     }

@@ -14,7 +14,7 @@ import { followedOf, followsDeployment } from './tracking.js';
 import { describeDeployment } from './verdict.js';
 import { cancelledState, rollBackOnCancel, unknown, unknownMessage } from './endings.js';
 import { isStaged } from './stages.js';
-import { watchServiceDeployment } from './watch-service-deployment.js';
+import { watchServiceDeployment, type StagedFallback } from './watch-service-deployment.js';
 
 export type { WatchDeps } from './context.js';
 
@@ -25,7 +25,8 @@ export async function watchRollout(deps: WatchDeps, target: RolloutTarget, optio
   return watchRolling(deps, target, options);
 }
 
-async function watchRolling(deps: WatchDeps, target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome> {
+/** `staged` when it stands in for a blue/green, linear or canary watch: its deadline, and no UpdateService rollback. */
+async function watchRolling(deps: WatchDeps, target: RolloutTarget, options: WatchOptions, staged?: StagedFallback): Promise<WatchOutcome> {
   const ctx: WatchContext = {
     ...deps,
     target,
@@ -36,9 +37,14 @@ async function watchRolling(deps: WatchDeps, target: RolloutTarget, options: Wat
   const followed = followedOf(target);
   const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
     deps.reporter.info(`${startLine(target.service, followed)}; timeout ${formatDuration(options.timeoutMs)}`);
-    return follow(ctx, followed, deps.clock.now() + options.timeoutMs);
+    return follow(ctx, followed, staged?.deadline ?? deps.clock.now() + options.timeoutMs);
   });
-  return conclude(ctx, rollout);
+  return conclude(ctx, rollout, staged);
+}
+
+/** Why a blue/green, linear or canary deployment followed without its service deployment is not rolled back. */
+function notRolledBack(staged: StagedFallback): string {
+  return `not rolled back: ECS named no service deployment to stop, and a ${staged.strategy} deployment is not rolled back by UpdateService`;
 }
 
 function startLine(service: string, followed: Followed): string {
@@ -48,7 +54,7 @@ function startLine(service: string, followed: Followed): string {
   return `No new deployment to follow: waiting until ${service} runs ${revision} in one deployment with all its tasks`;
 }
 
-async function conclude(ctx: WatchContext, rollout: FollowResult): Promise<WatchOutcome> {
+async function conclude(ctx: WatchContext, rollout: FollowResult, staged: StagedFallback | undefined): Promise<WatchOutcome> {
   const { target, reporter, options, clock } = ctx;
   const end = rollout.end;
   const what = describeDeployment(rollout.followed.deploymentId, target.taskDefinitionArn);
@@ -66,7 +72,7 @@ async function conclude(ctx: WatchContext, rollout: FollowResult): Promise<Watch
     case 'unobserved':
       return unknown(ctx, rollout, `the outcome of ${what} is unknown`);
     case 'cancelled':
-      return cancelled(ctx, rollout, `cancelled while ${what} was in progress`);
+      return cancelled(ctx, rollout, `cancelled while ${what} was in progress`, staged);
     case 'rolled-back-by-ecs': {
       const to = familyRevision(end.to ?? target.previous.taskDefinitionArn);
       const message = `${what} failed: ${end.reason}; ECS rolled back to ${to}`;
@@ -79,7 +85,12 @@ async function conclude(ctx: WatchContext, rollout: FollowResult): Promise<Watch
       const message = end.kind === 'failed' ? `${what} failed: ${reason}` : `${what} ${reason}`;
       const failure = await reportFailure(ctx, rollout, target.taskDefinitionArn, reason, message);
       const outcome: WatchOutcome = { status: end.kind === 'failed' ? 'FAILED' : 'TIMED_OUT', message, failure };
-      if (options.cancel.aborted) return cancelled(ctx, rollout, `${message}; cancelled`);
+      if (options.cancel.aborted) return cancelled(ctx, rollout, `${message}; cancelled`, staged);
+      if (options.rollback && staged) {
+        const unsent = `${message}; ${notRolledBack(staged)}`;
+        reporter.error(unsent);
+        return { ...outcome, message: unsent };
+      }
       return options.rollback ? rollBack(ctx, rollout, outcome, failure) : outcome;
     }
   }
@@ -185,10 +196,12 @@ async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchO
  * Stops at once; with rollback-on-cancel it first starts the rollback, waiting for ECS to answer that one call
  * (at most CANCEL_ANSWER_CAP_MS), not for the rollback itself.
  */
-async function cancelled(ctx: WatchContext, rollout: FollowResult, headline: string): Promise<WatchOutcome> {
+async function cancelled(ctx: WatchContext, rollout: FollowResult, headline: string, staged: StagedFallback | undefined): Promise<WatchOutcome> {
   const { options, clock, target } = ctx;
   let message = headline;
-  if (options.rollbackOnCancel && canRollBack(ctx)) {
+  if (options.rollbackOnCancel && staged) {
+    message = `${headline}; ${notRolledBack(staged)}`;
+  } else if (options.rollbackOnCancel && canRollBack(ctx)) {
     const to = familyRevision(target.previous.taskDefinitionArn);
     message = `${headline}; ${await rollBackOnCancel(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), 'UpdateService', to, clock)}`;
   }

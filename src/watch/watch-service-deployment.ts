@@ -18,7 +18,17 @@ const FIND_ATTEMPTS = 3;
 /** Service deployments this much older than the watch are not this run's. */
 const CREATED_MARGIN_MS = 60_000;
 
-type RollingWatch = (deps: WatchDeps, target: RolloutTarget, options: WatchOptions) => Promise<WatchOutcome>;
+/**
+ * How the rolling watcher follows a blue/green, linear or canary deployment whose service deployment is not known:
+ * within the wait's own deadline, and never rolling back by UpdateService, which would break the traffic setup.
+ */
+export interface StagedFallback {
+  /** When the wait ends, epoch ms: the fallback gets no second wait-timeout. */
+  deadline: number;
+  strategy: string;
+}
+
+type RollingWatch = (deps: WatchDeps, target: RolloutTarget, options: WatchOptions, fallback: StagedFallback) => Promise<WatchOutcome>;
 type StageResult = FollowResult<StageVerdict>;
 
 interface Followed {
@@ -62,11 +72,13 @@ export async function watchServiceDeployment(
     return { followed, result: await followStages(followed, options.timeoutMs) };
   });
   const { serviceDeploymentArn: _unused, ...withoutArn } = target;
+  const fallback: StagedFallback = { deadline: startedAt + options.timeoutMs, strategy };
   if (!watched) {
+    if (options.cancel.aborted) return cancelledBeforeFound(ctx, strategy);
     reporter.info(`No service deployment of this run found: following ${target.service}'s deployments list instead`);
-    return rolling(deps, withoutArn, options);
+    return rolling(deps, withoutArn, options, fallback);
   }
-  if (watched.result.end.kind === 'no-service-deployments') return rolling(deps, withoutArn, options);
+  if (watched.result.end.kind === 'no-service-deployments') return rolling(deps, withoutArn, options, fallback);
   const outcome = await conclude(watched.followed, watched.result);
   return { ...outcome, serviceDeploymentArn: watched.followed.arn, stages: watched.followed.progress.stages };
 }
@@ -75,11 +87,13 @@ export async function watchServiceDeployment(
 function followStages({ ctx, arn, progress }: Followed, timeoutMs: number): Promise<StageResult> {
   const { clock, observer, options, target } = ctx;
   const begin = clock.now();
+  const pausedBefore = progress.pausedMs(begin);
   const judge: Judge<StageVerdict> = {
     changed: (snapshot) => progress.changed(snapshot, clock.now()),
     decide: (snapshot) => progress.decide(snapshot, observer.supportsServiceDeployments, clock.now()),
   };
-  const deadline = (): number => begin + timeoutMs + (options.pauseTimeoutMs === undefined ? 0 : progress.pausedMs(clock.now()));
+  const deadline = (): number =>
+    begin + timeoutMs + (options.pauseTimeoutMs === undefined ? 0 : progress.pausedMs(clock.now()) - pausedBefore);
   return followWith(ctx, followedOf({ ...target, serviceDeploymentArn: arn }), deadline, judge);
 }
 
@@ -106,7 +120,21 @@ async function findServiceDeployment(ctx: WatchContext, since: number): Promise<
   return undefined;
 }
 
-async function conclude(followed: Followed, result: StageResult): Promise<WatchOutcome> {
+/** Statuses of a service deployment ECS is rolling back by itself. */
+const ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
+/** Statuses after which a refused StopServiceDeployment is no failure: the deployment ended, or ECS rolls it back. */
+const ENDED_OR_ROLLING_BACK = new Set(['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', ...ROLLING_BACK]);
+
+/** A cancel before the service deployment was found: nothing to stop, and UpdateService must not roll it back. */
+function cancelledBeforeFound(ctx: WatchContext, strategy: string): WatchOutcome {
+  const { target, reporter, options } = ctx;
+  const notRolledBack = options.rollbackOnCancel ? '; not rolled back: ECS had named no service deployment to stop' : '';
+  const message = `cancelled while looking for the service deployment of the ${strategy} deployment of ${familyRevision(target.taskDefinitionArn)}${notRolledBack}`;
+  reporter.warn(message);
+  return { status: 'CANCELLED', message };
+}
+
+async function conclude(followed: Followed, result: StageResult, followedEcsRollback = false): Promise<WatchOutcome> {
   const { ctx, progress } = followed;
   const { target, reporter, clock, options } = ctx;
   const what = `the ${target.strategy ?? 'BLUE_GREEN'} deployment of ${familyRevision(target.taskDefinitionArn)}`;
@@ -153,6 +181,17 @@ async function conclude(followed: Followed, result: StageResult): Promise<WatchO
       return unknown(ctx, result, `the outcome of ${what} is unknown`);
     case 'timed-out':
     case 'pause-timed-out': {
+      if (end.kind === 'timed-out' && ROLLING_BACK.has(result.last?.serviceDeployment?.status ?? '') && !options.cancel.aborted) {
+        // ECS began rolling back by itself as the time ran out: a stop now would hide why; its rollback says.
+        if (!followedEcsRollback) {
+          reporter.info(`The wait-timeout came while ECS was rolling back ${what} by itself: following that rollback`);
+          const rollback = await reporter.group(`Watching the rollback ECS started for ${target.service}`, () => followStages(followed, options.timeoutMs));
+          return conclude(followed, rollback, true);
+        }
+        const message = `${what} was still being rolled back by ECS ${formatDuration(options.timeoutMs)} after the wait-timeout`;
+        const failure = await reportFailure(ctx, result, target.taskDefinitionArn, message, message);
+        return { status: 'TIMED_OUT', message, failure };
+      }
       const reason =
         end.kind === 'timed-out'
           ? `did not finish within ${formatDuration(options.timeoutMs)}${progress.stagesSeen.length > 0 ? ` (at ${progress.stagesSeen.at(-1) ?? '?'})` : ''}`
@@ -169,13 +208,13 @@ async function conclude(followed: Followed, result: StageResult): Promise<WatchO
 /** StopServiceDeployment with stopType ROLLBACK, then the rollback is followed to its end. */
 async function rollBack(followed: Followed, failed: WatchOutcome, failure: FailureReport): Promise<WatchOutcome> {
   const { ctx, arn } = followed;
-  const { target, reporter, options, ecs } = ctx;
+  const { target, reporter, options, ecs, clock } = ctx;
   const to = familyRevision(target.previous.taskDefinitionArn);
   reporter.warn(`Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
   try {
     await ecs.stopServiceDeployment(arn, 'ROLLBACK');
   } catch (error) {
-    if (changeOutcome(error) === 'not-applied') {
+    if (changeOutcome(error) === 'not-applied' && !(await endedOrRollingBack(ctx, arn))) {
       const message = `${failed.message}; the rollback to ${to} failed: ${errorMessage(error)}`;
       reporter.error(message);
       return { status: 'FAILED', message, failure };
@@ -183,6 +222,7 @@ async function rollBack(followed: Followed, failed: WatchOutcome, failure: Failu
     // The answer was lost, not the request: what the service deployment says next tells whether it went through.
     reporter.warn(`StopServiceDeployment: the answer was lost (${describeError(error).split('\n')[0] ?? ''}); following the service deployment`);
   }
+  followed.progress.endPause(clock.now());
   const rollback = await reporter.group(`Watching rollback of ${target.service} to ${to}`, () => followStages(followed, options.timeoutMs));
   const end = rollback.end;
   switch (end.kind) {
@@ -220,6 +260,23 @@ async function rollBack(followed: Followed, failed: WatchOutcome, failure: Failu
       reporter.error(message);
       return { status: 'FAILED', message, failure };
     }
+  }
+}
+
+/**
+ * After a refused StopServiceDeployment: whether the service deployment has ended or ECS rolls it back already (the
+ * refusal then raced its end), which following it will tell. One read; a failed read says no.
+ */
+async function endedOrRollingBack(ctx: WatchContext, arn: string): Promise<boolean> {
+  try {
+    const answer = await ctx.ecs.describeServiceDeployments([arn]);
+    const status = answer.serviceDeployments?.[0]?.status;
+    if (status === undefined || !ENDED_OR_ROLLING_BACK.has(status)) return false;
+    ctx.reporter.info(`StopServiceDeployment was refused; the service deployment is ${status}: following it`);
+    return true;
+  } catch (error) {
+    ctx.reporter.warn(`DescribeServiceDeployments: ${describeError(error).split('\n')[0] ?? ''}`);
+    return false;
   }
 }
 
