@@ -476,7 +476,10 @@ async function watchCodeDeployment(deps, target, options) {
         reporter.info(`Following CodeDeploy deployment ${target.deploymentId} (${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)}) in ${target.application}/${target.deploymentGroup}; timeout ${(0,names/* formatDuration */.a3)(options.timeoutMs)}`);
         return followDeployment(deps, target.deploymentId, clock.now() + options.timeoutMs, followOptions(ctx));
     });
-    return conclude(ctx, result);
+    const outcome = await conclude(ctx, result);
+    // The lifecycle events this deployment passed, in CodeDeploy's order: the stages the job summary lists.
+    const passed = (result.last?.target?.lifecycleEvents ?? []).flatMap((event) => event.status === 'Succeeded' && event.lifecycleEventName ? [event.lifecycleEventName] : []);
+    return passed.length > 0 ? { ...outcome, stages: passed } : outcome;
 }
 function followOptions(ctx, untilTrafficShifted = ctx.options.untilTrafficShifted === true) {
     const { target, options } = ctx;
@@ -576,12 +579,22 @@ async function timedOut(ctx, result) {
         return { status: 'TIMED_OUT', message };
     }
     const failure = await reportFailure(ctx, result.last, `did not finish within ${(0,names/* formatDuration */.a3)(options.timeoutMs)}`, headline);
+    // A cancel while the failure was read: the run's clients are aborted, and the cancel's stop is the one to send.
+    if (options.cancel.aborted)
+        return cancelled(ctx, `${headline}; cancelled`);
     reporter.warn(`Stopping ${target.deploymentId}${options.rollback ? ' with rollback' : ' (rollback is false: no rollback)'}`);
     try {
         const answer = await ctx.api.stopDeployment(target.deploymentId, options.rollback);
         reporter.info(`StopDeployment: ${answer.status ?? '?'}${answer.statusMessage ? ` (${answer.statusMessage})` : ''}`);
     }
     catch (error) {
+        // The deployment may have ended between the last poll and the stop: what it says now is the outcome.
+        const now = await readOnce(ctx);
+        if (now?.status === 'Succeeded') {
+            const message = `${what(ctx)} succeeded just as the wait timed out (StopDeployment was refused: ${(0,read_errors/* describeReadError */.U)(error)})`;
+            reporter.info(message);
+            return { status: 'COMPLETED', message };
+        }
         const message = `${headline}; stopping it failed: ${(0,read_errors/* describeReadError */.U)(error)}`;
         reporter.error(message);
         return { status: 'TIMED_OUT', message, failure };
@@ -597,6 +610,15 @@ async function timedOut(ctx, result) {
         return { status: 'TIMED_OUT', message, failure };
     }
     return followRollback(ctx, rollbackId, `${headline}; stopped`, failure, 'TIMED_OUT');
+}
+/** The deployment as CodeDeploy tells it now; undefined when it does not answer. */
+async function readOnce(ctx) {
+    try {
+        return await ctx.api.getDeployment(ctx.target.deploymentId);
+    }
+    catch {
+        return undefined;
+    }
 }
 /** Stops the deployment with rollback, waiting for CodeDeploy to answer that one call, not for the rollback. */
 async function cancelled(ctx, headline) {

@@ -1043,12 +1043,14 @@ function newPrimaryDeployment(service, idsBefore, taskDefinition) {
 }
 /**
  * This run's deployment is the one the UpdateService answer names: its currentServiceDeployment where the
- * endpoint gives one, else the new PRIMARY deployment of this run's task definition.
- * An update that changed nothing on an endpoint without the service-deployment API (such as moto) yields neither.
+ * endpoint gives one that the service did not have before, else the new PRIMARY deployment of this run's task
+ * definition. An update that started nothing (the revision the service already runs) yields neither: the
+ * service deployment it still names is an earlier run's, whose ending is not this run's to report.
  */
-function identifyDeployment(answer, idsBefore, taskDefinitionArn) {
-    const fresh = newPrimaryDeployment(answer, idsBefore, taskDefinitionArn);
-    const arn = answer?.currentServiceDeployment;
+function identifyDeployment(answer, before, taskDefinitionArn) {
+    const fresh = newPrimaryDeployment(answer, before.deploymentIds, taskDefinitionArn);
+    const named = answer?.currentServiceDeployment;
+    const arn = named !== before.serviceDeploymentArn ? named : undefined;
     return { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
 }
 
@@ -2506,6 +2508,7 @@ async function startDeployment(ecs, before, request, options = {}) {
         region: request.region,
         taskDefinitionArn: request.taskDefinitionArn,
         deploymentIdsBefore: idsBefore,
+        ...(before.currentServiceDeployment ? { serviceDeploymentArnBefore: before.currentServiceDeployment } : {}),
         eventKeysBefore: (before.events ?? []).map(_watch_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .eventKey */ .Mk),
         previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
         ...strategyOf(before),
@@ -2522,7 +2525,7 @@ async function startDeployment(ecs, before, request, options = {}) {
                 ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
                 ...request.extra,
             });
-            return { ...target((0,_identify_deployment_js__WEBPACK_IMPORTED_MODULE_5__/* .identifyDeployment */ .o)(out.service, idsBefore, request.taskDefinitionArn)), ...strategyOf(out.service) };
+            return { ...target((0,_identify_deployment_js__WEBPACK_IMPORTED_MODULE_5__/* .identifyDeployment */ .o)(out.service, { deploymentIds: idsBefore, serviceDeploymentArn: before.currentServiceDeployment }, request.taskDefinitionArn)), ...strategyOf(out.service) };
         }
         catch (error) {
             failure = error;
@@ -6002,9 +6005,20 @@ class StageProgress {
         this.arn = arn;
         this.settings = settings;
     }
-    /** Time spent at PAUSE hooks so far, the current pause included. */
+    /**
+     * Time at PAUSE hooks that does not count toward wait-timeout: each pause counts for at most pause-timeout, so a
+     * pause during which ECS stops answering still ends the wait.
+     */
     pausedMs(now) {
-        return this.pausedBeforeMs + (this.pausedSince === undefined ? 0 : now - this.pausedSince);
+        const current = this.pausedSince === undefined ? 0 : this.capped(now - this.pausedSince);
+        return this.pausedBeforeMs + current;
+    }
+    /** Ends the pause being tracked: a rollback this run asked for is not waiting at a hook any more. */
+    endPause(now) {
+        this.trackPause(undefined, now);
+    }
+    capped(ms) {
+        return Math.min(ms, this.settings.pauseTimeoutMs ?? Number.POSITIVE_INFINITY);
     }
     /** The stages passed, each once, in the order they began: for the summary. */
     get stages() {
@@ -6070,7 +6084,12 @@ class StageProgress {
             return { kind: 'traffic-shifted' };
         }
         const { pauseTimeoutMs } = this.settings;
-        if (pauseTimeoutMs !== undefined && this.pausedSince !== undefined && this.pausedHook && now - this.pausedSince >= pauseTimeoutMs) {
+        // A hook can still show AWAITING_ACTION once the deployment rolls back: only a deployment in progress is paused.
+        if (sd.status === 'IN_PROGRESS' &&
+            pauseTimeoutMs !== undefined &&
+            this.pausedSince !== undefined &&
+            this.pausedHook &&
+            now - this.pausedSince >= pauseTimeoutMs) {
             return { kind: 'pause-timed-out', ...this.pausedHook };
         }
         return { kind: 'waiting' };
@@ -6164,7 +6183,7 @@ class StageProgress {
                     break;
             }
         }
-        this.trackPause(awaiting, now);
+        this.trackPause(sd.status === 'IN_PROGRESS' ? awaiting : undefined, now);
         return lines;
     }
     pauseLines(hook) {
@@ -6187,7 +6206,7 @@ class StageProgress {
             this.pausedHook = { hookId: awaiting.hookId ?? '?', stage: this.stage ?? '?' };
         }
         else if (!awaiting && this.pausedSince !== undefined) {
-            this.pausedBeforeMs += now - this.pausedSince;
+            this.pausedBeforeMs += this.capped(now - this.pausedSince);
             this.pausedSince = undefined;
             this.pausedHook = undefined;
         }
@@ -6261,12 +6280,15 @@ async function watchServiceDeployment(deps, target, options, rolling) {
         return { followed, result: await followStages(followed, options.timeoutMs) };
     });
     const { serviceDeploymentArn: _unused, ...withoutArn } = target;
+    const fallback = { deadline: startedAt + options.timeoutMs, strategy };
     if (!watched) {
+        if (options.cancel.aborted)
+            return cancelledBeforeFound(ctx, strategy);
         reporter.info(`No service deployment of this run found: following ${target.service}'s deployments list instead`);
-        return rolling(deps, withoutArn, options);
+        return rolling(deps, withoutArn, options, fallback);
     }
     if (watched.result.end.kind === 'no-service-deployments')
-        return rolling(deps, withoutArn, options);
+        return rolling(deps, withoutArn, options, fallback);
     const outcome = await conclude(watched.followed, watched.result);
     return { ...outcome, serviceDeploymentArn: watched.followed.arn, stages: watched.followed.progress.stages };
 }
@@ -6274,11 +6296,12 @@ async function watchServiceDeployment(deps, target, options, rolling) {
 function followStages({ ctx, arn, progress }, timeoutMs) {
     const { clock, observer, options, target } = ctx;
     const begin = clock.now();
+    const pausedBefore = progress.pausedMs(begin);
     const judge = {
         changed: (snapshot) => progress.changed(snapshot, clock.now()),
         decide: (snapshot) => progress.decide(snapshot, observer.supportsServiceDeployments, clock.now()),
     };
-    const deadline = () => begin + timeoutMs + (options.pauseTimeoutMs === undefined ? 0 : progress.pausedMs(clock.now()));
+    const deadline = () => begin + timeoutMs + (options.pauseTimeoutMs === undefined ? 0 : progress.pausedMs(clock.now()) - pausedBefore);
     return followWith(ctx, followedOf({ ...target, serviceDeploymentArn: arn }), deadline, judge);
 }
 /** The newest service deployment created since shortly before the watch: the update's, when its answer named none. */
@@ -6291,7 +6314,9 @@ async function findServiceDeployment(ctx, since) {
                 service: target.service,
                 createdAt: { after: new Date(since - CREATED_MARGIN_MS) },
             });
-            const newest = [...(answer.serviceDeployments ?? [])].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+            const newest = [...(answer.serviceDeployments ?? [])]
+                .filter((listed) => listed.serviceDeploymentArn !== target.serviceDeploymentArnBefore)
+                .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
             if (newest?.serviceDeploymentArn)
                 return newest.serviceDeploymentArn;
         }
@@ -6304,7 +6329,19 @@ async function findServiceDeployment(ctx, since) {
     }
     return undefined;
 }
-async function conclude(followed, result) {
+/** Statuses of a service deployment ECS is rolling back by itself. */
+const watch_service_deployment_ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
+/** Statuses after which a refused StopServiceDeployment is no failure: the deployment ended, or ECS rolls it back. */
+const ENDED_OR_ROLLING_BACK = new Set(['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', ...watch_service_deployment_ROLLING_BACK]);
+/** A cancel before the service deployment was found: nothing to stop, and UpdateService must not roll it back. */
+function cancelledBeforeFound(ctx, strategy) {
+    const { target, reporter, options } = ctx;
+    const notRolledBack = options.rollbackOnCancel ? '; not rolled back: ECS had named no service deployment to stop' : '';
+    const message = `cancelled while looking for the service deployment of the ${strategy} deployment of ${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)}${notRolledBack}`;
+    reporter.warn(message);
+    return { status: 'CANCELLED', message };
+}
+async function conclude(followed, result, followedEcsRollback = false) {
     const { ctx, progress } = followed;
     const { target, reporter, clock, options } = ctx;
     const what = `the ${target.strategy ?? 'BLUE_GREEN'} deployment of ${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)}`;
@@ -6351,6 +6388,17 @@ async function conclude(followed, result) {
             return unknown(ctx, result, `the outcome of ${what} is unknown`);
         case 'timed-out':
         case 'pause-timed-out': {
+            if (end.kind === 'timed-out' && watch_service_deployment_ROLLING_BACK.has(result.last?.serviceDeployment?.status ?? '') && !options.cancel.aborted) {
+                // ECS began rolling back by itself as the time ran out: a stop now would hide why; its rollback says.
+                if (!followedEcsRollback) {
+                    reporter.info(`The wait-timeout came while ECS was rolling back ${what} by itself: following that rollback`);
+                    const rollback = await reporter.group(`Watching the rollback ECS started for ${target.service}`, () => followStages(followed, options.timeoutMs));
+                    return conclude(followed, rollback, true);
+                }
+                const message = `${what} was still being rolled back by ECS ${(0,names/* formatDuration */.a3)(options.timeoutMs)} after the wait-timeout`;
+                const failure = await (0,failure_report/* reportFailure */.xV)(ctx, result, target.taskDefinitionArn, message, message);
+                return { status: 'TIMED_OUT', message, failure };
+            }
             const reason = end.kind === 'timed-out'
                 ? `did not finish within ${(0,names/* formatDuration */.a3)(options.timeoutMs)}${progress.stagesSeen.length > 0 ? ` (at ${progress.stagesSeen.at(-1) ?? '?'})` : ''}`
                 : `waited longer than pause-timeout (${(0,names/* formatDuration */.a3)(options.pauseTimeoutMs ?? 0)}) at the PAUSE hook ${end.hookId} (${end.stage})`;
@@ -6367,14 +6415,14 @@ async function conclude(followed, result) {
 /** StopServiceDeployment with stopType ROLLBACK, then the rollback is followed to its end. */
 async function rollBack(followed, failed, failure) {
     const { ctx, arn } = followed;
-    const { target, reporter, options, ecs } = ctx;
+    const { target, reporter, options, ecs, clock } = ctx;
     const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
     reporter.warn(`Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
     try {
         await ecs.stopServiceDeployment(arn, 'ROLLBACK');
     }
     catch (error) {
-        if ((0,aws_errors/* changeOutcome */.Ft)(error) === 'not-applied') {
+        if ((0,aws_errors/* changeOutcome */.Ft)(error) === 'not-applied' && !(await endedOrRollingBack(ctx, arn))) {
             const message = `${failed.message}; the rollback to ${to} failed: ${(0,errors/* errorMessage */.gJ)(error)}`;
             reporter.error(message);
             return { status: 'FAILED', message, failure };
@@ -6382,6 +6430,7 @@ async function rollBack(followed, failed, failure) {
         // The answer was lost, not the request: what the service deployment says next tells whether it went through.
         reporter.warn(`StopServiceDeployment: the answer was lost (${(0,aws_errors/* describeError */.Uc)(error).split('\n')[0] ?? ''}); following the service deployment`);
     }
+    followed.progress.endPause(clock.now());
     const rollback = await reporter.group(`Watching rollback of ${target.service} to ${to}`, () => followStages(followed, options.timeoutMs));
     const end = rollback.end;
     switch (end.kind) {
@@ -6422,6 +6471,24 @@ async function rollBack(followed, failed, failure) {
     }
 }
 /**
+ * After a refused StopServiceDeployment: whether the service deployment has ended or ECS rolls it back already (the
+ * refusal then raced its end), which following it will tell. One read; a failed read says no.
+ */
+async function endedOrRollingBack(ctx, arn) {
+    try {
+        const answer = await ctx.ecs.describeServiceDeployments([arn]);
+        const status = answer.serviceDeployments?.[0]?.status;
+        if (status === undefined || !ENDED_OR_ROLLING_BACK.has(status))
+            return false;
+        ctx.reporter.info(`StopServiceDeployment was refused; the service deployment is ${status}: following it`);
+        return true;
+    }
+    catch (error) {
+        ctx.reporter.warn(`DescribeServiceDeployments: ${(0,aws_errors/* describeError */.Uc)(error).split('\n')[0] ?? ''}`);
+        return false;
+    }
+}
+/**
  * Stops at once; with rollback-on-cancel it first asks ECS to roll back (StopServiceDeployment, on the client the
  * cancel does not abort), waiting at most CANCEL_ANSWER_CAP_MS for the answer, not for the rollback.
  */
@@ -6456,7 +6523,8 @@ async function watchRollout(deps, target, options) {
         return watchServiceDeployment(deps, target, options, watchRolling);
     return watchRolling(deps, target, options);
 }
-async function watchRolling(deps, target, options) {
+/** `staged` when it stands in for a blue/green, linear or canary watch: its deadline, and no UpdateService rollback. */
+async function watchRolling(deps, target, options, staged) {
     const ctx = {
         ...deps,
         target,
@@ -6467,9 +6535,13 @@ async function watchRolling(deps, target, options) {
     const followed = followedOf(target);
     const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
         deps.reporter.info(`${startLine(target.service, followed)}; timeout ${(0,names/* formatDuration */.a3)(options.timeoutMs)}`);
-        return follow(ctx, followed, deps.clock.now() + options.timeoutMs);
+        return follow(ctx, followed, staged?.deadline ?? deps.clock.now() + options.timeoutMs);
     });
-    return watch_rollout_conclude(ctx, rollout);
+    return watch_rollout_conclude(ctx, rollout, staged);
+}
+/** Why a blue/green, linear or canary deployment followed without its service deployment is not rolled back. */
+function notRolledBack(staged) {
+    return `not rolled back: ECS named no service deployment to stop, and a ${staged.strategy} deployment is not rolled back by UpdateService`;
 }
 function startLine(service, followed) {
     const revision = (0,names/* familyRevision */.KW)(followed.taskDefinitionArn);
@@ -6479,7 +6551,7 @@ function startLine(service, followed) {
         return `Following service deployment ${followed.serviceDeploymentArn} (${revision})`;
     return `No new deployment to follow: waiting until ${service} runs ${revision} in one deployment with all its tasks`;
 }
-async function watch_rollout_conclude(ctx, rollout) {
+async function watch_rollout_conclude(ctx, rollout, staged) {
     const { target, reporter, options, clock } = ctx;
     const end = rollout.end;
     const what = describeDeployment(rollout.followed.deploymentId, target.taskDefinitionArn);
@@ -6497,7 +6569,7 @@ async function watch_rollout_conclude(ctx, rollout) {
         case 'unobserved':
             return unknown(ctx, rollout, `the outcome of ${what} is unknown`);
         case 'cancelled':
-            return watch_rollout_cancelled(ctx, rollout, `cancelled while ${what} was in progress`);
+            return watch_rollout_cancelled(ctx, rollout, `cancelled while ${what} was in progress`, staged);
         case 'rolled-back-by-ecs': {
             const to = (0,names/* familyRevision */.KW)(end.to ?? target.previous.taskDefinitionArn);
             const message = `${what} failed: ${end.reason}; ECS rolled back to ${to}`;
@@ -6511,7 +6583,12 @@ async function watch_rollout_conclude(ctx, rollout) {
             const failure = await (0,failure_report/* reportFailure */.xV)(ctx, rollout, target.taskDefinitionArn, reason, message);
             const outcome = { status: end.kind === 'failed' ? 'FAILED' : 'TIMED_OUT', message, failure };
             if (options.cancel.aborted)
-                return watch_rollout_cancelled(ctx, rollout, `${message}; cancelled`);
+                return watch_rollout_cancelled(ctx, rollout, `${message}; cancelled`, staged);
+            if (options.rollback && staged) {
+                const unsent = `${message}; ${notRolledBack(staged)}`;
+                reporter.error(unsent);
+                return { ...outcome, message: unsent };
+            }
             return options.rollback ? watch_rollout_rollBack(ctx, rollout, outcome, failure) : outcome;
         }
     }
@@ -6609,10 +6686,13 @@ async function watch_rollout_rollBack(ctx, rollout, failed, failure) {
  * Stops at once; with rollback-on-cancel it first starts the rollback, waiting for ECS to answer that one call
  * (at most CANCEL_ANSWER_CAP_MS), not for the rollback itself.
  */
-async function watch_rollout_cancelled(ctx, rollout, headline) {
+async function watch_rollout_cancelled(ctx, rollout, headline, staged) {
     const { options, clock, target } = ctx;
     let message = headline;
-    if (options.rollbackOnCancel && canRollBack(ctx)) {
+    if (options.rollbackOnCancel && staged) {
+        message = `${headline}; ${notRolledBack(staged)}`;
+    }
+    else if (options.rollbackOnCancel && canRollBack(ctx)) {
         const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
         message = `${headline}; ${await rollBackOnCancel(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), 'UpdateService', to, clock)}`;
     }
