@@ -18,6 +18,7 @@ import { registerRevision, reusableRevision, type RegisteredRevision } from './r
 import { deliveryResult, newProgress, type Progress } from './result.js';
 import type { DeliveryResult } from './result.js';
 import { startDeployment } from './start-deployment.js';
+import { undoCancelledUpdate } from './undo-cancelled-update.js';
 
 export interface ApplyDeps {
   session: AwsSession;
@@ -134,14 +135,23 @@ async function deployRevision(deps: ApplyDeps, plan: DeployPlan, done: Progress)
   reporter.info(
     `Updating service ${update.service} to ${familyRevision(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`,
   );
-  const target = await startDeployment(deps.session.ecs, update.before, {
-    cluster: update.cluster,
-    region: plan.region,
-    taskDefinitionArn: revision.arn,
-    forceNewDeployment: force,
-    ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
-    ...(update.extra ? { extra: update.extra } : {}),
-  }, { reporter, clock: deps.clock });
+  let target: RolloutTarget;
+  try {
+    target = await startDeployment(deps.session.ecs, update.before, {
+      cluster: update.cluster,
+      region: plan.region,
+      taskDefinitionArn: revision.arn,
+      forceNewDeployment: force,
+      ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
+      ...(update.extra ? { extra: update.extra } : {}),
+    }, { reporter, clock: deps.clock });
+  } catch (error) {
+    if (deps.cancel.aborted && update.watch?.rollbackOnCancel) {
+      const cancelled = { cluster: update.cluster, service: update.service, before: update.before, taskDefinitionArn: revision.arn };
+      await undoCancelledUpdate(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
+    }
+    throw error;
+  }
   done.target = target;
   reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
 
@@ -151,7 +161,10 @@ async function deployRevision(deps: ApplyDeps, plan: DeployPlan, done: Progress)
     if (plan.keepRevisions) reporter.info('keep-revisions: not run, as the rollout was not waited for.');
     return;
   }
-  step('watch');
+  // A cancel that came while the update was answered still goes to the watcher when it rolls back on cancel: the
+  // rollout the update started is the watcher's to undo.
+  if (!update.watch.rollbackOnCancel) throwIfCancelled(deps.cancel);
+  done.step = 'watch';
   done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel });
   if (done.outcome.status !== 'COMPLETED') return;
   if (done.outcome.bakeTimeRunning) {
