@@ -413,14 +413,18 @@ async function rollBackAll(
   );
 }
 
-/** Inputs that deploy the previous revision as it is: nothing built, rendered, run or deregistered; waited for. */
-function rollbackInputs(raw: RawInputs, previous: { taskDefinitionArn: string; desiredCount: number }): RawInputs {
+/**
+ * Inputs that deploy the previous revision as it is: nothing built, rendered, run or deregistered; waited for.
+ * Neither rollback nor rollback-on-cancel: a cancel while putting back must not "roll back" to the bad revision.
+ */
+export function rollbackInputs(raw: RawInputs, previous: { taskDefinitionArn: string; desiredCount: number }): RawInputs {
   const overrides = new Map<string, string>([
     ['task-definition-arn', previous.taskDefinitionArn],
     ['desired-count', String(previous.desiredCount)],
     ['force-new-deployment', 'false'],
     ['wait', 'true'],
     ['rollback', 'false'],
+    ['rollback-on-cancel', 'false'],
     ['keep-revisions', ''],
   ]);
   for (const spec of INPUTS) {

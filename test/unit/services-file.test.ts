@@ -9,6 +9,7 @@ import { fleetOptions } from '../../src/fleet/options.js';
 import { outcomeTable, worstStatus, fleetOutputs, fleetExitCode } from '../../src/fleet/outcome.js';
 import { parseInputs, type RawInputs } from '../../src/inputs/parse.js';
 import { INPUTS } from '../../src/inputs/schema.js';
+import { rollbackInputs } from '../../src/fleet/run.js';
 import type { DeliveryResult } from '../../src/deploy/result.js';
 
 const YAML_FILE = `
@@ -223,5 +224,13 @@ describe('the README example', () => {
     const file = parseServicesFile(example, 'deploy/services.yml', yaml);
     const inputs = file.entries.map((entry) => parseInputs(entryInputs(file, entry, usual({ region: 'eu-west-1' }))));
     expect(inputs.map((entry) => `${entry.cluster}/${entry.service}`)).toEqual(['production/web', 'production/api', 'batch/worker']);
+  });
+});
+
+describe('rollback-all: the put-back deployment', () => {
+  test('is neither rolled back on failure nor on cancel, so a cancel cannot return to the bad revision', () => {
+    const raw = usual({ cluster: 'prod', service: 'web', image: 'registry.example.com/web:2', rollback: 'true', 'rollback-on-cancel': 'true' });
+    const inputs = parseInputs(rollbackInputs(raw, { taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:4', desiredCount: 2 }));
+    expect(inputs).toMatchObject({ rollback: false, rollbackOnCancel: false, wait: true, desiredCount: 2, taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:4' });
   });
 });
