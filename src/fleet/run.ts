@@ -131,7 +131,7 @@ async function readEntries(ctx: FleetContext): Promise<ServiceRun[]> {
       checkInputCombination(inputs);
       const prefix = inputs.service ? `${resourceName(inputs.cluster)}/${inputs.service}` : `${resourceName(inputs.cluster)}/${inputs.family || `entry ${entry.number}`}`;
       if (inputs.service) {
-        const key = `${resourceName(inputs.cluster)}/${inputs.service}`;
+        const key = serviceKey(inputs);
         const first = seen.get(key);
         if (first) throw new InputError(`service ${inputs.service} in cluster ${inputs.cluster} is already deployed by ${first}; keep one entry per service.`);
         seen.set(key, `entry ${entry.number}`);
@@ -144,6 +144,11 @@ async function readEntries(ctx: FleetContext): Promise<ServiceRun[]> {
   }
   if (problems.length > 0) throw wrongEntries(ctx.reporter, problems, file.entries.length, InputError);
   return runs;
+}
+
+/** One service however written: `web` and `arn:aws:ecs:...:service/prod/web` in cluster prod (or its ARN) are the same. */
+export function serviceKey(inputs: Pick<Inputs, 'cluster' | 'service'>): string {
+  return `${resourceName(inputs.cluster)}/${resourceName(inputs.service)}`;
 }
 
 function wrongEntries(reporter: Reporter, problems: readonly string[], total: number, kind: typeof InputError | typeof PreflightError): Error {

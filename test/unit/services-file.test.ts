@@ -9,7 +9,7 @@ import { fleetOptions } from '../../src/fleet/options.js';
 import { outcomeTable, worstStatus, fleetOutputs, fleetExitCode } from '../../src/fleet/outcome.js';
 import { parseInputs, type RawInputs } from '../../src/inputs/parse.js';
 import { INPUTS } from '../../src/inputs/schema.js';
-import { rollbackInputs } from '../../src/fleet/run.js';
+import { rollbackInputs, serviceKey } from '../../src/fleet/run.js';
 import type { DeliveryResult } from '../../src/deploy/result.js';
 
 const YAML_FILE = `
@@ -232,5 +232,15 @@ describe('rollback-all: the put-back deployment', () => {
     const raw = usual({ cluster: 'prod', service: 'web', image: 'registry.example.com/web:2', rollback: 'true', 'rollback-on-cancel': 'true' });
     const inputs = parseInputs(rollbackInputs(raw, { taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:4', desiredCount: 2 }));
     expect(inputs).toMatchObject({ rollback: false, rollbackOnCancel: false, wait: true, desiredCount: 2, taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:4' });
+  });
+});
+
+describe('one entry per service', () => {
+  test('a service written by name or by ARN, in a cluster written by name or by ARN, is one service', () => {
+    const byName = serviceKey({ cluster: 'prod', service: 'web' });
+    expect(serviceKey({ cluster: 'prod', service: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/web' })).toBe(byName);
+    expect(serviceKey({ cluster: 'arn:aws:ecs:eu-west-1:123456789012:cluster/prod', service: 'web' })).toBe(byName);
+    expect(serviceKey({ cluster: 'prod', service: 'api' })).not.toBe(byName);
+    expect(serviceKey({ cluster: 'staging', service: 'web' })).not.toBe(byName);
   });
 });
