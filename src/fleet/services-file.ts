@@ -25,6 +25,7 @@ export interface ServiceEntry {
 /** Parses the file's text; YAML needs the library, which the caller loads only for text that is not JSON. */
 export function parseServicesFile(text: string, path: string, yaml?: YamlLibrary): ServicesFile {
   const document = parseDocument(text, path, yaml);
+  if (document === null || document === undefined) throw new InputError(`services-file: ${path} is empty; list the services under "services:".`);
   const where = `services-file ${path}`;
   if (!isMapping(document)) throw new InputError(`${where}: must be a mapping with services (and optionally defaults).`);
   for (const key of Object.keys(document)) {
@@ -35,17 +36,23 @@ export function parseServicesFile(text: string, path: string, yaml?: YamlLibrary
   }
   const rawDefaults = document['defaults'] ?? {};
   if (!isMapping(rawDefaults)) throw new InputError(`${where}: defaults must be a mapping of inputs, such as cluster: prod.`);
-  const defaults = entryValues(rawDefaults, `${where}, defaults`);
   const services = document['services'];
   if (!Array.isArray(services) || services.length === 0) {
     throw new InputError(`${where}: services must be a list with one entry per service, such as - service: web.`);
   }
+  // Every wrong key of every mapping is named at once, so one edit of the file fixes them all.
+  const problems: string[] = [];
+  const defaults = entryValues(rawDefaults, `${where}, defaults`, problems);
   const entries = services.map((entry: unknown, index): ServiceEntry => {
     const number = index + 1;
-    if (!isMapping(entry)) throw new InputError(`${where}, entry ${number}: must be a mapping of inputs, such as service: web.`);
+    if (!isMapping(entry)) {
+      problems.push(`${where}, entry ${number}: must be a mapping of inputs, such as service: web.`);
+      return { number, values: new Map() };
+    }
     const label = typeof entry['service'] === 'string' ? ` (${entry['service']})` : '';
-    return { number, values: entryValues(entry, `${where}, entry ${number}${label}`) };
+    return { number, values: entryValues(entry, `${where}, entry ${number}${label}`, problems) };
   });
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
   return { path, defaults, entries };
 }
 
@@ -65,6 +72,7 @@ export function entryInputs(file: ServicesFile, entry: ServiceEntry, usual: RawI
 
 function parseDocument(text: string, path: string, yaml: YamlLibrary | undefined): unknown {
   const content = text.replace(/^\uFEFF/, '');
+  if (content.trim() === '') return undefined;
   if (!yaml) {
     try {
       return JSON.parse(content) as unknown;
@@ -85,24 +93,36 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 const BY_SPELLING = new Map<string, InputSpec>(INPUTS.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])].map((name) => [name, spec] as const)));
 
 /** Checks every key of one mapping against the schema and turns its values into the strings an input takes. */
-function entryValues(mapping: Record<string, unknown>, where: string): EntryValues {
+function entryValues(mapping: Record<string, unknown>, where: string, problems: string[]): EntryValues {
   const values = new Map<string, string>();
   for (const [key, value] of Object.entries(mapping)) {
-    const spec = BY_SPELLING.get(key);
-    if (!spec) {
-      const meant = closest(key, INPUTS.filter((input) => !input.runWide && !input.secret).map((input) => input.name));
-      throw new InputError(`${where}: unknown input "${key}"${meant ? `; did you mean ${meant}?` : '; see the inputs in the README'}.`);
+    const problem = keyProblem(key, values, where);
+    if (problem) {
+      problems.push(problem);
+      continue;
     }
-    if (spec.secret) {
-      throw new InputError(`${where}: ${key} is a secret and is not read from a file; set ${envName(spec.name)} instead.`);
+    const name = BY_SPELLING.get(key)?.name ?? key;
+    try {
+      values.set(name, inputText(value, `${where}: ${key}`));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.message);
     }
-    if (spec.runWide) {
-      throw new InputError(`${where}: ${key} holds for the whole run and cannot differ per service; give it outside the file (a flag, ${envName(spec.name)} or with:).`);
-    }
-    if (values.has(spec.name)) throw new InputError(`${where}: ${spec.name} is given twice (as ${key} too); keep one.`);
-    values.set(spec.name, inputText(value, `${where}: ${key}`));
   }
   return values;
+}
+
+/** What is wrong with a key of an entry or the defaults, if anything. */
+function keyProblem(key: string, values: EntryValues, where: string): string | undefined {
+  const spec = BY_SPELLING.get(key);
+  if (!spec) {
+    const meant = closest(key, INPUTS.filter((input) => !input.runWide && !input.secret).map((input) => input.name));
+    return `${where}: unknown input "${key}"${meant ? `; did you mean ${meant}?` : '; see the inputs in the README.'}`;
+  }
+  if (spec.secret) return `${where}: ${key} is a secret and is not read from a file; set ${envName(spec.name)} instead.`;
+  if (spec.runWide) return `${where}: ${key} holds for the whole run and cannot differ per service; give it outside the file (a flag, ${envName(spec.name)} or with:).`;
+  if (values.has(spec.name)) return `${where}: ${spec.name} is given twice (as ${key} too); keep one.`;
+  return undefined;
 }
 
 /** Scalars as their text; a list as lines; a mapping as KEY=VALUE lines (environment, secrets, tags, build-args). */

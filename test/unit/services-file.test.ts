@@ -94,6 +94,28 @@ describe('parseServicesFile', () => {
     expect(refusal(text)).toContain(message);
   });
 
+  test.each([
+    ['an empty file', ''],
+    ['a blank file', '  \n\n'],
+    ['a file of only a byte order mark', '\uFEFF\n'],
+    ['a file of only comments', '# services to come\n'],
+  ])('%s says it is empty and what to write', (_name, text) => {
+    expect(refusal(text)).toBe('services-file: deploy/services.yml is empty; list the services under "services:".');
+    if (!text.includes('#')) {
+      expect(() => parseServicesFile(text, 'deploy/services.yml')).toThrow('services-file: deploy/services.yml is empty; list the services under "services:".');
+    }
+  });
+
+  test('every wrong key of every entry and of the defaults is named at once', () => {
+    const message = refusal('defaults:\n  clustr: prod\nservices:\n  - service: web\n    imgae: x\n  - service: api\n    poll-interval: 5s\n    famly: api\n');
+    expect(message.split('\n')).toEqual([
+      'services-file deploy/services.yml, defaults: unknown input "clustr"; did you mean cluster?',
+      'services-file deploy/services.yml, entry 1 (web): unknown input "imgae"; did you mean image?',
+      expect.stringContaining('entry 2 (api): poll-interval holds for the whole run'),
+      'services-file deploy/services.yml, entry 2 (api): unknown input "famly"; did you mean family?',
+    ]);
+  });
+
   test('every run-wide input of the schema is refused inside an entry', () => {
     const runWide = INPUTS.filter((spec) => spec.runWide && !spec.secret).map((spec) => spec.name);
     expect(runWide).toEqual(expect.arrayContaining(['region', 'role-arn', 'poll-interval', 'dry-run', 'docker-command', 'max-parallel', 'max-parallel-builds', 'on-failure', 'services-file']));
