@@ -80,7 +80,8 @@ function parseDocument(text: string, path: string, yaml: YamlLibrary | undefined
       throw new InputError(`services-file: ${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
     }
   }
-  const document = yaml.parseDocument(content, { uniqueKeys: true, prettyErrors: false });
+  // Failsafe: every scalar stays the text written, so 1.10, 01234 or a long account number reach the input unchanged.
+  const document = yaml.parseDocument(content, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
   const problem = document.errors[0];
   if (problem) throw new InputError(`services-file: ${path} is not valid YAML or JSON (${problem.message.split('\n')[0] ?? ''}).`);
   return document.toJS({ maxAliasCount: 100 }) as unknown;
@@ -127,18 +128,28 @@ function keyProblem(key: string, values: EntryValues, where: string): string | u
 
 /** Scalars as their text; a list as lines; a mapping as KEY=VALUE lines (environment, secrets, tags, build-args). */
 function inputText(value: unknown, where: string): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
-    return value.map((item) => (isScalar(item) ? String(item) : refuse(where))).join('\n');
+    return value.map((item) => (isScalar(item) ? scalarText(item, where) : refuse(where))).join('\n');
   }
   if (isMapping(value)) {
     return Object.entries(value)
-      .map(([key, item]) => (isScalar(item) ? `${key}=${String(item ?? '')}` : refuse(where)))
+      .map(([key, item]) => (isScalar(item) ? `${key}=${scalarText(item, `${where}: ${key}`)}` : refuse(where)))
       .join('\n');
   }
+  if (isScalar(value) || value === undefined) return scalarText(value ?? null, where);
   return refuse(where);
+}
+
+/**
+ * A scalar as its text. YAML scalars arrive as written; a JSON number has lost its text, so only a whole number
+ * that String() gives back exactly is taken; 1.10 or 12345678901234567890 would change, so they must be quoted.
+ */
+function scalarText(value: string | number | boolean | null, where: string): string {
+  if (value === null) return '';
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+    throw new InputError(`${where}: JSON reads this number as ${String(value)}, which may not be what the file says; write it in quotes, as text.`);
+  }
+  return String(value);
 }
 
 function isScalar(value: unknown): value is string | number | boolean | null {

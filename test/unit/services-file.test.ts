@@ -72,6 +72,32 @@ describe('parseServicesFile', () => {
     expect(parseServicesFile(json, 'services.json')).toEqual(parseServicesFile(YAML_FILE, 'services.json', yaml));
   });
 
+  test('YAML scalars reach the input exactly as written: no number is changed, true/false still read', () => {
+    const file = parseServicesFile(
+      'defaults:\n  wait: false\nservices:\n  - service: web\n    image: registry.example.com/web:1.10\n    tags:\n      version: 1.10\n      build: 01234\n      account: 12345678901234567890\n    environment:\n      - RATE=0.50\n    desired-count: 3\n',
+      'f.yml',
+      yaml,
+    );
+    expect(file.entries[0]?.values.get('tags')).toBe('version=1.10\nbuild=01234\naccount=12345678901234567890');
+    expect(file.entries[0]?.values.get('environment')).toBe('RATE=0.50');
+    const inputs = parseInputs(entryInputs(file, file.entries[0]!, usual()));
+    expect(inputs).toMatchObject({ wait: false, desiredCount: 3, image: 'registry.example.com/web:1.10' });
+  });
+
+  test.each([
+    ['a fraction', '{"services":[{"service":"web","tags":{"version":1.10}}]}', 'services-file f.json, entry 1 (web): tags: version: JSON reads this number as 1.1, which may not be what the file says'],
+    ['a big whole number', '{"services":[{"service":"web","desired-count":12345678901234567890}]}', 'services-file f.json, entry 1 (web): desired-count: JSON reads this number as 12345678901234567000'],
+    ['a fraction in a list', '{"defaults":{"environment":["A",0.5]},"services":[{"service":"web"}]}', 'services-file f.json, defaults: environment: JSON reads this number as 0.5'],
+  ])('JSON: %s is refused, naming the entry and key, and asked to be quoted', (_name, text, message) => {
+    expect(() => parseServicesFile(text, 'f.json')).toThrow(message);
+    expect(() => parseServicesFile(text, 'f.json')).toThrow('write it in quotes, as text.');
+  });
+
+  test('JSON: whole numbers and booleans still read', () => {
+    const file = parseServicesFile('{"services":[{"service":"web","desired-count":3,"wait":false}]}', 'f.json');
+    expect(parseInputs(entryInputs(file, file.entries[0]!, usual()))).toMatchObject({ desiredCount: 3, wait: false });
+  });
+
   test('an alias is read as its input', () => {
     const file = parseServicesFile('{"services":[{"service":"web","wait-for-task-stopped":false}]}', 'f.json');
     expect(file.entries[0]?.values.get('run-task-wait')).toBe('false');
