@@ -64,10 +64,31 @@ export function entryLabel(file: ServicesFile, entry: ServiceEntry): string {
 
 /** The entry's inputs over the file's defaults over the inputs given the usual way. */
 export function entryInputs(file: ServicesFile, entry: ServiceEntry, usual: RawInputs): RawInputs {
-  const read = (name: string): string => entry.values.get(name) ?? file.defaults.get(name) ?? usual(name);
+  const layers: readonly EntryValues[] = [entry.values, file.defaults];
+  const dropped = dropsWaitForMinutes(layers);
+  const read = (name: string): string => {
+    if (name === 'wait-for-minutes' && dropped) return '';
+    return entry.values.get(name) ?? file.defaults.get(name) ?? usual(name);
+  };
   return Object.assign(read, {
-    given: (name: string): boolean => entry.values.has(name) || file.defaults.has(name) || (usual.given?.(name) ?? false),
+    given: (name: string): boolean => {
+      if (name === 'wait-for-minutes' && dropped) return false;
+      return entry.values.has(name) || file.defaults.has(name) || (usual.given?.(name) ?? false);
+    },
   });
+}
+
+/**
+ * wait-for-minutes is the older spelling of both timeouts; a timeout set closer to the entry (the entry over the
+ * defaults over the usual inputs) wins over a wait-for-minutes from further out, instead of refusing them as both set.
+ */
+function dropsWaitForMinutes(layers: readonly EntryValues[]): boolean {
+  const layerOf = (name: string): number => {
+    const found = layers.findIndex((values) => values.has(name));
+    return found === -1 ? layers.length : found;
+  };
+  const timeout = Math.min(layerOf('wait-timeout'), layerOf('run-task-timeout'));
+  return timeout < layers.length && layerOf('wait-for-minutes') > timeout;
 }
 
 function parseDocument(text: string, path: string, yaml: YamlLibrary | undefined): unknown {

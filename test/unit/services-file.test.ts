@@ -177,6 +177,21 @@ describe('entryInputs: the entry, then defaults, then the usual inputs', () => {
     expect(entryInputs(file, web!, usual()).given?.('tags')).toBe(false);
   });
 
+  test('a timeout in the file wins over a wait-for-minutes given further out, as a flag wins over a variable', () => {
+    const byEnv = usual({ 'wait-for-minutes': '3' });
+    // The defaults set wait-timeout (YAML_FILE): wait-for-minutes from the usual inputs gives way.
+    expect(parseInputs(entryInputs(file, web!, byEnv))).toMatchObject({ waitTimeoutMs: 15 * 60_000 });
+    expect(entryInputs(file, web!, byEnv).given?.('wait-for-minutes')).toBe(false);
+    const entryTimeout = parseServicesFile('defaults:\n  wait-for-minutes: 3\nservices:\n  - service: web\n    run-task-timeout: 2m\n', 'f.yml', yaml);
+    expect(parseInputs(entryInputs(entryTimeout, entryTimeout.entries[0]!, usual())).runTask.timeoutMs).toBe(2 * 60_000);
+    // Without a timeout in the file, wait-for-minutes bounds both waits as in a single run.
+    const plain = parseServicesFile('services:\n  - service: web\n', 'f.yml', yaml);
+    expect(parseInputs(entryInputs(plain, plain.entries[0]!, byEnv))).toMatchObject({ waitTimeoutMs: 3 * 60_000 });
+    // Both in the same mapping is still refused.
+    const both = parseServicesFile('services:\n  - service: web\n    wait-for-minutes: 3\n    wait-timeout: 5m\n', 'f.yml', yaml);
+    expect(() => parseInputs(entryInputs(both, both.entries[0]!, usual()))).toThrow('wait-for-minutes and wait-timeout both set');
+  });
+
   test('the label names the entry by its service', () => {
     expect(entryLabel(file, api!)).toBe('services-file deploy/services.yml, entry 2 (api)');
   });
