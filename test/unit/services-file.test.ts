@@ -255,19 +255,47 @@ describe('how a run of many services ends', () => {
 
   test('outputs: lists in the file order, the worst status, and results with a reason for what did not end well', () => {
     const outputs = fleetOutputs([
-      result({ deploymentId: 'ecs-svc/1' }),
+      result({ deploymentId: 'ecs-svc/1', serviceDeploymentArn: 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1' }),
       result({ service: 'api', image: 'example/api:2', taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5', revision: 5, registered: false, deploymentStatus: 'FAILED', statusMessage: 'tasks failed to start' }),
+      result({ service: 'shop', deploymentId: 'ecs-svc/3', codeDeployDeploymentId: 'd-ABC123' }),
     ]);
     expect(outputs).toMatchObject({
-      'task-definition-revision': '2,5',
+      'task-definition-revision': '2,5,2',
       registered: 'true',
       image: 'example/web:2,example/api:2',
-      'deployment-id': 'ecs-svc/1',
+      // One position per entry, empty where that service has none, so positions line up with the file.
+      'deployment-id': 'ecs-svc/1,,ecs-svc/3',
+      'codedeploy-deployment-id': ',,d-ABC123',
+      'service-deployment-arn': 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1,,',
+      'run-task-arn': '',
       'deployment-status': 'FAILED',
     });
     expect(JSON.parse(outputs['results'] ?? '')).toEqual([
-      { service: 'web', cluster: 'prod', 'task-definition-arn': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2', registered: true, image: 'example/web:2', 'deployment-id': 'ecs-svc/1', 'deployment-status': 'COMPLETED', reason: '' },
-      { service: 'api', cluster: 'prod', 'task-definition-arn': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5', registered: false, image: 'example/api:2', 'deployment-id': '', 'deployment-status': 'FAILED', reason: 'tasks failed to start' },
+      {
+        service: 'web',
+        cluster: 'prod',
+        'task-definition-arn': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2',
+        registered: true,
+        image: 'example/web:2',
+        'deployment-id': 'ecs-svc/1',
+        'codedeploy-deployment-id': '',
+        'service-deployment-arn': 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1',
+        'deployment-status': 'COMPLETED',
+        reason: '',
+      },
+      {
+        service: 'api',
+        cluster: 'prod',
+        'task-definition-arn': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5',
+        registered: false,
+        image: 'example/api:2',
+        'deployment-id': '',
+        'codedeploy-deployment-id': '',
+        'service-deployment-arn': '',
+        'deployment-status': 'FAILED',
+        reason: 'tasks failed to start',
+      },
+      expect.objectContaining({ service: 'shop', 'codedeploy-deployment-id': 'd-ABC123', 'service-deployment-arn': '' }),
     ]);
   });
 
