@@ -67,7 +67,7 @@ export interface FleetState {
   region?: string;
   runs: ServiceRun[];
   dryRun: boolean;
-  /** Whether a cancel starts rollbacks (rollback-on-cancel on any service), which a backstop must give time to. */
+  /** Whether a cancel starts rollbacks (see rollsBackOnCancel), which a backstop must give time to. */
   rollsBackOnCancel: boolean;
 }
 
@@ -100,7 +100,7 @@ export async function runFleet(ctx: FleetContext): Promise<FleetEnding> {
   let sessions: Sessions;
   try {
     state.runs = await readEntries(ctx);
-    state.rollsBackOnCancel = state.runs.some((run) => run.inputs.rollbackOnCancel);
+    state.rollsBackOnCancel = rollsBackOnCancel(state.runs);
     if (ctx.usual.dryRun) return await dryRun(ctx);
     const opened = await openSession(ctx.usual, ctx.env, ctx.reporter, ctx.cancel);
     state.region = opened.region;
@@ -108,12 +108,21 @@ export async function runFleet(ctx: FleetContext): Promise<FleetEnding> {
     const session = joinedReads(opened);
     const access = imageAccess(opened, ctx.reporter, ctx.cancel, ctx.env as NodeJS.ProcessEnv);
     await planAll(ctx, (run) => ({ ...readsOf(session), access: accessFor(access, run) }));
+    state.rollsBackOnCancel = rollsBackOnCancel(state.runs);
     sessions = { batched: session, access };
   } catch (caught) {
     const error = ctx.cancel.aborted && !(caught instanceof CancelledError) ? new CancelledError(signalOf(ctx.cancel)) : caught;
     return { results: resultsSoFar(state, clock.now(), error), error };
   }
   return await applyAll(ctx, sessions);
+}
+
+/**
+ * Whether a cancel starts a rollback anywhere: rollback-on-cancel on a service, or a planned CodeDeploy service,
+ * whose cancel always stops its deployment with rollback.
+ */
+export function rollsBackOnCancel(runs: readonly Pick<ServiceRun, 'inputs' | 'plan'>[]): boolean {
+  return runs.some((run) => run.inputs.rollbackOnCancel || run.plan?.update?.codeDeploy !== undefined);
 }
 
 async function readEntries(ctx: FleetContext): Promise<ServiceRun[]> {

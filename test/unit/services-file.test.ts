@@ -9,7 +9,8 @@ import { fleetOptions } from '../../src/fleet/options.js';
 import { outcomeTable, worstStatus, fleetOutputs, fleetExitCode } from '../../src/fleet/outcome.js';
 import { parseInputs, type RawInputs } from '../../src/inputs/parse.js';
 import { INPUTS } from '../../src/inputs/schema.js';
-import { rollbackInputs, serviceKey } from '../../src/fleet/run.js';
+import { rollbackInputs, rollsBackOnCancel, serviceKey } from '../../src/fleet/run.js';
+import type { DeployPlan } from '../../src/deploy/plan.js';
 import type { DeliveryResult } from '../../src/deploy/result.js';
 
 const YAML_FILE = `
@@ -333,5 +334,17 @@ describe('one entry per service', () => {
     expect(serviceKey({ cluster: 'arn:aws:ecs:eu-west-1:123456789012:cluster/prod', service: 'web' })).toBe(byName);
     expect(serviceKey({ cluster: 'prod', service: 'api' })).not.toBe(byName);
     expect(serviceKey({ cluster: 'staging', service: 'web' })).not.toBe(byName);
+  });
+});
+
+describe('the cancel backstop of a run of many services', () => {
+  const inputs = (values: Record<string, string> = {}) => parseInputs(usual({ cluster: 'prod', service: 'web', ...values }));
+  const ecsPlan = { update: {} } as unknown as DeployPlan;
+  const codeDeployPlan = { update: { codeDeploy: {} } } as unknown as DeployPlan;
+
+  test('waits for rollbacks when any service rolls back on cancel, or is a CodeDeploy service (its cancel stops with rollback)', () => {
+    expect(rollsBackOnCancel([{ inputs: inputs() }, { inputs: inputs({ 'rollback-on-cancel': 'true' }) }])).toBe(true);
+    expect(rollsBackOnCancel([{ inputs: inputs(), plan: ecsPlan }, { inputs: inputs(), plan: codeDeployPlan }])).toBe(true);
+    expect(rollsBackOnCancel([{ inputs: inputs(), plan: ecsPlan }, { inputs: inputs() }])).toBe(false);
   });
 });
