@@ -2,7 +2,7 @@
 import { familyRevision } from '../aws/names.js';
 import type { DeliveryResult } from '../deploy/result.js';
 import { outputsOf } from '../deploy/outputs.js';
-import { EXIT } from '../errors.js';
+import { CancelledError, EXIT, errorMessage } from '../errors.js';
 import type { DeploymentStatus } from '../watch/contract.js';
 
 /**
@@ -95,11 +95,18 @@ export function fleetOutputs(results: readonly DeliveryResult[]): Record<string,
   };
 }
 
-/** The run as one DeliveryResult, for what a host shows of any run (the final status, the outputs it prints). */
-export function runResult(results: readonly DeliveryResult[], times: { startedAt: number; finishedAt: number; dryRun: boolean; region: string }): DeliveryResult {
-  const status = worstStatus(results.map((result) => result.deploymentStatus));
+/**
+ * The run as one DeliveryResult, for what a host shows of any run (the final status, the outputs it prints).
+ * error: what stopped the run before its first change; a run that changed nothing says that error.
+ */
+export function runResult(
+  results: readonly DeliveryResult[],
+  times: { startedAt: number; finishedAt: number; dryRun: boolean; region: string; error?: unknown },
+): DeliveryResult {
+  const status = results.length === 0 && times.error instanceof CancelledError ? 'CANCELLED' : worstStatus(results.map((result) => result.deploymentStatus));
   const notWell = results.filter((result) => !endedWell(result));
   const clusters = [...new Set(results.map((result) => result.cluster))];
+  const stoppedBy = times.error !== undefined && (results.length === 0 || status === 'NOT_STARTED') ? errorMessage(times.error) : undefined;
   return {
     dryRun: times.dryRun,
     region: times.region,
@@ -109,7 +116,9 @@ export function runResult(results: readonly DeliveryResult[], times: { startedAt
     revision: 0,
     registered: results.some((result) => result.registered),
     deploymentStatus: status,
-    ...(notWell.length > 0
+    ...(stoppedBy !== undefined
+      ? { statusMessage: stoppedBy }
+      : notWell.length > 0
       ? { statusMessage: `${notWell.length} of ${results.length} services did not end well: ${notWell.map((result) => `${label(result)} ${result.deploymentStatus}`).join(', ')}` }
       : {}),
     diff: [],

@@ -208,6 +208,8 @@ function quote(text: string): string {
 
 /** The job summary of a run of many services (services-file): the run's outcome, then one row per service. */
 export function renderServicesSummary(run: DeliveryResult, services: readonly DeliveryResult[]): string {
+  // Refused before anything changed (a wrong file, a failed preflight): the one reason says more than a table.
+  if (!run.dryRun && (services.length === 0 || run.deploymentStatus === 'NOT_STARTED')) return renderSummary(run);
   const well = services.filter((service) => service.deploymentStatus === 'COMPLETED' || service.deploymentStatus === 'SKIPPED').length;
   const headline = run.dryRun
     ? `🔍 ecs-deliver dry run of ${services.length} services: nothing was changed`
