@@ -66,9 +66,15 @@ export function entryLabel(file: ServicesFile, entry: ServiceEntry): string {
 export function entryInputs(file: ServicesFile, entry: ServiceEntry, usual: RawInputs): RawInputs {
   const layers: readonly EntryValues[] = [entry.values, file.defaults];
   const dropped = dropsWaitForMinutes(layers);
+  const layered = (name: string): string => entry.values.get(name) ?? file.defaults.get(name) ?? usual(name);
   const read = (name: string): string => {
     if (name === 'wait-for-minutes' && dropped) return '';
-    return entry.values.get(name) ?? file.defaults.get(name) ?? usual(name);
+    // The other timeout, set nowhere, still takes the wait-for-minutes that gave way.
+    if (dropped && TIMEOUTS.includes(name) && !layers.some((values) => values.has(name)) && !(usual.given?.(name) ?? false)) {
+      const minutes = layered('wait-for-minutes');
+      if (/^\d+$/.test(minutes.trim())) return `${minutes.trim()}m`;
+    }
+    return layered(name);
   };
   return Object.assign(read, {
     given: (name: string): boolean => {
@@ -82,6 +88,8 @@ export function entryInputs(file: ServicesFile, entry: ServiceEntry, usual: RawI
  * wait-for-minutes is the older spelling of both timeouts; a timeout set closer to the entry (the entry over the
  * defaults over the usual inputs) wins over a wait-for-minutes from further out, instead of refusing them as both set.
  */
+const TIMEOUTS = ['wait-timeout', 'run-task-timeout'];
+
 function dropsWaitForMinutes(layers: readonly EntryValues[]): boolean {
   const layerOf = (name: string): number => {
     const found = layers.findIndex((values) => values.has(name));

@@ -185,6 +185,9 @@ describe('entryInputs: the entry, then defaults, then the usual inputs', () => {
     expect(entryInputs(file, web!, byEnv).given?.('wait-for-minutes')).toBe(false);
     const entryTimeout = parseServicesFile('defaults:\n  wait-for-minutes: 3\nservices:\n  - service: web\n    run-task-timeout: 2m\n', 'f.yml', yaml);
     expect(parseInputs(entryInputs(entryTimeout, entryTimeout.entries[0]!, usual())).runTask.timeoutMs).toBe(2 * 60_000);
+    // The timeout the file does not set keeps the bound wait-for-minutes gave it.
+    expect(parseInputs(entryInputs(entryTimeout, entryTimeout.entries[0]!, usual())).waitTimeoutMs).toBe(3 * 60_000);
+    expect(parseInputs(entryInputs(file, web!, byEnv)).runTask.timeoutMs).toBe(3 * 60_000);
     // Without a timeout in the file, wait-for-minutes bounds both waits as in a single run.
     const plain = parseServicesFile('services:\n  - service: web\n', 'f.yml', yaml);
     expect(parseInputs(entryInputs(plain, plain.entries[0]!, byEnv))).toMatchObject({ waitTimeoutMs: 3 * 60_000 });
