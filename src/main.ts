@@ -137,7 +137,8 @@ async function runFleet(raw: RawInputs, usual: Inputs, env: Env, reporter: Repor
   const fleet = newFleetState(state.startedAt);
   state.fleet = fleet;
   const ending = await run({ usualRaw: raw, usual, options, env, reporter, cancel, clock: systemClock, state: fleet });
-  const result = outcome.runResult(ending.results, { startedAt: state.startedAt, finishedAt: systemClock.now(), dryRun: fleet.dryRun, region: fleet.region ?? usual.region });
+  const times = { startedAt: state.startedAt, finishedAt: systemClock.now(), dryRun: fleet.dryRun, region: fleet.region ?? usual.region };
+  const result = outcome.runResult(ending.results, { ...times, ...(ending.error !== undefined ? { error: ending.error } : {}) });
   return { result, services: ending.results, ...(ending.error !== undefined ? { error: ending.error } : {}) };
 }
 

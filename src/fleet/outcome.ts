@@ -2,7 +2,7 @@
 import { familyRevision } from '../aws/names.js';
 import type { DeliveryResult } from '../deploy/result.js';
 import { outputsOf } from '../deploy/outputs.js';
-import { EXIT } from '../errors.js';
+import { CancelledError, EXIT, errorMessage } from '../errors.js';
 import type { DeploymentStatus } from '../watch/contract.js';
 
 /**
@@ -42,6 +42,8 @@ export interface ServiceResultOutput {
   registered: boolean;
   image: string;
   'deployment-id': string;
+  'codedeploy-deployment-id': string;
+  'service-deployment-arn': string;
   'deployment-status': DeploymentStatus;
   reason: string;
 }
@@ -54,19 +56,28 @@ export function resultOutput(result: DeliveryResult): ServiceResultOutput {
     registered: result.registered,
     image: result.image,
     'deployment-id': result.deploymentId ?? '',
+    'codedeploy-deployment-id': result.codeDeployDeploymentId ?? '',
+    'service-deployment-arn': result.serviceDeploymentArn ?? '',
     'deployment-status': result.deploymentStatus,
     reason: endedWell(result) ? '' : (result.statusMessage ?? ''),
   };
 }
 
-/** The single-service outputs summarising the run (lists comma-separated, in the file's order), and `results`. */
+/**
+ * The single-service outputs summarising the run, and `results`. A per-service list has one position per entry,
+ * in the file's order, empty where that service has no value (so the third value is the third entry's), and is
+ * empty when no service has one. deregistered, a list of revisions of its own, keeps to the values.
+ */
 export function fleetOutputs(results: readonly DeliveryResult[]): Record<string, string> {
   const each = results.map(outputsOf);
-  const list = (name: string): string =>
-    each
-      .map((outputs) => outputs[name] ?? '')
-      .filter((value) => value !== '')
-      .join(',');
+  const list = (name: string): string => {
+    const values = each.map((outputs) => outputs[name] ?? '');
+    return values.some((value) => value !== '') ? values.join(',') : '';
+  };
+  const deregistered = each
+    .map((outputs) => outputs['deregistered'] ?? '')
+    .filter((value) => value !== '')
+    .join(',');
   return {
     'task-definition-arn': list('task-definition-arn'),
     'task-definition-revision': list('task-definition-revision'),
@@ -74,19 +85,28 @@ export function fleetOutputs(results: readonly DeliveryResult[]): Record<string,
     image: [...new Set(results.map((result) => result.image).filter(Boolean))].join(','),
     'image-digest': [...new Set(results.map((result) => result.imageDigest ?? '').filter(Boolean))].join(','),
     'deployment-id': list('deployment-id'),
+    'codedeploy-deployment-id': list('codedeploy-deployment-id'),
+    'service-deployment-arn': list('service-deployment-arn'),
     'deployment-status': worstStatus(results.map((result) => result.deploymentStatus)),
-    deregistered: list('deregistered'),
+    deregistered,
     'run-task-arn': list('run-task-arn'),
     'run-task-exit-code': list('run-task-exit-code'),
     results: JSON.stringify(results.map(resultOutput)),
   };
 }
 
-/** The run as one DeliveryResult, for what a host shows of any run (the final status, the outputs it prints). */
-export function runResult(results: readonly DeliveryResult[], times: { startedAt: number; finishedAt: number; dryRun: boolean; region: string }): DeliveryResult {
-  const status = worstStatus(results.map((result) => result.deploymentStatus));
+/**
+ * The run as one DeliveryResult, for what a host shows of any run (the final status, the outputs it prints).
+ * error: what stopped the run before its first change; a run that changed nothing says that error.
+ */
+export function runResult(
+  results: readonly DeliveryResult[],
+  times: { startedAt: number; finishedAt: number; dryRun: boolean; region: string; error?: unknown },
+): DeliveryResult {
+  const status = results.length === 0 && times.error instanceof CancelledError ? 'CANCELLED' : worstStatus(results.map((result) => result.deploymentStatus));
   const notWell = results.filter((result) => !endedWell(result));
   const clusters = [...new Set(results.map((result) => result.cluster))];
+  const stoppedBy = times.error !== undefined && (results.length === 0 || status === 'NOT_STARTED') ? errorMessage(times.error) : undefined;
   return {
     dryRun: times.dryRun,
     region: times.region,
@@ -96,7 +116,9 @@ export function runResult(results: readonly DeliveryResult[], times: { startedAt
     revision: 0,
     registered: results.some((result) => result.registered),
     deploymentStatus: status,
-    ...(notWell.length > 0
+    ...(stoppedBy !== undefined
+      ? { statusMessage: stoppedBy }
+      : notWell.length > 0
       ? { statusMessage: `${notWell.length} of ${results.length} services did not end well: ${notWell.map((result) => `${label(result)} ${result.deploymentStatus}`).join(', ')}` }
       : {}),
     diff: [],

@@ -67,7 +67,7 @@ export interface FleetState {
   region?: string;
   runs: ServiceRun[];
   dryRun: boolean;
-  /** Whether a cancel starts rollbacks (rollback-on-cancel on any service), which a backstop must give time to. */
+  /** Whether a cancel starts rollbacks (see rollsBackOnCancel), which a backstop must give time to. */
   rollsBackOnCancel: boolean;
 }
 
@@ -100,7 +100,7 @@ export async function runFleet(ctx: FleetContext): Promise<FleetEnding> {
   let sessions: Sessions;
   try {
     state.runs = await readEntries(ctx);
-    state.rollsBackOnCancel = state.runs.some((run) => run.inputs.rollbackOnCancel);
+    state.rollsBackOnCancel = rollsBackOnCancel(state.runs);
     if (ctx.usual.dryRun) return await dryRun(ctx);
     const opened = await openSession(ctx.usual, ctx.env, ctx.reporter, ctx.cancel);
     state.region = opened.region;
@@ -108,12 +108,21 @@ export async function runFleet(ctx: FleetContext): Promise<FleetEnding> {
     const session = joinedReads(opened);
     const access = imageAccess(opened, ctx.reporter, ctx.cancel, ctx.env as NodeJS.ProcessEnv);
     await planAll(ctx, (run) => ({ ...readsOf(session), access: accessFor(access, run) }));
+    state.rollsBackOnCancel = rollsBackOnCancel(state.runs);
     sessions = { batched: session, access };
   } catch (caught) {
     const error = ctx.cancel.aborted && !(caught instanceof CancelledError) ? new CancelledError(signalOf(ctx.cancel)) : caught;
     return { results: resultsSoFar(state, clock.now(), error), error };
   }
   return await applyAll(ctx, sessions);
+}
+
+/**
+ * Whether a cancel starts a rollback anywhere: rollback-on-cancel on a service, or a planned CodeDeploy service,
+ * whose cancel always stops its deployment with rollback.
+ */
+export function rollsBackOnCancel(runs: readonly Pick<ServiceRun, 'inputs' | 'plan'>[]): boolean {
+  return runs.some((run) => run.inputs.rollbackOnCancel || run.plan?.update?.codeDeploy !== undefined);
 }
 
 async function readEntries(ctx: FleetContext): Promise<ServiceRun[]> {
@@ -131,7 +140,7 @@ async function readEntries(ctx: FleetContext): Promise<ServiceRun[]> {
       checkInputCombination(inputs);
       const prefix = inputs.service ? `${resourceName(inputs.cluster)}/${inputs.service}` : `${resourceName(inputs.cluster)}/${inputs.family || `entry ${entry.number}`}`;
       if (inputs.service) {
-        const key = `${resourceName(inputs.cluster)}/${inputs.service}`;
+        const key = serviceKey(inputs);
         const first = seen.get(key);
         if (first) throw new InputError(`service ${inputs.service} in cluster ${inputs.cluster} is already deployed by ${first}; keep one entry per service.`);
         seen.set(key, `entry ${entry.number}`);
@@ -144,6 +153,11 @@ async function readEntries(ctx: FleetContext): Promise<ServiceRun[]> {
   }
   if (problems.length > 0) throw wrongEntries(ctx.reporter, problems, file.entries.length, InputError);
   return runs;
+}
+
+/** One service however written: `web` and `arn:aws:ecs:...:service/prod/web` in cluster prod (or its ARN) are the same. */
+export function serviceKey(inputs: Pick<Inputs, 'cluster' | 'service'>): string {
+  return `${resourceName(inputs.cluster)}/${resourceName(inputs.service)}`;
 }
 
 function wrongEntries(reporter: Reporter, problems: readonly string[], total: number, kind: typeof InputError | typeof PreflightError): Error {
@@ -413,14 +427,18 @@ async function rollBackAll(
   );
 }
 
-/** Inputs that deploy the previous revision as it is: nothing built, rendered, run or deregistered; waited for. */
-function rollbackInputs(raw: RawInputs, previous: { taskDefinitionArn: string; desiredCount: number }): RawInputs {
+/**
+ * Inputs that deploy the previous revision as it is: nothing built, rendered, run or deregistered; waited for.
+ * Neither rollback nor rollback-on-cancel: a cancel while putting back must not "roll back" to the bad revision.
+ */
+export function rollbackInputs(raw: RawInputs, previous: { taskDefinitionArn: string; desiredCount: number }): RawInputs {
   const overrides = new Map<string, string>([
     ['task-definition-arn', previous.taskDefinitionArn],
     ['desired-count', String(previous.desiredCount)],
     ['force-new-deployment', 'false'],
     ['wait', 'true'],
     ['rollback', 'false'],
+    ['rollback-on-cancel', 'false'],
     ['keep-revisions', ''],
   ]);
   for (const spec of INPUTS) {

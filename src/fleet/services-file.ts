@@ -25,6 +25,7 @@ export interface ServiceEntry {
 /** Parses the file's text; YAML needs the library, which the caller loads only for text that is not JSON. */
 export function parseServicesFile(text: string, path: string, yaml?: YamlLibrary): ServicesFile {
   const document = parseDocument(text, path, yaml);
+  if (document === null || document === undefined) throw new InputError(`services-file: ${path} is empty; list the services under "services:".`);
   const where = `services-file ${path}`;
   if (!isMapping(document)) throw new InputError(`${where}: must be a mapping with services (and optionally defaults).`);
   for (const key of Object.keys(document)) {
@@ -35,17 +36,23 @@ export function parseServicesFile(text: string, path: string, yaml?: YamlLibrary
   }
   const rawDefaults = document['defaults'] ?? {};
   if (!isMapping(rawDefaults)) throw new InputError(`${where}: defaults must be a mapping of inputs, such as cluster: prod.`);
-  const defaults = entryValues(rawDefaults, `${where}, defaults`);
   const services = document['services'];
   if (!Array.isArray(services) || services.length === 0) {
     throw new InputError(`${where}: services must be a list with one entry per service, such as - service: web.`);
   }
+  // Every wrong key of every mapping is named at once, so one edit of the file fixes them all.
+  const problems: string[] = [];
+  const defaults = entryValues(rawDefaults, `${where}, defaults`, problems);
   const entries = services.map((entry: unknown, index): ServiceEntry => {
     const number = index + 1;
-    if (!isMapping(entry)) throw new InputError(`${where}, entry ${number}: must be a mapping of inputs, such as service: web.`);
+    if (!isMapping(entry)) {
+      problems.push(`${where}, entry ${number}: must be a mapping of inputs, such as service: web.`);
+      return { number, values: new Map() };
+    }
     const label = typeof entry['service'] === 'string' ? ` (${entry['service']})` : '';
-    return { number, values: entryValues(entry, `${where}, entry ${number}${label}`) };
+    return { number, values: entryValues(entry, `${where}, entry ${number}${label}`, problems) };
   });
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
   return { path, defaults, entries };
 }
 
@@ -57,14 +64,44 @@ export function entryLabel(file: ServicesFile, entry: ServiceEntry): string {
 
 /** The entry's inputs over the file's defaults over the inputs given the usual way. */
 export function entryInputs(file: ServicesFile, entry: ServiceEntry, usual: RawInputs): RawInputs {
-  const read = (name: string): string => entry.values.get(name) ?? file.defaults.get(name) ?? usual(name);
+  const layers: readonly EntryValues[] = [entry.values, file.defaults];
+  const dropped = dropsWaitForMinutes(layers);
+  const layered = (name: string): string => entry.values.get(name) ?? file.defaults.get(name) ?? usual(name);
+  const read = (name: string): string => {
+    if (name === 'wait-for-minutes' && dropped) return '';
+    // The other timeout, set nowhere, still takes the wait-for-minutes that gave way.
+    if (dropped && TIMEOUTS.includes(name) && !layers.some((values) => values.has(name)) && !(usual.given?.(name) ?? false)) {
+      const minutes = layered('wait-for-minutes');
+      if (/^\d+$/.test(minutes.trim())) return `${minutes.trim()}m`;
+    }
+    return layered(name);
+  };
   return Object.assign(read, {
-    given: (name: string): boolean => entry.values.has(name) || file.defaults.has(name) || (usual.given?.(name) ?? false),
+    given: (name: string): boolean => {
+      if (name === 'wait-for-minutes' && dropped) return false;
+      return entry.values.has(name) || file.defaults.has(name) || (usual.given?.(name) ?? false);
+    },
   });
+}
+
+/**
+ * wait-for-minutes is the older spelling of both timeouts; a timeout set closer to the entry (the entry over the
+ * defaults over the usual inputs) wins over a wait-for-minutes from further out, instead of refusing them as both set.
+ */
+const TIMEOUTS = ['wait-timeout', 'run-task-timeout'];
+
+function dropsWaitForMinutes(layers: readonly EntryValues[]): boolean {
+  const layerOf = (name: string): number => {
+    const found = layers.findIndex((values) => values.has(name));
+    return found === -1 ? layers.length : found;
+  };
+  const timeout = Math.min(layerOf('wait-timeout'), layerOf('run-task-timeout'));
+  return timeout < layers.length && layerOf('wait-for-minutes') > timeout;
 }
 
 function parseDocument(text: string, path: string, yaml: YamlLibrary | undefined): unknown {
   const content = text.replace(/^\uFEFF/, '');
+  if (content.trim() === '') return undefined;
   if (!yaml) {
     try {
       return JSON.parse(content) as unknown;
@@ -72,7 +109,8 @@ function parseDocument(text: string, path: string, yaml: YamlLibrary | undefined
       throw new InputError(`services-file: ${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
     }
   }
-  const document = yaml.parseDocument(content, { uniqueKeys: true, prettyErrors: false });
+  // Failsafe: every scalar stays the text written, so 1.10, 01234 or a long account number reach the input unchanged.
+  const document = yaml.parseDocument(content, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
   const problem = document.errors[0];
   if (problem) throw new InputError(`services-file: ${path} is not valid YAML or JSON (${problem.message.split('\n')[0] ?? ''}).`);
   return document.toJS({ maxAliasCount: 100 }) as unknown;
@@ -85,40 +123,62 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 const BY_SPELLING = new Map<string, InputSpec>(INPUTS.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])].map((name) => [name, spec] as const)));
 
 /** Checks every key of one mapping against the schema and turns its values into the strings an input takes. */
-function entryValues(mapping: Record<string, unknown>, where: string): EntryValues {
+function entryValues(mapping: Record<string, unknown>, where: string, problems: string[]): EntryValues {
   const values = new Map<string, string>();
   for (const [key, value] of Object.entries(mapping)) {
-    const spec = BY_SPELLING.get(key);
-    if (!spec) {
-      const meant = closest(key, INPUTS.filter((input) => !input.runWide && !input.secret).map((input) => input.name));
-      throw new InputError(`${where}: unknown input "${key}"${meant ? `; did you mean ${meant}?` : '; see the inputs in the README'}.`);
+    const problem = keyProblem(key, values, where);
+    if (problem) {
+      problems.push(problem);
+      continue;
     }
-    if (spec.secret) {
-      throw new InputError(`${where}: ${key} is a secret and is not read from a file; set ${envName(spec.name)} instead.`);
+    const name = BY_SPELLING.get(key)?.name ?? key;
+    try {
+      values.set(name, inputText(value, `${where}: ${key}`));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error.message);
     }
-    if (spec.runWide) {
-      throw new InputError(`${where}: ${key} holds for the whole run and cannot differ per service; give it outside the file (a flag, ${envName(spec.name)} or with:).`);
-    }
-    if (values.has(spec.name)) throw new InputError(`${where}: ${spec.name} is given twice (as ${key} too); keep one.`);
-    values.set(spec.name, inputText(value, `${where}: ${key}`));
   }
   return values;
 }
 
+/** What is wrong with a key of an entry or the defaults, if anything. */
+function keyProblem(key: string, values: EntryValues, where: string): string | undefined {
+  const spec = BY_SPELLING.get(key);
+  if (!spec) {
+    const meant = closest(key, INPUTS.filter((input) => !input.runWide && !input.secret).map((input) => input.name));
+    return `${where}: unknown input "${key}"${meant ? `; did you mean ${meant}?` : '; see the inputs in the README.'}`;
+  }
+  if (spec.secret) return `${where}: ${key} is a secret and is not read from a file; set ${envName(spec.name)} instead.`;
+  if (spec.runWide) return `${where}: ${key} holds for the whole run and cannot differ per service; give it outside the file (a flag, ${envName(spec.name)} or with:).`;
+  if (values.has(spec.name)) return `${where}: ${spec.name} is given twice (as ${key} too); keep one.`;
+  return undefined;
+}
+
 /** Scalars as their text; a list as lines; a mapping as KEY=VALUE lines (environment, secrets, tags, build-args). */
 function inputText(value: unknown, where: string): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
-    return value.map((item) => (isScalar(item) ? String(item) : refuse(where))).join('\n');
+    return value.map((item) => (isScalar(item) ? scalarText(item, where) : refuse(where))).join('\n');
   }
   if (isMapping(value)) {
     return Object.entries(value)
-      .map(([key, item]) => (isScalar(item) ? `${key}=${String(item ?? '')}` : refuse(where)))
+      .map(([key, item]) => (isScalar(item) ? `${key}=${scalarText(item, `${where}: ${key}`)}` : refuse(where)))
       .join('\n');
   }
+  if (isScalar(value) || value === undefined) return scalarText(value ?? null, where);
   return refuse(where);
+}
+
+/**
+ * A scalar as its text. YAML scalars arrive as written; a JSON number has lost its text, so only a whole number
+ * that String() gives back exactly is taken; 1.10 or 12345678901234567890 would change, so they must be quoted.
+ */
+function scalarText(value: string | number | boolean | null, where: string): string {
+  if (value === null) return '';
+  if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+    throw new InputError(`${where}: JSON reads this number as ${String(value)}, which may not be what the file says; write it in quotes, as text.`);
+  }
+  return String(value);
 }
 
 function isScalar(value: unknown): value is string | number | boolean | null {

@@ -9,6 +9,8 @@ import { fleetOptions } from '../../src/fleet/options.js';
 import { outcomeTable, worstStatus, fleetOutputs, fleetExitCode } from '../../src/fleet/outcome.js';
 import { parseInputs, type RawInputs } from '../../src/inputs/parse.js';
 import { INPUTS } from '../../src/inputs/schema.js';
+import { rollbackInputs, rollsBackOnCancel, serviceKey } from '../../src/fleet/run.js';
+import type { DeployPlan } from '../../src/deploy/plan.js';
 import type { DeliveryResult } from '../../src/deploy/result.js';
 
 const YAML_FILE = `
@@ -71,6 +73,32 @@ describe('parseServicesFile', () => {
     expect(parseServicesFile(json, 'services.json')).toEqual(parseServicesFile(YAML_FILE, 'services.json', yaml));
   });
 
+  test('YAML scalars reach the input exactly as written: no number is changed, true/false still read', () => {
+    const file = parseServicesFile(
+      'defaults:\n  wait: false\nservices:\n  - service: web\n    image: registry.example.com/web:1.10\n    tags:\n      version: 1.10\n      build: 01234\n      account: 12345678901234567890\n    environment:\n      - RATE=0.50\n    desired-count: 3\n',
+      'f.yml',
+      yaml,
+    );
+    expect(file.entries[0]?.values.get('tags')).toBe('version=1.10\nbuild=01234\naccount=12345678901234567890');
+    expect(file.entries[0]?.values.get('environment')).toBe('RATE=0.50');
+    const inputs = parseInputs(entryInputs(file, file.entries[0]!, usual()));
+    expect(inputs).toMatchObject({ wait: false, desiredCount: 3, image: 'registry.example.com/web:1.10' });
+  });
+
+  test.each([
+    ['a fraction', '{"services":[{"service":"web","tags":{"version":1.10}}]}', 'services-file f.json, entry 1 (web): tags: version: JSON reads this number as 1.1, which may not be what the file says'],
+    ['a big whole number', '{"services":[{"service":"web","desired-count":12345678901234567890}]}', 'services-file f.json, entry 1 (web): desired-count: JSON reads this number as 12345678901234567000'],
+    ['a fraction in a list', '{"defaults":{"environment":["A",0.5]},"services":[{"service":"web"}]}', 'services-file f.json, defaults: environment: JSON reads this number as 0.5'],
+  ])('JSON: %s is refused, naming the entry and key, and asked to be quoted', (_name, text, message) => {
+    expect(() => parseServicesFile(text, 'f.json')).toThrow(message);
+    expect(() => parseServicesFile(text, 'f.json')).toThrow('write it in quotes, as text.');
+  });
+
+  test('JSON: whole numbers and booleans still read', () => {
+    const file = parseServicesFile('{"services":[{"service":"web","desired-count":3,"wait":false}]}', 'f.json');
+    expect(parseInputs(entryInputs(file, file.entries[0]!, usual()))).toMatchObject({ desiredCount: 3, wait: false });
+  });
+
   test('an alias is read as its input', () => {
     const file = parseServicesFile('{"services":[{"service":"web","wait-for-task-stopped":false}]}', 'f.json');
     expect(file.entries[0]?.values.get('run-task-wait')).toBe('false');
@@ -91,6 +119,28 @@ describe('parseServicesFile', () => {
     ['text that is not YAML', 'services: [\n', 'services-file: deploy/services.yml is not valid YAML or JSON'],
   ])('%s', (_name, text, message) => {
     expect(refusal(text)).toContain(message);
+  });
+
+  test.each([
+    ['an empty file', ''],
+    ['a blank file', '  \n\n'],
+    ['a file of only a byte order mark', '\uFEFF\n'],
+    ['a file of only comments', '# services to come\n'],
+  ])('%s says it is empty and what to write', (_name, text) => {
+    expect(refusal(text)).toBe('services-file: deploy/services.yml is empty; list the services under "services:".');
+    if (!text.includes('#')) {
+      expect(() => parseServicesFile(text, 'deploy/services.yml')).toThrow('services-file: deploy/services.yml is empty; list the services under "services:".');
+    }
+  });
+
+  test('every wrong key of every entry and of the defaults is named at once', () => {
+    const message = refusal('defaults:\n  clustr: prod\nservices:\n  - service: web\n    imgae: x\n  - service: api\n    poll-interval: 5s\n    famly: api\n');
+    expect(message.split('\n')).toEqual([
+      'services-file deploy/services.yml, defaults: unknown input "clustr"; did you mean cluster?',
+      'services-file deploy/services.yml, entry 1 (web): unknown input "imgae"; did you mean image?',
+      expect.stringContaining('entry 2 (api): poll-interval holds for the whole run'),
+      'services-file deploy/services.yml, entry 2 (api): unknown input "famly"; did you mean family?',
+    ]);
   });
 
   test('every run-wide input of the schema is refused inside an entry', () => {
@@ -126,6 +176,24 @@ describe('entryInputs: the entry, then defaults, then the usual inputs', () => {
     expect(() => parseInputs(entryInputs(blank, blank.entries[0]!, usual()))).toThrow('execution-role-arn: given but empty');
     expect(entryInputs(file, web!, usual({}, ['tags'])).given?.('tags')).toBe(true);
     expect(entryInputs(file, web!, usual()).given?.('tags')).toBe(false);
+  });
+
+  test('a timeout in the file wins over a wait-for-minutes given further out, as a flag wins over a variable', () => {
+    const byEnv = usual({ 'wait-for-minutes': '3' });
+    // The defaults set wait-timeout (YAML_FILE): wait-for-minutes from the usual inputs gives way.
+    expect(parseInputs(entryInputs(file, web!, byEnv))).toMatchObject({ waitTimeoutMs: 15 * 60_000 });
+    expect(entryInputs(file, web!, byEnv).given?.('wait-for-minutes')).toBe(false);
+    const entryTimeout = parseServicesFile('defaults:\n  wait-for-minutes: 3\nservices:\n  - service: web\n    run-task-timeout: 2m\n', 'f.yml', yaml);
+    expect(parseInputs(entryInputs(entryTimeout, entryTimeout.entries[0]!, usual())).runTask.timeoutMs).toBe(2 * 60_000);
+    // The timeout the file does not set keeps the bound wait-for-minutes gave it.
+    expect(parseInputs(entryInputs(entryTimeout, entryTimeout.entries[0]!, usual())).waitTimeoutMs).toBe(3 * 60_000);
+    expect(parseInputs(entryInputs(file, web!, byEnv)).runTask.timeoutMs).toBe(3 * 60_000);
+    // Without a timeout in the file, wait-for-minutes bounds both waits as in a single run.
+    const plain = parseServicesFile('services:\n  - service: web\n', 'f.yml', yaml);
+    expect(parseInputs(entryInputs(plain, plain.entries[0]!, byEnv))).toMatchObject({ waitTimeoutMs: 3 * 60_000 });
+    // Both in the same mapping is still refused.
+    const both = parseServicesFile('services:\n  - service: web\n    wait-for-minutes: 3\n    wait-timeout: 5m\n', 'f.yml', yaml);
+    expect(() => parseInputs(entryInputs(both, both.entries[0]!, usual()))).toThrow('wait-for-minutes and wait-timeout both set');
   });
 
   test('the label names the entry by its service', () => {
@@ -191,19 +259,47 @@ describe('how a run of many services ends', () => {
 
   test('outputs: lists in the file order, the worst status, and results with a reason for what did not end well', () => {
     const outputs = fleetOutputs([
-      result({ deploymentId: 'ecs-svc/1' }),
+      result({ deploymentId: 'ecs-svc/1', serviceDeploymentArn: 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1' }),
       result({ service: 'api', image: 'example/api:2', taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5', revision: 5, registered: false, deploymentStatus: 'FAILED', statusMessage: 'tasks failed to start' }),
+      result({ service: 'shop', deploymentId: 'ecs-svc/3', codeDeployDeploymentId: 'd-ABC123' }),
     ]);
     expect(outputs).toMatchObject({
-      'task-definition-revision': '2,5',
+      'task-definition-revision': '2,5,2',
       registered: 'true',
       image: 'example/web:2,example/api:2',
-      'deployment-id': 'ecs-svc/1',
+      // One position per entry, empty where that service has none, so positions line up with the file.
+      'deployment-id': 'ecs-svc/1,,ecs-svc/3',
+      'codedeploy-deployment-id': ',,d-ABC123',
+      'service-deployment-arn': 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1,,',
+      'run-task-arn': '',
       'deployment-status': 'FAILED',
     });
     expect(JSON.parse(outputs['results'] ?? '')).toEqual([
-      { service: 'web', cluster: 'prod', 'task-definition-arn': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2', registered: true, image: 'example/web:2', 'deployment-id': 'ecs-svc/1', 'deployment-status': 'COMPLETED', reason: '' },
-      { service: 'api', cluster: 'prod', 'task-definition-arn': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5', registered: false, image: 'example/api:2', 'deployment-id': '', 'deployment-status': 'FAILED', reason: 'tasks failed to start' },
+      {
+        service: 'web',
+        cluster: 'prod',
+        'task-definition-arn': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2',
+        registered: true,
+        image: 'example/web:2',
+        'deployment-id': 'ecs-svc/1',
+        'codedeploy-deployment-id': '',
+        'service-deployment-arn': 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1',
+        'deployment-status': 'COMPLETED',
+        reason: '',
+      },
+      {
+        service: 'api',
+        cluster: 'prod',
+        'task-definition-arn': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5',
+        registered: false,
+        image: 'example/api:2',
+        'deployment-id': '',
+        'codedeploy-deployment-id': '',
+        'service-deployment-arn': '',
+        'deployment-status': 'FAILED',
+        reason: 'tasks failed to start',
+      },
+      expect.objectContaining({ service: 'shop', 'codedeploy-deployment-id': 'd-ABC123', 'service-deployment-arn': '' }),
     ]);
   });
 
@@ -223,5 +319,35 @@ describe('the README example', () => {
     const file = parseServicesFile(example, 'deploy/services.yml', yaml);
     const inputs = file.entries.map((entry) => parseInputs(entryInputs(file, entry, usual({ region: 'eu-west-1' }))));
     expect(inputs.map((entry) => `${entry.cluster}/${entry.service}`)).toEqual(['production/web', 'production/api', 'batch/worker']);
+  });
+});
+
+describe('rollback-all: the put-back deployment', () => {
+  test('is neither rolled back on failure nor on cancel, so a cancel cannot return to the bad revision', () => {
+    const raw = usual({ cluster: 'prod', service: 'web', image: 'registry.example.com/web:2', rollback: 'true', 'rollback-on-cancel': 'true' });
+    const inputs = parseInputs(rollbackInputs(raw, { taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:4', desiredCount: 2 }));
+    expect(inputs).toMatchObject({ rollback: false, rollbackOnCancel: false, wait: true, desiredCount: 2, taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:4' });
+  });
+});
+
+describe('one entry per service', () => {
+  test('a service written by name or by ARN, in a cluster written by name or by ARN, is one service', () => {
+    const byName = serviceKey({ cluster: 'prod', service: 'web' });
+    expect(serviceKey({ cluster: 'prod', service: 'arn:aws:ecs:eu-west-1:123456789012:service/prod/web' })).toBe(byName);
+    expect(serviceKey({ cluster: 'arn:aws:ecs:eu-west-1:123456789012:cluster/prod', service: 'web' })).toBe(byName);
+    expect(serviceKey({ cluster: 'prod', service: 'api' })).not.toBe(byName);
+    expect(serviceKey({ cluster: 'staging', service: 'web' })).not.toBe(byName);
+  });
+});
+
+describe('the cancel backstop of a run of many services', () => {
+  const inputs = (values: Record<string, string> = {}) => parseInputs(usual({ cluster: 'prod', service: 'web', ...values }));
+  const ecsPlan = { update: {} } as unknown as DeployPlan;
+  const codeDeployPlan = { update: { codeDeploy: {} } } as unknown as DeployPlan;
+
+  test('waits for rollbacks when any service rolls back on cancel, or is a CodeDeploy service (its cancel stops with rollback)', () => {
+    expect(rollsBackOnCancel([{ inputs: inputs() }, { inputs: inputs({ 'rollback-on-cancel': 'true' }) }])).toBe(true);
+    expect(rollsBackOnCancel([{ inputs: inputs(), plan: ecsPlan }, { inputs: inputs(), plan: codeDeployPlan }])).toBe(true);
+    expect(rollsBackOnCancel([{ inputs: inputs(), plan: ecsPlan }, { inputs: inputs() }])).toBe(false);
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import type { DeliveryResult } from '../../src/deploy/result.js';
 import { renderServicesSummary } from '../../src/hosts/summary.js';
 import { runResult } from '../../src/fleet/outcome.js';
+import { InputError, PreflightError } from '../../src/errors.js';
+import { notStartedResult } from '../../src/deploy/result.js';
 
 function result(fields: Partial<DeliveryResult>): DeliveryResult {
   return {
@@ -59,5 +61,32 @@ describe('renderServicesSummary', () => {
     const well = [result({}), result({ service: 'api', deploymentStatus: 'SKIPPED' })];
     const summary = renderServicesSummary(runResult(well, { startedAt: 0, finishedAt: 1, dryRun: false, region: 'eu-west-1' }), well);
     expect(summary.split('\n')[0]).toBe('### ✅ ecs-deliver delivered 2 services');
+  });
+});
+
+describe('the job summary of a run that changed nothing', () => {
+  const times = { startedAt: 0, finishedAt: 1_000, dryRun: false, region: 'eu-west-1' };
+
+  test('a refused services file: the error, not "delivered 0 services"', () => {
+    const error = new InputError('services-file: deploy/services.yml is empty; list the services under "services:".');
+    const summary = renderServicesSummary(runResult([], { ...times, error }), []);
+    expect(summary).toBe(
+      [
+        '### ❌ ecs-deliver: nothing was changed: the run stopped before its first change',
+        '',
+        '> services-file: deploy/services.yml is empty; list the services under "services:".',
+        '',
+        'Region `eu-west-1`, 1.0s in all.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('a failed preflight of every entry: the error the run stopped on', () => {
+    const error = new PreflightError('2 of 2 entries of the services-file are wrong (each named above); nothing was changed.');
+    const services = [notStartedResult({ cluster: 'prod', service: 'web' }, error, times), notStartedResult({ cluster: 'prod', service: 'api' }, error, times)];
+    const summary = renderServicesSummary(runResult(services, { ...times, error }), services);
+    expect(summary.split('\n')[0]).toBe('### ❌ ecs-deliver: nothing was changed: the run stopped before its first change');
+    expect(summary).toContain('2 of 2 entries of the services-file are wrong (each named above); nothing was changed.');
   });
 });
