@@ -209,8 +209,14 @@ function quote(text) {
 }
 /** The job summary of a run of many services (services-file): the run's outcome, then one row per service. */
 function renderServicesSummary(run, services) {
+    // Refused before anything changed (a wrong file, a failed preflight): the one reason says more than a table,
+    // and the run as a whole has no one service, image or revision to show.
+    if (!run.dryRun && (services.length === 0 || run.deploymentStatus === 'NOT_STARTED')) {
+        const sections = [`### ${headline(run)}`, ...(run.statusMessage ? [quote(run.statusMessage)] : []), `Region ${known(run.region)}, ${duration(run.finishedAt - run.startedAt)} in all.`];
+        return `${sections.join('\n\n')}\n`;
+    }
     const well = services.filter((service) => service.deploymentStatus === 'COMPLETED' || service.deploymentStatus === 'SKIPPED').length;
-    const headline = run.dryRun
+    const title = run.dryRun
         ? `🔍 ecs-deliver dry run of ${services.length} services: nothing was changed`
         : well === services.length
             ? `✅ ecs-deliver delivered ${services.length} services`
@@ -228,7 +234,7 @@ function renderServicesSummary(run, services) {
         .concat(service.deploymentStatus === 'COMPLETED' || service.deploymentStatus === 'SKIPPED' ? '' : inline(service.statusMessage ?? ''))
         .join(' | '));
     const table = ['| Service | Cluster | Revision | Outcome | Deployment | Time | Reason |', '|---|---|---|---|---|---|---|', ...rows.map((row) => `| ${row} |`)];
-    return `${[`### ${headline}`, table.join('\n'), `Region ${known(run.region)}, ${duration(run.finishedAt - run.startedAt)} in all.`].join('\n\n')}\n`;
+    return `${[`### ${title}`, table.join('\n'), `Region ${known(run.region)}, ${duration(run.finishedAt - run.startedAt)} in all.`].join('\n\n')}\n`;
 }
 
 

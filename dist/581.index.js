@@ -61,15 +61,25 @@ function resultOutput(result) {
         registered: result.registered,
         image: result.image,
         'deployment-id': result.deploymentId ?? '',
+        'codedeploy-deployment-id': result.codeDeployDeploymentId ?? '',
+        'service-deployment-arn': result.serviceDeploymentArn ?? '',
         'deployment-status': result.deploymentStatus,
         reason: endedWell(result) ? '' : (result.statusMessage ?? ''),
     };
 }
-/** The single-service outputs summarising the run (lists comma-separated, in the file's order), and `results`. */
+/**
+ * The single-service outputs summarising the run, and `results`. A per-service list has one position per entry,
+ * in the file's order, empty where that service has no value (so the third value is the third entry's), and is
+ * empty when no service has one. deregistered, a list of revisions of its own, keeps to the values.
+ */
 function fleetOutputs(results) {
     const each = results.map(_deploy_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .outputsOf */ .Y);
-    const list = (name) => each
-        .map((outputs) => outputs[name] ?? '')
+    const list = (name) => {
+        const values = each.map((outputs) => outputs[name] ?? '');
+        return values.some((value) => value !== '') ? values.join(',') : '';
+    };
+    const deregistered = each
+        .map((outputs) => outputs['deregistered'] ?? '')
         .filter((value) => value !== '')
         .join(',');
     return {
@@ -79,18 +89,24 @@ function fleetOutputs(results) {
         image: [...new Set(results.map((result) => result.image).filter(Boolean))].join(','),
         'image-digest': [...new Set(results.map((result) => result.imageDigest ?? '').filter(Boolean))].join(','),
         'deployment-id': list('deployment-id'),
+        'codedeploy-deployment-id': list('codedeploy-deployment-id'),
+        'service-deployment-arn': list('service-deployment-arn'),
         'deployment-status': worstStatus(results.map((result) => result.deploymentStatus)),
-        deregistered: list('deregistered'),
+        deregistered,
         'run-task-arn': list('run-task-arn'),
         'run-task-exit-code': list('run-task-exit-code'),
         results: JSON.stringify(results.map(resultOutput)),
     };
 }
-/** The run as one DeliveryResult, for what a host shows of any run (the final status, the outputs it prints). */
+/**
+ * The run as one DeliveryResult, for what a host shows of any run (the final status, the outputs it prints).
+ * error: what stopped the run before its first change; a run that changed nothing says that error.
+ */
 function runResult(results, times) {
-    const status = worstStatus(results.map((result) => result.deploymentStatus));
+    const status = results.length === 0 && times.error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc ? 'CANCELLED' : worstStatus(results.map((result) => result.deploymentStatus));
     const notWell = results.filter((result) => !endedWell(result));
     const clusters = [...new Set(results.map((result) => result.cluster))];
+    const stoppedBy = times.error !== undefined && (results.length === 0 || status === 'NOT_STARTED') ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(times.error) : undefined;
     return {
         dryRun: times.dryRun,
         region: times.region,
@@ -100,9 +116,11 @@ function runResult(results, times) {
         revision: 0,
         registered: results.some((result) => result.registered),
         deploymentStatus: status,
-        ...(notWell.length > 0
-            ? { statusMessage: `${notWell.length} of ${results.length} services did not end well: ${notWell.map((result) => `${label(result)} ${result.deploymentStatus}`).join(', ')}` }
-            : {}),
+        ...(stoppedBy !== undefined
+            ? { statusMessage: stoppedBy }
+            : notWell.length > 0
+                ? { statusMessage: `${notWell.length} of ${results.length} services did not end well: ${notWell.map((result) => `${label(result)} ${result.deploymentStatus}`).join(', ')}` }
+                : {}),
         diff: [],
         startedAt: times.startedAt,
         finishedAt: times.finishedAt,
@@ -154,7 +172,10 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   newFleetState: () => (/* binding */ newFleetState),
   resultsSoFar: () => (/* binding */ resultsSoFar),
-  runFleet: () => (/* binding */ runFleet)
+  rollbackInputs: () => (/* binding */ rollbackInputs),
+  rollsBackOnCancel: () => (/* binding */ rollsBackOnCancel),
+  runFleet: () => (/* binding */ runFleet),
+  serviceKey: () => (/* binding */ serviceKey)
 });
 
 // EXTERNAL MODULE: external "node:path"
@@ -259,8 +280,8 @@ function batchingEcsApi(inner, options = {}) {
 
 // EXTERNAL MODULE: ./src/aws/names.ts
 var names = __webpack_require__(6429);
-// EXTERNAL MODULE: ./src/deploy/apply.ts
-var deploy_apply = __webpack_require__(2427);
+// EXTERNAL MODULE: ./src/deploy/apply.ts + 1 modules
+var deploy_apply = __webpack_require__(7558);
 // EXTERNAL MODULE: ./src/deploy/check-inputs.ts
 var check_inputs = __webpack_require__(7497);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
@@ -337,6 +358,8 @@ var sources = __webpack_require__(6203);
 /** Parses the file's text; YAML needs the library, which the caller loads only for text that is not JSON. */
 function parseServicesFile(text, path, yaml) {
     const document = parseDocument(text, path, yaml);
+    if (document === null || document === undefined)
+        throw new errors/* InputError */.dz(`services-file: ${path} is empty; list the services under "services:".`);
     const where = `services-file ${path}`;
     if (!isMapping(document))
         throw new errors/* InputError */.dz(`${where}: must be a mapping with services (and optionally defaults).`);
@@ -349,18 +372,24 @@ function parseServicesFile(text, path, yaml) {
     const rawDefaults = document['defaults'] ?? {};
     if (!isMapping(rawDefaults))
         throw new errors/* InputError */.dz(`${where}: defaults must be a mapping of inputs, such as cluster: prod.`);
-    const defaults = entryValues(rawDefaults, `${where}, defaults`);
     const services = document['services'];
     if (!Array.isArray(services) || services.length === 0) {
         throw new errors/* InputError */.dz(`${where}: services must be a list with one entry per service, such as - service: web.`);
     }
+    // Every wrong key of every mapping is named at once, so one edit of the file fixes them all.
+    const problems = [];
+    const defaults = entryValues(rawDefaults, `${where}, defaults`, problems);
     const entries = services.map((entry, index) => {
         const number = index + 1;
-        if (!isMapping(entry))
-            throw new errors/* InputError */.dz(`${where}, entry ${number}: must be a mapping of inputs, such as service: web.`);
+        if (!isMapping(entry)) {
+            problems.push(`${where}, entry ${number}: must be a mapping of inputs, such as service: web.`);
+            return { number, values: new Map() };
+        }
         const label = typeof entry['service'] === 'string' ? ` (${entry['service']})` : '';
-        return { number, values: entryValues(entry, `${where}, entry ${number}${label}`) };
+        return { number, values: entryValues(entry, `${where}, entry ${number}${label}`, problems) };
     });
+    if (problems.length > 0)
+        throw new errors/* InputError */.dz(problems.join('\n'));
     return { path, defaults, entries };
 }
 /** How an entry names itself in messages: its service (or family), else its number. */
@@ -370,13 +399,45 @@ function entryLabel(file, entry) {
 }
 /** The entry's inputs over the file's defaults over the inputs given the usual way. */
 function entryInputs(file, entry, usual) {
-    const read = (name) => entry.values.get(name) ?? file.defaults.get(name) ?? usual(name);
+    const layers = [entry.values, file.defaults];
+    const dropped = dropsWaitForMinutes(layers);
+    const layered = (name) => entry.values.get(name) ?? file.defaults.get(name) ?? usual(name);
+    const read = (name) => {
+        if (name === 'wait-for-minutes' && dropped)
+            return '';
+        // The other timeout, set nowhere, still takes the wait-for-minutes that gave way.
+        if (dropped && TIMEOUTS.includes(name) && !layers.some((values) => values.has(name)) && !(usual.given?.(name) ?? false)) {
+            const minutes = layered('wait-for-minutes');
+            if (/^\d+$/.test(minutes.trim()))
+                return `${minutes.trim()}m`;
+        }
+        return layered(name);
+    };
     return Object.assign(read, {
-        given: (name) => entry.values.has(name) || file.defaults.has(name) || (usual.given?.(name) ?? false),
+        given: (name) => {
+            if (name === 'wait-for-minutes' && dropped)
+                return false;
+            return entry.values.has(name) || file.defaults.has(name) || (usual.given?.(name) ?? false);
+        },
     });
+}
+/**
+ * wait-for-minutes is the older spelling of both timeouts; a timeout set closer to the entry (the entry over the
+ * defaults over the usual inputs) wins over a wait-for-minutes from further out, instead of refusing them as both set.
+ */
+const TIMEOUTS = ['wait-timeout', 'run-task-timeout'];
+function dropsWaitForMinutes(layers) {
+    const layerOf = (name) => {
+        const found = layers.findIndex((values) => values.has(name));
+        return found === -1 ? layers.length : found;
+    };
+    const timeout = Math.min(layerOf('wait-timeout'), layerOf('run-task-timeout'));
+    return timeout < layers.length && layerOf('wait-for-minutes') > timeout;
 }
 function parseDocument(text, path, yaml) {
     const content = text.replace(/^\uFEFF/, '');
+    if (content.trim() === '')
+        return undefined;
     if (!yaml) {
         try {
             return JSON.parse(content);
@@ -385,7 +446,8 @@ function parseDocument(text, path, yaml) {
             throw new errors/* InputError */.dz(`services-file: ${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
         }
     }
-    const document = yaml.parseDocument(content, { uniqueKeys: true, prettyErrors: false });
+    // Failsafe: every scalar stays the text written, so 1.10, 01234 or a long account number reach the input unchanged.
+    const document = yaml.parseDocument(content, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
     const problem = document.errors[0];
     if (problem)
         throw new errors/* InputError */.dz(`services-file: ${path} is not valid YAML or JSON (${problem.message.split('\n')[0] ?? ''}).`);
@@ -396,43 +458,66 @@ function isMapping(value) {
 }
 const BY_SPELLING = new Map(schema/* INPUTS */.mc.flatMap((spec) => [spec.name, ...(spec.aliases ?? [])].map((name) => [name, spec])));
 /** Checks every key of one mapping against the schema and turns its values into the strings an input takes. */
-function entryValues(mapping, where) {
+function entryValues(mapping, where, problems) {
     const values = new Map();
     for (const [key, value] of Object.entries(mapping)) {
-        const spec = BY_SPELLING.get(key);
-        if (!spec) {
-            const meant = (0,sources/* closest */.kp)(key, schema/* INPUTS */.mc.filter((input) => !input.runWide && !input.secret).map((input) => input.name));
-            throw new errors/* InputError */.dz(`${where}: unknown input "${key}"${meant ? `; did you mean ${meant}?` : '; see the inputs in the README'}.`);
+        const problem = keyProblem(key, values, where);
+        if (problem) {
+            problems.push(problem);
+            continue;
         }
-        if (spec.secret) {
-            throw new errors/* InputError */.dz(`${where}: ${key} is a secret and is not read from a file; set ${(0,schema/* envName */.pD)(spec.name)} instead.`);
+        const name = BY_SPELLING.get(key)?.name ?? key;
+        try {
+            values.set(name, inputText(value, `${where}: ${key}`));
         }
-        if (spec.runWide) {
-            throw new errors/* InputError */.dz(`${where}: ${key} holds for the whole run and cannot differ per service; give it outside the file (a flag, ${(0,schema/* envName */.pD)(spec.name)} or with:).`);
+        catch (error) {
+            if (!(error instanceof errors/* InputError */.dz))
+                throw error;
+            problems.push(error.message);
         }
-        if (values.has(spec.name))
-            throw new errors/* InputError */.dz(`${where}: ${spec.name} is given twice (as ${key} too); keep one.`);
-        values.set(spec.name, inputText(value, `${where}: ${key}`));
     }
     return values;
 }
+/** What is wrong with a key of an entry or the defaults, if anything. */
+function keyProblem(key, values, where) {
+    const spec = BY_SPELLING.get(key);
+    if (!spec) {
+        const meant = (0,sources/* closest */.kp)(key, schema/* INPUTS */.mc.filter((input) => !input.runWide && !input.secret).map((input) => input.name));
+        return `${where}: unknown input "${key}"${meant ? `; did you mean ${meant}?` : '; see the inputs in the README.'}`;
+    }
+    if (spec.secret)
+        return `${where}: ${key} is a secret and is not read from a file; set ${(0,schema/* envName */.pD)(spec.name)} instead.`;
+    if (spec.runWide)
+        return `${where}: ${key} holds for the whole run and cannot differ per service; give it outside the file (a flag, ${(0,schema/* envName */.pD)(spec.name)} or with:).`;
+    if (values.has(spec.name))
+        return `${where}: ${spec.name} is given twice (as ${key} too); keep one.`;
+    return undefined;
+}
 /** Scalars as their text; a list as lines; a mapping as KEY=VALUE lines (environment, secrets, tags, build-args). */
 function inputText(value, where) {
-    if (value === null || value === undefined)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
     if (Array.isArray(value)) {
-        return value.map((item) => (isScalar(item) ? String(item) : refuse(where))).join('\n');
+        return value.map((item) => (isScalar(item) ? scalarText(item, where) : refuse(where))).join('\n');
     }
     if (isMapping(value)) {
         return Object.entries(value)
-            .map(([key, item]) => (isScalar(item) ? `${key}=${String(item ?? '')}` : refuse(where)))
+            .map(([key, item]) => (isScalar(item) ? `${key}=${scalarText(item, `${where}: ${key}`)}` : refuse(where)))
             .join('\n');
     }
+    if (isScalar(value) || value === undefined)
+        return scalarText(value ?? null, where);
     return refuse(where);
+}
+/**
+ * A scalar as its text. YAML scalars arrive as written; a JSON number has lost its text, so only a whole number
+ * that String() gives back exactly is taken; 1.10 or 12345678901234567890 would change, so they must be quoted.
+ */
+function scalarText(value, where) {
+    if (value === null)
+        return '';
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+        throw new errors/* InputError */.dz(`${where}: JSON reads this number as ${String(value)}, which may not be what the file says; write it in quotes, as text.`);
+    }
+    return String(value);
 }
 function isScalar(value) {
     return value === null || ['string', 'number', 'boolean'].includes(typeof value);
@@ -503,7 +588,7 @@ async function runFleet(ctx) {
     let sessions;
     try {
         state.runs = await readEntries(ctx);
-        state.rollsBackOnCancel = state.runs.some((run) => run.inputs.rollbackOnCancel);
+        state.rollsBackOnCancel = rollsBackOnCancel(state.runs);
         if (ctx.usual.dryRun)
             return await dryRun(ctx);
         const opened = await (0,src_session/* openSession */.f)(ctx.usual, ctx.env, ctx.reporter, ctx.cancel);
@@ -512,6 +597,7 @@ async function runFleet(ctx) {
         const session = joinedReads(opened);
         const access = (0,image_work/* imageAccess */.s)(opened, ctx.reporter, ctx.cancel, ctx.env);
         await planAll(ctx, (run) => ({ ...(0,wiring/* readsOf */.JP)(session), access: accessFor(access, run) }));
+        state.rollsBackOnCancel = rollsBackOnCancel(state.runs);
         sessions = { batched: session, access };
     }
     catch (caught) {
@@ -519,6 +605,13 @@ async function runFleet(ctx) {
         return { results: resultsSoFar(state, clock.now(), error), error };
     }
     return await applyAll(ctx, sessions);
+}
+/**
+ * Whether a cancel starts a rollback anywhere: rollback-on-cancel on a service, or a planned CodeDeploy service,
+ * whose cancel always stops its deployment with rollback.
+ */
+function rollsBackOnCancel(runs) {
+    return runs.some((run) => run.inputs.rollbackOnCancel || run.plan?.update?.codeDeploy !== undefined);
 }
 async function readEntries(ctx) {
     const path = ctx.options.servicesFile;
@@ -535,7 +628,7 @@ async function readEntries(ctx) {
             (0,check_inputs/* checkInputCombination */.a)(inputs);
             const prefix = inputs.service ? `${(0,names/* resourceName */.Iy)(inputs.cluster)}/${inputs.service}` : `${(0,names/* resourceName */.Iy)(inputs.cluster)}/${inputs.family || `entry ${entry.number}`}`;
             if (inputs.service) {
-                const key = `${(0,names/* resourceName */.Iy)(inputs.cluster)}/${inputs.service}`;
+                const key = serviceKey(inputs);
                 const first = seen.get(key);
                 if (first)
                     throw new errors/* InputError */.dz(`service ${inputs.service} in cluster ${inputs.cluster} is already deployed by ${first}; keep one entry per service.`);
@@ -552,6 +645,10 @@ async function readEntries(ctx) {
     if (problems.length > 0)
         throw wrongEntries(ctx.reporter, problems, file.entries.length, errors/* InputError */.dz);
     return runs;
+}
+/** One service however written: `web` and `arn:aws:ecs:...:service/prod/web` in cluster prod (or its ARN) are the same. */
+function serviceKey(inputs) {
+    return `${(0,names/* resourceName */.Iy)(inputs.cluster)}/${(0,names/* resourceName */.Iy)(inputs.service)}`;
 }
 function wrongEntries(reporter, problems, total, kind) {
     if (problems.length === 1)
@@ -794,7 +891,10 @@ async function rollBackAll(ctx, failed, applyAll, session, access) {
         run.reporter.info(problem ? `rollback-all: ${run.inputs.service} is not back on ${to}: ${problem}` : `rollback-all: ${run.inputs.service} is back on ${to}.`);
     }));
 }
-/** Inputs that deploy the previous revision as it is: nothing built, rendered, run or deregistered; waited for. */
+/**
+ * Inputs that deploy the previous revision as it is: nothing built, rendered, run or deregistered; waited for.
+ * Neither rollback nor rollback-on-cancel: a cancel while putting back must not "roll back" to the bad revision.
+ */
 function rollbackInputs(raw, previous) {
     const overrides = new Map([
         ['task-definition-arn', previous.taskDefinitionArn],
@@ -802,6 +902,7 @@ function rollbackInputs(raw, previous) {
         ['force-new-deployment', 'false'],
         ['wait', 'true'],
         ['rollback', 'false'],
+        ['rollback-on-cancel', 'false'],
         ['keep-revisions', ''],
     ]);
     for (const spec of schema/* INPUTS */.mc) {

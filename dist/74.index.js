@@ -372,8 +372,8 @@ __webpack_require__.d(__webpack_exports__, {
 var names = __webpack_require__(6429);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __webpack_require__(9373);
-// EXTERNAL MODULE: ./src/deploy/apply.ts
-var apply = __webpack_require__(2427);
+// EXTERNAL MODULE: ./src/deploy/apply.ts + 1 modules
+var apply = __webpack_require__(7558);
 // EXTERNAL MODULE: ./src/deploy/check-inputs.ts
 var check_inputs = __webpack_require__(7497);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
@@ -476,13 +476,13 @@ async function main(invocation, env = process.env) {
     const state = { startedAt: clock/* systemClock */.m.now(), progress: (0,result/* newProgress */.gu)(), published: false };
     const cancel = new AbortController();
     const stopListening = listenForCancel(cancel, reporter.warn, (signal) => {
-        // A CodeDeploy deployment is always stopped (with rollback) on cancel, also one a cancelled CreateDeployment
-        // may have made; that call's answer is waited for too.
+        // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
+        // update started, also when its answer was lost; the answer to that one call is waited for too.
         const update = state.plan?.update;
         const step = state.progress.step;
         const rollingBack = state.fleet
             ? state.fleet.rollsBackOnCancel
-            : (step === 'watch' && update?.watch?.rollbackOnCancel === true) || ((step === 'update' || step === 'watch') && update?.codeDeploy !== undefined);
+            : (step === 'update' || step === 'watch') && (update?.watch?.rollbackOnCancel === true || update?.codeDeploy !== undefined);
         return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
     });
     try {
@@ -557,7 +557,8 @@ async function runFleet(raw, usual, env, reporter, cancel, state) {
     const fleet = newFleetState(state.startedAt);
     state.fleet = fleet;
     const ending = await run({ usualRaw: raw, usual, options, env, reporter, cancel, clock: clock/* systemClock */.m, state: fleet });
-    const result = outcome.runResult(ending.results, { startedAt: state.startedAt, finishedAt: clock/* systemClock */.m.now(), dryRun: fleet.dryRun, region: fleet.region ?? usual.region });
+    const times = { startedAt: state.startedAt, finishedAt: clock/* systemClock */.m.now(), dryRun: fleet.dryRun, region: fleet.region ?? usual.region };
+    const result = outcome.runResult(ending.results, { ...times, ...(ending.error !== undefined ? { error: ending.error } : {}) });
     return { result, services: ending.results, ...(ending.error !== undefined ? { error: ending.error } : {}) };
 }
 function resultSoFar(state, error) {
@@ -761,21 +762,78 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 2427:
+/***/ 7558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dZ: () => (/* binding */ throwIfCancelled),
-/* harmony export */   gj: () => (/* binding */ applyPlan),
-/* harmony export */   oX: () => (/* binding */ signalOf)
-/* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6429);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _taskdef_diff_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5889);
-/* harmony import */ var _plan_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5791);
-/* harmony import */ var _register_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7450);
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4730);
-/* harmony import */ var _start_deployment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8191);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gj: () => (/* binding */ applyPlan),
+  oX: () => (/* binding */ signalOf),
+  dZ: () => (/* binding */ throwIfCancelled)
+});
+
+// EXTERNAL MODULE: ./src/aws/names.ts
+var names = __webpack_require__(6429);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/taskdef/diff.ts
+var diff = __webpack_require__(5889);
+// EXTERNAL MODULE: ./src/deploy/plan-report.ts
+var plan_report = __webpack_require__(5791);
+// EXTERNAL MODULE: ./src/deploy/register.ts
+var register = __webpack_require__(7450);
+// EXTERNAL MODULE: ./src/deploy/result.ts
+var result = __webpack_require__(4730);
+// EXTERNAL MODULE: ./src/deploy/start-deployment.ts
+var start_deployment = __webpack_require__(8191);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(4484);
+// EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
+var identify_deployment = __webpack_require__(4075);
+;// CONCATENATED MODULE: ./src/deploy/undo-cancelled-update.ts
+
+
+
+
+async function undoCancelledUpdate(ecs, update, { reporter, clock }) {
+    const answer = await (0,settle/* settleWithin */.fb)(undo(ecs, update), settle/* CANCEL_ANSWER_CAP_MS */.aT, clock);
+    const where = `${update.service} (aws ecs describe-services --cluster ${update.cluster} --services ${update.service})`;
+    if (answer.state === 'fulfilled')
+        reporter.warn(`Cancelled during UpdateService: ${answer.value}.`);
+    else if (answer.state === 'rejected')
+        reporter.warn(`Cancelled during UpdateService, and undoing it failed: ${(0,aws_errors/* describeError */.Uc)(answer.error)}; check ${where}.`);
+    else
+        reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${settle/* CANCEL_ANSWER_CAP_MS */.aT / 1000} s; check ${where}.`);
+}
+async function undo(ecs, update) {
+    const { cluster, service, before, taskDefinitionArn } = update;
+    const now = (await ecs.describeServices(cluster, [service])).services?.[0];
+    if (!now)
+        return `${service} could not be read, so nothing was undone`;
+    const previous = before.taskDefinition ?? '';
+    const to = (0,names/* familyRevision */.KW)(previous);
+    const idsBefore = (before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : []));
+    const startedServiceDeployment = now.currentServiceDeployment !== undefined && now.currentServiceDeployment !== before.currentServiceDeployment ? now.currentServiceDeployment : undefined;
+    const moved = !(0,names/* sameRevision */.Y6)(now.taskDefinition, previous) && (0,names/* sameRevision */.Y6)(now.taskDefinition, taskDefinitionArn);
+    if (!moved && !(0,identify_deployment/* newPrimaryDeployment */.M)(now, idsBefore, taskDefinitionArn) && !startedServiceDeployment) {
+        return `the update did not reach ${service}, so there is nothing to undo`;
+    }
+    if ((0,names/* sameRevision */.Y6)(previous, taskDefinitionArn))
+        return `${service} stays on ${to}, the revision it ran before`;
+    const strategy = now.deploymentConfiguration?.strategy ?? before.deploymentConfiguration?.strategy ?? 'ROLLING';
+    if (strategy !== 'ROLLING' && startedServiceDeployment) {
+        await ecs.stopServiceDeployment(startedServiceDeployment, 'ROLLBACK');
+        return `the update had started ${startedServiceDeployment}; stopped it with rollback to ${to}`;
+    }
+    await ecs.updateService({ cluster, service, taskDefinition: previous, desiredCount: before.desiredCount ?? 0 });
+    return `the update had gone through; the rollback to ${to} started (ECS answered the UpdateService)`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/apply.ts
+
 
 
 
@@ -784,22 +842,22 @@ const systemClock = {
 
 
 /** `progress` is the caller's to read while apply runs (what a cancel that cannot wait reports). */
-async function applyPlan(deps, plan, startedAt, progress = (0,_result_js__WEBPACK_IMPORTED_MODULE_4__/* .newProgress */ .gu)(), part = 'all') {
+async function applyPlan(deps, plan, startedAt, progress = (0,result/* newProgress */.gu)(), part = 'all') {
     try {
         if (part !== 'deploy')
             await prepareRevision(deps, plan, progress);
         if (part === 'prepare')
-            return { result: (0,_result_js__WEBPACK_IMPORTED_MODULE_4__/* .deliveryResult */ .qQ)(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
+            return { result: (0,result/* deliveryResult */.qQ)(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
         await deployRevision(deps, plan, progress);
         progress.step = 'done';
-        return { result: (0,_result_js__WEBPACK_IMPORTED_MODULE_4__/* .deliveryResult */ .qQ)(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
+        return { result: (0,result/* deliveryResult */.qQ)(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
     }
     catch (caught) {
-        const error = deps.cancel.aborted && !(caught instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc) ? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(signalOf(deps.cancel)) : caught;
+        const error = deps.cancel.aborted && !(caught instanceof errors/* CancelledError */.cc) ? new errors/* CancelledError */.cc(signalOf(deps.cancel)) : caught;
         if (progress.revision?.registered) {
-            deps.reporter.info(`${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(progress.revision.arn)} stays registered: deploy it again with task-definition-arn.`);
+            deps.reporter.info(`${(0,names/* familyRevision */.KW)(progress.revision.arn)} stays registered: deploy it again with task-definition-arn.`);
         }
-        return { result: (0,_result_js__WEBPACK_IMPORTED_MODULE_4__/* .deliveryResult */ .qQ)(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false, error }), error };
+        return { result: (0,result/* deliveryResult */.qQ)(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false, error }), error };
     }
 }
 function stepper(deps, done) {
@@ -856,20 +914,30 @@ async function deployRevision(deps, plan, done) {
     }
     const force = update.forceNewDeployment || (!revision.registered && Boolean(done.image?.pushedNewDigest));
     if (force && !update.forceNewDeployment) {
-        reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(revision.arn)} already names: forcing a new deployment.`);
+        reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${(0,names/* familyRevision */.KW)(revision.arn)} already names: forcing a new deployment.`);
     }
-    if (!force && !revision.registered && (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .sameRevision */ .Y6)(update.before.taskDefinition, revision.arn)) {
-        reporter.info(`${update.service} already runs ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
+    if (!force && !revision.registered && (0,names/* sameRevision */.Y6)(update.before.taskDefinition, revision.arn)) {
+        reporter.info(`${update.service} already runs ${(0,names/* familyRevision */.KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
     }
-    reporter.info(`Updating service ${update.service} to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
-    const target = await (0,_start_deployment_js__WEBPACK_IMPORTED_MODULE_5__/* .startDeployment */ .i)(deps.session.ecs, update.before, {
-        cluster: update.cluster,
-        region: plan.region,
-        taskDefinitionArn: revision.arn,
-        forceNewDeployment: force,
-        ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
-        ...(update.extra ? { extra: update.extra } : {}),
-    }, { reporter, clock: deps.clock });
+    reporter.info(`Updating service ${update.service} to ${(0,names/* familyRevision */.KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
+    let target;
+    try {
+        target = await (0,start_deployment/* startDeployment */.i)(deps.session.ecs, update.before, {
+            cluster: update.cluster,
+            region: plan.region,
+            taskDefinitionArn: revision.arn,
+            forceNewDeployment: force,
+            ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
+            ...(update.extra ? { extra: update.extra } : {}),
+        }, { reporter, clock: deps.clock });
+    }
+    catch (error) {
+        if (deps.cancel.aborted && update.watch?.rollbackOnCancel) {
+            const cancelled = { cluster: update.cluster, service: update.service, before: update.before, taskDefinitionArn: revision.arn };
+            await undoCancelledUpdate(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
+        }
+        throw error;
+    }
     done.target = target;
     reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
     if (!update.watch) {
@@ -879,7 +947,11 @@ async function deployRevision(deps, plan, done) {
             reporter.info('keep-revisions: not run, as the rollout was not waited for.');
         return;
     }
-    step('watch');
+    // A cancel that came while the update was answered still goes to the watcher when it rolls back on cancel: the
+    // rollout the update started is the watcher's to undo.
+    if (!update.watch.rollbackOnCancel)
+        throwIfCancelled(deps.cancel);
+    done.step = 'watch';
     done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel });
     if (done.outcome.status !== 'COMPLETED')
         return;
@@ -894,27 +966,27 @@ async function deployRevision(deps, plan, done) {
 async function registerOrReuse(deps, plan, done) {
     const td = plan.taskDefinition;
     if (td.kind === 'existing') {
-        await (0,_plan_report_js__WEBPACK_IMPORTED_MODULE_2__/* .reportChanges */ .wr)(deps.reporter, plan);
+        await (0,plan_report/* reportChanges */.wr)(deps.reporter, plan);
         return { arn: td.arn, revision: td.revision, registered: false };
     }
     // A pushed digest under pin-digest changes the image reference: render, compare and decide again.
     const pushed = done.image?.image;
     const rendered = pushed && pushed !== plan.image?.main?.options.image ? td.renderWith(pushed) : td.rendered;
-    const reuse = rendered === td.rendered ? td.reuse : (0,_register_js__WEBPACK_IMPORTED_MODULE_3__/* .reusableRevision */ .JW)(rendered, td.latest, td.register);
+    const reuse = rendered === td.rendered ? td.reuse : (0,register/* reusableRevision */.JW)(rendered, td.latest, td.register);
     if (rendered !== td.rendered) {
         done.rendered = rendered;
-        done.changes = (0,_taskdef_diff_js__WEBPACK_IMPORTED_MODULE_1__/* .describeChanges */ .DT)(plan.comparedWith?.document, rendered);
+        done.changes = (0,diff/* describeChanges */.DT)(plan.comparedWith?.document, rendered);
     }
-    await (0,_plan_report_js__WEBPACK_IMPORTED_MODULE_2__/* .reportChanges */ .wr)(deps.reporter, plan, done.changes);
+    await (0,plan_report/* reportChanges */.wr)(deps.reporter, plan, done.changes);
     throwIfCancelled(deps.cancel);
     if (reuse) {
-        deps.reporter.info(`Task definition unchanged: reusing ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(reuse)}, registering nothing.`);
+        deps.reporter.info(`Task definition unchanged: reusing ${(0,names/* familyRevision */.KW)(reuse)}, registering nothing.`);
         return { arn: reuse.arn, revision: reuse.revision, registered: false };
     }
     // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.
     const latest = td.latest && td.latest.family === rendered.taskDefinition.family ? td.latest.revision : 0;
-    const registered = await (0,_register_js__WEBPACK_IMPORTED_MODULE_3__/* .registerRevision */ .RE)(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
-    deps.reporter.info(`Registered ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(registered.arn)}.`);
+    const registered = await (0,register/* registerRevision */.RE)(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
+    deps.reporter.info(`Registered ${(0,names/* familyRevision */.KW)(registered.arn)}.`);
     return registered;
 }
 /**
@@ -941,12 +1013,12 @@ async function keepRevisions(deps, plan, done, revision, rollbackTarget) {
         if (deps.cancel.aborted)
             throw error;
         // The deploy itself succeeded; tidying up is not worth failing it for.
-        deps.reporter.warn(`keep-revisions: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}; no revision was deregistered by this step.`);
+        deps.reporter.warn(`keep-revisions: ${(0,errors/* errorMessage */.gJ)(error)}; no revision was deregistered by this step.`);
     }
 }
 function throwIfCancelled(cancel) {
     if (cancel.aborted)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(signalOf(cancel));
+        throw new errors/* CancelledError */.cc(signalOf(cancel));
 }
 function signalOf(cancel) {
     return cancel.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM';

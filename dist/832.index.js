@@ -61,15 +61,25 @@ function resultOutput(result) {
         registered: result.registered,
         image: result.image,
         'deployment-id': result.deploymentId ?? '',
+        'codedeploy-deployment-id': result.codeDeployDeploymentId ?? '',
+        'service-deployment-arn': result.serviceDeploymentArn ?? '',
         'deployment-status': result.deploymentStatus,
         reason: endedWell(result) ? '' : (result.statusMessage ?? ''),
     };
 }
-/** The single-service outputs summarising the run (lists comma-separated, in the file's order), and `results`. */
+/**
+ * The single-service outputs summarising the run, and `results`. A per-service list has one position per entry,
+ * in the file's order, empty where that service has no value (so the third value is the third entry's), and is
+ * empty when no service has one. deregistered, a list of revisions of its own, keeps to the values.
+ */
 function fleetOutputs(results) {
     const each = results.map(_deploy_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .outputsOf */ .Y);
-    const list = (name) => each
-        .map((outputs) => outputs[name] ?? '')
+    const list = (name) => {
+        const values = each.map((outputs) => outputs[name] ?? '');
+        return values.some((value) => value !== '') ? values.join(',') : '';
+    };
+    const deregistered = each
+        .map((outputs) => outputs['deregistered'] ?? '')
         .filter((value) => value !== '')
         .join(',');
     return {
@@ -79,18 +89,24 @@ function fleetOutputs(results) {
         image: [...new Set(results.map((result) => result.image).filter(Boolean))].join(','),
         'image-digest': [...new Set(results.map((result) => result.imageDigest ?? '').filter(Boolean))].join(','),
         'deployment-id': list('deployment-id'),
+        'codedeploy-deployment-id': list('codedeploy-deployment-id'),
+        'service-deployment-arn': list('service-deployment-arn'),
         'deployment-status': worstStatus(results.map((result) => result.deploymentStatus)),
-        deregistered: list('deregistered'),
+        deregistered,
         'run-task-arn': list('run-task-arn'),
         'run-task-exit-code': list('run-task-exit-code'),
         results: JSON.stringify(results.map(resultOutput)),
     };
 }
-/** The run as one DeliveryResult, for what a host shows of any run (the final status, the outputs it prints). */
+/**
+ * The run as one DeliveryResult, for what a host shows of any run (the final status, the outputs it prints).
+ * error: what stopped the run before its first change; a run that changed nothing says that error.
+ */
 function runResult(results, times) {
-    const status = worstStatus(results.map((result) => result.deploymentStatus));
+    const status = results.length === 0 && times.error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc ? 'CANCELLED' : worstStatus(results.map((result) => result.deploymentStatus));
     const notWell = results.filter((result) => !endedWell(result));
     const clusters = [...new Set(results.map((result) => result.cluster))];
+    const stoppedBy = times.error !== undefined && (results.length === 0 || status === 'NOT_STARTED') ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(times.error) : undefined;
     return {
         dryRun: times.dryRun,
         region: times.region,
@@ -100,9 +116,11 @@ function runResult(results, times) {
         revision: 0,
         registered: results.some((result) => result.registered),
         deploymentStatus: status,
-        ...(notWell.length > 0
-            ? { statusMessage: `${notWell.length} of ${results.length} services did not end well: ${notWell.map((result) => `${label(result)} ${result.deploymentStatus}`).join(', ')}` }
-            : {}),
+        ...(stoppedBy !== undefined
+            ? { statusMessage: stoppedBy }
+            : notWell.length > 0
+                ? { statusMessage: `${notWell.length} of ${results.length} services did not end well: ${notWell.map((result) => `${label(result)} ${result.deploymentStatus}`).join(', ')}` }
+                : {}),
         diff: [],
         startedAt: times.startedAt,
         finishedAt: times.finishedAt,
