@@ -920,9 +920,12 @@ async function deployRevision(deps, plan, done) {
         reporter.info(`${update.service} already runs ${(0,names/* familyRevision */.KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
     }
     reporter.info(`Updating service ${update.service} to ${(0,names/* familyRevision */.KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
+    // With rollback-on-cancel the update goes on calls a cancel does not abort: a request ECS may already apply is
+    // answered, so what it started is known and can be rolled back, rather than guessed from a read made too early.
+    const updateEcs = update.watch?.rollbackOnCancel ? deps.session.ecsAfterCancel : deps.session.ecs;
     let target;
     try {
-        target = await (0,start_deployment/* startDeployment */.i)(deps.session.ecs, update.before, {
+        target = await (0,start_deployment/* startDeployment */.i)(updateEcs, update.before, {
             cluster: update.cluster,
             region: plan.region,
             taskDefinitionArn: revision.arn,

@@ -135,9 +135,12 @@ async function deployRevision(deps: ApplyDeps, plan: DeployPlan, done: Progress)
   reporter.info(
     `Updating service ${update.service} to ${familyRevision(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`,
   );
+  // With rollback-on-cancel the update goes on calls a cancel does not abort: a request ECS may already apply is
+  // answered, so what it started is known and can be rolled back, rather than guessed from a read made too early.
+  const updateEcs = update.watch?.rollbackOnCancel ? deps.session.ecsAfterCancel : deps.session.ecs;
   let target: RolloutTarget;
   try {
-    target = await startDeployment(deps.session.ecs, update.before, {
+    target = await startDeployment(updateEcs, update.before, {
       cluster: update.cluster,
       region: plan.region,
       taskDefinitionArn: revision.arn,

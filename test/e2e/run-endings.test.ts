@@ -226,4 +226,37 @@ describe('a signal with an AWS call in flight', () => {
       await standin.close();
     }
   });
+  test('SIGTERM while a slow UpdateService is on its way, with rollback-on-cancel: the update it made is rolled back, exit 143', async () => {
+    // ECS applies the update after 1.5 s, whether or not the caller still waits: a cancel must not leave it applied.
+    const standin = await startEcsStandin();
+    try {
+      standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+      standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 });
+      standin.setFaults({ latencyMs: 1_500, operations: ['UpdateService'] });
+      let signalled = false;
+      const run = await runBundle({
+        args: ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--rollback-on-cancel', 'true', '--json'],
+        env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
+        timeoutMs: 30_000,
+        onStart(child) {
+          let seen = '';
+          child.stderr?.on('data', (chunk: Buffer) => {
+            seen += chunk.toString();
+            if (!signalled && seen.includes('Updating service web')) {
+              signalled = true;
+              setTimeout(() => child.kill('SIGTERM'), 300);
+            }
+          });
+        },
+      });
+      expect(signalled, run.log).toBe(true);
+      expect(run.code, run.log).toBe(143);
+      expect(jsonOutputs(run)['deployment-status']).toBe('CANCELLED');
+      const updates = standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => String(call.input?.['taskDefinition'] ?? ''));
+      expect(updates.map((arn) => arn.replace(/.*\//, ''))).toEqual(['web:2', 'web:1']);
+      expect(run.log).toContain('the rollback to web:1 started');
+    } finally {
+      await standin.close();
+    }
+  });
 });
