@@ -59,7 +59,7 @@ export function privateConfigFrom(user: unknown, registry: string): JsonObject {
   const credHelpers: JsonObject = Object.fromEntries(helpers);
   if (store !== undefined) {
     for (const [key, value] of auths) {
-      if (!hasInlineAuth(value) && !(key in credHelpers)) credHelpers[key] = store;
+      if (!hasInlineAuth(value) && !Object.hasOwn(credHelpers, key)) credHelpers[key] = store;
     }
   }
   delete config['credsStore'];

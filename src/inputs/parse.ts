@@ -122,7 +122,9 @@ export function parseInputs(raw: RawInputs): Inputs {
   const service = value('service');
   const image = value('image');
   const images = parseImageLines(text('images'), 'images');
-  if (image === '' && images.size === 0 && service !== '' && raw.given?.('image')) {
+  // Only blanks are never a default: a host that cannot tell what was given (a GitHub step) still sees them.
+  const imageGiven = raw.given?.('image') === true || raw('image') !== '';
+  if (image === '' && images.size === 0 && service !== '' && imageGiven) {
     throw new InputError('image: given but empty (an unset variable?); set it to the image to deploy, or leave image out to redeploy the current one.');
   }
   const family = value('family');
@@ -222,7 +224,7 @@ export function parseInputs(raw: RawInputs): Inputs {
     tags,
     logDriver,
     logOptions: parsePairLines(text('log-configuration-options'), 'log-configuration-options'),
-    dockerLabels: parsePairLines(text('docker-labels'), 'docker-labels'),
+    dockerLabels: parsePairLines(text('docker-labels'), 'docker-labels', { unique: true }),
     envFiles,
     register: choice('register'),
     keepRevisions: int('keep-revisions'),
@@ -305,6 +307,14 @@ function specReader(raw: RawInputs) {
             : `${name}: must be at least ${formatDuration(min)}${name === 'poll-interval' ? '; ECS throttles faster polling' : ''}.`,
         );
       }
+      const max = spec.max ?? LONGEST_TIMER_MS;
+      if (ms > max) {
+        throw new InputError(
+          max === LONGEST_TIMER_MS
+            ? `${name}: ${formatDuration(ms)} is longer than a run can wait (about 24 days); write a shorter duration, such as 2h.`
+            : `${name}: must be at most ${formatDuration(max)}; write a shorter duration.`,
+        );
+      }
       return ms;
     },
     lines: (name: string): string[] =>
@@ -314,6 +324,9 @@ function specReader(raw: RawInputs) {
         .filter(Boolean),
   };
 }
+
+/** The longest delay a Node.js timer takes; a longer one fires at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 function specFor(name: string): InputSpec {
   const spec = INPUTS.find((input) => input.name === name);
