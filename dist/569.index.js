@@ -6855,7 +6855,7 @@ async function planDeps(inputs, env, access, reporter, compared) {
         ...(inputs.image || inputs.images.size > 0
             ? {
                 verifyImages: async (work) => {
-                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(405)]).then(__webpack_require__.bind(__webpack_require__, 5405));
+                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(71)]).then(__webpack_require__.bind(__webpack_require__, 5071));
                     for (const job of [...work.others, ...(work.main ? [work.main] : [])])
                         await verifyImageExists(access, job.options, job.plan);
                 },
@@ -6864,7 +6864,7 @@ async function planDeps(inputs, env, access, reporter, compared) {
     };
 }
 async function publishImages(access, work) {
-    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(405)]).then(__webpack_require__.bind(__webpack_require__, 5405));
+    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(71)]).then(__webpack_require__.bind(__webpack_require__, 5071));
     return work.main ? publishImage(access, work.main.options, work.main.plan) : { image: '', pushed: false, pushedNewDigest: false };
 }
 function applyDeps(wiring) {

@@ -1,8 +1,8 @@
-export const id = 405;
-export const ids = [405];
+export const id = 71;
+export const ids = [71];
 export const modules = {
 
-/***/ 5405:
+/***/ 5071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -52,6 +52,39 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/exit-cleanup.ts
+// Paths the run must not leave behind, such as the private DOCKER_CONFIG that holds a registry login. They are
+// removed however the process ends: by itself, after an error, or at once on a repeated signal, whose
+// process.exit skips every pending `finally`.
+
+const paths = new Set();
+let listening = false;
+/** Removes `path` when the process exits, unless the answered function is called first (it was removed already). */
+function removeOnExit(path) {
+    paths.add(path);
+    if (!listening) {
+        listening = true;
+        process.on('exit', removeAllNow);
+    }
+    return () => {
+        paths.delete(path);
+    };
+}
+/** Synchronous, so it also runs in an 'exit' listener. */
+function removeAllNow() {
+    for (const path of paths) {
+        try {
+            (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+        }
+        catch {
+            // Nothing more can be done while exiting; the next path is still tried.
+        }
+    }
+    paths.clear();
+}
+
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __webpack_require__(7911);
 ;// CONCATENATED MODULE: ./src/image/docker-config.ts
@@ -61,9 +94,19 @@ var reference = __webpack_require__(7911);
 
 
 
+
 // Client state the build may need (plugins such as buildx, contexts, builders); linked, never copied or changed.
 const LINKED_ENTRIES = ['cli-plugins', 'contexts', 'buildx'];
 const DOCKER_HUB_KEYS = new Set([reference/* DOCKER_HUB */.Xb, 'index.docker.io', 'registry-1.docker.io']);
+/**
+ * Where the private DOCKER_CONFIG goes: on a GitHub runner its own temporary directory, emptied after every job
+ * (so a runner killed mid-push leaves nothing for the next job), elsewhere the system's. Either way in a 0700
+ * directory of its own.
+ */
+function privateConfigRoot(env = process.env) {
+    const runnerTemp = env['RUNNER_TEMP'];
+    return runnerTemp !== undefined && runnerTemp !== '' ? runnerTemp : (0,external_node_os_.tmpdir)();
+}
 function userDockerConfigDir(env = process.env) {
     const fromEnv = env['DOCKER_CONFIG'];
     if (fromEnv !== undefined && fromEnv !== '')
@@ -129,7 +172,11 @@ function credentialsFromConfig(config, registry) {
 }
 async function createPrivateDockerConfig(options) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempRoot ?? (0,external_node_os_.tmpdir)(), 'ecs-deliver-docker-'));
-    const remove = () => (0,promises_.rm)(dir, { recursive: true, force: true });
+    const forget = removeOnExit(dir);
+    const remove = async () => {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        forget();
+    };
     try {
         await (0,promises_.chmod)(dir, 0o700);
         const config = privateConfigFrom(await readDockerConfig(options.userConfigDir), options.registry);
@@ -423,7 +470,7 @@ async function publish(ctx) {
             privateConfig = await createPrivateDockerConfig({
                 userConfigDir: userDockerConfigDir(ctx.env),
                 registry: ref.registry,
-                ...(deps.tempRoot !== undefined ? { tempRoot: deps.tempRoot } : {}),
+                tempRoot: deps.tempRoot ?? privateConfigRoot(ctx.env),
             });
             await login(ctx, credentials, privateConfig.env);
         }
