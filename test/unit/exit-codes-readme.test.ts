@@ -1,0 +1,58 @@
+// The README's exit-code table says what the code does: every exit code the run can end with has its row, and
+// the row of each kind of ending names it, NOT_STARTED included wherever a run that changed nothing exits.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { notStartedResult } from '../../src/deploy/result.js';
+import { AwsUnavailableError, CancelledError, DeployError, EXIT, InputError, PreflightError, exitCodeFor } from '../../src/errors.js';
+
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+/** code → meaning, from the table under "## Exit codes". */
+function exitCodeTable(): Map<number, string> {
+  const section = README.split(/^## Exit codes$/m)[1]?.split(/^## /m)[0] ?? '';
+  const rows = new Map<number, string>();
+  for (const line of section.split('\n')) {
+    const cells = /^\| ([\d /]+) \| (.+) \|$/.exec(line.trim());
+    if (!cells) continue;
+    for (const code of (cells[1] ?? '').split('/')) rows.set(Number(code.trim()), cells[2] ?? '');
+  }
+  return rows;
+}
+
+/** An AWS SDK error as a read in the preflight throws it, such as AccessDeniedException. */
+function sdkError(name: string): Error {
+  return Object.assign(new Error('User is not authorized to perform: ecs:DescribeServices'), { name, $metadata: { httpStatusCode: 400 } });
+}
+
+const ENDINGS: [string, unknown, RegExp][] = [
+  ['bad input', new InputError('desired-count: "two" is not a whole number'), /input/],
+  ['a preflight that found the target wrong', new PreflightError('service: "web" was not found'), /preflight/],
+  ['an AWS call refused before any change', sdkError('AccessDeniedException'), /AWS call/],
+  ['AWS unavailable before any change', new AwsUnavailableError('DescribeServices kept failing'), /AWS call/],
+  ['a failed step after a change began', new DeployError('RegisterTaskDefinition failed'), /after a change began/],
+  ['SIGINT', new CancelledError('SIGINT'), /SIGINT/],
+  ['SIGTERM', new CancelledError('SIGTERM'), /SIGTERM/],
+];
+
+describe('README exit codes', () => {
+  const table = exitCodeTable();
+
+  test('one row for each exit code the run has, and no other', () => {
+    expect([...table.keys()].sort((a, b) => a - b)).toEqual(Object.values(EXIT).sort((a, b) => a - b));
+  });
+
+  test.each(ENDINGS)('%s: its exit code has a row that says so', (_name, error, says) => {
+    const row = table.get(exitCodeFor(error));
+    expect(row, `no row for exit ${exitCodeFor(error)}`).toBeDefined();
+    expect(row).toMatch(says);
+  });
+
+  test.each(ENDINGS.filter(([, error]) => !(error instanceof CancelledError)))(
+    '%s, ending a run that changed nothing: deployment-status NOT_STARTED, and the row of its exit code says so',
+    (_name, error) => {
+      const result = notStartedResult({ region: 'eu-west-1' }, error, { startedAt: 0, finishedAt: 1 });
+      if (result.deploymentStatus !== 'NOT_STARTED') return;
+      expect(table.get(exitCodeFor(error))).toContain('`NOT_STARTED`');
+    },
+  );
+});
