@@ -2,6 +2,7 @@
 // the row of each kind of ending names it, NOT_STARTED included wherever a run that changed nothing exits.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { readFailure } from '../../src/deploy/preflight.js';
 import { notStartedResult } from '../../src/deploy/result.js';
 import { AwsUnavailableError, CancelledError, DeployError, EXIT, InputError, PreflightError, exitCodeFor } from '../../src/errors.js';
 
@@ -19,16 +20,19 @@ function exitCodeTable(): Map<number, string> {
   return rows;
 }
 
-/** An AWS SDK error as a read in the preflight throws it, such as AccessDeniedException. */
-function sdkError(name: string): Error {
-  return Object.assign(new Error('User is not authorized to perform: ecs:DescribeServices'), { name, $metadata: { httpStatusCode: 400 } });
+/** An AWS SDK error as a read in the preflight gets it, and what the preflight makes of it. */
+function preflightRead(name: string, status: number, fields: Record<string, unknown> = {}): Error {
+  const error = Object.assign(new Error(`${name} from DescribeServices`), { name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status }, ...fields });
+  return readFailure('DescribeServices web', error);
 }
 
 const ENDINGS: [string, unknown, RegExp][] = [
   ['bad input', new InputError('desired-count: "two" is not a whole number'), /input/],
   ['a preflight that found the target wrong', new PreflightError('service: "web" was not found'), /preflight/],
-  ['an AWS call refused before any change', sdkError('AccessDeniedException'), /AWS call/],
-  ['AWS unavailable before any change', new AwsUnavailableError('DescribeServices kept failing'), /AWS call/],
+  ['a preflight read AWS refused', preflightRead('AccessDeniedException', 400), /AWS refused a read/],
+  ['a preflight read AWS kept throttling', preflightRead('ThrottlingException', 400, { $retryable: { throttling: true } }), /AWS did not answer/],
+  ['a preflight read AWS kept failing', preflightRead('ServiceUnavailableException', 503), /AWS did not answer/],
+  ['AWS unavailable before any change', new AwsUnavailableError('DescribeServices kept failing'), /AWS did not answer/],
   ['a failed step after a change began', new DeployError('RegisterTaskDefinition failed'), /after a change began/],
   ['SIGINT', new CancelledError('SIGINT'), /SIGINT/],
   ['SIGTERM', new CancelledError('SIGTERM'), /SIGTERM/],
