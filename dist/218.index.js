@@ -280,14 +280,14 @@ function batchingEcsApi(inner, options = {}) {
 
 // EXTERNAL MODULE: ./src/aws/names.ts
 var names = __webpack_require__(5290);
-// EXTERNAL MODULE: ./src/deploy/apply.ts + 1 modules
-var deploy_apply = __webpack_require__(2604);
+// EXTERNAL MODULE: ./src/deploy/apply.ts + 2 modules
+var deploy_apply = __webpack_require__(1194);
 // EXTERNAL MODULE: ./src/deploy/check-inputs.ts
 var check_inputs = __webpack_require__(862);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
 var image_work = __webpack_require__(7085);
-// EXTERNAL MODULE: ./src/deploy/plan.ts + 1 modules
-var deploy_plan = __webpack_require__(2945);
+// EXTERNAL MODULE: ./src/deploy/plan.ts + 2 modules
+var deploy_plan = __webpack_require__(8290);
 // EXTERNAL MODULE: ./src/deploy/plan-report.ts
 var plan_report = __webpack_require__(4030);
 // EXTERNAL MODULE: ./src/deploy/result.ts

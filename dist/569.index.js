@@ -372,16 +372,16 @@ __webpack_require__.d(__webpack_exports__, {
 var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __webpack_require__(386);
-// EXTERNAL MODULE: ./src/deploy/apply.ts + 1 modules
-var apply = __webpack_require__(2604);
+// EXTERNAL MODULE: ./src/deploy/apply.ts + 2 modules
+var apply = __webpack_require__(1194);
 // EXTERNAL MODULE: ./src/deploy/check-inputs.ts
 var check_inputs = __webpack_require__(862);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
 var image_work = __webpack_require__(7085);
 // EXTERNAL MODULE: ./src/deploy/outputs.ts
 var outputs = __webpack_require__(7624);
-// EXTERNAL MODULE: ./src/deploy/plan.ts + 1 modules
-var deploy_plan = __webpack_require__(2945);
+// EXTERNAL MODULE: ./src/deploy/plan.ts + 2 modules
+var deploy_plan = __webpack_require__(8290);
 // EXTERNAL MODULE: ./src/deploy/plan-report.ts
 var plan_report = __webpack_require__(4030);
 // EXTERNAL MODULE: ./src/deploy/result.ts
@@ -762,7 +762,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 2604:
+/***/ 1194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -774,21 +774,149 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(5290);
+var aws_names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/taskdef/diff.ts
 var diff = __webpack_require__(5644);
 // EXTERNAL MODULE: ./src/deploy/plan-report.ts
 var plan_report = __webpack_require__(4030);
-// EXTERNAL MODULE: ./src/deploy/register.ts
-var register = __webpack_require__(557);
+// EXTERNAL MODULE: ./src/aws/doubtful.ts
+var doubtful = __webpack_require__(1445);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(4051);
+// EXTERNAL MODULE: ./src/aws/taskdef-convert.ts
+var taskdef_convert = __webpack_require__(2364);
+// EXTERNAL MODULE: ./src/clock.ts
+var src_clock = __webpack_require__(386);
+// EXTERNAL MODULE: ./src/taskdef/normalize.ts
+var normalize = __webpack_require__(8820);
+// EXTERNAL MODULE: ./src/deploy/keep-revisions.ts
+var keep_revisions = __webpack_require__(6178);
+;// CONCATENATED MODULE: ./src/deploy/register.ts
+
+
+
+
+
+
+
+
+const REGISTER_ATTEMPTS = 3;
+function reusableRevision(rendered, latest, mode) {
+    if (mode === 'always' || !latest || latest.status !== 'ACTIVE')
+        return undefined;
+    return (0,normalize/* sameDocument */._H)(rendered, latest.document) ? latest : undefined;
+}
+async function registerRevision(ecs, rendered, options = {}) {
+    const family = rendered.taskDefinition.family ?? '';
+    const clock = options.clock ?? src_clock/* systemClock */.m;
+    const input = (0,taskdef_convert/* toRegisterInput */.R)(rendered);
+    const before = options.latestRevision;
+    let lostAnswers = 0;
+    for (let attempt = 1;; attempt++) {
+        let failure;
+        try {
+            const out = await ecs.registerTaskDefinition(input);
+            const td = out.taskDefinition;
+            if (!td?.taskDefinitionArn)
+                throw new Error('RegisterTaskDefinition answered without a task definition ARN');
+            const registered = { arn: td.taskDefinitionArn, revision: td.revision ?? 0, registered: true };
+            if (lostAnswers > 0)
+                await removeDuplicates(ecs, rendered, before, registered.arn, td.registeredBy, options);
+            return registered;
+        }
+        catch (error) {
+            failure = error;
+        }
+        const action = `RegisterTaskDefinition ${family}`;
+        if ((0,aws_errors/* changeOutcome */.Ft)(failure) === 'not-applied') {
+            await (0,doubtful/* afterRefusal */.j0)(action, failure, attempt, REGISTER_ATTEMPTS, { reporter: options.reporter, clock });
+            continue;
+        }
+        lostAnswers += 1;
+        options.reporter?.warn(`${action}: the answer was lost (${(0,aws_errors/* describeError */.Uc)(failure)}); reading back whether it was registered.`);
+        await clock.sleep((0,doubtful/* pauseBefore */.GB)(attempt + 1));
+        const since = await readBack(ecs, rendered, before, failure);
+        const applied = since.find((revision) => revision.equal);
+        if (applied) {
+            options.reporter?.info(`${(0,aws_names/* familyRevision */.KW)(applied.revision)} was registered by that call: using it.`);
+            const registered = { arn: applied.revision.arn, revision: applied.revision.revision, registered: true };
+            if (lostAnswers > 1)
+                await removeDuplicates(ecs, rendered, before, registered.arn, applied.registeredBy, options);
+            return registered;
+        }
+        if (attempt >= REGISTER_ATTEMPTS) {
+            throw new errors/* DeployError */.sH(`${action} failed ${attempt} times (last: ${(0,aws_errors/* describeError */.Uc)(failure)}); ${describeSince(family, before, since)}.`);
+        }
+        options.reporter?.info(`No new revision of ${family} equals the rendered one: registering again.`);
+    }
+}
+/** The family's ACTIVE revisions newer than `before`, newest first, each compared with the rendered document. */
+async function revisionsSince(ecs, rendered, before) {
+    const family = rendered.taskDefinition.family ?? '';
+    const newer = (await (0,keep_revisions/* activeRevisions */.FP)(ecs, family)).filter((revision) => revision.revision > before);
+    const found = [];
+    for (const { arn } of newer) {
+        const out = await ecs.describeTaskDefinition(arn);
+        const revision = (0,taskdef_convert/* fromDescribed */.i)(out);
+        const registeredBy = out.taskDefinition?.registeredBy;
+        found.push({ revision, equal: (0,normalize/* sameDocument */._H)(rendered, revision.document), ...(registeredBy ? { registeredBy } : {}) });
+    }
+    return found;
+}
+async function readBack(ecs, rendered, before, lost) {
+    const family = rendered.taskDefinition.family ?? '';
+    const check = `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`;
+    if (before === undefined) {
+        throw new doubtful/* MayHaveBeenAppliedError */.fq(`RegisterTaskDefinition ${family}`, (0,aws_errors/* describeError */.Uc)(lost), 'the latest revision before it was not known', check);
+    }
+    try {
+        return await revisionsSince(ecs, rendered, before);
+    }
+    catch (error) {
+        throw new doubtful/* MayHaveBeenAppliedError */.fq(`RegisterTaskDefinition ${family}`, (0,aws_errors/* describeError */.Uc)(lost), (0,aws_errors/* describeError */.Uc)(error), check);
+    }
+}
+function describeSince(family, before, since) {
+    const after = before === undefined || before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${(0,aws_names/* familyRevision */.KW)({ family, revision: before })}`;
+    if (since.length === 0)
+        return `${after} is registered`;
+    const names = since.map(({ revision }) => (0,aws_names/* familyRevision */.KW)(revision)).join(', ');
+    return `${after} equals the rendered one; newer revisions registered meanwhile, by another run or tool: ${names}`;
+}
+/**
+ * A lost answer followed by a retry can leave two equal revisions: the one this run uses stays, the other (registered
+ * by the same principal after the revision known before) is deregistered again.
+ */
+async function removeDuplicates(ecs, rendered, before, kept, keptRegisteredBy, options) {
+    if (before === undefined)
+        return;
+    let since;
+    try {
+        since = await revisionsSince(ecs, rendered, before);
+    }
+    catch (error) {
+        options.reporter?.warn(`Could not check for a duplicate revision after the lost answer (${(0,aws_errors/* describeError */.Uc)(error)}); see aws ecs list-task-definitions --family-prefix ${rendered.taskDefinition.family ?? ''} --sort DESC.`);
+        return;
+    }
+    const duplicates = since.filter(({ revision, equal, registeredBy }) => equal && (0,aws_names/* familyRevision */.KW)(revision.arn) !== (0,aws_names/* familyRevision */.KW)(kept) && (registeredBy === undefined || keptRegisteredBy === undefined || registeredBy === keptRegisteredBy));
+    for (const { revision } of duplicates) {
+        const name = (0,aws_names/* familyRevision */.KW)(revision);
+        try {
+            await ecs.deregisterTaskDefinition(revision.arn);
+            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${(0,aws_names/* familyRevision */.KW)(kept)}: deregistered ${name}.`);
+        }
+        catch (error) {
+            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${(0,aws_names/* familyRevision */.KW)(kept)}; deregistering it failed (${(0,aws_errors/* describeError */.Uc)(error)}): deregister it with aws ecs deregister-task-definition --task-definition ${name}.`);
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./src/deploy/result.ts
 var result = __webpack_require__(3985);
 // EXTERNAL MODULE: ./src/deploy/start-deployment.ts
 var start_deployment = __webpack_require__(248);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/watch/settle.ts
 var settle = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
@@ -814,14 +942,14 @@ async function undo(ecs, update) {
     if (!now)
         return `${service} could not be read, so nothing was undone`;
     const previous = before.taskDefinition ?? '';
-    const to = (0,names/* familyRevision */.KW)(previous);
+    const to = (0,aws_names/* familyRevision */.KW)(previous);
     const idsBefore = (before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : []));
     const startedServiceDeployment = now.currentServiceDeployment !== undefined && now.currentServiceDeployment !== before.currentServiceDeployment ? now.currentServiceDeployment : undefined;
-    const moved = !(0,names/* sameRevision */.Y6)(now.taskDefinition, previous) && (0,names/* sameRevision */.Y6)(now.taskDefinition, taskDefinitionArn);
+    const moved = !(0,aws_names/* sameRevision */.Y6)(now.taskDefinition, previous) && (0,aws_names/* sameRevision */.Y6)(now.taskDefinition, taskDefinitionArn);
     if (!moved && !(0,identify_deployment/* newPrimaryDeployment */.M)(now, idsBefore, taskDefinitionArn) && !startedServiceDeployment) {
         return `the update did not reach ${service}, so there is nothing to undo`;
     }
-    if ((0,names/* sameRevision */.Y6)(previous, taskDefinitionArn))
+    if ((0,aws_names/* sameRevision */.Y6)(previous, taskDefinitionArn))
         return `${service} stays on ${to}, the revision it ran before`;
     const strategy = now.deploymentConfiguration?.strategy ?? before.deploymentConfiguration?.strategy ?? 'ROLLING';
     if (strategy !== 'ROLLING' && startedServiceDeployment) {
@@ -855,7 +983,7 @@ async function applyPlan(deps, plan, startedAt, progress = (0,result/* newProgre
     catch (caught) {
         const error = deps.cancel.aborted && !(caught instanceof errors/* CancelledError */.cc) ? new errors/* CancelledError */.cc(signalOf(deps.cancel)) : caught;
         if (progress.revision?.registered) {
-            deps.reporter.info(`${(0,names/* familyRevision */.KW)(progress.revision.arn)} stays registered: deploy it again with task-definition-arn.`);
+            deps.reporter.info(`${(0,aws_names/* familyRevision */.KW)(progress.revision.arn)} stays registered: deploy it again with task-definition-arn.`);
         }
         return { result: (0,result/* deliveryResult */.qQ)(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false, error }), error };
     }
@@ -914,12 +1042,12 @@ async function deployRevision(deps, plan, done) {
     }
     const force = update.forceNewDeployment || (!revision.registered && Boolean(done.image?.pushedNewDigest));
     if (force && !update.forceNewDeployment) {
-        reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${(0,names/* familyRevision */.KW)(revision.arn)} already names: forcing a new deployment.`);
+        reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${(0,aws_names/* familyRevision */.KW)(revision.arn)} already names: forcing a new deployment.`);
     }
-    if (!force && !revision.registered && (0,names/* sameRevision */.Y6)(update.before.taskDefinition, revision.arn)) {
-        reporter.info(`${update.service} already runs ${(0,names/* familyRevision */.KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
+    if (!force && !revision.registered && (0,aws_names/* sameRevision */.Y6)(update.before.taskDefinition, revision.arn)) {
+        reporter.info(`${update.service} already runs ${(0,aws_names/* familyRevision */.KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
     }
-    reporter.info(`Updating service ${update.service} to ${(0,names/* familyRevision */.KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
+    reporter.info(`Updating service ${update.service} to ${(0,aws_names/* familyRevision */.KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
     // With rollback-on-cancel the update goes on calls a cancel does not abort: a request ECS may already apply is
     // answered, so what it started is known and can be rolled back, rather than guessed from a read made too early.
     const updateEcs = update.watch?.rollbackOnCancel ? deps.session.ecsAfterCancel : deps.session.ecs;
@@ -975,7 +1103,7 @@ async function registerOrReuse(deps, plan, done) {
     // A pushed digest under pin-digest changes the image reference: render, compare and decide again.
     const pushed = done.image?.image;
     const rendered = pushed && pushed !== plan.image?.main?.options.image ? td.renderWith(pushed) : td.rendered;
-    const reuse = rendered === td.rendered ? td.reuse : (0,register/* reusableRevision */.JW)(rendered, td.latest, td.register);
+    const reuse = rendered === td.rendered ? td.reuse : reusableRevision(rendered, td.latest, td.register);
     if (rendered !== td.rendered) {
         done.rendered = rendered;
         done.changes = (0,diff/* describeChanges */.DT)(plan.comparedWith?.document, rendered);
@@ -983,13 +1111,13 @@ async function registerOrReuse(deps, plan, done) {
     await (0,plan_report/* reportChanges */.wr)(deps.reporter, plan, done.changes);
     throwIfCancelled(deps.cancel);
     if (reuse) {
-        deps.reporter.info(`Task definition unchanged: reusing ${(0,names/* familyRevision */.KW)(reuse)}, registering nothing.`);
+        deps.reporter.info(`Task definition unchanged: reusing ${(0,aws_names/* familyRevision */.KW)(reuse)}, registering nothing.`);
         return { arn: reuse.arn, revision: reuse.revision, registered: false };
     }
     // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.
     const latest = td.latest && td.latest.family === rendered.taskDefinition.family ? td.latest.revision : 0;
-    const registered = await (0,register/* registerRevision */.RE)(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
-    deps.reporter.info(`Registered ${(0,names/* familyRevision */.KW)(registered.arn)}.`);
+    const registered = await registerRevision(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
+    deps.reporter.info(`Registered ${(0,aws_names/* familyRevision */.KW)(registered.arn)}.`);
     return registered;
 }
 /**
@@ -1202,9 +1330,10 @@ function lazyEcr(load) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FP: () => (/* binding */ activeRevisions),
+/* harmony export */   Pp: () => (/* binding */ parseRevision),
 /* harmony export */   we: () => (/* binding */ keepRevisions)
 /* harmony export */ });
-/* unused harmony exports parseRevision, revisionsInUse */
+/* unused harmony export revisionsInUse */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5290);
@@ -1541,7 +1670,7 @@ function codeDeployLines(update, codeDeploy, deployed) {
 
 /***/ }),
 
-/***/ 2945:
+/***/ 8290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1581,8 +1710,44 @@ var parse_file = __webpack_require__(2211);
 var image_work = __webpack_require__(7085);
 // EXTERNAL MODULE: ./src/deploy/preflight.ts
 var preflight = __webpack_require__(7809);
-// EXTERNAL MODULE: ./src/deploy/register.ts
-var register = __webpack_require__(557);
+// EXTERNAL MODULE: ./src/taskdef/normalize.ts
+var normalize = __webpack_require__(8820);
+// EXTERNAL MODULE: ./src/deploy/keep-revisions.ts
+var keep_revisions = __webpack_require__(6178);
+;// CONCATENATED MODULE: ./src/deploy/identical-revision.ts
+
+
+
+/** How many of the family's newest ACTIVE revisions are compared; described at once, so the plan waits for one round. */
+const REUSE_LOOKBACK = 5;
+/**
+ * `known`: revisions already described (the latest, the one the service runs), compared first and not described
+ * again; only when none is identical are the family's newest listed. The newest identical revision wins.
+ */
+async function identicalRevision(ecs, rendered, known, mode) {
+    const family = rendered.taskDefinition.family;
+    if (mode === 'always' || !family)
+        return undefined;
+    const reusable = (revision) => revision !== undefined && revision.family === family && revision.status === 'ACTIVE' && (0,normalize/* sameDocument */._H)(rendered, revision.document);
+    const described = known.filter((revision) => revision !== undefined);
+    const newestOf = (revisions) => revisions.filter(reusable).sort((a, b) => b.revision - a.revision)[0];
+    // The usual case, a render equal to the latest or to what the service runs, needs no further call.
+    const knownMatch = newestOf(described);
+    if (knownMatch)
+        return knownMatch;
+    let others;
+    try {
+        const page = await ecs.listTaskDefinitions({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxResults: REUSE_LOOKBACK });
+        const newest = (page.taskDefinitionArns ?? []).filter((arn) => (0,keep_revisions/* parseRevision */.Pp)(arn)?.family === family);
+        others = await Promise.all(newest.filter((arn) => !described.some((revision) => revision.arn === arn)).map((arn) => (0,preflight/* findTaskDefinition */.KF)(ecs, arn)));
+    }
+    catch {
+        // Older revisions only spare a registration: when they cannot be read, a new revision is registered as before.
+        return undefined;
+    }
+    return newestOf(others.filter((revision) => revision !== undefined));
+}
+
 // EXTERNAL MODULE: ./src/deploy/render.ts + 5 modules
 var render = __webpack_require__(7287);
 ;// CONCATENATED MODULE: ./src/deploy/plan.ts
@@ -1657,7 +1822,7 @@ async function planDeploy(deps, inputs, reads) {
     warnUnmodelled(deps, rendered);
     const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
     const comparedWith = running ?? latest;
-    const reuse = (0,register/* reusableRevision */.JW)(rendered, latest, inputs.register);
+    const reuse = reads ? await identicalRevision(reads.ecs, rendered, [latest, running], inputs.register) : undefined;
     checkLaunchVolumes(inputs, rendered);
     const oneOff = runTaskPart(inputs, service, rendered, reads !== undefined);
     return {
@@ -1897,144 +2062,6 @@ function readFailure(action, error) {
     if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyError */ .fe)(error) === 'fatal')
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(action, error));
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsUnavailableError */ .i7(`${action}: AWS is not answering (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error).split('\n')[0] ?? ''}), still after retries; nothing was changed, run the job again later.`);
-}
-
-
-/***/ }),
-
-/***/ 557:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JW: () => (/* binding */ reusableRevision),
-/* harmony export */   RE: () => (/* binding */ registerRevision)
-/* harmony export */ });
-/* unused harmony export REGISTER_ATTEMPTS */
-/* harmony import */ var _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1445);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5290);
-/* harmony import */ var _aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2364);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(386);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4533);
-/* harmony import */ var _taskdef_normalize_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8820);
-/* harmony import */ var _keep_revisions_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6178);
-
-
-
-
-
-
-
-
-const REGISTER_ATTEMPTS = 3;
-function reusableRevision(rendered, latest, mode) {
-    if (mode === 'always' || !latest || latest.status !== 'ACTIVE')
-        return undefined;
-    return (0,_taskdef_normalize_js__WEBPACK_IMPORTED_MODULE_5__/* .sameDocument */ ._H)(rendered, latest.document) ? latest : undefined;
-}
-async function registerRevision(ecs, rendered, options = {}) {
-    const family = rendered.taskDefinition.family ?? '';
-    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
-    const input = (0,_aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_2__/* .toRegisterInput */ .R)(rendered);
-    const before = options.latestRevision;
-    let lostAnswers = 0;
-    for (let attempt = 1;; attempt++) {
-        let failure;
-        try {
-            const out = await ecs.registerTaskDefinition(input);
-            const td = out.taskDefinition;
-            if (!td?.taskDefinitionArn)
-                throw new Error('RegisterTaskDefinition answered without a task definition ARN');
-            const registered = { arn: td.taskDefinitionArn, revision: td.revision ?? 0, registered: true };
-            if (lostAnswers > 0)
-                await removeDuplicates(ecs, rendered, before, registered.arn, td.registeredBy, options);
-            return registered;
-        }
-        catch (error) {
-            failure = error;
-        }
-        const action = `RegisterTaskDefinition ${family}`;
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .changeOutcome */ .Ft)(failure) === 'not-applied') {
-            await (0,_aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__/* .afterRefusal */ .j0)(action, failure, attempt, REGISTER_ATTEMPTS, { reporter: options.reporter, clock });
-            continue;
-        }
-        lostAnswers += 1;
-        options.reporter?.warn(`${action}: the answer was lost (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}); reading back whether it was registered.`);
-        await clock.sleep((0,_aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__/* .pauseBefore */ .GB)(attempt + 1));
-        const since = await readBack(ecs, rendered, before, failure);
-        const applied = since.find((revision) => revision.equal);
-        if (applied) {
-            options.reporter?.info(`${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(applied.revision)} was registered by that call: using it.`);
-            const registered = { arn: applied.revision.arn, revision: applied.revision.revision, registered: true };
-            if (lostAnswers > 1)
-                await removeDuplicates(ecs, rendered, before, registered.arn, applied.registeredBy, options);
-            return registered;
-        }
-        if (attempt >= REGISTER_ATTEMPTS) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DeployError */ .sH(`${action} failed ${attempt} times (last: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}); ${describeSince(family, before, since)}.`);
-        }
-        options.reporter?.info(`No new revision of ${family} equals the rendered one: registering again.`);
-    }
-}
-/** The family's ACTIVE revisions newer than `before`, newest first, each compared with the rendered document. */
-async function revisionsSince(ecs, rendered, before) {
-    const family = rendered.taskDefinition.family ?? '';
-    const newer = (await (0,_keep_revisions_js__WEBPACK_IMPORTED_MODULE_6__/* .activeRevisions */ .FP)(ecs, family)).filter((revision) => revision.revision > before);
-    const found = [];
-    for (const { arn } of newer) {
-        const out = await ecs.describeTaskDefinition(arn);
-        const revision = (0,_aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_2__/* .fromDescribed */ .i)(out);
-        const registeredBy = out.taskDefinition?.registeredBy;
-        found.push({ revision, equal: (0,_taskdef_normalize_js__WEBPACK_IMPORTED_MODULE_5__/* .sameDocument */ ._H)(rendered, revision.document), ...(registeredBy ? { registeredBy } : {}) });
-    }
-    return found;
-}
-async function readBack(ecs, rendered, before, lost) {
-    const family = rendered.taskDefinition.family ?? '';
-    const check = `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`;
-    if (before === undefined) {
-        throw new _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__/* .MayHaveBeenAppliedError */ .fq(`RegisterTaskDefinition ${family}`, (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lost), 'the latest revision before it was not known', check);
-    }
-    try {
-        return await revisionsSince(ecs, rendered, before);
-    }
-    catch (error) {
-        throw new _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__/* .MayHaveBeenAppliedError */ .fq(`RegisterTaskDefinition ${family}`, (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lost), (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error), check);
-    }
-}
-function describeSince(family, before, since) {
-    const after = before === undefined || before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)({ family, revision: before })}`;
-    if (since.length === 0)
-        return `${after} is registered`;
-    const names = since.map(({ revision }) => (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(revision)).join(', ');
-    return `${after} equals the rendered one; newer revisions registered meanwhile, by another run or tool: ${names}`;
-}
-/**
- * A lost answer followed by a retry can leave two equal revisions: the one this run uses stays, the other (registered
- * by the same principal after the revision known before) is deregistered again.
- */
-async function removeDuplicates(ecs, rendered, before, kept, keptRegisteredBy, options) {
-    if (before === undefined)
-        return;
-    let since;
-    try {
-        since = await revisionsSince(ecs, rendered, before);
-    }
-    catch (error) {
-        options.reporter?.warn(`Could not check for a duplicate revision after the lost answer (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}); see aws ecs list-task-definitions --family-prefix ${rendered.taskDefinition.family ?? ''} --sort DESC.`);
-        return;
-    }
-    const duplicates = since.filter(({ revision, equal, registeredBy }) => equal && (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(revision.arn) !== (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(kept) && (registeredBy === undefined || keptRegisteredBy === undefined || registeredBy === keptRegisteredBy));
-    for (const { revision } of duplicates) {
-        const name = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(revision);
-        try {
-            await ecs.deregisterTaskDefinition(revision.arn);
-            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(kept)}: deregistered ${name}.`);
-        }
-        catch (error) {
-            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(kept)}; deregistering it failed (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}): deregister it with aws ecs deregister-task-definition --task-definition ${name}.`);
-        }
-    }
 }
 
 
