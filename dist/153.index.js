@@ -60,13 +60,21 @@ function githubHost(env = process.env) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 // The credentials a run holds from its environment. AWS quotes a request's session token back inside some errors
 // (a signature error shows the canonical request), so every host masks these before its first line.
+
+
 
 const SECRET_VARIABLES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CONTAINER_AUTHORIZATION_TOKEN'];
 const TOKEN_FILES = ['AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE'];
 /** A token file is a few KB; anything larger is not read whole. */
 const LONGEST_TOKEN_FILE = 64 * 1024;
+/** Keys of the shared credentials file whose values are secret. */
+const SECRET_KEYS = new Set(['aws_secret_access_key', 'aws_session_token', 'aws_security_token']);
 function heldCredentials(env) {
     const values = SECRET_VARIABLES.map((name) => env[name] ?? '');
     for (const name of TOKEN_FILES) {
@@ -74,7 +82,26 @@ function heldCredentials(env) {
         if (path)
             values.push(readToken(path));
     }
+    values.push(...profileSecrets(env));
     return values.map((value) => value.trim()).filter((value) => value !== '');
+}
+/** The secret values of the profile the SDK reads from the shared credentials file, when it has one. */
+function profileSecrets(env) {
+    const path = env['AWS_SHARED_CREDENTIALS_FILE'] || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env['HOME'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.aws', 'credentials');
+    const profile = env['AWS_PROFILE'] || 'default';
+    const secrets = [];
+    let inProfile = false;
+    for (const line of readToken(path).split(/\r?\n/)) {
+        const section = /^\s*\[\s*(?:profile\s+)?([^\]]+?)\s*\]/.exec(line);
+        if (section) {
+            inProfile = section[1] === profile;
+            continue;
+        }
+        const entry = /^\s*([A-Za-z_]+)\s*=\s*(.*)$/.exec(line);
+        if (inProfile && entry && SECRET_KEYS.has((entry[1] ?? '').toLowerCase()))
+            secrets.push(entry[2] ?? '');
+    }
+    return secrets;
 }
 function readToken(path) {
     try {

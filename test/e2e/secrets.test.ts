@@ -33,6 +33,20 @@ function filesUnder(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/** Whether pid still runs; a killed process not yet reaped by its new parent (a zombie) does not. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 describe('a session token AWS quotes back in an error', () => {
   const TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLEsessionTOKEN/with+slash==';
   const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -124,6 +138,7 @@ if (args[0] === 'login') {
   process.exit(0);`}
 }
 if (args[0] === 'push') {
+  appendFileSync(${JSON.stringify(join(dir, `${name}.pid`))}, process.pid + '\\n');
   process.on('SIGTERM', () => {});
   process.stdout.write('pushing\\n');
   setInterval(() => {}, 1000);
@@ -169,6 +184,30 @@ if (args[0] === 'push') {
     expect(existsSync(config), `${config} is removed`).toBe(false);
     expect(readdirSync(temp)).toEqual([]);
     expect(await revisionsOf(ecs, 'web')).toEqual([]);
+  }, 30_000);
+
+  test('a hangup during the push ends the run (exit 129) with its client, and leaves no DOCKER_CONFIG behind', async () => {
+    const temp = mkdtempSync(join(dir, 'tmp-hup-'));
+    const docker = client('docker-hup', 'push-hangs');
+    let sent = false;
+    const run = await runBundle({
+      args: imageArgs('127.0.0.1:9/web:4'),
+      env: { ...awsEnv(moto.url), TMPDIR: temp, ECS_DELIVER_DOCKER_COMMAND: docker, ECS_DELIVER_REGISTRY_PASSWORD: PASSWORD },
+      onStart: (child) =>
+        child.stdout?.on('data', (chunk: Buffer) => {
+          if (!sent && chunk.toString().includes('pushing')) {
+            sent = true;
+            child.kill('SIGHUP');
+          }
+        }),
+      timeoutMs: 20_000,
+    });
+    expect(sent, run.log).toBe(true);
+    expect(run.code, run.log).toBe(129);
+    expect(readdirSync(temp)).toEqual([]);
+    const [pid = 0] = readFileSync(join(dir, 'docker-hup.pid'), 'utf8').trim().split('\n').map(Number);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(alive(pid), 'the push client is gone too').toBe(false);
   }, 30_000);
 
   test('on a GitHub runner the private DOCKER_CONFIG lives under RUNNER_TEMP, in a directory only this user can open', async () => {

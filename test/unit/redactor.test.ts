@@ -55,18 +55,26 @@ describe('Redactor', () => {
 });
 
 describe('heldCredentials', () => {
-  test('the secret key, the session token and the web identity token file: never the key ID', () => {
+  test('the secret key, the session token, the web identity token file and the profile\'s secrets: never a key ID', () => {
     const dir = mkdtempSync(join(tmpdir(), 'held-'));
     try {
       writeFileSync(join(dir, 'token'), 'eyJ.web-identity.token\n');
+      writeFileSync(
+        join(dir, 'credentials'),
+        '[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = default-secret\n\n[deploy]\naws_access_key_id=AKIADEPLOY\naws_secret_access_key=deploy-secret\naws_session_token = deploy-token\n',
+      );
       const held = heldCredentials({
         AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
         AWS_SECRET_ACCESS_KEY: 'secret-key',
         AWS_SESSION_TOKEN: 'session-token',
         AWS_WEB_IDENTITY_TOKEN_FILE: join(dir, 'token'),
         AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: join(dir, 'missing'),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+        AWS_PROFILE: 'deploy',
       });
-      expect(held).toEqual(['secret-key', 'session-token', 'eyJ.web-identity.token']);
+      expect(held).toEqual(['secret-key', 'session-token', 'eyJ.web-identity.token', 'deploy-secret', 'deploy-token']);
+      expect(heldCredentials({ AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') })).toEqual(['default-secret']);
+      expect(heldCredentials({ HOME: dir })).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
