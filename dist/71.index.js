@@ -59,21 +59,25 @@ var external_node_fs_ = __webpack_require__(3024);
 // removed however the process ends: by itself, after an error, at once on a repeated signal, whose process.exit
 // skips every pending `finally`, or on a hangup.
 
-const paths = new Set();
+/** The code a shell gives a process ended by a hangup. */
 const HANGUP_EXIT = 129;
-let listening = false;
+const paths = new Set();
+let exitHookInstalled = false;
+// A hangup would end the process without 'exit', leaving the paths and the container client's process group
+// behind: while there are paths, it ends through 'exit' instead.
+const onHangup = () => process.exit(HANGUP_EXIT);
 /** Removes `path` when the process exits, unless the answered function is called first (it was removed already). */
 function removeOnExit(path) {
-    paths.add(path);
-    if (!listening) {
-        listening = true;
+    if (!exitHookInstalled) {
+        exitHookInstalled = true;
         process.on('exit', removeAllNow);
-        // A hangup would end the process without 'exit', leaving the paths and the client's process group behind:
-        // end through 'exit' instead, with the code a shell gives a hangup.
-        process.once('SIGHUP', () => process.exit(HANGUP_EXIT));
     }
+    if (paths.size === 0)
+        process.on('SIGHUP', onHangup);
+    paths.add(path);
     return () => {
-        paths.delete(path);
+        if (paths.delete(path) && paths.size === 0)
+            process.off('SIGHUP', onHangup);
     };
 }
 /** Synchronous, so it also runs in an 'exit' listener. */

@@ -3,22 +3,26 @@
 // skips every pending `finally`, or on a hangup.
 import { rmSync } from 'node:fs';
 
+/** The code a shell gives a process ended by a hangup. */
+export const HANGUP_EXIT = 129;
+
 const paths = new Set<string>();
-const HANGUP_EXIT = 129;
-let listening = false;
+let exitHookInstalled = false;
+
+// A hangup would end the process without 'exit', leaving the paths and the container client's process group
+// behind: while there are paths, it ends through 'exit' instead.
+const onHangup = (): never => process.exit(HANGUP_EXIT);
 
 /** Removes `path` when the process exits, unless the answered function is called first (it was removed already). */
 export function removeOnExit(path: string): () => void {
-  paths.add(path);
-  if (!listening) {
-    listening = true;
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
     process.on('exit', removeAllNow);
-    // A hangup would end the process without 'exit', leaving the paths and the client's process group behind:
-    // end through 'exit' instead, with the code a shell gives a hangup.
-    process.once('SIGHUP', () => process.exit(HANGUP_EXIT));
   }
+  if (paths.size === 0) process.on('SIGHUP', onHangup);
+  paths.add(path);
   return () => {
-    paths.delete(path);
+    if (paths.delete(path) && paths.size === 0) process.off('SIGHUP', onHangup);
   };
 }
 

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readFailure } from '../../src/deploy/preflight.js';
+import { HANGUP_EXIT } from '../../src/exit-cleanup.js';
 import { notStartedResult } from '../../src/deploy/result.js';
 import { AwsUnavailableError, CancelledError, DeployError, EXIT, InputError, PreflightError, exitCodeFor } from '../../src/errors.js';
 
@@ -38,11 +39,15 @@ const ENDINGS: [string, unknown, RegExp][] = [
   ['SIGTERM', new CancelledError('SIGTERM'), /SIGTERM/],
 ];
 
+test('a hangup has its row', () => {
+  expect(exitCodeTable().get(HANGUP_EXIT)).toMatch(/SIGHUP/);
+});
+
 describe('README exit codes', () => {
   const table = exitCodeTable();
 
   test('one row for each exit code the run has, and no other', () => {
-    expect([...table.keys()].sort((a, b) => a - b)).toEqual(Object.values(EXIT).sort((a, b) => a - b));
+    expect([...table.keys()].sort((a, b) => a - b)).toEqual([...Object.values(EXIT), HANGUP_EXIT].sort((a, b) => a - b));
   });
 
   test.each(ENDINGS)('%s: its exit code has a row that says so', (_name, error, says) => {
