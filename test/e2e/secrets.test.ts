@@ -93,6 +93,33 @@ describe('a session token AWS quotes back in an error', () => {
       expect(written, form).not.toContain(form);
     }
   });
+
+  test('github: the token is masked before the first line, and the error annotation does not quote it', async () => {
+    const cwd = mkdtempSync(join(dir, 'github-'));
+    const result = await runBundle({
+      cwd,
+      env: {
+        ...awsEnv(url),
+        AWS_SECRET_ACCESS_KEY: SECRET_KEY,
+        AWS_SESSION_TOKEN: TOKEN,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_OUTPUT: join(cwd, 'outputs'),
+        GITHUB_STEP_SUMMARY: join(cwd, 'summary.md'),
+        INPUT_SERVICE: 'web',
+        INPUT_FAMILY: 'web',
+        INPUT_IMAGE: 'nginx:1.25',
+      },
+    });
+    expect(result.code, result.log).not.toBe(0);
+    const lines = result.log.split('\n');
+    const firstMask = lines.findIndex((line) => line === `::add-mask::${TOKEN}`);
+    expect(firstMask, result.log).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(0, firstMask).join('\n')).not.toContain(TOKEN);
+    const error = lines.find((line) => line.startsWith('::error::')) ?? '';
+    expect(error).toContain('The request signature we calculated does not match');
+    const written = [...lines.filter((line) => !line.startsWith('::add-mask::')), ...filesUnder(cwd).map((file) => readFileSync(file, 'utf8'))].join('\n');
+    for (const form of [TOKEN, encodeURIComponent(TOKEN), SECRET_KEY]) expect(written, form).not.toContain(form);
+  });
 });
 
 describe.skipIf(motoMissing())('the registry login', () => {
