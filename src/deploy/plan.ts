@@ -18,7 +18,7 @@ import type { TaskDefinitionDocument } from '../taskdef/types.js';
 import type { WatchOptions } from '../watch/contract.js';
 import { planImageWork, type ImageWork } from './image-work.js';
 import { findTaskDefinition, preflightService } from './preflight.js';
-import { reusableRevision } from './register.js';
+import { identicalRevision } from './identical-revision.js';
 import { renderTaskDefinition, type Base } from './render.js';
 import type { UpdateServiceExtra } from './start-deployment.js';
 
@@ -165,7 +165,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
   warnUnmodelled(deps, rendered);
   const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
   const comparedWith = running ?? latest;
-  const reuse = reusableRevision(rendered, latest, inputs.register);
+  const reuse = reads ? await identicalRevision(reads.ecs, rendered, [latest, running], inputs.register) : undefined;
   checkLaunchVolumes(inputs, rendered);
   const oneOff = runTaskPart(inputs, service, rendered, reads !== undefined);
   return {

@@ -49,7 +49,7 @@ export function parseServicesFile(text: string, path: string, yaml?: YamlLibrary
       problems.push(`${where}, entry ${number}: must be a mapping of inputs, such as service: web.`);
       return { number, values: new Map() };
     }
-    const label = typeof entry['service'] === 'string' ? ` (${entry['service']})` : '';
+    const label = typeof entry['service'] === 'string' && entry['service'].trim() !== '' ? ` (${entry['service']})` : '';
     return { number, values: entryValues(entry, `${where}, entry ${number}${label}`, problems) };
   });
   if (problems.length > 0) throw new InputError(problems.join('\n'));
@@ -103,17 +103,26 @@ function parseDocument(text: string, path: string, yaml: YamlLibrary | undefined
   const content = text.replace(/^\uFEFF/, '');
   if (content.trim() === '') return undefined;
   if (!yaml) {
+    let parsed: unknown;
     try {
-      return JSON.parse(content) as unknown;
+      parsed = JSON.parse(content) as unknown;
     } catch (error) {
       throw new InputError(`services-file: ${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
     }
+    const repeated = firstRepeatedJsonKey(content);
+    if (repeated) throw new InputError(`services-file: ${path} gives "${repeated.key}" twice in one object (line ${repeated.line}); keep one.`);
+    return parsed;
   }
   // Failsafe: every scalar stays the text written, so 1.10, 01234 or a long account number reach the input unchanged.
   const document = yaml.parseDocument(content, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
   const problem = document.errors[0];
   if (problem) throw new InputError(`services-file: ${path} is not valid YAML or JSON (${problem.message.split('\n')[0] ?? ''}).`);
-  return document.toJS({ maxAliasCount: 100 }) as unknown;
+  try {
+    return document.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    // The library refuses aliases that expand past the count: a file built to exhaust memory, or one to simplify.
+    throw new InputError(`services-file: ${path} expands YAML aliases too often (${error instanceof Error ? error.message : String(error)}); write the values out instead of nesting aliases.`);
+  }
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -133,7 +142,10 @@ function entryValues(mapping: Record<string, unknown>, where: string, problems: 
     }
     const name = BY_SPELLING.get(key)?.name ?? key;
     try {
-      values.set(name, inputText(value, `${where}: ${key}`));
+      const text = inputText(value, `${where}: ${key}`);
+      // An empty service would turn the entry into a register-only run that reports success.
+      if (name === 'service' && text.trim() === '') throw new InputError(`${where}: service is empty; name the service to deploy, or remove the entry.`);
+      values.set(name, text);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(error.message);
@@ -187,4 +199,40 @@ function isScalar(value: unknown): value is string | number | boolean | null {
 
 function refuse(where: string): never {
   throw new InputError(`${where}: give a text, a number, true/false, a list of lines or a mapping of KEY: value.`);
+}
+
+/**
+ * The first key given twice in one object of a JSON text that JSON.parse accepted (JSON.parse keeps the last
+ * silently, where the YAML reader refuses the file).
+ */
+function firstRepeatedJsonKey(text: string): { key: string; line: number } | undefined {
+  const objects: (Set<string> | undefined)[] = [];
+  let expectingKey = false;
+  let line = 1;
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text[at];
+    if (char === '\n') line += 1;
+    else if (char === '{') {
+      objects.push(new Set());
+      expectingKey = true;
+    } else if (char === '[') {
+      objects.push(undefined);
+    } else if (char === '}' || char === ']') {
+      objects.pop();
+    } else if (char === ',') {
+      expectingKey = objects.at(-1) !== undefined;
+    } else if (char === '"') {
+      let end = at + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const keys = objects.at(-1);
+      if (expectingKey && keys) {
+        const key = JSON.parse(text.slice(at, end + 1)) as string;
+        if (keys.has(key)) return { key, line };
+        keys.add(key);
+      }
+      expectingKey = false;
+      at = end;
+    }
+  }
+  return undefined;
 }

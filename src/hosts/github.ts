@@ -3,10 +3,11 @@ import * as core from '@actions/core';
 import type { DeliveryResult } from '../deploy/result.js';
 import type { Reporter } from '../report.js';
 import type { Host } from './host.js';
+import { heldCredentials } from './held-credentials.js';
 import { Redactor } from './redactor.js';
 import { renderServicesSummary, renderSummary } from './summary.js';
 
-export function githubHost(): Host {
+export function githubHost(env: Readonly<Record<string, string | undefined>> = process.env): Host {
   const redactor = new Redactor();
   const clean = (line: string): string => redactor.redact(line);
   const reporter: Reporter = {
@@ -19,12 +20,14 @@ export function githubHost(): Host {
       redactor.add(secret);
     },
   };
+  for (const credential of heldCredentials(env)) reporter.mask(credential);
   return {
     reporter,
     async finish(result: DeliveryResult, outputs, services) {
       for (const [name, value] of Object.entries(outputs)) core.setOutput(name, clean(value));
       if (process.env['GITHUB_STEP_SUMMARY']) {
-        await core.summary.addRaw(clean(services ? renderServicesSummary(result, services) : renderSummary(result)), true).write();
+        const [shown, shownServices] = [redactor.redactValue(result), services && redactor.redactValue(services)];
+        await core.summary.addRaw(clean(shownServices ? renderServicesSummary(shown, shownServices) : renderSummary(shown)), true).write();
       }
     },
     fail(message) {

@@ -3,6 +3,7 @@ import { EOL } from 'node:os';
 import type { DeliveryResult } from '../deploy/result.js';
 import type { Reporter } from '../report.js';
 import type { Host } from './host.js';
+import { heldCredentials } from './held-credentials.js';
 import { Redactor } from './redactor.js';
 
 export interface ShellHostOptions {
@@ -17,6 +18,7 @@ export interface ShellHostOptions {
 
 export function shellHost(options: ShellHostOptions): Host & { redactor: Redactor } {
   const redactor = new Redactor();
+  for (const credential of heldCredentials(options.env)) redactor.add(credential);
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const log = options.json ? stderr : stdout;
@@ -84,6 +86,7 @@ async function publishToGithubFiles(
   }
   if (env['GITHUB_STEP_SUMMARY']) {
     const { renderServicesSummary, renderSummary } = await import('./summary.js');
-    await core.summary.addRaw(redactor.redact(services ? renderServicesSummary(result, services) : renderSummary(result)), true).write();
+    const [shown, shownServices] = [redactor.redactValue(result), services && redactor.redactValue(services)];
+    await core.summary.addRaw(redactor.redact(shownServices ? renderServicesSummary(shown, shownServices) : renderSummary(shown)), true).write();
   }
 }

@@ -3,6 +3,7 @@
 import { chmod, lstat, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removeOnExit } from '../exit-cleanup.js';
 import { DOCKER_HUB } from './reference.js';
 
 type JsonObject = Record<string, unknown>;
@@ -22,6 +23,16 @@ export interface PrivateDockerConfig {
 // Client state the build may need (plugins such as buildx, contexts, builders); linked, never copied or changed.
 const LINKED_ENTRIES = ['cli-plugins', 'contexts', 'buildx'];
 const DOCKER_HUB_KEYS = new Set([DOCKER_HUB, 'index.docker.io', 'registry-1.docker.io']);
+
+/**
+ * Where the private DOCKER_CONFIG goes: on a GitHub runner its own temporary directory, emptied after every job
+ * (so a runner killed mid-push leaves nothing for the next job), elsewhere the system's. Either way in a 0700
+ * directory of its own.
+ */
+export function privateConfigRoot(env: NodeJS.ProcessEnv = process.env): string {
+  const runnerTemp = env['RUNNER_TEMP'];
+  return runnerTemp !== undefined && runnerTemp !== '' ? runnerTemp : tmpdir();
+}
 
 export function userDockerConfigDir(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env['DOCKER_CONFIG'];
@@ -59,7 +70,7 @@ export function privateConfigFrom(user: unknown, registry: string): JsonObject {
   const credHelpers: JsonObject = Object.fromEntries(helpers);
   if (store !== undefined) {
     for (const [key, value] of auths) {
-      if (!hasInlineAuth(value) && !(key in credHelpers)) credHelpers[key] = store;
+      if (!hasInlineAuth(value) && !Object.hasOwn(credHelpers, key)) credHelpers[key] = store;
     }
   }
   delete config['credsStore'];
@@ -90,7 +101,11 @@ export async function createPrivateDockerConfig(options: {
   tempRoot?: string;
 }): Promise<PrivateDockerConfig> {
   const dir = await mkdtemp(join(options.tempRoot ?? tmpdir(), 'ecs-deliver-docker-'));
-  const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
+  const forget = removeOnExit(dir);
+  const remove = async (): Promise<void> => {
+    await rm(dir, { recursive: true, force: true });
+    forget();
+  };
   try {
     await chmod(dir, 0o700);
     const config = privateConfigFrom(await readDockerConfig(options.userConfigDir), options.registry);

@@ -7,6 +7,7 @@ import type { Reporter } from '../report.js';
 import { buildArgs, loginArgs, pushArgs, pushedDigestFromOutput, tagArgs } from './docker-args.js';
 import {
   createPrivateDockerConfig,
+  privateConfigRoot,
   credentialsFromConfig,
   readDockerConfig,
   userDockerConfigDir,
@@ -41,7 +42,7 @@ export interface PrepareDeps {
   runner?: CommandRunner;
   /** Where PATH and the user's DOCKER_CONFIG (or HOME) are read from. */
   env?: NodeJS.ProcessEnv;
-  /** Parent of the private DOCKER_CONFIG directory (default: the system temp dir). */
+  /** Parent of the private DOCKER_CONFIG directory (default: RUNNER_TEMP on a GitHub runner, else the system temp dir). */
   tempRoot?: string;
   signal?: AbortSignal;
   fetch?: typeof fetch;
@@ -155,7 +156,7 @@ async function publish(ctx: Context): Promise<PreparedImage> {
       privateConfig = await createPrivateDockerConfig({
         userConfigDir: userDockerConfigDir(ctx.env),
         registry: ref.registry,
-        ...(deps.tempRoot !== undefined ? { tempRoot: deps.tempRoot } : {}),
+        tempRoot: deps.tempRoot ?? privateConfigRoot(ctx.env),
       });
       await login(ctx, credentials, privateConfig.env);
     }

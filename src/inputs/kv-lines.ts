@@ -19,11 +19,15 @@ export function parseKeyValueLines(text: string, inputName: string): KeyValueEdi
   return [...edits.values()];
 }
 
-/** Lines of `key=value` where every line sets a pair (no removal). The last line for a key wins. */
-export function parsePairLines(text: string, inputName: string): { key: string; value: string }[] {
+/**
+ * Lines of `key=value` where every line sets a pair (no removal). The last line for a key wins, unless `unique`:
+ * then a key set twice is refused, for inputs where neither line is clearly the one meant.
+ */
+export function parsePairLines(text: string, inputName: string, options: { unique?: boolean } = {}): { key: string; value: string }[] {
   const pairs = new Map<string, string>();
   for (const line of meaningfulLines(text)) {
     const { key, value } = splitPair(line, inputName, 'key=value');
+    if (options.unique && pairs.has(key)) throw lineError(inputName, line, `sets "${key}" a second time: keep one of the two lines`);
     pairs.set(key, value);
   }
   return [...pairs].map(([key, value]) => ({ key, value }));

@@ -26,6 +26,21 @@ const TASK_FIELDS: Readonly<Record<string, FieldKind>> = { ...SERVICE_FIELDS, te
 
 const FILESYSTEM_TYPES = ['ext3', 'ext4', 'xfs', 'ntfs'];
 
+/**
+ * The sizes in GiB ECS creates for each volume type (gp3 when volumeType is not set). io2 is given the larger
+ * bound EC2 documents for it, so a size one reading of the documentation allows is never refused here.
+ */
+const SIZE_GIB: Readonly<Record<string, readonly [number, number]>> = {
+  gp2: [1, 16_384],
+  gp3: [1, 16_384],
+  io1: [4, 16_384],
+  io2: [4, 65_536],
+  st1: [125, 16_384],
+  sc1: [125, 16_384],
+  standard: [1, 1_024],
+};
+const DEFAULT_VOLUME_TYPE = 'gp3';
+
 export interface ManagedEbsInputNames {
   /** The input naming the volume, such as service-managed-ebs-volume-name. */
   name: string;
@@ -67,7 +82,7 @@ function parseManagedEbs(
     throw new InputError(`${inputs.volume}: is not JSON: write an object such as {"roleArn":"arn:aws:iam::123456789012:role/ecs-infrastructure","sizeInGiB":20}`);
   }
   if (!isRecord(value)) throw new InputError(`${inputs.volume}: expected a JSON object, such as {"roleArn":"...","sizeInGiB":20}`);
-  const unknown = Object.keys(value).filter((key) => !(key in fields));
+  const unknown = Object.keys(value).filter((key) => !Object.hasOwn(fields, key));
   if (unknown.length > 0) {
     throw new InputError(`${inputs.volume}: unknown field ${unknown.join(', ')}: use ${Object.keys(fields).join(', ')}`);
   }
@@ -88,7 +103,20 @@ function parseManagedEbs(
   if (typeof filesystem === 'string' && !FILESYSTEM_TYPES.includes(filesystem)) {
     throw new InputError(`${inputs.volume}: filesystemType "${filesystem}" is not one of ${FILESYSTEM_TYPES.join(', ')}`);
   }
+  checkSize(value, inputs.volume);
   return { name: volumeName, managedEBSVolume: { ...value } };
+}
+
+function checkSize(value: Record<string, unknown>, input: string): void {
+  const type = value['volumeType'] ?? DEFAULT_VOLUME_TYPE;
+  const range = typeof type === 'string' && Object.hasOwn(SIZE_GIB, type) ? SIZE_GIB[type] : undefined;
+  if (!range) {
+    throw new InputError(`${input}: volumeType "${String(type)}" is not one ECS creates; use ${Object.keys(SIZE_GIB).join(', ')}`);
+  }
+  const size = value['sizeInGiB'];
+  if (typeof size === 'number' && (size < range[0] || size > range[1])) {
+    throw new InputError(`${input}: sizeInGiB ${size} is outside what ECS creates for ${String(type)} volumes; use ${range[0]} to ${range[1]}`);
+  }
 }
 
 function checkField(value: unknown, kind: FieldKind, what: string): void {

@@ -94,168 +94,241 @@ export interface Inputs {
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
-  const { value, text, bool, optionalBool, int, choice, duration, lines } = specReader(raw);
-  /** aws-actions' wait-for-minutes bounds both waits where our own duration input holds its default. */
-  const minutesOr = (name: string, ms: number, minutes: number | undefined): number => {
-    if (minutes === undefined) return ms;
-    if (value(name) !== specFor(name).default) {
-      throw new InputError(`wait-for-minutes and ${name} both set how long to wait; keep ${name} (such as ${minutes}m) and remove wait-for-minutes.`);
-    }
-    return minutes * 60_000;
+  const read = inputReader(raw);
+  const waiting = waitingInputs(read);
+  const service = serviceInputs(read);
+  const image = imageInputs(read, raw, service.service);
+  const taskDefinition = taskDefinitionInputs(read);
+  const runTask = runTaskInputs(read, service.enableEcsManagedTags);
+  const inputs: Inputs = {
+    ...image,
+    ...registryInputs(read, raw),
+    ...taskDefinition,
+    ...service,
+    ...waiting,
+    ...awsInputs(read, raw),
+    dryRun: read.bool('dry-run'),
+    runTask,
+    codeDeploy: {
+      appspec: read.value('codedeploy-appspec'),
+      application: read.value('codedeploy-application'),
+      deploymentGroup: read.value('codedeploy-deployment-group'),
+      description: read.value('codedeploy-deployment-description'),
+      deploymentConfig: read.value('codedeploy-deployment-config'),
+    },
   };
-  /** A value that, when given at all, must not be empty: an unset CI variable is not "leave it out". */
-  const notBlankWhenGiven = (name: string): string => {
-    const given = value(name);
-    if (given === '' && raw.given?.(name)) {
-      throw new InputError(`${name}: given but empty (an unset variable?); set it, or leave ${name} out.`);
-    }
-    return given;
-  };
+  checkMigratedCombination({ ...inputs, runsTask: runTaskRequested(runTask) });
+  return inputs;
+}
 
-  const waitForMinutes = int('wait-for-minutes');
-  const waitTimeoutMs = minutesOr('wait-timeout', duration('wait-timeout'), waitForMinutes);
-  const pollIntervalMs = duration('poll-interval');
+type InputReader = ReturnType<typeof inputReader>;
+
+/** The typed readers, and the two rules several groups share. */
+function inputReader(raw: RawInputs) {
+  const reader = specReader(raw);
+  const waitForMinutes = reader.int('wait-for-minutes');
+  return {
+    ...reader,
+    /** aws-actions' wait-for-minutes bounds both waits where our own duration input holds its default. */
+    minutesOr(name: string, ms: number): number {
+      if (waitForMinutes === undefined) return ms;
+      if (reader.value(name) !== specFor(name).default) {
+        throw new InputError(`wait-for-minutes and ${name} both set how long to wait; keep ${name} (such as ${waitForMinutes}m) and remove wait-for-minutes.`);
+      }
+      return waitForMinutes * 60_000;
+    },
+    /** A value that, when given at all, must not be empty: an unset CI variable is not "leave it out". */
+    notBlankWhenGiven(name: string): string {
+      const given = reader.value(name);
+      if (given === '' && raw.given?.(name)) {
+        throw new InputError(`${name}: given but empty (an unset variable?); set it, or leave ${name} out.`);
+      }
+      return given;
+    },
+  };
+}
+
+type WaitingInputs = Pick<
+  Inputs,
+  'wait' | 'waitTimeoutMs' | 'pollIntervalMs' | 'maxFailedTasks' | 'rollback' | 'rollbackOnCancel' | 'waitUntil' | 'pauseTimeoutMs'
+>;
+
+/** Waiting, and the blue/green, linear and canary waits (staged). */
+function waitingInputs(read: InputReader): WaitingInputs {
+  const waitTimeoutMs = read.minutesOr('wait-timeout', read.duration('wait-timeout'));
+  const pollIntervalMs = read.duration('poll-interval');
   if (waitTimeoutMs < pollIntervalMs) {
     throw new InputError(`wait-timeout: ${formatDuration(waitTimeoutMs)} is shorter than poll-interval (${formatDuration(pollIntervalMs)}); make it longer.`);
   }
-  const commandText = text('command');
-  const service = value('service');
-  const image = value('image');
-  const images = parseImageLines(text('images'), 'images');
-  if (image === '' && images.size === 0 && service !== '' && raw.given?.('image')) {
+  return {
+    wait: read.bool('wait'),
+    waitTimeoutMs,
+    pollIntervalMs,
+    maxFailedTasks: read.int('max-failed-tasks'),
+    rollback: read.bool('rollback'),
+    rollbackOnCancel: read.bool('rollback-on-cancel'),
+    waitUntil: read.choice('wait-until'),
+    pauseTimeoutMs: read.value('pause-timeout') === '' ? undefined : read.duration('pause-timeout'),
+  };
+}
+
+type ServiceInputs = Pick<
+  Inputs,
+  'cluster' | 'service' | 'desiredCount' | 'forceNewDeployment' | 'enableEcsManagedTags' | 'propagateTags' | 'serviceVolume'
+>;
+
+function serviceInputs(read: InputReader): ServiceInputs {
+  return {
+    cluster: read.value('cluster'),
+    service: read.value('service'),
+    desiredCount: read.int('desired-count'),
+    forceNewDeployment: read.bool('force-new-deployment'),
+    enableEcsManagedTags: read.optionalBool('enable-ecs-managed-tags'),
+    propagateTags: read.choice('propagate-tags'),
+    serviceVolume: parseServiceManagedEbs(read.value('service-managed-ebs-volume-name'), read.text('service-managed-ebs-volume')),
+  };
+}
+
+type ImageInputs = Pick<
+  Inputs,
+  'image' | 'images' | 'buildContext' | 'dockerfile' | 'buildArgs' | 'target' | 'platform' | 'sourceImage' | 'push' | 'pinDigest' | 'verifyImage' | 'dockerCommand'
+>;
+
+function imageInputs(read: InputReader, raw: RawInputs, service: string): ImageInputs {
+  const image = read.value('image');
+  const images = parseImageLines(read.text('images'), 'images');
+  // Only blanks are never a default: a host that cannot tell what was given (a GitHub step) still sees them.
+  const imageGiven = raw.given?.('image') === true || raw('image') !== '';
+  if (image === '' && images.size === 0 && service !== '' && imageGiven) {
     throw new InputError('image: given but empty (an unset variable?); set it to the image to deploy, or leave image out to redeploy the current one.');
   }
-  const family = value('family');
+  return {
+    image,
+    images,
+    buildContext: read.value('build-context'),
+    dockerfile: read.value('dockerfile'),
+    buildArgs: parsePairLines(read.text('build-args'), 'build-args').map(({ key, value }): [string, string] => [key, value]),
+    target: read.value('target'),
+    platform: read.value('platform'),
+    sourceImage: read.value('source-image'),
+    push: read.optionalBool('push'),
+    pinDigest: read.bool('pin-digest'),
+    verifyImage: read.choice('verify-image'),
+    dockerCommand: read.value('docker-command'),
+  };
+}
+
+type RegistryInputs = Pick<Inputs, 'registryAuth' | 'registryUsername' | 'registryPassword' | 'repositoryCredentials' | 'createRepository'>;
+
+function registryInputs(read: InputReader, raw: RawInputs): RegistryInputs {
+  const repositoryCredentials = read.notBlankWhenGiven('repository-credentials');
+  checkRepositoryCredentials('repository-credentials', repositoryCredentials);
+  return {
+    registryAuth: read.choice('registry-auth'),
+    registryUsername: read.value('registry-username'),
+    registryPassword: raw('registry-password'),
+    repositoryCredentials,
+    createRepository: read.bool('create-repository'),
+  };
+}
+
+type TaskDefinitionInputs = Omit<Inputs, keyof (WaitingInputs & ServiceInputs & ImageInputs & RegistryInputs) | 'region' | 'roleArn' | 'webIdentityToken' | 'dryRun' | 'runTask' | 'codeDeploy'>;
+
+function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
+  const family = read.value('family');
   checkFamily('family', family);
-  const executionRoleArn = notBlankWhenGiven('execution-role-arn');
-  const taskRoleArn = notBlankWhenGiven('task-role-arn');
-  const repositoryCredentials = notBlankWhenGiven('repository-credentials');
+  const executionRoleArn = read.notBlankWhenGiven('execution-role-arn');
+  const taskRoleArn = read.notBlankWhenGiven('task-role-arn');
   checkRole('execution-role-arn', executionRoleArn);
   checkRole('task-role-arn', taskRoleArn);
-  checkRepositoryCredentials('repository-credentials', repositoryCredentials);
-  const secrets = parseKeyValueLines(text('secrets'), 'secrets');
+  const secrets = parseKeyValueLines(read.text('secrets'), 'secrets');
   checkSecretSources('secrets', secrets);
-  const requiresCompatibilities = lines('requires-compatibilities').map((c) => c.toUpperCase());
+  const requiresCompatibilities = read.lines('requires-compatibilities').map((c) => c.toUpperCase());
   checkCompatibilities('requires-compatibilities', requiresCompatibilities);
-  const taskCpu = value('task-cpu');
-  const taskMemory = value('task-memory');
+  const taskCpu = read.value('task-cpu');
+  const taskMemory = read.value('task-memory');
   checkTaskSize(
     { ...(taskCpu ? { cpu: taskCpu } : {}), ...(taskMemory ? { memory: taskMemory } : {}) },
     // Only when the inputs give the whole size: a size partly from a file is checked on the rendered document.
     requiresCompatibilities.includes('FARGATE') && taskCpu !== '' && taskMemory !== '',
     { cpu: 'task-cpu', memory: 'task-memory' },
   );
-  const tags = parseTagLines(text('tags'), 'tags');
+  const tags = parseTagLines(read.text('tags'), 'tags');
   checkTags('tags', tags);
-  const runTaskTags = parseTagInput(text('run-task-tags'), 'run-task-tags');
-  checkTags('run-task-tags', runTaskTags);
-  const runTask = runTaskOptionsFrom(
-    {
-      runTask: bool('run-task'),
-      command: text('run-task-command'),
-      containerOverrides: text('run-task-container-overrides'),
-      container: value('run-task-container'),
-      subnets: lines('run-task-subnets'),
-      securityGroups: lines('run-task-security-groups'),
-      // Checked by runTaskOptionsFrom, which also takes aws-actions' lower-case spellings.
-      assignPublicIp: value('run-task-assign-public-ip'),
-      launchType: value('run-task-launch-type'),
-      capacityProviderStrategy: text('run-task-capacity-provider-strategy'),
-      startedBy: value('run-task-started-by'),
-      tags: runTaskTags,
-      propagateTags: value('run-task-propagate-tags'),
-      enableEcsManagedTags: optionalBool('run-task-enable-ecs-managed-tags'),
-      managedEbsVolume: parseTaskManagedEbs(value('run-task-managed-ebs-volume-name'), text('run-task-managed-ebs-volume')),
-      wait: bool('run-task-wait'),
-      timeoutMs: minutesOr('run-task-timeout', duration('run-task-timeout'), waitForMinutes),
-    },
-    parseCommand,
-  );
-  const enableEcsManagedTags = optionalBool('enable-ecs-managed-tags');
-  // aws-actions' enable-ecs-managed-tags applies to their one-off task too: so it does here, unless overridden.
-  if (runTask.enableEcsManagedTags === undefined && enableEcsManagedTags !== undefined && runTaskRequested(runTask)) {
-    runTask.enableEcsManagedTags = enableEcsManagedTags;
-  }
-  const logDriver = value('log-configuration-log-driver');
+  const logDriver = read.value('log-configuration-log-driver');
   checkLogDriver('log-configuration-log-driver', logDriver);
-  const envFiles = lines('env-files');
+  const envFiles = read.lines('env-files');
   checkEnvFiles('env-files', envFiles);
-
-  const inputs: Inputs = {
-    image,
-    images,
-    buildContext: value('build-context'),
-    dockerfile: value('dockerfile'),
-    buildArgs: parsePairLines(text('build-args'), 'build-args').map(({ key, value }): [string, string] => [key, value]),
-    target: value('target'),
-    platform: value('platform'),
-    sourceImage: value('source-image'),
-    push: optionalBool('push'),
-    pinDigest: bool('pin-digest'),
-    verifyImage: choice('verify-image'),
-    dockerCommand: value('docker-command'),
-    registryAuth: choice('registry-auth'),
-    registryUsername: value('registry-username'),
-    registryPassword: raw('registry-password'),
-    repositoryCredentials,
-    createRepository: bool('create-repository'),
-    taskDefinitionFile: value('task-definition'),
-    taskDefinitionArn: value('task-definition-arn'),
+  const commandText = read.text('command');
+  return {
+    taskDefinitionFile: read.value('task-definition'),
+    taskDefinitionArn: read.value('task-definition-arn'),
     family,
-    containerName: value('container-name'),
-    memory: int('memory'),
-    cpu: int('cpu'),
-    containerPort: int('container-port'),
-    hostPort: int('host-port'),
-    protocol: choice<'' | 'tcp' | 'udp'>('protocol') || undefined,
-    networkMode: choice('network-mode'),
+    containerName: read.value('container-name'),
+    memory: read.int('memory'),
+    cpu: read.int('cpu'),
+    containerPort: read.int('container-port'),
+    hostPort: read.int('host-port'),
+    protocol: read.choice<'' | 'tcp' | 'udp'>('protocol') || undefined,
+    networkMode: read.choice('network-mode'),
     requiresCompatibilities,
     taskCpu,
     taskMemory,
-    environment: parseKeyValueLines(text('environment'), 'environment'),
-    environmentMode: choice('environment-mode'),
+    environment: parseKeyValueLines(read.text('environment'), 'environment'),
+    environmentMode: read.choice('environment-mode'),
     secrets,
-    secretsMode: choice('secrets-mode'),
+    secretsMode: read.choice('secrets-mode'),
     command: commandText.trim() === '' ? undefined : parseCommand(commandText, 'command'),
     executionRoleArn,
     taskRoleArn,
     tags,
     logDriver,
-    logOptions: parsePairLines(text('log-configuration-options'), 'log-configuration-options'),
-    dockerLabels: parsePairLines(text('docker-labels'), 'docker-labels'),
+    logOptions: parsePairLines(read.text('log-configuration-options'), 'log-configuration-options'),
+    dockerLabels: parsePairLines(read.text('docker-labels'), 'docker-labels', { unique: true }),
     envFiles,
-    register: choice('register'),
-    keepRevisions: int('keep-revisions'),
-    cluster: value('cluster'),
-    service,
-    desiredCount: int('desired-count'),
-    forceNewDeployment: bool('force-new-deployment'),
-    enableEcsManagedTags,
-    propagateTags: choice('propagate-tags'),
-    serviceVolume: parseServiceManagedEbs(value('service-managed-ebs-volume-name'), text('service-managed-ebs-volume')),
-    wait: bool('wait'),
-    waitTimeoutMs,
-    pollIntervalMs,
-    maxFailedTasks: int('max-failed-tasks'),
-    rollback: bool('rollback'),
-    rollbackOnCancel: bool('rollback-on-cancel'),
-    waitUntil: choice('wait-until'),
-    pauseTimeoutMs: value('pause-timeout') === '' ? undefined : duration('pause-timeout'),
-    region: value('region'),
-    roleArn: value('role-arn'),
-    webIdentityToken: raw('web-identity-token').trim(),
-    dryRun: bool('dry-run'),
-    runTask,
-    codeDeploy: {
-      appspec: value('codedeploy-appspec'),
-      application: value('codedeploy-application'),
-      deploymentGroup: value('codedeploy-deployment-group'),
-      description: value('codedeploy-deployment-description'),
-      deploymentConfig: value('codedeploy-deployment-config'),
-    },
+    register: read.choice('register'),
+    keepRevisions: read.int('keep-revisions'),
   };
-  checkMigratedCombination({ ...inputs, runsTask: runTaskRequested(runTask) });
-  return inputs;
+}
+
+/** `enableEcsManagedTags`: aws-actions' enable-ecs-managed-tags applies to their one-off task too, unless overridden. */
+function runTaskInputs(read: InputReader, enableEcsManagedTags: boolean | undefined): RunTaskOptions {
+  const tags = parseTagInput(read.text('run-task-tags'), 'run-task-tags');
+  checkTags('run-task-tags', tags);
+  const runTask = runTaskOptionsFrom(
+    {
+      runTask: read.bool('run-task'),
+      command: read.text('run-task-command'),
+      containerOverrides: read.text('run-task-container-overrides'),
+      container: read.value('run-task-container'),
+      subnets: read.lines('run-task-subnets'),
+      securityGroups: read.lines('run-task-security-groups'),
+      // Checked by runTaskOptionsFrom, which also takes aws-actions' lower-case spellings.
+      assignPublicIp: read.value('run-task-assign-public-ip'),
+      launchType: read.value('run-task-launch-type'),
+      capacityProviderStrategy: read.text('run-task-capacity-provider-strategy'),
+      startedBy: read.value('run-task-started-by'),
+      tags,
+      propagateTags: read.value('run-task-propagate-tags'),
+      enableEcsManagedTags: read.optionalBool('run-task-enable-ecs-managed-tags'),
+      managedEbsVolume: parseTaskManagedEbs(read.value('run-task-managed-ebs-volume-name'), read.text('run-task-managed-ebs-volume')),
+      wait: read.bool('run-task-wait'),
+      timeoutMs: read.minutesOr('run-task-timeout', read.duration('run-task-timeout')),
+    },
+    parseCommand,
+  );
+  if (runTask.enableEcsManagedTags === undefined && enableEcsManagedTags !== undefined && runTaskRequested(runTask)) {
+    runTask.enableEcsManagedTags = enableEcsManagedTags;
+  }
+  return runTask;
+}
+
+function awsInputs(read: InputReader, raw: RawInputs): Pick<Inputs, 'region' | 'roleArn' | 'webIdentityToken'> {
+  return {
+    region: read.value('region'),
+    roleArn: read.value('role-arn'),
+    webIdentityToken: raw('web-identity-token').trim(),
+  };
 }
 
 /** Readers for each input type; what a value may be (type, options, min, max, default) comes from its spec. */
@@ -305,6 +378,14 @@ function specReader(raw: RawInputs) {
             : `${name}: must be at least ${formatDuration(min)}${name === 'poll-interval' ? '; ECS throttles faster polling' : ''}.`,
         );
       }
+      const max = spec.max ?? LONGEST_TIMER_MS;
+      if (ms > max) {
+        throw new InputError(
+          max === LONGEST_TIMER_MS
+            ? `${name}: ${formatDuration(ms)} is longer than a run can wait (about 24 days); write a shorter duration, such as 2h.`
+            : `${name}: must be at most ${formatDuration(max)}; write a shorter duration.`,
+        );
+      }
       return ms;
     },
     lines: (name: string): string[] =>
@@ -314,6 +395,9 @@ function specReader(raw: RawInputs) {
         .filter(Boolean),
   };
 }
+
+/** The longest delay a Node.js timer takes; a longer one fires at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 function specFor(name: string): InputSpec {
   const spec = INPUTS.find((input) => input.name === name);

@@ -16,7 +16,7 @@ export interface InputSpec {
   readonly options?: readonly string[];
   /** Smallest value a number takes, or a duration in milliseconds. */
   readonly min?: number;
-  /** Largest value a number takes. */
+  /** Largest value a number takes, or a duration in milliseconds. */
   readonly max?: number;
   /** Secret inputs are never taken from a command-line flag: only from the environment or `--<name>-stdin`. */
   readonly secret?: boolean;
@@ -106,7 +106,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'wait', aliases: ['wait-for-service-stability'], group: 'waiting', type: 'boolean', default: 'true', description: "Wait until the rollout ends. aws-actions' wait-for-service-stability is accepted too." },
   { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
   { name: 'wait-for-minutes', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: "aws-actions' form of wait-timeout and run-task-timeout in minutes, such as 30; used where those are not set." },
-  { name: 'poll-interval', runWide: true, group: 'waiting', type: 'duration', min: 1000, default: '2s', description: 'Time between rollout checks.' },
+  { name: 'poll-interval', runWide: true, group: 'waiting', type: 'duration', min: 1000, max: 300_000, default: '2s', description: 'Time between rollout checks.' },
   { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
   { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
   { name: 'rollback-on-cancel', group: 'waiting', type: 'boolean', default: 'false', description: 'When the job is cancelled during the wait, start a rollback before exiting.' },

@@ -103,6 +103,27 @@ export function checkRunTaskOptions(options: RunTaskOptions, context: RunTaskCon
   }
   checkNetwork(options, context);
   checkContainers(options, context);
+  checkOverridesSize(options, chosenContainer(options, context));
+}
+
+/** ECS takes at most this many characters of RunTask overrides, the JSON formatting of the structure included. */
+export const OVERRIDES_MAX_CHARACTERS = 8192;
+
+/** The overrides RunTask sends for the task, in the JSON form ECS counts. */
+export function overridesJson(options: Pick<RunTaskOptions, 'command' | 'containerOverrides'>, container: string): string | undefined {
+  if (options.command) return JSON.stringify({ containerOverrides: [{ name: container, command: options.command }] });
+  if (options.containerOverrides) return JSON.stringify({ containerOverrides: options.containerOverrides });
+  return undefined;
+}
+
+/** `container`: the container the command goes to; before it is known, its name counts as empty (a lower bound). */
+function checkOverridesSize(options: RunTaskOptions, container: string): void {
+  const length = overridesJson(options, container)?.length ?? 0;
+  if (length <= OVERRIDES_MAX_CHARACTERS) return;
+  const input = options.command ? 'run-task-command' : 'run-task-container-overrides';
+  throw new InputError(
+    `${input}: makes RunTask overrides of ${length} characters, above the ${OVERRIDES_MAX_CHARACTERS} ECS takes (JSON formatting included); shorten it, or move the values into the task definition`,
+  );
 }
 
 function strayInput(options: RunTaskOptions): string | undefined {
@@ -389,5 +410,6 @@ export function runTaskOptionsFrom(
   }
   if (values.enableEcsManagedTags !== undefined) options.enableEcsManagedTags = values.enableEcsManagedTags;
   if (values.managedEbsVolume !== undefined) options.volumeConfigurations = [values.managedEbsVolume];
+  checkOverridesSize(options, options.container ?? '');
   return options;
 }

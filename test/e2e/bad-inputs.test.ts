@@ -21,6 +21,9 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' });
     ecs = ecsClient(moto.url);
     writeFileSync(join(dir, 'broken.json'), '{"family": "web", "cpu": "256",, "containerDefinitions": []}');
+    writeFileSync(join(dir, 'bomb.yml'), aliasBomb());
+    writeFileSync(join(dir, 'twice.json'), JSON.stringify({ services: [{ service: 'web', family: 'web', image: 'nginx:1.25' }] }).replace('"image"', '"image":"nginx:1.26","image"'));
+    writeFileSync(join(dir, 'no-service.yml'), 'services:\n  - service:\n    family: web\n    image: nginx:1.25\n');
     writeFileSync(join(dir, 'lots.json'), JSON.stringify({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.25', memory: 'lots' }] }));
     writeFileSync(
       join(dir, 'fargate.json'),
@@ -64,6 +67,16 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     ['a log driver ECS does not take', [...service, '--image', 'nginx:1.25', '--log-configuration-log-driver', 'loki'], {}, /^error: log-configuration-log-driver: "loki" is not a log driver ECS takes/m],
     ['log options for a container without a log driver', [...service, '--image', 'nginx:1.25', '--log-configuration-options', 'awslogs-group=/ecs/web'], {}, /^error: log-configuration-options: container "web" has no log driver/m],
     ['an EBS volume for a volume the task definition lacks', [...service, '--image', 'nginx:1.25', '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', '{"roleArn":"arn:aws:iam::123456789012:role/ebs"}'], {}, /^error: service-managed-ebs-volume-name: the task definition has no volume "data"/m],
+    ['a poll-interval of 600h', [...service, '--image', 'nginx:1.25', '--poll-interval', '600h', '--wait-timeout', '500h'], {}, /^error: poll-interval: must be at most 5m/m],
+    ['a wait-timeout past what a timer holds', [...service, '--image', 'nginx:1.25', '--wait-timeout', '1000h'], {}, /^error: wait-timeout: 1000h is longer than a run can wait/m],
+    ['a docker label given twice', [...service, '--image', 'nginx:1.25', '--docker-labels', 'team=a\nteam=b'], {}, /^error: docker-labels, line 2: sets "team" a second time/m],
+    ['an EBS volumeType "floppy"', [...service, '--image', 'nginx:1.25', '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', '{"roleArn":"arn:aws:iam::123456789012:role/ebs","volumeType":"floppy"}'], {}, /^error: service-managed-ebs-volume: volumeType "floppy" is not one ECS creates/m],
+    ['an EBS sizeInGiB of 99999999', [...service, '--image', 'nginx:1.25', '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', '{"roleArn":"arn:aws:iam::123456789012:role/ebs","sizeInGiB":99999999}'], {}, /^error: service-managed-ebs-volume: sizeInGiB 99999999 is outside/m],
+    ['an EBS key "constructor"', [...service, '--image', 'nginx:1.25', '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', '{"roleArn":"arn:aws:iam::123456789012:role/ebs","constructor":1}'], {}, /^error: service-managed-ebs-volume: unknown field constructor/m],
+    ['RunTask overrides past 8192 characters', [...service, '--image', 'nginx:1.25', '--run-task-command', `echo ${'x'.repeat(8200)}`], {}, /^error: run-task-command: makes RunTask overrides of \d+ characters, above the 8192/m],
+    ['a services-file with an alias bomb', ['--services-file', join(dir, 'bomb.yml')], {}, /^error: services-file: .*bomb\.yml expands YAML aliases too often/m],
+    ['a services-file with a key twice in JSON', ['--services-file', join(dir, 'twice.json')], {}, /^error: services-file: .*twice\.json gives "image" twice in one object/m],
+    ['a services-file entry with service: left empty', ['--services-file', join(dir, 'no-service.yml')], {}, /^error: services-file .*no-service\.yml, entry 1: service is empty/m],
     ['propagate-tags without a service', ['--family', 'web', '--image', 'nginx:1.25', '--propagate-tags', 'SERVICE'], {}, /^error: propagate-tags changes the service, so propagate-tags needs service/m],
   ])('%s: exit 2, the input named, nothing registered or updated', async (_name, args, env, message) => {
     const result = await runBundle({ args, env: { ...awsEnv(moto.url), ...env } });
@@ -98,6 +111,16 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     expect(result.log.replaceAll('::add-mask::pw-from-the-environment', '')).not.toContain('pw-from-the-environment');
   });
 
+  test('a GitHub step whose image is only blanks is refused, not read as "redeploy the current revision"', async () => {
+    const result = await runBundle({
+      env: { ...awsEnv(moto.url), GITHUB_ACTIONS: 'true', INPUT_SERVICE: 'web', INPUT_FAMILY: 'web', INPUT_IMAGE: '   ' },
+    });
+    expect(result.code, result.log).toBe(2);
+    expect(result.log).toMatch(/^::error::image: given but empty/m);
+    expect(await revisionsOf(ecs, 'web')).toEqual([seeded]);
+    expect((await describeService(ecs, 'default', 'web'))?.taskDefinition).toBe(seeded);
+  });
+
   test('ECS_DELIVER_HOST=gitlab writes the dotenv report where gitlab-ci-local sets GITLAB_CI=false', async () => {
     const cwd = mkdtempSync(join(dir, 'gitlab-'));
     const result = await runBundle({
@@ -129,3 +152,10 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     expect(result.log).not.toMatch(/AWS SDK support/);
   });
 });
+
+/** Nine levels of ten aliases each: a billion values once expanded. */
+function aliasBomb(): string {
+  const lines = ['x0: &a0 [web, web, web, web, web, web, web, web, web, web]'];
+  for (let level = 1; level < 9; level++) lines.push(`x${level}: &a${level} [${Array.from({ length: 10 }, () => `*a${level - 1}`).join(', ')}]`);
+  return `defaults:\n  environment:\n${lines.map((line) => `    ${line}`).join('\n')}\nservices:\n  - service: web\n`;
+}

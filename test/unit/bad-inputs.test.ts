@@ -8,8 +8,10 @@ import * as yaml from 'yaml';
 import { InputError } from '../../src/errors.js';
 import { parseInputs } from '../../src/inputs/parse.js';
 import { parseArgv, rawInputReader } from '../../src/inputs/sources.js';
+import { checkRunTaskOptions, overridesJson } from '../../src/runtask/options.js';
 import { FARGATE_SIZES_FILE } from '../../src/taskdef/fargate-sizes.js';
-import { parseTaskDefinitionText, readTaskDefinitionFile } from '../../src/taskdef/parse-file.js';
+import { parseServicesFile } from '../../src/fleet/services-file.js';
+import { needsYaml, parseTaskDefinitionText, readTaskDefinitionFile } from '../../src/taskdef/parse-file.js';
 import type { TaskDefinitionDocument } from '../../src/taskdef/types.js';
 import { validateTaskDefinitionDocument } from '../../src/taskdef/validate.js';
 
@@ -129,6 +131,24 @@ const BAD_FLAGS: [string, string[], string][] = [
   ['poll-interval 500ms', [...base, '--poll-interval', '500ms'], 'poll-interval'],
   ['poll-interval 0s', [...base, '--poll-interval', '0s'], 'poll-interval'],
   ['poll-interval soon', [...base, '--poll-interval', 'soon'], 'poll-interval'],
+  ['poll-interval 600h, past 5m', [...base, '--poll-interval', '600h', '--wait-timeout', '500h'], 'poll-interval'],
+  ['poll-interval 6m, past 5m', [...base, '--poll-interval', '6m', '--wait-timeout', '1h'], 'poll-interval'],
+  ['wait-timeout 1000h, past what a timer holds', [...base, '--wait-timeout', '1000h'], 'wait-timeout'],
+  ['run-task-timeout 600h, past what a timer holds', [...base, '--run-task-command', 'migrate', '--run-task-timeout', '600h'], 'run-task-timeout'],
+  ['pause-timeout 597h, one hour past what a timer holds', [...base, '--pause-timeout', '597h'], 'pause-timeout'],
+  // docker labels
+  ['docker-labels with a key twice', [...base, '--docker-labels', 'team=a\nteam=b'], 'docker-labels'],
+  // managed EBS volumes, which ECS creates within EBS's limits
+  ['an EBS sizeInGiB of 99999999', [...base, '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', `{"roleArn":"${ARN}/ebs","sizeInGiB":99999999}`], 'service-managed-ebs-volume'],
+  ['an EBS volumeType "floppy"', [...base, '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', `{"roleArn":"${ARN}/ebs","volumeType":"floppy"}`], 'service-managed-ebs-volume'],
+  ['an st1 volume of 100 GiB', [...base, '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', `{"roleArn":"${ARN}/ebs","volumeType":"st1","sizeInGiB":100}`], 'service-managed-ebs-volume'],
+  ['a standard volume of 2000 GiB', [...base, '--run-task-command', 'migrate', '--run-task-managed-ebs-volume-name', 'data', '--run-task-managed-ebs-volume', `{"roleArn":"${ARN}/ebs","volumeType":"standard","sizeInGiB":2000}`], 'run-task-managed-ebs-volume'],
+  ['an EBS key "constructor"', [...base, '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', `{"roleArn":"${ARN}/ebs","constructor":1}`], 'service-managed-ebs-volume'],
+  ['an EBS key "toString"', [...base, '--run-task-command', 'migrate', '--run-task-managed-ebs-volume-name', 'data', '--run-task-managed-ebs-volume', `{"roleArn":"${ARN}/ebs","toString":"x"}`], 'run-task-managed-ebs-volume'],
+  ['an EBS key "__proto__"', [...base, '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', `{"roleArn":"${ARN}/ebs","__proto__":{}}`], 'service-managed-ebs-volume'],
+  // RunTask overrides: 8192 characters, JSON formatting included
+  ['a run-task-command of 8200 characters', [...base, '--run-task-command', `echo ${'x'.repeat(8195)}`], 'run-task-command'],
+  ['run-task-container-overrides of 8193 characters as sent', [...base, '--run-task-container-overrides', overridesOfLength(8193)], 'run-task-container-overrides'],
   // booleans and choices
   ['wait maybe', [...base, '--wait=maybe'], 'wait'],
   ['register sometimes', [...base, '--register', 'sometimes'], 'register'],
@@ -163,10 +183,46 @@ describe('bad inputs are one InputError that names the input', () => {
     expect(refusal(() => parseFlags([], env)).message).toMatch(new RegExp(`^${input}: `));
   });
 
+  test('an image of only blanks, from a host that cannot tell what was given (a GitHub step)', () => {
+    const values: Record<string, string> = { service: 'web', family: 'web', image: '   ' };
+    const githubRaw = (name: string): string => values[name] ?? '';
+    expect(refusal(() => parseInputs(githubRaw)).message).toMatch(/^image: given but empty/);
+    values['image'] = '';
+    expect(() => parseInputs(githubRaw)).not.toThrow();
+  });
+
+  test('a run-task-command whose overrides pass before the container is known is refused once it is', () => {
+    const shell = JSON.stringify({ containerOverrides: [{ name: '', command: ['echo', ''] }] }).length;
+    const options = parseFlags([...base, '--run-task-command', `echo ${'x'.repeat(8192 - shell)}`]).runTask;
+    const context = { hasService: true, containers: ['web'], defaultContainer: 'web' };
+    expect(overridesJson(options, '')!.length).toBe(8192);
+    expect(refusal(() => checkRunTaskOptions(options, context)).message).toMatch(/^run-task-command: makes RunTask overrides of \d+ characters, above the 8192/);
+  });
+
   test('the messages say how to fix it', () => {
     expect(refusal(() => parseFlags([...base, '--wait-timeout', '30'])).message).toBe('wait-timeout: "30" has no unit; write 30s or 30m.');
     expect(refusal(() => parseFlags([...base, '--image', ''])).message).toMatch(/^image: given but empty \(an unset variable\?\)/);
     expect(refusal(() => parseFlags([...base, '--requires-compatibilities', 'FARGATE', '--task-cpu', '256', '--task-memory', '4 GB'])).message).toContain(FARGATE_SIZES_FILE);
+  });
+});
+
+describe('services-file: refused with the file named, never read another way', () => {
+  const read = (text: string) => parseServicesFile(text, 'services.yml', needsYaml(text) ? yaml : undefined);
+
+  test.each([
+    ['a YAML alias bomb', `${bomb().replace('containerDefinitions: []', 'services:\n  - service: web')}`, /^services-file: services\.yml expands YAML aliases too often/],
+    ['a key twice in one JSON object', '{"services": [{"service": "web", "image": "nginx:1", "image": "nginx:2"}]}', /^services-file: services\.yml gives "image" twice in one object \(line 1\); keep one\.$/],
+    ['a key twice in the JSON defaults, on its own line', '{\n "defaults": {"cluster": "a",\n  "cluster": "b"},\n "services": [{"service": "web"}]\n}', /^services-file: services\.yml gives "cluster" twice in one object \(line 3\)/],
+    ['the top-level key twice in JSON', '{"services": [{"service": "a"}], "services": [{"service": "b"}]}', /gives "services" twice/],
+    ['service: left empty in YAML', 'services:\n  - service:\n    image: nginx:1\n', /^services-file services\.yml, entry 1: service is empty; name the service to deploy, or remove the entry\.$/],
+    ['service "" in JSON', '{"services": [{"service": "", "image": "nginx:1"}]}', /^services-file services\.yml, entry 1: service is empty/],
+  ])('%s', (_name, text, message) => {
+    expect(refusal(() => read(text)).message).toMatch(message);
+  });
+
+  test('the same key in different objects, and keys that only look alike, are fine', () => {
+    const file = read('{"defaults": {"image": "a"}, "services": [{"service": "web", "image": "b", "environment": {"image": "x", "IMAGE": "y", "say \\"image\\"": "z"}}]}');
+    expect(file.entries[0]?.values.get('image')).toBe('b');
   });
 });
 
@@ -189,6 +245,11 @@ describe('ECS accepts these, and so do the inputs', () => {
     ['desired-count at the int32 limit', ['--desired-count', '2147483647']],
     ['an image left out entirely', []],
     ['an empty image beside images', ['--image', '', '--images', 'web=nginx:1.25']],
+    ['poll-interval of 5m', ['--poll-interval', '5m']],
+    ['wait-timeout of 24 days', ['--wait-timeout', '576h']],
+    ['run-task-container-overrides of exactly 8192 characters as sent', ['--run-task-container-overrides', overridesOfLength(8192)]],
+    ['an io2 volume of 4 GiB and a gp3 volume by default of 16384', ['--service-managed-ebs-volume-name', 'd', '--service-managed-ebs-volume', `{"roleArn":"${ARN}/ebs","sizeInGiB":16384}`, '--run-task-command', 'm', '--run-task-managed-ebs-volume-name', 'd', '--run-task-managed-ebs-volume', `{"roleArn":"${ARN}/ebs","volumeType":"io2","sizeInGiB":4}`]],
+    ['docker-labels with distinct keys', ['--docker-labels', 'team=a\ntier=web']],
   ])('%s', (_name, argv) => {
     expect(() => parseFlags([...base, ...argv])).not.toThrow();
   });
@@ -268,4 +329,10 @@ function bomb(): string {
     lines.push(`${name}: &${name} [${Array.from({ length: 10 }, () => `*${previous}`).join(',')}]`);
   }
   return `${lines.join('\n')}\ncontainerDefinitions: []\n`;
+}
+
+/** Container overrides whose JSON, as RunTask sends it ({"containerOverrides":[...]}), is `length` characters. */
+function overridesOfLength(length: number): string {
+  const shell = JSON.stringify({ containerOverrides: [{ name: 'web', command: [''] }] }).length;
+  return JSON.stringify([{ name: 'web', command: ['x'.repeat(length - shell)] }], null, 2);
 }
