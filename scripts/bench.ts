@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   const root = findRoot();
   const bundle = join(root, 'dist', 'index.js');
   if (!existsSync(bundle)) {
-    console.error(`${bundle} not found: run npm run build first.`);
+    console.error(`${bundle} not found: run npm run bundle first.`);
     return 2;
   }
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';

@@ -1,14 +1,21 @@
 // What npm publishes: the files `npm install -g` and `npx` get, and that they run on their own: the bundle is
 // self-contained, so the package has no dependencies and installs from its tarball with no registry at all.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INPUTS } from '../../src/inputs/schema.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'release',
+  GIT_AUTHOR_EMAIL: 'release@example.com',
+  GIT_COMMITTER_NAME: 'release',
+  GIT_COMMITTER_EMAIL: 'release@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
 
 interface PackedFile {
   path: string;
@@ -122,6 +129,35 @@ describe('the npm package', () => {
       expect(install.status, install.stdout + install.stderr).toBe(0);
       const installed = await filesUnder(join(prefix, 'lib', 'node_modules'));
       expect(installed.filter((path) => !path.startsWith('ecs-deliver/')), 'nothing but the package was installed').toEqual([]);
+      const run = spawnSync(join(prefix, 'bin', 'ecs-deliver'), ['--version'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' } });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toBe(`${packageJson.version}\n`);
+    });
+
+    test('npm install -g from a git tag (a local git URL stands in for the release tag) installs a command that runs', async () => {
+      // The repository at a tag, as the working tree has it: npm clones it, and prepares it (installing every
+      // development package, then linking a clone it deletes) only when package.json has a build-like script.
+      const repo = join(dir, 'repo');
+      const git = (args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: GIT_ENV });
+      await mkdir(repo);
+      git(['init', '--quiet']);
+      const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter((path) => path !== '');
+      for (const path of tracked) {
+        await mkdir(dirname(join(repo, path)), { recursive: true });
+        await copyFile(join(ROOT, path), join(repo, path)).catch(() => undefined);
+      }
+      git(['add', '--all']);
+      git(['commit', '--quiet', '--message', 'release']);
+      git(['tag', `v${packageJson.version}`]);
+      const prefix = join(dir, 'global-git');
+      const install = spawnSync(
+        'npm',
+        ['install', '--global', '--prefix', prefix, '--offline', '--cache', join(dir, 'git-cache'), '--no-audit', '--no-fund', `git+file://${repo}#v${packageJson.version}`],
+        { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir, npm_config_update_notifier: 'false', ...GIT_ENV } },
+      );
+      expect(install.status, install.stdout + install.stderr).toBe(0);
+      const installed = join(prefix, 'lib', 'node_modules', 'ecs-deliver');
+      expect((await lstat(installed)).isSymbolicLink(), 'installed as files, not a link to a clone npm removes').toBe(false);
       const run = spawnSync(join(prefix, 'bin', 'ecs-deliver'), ['--version'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' } });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toBe(`${packageJson.version}\n`);
