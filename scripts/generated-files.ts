@@ -163,7 +163,7 @@ function componentHeaderComment(): string {
     '',
     ' ecs-deliver as a GitLab CI/CD component: one job that delivers an image to an ECS service and ends when the',
     ' rollout ends. Its outputs reach later jobs as ECS_DELIVERED_* variables through a dotenv report.',
-    ` With services-file, every service's result is in the artifact ${RESULTS_FILE} (the results output).`,
+    ` Every run writes its result to the artifact ${RESULTS_FILE}: one object per service (the results output).`,
     ' Each input becomes the job variable ECS_DELIVER_<NAME>; a project or group CI/CD variable of that name',
     ' takes precedence over the input, as GitLab ranks those above job variables. Values are expanded like any',
     ' job variable ($CI_COMMIT_SHA works); write $$ for a literal $.',
