@@ -41,6 +41,8 @@ async function main(): Promise<number> {
     return 2;
   }
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
+  // The commit the bundle was built from, taken before anything can move on while the bench runs.
+  const commit = gitCommit(root);
   const startedAt = Date.now();
   console.log(`ecs-deliver bench: ${bundle}, node ${process.version}, ${process.platform}/${process.arch}`);
 
@@ -89,7 +91,7 @@ async function main(): Promise<number> {
     return 1;
   }
   if (chosen.length === SECTIONS.length) {
-    writeFigures(root, rows, loads?.loaded ?? [], memory?.calls, watcher?.calls);
+    writeFigures(root, commit, rows, loads?.loaded ?? [], memory?.calls, watcher?.calls);
     console.log(`\nwrote ${BENCH_FILE}; npm run generate puts its figures into the docs.`);
   }
   return 0;
@@ -98,6 +100,7 @@ async function main(): Promise<number> {
 /** The figures of a complete run, with when, where and against what they were measured, for docs/bench.md. */
 function writeFigures(
   root: string,
+  commit: string,
   rows: readonly Row[],
   loaded: readonly LoadedBytes[],
   memory: Map<string, number> | undefined,
@@ -107,7 +110,7 @@ function writeFigures(
   const operations = [...new Set([...(memory?.keys() ?? []), ...(watcher?.keys() ?? [])])];
   const figures: BenchFigures = {
     date: new Date().toISOString(),
-    commit: gitCommit(root),
+    commit,
     machine: {
       cpus: cpu.length,
       cpuModel: cpu[0]?.model.trim() ?? 'unknown',
@@ -126,9 +129,12 @@ function writeFigures(
   writeFileSync(join(root, BENCH_FILE), `${JSON.stringify(figures, null, 2)}\n`);
 }
 
+/** HEAD, marked when the working tree differs from it (the bench runs what is built, committed or not). */
 function gitCommit(root: string): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'dist', 'package.json'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} with uncommitted changes` : head;
   } catch {
     return 'unknown';
   }

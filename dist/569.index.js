@@ -1,8 +1,8 @@
-export const id = 74;
-export const ids = [74];
+export const id = 569;
+export const ids = [569];
 export const modules = {
 
-/***/ 2058:
+/***/ 9796:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;
@@ -93,7 +93,7 @@ exports.bV = isTransientError;
 
 /***/ }),
 
-/***/ 7808:
+/***/ 1445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -101,8 +101,8 @@ exports.bV = isTransientError;
 /* harmony export */   fq: () => (/* binding */ MayHaveBeenAppliedError),
 /* harmony export */   j0: () => (/* binding */ afterRefusal)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
 
 
 /** Before reading back or trying again; ECS refills these calls' tokens in about a second. */
@@ -132,7 +132,7 @@ class MayHaveBeenAppliedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* 
 
 /***/ }),
 
-/***/ 9378:
+/***/ 4051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -145,8 +145,8 @@ class MayHaveBeenAppliedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   gL: () => (/* binding */ isGarbledAnswer)
 /* harmony export */ });
 /* unused harmony export isAborted */
-/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2058);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9796);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // What a failed AWS call means: throttling slows the watcher's polling, transient faults are retried until
 // the timeout, anything else ends the wait; whether a failed change may still have been made; and the one line a
 // user reads about it. The SDK's own error classification decides throttling and transience.
@@ -280,7 +280,7 @@ function describeAwsError(action, error) {
 
 /***/ }),
 
-/***/ 6429:
+/***/ 5290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -326,14 +326,14 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 6763:
+/***/ 2364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ toRegisterInput),
 /* harmony export */   i: () => (/* binding */ fromDescribed)
 /* harmony export */ });
-/* harmony import */ var _taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5982);
+/* harmony import */ var _taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2211);
 
 function fromDescribed(out) {
     const td = out.taskDefinition;
@@ -359,7 +359,7 @@ function toRegisterInput(doc) {
 
 /***/ }),
 
-/***/ 2074:
+/***/ 569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -369,31 +369,31 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/clock.ts
-var clock = __webpack_require__(9373);
+var clock = __webpack_require__(386);
 // EXTERNAL MODULE: ./src/deploy/apply.ts + 1 modules
-var apply = __webpack_require__(7558);
+var apply = __webpack_require__(2604);
 // EXTERNAL MODULE: ./src/deploy/check-inputs.ts
-var check_inputs = __webpack_require__(7497);
+var check_inputs = __webpack_require__(862);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
-var image_work = __webpack_require__(6290);
+var image_work = __webpack_require__(7085);
 // EXTERNAL MODULE: ./src/deploy/outputs.ts
-var outputs = __webpack_require__(3545);
+var outputs = __webpack_require__(7624);
 // EXTERNAL MODULE: ./src/deploy/plan.ts + 1 modules
-var deploy_plan = __webpack_require__(4262);
+var deploy_plan = __webpack_require__(2945);
 // EXTERNAL MODULE: ./src/deploy/plan-report.ts
-var plan_report = __webpack_require__(5791);
+var plan_report = __webpack_require__(4030);
 // EXTERNAL MODULE: ./src/deploy/result.ts
-var result = __webpack_require__(4730);
+var result = __webpack_require__(3985);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
-var parse = __webpack_require__(1826);
+var parse = __webpack_require__(1703);
 // EXTERNAL MODULE: ./src/inputs/schema.ts
-var schema = __webpack_require__(2898);
+var schema = __webpack_require__(7233);
 // EXTERNAL MODULE: ./src/inputs/sources.ts
-var sources = __webpack_require__(6203);
+var sources = __webpack_require__(1778);
 ;// CONCATENATED MODULE: ./src/inputs/unknown-names.ts
 // Variables that look meant as inputs but are not read. Only a run checks them, so --version and --help do not
 // load this module.
@@ -442,9 +442,9 @@ async function readStdin(stream = process.stdin) {
 }
 
 // EXTERNAL MODULE: ./src/session.ts + 1 modules
-var src_session = __webpack_require__(9367);
+var src_session = __webpack_require__(4088);
 // EXTERNAL MODULE: ./src/wiring.ts + 7 modules
-var wiring = __webpack_require__(8577);
+var wiring = __webpack_require__(4274);
 ;// CONCATENATED MODULE: ./src/main.ts
 // Wires one run: host, inputs, AWS session, plan, apply, and how the run ends. Every ending (bad input, a
 // failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv report.
@@ -520,6 +520,7 @@ async function run(invocation, env, reporter, cancel, state) {
         state.inputs = inputs;
         if (raw('services-file').trim() !== '')
             return await runFleet(raw, inputs, env, reporter, cancel, state);
+        (0,check_inputs/* checkServicesFileOnlyInputs */.q)(raw);
         (0,check_inputs/* checkInputCombination */.a)(inputs);
         if (inputs.dryRun)
             return await dryRun(inputs, env, reporter, cancel, state);
@@ -549,9 +550,9 @@ async function dryRun(inputs, env, reporter, cancel, state) {
 /** A run of many services: loaded only when services-file is given. */
 async function runFleet(raw, usual, env, reporter, cancel, state) {
     const [{ runFleet: run, newFleetState }, { fleetOptions }, outcome] = await Promise.all([
-        __webpack_require__.e(/* import() */ 581).then(__webpack_require__.bind(__webpack_require__, 4581)),
-        __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 7086)),
-        __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 9832)),
+        __webpack_require__.e(/* import() */ 218).then(__webpack_require__.bind(__webpack_require__, 3218)),
+        __webpack_require__.e(/* import() */ 453).then(__webpack_require__.bind(__webpack_require__, 6453)),
+        __webpack_require__.e(/* import() */ 775).then(__webpack_require__.bind(__webpack_require__, 4775)),
     ]);
     const options = fleetOptions(raw);
     const fleet = newFleetState(state.startedAt);
@@ -579,7 +580,7 @@ async function publish(host, state, result, services) {
     state.published = true;
     try {
         if (services) {
-            const { fleetOutputs } = await __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 9832));
+            const { fleetOutputs } = await __webpack_require__.e(/* import() */ 775).then(__webpack_require__.bind(__webpack_require__, 4775));
             await host.finish(result, fleetOutputs(services), services);
         }
         else
@@ -595,7 +596,7 @@ async function endCancelledRun(host, state, signal) {
     const error = new src_errors/* CancelledError */.cc(signal);
     host.reporter.warn(`the run did not stop by itself after ${signal}: ending it with what is known.`);
     if (state.fleet) {
-        const [{ resultsSoFar }, { runResult }] = await Promise.all([__webpack_require__.e(/* import() */ 581).then(__webpack_require__.bind(__webpack_require__, 4581)), __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 9832))]);
+        const [{ resultsSoFar }, { runResult }] = await Promise.all([__webpack_require__.e(/* import() */ 218).then(__webpack_require__.bind(__webpack_require__, 3218)), __webpack_require__.e(/* import() */ 775).then(__webpack_require__.bind(__webpack_require__, 4775))]);
         const services = resultsSoFar(state.fleet, clock/* systemClock */.m.now(), error);
         const region = state.fleet.region ?? state.inputs?.region ?? '';
         await publish(host, state, runResult(services, { startedAt: state.startedAt, finishedAt: clock/* systemClock */.m.now(), dryRun: false, region }), services);
@@ -627,7 +628,7 @@ function concludeRun(host, result, cancel, errorReported) {
 }
 /** A run of many services ends well only when every service did; the table above says which did not. */
 async function concludeFleet(host, result, services, cancel, errorReported) {
-    const { fleetExitCode } = await __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 9832));
+    const { fleetExitCode } = await __webpack_require__.e(/* import() */ 775).then(__webpack_require__.bind(__webpack_require__, 4775));
     const seconds = Math.round((result.finishedAt - result.startedAt) / 100) / 10;
     const code = fleetExitCode(services, cancel.aborted ? (0,apply/* signalOf */.oX)(cancel) : undefined);
     if (code === src_errors/* EXIT */.dc.ok) {
@@ -669,11 +670,11 @@ function countErrors(inner) {
 async function createHost(invocation, env) {
     const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env);
     if (invocation.host === 'github-action')
-        return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(831)]).then(__webpack_require__.bind(__webpack_require__, 7212))).githubHost();
+        return (await Promise.all(/* import() */[__webpack_require__.e(559), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 6153))).githubHost();
     const options = { json: invocation.json, color, env };
     if (invocation.host === 'gitlab')
-        return (await __webpack_require__.e(/* import() */ 176).then(__webpack_require__.bind(__webpack_require__, 4176))).gitlabHost(options);
-    return (await __webpack_require__.e(/* import() */ 273).then(__webpack_require__.bind(__webpack_require__, 1273))).shellHost(options);
+        return (await __webpack_require__.e(/* import() */ 753).then(__webpack_require__.bind(__webpack_require__, 4753))).gitlabHost(options);
+    return (await __webpack_require__.e(/* import() */ 254).then(__webpack_require__.bind(__webpack_require__, 6254))).shellHost(options);
 }
 async function readStdinInputs(invocation) {
     const values = new Map();
@@ -727,7 +728,7 @@ function shortenSdkNodeWarning() {
         const [options] = rest;
         const type = typeof options === 'string' ? options : options?.type;
         if (text.startsWith('NodeVersionSupportWarning') || type === 'NodeVersionSupportWarning') {
-            process.stderr.write(`warning: Node ${process.versions.node} is past AWS SDK support; the action runs on node24.\n`);
+            process.stderr.write(`warning: Node ${process.versions.node} is past AWS SDK support; run ecs-deliver on Node 22 or later.\n`);
             return;
         }
         emitWarning(warning, ...rest);
@@ -737,7 +738,7 @@ function shortenSdkNodeWarning() {
 
 /***/ }),
 
-/***/ 9373:
+/***/ 386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -762,7 +763,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 7558:
+/***/ 2604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -774,25 +775,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/taskdef/diff.ts
-var diff = __webpack_require__(5889);
+var diff = __webpack_require__(5644);
 // EXTERNAL MODULE: ./src/deploy/plan-report.ts
-var plan_report = __webpack_require__(5791);
+var plan_report = __webpack_require__(4030);
 // EXTERNAL MODULE: ./src/deploy/register.ts
-var register = __webpack_require__(7450);
+var register = __webpack_require__(557);
 // EXTERNAL MODULE: ./src/deploy/result.ts
-var result = __webpack_require__(4730);
+var result = __webpack_require__(3985);
 // EXTERNAL MODULE: ./src/deploy/start-deployment.ts
-var start_deployment = __webpack_require__(8191);
+var start_deployment = __webpack_require__(248);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
-var identify_deployment = __webpack_require__(4075);
+var identify_deployment = __webpack_require__(5650);
 ;// CONCATENATED MODULE: ./src/deploy/undo-cancelled-update.ts
 
 
@@ -854,11 +855,21 @@ async function applyPlan(deps, plan, startedAt, progress = (0,result/* newProgre
     }
     catch (caught) {
         const error = deps.cancel.aborted && !(caught instanceof errors/* CancelledError */.cc) ? new errors/* CancelledError */.cc(signalOf(deps.cancel)) : caught;
-        if (progress.revision?.registered) {
-            deps.reporter.info(`${(0,names/* familyRevision */.KW)(progress.revision.arn)} stays registered: deploy it again with task-definition-arn.`);
-        }
+        if (progress.revision?.registered)
+            deps.reporter.info(stillRegistered(plan, progress, progress.revision.arn));
         return { result: (0,result/* deliveryResult */.qQ)(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false, error }), error };
     }
+}
+/**
+ * What a revision this run registered is left as, after a failure or cancel. A one-off task that did not succeed
+ * (a migration) leaves the service as it was, and nothing here invites deploying that revision.
+ */
+function stillRegistered(plan, progress, arn) {
+    const revision = (0,names/* familyRevision */.KW)(arn);
+    if (progress.step !== 'run-task')
+        return `${revision} stays registered: deploy it again with task-definition-arn.`;
+    const service = plan.update ? `; service ${plan.update.service} was not changed` : '';
+    return `${revision} stays registered${service}, as the one-off task did not succeed.`;
 }
 function stepper(deps, done) {
     return (name) => {
@@ -897,7 +908,7 @@ async function deployRevision(deps, plan, done) {
     step('update');
     if (update.codeDeploy) {
         // Loaded only for a service CodeDeploy deploys.
-        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 8001));
+        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 3722));
         const end = await deployWithCodeDeploy(deps, {
             region: plan.region,
             update,
@@ -1030,13 +1041,14 @@ function signalOf(cancel) {
 
 /***/ }),
 
-/***/ 7497:
+/***/ 862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ checkInputCombination)
+/* harmony export */   a: () => (/* binding */ checkInputCombination),
+/* harmony export */   q: () => (/* binding */ checkServicesFileOnlyInputs)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // Combinations of inputs that cannot make a deploy, found before anything is read from AWS.
 
 const RENDERING_INPUTS = [
@@ -1051,6 +1063,19 @@ const RENDERING_INPUTS = [
     ['taskMemory', 'task-memory'],
     ['repositoryCredentials', 'repository-credentials'],
 ];
+/**
+ * Inputs that only a services-file run reads, given without one: they would change nothing, and a user who set
+ * `on-failure: rollback-all` expects a rollback this run cannot make. `raw` reads an input's text as given.
+ */
+function checkServicesFileOnlyInputs(raw) {
+    const onFailure = raw('on-failure').trim();
+    if (onFailure !== '' && onFailure !== 'continue') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`on-failure: ${onFailure} applies to the services of services-file; set services-file, or remove on-failure (a single service rolls back with rollback).`);
+    }
+    if (raw('max-parallel').trim() !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-parallel applies to the services of services-file; set services-file or remove max-parallel.');
+    }
+}
 function checkInputCombination(inputs) {
     if (inputs.taskDefinitionArn) {
         const named = [
@@ -1095,14 +1120,14 @@ function checkInputCombination(inputs) {
 
 /***/ }),
 
-/***/ 4075:
+/***/ 5650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ newPrimaryDeployment),
 /* harmony export */   o: () => (/* binding */ identifyDeployment)
 /* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
 
 /**
  * The one rule for "an update started this deployment": the service's PRIMARY deployment has an id that was not
@@ -1132,7 +1157,7 @@ function identifyDeployment(answer, before, taskDefinitionArn) {
 
 /***/ }),
 
-/***/ 6290:
+/***/ 7085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1143,7 +1168,7 @@ function identifyDeployment(answer, before, taskDefinitionArn) {
 async function planImageWork(inputs, region, env) {
     if (!inputs.image && inputs.images.size === 0)
         return undefined;
-    const { checkImageOptions, imageWorkLines } = await __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 3231));
+    const { checkImageOptions, imageWorkLines } = await __webpack_require__.e(/* import() */ 960).then(__webpack_require__.bind(__webpack_require__, 2960));
     const options = { ...inputs, region };
     const job = (o) => ({ options: o, plan: checkImageOptions(o, env) });
     const main = inputs.image ? job(options) : undefined;
@@ -1174,13 +1199,13 @@ function imageAccess(session, reporter, signal, env) {
         const known = ecrClients.get(region);
         if (known)
             return known;
-        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 898));
+        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(511), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 3269));
         const api = ecrApiFor(session, region);
         ecrClients.set(region, api);
         return api;
     };
     const ecrPublicToken = async () => {
-        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
+        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(511), __webpack_require__.e(575), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 6416));
         return token(ecrPublicClientFor(session), session.options.signal);
     };
     return { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal, env };
@@ -1197,7 +1222,7 @@ function lazyEcr(load) {
 
 /***/ }),
 
-/***/ 5861:
+/***/ 6178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1205,9 +1230,9 @@ function lazyEcr(load) {
 /* harmony export */   we: () => (/* binding */ keepRevisions)
 /* harmony export */ });
 /* unused harmony exports parseRevision, revisionsInUse */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6429);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5290);
 
 
 
@@ -1388,7 +1413,7 @@ function taskDefinitionsOf(service) {
 
 /***/ }),
 
-/***/ 3545:
+/***/ 7624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1415,7 +1440,7 @@ function outputsOf(result) {
 
 /***/ }),
 
-/***/ 5791:
+/***/ 4030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1423,10 +1448,10 @@ function outputsOf(result) {
 /* harmony export */   wr: () => (/* binding */ reportChanges)
 /* harmony export */ });
 /* unused harmony export planLines */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6429);
-/* harmony import */ var _runtask_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7635);
-/* harmony import */ var _runtask_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8721);
-/* harmony import */ var _taskdef_diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5889);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5290);
+/* harmony import */ var _runtask_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8102);
+/* harmony import */ var _runtask_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8756);
+/* harmony import */ var _taskdef_diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5644);
 
 
 
@@ -1447,6 +1472,8 @@ function changesTitle(plan) {
         const name = td.revision ? (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .familyRevision */ .KW)(td) : (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .familyRevision */ .KW)(td.arn);
         return `Deploying ${name} as it is${changes ? `: ${changes}` : ''}`;
     }
+    if (!changes && !plan.compared)
+        return 'Task definition (not compared with ECS)';
     return changes ? `C${changes.slice(1)}` : 'New task definition';
 }
 /** The dry run's account of the plan: the task definition, then what each step would do. */
@@ -1519,12 +1546,15 @@ function planLines(plan) {
 }
 /** What the wait follows: a rolling update, or a service deployment's lifecycle stages (blue/green, linear, canary). */
 function waitedFor(update) {
-    const strategy = update.before?.deploymentConfiguration?.strategy;
+    const until = update.watch?.waitUntil === 'traffic-shifted';
+    // Without credentials the service was not read: its kind of rollout decides what traffic-shifted means.
+    if (!update.before)
+        return until ? 'the rollout until production traffic has moved (blue/green, linear, canary; a rolling update: until it completes)' : 'the rollout';
+    const strategy = update.before.deploymentConfiguration?.strategy;
     if (!strategy || strategy === 'ROLLING')
-        return 'the rollout';
+        return until ? 'the rollout (wait-until traffic-shifted: for a rolling update, until it completes)' : 'the rollout';
     const kind = strategy === 'BLUE_GREEN' ? 'blue/green' : strategy.toLowerCase();
-    const until = update.watch?.waitUntil === 'traffic-shifted' ? ' until production traffic has moved' : '';
-    return `the ${kind} service deployment, stage by stage${until}`;
+    return `the ${kind} service deployment, stage by stage${until ? ' until production traffic has moved' : ''}`;
 }
 function codeDeployLines(update, codeDeploy, deployed) {
     const appSpec = codeDeploy.appSpec.kind === 'file'
@@ -1541,7 +1571,7 @@ function codeDeployLines(update, codeDeploy, deployed) {
 
 /***/ }),
 
-/***/ 4262:
+/***/ 2945:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1551,15 +1581,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/runtask/options.ts
-var options = __webpack_require__(3898);
+var options = __webpack_require__(8217);
 // EXTERNAL MODULE: ./src/runtask/plan.ts
-var runtask_plan = __webpack_require__(8721);
+var runtask_plan = __webpack_require__(8756);
 // EXTERNAL MODULE: ./src/taskdef/diff.ts
-var diff = __webpack_require__(5889);
+var diff = __webpack_require__(5644);
 ;// CONCATENATED MODULE: ./src/taskdef/launch-volumes.ts
 // A managed EBS volume is given at launch (UpdateService, RunTask) for a volume the task definition declares with
 // configuredAtLaunch: true. ECS refuses any other name only when the call is made, after the revision is registered.
@@ -1576,15 +1606,15 @@ function checkLaunchVolume(taskDefinition, volumeName, inputName) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
-var parse_file = __webpack_require__(5982);
+var parse_file = __webpack_require__(2211);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
-var image_work = __webpack_require__(6290);
+var image_work = __webpack_require__(7085);
 // EXTERNAL MODULE: ./src/deploy/preflight.ts
-var preflight = __webpack_require__(9536);
+var preflight = __webpack_require__(7809);
 // EXTERNAL MODULE: ./src/deploy/register.ts
-var register = __webpack_require__(7450);
+var register = __webpack_require__(557);
 // EXTERNAL MODULE: ./src/deploy/render.ts + 5 modules
-var render = __webpack_require__(235);
+var render = __webpack_require__(7287);
 ;// CONCATENATED MODULE: ./src/deploy/plan.ts
 
 
@@ -1643,7 +1673,7 @@ async function planDeploy(deps, inputs, reads) {
             ...oneOff,
         };
     }
-    const base = chooseBase(inputs, fileDocument, latest, running);
+    const base = chooseBase(inputs, fileDocument, latest, running, reads !== undefined);
     reporter.info(`Rendering the task definition from ${base.label}.`);
     const baseRevision = base.source === 'latest-revision' ? latest : base.source === 'service' ? running : undefined;
     if (baseRevision && baseRevision.unmodelledFields.length > 0)
@@ -1674,7 +1704,7 @@ async function planDeploy(deps, inputs, reads) {
             containerName: inputs.containerName,
         },
         ...(comparedWith ? { comparedWith } : {}),
-        changes: (0,diff/* describeChanges */.DT)(comparedWith?.document, rendered),
+        changes: reads === undefined && !comparedWith ? notComparedLines(rendered) : (0,diff/* describeChanges */.DT)(comparedWith?.document, rendered),
         ...(image ? { image } : {}),
         ...keepRevisionsOf(inputs, family),
         ...oneOff,
@@ -1744,7 +1774,7 @@ async function codeDeployPart(deps, inputs, service, reads) {
     }
     if (!reads.codeDeploy)
         throw new Error('planDeploy: a CODE_DEPLOY service needs reads.codeDeploy');
-    const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
+    const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 60).then(__webpack_require__.bind(__webpack_require__, 5060)), reads.codeDeploy()]);
     return planCodeDeploy({ api, reporter: deps.reporter }, inputs.codeDeploy, {
         cluster: inputs.cluster,
         service,
@@ -1769,10 +1799,17 @@ function updateServiceExtra(inputs) {
     };
     return Object.keys(extra).length > 0 ? { extra } : {};
 }
+/** A dry run without credentials read no revision: it says so rather than calling the definition new. */
+function notComparedLines(rendered) {
+    return [
+        `not compared: the revisions of family ${rendered.taskDefinition.family ?? '(none)'} were not read (no AWS credentials)`,
+        ...(rendered.taskDefinition.containerDefinitions ?? []).map((container) => `container ${container.name ?? '?'}: image ${container.image ?? '(none)'}`),
+    ];
+}
 function keepRevisionsOf(inputs, family) {
     return inputs.keepRevisions !== undefined && family ? { keepRevisions: { family, keep: inputs.keepRevisions } } : {};
 }
-function chooseBase(inputs, fileDocument, latest, running) {
+function chooseBase(inputs, fileDocument, latest, running, compared) {
     if (fileDocument)
         return { source: 'file', label: inputs.taskDefinitionFile, document: fileDocument };
     if (latest && (inputs.family || !running)) {
@@ -1781,6 +1818,9 @@ function chooseBase(inputs, fileDocument, latest, running) {
     if (running && !inputs.family) {
         return { source: 'service', label: `${(0,names/* familyRevision */.KW)(running)} (what ${inputs.service} runs now)`, document: running.document };
     }
+    // Without credentials nothing was read: whether the family has revisions is not known.
+    if (!compared)
+        return { source: 'inputs', label: 'inputs alone (the family\'s revisions were not read: no AWS credentials)', unread: true };
     return { source: 'inputs', label: 'inputs (new family)' };
 }
 /**
@@ -1809,7 +1849,7 @@ async function readTaskDefinitionFile(deps, path) {
         throw new errors/* InputError */.dz(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
     }
     // The YAML library is loaded only for a file that is not plain JSON: most runs read JSON and never need it.
-    return (0,parse_file/* parseTaskDefinitionText */.$6)(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
+    return (0,parse_file/* parseTaskDefinitionText */.$6)(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 3645, 19)) : undefined);
 }
 function warnUnmodelledBase(reporter, revision) {
     const fields = revision.unmodelledFields;
@@ -1827,7 +1867,7 @@ function warnUnmodelled(deps, rendered) {
 
 /***/ }),
 
-/***/ 9536:
+/***/ 7809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1835,9 +1875,9 @@ function warnUnmodelled(deps, rendered) {
 /* harmony export */   KF: () => (/* binding */ findTaskDefinition),
 /* harmony export */   f1: () => (/* binding */ readFailure)
 /* harmony export */ });
-/* harmony import */ var _aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6763);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var _aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2364);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4051);
 
 
 
@@ -1902,7 +1942,7 @@ function readFailure(action, error) {
 
 /***/ }),
 
-/***/ 7450:
+/***/ 557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1910,14 +1950,14 @@ function readFailure(action, error) {
 /* harmony export */   RE: () => (/* binding */ registerRevision)
 /* harmony export */ });
 /* unused harmony export REGISTER_ATTEMPTS */
-/* harmony import */ var _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7808);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6429);
-/* harmony import */ var _aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6763);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9373);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _taskdef_normalize_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4039);
-/* harmony import */ var _keep_revisions_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5861);
+/* harmony import */ var _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1445);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5290);
+/* harmony import */ var _aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2364);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(386);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4533);
+/* harmony import */ var _taskdef_normalize_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8820);
+/* harmony import */ var _keep_revisions_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6178);
 
 
 
@@ -2040,7 +2080,7 @@ async function removeDuplicates(ecs, rendered, before, kept, keptRegisteredBy, o
 
 /***/ }),
 
-/***/ 235:
+/***/ 7287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2053,7 +2093,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: editsFromInputs
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 ;// CONCATENATED MODULE: ./src/taskdef/container-extras.ts
 // The container settings teams set with aws-actions' render action: the log configuration, docker labels and
 // environment files of the chosen container. Applied the same on every run, so an unchanged input renders an
@@ -2137,9 +2177,9 @@ function defaultContainer(containers, containerName, wanted) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
-var parse_file = __webpack_require__(5982);
+var parse_file = __webpack_require__(2211);
 // EXTERNAL MODULE: ./src/taskdef/ports.ts
-var ports = __webpack_require__(8772);
+var ports = __webpack_require__(5727);
 ;// CONCATENATED MODULE: ./src/taskdef/apply-edits.ts
 // What the inputs change on a base task definition (a file, the latest revision, or a new one).
 
@@ -2353,7 +2393,7 @@ function checkRegisterRequestSize(doc) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/validate.ts
-var validate = __webpack_require__(8516);
+var validate = __webpack_require__(8681);
 ;// CONCATENATED MODULE: ./src/deploy/render.ts
 // Chooses the base task definition and renders the one this run deploys. Pure: no AWS, no host.
 
@@ -2418,7 +2458,9 @@ function renderDocument(inputs, base, image) {
         throw new errors/* InputError */.dz('family: not set and no task definition to start from; set family, task-definition or service.');
     }
     if (!image) {
-        throw new errors/* InputError */.dz(`image: family "${family}" has no revision yet, so a new task definition is rendered from inputs and needs image; set image.`);
+        throw new errors/* InputError */.dz(base.unread
+            ? `image: without AWS credentials the dry run cannot read the revisions of family "${family}", so it renders from inputs alone, which needs image; set image, or give the dry run credentials.`
+            : `image: family "${family}" has no revision yet, so a new task definition is rendered from inputs and needs image; set image.`);
     }
     const fresh = renderNewTaskDefinition({
         family,
@@ -2443,7 +2485,7 @@ function primaryImage(doc, containerName) {
 
 /***/ }),
 
-/***/ 4730:
+/***/ 3985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2451,9 +2493,9 @@ function primaryImage(doc, containerName) {
 /* harmony export */   gu: () => (/* binding */ newProgress),
 /* harmony export */   qQ: () => (/* binding */ deliveryResult)
 /* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6429);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(235);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5290);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7287);
 
 
 
@@ -2550,20 +2592,20 @@ function notStartedResult(known, error, times) {
 
 /***/ }),
 
-/***/ 8191:
+/***/ 248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ startDeployment)
 /* harmony export */ });
 /* unused harmony export UPDATE_ATTEMPTS */
-/* harmony import */ var _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7808);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6429);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9373);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8263);
-/* harmony import */ var _identify_deployment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4075);
+/* harmony import */ var _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1445);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5290);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(386);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4533);
+/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3618);
+/* harmony import */ var _identify_deployment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5650);
 
 
 
@@ -2667,7 +2709,7 @@ function appliedIdentity(now, before, idsBefore, request) {
 
 /***/ }),
 
-/***/ 1826:
+/***/ 1703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2680,7 +2722,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: parseBoolean
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 ;// CONCATENATED MODULE: ./src/inputs/duration.ts
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -2710,7 +2752,7 @@ function formatDuration(ms) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/validate.ts
-var validate = __webpack_require__(8516);
+var validate = __webpack_require__(8681);
 ;// CONCATENATED MODULE: ./src/inputs/ecs-limits.ts
 // The forms and limits ECS documents for the values inputs carry, checked before any AWS call.
 
@@ -2770,7 +2812,7 @@ function checkTags(name, tags) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/fargate-sizes.ts
-var fargate_sizes = __webpack_require__(4765);
+var fargate_sizes = __webpack_require__(66);
 ;// CONCATENATED MODULE: ./src/inputs/kv-lines.ts
 // Multi-line inputs of KEY=VALUE lines (environment, secrets, tags, images, build-args).
 // Only the first '=' splits, so values may hold '=' (URLs, base64); a value is kept exactly as written,
@@ -3055,7 +3097,7 @@ function checkMigratedCombination(inputs) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/schema.ts
-var schema = __webpack_require__(2898);
+var schema = __webpack_require__(7233);
 ;// CONCATENATED MODULE: ./src/inputs/shell-words.ts
 // The `command` input: a JSON array of strings, or one line split into words the way a POSIX shell does,
 // without expanding anything. ECS runs the words as they are, with no shell in between, so an unquoted
@@ -3168,7 +3210,7 @@ function unterminated(inputName, kind, at) {
 }
 
 // EXTERNAL MODULE: ./src/runtask/options.ts
-var options = __webpack_require__(3898);
+var options = __webpack_require__(8217);
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 
 
@@ -3419,7 +3461,7 @@ function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
 
 /***/ }),
 
-/***/ 7635:
+/***/ 8102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3429,8 +3471,8 @@ function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ay: () => (/* binding */ commandLine)
 /* harmony export */ });
-/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1599);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3240);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4962);
 
 
 function label(taskDefinition) {
@@ -3495,7 +3537,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 3898:
+/***/ 8217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3505,7 +3547,7 @@ function formatDuration(ms) {
 /* harmony export */   tx: () => (/* binding */ runTaskOptionsFrom)
 /* harmony export */ });
 /* unused harmony exports RUN_TASK_DEFAULTS, parseCapacityProviderStrategy, parseContainerOverrides */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 
 const RUN_TASK_DEFAULTS = {
     startedBy: 'ecs-deliver',
@@ -3836,14 +3878,14 @@ function runTaskOptionsFrom(values, splitCommand) {
 
 /***/ }),
 
-/***/ 1599:
+/***/ 3240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ describePlacement),
 /* harmony export */   e: () => (/* binding */ resolvePlacement)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 
 function resolvePlacement(service, overrides, networkMode) {
     const placement = launch(service, overrides);
@@ -3910,7 +3952,7 @@ function describePlacement(placement) {
 
 /***/ }),
 
-/***/ 8721:
+/***/ 8756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3918,10 +3960,10 @@ function describePlacement(placement) {
 /* harmony export */   X2: () => (/* binding */ runTaskRequestFor),
 /* harmony export */   rg: () => (/* binding */ describeRunTaskPlan)
 /* harmony export */ });
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3898);
-/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1599);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7635);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8217);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3240);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4962);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8102);
 
 
 
@@ -3965,7 +4007,7 @@ function describeRunTaskPlan(plan, revision) {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 4962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4017,7 +4059,7 @@ function commandOf(request, container) {
 
 /***/ }),
 
-/***/ 9367:
+/***/ 4088:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4063,7 +4105,7 @@ function regionFrom(input, env) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 ;// CONCATENATED MODULE: ./src/session.ts
 
 
@@ -4102,7 +4144,7 @@ async function openDryRunSession(inputs, env, reporter, signal) {
     return session;
 }
 async function createSessionFor(inputs, region, env, reporter, signal, limits = {}) {
-    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778));
+    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 2477));
     const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
     // The run's cancel reaches every AWS call, so a signal ends a call in flight too.
     const options = {
@@ -4114,7 +4156,7 @@ async function createSessionFor(inputs, region, env, reporter, signal, limits = 
     return createSession(options);
 }
 async function webIdentityCredentials(inputs, region, env, reporter, signal) {
-    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(695), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 6850));
+    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(834), __webpack_require__.e(107)]).then(__webpack_require__.bind(__webpack_require__, 2107));
     // A rollback can wait as long again as the rollout; the session must not end before both.
     const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
     if (longestRunMs > SESSION_MS) {
@@ -4148,7 +4190,7 @@ async function withinLimit(pending, limitMs) {
 
 /***/ }),
 
-/***/ 5889:
+/***/ 5644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4156,9 +4198,9 @@ async function withinLimit(pending, limitMs) {
 /* harmony export */   Z9: () => (/* binding */ renderTaskDefinitionJson)
 /* harmony export */ });
 /* unused harmony exports NO_CHANGES, REDACTED */
-/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4039);
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2209);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8772);
+/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8820);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5727);
 // What a new task definition changes against the revision the service runs, in lines for the log and the
 // job summary. Values users put in a container's runtime settings (environment values, secret references,
 // the command) are never printed: the summary outlives the job and is read by more people than the log.
@@ -4331,15 +4373,15 @@ function redactEnvironment(taskDefinition) {
 
 /***/ }),
 
-/***/ 4765:
+/***/ 66:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $0: () => (/* binding */ checkTaskSize)
 /* harmony export */ });
 /* unused harmony exports FARGATE_SIZES_FILE, FARGATE_SIZES, taskCpuUnits, taskMemoryMiB, fargateMemoryFor */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3173);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1938);
 // Task-level cpu and memory: the forms ECS takes, and the cpu/memory pairs Fargate runs. The one table of
 // Fargate sizes: error messages point here, so a new size is added in this file alone.
 
@@ -4410,7 +4452,7 @@ function checkTaskSize(size, fargate, labels) {
 
 /***/ }),
 
-/***/ 4039:
+/***/ 8820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4418,10 +4460,10 @@ function checkTaskSize(size, fargate, labels) {
 /* harmony export */   _H: () => (/* binding */ sameDocument)
 /* harmony export */ });
 /* unused harmony export normalizeForCompare */
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2209);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8772);
-/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4489);
-/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3173);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5727);
+/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3530);
+/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1938);
 // `register: if-changed` reuses the family's latest revision when the rendered task definition equals it.
 // ECS answers a registered definition with defaults filled in and some lists reordered, so both sides are
 // brought to one form first. Only differences ECS itself does not make are removed: wrongly calling two
@@ -4527,7 +4569,7 @@ function compareText(a, b) {
 
 /***/ }),
 
-/***/ 5982:
+/***/ 2211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4540,10 +4582,10 @@ function compareText(a, b) {
 /* unused harmony exports MAX_FILE_BYTES, MAX_DEPTH */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2209);
-/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4489);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8516);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20);
+/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3530);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8681);
 // Reads a task definition file (JSON or YAML) in either shape people keep them in: the RegisterTaskDefinition
 // input, or the DescribeTaskDefinition output (`{"taskDefinition": {...}, "tags": [...]}`) saved from the CLI.
 // Fields this code does not know are kept as written. Messages say where the problem is, never the text
@@ -4818,7 +4860,7 @@ function mergeTags(...lists) {
 
 /***/ }),
 
-/***/ 2209:
+/***/ 20:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4871,7 +4913,7 @@ function describeKind(value) {
 
 /***/ }),
 
-/***/ 8772:
+/***/ 5727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4883,7 +4925,7 @@ function describeKind(value) {
 /* harmony export */   xB: () => (/* binding */ checkSharedHostPort)
 /* harmony export */ });
 /* unused harmony export formatPortMapping */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // Port mappings and the network mode rules ECS applies to them.
 
 /** Under these modes the container's port is the host's: hostPort must be left out or equal containerPort. */
@@ -4998,7 +5040,7 @@ function newMapping(edit, networkMode) {
 
 /***/ }),
 
-/***/ 4489:
+/***/ 3530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5019,7 +5061,7 @@ const READ_ONLY_FIELDS = [
 
 /***/ }),
 
-/***/ 3173:
+/***/ 1938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5048,7 +5090,7 @@ function scaled(value, unit) {
 
 /***/ }),
 
-/***/ 8516:
+/***/ 8681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5059,9 +5101,9 @@ function scaled(value, unit) {
 /* harmony export */   rO: () => (/* binding */ COMPATIBILITIES)
 /* harmony export */ });
 /* unused harmony export TAG_LIMITS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _fargate_sizes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4765);
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2209);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _fargate_sizes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20);
 // Checks a task definition document against the types and limits ECS documents, so that a wrongly typed field
 // or a size Fargate does not run is refused before any call, named by its path (containerDefinitions[0].memory).
 // Pure: takes a document, throws InputError. Fields not listed here are left to ECS.
@@ -5214,7 +5256,7 @@ function typeError(source, path, expected, found, quote = false) {
 
 /***/ }),
 
-/***/ 9040:
+/***/ 3561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5222,12 +5264,12 @@ function typeError(source, path, expected, found, quote = false) {
 /* harmony export */   xV: () => (/* binding */ reportFailure)
 /* harmony export */ });
 /* unused harmony exports EVENTS_SHOWN, eventsOfDeployment, collectFailure, failureLines */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6429);
-/* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6255);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2724);
-/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4484);
-/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8985);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5290);
+/* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5552);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8885);
+/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3965);
+/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2222);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3618);
 
 
 
@@ -5301,14 +5343,14 @@ async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
 
 /***/ }),
 
-/***/ 7511:
+/***/ 3460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ ServiceGoneError),
 /* harmony export */   n: () => (/* binding */ Observer)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
 
 /** The service is gone or unusable: no later poll can change that. */
 class ServiceGoneError extends Error {
@@ -5371,7 +5413,7 @@ class Observer {
 
 /***/ }),
 
-/***/ 5639:
+/***/ 3758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5396,7 +5438,7 @@ function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
 
 /***/ }),
 
-/***/ 2724:
+/***/ 8885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5407,8 +5449,8 @@ function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
 /* harmony export */   vu: () => (/* binding */ EventLog)
 /* harmony export */ });
 /* unused harmony exports EVENT_MARGIN_MS, serviceDeploymentLine */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3618);
 
 
 /** Events this close before the watch began still belong to it: the update came first, and clocks drift. */
@@ -5487,15 +5529,15 @@ class ChangedLines {
 
 /***/ }),
 
-/***/ 6255:
+/***/ 5552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ readErrorKind),
 /* harmony export */   U: () => (/* binding */ describeReadError)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7511);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3460);
 // What a failed read while watching means for the watch. A read that fails says nothing about the deployment:
 // only the answers ECS gives decide an outcome, so every fault of the connection or the answer is retried.
 
@@ -5513,7 +5555,7 @@ function describeReadError(error) {
 
 /***/ }),
 
-/***/ 4484:
+/***/ 3965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5564,7 +5606,7 @@ async function settleWithin(promise, ms, clock, cancel) {
 
 /***/ }),
 
-/***/ 8263:
+/***/ 3618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5586,7 +5628,7 @@ function eventKey(event) {
 
 /***/ }),
 
-/***/ 8985:
+/***/ 2222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5594,7 +5636,7 @@ function eventKey(event) {
 /* harmony export */   bd: () => (/* binding */ stoppedTasksOf)
 /* harmony export */ });
 /* unused harmony export STOPPED_TASKS_SHOWN */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
 
 const STOPPED_TASKS_SHOWN = 5;
 const LIST_PAGES = 3;
@@ -5662,7 +5704,7 @@ function stoppedTaskLines(report) {
 
 /***/ }),
 
-/***/ 8577:
+/***/ 4274:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5677,29 +5719,29 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/deploy/keep-revisions.ts
-var keep_revisions = __webpack_require__(5861);
+var keep_revisions = __webpack_require__(6178);
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
-var parse_file = __webpack_require__(5982);
+var parse_file = __webpack_require__(2211);
 // EXTERNAL MODULE: ./src/deploy/start-deployment.ts
-var start_deployment = __webpack_require__(8191);
+var start_deployment = __webpack_require__(248);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
-var failure_report = __webpack_require__(9040);
+var failure_report = __webpack_require__(3561);
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/watch/pacing.ts
-var pacing = __webpack_require__(5639);
+var pacing = __webpack_require__(3758);
 // EXTERNAL MODULE: ./src/watch/progress.ts
-var progress = __webpack_require__(2724);
+var progress = __webpack_require__(8885);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
-var read_errors = __webpack_require__(6255);
+var read_errors = __webpack_require__(5552);
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
-var identify_deployment = __webpack_require__(4075);
+var identify_deployment = __webpack_require__(5650);
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
-var watch_snapshot = __webpack_require__(8263);
+var watch_snapshot = __webpack_require__(3618);
 ;// CONCATENATED MODULE: ./src/watch/tracking.ts
 
 
@@ -5960,7 +6002,7 @@ async function followWith(ctx, start, deadline, judge) {
 }
 
 // EXTERNAL MODULE: ./src/watch/observe.ts
-var observe = __webpack_require__(7511);
+var observe = __webpack_require__(3460);
 ;// CONCATENATED MODULE: ./src/watch/endings.ts
 
 
@@ -6309,7 +6351,7 @@ function hookName(hook) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(4051);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
 // Watches a blue/green, linear or canary deployment through its service deployment (DescribeServiceDeployments):
 // each lifecycle stage as it begins, traffic shares, bake time, hooks and pauses; then one verdict. A rollback of
@@ -6790,11 +6832,11 @@ async function planDeps(inputs, env, access, reporter, compared) {
         reporter,
         env: env,
         readTextFile: (path) => (0,parse_file/* readTaskDefinitionFile */.BD)((0,external_node_path_.resolve)(path), path),
-        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
+        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(501)]).then(__webpack_require__.bind(__webpack_require__, 9501))).unmodelledFields } : {}),
         ...(inputs.image || inputs.images.size > 0
             ? {
                 verifyImages: async (work) => {
-                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(939)]).then(__webpack_require__.bind(__webpack_require__, 2939));
+                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(405)]).then(__webpack_require__.bind(__webpack_require__, 5405));
                     for (const job of [...work.others, ...(work.main ? [work.main] : [])])
                         await verifyImageExists(access, job.options, job.plan);
                 },
@@ -6803,7 +6845,7 @@ async function planDeps(inputs, env, access, reporter, compared) {
     };
 }
 async function publishImages(access, work) {
-    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(939)]).then(__webpack_require__.bind(__webpack_require__, 2939));
+    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(405)]).then(__webpack_require__.bind(__webpack_require__, 5405));
     return work.main ? publishImage(access, work.main.options, work.main.plan) : { image: '', pushed: false, pushedNewDigest: false };
 }
 function applyDeps(wiring) {
@@ -6822,10 +6864,10 @@ function applyDeps(wiring) {
         runTask: async (runPlan, taskDefinitionArn, untouched) => {
             // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
             const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([
-                __webpack_require__.e(/* import() */ 588).then(__webpack_require__.bind(__webpack_require__, 5588)),
-                __webpack_require__.e(/* import() */ 470).then(__webpack_require__.bind(__webpack_require__, 3470)),
-                __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 253)),
-                Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778)),
+                __webpack_require__.e(/* import() */ 18).then(__webpack_require__.bind(__webpack_require__, 5018)),
+                __webpack_require__.e(/* import() */ 87).then(__webpack_require__.bind(__webpack_require__, 6087)),
+                __webpack_require__.e(/* import() */ 28).then(__webpack_require__.bind(__webpack_require__, 9028)),
+                Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 2477)),
             ]);
             return runTaskStep(runPlan, taskDefinitionArn, untouched, {
                 api: ecsTaskApi(session),

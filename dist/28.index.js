@@ -1,8 +1,8 @@
-export const id = 253;
-export const ids = [253];
+export const id = 28;
+export const ids = [28];
 export const modules = {
 
-/***/ 7585:
+/***/ 1728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   lE: () => (/* binding */ isPermanent)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
 // How the one-off task reads AWS errors, on top of the project's own classification (aws/errors.ts). Reads are
 // retried until the task's own timeout; only an error that retrying cannot change (a denied permission, rejected
 // credentials, a missing cluster) ends the wait early.
@@ -44,19 +44,21 @@ function isNotFound(error) {
 
 /***/ }),
 
-/***/ 253:
+/***/ 9028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KEPT_LINES: () => (/* binding */ KEPT_LINES),
+/* harmony export */   LATE_LINES_MS: () => (/* binding */ LATE_LINES_MS),
+/* harmony export */   LATE_LINES_POLL_MS: () => (/* binding */ LATE_LINES_POLL_MS),
 /* harmony export */   LogTail: () => (/* binding */ LogTail),
 /* harmony export */   createLogsApi: () => (/* binding */ createLogsApi),
 /* harmony export */   logSourceFor: () => (/* binding */ logSourceFor)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7585);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4260);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1728);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5371);
 // What a one-off task's container printed, read from CloudWatch Logs while the task runs and after it stops.
 // Logs never fail a deploy: when they cannot be read, one line says why and the run goes on.
 
@@ -67,6 +69,14 @@ const KEPT_LINES = 20;
 const PAGES_PER_POLL = 10;
 /** Pages read after the task stopped; a stream longer than this is cut, and the log says so. */
 const PAGES_TO_DRAIN = 200;
+/**
+ * CloudWatch Logs shows lines some seconds after the container wrote them, and the last ones (often the error)
+ * come after the task stopped: the stream is read again this often, until it stayed quiet this many times, for
+ * at most LATE_LINES_MS.
+ */
+const LATE_LINES_POLL_MS = 1000;
+const QUIET_READS = 5;
+const LATE_LINES_MS = 15_000;
 /** The container's awslogs stream: `prefix/container/task-id` in awslogs-group, in awslogs-region or the deploy's. */
 function logSourceFor(definition, taskArn, deployRegion) {
     const container = definition?.name ?? 'the container';
@@ -101,6 +111,7 @@ class LogTail {
     token;
     stopped;
     streamSeen = false;
+    printed = 0;
     kept = [];
     constructor(api, source, reporter) {
         this.api = api;
@@ -113,11 +124,22 @@ class LogTail {
     async poll() {
         await this.read(PAGES_PER_POLL, false);
     }
-    /** Prints everything left in the stream; called once the task stopped. */
-    async drain() {
-        const complete = await this.read(PAGES_TO_DRAIN, true);
-        if (!complete && !this.stopped) {
-            this.reporter.info(`logs cut after ${PAGES_TO_DRAIN} pages: the rest is in ${this.describeTarget()}`);
+    /** Prints everything left in the stream, and the lines that arrive shortly after; called once the task stopped. */
+    async drain(wait) {
+        const deadline = wait ? wait.clock.now() + LATE_LINES_MS : 0;
+        let quiet = 0;
+        for (;;) {
+            const final = !wait || quiet >= QUIET_READS || wait.clock.now() >= deadline || wait.signal?.aborted === true;
+            const before = this.printed;
+            const complete = await this.read(PAGES_TO_DRAIN, final);
+            if (!complete && !this.stopped) {
+                this.reporter.info(`logs cut after ${PAGES_TO_DRAIN} pages: the rest is in ${this.describeTarget()}`);
+                return;
+            }
+            if (final || this.stopped || !wait)
+                return;
+            quiet = this.printed === before ? quiet + 1 : 0;
+            await wait.clock.sleep(LATE_LINES_POLL_MS, wait.signal);
         }
     }
     /** The last lines printed, oldest first. */
@@ -181,6 +203,7 @@ class LogTail {
         const container = 'target' in this.source ? this.source.target.container : '';
         for (const line of message.replace(/\r?\n$/, '').split(/\r?\n/)) {
             this.reporter.info(`${container} | ${line}`);
+            this.printed += 1;
             this.kept.push(line);
             if (this.kept.length > KEPT_LINES)
                 this.kept.shift();
@@ -199,7 +222,7 @@ class LogTail {
  * @param baseConfig the deploy session's client configuration (credentials, timeouts); its region is replaced.
  */
 async function createLogsApi(baseConfig) {
-    const { CloudWatchLogsClient, GetLogEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19));
+    const { CloudWatchLogsClient, GetLogEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(185)]).then(__webpack_require__.t.bind(__webpack_require__, 4185, 19));
     const clients = new Map();
     const clientFor = (region) => {
         let client = clients.get(region);
@@ -225,7 +248,7 @@ async function createLogsApi(baseConfig) {
 
 /***/ }),
 
-/***/ 4260:
+/***/ 5371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -240,8 +263,11 @@ function taskId(taskArn) {
 }
 /**
  * @param essential names of the essential containers from the task definition; undefined: all are.
+ * @param stopOrder the poll at which each container was first seen stopped. ECS stops the other containers once
+ *   an essential one exits, and a sidecar may answer that SIGTERM with any code: one seen stopping after the chosen
+ *   container is not a failure. Where the polls could not tell which stopped first, the task is not a success.
  */
-function judgeStoppedTask(task, container, essential) {
+function judgeStoppedTask(task, container, essential, stopOrder) {
     const id = taskId(task.taskArn ?? '');
     const reason = stoppedReason(task);
     const main = (task.containers ?? []).find((candidate) => candidate.name === container);
@@ -256,14 +282,24 @@ function judgeStoppedTask(task, container, essential) {
         const own = main.reason ? ` (${main.reason})` : '';
         return { succeeded: false, exitCode: main.exitCode, line: `task ${id} failed: container ${container} exited with exit code ${main.exitCode}${own}${reason}` };
     }
-    const culprit = (task.containers ?? []).find((other) => other !== main && (essential?.has(other.name ?? '') ?? true) && endedOnItsOwn(other));
+    const mainStopped = stopOrder?.get(container);
+    const stoppedAfterMain = (other) => {
+        const at = stopOrder?.get(other.name ?? '');
+        return mainStopped !== undefined && at !== undefined && at > mainStopped;
+    };
+    const culprit = (task.containers ?? []).find((other) => other !== main && (essential?.has(other.name ?? '') ?? true) && endedOnItsOwn(other) && !stoppedAfterMain(other));
     if (culprit) {
         const code = culprit.exitCode === undefined ? 'no exit code' : `exit code ${culprit.exitCode}`;
         const own = culprit.reason ? ` (${culprit.reason})` : '';
+        const at = stopOrder?.get(culprit.name ?? '');
+        const seenFirst = at !== undefined && (mainStopped === undefined || at < mainStopped);
+        const when = seenFirst
+            ? `before ${container} stopped`
+            : `as the task stopped, and the polls could not tell whether before ${container} (which exited 0)`;
         return {
             succeeded: false,
             exitCode: 0,
-            line: `task ${id} failed: essential container ${culprit.name} exited with ${code}${own} before ${container} stopped${reason}`,
+            line: `task ${id} failed: essential container ${culprit.name} exited with ${code}${own} ${when}${reason}`,
         };
     }
     return { succeeded: true, exitCode: 0, line: `task ${id} succeeded: container ${container} exited with exit code 0` };
