@@ -119,6 +119,11 @@ describe('the npm package', () => {
       expect(packed.bundleDependencies ?? packed.bundledDependencies ?? []).toEqual([]);
     });
 
+    test('the README installs the tarball a release carries under the name npm pack gives it', async () => {
+      const documented = (await readFile(join(ROOT, 'README.md'), 'utf8')).split('\n').find((line) => /^npm install -g https:/.test(line));
+      expect(documented).toBe(`npm install -g https://github.com/ecs-deliver/ecs-deliver/releases/download/v${packageJson.version}/${tarball.slice(tarball.lastIndexOf('/') + 1)}`);
+    });
+
     test('npm install -g of the tarball works offline with an empty cache, and the installed command runs', async () => {
       const prefix = join(dir, 'global');
       const install = spawnSync(
@@ -149,10 +154,14 @@ describe('the npm package', () => {
       git(['add', '--all']);
       git(['commit', '--quiet', '--message', 'release']);
       git(['tag', `v${packageJson.version}`]);
+      // The README's command, with the repository at hand for GitHub and the install kept in a directory of its own.
+      const documented = (await readFile(join(ROOT, 'README.md'), 'utf8')).split('\n').find((line) => line.startsWith('npm install -g github:'));
+      expect(documented).toBe(`npm install -g github:ecs-deliver/ecs-deliver#v${packageJson.version}`);
+      const args = (documented ?? '').replace('github:ecs-deliver/ecs-deliver', `git+file://${repo}`).split(' ').slice(1);
       const prefix = join(dir, 'global-git');
       const install = spawnSync(
         'npm',
-        ['install', '--global', '--prefix', prefix, '--offline', '--cache', join(dir, 'git-cache'), '--no-audit', '--no-fund', `git+file://${repo}#v${packageJson.version}`],
+        [...args, '--prefix', prefix, '--offline', '--cache', join(dir, 'git-cache'), '--no-audit', '--no-fund'],
         { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir, npm_config_update_notifier: 'false', ...GIT_ENV } },
       );
       expect(install.status, install.stdout + install.stderr).toBe(0);
