@@ -240,3 +240,21 @@ describe('docs/bench.md', () => {
     expect(readme).not.toMatch(/entry file only|bytes of dist|peak of \d+ MB|\d+ MB\b|per 7\.5 s/i);
   });
 });
+
+describe('the README on how to write component inputs', () => {
+  const text = section(readme, 'component-types');
+
+  test('every bare example is a typed input of the component, every quoted one a string input', () => {
+    const bare = [...text.matchAll(/\(([^()]*)\)\.\nInputs/g)].flatMap((match) => (match[1] ?? '').split(', '));
+    const quoted = [...text.matchAll(/([\w-]+): "[^"]*"/g)].map((match) => match[1] ?? '');
+    expect(bare.length).toBeGreaterThan(0);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const example of bare) {
+      const [name, value] = example.split(': ');
+      const type = specInputs[name ?? '']?.['type'] as string | undefined;
+      expect(type, `${example} is written bare`).toMatch(/^(number|boolean)$/);
+      expect(typeof parse(`v: ${value ?? ''}`)['v']).toBe(type);
+    }
+    for (const name of quoted) expect(specInputs[name]?.['type'], `${name} is written quoted`).toBe('string');
+  });
+});
