@@ -149,7 +149,8 @@ export function shellCommands(script: string): string[][] {
   for (const line of joined.split('\n')) {
     if (/^\s*#/.test(line)) continue;
     for (const words of splitCommands(line)) {
-      const at = words.findIndex((word) => /^ecs-deliver(@[\w.-]+)?$/.test(word) || /(^|\/)dist\/index\.js$/.test(word));
+      // `cd ecs-deliver` after a clone names the directory, not the command.
+      const at = words.findIndex((word, i) => words[i - 1] !== 'cd' && (/^ecs-deliver(@[\w.-]+)?$/.test(word) || /(^|\/)dist\/index\.js$/.test(word)));
       if (at !== -1) calls.push(words.slice(at + 1));
     }
   }
