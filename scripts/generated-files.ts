@@ -192,9 +192,9 @@ function componentHeaderComment(): string {
 export function renderComponentTypes(): string {
   return [
     `<!-- ${GENERATED_NOTE} -->`,
-    `GitLab component inputs: numbers and booleans that have a default are typed inputs; write them bare (${typedExamples()}).`,
-    'Inputs that can be left unset are strings, and GitLab refuses a bare number or `true`/`false` for them',
-    `("provided value is not a string"): quote those values (${quotedExamples()}).`,
+    'GitLab component inputs: numbers and booleans that have a default are typed inputs; write them bare',
+    `(${typedExamples()}). Inputs that can be left unset are strings, and GitLab refuses a bare number or`,
+    `\`true\`/\`false\` for them ("provided value is not a string"): quote those values (${quotedExamples()}).`,
   ].join('\n');
 }
 

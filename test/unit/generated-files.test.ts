@@ -245,7 +245,7 @@ describe('the README on how to write component inputs', () => {
   const text = section(readme, 'component-types');
 
   test('every bare example is a typed input of the component, every quoted one a string input', () => {
-    const bare = [...text.matchAll(/\(([^()]*)\)\.\nInputs/g)].flatMap((match) => (match[1] ?? '').split(', '));
+    const bare = [...text.matchAll(/\(([^()]*)\)\. Inputs/g)].flatMap((match) => (match[1] ?? '').split(', '));
     const quoted = [...text.matchAll(/([\w-]+): "[^"]*"/g)].map((match) => match[1] ?? '');
     expect(bare.length).toBeGreaterThan(0);
     expect(quoted.length).toBeGreaterThan(0);
