@@ -75,7 +75,7 @@ const PAGES_TO_DRAIN = 200;
  * at most LATE_LINES_MS.
  */
 const LATE_LINES_POLL_MS = 1000;
-const QUIET_READS = 5;
+const QUIET_READS = 3;
 const LATE_LINES_MS = 15_000;
 /** The container's awslogs stream: `prefix/container/task-id` in awslogs-group, in awslogs-region or the deploy's. */
 function logSourceFor(definition, taskArn, deployRegion) {

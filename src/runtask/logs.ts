@@ -18,7 +18,7 @@ const PAGES_TO_DRAIN = 200;
  * at most LATE_LINES_MS.
  */
 export const LATE_LINES_POLL_MS = 1000;
-const QUIET_READS = 5;
+const QUIET_READS = 3;
 export const LATE_LINES_MS = 15_000;
 
 /** How drain waits for late lines; without it, drain reads once. */
