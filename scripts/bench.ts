@@ -1,13 +1,16 @@
 // npm run bench: the measured goals of start-up, module loading, memory and the rollout watcher, each against a
 // reference measured in the same run. It prints numbers and never judges CI; it exits non-zero only when something
 // could not be measured.
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { errorMessage } from '../src/errors.js';
 import { findRoot } from './bench/env.js';
 import { MEMORY_ROLLOUT_MS, measureMemory } from './bench/memory.js';
-import { measureLoads, measureStartup } from './bench/startup.js';
+import { measureLoads, measureStartup, type LoadedBytes } from './bench/startup.js';
 import { table, type Row } from './bench/stats.js';
+import { BENCH_FILE, REFERENCE_WATCHER, type BenchFigures } from './bench-figures.js';
 import { measureWatcher, ROLLOUTS_MS } from './bench/watcher.js';
 import { measureStages } from './bench-stages.js';
 
@@ -34,10 +37,12 @@ async function main(): Promise<number> {
   const root = findRoot();
   const bundle = join(root, 'dist', 'index.js');
   if (!existsSync(bundle)) {
-    console.error(`${bundle} not found: run npm run build first.`);
+    console.error(`${bundle} not found: run npm run bundle first.`);
     return 2;
   }
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
+  // The commit the bundle was built from, taken before anything can move on while the bench runs.
+  const commit = gitCommit(root);
   const startedAt = Date.now();
   console.log(`ecs-deliver bench: ${bundle}, node ${process.version}, ${process.platform}/${process.arch}`);
 
@@ -80,12 +85,59 @@ async function main(): Promise<number> {
   }
   console.log(`\n## Summary (${((Date.now() - startedAt) / 1000).toFixed(0)} s)\n`);
   console.log(table(rows));
-  console.log('\nRatio: ours ÷ reference. Times are medians; the watcher\'s reference is waitUntilServicesStable (minDelay 15 s) plus a primary-deployment check.');
+  console.log(`\nRatio: ours ÷ reference. Times are medians; the watcher's reference is ${REFERENCE_WATCHER}.`);
   if (unmeasured.length > 0) {
     console.log(`\nNot measured: ${unmeasured.join('; ')}.`);
     return 1;
   }
+  if (chosen.length === SECTIONS.length) {
+    writeFigures(root, commit, rows, loads?.loaded ?? [], memory?.calls, watcher?.calls);
+    console.log(`\nwrote ${BENCH_FILE}; npm run generate puts its figures into the docs.`);
+  }
   return 0;
+}
+
+/** The figures of a complete run, with when, where and against what they were measured, for docs/bench.md. */
+function writeFigures(
+  root: string,
+  commit: string,
+  rows: readonly Row[],
+  loaded: readonly LoadedBytes[],
+  memory: Map<string, number> | undefined,
+  watcher: Map<string, number> | undefined,
+): void {
+  const cpu = cpus();
+  const operations = [...new Set([...(memory?.keys() ?? []), ...(watcher?.keys() ?? [])])];
+  const figures: BenchFigures = {
+    date: new Date().toISOString(),
+    commit,
+    machine: {
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+      memoryMb: Math.round(totalmem() / 2 ** 20),
+      platform: `${process.platform}/${process.arch}`,
+      node: process.version,
+    },
+    reference: REFERENCE_WATCHER,
+    rows: rows.map((row) => ({ ...row })),
+    loaded: [...loaded],
+    calls: operations.map((operation) => ({ operation, memoryDeploy: memory?.get(operation) ?? 0, watcherDeploy: watcher?.get(operation) ?? 0 })),
+    memoryRolloutSeconds: MEMORY_ROLLOUT_MS / 1000,
+    watcherRolloutSeconds: (ROLLOUTS_MS[0] ?? 0) / 1000,
+  };
+  mkdirSync(join(root, 'docs'), { recursive: true });
+  writeFileSync(join(root, BENCH_FILE), `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+/** HEAD, marked when the working tree differs from it (the bench runs what is built, committed or not). */
+function gitCommit(root: string): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'dist', 'package.json'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} with uncommitted changes` : head;
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** A Markdown table of calls per operation, for the memory section's deploy and the watcher section's. */

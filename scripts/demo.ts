@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   const root = findRoot();
   const bundle = join(root, 'dist', 'index.js');
   if (!existsSync(bundle)) {
-    console.error(`${bundle} not found: run npm run build first.`);
+    console.error(`${bundle} not found: run npm run bundle first.`);
     return 2;
   }
   // The terminal's Ctrl-C reaches the bundle too; it stops by itself, and the demo reports how it ended.

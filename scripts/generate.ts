@@ -1,4 +1,4 @@
-// Writes action.yml, templates/deploy.yml and the README tables from src/inputs/schema.ts.
+// Writes action.yml, templates/deploy.yml, the README tables and docs/bench.md's figures (from docs/bench.json).
 // `--check` writes nothing and exits 1 when a committed file differs from what it would write.
 // Run from the repository root: npx ncc build scripts/generate.ts -o .tmp/gen && node .tmp/gen/index.js
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -4,10 +4,12 @@ import { Document, Scalar } from 'yaml';
 import { GROUP_TITLES, INPUTS, OUTPUTS, envName, type InputGroup, type InputSpec } from '../src/inputs/schema.js';
 import { dotenvKey } from '../src/hosts/dotenv.js';
 import { RESULTS_FILE } from '../src/hosts/gitlab.js';
+import { BENCH_FILE, parseBenchFigures, renderBenchTables } from './bench-figures.js';
 
 export const ACTION_FILE = 'action.yml';
 export const COMPONENT_FILE = 'templates/deploy.yml';
 export const README_FILE = 'README.md';
+export const BENCH_DOC = 'docs/bench.md';
 
 export const DEFAULT_JOB_IMAGE = 'registry.gitlab.com/ecs-deliver/ecs-deliver:1';
 export const DOTENV_REPORT = 'ecs-deliver.env';
@@ -163,7 +165,7 @@ function componentHeaderComment(): string {
     '',
     ' ecs-deliver as a GitLab CI/CD component: one job that delivers an image to an ECS service and ends when the',
     ' rollout ends. Its outputs reach later jobs as ECS_DELIVERED_* variables through a dotenv report.',
-    ` With services-file, every service's result is in the artifact ${RESULTS_FILE} (the results output).`,
+    ` Every run writes its result to the artifact ${RESULTS_FILE}: one object per service (the results output).`,
     ' Each input becomes the job variable ECS_DELIVER_<NAME>; a project or group CI/CD variable of that name',
     ' takes precedence over the input, as GitLab ranks those above job variables. Values are expanded like any',
     ' job variable ($CI_COMMIT_SHA works); write $$ for a literal $.',
@@ -183,6 +185,16 @@ function componentHeaderComment(): string {
     '',
     ' To build or push images the job needs a Docker daemon: add services: [docker:27-dind] to the job, with',
     ' DOCKER_HOST, DOCKER_TLS_CERTDIR and DOCKER_CERT_PATH set as the GitLab Docker-in-Docker guide shows.',
+  ].join('\n');
+}
+
+/** The README's account of which component inputs are typed, from the spec itself, so the two cannot differ. */
+export function renderComponentTypes(): string {
+  return [
+    `<!-- ${GENERATED_NOTE} -->`,
+    'GitLab component inputs: numbers and booleans that have a default are typed inputs; write them bare',
+    `(${typedExamples()}). Inputs that can be left unset are strings, and GitLab refuses a bare number or`,
+    `\`true\`/\`false\` for them ("provided value is not a string"): quote those values (${quotedExamples()}).`,
   ].join('\n');
 }
 
@@ -234,18 +246,24 @@ function tableCell(text: string): string {
 }
 
 /** `text` with the lines between `<!-- name:start -->` and `<!-- name:end -->` replaced by `content`. */
-export function replaceBetweenMarkers(text: string, name: string, content: string): string {
+export function replaceBetweenMarkers(text: string, name: string, content: string, file = README_FILE): string {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  if (from === -1 || to === -1 || to < from) throw new Error(`README.md needs the markers ${start} and ${end}, in that order`);
+  if (from === -1 || to === -1 || to < from) throw new Error(`${file} needs the markers ${start} and ${end}, in that order`);
   return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
 }
 
 export function renderReadme(current: string): string {
   const withInputs = replaceBetweenMarkers(current, 'inputs', renderInputTables());
-  return replaceBetweenMarkers(withInputs, 'outputs', renderOutputTable());
+  const withTypes = replaceBetweenMarkers(withInputs, 'component-types', renderComponentTypes());
+  return replaceBetweenMarkers(withTypes, 'outputs', renderOutputTable());
+}
+
+/** docs/bench.md with its tables made from the figures the last complete bench run wrote. */
+export function renderBenchDoc(current: string, figures: string): string {
+  return replaceBetweenMarkers(current, 'bench', renderBenchTables(parseBenchFigures(figures)), BENCH_DOC);
 }
 
 /** Every generated file as it should be, given how to read the committed README. */
@@ -254,5 +272,6 @@ export function generatedFiles(read: (path: string) => string): Map<string, stri
     [ACTION_FILE, renderActionYml()],
     [COMPONENT_FILE, renderComponentYml()],
     [README_FILE, renderReadme(read(README_FILE))],
+    [BENCH_DOC, renderBenchDoc(read(BENCH_DOC), read(BENCH_FILE))],
   ]);
 }

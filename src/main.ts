@@ -3,7 +3,7 @@
 import { familyRevision } from './aws/names.js';
 import { systemClock } from './clock.js';
 import { applyPlan, signalOf, throwIfCancelled } from './deploy/apply.js';
-import { checkInputCombination } from './deploy/check-inputs.js';
+import { checkInputCombination, checkServicesFileOnlyInputs } from './deploy/check-inputs.js';
 import { imageAccess } from './deploy/image-work.js';
 import { outputsOf } from './deploy/outputs.js';
 import { planDeploy, type DeployPlan } from './deploy/plan.js';
@@ -95,6 +95,7 @@ async function run(invocation: Invocation, env: Env, reporter: Reporter, cancel:
     const inputs = parseInputs(raw);
     state.inputs = inputs;
     if (raw('services-file').trim() !== '') return await runFleet(raw, inputs, env, reporter, cancel, state);
+    checkServicesFileOnlyInputs(raw);
     checkInputCombination(inputs);
     if (inputs.dryRun) return await dryRun(inputs, env, reporter, cancel, state);
 

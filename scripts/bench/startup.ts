@@ -1,8 +1,8 @@
 // 1. Start-up time of --version and --help against node itself, and 2. which chunks those runs load.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { freePort } from '../../test/support/servers.js';
 import { cleanEnv } from './env.js';
 import { describeChunks, loadCases, recordLoadedFiles, withSdk } from './loaded-chunks.js';
@@ -51,25 +51,35 @@ export async function measureStartup(bundle: string): Promise<Row[]> {
   return rows;
 }
 
-export async function measureLoads(bundle: string): Promise<{ rows: Row[]; measured: boolean }> {
+/** Files of dist/ one kind of run loads, and their bytes. */
+export interface LoadedBytes {
+  run: string;
+  files: number;
+  bytes: number;
+}
+
+export async function measureLoads(bundle: string): Promise<{ rows: Row[]; measured: boolean; loaded: LoadedBytes[] }> {
   console.log('\n## 2. Files loaded (module loader hook), and whether any holds the AWS SDK');
   const home = mkdtempSync(join(tmpdir(), 'ecs-deliver-home-'));
   const rows: Row[] = [];
+  const loaded: LoadedBytes[] = [];
   let measured = true;
   try {
     const cases = loadCases(cleanEnv(), home, `http://127.0.0.1:${await freePort()}`);
     for (const loadCase of cases) {
-      const loaded = await recordLoadedFiles(bundle, loadCase.args, loadCase.env);
-      const chunks = describeChunks(bundle, loaded.bundleFiles);
+      const run = await recordLoadedFiles(bundle, loadCase.args, loadCase.env);
+      const chunks = describeChunks(bundle, run.bundleFiles);
       const sdk = withSdk(chunks);
       const list = chunks.map((chunk) => (chunk.sdkMarkers.length > 0 ? `${chunk.file}[SDK]` : chunk.file)).join(' ');
-      console.log(`  ${loadCase.name} (exit ${loaded.code}): ${list || 'nothing recorded'}`);
-      if (!loaded.bundleFiles.includes('index.js')) {
+      console.log(`  ${loadCase.name} (exit ${run.code}): ${list || 'nothing recorded'}`);
+      if (!run.bundleFiles.includes('index.js')) {
         // The hook did not see the entry itself: nothing this run recorded can be trusted.
-        console.log(`  NOT MEASURED  the loader hook recorded no entry file; log:\n${loaded.log}`);
+        console.log(`  NOT MEASURED  the loader hook recorded no entry file; log:\n${run.log}`);
         measured = false;
         continue;
       }
+      const bytes = run.bundleFiles.reduce((sum, file) => sum + statSync(join(dirname(bundle), file)).size, 0);
+      loaded.push({ run: loadCase.name, files: run.bundleFiles.length, bytes });
       if (loadCase.expectSdk) {
         if (sdk.length === 0) {
           console.log('  NOT MEASURED  the control run loaded no chunk with an SDK marker: the check cannot see the SDK');
@@ -83,14 +93,14 @@ export async function measureLoads(bundle: string): Promise<{ rows: Row[]; measu
         measure: `no AWS SDK loaded: ${loadCase.name}`,
         ours: sdk.length === 0 ? `${chunks.length} file${chunks.length === 1 ? '' : 's'}, none with the SDK` : `SDK in ${sdk.map((chunk) => chunk.file).join(', ')}`,
         goal: 'no SDK chunk',
-        verdict: verdictOf(sdk.length === 0 && loaded.code === 0),
+        verdict: verdictOf(sdk.length === 0 && run.code === 0),
       };
-      if (loaded.code !== 0) row.ours += `; exit ${loaded.code}`;
+      if (run.code !== 0) row.ours += `; exit ${run.code}`;
       console.log(`  ${goalLine(row)}`);
       rows.push(row);
     }
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
-  return { rows, measured };
+  return { rows, measured, loaded };
 }

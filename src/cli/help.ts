@@ -22,12 +22,56 @@ const ansi: Paint = {
   dim: (t) => `\u001b[2m${t}\u001b[22m`,
 };
 
+const IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:$IMAGE_TAG';
+
+/** The first thing --help shows: five runs as a shell writes them (each is run by the tests, as written). */
+export const HELP_EXAMPLES: readonly { title: string; command: string }[] = [
+  {
+    title: 'Print the plan and change nothing (without AWS credentials nothing is read either):',
+    command: 'ecs-deliver --family web --image nginx:1.27 --memory 300 --container-port 8080 --dry-run',
+  },
+  {
+    title: 'Deploy an image pushed earlier to a service, starting from the revision the service runs:',
+    command: `ecs-deliver --cluster production --service web \\\n  --image ${IMAGE}`,
+  },
+  {
+    title: "Build and push the image, then deploy it from the family's latest revision:",
+    command: `ecs-deliver --build-context . --family web --cluster production --service web \\\n  --image ${IMAGE}`,
+  },
+  {
+    title: 'Run a migration as a one-off task first; the service is updated only when it exits 0:',
+    command: `ecs-deliver --cluster production --service web --run-task-command 'npm run migrate' \\\n  --image ${IMAGE}`,
+  },
+  {
+    title: 'Deploy the services of a file together, and put them all back when one fails:',
+    command: 'ecs-deliver --services-file deploy/services.yml --on-failure rollback-all',
+  },
+];
+
+const RUN_KINDS: readonly [string, string][] = [
+  ['Deploy to a service', 'service (cluster: default) and image; the base is the latest revision'],
+  ['', 'of family when given, else the revision the service runs.'],
+  ['Deploy a revision', 'service and task-definition-arn (family:revision or ARN), as it is.'],
+  ['Register only', 'family or task-definition, no service; a new family needs image.'],
+  ['Build and push', 'build-context and image; source-image pushes an image built earlier.'],
+  ['One-off task', 'run-task-command or run-task; without service, run-task-subnets (awsvpc).'],
+  ['Many services', 'services-file; the other inputs apply to every entry.'],
+  ['Every run', 'region (or AWS_REGION) and AWS credentials, found as the AWS CLI finds'],
+  ['', 'them; a dry run without credentials prints the plan without reading ECS.'],
+];
+
 export function helpText(options: HelpOptions): string {
   const paint = options.color ? ansi : plain;
   const lines = [
     `${paint.title('ecs-deliver')} ${options.version}`,
     'Deliver a container image to a running AWS ECS service: build or take the image, push it, render and',
     'register the task definition, update the service and watch the rollout to its end.',
+    '',
+    paint.title('Examples'),
+    ...HELP_EXAMPLES.flatMap((example) => [`  ${example.title}`, ...example.command.split('\n').map((line) => `    ${line}`)]),
+    '',
+    paint.title('What each kind of run needs'),
+    ...RUN_KINDS.map(([kind, needs]) => `  ${kind.padEnd(21)}${needs}`),
     '',
     paint.title('Usage'),
     `  ecs-deliver ${paint.flag('--<input>')} <value> ... [${paint.flag('--json')}]`,

@@ -15,7 +15,7 @@ function shortenSdkNodeWarning(): void {
     const [options] = rest;
     const type = typeof options === 'string' ? options : (options as { type?: unknown } | undefined)?.type;
     if (text.startsWith('NodeVersionSupportWarning') || type === 'NodeVersionSupportWarning') {
-      process.stderr.write(`warning: Node ${process.versions.node} is past AWS SDK support; the action runs on node24.\n`);
+      process.stderr.write(`warning: Node ${process.versions.node} is past AWS SDK support; run ecs-deliver on Node 22 or later.\n`);
       return;
     }
     emitWarning(warning, ...rest);

@@ -63,11 +63,20 @@ export async function applyPlan(
     return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
   } catch (caught) {
     const error = deps.cancel.aborted && !(caught instanceof CancelledError) ? new CancelledError(signalOf(deps.cancel)) : caught;
-    if (progress.revision?.registered) {
-      deps.reporter.info(`${familyRevision(progress.revision.arn)} stays registered: deploy it again with task-definition-arn.`);
-    }
+    if (progress.revision?.registered) deps.reporter.info(stillRegistered(plan, progress, progress.revision.arn));
     return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false, error }), error };
   }
+}
+
+/**
+ * What a revision this run registered is left as, after a failure or cancel. A one-off task that did not succeed
+ * (a migration) leaves the service as it was, and nothing here invites deploying that revision.
+ */
+function stillRegistered(plan: DeployPlan, progress: Progress, arn: string): string {
+  const revision = familyRevision(arn);
+  if (progress.step !== 'run-task') return `${revision} stays registered: deploy it again with task-definition-arn.`;
+  const service = plan.update ? `; service ${plan.update.service} was not changed` : '';
+  return `${revision} stays registered${service}, as the one-off task did not succeed.`;
 }
 
 function stepper(deps: ApplyDeps, done: Progress): (name: Progress['step']) => void {

@@ -15,6 +15,20 @@ const RENDERING_INPUTS: readonly [keyof Inputs, string][] = [
   ['repositoryCredentials', 'repository-credentials'],
 ];
 
+/**
+ * Inputs that only a services-file run reads, given without one: they would change nothing, and a user who set
+ * `on-failure: rollback-all` expects a rollback this run cannot make. `raw` reads an input's text as given.
+ */
+export function checkServicesFileOnlyInputs(raw: (name: string) => string): void {
+  const onFailure = raw('on-failure').trim();
+  if (onFailure !== '' && onFailure !== 'continue') {
+    throw new InputError(`on-failure: ${onFailure} applies to the services of services-file; set services-file, or remove on-failure (a single service rolls back with rollback).`);
+  }
+  if (raw('max-parallel').trim() !== '') {
+    throw new InputError('max-parallel applies to the services of services-file; set services-file or remove max-parallel.');
+  }
+}
+
 export function checkInputCombination(inputs: Inputs): void {
   if (inputs.taskDefinitionArn) {
     const named = [

@@ -25,6 +25,7 @@ function changesTitle(plan: DeployPlan<Service | undefined>): string {
     const name = td.revision ? familyRevision(td) : familyRevision(td.arn);
     return `Deploying ${name} as it is${changes ? `: ${changes}` : ''}`;
   }
+  if (!changes && !plan.compared) return 'Task definition (not compared with ECS)';
   return changes ? `C${changes.slice(1)}` : 'New task definition';
 }
 
@@ -94,11 +95,13 @@ export function planLines(plan: DeployPlan<Service | undefined>): string[] {
 
 /** What the wait follows: a rolling update, or a service deployment's lifecycle stages (blue/green, linear, canary). */
 function waitedFor(update: ServiceUpdate<Service | undefined>): string {
-  const strategy = update.before?.deploymentConfiguration?.strategy;
-  if (!strategy || strategy === 'ROLLING') return 'the rollout';
+  const until = update.watch?.waitUntil === 'traffic-shifted';
+  // Without credentials the service was not read: its kind of rollout decides what traffic-shifted means.
+  if (!update.before) return until ? 'the rollout until production traffic has moved (blue/green, linear, canary; a rolling update: until it completes)' : 'the rollout';
+  const strategy = update.before.deploymentConfiguration?.strategy;
+  if (!strategy || strategy === 'ROLLING') return until ? 'the rollout (wait-until traffic-shifted: for a rolling update, until it completes)' : 'the rollout';
   const kind = strategy === 'BLUE_GREEN' ? 'blue/green' : strategy.toLowerCase();
-  const until = update.watch?.waitUntil === 'traffic-shifted' ? ' until production traffic has moved' : '';
-  return `the ${kind} service deployment, stage by stage${until}`;
+  return `the ${kind} service deployment, stage by stage${until ? ' until production traffic has moved' : ''}`;
 }
 
 function codeDeployLines(update: ServiceUpdate<Service | undefined>, codeDeploy: CodeDeployPlan, deployed: string): string[] {

@@ -152,7 +152,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
     };
   }
 
-  const base = chooseBase(inputs, fileDocument, latest, running);
+  const base = chooseBase(inputs, fileDocument, latest, running, reads !== undefined);
   reporter.info(`Rendering the task definition from ${base.label}.`);
   const baseRevision = base.source === 'latest-revision' ? latest : base.source === 'service' ? running : undefined;
   if (baseRevision && baseRevision.unmodelledFields.length > 0) warnUnmodelledBase(reporter, baseRevision);
@@ -182,7 +182,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
       containerName: inputs.containerName,
     },
     ...(comparedWith ? { comparedWith } : {}),
-    changes: describeChanges(comparedWith?.document, rendered),
+    changes: reads === undefined && !comparedWith ? notComparedLines(rendered) : describeChanges(comparedWith?.document, rendered),
     ...(image ? { image } : {}),
     ...keepRevisionsOf(inputs, family),
     ...oneOff,
@@ -284,6 +284,14 @@ function updateServiceExtra(inputs: Inputs): Pick<ServiceUpdate, 'extra'> {
   return Object.keys(extra).length > 0 ? { extra } : {};
 }
 
+/** A dry run without credentials read no revision: it says so rather than calling the definition new. */
+function notComparedLines(rendered: TaskDefinitionDocument): string[] {
+  return [
+    `not compared: the revisions of family ${rendered.taskDefinition.family ?? '(none)'} were not read (no AWS credentials)`,
+    ...(rendered.taskDefinition.containerDefinitions ?? []).map((container) => `container ${container.name ?? '?'}: image ${container.image ?? '(none)'}`),
+  ];
+}
+
 function keepRevisionsOf(inputs: Inputs, family: string): Pick<DeployPlan, 'keepRevisions'> {
   return inputs.keepRevisions !== undefined && family ? { keepRevisions: { family, keep: inputs.keepRevisions } } : {};
 }
@@ -293,6 +301,7 @@ function chooseBase(
   fileDocument: TaskDefinitionDocument | undefined,
   latest: DescribedRevision | undefined,
   running: DescribedRevision | undefined,
+  compared: boolean,
 ): Base {
   if (fileDocument) return { source: 'file', label: inputs.taskDefinitionFile, document: fileDocument };
   if (latest && (inputs.family || !running)) {
@@ -301,6 +310,8 @@ function chooseBase(
   if (running && !inputs.family) {
     return { source: 'service', label: `${familyRevision(running)} (what ${inputs.service} runs now)`, document: running.document };
   }
+  // Without credentials nothing was read: whether the family has revisions is not known.
+  if (!compared) return { source: 'inputs', label: 'inputs alone (the family\'s revisions were not read: no AWS credentials)', unread: true };
   return { source: 'inputs', label: 'inputs (new family)' };
 }
 

@@ -14,6 +14,8 @@ export interface Base {
   source: BaseSource;
   /** Where it came from, for the log: a path, `family:rev`, or "inputs". */
   label: string;
+  /** Rendered from inputs because ECS was not read (a dry run without credentials), not because the family is new. */
+  unread?: true;
   document?: TaskDefinitionDocument;
 }
 
@@ -77,7 +79,11 @@ function renderDocument(inputs: Inputs, base: Base, image: string): TaskDefiniti
     throw new InputError('family: not set and no task definition to start from; set family, task-definition or service.');
   }
   if (!image) {
-    throw new InputError(`image: family "${family}" has no revision yet, so a new task definition is rendered from inputs and needs image; set image.`);
+    throw new InputError(
+      base.unread
+        ? `image: without AWS credentials the dry run cannot read the revisions of family "${family}", so it renders from inputs alone, which needs image; set image, or give the dry run credentials.`
+        : `image: family "${family}" has no revision yet, so a new task definition is rendered from inputs and needs image; set image.`,
+    );
   }
   const fresh = renderNewTaskDefinition({
     family,

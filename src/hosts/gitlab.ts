@@ -7,7 +7,7 @@ import { dotenvLines } from './dotenv.js';
 import { shellHost, type ShellHostOptions } from './shell.js';
 
 export const DOTENV_FILE = 'ecs-deliver.env';
-/** A run of many services: every service's result, declared as an artifact by the component. */
+/** Every service's result (one for a single-service run), declared as an artifact by the component. */
 export const RESULTS_FILE = 'ecs-deliver-results.json';
 /** Outputs too large for the dotenv report, which stays a few KB: they go to RESULTS_FILE. */
 const FILE_ONLY_OUTPUTS = new Set(['results']);
@@ -23,10 +23,9 @@ export function gitlabHost(options: ShellHostOptions): Host {
           .map(([name, value]) => [name, shell.redactor.redact(value)]),
       );
       writeFileSync(resolve(DOTENV_FILE), dotenvLines(redacted, shell.reporter.warn));
-      if (services) {
-        const results = shell.redactor.redact(JSON.stringify(JSON.parse(outputs['results'] ?? '[]'), null, 2));
-        writeFileSync(resolve(RESULTS_FILE), `${results}\n`);
-      }
+      // The component declares the file as an artifact for every run: a single service's run writes its one result.
+      const results = services ? (JSON.parse(outputs['results'] ?? '[]') as unknown) : [(await import('../fleet/outcome.js')).resultOutput(result)];
+      writeFileSync(resolve(RESULTS_FILE), `${shell.redactor.redact(JSON.stringify(results, null, 2))}\n`);
       await shell.finish(result, outputs, services);
     },
   };

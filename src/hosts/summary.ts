@@ -58,7 +58,7 @@ function headline(result: DeliveryResult): string {
 function table(result: DeliveryResult): string {
   const rows: [string, string][] = [
     ['Cluster', known(result.cluster)],
-    ['Service', result.service === undefined ? 'none: task definition only' : code(result.service)],
+    ['Service', serviceCell(result)],
     ['Image', known(result.image)],
   ];
   if (result.imageDigest !== undefined) rows.push(['Image digest', code(result.imageDigest)]);
@@ -72,6 +72,12 @@ function table(result: DeliveryResult): string {
   rows.push(['Time taken', duration(result.finishedAt - result.startedAt)]);
   if (result.consoleUrl !== undefined) rows.push(['Console', `[open in the AWS console](${result.consoleUrl})`]);
   return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`)].join('\n');
+}
+
+/** A run stopped by bad input may not have read the service it was given: it is not known, not "none". */
+function serviceCell(result: DeliveryResult): string {
+  if (result.service !== undefined) return code(result.service);
+  return result.deploymentStatus === 'NOT_STARTED' ? 'not known: the run stopped before it read the inputs' : 'none: task definition only';
 }
 
 function taskDefinitionCell(result: DeliveryResult): string {

@@ -2,6 +2,7 @@
 // Logs never fail a deploy: when they cannot be read, one line says why and the run goes on.
 import { describeError } from '../aws/errors.js';
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
+import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
 import { isDenied, isNotFound, isPermanent } from './aws-errors.js';
 import { taskId } from './outcome.js';
@@ -11,6 +12,20 @@ export const KEPT_LINES = 20;
 const PAGES_PER_POLL = 10;
 /** Pages read after the task stopped; a stream longer than this is cut, and the log says so. */
 const PAGES_TO_DRAIN = 200;
+/**
+ * CloudWatch Logs shows lines some seconds after the container wrote them, and the last ones (often the error)
+ * come after the task stopped: the stream is read again this often, until it stayed quiet this many times, for
+ * at most LATE_LINES_MS.
+ */
+export const LATE_LINES_POLL_MS = 1000;
+const QUIET_READS = 3;
+export const LATE_LINES_MS = 15_000;
+
+/** How drain waits for late lines; without it, drain reads once. */
+export interface DrainWait {
+  clock: Pick<Clock, 'now' | 'sleep'>;
+  signal?: AbortSignal | undefined;
+}
 
 export interface LogTarget {
   container: string;
@@ -69,6 +84,7 @@ export class LogTail {
   private token: string | undefined;
   private stopped: string | undefined;
   private streamSeen = false;
+  private printed = 0;
   private readonly kept: string[] = [];
 
   constructor(
@@ -84,11 +100,21 @@ export class LogTail {
     await this.read(PAGES_PER_POLL, false);
   }
 
-  /** Prints everything left in the stream; called once the task stopped. */
-  async drain(): Promise<void> {
-    const complete = await this.read(PAGES_TO_DRAIN, true);
-    if (!complete && !this.stopped) {
-      this.reporter.info(`logs cut after ${PAGES_TO_DRAIN} pages: the rest is in ${this.describeTarget()}`);
+  /** Prints everything left in the stream, and the lines that arrive shortly after; called once the task stopped. */
+  async drain(wait?: DrainWait): Promise<void> {
+    const deadline = wait ? wait.clock.now() + LATE_LINES_MS : 0;
+    let quiet = 0;
+    for (;;) {
+      const final = !wait || quiet >= QUIET_READS || wait.clock.now() >= deadline || wait.signal?.aborted === true;
+      const before = this.printed;
+      const complete = await this.read(PAGES_TO_DRAIN, final);
+      if (!complete && !this.stopped) {
+        this.reporter.info(`logs cut after ${PAGES_TO_DRAIN} pages: the rest is in ${this.describeTarget()}`);
+        return;
+      }
+      if (final || this.stopped || !wait) return;
+      quiet = this.printed === before ? quiet + 1 : 0;
+      await wait.clock.sleep(LATE_LINES_POLL_MS, wait.signal);
     }
   }
 
@@ -150,6 +176,7 @@ export class LogTail {
     const container = 'target' in this.source ? this.source.target.container : '';
     for (const line of message.replace(/\r?\n$/, '').split(/\r?\n/)) {
       this.reporter.info(`${container} | ${line}`);
+      this.printed += 1;
       this.kept.push(line);
       if (this.kept.length > KEPT_LINES) this.kept.shift();
     }

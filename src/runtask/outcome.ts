@@ -21,8 +21,11 @@ export function taskId(taskArn: string): string {
 
 /**
  * @param essential names of the essential containers from the task definition; undefined: all are.
+ * @param stopOrder the poll at which each container was first seen stopped. ECS stops the other containers once
+ *   an essential one exits, and a sidecar may answer that SIGTERM with any code: one seen stopping after the chosen
+ *   container is not a failure. Where the polls could not tell which stopped first, the task is not a success.
  */
-export function judgeStoppedTask(task: Task, container: string, essential?: ReadonlySet<string>): TaskVerdict {
+export function judgeStoppedTask(task: Task, container: string, essential?: ReadonlySet<string>, stopOrder?: ReadonlyMap<string, number>): TaskVerdict {
   const id = taskId(task.taskArn ?? '');
   const reason = stoppedReason(task);
   const main = (task.containers ?? []).find((candidate) => candidate.name === container);
@@ -37,16 +40,26 @@ export function judgeStoppedTask(task: Task, container: string, essential?: Read
     const own = main.reason ? ` (${main.reason})` : '';
     return { succeeded: false, exitCode: main.exitCode, line: `task ${id} failed: container ${container} exited with exit code ${main.exitCode}${own}${reason}` };
   }
+  const mainStopped = stopOrder?.get(container);
+  const stoppedAfterMain = (other: Container): boolean => {
+    const at = stopOrder?.get(other.name ?? '');
+    return mainStopped !== undefined && at !== undefined && at > mainStopped;
+  };
   const culprit = (task.containers ?? []).find(
-    (other) => other !== main && (essential?.has(other.name ?? '') ?? true) && endedOnItsOwn(other),
+    (other) => other !== main && (essential?.has(other.name ?? '') ?? true) && endedOnItsOwn(other) && !stoppedAfterMain(other),
   );
   if (culprit) {
     const code = culprit.exitCode === undefined ? 'no exit code' : `exit code ${culprit.exitCode}`;
     const own = culprit.reason ? ` (${culprit.reason})` : '';
+    const at = stopOrder?.get(culprit.name ?? '');
+    const seenFirst = at !== undefined && (mainStopped === undefined || at < mainStopped);
+    const when = seenFirst
+      ? `before ${container} stopped`
+      : `as the task stopped, and the polls could not tell whether before ${container} (which exited 0)`;
     return {
       succeeded: false,
       exitCode: 0,
-      line: `task ${id} failed: essential container ${culprit.name} exited with ${code}${own} before ${container} stopped${reason}`,
+      line: `task ${id} failed: essential container ${culprit.name} exited with ${code}${own} ${when}${reason}`,
     };
   }
   return { succeeded: true, exitCode: 0, line: `task ${id} succeeded: container ${container} exited with exit code 0` };

@@ -70,6 +70,9 @@ export async function runOneOffTask(params: RunOneOffTaskParams): Promise<RunTas
   }
 
   const tail = await openTail(params, taskArn);
+  const essential = new Set(
+    params.containerDefinitions.filter((definition) => definition.essential !== false).map((definition) => definition.name ?? ''),
+  );
   const end = await watchTask({
     api: params.api,
     cluster: request.cluster ?? 'default',
@@ -80,17 +83,15 @@ export async function runOneOffTask(params: RunOneOffTaskParams): Promise<RunTas
     reporter,
     signal: params.signal,
     onPoll: () => tail.poll(),
+    ...(essential.has(container) ? {} : { untilContainerExits: container }),
   });
   // Whatever the ending, what the container printed until now is shown before the verdict.
-  if (!params.signal?.aborted) await tail.drain();
+  if (!params.signal?.aborted) await tail.drain({ clock: params.clock, signal: params.signal });
   const lastLogLines = tail.lastLines();
 
   switch (end.kind) {
     case 'stopped': {
-      const essential = new Set(
-        params.containerDefinitions.filter((definition) => definition.essential !== false).map((definition) => definition.name ?? ''),
-      );
-      const verdict = judgeStoppedTask(end.task, container, essential);
+      const verdict = judgeStoppedTask(end.task, container, essential, end.stopOrder);
       const status = verdict.succeeded ? 'SUCCEEDED' : 'FAILED';
       const outcome = result(status, verdict.line, taskArn, verdict.exitCode, lastLogLines);
       report(reporter, outcome);

@@ -32,10 +32,18 @@ export interface WatchTaskParams {
   signal?: AbortSignal | undefined;
   /** Runs after every poll until the task stopped, such as printing its new log lines. */
   onPoll?: () => Promise<void>;
+  /**
+   * A container that is not essential whose exit ends the watch: its exit does not stop the task, so once it
+   * exited the task is stopped rather than waited for until the timeout.
+   */
+  untilContainerExits?: string;
 }
 
+/** The poll at which each container was first seen stopped: which stopped first, where polls could tell. */
+export type StopOrder = ReadonlyMap<string, number>;
+
 export type TaskWatchEnd =
-  | { kind: 'stopped'; task: Task }
+  | { kind: 'stopped'; task: Task; stopOrder: StopOrder }
   | { kind: 'timed-out'; last?: Task; stopRequested: boolean }
   | { kind: 'cancelled'; last?: Task; stopRequested: boolean }
   /** DescribeTasks failed in a way asking again cannot change (denied, missing cluster). */
@@ -50,6 +58,8 @@ export async function watchTask(params: WatchTaskParams): Promise<TaskWatchEnd> 
   let interval = basePoll;
   let last: Task | undefined;
   let failing: string | undefined;
+  let polls = 0;
+  const stopOrder = new Map<string, number>();
 
   for (;;) {
     if (signal?.aborted) {
@@ -64,11 +74,23 @@ export async function watchTask(params: WatchTaskParams): Promise<TaskWatchEnd> 
       interval = Math.max(basePoll, interval / 2);
       // Right after RunTask the task may not be visible yet: that is not an answer about it.
       if (task) {
+        polls += 1;
+        for (const container of task.containers ?? []) {
+          const name = container.name ?? '';
+          if (!stopOrder.has(name) && (container.lastStatus === 'STOPPED' || container.exitCode !== undefined)) stopOrder.set(name, polls);
+        }
         if (task.lastStatus && task.lastStatus !== last?.lastStatus) {
           reporter.info(statusLine(id, task, clock.now() - started));
         }
         last = task;
-        if (task.lastStatus === 'STOPPED') return { kind: 'stopped', task };
+        if (task.lastStatus === 'STOPPED') return { kind: 'stopped', task, stopOrder };
+        const watched = params.untilContainerExits;
+        if (watched !== undefined && stopOrder.has(watched)) {
+          const exit = task.containers?.find((container) => container.name === watched)?.exitCode;
+          reporter.info(`task ${id}: container ${watched} exited${exit === undefined ? '' : ` with exit code ${exit}`}; it is not essential, so the task is stopped`);
+          await stop(params, `container ${watched} exited`, STOP_ON_TIMEOUT_MS);
+          return { kind: 'stopped', task, stopOrder };
+        }
       }
     } catch (error) {
       // A cancel aborts the read in flight: that is no answer about the task, and the loop's top stops it.

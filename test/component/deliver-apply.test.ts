@@ -325,6 +325,9 @@ describe('a one-off task before the update', () => {
     expect(called(UpdateServiceCommand)).toBe(0);
     expect(result).toMatchObject({ deploymentStatus: 'FAILED', registered: true, runTask: { exitCode: 3, lastLogLines: ['step 1', 'ERROR: no such table'] } });
     expect(outputsOf(result)).toMatchObject({ 'run-task-arn': TASK, 'run-task-exit-code': '3' });
+    // The revision whose migration failed is not one to deploy again.
+    expect(h.reporter.text).toMatch(/web:2 stays registered; service web was not changed, as the one-off task did not succeed\./);
+    expect(h.reporter.text).not.toMatch(/deploy it again|task-definition-arn/);
   });
 
   test('a cancel while the task runs stops it and ends as cancelled, the service untouched', async () => {

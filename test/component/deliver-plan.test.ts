@@ -135,6 +135,31 @@ describe('a dry run prints the plan the same way for every path', () => {
     expect(h.reporter.text).toMatch(/Would register a new revision of seed\./);
   });
 
+  test('without AWS credentials what was not read is not presented as fact', async () => {
+    const h = harness();
+    const plan = await planDeploy(h.planDeps, inputs({ family: 'web', image: 'app:1', memory: '300', 'dry-run': 'true' }), undefined);
+    await reportDryRun(h.reporter, plan);
+    expect(h.reporter.text).not.toMatch(/new family|no earlier revision|has no revision yet/);
+    expect(h.reporter.text).toContain('Rendering the task definition from inputs alone (the family\'s revisions were not read: no AWS credentials).');
+    expect(h.reporter.groups).toEqual(['Task definition (not compared with ECS)']);
+    expect(h.reporter.text).toContain('not compared: the revisions of family web were not read (no AWS credentials)');
+
+    const refused = await planDeploy(harness().planDeps, inputs({ family: 'web', memory: '300', 'dry-run': 'true' }), undefined).then(
+      () => undefined,
+      (error: unknown) => String(error),
+    );
+    expect(refused).toMatch(/image: without AWS credentials the dry run cannot read the revisions of family "web"/);
+    expect(refused).not.toMatch(/has no revision yet/);
+  });
+
+  test('without AWS credentials wait-until traffic-shifted is said, not dropped', async () => {
+    const h = harness();
+    const plan = await planDeploy(h.planDeps, inputs({ service: 'web', 'task-definition-arn': 'web:7', 'dry-run': 'true', 'wait-until': 'traffic-shifted' }), undefined);
+    expect(planLines(plan)).toContain(
+      'Would update service web in default to web:7 and wait for the rollout until production traffic has moved (blue/green, linear, canary; a rolling update: until it completes).',
+    );
+  });
+
   test('task-definition-arn without AWS credentials prints the same plan lines', async () => {
     const h = harness();
     const plan = await planDeploy(h.planDeps, inputs({ service: 'web', 'task-definition-arn': 'web:7', 'dry-run': 'true' }), undefined);

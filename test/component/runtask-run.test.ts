@@ -4,7 +4,7 @@ import type { Container, ContainerDefinition, RunTaskCommandInput, Task } from '
 import { describe, expect, test } from 'vitest';
 import { FakeClock } from './watch-fakes.js';
 import { RecordingReporter } from '../support/recording-reporter.js';
-import type { LogEventsPage, LogEventsRequest, LogsApi } from '../../src/runtask/logs.js';
+import { LATE_LINES_MS, LATE_LINES_POLL_MS, type LogEventsPage, type LogEventsRequest, type LogsApi } from '../../src/runtask/logs.js';
 import { describeRunTask, failureReport, runOneOffTask, type RunOneOffTaskParams, type TaskApi } from '../../src/runtask/run-task.js';
 import { watchTask } from '../../src/runtask/watch-task.js';
 
@@ -26,6 +26,8 @@ class FakeEcs implements TaskApi {
   runErrors: unknown[] = [];
   runFailures: { arn?: string; reason?: string; detail?: string }[] | undefined;
   stopHangs = false;
+  /** The containers as DescribeTasks shows them before the task stopped, from the given times. */
+  containersWhileRunning: [number, Container[]][] = [];
 
   constructor(
     private readonly clock: FakeClock,
@@ -52,7 +54,8 @@ class FakeEcs implements TaskApi {
     const reached = this.timeline.filter(([at]) => at <= this.clock.elapsed);
     const status = reached.at(-1)?.[1];
     if (!status) return [];
-    if (status !== 'STOPPED') return [{ taskArn: TASK_ARN, lastStatus: status, containers: [{ name: 'migrate' }] }];
+    const containers = this.containersWhileRunning.filter(([at]) => at <= this.clock.elapsed).at(-1)?.[1] ?? [{ name: 'migrate' }];
+    if (status !== 'STOPPED') return [{ taskArn: TASK_ARN, lastStatus: status, containers }];
     return [{ taskArn: TASK_ARN, lastStatus: 'STOPPED', stoppedReason: 'Essential container in task exited', stopCode: 'EssentialContainerExited', ...this.stopped }];
   }
 
@@ -161,7 +164,46 @@ describe('runOneOffTask', () => {
     ]);
     expect(ecs.runRequests).toEqual([REQUEST]);
     expect(ecs.stopCalls).toEqual([]);
-    expect(new Set(clock.sleeps)).toEqual(new Set([2000]));
+    // Polls every 2 s while it runs; after the stop, the stream is read again until it stayed quiet.
+    expect(new Set(clock.sleeps)).toEqual(new Set([2000, LATE_LINES_POLL_MS]));
+  });
+
+  test('lines CloudWatch shows only after the task stopped are printed before the verdict', async () => {
+    const { params, reporter } = setup(NORMAL, { containers: [{ name: 'migrate', exitCode: 1 }] }, [
+      [7000, 'migrating 0001_users'],
+      [22_500, 'ERROR: relation "orders" already exists'],
+    ]);
+    const result = await runOneOffTask(params);
+    expect(result.status).toBe('FAILED');
+    expect(result.lastLogLines).toEqual(['migrating 0001_users', 'ERROR: relation "orders" already exists']);
+    const lines = reporter.text.split('\n');
+    expect(lines.indexOf('migrate | ERROR: relation "orders" already exists')).toBeGreaterThan(lines.indexOf(`task ${TASK_ID}: STOPPED after 20s (Essential container in task exited)`));
+    expect(lines.indexOf('migrate | ERROR: relation "orders" already exists')).toBeLessThan(lines.indexOf(`error: ${result.line}`) === -1 ? lines.length : lines.indexOf(`error: ${result.line}`));
+  });
+
+  test('a sidecar that answers the stop with exit 1 after the migration exited 0 is no failure', async () => {
+    const { params, ecs } = setup(NORMAL, { containers: [{ name: 'migrate', exitCode: 0, lastStatus: 'STOPPED' }, { name: 'envoy', exitCode: 1, lastStatus: 'STOPPED' }] });
+    ecs.containersWhileRunning = [
+      [6000, [{ name: 'migrate', lastStatus: 'RUNNING' }, { name: 'envoy', lastStatus: 'RUNNING' }]],
+      [16_000, [{ name: 'migrate', lastStatus: 'STOPPED', exitCode: 0 }, { name: 'envoy', lastStatus: 'RUNNING' }]],
+    ];
+    params.containerDefinitions = [migrate, { name: 'envoy', essential: true }];
+    const result = await runOneOffTask(params);
+    expect(result).toMatchObject({ status: 'SUCCEEDED', exitCode: 0 });
+  });
+
+  test('a chosen container that is not essential: its exit ends the wait and the task is stopped', async () => {
+    const { params, ecs, clock } = setup([[0, 'PENDING'], [4000, 'RUNNING']]);
+    ecs.containersWhileRunning = [
+      [4000, [{ name: 'migrate', lastStatus: 'RUNNING' }, { name: 'web', lastStatus: 'RUNNING' }]],
+      [10_000, [{ name: 'migrate', lastStatus: 'STOPPED', exitCode: 0 }, { name: 'web', lastStatus: 'RUNNING' }]],
+    ];
+    params.containerDefinitions = [{ ...migrate, essential: false }, { name: 'web', essential: true }];
+    params.timeoutMs = 30 * 60_000;
+    const result = await runOneOffTask(params);
+    expect(result).toMatchObject({ status: 'SUCCEEDED', exitCode: 0 });
+    expect(ecs.stopCalls).toEqual([{ cluster: 'prod', task: TASK_ARN, reason: 'ecs-deliver: container migrate exited' }]);
+    expect(clock.elapsed).toBeLessThan(20_000);
   });
 
   test('a migration that exits 3 fails, naming "exit code 3" and the last 20 log lines', async () => {
@@ -188,7 +230,8 @@ describe('runOneOffTask', () => {
   });
 
   test('an essential sidecar that exited 1 before the main container: failure', async () => {
-    const { params, reporter } = setup(NORMAL, { containers: [{ name: 'migrate', exitCode: 0 }, { name: 'envoy', exitCode: 1 }] });
+    const { params, reporter, ecs } = setup(NORMAL, { containers: [{ name: 'migrate', exitCode: 0 }, { name: 'envoy', exitCode: 1 }] });
+    ecs.containersWhileRunning = [[16_000, [{ name: 'migrate', lastStatus: 'RUNNING' }, { name: 'envoy', lastStatus: 'STOPPED', exitCode: 1 }]]];
     params.containerDefinitions = [migrate, { name: 'envoy', essential: true }];
     const result = await runOneOffTask(params);
     expect(result.status).toBe('FAILED');
@@ -217,7 +260,9 @@ describe('runOneOffTask', () => {
     expect(result.line).toBe(`task ${TASK_ID} did not stop within run-task-timeout 1m; it was stopped`);
     expect(ecs.stopCalls).toEqual([{ cluster: 'prod', task: TASK_ARN, reason: 'ecs-deliver: run-task-timeout of 1m passed' }]);
     expect(reporter.printed).toContain(`warn: run-task-timeout of 1m passed: stopping task ${TASK_ID} (StopTask: "ecs-deliver: run-task-timeout of 1m passed")`);
-    expect(clock.elapsed).toBe(60_000);
+    // The timeout, then a few seconds for the lines CloudWatch shows late.
+    expect(clock.elapsed).toBeGreaterThanOrEqual(60_000);
+    expect(clock.elapsed).toBeLessThanOrEqual(60_000 + LATE_LINES_MS);
   });
 
   test('a cancel stops the task', async () => {

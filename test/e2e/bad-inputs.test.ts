@@ -56,6 +56,8 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     ['an unknown launch type', [...service, '--image', 'nginx:1.25', '--requires-compatibilities', 'FARGATE_SPOT'], {}, /^error: requires-compatibilities: "FARGATE_SPOT" is not a launch type/m],
     ['invalid JSON in the file', ['--service', 'web', '--task-definition', join(dir, 'broken.json'), '--image', 'nginx:1.25'], {}, /^error: task-definition: .*broken\.json: invalid JSON at line 1, column \d+/m],
     ['a memory of "lots" in the file', ['--service', 'web', '--task-definition', join(dir, 'lots.json')], {}, /^error: task-definition: .*lots\.json: containerDefinitions\[0\]\.memory must be a whole number, found a string$/m],
+    ['on-failure rollback-all without services-file', [...service, '--image', 'nginx:1.25', '--on-failure', 'rollback-all'], {}, /^error: on-failure: rollback-all applies to the services of services-file; set services-file, or remove on-failure/m],
+    ['max-parallel without services-file', [...service, '--image', 'nginx:1.25'], { ECS_DELIVER_MAX_PARALLEL: '3' }, /^error: max-parallel applies to the services of services-file/m],
     ['a misspelled flag', [...service, '--image', 'nginx:1.25', '--desired-cont', '2'], {}, /^error: unknown flag --desired-cont; did you mean --desired-count\?/m],
     ['an EBS volume name without its configuration', [...service, '--image', 'nginx:1.25', '--service-managed-ebs-volume-name', 'data'], {}, /^error: service-managed-ebs-volume-name and service-managed-ebs-volume go together: service-managed-ebs-volume-name is set but service-managed-ebs-volume is not/m],
     ['an EBS configuration that is not JSON', [...service, '--image', 'nginx:1.25', '--service-managed-ebs-volume-name', 'data', '--service-managed-ebs-volume', 'size=20'], {}, /^error: service-managed-ebs-volume: is not JSON/m],
@@ -148,7 +150,7 @@ describe.skipIf(skip)('bad inputs against moto change nothing', () => {
     const notices = result.stderr.split('\n').filter((line) => /AWS SDK support/.test(line));
     const version = bundleNodeVersion();
     const major = Number(version.split('.')[0]);
-    expect(notices).toEqual(major < 22 ? [`warning: Node ${version} is past AWS SDK support; the action runs on node24.`] : []);
+    expect(notices).toEqual(major < 22 ? [`warning: Node ${version} is past AWS SDK support; run ecs-deliver on Node 22 or later.`] : []);
     expect(result.log).not.toMatch(/AWS SDK support/);
   });
 });

@@ -67,6 +67,7 @@ function missingTools(): string | undefined {
 function ciVariables(commit: string): Record<string, string> {
   return {
     GIT_COMMIT: commit,
+    IMAGE_TAG: commit,
     CI_COMMIT_SHA: commit,
     'github.sha': commit,
     CI_REGISTRY_IMAGE: 'registry.gitlab.example.com/group/springboot-web-app',
@@ -195,6 +196,7 @@ describe.skipIf(missingTools() !== undefined)('every documented command, three t
         '.gitlab-ci.example.yml: job deploy-staging',
         '.gitlab-ci.example.yml: job deploy-production',
         '.github/workflows/deploy-example.yml: job deploy',
+        expect.stringMatching(/^ecs-deliver --help: Run a migration as a one-off task first/),
       ]),
     );
     expect(new Set(commands.map((command) => command.host))).toEqual(new Set(['shell', 'github', 'gitlab']));

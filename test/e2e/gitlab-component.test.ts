@@ -189,6 +189,9 @@ describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
       expect(report).toContain(`ECS_DELIVERED_TASK_DEFINITION_ARN=${arn}\n`);
       expect(report).toContain('ECS_DELIVERED_DEPLOYMENT_STATUS=COMPLETED\n');
       expect(run.log).toContain(`announce: ${arn} is COMPLETED`);
+      // The artifact the component declares exists for a single service too: its one result.
+      const results = JSON.parse(readFileSync(join(dir, '.gitlab-ci-local', 'artifacts', 'deploy', 'ecs-deliver-results.json'), 'utf8')) as unknown;
+      expect(results).toEqual([expect.objectContaining({ service: 'web', cluster: 'default', 'task-definition-arn': arn, 'deployment-status': 'COMPLETED' })]);
 
       const registered = standin.taskDefinitions('web').at(-1);
       expect((registered?.['containerDefinitions'] as Yaml[] | undefined)?.[0]).toMatchObject({ image: 'nginx:1.27', memory: 300 });

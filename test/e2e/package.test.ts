@@ -1,14 +1,21 @@
 // What npm publishes: the files `npm install -g` and `npx` get, and that they run on their own: the bundle is
 // self-contained, so the package has no dependencies and installs from its tarball with no registry at all.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INPUTS } from '../../src/inputs/schema.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'release',
+  GIT_AUTHOR_EMAIL: 'release@example.com',
+  GIT_COMMITTER_NAME: 'release',
+  GIT_COMMITTER_EMAIL: 'release@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
 
 interface PackedFile {
   path: string;
@@ -112,6 +119,11 @@ describe('the npm package', () => {
       expect(packed.bundleDependencies ?? packed.bundledDependencies ?? []).toEqual([]);
     });
 
+    test('the README installs the tarball a release carries under the name npm pack gives it', async () => {
+      const documented = (await readFile(join(ROOT, 'README.md'), 'utf8')).split('\n').find((line) => /^npm install -g https:/.test(line));
+      expect(documented).toBe(`npm install -g https://github.com/ecs-deliver/ecs-deliver/releases/download/v${packageJson.version}/${tarball.slice(tarball.lastIndexOf('/') + 1)}`);
+    });
+
     test('npm install -g of the tarball works offline with an empty cache, and the installed command runs', async () => {
       const prefix = join(dir, 'global');
       const install = spawnSync(
@@ -122,6 +134,39 @@ describe('the npm package', () => {
       expect(install.status, install.stdout + install.stderr).toBe(0);
       const installed = await filesUnder(join(prefix, 'lib', 'node_modules'));
       expect(installed.filter((path) => !path.startsWith('ecs-deliver/')), 'nothing but the package was installed').toEqual([]);
+      const run = spawnSync(join(prefix, 'bin', 'ecs-deliver'), ['--version'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' } });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toBe(`${packageJson.version}\n`);
+    });
+
+    test('npm install -g from a git tag (a local git URL stands in for the release tag) installs a command that runs', async () => {
+      // The repository at a tag, as the working tree has it: npm clones it, and prepares it (installing every
+      // development package, then linking a clone it deletes) only when package.json has a build-like script.
+      const repo = join(dir, 'repo');
+      const git = (args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: GIT_ENV });
+      await mkdir(repo);
+      git(['init', '--quiet']);
+      const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter((path) => path !== '');
+      for (const path of tracked) {
+        await mkdir(dirname(join(repo, path)), { recursive: true });
+        await copyFile(join(ROOT, path), join(repo, path)).catch(() => undefined);
+      }
+      git(['add', '--all']);
+      git(['commit', '--quiet', '--message', 'release']);
+      git(['tag', `v${packageJson.version}`]);
+      // The README's command, with the repository at hand for GitHub and the install kept in a directory of its own.
+      const documented = (await readFile(join(ROOT, 'README.md'), 'utf8')).split('\n').find((line) => line.startsWith('npm install -g github:'));
+      expect(documented).toBe(`npm install -g github:ecs-deliver/ecs-deliver#v${packageJson.version}`);
+      const args = (documented ?? '').replace('github:ecs-deliver/ecs-deliver', `git+file://${repo}`).split(' ').slice(1);
+      const prefix = join(dir, 'global-git');
+      const install = spawnSync(
+        'npm',
+        [...args, '--prefix', prefix, '--offline', '--cache', join(dir, 'git-cache'), '--no-audit', '--no-fund'],
+        { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir, npm_config_update_notifier: 'false', ...GIT_ENV } },
+      );
+      expect(install.status, install.stdout + install.stderr).toBe(0);
+      const installed = join(prefix, 'lib', 'node_modules', 'ecs-deliver');
+      expect((await lstat(installed)).isSymbolicLink(), 'installed as files, not a link to a clone npm removes').toBe(false);
       const run = spawnSync(join(prefix, 'bin', 'ecs-deliver'), ['--version'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' } });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toBe(`${packageJson.version}\n`);

@@ -1,11 +1,12 @@
 // The ecs-deliver calls the documentation shows, read from the files themselves so that a test running them
-// follows the docs when they change: the README's code blocks, the examples, .gitlab-ci.example.yml and the
-// example workflow. Each call comes back in the shape its host gives it: flags and variables for a shell or
-// Jenkins, INPUT_* variables for a GitHub step, the component's ECS_DELIVER_* job variables for GitLab.
+// follows the docs when they change: the README's code blocks, the examples, .gitlab-ci.example.yml, the
+// example workflow and the examples --help starts with. Each call comes back in the shape its host gives it:
+// flags and variables for a shell or Jenkins, INPUT_* variables for a GitHub step, the component's ECS_DELIVER_* job variables for GitLab.
 // Values are returned as written ($GIT_COMMIT, ${{ github.sha }}); `expand` fills them in.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
+import { HELP_EXAMPLES } from '../../src/cli/help.js';
 import { parseArgv } from '../../src/inputs/sources.js';
 import { INPUTS, envName } from '../../src/inputs/schema.js';
 
@@ -36,6 +37,9 @@ export function documentedCommands(root: string): DocumentedCommand[] {
   }
   commands.push(...fromGitlabCi(root, readFileSync(join(root, '.gitlab-ci.example.yml'), 'utf8'), '.gitlab-ci.example.yml'));
   commands.push(...fromWorkflow(readFileSync(join(root, '.github/workflows/deploy-example.yml'), 'utf8'), '.github/workflows/deploy-example.yml'));
+  for (const example of HELP_EXAMPLES) {
+    commands.push(...shellCommands(example.command).map((args) => ({ where: `ecs-deliver --help: ${example.title}`, host: 'shell' as const, args, env: {}, credentials: {} })));
+  }
   return commands;
 }
 
@@ -79,6 +83,9 @@ export function expand(text: string, values: Readonly<Record<string, string>>): 
 
 // ---- README --------------------------------------------------------------------------------------------
 
+/** The README section whose commands run against a stand-in they start themselves. */
+export const TRY_WITHOUT_AWS = 'Try it without AWS';
+
 interface CodeBlock {
   language: string;
   text: string;
@@ -90,6 +97,8 @@ interface CodeBlock {
 function fromReadme(root: string): DocumentedCommand[] {
   const commands: DocumentedCommand[] = [];
   for (const block of codeBlocks(readFileSync(join(root, 'README.md'), 'utf8'))) {
+    // Those calls deploy to the stand-in the block itself starts: test/e2e/readme-snippets.test.ts runs them.
+    if (block.heading === TRY_WITHOUT_AWS) continue;
     const where = `README.md: ${block.heading}${block.column ? ` (${block.column})` : ''}`;
     if (block.language === 'sh' || block.language === 'bash' || block.language === 'shell') {
       commands.push(...shellCommands(block.text).map((args) => ({ where, host: 'shell' as const, args, env: {}, credentials: {} })));
@@ -140,7 +149,8 @@ export function shellCommands(script: string): string[][] {
   for (const line of joined.split('\n')) {
     if (/^\s*#/.test(line)) continue;
     for (const words of splitCommands(line)) {
-      const at = words.findIndex((word) => /^ecs-deliver(@[\w.-]+)?$/.test(word) || /(^|\/)dist\/index\.js$/.test(word));
+      // `cd ecs-deliver` after a clone names the directory, not the command.
+      const at = words.findIndex((word, i) => words[i - 1] !== 'cd' && (/^ecs-deliver(@[\w.-]+)?$/.test(word) || /(^|\/)dist\/index\.js$/.test(word)));
       if (at !== -1) calls.push(words.slice(at + 1));
     }
   }

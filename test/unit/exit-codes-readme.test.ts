@@ -9,9 +9,9 @@ import { AwsUnavailableError, CancelledError, DeployError, EXIT, InputError, Pre
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
-/** code → meaning, from the table under "## Exit codes". */
+/** code → meaning, from the table under "## Exit codes and statuses". */
 function exitCodeTable(): Map<number, string> {
-  const section = README.split(/^## Exit codes$/m)[1]?.split(/^## /m)[0] ?? '';
+  const section = README.split(/^## Exit codes\b.*$/m)[1]?.split(/^## /m)[0] ?? '';
   const rows = new Map<number, string>();
   for (const line of section.split('\n')) {
     const cells = /^\| ([\d /]+) \| (.+) \|$/.exec(line.trim());

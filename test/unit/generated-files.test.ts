@@ -3,13 +3,16 @@ import { describe, expect, test } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import {
   ACTION_FILE,
+  BENCH_DOC,
   COMPONENT_FILE,
   COMPONENT_JOB_INPUTS,
   README_FILE,
   quotedExample,
   generatedFiles,
+  renderBenchDoc,
   replaceBetweenMarkers,
 } from '../../scripts/generated-files.js';
+import { BENCH_FILE } from '../../scripts/bench-figures.js';
 import { dotenvKey } from '../../src/hosts/dotenv.js';
 import { INPUTS, OUTPUTS, envName } from '../../src/inputs/schema.js';
 
@@ -212,3 +215,46 @@ function section(text: string, name: string): string {
   const end = text.indexOf(`<!-- ${name}:end -->`);
   return start === -1 || end === -1 ? '' : text.slice(start, end);
 }
+
+describe('docs/bench.md', () => {
+  const figures = JSON.parse(read(BENCH_FILE)) as Record<string, unknown>;
+
+  test('shows the figures of docs/bench.json, with when, where and against what they were measured', () => {
+    const page = renderBenchDoc(read(BENCH_DOC), JSON.stringify(figures));
+    const machine = figures['machine'] as { cpus: number; node: string };
+    expect(page).toContain(`Measured ${String(figures['date']).slice(0, 10)} at commit \`${String(figures['commit'])}\` on ${machine.cpus} ×`);
+    expect(page).toContain(`Node ${machine.node}`);
+    expect(page).toContain(String(figures['reference']));
+    for (const row of figures['rows'] as { measure: string; ours: string }[]) expect(page).toContain(`| ${row.measure.replace(/\|/g, '\\|')} | ${row.ours.replace(/\|/g, '\\|')} |`);
+  });
+
+  test('a new bench run changes the page, so generate --check fails until it is regenerated', () => {
+    const loaded = (figures['loaded'] as { run: string; files: number; bytes: number }[]).map((load) => ({ ...load, bytes: load.bytes + 1000 }));
+    const before = renderBenchDoc(read(BENCH_DOC), JSON.stringify(figures));
+    const after = renderBenchDoc(read(BENCH_DOC), JSON.stringify({ ...figures, loaded }));
+    expect(after).not.toBe(before);
+    expect(before).toBe(read(BENCH_DOC));
+  });
+
+  test('the README holds no measured figure of its own: bytes loaded, memory and call rates are in docs/bench.md', () => {
+    expect(readme).not.toMatch(/entry file only|bytes of dist|peak of \d+ MB|\d+ MB\b|per 7\.5 s/i);
+  });
+});
+
+describe('the README on how to write component inputs', () => {
+  const text = section(readme, 'component-types');
+
+  test('every bare example is a typed input of the component, every quoted one a string input', () => {
+    const bare = [...text.matchAll(/\(([^()]*)\)\. Inputs/g)].flatMap((match) => (match[1] ?? '').split(', '));
+    const quoted = [...text.matchAll(/([\w-]+): "[^"]*"/g)].map((match) => match[1] ?? '');
+    expect(bare.length).toBeGreaterThan(0);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const example of bare) {
+      const [name, value] = example.split(': ');
+      const type = specInputs[name ?? '']?.['type'] as string | undefined;
+      expect(type, `${example} is written bare`).toMatch(/^(number|boolean)$/);
+      expect(typeof parse(`v: ${value ?? ''}`)['v']).toBe(type);
+    }
+    for (const name of quoted) expect(specInputs[name]?.['type'], `${name} is written quoted`).toBe('string');
+  });
+});

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { helpText } from '../../src/cli/help.js';
+import { HELP_EXAMPLES, helpText } from '../../src/cli/help.js';
+import { parseArgv } from '../../src/inputs/sources.js';
+import { shellCommands } from '../support/documented-commands.js';
 import { EXIT } from '../../src/errors.js';
 import { GROUP_TITLES, INPUTS, envName } from '../../src/inputs/schema.js';
 
@@ -18,6 +20,24 @@ function entryOf(text: string, flag: string): string {
 }
 
 describe('helpText', () => {
+  test('starts with five examples, then what each kind of run needs, before the inputs', () => {
+    const lines = plain.split('\n');
+    expect(lines.indexOf('Examples')).toBe(4);
+    expect(HELP_EXAMPLES).toHaveLength(5);
+    const examples = lines.slice(lines.indexOf('Examples') + 1, lines.indexOf('What each kind of run needs'));
+    expect(examples.filter((line) => /^ {2}\S/.test(line))).toEqual(HELP_EXAMPLES.map((example) => `  ${example.title}`));
+    const needs = plain.slice(plain.indexOf('What each kind of run needs'), plain.indexOf('\nUsage\n'));
+    for (const input of ['service', 'task-definition-arn', 'family', 'build-context', 'run-task-command', 'services-file', 'region']) expect(needs).toContain(input);
+    expect(lines.indexOf('What each kind of run needs')).toBeLessThan(lines.indexOf('Usage'));
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(100);
+  });
+
+  test.each(HELP_EXAMPLES.map((example) => [example.title, example.command] as const))('the example "%s" is one call of known flags', (_title, command) => {
+    const calls = shellCommands(command);
+    expect(calls).toHaveLength(1);
+    expect(() => parseArgv(calls[0] ?? [], {})).not.toThrow();
+  });
+
   test('names the version', () => {
     expect(plain.split('\n')[0]).toBe('ecs-deliver 9.8.7');
   });

@@ -29,12 +29,12 @@ describe('judgeStoppedTask', () => {
       /succeeded/,
     ],
     [
-      'an essential sidecar that exited 1 before the main container',
+      'an essential sidecar that exited 1, the polls not telling which container stopped first',
       task([{ name: 'migrate', exitCode: 0 }, { name: 'envoy', exitCode: 1 }]),
       new Set(['migrate', 'envoy']),
       false,
       0,
-      /failed: essential container envoy exited with exit code 1 before migrate stopped; stopped reason: /,
+      /failed: essential container envoy exited with exit code 1 as the task stopped, and the polls could not tell whether before migrate \(which exited 0\); stopped reason: /,
     ],
     [
       'an essential sidecar killed for memory, not by ECS stopping the task',
@@ -42,7 +42,7 @@ describe('judgeStoppedTask', () => {
       undefined,
       false,
       0,
-      /essential container envoy exited with exit code 137 \(OutOfMemoryError: Container killed due to memory usage\) before migrate stopped/,
+      /essential container envoy exited with exit code 137 \(OutOfMemoryError: Container killed due to memory usage\) as the task stopped/,
     ],
     [
       'a sidecar that is not essential may exit 1',
@@ -75,13 +75,26 @@ describe('judgeStoppedTask', () => {
       undefined,
       false,
       0,
-      /essential container envoy exited with no exit code \(CannotStartContainerError\) before migrate stopped/,
+      /essential container envoy exited with no exit code \(CannotStartContainerError\) as the task stopped/,
     ],
   ])('%s', (_, stopped, essential, succeeded, exitCode, line) => {
     const verdict = judgeStoppedTask(stopped, 'migrate', essential);
     expect(verdict.succeeded).toBe(succeeded);
     expect(verdict.exitCode).toBe(exitCode);
     expect(verdict.line).toMatch(line);
+  });
+
+  test('a sidecar seen stopping after the chosen container exited 0 (its answer to SIGTERM) is no failure', () => {
+    const stopped = task([{ name: 'migrate', exitCode: 0 }, { name: 'envoy', exitCode: 1 }]);
+    const verdict = judgeStoppedTask(stopped, 'migrate', new Set(['migrate', 'envoy']), new Map([['migrate', 3], ['envoy', 4]]));
+    expect(verdict).toMatchObject({ succeeded: true, exitCode: 0, line: expect.stringMatching(/succeeded: container migrate exited with exit code 0/) });
+  });
+
+  test('a sidecar seen stopped before the chosen container is the failure, said as seen', () => {
+    const stopped = task([{ name: 'migrate', exitCode: 0 }, { name: 'envoy', exitCode: 1 }]);
+    const verdict = judgeStoppedTask(stopped, 'migrate', new Set(['migrate', 'envoy']), new Map([['envoy', 2], ['migrate', 3]]));
+    expect(verdict.succeeded).toBe(false);
+    expect(verdict.line).toMatch(/essential container envoy exited with exit code 1 before migrate stopped/);
   });
 });
 

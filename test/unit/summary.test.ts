@@ -231,6 +231,13 @@ describe('endings before or during a change', () => {
     );
   });
 
+  test('inputs that could not be read do not make the run "task definition only"', () => {
+    const { service: _service, ...withoutService } = notStarted;
+    const markdown = renderSummary({ ...withoutService, statusMessage: 'wait-timeout: "soon" is not a duration' });
+    expect(markdown).not.toContain('task definition only');
+    expect(markdown).toMatch(/\| Service \| not known: the run stopped before it read the inputs \|/);
+  });
+
   test('a register-only run cancelled after registering names the revision', () => {
     const { service: _service, ...withoutService } = notStarted;
     const markdown = renderSummary({ ...withoutService, deploymentStatus: 'CANCELLED', taskDefinitionArn: `${ARN}/web:7`, revision: 7, registered: true, statusMessage: 'cancelled by SIGTERM' });
