@@ -54,13 +54,13 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
   const state: RunState = { startedAt: systemClock.now(), progress: newProgress(), published: false };
   const cancel = new AbortController();
   const stopListening = listenForCancel(cancel, reporter.warn, (signal) => {
-    // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
+    // When the rollout's kind undoes on a cancel (rollback-on-cancel; CodeDeploy, always), a cancel during the update or the watch undoes what the
     // update started, also when its answer was lost; the answer to that one call is waited for too.
     const update = state.plan?.update;
     const step = state.progress.step;
     const rollingBack = state.fleet
       ? state.fleet.rollsBackOnCancel
-      : (step === 'update' || step === 'watch') && (update?.watch?.rollbackOnCancel === true || update?.codeDeploy !== undefined);
+      : (step === 'update' || step === 'watch') && update?.kind?.undoesOnCancel(update) === true;
     return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
   });
   try {

@@ -1,0 +1,16 @@
+// A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is an
+// UpdateService back to the previous revision.
+import { watchRolling } from '../watch/watch-rollout.js';
+import { deliverByUpdateService, updateServiceLines } from './ecs-update.js';
+import type { RolloutKind } from './kind.js';
+
+export const rolling: RolloutKind = {
+  name: 'rolling',
+  // No strategy named is a rolling update: endpoints older than deployment strategies name none.
+  takes: (controller, strategy) => controller === 'ECS' && (strategy === undefined || strategy === 'ROLLING'),
+  forcesNewDeployment: true,
+  dryRun: (update, deployed) => updateServiceLines(update, deployed, 'the rollout'),
+  deliver: (deps, delivery) => deliverByUpdateService(deps, delivery, { watch: (w, target, options) => watchRolling(w, target, options), stopsServiceDeployment: false }),
+  undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
+  putBack: ({ service, to }) => `a new rolling deployment puts ${service} back on ${to}.`,
+};
