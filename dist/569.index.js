@@ -1687,8 +1687,8 @@ var errors = __webpack_require__(4533);
 var codedeploy = __webpack_require__(4322);
 // EXTERNAL MODULE: ./src/rollout/rolling.ts
 var rolling = __webpack_require__(7543);
-// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 7 modules
-var watch_rollout = __webpack_require__(3301);
+// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
+var watch_rollout = __webpack_require__(141);
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
 var ecs_update = __webpack_require__(747);
 ;// CONCATENATED MODULE: ./src/rollout/staged.ts
@@ -3322,6 +3322,30 @@ function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
 
 /***/ }),
 
+/***/ 5316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ ChangedLines)
+/* harmony export */ });
+// What every kind prints while it waits: of the lines one answer gives, each keyed by what it is about, only those
+// that changed since that key was last printed.
+class ChangedLines {
+    last = new Map();
+    changed(lines) {
+        return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
+    }
+    remember(key, line) {
+        if (this.last.get(key) === line)
+            return false;
+        this.last.set(key, line);
+        return true;
+    }
+}
+
+
+/***/ }),
+
 /***/ 4322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3521,13 +3545,114 @@ function updateExtraLines(extra) {
 
 /***/ }),
 
+/***/ 9656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ pollLoop)
+});
+
+// EXTERNAL MODULE: ./src/aws/names.ts
+var names = __webpack_require__(5290);
+;// CONCATENATED MODULE: ./src/watch/pacing.ts
+// The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
+// poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
+// slows every other pipeline of the account too.
+const MAX_BACKOFF_FACTOR = 4;
+function nextPollInterval(current, base, throttled) {
+    if (throttled)
+        return Math.min(current * 2, base * MAX_BACKOFF_FACTOR);
+    return Math.max(base, current / 2);
+}
+/** Time to sleep so that polls start `interval` apart, and the last one lands on the deadline. */
+function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
+    return Math.max(0, Math.min(pollStartedAt + interval, deadline) - now);
+}
+
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(3965);
+;// CONCATENATED MODULE: ./src/rollout/poll-loop.ts
+
+
+
+/** `deadline` is asked again after every poll when it is a function: a wait whose pauses do not count moves it. */
+async function pollLoop(deps, options, deadline, poll) {
+    const { clock, reporter } = deps;
+    const startedAt = clock.now();
+    const deadlineNow = typeof deadline === 'number' ? () => deadline : deadline;
+    let last;
+    let lastAnsweredAt;
+    let interval = options.pollIntervalMs;
+    let problem;
+    /** When the service stopped answering (not counting throttling), for the line that says it answers again. */
+    let silentSince;
+    const result = (end) => ({
+        end,
+        startedAt,
+        ...(last !== undefined ? { last } : {}),
+        ...(lastAnsweredAt !== undefined ? { lastAnsweredAt } : {}),
+        ...(problem !== undefined ? { problem } : {}),
+    });
+    for (;;) {
+        if (options.cancel.aborted)
+            return result({ kind: 'cancelled' });
+        const pollStartedAt = clock.now();
+        const read = await (0,settle/* settle */.G9)(poll.read(), options.cancel);
+        if (read.state === 'aborted')
+            return result({ kind: 'cancelled' });
+        if (read.state === 'rejected') {
+            // A failed read says nothing about the rollout: slow down, and try again until the deadline.
+            const kind = poll.errorKind(read.error);
+            const description = poll.describeError(read.error);
+            if (kind === 'fatal') {
+                problem = description;
+                return result({ kind: 'watch-error', message: description });
+            }
+            const slower = nextPollInterval(interval, options.pollIntervalMs, true);
+            if (kind === 'throttled' && slower > interval) {
+                reporter.warn(`${poll.answerer} is throttling (${description}); polling every ${(0,names/* formatDuration */.a3)(slower)}`);
+            }
+            else if (kind === 'transient' && description !== problem) {
+                reporter.warn(`${poll.answerer} did not answer (${description}); retrying until the timeout`);
+            }
+            if (kind === 'transient')
+                silentSince ??= pollStartedAt;
+            problem = description;
+            interval = slower;
+        }
+        else {
+            if (silentSince !== undefined) {
+                reporter.info(`${poll.answerer} answers again, after ${(0,names/* formatDuration */.a3)(clock.now() - silentSince)} without an answer`);
+                silentSince = undefined;
+            }
+            problem = undefined;
+            interval = nextPollInterval(interval, options.pollIntervalMs, false);
+            last = read.value;
+            lastAnsweredAt = clock.now();
+            const verdict = poll.judge(read.value, lastAnsweredAt);
+            if (verdict !== undefined)
+                return result({ kind: 'verdict', verdict });
+        }
+        const now = clock.now();
+        const until = deadlineNow();
+        if (now >= until)
+            return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
+        await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, until), options.cancel);
+    }
+}
+
+
+/***/ }),
+
 /***/ 7543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ rolling)
 /* harmony export */ });
-/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3301);
+/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(141);
 /* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(747);
 // A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is an
 // UpdateService back to the previous revision.
@@ -5499,37 +5624,12 @@ class Observer {
 
 /***/ }),
 
-/***/ 3758:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R1: () => (/* binding */ sleepBeforeNextPoll),
-/* harmony export */   qm: () => (/* binding */ nextPollInterval)
-/* harmony export */ });
-/* unused harmony export MAX_BACKOFF_FACTOR */
-// The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
-// poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
-// slows every other pipeline of the account too.
-const MAX_BACKOFF_FACTOR = 4;
-function nextPollInterval(current, base, throttled) {
-    if (throttled)
-        return Math.min(current * 2, base * MAX_BACKOFF_FACTOR);
-    return Math.max(base, current / 2);
-}
-/** Time to sleep so that polls start `interval` apart, and the last one lands on the deadline. */
-function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
-    return Math.max(0, Math.min(pollStartedAt + interval, deadline) - now);
-}
-
-
-/***/ }),
-
 /***/ 8885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CO: () => (/* binding */ deploymentLine),
-/* harmony export */   MQ: () => (/* binding */ ChangedLines),
+/* harmony export */   TZ: () => (/* binding */ deploymentLines),
 /* harmony export */   V8: () => (/* binding */ eventLine),
 /* harmony export */   qo: () => (/* binding */ stateLine),
 /* harmony export */   vu: () => (/* binding */ EventLog)
@@ -5592,24 +5692,12 @@ class EventLog {
         return fresh.reverse();
     }
 }
-/** Remembers the last line printed per deployment and answers only the lines that changed. */
-class ChangedLines {
-    last = new Map();
-    changed(service, serviceDeployment) {
-        const lines = (service.deployments ?? []).map((deployment) => [
-            deployment.id ?? '?',
-            deploymentLine(deployment),
-        ]);
-        if (serviceDeployment)
-            lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
-        return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
-    }
-    remember(key, line) {
-        if (this.last.get(key) === line)
-            return false;
-        this.last.set(key, line);
-        return true;
-    }
+/** The lines one answer gives, keyed: each deployment's, and the service deployment's. */
+function deploymentLines(service, serviceDeployment) {
+    const lines = (service.deployments ?? []).map((deployment) => [deployment.id ?? '?', deploymentLine(deployment)]);
+    if (serviceDeployment)
+        lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
+    return lines;
 }
 
 
@@ -5790,7 +5878,7 @@ function stoppedTaskLines(report) {
 
 /***/ }),
 
-/***/ 3301:
+/***/ 141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5806,82 +5894,10 @@ var start_deployment = __webpack_require__(248);
 var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
 var failure_report = __webpack_require__(3561);
-// EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(5290);
-// EXTERNAL MODULE: ./src/watch/pacing.ts
-var pacing = __webpack_require__(3758);
-// EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(3965);
-;// CONCATENATED MODULE: ./src/rollout/poll-loop.ts
-
-
-
-/** `deadline` is asked again after every poll when it is a function: a wait whose pauses do not count moves it. */
-async function pollLoop(deps, options, deadline, poll) {
-    const { clock, reporter } = deps;
-    const startedAt = clock.now();
-    const deadlineNow = typeof deadline === 'number' ? () => deadline : deadline;
-    let last;
-    let lastAnsweredAt;
-    let interval = options.pollIntervalMs;
-    let problem;
-    /** When the service stopped answering (not counting throttling), for the line that says it answers again. */
-    let silentSince;
-    const result = (end) => ({
-        end,
-        startedAt,
-        ...(last !== undefined ? { last } : {}),
-        ...(lastAnsweredAt !== undefined ? { lastAnsweredAt } : {}),
-        ...(problem !== undefined ? { problem } : {}),
-    });
-    for (;;) {
-        if (options.cancel.aborted)
-            return result({ kind: 'cancelled' });
-        const pollStartedAt = clock.now();
-        const read = await (0,settle/* settle */.G9)(poll.read(), options.cancel);
-        if (read.state === 'aborted')
-            return result({ kind: 'cancelled' });
-        if (read.state === 'rejected') {
-            // A failed read says nothing about the rollout: slow down, and try again until the deadline.
-            const kind = poll.errorKind(read.error);
-            const description = poll.describeError(read.error);
-            if (kind === 'fatal') {
-                problem = description;
-                return result({ kind: 'watch-error', message: description });
-            }
-            const slower = (0,pacing/* nextPollInterval */.qm)(interval, options.pollIntervalMs, true);
-            if (kind === 'throttled' && slower > interval) {
-                reporter.warn(`${poll.answerer} is throttling (${description}); polling every ${(0,names/* formatDuration */.a3)(slower)}`);
-            }
-            else if (kind === 'transient' && description !== problem) {
-                reporter.warn(`${poll.answerer} did not answer (${description}); retrying until the timeout`);
-            }
-            if (kind === 'transient')
-                silentSince ??= pollStartedAt;
-            problem = description;
-            interval = slower;
-        }
-        else {
-            if (silentSince !== undefined) {
-                reporter.info(`${poll.answerer} answers again, after ${(0,names/* formatDuration */.a3)(clock.now() - silentSince)} without an answer`);
-                silentSince = undefined;
-            }
-            problem = undefined;
-            interval = (0,pacing/* nextPollInterval */.qm)(interval, options.pollIntervalMs, false);
-            last = read.value;
-            lastAnsweredAt = clock.now();
-            const verdict = poll.judge(read.value, lastAnsweredAt);
-            if (verdict !== undefined)
-                return result({ kind: 'verdict', verdict });
-        }
-        const now = clock.now();
-        const until = deadlineNow();
-        if (now >= until)
-            return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
-        await clock.sleep((0,pacing/* sleepBeforeNextPoll */.R1)(now, pollStartedAt, interval, until), options.cancel);
-    }
-}
-
+// EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
+var poll_loop = __webpack_require__(9656);
+// EXTERNAL MODULE: ./src/rollout/changed-lines.ts
+var changed_lines = __webpack_require__(5316);
 // EXTERNAL MODULE: ./src/watch/progress.ts
 var progress = __webpack_require__(8885);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
@@ -5934,6 +5950,8 @@ function track(followed, snapshot) {
     };
 }
 
+// EXTERNAL MODULE: ./src/aws/names.ts
+var names = __webpack_require__(5290);
 ;// CONCATENATED MODULE: ./src/watch/verdict.ts
 
 
@@ -6054,12 +6072,13 @@ function describeDeployment(id, taskDefinition) {
 
 
 
+
 /** The rolling update's judge: each deployment's line when it changed, and the verdict of verdict.ts. */
 function rollingJudge(options) {
-    const changedLines = new progress/* ChangedLines */.MQ();
+    const changedLines = new changed_lines/* ChangedLines */.M();
     const maxFailedTasks = options.maxFailedTasks !== undefined && options.maxFailedTasks > 0 ? options.maxFailedTasks : undefined;
     return {
-        changed: (snapshot) => changedLines.changed(snapshot.service, snapshot.serviceDeployment),
+        changed: (snapshot) => changedLines.changed((0,progress/* deploymentLines */.TZ)(snapshot.service, snapshot.serviceDeployment)),
         decide: (snapshot, followed, events) => decide(snapshot, followed, events, maxFailedTasks),
     };
 }
@@ -6097,7 +6116,7 @@ async function followWith(ctx, start, deadline, judge) {
             return verdict.kind === 'waiting' ? undefined : verdict;
         },
     };
-    const looped = await pollLoop(ctx, ctx.options, deadline, poll);
+    const looped = await (0,poll_loop/* pollLoop */.A)(ctx, ctx.options, deadline, poll);
     const { end, last, lastAnsweredAt, problem, startedAt } = looped;
     return {
         end: end.kind === 'verdict' ? end.verdict : end,
@@ -6112,6 +6131,8 @@ async function followWith(ctx, start, deadline, judge) {
 
 // EXTERNAL MODULE: ./src/watch/observe.ts
 var observe = __webpack_require__(3460);
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(3965);
 ;// CONCATENATED MODULE: ./src/watch/endings.ts
 
 

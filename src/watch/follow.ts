@@ -4,7 +4,8 @@
 import type { ServiceEvent } from '@aws-sdk/client-ecs';
 import { pollLoop, type Poll } from '../rollout/poll-loop.js';
 import type { WatchContext } from './context.js';
-import { ChangedLines, EventLog, eventLine } from './progress.js';
+import { ChangedLines } from '../rollout/changed-lines.js';
+import { deploymentLines, EventLog, eventLine } from './progress.js';
 import { describeReadError, readErrorKind } from './read-errors.js';
 import type { Followed, Snapshot } from './snapshot.js';
 import { track, withoutServiceDeployment } from './tracking.js';
@@ -49,7 +50,7 @@ export function rollingJudge(options: WatchContext['options']): Judge<Verdict> {
   const changedLines = new ChangedLines();
   const maxFailedTasks = options.maxFailedTasks !== undefined && options.maxFailedTasks > 0 ? options.maxFailedTasks : undefined;
   return {
-    changed: (snapshot) => changedLines.changed(snapshot.service, snapshot.serviceDeployment),
+    changed: (snapshot) => changedLines.changed(deploymentLines(snapshot.service, snapshot.serviceDeployment)),
     decide: (snapshot, followed, events) => decide(snapshot, followed, events, maxFailedTasks),
   };
 }

@@ -1,6 +1,7 @@
 // What the watcher prints while it waits: each new service event once, and a deployment's line only when it changed.
 import type { Deployment, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs';
 import { familyRevision } from '../aws/names.js';
+import type { KeyedLine } from '../rollout/changed-lines.js';
 import { deploymentsOf, eventKey, primaryOf } from './snapshot.js';
 
 /** Events this close before the watch began still belong to it: the update came first, and clocks drift. */
@@ -64,22 +65,9 @@ export class EventLog {
   }
 }
 
-/** Remembers the last line printed per deployment and answers only the lines that changed. */
-export class ChangedLines {
-  private readonly last = new Map<string, string>();
-
-  changed(service: Service, serviceDeployment: ServiceDeployment | undefined): string[] {
-    const lines: [string, string][] = (service.deployments ?? []).map((deployment) => [
-      deployment.id ?? '?',
-      deploymentLine(deployment),
-    ]);
-    if (serviceDeployment) lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
-    return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
-  }
-
-  private remember(key: string, line: string): boolean {
-    if (this.last.get(key) === line) return false;
-    this.last.set(key, line);
-    return true;
-  }
+/** The lines one answer gives, keyed: each deployment's, and the service deployment's. */
+export function deploymentLines(service: Service, serviceDeployment: ServiceDeployment | undefined): KeyedLine[] {
+  const lines: KeyedLine[] = (service.deployments ?? []).map((deployment) => [deployment.id ?? '?', deploymentLine(deployment)]);
+  if (serviceDeployment) lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
+  return lines;
 }
