@@ -343,6 +343,8 @@ function prefixedReporter(inner, prefix) {
             return body();
         },
         mask: (secret) => inner.mask(secret),
+        // The run's one progress line names each service's wait by its prefix.
+        ...(inner.waiting ? { waiting: (label, timeLeft) => inner.waiting(`[${prefix}] ${label}`, timeLeft) } : {}),
     };
 }
 

@@ -397,6 +397,8 @@ async function followDeployment(deps, deploymentId, deadline, options) {
     };
     const poll = {
         answerer: 'CodeDeploy',
+        waitingFor: `CodeDeploy deployment ${deploymentId}`,
+        standing: standingOfSeen,
         read: async () => {
             const answer = await observe(deps.api, deploymentId, targetId);
             targetId = answer.targetId;
@@ -420,6 +422,13 @@ async function observe(api, deploymentId, knownTargetId) {
         return { info };
     const target = (await api.getDeploymentTarget(deploymentId, targetId))?.ecsTarget;
     return { info, targetId, ...(target ? { target } : {}) };
+}
+/** `InProgress; AllowTraffic: InProgress; Task sets: ...`: the status, the event running or last done, the traffic. */
+function standingOfSeen(seen) {
+    const events = (seen.target?.lifecycleEvents ?? []).filter((event) => event.status && event.status !== 'Pending');
+    const current = events.at(-1);
+    const taskSets = seen.target?.taskSetsInfo ?? [];
+    return [seen.info.status ?? '?', ...(current ? [lifecycleEventLine(current)] : []), ...(taskSets.length > 0 ? [taskSetsLine(taskSets)] : [])].join('; ');
 }
 
 ;// CONCATENATED MODULE: ./src/codedeploy/watch.ts

@@ -1,5 +1,6 @@
 // Wires one run: host, inputs, AWS session, plan, apply, and how the run ends. Every ending (bad input, a
 // failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv report.
+import { withWaitProgress, type WaitProgressOptions } from './rollout/wait-progress.js';
 import { familyRevision } from './aws/names.js';
 import { systemClock } from './clock.js';
 import { applyPlan, signalOf, throwIfCancelled } from './deploy/apply.js';
@@ -49,7 +50,7 @@ interface RunState {
 
 export async function main(invocation: Invocation, env: Env = process.env): Promise<number> {
   const host = await createHost(invocation, env);
-  const errors = countErrors(host.reporter);
+  const errors = countErrors(invocation.json ? host.reporter : withWaitProgress(host.reporter, progressOptions(env)));
   const reporter = errors.reporter;
   const state: RunState = { startedAt: systemClock.now(), progress: newProgress(), published: false };
   const cancel = new AbortController();
@@ -240,8 +241,15 @@ function countErrors(inner: Reporter): { reporter: Reporter; count(): number } {
     },
     group: (title, body) => inner.group(title, body),
     mask: (secret) => inner.mask(secret),
+    ...(inner.waiting ? { waiting: inner.waiting.bind(inner) } : {}),
   };
   return { reporter, count: () => errors };
+}
+
+/** Progress goes where the log goes without --json; tests shorten the 30 s through ECS_DELIVER_PROGRESS_EVERY_MS. */
+function progressOptions(env: Env): WaitProgressOptions {
+  const every = Number(env['ECS_DELIVER_PROGRESS_EVERY_MS']);
+  return { out: process.stdout, ...(Number.isFinite(every) && every > 0 ? { everyMs: every } : {}) };
 }
 
 async function createHost(invocation: Invocation, env: Env): Promise<Host> {

@@ -8,7 +8,7 @@ import { pollLoop, type Poll } from '../rollout/poll-loop.js';
 import { describeReadError, readErrorKind } from '../watch/read-errors.js';
 import type { CodeDeployApi } from './api.js';
 import { ChangedLines } from '../rollout/changed-lines.js';
-import { pollLines, trafficShifted } from './progress.js';
+import { lifecycleEventLine, pollLines, taskSetsLine, trafficShifted } from './progress.js';
 
 /** How often the time left of the termination wait is printed. */
 const WAIT_LINE_EVERY_MS = 60_000;
@@ -107,6 +107,8 @@ export async function followDeployment(deps: FollowDeps, deploymentId: string, d
 
   const poll: Poll<Seen, FollowVerdict> = {
     answerer: 'CodeDeploy',
+    waitingFor: `CodeDeploy deployment ${deploymentId}`,
+    standing: standingOfSeen,
     read: async () => {
       const answer = await observe(deps.api, deploymentId, targetId);
       targetId = answer.targetId;
@@ -133,4 +135,12 @@ async function observe(
   if (!targetId) return { info };
   const target = (await api.getDeploymentTarget(deploymentId, targetId))?.ecsTarget;
   return { info, targetId, ...(target ? { target } : {}) };
+}
+
+/** `InProgress; AllowTraffic: InProgress; Task sets: ...`: the status, the event running or last done, the traffic. */
+function standingOfSeen(seen: Seen): string {
+  const events = (seen.target?.lifecycleEvents ?? []).filter((event) => event.status && event.status !== 'Pending');
+  const current = events.at(-1);
+  const taskSets = seen.target?.taskSetsInfo ?? [];
+  return [seen.info.status ?? '?', ...(current ? [lifecycleEventLine(current)] : []), ...(taskSets.length > 0 ? [taskSetsLine(taskSets)] : [])].join('; ');
 }

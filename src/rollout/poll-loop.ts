@@ -12,6 +12,10 @@ import { settle } from '../watch/settle.js';
 export interface Poll<A, V> {
   /** Who answers the reads, for the log: `ECS`, `CodeDeploy`. */
   readonly answerer: string;
+  /** What is waited for, for the progress line: `rollout of web`. */
+  readonly waitingFor: string;
+  /** Where the rollout stands in one answer, in a few words (counts, stage, hook), for the progress line. */
+  standing(answer: A): string;
   read(): Promise<A>;
   /** What a failed read means: `fatal` ends the watch; the others are retried until the deadline. */
   errorKind(error: unknown): ErrorKind;
@@ -43,7 +47,7 @@ export interface LoopResult<A, V> {
 
 export interface LoopDeps {
   clock: Clock;
-  reporter: Pick<Reporter, 'info' | 'warn'>;
+  reporter: Pick<Reporter, 'info' | 'warn' | 'waiting'>;
 }
 
 export interface LoopOptions {
@@ -61,6 +65,14 @@ export async function pollLoop<A, V>(
   const { clock, reporter } = deps;
   const startedAt = clock.now();
   const deadlineNow = typeof deadline === 'number' ? () => deadline : deadline;
+  const progress = reporter.waiting?.(poll.waitingFor, () => deadlineNow() - clock.now());
+  try {
+    return await loop();
+  } finally {
+    progress?.end();
+  }
+
+  async function loop(): Promise<LoopResult<A, V>> {
   let last: A | undefined;
   let lastAnsweredAt: number | undefined;
   let interval = options.pollIntervalMs;
@@ -107,6 +119,7 @@ export async function pollLoop<A, V>(
       interval = nextPollInterval(interval, options.pollIntervalMs, false);
       last = read.value;
       lastAnsweredAt = clock.now();
+      progress?.stands(poll.standing(read.value));
       const verdict = poll.judge(read.value, lastAnsweredAt);
       if (verdict !== undefined) return result({ kind: 'verdict', verdict });
     }
@@ -116,4 +129,5 @@ export async function pollLoop<A, V>(
     if (now >= until) return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
     await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, until), options.cancel);
   }
+}
 }

@@ -5,7 +5,7 @@ import type { ServiceEvent } from '@aws-sdk/client-ecs';
 import { pollLoop, type Poll } from '../rollout/poll-loop.js';
 import type { WatchContext } from './context.js';
 import { ChangedLines } from '../rollout/changed-lines.js';
-import { deploymentLines, EventLog, eventLine } from './progress.js';
+import { deploymentLines, EventLog, eventLine, standingOf } from './progress.js';
 import { describeReadError, readErrorKind } from './read-errors.js';
 import type { Followed, Snapshot } from './snapshot.js';
 import { track, withoutServiceDeployment } from './tracking.js';
@@ -16,6 +16,8 @@ export interface Judge<V extends { kind: string }> {
   /** Lines for what changed since the last answer. */
   changed(snapshot: Snapshot): string[];
   decide(snapshot: Snapshot, followed: Followed, eventsSinceStart: readonly ServiceEvent[]): V;
+  /** What the progress line says is waited for (`rollout` by default). */
+  waitingFor?: string;
 }
 
 export type FollowEnd<V extends { kind: string } = Verdict> =
@@ -72,6 +74,8 @@ export async function followWith<V extends { kind: string }>(
   let followed = observer.supportsServiceDeployments ? start : withoutServiceDeployment(start);
   const poll: Poll<Snapshot, Exclude<V, { kind: 'waiting' }>> = {
     answerer: 'ECS',
+    waitingFor: `${judge.waitingFor ?? 'rollout'} of ${ctx.target.service}`,
+    standing: (snapshot) => standingOf(snapshot, followed.deploymentId),
     read: async () => {
       try {
         return await observer.observe(followed.serviceDeploymentArn);

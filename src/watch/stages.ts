@@ -304,7 +304,7 @@ function share(weight: number): string {
   return `${Math.round(weight * 10) / 10}%`;
 }
 
-function hookName(hook: DeploymentLifecycleHookDetail): string {
+export function hookName(hook: DeploymentLifecycleHookDetail): string {
   if (hook.targetType === 'PAUSE') return `PAUSE ${hook.hookId ?? '?'}`;
   return hook.targetArn ?? hook.hookId ?? '?';
 }

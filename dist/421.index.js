@@ -1,5 +1,5 @@
-export const id = 569;
-export const ids = [569];
+export const id = 421;
+export const ids = [421];
 export const modules = {
 
 /***/ 9796:
@@ -359,7 +359,7 @@ function toRegisterInput(doc) {
 
 /***/ }),
 
-/***/ 569:
+/***/ 1421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -370,6 +370,123 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/names.ts
 var names = __webpack_require__(5290);
+;// CONCATENATED MODULE: ./src/rollout/wait-progress.ts
+// Progress while a run waits and nothing else is printed. In a CI log: a line after every 30 s of silence with the
+// time elapsed, the time left before the timeout and where each wait stands. On a terminal: one status line with a
+// spinner, redrawn in place and wiped before any other line, so the log's own lines replace it. All the waits of
+// a run (every service of a services-file) share one line.
+
+/** Silence after which a CI log gets a progress line. */
+const PROGRESS_EVERY_MS = 30_000;
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const TERMINAL_REDRAW_MS = 120;
+/** The reporter with `waiting`: every line it prints counts as output, and on a terminal first wipes the status line. */
+function withWaitProgress(inner, options) {
+    const progress = new WaitProgress(inner, options);
+    const printing = (print) => (...args) => {
+        progress.beforeOutput();
+        print(...args);
+    };
+    return {
+        info: printing((line) => inner.info(line)),
+        warn: printing((line) => inner.warn(line)),
+        error: printing((line) => inner.error(line)),
+        group: (title, body) => {
+            progress.beforeOutput();
+            return inner.group(title, body);
+        },
+        mask: (secret) => inner.mask(secret),
+        waiting: (label, timeLeft) => progress.begin(label, timeLeft),
+    };
+}
+class WaitProgress {
+    reporter;
+    options;
+    waits = new Set();
+    terminal;
+    everyMs;
+    now;
+    timer;
+    lastOutputAt;
+    statusShown = false;
+    frame = 0;
+    constructor(reporter, options) {
+        this.reporter = reporter;
+        this.options = options;
+        this.terminal = options.out.isTTY === true;
+        this.everyMs = options.everyMs ?? PROGRESS_EVERY_MS;
+        this.now = options.now ?? Date.now;
+        this.lastOutputAt = this.now();
+    }
+    begin(label, timeLeft) {
+        const wait = { label, timeLeft, startedAt: this.now() };
+        this.waits.add(wait);
+        this.timer ??= this.startTimer();
+        return {
+            stands: (standing) => {
+                wait.standing = standing;
+            },
+            end: () => {
+                this.waits.delete(wait);
+                if (this.waits.size > 0)
+                    return;
+                this.wipe();
+                clearInterval(this.timer);
+                this.timer = undefined;
+            },
+        };
+    }
+    beforeOutput() {
+        this.wipe();
+        this.lastOutputAt = this.now();
+    }
+    startTimer() {
+        const timer = setInterval(() => this.tick(), this.terminal ? TERMINAL_REDRAW_MS : Math.min(1000, this.everyMs / 4));
+        // Progress never keeps a run alive.
+        timer.unref();
+        return timer;
+    }
+    tick() {
+        if (this.waits.size === 0)
+            return;
+        if (this.terminal) {
+            this.frame = (this.frame + 1) % SPINNER.length;
+            const line = `${SPINNER[this.frame] ?? ''} ${this.line(false)}`;
+            const width = this.options.out.columns;
+            this.options.out.write(`\r\u001b[2K${width !== undefined && width > 1 && line.length >= width ? `${line.slice(0, width - 2)}…` : line}`);
+            this.statusShown = true;
+            return;
+        }
+        if (this.now() - this.lastOutputAt < this.everyMs)
+            return;
+        this.reporter.info(this.line(true));
+        this.lastOutputAt = this.now();
+    }
+    wipe() {
+        if (!this.statusShown)
+            return;
+        this.options.out.write('\r\u001b[2K');
+        this.statusShown = false;
+    }
+    /** `Waiting 1m 30s, 8m 30s left: rollout of web: 1/2 running on web:3, IN_PROGRESS`; one part per wait. */
+    line(withTimeLeft) {
+        const now = this.now();
+        const waits = [...this.waits];
+        const elapsed = now - Math.min(...waits.map((wait) => wait.startedAt));
+        const part = (wait, own) => {
+            const left = Math.max(0, wait.timeLeft());
+            const time = own && withTimeLeft ? ` (${(0,names/* formatDuration */.a3)(left)} left before the timeout)` : '';
+            return `${wait.label}${time}: ${wait.standing ?? 'waiting for the first answer'}`;
+        };
+        if (waits.length === 1 && waits[0]) {
+            const wait = waits[0];
+            const left = withTimeLeft ? `, ${(0,names/* formatDuration */.a3)(Math.max(0, wait.timeLeft()))} left before the timeout` : '';
+            return `Waiting ${(0,names/* formatDuration */.a3)(elapsed)}${left}: ${part(wait, false)}`;
+        }
+        return `Waiting ${(0,names/* formatDuration */.a3)(elapsed)} on ${waits.length}: ${waits.map((wait) => part(wait, true)).join('; ')}`;
+    }
+}
+
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __webpack_require__(386);
 // EXTERNAL MODULE: ./src/deploy/apply.ts
@@ -400,7 +517,7 @@ var sources = __webpack_require__(1778);
 
 
 /** Environment variables of ours that are not inputs. */
-const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVERS']);
+const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVERS', 'ECS_DELIVER_PROGRESS_EVERY_MS']);
 /**
  * Warnings for variables that look meant as inputs but are not read: a misspelled ECS_DELIVER_* name, or,
  * on a GitHub step, an INPUT_* name GitHub never makes from an input (INPUT_DESIRED_COUNT for desired-count).
@@ -465,13 +582,14 @@ var wiring = __webpack_require__(5996);
 
 
 
+
 /** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
 const CANCEL_BACKSTOP_MS = 1_800;
 /** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
 const CANCEL_BACKSTOP_ROLLBACK_MS = 12_000;
 async function main(invocation, env = process.env) {
     const host = await createHost(invocation, env);
-    const errors = countErrors(host.reporter);
+    const errors = countErrors(invocation.json ? host.reporter : withWaitProgress(host.reporter, progressOptions(env)));
     const reporter = errors.reporter;
     const state = { startedAt: clock/* systemClock */.m.now(), progress: (0,result/* newProgress */.gu)(), published: false };
     const cancel = new AbortController();
@@ -663,8 +781,14 @@ function countErrors(inner) {
         },
         group: (title, body) => inner.group(title, body),
         mask: (secret) => inner.mask(secret),
+        ...(inner.waiting ? { waiting: inner.waiting.bind(inner) } : {}),
     };
     return { reporter, count: () => errors };
+}
+/** Progress goes where the log goes without --json; tests shorten the 30 s through ECS_DELIVER_PROGRESS_EVERY_MS. */
+function progressOptions(env) {
+    const every = Number(env['ECS_DELIVER_PROGRESS_EVERY_MS']);
+    return { out: process.stdout, ...(Number.isFinite(every) && every > 0 ? { everyMs: every } : {}) };
 }
 async function createHost(invocation, env) {
     const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env);
@@ -1687,8 +1811,8 @@ var errors = __webpack_require__(4533);
 var codedeploy = __webpack_require__(4322);
 // EXTERNAL MODULE: ./src/rollout/rolling.ts
 var rolling = __webpack_require__(7543);
-// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
-var watch_rollout = __webpack_require__(141);
+// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 5 modules
+var watch_rollout = __webpack_require__(9725);
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
 var ecs_update = __webpack_require__(747);
 ;// CONCATENATED MODULE: ./src/rollout/staged.ts
@@ -3582,64 +3706,74 @@ async function pollLoop(deps, options, deadline, poll) {
     const { clock, reporter } = deps;
     const startedAt = clock.now();
     const deadlineNow = typeof deadline === 'number' ? () => deadline : deadline;
-    let last;
-    let lastAnsweredAt;
-    let interval = options.pollIntervalMs;
-    let problem;
-    /** When the service stopped answering (not counting throttling), for the line that says it answers again. */
-    let silentSince;
-    const result = (end) => ({
-        end,
-        startedAt,
-        ...(last !== undefined ? { last } : {}),
-        ...(lastAnsweredAt !== undefined ? { lastAnsweredAt } : {}),
-        ...(problem !== undefined ? { problem } : {}),
-    });
-    for (;;) {
-        if (options.cancel.aborted)
-            return result({ kind: 'cancelled' });
-        const pollStartedAt = clock.now();
-        const read = await (0,settle/* settle */.G9)(poll.read(), options.cancel);
-        if (read.state === 'aborted')
-            return result({ kind: 'cancelled' });
-        if (read.state === 'rejected') {
-            // A failed read says nothing about the rollout: slow down, and try again until the deadline.
-            const kind = poll.errorKind(read.error);
-            const description = poll.describeError(read.error);
-            if (kind === 'fatal') {
+    const progress = reporter.waiting?.(poll.waitingFor, () => deadlineNow() - clock.now());
+    try {
+        return await loop();
+    }
+    finally {
+        progress?.end();
+    }
+    async function loop() {
+        let last;
+        let lastAnsweredAt;
+        let interval = options.pollIntervalMs;
+        let problem;
+        /** When the service stopped answering (not counting throttling), for the line that says it answers again. */
+        let silentSince;
+        const result = (end) => ({
+            end,
+            startedAt,
+            ...(last !== undefined ? { last } : {}),
+            ...(lastAnsweredAt !== undefined ? { lastAnsweredAt } : {}),
+            ...(problem !== undefined ? { problem } : {}),
+        });
+        for (;;) {
+            if (options.cancel.aborted)
+                return result({ kind: 'cancelled' });
+            const pollStartedAt = clock.now();
+            const read = await (0,settle/* settle */.G9)(poll.read(), options.cancel);
+            if (read.state === 'aborted')
+                return result({ kind: 'cancelled' });
+            if (read.state === 'rejected') {
+                // A failed read says nothing about the rollout: slow down, and try again until the deadline.
+                const kind = poll.errorKind(read.error);
+                const description = poll.describeError(read.error);
+                if (kind === 'fatal') {
+                    problem = description;
+                    return result({ kind: 'watch-error', message: description });
+                }
+                const slower = nextPollInterval(interval, options.pollIntervalMs, true);
+                if (kind === 'throttled' && slower > interval) {
+                    reporter.warn(`${poll.answerer} is throttling (${description}); polling every ${(0,names/* formatDuration */.a3)(slower)}`);
+                }
+                else if (kind === 'transient' && description !== problem) {
+                    reporter.warn(`${poll.answerer} did not answer (${description}); retrying until the timeout`);
+                }
+                if (kind === 'transient')
+                    silentSince ??= pollStartedAt;
                 problem = description;
-                return result({ kind: 'watch-error', message: description });
+                interval = slower;
             }
-            const slower = nextPollInterval(interval, options.pollIntervalMs, true);
-            if (kind === 'throttled' && slower > interval) {
-                reporter.warn(`${poll.answerer} is throttling (${description}); polling every ${(0,names/* formatDuration */.a3)(slower)}`);
+            else {
+                if (silentSince !== undefined) {
+                    reporter.info(`${poll.answerer} answers again, after ${(0,names/* formatDuration */.a3)(clock.now() - silentSince)} without an answer`);
+                    silentSince = undefined;
+                }
+                problem = undefined;
+                interval = nextPollInterval(interval, options.pollIntervalMs, false);
+                last = read.value;
+                lastAnsweredAt = clock.now();
+                progress?.stands(poll.standing(read.value));
+                const verdict = poll.judge(read.value, lastAnsweredAt);
+                if (verdict !== undefined)
+                    return result({ kind: 'verdict', verdict });
             }
-            else if (kind === 'transient' && description !== problem) {
-                reporter.warn(`${poll.answerer} did not answer (${description}); retrying until the timeout`);
-            }
-            if (kind === 'transient')
-                silentSince ??= pollStartedAt;
-            problem = description;
-            interval = slower;
+            const now = clock.now();
+            const until = deadlineNow();
+            if (now >= until)
+                return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
+            await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, until), options.cancel);
         }
-        else {
-            if (silentSince !== undefined) {
-                reporter.info(`${poll.answerer} answers again, after ${(0,names/* formatDuration */.a3)(clock.now() - silentSince)} without an answer`);
-                silentSince = undefined;
-            }
-            problem = undefined;
-            interval = nextPollInterval(interval, options.pollIntervalMs, false);
-            last = read.value;
-            lastAnsweredAt = clock.now();
-            const verdict = poll.judge(read.value, lastAnsweredAt);
-            if (verdict !== undefined)
-                return result({ kind: 'verdict', verdict });
-        }
-        const now = clock.now();
-        const until = deadlineNow();
-        if (now >= until)
-            return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
-        await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, until), options.cancel);
     }
 }
 
@@ -3652,7 +3786,7 @@ async function pollLoop(deps, options, deadline, poll) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ rolling)
 /* harmony export */ });
-/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(141);
+/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9725);
 /* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(747);
 // A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is an
 // UpdateService back to the previous revision.
@@ -5477,10 +5611,10 @@ function typeError(source, path, expected, found, quote = false) {
 /* unused harmony exports EVENTS_SHOWN, eventsOfDeployment, collectFailure, failureLines */
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5290);
 /* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5552);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8885);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8885);
 /* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3965);
 /* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2222);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3618);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3618);
 
 
 
@@ -5493,8 +5627,8 @@ const STOPPED_TASKS_WAIT_MS = 10_000;
 /** Service events of this watch, and any older ones that name the deployment, oldest first. */
 function eventsOfDeployment(result) {
     const id = result.followed.deploymentId;
-    const printed = new Set(result.events.map(_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk));
-    const naming = (result.last?.service.events ?? []).filter((event) => id !== undefined && !printed.has((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk)(event)) && (event.message ?? '').includes(id));
+    const printed = new Set(result.events.map(_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .eventKey */ .Mk));
+    const naming = (result.last?.service.events ?? []).filter((event) => id !== undefined && !printed.has((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .eventKey */ .Mk)(event)) && (event.message ?? '').includes(id));
     const all = [...naming, ...result.events];
     return all.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0)).slice(-EVENTS_SHOWN);
 }
@@ -5506,7 +5640,7 @@ async function collectFailure(ctx, result, taskDefinitionArn, reason) {
         taskDefinitionArn,
         ...(result.followed.deploymentId ? { deploymentId: result.followed.deploymentId } : {}),
     };
-    const report = { reason, events: eventsOfDeployment(result).map(_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .eventLine */ .V8), stoppedTasks: [] };
+    const report = { reason, events: eventsOfDeployment(result).map(_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .eventLine */ .V8), stoppedTasks: [] };
     if (options.cancel.aborted)
         return { report, stoppedTasksUnread: 'cancelled' };
     const stopped = await (0,_settle_js__WEBPACK_IMPORTED_MODULE_3__/* .settleWithin */ .fb)((0,_stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .stoppedTasksOf */ .bd)(ecs, query), STOPPED_TASKS_WAIT_MS, clock, options.cancel);
@@ -5524,7 +5658,7 @@ function failureLines({ report, stoppedTasksUnread }, result, url) {
     const lines = [];
     const deployments = result.last?.service.deployments ?? [];
     if (deployments.length > 0)
-        lines.push('Deployments at the end:', ...deployments.map((d) => `  ${(0,_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentLine */ .CO)(d)}`));
+        lines.push('Deployments at the end:', ...deployments.map((d) => `  ${(0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentLine */ .CO)(d)}`));
     if (report.events.length > 0)
         lines.push('Service events of this deployment:', ...report.events.map((line) => `  ${line}`));
     else
@@ -5631,12 +5765,15 @@ class Observer {
 /* harmony export */   CO: () => (/* binding */ deploymentLine),
 /* harmony export */   TZ: () => (/* binding */ deploymentLines),
 /* harmony export */   V8: () => (/* binding */ eventLine),
+/* harmony export */   YP: () => (/* binding */ standingOf),
 /* harmony export */   qo: () => (/* binding */ stateLine),
 /* harmony export */   vu: () => (/* binding */ EventLog)
 /* harmony export */ });
 /* unused harmony exports EVENT_MARGIN_MS, serviceDeploymentLine */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3618);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5290);
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4541);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3618);
+
 
 
 /** Events this close before the watch began still belong to it: the update came first, and clocks drift. */
@@ -5645,7 +5782,7 @@ function deploymentLine(deployment) {
     const counts = `${deployment.runningCount ?? 0}/${deployment.desiredCount ?? 0} running, ` +
         `${deployment.pendingCount ?? 0} pending, ${deployment.failedTasks ?? 0} failed`;
     const state = deployment.rolloutState ? `, ${deployment.rolloutState}` : '';
-    const taskDefinition = deployment.taskDefinition ? ` ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .familyRevision */ .KW)(deployment.taskDefinition)}` : '';
+    const taskDefinition = deployment.taskDefinition ? ` ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_1__/* .familyRevision */ .KW)(deployment.taskDefinition)}` : '';
     return `${deployment.status ?? '?'} ${deployment.id ?? '?'}${taskDefinition}: ${counts}${state}`;
 }
 /**
@@ -5653,13 +5790,13 @@ function deploymentLine(deployment) {
  * `deploymentId` picks the deployment; the PRIMARY one otherwise.
  */
 function stateLine(service, deploymentId) {
-    const deployments = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentsOf */ .o)(service);
-    const shown = deployments.find((deployment) => deploymentId !== undefined && deployment.id === deploymentId) ?? (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .primaryOf */ .Os)(service);
+    const deployments = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentsOf */ .o)(service);
+    const shown = deployments.find((deployment) => deploymentId !== undefined && deployment.id === deploymentId) ?? (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .primaryOf */ .Os)(service);
     const more = deployments.length > 1 ? `; ${deployments.length} deployments` : '';
     const running = shown ?? service;
     const taskDefinition = shown ? shown.taskDefinition : service.taskDefinition;
     const state = shown?.rolloutState ? `, ${shown.rolloutState}` : '';
-    const on = taskDefinition ? ` on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .familyRevision */ .KW)(taskDefinition)}` : '';
+    const on = taskDefinition ? ` on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_1__/* .familyRevision */ .KW)(taskDefinition)}` : '';
     return `${running.runningCount ?? 0}/${running.desiredCount ?? 0} running${on}${state}${more}`;
 }
 function serviceDeploymentLine(serviceDeployment) {
@@ -5686,9 +5823,9 @@ class EventLog {
         this.seen = seen;
     }
     takeNew(events) {
-        const fresh = events.filter((event) => !this.seen.has((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk)(event)) && (event.createdAt === undefined || event.createdAt.getTime() >= this.since - EVENT_MARGIN_MS));
+        const fresh = events.filter((event) => !this.seen.has((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .eventKey */ .Mk)(event)) && (event.createdAt === undefined || event.createdAt.getTime() >= this.since - EVENT_MARGIN_MS));
         for (const event of fresh)
-            this.seen.add((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk)(event));
+            this.seen.add((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .eventKey */ .Mk)(event));
         return fresh.reverse();
     }
 }
@@ -5698,6 +5835,20 @@ function deploymentLines(service, serviceDeployment) {
     if (serviceDeployment)
         lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
     return lines;
+}
+/**
+ * Where a rollout stands in one answer, for the progress line: the counts, and for a service deployment its stage
+ * and the hooks running or waiting: `stage SCALE_UP, hook check running; 1/2 running on web:3, IN_PROGRESS`.
+ */
+function standingOf(snapshot, deploymentId) {
+    const counts = stateLine(snapshot.service, deploymentId);
+    const sd = snapshot.serviceDeployment;
+    if (sd?.lifecycleStage === undefined)
+        return counts;
+    const hooks = (sd.lifecycleHookDetails ?? [])
+        .filter((hook) => hook.status === 'IN_PROGRESS' || hook.status === 'AWAITING_ACTION')
+        .map((hook) => `hook ${(0,_stages_js__WEBPACK_IMPORTED_MODULE_0__/* .hookName */ .FE)(hook)} ${hook.status === 'IN_PROGRESS' ? 'running' : 'waiting for a go-ahead'}`);
+    return [[`stage ${sd.lifecycleStage ?? '?'}`, ...hooks].join(', '), counts].join('; ');
 }
 
 
@@ -5802,6 +5953,290 @@ function eventKey(event) {
 
 /***/ }),
 
+/***/ 4541:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FE: () => (/* binding */ hookName),
+/* harmony export */   uX: () => (/* binding */ StageProgress)
+/* harmony export */ });
+/* unused harmony export BAKE_REPORT_EVERY_MS */
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3618);
+
+
+const STAGE_MEANING = {
+    RECONCILE_SERVICE: 'reconciling the service, which runs more than one revision',
+    PRE_SCALE_UP: 'the new revision has not started; the old one takes all production traffic',
+    SCALE_UP: 'starting the tasks of the new revision',
+    POST_SCALE_UP: 'the new revision runs; the old one still takes all production traffic',
+    TEST_TRAFFIC_SHIFT: 'moving test traffic to the new revision',
+    POST_TEST_TRAFFIC_SHIFT: 'test traffic is on the new revision',
+    PRE_PRODUCTION_TRAFFIC_SHIFT: 'about to move production traffic',
+    PRODUCTION_TRAFFIC_SHIFT: 'moving production traffic to the new revision',
+    POST_PRODUCTION_TRAFFIC_SHIFT: 'production traffic is on the new revision',
+    BAKE_TIME: 'both revisions run while the new one bakes; a failure still rolls back',
+    CLEAN_UP: 'stopping the tasks of the old revision',
+};
+/** Stages after which production traffic has fully moved to the new revision. */
+const TRAFFIC_SHIFTED = new Set(['BAKE_TIME', 'CLEAN_UP']);
+/** How often the bake time left is printed while it runs. */
+const BAKE_REPORT_EVERY_MS = 60_000;
+/** What one watch has seen of a service deployment, and the lines and verdict each new answer gives. */
+class StageProgress {
+    arn;
+    settings;
+    /** Each stage as it began, in order; a linear deployment's repeated steps appear once each time. */
+    stagesSeen = [];
+    status;
+    stage;
+    productionShare;
+    testShare;
+    hookStatus = new Map();
+    /** The stage each hook was first seen at: where it ran, even when its end shows only in a later stage. */
+    hookStage = new Map();
+    bakeEndsAt;
+    bakeReportedAt = 0;
+    pausedSince;
+    pausedHook;
+    pausedBeforeMs = 0;
+    failedHook;
+    tasksLine;
+    constructor(arn, settings) {
+        this.arn = arn;
+        this.settings = settings;
+    }
+    /**
+     * Time at PAUSE hooks that does not count toward wait-timeout: each pause counts for at most pause-timeout, so a
+     * pause during which ECS stops answering still ends the wait.
+     */
+    pausedMs(now) {
+        const current = this.pausedSince === undefined ? 0 : this.capped(now - this.pausedSince);
+        return this.pausedBeforeMs + current;
+    }
+    /** Ends the pause being tracked: a rollback this run asked for is not waiting at a hook any more. */
+    endPause(now) {
+        this.trackPause(undefined, now);
+    }
+    capped(ms) {
+        return Math.min(ms, this.settings.pauseTimeoutMs ?? Number.POSITIVE_INFINITY);
+    }
+    /** The stages passed, each once, in the order they began: for the summary. */
+    get stages() {
+        return [...new Set(this.stagesSeen)];
+    }
+    /** Lines for what changed in this answer. `now` dates the bake time and pauses. */
+    changed(snapshot, now) {
+        const sd = snapshot.serviceDeployment;
+        if (!sd)
+            return [];
+        const lines = [];
+        // A status that starts the run comes before the stage it shows; one that ends it (or rolls back) after.
+        let statusLine;
+        if (sd.status !== this.status) {
+            this.status = sd.status;
+            statusLine = `Service deployment ${sd.status ?? '?'}${sd.statusReason ? ` (${sd.statusReason})` : ''}`;
+            if (sd.status === 'PENDING' || sd.status === 'IN_PROGRESS')
+                lines.push(statusLine);
+        }
+        if (sd.lifecycleStage !== undefined && sd.lifecycleStage !== this.stage) {
+            this.stage = sd.lifecycleStage;
+            this.stagesSeen.push(sd.lifecycleStage);
+            lines.push(`Stage ${sd.lifecycleStage}: ${STAGE_MEANING[sd.lifecycleStage] ?? 'a stage this version does not know'}`);
+            if (sd.lifecycleStage === 'BAKE_TIME')
+                lines.push(...this.bakeBegins(sd, now));
+        }
+        else if (this.stage === 'BAKE_TIME' && this.bakeEndsAt !== undefined && now - this.bakeReportedAt >= BAKE_REPORT_EVERY_MS) {
+            this.bakeReportedAt = now;
+            lines.push(`Bake time left: ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(Math.max(0, this.bakeEndsAt - now))}`);
+        }
+        lines.push(...this.taskLines(sd));
+        lines.push(...this.trafficLines(sd));
+        lines.push(...this.hookLines(sd, now));
+        if (statusLine !== undefined && !lines.includes(statusLine))
+            lines.push(statusLine);
+        return lines;
+    }
+    decide(snapshot, supportsServiceDeployments, now) {
+        const sd = snapshot.serviceDeployment;
+        if (!sd)
+            return supportsServiceDeployments ? { kind: 'waiting' } : { kind: 'no-service-deployments' };
+        switch (sd.status) {
+            case 'SUCCESSFUL':
+                return { kind: 'completed' };
+            case 'ROLLBACK_SUCCESSFUL':
+                return { kind: 'rolled-back-by-ecs', reason: this.reasonOf(sd) };
+            case 'ROLLBACK_FAILED':
+                return { kind: 'failed', reason: `ECS could not roll back: ${this.reasonOf(sd)}` };
+            case 'STOPPED': {
+                // The circuit breaker or an alarm without rollback stops a deployment too: that is a failure.
+                if (sd.deploymentCircuitBreaker?.status === 'TRIGGERED' || (sd.alarms?.triggeredAlarmNames ?? []).length > 0) {
+                    return { kind: 'failed', reason: this.reasonOf(sd) };
+                }
+                const current = snapshot.service.currentServiceDeployment;
+                if (current !== undefined && current !== this.arn) {
+                    const by = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .primaryOf */ .Os)(snapshot.service);
+                    return by ? { kind: 'superseded', by } : { kind: 'superseded' };
+                }
+                return { kind: 'stopped', reason: this.reasonOf(sd) };
+            }
+        }
+        if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'traffic-shifted' && TRAFFIC_SHIFTED.has(sd.lifecycleStage ?? '')) {
+            return { kind: 'traffic-shifted' };
+        }
+        const { pauseTimeoutMs } = this.settings;
+        // A hook can still show AWAITING_ACTION once the deployment rolls back: only a deployment in progress is paused.
+        if (sd.status === 'IN_PROGRESS' &&
+            pauseTimeoutMs !== undefined &&
+            this.pausedSince !== undefined &&
+            this.pausedHook &&
+            now - this.pausedSince >= pauseTimeoutMs) {
+            return { kind: 'pause-timed-out', ...this.pausedHook };
+        }
+        return { kind: 'waiting' };
+    }
+    bakeBegins(sd, now) {
+        const minutes = sd.deploymentConfiguration?.bakeTimeInMinutes;
+        if (minutes === undefined)
+            return [];
+        const bakeMs = minutes * 60_000;
+        this.bakeEndsAt = now + bakeMs;
+        this.bakeReportedAt = now;
+        const ends = new Date(this.bakeEndsAt).toISOString().slice(11, 19);
+        const early = this.settings.waitUntil === 'traffic-shifted' ? '; wait-until traffic-shifted: not waiting for it' : '';
+        return [`Bake time ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(bakeMs)}, until about ${ends}Z${early}`];
+    }
+    /** The tasks of the new revision and of the old ones, when the counts changed. */
+    taskLines(sd) {
+        const target = sd.targetServiceRevision;
+        if (target?.requestedTaskCount === undefined && target?.runningTaskCount === undefined)
+            return [];
+        const pending = target.pendingTaskCount ? `, ${target.pendingTaskCount} pending` : '';
+        const oldRunning = (sd.sourceServiceRevisions ?? []).reduce((sum, source) => sum + (source.runningTaskCount ?? 0), 0);
+        const line = `Tasks: ${this.settings.revision} ${target.runningTaskCount ?? 0}/${target.requestedTaskCount ?? 0} running${pending}; old revision ${oldRunning} running`;
+        if (line === this.tasksLine)
+            return [];
+        this.tasksLine = line;
+        return [line];
+    }
+    trafficLines(sd) {
+        const lines = [];
+        const target = sd.targetServiceRevision;
+        const test = target?.requestedTestTrafficWeight;
+        if (test !== undefined && test !== this.testShare) {
+            if (this.testShare !== undefined || test > 0)
+                lines.push(`Test traffic on the new revision: ${share(test)}`);
+            this.testShare = test;
+        }
+        const production = target?.requestedProductionTrafficWeight;
+        if (production !== undefined && production !== this.productionShare) {
+            if (this.productionShare !== undefined || production > 0) {
+                lines.push(`Production traffic on the new revision (${this.settings.revision}): ${share(production)}, old: ${share(100 - production)}${this.nextStep(sd, production)}`);
+            }
+            this.productionShare = production;
+        }
+        return lines;
+    }
+    /** For a linear or canary step short of 100%: when the next one comes. */
+    nextStep(sd, production) {
+        if (production <= 0 || production >= 100)
+            return '';
+        const config = sd.deploymentConfiguration;
+        const minutes = config?.strategy === 'LINEAR'
+            ? config.linearConfiguration?.stepBakeTimeInMinutes
+            : config?.strategy === 'CANARY'
+                ? config.canaryConfiguration?.canaryBakeTimeInMinutes
+                : undefined;
+        return minutes === undefined ? '' : `; next step after ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(minutes * 60_000)}`;
+    }
+    hookLines(sd, now) {
+        const lines = [];
+        let awaiting;
+        for (const hook of sd.lifecycleHookDetails ?? []) {
+            const id = hook.hookId ?? hook.targetArn ?? '?';
+            if (hook.status === 'AWAITING_ACTION')
+                awaiting = hook;
+            if (!this.hookStage.has(id) && this.stage !== undefined)
+                this.hookStage.set(id, this.stage);
+            if (this.hookStatus.get(id) === hook.status)
+                continue;
+            this.hookStatus.set(id, hook.status ?? '?');
+            const name = hookName(hook);
+            const stage = this.hookStage.get(id);
+            const at = stage ? ` at ${stage}` : '';
+            switch (hook.status) {
+                case 'IN_PROGRESS':
+                    lines.push(`Hook ${name}${at}: running`);
+                    break;
+                case 'SUCCEEDED':
+                    lines.push(`Hook ${name}${at}: passed`);
+                    break;
+                case 'FAILED':
+                    this.failedHook = `hook ${name} failed${at}`;
+                    lines.push(`Hook ${name}${at}: FAILED`);
+                    break;
+                case 'TIMED_OUT':
+                    this.failedHook = hook.timeoutAction === 'CONTINUE' ? this.failedHook : `hook ${name} timed out${at}`;
+                    lines.push(`Hook ${name}${at}: timed out; ECS ${hook.timeoutAction === 'CONTINUE' ? 'goes on' : 'rolls back'}`);
+                    break;
+                case 'AWAITING_ACTION':
+                    lines.push(...this.pauseLines(hook));
+                    break;
+            }
+        }
+        this.trackPause(sd.status === 'IN_PROGRESS' ? awaiting : undefined, now);
+        return lines;
+    }
+    pauseLines(hook) {
+        const id = hook.hookId ?? '?';
+        const expires = hook.expiresAt ? `; it expires at ${hook.expiresAt.toISOString().slice(0, 19)}Z, then ECS ${hook.timeoutAction === 'CONTINUE' ? 'goes on' : 'rolls back'}` : '';
+        const { pauseTimeoutMs, waitTimeoutMs } = this.settings;
+        const counts = pauseTimeoutMs === undefined
+            ? `This wait counts toward wait-timeout (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(waitTimeoutMs)}); set pause-timeout to give pauses their own limit.`
+            : `pause-timeout ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(pauseTimeoutMs)} applies; the wait-timeout clock stops meanwhile.`;
+        return [
+            `Paused at ${this.hookStage.get(id) ?? this.stage ?? '?'}: PAUSE hook ${id} awaits action${expires}.`,
+            'ContinueServiceDeployment resumes it (or rolls it back with --action ROLLBACK):',
+            `  aws ecs continue-service-deployment --region ${this.settings.region} --service-deployment-arn ${this.arn} --hook-id ${id} --action CONTINUE`,
+            counts,
+        ];
+    }
+    trackPause(awaiting, now) {
+        if (awaiting && this.pausedSince === undefined) {
+            this.pausedSince = now;
+            this.pausedHook = { hookId: awaiting.hookId ?? '?', stage: this.stage ?? '?' };
+        }
+        else if (!awaiting && this.pausedSince !== undefined) {
+            this.pausedBeforeMs += this.capped(now - this.pausedSince);
+            this.pausedSince = undefined;
+            this.pausedHook = undefined;
+        }
+    }
+    /** Why it failed, in ECS's words where it gave some: the hook, the alarm, the circuit breaker. */
+    reasonOf(sd) {
+        const alarms = sd.alarms?.triggeredAlarmNames ?? [];
+        const breaker = sd.deploymentCircuitBreaker;
+        const reason = sd.statusReason ??
+            sd.rollback?.reason ??
+            this.failedHook ??
+            (alarms.length > 0 ? `alarm ${alarms.join(', ')} went off` : undefined) ??
+            (breaker?.status === 'TRIGGERED' ? `the circuit breaker tripped (${breaker.failureCount ?? '?'}/${breaker.threshold ?? '?'} failed tasks)` : undefined) ??
+            `service deployment ${sd.status ?? '?'}`;
+        return reason.replace(/\.+$/, '');
+    }
+}
+function share(weight) {
+    return `${Math.round(weight * 10) / 10}%`;
+}
+function hookName(hook) {
+    if (hook.targetType === 'PAUSE')
+        return `PAUSE ${hook.hookId ?? '?'}`;
+    return hook.targetArn ?? hook.hookId ?? '?';
+}
+
+
+/***/ }),
+
 /***/ 2222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5878,7 +6313,7 @@ function stoppedTaskLines(report) {
 
 /***/ }),
 
-/***/ 141:
+/***/ 9725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6093,6 +6528,8 @@ async function followWith(ctx, start, deadline, judge) {
     let followed = observer.supportsServiceDeployments ? start : withoutServiceDeployment(start);
     const poll = {
         answerer: 'ECS',
+        waitingFor: `${judge.waitingFor ?? 'rollout'} of ${ctx.target.service}`,
+        standing: (snapshot) => (0,progress/* standingOf */.YP)(snapshot, followed.deploymentId),
         read: async () => {
             try {
                 return await observer.observe(followed.serviceDeploymentArn);
@@ -6205,278 +6642,8 @@ async function rollBackOnCancel(request, call, to, clock) {
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(4051);
-;// CONCATENATED MODULE: ./src/watch/stages.ts
-
-
-const STAGE_MEANING = {
-    RECONCILE_SERVICE: 'reconciling the service, which runs more than one revision',
-    PRE_SCALE_UP: 'the new revision has not started; the old one takes all production traffic',
-    SCALE_UP: 'starting the tasks of the new revision',
-    POST_SCALE_UP: 'the new revision runs; the old one still takes all production traffic',
-    TEST_TRAFFIC_SHIFT: 'moving test traffic to the new revision',
-    POST_TEST_TRAFFIC_SHIFT: 'test traffic is on the new revision',
-    PRE_PRODUCTION_TRAFFIC_SHIFT: 'about to move production traffic',
-    PRODUCTION_TRAFFIC_SHIFT: 'moving production traffic to the new revision',
-    POST_PRODUCTION_TRAFFIC_SHIFT: 'production traffic is on the new revision',
-    BAKE_TIME: 'both revisions run while the new one bakes; a failure still rolls back',
-    CLEAN_UP: 'stopping the tasks of the old revision',
-};
-/** Stages after which production traffic has fully moved to the new revision. */
-const TRAFFIC_SHIFTED = new Set(['BAKE_TIME', 'CLEAN_UP']);
-/** How often the bake time left is printed while it runs. */
-const BAKE_REPORT_EVERY_MS = 60_000;
-/** What one watch has seen of a service deployment, and the lines and verdict each new answer gives. */
-class StageProgress {
-    arn;
-    settings;
-    /** Each stage as it began, in order; a linear deployment's repeated steps appear once each time. */
-    stagesSeen = [];
-    status;
-    stage;
-    productionShare;
-    testShare;
-    hookStatus = new Map();
-    /** The stage each hook was first seen at: where it ran, even when its end shows only in a later stage. */
-    hookStage = new Map();
-    bakeEndsAt;
-    bakeReportedAt = 0;
-    pausedSince;
-    pausedHook;
-    pausedBeforeMs = 0;
-    failedHook;
-    tasksLine;
-    constructor(arn, settings) {
-        this.arn = arn;
-        this.settings = settings;
-    }
-    /**
-     * Time at PAUSE hooks that does not count toward wait-timeout: each pause counts for at most pause-timeout, so a
-     * pause during which ECS stops answering still ends the wait.
-     */
-    pausedMs(now) {
-        const current = this.pausedSince === undefined ? 0 : this.capped(now - this.pausedSince);
-        return this.pausedBeforeMs + current;
-    }
-    /** Ends the pause being tracked: a rollback this run asked for is not waiting at a hook any more. */
-    endPause(now) {
-        this.trackPause(undefined, now);
-    }
-    capped(ms) {
-        return Math.min(ms, this.settings.pauseTimeoutMs ?? Number.POSITIVE_INFINITY);
-    }
-    /** The stages passed, each once, in the order they began: for the summary. */
-    get stages() {
-        return [...new Set(this.stagesSeen)];
-    }
-    /** Lines for what changed in this answer. `now` dates the bake time and pauses. */
-    changed(snapshot, now) {
-        const sd = snapshot.serviceDeployment;
-        if (!sd)
-            return [];
-        const lines = [];
-        // A status that starts the run comes before the stage it shows; one that ends it (or rolls back) after.
-        let statusLine;
-        if (sd.status !== this.status) {
-            this.status = sd.status;
-            statusLine = `Service deployment ${sd.status ?? '?'}${sd.statusReason ? ` (${sd.statusReason})` : ''}`;
-            if (sd.status === 'PENDING' || sd.status === 'IN_PROGRESS')
-                lines.push(statusLine);
-        }
-        if (sd.lifecycleStage !== undefined && sd.lifecycleStage !== this.stage) {
-            this.stage = sd.lifecycleStage;
-            this.stagesSeen.push(sd.lifecycleStage);
-            lines.push(`Stage ${sd.lifecycleStage}: ${STAGE_MEANING[sd.lifecycleStage] ?? 'a stage this version does not know'}`);
-            if (sd.lifecycleStage === 'BAKE_TIME')
-                lines.push(...this.bakeBegins(sd, now));
-        }
-        else if (this.stage === 'BAKE_TIME' && this.bakeEndsAt !== undefined && now - this.bakeReportedAt >= BAKE_REPORT_EVERY_MS) {
-            this.bakeReportedAt = now;
-            lines.push(`Bake time left: ${(0,names/* formatDuration */.a3)(Math.max(0, this.bakeEndsAt - now))}`);
-        }
-        lines.push(...this.taskLines(sd));
-        lines.push(...this.trafficLines(sd));
-        lines.push(...this.hookLines(sd, now));
-        if (statusLine !== undefined && !lines.includes(statusLine))
-            lines.push(statusLine);
-        return lines;
-    }
-    decide(snapshot, supportsServiceDeployments, now) {
-        const sd = snapshot.serviceDeployment;
-        if (!sd)
-            return supportsServiceDeployments ? { kind: 'waiting' } : { kind: 'no-service-deployments' };
-        switch (sd.status) {
-            case 'SUCCESSFUL':
-                return { kind: 'completed' };
-            case 'ROLLBACK_SUCCESSFUL':
-                return { kind: 'rolled-back-by-ecs', reason: this.reasonOf(sd) };
-            case 'ROLLBACK_FAILED':
-                return { kind: 'failed', reason: `ECS could not roll back: ${this.reasonOf(sd)}` };
-            case 'STOPPED': {
-                // The circuit breaker or an alarm without rollback stops a deployment too: that is a failure.
-                if (sd.deploymentCircuitBreaker?.status === 'TRIGGERED' || (sd.alarms?.triggeredAlarmNames ?? []).length > 0) {
-                    return { kind: 'failed', reason: this.reasonOf(sd) };
-                }
-                const current = snapshot.service.currentServiceDeployment;
-                if (current !== undefined && current !== this.arn) {
-                    const by = (0,watch_snapshot/* primaryOf */.Os)(snapshot.service);
-                    return by ? { kind: 'superseded', by } : { kind: 'superseded' };
-                }
-                return { kind: 'stopped', reason: this.reasonOf(sd) };
-            }
-        }
-        if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'traffic-shifted' && TRAFFIC_SHIFTED.has(sd.lifecycleStage ?? '')) {
-            return { kind: 'traffic-shifted' };
-        }
-        const { pauseTimeoutMs } = this.settings;
-        // A hook can still show AWAITING_ACTION once the deployment rolls back: only a deployment in progress is paused.
-        if (sd.status === 'IN_PROGRESS' &&
-            pauseTimeoutMs !== undefined &&
-            this.pausedSince !== undefined &&
-            this.pausedHook &&
-            now - this.pausedSince >= pauseTimeoutMs) {
-            return { kind: 'pause-timed-out', ...this.pausedHook };
-        }
-        return { kind: 'waiting' };
-    }
-    bakeBegins(sd, now) {
-        const minutes = sd.deploymentConfiguration?.bakeTimeInMinutes;
-        if (minutes === undefined)
-            return [];
-        const bakeMs = minutes * 60_000;
-        this.bakeEndsAt = now + bakeMs;
-        this.bakeReportedAt = now;
-        const ends = new Date(this.bakeEndsAt).toISOString().slice(11, 19);
-        const early = this.settings.waitUntil === 'traffic-shifted' ? '; wait-until traffic-shifted: not waiting for it' : '';
-        return [`Bake time ${(0,names/* formatDuration */.a3)(bakeMs)}, until about ${ends}Z${early}`];
-    }
-    /** The tasks of the new revision and of the old ones, when the counts changed. */
-    taskLines(sd) {
-        const target = sd.targetServiceRevision;
-        if (target?.requestedTaskCount === undefined && target?.runningTaskCount === undefined)
-            return [];
-        const pending = target.pendingTaskCount ? `, ${target.pendingTaskCount} pending` : '';
-        const oldRunning = (sd.sourceServiceRevisions ?? []).reduce((sum, source) => sum + (source.runningTaskCount ?? 0), 0);
-        const line = `Tasks: ${this.settings.revision} ${target.runningTaskCount ?? 0}/${target.requestedTaskCount ?? 0} running${pending}; old revision ${oldRunning} running`;
-        if (line === this.tasksLine)
-            return [];
-        this.tasksLine = line;
-        return [line];
-    }
-    trafficLines(sd) {
-        const lines = [];
-        const target = sd.targetServiceRevision;
-        const test = target?.requestedTestTrafficWeight;
-        if (test !== undefined && test !== this.testShare) {
-            if (this.testShare !== undefined || test > 0)
-                lines.push(`Test traffic on the new revision: ${share(test)}`);
-            this.testShare = test;
-        }
-        const production = target?.requestedProductionTrafficWeight;
-        if (production !== undefined && production !== this.productionShare) {
-            if (this.productionShare !== undefined || production > 0) {
-                lines.push(`Production traffic on the new revision (${this.settings.revision}): ${share(production)}, old: ${share(100 - production)}${this.nextStep(sd, production)}`);
-            }
-            this.productionShare = production;
-        }
-        return lines;
-    }
-    /** For a linear or canary step short of 100%: when the next one comes. */
-    nextStep(sd, production) {
-        if (production <= 0 || production >= 100)
-            return '';
-        const config = sd.deploymentConfiguration;
-        const minutes = config?.strategy === 'LINEAR'
-            ? config.linearConfiguration?.stepBakeTimeInMinutes
-            : config?.strategy === 'CANARY'
-                ? config.canaryConfiguration?.canaryBakeTimeInMinutes
-                : undefined;
-        return minutes === undefined ? '' : `; next step after ${(0,names/* formatDuration */.a3)(minutes * 60_000)}`;
-    }
-    hookLines(sd, now) {
-        const lines = [];
-        let awaiting;
-        for (const hook of sd.lifecycleHookDetails ?? []) {
-            const id = hook.hookId ?? hook.targetArn ?? '?';
-            if (hook.status === 'AWAITING_ACTION')
-                awaiting = hook;
-            if (!this.hookStage.has(id) && this.stage !== undefined)
-                this.hookStage.set(id, this.stage);
-            if (this.hookStatus.get(id) === hook.status)
-                continue;
-            this.hookStatus.set(id, hook.status ?? '?');
-            const name = hookName(hook);
-            const stage = this.hookStage.get(id);
-            const at = stage ? ` at ${stage}` : '';
-            switch (hook.status) {
-                case 'IN_PROGRESS':
-                    lines.push(`Hook ${name}${at}: running`);
-                    break;
-                case 'SUCCEEDED':
-                    lines.push(`Hook ${name}${at}: passed`);
-                    break;
-                case 'FAILED':
-                    this.failedHook = `hook ${name} failed${at}`;
-                    lines.push(`Hook ${name}${at}: FAILED`);
-                    break;
-                case 'TIMED_OUT':
-                    this.failedHook = hook.timeoutAction === 'CONTINUE' ? this.failedHook : `hook ${name} timed out${at}`;
-                    lines.push(`Hook ${name}${at}: timed out; ECS ${hook.timeoutAction === 'CONTINUE' ? 'goes on' : 'rolls back'}`);
-                    break;
-                case 'AWAITING_ACTION':
-                    lines.push(...this.pauseLines(hook));
-                    break;
-            }
-        }
-        this.trackPause(sd.status === 'IN_PROGRESS' ? awaiting : undefined, now);
-        return lines;
-    }
-    pauseLines(hook) {
-        const id = hook.hookId ?? '?';
-        const expires = hook.expiresAt ? `; it expires at ${hook.expiresAt.toISOString().slice(0, 19)}Z, then ECS ${hook.timeoutAction === 'CONTINUE' ? 'goes on' : 'rolls back'}` : '';
-        const { pauseTimeoutMs, waitTimeoutMs } = this.settings;
-        const counts = pauseTimeoutMs === undefined
-            ? `This wait counts toward wait-timeout (${(0,names/* formatDuration */.a3)(waitTimeoutMs)}); set pause-timeout to give pauses their own limit.`
-            : `pause-timeout ${(0,names/* formatDuration */.a3)(pauseTimeoutMs)} applies; the wait-timeout clock stops meanwhile.`;
-        return [
-            `Paused at ${this.hookStage.get(id) ?? this.stage ?? '?'}: PAUSE hook ${id} awaits action${expires}.`,
-            'ContinueServiceDeployment resumes it (or rolls it back with --action ROLLBACK):',
-            `  aws ecs continue-service-deployment --region ${this.settings.region} --service-deployment-arn ${this.arn} --hook-id ${id} --action CONTINUE`,
-            counts,
-        ];
-    }
-    trackPause(awaiting, now) {
-        if (awaiting && this.pausedSince === undefined) {
-            this.pausedSince = now;
-            this.pausedHook = { hookId: awaiting.hookId ?? '?', stage: this.stage ?? '?' };
-        }
-        else if (!awaiting && this.pausedSince !== undefined) {
-            this.pausedBeforeMs += this.capped(now - this.pausedSince);
-            this.pausedSince = undefined;
-            this.pausedHook = undefined;
-        }
-    }
-    /** Why it failed, in ECS's words where it gave some: the hook, the alarm, the circuit breaker. */
-    reasonOf(sd) {
-        const alarms = sd.alarms?.triggeredAlarmNames ?? [];
-        const breaker = sd.deploymentCircuitBreaker;
-        const reason = sd.statusReason ??
-            sd.rollback?.reason ??
-            this.failedHook ??
-            (alarms.length > 0 ? `alarm ${alarms.join(', ')} went off` : undefined) ??
-            (breaker?.status === 'TRIGGERED' ? `the circuit breaker tripped (${breaker.failureCount ?? '?'}/${breaker.threshold ?? '?'} failed tasks)` : undefined) ??
-            `service deployment ${sd.status ?? '?'}`;
-        return reason.replace(/\.+$/, '');
-    }
-}
-function share(weight) {
-    return `${Math.round(weight * 10) / 10}%`;
-}
-function hookName(hook) {
-    if (hook.targetType === 'PAUSE')
-        return `PAUSE ${hook.hookId ?? '?'}`;
-    return hook.targetArn ?? hook.hookId ?? '?';
-}
-
+// EXTERNAL MODULE: ./src/watch/stages.ts
+var stages = __webpack_require__(4541);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
 // Watches a blue/green, linear or canary deployment through its service deployment (DescribeServiceDeployments):
 // each lifecycle stage as it begins, traffic shares, bake time, hooks and pauses; then one verdict. A rollback of
@@ -6511,7 +6678,7 @@ async function watchServiceDeployment(deps, target, options, rolling) {
             return undefined;
         const pause = options.pauseTimeoutMs === undefined ? '' : `, pause-timeout ${(0,names/* formatDuration */.a3)(options.pauseTimeoutMs)}`;
         reporter.info(`Following service deployment ${arn} (${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)}, ${strategy}); timeout ${(0,names/* formatDuration */.a3)(options.timeoutMs)}${pause}`);
-        const progress = new StageProgress(arn, {
+        const progress = new stages/* StageProgress */.uX(arn, {
             region: target.region,
             revision: (0,names/* familyRevision */.KW)(target.taskDefinitionArn),
             waitUntil: options.waitUntil ?? 'completed',
@@ -6542,6 +6709,7 @@ function followStages({ ctx, arn, progress }, timeoutMs) {
     const judge = {
         changed: (snapshot) => progress.changed(snapshot, clock.now()),
         decide: (snapshot) => progress.decide(snapshot, observer.supportsServiceDeployments, clock.now()),
+        waitingFor: `${target.strategy ?? 'BLUE_GREEN'} deployment`,
     };
     const deadline = () => begin + timeoutMs + (options.pauseTimeoutMs === undefined ? 0 : progress.pausedMs(clock.now()) - pausedBefore);
     return followWith(ctx, followedOf({ ...target, serviceDeploymentArn: arn }), deadline, judge);
