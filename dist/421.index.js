@@ -380,6 +380,8 @@ var names = __webpack_require__(5290);
 const PROGRESS_EVERY_MS = 30_000;
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const TERMINAL_REDRAW_MS = 120;
+/** Waits a run of many services names in its one line; the rest are counted. */
+const FLEET_PARTS = 5;
 /** The reporter with `waiting`: every line it prints counts as output, and on a terminal first wipes the status line. */
 function withWaitProgress(inner, options) {
     const progress = new WaitProgress(inner, options);
@@ -483,7 +485,9 @@ class WaitProgress {
             const left = withTimeLeft ? `, ${(0,names/* formatDuration */.a3)(Math.max(0, wait.timeLeft()))} left before the timeout` : '';
             return `Waiting ${(0,names/* formatDuration */.a3)(elapsed)}${left}: ${part(wait, false)}`;
         }
-        return `Waiting ${(0,names/* formatDuration */.a3)(elapsed)} on ${waits.length}: ${waits.map((wait) => part(wait, true)).join('; ')}`;
+        const shown = waits.slice(0, FLEET_PARTS).map((wait) => part(wait, true));
+        const more = waits.length > FLEET_PARTS ? `; and ${waits.length - FLEET_PARTS} more` : '';
+        return `Waiting ${(0,names/* formatDuration */.a3)(elapsed)} on ${waits.length}: ${shown.join('; ')}${more}`;
     }
 }
 

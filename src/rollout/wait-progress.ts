@@ -9,6 +9,8 @@ import type { Reporter, WaitHandle } from '../report.js';
 export const PROGRESS_EVERY_MS = 30_000;
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const TERMINAL_REDRAW_MS = 120;
+/** Waits a run of many services names in its one line; the rest are counted. */
+const FLEET_PARTS = 5;
 
 export interface ProgressOut {
   write(text: string): unknown;
@@ -137,6 +139,8 @@ class WaitProgress {
       const left = withTimeLeft ? `, ${formatDuration(Math.max(0, wait.timeLeft()))} left before the timeout` : '';
       return `Waiting ${formatDuration(elapsed)}${left}: ${part(wait, false)}`;
     }
-    return `Waiting ${formatDuration(elapsed)} on ${waits.length}: ${waits.map((wait) => part(wait, true)).join('; ')}`;
+    const shown = waits.slice(0, FLEET_PARTS).map((wait) => part(wait, true));
+    const more = waits.length > FLEET_PARTS ? `; and ${waits.length - FLEET_PARTS} more` : '';
+    return `Waiting ${formatDuration(elapsed)} on ${waits.length}: ${shown.join('; ')}${more}`;
   }
 }

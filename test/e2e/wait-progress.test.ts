@@ -109,3 +109,42 @@ test('on a terminal: a live status line with a spinner, wiped before the log lin
     expect(out).not.toMatch(/(^|\n)Waiting \d+s, \d+s left before the timeout/);
   })();
 });
+
+test('a CodeDeploy deployment in its termination wait: the line names the deployment, its status and the last event', async (context) => {
+  const standin = await startEcsStandin();
+  context.onTestFinished(() => standin.close());
+  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+  standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, deploymentController: 'CODE_DEPLOY' });
+  standin.codeDeploy.seedDeploymentGroup({ application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web', service: 'web' });
+  standin.codeDeploy.script({ eventMs: 100, terminationWaitMs: 5_000 });
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-progress-'));
+  writeFileSync(
+    join(dir, 'appspec.yaml'),
+    'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: "x"\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 80\n',
+  );
+
+  const run = await runBundle({
+    args: ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--poll-interval', '1s', '--wait-timeout', '30s'],
+    env: { ...env(standin), AWS_ENDPOINT_URL_CODEDEPLOY: standin.url },
+    cwd: dir,
+    timeoutMs: 60_000,
+  });
+
+  expect(run.code, run.log).toBe(0);
+  const lines = progressLines(run.log);
+  expect(lines.length, run.log).toBeGreaterThanOrEqual(1);
+  expect(lines.at(-1)).toMatch(/^Waiting \d+s, \d+s left before the timeout: CodeDeploy deployment d-\w+: InProgress; AfterAllowTraffic: Succeeded/);
+});
+
+test('a one-off task: the line names the task and its status', async (context) => {
+  const standin = await silentRollout(context);
+  standin.setTaskScript({ provisioningMs: 100, pendingMs: 100, runMs: 5_000 });
+
+  const run = await runBundle({ args: [...ARGS, '--run-task-command', 'bin/migrate', '--run-task-timeout', '60s'], env: env(standin), timeoutMs: 60_000 });
+
+  const lines = progressLines(run.log);
+  expect(lines.some((line) => /^Waiting \d+s, \d+s left before the timeout: one-off task \w+: RUNNING$/.test(line)), run.log).toBe(true);
+});
