@@ -1,6 +1,6 @@
 // The built bundle against an ECS stand-in that offers a deployment strategy this release does not know, as ECS
 // would once it adds one: the preflight refuses the service before anything changes, and says what to do.
-import { type TestContext, expect, test } from 'vitest';
+import { type TestContext, describe, expect, test } from 'vitest';
 import { type EcsStandin, startEcsStandin } from '../standin/index.js';
 import { type BundleRun, runBundle } from '../support/run-bundle.js';
 
@@ -20,33 +20,35 @@ function deploy(standin: EcsStandin, args: string[] = []): Promise<BundleRun> {
   });
 }
 
-test('a deployment strategy no rollout kind knows is refused in the preflight with exit 2, and nothing changes', async (context) => {
-  const standin = await standinWithStrategy(context, { strategy: 'SHADOW' });
+describe.concurrent('deployment strategies and controllers', () => {
+  test('a deployment strategy no rollout kind knows is refused in the preflight with exit 2, and nothing changes', async (context) => {
+    const standin = await standinWithStrategy(context, { strategy: 'SHADOW' });
 
-  const run = await deploy(standin, ['--rollback-on-cancel', 'true']);
+    const run = await deploy(standin, ['--rollback-on-cancel', 'true']);
 
-  expect(run.code, run.log).toBe(2);
-  expect(run.log).toContain('service: "web" uses the SHADOW deployment strategy, which ecs-deliver cannot watch or roll back');
-  expect(run.log).toContain('aws ecs update-service --deployment-configuration strategy=ROLLING');
-  expect(standin.calls['RegisterTaskDefinition'] ?? 0).toBe(0);
-  expect(standin.calls['UpdateService'] ?? 0).toBe(0);
-  expect(standin.service('web')['taskDefinition']).toContain('web:1');
-});
+    expect(run.code, run.log).toBe(2);
+    expect(run.log).toContain('service: "web" uses the SHADOW deployment strategy, which ecs-deliver cannot watch or roll back');
+    expect(run.log).toContain('aws ecs update-service --deployment-configuration strategy=ROLLING');
+    expect(standin.calls['RegisterTaskDefinition'] ?? 0).toBe(0);
+    expect(standin.calls['UpdateService'] ?? 0).toBe(0);
+    expect(standin.service('web')['taskDefinition']).toContain('web:1');
+  });
 
-test('a dry run of such a service is refused the same way', async (context) => {
-  const standin = await standinWithStrategy(context, { strategy: 'SHADOW' });
+  test('a dry run of such a service is refused the same way', async (context) => {
+    const standin = await standinWithStrategy(context, { strategy: 'SHADOW' });
 
-  const run = await deploy(standin, ['--dry-run']);
+    const run = await deploy(standin, ['--dry-run']);
 
-  expect(run.code, run.log).toBe(2);
-  expect(run.log).toContain('uses the SHADOW deployment strategy');
-});
+    expect(run.code, run.log).toBe(2);
+    expect(run.log).toContain('uses the SHADOW deployment strategy');
+  });
 
-test('the kinds it knows still deploy on the same stand-in: a canary service completes', async (context) => {
-  const standin = await standinWithStrategy(context, { strategy: 'CANARY', bakeTimeInMinutes: 0.01, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 0.01 } });
+  test('the kinds it knows still deploy on the same stand-in: a canary service completes', async (context) => {
+    const standin = await standinWithStrategy(context, { strategy: 'CANARY', bakeTimeInMinutes: 0.01, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 0.01 } });
 
-  const run = await deploy(standin);
+    const run = await deploy(standin);
 
-  expect(run.code, run.log).toBe(0);
-  expect(run.log).toContain('Watching CANARY deployment of web');
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toContain('Watching CANARY deployment of web');
+  });
 });
