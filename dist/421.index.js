@@ -1819,18 +1819,26 @@ var rolling = __webpack_require__(7543);
 var watch_rollout = __webpack_require__(9725);
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
 var ecs_update = __webpack_require__(747);
+// EXTERNAL MODULE: ./src/rollout/kind.ts
+var kind = __webpack_require__(5926);
 ;// CONCATENATED MODULE: ./src/rollout/staged.ts
 // ECS's own blue/green, linear and canary deployments: one UpdateService, then the service deployment's lifecycle
 // stages; a rollback is StopServiceDeployment, never an UpdateService back, which would break the traffic setup.
 
 
-const STRATEGIES = { BLUE_GREEN: 'blue/green', LINEAR: 'linear', CANARY: 'canary' };
+
+/** The strategies ECS walks through lifecycle stages, and how the log names each. */
+const STRATEGIES = new Map([
+    ['BLUE_GREEN', 'blue/green'],
+    ['LINEAR', 'linear'],
+    ['CANARY', 'canary'],
+]);
 function named(strategy) {
-    return STRATEGIES[strategy ?? ''] ?? (strategy ?? 'staged').toLowerCase();
+    return STRATEGIES.get(strategy ?? '') ?? (strategy ?? 'staged').toLowerCase();
 }
 const staged = {
     name: 'blue/green, linear or canary',
-    takes: (controller, strategy) => controller === 'ECS' && strategy !== undefined && strategy in STRATEGIES,
+    takes: (service) => (0,kind/* controllerOf */.O)(service) === 'ECS' && STRATEGIES.has((0,kind/* strategyOf */.x)(service) ?? ''),
     forcesNewDeployment: true,
     dryRun: (update, deployed) => {
         const until = update.watch?.waitUntil === 'traffic-shifted' ? ' until production traffic has moved' : '';
@@ -1851,9 +1859,9 @@ const ROLLOUT_KINDS = [
     staged,
     codedeploy/* codeDeploy */.h,
 ];
-/** The kind that deploys a service with this deployment controller and strategy; undefined when none does. */
-function kindFor(controller, strategy) {
-    return ROLLOUT_KINDS.find((kind) => kind.takes(controller, strategy));
+/** The kind that deploys the service; undefined when none does. */
+function kindFor(service) {
+    return ROLLOUT_KINDS.find((kind) => kind.takes(service));
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
@@ -1881,7 +1889,7 @@ async function preflightService(ecs, cluster, serviceName, region, checks = {}) 
     if (controller === 'EXTERNAL') {
         throw new errors/* PreflightError */.wG(`service: "${serviceName}" uses the EXTERNAL deployment controller, whose task sets only your own tooling creates; ecs-deliver deploys services with the ECS or CODE_DEPLOY controller. Register only (leave service unset) and create the task set with your tooling (aws ecs create-task-set).`);
     }
-    const kind = kindFor(controller, service.deploymentConfiguration?.strategy);
+    const kind = kindFor(service);
     if (!kind)
         throw new errors/* PreflightError */.wG(unknownKind(serviceName, controller, service.deploymentConfiguration?.strategy));
     if (!kind.forcesNewDeployment && checks.forceNewDeployment) {
@@ -3480,9 +3488,13 @@ class ChangedLines {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ codeDeploy)
 /* harmony export */ });
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5926);
+// A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
+// CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
+
 const codeDeploy = {
     name: 'CodeDeploy',
-    takes: (controller) => controller === 'CODE_DEPLOY',
+    takes: (service) => (0,_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .controllerOf */ .O)(service) === 'CODE_DEPLOY',
     forcesNewDeployment: false,
     dryRun: (update, deployed) => {
         const plan = update.codeDeploy;
@@ -3673,6 +3685,25 @@ function updateExtraLines(extra) {
 
 /***/ }),
 
+/***/ 5926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ controllerOf),
+/* harmony export */   x: () => (/* binding */ strategyOf)
+/* harmony export */ });
+/** The service's deployment controller; ECS when it names none. */
+function controllerOf(service) {
+    return service.deploymentController?.type ?? 'ECS';
+}
+/** The service's deployment strategy, as ECS names it; undefined from endpoints that name none. */
+function strategyOf(service) {
+    return service.deploymentConfiguration?.strategy;
+}
+
+
+/***/ }),
+
 /***/ 9656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3792,14 +3823,16 @@ async function pollLoop(deps, options, deadline, poll) {
 /* harmony export */ });
 /* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9725);
 /* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(747);
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5926);
 // A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is an
 // UpdateService back to the previous revision.
+
 
 
 const rolling = {
     name: 'rolling',
     // No strategy named is a rolling update: endpoints older than deployment strategies name none.
-    takes: (controller, strategy) => controller === 'ECS' && (strategy === undefined || strategy === 'ROLLING'),
+    takes: (service) => (0,_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .controllerOf */ .O)(service) === 'ECS' && ((0,_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .strategyOf */ .x)(service) === undefined || (0,_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .strategyOf */ .x)(service) === 'ROLLING'),
     forcesNewDeployment: true,
     dryRun: (update, deployed) => (0,_ecs_update_js__WEBPACK_IMPORTED_MODULE_1__/* .updateServiceLines */ .W)(update, deployed, 'the rollout'),
     deliver: (deps, delivery) => (0,_ecs_update_js__WEBPACK_IMPORTED_MODULE_1__/* .deliverByUpdateService */ .N)(deps, delivery, { watch: (w, target, options) => (0,_watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .watchRolling */ .T)(w, target, options), stopsServiceDeployment: false }),

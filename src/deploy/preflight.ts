@@ -42,7 +42,7 @@ export async function preflightService(
       `service: "${serviceName}" uses the EXTERNAL deployment controller, whose task sets only your own tooling creates; ecs-deliver deploys services with the ECS or CODE_DEPLOY controller. Register only (leave service unset) and create the task set with your tooling (aws ecs create-task-set).`,
     );
   }
-  const kind = kindFor(controller, service.deploymentConfiguration?.strategy);
+  const kind = kindFor(service);
   if (!kind) throw new PreflightError(unknownKind(serviceName, controller, service.deploymentConfiguration?.strategy));
   if (!kind.forcesNewDeployment && checks.forceNewDeployment) {
     throw new PreflightError(

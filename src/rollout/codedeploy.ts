@@ -1,10 +1,10 @@
 // A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
 // CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
-import type { RolloutKind } from './kind.js';
+import { controllerOf, type RolloutKind } from './kind.js';
 
 export const codeDeploy: RolloutKind = {
   name: 'CodeDeploy',
-  takes: (controller) => controller === 'CODE_DEPLOY',
+  takes: (service) => controllerOf(service) === 'CODE_DEPLOY',
   forcesNewDeployment: false,
   dryRun: (update, deployed) => {
     const plan = update.codeDeploy;

@@ -9,8 +9,8 @@ import type { Progress } from '../deploy/result.js';
 export interface RolloutKind {
   /** How the log names it: `rolling`, `blue/green`, `CodeDeploy`. */
   readonly name: string;
-  /** True when this kind deploys a service with this deployment controller and strategy (as ECS names them). */
-  takes(controller: string, strategy: string | undefined): boolean;
+  /** True when this kind deploys the service as the preflight read it (its deployment controller and strategy). */
+  takes(service: Service): boolean;
   /** False when ECS cannot force a new deployment of such a service (force-new-deployment is refused). */
   readonly forcesNewDeployment: boolean;
   /** What a dry run says the update step would do with `deployed` (such as `web:4`). */
@@ -44,4 +44,14 @@ export interface PutBack {
   to: string;
   /** The service's deployment strategy, as ECS names it. */
   strategy?: string;
+}
+
+/** The service's deployment controller; ECS when it names none. */
+export function controllerOf(service: Service): string {
+  return service.deploymentController?.type ?? 'ECS';
+}
+
+/** The service's deployment strategy, as ECS names it; undefined from endpoints that name none. */
+export function strategyOf(service: Service): string | undefined {
+  return service.deploymentConfiguration?.strategy;
 }

@@ -1,4 +1,5 @@
 // Every kind of rollout ecs-deliver knows, one line each. A service no kind takes is refused in the preflight.
+import type { Service } from '@aws-sdk/client-ecs';
 import type { RolloutKind } from './kind.js';
 import { codeDeploy } from './codedeploy.js';
 import { rolling } from './rolling.js';
@@ -10,7 +11,7 @@ export const ROLLOUT_KINDS: readonly RolloutKind[] = [
   codeDeploy,
 ];
 
-/** The kind that deploys a service with this deployment controller and strategy; undefined when none does. */
-export function kindFor(controller: string, strategy: string | undefined): RolloutKind | undefined {
-  return ROLLOUT_KINDS.find((kind) => kind.takes(controller, strategy));
+/** The kind that deploys the service; undefined when none does. */
+export function kindFor(service: Service): RolloutKind | undefined {
+  return ROLLOUT_KINDS.find((kind) => kind.takes(service));
 }

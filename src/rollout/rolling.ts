@@ -2,12 +2,12 @@
 // UpdateService back to the previous revision.
 import { watchRolling } from '../watch/watch-rollout.js';
 import { deliverByUpdateService, updateServiceLines } from './ecs-update.js';
-import type { RolloutKind } from './kind.js';
+import { controllerOf, strategyOf, type RolloutKind } from './kind.js';
 
 export const rolling: RolloutKind = {
   name: 'rolling',
   // No strategy named is a rolling update: endpoints older than deployment strategies name none.
-  takes: (controller, strategy) => controller === 'ECS' && (strategy === undefined || strategy === 'ROLLING'),
+  takes: (service) => controllerOf(service) === 'ECS' && (strategyOf(service) === undefined || strategyOf(service) === 'ROLLING'),
   forcesNewDeployment: true,
   dryRun: (update, deployed) => updateServiceLines(update, deployed, 'the rollout'),
   deliver: (deps, delivery) => deliverByUpdateService(deps, delivery, { watch: (w, target, options) => watchRolling(w, target, options), stopsServiceDeployment: false }),

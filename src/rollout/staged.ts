@@ -2,17 +2,22 @@
 // stages; a rollback is StopServiceDeployment, never an UpdateService back, which would break the traffic setup.
 import { watchStaged } from '../watch/watch-rollout.js';
 import { deliverByUpdateService, updateServiceLines } from './ecs-update.js';
-import type { RolloutKind } from './kind.js';
+import { controllerOf, strategyOf, type RolloutKind } from './kind.js';
 
-const STRATEGIES: Readonly<Record<string, string>> = { BLUE_GREEN: 'blue/green', LINEAR: 'linear', CANARY: 'canary' };
+/** The strategies ECS walks through lifecycle stages, and how the log names each. */
+const STRATEGIES: ReadonlyMap<string, string> = new Map([
+  ['BLUE_GREEN', 'blue/green'],
+  ['LINEAR', 'linear'],
+  ['CANARY', 'canary'],
+]);
 
 function named(strategy: string | undefined): string {
-  return STRATEGIES[strategy ?? ''] ?? (strategy ?? 'staged').toLowerCase();
+  return STRATEGIES.get(strategy ?? '') ?? (strategy ?? 'staged').toLowerCase();
 }
 
 export const staged: RolloutKind = {
   name: 'blue/green, linear or canary',
-  takes: (controller, strategy) => controller === 'ECS' && strategy !== undefined && strategy in STRATEGIES,
+  takes: (service) => controllerOf(service) === 'ECS' && STRATEGIES.has(strategyOf(service) ?? ''),
   forcesNewDeployment: true,
   dryRun: (update, deployed) => {
     const until = update.watch?.waitUntil === 'traffic-shifted' ? ' until production traffic has moved' : '';
