@@ -47,35 +47,6 @@ function githubHost() {
 
 /***/ }),
 
-/***/ 1482:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
-/* harmony export */ });
-// Every line a host prints passes through here, so a secret registered once never reaches a log,
-// even when it comes back inside another tool's error message.
-class Redactor {
-    secrets = new Set();
-    add(secret) {
-        const value = secret.trim();
-        if (value.length < 4)
-            return;
-        this.secrets.add(value);
-        this.secrets.add(Buffer.from(value).toString('base64'));
-    }
-    redact(text) {
-        let out = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            out = out.split(secret).join('***');
-        }
-        return out;
-    }
-}
-
-
-/***/ }),
-
 /***/ 4836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

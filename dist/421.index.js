@@ -370,11 +370,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/names.ts
 var names = __webpack_require__(5290);
+// EXTERNAL MODULE: ./src/hosts/redactor.ts
+var hosts_redactor = __webpack_require__(1482);
 ;// CONCATENATED MODULE: ./src/rollout/wait-progress.ts
 // Progress while a run waits and nothing else is printed. In a CI log: a line after every 30 s of silence with the
 // time elapsed, the time left before the timeout and where each wait stands. On a terminal: one status line with a
 // spinner, redrawn in place and wiped before any other line, so the log's own lines replace it. All the waits of
 // a run (every service of a services-file) share one line.
+
 
 /** Silence after which a CI log gets a progress line. */
 const PROGRESS_EVERY_MS = 30_000;
@@ -384,7 +387,9 @@ const TERMINAL_REDRAW_MS = 120;
 const FLEET_PARTS = 5;
 /** The reporter with `waiting`: every line it prints counts as output, and on a terminal first wipes the status line. */
 function withWaitProgress(inner, options) {
-    const progress = new WaitProgress(inner, options);
+    // The status line is written past the host, so it is redacted here with every secret the run masks.
+    const redactor = new hosts_redactor/* Redactor */.p();
+    const progress = new WaitProgress(inner, options, (text) => redactor.redact(text));
     const printing = (print) => (...args) => {
         progress.beforeOutput();
         print(...args);
@@ -397,13 +402,17 @@ function withWaitProgress(inner, options) {
             progress.beforeOutput();
             return inner.group(title, body);
         },
-        mask: (secret) => inner.mask(secret),
+        mask: (secret) => {
+            redactor.add(secret);
+            inner.mask(secret);
+        },
         waiting: (label, timeLeft) => progress.begin(label, timeLeft),
     };
 }
 class WaitProgress {
     reporter;
     options;
+    redact;
     waits = new Set();
     terminal;
     everyMs;
@@ -412,9 +421,10 @@ class WaitProgress {
     lastOutputAt;
     statusShown = false;
     frame = 0;
-    constructor(reporter, options) {
+    constructor(reporter, options, redact) {
         this.reporter = reporter;
         this.options = options;
+        this.redact = redact;
         this.terminal = options.out.isTTY === true;
         this.everyMs = options.everyMs ?? PROGRESS_EVERY_MS;
         this.now = options.now ?? Date.now;
@@ -453,7 +463,7 @@ class WaitProgress {
             return;
         if (this.terminal) {
             this.frame = (this.frame + 1) % SPINNER.length;
-            const line = `${SPINNER[this.frame] ?? ''} ${this.line(false)}`;
+            const line = this.redact(`${SPINNER[this.frame] ?? ''} ${this.line(false)}`);
             const width = this.options.out.columns;
             this.options.out.write(`\r\u001b[2K${width !== undefined && width > 1 && line.length >= width ? `${line.slice(0, width - 2)}…` : line}`);
             this.statusShown = true;
@@ -2701,6 +2711,35 @@ function appliedIdentity(now, before, idsBefore, request) {
         (request.desiredCount === undefined || now.desiredCount === request.desiredCount);
     const revisionChanged = !(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .sameRevision */ .Y6)(before.taskDefinition, request.taskDefinitionArn);
     return onRequested && (revisionChanged || !request.forceNewDeployment) ? identity : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+// Every line a host prints passes through here, so a secret registered once never reaches a log,
+// even when it comes back inside another tool's error message.
+class Redactor {
+    secrets = new Set();
+    add(secret) {
+        const value = secret.trim();
+        if (value.length < 4)
+            return;
+        this.secrets.add(value);
+        this.secrets.add(Buffer.from(value).toString('base64'));
+    }
+    redact(text) {
+        let out = text;
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return out;
+    }
 }
 
 

@@ -3,6 +3,7 @@
 // spinner, redrawn in place and wiped before any other line, so the log's own lines replace it. All the waits of
 // a run (every service of a services-file) share one line.
 import { formatDuration } from '../aws/names.js';
+import { Redactor } from '../hosts/redactor.js';
 import type { Reporter, WaitHandle } from '../report.js';
 
 /** Silence after which a CI log gets a progress line. */
@@ -35,7 +36,9 @@ export interface WaitProgressOptions {
 
 /** The reporter with `waiting`: every line it prints counts as output, and on a terminal first wipes the status line. */
 export function withWaitProgress(inner: Reporter, options: WaitProgressOptions): Reporter {
-  const progress = new WaitProgress(inner, options);
+  // The status line is written past the host, so it is redacted here with every secret the run masks.
+  const redactor = new Redactor();
+  const progress = new WaitProgress(inner, options, (text) => redactor.redact(text));
   const printing = <A extends unknown[]>(print: (...args: A) => void) => (...args: A): void => {
     progress.beforeOutput();
     print(...args);
@@ -48,7 +51,10 @@ export function withWaitProgress(inner: Reporter, options: WaitProgressOptions):
       progress.beforeOutput();
       return inner.group(title, body);
     },
-    mask: (secret) => inner.mask(secret),
+    mask: (secret) => {
+      redactor.add(secret);
+      inner.mask(secret);
+    },
     waiting: (label, timeLeft) => progress.begin(label, timeLeft),
   };
 }
@@ -66,6 +72,7 @@ class WaitProgress {
   constructor(
     private readonly reporter: Reporter,
     private readonly options: WaitProgressOptions,
+    private readonly redact: (text: string) => string,
   ) {
     this.terminal = options.out.isTTY === true;
     this.everyMs = options.everyMs ?? PROGRESS_EVERY_MS;
@@ -107,7 +114,7 @@ class WaitProgress {
     if (this.waits.size === 0) return;
     if (this.terminal) {
       this.frame = (this.frame + 1) % SPINNER.length;
-      const line = `${SPINNER[this.frame] ?? ''} ${this.line(false)}`;
+      const line = this.redact(`${SPINNER[this.frame] ?? ''} ${this.line(false)}`);
       const width = this.options.out.columns;
       this.options.out.write(`\r\u001b[2K${width !== undefined && width > 1 && line.length >= width ? `${line.slice(0, width - 2)}…` : line}`);
       this.statusShown = true;

@@ -95,3 +95,18 @@ test('on a terminal: a spinner status line without a newline, wiped before every
   vi.advanceTimersByTime(1_000);
   expect(written).toEqual(['\r\u001b[2K']);
 });
+
+test('on a terminal, the status line never shows a secret the run masked', () => {
+  const { reporter: inner } = recording();
+  const written: string[] = [];
+  const reporter = withWaitProgress(inner, { out: { write: (text: string) => written.push(text), isTTY: true } });
+  reporter.mask('s3cr3t-token');
+  const wait = reporter.waiting!('rollout of web', () => 60_000);
+  wait.stands('hook check-s3cr3t-token running');
+
+  vi.advanceTimersByTime(500);
+
+  expect(written.join('')).not.toContain('s3cr3t-token');
+  expect(written.join('')).toContain('hook check-*** running');
+  wait.end();
+});
