@@ -1578,13 +1578,8 @@ async function planDeploy(deps, inputs, reads) {
     const { reporter } = deps;
     const region = reads?.region ?? inputs.region;
     const fileDocument = inputs.taskDefinitionFile ? await readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
-    const preflight = reads && inputs.service
-        ? await (0,deploy_preflight/* preflightService */.BN)(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment })
-        : undefined;
+    const preflight = reads && inputs.service ? await readService(reporter, reads, inputs, region) : undefined;
     const service = preflight?.service;
-    if (service) {
-        reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${(0,names/* familyRevision */.KW)(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
-    }
     const codeDeploy = reads && preflight ? await codeDeployPart(deps, inputs, preflight.service, preflight.kind, reads) : undefined;
     const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
     const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
@@ -1680,6 +1675,13 @@ function runTaskPart(inputs, service, document, compared) {
         defaultContainer: inputs.containerName || undefined,
     });
     return plan ? { runTask: plan } : {};
+}
+/** The service as the preflight read it, and the rollout kind that deploys it. */
+async function readService(reporter, reads, inputs, region) {
+    const read = await (0,deploy_preflight/* preflightService */.BN)(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment });
+    const { service } = read;
+    reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${(0,names/* familyRevision */.KW)(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
+    return read;
 }
 function serviceUpdate(inputs, before, kind) {
     return {

@@ -109,16 +109,8 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
   const region = reads?.region ?? inputs.region;
   const fileDocument = inputs.taskDefinitionFile ? await readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
 
-  const preflight =
-    reads && inputs.service
-      ? await preflightService(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment })
-      : undefined;
+  const preflight = reads && inputs.service ? await readService(reporter, reads, inputs, region) : undefined;
   const service = preflight?.service;
-  if (service) {
-    reporter.info(
-      `Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
-    );
-  }
   const codeDeploy = reads && preflight ? await codeDeployPart(deps, inputs, preflight.service, preflight.kind, reads) : undefined;
   const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
   const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
@@ -221,6 +213,16 @@ function runTaskPart(
     defaultContainer: inputs.containerName || undefined,
   });
   return plan ? { runTask: plan } : {};
+}
+
+/** The service as the preflight read it, and the rollout kind that deploys it. */
+async function readService(reporter: Reporter, reads: EcsReads, inputs: Inputs, region: string): Promise<{ service: Service; kind: RolloutKind }> {
+  const read = await preflightService(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment });
+  const { service } = read;
+  reporter.info(
+    `Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
+  );
+  return read;
 }
 
 function serviceUpdate(inputs: Inputs, before: Service | undefined, kind: RolloutKind | undefined): ServiceUpdate<Service | undefined> {
