@@ -1524,8 +1524,6 @@ __webpack_require__.d(__webpack_exports__, {
   b: () => (/* binding */ planDeploy)
 });
 
-// EXTERNAL MODULE: ./src/rollout/codedeploy.ts
-var codedeploy = __webpack_require__(4322);
 // EXTERNAL MODULE: ./src/aws/names.ts
 var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -1555,14 +1553,13 @@ function checkLaunchVolume(taskDefinition, volumeName, inputName) {
 var parse_file = __webpack_require__(2211);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
 var image_work = __webpack_require__(7085);
-// EXTERNAL MODULE: ./src/deploy/preflight.ts + 2 modules
-var deploy_preflight = __webpack_require__(2479);
+// EXTERNAL MODULE: ./src/deploy/preflight.ts + 3 modules
+var deploy_preflight = __webpack_require__(9909);
 // EXTERNAL MODULE: ./src/deploy/register.ts
 var register = __webpack_require__(557);
 // EXTERNAL MODULE: ./src/deploy/render.ts + 5 modules
 var render = __webpack_require__(7287);
 ;// CONCATENATED MODULE: ./src/deploy/plan.ts
-
 
 
 
@@ -1580,7 +1577,7 @@ async function planDeploy(deps, inputs, reads) {
     const fileDocument = inputs.taskDefinitionFile ? await readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
     const preflight = reads && inputs.service ? await readService(reporter, reads, inputs, region) : undefined;
     const service = preflight?.service;
-    const codeDeploy = reads && preflight ? await codeDeployPart(deps, inputs, preflight.service, preflight.kind, reads) : undefined;
+    const codeDeploy = reads && preflight ? await kindPart(deps, inputs, preflight.service, preflight.kind, reads) : undefined;
     const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
     const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
     const common = {
@@ -1711,27 +1708,20 @@ function serviceUpdate(inputs, before, kind) {
  * The CodeDeploy part of the plan for a service CodeDeploy deploys; the CodeDeploy SDK is loaded only then. For
  * any other service, codedeploy-* inputs given are said to be ignored.
  */
-async function codeDeployPart(deps, inputs, service, kind, reads) {
-    if (kind !== codedeploy/* codeDeploy */.h) {
-        const given = [
-            ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
-            ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
-            ...(inputs.codeDeploy.deploymentConfig ? ['codedeploy-deployment-config'] : []),
-            ...(inputs.codeDeploy.description ? ['codedeploy-deployment-description'] : []),
-        ];
-        if (given.length > 0)
-            deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
-        return undefined;
-    }
-    if (!reads.codeDeploy)
-        throw new Error('planDeploy: a CODE_DEPLOY service needs reads.codeDeploy');
-    const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 60).then(__webpack_require__.bind(__webpack_require__, 5060)), reads.codeDeploy()]);
-    return planCodeDeploy({ api, reporter: deps.reporter }, inputs.codeDeploy, {
-        cluster: inputs.cluster,
-        service,
-        region: reads.region,
-        ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
-    });
+/** What the kind plans beyond the update (CodeDeploy's application, group and AppSpec); codedeploy-* inputs no kind used are said to be ignored. */
+async function kindPart(deps, inputs, service, kind, reads) {
+    const planned = kind.plan ? await kind.plan({ reporter: deps.reporter, reads }, inputs, service) : {};
+    if (planned.codeDeploy)
+        return planned.codeDeploy;
+    const given = [
+        ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
+        ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
+        ...(inputs.codeDeploy.deploymentConfig ? ['codedeploy-deployment-config'] : []),
+        ...(inputs.codeDeploy.description ? ['codedeploy-deployment-description'] : []),
+    ];
+    if (given.length > 0)
+        deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
+    return undefined;
 }
 /** The managed EBS volumes given at launch name volumes the deployed revision leaves to launch (nothing changed yet). */
 function checkLaunchVolumes(inputs, document) {
@@ -1808,7 +1798,7 @@ function warnUnmodelled(deps, rendered) {
 
 /***/ }),
 
-/***/ 2479:
+/***/ 9909:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1823,16 +1813,74 @@ __webpack_require__.d(__webpack_exports__, {
 var taskdef_convert = __webpack_require__(2364);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(4533);
-// EXTERNAL MODULE: ./src/rollout/codedeploy.ts
-var codedeploy = __webpack_require__(4322);
+// EXTERNAL MODULE: ./src/rollout/kind.ts
+var kind = __webpack_require__(5926);
+;// CONCATENATED MODULE: ./src/rollout/codedeploy.ts
+// A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
+// CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
+
+const codeDeploy = {
+    name: 'CodeDeploy',
+    takes: (service) => (0,kind/* controllerOf */.O)(service) === 'CODE_DEPLOY',
+    forcesNewDeployment: false,
+    plan: async ({ reporter, reads }, inputs, service) => {
+        if (!reads.codeDeploy)
+            throw new Error('codeDeploy.plan: a CODE_DEPLOY service needs reads.codeDeploy');
+        // The CodeDeploy SDK is loaded only for a service CodeDeploy deploys.
+        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 60).then(__webpack_require__.bind(__webpack_require__, 5060)), reads.codeDeploy()]);
+        const codeDeploy = await planCodeDeploy({ api, reporter }, inputs.codeDeploy, {
+            cluster: inputs.cluster,
+            service,
+            region: reads.region,
+            ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
+        });
+        return { codeDeploy };
+    },
+    dryRun: (update, deployed) => {
+        const plan = update.codeDeploy;
+        if (!plan)
+            return [`Would create a CodeDeploy deployment of ${deployed}${update.watch ? ' and wait for it' : ', without waiting for it'}.`];
+        const appSpec = plan.appSpec.kind === 'file'
+            ? `the AppSpec ${plan.appSpec.path} with its TaskDefinition set to ${deployed}`
+            : `an AppSpec generated for container ${plan.appSpec.containerName}, port ${plan.appSpec.containerPort} (no appspec.yaml)`;
+        const config = plan.deploymentConfig ?? plan.groupDeploymentConfig;
+        return [
+            ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
+            `Would create a CodeDeploy deployment in ${plan.application}/${plan.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
+                `${update.watch ? ' and wait for it' : ', without waiting for it'}.`,
+        ];
+    },
+    deliver: async (deps, delivery) => {
+        // Loaded only for a service CodeDeploy deploys.
+        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 3722));
+        const { update } = delivery;
+        if (!update.codeDeploy)
+            throw new Error('codeDeploy.deliver: the plan has no CodeDeploy part');
+        const end = await deployWithCodeDeploy(deps, {
+            region: delivery.region,
+            update,
+            codeDeploy: update.codeDeploy,
+            taskDefinitionArn: delivery.revision.arn,
+            done: delivery.done,
+            step: delivery.step,
+        });
+        if (end === 'completed')
+            return { keepRevisions: true };
+        if (end === 'not-completed')
+            return { keepRevisions: false };
+        return { keepRevisions: false, notRunBecause: 'the CodeDeploy deployment was not waited for to its end' };
+    },
+    // StopDeployment with rollback, always: a deployment left running would finish after the run said CANCELLED.
+    undoesOnCancel: () => true,
+    putBack: ({ service, deployed, to, completed }) => `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
+};
+
 // EXTERNAL MODULE: ./src/rollout/rolling.ts
 var rolling = __webpack_require__(7543);
 // EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 5 modules
 var watch_rollout = __webpack_require__(9725);
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
 var ecs_update = __webpack_require__(747);
-// EXTERNAL MODULE: ./src/rollout/kind.ts
-var kind = __webpack_require__(5926);
 ;// CONCATENATED MODULE: ./src/rollout/staged.ts
 // ECS's own blue/green, linear and canary deployments: one UpdateService, then the service deployment's lifecycle
 // stages; a rollback is StopServiceDeployment, never an UpdateService back, which would break the traffic setup.
@@ -1869,7 +1917,7 @@ const staged = {
 const ROLLOUT_KINDS = [
     rolling/* rolling */.I,
     staged,
-    codedeploy/* codeDeploy */.h,
+    codeDeploy,
 ];
 /** The kind that deploys the service; undefined when none does. */
 function kindFor(service) {
@@ -3519,62 +3567,6 @@ class ChangedLines {
         return true;
     }
 }
-
-
-/***/ }),
-
-/***/ 4322:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ codeDeploy)
-/* harmony export */ });
-/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5926);
-// A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
-// CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
-
-const codeDeploy = {
-    name: 'CodeDeploy',
-    takes: (service) => (0,_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .controllerOf */ .O)(service) === 'CODE_DEPLOY',
-    forcesNewDeployment: false,
-    dryRun: (update, deployed) => {
-        const plan = update.codeDeploy;
-        if (!plan)
-            return [`Would create a CodeDeploy deployment of ${deployed}${update.watch ? ' and wait for it' : ', without waiting for it'}.`];
-        const appSpec = plan.appSpec.kind === 'file'
-            ? `the AppSpec ${plan.appSpec.path} with its TaskDefinition set to ${deployed}`
-            : `an AppSpec generated for container ${plan.appSpec.containerName}, port ${plan.appSpec.containerPort} (no appspec.yaml)`;
-        const config = plan.deploymentConfig ?? plan.groupDeploymentConfig;
-        return [
-            ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
-            `Would create a CodeDeploy deployment in ${plan.application}/${plan.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
-                `${update.watch ? ' and wait for it' : ', without waiting for it'}.`,
-        ];
-    },
-    deliver: async (deps, delivery) => {
-        // Loaded only for a service CodeDeploy deploys.
-        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 3722));
-        const { update } = delivery;
-        if (!update.codeDeploy)
-            throw new Error('codeDeploy.deliver: the plan has no CodeDeploy part');
-        const end = await deployWithCodeDeploy(deps, {
-            region: delivery.region,
-            update,
-            codeDeploy: update.codeDeploy,
-            taskDefinitionArn: delivery.revision.arn,
-            done: delivery.done,
-            step: delivery.step,
-        });
-        if (end === 'completed')
-            return { keepRevisions: true };
-        if (end === 'not-completed')
-            return { keepRevisions: false };
-        return { keepRevisions: false, notRunBecause: 'the CodeDeploy deployment was not waited for to its end' };
-    },
-    // StopDeployment with rollback, always: a deployment left running would finish after the run said CANCELLED.
-    undoesOnCancel: () => true,
-    putBack: ({ service, deployed, to, completed }) => `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
-};
 
 
 /***/ }),

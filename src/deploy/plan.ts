@@ -1,7 +1,6 @@
 // Read, then decide: everything a deploy of one service would change, found by reads alone. A dry run prints
 // the plan and stops; otherwise apply carries it out. Run-wide things (session, clock, cancel) stay outside.
 import type { RolloutKind } from '../rollout/kind.js';
-import { codeDeploy as codeDeployKind } from '../rollout/codedeploy.js';
 import type { Service } from '@aws-sdk/client-ecs';
 import type { AwsSession } from '../aws/clients.js';
 import type { EcsApi } from '../aws/ecs.js';
@@ -111,7 +110,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
 
   const preflight = reads && inputs.service ? await readService(reporter, reads, inputs, region) : undefined;
   const service = preflight?.service;
-  const codeDeploy = reads && preflight ? await codeDeployPart(deps, inputs, preflight.service, preflight.kind, reads) : undefined;
+  const codeDeploy = reads && preflight ? await kindPart(deps, inputs, preflight.service, preflight.kind, reads) : undefined;
   const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
   const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
 
@@ -254,25 +253,18 @@ function serviceUpdate(inputs: Inputs, before: Service | undefined, kind: Rollou
  * The CodeDeploy part of the plan for a service CodeDeploy deploys; the CodeDeploy SDK is loaded only then. For
  * any other service, codedeploy-* inputs given are said to be ignored.
  */
-async function codeDeployPart(deps: PlanDeps, inputs: Inputs, service: Service, kind: RolloutKind, reads: EcsReads): Promise<CodeDeployPlan | undefined> {
-  if (kind !== codeDeployKind) {
-    const given = [
-      ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
-      ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
-      ...(inputs.codeDeploy.deploymentConfig ? ['codedeploy-deployment-config'] : []),
-      ...(inputs.codeDeploy.description ? ['codedeploy-deployment-description'] : []),
-    ];
-    if (given.length > 0) deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
-    return undefined;
-  }
-  if (!reads.codeDeploy) throw new Error('planDeploy: a CODE_DEPLOY service needs reads.codeDeploy');
-  const [{ planCodeDeploy }, { api }] = await Promise.all([import('../codedeploy/plan.js'), reads.codeDeploy()]);
-  return planCodeDeploy({ api, reporter: deps.reporter }, inputs.codeDeploy, {
-    cluster: inputs.cluster,
-    service,
-    region: reads.region,
-    ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
-  });
+/** What the kind plans beyond the update (CodeDeploy's application, group and AppSpec); codedeploy-* inputs no kind used are said to be ignored. */
+async function kindPart(deps: PlanDeps, inputs: Inputs, service: Service, kind: RolloutKind, reads: EcsReads): Promise<CodeDeployPlan | undefined> {
+  const planned = kind.plan ? await kind.plan({ reporter: deps.reporter, reads }, inputs, service) : {};
+  if (planned.codeDeploy) return planned.codeDeploy;
+  const given = [
+    ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
+    ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
+    ...(inputs.codeDeploy.deploymentConfig ? ['codedeploy-deployment-config'] : []),
+    ...(inputs.codeDeploy.description ? ['codedeploy-deployment-description'] : []),
+  ];
+  if (given.length > 0) deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
+  return undefined;
 }
 
 /** The managed EBS volumes given at launch name volumes the deployed revision leaves to launch (nothing changed yet). */

@@ -6,6 +6,18 @@ export const codeDeploy: RolloutKind = {
   name: 'CodeDeploy',
   takes: (service) => controllerOf(service) === 'CODE_DEPLOY',
   forcesNewDeployment: false,
+  plan: async ({ reporter, reads }, inputs, service) => {
+    if (!reads.codeDeploy) throw new Error('codeDeploy.plan: a CODE_DEPLOY service needs reads.codeDeploy');
+    // The CodeDeploy SDK is loaded only for a service CodeDeploy deploys.
+    const [{ planCodeDeploy }, { api }] = await Promise.all([import('../codedeploy/plan.js'), reads.codeDeploy()]);
+    const codeDeploy = await planCodeDeploy({ api, reporter }, inputs.codeDeploy, {
+      cluster: inputs.cluster,
+      service,
+      region: reads.region,
+      ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
+    });
+    return { codeDeploy };
+  },
   dryRun: (update, deployed) => {
     const plan = update.codeDeploy;
     if (!plan) return [`Would create a CodeDeploy deployment of ${deployed}${update.watch ? ' and wait for it' : ', without waiting for it'}.`];

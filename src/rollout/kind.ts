@@ -2,7 +2,9 @@
 // canary deployments, CodeDeploy. The kind is chosen once, while planning, and carried in the plan.
 import type { Service } from '@aws-sdk/client-ecs';
 import type { ApplyDeps } from '../deploy/apply.js';
-import type { ServiceUpdate } from '../deploy/plan.js';
+import type { EcsReads, ServiceUpdate } from '../deploy/plan.js';
+import type { Inputs } from '../inputs/parse.js';
+import type { Reporter } from '../report.js';
 import type { RegisteredRevision } from '../deploy/register.js';
 import type { Progress } from '../deploy/result.js';
 
@@ -13,6 +15,8 @@ export interface RolloutKind {
   takes(service: Service): boolean;
   /** False when ECS cannot force a new deployment of such a service (force-new-deployment is refused). */
   readonly forcesNewDeployment: boolean;
+  /** Reads and plans what the kind needs beyond the update, before anything changes (CodeDeploy: its deployment group and AppSpec). */
+  plan?(deps: KindPlanDeps, inputs: Inputs, service: Service): Promise<Pick<ServiceUpdate, 'codeDeploy'>>;
   /** What a dry run says the update step would do with `deployed` (such as `web:4`). */
   dryRun(update: ServiceUpdate<Service | undefined>, deployed: string): string[];
   /** Starts the deployment of the revision and, unless wait is false, watches it to its end. */
@@ -21,6 +25,11 @@ export interface RolloutKind {
   undoesOnCancel(update: ServiceUpdate<Service | undefined>): boolean;
   /** For rollback-all: what putting the service back means. */
   putBack(back: PutBack): string;
+}
+
+export interface KindPlanDeps {
+  reporter: Reporter;
+  reads: EcsReads;
 }
 
 export interface Delivery {
