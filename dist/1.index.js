@@ -266,8 +266,10 @@ var failure_report = __webpack_require__(9040);
 var read_errors = __webpack_require__(6255);
 // EXTERNAL MODULE: ./src/watch/stopped-tasks.ts
 var stopped_tasks = __webpack_require__(8985);
-// EXTERNAL MODULE: ./src/watch/pacing.ts
-var pacing = __webpack_require__(5639);
+// EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
+var poll_loop = __webpack_require__(372);
+// EXTERNAL MODULE: ./src/rollout/changed-lines.ts
+var changed_lines = __webpack_require__(2503);
 ;// CONCATENATED MODULE: ./src/codedeploy/progress.ts
 
 /** CodeDeploy's lifecycle events for an ECS deployment, in the order they run. */
@@ -323,19 +325,6 @@ function errorInformationLine(info) {
         return undefined;
     return [error.code, error.message?.replace(/\.+$/, '')].filter(Boolean).join(': ');
 }
-/** Remembers the last line printed per key and answers only the lines that changed. */
-class ChangedLines {
-    last = new Map();
-    changed(lines) {
-        return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
-    }
-    remember(key, line) {
-        if (this.last.get(key) === line)
-            return false;
-        this.last.set(key, line);
-        return true;
-    }
-}
 /** The lines one poll may print, keyed so that only a change prints again. */
 function pollLines(deploymentId, info, target) {
     const lines = [];
@@ -366,84 +355,62 @@ class DeploymentGoneError extends Error {
     name = 'DeploymentGoneError';
 }
 async function followDeployment(deps, deploymentId, deadline, options) {
-    const { clock, reporter } = deps;
-    const startedAt = clock.now();
-    const changed = new ChangedLines();
+    const { reporter } = deps;
+    const changed = new changed_lines/* ChangedLines */.M();
     const notices = new Set();
     let targetId;
-    let last;
-    let interval = options.pollIntervalMs;
-    let problem;
     /** When this watch first saw traffic fully moved, and when it last said how much of the termination wait is left. */
     let shiftedAt;
     let waitLineAt;
-    const result = (end) => ({ end, startedAt, ...(last ? { last } : {}) });
     const noticeOnce = (key, line) => {
         if (notices.has(key))
             return;
         notices.add(key);
         reporter.info(line);
     };
-    for (;;) {
-        if (options.cancel.aborted)
-            return result({ kind: 'cancelled' });
-        const pollStartedAt = clock.now();
-        const poll = await (0,settle/* settle */.G9)(observe(deps.api, deploymentId, targetId), options.cancel);
-        if (poll.state === 'aborted')
-            return result({ kind: 'cancelled' });
-        if (poll.state === 'rejected') {
-            const kind = poll.error instanceof DeploymentGoneError ? 'fatal' : (0,read_errors/* readErrorKind */.N)(poll.error);
-            const description = (0,read_errors/* describeReadError */.U)(poll.error);
-            if (kind === 'fatal')
-                return result({ kind: 'watch-error', message: description });
-            if (description !== problem) {
-                reporter.warn(kind === 'throttled'
-                    ? `CodeDeploy is throttling (${description}); polling less often until it answers`
-                    : `CodeDeploy did not answer (${description}); retrying until the timeout`);
-            }
-            problem = description;
-            interval = (0,pacing/* nextPollInterval */.qm)(interval, options.pollIntervalMs, kind === 'throttled');
+    const judge = (seen, now) => {
+        const { info, target } = seen;
+        for (const line of changed.changed(pollLines(deploymentId, info, target)))
+            reporter.info(line);
+        if (info.status === 'Ready') {
+            const within = options.readyWaitMinutes ? ` within ${options.readyWaitMinutes} min, or the deployment group stops it` : '';
+            noticeOnce('ready', `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`);
         }
-        else {
-            if (problem !== undefined)
-                reporter.info('CodeDeploy answers again');
-            problem = undefined;
-            interval = (0,pacing/* nextPollInterval */.qm)(interval, options.pollIntervalMs, false);
-            const { info, target } = poll.value;
-            targetId = poll.value.targetId;
-            last = { info, ...(target ? { target } : {}), at: clock.now() };
-            for (const line of changed.changed(pollLines(deploymentId, info, target)))
-                reporter.info(line);
-            if (info.status === 'Ready') {
-                const within = options.readyWaitMinutes ? ` within ${options.readyWaitMinutes} min, or the deployment group stops it` : '';
-                noticeOnce('ready', `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`);
+        const shifted = trafficShifted(info, target);
+        if (shifted && !FINAL_STATUSES.has(info.status ?? '')) {
+            const waitMs = options.terminationWaitMinutes !== undefined ? options.terminationWaitMinutes * 60_000 : undefined;
+            noticeOnce('shifted', `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${waitMs !== undefined ? ` (${(0,names/* formatDuration */.a3)(waitMs)})` : ''}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`);
+            if (options.untilTrafficShifted)
+                return { kind: 'traffic-shifted', seen };
+            // The wait began when AfterAllowTraffic ended, as CodeDeploy says; else when this watch first saw it.
+            shiftedAt ??= target?.lifecycleEvents?.find((event) => event.lifecycleEventName === 'AfterAllowTraffic')?.endTime?.getTime() ?? now;
+            const left = waitMs === undefined ? undefined : shiftedAt + waitMs - now;
+            if (left !== undefined && left < 1000) {
+                noticeOnce('wait over', 'Termination wait: over; CodeDeploy ends the deployment once the original task set is gone');
             }
-            const shifted = trafficShifted(info, target);
-            if (shifted && !FINAL_STATUSES.has(info.status ?? '')) {
-                const waitMs = options.terminationWaitMinutes !== undefined ? options.terminationWaitMinutes * 60_000 : undefined;
-                noticeOnce('shifted', `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${waitMs !== undefined ? ` (${(0,names/* formatDuration */.a3)(waitMs)})` : ''}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`);
-                if (options.untilTrafficShifted)
-                    return result({ kind: 'traffic-shifted', seen: last });
-                // The wait began when AfterAllowTraffic ended, as CodeDeploy says; else when this watch first saw it.
-                shiftedAt ??= target?.lifecycleEvents?.find((event) => event.lifecycleEventName === 'AfterAllowTraffic')?.endTime?.getTime() ?? clock.now();
-                const now = clock.now();
-                const left = waitMs === undefined ? undefined : shiftedAt + waitMs - now;
-                if (left !== undefined && left < 1000) {
-                    noticeOnce('wait over', 'Termination wait: over; CodeDeploy ends the deployment once the original task set is gone');
-                }
-                else if (left !== undefined && now - (waitLineAt ?? shiftedAt) >= WAIT_LINE_EVERY_MS) {
-                    waitLineAt = now;
-                    reporter.info(`Termination wait: about ${(0,names/* formatDuration */.a3)(left)} left`);
-                }
+            else if (left !== undefined && now - (waitLineAt ?? shiftedAt) >= WAIT_LINE_EVERY_MS) {
+                waitLineAt = now;
+                reporter.info(`Termination wait: about ${(0,names/* formatDuration */.a3)(left)} left`);
             }
-            if (FINAL_STATUSES.has(info.status ?? ''))
-                return result({ kind: 'final', seen: last });
         }
-        const now = clock.now();
-        if (now >= deadline)
-            return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
-        await clock.sleep((0,pacing/* sleepBeforeNextPoll */.R1)(now, pollStartedAt, interval, deadline), options.cancel);
-    }
+        return FINAL_STATUSES.has(info.status ?? '') ? { kind: 'final', seen } : undefined;
+    };
+    const poll = {
+        answerer: 'CodeDeploy',
+        waitingFor: `CodeDeploy deployment ${deploymentId}`,
+        standing: standingOfSeen,
+        read: async () => {
+            const answer = await observe(deps.api, deploymentId, targetId);
+            targetId = answer.targetId;
+            return { info: answer.info, ...(answer.target ? { target: answer.target } : {}), at: deps.clock.now() };
+        },
+        errorKind: (error) => (error instanceof DeploymentGoneError ? 'fatal' : (0,read_errors/* readErrorKind */.N)(error)),
+        describeError: read_errors/* describeReadError */.U,
+        judge,
+    };
+    const looped = await (0,poll_loop/* pollLoop */.A)(deps, options, deadline, poll);
+    const end = looped.end.kind === 'verdict' ? looped.end.verdict : looped.end;
+    return { end, startedAt: looped.startedAt, ...(looped.last ? { last: looped.last } : {}) };
 }
 async function observe(api, deploymentId, knownTargetId) {
     const info = await api.getDeployment(deploymentId);
@@ -455,6 +422,13 @@ async function observe(api, deploymentId, knownTargetId) {
         return { info };
     const target = (await api.getDeploymentTarget(deploymentId, targetId))?.ecsTarget;
     return { info, targetId, ...(target ? { target } : {}) };
+}
+/** `InProgress; AllowTraffic: InProgress; Task sets: ...`: the status, the event running or last done, the traffic. */
+function standingOfSeen(seen) {
+    const events = (seen.target?.lifecycleEvents ?? []).filter((event) => event.status && event.status !== 'Pending');
+    const current = events.at(-1);
+    const taskSets = seen.target?.taskSetsInfo ?? [];
+    return [seen.info.status ?? '?', ...(current ? [lifecycleEventLine(current)] : []), ...(taskSets.length > 0 ? [taskSetsLine(taskSets)] : [])].join('; ');
 }
 
 ;// CONCATENATED MODULE: ./src/codedeploy/watch.ts
@@ -779,7 +753,8 @@ async function deployWithCodeDeploy(deps, request) {
     done.step = 'watch';
     // wait-until: traffic-shifted ends the wait once production traffic has moved.
     const waitUntil = update.watch.waitUntil;
-    const outcome = await watchCodeDeployment({ api, afterCancel, ecs: session.ecs, clock, reporter }, {
+    await deps.beforeWatch?.(deps.cancel);
+    const outcome = await watchCodeDeployment({ api, afterCancel, ecs: session.ecs, clock: deps.watchClock ?? clock, reporter }, {
         deploymentId,
         application: codeDeploy.application,
         deploymentGroup: codeDeploy.deploymentGroup,

@@ -162,7 +162,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6429);
-/* harmony import */ var _deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9536);
+/* harmony import */ var _deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9646);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _appspec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5346);
 // The CodeDeploy part of a plan, found by reads alone: the application and deployment group (they must exist and

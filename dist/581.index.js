@@ -280,8 +280,8 @@ function batchingEcsApi(inner, options = {}) {
 
 // EXTERNAL MODULE: ./src/aws/names.ts
 var names = __webpack_require__(6429);
-// EXTERNAL MODULE: ./src/deploy/apply.ts + 2 modules
-var deploy_apply = __webpack_require__(9230);
+// EXTERNAL MODULE: ./src/deploy/apply.ts + 1 modules
+var deploy_apply = __webpack_require__(3421);
 // EXTERNAL MODULE: ./src/deploy/check-inputs.ts
 var check_inputs = __webpack_require__(7497);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
@@ -302,8 +302,8 @@ var schema = __webpack_require__(2898);
 var src_session = __webpack_require__(9367);
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
 var parse_file = __webpack_require__(5982);
-// EXTERNAL MODULE: ./src/wiring.ts + 7 modules
-var wiring = __webpack_require__(8577);
+// EXTERNAL MODULE: ./src/wiring.ts
+var wiring = __webpack_require__(8601);
 ;// CONCATENATED MODULE: ./src/fleet/limit.ts
 // At most `limit` of the tasks run at once; the others wait their turn in the order they were asked for.
 function limiter(limit) {
@@ -343,6 +343,8 @@ function prefixedReporter(inner, prefix) {
             return body();
         },
         mask: (secret) => inner.mask(secret),
+        // The run's one progress line names each service's wait by its prefix.
+        ...(inner.waiting ? { waiting: (label, timeLeft) => inner.waiting(`[${prefix}] ${label}`, timeLeft) } : {}),
     };
 }
 
@@ -595,11 +597,14 @@ function sharedTickClock(clock, periodMs, origin = clock.now()) {
     };
 }
 
+// EXTERNAL MODULE: ./src/rollout/rolling.ts
+var rolling = __webpack_require__(9372);
 ;// CONCATENATED MODULE: ./src/fleet/run.ts
 // A run of many services from a services-file, on the single-service plan and apply steps: every entry is read
 // and planned first (nothing changes when one is wrong), then each distinct image is published once, then every
 // revision is registered or reused, then the services are updated and watched side by side, their polls joined
 // into batched reads. on-failure decides what one failure does to the others.
+
 
 
 
@@ -668,7 +673,7 @@ async function runFleet(ctx) {
  * whose cancel always stops its deployment with rollback.
  */
 function rollsBackOnCancel(runs) {
-    return runs.some((run) => run.inputs.rollbackOnCancel || run.plan?.update?.codeDeploy !== undefined);
+    return runs.some((run) => run.inputs.rollbackOnCancel || (run.plan?.update ? run.plan.update.kind.undoesOnCancel(run.plan.update) : false));
 }
 async function readEntries(ctx) {
     const path = ctx.options.servicesFile;
@@ -850,17 +855,14 @@ function joinedReads(session) {
  * deployment of the previous revision, with its own stages or lifecycle events.
  */
 function putBackLine(run, target, to) {
-    const service = run.inputs.service;
-    const deployed = (0,names/* familyRevision */.KW)(target.taskDefinitionArn);
-    const completed = run.result?.deploymentStatus === 'COMPLETED';
-    if (run.plan?.update?.codeDeploy) {
-        return `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`;
-    }
-    if (target.strategy && target.strategy !== 'ROLLING') {
-        const kind = target.strategy === 'BLUE_GREEN' ? 'blue/green' : target.strategy.toLowerCase();
-        return `a new ${kind} service deployment puts ${service} back on ${to}, through its stages again${completed ? `; the completed deployment of ${deployed} is not undone` : ''}.`;
-    }
-    return `a new rolling deployment puts ${service} back on ${to}.`;
+    const back = {
+        service: run.inputs.service,
+        deployed: (0,names/* familyRevision */.KW)(target.taskDefinitionArn),
+        completed: run.result?.deploymentStatus === 'COMPLETED',
+        to,
+        ...(target.strategy ? { strategy: target.strategy } : {}),
+    };
+    return (run.plan?.update?.kind ?? rolling/* rolling */.I).putBack(back);
 }
 function heldBack(run, plan, failed, onFailure, at) {
     const why = `not started: on-failure is ${onFailure} and ${failed.prefix} ${failed.result?.deploymentStatus ?? 'FAILED'}`;

@@ -371,11 +371,20 @@ const MAX_BACKOFF_FACTOR = 4;
 const STOP_ON_CANCEL_MS = 1500;
 const STOP_ON_TIMEOUT_MS = 10_000;
 async function watchTask(params) {
+    const deadline = params.clock.now() + params.timeoutMs;
+    const progress = params.reporter.waiting?.(`one-off task ${(0,runtask_outcome/* taskId */.BS)(params.taskArn)}`, () => deadline - params.clock.now());
+    try {
+        return await followTask(params, deadline, progress);
+    }
+    finally {
+        progress?.end();
+    }
+}
+async function followTask(params, deadline, progress) {
     const { api, cluster, taskArn, clock, reporter, signal } = params;
     const id = (0,runtask_outcome/* taskId */.BS)(taskArn);
     const basePoll = params.pollMs ?? TASK_POLL_MS;
     const started = clock.now();
-    const deadline = started + params.timeoutMs;
     let interval = basePoll;
     let last;
     let failing;
@@ -405,6 +414,7 @@ async function watchTask(params) {
                     reporter.info(statusLine(id, task, clock.now() - started));
                 }
                 last = task;
+                progress?.stands(task.lastStatus ?? '?');
                 if (task.lastStatus === 'STOPPED')
                     return { kind: 'stopped', task, stopOrder };
                 const watched = params.untilContainerExits;

@@ -1,5 +1,6 @@
 // Wires one run: host, inputs, AWS session, plan, apply, and how the run ends. Every ending (bad input, a
 // failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv report.
+import { withWaitProgress, type WaitProgressOptions } from './rollout/wait-progress.js';
 import { familyRevision } from './aws/names.js';
 import { systemClock } from './clock.js';
 import { applyPlan, signalOf, throwIfCancelled } from './deploy/apply.js';
@@ -49,18 +50,18 @@ interface RunState {
 
 export async function main(invocation: Invocation, env: Env = process.env): Promise<number> {
   const host = await createHost(invocation, env);
-  const errors = countErrors(host.reporter);
+  const errors = countErrors(invocation.json ? host.reporter : withWaitProgress(host.reporter, progressOptions(env)));
   const reporter = errors.reporter;
   const state: RunState = { startedAt: systemClock.now(), progress: newProgress(), published: false };
   const cancel = new AbortController();
   const stopListening = listenForCancel(cancel, reporter.warn, (signal) => {
-    // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
+    // When the rollout's kind undoes on a cancel (rollback-on-cancel; CodeDeploy, always), a cancel during the update or the watch undoes what the
     // update started, also when its answer was lost; the answer to that one call is waited for too.
     const update = state.plan?.update;
     const step = state.progress.step;
     const rollingBack = state.fleet
       ? state.fleet.rollsBackOnCancel
-      : (step === 'update' || step === 'watch') && (update?.watch?.rollbackOnCancel === true || update?.codeDeploy !== undefined);
+      : (step === 'update' || step === 'watch') && update?.kind?.undoesOnCancel(update) === true;
     return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
   });
   try {
@@ -241,8 +242,15 @@ function countErrors(inner: Reporter): { reporter: Reporter; count(): number } {
     },
     group: (title, body) => inner.group(title, body),
     mask: (secret) => inner.mask(secret),
+    ...(inner.waiting ? { waiting: inner.waiting.bind(inner) } : {}),
   };
   return { reporter, count: () => errors };
+}
+
+/** Progress goes where the log goes without --json; tests shorten the 30 s through ECS_DELIVER_PROGRESS_EVERY_MS. */
+function progressOptions(env: Env): WaitProgressOptions {
+  const every = Number(env['ECS_DELIVER_PROGRESS_EVERY_MS']);
+  return { out: process.stdout, ...(Number.isFinite(every) && every > 0 ? { everyMs: every } : {}) };
 }
 
 async function createHost(invocation: Invocation, env: Env): Promise<Host> {

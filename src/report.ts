@@ -9,4 +9,15 @@ export interface Reporter {
   group<T>(title: string, body: () => Promise<T>): Promise<T>;
   /** Registers a secret so the host redacts it from everything printed after. */
   mask(secret: string): void;
+  /**
+   * Says a long wait began, where the log shows progress while nothing else is printed (not under --json);
+   * the wait tells where it stands through the handle, and ends it.
+   */
+  waiting?(label: string, timeLeft: () => number): WaitHandle;
+}
+
+export interface WaitHandle {
+  /** Where the wait stands, in a few words: counts, stage, hook. */
+  stands(standing: string): void;
+  end(): void;
 }

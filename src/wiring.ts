@@ -10,7 +10,6 @@ import type { EcsReads, PlanDeps } from './deploy/plan.js';
 import type { Inputs } from './inputs/parse.js';
 import type { Reporter } from './report.js';
 import { readTaskDefinitionFile } from './taskdef/parse-file.js';
-import { watchRollout } from './watch/watch-rollout.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 export type ImageAccess = ReturnType<typeof imageAccess>;
@@ -64,9 +63,11 @@ export function applyDeps(wiring: ApplyWiring): ApplyDeps {
     clock,
     cancel,
     publishImage: wiring.publishImage ?? (async (work) => publishImages(access, work)),
-    watch: async (target, options) => {
+    ...(wiring.watchClock ? { watchClock: wiring.watchClock } : {}),
+    ...(wiring.beforeWatch ? { beforeWatch: wiring.beforeWatch } : {}),
+    watch: async (target, options, watcher) => {
       await wiring.beforeWatch?.(options.cancel);
-      return watchRollout({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: wiring.watchClock ?? clock, reporter }, target, options);
+      return watcher({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: wiring.watchClock ?? clock, reporter }, target, options);
     },
     keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock, reporter }, request),
     runTask: async (runPlan, taskDefinitionArn, untouched) => {

@@ -22,6 +22,10 @@ export interface CodeDeployStepDeps {
   reporter: Reporter;
   clock: Clock;
   cancel: AbortSignal;
+  /** The clock the watch polls on: a run of many services wakes every watcher on its shared tick. */
+  watchClock?: Clock;
+  /** Waited for before the watch begins: a run of many services starts its watchers on the shared tick. */
+  beforeWatch?(cancel: AbortSignal): Promise<void>;
 }
 
 export interface CodeDeployStep {
@@ -90,8 +94,9 @@ export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: Co
   done.step = 'watch';
   // wait-until: traffic-shifted ends the wait once production traffic has moved.
   const waitUntil = update.watch.waitUntil;
+  await deps.beforeWatch?.(deps.cancel);
   const outcome = await watchCodeDeployment(
-    { api, afterCancel, ecs: session.ecs, clock, reporter },
+    { api, afterCancel, ecs: session.ecs, clock: deps.watchClock ?? clock, reporter },
     {
       deploymentId,
       application: codeDeploy.application,

@@ -1,14 +1,14 @@
-// The poll loop for one CodeDeploy deployment: GetDeployment and its ECS target's lifecycle events every poll
-// interval, each change printed once; ends when the deployment does, or (when asked) once traffic has moved.
+// Following one CodeDeploy deployment on the one poll loop: GetDeployment and its ECS target's lifecycle events
+// each poll, each change printed once; ends when the deployment does, or (when asked) once traffic has moved.
 import type { DeploymentInfo, ECSTarget } from '@aws-sdk/client-codedeploy';
 import { formatDuration } from '../aws/names.js';
 import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
-import { nextPollInterval, sleepBeforeNextPoll } from '../watch/pacing.js';
+import { pollLoop, type Poll } from '../rollout/poll-loop.js';
 import { describeReadError, readErrorKind } from '../watch/read-errors.js';
-import { settle } from '../watch/settle.js';
 import type { CodeDeployApi } from './api.js';
-import { ChangedLines, pollLines, trafficShifted } from './progress.js';
+import { ChangedLines } from '../rollout/changed-lines.js';
+import { lifecycleEventLine, pollLines, taskSetsLine, trafficShifted } from './progress.js';
 
 /** How often the time left of the termination wait is printed. */
 const WAIT_LINE_EVERY_MS = 60_000;
@@ -21,9 +21,10 @@ export interface Seen {
   at: number;
 }
 
+type FollowVerdict = { kind: 'final'; seen: Seen } | { kind: 'traffic-shifted'; seen: Seen };
+
 export type FollowEnd =
-  | { kind: 'final'; seen: Seen }
-  | { kind: 'traffic-shifted'; seen: Seen }
+  | FollowVerdict
   /** CodeDeploy kept answering, and the deployment had not ended at the deadline. */
   | { kind: 'timed-out' }
   /** The deadline came while CodeDeploy was not answering. */
@@ -60,82 +61,66 @@ class DeploymentGoneError extends Error {
 }
 
 export async function followDeployment(deps: FollowDeps, deploymentId: string, deadline: number, options: FollowOptions): Promise<FollowResult> {
-  const { clock, reporter } = deps;
-  const startedAt = clock.now();
+  const { reporter } = deps;
   const changed = new ChangedLines();
   const notices = new Set<string>();
   let targetId: string | undefined;
-  let last: Seen | undefined;
-  let interval = options.pollIntervalMs;
-  let problem: string | undefined;
   /** When this watch first saw traffic fully moved, and when it last said how much of the termination wait is left. */
   let shiftedAt: number | undefined;
   let waitLineAt: number | undefined;
-  const result = (end: FollowEnd): FollowResult => ({ end, startedAt, ...(last ? { last } : {}) });
   const noticeOnce = (key: string, line: string): void => {
     if (notices.has(key)) return;
     notices.add(key);
     reporter.info(line);
   };
 
-  for (;;) {
-    if (options.cancel.aborted) return result({ kind: 'cancelled' });
-    const pollStartedAt = clock.now();
-    const poll = await settle(observe(deps.api, deploymentId, targetId), options.cancel);
-    if (poll.state === 'aborted') return result({ kind: 'cancelled' });
-    if (poll.state === 'rejected') {
-      const kind = poll.error instanceof DeploymentGoneError ? 'fatal' : readErrorKind(poll.error);
-      const description = describeReadError(poll.error);
-      if (kind === 'fatal') return result({ kind: 'watch-error', message: description });
-      if (description !== problem) {
-        reporter.warn(
-          kind === 'throttled'
-            ? `CodeDeploy is throttling (${description}); polling less often until it answers`
-            : `CodeDeploy did not answer (${description}); retrying until the timeout`,
-        );
-      }
-      problem = description;
-      interval = nextPollInterval(interval, options.pollIntervalMs, kind === 'throttled');
-    } else {
-      if (problem !== undefined) reporter.info('CodeDeploy answers again');
-      problem = undefined;
-      interval = nextPollInterval(interval, options.pollIntervalMs, false);
-      const { info, target } = poll.value;
-      targetId = poll.value.targetId;
-      last = { info, ...(target ? { target } : {}), at: clock.now() };
-      for (const line of changed.changed(pollLines(deploymentId, info, target))) reporter.info(line);
-      if (info.status === 'Ready') {
-        const within = options.readyWaitMinutes ? ` within ${options.readyWaitMinutes} min, or the deployment group stops it` : '';
-        noticeOnce(
-          'ready',
-          `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`,
-        );
-      }
-      const shifted = trafficShifted(info, target);
-      if (shifted && !FINAL_STATUSES.has(info.status ?? '')) {
-        const waitMs = options.terminationWaitMinutes !== undefined ? options.terminationWaitMinutes * 60_000 : undefined;
-        noticeOnce(
-          'shifted',
-          `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${waitMs !== undefined ? ` (${formatDuration(waitMs)})` : ''}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`,
-        );
-        if (options.untilTrafficShifted) return result({ kind: 'traffic-shifted', seen: last });
-        // The wait began when AfterAllowTraffic ended, as CodeDeploy says; else when this watch first saw it.
-        shiftedAt ??= target?.lifecycleEvents?.find((event) => event.lifecycleEventName === 'AfterAllowTraffic')?.endTime?.getTime() ?? clock.now();
-        const now = clock.now();
-        const left = waitMs === undefined ? undefined : shiftedAt + waitMs - now;
-        if (left !== undefined && left < 1000) {
-          noticeOnce('wait over', 'Termination wait: over; CodeDeploy ends the deployment once the original task set is gone');
-        } else if (left !== undefined && now - (waitLineAt ?? shiftedAt) >= WAIT_LINE_EVERY_MS) {
-          waitLineAt = now;
-          reporter.info(`Termination wait: about ${formatDuration(left)} left`);
-        }
-      }
-      if (FINAL_STATUSES.has(info.status ?? '')) return result({ kind: 'final', seen: last });
+  const judge = (seen: Seen, now: number): FollowVerdict | undefined => {
+    const { info, target } = seen;
+    for (const line of changed.changed(pollLines(deploymentId, info, target))) reporter.info(line);
+    if (info.status === 'Ready') {
+      const within = options.readyWaitMinutes ? ` within ${options.readyWaitMinutes} min, or the deployment group stops it` : '';
+      noticeOnce(
+        'ready',
+        `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`,
+      );
     }
-    const now = clock.now();
-    if (now >= deadline) return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
-    await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, deadline), options.cancel);
-  }
+    const shifted = trafficShifted(info, target);
+    if (shifted && !FINAL_STATUSES.has(info.status ?? '')) {
+      const waitMs = options.terminationWaitMinutes !== undefined ? options.terminationWaitMinutes * 60_000 : undefined;
+      noticeOnce(
+        'shifted',
+        `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${waitMs !== undefined ? ` (${formatDuration(waitMs)})` : ''}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`,
+      );
+      if (options.untilTrafficShifted) return { kind: 'traffic-shifted', seen };
+      // The wait began when AfterAllowTraffic ended, as CodeDeploy says; else when this watch first saw it.
+      shiftedAt ??= target?.lifecycleEvents?.find((event) => event.lifecycleEventName === 'AfterAllowTraffic')?.endTime?.getTime() ?? now;
+      const left = waitMs === undefined ? undefined : shiftedAt + waitMs - now;
+      if (left !== undefined && left < 1000) {
+        noticeOnce('wait over', 'Termination wait: over; CodeDeploy ends the deployment once the original task set is gone');
+      } else if (left !== undefined && now - (waitLineAt ?? shiftedAt) >= WAIT_LINE_EVERY_MS) {
+        waitLineAt = now;
+        reporter.info(`Termination wait: about ${formatDuration(left)} left`);
+      }
+    }
+    return FINAL_STATUSES.has(info.status ?? '') ? { kind: 'final', seen } : undefined;
+  };
+
+  const poll: Poll<Seen, FollowVerdict> = {
+    answerer: 'CodeDeploy',
+    waitingFor: `CodeDeploy deployment ${deploymentId}`,
+    standing: standingOfSeen,
+    read: async () => {
+      const answer = await observe(deps.api, deploymentId, targetId);
+      targetId = answer.targetId;
+      return { info: answer.info, ...(answer.target ? { target: answer.target } : {}), at: deps.clock.now() };
+    },
+    errorKind: (error) => (error instanceof DeploymentGoneError ? 'fatal' : readErrorKind(error)),
+    describeError: describeReadError,
+    judge,
+  };
+  const looped = await pollLoop(deps, options, deadline, poll);
+  const end = looped.end.kind === 'verdict' ? looped.end.verdict : looped.end;
+  return { end, startedAt: looped.startedAt, ...(looped.last ? { last: looped.last } : {}) };
 }
 
 async function observe(
@@ -150,4 +135,12 @@ async function observe(
   if (!targetId) return { info };
   const target = (await api.getDeploymentTarget(deploymentId, targetId))?.ecsTarget;
   return { info, targetId, ...(target ? { target } : {}) };
+}
+
+/** `InProgress; AllowTraffic: InProgress; Task sets: ...`: the status, the event running or last done, the traffic. */
+function standingOfSeen(seen: Seen): string {
+  const events = (seen.target?.lifecycleEvents ?? []).filter((event) => event.status && event.status !== 'Pending');
+  const current = events.at(-1);
+  const taskSets = seen.target?.taskSetsInfo ?? [];
+  return [seen.info.status ?? '?', ...(current ? [lifecycleEventLine(current)] : []), ...(taskSets.length > 0 ? [taskSetsLine(taskSets)] : [])].join('; ');
 }

@@ -2,6 +2,7 @@
 // traffic, and, for a failure, the failed event's diagnostics. Pure: the watcher does the calls.
 import type { DeploymentInfo, ECSTarget, ECSTaskSet, LifecycleEvent } from '@aws-sdk/client-codedeploy';
 import { formatDuration } from '../aws/names.js';
+import type { KeyedLine } from '../rollout/changed-lines.js';
 
 /** CodeDeploy's lifecycle events for an ECS deployment, in the order they run. */
 export const ECS_LIFECYCLE_EVENTS = [
@@ -63,24 +64,9 @@ export function errorInformationLine(info: DeploymentInfo | undefined): string |
   return [error.code, error.message?.replace(/\.+$/, '')].filter(Boolean).join(': ');
 }
 
-/** Remembers the last line printed per key and answers only the lines that changed. */
-export class ChangedLines {
-  private readonly last = new Map<string, string>();
-
-  changed(lines: readonly (readonly [string, string])[]): string[] {
-    return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
-  }
-
-  private remember(key: string, line: string): boolean {
-    if (this.last.get(key) === line) return false;
-    this.last.set(key, line);
-    return true;
-  }
-}
-
 /** The lines one poll may print, keyed so that only a change prints again. */
-export function pollLines(deploymentId: string, info: DeploymentInfo, target: ECSTarget | undefined): [string, string][] {
-  const lines: [string, string][] = [];
+export function pollLines(deploymentId: string, info: DeploymentInfo, target: ECSTarget | undefined): KeyedLine[] {
+  const lines: KeyedLine[] = [];
   for (const event of target?.lifecycleEvents ?? []) {
     // Pending events say nothing yet; they print once they start, or when skipped.
     if (event.status === 'Pending') continue;

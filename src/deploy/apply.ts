@@ -1,7 +1,7 @@
 // Carries out a plan against a real AWS session, step by step: image, register or reuse, the one-off task,
 // update the service, watch, keep-revisions. A cancel is looked at between every two steps: no step starts after it.
 import type { AwsSession } from '../aws/clients.js';
-import { familyRevision, sameRevision } from '../aws/names.js';
+import { familyRevision } from '../aws/names.js';
 import type { Clock } from '../clock.js';
 import { CancelledError, errorMessage } from '../errors.js';
 import type { PreparedImage } from '../image/prepare.js';
@@ -9,6 +9,7 @@ import type { Reporter } from '../report.js';
 import type { RunTaskPlan } from '../runtask/plan.js';
 import type { RunTaskResult } from '../runtask/run-task.js';
 import { describeChanges } from '../taskdef/diff.js';
+import type { Watcher } from '../watch/context.js';
 import type { RolloutTarget, WatchOptions, WatchOutcome } from '../watch/contract.js';
 import type { ImageWork } from './image-work.js';
 import type { KeepRevisionsRequest } from './keep-revisions.js';
@@ -17,8 +18,6 @@ import { reportChanges } from './plan-report.js';
 import { registerRevision, reusableRevision, type RegisteredRevision } from './register.js';
 import { deliveryResult, newProgress, type Progress } from './result.js';
 import type { DeliveryResult } from './result.js';
-import { startDeployment } from './start-deployment.js';
-import { undoCancelledUpdate } from './undo-cancelled-update.js';
 
 export interface ApplyDeps {
   session: AwsSession;
@@ -26,7 +25,12 @@ export interface ApplyDeps {
   clock: Clock;
   cancel: AbortSignal;
   publishImage(work: ImageWork): Promise<PreparedImage>;
-  watch(target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome>;
+  /** Watches an ECS rollout with the watcher of its kind. */
+  watch(target: RolloutTarget, options: WatchOptions, watcher: Watcher): Promise<WatchOutcome>;
+  /** The clock every poll loop sleeps on: a run of many services wakes its watchers on a shared tick. */
+  watchClock?: Clock;
+  /** Waited for before a watch begins: a run of many services starts its watchers on the shared tick. */
+  beforeWatch?(cancel: AbortSignal): Promise<void>;
   keepRevisions(request: KeepRevisionsRequest): Promise<string[]>;
   /**
    * Runs the plan's one-off task from the revision just registered or reused; answers how it ended and, when
@@ -116,75 +120,9 @@ async function deployRevision(deps: ApplyDeps, plan: DeployPlan, done: Progress)
     return;
   }
 
-  step('update');
-  if (update.codeDeploy) {
-    // Loaded only for a service CodeDeploy deploys.
-    const { deployWithCodeDeploy } = await import('../codedeploy/deploy.js');
-    const end = await deployWithCodeDeploy(deps, {
-      region: plan.region,
-      update,
-      codeDeploy: update.codeDeploy,
-      taskDefinitionArn: revision.arn,
-      done,
-      step,
-    });
-    if (end === 'completed') await keepRevisions(deps, plan, done, revision, update.before.taskDefinition);
-    else if (plan.keepRevisions && end !== 'not-completed') reporter.info('keep-revisions: not run, as the CodeDeploy deployment was not waited for to its end.');
-    return;
-  }
-  const force = update.forceNewDeployment || (!revision.registered && Boolean(done.image?.pushedNewDigest));
-  if (force && !update.forceNewDeployment) {
-    reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${familyRevision(revision.arn)} already names: forcing a new deployment.`);
-  }
-  if (!force && !revision.registered && sameRevision(update.before.taskDefinition, revision.arn)) {
-    reporter.info(
-      `${update.service} already runs ${familyRevision(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`,
-    );
-  }
-  reporter.info(
-    `Updating service ${update.service} to ${familyRevision(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`,
-  );
-  // With rollback-on-cancel the update goes on calls a cancel does not abort: a request ECS may already apply is
-  // answered, so what it started is known and can be rolled back, rather than guessed from a read made too early.
-  const updateEcs = update.watch?.rollbackOnCancel ? deps.session.ecsAfterCancel : deps.session.ecs;
-  let target: RolloutTarget;
-  try {
-    target = await startDeployment(updateEcs, update.before, {
-      cluster: update.cluster,
-      region: plan.region,
-      taskDefinitionArn: revision.arn,
-      forceNewDeployment: force,
-      ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
-      ...(update.extra ? { extra: update.extra } : {}),
-    }, { reporter, clock: deps.clock });
-  } catch (error) {
-    if (deps.cancel.aborted && update.watch?.rollbackOnCancel) {
-      const cancelled = { cluster: update.cluster, service: update.service, before: update.before, taskDefinitionArn: revision.arn };
-      await undoCancelledUpdate(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
-    }
-    throw error;
-  }
-  done.target = target;
-  reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
-
-  if (!update.watch) {
-    throwIfCancelled(deps.cancel);
-    reporter.info('wait is false: not waiting for the rollout.');
-    if (plan.keepRevisions) reporter.info('keep-revisions: not run, as the rollout was not waited for.');
-    return;
-  }
-  // A cancel that came while the update was answered still goes to the watcher when it rolls back on cancel: the
-  // rollout the update started is the watcher's to undo.
-  if (!update.watch.rollbackOnCancel) throwIfCancelled(deps.cancel);
-  done.step = 'watch';
-  done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel });
-  if (done.outcome.status !== 'COMPLETED') return;
-  if (done.outcome.bakeTimeRunning) {
-    // The old revision still runs during the bake time and is where a rollback would go: nothing to tidy yet.
-    if (plan.keepRevisions) reporter.info('keep-revisions: not run, as the bake time was still running (wait-until: traffic-shifted).');
-    return;
-  }
-  await keepRevisions(deps, plan, done, revision, update.before.taskDefinition);
+  const delivered = await update.kind.deliver(deps, { region: plan.region, update, revision, done, step });
+  if (delivered.keepRevisions) await keepRevisions(deps, plan, done, revision, update.before.taskDefinition);
+  else if (plan.keepRevisions && delivered.notRunBecause) reporter.info(`keep-revisions: not run, as ${delivered.notRunBecause}.`);
 }
 
 async function registerOrReuse(deps: ApplyDeps, plan: DeployPlan, done: Progress): Promise<RegisteredRevision> {

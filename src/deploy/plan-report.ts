@@ -3,11 +3,10 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { Reporter } from '../report.js';
-import { describeEbsVolume } from '../runtask/describe.js';
 import { describeRunTaskPlan } from '../runtask/plan.js';
 import { renderTaskDefinitionJson } from '../taskdef/diff.js';
-import type { CodeDeployPlan } from '../codedeploy/plan.js';
-import type { DeployPlan, ServiceUpdate } from './plan.js';
+import { updateServiceLines } from '../rollout/ecs-update.js';
+import type { DeployPlan } from './plan.js';
 
 export async function reportChanges(reporter: Reporter, plan: DeployPlan<Service | undefined>, changes = plan.changes): Promise<void> {
   await reporter.group(changesTitle(plan), async () => {
@@ -41,16 +40,6 @@ export async function reportDryRun(reporter: Reporter, plan: DeployPlan<Service 
   for (const line of planLines(plan)) reporter.info(line);
 }
 
-/** The UpdateService fields sent beyond the revision and count; the service keeps its own setting of the others. */
-function updateExtraLines(extra: ServiceUpdate<Service | undefined>['extra']): string[] {
-  if (!extra) return [];
-  return [
-    ...(extra.enableECSManagedTags !== undefined ? [`  ECS managed tags: ${extra.enableECSManagedTags ? 'on' : 'off'}`] : []),
-    ...(extra.propagateTags ? [`  propagate tags from: ${extra.propagateTags}`] : []),
-    ...(extra.volumeConfigurations ?? []).map((volume) => `  EBS volume: ${describeEbsVolume(volume)}`),
-  ];
-}
-
 export function planLines(plan: DeployPlan<Service | undefined>): string[] {
   const lines: string[] = [];
   if (!plan.compared) lines.push('No AWS credentials found: not compared with ECS (set credentials to see the diff against what runs).');
@@ -70,17 +59,7 @@ export function planLines(plan: DeployPlan<Service | undefined>): string[] {
   if (plan.runTask) lines.push(...describeRunTaskPlan(plan.runTask, deployed));
   if (plan.runTaskUnplanned) lines.push(`Would run a one-off task from ${deployed}; its placement is ${plan.runTaskUnplanned}.`);
   const update = plan.update;
-  if (update?.codeDeploy) {
-    lines.push(...codeDeployLines(update, update.codeDeploy, deployed));
-  } else if (update) {
-    const parts = [
-      `Would update service ${update.service} in ${update.cluster} to ${deployed}`,
-      ...(update.desiredCount !== undefined ? [`desired count ${update.desiredCount}`] : []),
-      ...(update.forceNewDeployment ? ['forcing a new deployment'] : []),
-    ];
-    lines.push(`${parts.join(', ')}${update.watch ? ` and wait for ${waitedFor(update)}` : ', without waiting for the rollout'}.`);
-    lines.push(...updateExtraLines(update.extra));
-  }
+  if (update) lines.push(...(update.kind ? update.kind.dryRun(update, deployed) : unreadKindLines(update, deployed)));
   if (plan.keepRevisions) {
     const when = update ? (update.watch ? ' once the rollout completes' : '') : ' after registering';
     lines.push(
@@ -93,26 +72,12 @@ export function planLines(plan: DeployPlan<Service | undefined>): string[] {
   return lines;
 }
 
-/** What the wait follows: a rolling update, or a service deployment's lifecycle stages (blue/green, linear, canary). */
-function waitedFor(update: ServiceUpdate<Service | undefined>): string {
+/** Without credentials the service was not read: its kind of rollout decides what traffic-shifted means. */
+function unreadKindLines(update: NonNullable<DeployPlan<Service | undefined>['update']>, deployed: string): string[] {
   const until = update.watch?.waitUntil === 'traffic-shifted';
-  // Without credentials the service was not read: its kind of rollout decides what traffic-shifted means.
-  if (!update.before) return until ? 'the rollout until production traffic has moved (blue/green, linear, canary; a rolling update: until it completes)' : 'the rollout';
-  const strategy = update.before.deploymentConfiguration?.strategy;
-  if (!strategy || strategy === 'ROLLING') return until ? 'the rollout (wait-until traffic-shifted: for a rolling update, until it completes)' : 'the rollout';
-  const kind = strategy === 'BLUE_GREEN' ? 'blue/green' : strategy.toLowerCase();
-  return `the ${kind} service deployment, stage by stage${until ? ' until production traffic has moved' : ''}`;
-}
-
-function codeDeployLines(update: ServiceUpdate<Service | undefined>, codeDeploy: CodeDeployPlan, deployed: string): string[] {
-  const appSpec =
-    codeDeploy.appSpec.kind === 'file'
-      ? `the AppSpec ${codeDeploy.appSpec.path} with its TaskDefinition set to ${deployed}`
-      : `an AppSpec generated for container ${codeDeploy.appSpec.containerName}, port ${codeDeploy.appSpec.containerPort} (no appspec.yaml)`;
-  const config = codeDeploy.deploymentConfig ?? codeDeploy.groupDeploymentConfig;
-  return [
-    ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
-    `Would create a CodeDeploy deployment in ${codeDeploy.application}/${codeDeploy.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
-      `${update.watch ? ' and wait for it' : ', without waiting for it'}.`,
-  ];
+  return updateServiceLines(
+    update,
+    deployed,
+    until ? 'the rollout until production traffic has moved (blue/green, linear, canary; a rolling update: until it completes)' : 'the rollout',
+  );
 }

@@ -1,5 +1,6 @@
 // Read, then decide: everything a deploy of one service would change, found by reads alone. A dry run prints
 // the plan and stops; otherwise apply carries it out. Run-wide things (session, clock, cancel) stay outside.
+import type { RolloutKind } from '../rollout/kind.js';
 import type { Service } from '@aws-sdk/client-ecs';
 import type { AwsSession } from '../aws/clients.js';
 import type { EcsApi } from '../aws/ecs.js';
@@ -53,13 +54,15 @@ export interface ServiceUpdate<S extends Service | undefined = Service> {
   service: string;
   /** The service as read in the preflight; undefined only in a dry run that could not read ECS. */
   before: S;
+  /** How the service is deployed, chosen from its deployment controller and strategy; unknown when `before` is. */
+  kind: S extends Service ? RolloutKind : RolloutKind | undefined;
   desiredCount?: number;
   forceNewDeployment: boolean;
   /** UpdateService fields beyond the revision and count (managed tags, tag propagation, EBS volume), only those given. */
   extra?: UpdateServiceExtra;
   /** undefined when wait is false. */
   watch?: Omit<WatchOptions, 'cancel'>;
-  /** Set for a service CodeDeploy deploys (deployment controller CODE_DEPLOY): apply creates a CodeDeploy deployment. */
+  /** What the CodeDeploy kind deploys with: the application, deployment group and AppSpec. */
   codeDeploy?: CodeDeployPlan;
 }
 
@@ -105,16 +108,9 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
   const region = reads?.region ?? inputs.region;
   const fileDocument = inputs.taskDefinitionFile ? await readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
 
-  const service =
-    reads && inputs.service
-      ? await preflightService(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment })
-      : undefined;
-  if (service) {
-    reporter.info(
-      `Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
-    );
-  }
-  const codeDeploy = reads && service ? await codeDeployPart(deps, inputs, service, reads) : undefined;
+  const preflight = reads && inputs.service ? await readService(reporter, reads, inputs, region) : undefined;
+  const service = preflight?.service;
+  const codeDeploy = reads && preflight ? await kindPart(deps, inputs, preflight.service, preflight.kind, reads) : undefined;
   const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
   const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
 
@@ -122,7 +118,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
     region,
     cluster: inputs.cluster,
     compared: reads !== undefined,
-    ...(inputs.service ? { update: { ...serviceUpdate(inputs, service), ...(codeDeploy ? { codeDeploy } : {}) } } : {}),
+    ...(inputs.service ? { update: { ...serviceUpdate(inputs, service, preflight?.kind), ...(codeDeploy ? { codeDeploy } : {}) } } : {}),
   };
 
   if (inputs.taskDefinitionArn) {
@@ -218,11 +214,22 @@ function runTaskPart(
   return plan ? { runTask: plan } : {};
 }
 
-function serviceUpdate(inputs: Inputs, before: Service | undefined): ServiceUpdate<Service | undefined> {
+/** The service as the preflight read it, and the rollout kind that deploys it. */
+async function readService(reporter: Reporter, reads: EcsReads, inputs: Inputs, region: string): Promise<{ service: Service; kind: RolloutKind }> {
+  const read = await preflightService(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment });
+  const { service } = read;
+  reporter.info(
+    `Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
+  );
+  return read;
+}
+
+function serviceUpdate(inputs: Inputs, before: Service | undefined, kind: RolloutKind | undefined): ServiceUpdate<Service | undefined> {
   return {
     cluster: inputs.cluster,
     service: inputs.service,
     before,
+    kind,
     ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
     forceNewDeployment: inputs.forceNewDeployment,
     ...updateServiceExtra(inputs),
@@ -246,25 +253,18 @@ function serviceUpdate(inputs: Inputs, before: Service | undefined): ServiceUpda
  * The CodeDeploy part of the plan for a service CodeDeploy deploys; the CodeDeploy SDK is loaded only then. For
  * any other service, codedeploy-* inputs given are said to be ignored.
  */
-async function codeDeployPart(deps: PlanDeps, inputs: Inputs, service: Service, reads: EcsReads): Promise<CodeDeployPlan | undefined> {
-  if (service.deploymentController?.type !== 'CODE_DEPLOY') {
-    const given = [
-      ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
-      ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
-      ...(inputs.codeDeploy.deploymentConfig ? ['codedeploy-deployment-config'] : []),
-      ...(inputs.codeDeploy.description ? ['codedeploy-deployment-description'] : []),
-    ];
-    if (given.length > 0) deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
-    return undefined;
-  }
-  if (!reads.codeDeploy) throw new Error('planDeploy: a CODE_DEPLOY service needs reads.codeDeploy');
-  const [{ planCodeDeploy }, { api }] = await Promise.all([import('../codedeploy/plan.js'), reads.codeDeploy()]);
-  return planCodeDeploy({ api, reporter: deps.reporter }, inputs.codeDeploy, {
-    cluster: inputs.cluster,
-    service,
-    region: reads.region,
-    ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
-  });
+/** What the kind plans beyond the update (CodeDeploy's application, group and AppSpec); codedeploy-* inputs no kind used are said to be ignored. */
+async function kindPart(deps: PlanDeps, inputs: Inputs, service: Service, kind: RolloutKind, reads: EcsReads): Promise<CodeDeployPlan | undefined> {
+  const planned = kind.plan ? await kind.plan({ reporter: deps.reporter, reads }, inputs, service) : {};
+  if (planned.codeDeploy) return planned.codeDeploy;
+  const given = [
+    ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
+    ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
+    ...(inputs.codeDeploy.deploymentConfig ? ['codedeploy-deployment-config'] : []),
+    ...(inputs.codeDeploy.description ? ['codedeploy-deployment-description'] : []),
+  ];
+  if (given.length > 0) deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
+  return undefined;
 }
 
 /** The managed EBS volumes given at launch name volumes the deployed revision leaves to launch (nothing changed yet). */

@@ -3,6 +3,8 @@ import type { Service } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
 import { fromDescribed, type DescribedRevision } from '../aws/taskdef-convert.js';
 import { AwsUnavailableError, PreflightError } from '../errors.js';
+import type { RolloutKind } from '../rollout/kind.js';
+import { kindFor, ROLLOUT_KINDS } from '../rollout/kinds.js';
 import { classifyError, describeAwsError, describeError, errorName } from '../aws/errors.js';
 
 export interface ServiceChecks {
@@ -16,7 +18,7 @@ export async function preflightService(
   serviceName: string,
   region: string,
   checks: ServiceChecks = {},
-): Promise<Service> {
+): Promise<{ service: Service; kind: RolloutKind }> {
   const clusterFound = await readOnly(`DescribeClusters ${cluster}`, cluster, region, () => ecs.describeCluster(cluster));
   if (!clusterFound || clusterFound.status === 'INACTIVE') {
     throw new PreflightError(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
@@ -40,15 +42,26 @@ export async function preflightService(
       `service: "${serviceName}" uses the EXTERNAL deployment controller, whose task sets only your own tooling creates; ecs-deliver deploys services with the ECS or CODE_DEPLOY controller. Register only (leave service unset) and create the task set with your tooling (aws ecs create-task-set).`,
     );
   }
-  if (controller !== 'ECS' && controller !== 'CODE_DEPLOY') {
-    throw new PreflightError(`service: "${serviceName}" uses the ${controller} deployment controller, which ecs-deliver does not know; register only (leave service unset).`);
-  }
-  if (controller === 'CODE_DEPLOY' && checks.forceNewDeployment) {
+  const kind = kindFor(service);
+  if (!kind) throw new PreflightError(unknownKind(serviceName, controller, service.deploymentConfiguration?.strategy));
+  if (!kind.forcesNewDeployment && checks.forceNewDeployment) {
     throw new PreflightError(
       `force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`,
     );
   }
-  return service;
+  return { service, kind };
+}
+
+/** A service no rollout kind takes: watched and undone the wrong way if it were deployed, so refused. */
+function unknownKind(serviceName: string, controller: string, strategy: string | undefined): string {
+  if (controller !== 'ECS') {
+    return `service: "${serviceName}" uses the ${controller} deployment controller, which ecs-deliver does not know; register only (leave service unset).`;
+  }
+  const known = ROLLOUT_KINDS.map((kind) => kind.name).join('; ');
+  return (
+    `service: "${serviceName}" uses the ${strategy ?? '?'} deployment strategy, which ecs-deliver cannot watch or roll back (it deploys: ${known}); ` +
+    `switch the service to a strategy it knows (aws ecs update-service --deployment-configuration strategy=ROLLING), or register only (leave service unset).`
+  );
 }
 
 /** The revision a family, `family:revision` or ARN names; undefined when ECS has none. */

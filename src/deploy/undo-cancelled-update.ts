@@ -17,6 +17,8 @@ export interface CancelledUpdate {
   before: Service;
   /** The revision the update asked for. */
   taskDefinitionArn: string;
+  /** The rollout's kind undoes by StopServiceDeployment (blue/green, linear, canary), not by UpdateService back. */
+  stopsServiceDeployment: boolean;
 }
 
 export async function undoCancelledUpdate(
@@ -45,8 +47,7 @@ async function undo(ecs: EcsApi, update: CancelledUpdate): Promise<string> {
     return `the update did not reach ${service}, so there is nothing to undo`;
   }
   if (sameRevision(previous, taskDefinitionArn)) return `${service} stays on ${to}, the revision it ran before`;
-  const strategy = now.deploymentConfiguration?.strategy ?? before.deploymentConfiguration?.strategy ?? 'ROLLING';
-  if (strategy !== 'ROLLING' && startedServiceDeployment) {
+  if (update.stopsServiceDeployment && startedServiceDeployment) {
     await ecs.stopServiceDeployment(startedServiceDeployment, 'ROLLBACK');
     return `the update had started ${startedServiceDeployment}; stopped it with rollback to ${to}`;
   }

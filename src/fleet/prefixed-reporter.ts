@@ -17,5 +17,7 @@ export function prefixedReporter(inner: Reporter, prefix: string): Reporter {
       return body();
     },
     mask: (secret) => inner.mask(secret),
+    // The run's one progress line names each service's wait by its prefix.
+    ...(inner.waiting ? { waiting: (label: string, timeLeft: () => number) => inner.waiting!(`[${prefix}] ${label}`, timeLeft) } : {}),
   };
 }

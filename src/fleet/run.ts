@@ -28,6 +28,7 @@ import { endedWell, outcomeTable } from './outcome.js';
 import { prefixedReporter } from './prefixed-reporter.js';
 import { entryInputs, entryLabel, parseServicesFile } from './services-file.js';
 import { sharedTickClock } from './shared-tick.js';
+import { rolling } from '../rollout/rolling.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -122,7 +123,7 @@ export async function runFleet(ctx: FleetContext): Promise<FleetEnding> {
  * whose cancel always stops its deployment with rollback.
  */
 export function rollsBackOnCancel(runs: readonly Pick<ServiceRun, 'inputs' | 'plan'>[]): boolean {
-  return runs.some((run) => run.inputs.rollbackOnCancel || run.plan?.update?.codeDeploy !== undefined);
+  return runs.some((run) => run.inputs.rollbackOnCancel || (run.plan?.update ? run.plan.update.kind.undoesOnCancel(run.plan.update) : false));
 }
 
 async function readEntries(ctx: FleetContext): Promise<ServiceRun[]> {
@@ -322,17 +323,14 @@ function joinedReads(session: AwsSession): AwsSession {
  * deployment of the previous revision, with its own stages or lifecycle events.
  */
 function putBackLine(run: ServiceRun, target: RolloutTarget, to: string): string {
-  const service = run.inputs.service;
-  const deployed = familyRevision(target.taskDefinitionArn);
-  const completed = run.result?.deploymentStatus === 'COMPLETED';
-  if (run.plan?.update?.codeDeploy) {
-    return `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`;
-  }
-  if (target.strategy && target.strategy !== 'ROLLING') {
-    const kind = target.strategy === 'BLUE_GREEN' ? 'blue/green' : target.strategy.toLowerCase();
-    return `a new ${kind} service deployment puts ${service} back on ${to}, through its stages again${completed ? `; the completed deployment of ${deployed} is not undone` : ''}.`;
-  }
-  return `a new rolling deployment puts ${service} back on ${to}.`;
+  const back = {
+    service: run.inputs.service,
+    deployed: familyRevision(target.taskDefinitionArn),
+    completed: run.result?.deploymentStatus === 'COMPLETED',
+    to,
+    ...(target.strategy ? { strategy: target.strategy } : {}),
+  };
+  return (run.plan?.update?.kind ?? rolling).putBack(back);
 }
 
 function heldBack(run: ServiceRun, plan: DeployPlan, failed: ServiceRun, onFailure: FleetOptions['onFailure'], at: number): DeliveryResult {

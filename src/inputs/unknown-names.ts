@@ -6,7 +6,7 @@ import { allSpellings, closest, githubInputName, type HostKind } from './sources
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Environment variables of ours that are not inputs. */
-const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVERS']);
+const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVERS', 'ECS_DELIVER_PROGRESS_EVERY_MS']);
 
 /**
  * Warnings for variables that look meant as inputs but are not read: a misspelled ECS_DELIVER_* name, or,

@@ -5,7 +5,7 @@
 import { describeError } from '../aws/errors.js';
 import type { Task } from '@aws-sdk/client-ecs';
 import type { Clock } from '../clock.js';
-import type { Reporter } from '../report.js';
+import type { Reporter, WaitHandle } from '../report.js';
 import { isPermanent, isThrottled } from './aws-errors.js';
 import { formatDuration } from './describe.js';
 import { taskId } from './outcome.js';
@@ -28,7 +28,7 @@ export interface WatchTaskParams {
   timeoutMs: number;
   pollMs?: number;
   clock: Clock;
-  reporter: Pick<Reporter, 'info' | 'warn'>;
+  reporter: Pick<Reporter, 'info' | 'warn' | 'waiting'>;
   signal?: AbortSignal | undefined;
   /** Runs after every poll until the task stopped, such as printing its new log lines. */
   onPoll?: () => Promise<void>;
@@ -50,11 +50,20 @@ export type TaskWatchEnd =
   | { kind: 'unreadable'; last?: Task; reason: string };
 
 export async function watchTask(params: WatchTaskParams): Promise<TaskWatchEnd> {
+  const deadline = params.clock.now() + params.timeoutMs;
+  const progress = params.reporter.waiting?.(`one-off task ${taskId(params.taskArn)}`, () => deadline - params.clock.now());
+  try {
+    return await followTask(params, deadline, progress);
+  } finally {
+    progress?.end();
+  }
+}
+
+async function followTask(params: WatchTaskParams, deadline: number, progress: WaitHandle | undefined): Promise<TaskWatchEnd> {
   const { api, cluster, taskArn, clock, reporter, signal } = params;
   const id = taskId(taskArn);
   const basePoll = params.pollMs ?? TASK_POLL_MS;
   const started = clock.now();
-  const deadline = started + params.timeoutMs;
   let interval = basePoll;
   let last: Task | undefined;
   let failing: string | undefined;
@@ -83,6 +92,7 @@ export async function watchTask(params: WatchTaskParams): Promise<TaskWatchEnd> 
           reporter.info(statusLine(id, task, clock.now() - started));
         }
         last = task;
+        progress?.stands(task.lastStatus ?? '?');
         if (task.lastStatus === 'STOPPED') return { kind: 'stopped', task, stopOrder };
         const watched = params.untilContainerExits;
         if (watched !== undefined && stopOrder.has(watched)) {

@@ -1,7 +1,7 @@
 import type { EcsApi } from '../aws/ecs.js';
 import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
-import type { RolloutTarget, WatchOptions } from './contract.js';
+import type { RolloutTarget, WatchOptions, WatchOutcome } from './contract.js';
 import type { Observer } from './observe.js';
 
 export interface WatchDeps {
@@ -21,3 +21,6 @@ export interface WatchContext extends WatchDeps {
   seenEvents: Set<string>;
 }
 
+
+/** Watches one kind of rollout to its end. */
+export type Watcher = (deps: WatchDeps, target: RolloutTarget, options: WatchOptions) => Promise<WatchOutcome>;

@@ -33,7 +33,7 @@ export interface RolloutTarget {
   previous: { taskDefinitionArn: string; desiredCount: number };
   /**
    * `deploymentConfiguration.strategy` of the service (ROLLING, BLUE_GREEN, LINEAR, CANARY), as read before the
-   * update or answered by it; unset means rolling. It chooses the watcher.
+   * update or answered by it, for what the log calls the deployment; the plan's rollout kind chose the watcher.
    */
   strategy?: string;
 }

@@ -1,12 +1,12 @@
-// The poll loop for one deployment: observe, print what changed, decide; sleep until the next poll. What is
-// printed and decided is the judge's: a rolling update's deployments list, or a service deployment's stages.
+// Following one ECS deployment on the one poll loop: observe, print the new service events and what changed, and
+// decide. What is printed and decided is the judge's: a rolling update's deployments list, or a service
+// deployment's stages.
 import type { ServiceEvent } from '@aws-sdk/client-ecs';
+import { pollLoop, type Poll } from '../rollout/poll-loop.js';
 import type { WatchContext } from './context.js';
-import { formatDuration } from '../aws/names.js';
-import { nextPollInterval, sleepBeforeNextPoll } from './pacing.js';
-import { ChangedLines, EventLog, eventLine } from './progress.js';
+import { ChangedLines } from '../rollout/changed-lines.js';
+import { deploymentLines, EventLog, eventLine, standingOf } from './progress.js';
 import { describeReadError, readErrorKind } from './read-errors.js';
-import { settle } from './settle.js';
 import type { Followed, Snapshot } from './snapshot.js';
 import { track, withoutServiceDeployment } from './tracking.js';
 import { decide, type Verdict } from './verdict.js';
@@ -16,6 +16,8 @@ export interface Judge<V extends { kind: string }> {
   /** Lines for what changed since the last answer. */
   changed(snapshot: Snapshot): string[];
   decide(snapshot: Snapshot, followed: Followed, eventsSinceStart: readonly ServiceEvent[]): V;
+  /** What the progress line says is waited for (`rollout` by default). */
+  waitingFor?: string;
 }
 
 export type FollowEnd<V extends { kind: string } = Verdict> =
@@ -50,7 +52,7 @@ export function rollingJudge(options: WatchContext['options']): Judge<Verdict> {
   const changedLines = new ChangedLines();
   const maxFailedTasks = options.maxFailedTasks !== undefined && options.maxFailedTasks > 0 ? options.maxFailedTasks : undefined;
   return {
-    changed: (snapshot) => changedLines.changed(snapshot.service, snapshot.serviceDeployment),
+    changed: (snapshot) => changedLines.changed(deploymentLines(snapshot.service, snapshot.serviceDeployment)),
     decide: (snapshot, followed, events) => decide(snapshot, followed, events, maxFailedTasks),
   };
 }
@@ -66,76 +68,43 @@ export async function followWith<V extends { kind: string }>(
   deadline: number | (() => number),
   judge: Judge<V>,
 ): Promise<FollowResult<V>> {
-  const { clock, reporter, observer, options } = ctx;
-  const startedAt = clock.now();
-  const eventLog = new EventLog(startedAt, ctx.seenEvents);
+  const { observer, reporter } = ctx;
+  const eventLog = new EventLog(ctx.clock.now(), ctx.seenEvents);
   const events: ServiceEvent[] = [];
-  const deadlineNow = typeof deadline === 'number' ? () => deadline : deadline;
   let followed = observer.supportsServiceDeployments ? start : withoutServiceDeployment(start);
-  let last: Snapshot | undefined;
-  let lastAnsweredAt: number | undefined;
-  let interval = options.pollIntervalMs;
-  let problem: string | undefined;
-  /** When ECS stopped answering (not counting throttling), for the line that says it answers again. */
-  let silentSince: number | undefined;
-  const result = (end: FollowEnd<V>): FollowResult<V> => ({
-    end,
+  const poll: Poll<Snapshot, Exclude<V, { kind: 'waiting' }>> = {
+    answerer: 'ECS',
+    waitingFor: `${judge.waitingFor ?? 'rollout'} of ${ctx.target.service}`,
+    standing: (snapshot) => standingOf(snapshot, followed.deploymentId),
+    read: async () => {
+      try {
+        return await observer.observe(followed.serviceDeploymentArn);
+      } finally {
+        if (followed.serviceDeploymentArn !== undefined && !observer.supportsServiceDeployments) followed = withoutServiceDeployment(followed);
+      }
+    },
+    errorKind: readErrorKind,
+    describeError: describeReadError,
+    judge: (snapshot) => {
+      followed = track(followed, snapshot);
+      for (const event of eventLog.takeNew(snapshot.service.events ?? [])) {
+        events.push(event);
+        reporter.info(eventLine(event));
+      }
+      for (const line of judge.changed(snapshot)) reporter.info(line);
+      const verdict = judge.decide(snapshot, followed, events);
+      return verdict.kind === 'waiting' ? undefined : (verdict as Exclude<V, { kind: 'waiting' }>);
+    },
+  };
+  const looped = await pollLoop(ctx, ctx.options, deadline, poll);
+  const { end, last, lastAnsweredAt, problem, startedAt } = looped;
+  return {
+    end: end.kind === 'verdict' ? end.verdict : end,
     followed,
     events,
     startedAt,
     ...(last ? { last } : {}),
     ...(lastAnsweredAt !== undefined ? { lastAnsweredAt } : {}),
     ...(problem !== undefined ? { problem } : {}),
-  });
-
-  for (;;) {
-    if (options.cancel.aborted) return result({ kind: 'cancelled' });
-    const pollStartedAt = clock.now();
-    const poll = await settle(observer.observe(followed.serviceDeploymentArn), options.cancel);
-    if (poll.state === 'aborted') return result({ kind: 'cancelled' });
-    if (followed.serviceDeploymentArn !== undefined && !observer.supportsServiceDeployments) {
-      followed = withoutServiceDeployment(followed);
-    }
-
-    if (poll.state === 'rejected') {
-      // A failed read says nothing about the deployment: slow down, and try again until the deadline.
-      const kind = readErrorKind(poll.error);
-      const description = describeReadError(poll.error);
-      if (kind === 'fatal') {
-        problem = description;
-        return result({ kind: 'watch-error', message: description });
-      }
-      const slower = nextPollInterval(interval, options.pollIntervalMs, true);
-      if (kind === 'throttled' && slower > interval) {
-        reporter.warn(`ECS is throttling (${description}); polling every ${formatDuration(slower)}`);
-      } else if (kind === 'transient' && description !== problem) {
-        reporter.warn(`ECS did not answer (${description}); retrying until the timeout`);
-      }
-      if (kind === 'transient') silentSince ??= pollStartedAt;
-      problem = description;
-      interval = slower;
-    } else {
-      if (silentSince !== undefined) {
-        reporter.info(`ECS answers again, after ${formatDuration(clock.now() - silentSince)} without an answer`);
-        silentSince = undefined;
-      }
-      problem = undefined;
-      interval = nextPollInterval(interval, options.pollIntervalMs, false);
-      last = poll.value;
-      lastAnsweredAt = clock.now();
-      followed = track(followed, last);
-      for (const event of eventLog.takeNew(last.service.events ?? [])) {
-        events.push(event);
-        reporter.info(eventLine(event));
-      }
-      for (const line of judge.changed(last)) reporter.info(line);
-      const verdict = judge.decide(last, followed, events);
-      if (verdict.kind !== 'waiting') return result(verdict as Exclude<V, { kind: 'waiting' }>);
-    }
-
-    const now = clock.now();
-    const until = deadlineNow();
-    if (now >= until) return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
-    await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, until), options.cancel);
-  }
+  };
 }

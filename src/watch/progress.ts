@@ -1,7 +1,9 @@
 // What the watcher prints while it waits: each new service event once, and a deployment's line only when it changed.
 import type { Deployment, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs';
 import { familyRevision } from '../aws/names.js';
-import { deploymentsOf, eventKey, primaryOf } from './snapshot.js';
+import type { KeyedLine } from '../rollout/changed-lines.js';
+import { hookName } from './stages.js';
+import { deploymentsOf, eventKey, primaryOf, type Snapshot } from './snapshot.js';
 
 /** Events this close before the watch began still belong to it: the update came first, and clocks drift. */
 export const EVENT_MARGIN_MS = 10_000;
@@ -64,22 +66,23 @@ export class EventLog {
   }
 }
 
-/** Remembers the last line printed per deployment and answers only the lines that changed. */
-export class ChangedLines {
-  private readonly last = new Map<string, string>();
+/** The lines one answer gives, keyed: each deployment's, and the service deployment's. */
+export function deploymentLines(service: Service, serviceDeployment: ServiceDeployment | undefined): KeyedLine[] {
+  const lines: KeyedLine[] = (service.deployments ?? []).map((deployment) => [deployment.id ?? '?', deploymentLine(deployment)]);
+  if (serviceDeployment) lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
+  return lines;
+}
 
-  changed(service: Service, serviceDeployment: ServiceDeployment | undefined): string[] {
-    const lines: [string, string][] = (service.deployments ?? []).map((deployment) => [
-      deployment.id ?? '?',
-      deploymentLine(deployment),
-    ]);
-    if (serviceDeployment) lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
-    return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
-  }
-
-  private remember(key: string, line: string): boolean {
-    if (this.last.get(key) === line) return false;
-    this.last.set(key, line);
-    return true;
-  }
+/**
+ * Where a rollout stands in one answer, for the progress line: the counts, and for a service deployment its stage
+ * and the hooks running or waiting: `stage SCALE_UP, hook check running; 1/2 running on web:3, IN_PROGRESS`.
+ */
+export function standingOf(snapshot: Snapshot, deploymentId: string | undefined): string {
+  const counts = stateLine(snapshot.service, deploymentId);
+  const sd = snapshot.serviceDeployment;
+  if (sd?.lifecycleStage === undefined) return counts;
+  const hooks = (sd.lifecycleHookDetails ?? [])
+    .filter((hook) => hook.status === 'IN_PROGRESS' || hook.status === 'AWAITING_ACTION')
+    .map((hook) => `hook ${hookName(hook)} ${hook.status === 'IN_PROGRESS' ? 'running' : 'waiting for a go-ahead'}`);
+  return [[`stage ${sd.lifecycleStage ?? '?'}`, ...hooks].join(', '), counts].join('; ');
 }

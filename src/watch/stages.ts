@@ -5,13 +5,6 @@ import { formatDuration } from '../aws/names.js';
 import type { Snapshot } from './snapshot.js';
 import { primaryOf } from './snapshot.js';
 
-/** Strategies whose deployments ECS walks through lifecycle stages, followed through DescribeServiceDeployments. */
-export const STAGED_STRATEGIES: ReadonlySet<string> = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
-
-export function isStaged(strategy: string | undefined): boolean {
-  return strategy !== undefined && STAGED_STRATEGIES.has(strategy);
-}
-
 const STAGE_MEANING: Readonly<Record<string, string>> = {
   RECONCILE_SERVICE: 'reconciling the service, which runs more than one revision',
   PRE_SCALE_UP: 'the new revision has not started; the old one takes all production traffic',
@@ -311,7 +304,7 @@ function share(weight: number): string {
   return `${Math.round(weight * 10) / 10}%`;
 }
 
-function hookName(hook: DeploymentLifecycleHookDetail): string {
+export function hookName(hook: DeploymentLifecycleHookDetail): string {
   if (hook.targetType === 'PAUSE') return `PAUSE ${hook.hookId ?? '?'}`;
   return hook.targetArn ?? hook.hookId ?? '?';
 }

@@ -1,4 +1,4 @@
-// Watches this run's rollout to its end and says what happened; rolls back when asked to and ECS has not.
+// Watches this run's rolling update to its end and says what happened; rolls back when asked to and ECS has not.
 // Only what ECS answered decides an outcome: when it stops answering, the outcome is UNKNOWN and nothing is undone.
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { startDeployment } from '../deploy/start-deployment.js';
@@ -13,20 +13,18 @@ import { deploymentsOf, type Followed } from './snapshot.js';
 import { followedOf, followsDeployment } from './tracking.js';
 import { describeDeployment } from './verdict.js';
 import { cancelledState, rollBackOnCancel, unknown, unknownMessage } from './endings.js';
-import { isStaged } from './stages.js';
 import { watchServiceDeployment, type StagedFallback } from './watch-service-deployment.js';
 
 export type { WatchDeps } from './context.js';
 
 
-/** Chooses the watcher from the service's deployment strategy: rolling, or ECS's blue/green, linear and canary. */
-export async function watchRollout(deps: WatchDeps, target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome> {
-  if (isStaged(target.strategy)) return watchServiceDeployment(deps, target, options, watchRolling);
-  return watchRolling(deps, target, options);
+/** A blue/green, linear or canary deployment, followed through its service deployment's stages. */
+export function watchStaged(deps: WatchDeps, target: RolloutTarget, options: WatchOptions): Promise<WatchOutcome> {
+  return watchServiceDeployment(deps, target, options, watchRolling);
 }
 
 /** `staged` when it stands in for a blue/green, linear or canary watch: its deadline, and no UpdateService rollback. */
-async function watchRolling(deps: WatchDeps, target: RolloutTarget, options: WatchOptions, staged?: StagedFallback): Promise<WatchOutcome> {
+export async function watchRolling(deps: WatchDeps, target: RolloutTarget, options: WatchOptions, staged?: StagedFallback): Promise<WatchOutcome> {
   const ctx: WatchContext = {
     ...deps,
     target,

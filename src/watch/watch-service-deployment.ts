@@ -91,6 +91,7 @@ function followStages({ ctx, arn, progress }: Followed, timeoutMs: number): Prom
   const judge: Judge<StageVerdict> = {
     changed: (snapshot) => progress.changed(snapshot, clock.now()),
     decide: (snapshot) => progress.decide(snapshot, observer.supportsServiceDeployments, clock.now()),
+    waitingFor: `${target.strategy ?? 'BLUE_GREEN'} deployment`,
   };
   const deadline = (): number =>
     begin + timeoutMs + (options.pauseTimeoutMs === undefined ? 0 : progress.pausedMs(clock.now()) - pausedBefore);

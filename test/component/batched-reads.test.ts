@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { batchingEcsApi } from '../../src/aws/batched-reads.js';
 import type { EcsApi } from '../../src/aws/ecs.js';
 import { sharedTickClock } from '../../src/fleet/shared-tick.js';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchRolling } from '../../src/watch/watch-rollout.js';
 import type { Clock } from '../../src/clock.js';
 import { EPOCH, RecordingReporter, deployment, options, target, td } from './watch-fakes.js';
 
@@ -126,7 +126,7 @@ async function watchSideBySide(names: readonly string[], completesAt: ReadonlyMa
   const outcomes = await Promise.all(
     names.map((key) => {
       const [cluster = '', service = ''] = key.split('/');
-      return watchRollout(
+      return watchRolling(
         { ecs, clock: tick, reporter },
         target({ cluster, service, taskDefinitionArn: td(2, service), deploymentId: `ecs-svc/2${service}`, deploymentIdsBefore: [`ecs-svc/1${service}`] }),
         options({ pollIntervalMs: POLL_MS }),

@@ -244,7 +244,7 @@ describe('watchCodeDeployment', () => {
     });
   });
 
-  test('CodeDeploy stops answering: retried until the timeout, then UNKNOWN with what was last seen; nothing stopped', async () => {
+  test('CodeDeploy stops answering: retried until the timeout at the slowed pace of every watch, then UNKNOWN with what was last seen; nothing stopped', async () => {
     const { codeDeploy, watch, reporter } = setup({ timeoutMs: 20_000 });
     codeDeploy.put('d-1', {}, { BeforeInstall: 'InProgress' });
     codeDeploy.failWhen = (op, call) => (op === 'getDeployment' && call > 1 ? awsError('InternalFailure', 500, 'We encountered an internal error.') : undefined);
@@ -255,7 +255,9 @@ describe('watchCodeDeployment', () => {
     expect(outcome.lastSeen).toBe('InProgress; BeforeInstall: InProgress');
     expect(outcome.message).toContain('CodeDeploy did not answer in the last');
     expect(codeDeploy.count('stopDeployment')).toBe(0);
-    expect(codeDeploy.count('getDeployment')).toBeGreaterThan(5);
+    // The pace every watch keeps without answers: 2 s, doubled after each failed read up to 8 s; the last read on the deadline.
+    const reads = codeDeploy.calls.filter((call) => call.op === 'getDeployment').map((call) => call.at);
+    expect(reads).toEqual([0, 2000, 6000, 14_000, 20_000]);
     expect(reporter.lines.filter((line) => line.text.startsWith('CodeDeploy did not answer'))).toHaveLength(1);
   });
 

@@ -86,6 +86,41 @@ describe('plan', () => {
   });
 });
 
+describe('the rollout kind is chosen once, in the plan', () => {
+  test.each([
+    [{}, 'rolling'],
+    [{ deploymentConfiguration: { strategy: 'ROLLING' } }, 'rolling'],
+    [{ deploymentConfiguration: { strategy: 'BLUE_GREEN' } }, 'blue/green, linear or canary'],
+    [{ deploymentConfiguration: { strategy: 'LINEAR' } }, 'blue/green, linear or canary'],
+    [{ deploymentConfiguration: { strategy: 'CANARY' } }, 'blue/green, linear or canary'],
+  ] as const)('a service with %j is deployed as %s', async (fields, kind) => {
+    serviceExists(fields);
+    familyHas(runningDefinition);
+    const h = harness();
+    const plan = await planDeploy(h.planDeps, inputs({ service: 'web', 'task-definition-arn': 'web:1' }), reads(h));
+    expect(plan.update?.kind.name).toBe(kind);
+  });
+
+  test('a strategy no kind knows is refused in the preflight, with what to do; nothing is registered or updated', async () => {
+    serviceExists({ deploymentConfiguration: { strategy: 'SHADOW' as never } });
+    familyHas(runningDefinition);
+    const h = harness();
+    const planned = planDeploy(h.planDeps, inputs({ service: 'web', family: 'web', image: 'nginx:1.25' }), reads(h));
+    await expect(planned).rejects.toThrow(PreflightError);
+    await expect(planned).rejects.toThrow(/uses the SHADOW deployment strategy, which ecs-deliver cannot watch or roll back .*strategy=ROLLING/);
+    expect(called(RegisterTaskDefinitionCommand)).toBe(0);
+    expect(called(UpdateServiceCommand)).toBe(0);
+  });
+
+  test('a deployment controller no kind knows is refused in the preflight', async () => {
+    serviceExists({ deploymentController: { type: 'FUTURE' as never } });
+    const h = harness();
+    await expect(planDeploy(h.planDeps, inputs({ service: 'web', family: 'web', image: 'nginx:1.25' }), reads(h))).rejects.toThrow(
+      'service: "web" uses the FUTURE deployment controller, which ecs-deliver does not know; register only (leave service unset).',
+    );
+  });
+});
+
 describe('a dry run prints the plan the same way for every path', () => {
   test.each([
     ['BLUE_GREEN', {}, 'the blue/green service deployment, stage by stage'],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchRolling } from '../../src/watch/watch-rollout.js';
 import { CANCEL_ANSWER_CAP_MS } from '../../src/watch/settle.js';
 import { FakeClock, RecordingReporter, awsError, options, rollbackCompletesAfter, rollingUpdate, target, td } from './watch-fakes.js';
 
@@ -15,7 +15,7 @@ describe('cancel (SIGINT / SIGTERM)', () => {
     clock.at(5_000, () => cancel.abort());
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ cancel: cancel.signal }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ cancel: cancel.signal }));
 
     expect(outcome).toEqual({ status: 'CANCELLED', message: 'cancelled while deployment ecs-svc/2 (web:2) was in progress' });
     expect(clock.elapsed).toBe(5_000);
@@ -31,7 +31,7 @@ describe('cancel (SIGINT / SIGTERM)', () => {
     clock.at(5_000, () => cancel.abort());
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ cancel: cancel.signal, rollbackOnCancel: true }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ cancel: cancel.signal, rollbackOnCancel: true }));
 
     expect(outcome).toEqual({
       status: 'CANCELLED',
@@ -52,7 +52,7 @@ describe('cancel (SIGINT / SIGTERM)', () => {
     const cancel = new AbortController();
     clock.at(5_000, () => cancel.abort());
 
-    const outcome = await watchRollout(
+    const outcome = await watchRolling(
       { ecs, clock, reporter: new RecordingReporter() },
       target(),
       options({ cancel: cancel.signal, rollbackOnCancel: true }),
@@ -75,7 +75,7 @@ describe('cancel (SIGINT / SIGTERM)', () => {
     };
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ cancel: cancel.signal, rollbackOnCancel: true }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ cancel: cancel.signal, rollbackOnCancel: true }));
 
     expect(outcome.status).toBe('CANCELLED');
     expect(outcome.message).toBe(
@@ -94,7 +94,7 @@ describe('cancel (SIGINT / SIGTERM)', () => {
     const cancel = new AbortController();
     clock.at(5_000, () => cancel.abort());
 
-    const outcome = await watchRollout(
+    const outcome = await watchRolling(
       { ecs, clock, reporter: new RecordingReporter() },
       target(),
       options({ cancel: cancel.signal, rollbackOnCancel: true }),
@@ -116,7 +116,7 @@ describe('cancel (SIGINT / SIGTERM)', () => {
     const cancel = new AbortController();
     clock.at(20_000, () => cancel.abort());
 
-    const outcome = await watchRollout(
+    const outcome = await watchRolling(
       { ecs, clock, reporter: new RecordingReporter() },
       target(),
       options({ cancel: cancel.signal, rollbackOnCancel: true }),
@@ -136,7 +136,7 @@ describe('cancel (SIGINT / SIGTERM)', () => {
     const cancel = new AbortController();
     cancel.abort();
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, target(), options({ cancel: cancel.signal }));
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, target(), options({ cancel: cancel.signal }));
 
     expect(outcome.status).toBe('CANCELLED');
     expect(ecs.calls).toEqual([]);

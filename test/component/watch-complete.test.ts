@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchRolling } from '../../src/watch/watch-rollout.js';
 import {
   FakeClock,
   FakeEcs,
@@ -35,7 +35,7 @@ describe('a healthy rollout', () => {
     ecs.latencyMs = latencyMs;
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome).toMatchObject({ status: 'COMPLETED' });
     expect(outcome.message).toMatch(/^deployment ecs-svc\/2 \(web:2\) completed in \d+s$/);
@@ -51,7 +51,7 @@ describe('a healthy rollout', () => {
     const ecs = healthyRollout(clock, 5_000);
     const reporter = new RecordingReporter();
 
-    await watchRollout({ ecs, clock, reporter }, target(), options());
+    await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(reporter.groups).toEqual(['Watching rollout of web']);
     expect(reporter.lines.map((line) => line.text)).toEqual([
@@ -74,7 +74,7 @@ describe('a healthy rollout', () => {
     ecs.event('(service web) was unable to place a task because no container instance met all of its requirements.', -2_000);
     const reporter = new RecordingReporter();
 
-    await watchRollout({ ecs, clock, reporter }, target(), options());
+    await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(ecs.count('describeServices')).toBe(6);
     expect(reporter.count('has started 2 tasks')).toBe(1);
@@ -92,7 +92,7 @@ describe('a healthy rollout', () => {
       .at(120_000, (e) => e.setDeployments(deployment({ id: 'ecs-svc/2', runningCount: 2, rolloutState: 'COMPLETED' })));
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome.status).toBe('COMPLETED');
     expect(ecs.count('describeServices')).toBe(61);
@@ -109,7 +109,7 @@ describe('a healthy rollout', () => {
     ecs.at(4_000, (e) => e.removeDeployment('ecs-svc/1'));
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome.status).toBe('COMPLETED');
     expect(clock.elapsed).toBe(4_000);
@@ -148,7 +148,7 @@ describe('an update that created no deployment', () => {
     const noDeployment = target({ deploymentIdsBefore: before });
     delete noDeployment.deploymentId;
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, noDeployment, options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, noDeployment, options());
 
     expect(outcome).toEqual({ status: 'COMPLETED', message: 'service web is steady on web:2' });
     expect(clock.elapsed).toBe(steadyAt);
@@ -165,7 +165,7 @@ describe('an update that created no deployment', () => {
     const noDeployment = target({ deploymentIdsBefore: ['ecs-svc/1'] });
     delete noDeployment.deploymentId;
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, noDeployment, options({ timeoutMs: 30_000, rollback: false }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, noDeployment, options({ timeoutMs: 30_000, rollback: false }));
 
     expect(outcome.status).toBe('TIMED_OUT');
     expect(clock.elapsed).toBe(30_000);
@@ -185,7 +185,7 @@ describe('an update that created no deployment', () => {
     const noDeployment = target({ deploymentIdsBefore: before });
     delete noDeployment.deploymentId;
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, noDeployment, options({ timeoutMs: 30_000, rollback: false }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, noDeployment, options({ timeoutMs: 30_000, rollback: false }));
 
     expect(outcome).toMatchObject({ status: 'TIMED_OUT', message: 'deployment of web:2 did not finish within 30s: service web runs web:1 instead' });
     expect(clock.elapsed).toBe(30_000);

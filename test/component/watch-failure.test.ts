@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { STOPPED_TASKS_WAIT_MS } from '../../src/watch/failure-report.js';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchRolling } from '../../src/watch/watch-rollout.js';
 import {
   EPOCH,
   FakeClock,
@@ -100,7 +100,7 @@ describe('circuit breaker with rollback: ECS rolls back by itself', () => {
     const ecs = circuitBreaker(clock, true, failsAt, flipsAt);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(clock.elapsed).toBe(8_000);
     expect(outcome).toMatchObject({
@@ -124,7 +124,7 @@ describe('circuit breaker with rollback: ECS rolls back by itself', () => {
     const clock = new FakeClock();
     const ecs = circuitBreaker(clock, true);
 
-    await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, target(), options());
+    await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, target(), options());
 
     expect(ecs.calls.filter((call) => call.op === 'listTasks').map((call) => call.input)).toEqual([
       { cluster: 'prod', serviceName: 'web', desiredStatus: 'STOPPED' },
@@ -135,7 +135,7 @@ describe('circuit breaker with rollback: ECS rolls back by itself', () => {
     const clock = new FakeClock();
     const ecs = rollingUpdate(clock).at(3_000, (e) => e.event('(service web) rolling back to deployment ecs-svc/1.'));
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, target(), options());
 
     expect(outcome).toMatchObject({ status: 'ROLLED_BACK', rolledBackTo: 'web:1' });
     expect(clock.elapsed).toBe(4_000);
@@ -150,7 +150,7 @@ describe('circuit breaker without rollback', () => {
     ecs.onUpdateService = rollbackCompletesAfter(5_000);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome).toMatchObject({
       status: 'ROLLED_BACK',
@@ -174,7 +174,7 @@ describe('circuit breaker without rollback', () => {
     const ecs = circuitBreaker(clock, false);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ rollback: false }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ rollback: false }));
 
     expect(outcome).toMatchObject({ status: 'FAILED', message: `deployment ecs-svc/2 (web:2) failed: ${BREAKER_REASON}` });
     expect(outcome.rolledBackTo).toBeUndefined();
@@ -191,7 +191,7 @@ describe('circuit breaker without rollback', () => {
     };
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome.status).toBe('FAILED');
     expect(outcome.message).toBe(
@@ -211,7 +211,7 @@ describe('circuit breaker without rollback', () => {
     };
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome.status).toBe('FAILED');
     expect(outcome.message).toContain('; the rollback to web:1 did not complete: ECS deployment circuit breaker');
@@ -224,7 +224,7 @@ describe('circuit breaker without rollback', () => {
     const ecs = circuitBreaker(clock, false);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout(
+    const outcome = await watchRolling(
       { ecs, clock, reporter },
       target({ previous: { taskDefinitionArn: 'web:2', desiredCount: 2 } }),
       options(),
@@ -259,7 +259,7 @@ describe('failing tasks with the circuit breaker off', () => {
     const ecs = failingForever(clock, desiredCount);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout(
+    const outcome = await watchRolling(
       { ecs, clock, reporter },
       target(),
       options({ rollback: false, timeoutMs: 3_600_000, ...(maxFailedTasks !== undefined ? { maxFailedTasks } : {}) }),
@@ -277,7 +277,7 @@ describe('failing tasks with the circuit breaker off', () => {
     const ecs = failingForever(clock, 2);
     ecs.service.deploymentConfiguration = { deploymentCircuitBreaker: { enable: true, rollback: false } };
 
-    const outcome = await watchRollout(
+    const outcome = await watchRolling(
       { ecs, clock, reporter: new RecordingReporter() },
       target(),
       options({ rollback: false, timeoutMs: 60_000 }),
@@ -299,7 +299,7 @@ describe('ECS stops answering after the failure', () => {
     };
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ timeoutMs: 60_000 }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ timeoutMs: 60_000 }));
 
     expect(outcome).toMatchObject({
       status: 'FAILED',
@@ -322,7 +322,7 @@ describe('ECS stops answering after the failure', () => {
     ecs.failWhen = (op) => (op === 'listTasks' ? connectionRefused() : undefined);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ rollback: false }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ rollback: false }));
 
     expect(outcome.status).toBe('FAILED');
     expect(outcome.failure?.stoppedTasks).toEqual([]);
@@ -337,7 +337,7 @@ describe('ECS stops answering after the failure', () => {
     ecs.hangOn = (op) => op === 'listTasks';
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ rollback: false }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ rollback: false }));
 
     expect(outcome.status).toBe('FAILED');
     expect(clock.elapsed).toBe(8_000 + STOPPED_TASKS_WAIT_MS);

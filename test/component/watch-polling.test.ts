@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchRolling } from '../../src/watch/watch-rollout.js';
 import {
   EPOCH,
   FakeClock,
@@ -27,7 +27,7 @@ describe('throttling', () => {
     ecs.failWhen = (_op, n) => (n % 3 === 0 ? throttled() : undefined);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome.status).toBe('COMPLETED');
     expect(clock.sleeps).toContain(4_000);
@@ -42,7 +42,7 @@ describe('throttling', () => {
     ecs.failWhen = (_op, n) => (n >= 2 && n <= 8 ? throttled() : undefined);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome.status).toBe('COMPLETED');
     expect(clock.sleeps.slice(0, 9)).toEqual([2_000, 4_000, 8_000, 8_000, 8_000, 8_000, 8_000, 8_000, 4_000]);
@@ -54,7 +54,7 @@ describe('throttling', () => {
     const ecs = completesAt(clock, 3_600_000);
     ecs.failWhen = (_op, n) => (n > 1 ? throttled() : undefined);
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, target(), options({ timeoutMs: 120_000 }));
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, target(), options({ timeoutMs: 120_000 }));
 
     expect(outcome).toMatchObject({
       status: 'UNKNOWN',
@@ -83,7 +83,7 @@ describe('transient errors', () => {
     ecs.failWhen = (_op, n) => (n >= 2 && n <= 4 ? error() : undefined);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome).toMatchObject({ status: 'COMPLETED', message: 'deployment ecs-svc/2 (web:2) completed in 22s' });
     // Polls at 0 (answered), 2, 6 and 14 s (not answered), 22 s (answered: completed at 20 s).
@@ -101,7 +101,7 @@ describe('transient errors', () => {
     ecs.failWhen = (op, n) => (op === 'describeServices' && n === 2 ? unreadableAnswer() : undefined);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome.status).toBe('COMPLETED');
     expect(outcome.failure).toBeUndefined();
@@ -128,7 +128,7 @@ describe('ECS lost mid-watch', () => {
     const ecs = lostAt(clock, 5_000);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ timeoutMs: 60_000 }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ timeoutMs: 60_000 }));
 
     expect(outcome).toEqual({
       status: 'UNKNOWN',
@@ -153,7 +153,7 @@ describe('ECS lost mid-watch', () => {
     const clock = new FakeClock();
     const ecs = lostAt(clock, 0);
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, target(), options({ timeoutMs: 30_000 }));
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, target(), options({ timeoutMs: 30_000 }));
 
     expect(outcome).toEqual({
       status: 'UNKNOWN',
@@ -169,7 +169,7 @@ describe('ECS lost mid-watch', () => {
     const ecs = lostAt(clock, 5_000);
     ecs.failWhen = () => (clock.elapsed >= 5_000 && clock.elapsed < 40_000 ? connectionRefused() : undefined);
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, target(), options({ timeoutMs: 60_000 }));
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, target(), options({ timeoutMs: 60_000 }));
 
     expect(outcome.status).toBe('COMPLETED');
     expect(ecs.count('updateService')).toBe(0);
@@ -198,7 +198,7 @@ describe('errors that no retry can fix', () => {
     ecs.failWhen = (_op, n) => (n === 2 ? failure() : undefined);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome).toMatchObject({ status: 'UNKNOWN', message, lastSeen: '0/2 running on web:2, IN_PROGRESS; 2 deployments' });
     expect(clock.elapsed).toBe(2_000);
@@ -215,7 +215,7 @@ describe('errors that no retry can fix', () => {
     const clock = new FakeClock();
     const ecs = completesAt(clock, 20_000).at(5_000, change);
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, target(), options());
 
     expect(outcome).toMatchObject({ status: 'UNKNOWN' });
     expect(outcome.message).toContain(`could not follow the rollout of web: ${message}; last seen at 12:00:04 UTC (2s ago): `);
@@ -228,7 +228,7 @@ describe('errors that no retry can fix', () => {
     const ecs = completesAt(clock, 20_000);
     ecs.describeServices = async () => ({ services: [], failures: [{ arn: 'web', reason: 'MISSING' }], $metadata: {} });
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, target(), options());
 
     expect(outcome).toEqual({
       status: 'UNKNOWN',

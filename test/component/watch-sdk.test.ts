@@ -14,7 +14,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ecsApi } from '../../src/aws/ecs.js';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchRolling } from '../../src/watch/watch-rollout.js';
 import { EPOCH, FakeClock, RecordingReporter, deployment, options, sdArn, target, td } from './watch-fakes.js';
 
 const ecsMock = mockClient(ECSClient);
@@ -36,7 +36,7 @@ function service(deployments: Deployment[]): Service {
   };
 }
 
-describe('watchRollout over the AWS SDK', () => {
+describe('watchRolling over the AWS SDK', () => {
   test('circuit breaker without rollback, on an endpoint without the service-deployment API: we roll back', async () => {
     const clock = new FakeClock();
     let rollbackAt: number | undefined;
@@ -80,7 +80,7 @@ describe('watchRollout over the AWS SDK', () => {
     });
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs: ecsApi(client), clock, reporter }, target({ serviceDeploymentArn: sdArn(2) }), options());
+    const outcome = await watchRolling({ ecs: ecsApi(client), clock, reporter }, target({ serviceDeploymentArn: sdArn(2) }), options());
 
     expect(outcome).toMatchObject({ status: 'ROLLED_BACK', rolledBackTo: 'web:1' });
     expect(ecsMock.commandCalls(DescribeServicesCommand)[0]?.args[0].input).toEqual({ cluster: 'prod', services: ['web'] });
@@ -128,7 +128,7 @@ describe('watchRollout over the AWS SDK', () => {
     }));
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs: ecsApi(client), clock, reporter }, target({ serviceDeploymentArn: sdArn(2) }), options());
+    const outcome = await watchRolling({ ecs: ecsApi(client), clock, reporter }, target({ serviceDeploymentArn: sdArn(2) }), options());
 
     expect(outcome.status).toBe('COMPLETED');
     expect(clock.sleeps.slice(0, 2)).toEqual([2_000, 4_000]);

@@ -1,6 +1,6 @@
 import type { ServiceDeployment } from '@aws-sdk/client-ecs';
 import { describe, expect, test } from 'vitest';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchRolling } from '../../src/watch/watch-rollout.js';
 import {
   FakeClock,
   FakeEcs,
@@ -37,7 +37,7 @@ describe('following the service deployment (DescribeServiceDeployments)', () => 
     const ecs = withServiceDeployment(rollingUpdate(clock)).at(5_000, (e) => patchServiceDeployment(e, { status: 'SUCCESSFUL' }));
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, followedByArn(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, followedByArn(), options());
 
     expect(outcome.status).toBe('COMPLETED');
     expect(clock.elapsed).toBe(6_000);
@@ -55,7 +55,7 @@ describe('following the service deployment (DescribeServiceDeployments)', () => 
       .at(20_000, (e) => patchServiceDeployment(e, { status: 'SUCCESSFUL' }));
     const reporter = new RecordingReporter();
 
-    await watchRollout({ ecs, clock, reporter }, followedByArn(), options());
+    await watchRolling({ ecs, clock, reporter }, followedByArn(), options());
 
     expect(reporter.count('Service deployment IN_PROGRESS, circuit breaker 1/3 failed tasks')).toBe(1);
   });
@@ -74,7 +74,7 @@ describe('following the service deployment (DescribeServiceDeployments)', () => 
       }),
     );
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, followedByArn(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, followedByArn(), options());
 
     expect(outcome).toMatchObject({
       status: 'ROLLED_BACK',
@@ -93,7 +93,7 @@ describe('following the service deployment (DescribeServiceDeployments)', () => 
       patchServiceDeployment(e, { status, statusReason: 'Circuit breaker threshold exceeded.' }),
     );
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, followedByArn(), options({ rollback: false }));
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, followedByArn(), options({ rollback: false }));
 
     expect(outcome).toMatchObject({ status: 'FAILED', message });
     expect(clock.elapsed).toBe(6_000);
@@ -104,7 +104,7 @@ describe('following the service deployment (DescribeServiceDeployments)', () => 
     const ecs = withServiceDeployment(rollingUpdate(clock), { deploymentCircuitBreaker: { status: 'DISABLED', threshold: 5 } });
     for (let k = 1; k <= 10; k++) ecs.at(k * 2_000 - 1_000, (e) => e.patchDeployment('ecs-svc/2', { failedTasks: k }));
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, followedByArn(), options({ rollback: false }));
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, followedByArn(), options({ rollback: false }));
 
     expect(outcome.failure?.reason).toBe('5 tasks failed to start or stay healthy (max-failed-tasks 5)');
   });
@@ -115,7 +115,7 @@ describe('following the service deployment (DescribeServiceDeployments)', () => 
     const noId = followedByArn();
     delete noId.deploymentId;
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, noId, options({ rollback: false }));
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, noId, options({ rollback: false }));
 
     expect(outcome.message).toBe('deployment ecs-svc/2 (web:2) failed: stopped');
   });
@@ -135,7 +135,7 @@ describe('where DescribeServiceDeployments is not available', () => {
     ecs.failWhen = (op) => (op === 'describeServiceDeployments' ? error() : undefined);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, followedByArn(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter }, followedByArn(), options());
 
     expect(outcome.status).toBe('COMPLETED');
     expect(clock.elapsed).toBe(6_000);
@@ -149,7 +149,7 @@ describe('where DescribeServiceDeployments is not available', () => {
     const ecs = withServiceDeployment(rollingUpdate(clock)).at(7_000, (e) => patchServiceDeployment(e, { status: 'SUCCESSFUL' }));
     ecs.failWhen = (op, n) => (op === 'describeServiceDeployments' && n === 4 ? awsError('ServerException', 500) : undefined);
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, followedByArn(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, followedByArn(), options());
 
     expect(outcome.status).toBe('COMPLETED');
     // Polls at 0, 2 (failed), 4, 6 and 8 s.
@@ -166,7 +166,7 @@ describe('where DescribeServiceDeployments is not available', () => {
     const noId = followedByArn({ deploymentIdsBefore: before });
     delete noId.deploymentId;
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, noId, options());
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, noId, options());
 
     expect(outcome.status).toBe('COMPLETED');
     expect(clock.elapsed).toBe(6_000);

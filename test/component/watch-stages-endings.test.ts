@@ -2,7 +2,7 @@
 // timeout or the stop, and a deployment followed without its service deployment, which UpdateService never rolls back.
 import type { DeploymentStrategy, ServiceDeployment } from '@aws-sdk/client-ecs';
 import { describe, expect, test } from 'vitest';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchStaged } from '../../src/watch/watch-rollout.js';
 import { EPOCH, FakeClock, FakeEcs, RecordingReporter, awsError, deployment, options, sdArn, target, td } from './watch-fakes.js';
 
 const ARN = sdArn(2);
@@ -30,7 +30,7 @@ describe('pauses while ECS is silent', () => {
     const ecs = blueGreen(clock).at(2_000, (e) => patch(e, { status: 'IN_PROGRESS', lifecycleStage: 'POST_SCALE_UP', lifecycleHookDetails: [PAUSED] }));
     ecs.failWhen = () => (clock.elapsed >= 10_000 ? awsError('ServerException', 500) : undefined);
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ timeoutMs: 60_000, pauseTimeoutMs: 30_000 }));
+    const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ timeoutMs: 60_000, pauseTimeoutMs: 30_000 }));
 
     expect(outcome.status).toBe('UNKNOWN');
     expect(clock.elapsed).toBeLessThanOrEqual(60_000 + 30_000 + 2_000);
@@ -46,7 +46,7 @@ describe('pauses while ECS is silent', () => {
       e.at(e.clock.elapsed + 10_000, (later) => patch(later, { status: 'ROLLBACK_SUCCESSFUL', lifecycleHookDetails: [{ ...PAUSED, status: 'SUCCEEDED' }] }));
     };
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ pauseTimeoutMs: 30_000 }));
+    const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ pauseTimeoutMs: 30_000 }));
 
     expect(outcome).toMatchObject({ status: 'ROLLED_BACK', rolledBackTo: 'web:1' });
     expect(outcome.message).toContain('waited longer than pause-timeout (30s) at the PAUSE hook p1 (POST_SCALE_UP)');
@@ -63,7 +63,7 @@ describe('races at the timeout', () => {
       .at(80_000, (e) => patch(e, { status: 'ROLLBACK_SUCCESSFUL', statusReason: 'alarm latency-high went off.' }));
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, staged(), options({ timeoutMs: 60_000 }));
+    const outcome = await watchStaged({ ecs, clock, reporter }, staged(), options({ timeoutMs: 60_000 }));
 
     expect(outcome).toMatchObject({ status: 'ROLLED_BACK', rolledBackTo: 'web:1' });
     expect(outcome.message).toContain('failed: alarm latency-high went off; ECS rolled back to web:1');
@@ -78,7 +78,7 @@ describe('races at the timeout', () => {
       throw awsError('InvalidParameterException', 400, 'The service deployment is already in a terminal state.');
     };
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ timeoutMs: 60_000 }));
+    const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ timeoutMs: 60_000 }));
 
     expect(outcome.status).toBe('COMPLETED');
     expect(outcome.message).toContain('the deployment completed first');
@@ -90,7 +90,7 @@ describe('races at the timeout', () => {
     ecs.onStopServiceDeployment = () => {
       throw awsError('AccessDeniedException', 400, 'not allowed: ecs:StopServiceDeployment');
     };
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ timeoutMs: 60_000 }));
+    const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ timeoutMs: 60_000 }));
     expect(outcome).toMatchObject({ status: 'FAILED', message: expect.stringContaining('the rollback to web:1 failed: not allowed') });
   });
 });
@@ -108,7 +108,7 @@ describe('followed without its service deployment: never rolled back by UpdateSe
     const ecs = unnamed(clock);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target({ strategy: 'BLUE_GREEN' }), options({ timeoutMs: 60_000 }));
+    const outcome = await watchStaged({ ecs, clock, reporter }, target({ strategy: 'BLUE_GREEN' }), options({ timeoutMs: 60_000 }));
 
     expect(outcome.status).toBe('TIMED_OUT');
     expect(outcome.message).toContain('not rolled back: ECS named no service deployment to stop');
@@ -121,7 +121,7 @@ describe('followed without its service deployment: never rolled back by UpdateSe
     const ecs = blueGreen(clock, 'CANARY');
     ecs.failWhen = (op) => (op === 'describeServiceDeployments' ? awsError('UnknownOperationException', 400) : undefined);
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged({ strategy: 'CANARY' }), options({ timeoutMs: 60_000 }));
+    const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged({ strategy: 'CANARY' }), options({ timeoutMs: 60_000 }));
 
     expect(outcome.status).toBe('TIMED_OUT');
     expect(outcome.message).toContain('a CANARY deployment is not rolled back by UpdateService');
@@ -137,7 +137,7 @@ describe('followed without its service deployment: never rolled back by UpdateSe
     const afterCancel = new FakeEcs(clock);
     afterCancel.onUpdateService = () => undefined;
 
-    const outcome = await watchRollout(
+    const outcome = await watchStaged(
       { ecs, ecsAfterCancel: afterCancel, clock, reporter: new RecordingReporter() },
       target({ strategy: 'BLUE_GREEN' }),
       options({ rollbackOnCancel: true, cancel: cancel.signal }),
@@ -156,7 +156,7 @@ describe('followed without its service deployment: never rolled back by UpdateSe
     const afterCancel = new FakeEcs(clock);
     afterCancel.onUpdateService = () => undefined;
 
-    const outcome = await watchRollout(
+    const outcome = await watchStaged(
       { ecs, ecsAfterCancel: afterCancel, clock, reporter: new RecordingReporter() },
       target({ strategy: 'BLUE_GREEN' }),
       options({ rollbackOnCancel: true, cancel: cancel.signal }),

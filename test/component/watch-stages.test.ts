@@ -2,7 +2,7 @@
 // service deployment moves through its lifecycle stages, and how each ending becomes an outcome.
 import type { DeploymentStrategy, ServiceDeployment } from '@aws-sdk/client-ecs';
 import { describe, expect, test } from 'vitest';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchStaged } from '../../src/watch/watch-rollout.js';
 import { CANCEL_ANSWER_CAP_MS } from '../../src/watch/settle.js';
 import { EPOCH, FakeClock, FakeEcs, RecordingReporter, awsError, deployment, options, sdArn, stoppedTask, target, td } from './watch-fakes.js';
 
@@ -53,7 +53,7 @@ describe('following a blue/green, linear or canary deployment', () => {
       .at(15_000 + 5 * 60_000 + 4_000, (e) => patch(e, { status: 'SUCCESSFUL' }));
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, staged(), options());
+    const outcome = await watchStaged({ ecs, clock, reporter }, staged(), options());
 
     expect(outcome).toMatchObject({ status: 'COMPLETED', serviceDeploymentArn: ARN });
     expect(outcome.stages).toEqual(['PRE_SCALE_UP', 'SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT', 'BAKE_TIME', 'CLEAN_UP']);
@@ -90,7 +90,7 @@ describe('following a blue/green, linear or canary deployment', () => {
       .at(22_000, (e) => patch(e, { status: 'SUCCESSFUL' }));
     const reporter = new RecordingReporter();
 
-    await watchRollout({ ecs, clock, reporter }, staged(), options());
+    await watchStaged({ ecs, clock, reporter }, staged(), options());
 
     expect(reporter.lines.filter((line) => line.text.startsWith('Tasks:')).map((line) => line.text)).toEqual([
       'Tasks: web:2 0/2 running, 2 pending; old revision 2 running',
@@ -110,7 +110,7 @@ describe('following a blue/green, linear or canary deployment', () => {
       .at(130_000, (e) => patch(e, { status: 'SUCCESSFUL' }));
     const reporter = new RecordingReporter();
 
-    await watchRollout({ ecs, clock, reporter }, staged({ strategy: 'LINEAR' }), options());
+    await watchStaged({ ecs, clock, reporter }, staged({ strategy: 'LINEAR' }), options());
 
     expect(reporter.lines.filter((line) => line.text.startsWith('Production traffic')).map((line) => line.text)).toEqual([
       'Production traffic on the new revision (web:2): 25%, old: 75%; next step after 1m',
@@ -138,7 +138,7 @@ describe('following a blue/green, linear or canary deployment', () => {
       });
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, staged({ strategy: 'CANARY' }), options());
+    const outcome = await watchStaged({ ecs, clock, reporter }, staged({ strategy: 'CANARY' }), options());
 
     expect(outcome.status).toBe('ROLLED_BACK');
     expect(outcome.rolledBackTo).toBe('web:1');
@@ -153,7 +153,7 @@ describe('following a blue/green, linear or canary deployment', () => {
   test('ROLLBACK_FAILED is FAILED, with the reason', async () => {
     const clock = new FakeClock();
     const ecs = blueGreen(clock).at(2_000, (e) => patch(e, { status: 'ROLLBACK_FAILED', statusReason: 'alarm latency-high went off.' }));
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options());
+    const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged(), options());
     expect(outcome).toMatchObject({ status: 'FAILED', message: expect.stringContaining('ECS could not roll back: alarm latency-high went off') });
   });
 
@@ -164,12 +164,12 @@ describe('following a blue/green, linear or canary deployment', () => {
       e.service.currentServiceDeployment = sdArn(3);
       e.setDeployments(deployment({ id: 'ecs-svc/3', taskDefinition: td(3) }), deployment({ id: 'ecs-svc/2', status: 'ACTIVE' }));
     });
-    const superseded = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options());
+    const superseded = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged(), options());
     expect(superseded).toMatchObject({ status: 'SUPERSEDED', supersededBy: 'web:3' });
 
     const clock2 = new FakeClock();
     const ecs2 = blueGreen(clock2).at(2_000, (e) => patch(e, { status: 'STOPPED', statusReason: 'Stopped by a user.' }));
-    const stopped = await watchRollout({ ecs: ecs2, clock: clock2, reporter: new RecordingReporter() }, staged(), options());
+    const stopped = await watchStaged({ ecs: ecs2, clock: clock2, reporter: new RecordingReporter() }, staged(), options());
     expect(stopped).toMatchObject({ status: 'CANCELLED', message: expect.stringContaining('stopped outside this run: Stopped by a user') });
   });
 
@@ -182,7 +182,7 @@ describe('following a blue/green, linear or canary deployment', () => {
         deploymentCircuitBreaker: { status: 'TRIGGERED', failureCount: 3, threshold: 3 },
       }),
     );
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ rollback: false }));
+    const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ rollback: false }));
     expect(outcome).toMatchObject({ status: 'FAILED', message: expect.stringContaining('circuit breaker threshold was reached') });
   });
 
@@ -192,7 +192,7 @@ describe('following a blue/green, linear or canary deployment', () => {
       .at(2_000, (e) => patch(e, { status: 'ROLLBACK_REQUESTED' }))
       .at(6_000, (e) => patch(e, { status: 'ROLLBACK_IN_PROGRESS' }))
       .at(20_000, (e) => patch(e, { status: 'ROLLBACK_SUCCESSFUL', statusReason: 'Service deployment rolled back.' }));
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options());
+    const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged(), options());
     expect(outcome.status).toBe('ROLLED_BACK');
     expect(clock.elapsed).toBeGreaterThanOrEqual(20_000);
   });
@@ -212,7 +212,7 @@ describe('following a blue/green, linear or canary deployment', () => {
     };
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, staged(), options({ timeoutMs: 60_000 }));
+    const outcome = await watchStaged({ ecs, clock, reporter }, staged(), options({ timeoutMs: 60_000 }));
 
     expect(reporter.text).toContain('Paused at POST_TEST_TRAFFIC_SHIFT: PAUSE hook ecs-pause-abc awaits action; it expires at 2026-01-05T13:00:00Z, then ECS rolls back.');
     expect(reporter.text).toContain(
@@ -235,7 +235,7 @@ describe('following a blue/green, linear or canary deployment', () => {
     const reporter = new RecordingReporter();
 
     // 100 s at the pause and 30 s more: over wait-timeout (60 s) in all, but not without the pause.
-    const outcome = await watchRollout({ ecs, clock, reporter }, staged(), options({ timeoutMs: 60_000, pauseTimeoutMs: 300_000 }));
+    const outcome = await watchStaged({ ecs, clock, reporter }, staged(), options({ timeoutMs: 60_000, pauseTimeoutMs: 300_000 }));
 
     expect(outcome.status).toBe('COMPLETED');
     expect(reporter.text).toContain('pause-timeout 5m applies; the wait-timeout clock stops meanwhile.');
@@ -249,7 +249,7 @@ describe('following a blue/green, linear or canary deployment', () => {
       patch(e, { status: 'IN_PROGRESS', lifecycleStage: 'POST_SCALE_UP', lifecycleHookDetails: [{ hookId: 'p1', targetType: 'PAUSE', status: 'AWAITING_ACTION' }] }),
     );
     ecs.onStopServiceDeployment = (_arn, _type, e) => patch(e, { status: 'ROLLBACK_SUCCESSFUL' });
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ pauseTimeoutMs: 30_000 }));
+    const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ pauseTimeoutMs: 30_000 }));
     expect(outcome.status).toBe('ROLLED_BACK');
     expect(outcome.message).toContain('waited longer than pause-timeout (30s) at the PAUSE hook p1 (POST_SCALE_UP)');
     expect(clock.elapsed).toBeLessThanOrEqual(2_000 + 30_000 + 4_000);
@@ -262,7 +262,7 @@ describe('following a blue/green, linear or canary deployment', () => {
       .at(6_000, stage('BAKE_TIME'));
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, staged(), options({ waitUntil: 'traffic-shifted' }));
+    const outcome = await watchStaged({ ecs, clock, reporter }, staged(), options({ waitUntil: 'traffic-shifted' }));
 
     expect(outcome).toMatchObject({ status: 'COMPLETED', bakeTimeRunning: true });
     expect(outcome.message).toContain('the bake time was still running');
@@ -278,7 +278,7 @@ describe('following a blue/green, linear or canary deployment', () => {
     afterCancel.onStopServiceDeployment = () => undefined;
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout(
+    const outcome = await watchStaged(
       { ecs, ecsAfterCancel: afterCancel, clock, reporter },
       staged(),
       options({ rollbackOnCancel: true, cancel: cancel.signal }),
@@ -296,7 +296,7 @@ describe('following a blue/green, linear or canary deployment', () => {
     clock2.at(3_000, () => cancel2.abort('SIGTERM'));
     const hanging = new FakeEcs(clock2);
     hanging.hangOn = () => true;
-    const outcome2 = await watchRollout({ ecs: ecs2, ecsAfterCancel: hanging, clock: clock2, reporter: new RecordingReporter() }, staged(), options({ rollbackOnCancel: true, cancel: cancel2.signal }));
+    const outcome2 = await watchStaged({ ecs: ecs2, ecsAfterCancel: hanging, clock: clock2, reporter: new RecordingReporter() }, staged(), options({ rollbackOnCancel: true, cancel: cancel2.signal }));
     expect(outcome2.message).toContain('did not answer the StopServiceDeployment within 10s');
     expect(clock2.elapsed).toBeLessThanOrEqual(3_000 + CANCEL_ANSWER_CAP_MS);
   });
@@ -307,7 +307,7 @@ describe('following a blue/green, linear or canary deployment', () => {
     ecs.failWhen = (op) => (clock.elapsed >= 4_000 && op === 'describeServiceDeployments' ? awsError('ServerException', 500) : undefined);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, staged(), options({ timeoutMs: 30_000 }));
+    const outcome = await watchStaged({ ecs, clock, reporter }, staged(), options({ timeoutMs: 30_000 }));
 
     expect(outcome.status).toBe('UNKNOWN');
     expect(outcome.message).toContain('ECS did not answer in the last');
@@ -318,7 +318,7 @@ describe('following a blue/green, linear or canary deployment', () => {
   test('without the ARN from the update, the newest service deployment since the update is followed', async () => {
     const clock = new FakeClock();
     const ecs = blueGreen(clock).at(2_000, (e) => patch(e, { status: 'SUCCESSFUL' }));
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, target({ strategy: 'BLUE_GREEN' }), options());
+    const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, target({ strategy: 'BLUE_GREEN' }), options());
     expect(outcome).toMatchObject({ status: 'COMPLETED', serviceDeploymentArn: ARN });
     expect(ecs.count('listServiceDeployments')).toBe(1);
   });
@@ -328,7 +328,7 @@ describe('following a blue/green, linear or canary deployment', () => {
     const ecs = blueGreen(clock).at(4_000, (e) => e.setDeployments(deployment({ id: 'ecs-svc/2', runningCount: 2, rolloutState: 'COMPLETED' })));
     ecs.failWhen = (op) => (op === 'describeServiceDeployments' ? awsError('UnknownOperationException', 400) : undefined);
     const reporter = new RecordingReporter();
-    const outcome = await watchRollout({ ecs, clock, reporter }, staged(), options());
+    const outcome = await watchStaged({ ecs, clock, reporter }, staged(), options());
     expect(outcome.status).toBe('COMPLETED');
     expect(reporter.text).toContain('DescribeServiceDeployments is not available here');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchRolling } from '../../src/watch/watch-rollout.js';
 import { FakeClock, FakeEcs, RecordingReporter, deployment, options, rollingUpdate, target, td } from './watch-fakes.js';
 
 describe('another deployment takes over', () => {
@@ -11,7 +11,7 @@ describe('another deployment takes over', () => {
     });
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ rollback: true }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ rollback: true }));
 
     expect(outcome).toEqual({
       status: 'SUPERSEDED',
@@ -33,7 +33,7 @@ describe('another deployment takes over', () => {
     const noDeployment = target({ deploymentIdsBefore: ['ecs-svc/1'] });
     delete noDeployment.deploymentId;
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, noDeployment, options());
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, noDeployment, options());
 
     expect(outcome).toMatchObject({ status: 'SUPERSEDED', supersededBy: 'web:4' });
   });
@@ -45,7 +45,7 @@ describe('another deployment takes over', () => {
       e.patchDeployment('ecs-svc/1', { status: 'PRIMARY' });
     });
 
-    const outcome = await watchRollout({ ecs, clock, reporter: new RecordingReporter() }, target(), options());
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, target(), options());
 
     expect(outcome.status).toBe('ROLLED_BACK');
   });

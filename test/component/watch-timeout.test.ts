@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchRolling } from '../../src/watch/watch-rollout.js';
 import {
   EPOCH,
   FakeClock,
@@ -41,7 +41,7 @@ describe('a rollout that never stabilises', () => {
     ecs.onUpdateService = rollbackCompletesAfter(3_000);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ timeoutMs: 60_000 }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ timeoutMs: 60_000 }));
 
     expect(outcome).toMatchObject({
       status: 'ROLLED_BACK',
@@ -65,7 +65,7 @@ describe('a rollout that never stabilises', () => {
     const ecs = neverStable(clock);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ timeoutMs: 45_000, rollback: false }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ timeoutMs: 45_000, rollback: false }));
 
     expect(outcome).toMatchObject({ status: 'TIMED_OUT', message: 'deployment ecs-svc/2 (web:2) did not finish within 45s' });
     expect(outcome.failure?.stoppedTasks).toHaveLength(1);
@@ -81,7 +81,7 @@ describe('a rollout that never stabilises', () => {
     ecs.onUpdateService = rollbackCompletesAfter(3_600_000);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs, clock, reporter }, target(), options({ timeoutMs: 60_000 }));
+    const outcome = await watchRolling({ ecs, clock, reporter }, target(), options({ timeoutMs: 60_000 }));
 
     expect(outcome.status).toBe('FAILED');
     expect(outcome.message).toBe(

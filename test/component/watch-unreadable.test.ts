@@ -3,7 +3,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { describe, expect, test } from 'vitest';
 import { ecsApi } from '../../src/aws/ecs.js';
-import { watchRollout } from '../../src/watch/watch-rollout.js';
+import { watchRolling } from '../../src/watch/watch-rollout.js';
 import { FakeClock, RecordingReporter, options, target, td } from './watch-fakes.js';
 
 describe('answers the SDK cannot read', () => {
@@ -50,7 +50,7 @@ describe('answers the SDK cannot read', () => {
     const client = scriptedClient([inProgress, garble(inProgress), wire('COMPLETED', 2)], operations);
     const reporter = new RecordingReporter();
 
-    const outcome = await watchRollout({ ecs: ecsApi(client), clock, reporter }, target(), options());
+    const outcome = await watchRolling({ ecs: ecsApi(client), clock, reporter }, target(), options());
 
     expect(outcome.status, `${outcome.message}\n${reporter.text}`).toBe('COMPLETED');
     expect(operations).toEqual(['DescribeServices', 'DescribeServices', 'DescribeServices']);

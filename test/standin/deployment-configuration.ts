@@ -33,13 +33,13 @@ const HOOK_STAGES = [
 
 export const ROLLING: StrategyConfig = { strategy: 'ROLLING', lifecycleHooks: [] };
 
-export function applyDeploymentConfiguration(service: ServiceRecord, configuration: Body | undefined): void {
+export function applyDeploymentConfiguration(service: ServiceRecord, configuration: Body | undefined, laterStrategies: readonly string[] = []): void {
   if (!configuration) return;
   const maximumPercent = optionalNumber(configuration, 'maximumPercent');
   const minimumHealthyPercent = optionalNumber(configuration, 'minimumHealthyPercent');
   if (maximumPercent !== undefined) service.maximumPercent = maximumPercent;
   if (minimumHealthyPercent !== undefined) service.minimumHealthyPercent = minimumHealthyPercent;
-  service.strategy = strategyOf(configuration, service.strategy);
+  service.strategy = strategyOf(configuration, service.strategy, laterStrategies);
   const breaker = optionalObject(configuration, 'deploymentCircuitBreaker');
   if (!breaker) return;
   const next: CircuitBreakerConfig = {
@@ -56,10 +56,11 @@ export function applyDeploymentConfiguration(service: ServiceRecord, configurati
 }
 
 /** The strategy part of a deploymentConfiguration; what is not given stays as it was. */
-export function strategyOf(configuration: Body, current: StrategyConfig): StrategyConfig {
+export function strategyOf(configuration: Body, current: StrategyConfig, laterStrategies: readonly string[] = []): StrategyConfig {
   const name = optionalString(configuration, 'strategy') ?? current.strategy;
-  if (!(STRATEGIES as readonly string[]).includes(name)) {
-    throw invalidParameter(`strategy must be one of ${STRATEGIES.join(', ')}.`);
+  const accepted = [...STRATEGIES, ...laterStrategies];
+  if (!accepted.includes(name)) {
+    throw invalidParameter(`strategy must be one of ${accepted.join(', ')}.`);
   }
   const next: StrategyConfig = { ...current, strategy: name as DeploymentStrategy };
   const bake = optionalNumber(configuration, 'bakeTimeInMinutes');

@@ -72,6 +72,11 @@ export interface EcsStandinOptions {
   clock?: () => number;
   /** Default 0 (any free port). */
   port?: number;
+  /**
+   * Strategy names a later ECS accepts beyond ROLLING, BLUE_GREEN, LINEAR and CANARY, as a deployment strategy ECS
+   * adds after this release would appear; their deployments walk the lifecycle stages as blue/green's do.
+   */
+  laterStrategies?: readonly string[];
 }
 
 export interface TaskDefinitionSeed {
@@ -141,6 +146,7 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
     timing,
     registeredBy: `arn:aws:iam::${account.accountId}:user/${DEPLOYER}`,
     someoneElse: `arn:aws:iam::${account.accountId}:user/${SOMEONE_ELSE}`,
+    laterStrategies: options.laterStrategies ?? [],
   });
   const faults = new FaultInjector();
   const calls: Record<string, number> = {};

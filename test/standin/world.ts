@@ -53,6 +53,8 @@ export interface WorldOptions {
   timing: Timing;
   registeredBy: string;
   someoneElse: string;
+  /** Strategy names accepted beyond the four ECS documents today. */
+  laterStrategies: readonly string[];
 }
 
 export class World {
@@ -153,7 +155,7 @@ export class World {
       reconcileTimes: new Set(),
       strategy: ROLLING,
     };
-    applyDeploymentConfiguration(service, seed.deploymentConfiguration);
+    applyDeploymentConfiguration(service, seed.deploymentConfiguration, this.options.laterStrategies);
     if (seed.networkConfiguration) service.networkConfiguration = seed.networkConfiguration;
     // An INACTIVE service has neither deployments nor tasks left.
     if (service.status !== 'INACTIVE') seedDeployment(this.rollout, service, at);

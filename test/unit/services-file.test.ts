@@ -1,4 +1,6 @@
 // The services-file: its shape, each entry checked by the one input schema, and which value wins.
+import { codeDeploy } from '../../src/rollout/codedeploy.js';
+import { rolling } from '../../src/rollout/rolling.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import * as yaml from 'yaml';
@@ -342,8 +344,8 @@ describe('one entry per service', () => {
 
 describe('the cancel backstop of a run of many services', () => {
   const inputs = (values: Record<string, string> = {}) => parseInputs(usual({ cluster: 'prod', service: 'web', ...values }));
-  const ecsPlan = { update: {} } as unknown as DeployPlan;
-  const codeDeployPlan = { update: { codeDeploy: {} } } as unknown as DeployPlan;
+  const ecsPlan = { update: { kind: rolling } } as unknown as DeployPlan;
+  const codeDeployPlan = { update: { kind: codeDeploy, codeDeploy: {} } } as unknown as DeployPlan;
 
   test('waits for rollbacks when any service rolls back on cancel, or is a CodeDeploy service (its cancel stops with rollback)', () => {
     expect(rollsBackOnCancel([{ inputs: inputs() }, { inputs: inputs({ 'rollback-on-cancel': 'true' }) }])).toBe(true);

@@ -1,6 +1,7 @@
 import type { ServiceEvent } from '@aws-sdk/client-ecs';
 import { describe, expect, test } from 'vitest';
-import { ChangedLines, EVENT_MARGIN_MS, EventLog, deploymentLine, eventLine, serviceDeploymentLine } from '../../src/watch/progress.js';
+import { ChangedLines } from '../../src/rollout/changed-lines.js';
+import { EVENT_MARGIN_MS, EventLog, deploymentLine, deploymentLines, eventLine, serviceDeploymentLine } from '../../src/watch/progress.js';
 import { stoppedTaskLines } from '../../src/watch/stopped-tasks.js';
 
 const START = Date.UTC(2026, 0, 5, 12, 0, 0);
@@ -54,7 +55,8 @@ describe('EventLog', () => {
 });
 
 test('ChangedLines answers a deployment line only when it changed', () => {
-  const lines = new ChangedLines();
+  const changed = new ChangedLines();
+  const lines = { changed: (service: Parameters<typeof deploymentLines>[0], sd: Parameters<typeof deploymentLines>[1]) => changed.changed(deploymentLines(service, sd)) };
   const d = { id: 'ecs-svc/2', status: 'PRIMARY', runningCount: 0, desiredCount: 2 };
   expect(lines.changed({ deployments: [d] }, undefined)).toHaveLength(1);
   expect(lines.changed({ deployments: [d] }, undefined)).toEqual([]);

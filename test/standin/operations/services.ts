@@ -76,7 +76,7 @@ export function updateService(body: Body, context: OperationContext): Body {
     );
   }
 
-  applyDeploymentConfiguration(service, optionalObject(body, 'deploymentConfiguration'));
+  applyDeploymentConfiguration(service, optionalObject(body, 'deploymentConfiguration'), world.options.laterStrategies);
   const networkConfiguration = optionalObject(body, 'networkConfiguration');
   if (networkConfiguration) service.networkConfiguration = networkConfiguration;
   if (desiredCount !== undefined && desiredCount !== service.desiredCount) {

@@ -1,5 +1,5 @@
-export const id = 74;
-export const ids = [74];
+export const id = 490;
+export const ids = [490];
 export const modules = {
 
 /***/ 2058:
@@ -359,7 +359,7 @@ function toRegisterInput(doc) {
 
 /***/ }),
 
-/***/ 2074:
+/***/ 8490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -370,10 +370,141 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/names.ts
 var names = __webpack_require__(6429);
+// EXTERNAL MODULE: ./src/hosts/redactor.ts
+var hosts_redactor = __webpack_require__(6107);
+;// CONCATENATED MODULE: ./src/rollout/wait-progress.ts
+// Progress while a run waits and nothing else is printed. In a CI log: a line after every 30 s of silence with the
+// time elapsed, the time left before the timeout and where each wait stands. On a terminal: one status line with a
+// spinner, redrawn in place and wiped before any other line, so the log's own lines replace it. All the waits of
+// a run (every service of a services-file) share one line.
+
+
+/** Silence after which a CI log gets a progress line. */
+const PROGRESS_EVERY_MS = 30_000;
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const TERMINAL_REDRAW_MS = 120;
+/** Waits a run of many services names in its one line; the rest are counted. */
+const FLEET_PARTS = 5;
+/** The reporter with `waiting`: every line it prints counts as output, and on a terminal first wipes the status line. */
+function withWaitProgress(inner, options) {
+    // The status line is written past the host, so it is redacted here with every secret the run masks.
+    const redactor = new hosts_redactor/* Redactor */.p();
+    const progress = new WaitProgress(inner, options, (text) => redactor.redact(text));
+    const printing = (print) => (...args) => {
+        progress.beforeOutput();
+        print(...args);
+    };
+    return {
+        info: printing((line) => inner.info(line)),
+        warn: printing((line) => inner.warn(line)),
+        error: printing((line) => inner.error(line)),
+        group: (title, body) => {
+            progress.beforeOutput();
+            return inner.group(title, body);
+        },
+        mask: (secret) => {
+            redactor.add(secret);
+            inner.mask(secret);
+        },
+        waiting: (label, timeLeft) => progress.begin(label, timeLeft),
+    };
+}
+class WaitProgress {
+    reporter;
+    options;
+    redact;
+    waits = new Set();
+    terminal;
+    everyMs;
+    now;
+    timer;
+    lastOutputAt;
+    statusShown = false;
+    frame = 0;
+    constructor(reporter, options, redact) {
+        this.reporter = reporter;
+        this.options = options;
+        this.redact = redact;
+        this.terminal = options.out.isTTY === true;
+        this.everyMs = options.everyMs ?? PROGRESS_EVERY_MS;
+        this.now = options.now ?? Date.now;
+        this.lastOutputAt = this.now();
+    }
+    begin(label, timeLeft) {
+        const wait = { label, timeLeft, startedAt: this.now() };
+        this.waits.add(wait);
+        this.timer ??= this.startTimer();
+        return {
+            stands: (standing) => {
+                wait.standing = standing;
+            },
+            end: () => {
+                this.waits.delete(wait);
+                if (this.waits.size > 0)
+                    return;
+                this.wipe();
+                clearInterval(this.timer);
+                this.timer = undefined;
+            },
+        };
+    }
+    beforeOutput() {
+        this.wipe();
+        this.lastOutputAt = this.now();
+    }
+    startTimer() {
+        const timer = setInterval(() => this.tick(), this.terminal ? TERMINAL_REDRAW_MS : Math.min(1000, this.everyMs / 4));
+        // Progress never keeps a run alive.
+        timer.unref();
+        return timer;
+    }
+    tick() {
+        if (this.waits.size === 0)
+            return;
+        if (this.terminal) {
+            this.frame = (this.frame + 1) % SPINNER.length;
+            const line = this.redact(`${SPINNER[this.frame] ?? ''} ${this.line(false)}`);
+            const width = this.options.out.columns;
+            this.options.out.write(`\r\u001b[2K${width !== undefined && width > 1 && line.length >= width ? `${line.slice(0, width - 2)}…` : line}`);
+            this.statusShown = true;
+            return;
+        }
+        if (this.now() - this.lastOutputAt < this.everyMs)
+            return;
+        this.reporter.info(this.line(true));
+        this.lastOutputAt = this.now();
+    }
+    wipe() {
+        if (!this.statusShown)
+            return;
+        this.options.out.write('\r\u001b[2K');
+        this.statusShown = false;
+    }
+    /** `Waiting 1m 30s, 8m 30s left: rollout of web: 1/2 running on web:3, IN_PROGRESS`; one part per wait. */
+    line(withTimeLeft) {
+        const now = this.now();
+        const waits = [...this.waits];
+        const elapsed = now - Math.min(...waits.map((wait) => wait.startedAt));
+        const part = (wait, own) => {
+            const left = Math.max(0, wait.timeLeft());
+            const time = own && withTimeLeft ? ` (${(0,names/* formatDuration */.a3)(left)} left before the timeout)` : '';
+            return `${wait.label}${time}: ${wait.standing ?? 'waiting for the first answer'}`;
+        };
+        if (waits.length === 1 && waits[0]) {
+            const wait = waits[0];
+            const left = withTimeLeft ? `, ${(0,names/* formatDuration */.a3)(Math.max(0, wait.timeLeft()))} left before the timeout` : '';
+            return `Waiting ${(0,names/* formatDuration */.a3)(elapsed)}${left}: ${part(wait, false)}`;
+        }
+        const shown = waits.slice(0, FLEET_PARTS).map((wait) => part(wait, true));
+        const more = waits.length > FLEET_PARTS ? `; and ${waits.length - FLEET_PARTS} more` : '';
+        return `Waiting ${(0,names/* formatDuration */.a3)(elapsed)} on ${waits.length}: ${shown.join('; ')}${more}`;
+    }
+}
+
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __webpack_require__(9373);
-// EXTERNAL MODULE: ./src/deploy/apply.ts + 2 modules
-var apply = __webpack_require__(9230);
+// EXTERNAL MODULE: ./src/deploy/apply.ts + 1 modules
+var apply = __webpack_require__(3421);
 // EXTERNAL MODULE: ./src/deploy/check-inputs.ts
 var check_inputs = __webpack_require__(7497);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
@@ -400,7 +531,7 @@ var sources = __webpack_require__(6203);
 
 
 /** Environment variables of ours that are not inputs. */
-const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVERS']);
+const KNOWN_VARIABLES = new Set(['ECS_DELIVER_HOST', 'ECS_DELIVER_REQUIRE_SERVERS', 'ECS_DELIVER_PROGRESS_EVERY_MS']);
 /**
  * Warnings for variables that look meant as inputs but are not read: a misspelled ECS_DELIVER_* name, or,
  * on a GitHub step, an INPUT_* name GitHub never makes from an input (INPUT_DESIRED_COUNT for desired-count).
@@ -443,11 +574,12 @@ async function readStdin(stream = process.stdin) {
 
 // EXTERNAL MODULE: ./src/session.ts + 1 modules
 var src_session = __webpack_require__(9367);
-// EXTERNAL MODULE: ./src/wiring.ts + 7 modules
-var wiring = __webpack_require__(8577);
+// EXTERNAL MODULE: ./src/wiring.ts
+var wiring = __webpack_require__(8601);
 ;// CONCATENATED MODULE: ./src/main.ts
 // Wires one run: host, inputs, AWS session, plan, apply, and how the run ends. Every ending (bad input, a
 // failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv report.
+
 
 
 
@@ -471,18 +603,18 @@ const CANCEL_BACKSTOP_MS = 1_800;
 const CANCEL_BACKSTOP_ROLLBACK_MS = 12_000;
 async function main(invocation, env = process.env) {
     const host = await createHost(invocation, env);
-    const errors = countErrors(host.reporter);
+    const errors = countErrors(invocation.json ? host.reporter : withWaitProgress(host.reporter, progressOptions(env)));
     const reporter = errors.reporter;
     const state = { startedAt: clock/* systemClock */.m.now(), progress: (0,result/* newProgress */.gu)(), published: false };
     const cancel = new AbortController();
     const stopListening = listenForCancel(cancel, reporter.warn, (signal) => {
-        // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
+        // When the rollout's kind undoes on a cancel (rollback-on-cancel; CodeDeploy, always), a cancel during the update or the watch undoes what the
         // update started, also when its answer was lost; the answer to that one call is waited for too.
         const update = state.plan?.update;
         const step = state.progress.step;
         const rollingBack = state.fleet
             ? state.fleet.rollsBackOnCancel
-            : (step === 'update' || step === 'watch') && (update?.watch?.rollbackOnCancel === true || update?.codeDeploy !== undefined);
+            : (step === 'update' || step === 'watch') && update?.kind?.undoesOnCancel(update) === true;
         return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
     });
     try {
@@ -664,8 +796,14 @@ function countErrors(inner) {
         },
         group: (title, body) => inner.group(title, body),
         mask: (secret) => inner.mask(secret),
+        ...(inner.waiting ? { waiting: inner.waiting.bind(inner) } : {}),
     };
     return { reporter, count: () => errors };
+}
+/** Progress goes where the log goes without --json; tests shorten the 30 s through ECS_DELIVER_PROGRESS_EVERY_MS. */
+function progressOptions(env) {
+    const every = Number(env['ECS_DELIVER_PROGRESS_EVERY_MS']);
+    return { out: process.stdout, ...(Number.isFinite(every) && every > 0 ? { everyMs: every } : {}) };
 }
 async function createHost(invocation, env) {
     const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env);
@@ -763,7 +901,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 9230:
+/***/ 3421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -916,54 +1054,7 @@ async function removeDuplicates(ecs, rendered, before, kept, keptRegisteredBy, o
 
 // EXTERNAL MODULE: ./src/deploy/result.ts
 var result = __webpack_require__(4730);
-// EXTERNAL MODULE: ./src/deploy/start-deployment.ts
-var start_deployment = __webpack_require__(8191);
-// EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
-// EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
-var identify_deployment = __webpack_require__(4075);
-;// CONCATENATED MODULE: ./src/deploy/undo-cancelled-update.ts
-
-
-
-
-async function undoCancelledUpdate(ecs, update, { reporter, clock }) {
-    const answer = await (0,settle/* settleWithin */.fb)(undo(ecs, update), settle/* CANCEL_ANSWER_CAP_MS */.aT, clock);
-    const where = `${update.service} (aws ecs describe-services --cluster ${update.cluster} --services ${update.service})`;
-    if (answer.state === 'fulfilled')
-        reporter.warn(`Cancelled during UpdateService: ${answer.value}.`);
-    else if (answer.state === 'rejected')
-        reporter.warn(`Cancelled during UpdateService, and undoing it failed: ${(0,aws_errors/* describeError */.Uc)(answer.error)}; check ${where}.`);
-    else
-        reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${settle/* CANCEL_ANSWER_CAP_MS */.aT / 1000} s; check ${where}.`);
-}
-async function undo(ecs, update) {
-    const { cluster, service, before, taskDefinitionArn } = update;
-    const now = (await ecs.describeServices(cluster, [service])).services?.[0];
-    if (!now)
-        return `${service} could not be read, so nothing was undone`;
-    const previous = before.taskDefinition ?? '';
-    const to = (0,aws_names/* familyRevision */.KW)(previous);
-    const idsBefore = (before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : []));
-    const startedServiceDeployment = now.currentServiceDeployment !== undefined && now.currentServiceDeployment !== before.currentServiceDeployment ? now.currentServiceDeployment : undefined;
-    const moved = !(0,aws_names/* sameRevision */.Y6)(now.taskDefinition, previous) && (0,aws_names/* sameRevision */.Y6)(now.taskDefinition, taskDefinitionArn);
-    if (!moved && !(0,identify_deployment/* newPrimaryDeployment */.M)(now, idsBefore, taskDefinitionArn) && !startedServiceDeployment) {
-        return `the update did not reach ${service}, so there is nothing to undo`;
-    }
-    if ((0,aws_names/* sameRevision */.Y6)(previous, taskDefinitionArn))
-        return `${service} stays on ${to}, the revision it ran before`;
-    const strategy = now.deploymentConfiguration?.strategy ?? before.deploymentConfiguration?.strategy ?? 'ROLLING';
-    if (strategy !== 'ROLLING' && startedServiceDeployment) {
-        await ecs.stopServiceDeployment(startedServiceDeployment, 'ROLLBACK');
-        return `the update had started ${startedServiceDeployment}; stopped it with rollback to ${to}`;
-    }
-    await ecs.updateService({ cluster, service, taskDefinition: previous, desiredCount: before.desiredCount ?? 0 });
-    return `the update had gone through; the rollback to ${to} started (ECS answered the UpdateService)`;
-}
-
 ;// CONCATENATED MODULE: ./src/deploy/apply.ts
-
-
 
 
 
@@ -1033,77 +1124,11 @@ async function deployRevision(deps, plan, done) {
         await keepRevisions(deps, plan, done, revision, undefined);
         return;
     }
-    step('update');
-    if (update.codeDeploy) {
-        // Loaded only for a service CodeDeploy deploys.
-        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 8001));
-        const end = await deployWithCodeDeploy(deps, {
-            region: plan.region,
-            update,
-            codeDeploy: update.codeDeploy,
-            taskDefinitionArn: revision.arn,
-            done,
-            step,
-        });
-        if (end === 'completed')
-            await keepRevisions(deps, plan, done, revision, update.before.taskDefinition);
-        else if (plan.keepRevisions && end !== 'not-completed')
-            reporter.info('keep-revisions: not run, as the CodeDeploy deployment was not waited for to its end.');
-        return;
-    }
-    const force = update.forceNewDeployment || (!revision.registered && Boolean(done.image?.pushedNewDigest));
-    if (force && !update.forceNewDeployment) {
-        reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${(0,aws_names/* familyRevision */.KW)(revision.arn)} already names: forcing a new deployment.`);
-    }
-    if (!force && !revision.registered && (0,aws_names/* sameRevision */.Y6)(update.before.taskDefinition, revision.arn)) {
-        reporter.info(`${update.service} already runs ${(0,aws_names/* familyRevision */.KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
-    }
-    reporter.info(`Updating service ${update.service} to ${(0,aws_names/* familyRevision */.KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
-    // With rollback-on-cancel the update goes on calls a cancel does not abort: a request ECS may already apply is
-    // answered, so what it started is known and can be rolled back, rather than guessed from a read made too early.
-    const updateEcs = update.watch?.rollbackOnCancel ? deps.session.ecsAfterCancel : deps.session.ecs;
-    let target;
-    try {
-        target = await (0,start_deployment/* startDeployment */.i)(updateEcs, update.before, {
-            cluster: update.cluster,
-            region: plan.region,
-            taskDefinitionArn: revision.arn,
-            forceNewDeployment: force,
-            ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
-            ...(update.extra ? { extra: update.extra } : {}),
-        }, { reporter, clock: deps.clock });
-    }
-    catch (error) {
-        if (deps.cancel.aborted && update.watch?.rollbackOnCancel) {
-            const cancelled = { cluster: update.cluster, service: update.service, before: update.before, taskDefinitionArn: revision.arn };
-            await undoCancelledUpdate(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
-        }
-        throw error;
-    }
-    done.target = target;
-    reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
-    if (!update.watch) {
-        throwIfCancelled(deps.cancel);
-        reporter.info('wait is false: not waiting for the rollout.');
-        if (plan.keepRevisions)
-            reporter.info('keep-revisions: not run, as the rollout was not waited for.');
-        return;
-    }
-    // A cancel that came while the update was answered still goes to the watcher when it rolls back on cancel: the
-    // rollout the update started is the watcher's to undo.
-    if (!update.watch.rollbackOnCancel)
-        throwIfCancelled(deps.cancel);
-    done.step = 'watch';
-    done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel });
-    if (done.outcome.status !== 'COMPLETED')
-        return;
-    if (done.outcome.bakeTimeRunning) {
-        // The old revision still runs during the bake time and is where a rollback would go: nothing to tidy yet.
-        if (plan.keepRevisions)
-            reporter.info('keep-revisions: not run, as the bake time was still running (wait-until: traffic-shifted).');
-        return;
-    }
-    await keepRevisions(deps, plan, done, revision, update.before.taskDefinition);
+    const delivered = await update.kind.deliver(deps, { region: plan.region, update, revision, done, step });
+    if (delivered.keepRevisions)
+        await keepRevisions(deps, plan, done, revision, update.before.taskDefinition);
+    else if (plan.keepRevisions && delivered.notRunBecause)
+        reporter.info(`keep-revisions: not run, as ${delivered.notRunBecause}.`);
 }
 async function registerOrReuse(deps, plan, done) {
     const td = plan.taskDefinition;
@@ -1578,9 +1603,9 @@ function outputsOf(result) {
 /* harmony export */ });
 /* unused harmony export planLines */
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6429);
-/* harmony import */ var _runtask_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7635);
-/* harmony import */ var _runtask_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8721);
-/* harmony import */ var _taskdef_diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5889);
+/* harmony import */ var _runtask_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8721);
+/* harmony import */ var _taskdef_diff_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5889);
+/* harmony import */ var _rollout_ecs_update_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3640);
 
 
 
@@ -1612,20 +1637,10 @@ async function reportDryRun(reporter, plan) {
     const document = td.kind === 'render' ? td.rendered : td.document;
     if (document) {
         reporter.info(`${td.kind === 'render' ? 'Rendered task definition' : `Task definition ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .familyRevision */ .KW)(td.arn)}`} (environment values redacted):`);
-        reporter.info((0,_taskdef_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .renderTaskDefinitionJson */ .Z9)(document, { redactEnvironment: true }));
+        reporter.info((0,_taskdef_diff_js__WEBPACK_IMPORTED_MODULE_1__/* .renderTaskDefinitionJson */ .Z9)(document, { redactEnvironment: true }));
     }
     for (const line of planLines(plan))
         reporter.info(line);
-}
-/** The UpdateService fields sent beyond the revision and count; the service keeps its own setting of the others. */
-function updateExtraLines(extra) {
-    if (!extra)
-        return [];
-    return [
-        ...(extra.enableECSManagedTags !== undefined ? [`  ECS managed tags: ${extra.enableECSManagedTags ? 'on' : 'off'}`] : []),
-        ...(extra.propagateTags ? [`  propagate tags from: ${extra.propagateTags}`] : []),
-        ...(extra.volumeConfigurations ?? []).map((volume) => `  EBS volume: ${(0,_runtask_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .describeEbsVolume */ .UE)(volume)}`),
-    ];
 }
 function planLines(plan) {
     const lines = [];
@@ -1648,22 +1663,12 @@ function planLines(plan) {
         lines.push(`Would register a new revision of ${td.family}${td.latest ? ` (latest is ${td.latest.revision})` : ''}.`);
     }
     if (plan.runTask)
-        lines.push(...(0,_runtask_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .describeRunTaskPlan */ .rg)(plan.runTask, deployed));
+        lines.push(...(0,_runtask_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRunTaskPlan */ .rg)(plan.runTask, deployed));
     if (plan.runTaskUnplanned)
         lines.push(`Would run a one-off task from ${deployed}; its placement is ${plan.runTaskUnplanned}.`);
     const update = plan.update;
-    if (update?.codeDeploy) {
-        lines.push(...codeDeployLines(update, update.codeDeploy, deployed));
-    }
-    else if (update) {
-        const parts = [
-            `Would update service ${update.service} in ${update.cluster} to ${deployed}`,
-            ...(update.desiredCount !== undefined ? [`desired count ${update.desiredCount}`] : []),
-            ...(update.forceNewDeployment ? ['forcing a new deployment'] : []),
-        ];
-        lines.push(`${parts.join(', ')}${update.watch ? ` and wait for ${waitedFor(update)}` : ', without waiting for the rollout'}.`);
-        lines.push(...updateExtraLines(update.extra));
-    }
+    if (update)
+        lines.push(...(update.kind ? update.kind.dryRun(update, deployed) : unreadKindLines(update, deployed)));
     if (plan.keepRevisions) {
         const when = update ? (update.watch ? ' once the rollout completes' : '') : ' after registering';
         lines.push(update && !update.watch
@@ -1673,28 +1678,10 @@ function planLines(plan) {
     lines.push('Dry run: nothing was changed.');
     return lines;
 }
-/** What the wait follows: a rolling update, or a service deployment's lifecycle stages (blue/green, linear, canary). */
-function waitedFor(update) {
+/** Without credentials the service was not read: its kind of rollout decides what traffic-shifted means. */
+function unreadKindLines(update, deployed) {
     const until = update.watch?.waitUntil === 'traffic-shifted';
-    // Without credentials the service was not read: its kind of rollout decides what traffic-shifted means.
-    if (!update.before)
-        return until ? 'the rollout until production traffic has moved (blue/green, linear, canary; a rolling update: until it completes)' : 'the rollout';
-    const strategy = update.before.deploymentConfiguration?.strategy;
-    if (!strategy || strategy === 'ROLLING')
-        return until ? 'the rollout (wait-until traffic-shifted: for a rolling update, until it completes)' : 'the rollout';
-    const kind = strategy === 'BLUE_GREEN' ? 'blue/green' : strategy.toLowerCase();
-    return `the ${kind} service deployment, stage by stage${until ? ' until production traffic has moved' : ''}`;
-}
-function codeDeployLines(update, codeDeploy, deployed) {
-    const appSpec = codeDeploy.appSpec.kind === 'file'
-        ? `the AppSpec ${codeDeploy.appSpec.path} with its TaskDefinition set to ${deployed}`
-        : `an AppSpec generated for container ${codeDeploy.appSpec.containerName}, port ${codeDeploy.appSpec.containerPort} (no appspec.yaml)`;
-    const config = codeDeploy.deploymentConfig ?? codeDeploy.groupDeploymentConfig;
-    return [
-        ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
-        `Would create a CodeDeploy deployment in ${codeDeploy.application}/${codeDeploy.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
-            `${update.watch ? ' and wait for it' : ', without waiting for it'}.`,
-    ];
+    return (0,_rollout_ecs_update_js__WEBPACK_IMPORTED_MODULE_2__/* .updateServiceLines */ .W)(update, deployed, until ? 'the rollout until production traffic has moved (blue/green, linear, canary; a rolling update: until it completes)' : 'the rollout');
 }
 
 
@@ -1738,8 +1725,8 @@ function checkLaunchVolume(taskDefinition, volumeName, inputName) {
 var parse_file = __webpack_require__(5982);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
 var image_work = __webpack_require__(6290);
-// EXTERNAL MODULE: ./src/deploy/preflight.ts
-var preflight = __webpack_require__(9536);
+// EXTERNAL MODULE: ./src/deploy/preflight.ts + 3 modules
+var deploy_preflight = __webpack_require__(9646);
 // EXTERNAL MODULE: ./src/taskdef/normalize.ts
 var normalize = __webpack_require__(4039);
 // EXTERNAL MODULE: ./src/deploy/keep-revisions.ts
@@ -1769,7 +1756,7 @@ async function identicalRevision(ecs, rendered, known, mode) {
     try {
         const page = await ecs.listTaskDefinitions({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxResults: REUSE_LOOKBACK });
         const newest = (page.taskDefinitionArns ?? []).filter((arn) => (0,keep_revisions/* parseRevision */.Pp)(arn)?.family === family);
-        others = await Promise.all(newest.filter((arn) => !described.some((revision) => revision.arn === arn)).map((arn) => (0,preflight/* findTaskDefinition */.KF)(ecs, arn)));
+        others = await Promise.all(newest.filter((arn) => !described.some((revision) => revision.arn === arn)).map((arn) => (0,deploy_preflight/* findTaskDefinition */.KF)(ecs, arn)));
     }
     catch {
         // Older revisions only spare a registration: when they cannot be read, a new revision is registered as before.
@@ -1796,23 +1783,19 @@ async function planDeploy(deps, inputs, reads) {
     const { reporter } = deps;
     const region = reads?.region ?? inputs.region;
     const fileDocument = inputs.taskDefinitionFile ? await readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
-    const service = reads && inputs.service
-        ? await (0,preflight/* preflightService */.BN)(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment })
-        : undefined;
-    if (service) {
-        reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${(0,names/* familyRevision */.KW)(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
-    }
-    const codeDeploy = reads && service ? await codeDeployPart(deps, inputs, service, reads) : undefined;
+    const preflight = reads && inputs.service ? await readService(reporter, reads, inputs, region) : undefined;
+    const service = preflight?.service;
+    const codeDeploy = reads && preflight ? await kindPart(deps, inputs, preflight.service, preflight.kind, reads) : undefined;
     const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
     const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
     const common = {
         region,
         cluster: inputs.cluster,
         compared: reads !== undefined,
-        ...(inputs.service ? { update: { ...serviceUpdate(inputs, service), ...(codeDeploy ? { codeDeploy } : {}) } } : {}),
+        ...(inputs.service ? { update: { ...serviceUpdate(inputs, service, preflight?.kind), ...(codeDeploy ? { codeDeploy } : {}) } } : {}),
     };
     if (inputs.taskDefinitionArn) {
-        const named = reads ? await (0,preflight/* findTaskDefinition */.KF)(reads.ecs, inputs.taskDefinitionArn) : undefined;
+        const named = reads ? await (0,deploy_preflight/* findTaskDefinition */.KF)(reads.ecs, inputs.taskDefinitionArn) : undefined;
         if (reads && !named) {
             throw new errors/* PreflightError */.wG(`task-definition-arn: "${inputs.taskDefinitionArn}" does not exist in ${region}; check the family:revision or ARN.`);
         }
@@ -1898,11 +1881,19 @@ function runTaskPart(inputs, service, document, compared) {
     });
     return plan ? { runTask: plan } : {};
 }
-function serviceUpdate(inputs, before) {
+/** The service as the preflight read it, and the rollout kind that deploys it. */
+async function readService(reporter, reads, inputs, region) {
+    const read = await (0,deploy_preflight/* preflightService */.BN)(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment });
+    const { service } = read;
+    reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${(0,names/* familyRevision */.KW)(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
+    return read;
+}
+function serviceUpdate(inputs, before, kind) {
     return {
         cluster: inputs.cluster,
         service: inputs.service,
         before,
+        kind,
         ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
         forceNewDeployment: inputs.forceNewDeployment,
         ...updateServiceExtra(inputs),
@@ -1925,27 +1916,20 @@ function serviceUpdate(inputs, before) {
  * The CodeDeploy part of the plan for a service CodeDeploy deploys; the CodeDeploy SDK is loaded only then. For
  * any other service, codedeploy-* inputs given are said to be ignored.
  */
-async function codeDeployPart(deps, inputs, service, reads) {
-    if (service.deploymentController?.type !== 'CODE_DEPLOY') {
-        const given = [
-            ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
-            ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
-            ...(inputs.codeDeploy.deploymentConfig ? ['codedeploy-deployment-config'] : []),
-            ...(inputs.codeDeploy.description ? ['codedeploy-deployment-description'] : []),
-        ];
-        if (given.length > 0)
-            deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
-        return undefined;
-    }
-    if (!reads.codeDeploy)
-        throw new Error('planDeploy: a CODE_DEPLOY service needs reads.codeDeploy');
-    const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
-    return planCodeDeploy({ api, reporter: deps.reporter }, inputs.codeDeploy, {
-        cluster: inputs.cluster,
-        service,
-        region: reads.region,
-        ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
-    });
+/** What the kind plans beyond the update (CodeDeploy's application, group and AppSpec); codedeploy-* inputs no kind used are said to be ignored. */
+async function kindPart(deps, inputs, service, kind, reads) {
+    const planned = kind.plan ? await kind.plan({ reporter: deps.reporter, reads }, inputs, service) : {};
+    if (planned.codeDeploy)
+        return planned.codeDeploy;
+    const given = [
+        ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
+        ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
+        ...(inputs.codeDeploy.deploymentConfig ? ['codedeploy-deployment-config'] : []),
+        ...(inputs.codeDeploy.description ? ['codedeploy-deployment-description'] : []),
+    ];
+    if (given.length > 0)
+        deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
+    return undefined;
 }
 /** The managed EBS volumes given at launch name volumes the deployed revision leaves to launch (nothing changed yet). */
 function checkLaunchVolumes(inputs, document) {
@@ -1993,13 +1977,13 @@ function chooseBase(inputs, fileDocument, latest, running, compared) {
  * same revision one call serves both.
  */
 async function describeRevisions(ecs, runningTaskDefinition, knownFamily, needLatest) {
-    const latestOfKnown = knownFamily ? await (0,preflight/* findTaskDefinition */.KF)(ecs, knownFamily) : undefined;
+    const latestOfKnown = knownFamily ? await (0,deploy_preflight/* findTaskDefinition */.KF)(ecs, knownFamily) : undefined;
     const running = !runningTaskDefinition
         ? undefined
         : latestOfKnown && (0,names/* sameRevision */.Y6)(latestOfKnown.arn, runningTaskDefinition)
             ? latestOfKnown
-            : await (0,preflight/* findTaskDefinition */.KF)(ecs, runningTaskDefinition);
-    const latest = knownFamily || !needLatest || !running ? latestOfKnown : await (0,preflight/* findTaskDefinition */.KF)(ecs, running.family);
+            : await (0,deploy_preflight/* findTaskDefinition */.KF)(ecs, runningTaskDefinition);
+    const latest = knownFamily || !needLatest || !running ? latestOfKnown : await (0,deploy_preflight/* findTaskDefinition */.KF)(ecs, running.family);
     return { ...(running ? { running } : {}), ...(latest ? { latest } : {}) };
 }
 async function readTaskDefinitionFile(deps, path) {
@@ -2032,53 +2016,181 @@ function warnUnmodelled(deps, rendered) {
 
 /***/ }),
 
-/***/ 9536:
+/***/ 9646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BN: () => (/* binding */ preflightService),
-/* harmony export */   KF: () => (/* binding */ findTaskDefinition),
-/* harmony export */   f1: () => (/* binding */ readFailure)
-/* harmony export */ });
-/* harmony import */ var _aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6763);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  KF: () => (/* binding */ findTaskDefinition),
+  BN: () => (/* binding */ preflightService),
+  f1: () => (/* binding */ readFailure)
+});
+
+// EXTERNAL MODULE: ./src/aws/taskdef-convert.ts
+var taskdef_convert = __webpack_require__(6763);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/rollout/kind.ts
+var kind = __webpack_require__(7715);
+;// CONCATENATED MODULE: ./src/rollout/codedeploy.ts
+// A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
+// CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
+
+const codeDeploy = {
+    name: 'CodeDeploy',
+    takes: (service) => (0,kind/* controllerOf */.O)(service) === 'CODE_DEPLOY',
+    forcesNewDeployment: false,
+    plan: async ({ reporter, reads }, inputs, service) => {
+        if (!reads.codeDeploy)
+            throw new Error('codeDeploy.plan: a CODE_DEPLOY service needs reads.codeDeploy');
+        // The CodeDeploy SDK is loaded only for a service CodeDeploy deploys.
+        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
+        const codeDeploy = await planCodeDeploy({ api, reporter }, inputs.codeDeploy, {
+            cluster: inputs.cluster,
+            service,
+            region: reads.region,
+            ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
+        });
+        return { codeDeploy };
+    },
+    dryRun: (update, deployed) => {
+        const plan = update.codeDeploy;
+        if (!plan)
+            return [`Would create a CodeDeploy deployment of ${deployed}${update.watch ? ' and wait for it' : ', without waiting for it'}.`];
+        const appSpec = plan.appSpec.kind === 'file'
+            ? `the AppSpec ${plan.appSpec.path} with its TaskDefinition set to ${deployed}`
+            : `an AppSpec generated for container ${plan.appSpec.containerName}, port ${plan.appSpec.containerPort} (no appspec.yaml)`;
+        const config = plan.deploymentConfig ?? plan.groupDeploymentConfig;
+        return [
+            ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
+            `Would create a CodeDeploy deployment in ${plan.application}/${plan.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
+                `${update.watch ? ' and wait for it' : ', without waiting for it'}.`,
+        ];
+    },
+    deliver: async (deps, delivery) => {
+        // Loaded only for a service CodeDeploy deploys.
+        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 8001));
+        const { update } = delivery;
+        if (!update.codeDeploy)
+            throw new Error('codeDeploy.deliver: the plan has no CodeDeploy part');
+        const end = await deployWithCodeDeploy(deps, {
+            region: delivery.region,
+            update,
+            codeDeploy: update.codeDeploy,
+            taskDefinitionArn: delivery.revision.arn,
+            done: delivery.done,
+            step: delivery.step,
+        });
+        if (end === 'completed')
+            return { keepRevisions: true };
+        if (end === 'not-completed')
+            return { keepRevisions: false };
+        return { keepRevisions: false, notRunBecause: 'the CodeDeploy deployment was not waited for to its end' };
+    },
+    // StopDeployment with rollback, always: a deployment left running would finish after the run said CANCELLED.
+    undoesOnCancel: () => true,
+    putBack: ({ service, deployed, to, completed }) => `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
+};
+
+// EXTERNAL MODULE: ./src/rollout/rolling.ts
+var rolling = __webpack_require__(9372);
+// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 5 modules
+var watch_rollout = __webpack_require__(7804);
+// EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
+var ecs_update = __webpack_require__(3640);
+;// CONCATENATED MODULE: ./src/rollout/staged.ts
+// ECS's own blue/green, linear and canary deployments: one UpdateService, then the service deployment's lifecycle
+// stages; a rollback is StopServiceDeployment, never an UpdateService back, which would break the traffic setup.
+
+
+
+/** The strategies ECS walks through lifecycle stages, and how the log names each. */
+const STRATEGIES = new Map([
+    ['BLUE_GREEN', 'blue/green'],
+    ['LINEAR', 'linear'],
+    ['CANARY', 'canary'],
+]);
+function named(strategy) {
+    return STRATEGIES.get(strategy ?? '') ?? (strategy ?? 'staged').toLowerCase();
+}
+const staged = {
+    name: 'blue/green, linear or canary',
+    takes: (service) => (0,kind/* controllerOf */.O)(service) === 'ECS' && STRATEGIES.has((0,kind/* strategyOf */.x)(service) ?? ''),
+    forcesNewDeployment: true,
+    dryRun: (update, deployed) => {
+        const until = update.watch?.waitUntil === 'traffic-shifted' ? ' until production traffic has moved' : '';
+        const kind = named(update.before?.deploymentConfiguration?.strategy);
+        return (0,ecs_update/* updateServiceLines */.W)(update, deployed, `the ${kind} service deployment, stage by stage${until}`);
+    },
+    deliver: (deps, delivery) => (0,ecs_update/* deliverByUpdateService */.N)(deps, delivery, { watch: watch_rollout/* watchStaged */.G, stopsServiceDeployment: true }),
+    undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
+    putBack: ({ service, deployed, to, completed, strategy }) => `a new ${named(strategy)} service deployment puts ${service} back on ${to}, through its stages again${completed ? `; the completed deployment of ${deployed} is not undone` : ''}.`,
+};
+
+;// CONCATENATED MODULE: ./src/rollout/kinds.ts
+
+
+
+const ROLLOUT_KINDS = [
+    rolling/* rolling */.I,
+    staged,
+    codeDeploy,
+];
+/** The kind that deploys the service; undefined when none does. */
+function kindFor(service) {
+    return ROLLOUT_KINDS.find((kind) => kind.takes(service));
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
+;// CONCATENATED MODULE: ./src/deploy/preflight.ts
+
 
 
 
 async function preflightService(ecs, cluster, serviceName, region, checks = {}) {
     const clusterFound = await readOnly(`DescribeClusters ${cluster}`, cluster, region, () => ecs.describeCluster(cluster));
     if (!clusterFound || clusterFound.status === 'INACTIVE') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
+        throw new errors/* PreflightError */.wG(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
     }
     const answer = await readOnly(`DescribeServices ${serviceName}`, cluster, region, () => ecs.describeServices(cluster, [serviceName]));
     const service = answer.services?.[0];
     if (!service) {
         const reason = answer.failures?.[0]?.reason ?? 'MISSING';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first.`);
+        throw new errors/* PreflightError */.wG(`service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first.`);
     }
     if (service.status !== 'ACTIVE') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`service: "${serviceName}" is ${service.status ?? 'not active'}; only an ACTIVE service can be deployed to.`);
+        throw new errors/* PreflightError */.wG(`service: "${serviceName}" is ${service.status ?? 'not active'}; only an ACTIVE service can be deployed to.`);
     }
     const controller = service.deploymentController?.type ?? 'ECS';
     if (controller === 'EXTERNAL') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`service: "${serviceName}" uses the EXTERNAL deployment controller, whose task sets only your own tooling creates; ecs-deliver deploys services with the ECS or CODE_DEPLOY controller. Register only (leave service unset) and create the task set with your tooling (aws ecs create-task-set).`);
+        throw new errors/* PreflightError */.wG(`service: "${serviceName}" uses the EXTERNAL deployment controller, whose task sets only your own tooling creates; ecs-deliver deploys services with the ECS or CODE_DEPLOY controller. Register only (leave service unset) and create the task set with your tooling (aws ecs create-task-set).`);
     }
-    if (controller !== 'ECS' && controller !== 'CODE_DEPLOY') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`service: "${serviceName}" uses the ${controller} deployment controller, which ecs-deliver does not know; register only (leave service unset).`);
+    const kind = kindFor(service);
+    if (!kind)
+        throw new errors/* PreflightError */.wG(unknownKind(serviceName, controller, service.deploymentConfiguration?.strategy));
+    if (!kind.forcesNewDeployment && checks.forceNewDeployment) {
+        throw new errors/* PreflightError */.wG(`force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`);
     }
-    if (controller === 'CODE_DEPLOY' && checks.forceNewDeployment) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`);
+    return { service, kind };
+}
+/** A service no rollout kind takes: watched and undone the wrong way if it were deployed, so refused. */
+function unknownKind(serviceName, controller, strategy) {
+    if (controller !== 'ECS') {
+        return `service: "${serviceName}" uses the ${controller} deployment controller, which ecs-deliver does not know; register only (leave service unset).`;
     }
-    return service;
+    const known = ROLLOUT_KINDS.map((kind) => kind.name).join('; ');
+    return (`service: "${serviceName}" uses the ${strategy ?? '?'} deployment strategy, which ecs-deliver cannot watch or roll back (it deploys: ${known}); ` +
+        `switch the service to a strategy it knows (aws ecs update-service --deployment-configuration strategy=ROLLING), or register only (leave service unset).`);
 }
 /** The revision a family, `family:revision` or ARN names; undefined when ECS has none. */
 async function findTaskDefinition(ecs, taskDefinition) {
     try {
-        return (0,_aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_0__/* .fromDescribed */ .i)(await ecs.describeTaskDefinition(taskDefinition));
+        return (0,taskdef_convert/* fromDescribed */.i)(await ecs.describeTaskDefinition(taskDefinition));
     }
     catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(error) === 'ClientException' || (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(error) === 'InvalidParameterException')
+        if ((0,aws_errors/* errorName */.Is)(error) === 'ClientException' || (0,aws_errors/* errorName */.Is)(error) === 'InvalidParameterException')
             return undefined;
         throw readFailure(`DescribeTaskDefinition ${taskDefinition}`, error);
     }
@@ -2088,8 +2200,8 @@ async function readOnly(action, cluster, region, call) {
         return await call();
     }
     catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(error) === 'ClusterNotFoundException') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
+        if ((0,aws_errors/* errorName */.Is)(error) === 'ClusterNotFoundException') {
+            throw new errors/* PreflightError */.wG(`cluster: "${cluster}" does not exist in ${region}; check the cluster name and region.`);
         }
         throw readFailure(action, error);
     }
@@ -2099,9 +2211,9 @@ async function readOnly(action, cluster, region, call) {
  * other refusal is something the preflight found wrong (exit 2).
  */
 function readFailure(action, error) {
-    if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyError */ .fe)(error) === 'fatal')
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(action, error));
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsUnavailableError */ .i7(`${action}: AWS is not answering (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error).split('\n')[0] ?? ''}), still after retries; nothing was changed, run the job again later.`);
+    if ((0,aws_errors/* classifyError */.fe)(error) === 'fatal')
+        return new errors/* PreflightError */.wG((0,aws_errors/* describeAwsError */.Pp)(action, error));
+    return new errors/* AwsUnavailableError */.i7(`${action}: AWS is not answering (${(0,aws_errors/* describeError */.Uc)(error).split('\n')[0] ?? ''}), still after retries; nothing was changed, run the job again later.`);
 }
 
 
@@ -2731,6 +2843,98 @@ function appliedIdentity(now, before, idsBefore, request) {
         (request.desiredCount === undefined || now.desiredCount === request.desiredCount);
     const revisionChanged = !(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .sameRevision */ .Y6)(before.taskDefinition, request.taskDefinitionArn);
     return onRequested && (revisionChanged || !request.forceNewDeployment) ? identity : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony export echoForms */
+// Every line a host prints passes through here, so a secret registered once never reaches a log,
+// even when it comes back inside another tool's error message, in whatever encoding that tool used.
+class Redactor {
+    secrets = new Set();
+    add(secret) {
+        const value = secret.trim();
+        if (value.length < 4)
+            return;
+        for (const form of echoForms(value))
+            this.secrets.add(form);
+    }
+    redact(text) {
+        let out = text;
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return out;
+    }
+    /**
+     * Every text inside a value (a run's result) redacted, so what is rendered from it (the job summary) cannot
+     * carry a secret in an escaped form that only the rendering made.
+     */
+    redactValue(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map((item) => this.redactValue(item));
+        if (value instanceof Error)
+            return Object.assign(Object.create(Object.getPrototypeOf(value)), value, { message: this.redact(value.message) });
+        if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+            return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.redactValue(item)]));
+        }
+        return value;
+    }
+}
+/** Shorter pieces of a longer base64 text match ordinary words too often to be replaced. */
+const SHORTEST_EMBEDDED_BASE64 = 8;
+/**
+ * The forms a secret takes when echoed: as is; base64 (also inside a longer base64 text, such as `user:password`);
+ * URL- and form-encoded, as a signed request or an HTTP client quotes it; JSON-escaped, once or inside JSON text;
+ * and escaped for markdown, as the job summary writes it.
+ */
+function echoForms(secret) {
+    const json = JSON.stringify(secret).slice(1, -1);
+    const url = encodeURIComponent(secret);
+    const form = new URLSearchParams({ v: secret }).toString().slice(2);
+    const forms = [
+        secret,
+        ...base64Forms(secret),
+        url,
+        lowerHex(url),
+        form,
+        lowerHex(form),
+        json,
+        JSON.stringify(json).slice(1, -1),
+    ];
+    return [...new Set([...forms, ...forms.flatMap(markdownForms)])];
+}
+/** As the job summary escapes text: prose, and table cells. */
+function markdownForms(text) {
+    return [text.replace(/([\\`*_[\]<>|])/g, '\\$1'), text.replace(/\|/g, '\\|')];
+}
+function base64Forms(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const whole = bytes.toString('base64');
+    const forms = [whole, whole.replace(/=+$/, ''), bytes.toString('base64url')];
+    // Inside a longer text the secret starts at one of three byte offsets; only the characters made of its bytes alone
+    // are the same whatever comes before and after.
+    for (const offset of [0, 1, 2]) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const piece = encoded.slice(start, end);
+        if (piece.length >= SHORTEST_EMBEDDED_BASE64)
+            forms.push(piece, piece.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return forms;
+}
+function lowerHex(encoded) {
+    return encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 }
 
 
@@ -3569,6 +3773,335 @@ function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
     }
     return Number(given);
 }
+
+
+/***/ }),
+
+/***/ 2503:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ ChangedLines)
+/* harmony export */ });
+// What every kind prints while it waits: of the lines one answer gives, each keyed by what it is about, only those
+// that changed since that key was last printed.
+class ChangedLines {
+    last = new Map();
+    changed(lines) {
+        return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
+    }
+    remember(key, line) {
+        if (this.last.get(key) === line)
+            return false;
+        this.last.set(key, line);
+        return true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  N: () => (/* binding */ deliverByUpdateService),
+  W: () => (/* binding */ updateServiceLines)
+});
+
+// EXTERNAL MODULE: ./src/aws/names.ts
+var names = __webpack_require__(6429);
+// EXTERNAL MODULE: ./src/runtask/describe.ts
+var describe = __webpack_require__(7635);
+// EXTERNAL MODULE: ./src/deploy/start-deployment.ts
+var start_deployment = __webpack_require__(8191);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(4484);
+// EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
+var identify_deployment = __webpack_require__(4075);
+;// CONCATENATED MODULE: ./src/deploy/undo-cancelled-update.ts
+
+
+
+
+async function undoCancelledUpdate(ecs, update, { reporter, clock }) {
+    const answer = await (0,settle/* settleWithin */.fb)(undo(ecs, update), settle/* CANCEL_ANSWER_CAP_MS */.aT, clock);
+    const where = `${update.service} (aws ecs describe-services --cluster ${update.cluster} --services ${update.service})`;
+    if (answer.state === 'fulfilled')
+        reporter.warn(`Cancelled during UpdateService: ${answer.value}.`);
+    else if (answer.state === 'rejected')
+        reporter.warn(`Cancelled during UpdateService, and undoing it failed: ${(0,errors/* describeError */.Uc)(answer.error)}; check ${where}.`);
+    else
+        reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${settle/* CANCEL_ANSWER_CAP_MS */.aT / 1000} s; check ${where}.`);
+}
+async function undo(ecs, update) {
+    const { cluster, service, before, taskDefinitionArn } = update;
+    const now = (await ecs.describeServices(cluster, [service])).services?.[0];
+    if (!now)
+        return `${service} could not be read, so nothing was undone`;
+    const previous = before.taskDefinition ?? '';
+    const to = (0,names/* familyRevision */.KW)(previous);
+    const idsBefore = (before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : []));
+    const startedServiceDeployment = now.currentServiceDeployment !== undefined && now.currentServiceDeployment !== before.currentServiceDeployment ? now.currentServiceDeployment : undefined;
+    const moved = !(0,names/* sameRevision */.Y6)(now.taskDefinition, previous) && (0,names/* sameRevision */.Y6)(now.taskDefinition, taskDefinitionArn);
+    if (!moved && !(0,identify_deployment/* newPrimaryDeployment */.M)(now, idsBefore, taskDefinitionArn) && !startedServiceDeployment) {
+        return `the update did not reach ${service}, so there is nothing to undo`;
+    }
+    if ((0,names/* sameRevision */.Y6)(previous, taskDefinitionArn))
+        return `${service} stays on ${to}, the revision it ran before`;
+    if (update.stopsServiceDeployment && startedServiceDeployment) {
+        await ecs.stopServiceDeployment(startedServiceDeployment, 'ROLLBACK');
+        return `the update had started ${startedServiceDeployment}; stopped it with rollback to ${to}`;
+    }
+    await ecs.updateService({ cluster, service, taskDefinition: previous, desiredCount: before.desiredCount ?? 0 });
+    return `the update had gone through; the rollback to ${to} started (ECS answered the UpdateService)`;
+}
+
+;// CONCATENATED MODULE: ./src/rollout/ecs-update.ts
+
+
+
+
+async function deliverByUpdateService(deps, delivery, kind) {
+    const { reporter } = deps;
+    const { update, revision, done } = delivery;
+    delivery.step('update');
+    const force = update.forceNewDeployment || (!revision.registered && Boolean(done.image?.pushedNewDigest));
+    if (force && !update.forceNewDeployment) {
+        reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${(0,names/* familyRevision */.KW)(revision.arn)} already names: forcing a new deployment.`);
+    }
+    if (!force && !revision.registered && (0,names/* sameRevision */.Y6)(update.before.taskDefinition, revision.arn)) {
+        reporter.info(`${update.service} already runs ${(0,names/* familyRevision */.KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
+    }
+    reporter.info(`Updating service ${update.service} to ${(0,names/* familyRevision */.KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
+    // With rollback-on-cancel the update goes on calls a cancel does not abort: a request ECS may already apply is
+    // answered, so what it started is known and can be rolled back, rather than guessed from a read made too early.
+    const updateEcs = update.watch?.rollbackOnCancel ? deps.session.ecsAfterCancel : deps.session.ecs;
+    let target;
+    try {
+        target = await (0,start_deployment/* startDeployment */.i)(updateEcs, update.before, {
+            cluster: update.cluster,
+            region: delivery.region,
+            taskDefinitionArn: revision.arn,
+            forceNewDeployment: force,
+            ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
+            ...(update.extra ? { extra: update.extra } : {}),
+        }, { reporter, clock: deps.clock });
+    }
+    catch (error) {
+        if (deps.cancel.aborted && update.watch?.rollbackOnCancel) {
+            const cancelled = {
+                cluster: update.cluster,
+                service: update.service,
+                before: update.before,
+                taskDefinitionArn: revision.arn,
+                stopsServiceDeployment: kind.stopsServiceDeployment,
+            };
+            await undoCancelledUpdate(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
+        }
+        throw error;
+    }
+    done.target = target;
+    reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
+    if (!update.watch) {
+        delivery.step('update');
+        reporter.info('wait is false: not waiting for the rollout.');
+        return { keepRevisions: false, notRunBecause: 'the rollout was not waited for' };
+    }
+    // A cancel that came while the update was answered still goes to the watcher when it rolls back on cancel: the
+    // rollout the update started is the watcher's to undo.
+    if (!update.watch.rollbackOnCancel)
+        delivery.step('watch');
+    done.step = 'watch';
+    done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel }, kind.watch);
+    if (done.outcome.status !== 'COMPLETED')
+        return { keepRevisions: false };
+    // The old revision still runs during the bake time and is where a rollback would go: nothing to tidy yet.
+    if (done.outcome.bakeTimeRunning)
+        return { keepRevisions: false, notRunBecause: 'the bake time was still running (wait-until: traffic-shifted)' };
+    return { keepRevisions: true };
+}
+/** The dry run's line for an UpdateService to `deployed`, and what the wait follows. */
+function updateServiceLines(update, deployed, waited) {
+    const parts = [
+        `Would update service ${update.service} in ${update.cluster} to ${deployed}`,
+        ...(update.desiredCount !== undefined ? [`desired count ${update.desiredCount}`] : []),
+        ...(update.forceNewDeployment ? ['forcing a new deployment'] : []),
+    ];
+    return [`${parts.join(', ')}${update.watch ? ` and wait for ${waited}` : ', without waiting for the rollout'}.`, ...updateExtraLines(update.extra)];
+}
+/** The UpdateService fields sent beyond the revision and count; the service keeps its own setting of the others. */
+function updateExtraLines(extra) {
+    if (!extra)
+        return [];
+    return [
+        ...(extra.enableECSManagedTags !== undefined ? [`  ECS managed tags: ${extra.enableECSManagedTags ? 'on' : 'off'}`] : []),
+        ...(extra.propagateTags ? [`  propagate tags from: ${extra.propagateTags}`] : []),
+        ...(extra.volumeConfigurations ?? []).map((volume) => `  EBS volume: ${(0,describe/* describeEbsVolume */.UE)(volume)}`),
+    ];
+}
+
+
+/***/ }),
+
+/***/ 7715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ controllerOf),
+/* harmony export */   x: () => (/* binding */ strategyOf)
+/* harmony export */ });
+/** The service's deployment controller; ECS when it names none. */
+function controllerOf(service) {
+    return service.deploymentController?.type ?? 'ECS';
+}
+/** The service's deployment strategy, as ECS names it; undefined from endpoints that name none. */
+function strategyOf(service) {
+    return service.deploymentConfiguration?.strategy;
+}
+
+
+/***/ }),
+
+/***/ 372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ pollLoop)
+});
+
+// EXTERNAL MODULE: ./src/aws/names.ts
+var names = __webpack_require__(6429);
+;// CONCATENATED MODULE: ./src/watch/pacing.ts
+// The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
+// poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
+// slows every other pipeline of the account too.
+const MAX_BACKOFF_FACTOR = 4;
+function nextPollInterval(current, base, throttled) {
+    if (throttled)
+        return Math.min(current * 2, base * MAX_BACKOFF_FACTOR);
+    return Math.max(base, current / 2);
+}
+/** Time to sleep so that polls start `interval` apart, and the last one lands on the deadline. */
+function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
+    return Math.max(0, Math.min(pollStartedAt + interval, deadline) - now);
+}
+
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(4484);
+;// CONCATENATED MODULE: ./src/rollout/poll-loop.ts
+
+
+
+/** `deadline` is asked again after every poll when it is a function: a wait whose pauses do not count moves it. */
+async function pollLoop(deps, options, deadline, poll) {
+    const { clock, reporter } = deps;
+    const startedAt = clock.now();
+    const deadlineNow = typeof deadline === 'number' ? () => deadline : deadline;
+    const progress = reporter.waiting?.(poll.waitingFor, () => deadlineNow() - clock.now());
+    try {
+        return await loop();
+    }
+    finally {
+        progress?.end();
+    }
+    async function loop() {
+        let last;
+        let lastAnsweredAt;
+        let interval = options.pollIntervalMs;
+        let problem;
+        /** When the service stopped answering (not counting throttling), for the line that says it answers again. */
+        let silentSince;
+        const result = (end) => ({
+            end,
+            startedAt,
+            ...(last !== undefined ? { last } : {}),
+            ...(lastAnsweredAt !== undefined ? { lastAnsweredAt } : {}),
+            ...(problem !== undefined ? { problem } : {}),
+        });
+        for (;;) {
+            if (options.cancel.aborted)
+                return result({ kind: 'cancelled' });
+            const pollStartedAt = clock.now();
+            const read = await (0,settle/* settle */.G9)(poll.read(), options.cancel);
+            if (read.state === 'aborted')
+                return result({ kind: 'cancelled' });
+            if (read.state === 'rejected') {
+                // A failed read says nothing about the rollout: slow down, and try again until the deadline.
+                const kind = poll.errorKind(read.error);
+                const description = poll.describeError(read.error);
+                if (kind === 'fatal') {
+                    problem = description;
+                    return result({ kind: 'watch-error', message: description });
+                }
+                const slower = nextPollInterval(interval, options.pollIntervalMs, true);
+                if (kind === 'throttled' && slower > interval) {
+                    reporter.warn(`${poll.answerer} is throttling (${description}); polling every ${(0,names/* formatDuration */.a3)(slower)}`);
+                }
+                else if (kind === 'transient' && description !== problem) {
+                    reporter.warn(`${poll.answerer} did not answer (${description}); retrying until the timeout`);
+                }
+                if (kind === 'transient')
+                    silentSince ??= pollStartedAt;
+                problem = description;
+                interval = slower;
+            }
+            else {
+                if (silentSince !== undefined) {
+                    reporter.info(`${poll.answerer} answers again, after ${(0,names/* formatDuration */.a3)(clock.now() - silentSince)} without an answer`);
+                    silentSince = undefined;
+                }
+                problem = undefined;
+                interval = nextPollInterval(interval, options.pollIntervalMs, false);
+                last = read.value;
+                lastAnsweredAt = clock.now();
+                progress?.stands(poll.standing(read.value));
+                const verdict = poll.judge(read.value, lastAnsweredAt);
+                if (verdict !== undefined)
+                    return result({ kind: 'verdict', verdict });
+            }
+            const now = clock.now();
+            const until = deadlineNow();
+            if (now >= until)
+                return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
+            await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, until), options.cancel);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ rolling)
+/* harmony export */ });
+/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7804);
+/* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3640);
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7715);
+// A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is an
+// UpdateService back to the previous revision.
+
+
+
+const rolling = {
+    name: 'rolling',
+    // No strategy named is a rolling update: endpoints older than deployment strategies name none.
+    takes: (service) => (0,_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .controllerOf */ .O)(service) === 'ECS' && ((0,_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .strategyOf */ .x)(service) === undefined || (0,_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .strategyOf */ .x)(service) === 'ROLLING'),
+    forcesNewDeployment: true,
+    dryRun: (update, deployed) => (0,_ecs_update_js__WEBPACK_IMPORTED_MODULE_1__/* .updateServiceLines */ .W)(update, deployed, update.watch?.waitUntil === 'traffic-shifted' ? 'the rollout (wait-until traffic-shifted: for a rolling update, until it completes)' : 'the rollout'),
+    deliver: (deps, delivery) => (0,_ecs_update_js__WEBPACK_IMPORTED_MODULE_1__/* .deliverByUpdateService */ .N)(deps, delivery, { watch: (w, target, options) => (0,_watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .watchRolling */ .T)(w, target, options), stopsServiceDeployment: false }),
+    undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
+    putBack: ({ service, to }) => `a new rolling deployment puts ${service} back on ${to}.`,
+};
 
 
 /***/ }),
@@ -5398,10 +5931,10 @@ function typeError(source, path, expected, found, quote = false) {
 /* unused harmony exports EVENTS_SHOWN, eventsOfDeployment, collectFailure, failureLines */
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6429);
 /* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6255);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2724);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2724);
 /* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4484);
 /* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8985);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8263);
 
 
 
@@ -5414,8 +5947,8 @@ const STOPPED_TASKS_WAIT_MS = 10_000;
 /** Service events of this watch, and any older ones that name the deployment, oldest first. */
 function eventsOfDeployment(result) {
     const id = result.followed.deploymentId;
-    const printed = new Set(result.events.map(_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk));
-    const naming = (result.last?.service.events ?? []).filter((event) => id !== undefined && !printed.has((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk)(event)) && (event.message ?? '').includes(id));
+    const printed = new Set(result.events.map(_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .eventKey */ .Mk));
+    const naming = (result.last?.service.events ?? []).filter((event) => id !== undefined && !printed.has((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .eventKey */ .Mk)(event)) && (event.message ?? '').includes(id));
     const all = [...naming, ...result.events];
     return all.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0)).slice(-EVENTS_SHOWN);
 }
@@ -5427,7 +5960,7 @@ async function collectFailure(ctx, result, taskDefinitionArn, reason) {
         taskDefinitionArn,
         ...(result.followed.deploymentId ? { deploymentId: result.followed.deploymentId } : {}),
     };
-    const report = { reason, events: eventsOfDeployment(result).map(_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .eventLine */ .V8), stoppedTasks: [] };
+    const report = { reason, events: eventsOfDeployment(result).map(_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .eventLine */ .V8), stoppedTasks: [] };
     if (options.cancel.aborted)
         return { report, stoppedTasksUnread: 'cancelled' };
     const stopped = await (0,_settle_js__WEBPACK_IMPORTED_MODULE_3__/* .settleWithin */ .fb)((0,_stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__/* .stoppedTasksOf */ .bd)(ecs, query), STOPPED_TASKS_WAIT_MS, clock, options.cancel);
@@ -5445,7 +5978,7 @@ function failureLines({ report, stoppedTasksUnread }, result, url) {
     const lines = [];
     const deployments = result.last?.service.deployments ?? [];
     if (deployments.length > 0)
-        lines.push('Deployments at the end:', ...deployments.map((d) => `  ${(0,_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentLine */ .CO)(d)}`));
+        lines.push('Deployments at the end:', ...deployments.map((d) => `  ${(0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentLine */ .CO)(d)}`));
     if (report.events.length > 0)
         lines.push('Service events of this deployment:', ...report.events.map((line) => `  ${line}`));
     else
@@ -5545,44 +6078,22 @@ class Observer {
 
 /***/ }),
 
-/***/ 5639:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R1: () => (/* binding */ sleepBeforeNextPoll),
-/* harmony export */   qm: () => (/* binding */ nextPollInterval)
-/* harmony export */ });
-/* unused harmony export MAX_BACKOFF_FACTOR */
-// The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
-// poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
-// slows every other pipeline of the account too.
-const MAX_BACKOFF_FACTOR = 4;
-function nextPollInterval(current, base, throttled) {
-    if (throttled)
-        return Math.min(current * 2, base * MAX_BACKOFF_FACTOR);
-    return Math.max(base, current / 2);
-}
-/** Time to sleep so that polls start `interval` apart, and the last one lands on the deadline. */
-function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
-    return Math.max(0, Math.min(pollStartedAt + interval, deadline) - now);
-}
-
-
-/***/ }),
-
 /***/ 2724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CO: () => (/* binding */ deploymentLine),
-/* harmony export */   MQ: () => (/* binding */ ChangedLines),
+/* harmony export */   TZ: () => (/* binding */ deploymentLines),
 /* harmony export */   V8: () => (/* binding */ eventLine),
+/* harmony export */   YP: () => (/* binding */ standingOf),
 /* harmony export */   qo: () => (/* binding */ stateLine),
 /* harmony export */   vu: () => (/* binding */ EventLog)
 /* harmony export */ });
 /* unused harmony exports EVENT_MARGIN_MS, serviceDeploymentLine */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6429);
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3780);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8263);
+
 
 
 /** Events this close before the watch began still belong to it: the update came first, and clocks drift. */
@@ -5591,7 +6102,7 @@ function deploymentLine(deployment) {
     const counts = `${deployment.runningCount ?? 0}/${deployment.desiredCount ?? 0} running, ` +
         `${deployment.pendingCount ?? 0} pending, ${deployment.failedTasks ?? 0} failed`;
     const state = deployment.rolloutState ? `, ${deployment.rolloutState}` : '';
-    const taskDefinition = deployment.taskDefinition ? ` ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .familyRevision */ .KW)(deployment.taskDefinition)}` : '';
+    const taskDefinition = deployment.taskDefinition ? ` ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_1__/* .familyRevision */ .KW)(deployment.taskDefinition)}` : '';
     return `${deployment.status ?? '?'} ${deployment.id ?? '?'}${taskDefinition}: ${counts}${state}`;
 }
 /**
@@ -5599,13 +6110,13 @@ function deploymentLine(deployment) {
  * `deploymentId` picks the deployment; the PRIMARY one otherwise.
  */
 function stateLine(service, deploymentId) {
-    const deployments = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .deploymentsOf */ .o)(service);
-    const shown = deployments.find((deployment) => deploymentId !== undefined && deployment.id === deploymentId) ?? (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .primaryOf */ .Os)(service);
+    const deployments = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentsOf */ .o)(service);
+    const shown = deployments.find((deployment) => deploymentId !== undefined && deployment.id === deploymentId) ?? (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .primaryOf */ .Os)(service);
     const more = deployments.length > 1 ? `; ${deployments.length} deployments` : '';
     const running = shown ?? service;
     const taskDefinition = shown ? shown.taskDefinition : service.taskDefinition;
     const state = shown?.rolloutState ? `, ${shown.rolloutState}` : '';
-    const on = taskDefinition ? ` on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .familyRevision */ .KW)(taskDefinition)}` : '';
+    const on = taskDefinition ? ` on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_1__/* .familyRevision */ .KW)(taskDefinition)}` : '';
     return `${running.runningCount ?? 0}/${running.desiredCount ?? 0} running${on}${state}${more}`;
 }
 function serviceDeploymentLine(serviceDeployment) {
@@ -5632,30 +6143,32 @@ class EventLog {
         this.seen = seen;
     }
     takeNew(events) {
-        const fresh = events.filter((event) => !this.seen.has((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk)(event)) && (event.createdAt === undefined || event.createdAt.getTime() >= this.since - EVENT_MARGIN_MS));
+        const fresh = events.filter((event) => !this.seen.has((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .eventKey */ .Mk)(event)) && (event.createdAt === undefined || event.createdAt.getTime() >= this.since - EVENT_MARGIN_MS));
         for (const event of fresh)
-            this.seen.add((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .eventKey */ .Mk)(event));
+            this.seen.add((0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .eventKey */ .Mk)(event));
         return fresh.reverse();
     }
 }
-/** Remembers the last line printed per deployment and answers only the lines that changed. */
-class ChangedLines {
-    last = new Map();
-    changed(service, serviceDeployment) {
-        const lines = (service.deployments ?? []).map((deployment) => [
-            deployment.id ?? '?',
-            deploymentLine(deployment),
-        ]);
-        if (serviceDeployment)
-            lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
-        return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
-    }
-    remember(key, line) {
-        if (this.last.get(key) === line)
-            return false;
-        this.last.set(key, line);
-        return true;
-    }
+/** The lines one answer gives, keyed: each deployment's, and the service deployment's. */
+function deploymentLines(service, serviceDeployment) {
+    const lines = (service.deployments ?? []).map((deployment) => [deployment.id ?? '?', deploymentLine(deployment)]);
+    if (serviceDeployment)
+        lines.push(['service-deployment', serviceDeploymentLine(serviceDeployment)]);
+    return lines;
+}
+/**
+ * Where a rollout stands in one answer, for the progress line: the counts, and for a service deployment its stage
+ * and the hooks running or waiting: `stage SCALE_UP, hook check running; 1/2 running on web:3, IN_PROGRESS`.
+ */
+function standingOf(snapshot, deploymentId) {
+    const counts = stateLine(snapshot.service, deploymentId);
+    const sd = snapshot.serviceDeployment;
+    if (sd?.lifecycleStage === undefined)
+        return counts;
+    const hooks = (sd.lifecycleHookDetails ?? [])
+        .filter((hook) => hook.status === 'IN_PROGRESS' || hook.status === 'AWAITING_ACTION')
+        .map((hook) => `hook ${(0,_stages_js__WEBPACK_IMPORTED_MODULE_0__/* .hookName */ .FE)(hook)} ${hook.status === 'IN_PROGRESS' ? 'running' : 'waiting for a go-ahead'}`);
+    return [[`stage ${sd.lifecycleStage ?? '?'}`, ...hooks].join(', '), counts].join('; ');
 }
 
 
@@ -5760,6 +6273,290 @@ function eventKey(event) {
 
 /***/ }),
 
+/***/ 3780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FE: () => (/* binding */ hookName),
+/* harmony export */   uX: () => (/* binding */ StageProgress)
+/* harmony export */ });
+/* unused harmony export BAKE_REPORT_EVERY_MS */
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+
+
+const STAGE_MEANING = {
+    RECONCILE_SERVICE: 'reconciling the service, which runs more than one revision',
+    PRE_SCALE_UP: 'the new revision has not started; the old one takes all production traffic',
+    SCALE_UP: 'starting the tasks of the new revision',
+    POST_SCALE_UP: 'the new revision runs; the old one still takes all production traffic',
+    TEST_TRAFFIC_SHIFT: 'moving test traffic to the new revision',
+    POST_TEST_TRAFFIC_SHIFT: 'test traffic is on the new revision',
+    PRE_PRODUCTION_TRAFFIC_SHIFT: 'about to move production traffic',
+    PRODUCTION_TRAFFIC_SHIFT: 'moving production traffic to the new revision',
+    POST_PRODUCTION_TRAFFIC_SHIFT: 'production traffic is on the new revision',
+    BAKE_TIME: 'both revisions run while the new one bakes; a failure still rolls back',
+    CLEAN_UP: 'stopping the tasks of the old revision',
+};
+/** Stages after which production traffic has fully moved to the new revision. */
+const TRAFFIC_SHIFTED = new Set(['BAKE_TIME', 'CLEAN_UP']);
+/** How often the bake time left is printed while it runs. */
+const BAKE_REPORT_EVERY_MS = 60_000;
+/** What one watch has seen of a service deployment, and the lines and verdict each new answer gives. */
+class StageProgress {
+    arn;
+    settings;
+    /** Each stage as it began, in order; a linear deployment's repeated steps appear once each time. */
+    stagesSeen = [];
+    status;
+    stage;
+    productionShare;
+    testShare;
+    hookStatus = new Map();
+    /** The stage each hook was first seen at: where it ran, even when its end shows only in a later stage. */
+    hookStage = new Map();
+    bakeEndsAt;
+    bakeReportedAt = 0;
+    pausedSince;
+    pausedHook;
+    pausedBeforeMs = 0;
+    failedHook;
+    tasksLine;
+    constructor(arn, settings) {
+        this.arn = arn;
+        this.settings = settings;
+    }
+    /**
+     * Time at PAUSE hooks that does not count toward wait-timeout: each pause counts for at most pause-timeout, so a
+     * pause during which ECS stops answering still ends the wait.
+     */
+    pausedMs(now) {
+        const current = this.pausedSince === undefined ? 0 : this.capped(now - this.pausedSince);
+        return this.pausedBeforeMs + current;
+    }
+    /** Ends the pause being tracked: a rollback this run asked for is not waiting at a hook any more. */
+    endPause(now) {
+        this.trackPause(undefined, now);
+    }
+    capped(ms) {
+        return Math.min(ms, this.settings.pauseTimeoutMs ?? Number.POSITIVE_INFINITY);
+    }
+    /** The stages passed, each once, in the order they began: for the summary. */
+    get stages() {
+        return [...new Set(this.stagesSeen)];
+    }
+    /** Lines for what changed in this answer. `now` dates the bake time and pauses. */
+    changed(snapshot, now) {
+        const sd = snapshot.serviceDeployment;
+        if (!sd)
+            return [];
+        const lines = [];
+        // A status that starts the run comes before the stage it shows; one that ends it (or rolls back) after.
+        let statusLine;
+        if (sd.status !== this.status) {
+            this.status = sd.status;
+            statusLine = `Service deployment ${sd.status ?? '?'}${sd.statusReason ? ` (${sd.statusReason})` : ''}`;
+            if (sd.status === 'PENDING' || sd.status === 'IN_PROGRESS')
+                lines.push(statusLine);
+        }
+        if (sd.lifecycleStage !== undefined && sd.lifecycleStage !== this.stage) {
+            this.stage = sd.lifecycleStage;
+            this.stagesSeen.push(sd.lifecycleStage);
+            lines.push(`Stage ${sd.lifecycleStage}: ${STAGE_MEANING[sd.lifecycleStage] ?? 'a stage this version does not know'}`);
+            if (sd.lifecycleStage === 'BAKE_TIME')
+                lines.push(...this.bakeBegins(sd, now));
+        }
+        else if (this.stage === 'BAKE_TIME' && this.bakeEndsAt !== undefined && now - this.bakeReportedAt >= BAKE_REPORT_EVERY_MS) {
+            this.bakeReportedAt = now;
+            lines.push(`Bake time left: ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(Math.max(0, this.bakeEndsAt - now))}`);
+        }
+        lines.push(...this.taskLines(sd));
+        lines.push(...this.trafficLines(sd));
+        lines.push(...this.hookLines(sd, now));
+        if (statusLine !== undefined && !lines.includes(statusLine))
+            lines.push(statusLine);
+        return lines;
+    }
+    decide(snapshot, supportsServiceDeployments, now) {
+        const sd = snapshot.serviceDeployment;
+        if (!sd)
+            return supportsServiceDeployments ? { kind: 'waiting' } : { kind: 'no-service-deployments' };
+        switch (sd.status) {
+            case 'SUCCESSFUL':
+                return { kind: 'completed' };
+            case 'ROLLBACK_SUCCESSFUL':
+                return { kind: 'rolled-back-by-ecs', reason: this.reasonOf(sd) };
+            case 'ROLLBACK_FAILED':
+                return { kind: 'failed', reason: `ECS could not roll back: ${this.reasonOf(sd)}` };
+            case 'STOPPED': {
+                // The circuit breaker or an alarm without rollback stops a deployment too: that is a failure.
+                if (sd.deploymentCircuitBreaker?.status === 'TRIGGERED' || (sd.alarms?.triggeredAlarmNames ?? []).length > 0) {
+                    return { kind: 'failed', reason: this.reasonOf(sd) };
+                }
+                const current = snapshot.service.currentServiceDeployment;
+                if (current !== undefined && current !== this.arn) {
+                    const by = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .primaryOf */ .Os)(snapshot.service);
+                    return by ? { kind: 'superseded', by } : { kind: 'superseded' };
+                }
+                return { kind: 'stopped', reason: this.reasonOf(sd) };
+            }
+        }
+        if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'traffic-shifted' && TRAFFIC_SHIFTED.has(sd.lifecycleStage ?? '')) {
+            return { kind: 'traffic-shifted' };
+        }
+        const { pauseTimeoutMs } = this.settings;
+        // A hook can still show AWAITING_ACTION once the deployment rolls back: only a deployment in progress is paused.
+        if (sd.status === 'IN_PROGRESS' &&
+            pauseTimeoutMs !== undefined &&
+            this.pausedSince !== undefined &&
+            this.pausedHook &&
+            now - this.pausedSince >= pauseTimeoutMs) {
+            return { kind: 'pause-timed-out', ...this.pausedHook };
+        }
+        return { kind: 'waiting' };
+    }
+    bakeBegins(sd, now) {
+        const minutes = sd.deploymentConfiguration?.bakeTimeInMinutes;
+        if (minutes === undefined)
+            return [];
+        const bakeMs = minutes * 60_000;
+        this.bakeEndsAt = now + bakeMs;
+        this.bakeReportedAt = now;
+        const ends = new Date(this.bakeEndsAt).toISOString().slice(11, 19);
+        const early = this.settings.waitUntil === 'traffic-shifted' ? '; wait-until traffic-shifted: not waiting for it' : '';
+        return [`Bake time ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(bakeMs)}, until about ${ends}Z${early}`];
+    }
+    /** The tasks of the new revision and of the old ones, when the counts changed. */
+    taskLines(sd) {
+        const target = sd.targetServiceRevision;
+        if (target?.requestedTaskCount === undefined && target?.runningTaskCount === undefined)
+            return [];
+        const pending = target.pendingTaskCount ? `, ${target.pendingTaskCount} pending` : '';
+        const oldRunning = (sd.sourceServiceRevisions ?? []).reduce((sum, source) => sum + (source.runningTaskCount ?? 0), 0);
+        const line = `Tasks: ${this.settings.revision} ${target.runningTaskCount ?? 0}/${target.requestedTaskCount ?? 0} running${pending}; old revision ${oldRunning} running`;
+        if (line === this.tasksLine)
+            return [];
+        this.tasksLine = line;
+        return [line];
+    }
+    trafficLines(sd) {
+        const lines = [];
+        const target = sd.targetServiceRevision;
+        const test = target?.requestedTestTrafficWeight;
+        if (test !== undefined && test !== this.testShare) {
+            if (this.testShare !== undefined || test > 0)
+                lines.push(`Test traffic on the new revision: ${share(test)}`);
+            this.testShare = test;
+        }
+        const production = target?.requestedProductionTrafficWeight;
+        if (production !== undefined && production !== this.productionShare) {
+            if (this.productionShare !== undefined || production > 0) {
+                lines.push(`Production traffic on the new revision (${this.settings.revision}): ${share(production)}, old: ${share(100 - production)}${this.nextStep(sd, production)}`);
+            }
+            this.productionShare = production;
+        }
+        return lines;
+    }
+    /** For a linear or canary step short of 100%: when the next one comes. */
+    nextStep(sd, production) {
+        if (production <= 0 || production >= 100)
+            return '';
+        const config = sd.deploymentConfiguration;
+        const minutes = config?.strategy === 'LINEAR'
+            ? config.linearConfiguration?.stepBakeTimeInMinutes
+            : config?.strategy === 'CANARY'
+                ? config.canaryConfiguration?.canaryBakeTimeInMinutes
+                : undefined;
+        return minutes === undefined ? '' : `; next step after ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(minutes * 60_000)}`;
+    }
+    hookLines(sd, now) {
+        const lines = [];
+        let awaiting;
+        for (const hook of sd.lifecycleHookDetails ?? []) {
+            const id = hook.hookId ?? hook.targetArn ?? '?';
+            if (hook.status === 'AWAITING_ACTION')
+                awaiting = hook;
+            if (!this.hookStage.has(id) && this.stage !== undefined)
+                this.hookStage.set(id, this.stage);
+            if (this.hookStatus.get(id) === hook.status)
+                continue;
+            this.hookStatus.set(id, hook.status ?? '?');
+            const name = hookName(hook);
+            const stage = this.hookStage.get(id);
+            const at = stage ? ` at ${stage}` : '';
+            switch (hook.status) {
+                case 'IN_PROGRESS':
+                    lines.push(`Hook ${name}${at}: running`);
+                    break;
+                case 'SUCCEEDED':
+                    lines.push(`Hook ${name}${at}: passed`);
+                    break;
+                case 'FAILED':
+                    this.failedHook = `hook ${name} failed${at}`;
+                    lines.push(`Hook ${name}${at}: FAILED`);
+                    break;
+                case 'TIMED_OUT':
+                    this.failedHook = hook.timeoutAction === 'CONTINUE' ? this.failedHook : `hook ${name} timed out${at}`;
+                    lines.push(`Hook ${name}${at}: timed out; ECS ${hook.timeoutAction === 'CONTINUE' ? 'goes on' : 'rolls back'}`);
+                    break;
+                case 'AWAITING_ACTION':
+                    lines.push(...this.pauseLines(hook));
+                    break;
+            }
+        }
+        this.trackPause(sd.status === 'IN_PROGRESS' ? awaiting : undefined, now);
+        return lines;
+    }
+    pauseLines(hook) {
+        const id = hook.hookId ?? '?';
+        const expires = hook.expiresAt ? `; it expires at ${hook.expiresAt.toISOString().slice(0, 19)}Z, then ECS ${hook.timeoutAction === 'CONTINUE' ? 'goes on' : 'rolls back'}` : '';
+        const { pauseTimeoutMs, waitTimeoutMs } = this.settings;
+        const counts = pauseTimeoutMs === undefined
+            ? `This wait counts toward wait-timeout (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(waitTimeoutMs)}); set pause-timeout to give pauses their own limit.`
+            : `pause-timeout ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(pauseTimeoutMs)} applies; the wait-timeout clock stops meanwhile.`;
+        return [
+            `Paused at ${this.hookStage.get(id) ?? this.stage ?? '?'}: PAUSE hook ${id} awaits action${expires}.`,
+            'ContinueServiceDeployment resumes it (or rolls it back with --action ROLLBACK):',
+            `  aws ecs continue-service-deployment --region ${this.settings.region} --service-deployment-arn ${this.arn} --hook-id ${id} --action CONTINUE`,
+            counts,
+        ];
+    }
+    trackPause(awaiting, now) {
+        if (awaiting && this.pausedSince === undefined) {
+            this.pausedSince = now;
+            this.pausedHook = { hookId: awaiting.hookId ?? '?', stage: this.stage ?? '?' };
+        }
+        else if (!awaiting && this.pausedSince !== undefined) {
+            this.pausedBeforeMs += this.capped(now - this.pausedSince);
+            this.pausedSince = undefined;
+            this.pausedHook = undefined;
+        }
+    }
+    /** Why it failed, in ECS's words where it gave some: the hook, the alarm, the circuit breaker. */
+    reasonOf(sd) {
+        const alarms = sd.alarms?.triggeredAlarmNames ?? [];
+        const breaker = sd.deploymentCircuitBreaker;
+        const reason = sd.statusReason ??
+            sd.rollback?.reason ??
+            this.failedHook ??
+            (alarms.length > 0 ? `alarm ${alarms.join(', ')} went off` : undefined) ??
+            (breaker?.status === 'TRIGGERED' ? `the circuit breaker tripped (${breaker.failureCount ?? '?'}/${breaker.threshold ?? '?'} failed tasks)` : undefined) ??
+            `service deployment ${sd.status ?? '?'}`;
+        return reason.replace(/\.+$/, '');
+    }
+}
+function share(weight) {
+    return `${Math.round(weight * 10) / 10}%`;
+}
+function hookName(hook) {
+    if (hook.targetType === 'PAUSE')
+        return `PAUSE ${hook.hookId ?? '?'}`;
+    return hook.targetArn ?? hook.hookId ?? '?';
+}
+
+
+/***/ }),
+
 /***/ 8985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5836,40 +6633,30 @@ function stoppedTaskLines(report) {
 
 /***/ }),
 
-/***/ 8577:
+/***/ 7804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Be: () => (/* binding */ applyDeps),
-  o9: () => (/* binding */ planDeps),
-  YU: () => (/* binding */ publishImages),
-  JP: () => (/* binding */ readsOf)
+  T: () => (/* binding */ watchRolling),
+  G: () => (/* binding */ watchStaged)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/deploy/keep-revisions.ts
-var keep_revisions = __webpack_require__(5861);
-// EXTERNAL MODULE: ./src/taskdef/parse-file.ts
-var parse_file = __webpack_require__(5982);
 // EXTERNAL MODULE: ./src/deploy/start-deployment.ts
 var start_deployment = __webpack_require__(8191);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
 var failure_report = __webpack_require__(9040);
-// EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
-// EXTERNAL MODULE: ./src/watch/pacing.ts
-var pacing = __webpack_require__(5639);
+// EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
+var poll_loop = __webpack_require__(372);
+// EXTERNAL MODULE: ./src/rollout/changed-lines.ts
+var changed_lines = __webpack_require__(2503);
 // EXTERNAL MODULE: ./src/watch/progress.ts
 var progress = __webpack_require__(2724);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
 var read_errors = __webpack_require__(6255);
-// EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
 // EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
 var identify_deployment = __webpack_require__(4075);
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
@@ -5918,6 +6705,8 @@ function track(followed, snapshot) {
     };
 }
 
+// EXTERNAL MODULE: ./src/aws/names.ts
+var names = __webpack_require__(6429);
 ;// CONCATENATED MODULE: ./src/watch/verdict.ts
 
 
@@ -6039,13 +6828,12 @@ function describeDeployment(id, taskDefinition) {
 
 
 
-
 /** The rolling update's judge: each deployment's line when it changed, and the verdict of verdict.ts. */
 function rollingJudge(options) {
-    const changedLines = new progress/* ChangedLines */.MQ();
+    const changedLines = new changed_lines/* ChangedLines */.M();
     const maxFailedTasks = options.maxFailedTasks !== undefined && options.maxFailedTasks > 0 ? options.maxFailedTasks : undefined;
     return {
-        changed: (snapshot) => changedLines.changed(snapshot.service, snapshot.serviceDeployment),
+        changed: (snapshot) => changedLines.changed((0,progress/* deploymentLines */.TZ)(snapshot.service, snapshot.serviceDeployment)),
         decide: (snapshot, followed, events) => decide(snapshot, followed, events, maxFailedTasks),
     };
 }
@@ -6054,87 +6842,54 @@ function follow(ctx, start, deadline) {
 }
 /** `deadline` is asked again after every poll when it is a function: a wait whose pauses do not count moves it. */
 async function followWith(ctx, start, deadline, judge) {
-    const { clock, reporter, observer, options } = ctx;
-    const startedAt = clock.now();
-    const eventLog = new progress/* EventLog */.vu(startedAt, ctx.seenEvents);
+    const { observer, reporter } = ctx;
+    const eventLog = new progress/* EventLog */.vu(ctx.clock.now(), ctx.seenEvents);
     const events = [];
-    const deadlineNow = typeof deadline === 'number' ? () => deadline : deadline;
     let followed = observer.supportsServiceDeployments ? start : withoutServiceDeployment(start);
-    let last;
-    let lastAnsweredAt;
-    let interval = options.pollIntervalMs;
-    let problem;
-    /** When ECS stopped answering (not counting throttling), for the line that says it answers again. */
-    let silentSince;
-    const result = (end) => ({
-        end,
+    const poll = {
+        answerer: 'ECS',
+        waitingFor: `${judge.waitingFor ?? 'rollout'} of ${ctx.target.service}`,
+        standing: (snapshot) => (0,progress/* standingOf */.YP)(snapshot, followed.deploymentId),
+        read: async () => {
+            try {
+                return await observer.observe(followed.serviceDeploymentArn);
+            }
+            finally {
+                if (followed.serviceDeploymentArn !== undefined && !observer.supportsServiceDeployments)
+                    followed = withoutServiceDeployment(followed);
+            }
+        },
+        errorKind: read_errors/* readErrorKind */.N,
+        describeError: read_errors/* describeReadError */.U,
+        judge: (snapshot) => {
+            followed = track(followed, snapshot);
+            for (const event of eventLog.takeNew(snapshot.service.events ?? [])) {
+                events.push(event);
+                reporter.info((0,progress/* eventLine */.V8)(event));
+            }
+            for (const line of judge.changed(snapshot))
+                reporter.info(line);
+            const verdict = judge.decide(snapshot, followed, events);
+            return verdict.kind === 'waiting' ? undefined : verdict;
+        },
+    };
+    const looped = await (0,poll_loop/* pollLoop */.A)(ctx, ctx.options, deadline, poll);
+    const { end, last, lastAnsweredAt, problem, startedAt } = looped;
+    return {
+        end: end.kind === 'verdict' ? end.verdict : end,
         followed,
         events,
         startedAt,
         ...(last ? { last } : {}),
         ...(lastAnsweredAt !== undefined ? { lastAnsweredAt } : {}),
         ...(problem !== undefined ? { problem } : {}),
-    });
-    for (;;) {
-        if (options.cancel.aborted)
-            return result({ kind: 'cancelled' });
-        const pollStartedAt = clock.now();
-        const poll = await (0,settle/* settle */.G9)(observer.observe(followed.serviceDeploymentArn), options.cancel);
-        if (poll.state === 'aborted')
-            return result({ kind: 'cancelled' });
-        if (followed.serviceDeploymentArn !== undefined && !observer.supportsServiceDeployments) {
-            followed = withoutServiceDeployment(followed);
-        }
-        if (poll.state === 'rejected') {
-            // A failed read says nothing about the deployment: slow down, and try again until the deadline.
-            const kind = (0,read_errors/* readErrorKind */.N)(poll.error);
-            const description = (0,read_errors/* describeReadError */.U)(poll.error);
-            if (kind === 'fatal') {
-                problem = description;
-                return result({ kind: 'watch-error', message: description });
-            }
-            const slower = (0,pacing/* nextPollInterval */.qm)(interval, options.pollIntervalMs, true);
-            if (kind === 'throttled' && slower > interval) {
-                reporter.warn(`ECS is throttling (${description}); polling every ${(0,names/* formatDuration */.a3)(slower)}`);
-            }
-            else if (kind === 'transient' && description !== problem) {
-                reporter.warn(`ECS did not answer (${description}); retrying until the timeout`);
-            }
-            if (kind === 'transient')
-                silentSince ??= pollStartedAt;
-            problem = description;
-            interval = slower;
-        }
-        else {
-            if (silentSince !== undefined) {
-                reporter.info(`ECS answers again, after ${(0,names/* formatDuration */.a3)(clock.now() - silentSince)} without an answer`);
-                silentSince = undefined;
-            }
-            problem = undefined;
-            interval = (0,pacing/* nextPollInterval */.qm)(interval, options.pollIntervalMs, false);
-            last = poll.value;
-            lastAnsweredAt = clock.now();
-            followed = track(followed, last);
-            for (const event of eventLog.takeNew(last.service.events ?? [])) {
-                events.push(event);
-                reporter.info((0,progress/* eventLine */.V8)(event));
-            }
-            for (const line of judge.changed(last))
-                reporter.info(line);
-            const verdict = judge.decide(last, followed, events);
-            if (verdict.kind !== 'waiting')
-                return result(verdict);
-        }
-        const now = clock.now();
-        const until = deadlineNow();
-        if (now >= until)
-            return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
-        await clock.sleep((0,pacing/* sleepBeforeNextPoll */.R1)(now, pollStartedAt, interval, until), options.cancel);
-    }
+    };
 }
 
 // EXTERNAL MODULE: ./src/watch/observe.ts
 var observe = __webpack_require__(7511);
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(4484);
 ;// CONCATENATED MODULE: ./src/watch/endings.ts
 
 
@@ -6205,285 +6960,10 @@ async function rollBackOnCancel(request, call, to, clock) {
     return `the rollback to ${to} was requested, but ECS did not answer the ${call} within ${(0,names/* formatDuration */.a3)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may not have started`;
 }
 
-;// CONCATENATED MODULE: ./src/watch/stages.ts
-
-
-/** Strategies whose deployments ECS walks through lifecycle stages, followed through DescribeServiceDeployments. */
-const STAGED_STRATEGIES = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
-function isStaged(strategy) {
-    return strategy !== undefined && STAGED_STRATEGIES.has(strategy);
-}
-const STAGE_MEANING = {
-    RECONCILE_SERVICE: 'reconciling the service, which runs more than one revision',
-    PRE_SCALE_UP: 'the new revision has not started; the old one takes all production traffic',
-    SCALE_UP: 'starting the tasks of the new revision',
-    POST_SCALE_UP: 'the new revision runs; the old one still takes all production traffic',
-    TEST_TRAFFIC_SHIFT: 'moving test traffic to the new revision',
-    POST_TEST_TRAFFIC_SHIFT: 'test traffic is on the new revision',
-    PRE_PRODUCTION_TRAFFIC_SHIFT: 'about to move production traffic',
-    PRODUCTION_TRAFFIC_SHIFT: 'moving production traffic to the new revision',
-    POST_PRODUCTION_TRAFFIC_SHIFT: 'production traffic is on the new revision',
-    BAKE_TIME: 'both revisions run while the new one bakes; a failure still rolls back',
-    CLEAN_UP: 'stopping the tasks of the old revision',
-};
-/** Stages after which production traffic has fully moved to the new revision. */
-const TRAFFIC_SHIFTED = new Set(['BAKE_TIME', 'CLEAN_UP']);
-/** How often the bake time left is printed while it runs. */
-const BAKE_REPORT_EVERY_MS = 60_000;
-/** What one watch has seen of a service deployment, and the lines and verdict each new answer gives. */
-class StageProgress {
-    arn;
-    settings;
-    /** Each stage as it began, in order; a linear deployment's repeated steps appear once each time. */
-    stagesSeen = [];
-    status;
-    stage;
-    productionShare;
-    testShare;
-    hookStatus = new Map();
-    /** The stage each hook was first seen at: where it ran, even when its end shows only in a later stage. */
-    hookStage = new Map();
-    bakeEndsAt;
-    bakeReportedAt = 0;
-    pausedSince;
-    pausedHook;
-    pausedBeforeMs = 0;
-    failedHook;
-    tasksLine;
-    constructor(arn, settings) {
-        this.arn = arn;
-        this.settings = settings;
-    }
-    /**
-     * Time at PAUSE hooks that does not count toward wait-timeout: each pause counts for at most pause-timeout, so a
-     * pause during which ECS stops answering still ends the wait.
-     */
-    pausedMs(now) {
-        const current = this.pausedSince === undefined ? 0 : this.capped(now - this.pausedSince);
-        return this.pausedBeforeMs + current;
-    }
-    /** Ends the pause being tracked: a rollback this run asked for is not waiting at a hook any more. */
-    endPause(now) {
-        this.trackPause(undefined, now);
-    }
-    capped(ms) {
-        return Math.min(ms, this.settings.pauseTimeoutMs ?? Number.POSITIVE_INFINITY);
-    }
-    /** The stages passed, each once, in the order they began: for the summary. */
-    get stages() {
-        return [...new Set(this.stagesSeen)];
-    }
-    /** Lines for what changed in this answer. `now` dates the bake time and pauses. */
-    changed(snapshot, now) {
-        const sd = snapshot.serviceDeployment;
-        if (!sd)
-            return [];
-        const lines = [];
-        // A status that starts the run comes before the stage it shows; one that ends it (or rolls back) after.
-        let statusLine;
-        if (sd.status !== this.status) {
-            this.status = sd.status;
-            statusLine = `Service deployment ${sd.status ?? '?'}${sd.statusReason ? ` (${sd.statusReason})` : ''}`;
-            if (sd.status === 'PENDING' || sd.status === 'IN_PROGRESS')
-                lines.push(statusLine);
-        }
-        if (sd.lifecycleStage !== undefined && sd.lifecycleStage !== this.stage) {
-            this.stage = sd.lifecycleStage;
-            this.stagesSeen.push(sd.lifecycleStage);
-            lines.push(`Stage ${sd.lifecycleStage}: ${STAGE_MEANING[sd.lifecycleStage] ?? 'a stage this version does not know'}`);
-            if (sd.lifecycleStage === 'BAKE_TIME')
-                lines.push(...this.bakeBegins(sd, now));
-        }
-        else if (this.stage === 'BAKE_TIME' && this.bakeEndsAt !== undefined && now - this.bakeReportedAt >= BAKE_REPORT_EVERY_MS) {
-            this.bakeReportedAt = now;
-            lines.push(`Bake time left: ${(0,names/* formatDuration */.a3)(Math.max(0, this.bakeEndsAt - now))}`);
-        }
-        lines.push(...this.taskLines(sd));
-        lines.push(...this.trafficLines(sd));
-        lines.push(...this.hookLines(sd, now));
-        if (statusLine !== undefined && !lines.includes(statusLine))
-            lines.push(statusLine);
-        return lines;
-    }
-    decide(snapshot, supportsServiceDeployments, now) {
-        const sd = snapshot.serviceDeployment;
-        if (!sd)
-            return supportsServiceDeployments ? { kind: 'waiting' } : { kind: 'no-service-deployments' };
-        switch (sd.status) {
-            case 'SUCCESSFUL':
-                return { kind: 'completed' };
-            case 'ROLLBACK_SUCCESSFUL':
-                return { kind: 'rolled-back-by-ecs', reason: this.reasonOf(sd) };
-            case 'ROLLBACK_FAILED':
-                return { kind: 'failed', reason: `ECS could not roll back: ${this.reasonOf(sd)}` };
-            case 'STOPPED': {
-                // The circuit breaker or an alarm without rollback stops a deployment too: that is a failure.
-                if (sd.deploymentCircuitBreaker?.status === 'TRIGGERED' || (sd.alarms?.triggeredAlarmNames ?? []).length > 0) {
-                    return { kind: 'failed', reason: this.reasonOf(sd) };
-                }
-                const current = snapshot.service.currentServiceDeployment;
-                if (current !== undefined && current !== this.arn) {
-                    const by = (0,watch_snapshot/* primaryOf */.Os)(snapshot.service);
-                    return by ? { kind: 'superseded', by } : { kind: 'superseded' };
-                }
-                return { kind: 'stopped', reason: this.reasonOf(sd) };
-            }
-        }
-        if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'traffic-shifted' && TRAFFIC_SHIFTED.has(sd.lifecycleStage ?? '')) {
-            return { kind: 'traffic-shifted' };
-        }
-        const { pauseTimeoutMs } = this.settings;
-        // A hook can still show AWAITING_ACTION once the deployment rolls back: only a deployment in progress is paused.
-        if (sd.status === 'IN_PROGRESS' &&
-            pauseTimeoutMs !== undefined &&
-            this.pausedSince !== undefined &&
-            this.pausedHook &&
-            now - this.pausedSince >= pauseTimeoutMs) {
-            return { kind: 'pause-timed-out', ...this.pausedHook };
-        }
-        return { kind: 'waiting' };
-    }
-    bakeBegins(sd, now) {
-        const minutes = sd.deploymentConfiguration?.bakeTimeInMinutes;
-        if (minutes === undefined)
-            return [];
-        const bakeMs = minutes * 60_000;
-        this.bakeEndsAt = now + bakeMs;
-        this.bakeReportedAt = now;
-        const ends = new Date(this.bakeEndsAt).toISOString().slice(11, 19);
-        const early = this.settings.waitUntil === 'traffic-shifted' ? '; wait-until traffic-shifted: not waiting for it' : '';
-        return [`Bake time ${(0,names/* formatDuration */.a3)(bakeMs)}, until about ${ends}Z${early}`];
-    }
-    /** The tasks of the new revision and of the old ones, when the counts changed. */
-    taskLines(sd) {
-        const target = sd.targetServiceRevision;
-        if (target?.requestedTaskCount === undefined && target?.runningTaskCount === undefined)
-            return [];
-        const pending = target.pendingTaskCount ? `, ${target.pendingTaskCount} pending` : '';
-        const oldRunning = (sd.sourceServiceRevisions ?? []).reduce((sum, source) => sum + (source.runningTaskCount ?? 0), 0);
-        const line = `Tasks: ${this.settings.revision} ${target.runningTaskCount ?? 0}/${target.requestedTaskCount ?? 0} running${pending}; old revision ${oldRunning} running`;
-        if (line === this.tasksLine)
-            return [];
-        this.tasksLine = line;
-        return [line];
-    }
-    trafficLines(sd) {
-        const lines = [];
-        const target = sd.targetServiceRevision;
-        const test = target?.requestedTestTrafficWeight;
-        if (test !== undefined && test !== this.testShare) {
-            if (this.testShare !== undefined || test > 0)
-                lines.push(`Test traffic on the new revision: ${share(test)}`);
-            this.testShare = test;
-        }
-        const production = target?.requestedProductionTrafficWeight;
-        if (production !== undefined && production !== this.productionShare) {
-            if (this.productionShare !== undefined || production > 0) {
-                lines.push(`Production traffic on the new revision (${this.settings.revision}): ${share(production)}, old: ${share(100 - production)}${this.nextStep(sd, production)}`);
-            }
-            this.productionShare = production;
-        }
-        return lines;
-    }
-    /** For a linear or canary step short of 100%: when the next one comes. */
-    nextStep(sd, production) {
-        if (production <= 0 || production >= 100)
-            return '';
-        const config = sd.deploymentConfiguration;
-        const minutes = config?.strategy === 'LINEAR'
-            ? config.linearConfiguration?.stepBakeTimeInMinutes
-            : config?.strategy === 'CANARY'
-                ? config.canaryConfiguration?.canaryBakeTimeInMinutes
-                : undefined;
-        return minutes === undefined ? '' : `; next step after ${(0,names/* formatDuration */.a3)(minutes * 60_000)}`;
-    }
-    hookLines(sd, now) {
-        const lines = [];
-        let awaiting;
-        for (const hook of sd.lifecycleHookDetails ?? []) {
-            const id = hook.hookId ?? hook.targetArn ?? '?';
-            if (hook.status === 'AWAITING_ACTION')
-                awaiting = hook;
-            if (!this.hookStage.has(id) && this.stage !== undefined)
-                this.hookStage.set(id, this.stage);
-            if (this.hookStatus.get(id) === hook.status)
-                continue;
-            this.hookStatus.set(id, hook.status ?? '?');
-            const name = hookName(hook);
-            const stage = this.hookStage.get(id);
-            const at = stage ? ` at ${stage}` : '';
-            switch (hook.status) {
-                case 'IN_PROGRESS':
-                    lines.push(`Hook ${name}${at}: running`);
-                    break;
-                case 'SUCCEEDED':
-                    lines.push(`Hook ${name}${at}: passed`);
-                    break;
-                case 'FAILED':
-                    this.failedHook = `hook ${name} failed${at}`;
-                    lines.push(`Hook ${name}${at}: FAILED`);
-                    break;
-                case 'TIMED_OUT':
-                    this.failedHook = hook.timeoutAction === 'CONTINUE' ? this.failedHook : `hook ${name} timed out${at}`;
-                    lines.push(`Hook ${name}${at}: timed out; ECS ${hook.timeoutAction === 'CONTINUE' ? 'goes on' : 'rolls back'}`);
-                    break;
-                case 'AWAITING_ACTION':
-                    lines.push(...this.pauseLines(hook));
-                    break;
-            }
-        }
-        this.trackPause(sd.status === 'IN_PROGRESS' ? awaiting : undefined, now);
-        return lines;
-    }
-    pauseLines(hook) {
-        const id = hook.hookId ?? '?';
-        const expires = hook.expiresAt ? `; it expires at ${hook.expiresAt.toISOString().slice(0, 19)}Z, then ECS ${hook.timeoutAction === 'CONTINUE' ? 'goes on' : 'rolls back'}` : '';
-        const { pauseTimeoutMs, waitTimeoutMs } = this.settings;
-        const counts = pauseTimeoutMs === undefined
-            ? `This wait counts toward wait-timeout (${(0,names/* formatDuration */.a3)(waitTimeoutMs)}); set pause-timeout to give pauses their own limit.`
-            : `pause-timeout ${(0,names/* formatDuration */.a3)(pauseTimeoutMs)} applies; the wait-timeout clock stops meanwhile.`;
-        return [
-            `Paused at ${this.hookStage.get(id) ?? this.stage ?? '?'}: PAUSE hook ${id} awaits action${expires}.`,
-            'ContinueServiceDeployment resumes it (or rolls it back with --action ROLLBACK):',
-            `  aws ecs continue-service-deployment --region ${this.settings.region} --service-deployment-arn ${this.arn} --hook-id ${id} --action CONTINUE`,
-            counts,
-        ];
-    }
-    trackPause(awaiting, now) {
-        if (awaiting && this.pausedSince === undefined) {
-            this.pausedSince = now;
-            this.pausedHook = { hookId: awaiting.hookId ?? '?', stage: this.stage ?? '?' };
-        }
-        else if (!awaiting && this.pausedSince !== undefined) {
-            this.pausedBeforeMs += this.capped(now - this.pausedSince);
-            this.pausedSince = undefined;
-            this.pausedHook = undefined;
-        }
-    }
-    /** Why it failed, in ECS's words where it gave some: the hook, the alarm, the circuit breaker. */
-    reasonOf(sd) {
-        const alarms = sd.alarms?.triggeredAlarmNames ?? [];
-        const breaker = sd.deploymentCircuitBreaker;
-        const reason = sd.statusReason ??
-            sd.rollback?.reason ??
-            this.failedHook ??
-            (alarms.length > 0 ? `alarm ${alarms.join(', ')} went off` : undefined) ??
-            (breaker?.status === 'TRIGGERED' ? `the circuit breaker tripped (${breaker.failureCount ?? '?'}/${breaker.threshold ?? '?'} failed tasks)` : undefined) ??
-            `service deployment ${sd.status ?? '?'}`;
-        return reason.replace(/\.+$/, '');
-    }
-}
-function share(weight) {
-    return `${Math.round(weight * 10) / 10}%`;
-}
-function hookName(hook) {
-    if (hook.targetType === 'PAUSE')
-        return `PAUSE ${hook.hookId ?? '?'}`;
-    return hook.targetArn ?? hook.hookId ?? '?';
-}
-
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/watch/stages.ts
+var stages = __webpack_require__(3780);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
 // Watches a blue/green, linear or canary deployment through its service deployment (DescribeServiceDeployments):
 // each lifecycle stage as it begins, traffic shares, bake time, hooks and pauses; then one verdict. A rollback of
@@ -6518,7 +6998,7 @@ async function watchServiceDeployment(deps, target, options, rolling) {
             return undefined;
         const pause = options.pauseTimeoutMs === undefined ? '' : `, pause-timeout ${(0,names/* formatDuration */.a3)(options.pauseTimeoutMs)}`;
         reporter.info(`Following service deployment ${arn} (${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)}, ${strategy}); timeout ${(0,names/* formatDuration */.a3)(options.timeoutMs)}${pause}`);
-        const progress = new StageProgress(arn, {
+        const progress = new stages/* StageProgress */.uX(arn, {
             region: target.region,
             revision: (0,names/* familyRevision */.KW)(target.taskDefinitionArn),
             waitUntil: options.waitUntil ?? 'completed',
@@ -6549,6 +7029,7 @@ function followStages({ ctx, arn, progress }, timeoutMs) {
     const judge = {
         changed: (snapshot) => progress.changed(snapshot, clock.now()),
         decide: (snapshot) => progress.decide(snapshot, observer.supportsServiceDeployments, clock.now()),
+        waitingFor: `${target.strategy ?? 'BLUE_GREEN'} deployment`,
     };
     const deadline = () => begin + timeoutMs + (options.pauseTimeoutMs === undefined ? 0 : progress.pausedMs(clock.now()) - pausedBefore);
     return followWith(ctx, followedOf({ ...target, serviceDeploymentArn: arn }), deadline, judge);
@@ -6765,12 +7246,9 @@ async function cancelled(followed, result, headline) {
 
 
 
-
-/** Chooses the watcher from the service's deployment strategy: rolling, or ECS's blue/green, linear and canary. */
-async function watchRollout(deps, target, options) {
-    if (isStaged(target.strategy))
-        return watchServiceDeployment(deps, target, options, watchRolling);
-    return watchRolling(deps, target, options);
+/** A blue/green, linear or canary deployment, followed through its service deployment's stages. */
+function watchStaged(deps, target, options) {
+    return watchServiceDeployment(deps, target, options, watchRolling);
 }
 /** `staged` when it stands in for a blue/green, linear or canary watch: its deadline, and no UpdateService rollback. */
 async function watchRolling(deps, target, options, staged) {
@@ -6948,10 +7426,24 @@ async function watch_rollout_cancelled(ctx, rollout, headline, staged) {
     return cancelledState(ctx, rollout, message);
 }
 
-;// CONCATENATED MODULE: ./src/wiring.ts
+
+/***/ }),
+
+/***/ 8601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Be: () => (/* binding */ applyDeps),
+/* harmony export */   JP: () => (/* binding */ readsOf),
+/* harmony export */   YU: () => (/* binding */ publishImages),
+/* harmony export */   o9: () => (/* binding */ planDeps)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _deploy_keep_revisions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5861);
+/* harmony import */ var _taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5982);
 // What a run hands the plan and apply steps: file reading, image checks and publishing, the watcher, the one-off
 // task. Shared by a single-service run and a run of many services, which hands each service its own reporter.
-
 
 
 
@@ -6963,7 +7455,7 @@ async function planDeps(inputs, env, access, reporter, compared) {
     return {
         reporter,
         env: env,
-        readTextFile: (path) => (0,parse_file/* readTaskDefinitionFile */.BD)((0,external_node_path_.resolve)(path), path),
+        readTextFile: (path) => (0,_taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readTaskDefinitionFile */ .BD)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path), path),
         ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
         ...(inputs.image || inputs.images.size > 0
             ? {
@@ -6988,11 +7480,13 @@ function applyDeps(wiring) {
         clock,
         cancel,
         publishImage: wiring.publishImage ?? (async (work) => publishImages(access, work)),
-        watch: async (target, options) => {
+        ...(wiring.watchClock ? { watchClock: wiring.watchClock } : {}),
+        ...(wiring.beforeWatch ? { beforeWatch: wiring.beforeWatch } : {}),
+        watch: async (target, options, watcher) => {
             await wiring.beforeWatch?.(options.cancel);
-            return watchRollout({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: wiring.watchClock ?? clock, reporter }, target, options);
+            return watcher({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock: wiring.watchClock ?? clock, reporter }, target, options);
         },
-        keepRevisions: (request) => (0,keep_revisions/* keepRevisions */.we)({ ecs: session.ecs, clock, reporter }, request),
+        keepRevisions: (request) => (0,_deploy_keep_revisions_js__WEBPACK_IMPORTED_MODULE_1__/* .keepRevisions */ .we)({ ecs: session.ecs, clock, reporter }, request),
         runTask: async (runPlan, taskDefinitionArn, untouched) => {
             // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
             const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([

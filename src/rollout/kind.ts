@@ -1,0 +1,66 @@
+// What one kind of deployment owns, from the dry run to the cancel: rolling updates, ECS's blue/green, linear and
+// canary deployments, CodeDeploy. The kind is chosen once, while planning, and carried in the plan.
+import type { Service } from '@aws-sdk/client-ecs';
+import type { ApplyDeps } from '../deploy/apply.js';
+import type { EcsReads, ServiceUpdate } from '../deploy/plan.js';
+import type { Inputs } from '../inputs/parse.js';
+import type { Reporter } from '../report.js';
+import type { RegisteredRevision } from '../deploy/register.js';
+import type { Progress } from '../deploy/result.js';
+
+export interface RolloutKind {
+  /** How the log names it: `rolling`, `blue/green`, `CodeDeploy`. */
+  readonly name: string;
+  /** True when this kind deploys the service as the preflight read it (its deployment controller and strategy). */
+  takes(service: Service): boolean;
+  /** False when ECS cannot force a new deployment of such a service (force-new-deployment is refused). */
+  readonly forcesNewDeployment: boolean;
+  /** Reads and plans what the kind needs beyond the update, before anything changes (CodeDeploy: its deployment group and AppSpec). */
+  plan?(deps: KindPlanDeps, inputs: Inputs, service: Service): Promise<Pick<ServiceUpdate, 'codeDeploy'>>;
+  /** What a dry run says the update step would do with `deployed` (such as `web:4`). */
+  dryRun(update: ServiceUpdate<Service | undefined>, deployed: string): string[];
+  /** Starts the deployment of the revision and, unless wait is false, watches it to its end. */
+  deliver(deps: ApplyDeps, delivery: Delivery): Promise<Delivered>;
+  /** True when a cancel during the update or the watch undoes what the update started, waiting for that one answer. */
+  undoesOnCancel(update: ServiceUpdate<Service | undefined>): boolean;
+  /** For rollback-all: what putting the service back means. */
+  putBack(back: PutBack): string;
+}
+
+export interface KindPlanDeps {
+  reporter: Reporter;
+  reads: EcsReads;
+}
+
+export interface Delivery {
+  region: string;
+  update: ServiceUpdate;
+  revision: RegisteredRevision;
+  done: Progress;
+  /** Marks the step apply is in; throws when the run was cancelled. */
+  step(name: Progress['step']): void;
+}
+
+/** Whether keep-revisions may run now, and when not, why (said only when keep-revisions was asked for). */
+export type Delivered = { keepRevisions: true } | { keepRevisions: false; notRunBecause?: string };
+
+export interface PutBack {
+  service: string;
+  /** `family:revision` this run deployed, and whether its deployment completed. */
+  deployed: string;
+  completed: boolean;
+  /** `family:revision` the service goes back to. */
+  to: string;
+  /** The service's deployment strategy, as ECS names it. */
+  strategy?: string;
+}
+
+/** The service's deployment controller; ECS when it names none. */
+export function controllerOf(service: Service): string {
+  return service.deploymentController?.type ?? 'ECS';
+}
+
+/** The service's deployment strategy, as ECS names it; undefined from endpoints that name none. */
+export function strategyOf(service: Service): string | undefined {
+  return service.deploymentConfiguration?.strategy;
+}
