@@ -1,15 +1,19 @@
 // A run of many services from a services-file, on the single-service plan and apply steps: every entry is read
-// and planned first (nothing changes when one is wrong), then each distinct image is published once, then every
-// revision is registered or reused, then the services are updated and watched side by side, their polls joined
-// into batched reads. on-failure decides what one failure does to the others.
+// and planned first (nothing changes when one is wrong). Then each service goes through its own steps, max-parallel
+// at a time: its image (each distinct image is published once), its revision (each distinct document registered
+// once), its one-off task, the update and the watch, the watchers' polls joined into batched reads on a shared
+// tick. on-failure decides what one failure does to the others; a family several services deploy is tidied by
+// keep-revisions once the last of them has ended.
+import { setMaxListeners } from 'node:events';
 import { resolve } from 'node:path';
 import type { AwsSession } from '../aws/clients.js';
 import { batchingEcsApi } from '../aws/batched-reads.js';
 import { familyRevision, resourceName, sameRevision } from '../aws/names.js';
 import type { Clock } from '../clock.js';
-import { applyPlan, signalOf, type ApplyPart } from '../deploy/apply.js';
+import { applyPlan, signalOf, type ApplyDeps, type ApplyPart } from '../deploy/apply.js';
 import { checkInputCombination } from '../deploy/check-inputs.js';
 import { imageAccess, type ImageWork } from '../deploy/image-work.js';
+import { keepRevisions, type KeepRevisionsRequest } from '../deploy/keep-revisions.js';
 import { planDeploy, type DeployPlan, type EcsReads } from '../deploy/plan.js';
 import { reportDryRun } from '../deploy/plan-report.js';
 import { deliveryResult, newProgress, notStartedResult, type DeliveryResult, type Progress } from '../deploy/result.js';
@@ -24,16 +28,20 @@ import type { DeploymentStatus, RolloutTarget } from '../watch/contract.js';
 import { applyDeps, planDeps, publishImages, readsOf, type ImageAccess } from '../wiring.js';
 import { limiter } from './limit.js';
 import type { FleetOptions } from './options.js';
+import { familyTidying, type FamilyUser } from './family-tidying.js';
 import { endedWell, outcomeTable } from './outcome.js';
 import { prefixedReporter } from './prefixed-reporter.js';
+import { sharedRegistrations } from './registrations.js';
 import { entryInputs, entryLabel, parseServicesFile } from './services-file.js';
 import { sharedTickClock } from './shared-tick.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Entries planned, and revisions registered, at once: enough to be quick, few enough not to be throttled. */
+/** Entries planned at once: enough to be quick, few enough not to be throttled. */
 const PLAN_PARALLEL = 4;
-const REGISTER_PARALLEL = 4;
+const DEFAULT_MAX_LISTENERS = 10;
+/** A call in flight (its retry wait and its request), a watcher's sleep or poll, and room for a rollback's calls. */
+const LISTENERS_PER_SERVICE = 6;
 
 export interface FleetContext {
   usualRaw: RawInputs;
@@ -100,6 +108,9 @@ export async function runFleet(ctx: FleetContext): Promise<FleetEnding> {
   let sessions: Sessions;
   try {
     state.runs = await readEntries(ctx);
+    // Every service's calls and waits in flight listen to the run's cancel: a few listeners per service is the
+    // run's width, not a leak.
+    setMaxListeners(Math.max(DEFAULT_MAX_LISTENERS, LISTENERS_PER_SERVICE * state.runs.length), ctx.cancel);
     state.rollsBackOnCancel = rollsBackOnCancel(state.runs);
     if (ctx.usual.dryRun) return await dryRun(ctx);
     const opened = await openSession(ctx.usual, ctx.env, ctx.reporter, ctx.cancel);
@@ -234,65 +245,79 @@ async function dryRun(ctx: FleetContext): Promise<FleetEnding> {
   return { results };
 }
 
-/** The steps that change things, once every entry has a plan. */
+/**
+ * The steps that change things, once every entry has a plan. Each service goes through its own steps (image,
+ * register, one-off task, update, watch), max-parallel at a time, waiting only for the image it needs.
+ */
 async function applyAll(ctx: FleetContext, session: Sessions): Promise<FleetEnding> {
   const { state, clock, options, reporter } = ctx;
   const runs = state.runs;
   const access = session.access;
   const watchClock = sharedTickClock(clock, ctx.usual.pollIntervalMs);
   const images = publishDistinctImages(ctx, access);
-  await Promise.allSettled(images.values());
+  const registerOnce = sharedRegistrations();
+  const users = new Map(runs.filter((run) => run.plan).map((run) => [run, familyUser(run)] as const));
+  const tidying = familyTidying([...users.values()], {
+    keepRevisions: (request) => keepRevisions({ ecs: session.batched.ecs, clock, reporter }, request),
+    reporter,
+    cancel: ctx.cancel,
+  });
 
   const apply = async (run: ServiceRun, part: ApplyPart, plan: DeployPlan, progress: Progress, startedAt: number) => {
-    const deps = applyDeps({
-      session: session.batched,
-      access: accessFor(access, run),
-      reporter: run.reporter,
-      clock,
-      watchClock,
-      // The first poll falls on the tick too, so every poll of the run is joined with the others.
-      beforeWatch: (cancel) => watchClock.sleep(0, cancel),
-      cancel: ctx.cancel,
-      publishImage: async (work: ImageWork) => images.get(imageKey(work)) ?? publishImages(accessFor(access, run), work),
-    });
+    const user = users.get(run);
+    const deps: ApplyDeps = {
+      ...applyDeps({
+        session: session.batched,
+        access: accessFor(access, run),
+        reporter: run.reporter,
+        clock,
+        watchClock,
+        // The first poll falls on the tick too, so every poll of the run is joined with the others.
+        beforeWatch: (cancel) => watchClock.sleep(0, cancel),
+        cancel: ctx.cancel,
+        publishImage: async (work: ImageWork) => images.get(imageKey(work)) ?? publishImages(accessFor(access, run), work),
+      }),
+      registerOnce: registerOnce(run.prefix),
+      ...(user && tidying.shared(user.family) ? { deferKeepRevisions: (request: KeepRevisionsRequest) => tidying.asked(user, request) } : {}),
+    };
     return applyPlan(deps, plan, startedAt, progress, part);
   };
 
   // Written from the callbacks below, so kept in an object the compiler does not narrow.
   const failure: { first?: ServiceRun } = {};
-  const registerLimit = limiter(REGISTER_PARALLEL);
-  await Promise.all(
-    runs.map((run) =>
-      registerLimit(async () => {
-        if (!run.plan) return;
-        const applied = await apply(run, 'prepare', run.plan, run.progress, clock.now());
-        if (applied.error !== undefined) {
-          run.result = applied.result;
-          failure.first ??= run;
-        }
-      }),
-    ),
-  );
-
   const holdBack = (): ServiceRun | undefined => (options.onFailure !== 'continue' ? failure.first : undefined);
   const deployLimit = limiter(options.maxParallel ?? Math.max(1, runs.length));
   if (options.maxParallel !== undefined && options.maxParallel < runs.length) {
-    reporter.info(`Updating ${options.maxParallel} services at a time (max-parallel), ${runs.length} in all.`);
+    reporter.info(`Deploying ${options.maxParallel} services at a time (max-parallel), ${runs.length} in all.`);
   }
+  const deliver = async (run: ServiceRun, plan: DeployPlan): Promise<void> => {
+    run.startedAt = clock.now();
+    for (const part of ['prepare', 'deploy'] as const) {
+      // on-failure stop and rollback-all: no service is updated after another failed.
+      const failed = holdBack();
+      if (failed) {
+        run.result = heldBack(run, plan, failed, options.onFailure, clock.now());
+        return;
+      }
+      const applied = await apply(run, part, plan, run.progress, run.startedAt);
+      run.result = applied.result;
+      if (applied.error !== undefined || (part === 'deploy' && !endedWell(applied.result))) {
+        failure.first ??= run;
+        return;
+      }
+    }
+  };
   await Promise.all(
     runs.map((run) =>
       deployLimit(async () => {
-        if (run.result || !run.plan) return;
-        const startedAt = clock.now();
-        const failed = holdBack();
-        if (failed) {
-          run.result = heldBack(run, run.plan, failed, options.onFailure, startedAt);
-          return;
+        const plan = run.plan;
+        if (!plan) return;
+        try {
+          await deliver(run, plan);
+        } finally {
+          const user = users.get(run);
+          if (user) await tidying.ended(user);
         }
-        run.startedAt = startedAt;
-        const applied = await apply(run, 'deploy', run.plan, run.progress, startedAt);
-        run.result = applied.result;
-        if (!endedWell(applied.result)) failure.first ??= run;
       }),
     ),
   );
@@ -303,6 +328,19 @@ async function applyAll(ctx: FleetContext, session: Sessions): Promise<FleetEndi
   const results = resultsSoFar(state, clock.now());
   reportTable(reporter, results);
   return { results };
+}
+
+/** A service as its family's tidying sees it. */
+function familyUser(run: ServiceRun): FamilyUser {
+  const plan = run.plan;
+  return {
+    family: plan?.taskDefinition.family ?? '',
+    keeps: () => [run.progress.revision?.arn, plan?.update?.before.taskDefinition].filter((arn): arn is string => arn !== undefined),
+    tidied: (deregistered) => {
+      run.progress.deregistered = [...deregistered];
+      if (run.result) run.result = { ...run.result, deregistered: [...deregistered] };
+    },
+  };
 }
 
 interface Sessions {
