@@ -4,7 +4,8 @@
 import type { AwsSession } from '../aws/clients.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { Clock } from '../clock.js';
-import { CancelledError, errorMessage } from '../errors.js';
+import { endedBy, throwIfCancelled } from '../cancel.js';
+import { errorMessage } from '../errors.js';
 import type { PreparedImage } from '../image/prepare.js';
 import type { Reporter } from '../report.js';
 import type { RunTaskPlan } from '../runtask/plan.js';
@@ -81,7 +82,7 @@ export async function applyPlan(
     progress.step = 'done';
     return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
   } catch (caught) {
-    const error = deps.cancel.aborted && !(caught instanceof CancelledError) ? new CancelledError(signalOf(deps.cancel)) : caught;
+    const error = endedBy(caught, deps.cancel);
     if (progress.revision?.registered) {
       deps.reporter.info(`${familyRevision(progress.revision.arn)} stays registered: deploy it again with task-definition-arn.`);
     }
@@ -258,12 +259,4 @@ async function keepRevisions(
     // The deploy itself succeeded; tidying up is not worth failing it for.
     deps.reporter.warn(`keep-revisions: ${errorMessage(error)}; no revision was deregistered by this step.`);
   }
-}
-
-export function throwIfCancelled(cancel: AbortSignal): void {
-  if (cancel.aborted) throw new CancelledError(signalOf(cancel));
-}
-
-export function signalOf(cancel: AbortSignal): 'SIGINT' | 'SIGTERM' {
-  return cancel.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM';
 }
