@@ -10,11 +10,11 @@ import { keepRevisions, type KeepRevisionsRequest } from '../deploy/keep-revisio
 import type { DeployPlan } from '../deploy/plan.js';
 import { deliveryResult, type DeliveryResult, type Progress } from '../deploy/result.js';
 import type { PreparedImage } from '../image/prepare.js';
+import type { ServicesInputs } from '../inputs/parse.js';
 import type { Reporter } from '../report.js';
 import { applyDeps, publishImages, type ImageAccess } from '../wiring.js';
 import { familyTidying, type FamilyUser } from './family-tidying.js';
 import { limiter } from './limit.js';
-import type { FleetOptions } from './options.js';
 import { endedWell } from './outcome.js';
 import { sharedRegistrations } from './registrations.js';
 import { rollBackAll } from './rollback-all.js';
@@ -23,7 +23,7 @@ import type { RunState, ServiceRun } from './state.js';
 
 export interface ApplyAllContext {
   state: RunState;
-  options: Pick<FleetOptions, 'maxParallel' | 'maxParallelBuilds' | 'onFailure'>;
+  options: ServicesInputs;
   pollIntervalMs: number;
   reporter: Reporter;
   cancel: AbortSignal;
@@ -131,7 +131,7 @@ function familyUser(run: ServiceRun): FamilyUser {
   };
 }
 
-function heldBack(run: ServiceRun, plan: DeployPlan, failed: ServiceRun, onFailure: FleetOptions['onFailure'], at: number): DeliveryResult {
+function heldBack(run: ServiceRun, plan: DeployPlan, failed: ServiceRun, onFailure: ServicesInputs['onFailure'], at: number): DeliveryResult {
   const why = `not started: on-failure is ${onFailure} and ${failed.prefix} ${failed.result?.deploymentStatus ?? 'FAILED'}`;
   run.reporter.warn(why);
   return {

@@ -3,11 +3,11 @@
 // one service is that service's result.
 import { signalOf } from '../cancel.js';
 import { familyRevision } from '../aws/names.js';
-import { outputsOf } from '../deploy/outputs.js';
+import { manyOutputs, outputsOf } from '../deploy/outputs.js';
 import { notStartedResult, type DeliveryResult } from '../deploy/result.js';
 import { EXIT, errorMessage, exitCodeFor } from '../errors.js';
 import type { Host } from '../hosts/host.js';
-import { fleetExitCode, fleetOutputs, runResult } from './outcome.js';
+import { fleetExitCode, runResult } from './outcome.js';
 import { resultsSoFar, type RunState } from './state.js';
 
 export interface Ending {
@@ -37,7 +37,7 @@ export function endingOf(state: RunState, now: number, error?: unknown): Ending 
 /** Writes the outputs, the summary and the dotenv report; answers the problem when they could not be written. */
 export async function publish(host: Host, ending: Ending): Promise<string | undefined> {
   try {
-    if (ending.services) await host.finish(ending.result, fleetOutputs(ending.services), ending.services);
+    if (ending.services) await host.finish(ending.result, manyOutputs(ending.services), ending.services);
     else await host.finish(ending.result, outputsOf(ending.result));
     return undefined;
   } catch (error) {

@@ -23,7 +23,6 @@ import { planDeps, readsOf, type ImageAccess } from '../wiring.js';
 import { applyAll } from './apply-all.js';
 import { readEntries, singleService, wrongEntries } from './entries.js';
 import { limiter } from './limit.js';
-import { fleetOptions, type FleetOptions } from './options.js';
 import { outcomeTable } from './outcome.js';
 import { resultsSoFar, type RunState, type ServiceRun } from './state.js';
 
@@ -47,16 +46,14 @@ export interface RunContext {
 /** Runs to the end; answers what stopped the run before its first change (bad input, a failed preflight), if anything. */
 export async function deliver(ctx: RunContext): Promise<{ error?: unknown }> {
   const { state, cancel, reporter, env } = ctx;
-  let options: FleetOptions;
   let sessions: { session: AwsSession; access: ImageAccess };
   try {
     const raw = await readRawInputs(ctx);
     const usual = parseInputs(raw);
     state.inputs = usual;
-    options = fleetOptions(raw);
-    if (options.servicesFile) {
+    if (usual.services.file) {
       state.many = true;
-      state.runs = await readEntries(options.servicesFile, raw, reporter, state.startedAt);
+      state.runs = await readEntries(usual.services.file, raw, reporter, state.startedAt);
       // Every service's calls and waits in flight listen to the run's cancel: a few listeners per service is the
       // run's width, not a leak.
       setMaxListeners(Math.max(DEFAULT_MAX_LISTENERS, LISTENERS_PER_SERVICE * state.runs.length), cancel);
@@ -77,7 +74,7 @@ export async function deliver(ctx: RunContext): Promise<{ error?: unknown }> {
   } catch (caught) {
     return { error: endedBy(caught, cancel) };
   }
-  await applyAll({ ...ctx, options, pollIntervalMs: state.inputs.pollIntervalMs }, sessions);
+  await applyAll({ ...ctx, options: state.inputs.services, pollIntervalMs: state.inputs.pollIntervalMs }, sessions);
   if (state.many) reportTable(ctx);
   return {};
 }

@@ -91,6 +91,17 @@ export interface Inputs {
   runTask: RunTaskOptions;
   /** For a service CodeDeploy deploys (codedeploy-*). */
   codeDeploy: CodeDeployInputs;
+  /** A run of many services: services-file and the inputs that hold for its whole run. */
+  services: ServicesInputs;
+}
+
+export interface ServicesInputs {
+  /** Empty: a run of the one service the other inputs name. */
+  file: string;
+  /** undefined: every service at once. */
+  maxParallel: number | undefined;
+  maxParallelBuilds: number;
+  onFailure: 'continue' | 'stop' | 'rollback-all';
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
@@ -252,6 +263,13 @@ export function parseInputs(raw: RawInputs): Inputs {
       deploymentGroup: value('codedeploy-deployment-group'),
       description: value('codedeploy-deployment-description'),
       deploymentConfig: value('codedeploy-deployment-config'),
+    },
+    services: {
+      file: value('services-file'),
+      maxParallel: int('max-parallel'),
+      // Never unset: the schema gives it a default.
+      maxParallelBuilds: int('max-parallel-builds') ?? 1,
+      onFailure: choice('on-failure'),
     },
   };
   checkMigratedCombination({ ...inputs, runsTask: runTaskRequested(runTask) });

@@ -5,8 +5,8 @@ import * as yaml from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { entryInputs, entryLabel, parseServicesFile } from '../../src/fleet/services-file.js';
-import { fleetOptions } from '../../src/fleet/options.js';
-import { outcomeTable, worstStatus, fleetOutputs, fleetExitCode } from '../../src/fleet/outcome.js';
+import { outcomeTable, worstStatus, fleetExitCode } from '../../src/fleet/outcome.js';
+import { manyOutputs as fleetOutputs } from '../../src/deploy/outputs.js';
 import { parseInputs, type RawInputs } from '../../src/inputs/parse.js';
 import { INPUTS } from '../../src/inputs/schema.js';
 import { serviceKey } from '../../src/fleet/entries.js';
@@ -205,10 +205,10 @@ describe('entryInputs: the entry, then defaults, then the usual inputs', () => {
   });
 });
 
-describe('fleetOptions', () => {
+describe('the run-wide inputs of a services-file', () => {
   test('defaults: every service at once, two builds, continue', () => {
-    expect(fleetOptions(usual({ 'services-file': 'deploy/services.yml' }))).toEqual({
-      servicesFile: 'deploy/services.yml',
+    expect(parseInputs(usual({ 'services-file': 'deploy/services.yml' })).services).toEqual({
+      file: 'deploy/services.yml',
       maxParallel: undefined,
       maxParallelBuilds: 2,
       onFailure: 'continue',
@@ -220,7 +220,7 @@ describe('fleetOptions', () => {
     [{ 'max-parallel': '0' }, 'max-parallel: "0" is not a whole number from 1 to 1000'],
     [{ 'max-parallel-builds': 'two' }, 'max-parallel-builds: "two" is not a whole number'],
   ])('%j is refused', (values, message) => {
-    expect(() => fleetOptions(usual(values))).toThrow(message);
+    expect(() => parseInputs(usual(values))).toThrow(message);
   });
 });
 

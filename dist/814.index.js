@@ -1,5 +1,5 @@
-export const id = 516;
-export const ids = [516];
+export const id = 814;
+export const ids = [814];
 export const modules = {
 
 /***/ 9796:
@@ -287,8 +287,7 @@ function describeAwsError(action, error) {
 /* harmony export */   B9: () => (/* binding */ consoleUrl),
 /* harmony export */   Iy: () => (/* binding */ resourceName),
 /* harmony export */   KW: () => (/* binding */ familyRevision),
-/* harmony export */   Y6: () => (/* binding */ sameRevision),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */   Y6: () => (/* binding */ sameRevision)
 /* harmony export */ });
 // Short names for what ECS identifies by ARN, so log lines stay readable.
 /**
@@ -312,16 +311,7 @@ function consoleUrl(region, cluster, service) {
     const path = `clusters/${encodeURIComponent(resourceName(cluster))}/services/${encodeURIComponent(resourceName(service))}`;
     return `https://${region}.console.aws.amazon.com/ecs/v2/${path}/deployments?region=${region}`;
 }
-function formatDuration(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
-    const hours = Math.floor(minutes / 60);
-    return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
-}
+
 
 
 /***/ }),
@@ -359,7 +349,7 @@ function toRegisterInput(doc) {
 
 /***/ }),
 
-/***/ 8516:
+/***/ 9814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -414,22 +404,101 @@ function listenForCancel(cancel, warn, armBackstop) {
 var src_clock = __webpack_require__(386);
 // EXTERNAL MODULE: ./src/aws/names.ts
 var aws_names = __webpack_require__(5290);
+// EXTERNAL MODULE: ./src/inputs/schema.ts
+var schema = __webpack_require__(7233);
 ;// CONCATENATED MODULE: ./src/deploy/outputs.ts
-/** The run's outputs, keyed as in action.yml. */
+// The run's outputs, one rule per output the schema lists: how it is read from one service's result, and how a
+// services-file run sums its services up. A test checks that the rules and the schema name the same outputs.
+
+/**
+ * Outcomes from best to worst; a services-file run's deployment-status is the worst of its services'.
+ * NOT_STARTED ranks low: in a run that got past its preflight it only marks a service held back after another one
+ * failed.
+ */
+const OUTCOME_ORDER = [
+    'COMPLETED',
+    'SKIPPED',
+    'NOT_STARTED',
+    'SUPERSEDED',
+    'ROLLED_BACK',
+    'TIMED_OUT',
+    'FAILED',
+    'UNKNOWN',
+    'CANCELLED',
+];
+/** The worst of the statuses; NOT_STARTED for none (a run refused before it read its entries). */
+function worstStatus(statuses) {
+    if (statuses.length === 0)
+        return 'NOT_STARTED';
+    let worst = 'COMPLETED';
+    for (const status of statuses)
+        if (OUTCOME_ORDER.indexOf(status) > OUTCOME_ORDER.indexOf(worst))
+            worst = status;
+    return worst;
+}
+/** As a run of that one service would have ended with exit 0. */
+function endedWell(result) {
+    return result.deploymentStatus === 'COMPLETED' || result.deploymentStatus === 'SKIPPED';
+}
+const each = (of) => ({ of, many: 'each' });
+const OUTPUT_RULES = {
+    'task-definition-arn': each((result) => result.taskDefinitionArn),
+    'task-definition-revision': each((result) => (result.revision ? String(result.revision) : '')),
+    registered: { of: (result) => String(result.registered), many: (results) => String(results.some((result) => result.registered)) },
+    image: { of: (result) => result.image, many: 'distinct' },
+    'image-digest': { of: (result) => result.imageDigest ?? '', many: 'distinct' },
+    'deployment-id': each((result) => result.deploymentId ?? ''),
+    'codedeploy-deployment-id': each((result) => result.codeDeployDeploymentId ?? ''),
+    'deployment-status': { of: (result) => result.deploymentStatus, many: (results) => worstStatus(results.map((result) => result.deploymentStatus)) },
+    deregistered: { of: (result) => result.deregistered.join(','), many: (results) => [...new Set(results.flatMap((result) => result.deregistered))].join(',') },
+    'run-task-arn': each((result) => result.runTask?.taskArn ?? ''),
+    'run-task-exit-code': each((result) => (result.runTask?.exitCode === undefined ? '' : String(result.runTask.exitCode))),
+    'service-deployment-arn': each((result) => result.serviceDeploymentArn ?? ''),
+    results: { many: (results) => JSON.stringify(results.map(resultOutput)) },
+};
+function ruleOf(name) {
+    const rule = OUTPUT_RULES[name];
+    if (!rule)
+        throw new Error(`output ${name} is in the schema but has no rule in outputs.ts`);
+    return rule;
+}
+/** A run of one service's outputs, keyed as in action.yml. */
 function outputsOf(result) {
+    const outputs = {};
+    for (const { name } of schema/* OUTPUTS */.py) {
+        const rule = ruleOf(name);
+        if (rule.of)
+            outputs[name] = rule.of(result);
+    }
+    return outputs;
+}
+/** A services-file run's outputs: each single-service output summing up the run, and `results`. */
+function manyOutputs(results) {
+    const outputs = {};
+    for (const { name } of schema/* OUTPUTS */.py) {
+        const { of, many } = ruleOf(name);
+        const values = of ? results.map(of) : [];
+        if (typeof many === 'function')
+            outputs[name] = many(results);
+        else if (many === 'each')
+            outputs[name] = values.some((value) => value !== '') ? values.join(',') : '';
+        else
+            outputs[name] = [...new Set(values.filter((value) => value !== ''))].join(',');
+    }
+    return outputs;
+}
+function resultOutput(result) {
     return {
+        service: result.service ?? '',
+        cluster: result.cluster,
         'task-definition-arn': result.taskDefinitionArn,
-        'task-definition-revision': result.revision ? String(result.revision) : '',
-        registered: String(result.registered),
+        registered: result.registered,
         image: result.image,
-        'image-digest': result.imageDigest ?? '',
         'deployment-id': result.deploymentId ?? '',
         'codedeploy-deployment-id': result.codeDeployDeploymentId ?? '',
-        'deployment-status': result.deploymentStatus,
-        deregistered: result.deregistered.join(','),
-        'run-task-arn': result.runTask?.taskArn ?? '',
-        'run-task-exit-code': result.runTask?.exitCode === undefined ? '' : String(result.runTask.exitCode),
         'service-deployment-arn': result.serviceDeploymentArn ?? '',
+        'deployment-status': result.deploymentStatus,
+        reason: endedWell(result) ? '' : (result.statusMessage ?? ''),
     };
 }
 
@@ -1024,84 +1093,11 @@ function notStartedResult(known, error, times) {
 }
 
 ;// CONCATENATED MODULE: ./src/fleet/outcome.ts
-// How a run of many services ends: one result per service, the run's worst outcome, the outputs and the table.
+// How a run of many services ends: one result per service, the run's worst outcome and the table.
 
 
 
-/**
- * Outcomes from best to worst; the run's deployment-status is the worst of its services'. NOT_STARTED ranks low:
- * in a run that got past its preflight it only marks a service held back after another one failed.
- */
-const OUTCOME_ORDER = [
-    'COMPLETED',
-    'SKIPPED',
-    'NOT_STARTED',
-    'SUPERSEDED',
-    'ROLLED_BACK',
-    'TIMED_OUT',
-    'FAILED',
-    'UNKNOWN',
-    'CANCELLED',
-];
-/** The worst of the statuses; NOT_STARTED for none (a run refused before it read its entries). */
-function worstStatus(statuses) {
-    if (statuses.length === 0)
-        return 'NOT_STARTED';
-    let worst = 'COMPLETED';
-    for (const status of statuses)
-        if (OUTCOME_ORDER.indexOf(status) > OUTCOME_ORDER.indexOf(worst))
-            worst = status;
-    return worst;
-}
-/** As a run of that one service would have ended with exit 0. */
-function endedWell(result) {
-    return result.deploymentStatus === 'COMPLETED' || result.deploymentStatus === 'SKIPPED';
-}
-function resultOutput(result) {
-    return {
-        service: result.service ?? '',
-        cluster: result.cluster,
-        'task-definition-arn': result.taskDefinitionArn,
-        registered: result.registered,
-        image: result.image,
-        'deployment-id': result.deploymentId ?? '',
-        'codedeploy-deployment-id': result.codeDeployDeploymentId ?? '',
-        'service-deployment-arn': result.serviceDeploymentArn ?? '',
-        'deployment-status': result.deploymentStatus,
-        reason: endedWell(result) ? '' : (result.statusMessage ?? ''),
-    };
-}
-/**
- * The single-service outputs summarising the run, and `results`. A per-service list has one position per entry,
- * in the file's order, empty where that service has no value (so the third value is the third entry's), and is
- * empty when no service has one. deregistered, a list of revisions of its own, keeps to the values.
- */
-function fleetOutputs(results) {
-    const each = results.map(outputsOf);
-    const list = (name) => {
-        const values = each.map((outputs) => outputs[name] ?? '');
-        return values.some((value) => value !== '') ? values.join(',') : '';
-    };
-    const deregistered = each
-        .map((outputs) => outputs['deregistered'] ?? '')
-        .filter((value) => value !== '')
-        .join(',');
-    return {
-        'task-definition-arn': list('task-definition-arn'),
-        'task-definition-revision': list('task-definition-revision'),
-        registered: String(results.some((result) => result.registered)),
-        image: [...new Set(results.map((result) => result.image).filter(Boolean))].join(','),
-        'image-digest': [...new Set(results.map((result) => result.imageDigest ?? '').filter(Boolean))].join(','),
-        'deployment-id': list('deployment-id'),
-        'codedeploy-deployment-id': list('codedeploy-deployment-id'),
-        'service-deployment-arn': list('service-deployment-arn'),
-        'deployment-status': worstStatus(results.map((result) => result.deploymentStatus)),
-        deregistered,
-        'run-task-arn': list('run-task-arn'),
-        'run-task-exit-code': list('run-task-exit-code'),
-        results: JSON.stringify(results.map(resultOutput)),
-    };
-}
+
 /**
  * The run as one DeliveryResult, for what a host shows of any run (the final status, the outputs it prints).
  * error: what stopped the run before its first change; a run that changed nothing says that error.
@@ -1128,7 +1124,7 @@ function runResult(results, times) {
         diff: [],
         startedAt: times.startedAt,
         finishedAt: times.finishedAt,
-        deregistered: results.flatMap((result) => result.deregistered),
+        deregistered: [...new Set(results.flatMap((result) => result.deregistered))],
     };
 }
 /** 0 only when every service ended as it would have alone with exit 0; a cancel ends as the signal says. */
@@ -1226,7 +1222,7 @@ function endingOf(state, now, error) {
 async function publish(host, ending) {
     try {
         if (ending.services)
-            await host.finish(ending.result, fleetOutputs(ending.services), ending.services);
+            await host.finish(ending.result, manyOutputs(ending.services), ending.services);
         else
             await host.finish(ending.result, outputsOf(ending.result));
         return undefined;
@@ -2441,6 +2437,8 @@ function codeDeployLines(update, codeDeploy, deployed) {
     ];
 }
 
+// EXTERNAL MODULE: ./src/duration.ts
+var src_duration = __webpack_require__(402);
 ;// CONCATENATED MODULE: ./src/inputs/duration.ts
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -2458,16 +2456,7 @@ function parseDuration(name, given) {
     }
     return Math.round(parts.reduce((total, part) => total + Number(part[1]) * (UNIT_MS[part[2] ?? 's'] ?? 1000), 0));
 }
-/** "1500" → "1.5s": a duration in the form the inputs take. */
-function formatDuration(ms) {
-    if (ms % 3_600_000 === 0)
-        return `${ms / 3_600_000}h`;
-    if (ms % 60_000 === 0)
-        return `${ms / 60_000}m`;
-    if (ms % 1000 === 0)
-        return `${ms / 1000}s`;
-    return `${ms}ms`;
-}
+
 
 ;// CONCATENATED MODULE: ./src/inputs/ecs-limits.ts
 // The forms and limits ECS documents for the values inputs carry, checked before any AWS call.
@@ -2812,8 +2801,6 @@ function checkMigratedCombination(inputs) {
     }
 }
 
-// EXTERNAL MODULE: ./src/inputs/schema.ts
-var schema = __webpack_require__(7233);
 ;// CONCATENATED MODULE: ./src/inputs/shell-words.ts
 // The `command` input: a JSON array of strings, or one line split into words the way a POSIX shell does,
 // without expanding anything. ECS runs the words as they are, with no shell in between, so an unquoted
@@ -2959,7 +2946,7 @@ function parseInputs(raw) {
     const waitTimeoutMs = minutesOr('wait-timeout', duration('wait-timeout'), waitForMinutes);
     const pollIntervalMs = duration('poll-interval');
     if (waitTimeoutMs < pollIntervalMs) {
-        throw new src_errors/* InputError */.dz(`wait-timeout: ${formatDuration(waitTimeoutMs)} is shorter than poll-interval (${formatDuration(pollIntervalMs)}); make it longer.`);
+        throw new src_errors/* InputError */.dz(`wait-timeout: ${(0,src_duration/* formatDuration */.a)(waitTimeoutMs)} is shorter than poll-interval (${(0,src_duration/* formatDuration */.a)(pollIntervalMs)}); make it longer.`);
     }
     const commandText = text('command');
     const service = value('service');
@@ -3089,6 +3076,13 @@ function parseInputs(raw) {
             description: value('codedeploy-deployment-description'),
             deploymentConfig: value('codedeploy-deployment-config'),
         },
+        services: {
+            file: value('services-file'),
+            maxParallel: int('max-parallel'),
+            // Never unset: the schema gives it a default.
+            maxParallelBuilds: int('max-parallel-builds') ?? 1,
+            onFailure: choice('on-failure'),
+        },
     };
     checkMigratedCombination({ ...inputs, runsTask: (0,options/* runTaskRequested */.Pd)(runTask) });
     return inputs;
@@ -3137,7 +3131,7 @@ function specReader(raw) {
             if (ms < min) {
                 throw new src_errors/* InputError */.dz(min <= 1
                     ? `${name}: must be above zero; write it like 90s, 15m or 1h.`
-                    : `${name}: must be at least ${formatDuration(min)}${name === 'poll-interval' ? '; ECS throttles faster polling' : ''}.`);
+                    : `${name}: must be at least ${(0,src_duration/* formatDuration */.a)(min)}${name === 'poll-interval' ? '; ECS throttles faster polling' : ''}.`);
             }
             return ms;
         },
@@ -3698,7 +3692,7 @@ async function followWith(ctx, start, deadline, judge) {
             }
             const slower = (0,pacing/* nextPollInterval */.qm)(interval, options.pollIntervalMs, true);
             if (kind === 'throttled' && slower > interval) {
-                reporter.warn(`ECS is throttling (${description}); polling every ${(0,aws_names/* formatDuration */.a3)(slower)}`);
+                reporter.warn(`ECS is throttling (${description}); polling every ${(0,src_duration/* formatDuration */.a)(slower)}`);
             }
             else if (kind === 'transient' && description !== problem) {
                 reporter.warn(`ECS did not answer (${description}); retrying until the timeout`);
@@ -3710,7 +3704,7 @@ async function followWith(ctx, start, deadline, judge) {
         }
         else {
             if (silentSince !== undefined) {
-                reporter.info(`ECS answers again, after ${(0,aws_names/* formatDuration */.a3)(clock.now() - silentSince)} without an answer`);
+                reporter.info(`ECS answers again, after ${(0,src_duration/* formatDuration */.a)(clock.now() - silentSince)} without an answer`);
                 silentSince = undefined;
             }
             problem = undefined;
@@ -3770,8 +3764,8 @@ function unknownMessage(ctx, result, headline) {
     const why = end.kind === 'watch-error' && 'message' in end
         ? `could not follow the rollout of ${target.service}: ${String(end.message)}`
         : answeredAt === undefined
-            ? `ECS did not answer during the ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`
-            : `ECS did not answer in the last ${(0,aws_names/* formatDuration */.a3)(now - answeredAt)} of the ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`;
+            ? `ECS did not answer during the ${(0,src_duration/* formatDuration */.a)(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`
+            : `ECS did not answer in the last ${(0,src_duration/* formatDuration */.a)(now - answeredAt)} of the ${(0,src_duration/* formatDuration */.a)(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`;
     if (result.last === undefined || answeredAt === undefined) {
         const nothingSeen = end.kind === 'watch-error' ? 'nothing seen of the deployment before that' : 'no answer from ECS since the watch began';
         return { message: `${headline}: ${why}; ${nothingSeen}`, lastSeen: {} };
@@ -3779,7 +3773,7 @@ function unknownMessage(ctx, result, headline) {
     const seen = (0,progress/* stateLine */.qo)(result.last.service, result.followed.deploymentId);
     const at = new Date(answeredAt).toISOString().slice(11, 19);
     return {
-        message: `${headline}: ${why}; last seen at ${at} UTC (${(0,aws_names/* formatDuration */.a3)(now - answeredAt)} ago): ${seen}`,
+        message: `${headline}: ${why}; last seen at ${at} UTC (${(0,src_duration/* formatDuration */.a)(now - answeredAt)} ago): ${seen}`,
         lastSeen: { lastSeen: seen, lastSeenAt: new Date(answeredAt).toISOString() },
     };
 }
@@ -3789,7 +3783,7 @@ function cancelledState(ctx, result, message, failure) {
     const deployments = (0,watch_snapshot/* deploymentsOf */.o)(result.last?.service ?? {});
     if (deployments.length > 0) {
         const age = result.problem !== undefined && result.lastAnsweredAt !== undefined ? clock.now() - result.lastAnsweredAt : undefined;
-        reporter.info(age === undefined ? 'Deployments when cancelled:' : `Deployments in the last answer, ${(0,aws_names/* formatDuration */.a3)(age)} before the cancel:`);
+        reporter.info(age === undefined ? 'Deployments when cancelled:' : `Deployments in the last answer, ${(0,src_duration/* formatDuration */.a)(age)} before the cancel:`);
         for (const deployment of deployments)
             reporter.info(`  ${(0,progress/* deploymentLine */.CO)(deployment)}`);
     }
@@ -3805,7 +3799,7 @@ async function rollBackOnCancel(request, call, to, clock) {
         return `the rollback to ${to} started (ECS answered the ${call})`;
     if (answer.state === 'rejected')
         return `the rollback to ${to} failed: ${(0,src_errors/* errorMessage */.gJ)(answer.error)}`;
-    return `the rollback to ${to} was requested, but ECS did not answer the ${call} within ${(0,aws_names/* formatDuration */.a3)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may not have started`;
+    return `the rollback to ${to} was requested, but ECS did not answer the ${call} within ${(0,src_duration/* formatDuration */.a)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may not have started`;
 }
 
 ;// CONCATENATED MODULE: ./src/watch/stages.ts
@@ -3899,7 +3893,7 @@ class StageProgress {
         }
         else if (this.stage === 'BAKE_TIME' && this.bakeEndsAt !== undefined && now - this.bakeReportedAt >= BAKE_REPORT_EVERY_MS) {
             this.bakeReportedAt = now;
-            lines.push(`Bake time left: ${(0,aws_names/* formatDuration */.a3)(Math.max(0, this.bakeEndsAt - now))}`);
+            lines.push(`Bake time left: ${(0,src_duration/* formatDuration */.a)(Math.max(0, this.bakeEndsAt - now))}`);
         }
         lines.push(...this.taskLines(sd));
         lines.push(...this.trafficLines(sd));
@@ -3955,7 +3949,7 @@ class StageProgress {
         this.bakeReportedAt = now;
         const ends = new Date(this.bakeEndsAt).toISOString().slice(11, 19);
         const early = this.settings.waitUntil === 'traffic-shifted' ? '; wait-until traffic-shifted: not waiting for it' : '';
-        return [`Bake time ${(0,aws_names/* formatDuration */.a3)(bakeMs)}, until about ${ends}Z${early}`];
+        return [`Bake time ${(0,src_duration/* formatDuration */.a)(bakeMs)}, until about ${ends}Z${early}`];
     }
     /** The tasks of the new revision and of the old ones, when the counts changed. */
     taskLines(sd) {
@@ -3998,7 +3992,7 @@ class StageProgress {
             : config?.strategy === 'CANARY'
                 ? config.canaryConfiguration?.canaryBakeTimeInMinutes
                 : undefined;
-        return minutes === undefined ? '' : `; next step after ${(0,aws_names/* formatDuration */.a3)(minutes * 60_000)}`;
+        return minutes === undefined ? '' : `; next step after ${(0,src_duration/* formatDuration */.a)(minutes * 60_000)}`;
     }
     hookLines(sd, now) {
         const lines = [];
@@ -4043,8 +4037,8 @@ class StageProgress {
         const expires = hook.expiresAt ? `; it expires at ${hook.expiresAt.toISOString().slice(0, 19)}Z, then ECS ${hook.timeoutAction === 'CONTINUE' ? 'goes on' : 'rolls back'}` : '';
         const { pauseTimeoutMs, waitTimeoutMs } = this.settings;
         const counts = pauseTimeoutMs === undefined
-            ? `This wait counts toward wait-timeout (${(0,aws_names/* formatDuration */.a3)(waitTimeoutMs)}); set pause-timeout to give pauses their own limit.`
-            : `pause-timeout ${(0,aws_names/* formatDuration */.a3)(pauseTimeoutMs)} applies; the wait-timeout clock stops meanwhile.`;
+            ? `This wait counts toward wait-timeout (${(0,src_duration/* formatDuration */.a)(waitTimeoutMs)}); set pause-timeout to give pauses their own limit.`
+            : `pause-timeout ${(0,src_duration/* formatDuration */.a)(pauseTimeoutMs)} applies; the wait-timeout clock stops meanwhile.`;
         return [
             `Paused at ${this.hookStage.get(id) ?? this.stage ?? '?'}: PAUSE hook ${id} awaits action${expires}.`,
             'ContinueServiceDeployment resumes it (or rolls it back with --action ROLLBACK):',
@@ -4117,8 +4111,8 @@ async function watchServiceDeployment(deps, target, options, rolling) {
         const arn = target.serviceDeploymentArn ?? (await findServiceDeployment(ctx, startedAt));
         if (arn === undefined)
             return undefined;
-        const pause = options.pauseTimeoutMs === undefined ? '' : `, pause-timeout ${(0,aws_names/* formatDuration */.a3)(options.pauseTimeoutMs)}`;
-        reporter.info(`Following service deployment ${arn} (${(0,aws_names/* familyRevision */.KW)(target.taskDefinitionArn)}, ${strategy}); timeout ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)}${pause}`);
+        const pause = options.pauseTimeoutMs === undefined ? '' : `, pause-timeout ${(0,src_duration/* formatDuration */.a)(options.pauseTimeoutMs)}`;
+        reporter.info(`Following service deployment ${arn} (${(0,aws_names/* familyRevision */.KW)(target.taskDefinitionArn)}, ${strategy}); timeout ${(0,src_duration/* formatDuration */.a)(options.timeoutMs)}${pause}`);
         const progress = new StageProgress(arn, {
             region: target.region,
             revision: (0,aws_names/* familyRevision */.KW)(target.taskDefinitionArn),
@@ -4196,7 +4190,7 @@ async function watch_service_deployment_conclude(followed, result, followedEcsRo
     const { target, reporter, clock, options } = ctx;
     const what = `the ${target.strategy ?? 'BLUE_GREEN'} deployment of ${(0,aws_names/* familyRevision */.KW)(target.taskDefinitionArn)}`;
     const previous = (0,aws_names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
-    const took = (0,aws_names/* formatDuration */.a3)(clock.now() - followed.startedAt);
+    const took = (0,src_duration/* formatDuration */.a)(clock.now() - followed.startedAt);
     const end = result.end;
     switch (end.kind) {
         case 'completed': {
@@ -4245,13 +4239,13 @@ async function watch_service_deployment_conclude(followed, result, followedEcsRo
                     const rollback = await reporter.group(`Watching the rollback ECS started for ${target.service}`, () => followStages(followed, options.timeoutMs));
                     return watch_service_deployment_conclude(followed, rollback, true);
                 }
-                const message = `${what} was still being rolled back by ECS ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)} after the wait-timeout`;
+                const message = `${what} was still being rolled back by ECS ${(0,src_duration/* formatDuration */.a)(options.timeoutMs)} after the wait-timeout`;
                 const failure = await (0,failure_report/* reportFailure */.xV)(ctx, result, target.taskDefinitionArn, message, message);
                 return { status: 'TIMED_OUT', message, failure };
             }
             const reason = end.kind === 'timed-out'
-                ? `did not finish within ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)}${progress.stagesSeen.length > 0 ? ` (at ${progress.stagesSeen.at(-1) ?? '?'})` : ''}`
-                : `waited longer than pause-timeout (${(0,aws_names/* formatDuration */.a3)(options.pauseTimeoutMs ?? 0)}) at the PAUSE hook ${end.hookId} (${end.stage})`;
+                ? `did not finish within ${(0,src_duration/* formatDuration */.a)(options.timeoutMs)}${progress.stagesSeen.length > 0 ? ` (at ${progress.stagesSeen.at(-1) ?? '?'})` : ''}`
+                : `waited longer than pause-timeout (${(0,src_duration/* formatDuration */.a)(options.pauseTimeoutMs ?? 0)}) at the PAUSE hook ${end.hookId} (${end.stage})`;
             const message = `${what} ${reason}`;
             const failure = await (0,failure_report/* reportFailure */.xV)(ctx, result, target.taskDefinitionArn, reason, message);
             if (options.cancel.aborted)
@@ -4313,7 +4307,7 @@ async function rollBack(followed, failed, failure) {
         case 'failed':
         case 'timed-out':
         case 'pause-timed-out': {
-            const reason = end.kind === 'failed' ? end.reason : `did not finish within ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)}`;
+            const reason = end.kind === 'failed' ? end.reason : `did not finish within ${(0,src_duration/* formatDuration */.a)(options.timeoutMs)}`;
             const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
             reporter.error(message);
             return { status: 'FAILED', message, failure };
@@ -4384,7 +4378,7 @@ async function watchRolling(deps, target, options, staged) {
     };
     const followed = followedOf(target);
     const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
-        deps.reporter.info(`${startLine(target.service, followed)}; timeout ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)}`);
+        deps.reporter.info(`${startLine(target.service, followed)}; timeout ${(0,src_duration/* formatDuration */.a)(options.timeoutMs)}`);
         return follow(ctx, followed, staged?.deadline ?? deps.clock.now() + options.timeoutMs);
     });
     return watch_rollout_conclude(ctx, rollout, staged);
@@ -4408,7 +4402,7 @@ async function watch_rollout_conclude(ctx, rollout, staged) {
     switch (end.kind) {
         case 'completed': {
             const message = followsDeployment(rollout.followed)
-                ? `${what} completed in ${(0,aws_names/* formatDuration */.a3)(clock.now() - rollout.startedAt)}`
+                ? `${what} completed in ${(0,src_duration/* formatDuration */.a)(clock.now() - rollout.startedAt)}`
                 : `service ${target.service} is steady on ${(0,aws_names/* familyRevision */.KW)(target.taskDefinitionArn)}`;
             reporter.info(message);
             return { status: 'COMPLETED', message };
@@ -4446,7 +4440,7 @@ async function watch_rollout_conclude(ctx, rollout, staged) {
 /** Why a rollout ECS kept answering about is not done; names the revision the service runs when it is not ours. */
 function notFinished(ctx, result) {
     const { options, target } = ctx;
-    const reason = `did not finish within ${(0,aws_names/* formatDuration */.a3)(options.timeoutMs)}`;
+    const reason = `did not finish within ${(0,src_duration/* formatDuration */.a)(options.timeoutMs)}`;
     const revisions = [...new Set((0,watch_snapshot/* deploymentsOf */.o)(result.last?.service ?? {}).map((deployment) => deployment.taskDefinition ?? '?'))];
     if (revisions.length === 0 || revisions.some((revision) => (0,aws_names/* sameRevision */.Y6)(revision, result.followed.taskDefinitionArn)))
         return reason;
@@ -5450,32 +5444,10 @@ function wrongEntries(reporter, problems, total, kind) {
     return new kind(`${problems.length} of ${total} entries of the services-file are wrong (each named above); nothing was changed.`);
 }
 
-;// CONCATENATED MODULE: ./src/fleet/options.ts
-// The run-wide inputs of a run of many services, read from the same raw inputs as every other input.
-
-
-
-function fleetOptions(raw) {
-    const value = (name) => raw(name).trim() || ((0,schema/* findInput */.cu)(name)?.default ?? '');
-    const bounds = (name) => [(0,schema/* findInput */.cu)(name)?.min ?? 1, (0,schema/* findInput */.cu)(name)?.max ?? Number.MAX_SAFE_INTEGER];
-    const onFailure = value('on-failure');
-    const options = (0,schema/* findInput */.cu)('on-failure')?.options ?? [];
-    if (!options.includes(onFailure)) {
-        throw new src_errors/* InputError */.dz(`on-failure: "${onFailure}" is not one of ${options.join(', ')}; set it to one of them.`);
-    }
-    return {
-        servicesFile: value('services-file'),
-        maxParallel: parseInteger('max-parallel', value('max-parallel'), ...bounds('max-parallel')),
-        maxParallelBuilds: parseInteger('max-parallel-builds', value('max-parallel-builds'), ...bounds('max-parallel-builds')) ?? 2,
-        onFailure: onFailure,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/fleet/run.ts
 // One run, of one service or of a services-file's many: read the inputs and the services, plan every service
 // (nothing changes when one cannot be deployed), then apply the plans (apply-all.ts), or print them in a dry run.
 // A run of one service is a services-file of one entry without the prefixes, the joined reads and the table.
-
 
 
 
@@ -5505,16 +5477,14 @@ const LISTENERS_PER_SERVICE = 6;
 /** Runs to the end; answers what stopped the run before its first change (bad input, a failed preflight), if anything. */
 async function deliver(ctx) {
     const { state, cancel, reporter, env } = ctx;
-    let options;
     let sessions;
     try {
         const raw = await readRawInputs(ctx);
         const usual = parseInputs(raw);
         state.inputs = usual;
-        options = fleetOptions(raw);
-        if (options.servicesFile) {
+        if (usual.services.file) {
             state.many = true;
-            state.runs = await readEntries(options.servicesFile, raw, reporter, state.startedAt);
+            state.runs = await readEntries(usual.services.file, raw, reporter, state.startedAt);
             // Every service's calls and waits in flight listen to the run's cancel: a few listeners per service is the
             // run's width, not a leak.
             (0,external_node_events_.setMaxListeners)(Math.max(DEFAULT_MAX_LISTENERS, LISTENERS_PER_SERVICE * state.runs.length), cancel);
@@ -5537,7 +5507,7 @@ async function deliver(ctx) {
     catch (caught) {
         return { error: endedBy(caught, cancel) };
     }
-    await applyAll({ ...ctx, options, pollIntervalMs: state.inputs.pollIntervalMs }, sessions);
+    await applyAll({ ...ctx, options: state.inputs.services, pollIntervalMs: state.inputs.pollIntervalMs }, sessions);
     if (state.many)
         reportTable(ctx);
     return {};
@@ -5850,6 +5820,32 @@ function readFailure(action, error) {
 
 /***/ }),
 
+/***/ 402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// The one way a duration is printed, in logs and in messages about inputs: "400ms", "1.5s", "45s", "1m 4s",
+// "1h 30m". Below ten seconds a tenth of a second still tells something; above, whole seconds do.
+function formatDuration(ms) {
+    if (ms < 1000 && ms % 100 !== 0)
+        return `${Math.round(ms)}ms`;
+    if (ms < 10_000)
+        return `${Math.round(ms / 100) / 10}s`;
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
+    const hours = Math.floor(minutes / 60);
+    return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
+}
+
+
+/***/ }),
+
 /***/ 8102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5857,11 +5853,12 @@ function readFailure(action, error) {
 /* harmony export */   Gs: () => (/* binding */ describeRunTask),
 /* harmony export */   Pf: () => (/* binding */ label),
 /* harmony export */   UE: () => (/* binding */ describeEbsVolume),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ay: () => (/* binding */ commandLine)
 /* harmony export */ });
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(402);
 /* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3240);
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4962);
+
 
 
 function label(taskDefinition) {
@@ -5897,7 +5894,7 @@ function describeRunTask(request, container, wait, timeoutMs) {
     for (const volume of request.volumeConfigurations ?? [])
         lines.push(`  EBS volume: ${describeEbsVolume(volume)}`);
     lines.push(wait
-        ? `  then: wait up to ${formatDuration(timeoutMs)} for it to stop; go on only when ${container} exits with exit code 0`
+        ? `  then: wait up to ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(timeoutMs)} for it to stop; go on only when ${container} exits with exit code 0`
         : '  then: go on without waiting for it (run-task-wait: false)');
     return lines;
 }
@@ -5912,15 +5909,6 @@ function describeEbsVolume(volume) {
         `role ${String(config['roleArn'])}`,
     ].filter((part) => part !== '');
     return `${volume.name ?? '?'}: ${parts.join(', ')}`;
-}
-function formatDuration(ms) {
-    if (ms % 3_600_000 === 0)
-        return `${ms / 3_600_000}h`;
-    if (ms % 60_000 === 0)
-        return `${ms / 60_000}m`;
-    if (ms % 1000 === 0)
-        return `${ms / 1000}s`;
-    return `${(ms / 1000).toFixed(1)}s`;
 }
 
 
@@ -7095,7 +7083,8 @@ function typeError(source, path, expected, found, quote = false) {
 /* harmony export */   xV: () => (/* binding */ reportFailure)
 /* harmony export */ });
 /* unused harmony exports EVENTS_SHOWN, eventsOfDeployment, collectFailure, failureLines */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5290);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(402);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5290);
 /* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5552);
 /* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8885);
 /* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3965);
@@ -7136,7 +7125,7 @@ async function collectFailure(ctx, result, taskDefinitionArn, reason) {
         ? (0,_read_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeReadError */ .U)(stopped.error)
         : options.cancel.aborted
             ? 'cancelled'
-            : `no answer within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(STOPPED_TASKS_WAIT_MS)}`;
+            : `no answer within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(STOPPED_TASKS_WAIT_MS)}`;
     ctx.reporter.warn(`Could not read the stopped tasks: ${why}`);
     return { report, stoppedTasksUnread: why };
 }
@@ -7165,7 +7154,7 @@ function failureLines({ report, stoppedTasksUnread }, result, url) {
 async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
     const collected = await collectFailure(ctx, result, taskDefinitionArn, reason);
     ctx.reporter.error(headline);
-    const url = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .consoleUrl */ .B9)(ctx.target.region, ctx.target.cluster, ctx.target.service);
+    const url = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .consoleUrl */ .B9)(ctx.target.region, ctx.target.cluster, ctx.target.service);
     for (const line of failureLines(collected, result, url))
         ctx.reporter.info(line);
     return collected.report;
