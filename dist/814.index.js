@@ -1005,7 +1005,7 @@ function primaryImage(doc, containerName) {
 function newProgress() {
     return { step: 'plan', deregistered: [] };
 }
-/** The one place a DeliveryResult is built: from the plan, what apply did, and how the run ended. */
+/** A service's result from its plan, what apply did, and how its steps ended (see notStartedResult for no plan). */
 function deliveryResult(plan, done, ending) {
     const td = plan.taskDefinition;
     const document = done.rendered ?? (td.kind === 'render' ? td.rendered : td.document);
@@ -4544,8 +4544,8 @@ async function watch_rollout_cancelled(ctx, rollout, headline, staged) {
 }
 
 ;// CONCATENATED MODULE: ./src/wiring.ts
-// What a run hands the plan and apply steps: file reading, image checks and publishing, the watcher, the one-off
-// task. Shared by a single-service run and a run of many services, which hands each service its own reporter.
+// What the run hands the plan and apply steps of each service: file reading, image checks and publishing, the
+// watcher, the one-off task, keep-revisions, each service with its own reporter.
 
 
 
