@@ -5071,6 +5071,9 @@ async function applyAll(ctx, { session, access }) {
         reporter,
         cancel: ctx.cancel,
     });
+    // Written from the callbacks below, so kept in an object the compiler does not narrow.
+    const failure = {};
+    const holdBack = () => (options.onFailure !== 'continue' ? failure.first : undefined);
     const apply = async (run, part, plan, progress, startedAt) => {
         const user = users.get(run);
         const deps = {
@@ -5085,14 +5088,17 @@ async function applyAll(ctx, { session, access }) {
                 cancel: ctx.cancel,
                 publishImage: async (work) => images.get(imageKey(work)) ?? publishImages({ ...access, reporter: run.reporter }, work),
             }),
-            registerOnce: registerOnce(run.prefix),
+            registerOnce: (rendered, register) => {
+                // A service whose image was still being built when another failed registers nothing.
+                const failed = holdBack();
+                if (failed)
+                    throw new HeldBack(failed);
+                return registerOnce(run.prefix)(rendered, register);
+            },
             ...(user && tidying.shared(user.family) ? { deferKeepRevisions: (request) => tidying.asked(user, request) } : {}),
         };
         return applyPlan(deps, plan, startedAt, progress, part);
     };
-    // Written from the callbacks below, so kept in an object the compiler does not narrow.
-    const failure = {};
-    const holdBack = () => (options.onFailure !== 'continue' ? failure.first : undefined);
     const deployLimit = limiter(options.maxParallel ?? Math.max(1, runs.length));
     if (options.maxParallel !== undefined && options.maxParallel < runs.length) {
         reporter.info(`Deploying ${options.maxParallel} services at a time (max-parallel), ${runs.length} in all.`);
@@ -5107,6 +5113,10 @@ async function applyAll(ctx, { session, access }) {
                 return;
             }
             const applied = await apply(run, part, plan, run.progress, run.startedAt);
+            if (applied.error instanceof HeldBack) {
+                run.result = heldBack(run, plan, applied.error.failed, options.onFailure, clock.now());
+                return;
+            }
             run.result = applied.result;
             if (applied.error !== undefined)
                 run.error = applied.error;
@@ -5132,6 +5142,14 @@ async function applyAll(ctx, { session, access }) {
     if (options.onFailure === 'rollback-all' && failure.first && !ctx.cancel.aborted) {
         const deps = { ecs: session.ecs, reporter, cancel: ctx.cancel, now: () => clock.now() };
         await rollBackAll({ ...deps, apply: (run, plan, progress) => apply(run, 'all', plan, progress, clock.now()) }, runs, failure.first);
+    }
+}
+/** Ends a service's steps before they change anything, as another service of the run failed first. */
+class HeldBack extends Error {
+    failed;
+    constructor(failed) {
+        super(`held back after ${failed.prefix} failed`);
+        this.failed = failed;
     }
 }
 /** A service as its family's tidying sees it. */

@@ -52,6 +52,10 @@ export async function applyAll(ctx: ApplyAllContext, { session, access }: Sessio
     cancel: ctx.cancel,
   });
 
+  // Written from the callbacks below, so kept in an object the compiler does not narrow.
+  const failure: { first?: ServiceRun } = {};
+  const holdBack = (): ServiceRun | undefined => (options.onFailure !== 'continue' ? failure.first : undefined);
+
   const apply = async (run: ServiceRun, part: ApplyPart, plan: DeployPlan, progress: Progress, startedAt: number) => {
     const user = users.get(run);
     const deps: ApplyDeps = {
@@ -66,15 +70,17 @@ export async function applyAll(ctx: ApplyAllContext, { session, access }: Sessio
         cancel: ctx.cancel,
         publishImage: async (work: ImageWork) => images.get(imageKey(work)) ?? publishImages({ ...access, reporter: run.reporter }, work),
       }),
-      registerOnce: registerOnce(run.prefix),
+      registerOnce: (rendered, register) => {
+        // A service whose image was still being built when another failed registers nothing.
+        const failed = holdBack();
+        if (failed) throw new HeldBack(failed);
+        return registerOnce(run.prefix)(rendered, register);
+      },
       ...(user && tidying.shared(user.family) ? { deferKeepRevisions: (request: KeepRevisionsRequest) => tidying.asked(user, request) } : {}),
     };
     return applyPlan(deps, plan, startedAt, progress, part);
   };
 
-  // Written from the callbacks below, so kept in an object the compiler does not narrow.
-  const failure: { first?: ServiceRun } = {};
-  const holdBack = (): ServiceRun | undefined => (options.onFailure !== 'continue' ? failure.first : undefined);
   const deployLimit = limiter(options.maxParallel ?? Math.max(1, runs.length));
   if (options.maxParallel !== undefined && options.maxParallel < runs.length) {
     reporter.info(`Deploying ${options.maxParallel} services at a time (max-parallel), ${runs.length} in all.`);
@@ -89,6 +95,10 @@ export async function applyAll(ctx: ApplyAllContext, { session, access }: Sessio
         return;
       }
       const applied = await apply(run, part, plan, run.progress, run.startedAt);
+      if (applied.error instanceof HeldBack) {
+        run.result = heldBack(run, plan, applied.error.failed, options.onFailure, clock.now());
+        return;
+      }
       run.result = applied.result;
       if (applied.error !== undefined) run.error = applied.error;
       if (applied.error !== undefined || (part === 'deploy' && !endedWell(applied.result))) {
@@ -115,6 +125,13 @@ export async function applyAll(ctx: ApplyAllContext, { session, access }: Sessio
   if (options.onFailure === 'rollback-all' && failure.first && !ctx.cancel.aborted) {
     const deps = { ecs: session.ecs, reporter, cancel: ctx.cancel, now: () => clock.now() };
     await rollBackAll({ ...deps, apply: (run, plan, progress) => apply(run, 'all', plan, progress, clock.now()) }, runs, failure.first);
+  }
+}
+
+/** Ends a service's steps before they change anything, as another service of the run failed first. */
+class HeldBack extends Error {
+  constructor(readonly failed: ServiceRun) {
+    super(`held back after ${failed.prefix} failed`);
   }
 }
 

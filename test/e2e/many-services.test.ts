@@ -289,6 +289,8 @@ services:
     expect(results[2]?.reason).toBe('not started: on-failure is stop and prod/api FAILED');
     expect(standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.input?.['service'])).toEqual(['web']);
     expect(runsRevision(standin, 'batch', 'worker')).toBe(arn(standin, 'worker:1'));
+    // Nor is a revision registered for it.
+    expect(standin.taskDefinitions('worker')).toHaveLength(1);
   });
 
   test('SIGTERM with rollback-on-cancel: every service in flight starts its rollback, then exit 143', async (context) => {
