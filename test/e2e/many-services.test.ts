@@ -219,6 +219,20 @@ services:
     expect(resultsOf(run).map((result) => result.image)).toEqual(['example/shared:2', 'example/shared:2', 'example/worker:2']);
   });
 
+  test('a throttled RegisterTaskDefinition holds back its own service only: the others are updated meanwhile', async (context) => {
+    const standin = await standinWith(context);
+    // The second RegisterTaskDefinition and its first retry are throttled.
+    standin.setFaults({ operations: ['RegisterTaskDefinition'], throttleEvery: 2 });
+    const run = await deploy(standin, servicesFile(HEALTHY_FILE));
+
+    expect(run.code, run.log).toBe(0);
+    const registers = standin.requests.filter((call) => call.operation === 'RegisterTaskDefinition');
+    expect(registers.length, run.log).toBeGreaterThanOrEqual(5);
+    const lastRegister = Math.max(...registers.map((call) => call.at));
+    const updates = standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.at);
+    expect(updates.filter((at) => at < lastRegister).length, run.log).toBe(2);
+  });
+
   test('a failed migration (run-task-command) is that service\'s failure: it stays as it was, the others go on', async (context) => {
     const standin = await standinWith(context);
     standin.setTaskScript({ runMs: 300, exitCodes: { api: 3 } });
