@@ -260,6 +260,8 @@ async function readBack(api, request, since, lost) {
 
 // EXTERNAL MODULE: ./src/watch/settle.ts
 var settle = __webpack_require__(4484);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
 var failure_report = __webpack_require__(9040);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
@@ -286,7 +288,7 @@ const ECS_LIFECYCLE_EVENTS = (/* unused pure expression or super */ null && ([
 /** Log lines of the diagnostics' log tail shown for a failed event. */
 const LOG_TAIL_LINES = 20;
 function lifecycleEventLine(event) {
-    const took = event.startTime && event.endTime ? ` (${(0,names/* formatDuration */.a3)(event.endTime.getTime() - event.startTime.getTime())})` : '';
+    const took = event.startTime && event.endTime ? ` (${(0,duration/* formatDuration */.a)(event.endTime.getTime() - event.startTime.getTime())})` : '';
     return `${event.lifecycleEventName ?? '?'}: ${event.status ?? '?'}${took}`;
 }
 function taskSetsLine(taskSets) {
@@ -379,7 +381,7 @@ async function followDeployment(deps, deploymentId, deadline, options) {
         const shifted = trafficShifted(info, target);
         if (shifted && !FINAL_STATUSES.has(info.status ?? '')) {
             const waitMs = options.terminationWaitMinutes !== undefined ? options.terminationWaitMinutes * 60_000 : undefined;
-            noticeOnce('shifted', `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${waitMs !== undefined ? ` (${(0,names/* formatDuration */.a3)(waitMs)})` : ''}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`);
+            noticeOnce('shifted', `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${waitMs !== undefined ? ` (${(0,duration/* formatDuration */.a)(waitMs)})` : ''}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`);
             if (options.untilTrafficShifted)
                 return { kind: 'traffic-shifted', seen };
             // The wait began when AfterAllowTraffic ended, as CodeDeploy says; else when this watch first saw it.
@@ -390,7 +392,7 @@ async function followDeployment(deps, deploymentId, deadline, options) {
             }
             else if (left !== undefined && now - (waitLineAt ?? shiftedAt) >= WAIT_LINE_EVERY_MS) {
                 waitLineAt = now;
-                reporter.info(`Termination wait: about ${(0,names/* formatDuration */.a3)(left)} left`);
+                reporter.info(`Termination wait: about ${(0,duration/* formatDuration */.a)(left)} left`);
             }
         }
         return FINAL_STATUSES.has(info.status ?? '') ? { kind: 'final', seen } : undefined;
@@ -447,7 +449,7 @@ async function watchCodeDeployment(deps, target, options) {
     const ctx = { ...deps, target, options };
     const { reporter, clock } = deps;
     const result = await reporter.group(`Watching CodeDeploy deployment ${target.deploymentId} of ${target.service}`, () => {
-        reporter.info(`Following CodeDeploy deployment ${target.deploymentId} (${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)}) in ${target.application}/${target.deploymentGroup}; timeout ${(0,names/* formatDuration */.a3)(options.timeoutMs)}`);
+        reporter.info(`Following CodeDeploy deployment ${target.deploymentId} (${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)}) in ${target.application}/${target.deploymentGroup}; timeout ${(0,duration/* formatDuration */.a)(options.timeoutMs)}`);
         return followDeployment(deps, target.deploymentId, clock.now() + options.timeoutMs, followOptions(ctx));
     });
     const outcome = await conclude(ctx, result);
@@ -473,14 +475,14 @@ async function conclude(ctx, result) {
     const end = result.end;
     switch (end.kind) {
         case 'traffic-shifted': {
-            const message = `${what(ctx)} shifted all traffic in ${(0,names/* formatDuration */.a3)(clock.now() - result.startedAt)}; the original task set is still in its termination wait, and CodeDeploy ends the deployment after it`;
+            const message = `${what(ctx)} shifted all traffic in ${(0,duration/* formatDuration */.a)(clock.now() - result.startedAt)}; the original task set is still in its termination wait, and CodeDeploy ends the deployment after it`;
             reporter.info(message);
             return { status: 'COMPLETED', message, trafficShiftedOnly: true };
         }
         case 'final':
             switch (end.seen.info.status) {
                 case 'Succeeded': {
-                    const message = `${what(ctx)} succeeded in ${(0,names/* formatDuration */.a3)(clock.now() - result.startedAt)}`;
+                    const message = `${what(ctx)} succeeded in ${(0,duration/* formatDuration */.a)(clock.now() - result.startedAt)}`;
                     reporter.info(message);
                     return { status: 'COMPLETED', message };
                 }
@@ -535,7 +537,7 @@ async function followRollback(ctx, rollbackId, headline, failure, otherwise) {
     const how = end.kind === 'final'
         ? `ended ${end.seen.info.status ?? '?'}${errorInformationLine(end.seen.info) ? ` (${errorInformationLine(end.seen.info)})` : ''}`
         : end.kind === 'timed-out'
-            ? `did not finish within ${(0,names/* formatDuration */.a3)(options.timeoutMs)}`
+            ? `did not finish within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}`
             : `could not be observed (${end.kind === 'watch-error' ? end.message : end.kind === 'unobserved' ? end.problem : end.kind})`;
     const message = `${headline}; CodeDeploy's rollback ${rollbackId} to ${to} ${how}`;
     reporter.error(message);
@@ -544,7 +546,7 @@ async function followRollback(ctx, rollbackId, headline, failure, otherwise) {
 async function timedOut(ctx, result) {
     const { reporter, options, target, clock } = ctx;
     const where = result.last ? `; last seen: ${lastSeenLine(result.last)}` : '';
-    const headline = `${what(ctx)} did not finish within ${(0,names/* formatDuration */.a3)(options.timeoutMs)}${where}`;
+    const headline = `${what(ctx)} did not finish within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}${where}`;
     if (result.last && trafficShifted(result.last.info, result.last.target)) {
         // Traffic already moved: stopping now would roll back a deployment that only waits to remove the original tasks.
         const message = `${headline}; production traffic had moved and the original task set was in its termination wait, so the deployment is left to finish`;
@@ -552,7 +554,7 @@ async function timedOut(ctx, result) {
         reporter.info(`Console: ${codeDeployConsoleUrl(target.region, target.deploymentId)}`);
         return { status: 'TIMED_OUT', message };
     }
-    const failure = await reportFailure(ctx, result.last, `did not finish within ${(0,names/* formatDuration */.a3)(options.timeoutMs)}`, headline);
+    const failure = await reportFailure(ctx, result.last, `did not finish within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}`, headline);
     // A cancel while the failure was read: the run's clients are aborted, and the cancel's stop is the one to send.
     if (options.cancel.aborted)
         return cancelled(ctx, `${headline}; cancelled`);
@@ -602,7 +604,7 @@ async function cancelled(ctx, headline) {
         ? `${target.deploymentId} stopped with rollback to ${(0,names/* familyRevision */.KW)(target.previousTaskDefinitionArn)} (StopDeployment: ${answer.value.status ?? '?'})`
         : answer.state === 'rejected'
             ? `stopping ${target.deploymentId} failed: ${(0,src_errors/* errorMessage */.gJ)(answer.error)}; stop it with aws deploy stop-deployment --deployment-id ${target.deploymentId} --auto-rollback-enabled`
-            : `CodeDeploy did not answer the StopDeployment of ${target.deploymentId} within ${(0,names/* formatDuration */.a3)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may still run`;
+            : `CodeDeploy did not answer the StopDeployment of ${target.deploymentId} within ${(0,duration/* formatDuration */.a)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may still run`;
     const message = `${headline}; ${said}`;
     reporter.warn(message);
     return { status: 'CANCELLED', message };
@@ -641,7 +643,7 @@ function unknown(ctx, result) {
     const end = result.end;
     const why = end.kind === 'watch-error'
         ? `could not follow it: ${end.message}`
-        : `CodeDeploy did not answer${result.last ? ` in the last ${(0,names/* formatDuration */.a3)(clock.now() - result.last.at)}` : ''} of the ${(0,names/* formatDuration */.a3)(options.timeoutMs)} wait (${end.kind === 'unobserved' ? end.problem : 'no answer'})`;
+        : `CodeDeploy did not answer${result.last ? ` in the last ${(0,duration/* formatDuration */.a)(clock.now() - result.last.at)}` : ''} of the ${(0,duration/* formatDuration */.a)(options.timeoutMs)} wait (${end.kind === 'unobserved' ? end.problem : 'no answer'})`;
     const seen = result.last ? lastSeenLine(result.last) : undefined;
     const message = `the outcome of ${what(ctx)} is unknown: ${why}${seen ? `; last seen: ${seen}` : ''}`;
     reporter.error(message);
@@ -690,7 +692,7 @@ async function stoppedTasks(ctx) {
     const answer = await (0,settle/* settleWithin */.fb)((0,stopped_tasks/* stoppedTasksOf */.bd)(ecs, query), failure_report/* STOPPED_TASKS_WAIT_MS */.G$, clock, options.cancel);
     if (answer.state === 'fulfilled')
         return { tasks: answer.value };
-    return { tasks: [], unread: answer.state === 'rejected' ? (0,read_errors/* describeReadError */.U)(answer.error) : `no answer within ${(0,names/* formatDuration */.a3)(failure_report/* STOPPED_TASKS_WAIT_MS */.G$)}` };
+    return { tasks: [], unread: answer.state === 'rejected' ? (0,read_errors/* describeReadError */.U)(answer.error) : `no answer within ${(0,duration/* formatDuration */.a)(failure_report/* STOPPED_TASKS_WAIT_MS */.G$)}` };
 }
 
 ;// CONCATENATED MODULE: ./src/codedeploy/deploy.ts

@@ -114,7 +114,7 @@ function gitlabHost(options) {
                 .map(([name, value]) => [name, shell.redactor.redact(value)]));
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(DOTENV_FILE), dotenvLines(redacted, shell.reporter.warn));
             // The component declares the file as an artifact for every run: a single service's run writes its one result.
-            const results = services ? JSON.parse(outputs['results'] ?? '[]') : [(await __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 9832))).resultOutput(result)];
+            const results = services ? JSON.parse(outputs['results'] ?? '[]') : [(await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3545))).resultOutput(result)];
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(RESULTS_FILE), `${shell.redactor.redact(JSON.stringify(results, null, 2))}\n`);
             await shell.finish(result, outputs, services);
         },

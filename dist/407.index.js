@@ -162,6 +162,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7607);
 /* harmony import */ var _deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9646);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _appspec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5346);
@@ -204,7 +205,7 @@ async function planCodeDeploy(deps, inputs, target) {
     const ready = blueGreen?.deploymentReadyOption;
     const groupWaitMinutes = (termination ?? 0) + (ready?.actionOnTimeout === 'STOP_DEPLOYMENT' ? (ready.waitTimeInMinutes ?? 0) : 0);
     if (target.waitTimeoutMs !== undefined && groupWaitMinutes > 0 && groupWaitMinutes * 60_000 >= target.waitTimeoutMs) {
-        deps.reporter.warn(`wait-timeout ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(target.waitTimeoutMs)} is not longer than the waits of deployment group ${deploymentGroup} (${groupWaitMinutes} min); raise wait-timeout above them, or set wait-until: traffic-shifted.`);
+        deps.reporter.warn(`wait-timeout ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(target.waitTimeoutMs)} is not longer than the waits of deployment group ${deploymentGroup} (${groupWaitMinutes} min); raise wait-timeout above them, or set wait-until: traffic-shifted.`);
     }
     return {
         application,

@@ -356,6 +356,8 @@ var runtask_outcome = __webpack_require__(4260);
 var placement = __webpack_require__(1599);
 // EXTERNAL MODULE: ./src/runtask/describe.ts
 var describe = __webpack_require__(7635);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
 ;// CONCATENATED MODULE: ./src/runtask/watch-task.ts
 // Follows one task until it stops: DescribeTasks every poll interval, each change of its status printed as it
 // happens, bounded by the task's own timeout. A timeout or a cancel stops the task, so nothing is left running
@@ -443,7 +445,7 @@ async function followTask(params, deadline, progress) {
             await params.onPoll();
         const now = clock.now();
         if (now >= deadline) {
-            const stopRequested = await stop(params, `run-task-timeout of ${(0,describe/* formatDuration */.a3)(params.timeoutMs)} passed`, STOP_ON_TIMEOUT_MS);
+            const stopRequested = await stop(params, `run-task-timeout of ${(0,duration/* formatDuration */.a)(params.timeoutMs)} passed`, STOP_ON_TIMEOUT_MS);
             return { kind: 'timed-out', ...(last ? { last } : {}), stopRequested };
         }
         await clock.sleep(Math.max(0, Math.min(pollStarted + interval, deadline) - now), signal);
@@ -471,7 +473,7 @@ async function stop(params, why, capMs) {
         reporter.warn(`${why}: stopping task ${(0,runtask_outcome/* taskId */.BS)(taskArn)} (StopTask: "${reason}")`);
         return true;
     }
-    const problem = outcome === 'no answer' ? `StopTask did not answer within ${(0,describe/* formatDuration */.a3)(capMs)}` : `StopTask failed (${outcome})`;
+    const problem = outcome === 'no answer' ? `StopTask did not answer within ${(0,duration/* formatDuration */.a)(capMs)}` : `StopTask failed (${outcome})`;
     reporter.warn(`${why}, but task ${(0,runtask_outcome/* taskId */.BS)(taskArn)} may still run: ${problem}; ${fix}`);
     return false;
 }
@@ -535,7 +537,7 @@ async function runOneOffTask(params) {
             return outcome;
         }
         case 'timed-out':
-            return reported(reporter, result('TIMED_OUT', `task ${id} did not stop within run-task-timeout ${(0,describe/* formatDuration */.a3)(params.timeoutMs)}${end.stopRequested ? '; it was stopped' : ''}`, taskArn, undefined, lastLogLines));
+            return reported(reporter, result('TIMED_OUT', `task ${id} did not stop within run-task-timeout ${(0,duration/* formatDuration */.a)(params.timeoutMs)}${end.stopRequested ? '; it was stopped' : ''}`, taskArn, undefined, lastLogLines));
         case 'cancelled':
             return result('CANCELLED', `the job was cancelled while task ${id} ran${end.stopRequested ? '; it was stopped' : ''}`, taskArn, undefined, lastLogLines);
         case 'unreadable':

@@ -96,7 +96,7 @@ async function entry() {
         process.stdout.write(helpText({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x }));
         return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
     }
-    const { run } = await __nccwpck_require__.e(/* import() */ 490).then(__nccwpck_require__.bind(__nccwpck_require__, 8490));
+    const { run } = await __nccwpck_require__.e(/* import() */ 415).then(__nccwpck_require__.bind(__nccwpck_require__, 2415));
     return run(invocation);
 }
 process.exitCode = await entry();
@@ -111,11 +111,11 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cx: () => (/* binding */ GROUP_TITLES),
-/* harmony export */   cu: () => (/* binding */ findInput),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
-/* harmony export */   pD: () => (/* binding */ envName)
+/* harmony export */   pD: () => (/* binding */ envName),
+/* harmony export */   py: () => (/* binding */ OUTPUTS)
 /* harmony export */ });
-/* unused harmony export OUTPUTS */
+/* unused harmony export findInput */
 // The one description of every input. action.yml, the CLI flags, the ECS_DELIVER_* environment names,
 // the GitLab component spec and the README tables are all generated from or checked against this list.
 // Keep this module free of imports: `--help` and `--version` load nothing else.

@@ -1,5 +1,5 @@
-// What a run hands the plan and apply steps: file reading, image checks and publishing, the watcher, the one-off
-// task. Shared by a single-service run and a run of many services, which hands each service its own reporter.
+// What the run hands the plan and apply steps of each service: file reading, image checks and publishing, the
+// watcher, the one-off task, keep-revisions, each service with its own reporter.
 import { resolve } from 'node:path';
 import type { AwsSession } from './aws/clients.js';
 import type { Clock } from './clock.js';

@@ -24,11 +24,4 @@ export function consoleUrl(region: string, cluster: string, service: string): st
   return `https://${region}.console.aws.amazon.com/ecs/v2/${path}/deployments?region=${region}`;
 }
 
-export function formatDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${seconds % 60}s`;
-  const hours = Math.floor(minutes / 60);
-  return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
-}
+export { formatDuration } from '../duration.js';

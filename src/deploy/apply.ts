@@ -1,14 +1,17 @@
 // Carries out a plan against a real AWS session, step by step: image, register or reuse, the one-off task,
-// update the service, watch, keep-revisions. A cancel is looked at between every two steps: no step starts after it.
+// update the service, watch, keep-revisions. A cancel is looked at between every two steps: no step starts after
+// it, except the watch of an update made with rollback-on-cancel, which is where that update is rolled back.
 import type { AwsSession } from '../aws/clients.js';
 import { familyRevision } from '../aws/names.js';
 import type { Clock } from '../clock.js';
-import { CancelledError, errorMessage } from '../errors.js';
+import { endedBy, throwIfCancelled } from '../cancel.js';
+import { errorMessage } from '../errors.js';
 import type { PreparedImage } from '../image/prepare.js';
 import type { Reporter } from '../report.js';
 import type { RunTaskPlan } from '../runtask/plan.js';
 import type { RunTaskResult } from '../runtask/run-task.js';
 import { describeChanges } from '../taskdef/diff.js';
+import type { TaskDefinitionDocument } from '../taskdef/types.js';
 import type { Watcher } from '../watch/context.js';
 import type { RolloutTarget, WatchOptions, WatchOutcome } from '../watch/contract.js';
 import type { ImageWork } from './image-work.js';
@@ -37,6 +40,22 @@ export interface ApplyDeps {
    * the deploy must not go on, the error that ends the run.
    */
   runTask(plan: RunTaskPlan, taskDefinitionArn: string, untouched: string | undefined): Promise<{ result: RunTaskResult; error?: Error }>;
+  /**
+   * Registers `rendered` through `register`, or answers the registration another service of the same run made of
+   * the same document (a run of many services registers each distinct revision once).
+   */
+  registerOnce?(rendered: TaskDefinitionDocument, register: () => Promise<RegisteredRevision>): Promise<SharedRegistration>;
+  /**
+   * Takes keep-revisions over from this service: a run of many services tidies a family once every service that
+   * deploys it has ended, so no service's revision goes while another still needs it.
+   */
+  deferKeepRevisions?(request: KeepRevisionsRequest): void;
+}
+
+/** A registration, and the service of the same run that made it when it was not this one. */
+export interface SharedRegistration {
+  revision: RegisteredRevision;
+  madeFor?: string;
 }
 
 export interface Applied {
@@ -46,8 +65,9 @@ export interface Applied {
 }
 
 /**
- * Which steps to take: all of them (one service), or, for a run of many services, `prepare` (image, register or
- * reuse) for every service before `deploy` (one-off task, update, watch, keep-revisions) for any, on one Progress.
+ * Which steps to take: all of them, or `prepare` (image, register or reuse) then `deploy` (one-off task, update,
+ * watch, keep-revisions) on one Progress, for a run of many services that looks between the two whether another
+ * service failed.
  */
 export type ApplyPart = 'all' | 'prepare' | 'deploy';
 
@@ -66,7 +86,7 @@ export async function applyPlan(
     progress.step = 'done';
     return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
   } catch (caught) {
-    const error = deps.cancel.aborted && !(caught instanceof CancelledError) ? new CancelledError(signalOf(deps.cancel)) : caught;
+    const error = endedBy(caught, deps.cancel);
     if (progress.revision?.registered) deps.reporter.info(stillRegistered(plan, progress, progress.revision.arn));
     return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false, error }), error };
   }
@@ -147,9 +167,10 @@ async function registerOrReuse(deps: ApplyDeps, plan: DeployPlan, done: Progress
   }
   // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.
   const latest = td.latest && td.latest.family === rendered.taskDefinition.family ? td.latest.revision : 0;
-  const registered = await registerRevision(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
-  deps.reporter.info(`Registered ${familyRevision(registered.arn)}.`);
-  return registered;
+  const register = () => registerRevision(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
+  const { revision, madeFor } = deps.registerOnce ? await deps.registerOnce(rendered, register) : { revision: await register() };
+  deps.reporter.info(madeFor ? `Using ${familyRevision(revision.arn)}, registered once in this run for ${madeFor} and this service alike.` : `Registered ${familyRevision(revision.arn)}.`);
+  return revision;
 }
 
 /**
@@ -167,12 +188,14 @@ async function keepRevisions(
   throwIfCancelled(deps.cancel);
   done.step = 'keep-revisions';
   const { family, keep } = plan.keepRevisions;
+  const request = { family, keep, protect: [revision.arn, ...(rollbackTarget ? [rollbackTarget] : [])] };
+  if (deps.deferKeepRevisions) {
+    deps.deferKeepRevisions(request);
+    deps.reporter.info(`keep-revisions: ${family} is tidied once every service of this run that deploys it has ended.`);
+    return;
+  }
   try {
-    done.deregistered = await deps.keepRevisions({
-      family,
-      keep,
-      protect: [revision.arn, ...(rollbackTarget ? [rollbackTarget] : [])],
-    });
+    done.deregistered = await deps.keepRevisions(request);
     deps.reporter.info(
       done.deregistered.length > 0
         ? `Deregistered ${done.deregistered.join(', ')}.`
@@ -183,12 +206,4 @@ async function keepRevisions(
     // The deploy itself succeeded; tidying up is not worth failing it for.
     deps.reporter.warn(`keep-revisions: ${errorMessage(error)}; no revision was deregistered by this step.`);
   }
-}
-
-export function throwIfCancelled(cancel: AbortSignal): void {
-  if (cancel.aborted) throw new CancelledError(signalOf(cancel));
-}
-
-export function signalOf(cancel: AbortSignal): 'SIGINT' | 'SIGTERM' {
-  return cancel.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM';
 }

@@ -88,7 +88,7 @@ export interface Ending {
   error?: unknown;
 }
 
-/** The one place a DeliveryResult is built: from the plan, what apply did, and how the run ended. */
+/** A service's result from its plan, what apply did, and how its steps ended (see notStartedResult for no plan). */
 export function deliveryResult(plan: DeployPlan<Service | undefined>, done: Progress, ending: Ending): DeliveryResult {
   const td = plan.taskDefinition;
   const document = done.rendered ?? (td.kind === 'render' ? td.rendered : td.document);

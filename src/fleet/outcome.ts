@@ -1,99 +1,10 @@
-// How a run of many services ends: one result per service, the run's worst outcome, the outputs and the table.
+// How a run of many services ends: one result per service, the run's worst outcome and the table.
 import { familyRevision } from '../aws/names.js';
 import type { DeliveryResult } from '../deploy/result.js';
-import { outputsOf } from '../deploy/outputs.js';
+import { endedWell, worstStatus } from '../deploy/outputs.js';
 import { CancelledError, EXIT, errorMessage } from '../errors.js';
-import type { DeploymentStatus } from '../watch/contract.js';
 
-/**
- * Outcomes from best to worst; the run's deployment-status is the worst of its services'. NOT_STARTED ranks low:
- * in a run that got past its preflight it only marks a service held back after another one failed.
- */
-export const OUTCOME_ORDER: readonly DeploymentStatus[] = [
-  'COMPLETED',
-  'SKIPPED',
-  'NOT_STARTED',
-  'SUPERSEDED',
-  'ROLLED_BACK',
-  'TIMED_OUT',
-  'FAILED',
-  'UNKNOWN',
-  'CANCELLED',
-];
-
-/** The worst of the statuses; NOT_STARTED for none (a run refused before it read its entries). */
-export function worstStatus(statuses: readonly DeploymentStatus[]): DeploymentStatus {
-  if (statuses.length === 0) return 'NOT_STARTED';
-  let worst: DeploymentStatus = 'COMPLETED';
-  for (const status of statuses) if (OUTCOME_ORDER.indexOf(status) > OUTCOME_ORDER.indexOf(worst)) worst = status;
-  return worst;
-}
-
-/** As a run of that one service would have ended with exit 0. */
-export function endedWell(result: DeliveryResult): boolean {
-  return result.deploymentStatus === 'COMPLETED' || result.deploymentStatus === 'SKIPPED';
-}
-
-/** One object of the `results` output. */
-export interface ServiceResultOutput {
-  service: string;
-  cluster: string;
-  'task-definition-arn': string;
-  registered: boolean;
-  image: string;
-  'deployment-id': string;
-  'codedeploy-deployment-id': string;
-  'service-deployment-arn': string;
-  'deployment-status': DeploymentStatus;
-  reason: string;
-}
-
-export function resultOutput(result: DeliveryResult): ServiceResultOutput {
-  return {
-    service: result.service ?? '',
-    cluster: result.cluster,
-    'task-definition-arn': result.taskDefinitionArn,
-    registered: result.registered,
-    image: result.image,
-    'deployment-id': result.deploymentId ?? '',
-    'codedeploy-deployment-id': result.codeDeployDeploymentId ?? '',
-    'service-deployment-arn': result.serviceDeploymentArn ?? '',
-    'deployment-status': result.deploymentStatus,
-    reason: endedWell(result) ? '' : (result.statusMessage ?? ''),
-  };
-}
-
-/**
- * The single-service outputs summarising the run, and `results`. A per-service list has one position per entry,
- * in the file's order, empty where that service has no value (so the third value is the third entry's), and is
- * empty when no service has one. deregistered, a list of revisions of its own, keeps to the values.
- */
-export function fleetOutputs(results: readonly DeliveryResult[]): Record<string, string> {
-  const each = results.map(outputsOf);
-  const list = (name: string): string => {
-    const values = each.map((outputs) => outputs[name] ?? '');
-    return values.some((value) => value !== '') ? values.join(',') : '';
-  };
-  const deregistered = each
-    .map((outputs) => outputs['deregistered'] ?? '')
-    .filter((value) => value !== '')
-    .join(',');
-  return {
-    'task-definition-arn': list('task-definition-arn'),
-    'task-definition-revision': list('task-definition-revision'),
-    registered: String(results.some((result) => result.registered)),
-    image: [...new Set(results.map((result) => result.image).filter(Boolean))].join(','),
-    'image-digest': [...new Set(results.map((result) => result.imageDigest ?? '').filter(Boolean))].join(','),
-    'deployment-id': list('deployment-id'),
-    'codedeploy-deployment-id': list('codedeploy-deployment-id'),
-    'service-deployment-arn': list('service-deployment-arn'),
-    'deployment-status': worstStatus(results.map((result) => result.deploymentStatus)),
-    deregistered,
-    'run-task-arn': list('run-task-arn'),
-    'run-task-exit-code': list('run-task-exit-code'),
-    results: JSON.stringify(results.map(resultOutput)),
-  };
-}
+export { endedWell, OUTCOME_ORDER, worstStatus } from '../deploy/outputs.js';
 
 /**
  * The run as one DeliveryResult, for what a host shows of any run (the final status, the outputs it prints).
@@ -124,7 +35,7 @@ export function runResult(
     diff: [],
     startedAt: times.startedAt,
     finishedAt: times.finishedAt,
-    deregistered: results.flatMap((result) => result.deregistered),
+    deregistered: [...new Set(results.flatMap((result) => result.deregistered))],
   };
 }
 

@@ -24,7 +24,7 @@ export function gitlabHost(options: ShellHostOptions): Host {
       );
       writeFileSync(resolve(DOTENV_FILE), dotenvLines(redacted, shell.reporter.warn));
       // The component declares the file as an artifact for every run: a single service's run writes its one result.
-      const results = services ? (JSON.parse(outputs['results'] ?? '[]') as unknown) : [(await import('../fleet/outcome.js')).resultOutput(result)];
+      const results = services ? (JSON.parse(outputs['results'] ?? '[]') as unknown) : [(await import('../deploy/outputs.js')).resultOutput(result)];
       writeFileSync(resolve(RESULTS_FILE), `${shell.redactor.redact(JSON.stringify(results, null, 2))}\n`);
       await shell.finish(result, outputs, services);
     },

@@ -91,6 +91,17 @@ export interface Inputs {
   runTask: RunTaskOptions;
   /** For a service CodeDeploy deploys (codedeploy-*). */
   codeDeploy: CodeDeployInputs;
+  /** A run of many services: services-file and the inputs that hold for its whole run. */
+  services: ServicesInputs;
+}
+
+export interface ServicesInputs {
+  /** Empty: a run of the one service the other inputs name. */
+  file: string;
+  /** undefined: every service at once. */
+  maxParallel: number | undefined;
+  maxParallelBuilds: number;
+  onFailure: 'continue' | 'stop' | 'rollback-all';
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
@@ -116,6 +127,7 @@ export function parseInputs(raw: RawInputs): Inputs {
       description: read.value('codedeploy-deployment-description'),
       deploymentConfig: read.value('codedeploy-deployment-config'),
     },
+    services: servicesInputs(read),
   };
   checkMigratedCombination({ ...inputs, runsTask: runTaskRequested(runTask) });
   return inputs;
@@ -232,7 +244,7 @@ function registryInputs(read: InputReader, raw: RawInputs): RegistryInputs {
   };
 }
 
-type TaskDefinitionInputs = Omit<Inputs, keyof (WaitingInputs & ServiceInputs & ImageInputs & RegistryInputs) | 'region' | 'roleArn' | 'webIdentityToken' | 'dryRun' | 'runTask' | 'codeDeploy'>;
+type TaskDefinitionInputs = Omit<Inputs, keyof (WaitingInputs & ServiceInputs & ImageInputs & RegistryInputs) | 'region' | 'roleArn' | 'webIdentityToken' | 'dryRun' | 'runTask' | 'codeDeploy' | 'services'>;
 
 function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
   const family = read.value('family');
@@ -321,6 +333,16 @@ function runTaskInputs(read: InputReader, enableEcsManagedTags: boolean | undefi
     runTask.enableEcsManagedTags = enableEcsManagedTags;
   }
   return runTask;
+}
+
+function servicesInputs(read: InputReader): ServicesInputs {
+  return {
+    file: read.value('services-file'),
+    maxParallel: read.int('max-parallel'),
+    // Never unset: the schema gives it a default.
+    maxParallelBuilds: read.int('max-parallel-builds') ?? 1,
+    onFailure: read.choice('on-failure'),
+  };
 }
 
 function awsInputs(read: InputReader, raw: RawInputs): Pick<Inputs, 'region' | 'roleArn' | 'webIdentityToken'> {

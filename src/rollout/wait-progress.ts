@@ -2,7 +2,7 @@
 // time elapsed, the time left before the timeout and where each wait stands. On a terminal: one status line with a
 // spinner, redrawn in place and wiped before any other line, so the log's own lines replace it. All the waits of
 // a run (every service of a services-file) share one line.
-import { formatDuration } from '../aws/names.js';
+import { formatDuration } from '../duration.js';
 import { Redactor } from '../hosts/redactor.js';
 import type { Reporter, WaitHandle } from '../report.js';
 
@@ -138,16 +138,21 @@ class WaitProgress {
     const elapsed = now - Math.min(...waits.map((wait) => wait.startedAt));
     const part = (wait: Wait, own: boolean): string => {
       const left = Math.max(0, wait.timeLeft());
-      const time = own && withTimeLeft ? ` (${formatDuration(left)} left before the timeout)` : '';
+      const time = own && withTimeLeft ? ` (${seconds(left)} left before the timeout)` : '';
       return `${wait.label}${time}: ${wait.standing ?? 'waiting for the first answer'}`;
     };
     if (waits.length === 1 && waits[0]) {
       const wait = waits[0];
-      const left = withTimeLeft ? `, ${formatDuration(Math.max(0, wait.timeLeft()))} left before the timeout` : '';
-      return `Waiting ${formatDuration(elapsed)}${left}: ${part(wait, false)}`;
+      const left = withTimeLeft ? `, ${seconds(Math.max(0, wait.timeLeft()))} left before the timeout` : '';
+      return `Waiting ${seconds(elapsed)}${left}: ${part(wait, false)}`;
     }
     const shown = waits.slice(0, FLEET_PARTS).map((wait) => part(wait, true));
     const more = waits.length > FLEET_PARTS ? `; and ${waits.length - FLEET_PARTS} more` : '';
-    return `Waiting ${formatDuration(elapsed)} on ${waits.length}: ${shown.join('; ')}${more}`;
+    return `Waiting ${seconds(elapsed)} on ${waits.length}: ${shown.join('; ')}${more}`;
   }
+}
+
+/** A wait is told in whole seconds: tenths on a line that comes every 30 s say nothing. */
+function seconds(ms: number): string {
+  return formatDuration(Math.round(ms / 1000) * 1000);
 }

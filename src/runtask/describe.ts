@@ -1,6 +1,7 @@
 // How a one-off task reads in a log line or a dry run: which revision, which command, where. Loads nothing that
 // talks to AWS, so a dry run without credentials stays free of the SDK.
 import type { RunTaskCommandInput } from '@aws-sdk/client-ecs';
+import { formatDuration } from '../duration.js';
 import { describePlacement } from './placement.js';
 import { commandOf } from './request.js';
 
@@ -53,9 +54,3 @@ export function describeEbsVolume(volume: { name?: string | undefined; managedEB
   return `${volume.name ?? '?'}: ${parts.join(', ')}`;
 }
 
-export function formatDuration(ms: number): string {
-  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
-  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
-  if (ms % 1000 === 0) return `${ms / 1000}s`;
-  return `${(ms / 1000).toFixed(1)}s`;
-}

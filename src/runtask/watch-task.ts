@@ -7,7 +7,7 @@ import type { Task } from '@aws-sdk/client-ecs';
 import type { Clock } from '../clock.js';
 import type { Reporter, WaitHandle } from '../report.js';
 import { isPermanent, isThrottled } from './aws-errors.js';
-import { formatDuration } from './describe.js';
+import { formatDuration } from '../duration.js';
 import { taskId } from './outcome.js';
 
 export const TASK_POLL_MS = 2000;
@@ -151,4 +151,4 @@ async function stop(params: WatchTaskParams, why: string, capMs: number): Promis
   return false;
 }
 
-export { formatDuration } from './describe.js';
+export { formatDuration } from '../duration.js';

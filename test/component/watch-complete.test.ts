@@ -38,7 +38,7 @@ describe('a healthy rollout', () => {
     const outcome = await watchRolling({ ecs, clock, reporter }, target(), options());
 
     expect(outcome).toMatchObject({ status: 'COMPLETED' });
-    expect(outcome.message).toMatch(/^deployment ecs-svc\/2 \(web:2\) completed in \d+s$/);
+    expect(outcome.message).toMatch(/^deployment ecs-svc\/2 \(web:2\) completed in \d+(\.\d)?s$/);
     expect(clock.elapsed).toBe(noticedAt);
     expect(ecs.calls.filter((call) => call.op === 'describeServices').map((call) => call.at % 2_000)).toEqual(
       Array.from({ length: ecs.count('describeServices') }, () => 0),

@@ -170,7 +170,7 @@ describe.concurrent('a services-file against the ECS stand-in', () => {
     expect(resultsOf(run)[0]?.reason).toMatch(/put back on web:1 by on-failure rollback-all/);
   });
 
-  test('each distinct image is prepared once, before any revision is registered; every revision before any update', async (context) => {
+  test('each distinct image is prepared once; a service waits for its own image only, not for the others\' steps', async (context) => {
     const standin = await standinWith(context);
     const file = servicesFile(`
 defaults:
@@ -192,10 +192,10 @@ services:
     image: example/worker:2
     source-image: local/worker:build
 `);
-    // A container client that only notes what it was asked to do, and when.
+    // A container client that only notes what it was asked to do, and when it was done; worker's image is slow.
     const docker = join(file.dir, 'fake-docker');
     const calls = join(file.dir, 'docker-calls');
-    writeFileSync(docker, `#!/bin/sh\necho "$(date +%s%3N) $*" >> "${calls}"\n`);
+    writeFileSync(docker, `#!/bin/sh\ncase "$*" in *worker*) sleep 2;; esac\necho "$(date +%s%3N) $*" >> "${calls}"\n`);
     chmodSync(docker, 0o755);
 
     const run = await deploy(standin, file, ['--docker-command', docker, '--max-parallel-builds', '1']);
@@ -208,10 +208,29 @@ services:
       .filter(([, command]) => command === 'tag');
     expect(tags.map(([, , ...args]) => args.join(' ')).sort()).toEqual(['local/shared:build docker.io/example/shared:2', 'local/worker:build docker.io/example/worker:2']);
     expect(run.log).toContain('Image example/shared:2 is published once for prod/web, prod/api.');
-    const at = (operation: string) => standin.requests.filter((call) => call.operation === operation).map((call) => call.at);
-    expect(Math.max(...tags.map(([time]) => Number(time)))).toBeLessThanOrEqual(Math.min(...at('RegisterTaskDefinition')));
-    expect(Math.max(...at('RegisterTaskDefinition'))).toBeLessThanOrEqual(Math.min(...at('UpdateService')));
+    const at = (operation: string, field: string, name: string) =>
+      standin.requests.filter((call) => call.operation === operation && call.input?.[field] === name).map((call) => call.at)[0] ?? NaN;
+    const tagged = (image: string) => Number(tags.find((args) => args.includes(image))?.[0]);
+    // Each revision is registered once its own image is ready.
+    for (const family of ['web', 'api']) expect(at('RegisterTaskDefinition', 'family', family)).toBeGreaterThanOrEqual(tagged('local/shared:build'));
+    expect(at('RegisterTaskDefinition', 'family', 'worker')).toBeGreaterThanOrEqual(tagged('local/worker:build'));
+    // web and api do not wait for worker's slow image: both are updated before it is ready.
+    for (const service of ['web', 'api']) expect(at('UpdateService', 'service', service), run.log).toBeLessThan(tagged('local/worker:build'));
     expect(resultsOf(run).map((result) => result.image)).toEqual(['example/shared:2', 'example/shared:2', 'example/worker:2']);
+  });
+
+  test('a throttled RegisterTaskDefinition holds back its own service only: the others are updated meanwhile', async (context) => {
+    const standin = await standinWith(context);
+    // The second RegisterTaskDefinition and its first retry are throttled.
+    standin.setFaults({ operations: ['RegisterTaskDefinition'], throttleEvery: 2 });
+    const run = await deploy(standin, servicesFile(HEALTHY_FILE));
+
+    expect(run.code, run.log).toBe(0);
+    const registers = standin.requests.filter((call) => call.operation === 'RegisterTaskDefinition');
+    expect(registers.length, run.log).toBeGreaterThanOrEqual(5);
+    const lastRegister = Math.max(...registers.map((call) => call.at));
+    const updates = standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.at);
+    expect(updates.filter((at) => at < lastRegister).length, run.log).toBe(2);
   });
 
   test('a failed migration (run-task-command) is that service\'s failure: it stays as it was, the others go on', async (context) => {
@@ -243,6 +262,49 @@ services:
     expect(standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.input?.['service'])).toEqual(['web', 'web']);
     expect(runsRevision(standin, 'prod', 'api')).toBe(arn(standin, 'api:1'));
     expect(runsRevision(standin, 'batch', 'worker')).toBe(arn(standin, 'worker:1'));
+  });
+
+  test('on-failure stop: a service whose image was still being built is not updated after another failed', async (context) => {
+    const standin = await standinWith(context);
+    standin.setTaskScript({ runMs: 300, exitCodes: { api: 3 } });
+    const file = servicesFile(`
+defaults:
+  cluster: prod
+  verify-image: false
+  wait-timeout: 30s
+services:
+  - service: web
+    family: web
+    image: example/web:2
+  - service: api
+    family: api
+    image: example/api:2
+    run-task-command: bin/migrate
+  - cluster: batch
+    service: worker
+    family: worker
+    image: example/worker:2
+    source-image: local/worker:build
+    push: false
+`);
+    // worker's image takes longer than api's migration.
+    const docker = join(file.dir, 'fake-docker');
+    writeFileSync(docker, '#!/bin/sh\nsleep 3\n');
+    chmodSync(docker, 0o755);
+    const run = await deploy(standin, file, ['--docker-command', docker, '--on-failure', 'stop']);
+
+    expect(run.code, run.log).toBe(1);
+    const results = resultsOf(run);
+    expect(results.map((result) => [result.service, result['deployment-status']]), run.log).toEqual([
+      ['web', 'COMPLETED'],
+      ['api', 'FAILED'],
+      ['worker', 'NOT_STARTED'],
+    ]);
+    expect(results[2]?.reason).toBe('not started: on-failure is stop and prod/api FAILED');
+    expect(standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.input?.['service'])).toEqual(['web']);
+    expect(runsRevision(standin, 'batch', 'worker')).toBe(arn(standin, 'worker:1'));
+    // Nor is a revision registered for it.
+    expect(standin.taskDefinitions('worker')).toHaveLength(1);
   });
 
   test('SIGTERM with rollback-on-cancel: every service in flight starts its rollback, then exit 143', async (context) => {

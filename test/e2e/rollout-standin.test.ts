@@ -157,7 +157,7 @@ describe.concurrent('a healthy rollout', () => {
       registered: 'true',
     });
     expect(run.log).toContain(`Following deployment ${ours} (web:2)`);
-    expect(run.log).toMatch(new RegExp(`deployment ${ours} \\(web:2\\) completed in \\d+s`));
+    expect(run.log).toMatch(new RegExp(`deployment ${ours} \\(web:2\\) completed in \\d+(\\.\\d)?s`));
     expect(run.log).toContain('Done in');
 
     const events = eventLinesSinceUpdate(standin);

@@ -7,11 +7,15 @@ import * as yaml from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { entryInputs, entryLabel, parseServicesFile } from '../../src/fleet/services-file.js';
-import { fleetOptions } from '../../src/fleet/options.js';
-import { outcomeTable, worstStatus, fleetOutputs, fleetExitCode } from '../../src/fleet/outcome.js';
+import { outcomeTable, worstStatus, fleetExitCode } from '../../src/fleet/outcome.js';
+import { manyOutputs as fleetOutputs } from '../../src/deploy/outputs.js';
 import { parseInputs, type RawInputs } from '../../src/inputs/parse.js';
 import { INPUTS } from '../../src/inputs/schema.js';
-import { rollbackInputs, rollsBackOnCancel, serviceKey } from '../../src/fleet/run.js';
+import { serviceKey } from '../../src/fleet/entries.js';
+import { putBackPlan } from '../../src/fleet/rollback-all.js';
+import { rollsBackOnCancel } from '../../src/fleet/state.js';
+import { newProgress, type Progress } from '../../src/deploy/result.js';
+import type { EcsApi } from '../../src/aws/ecs.js';
 import type { DeployPlan } from '../../src/deploy/plan.js';
 import type { DeliveryResult } from '../../src/deploy/result.js';
 
@@ -203,10 +207,10 @@ describe('entryInputs: the entry, then defaults, then the usual inputs', () => {
   });
 });
 
-describe('fleetOptions', () => {
+describe('the run-wide inputs of a services-file', () => {
   test('defaults: every service at once, two builds, continue', () => {
-    expect(fleetOptions(usual({ 'services-file': 'deploy/services.yml' }))).toEqual({
-      servicesFile: 'deploy/services.yml',
+    expect(parseInputs(usual({ 'services-file': 'deploy/services.yml' })).services).toEqual({
+      file: 'deploy/services.yml',
       maxParallel: undefined,
       maxParallelBuilds: 2,
       onFailure: 'continue',
@@ -218,7 +222,7 @@ describe('fleetOptions', () => {
     [{ 'max-parallel': '0' }, 'max-parallel: "0" is not a whole number from 1 to 1000'],
     [{ 'max-parallel-builds': 'two' }, 'max-parallel-builds: "two" is not a whole number'],
   ])('%j is refused', (values, message) => {
-    expect(() => fleetOptions(usual(values))).toThrow(message);
+    expect(() => parseInputs(usual(values))).toThrow(message);
   });
 });
 
@@ -325,10 +329,32 @@ describe('the README example', () => {
 });
 
 describe('rollback-all: the put-back deployment', () => {
-  test('is neither rolled back on failure nor on cancel, so a cancel cannot return to the bad revision', () => {
-    const raw = usual({ cluster: 'prod', service: 'web', image: 'registry.example.com/web:2', rollback: 'true', 'rollback-on-cancel': 'true' });
-    const inputs = parseInputs(rollbackInputs(raw, { taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:4', desiredCount: 2 }));
-    expect(inputs).toMatchObject({ rollback: false, rollbackOnCancel: false, wait: true, desiredCount: 2, taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:4' });
+  test('deploys the previous revision as it is, with its desired count, waited for, and neither rolled back on failure nor on cancel', async () => {
+    const inputs = parseInputs(usual({ cluster: 'prod', service: 'web', image: 'registry.example.com/web:2', rollback: 'true', 'rollback-on-cancel': 'true', 'keep-revisions': '2' }));
+    const now = { serviceName: 'web', status: 'ACTIVE', taskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:5', desiredCount: 3 };
+    const ecs = {
+      describeCluster: async () => ({ clusterName: 'prod', status: 'ACTIVE' }),
+      describeServices: async () => ({ services: [now], failures: [] }),
+    } as unknown as EcsApi;
+    const deployed = {
+      region: 'eu-west-1',
+      cluster: 'prod',
+      compared: true,
+      taskDefinition: { kind: 'existing', arn: 'web:5', revision: 5, family: 'web' },
+      changes: ['image changed'],
+      image: { others: [] },
+      keepRevisions: { family: 'web', keep: 2 },
+      update: { cluster: 'prod', service: 'web', before: {}, forceNewDeployment: true, watch: { timeoutMs: 1, pollIntervalMs: 1, rollback: true, rollbackOnCancel: true } },
+    } as unknown as DeployPlan;
+
+    const plan = await putBackPlan(ecs, deployed, inputs, { previous: { taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:4', desiredCount: 2 } });
+
+    expect(plan.taskDefinition).toEqual({ kind: 'existing', arn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:4', revision: 4, family: 'web' });
+    expect(plan.update).toMatchObject({ cluster: 'prod', service: 'web', before: now, desiredCount: 2, forceNewDeployment: false });
+    expect(plan.update?.watch).toMatchObject({ rollback: false, rollbackOnCancel: false, timeoutMs: inputs.waitTimeoutMs, pollIntervalMs: inputs.pollIntervalMs });
+    expect(plan).not.toHaveProperty('image');
+    expect(plan).not.toHaveProperty('keepRevisions');
+    expect(plan).not.toHaveProperty('runTask');
   });
 });
 
@@ -342,14 +368,18 @@ describe('one entry per service', () => {
   });
 });
 
-describe('the cancel backstop of a run of many services', () => {
-  const inputs = (values: Record<string, string> = {}) => parseInputs(usual({ cluster: 'prod', service: 'web', ...values }));
-  const ecsPlan = { update: { kind: rolling } } as unknown as DeployPlan;
-  const codeDeployPlan = { update: { kind: codeDeploy, codeDeploy: {} } } as unknown as DeployPlan;
+describe('the cancel backstop', () => {
+  const plan = (update: object) => ({ update }) as unknown as DeployPlan;
+  const at = (step: Progress['step']): Progress => ({ ...newProgress(), step });
+  const rollsBack = plan({ kind: rolling, watch: { rollbackOnCancel: true } });
+  const codeDeployPlan = plan({ kind: codeDeploy, codeDeploy: {} });
+  const plain = plan({ kind: rolling, watch: { rollbackOnCancel: false } });
 
-  test('waits for rollbacks when any service rolls back on cancel, or is a CodeDeploy service (its cancel stops with rollback)', () => {
-    expect(rollsBackOnCancel([{ inputs: inputs() }, { inputs: inputs({ 'rollback-on-cancel': 'true' }) }])).toBe(true);
-    expect(rollsBackOnCancel([{ inputs: inputs(), plan: ecsPlan }, { inputs: inputs(), plan: codeDeployPlan }])).toBe(true);
-    expect(rollsBackOnCancel([{ inputs: inputs(), plan: ecsPlan }, { inputs: inputs() }])).toBe(false);
+  test('waits for rollbacks when a service updating or watched rolls back on cancel, or is a CodeDeploy service (its cancel stops with rollback)', () => {
+    expect(rollsBackOnCancel([{ plan: plain, progress: at('watch') }, { plan: rollsBack, progress: at('watch') }])).toBe(true);
+    expect(rollsBackOnCancel([{ plan: plain, progress: at('update') }, { plan: codeDeployPlan, progress: at('update') }])).toBe(true);
+    expect(rollsBackOnCancel([{ plan: plain, progress: at('watch') }, { progress: at('plan') }])).toBe(false);
+    // Not yet at its update: a cancel stops it before it changes anything.
+    expect(rollsBackOnCancel([{ plan: rollsBack, progress: at('register') }])).toBe(false);
   });
 });
