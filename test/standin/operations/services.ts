@@ -95,7 +95,8 @@ export function updateService(body: Body, context: OperationContext): Body {
   };
 }
 
-function takeNextPlan(service: ServiceRecord, timing: Timing): TaskPlan {
+/** The plan setScenario left for the next deployment of the service; healthy once used up. */
+export function takeNextPlan(service: ServiceRecord, timing: Timing): TaskPlan {
   const next = service.nextPlan;
   if (!next || next.remaining <= 0) return healthyPlan(timing.rolloutMs);
   next.remaining--;
