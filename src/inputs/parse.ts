@@ -7,6 +7,7 @@ import { checkCompatibilities, checkFamily, checkRepositoryCredentials, checkRol
 import { checkTaskSize } from '../taskdef/fargate-sizes.js';
 import { parseImageLines, parseKeyValueLines, parsePairLines, parseTagLines } from './kv-lines.js';
 import { parseServiceManagedEbs, parseTaskManagedEbs } from './managed-ebs.js';
+import { expressInputs, type ExpressInputs } from './express.js';
 import { checkEnvFiles, checkLogDriver, checkMigratedCombination, parseTagInput } from './migrated-forms.js';
 import { INPUTS, type InputSpec } from './schema.js';
 import { parseCommand } from './shell-words.js';
@@ -91,6 +92,8 @@ export interface Inputs {
   runTask: RunTaskOptions;
   /** For a service CodeDeploy deploys (codedeploy-*). */
   codeDeploy: CodeDeployInputs;
+  /** For an Express Mode service: what its create and update calls carry beyond the task definition. */
+  express: ExpressInputs;
 }
 
 export function parseInputs(raw: RawInputs): Inputs {
@@ -116,6 +119,7 @@ export function parseInputs(raw: RawInputs): Inputs {
       description: read.value('codedeploy-deployment-description'),
       deploymentConfig: read.value('codedeploy-deployment-config'),
     },
+    express: expressInputs(read),
   };
   checkMigratedCombination({ ...inputs, runsTask: runTaskRequested(runTask) });
   return inputs;
@@ -232,7 +236,7 @@ function registryInputs(read: InputReader, raw: RawInputs): RegistryInputs {
   };
 }
 
-type TaskDefinitionInputs = Omit<Inputs, keyof (WaitingInputs & ServiceInputs & ImageInputs & RegistryInputs) | 'region' | 'roleArn' | 'webIdentityToken' | 'dryRun' | 'runTask' | 'codeDeploy'>;
+type TaskDefinitionInputs = Omit<Inputs, keyof (WaitingInputs & ServiceInputs & ImageInputs & RegistryInputs) | 'region' | 'roleArn' | 'webIdentityToken' | 'dryRun' | 'runTask' | 'codeDeploy' | 'express'>;
 
 function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
   const family = read.value('family');
@@ -241,7 +245,7 @@ function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
   const taskRoleArn = read.notBlankWhenGiven('task-role-arn');
   checkRole('execution-role-arn', executionRoleArn);
   checkRole('task-role-arn', taskRoleArn);
-  const secrets = parseKeyValueLines(read.text('secrets'), 'secrets');
+  const secrets = parseKeyValueLines(linesNotJson(read.text('secrets'), 'secrets', 'NAME=valueFrom'), 'secrets');
   checkSecretSources('secrets', secrets);
   const requiresCompatibilities = read.lines('requires-compatibilities').map((c) => c.toUpperCase());
   checkCompatibilities('requires-compatibilities', requiresCompatibilities);
@@ -274,7 +278,7 @@ function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
     requiresCompatibilities,
     taskCpu,
     taskMemory,
-    environment: parseKeyValueLines(read.text('environment'), 'environment'),
+    environment: parseKeyValueLines(linesNotJson(read.text('environment'), 'environment', 'KEY=VALUE'), 'environment'),
     environmentMode: read.choice('environment-mode'),
     secrets,
     secretsMode: read.choice('secrets-mode'),
@@ -289,6 +293,16 @@ function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
     register: read.choice('register'),
     keepRevisions: read.int('keep-revisions'),
   };
+}
+
+/** The JSON arrays aws-actions' Express action takes for environment-variables and secrets are refused with the fix. */
+function linesNotJson(text: string, name: string, form: string): string {
+  if (text.trim().startsWith('[')) {
+    throw new InputError(
+      `${name}: a JSON array is the form of aws-actions/amazon-ecs-deploy-express-service; write one ${form} line per entry instead (the README's migration section shows how).`,
+    );
+  }
+  return text;
 }
 
 /** `enableEcsManagedTags`: aws-actions' enable-ecs-managed-tags applies to their one-off task too, unless overridden. */
