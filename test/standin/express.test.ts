@@ -8,6 +8,7 @@ import {
   DescribeServicesCommand,
   ECSClient,
   ListServiceDeploymentsCommand,
+  ListServicesCommand,
   ListTagsForResourceCommand,
   type ServiceDeployment,
   TagResourceCommand,
@@ -114,6 +115,22 @@ describe('CreateExpressGatewayService', () => {
     expect(services.services?.[0]?.taskDefinition).toBeUndefined();
     expect((await describe(created.serviceArn ?? '')).tags).toBeUndefined();
     expect(s.expressService('web').tags).toEqual([{ key: 'team', value: 'web' }]);
+  });
+
+  test('DescribeServices marks it resourceManagementType ECS, and ListServices filters on it', async () => {
+    const { s, ecs, create } = await start();
+    s.seedTaskDefinition({ family: 'plain', containerDefinitions: [{ name: 'app', image: 'nginx' }] });
+    s.seedService({ serviceName: 'plain', taskDefinition: 'plain:1' });
+    await create();
+    const described = await ecs.send(new DescribeServicesCommand({ services: ['web', 'plain'] }));
+    expect(described.services?.map((service) => [service.serviceName, service.resourceManagementType])).toEqual([
+      ['web', 'ECS'],
+      ['plain', undefined],
+    ]);
+    const listed = async (type: 'ECS' | 'CUSTOMER') =>
+      (await ecs.send(new ListServicesCommand({ resourceManagementType: type }))).serviceArns?.map((arn) => arn.split('/').pop());
+    expect(await listed('ECS')).toEqual(['web']);
+    expect(await listed('CUSTOMER')).toEqual(['plain']);
   });
 
   test('the other reading: DescribeServices shows the task definition', async () => {

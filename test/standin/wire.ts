@@ -58,6 +58,8 @@ export function serviceToWire(
     propagateTags: 'NONE',
     enableExecuteCommand: false,
     availabilityZoneRebalancing: 'DISABLED',
+    // ECS for an Express service; whether ECS answers CUSTOMER or nothing for the others is not documented.
+    ...(service.express ? { resourceManagementType: 'ECS' } : {}),
   };
 }
 

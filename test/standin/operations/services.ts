@@ -44,9 +44,11 @@ export function listServices(body: Body, { world }: OperationContext): Body {
   const cluster = world.cluster(optionalString(body, 'cluster'));
   const launchType = optionalString(body, 'launchType');
   const schedulingStrategy = optionalString(body, 'schedulingStrategy');
+  const management = optionalString(body, 'resourceManagementType');
   const services = [...cluster.services.values()].filter(
     (service) =>
       service.status !== 'INACTIVE' &&
+      (management === undefined || (management === 'ECS') === (service.express !== undefined)) &&
       (launchType === undefined || service.launchType === launchType) &&
       (schedulingStrategy === undefined || schedulingStrategy === 'REPLICA'),
   );
