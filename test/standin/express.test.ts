@@ -11,6 +11,7 @@ import {
   ListServicesCommand,
   ListTagsForResourceCommand,
   type ServiceDeployment,
+  StopServiceDeploymentCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateExpressGatewayServiceCommand,
@@ -253,6 +254,19 @@ describe('UpdateExpressGatewayService', () => {
     expect(ended.at - rollingBack.at).toBeGreaterThanOrEqual(TIMING.rollbackMs);
     const stopped = s.tasks('web').filter((task) => task['stopCode'] === 'TaskFailedToStart');
     expect(stopped.length).toBeGreaterThan(0);
+    expect((await describe(created.serviceArn ?? '')).activeConfigurations?.map((c) => c.primaryContainer?.image)).toEqual(['nginx:1.24']);
+  });
+
+  test('StopServiceDeployment with ROLLBACK during the canary puts the previous revision back', async () => {
+    const { ecs, create, describe, walk } = await start();
+    const created = (await create()).service ?? {};
+    await walk(created.currentDeployment ?? '', finished);
+    await ecs.send(new UpdateExpressGatewayServiceCommand({ serviceArn: created.serviceArn, primaryContainer: { image: 'nginx:1.25' } }));
+    const current = (await describe(created.serviceArn ?? '')).currentDeployment ?? '';
+    await walk(current, (sd) => (sd.targetServiceRevision?.requestedProductionTrafficWeight ?? 0) === 5);
+    await ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: current, stopType: 'ROLLBACK' }));
+    const ended = await walk(current, finished);
+    expect(ended.seen.map((label) => label.split(' ')[0])).toEqual(expect.arrayContaining(['ROLLBACK_REQUESTED', 'ROLLBACK_SUCCESSFUL']));
     expect((await describe(created.serviceArn ?? '')).activeConfigurations?.map((c) => c.primaryContainer?.image)).toEqual(['nginx:1.24']);
   });
 
