@@ -3475,7 +3475,11 @@ function taskDefinitionInputs(read) {
     (0,fargate_sizes/* checkTaskSize */.$0)({ ...(taskCpu ? { cpu: taskCpu } : {}), ...(taskMemory ? { memory: taskMemory } : {}) }, 
     // Only when the inputs give the whole size: a size partly from a file is checked on the rendered document.
     requiresCompatibilities.includes('FARGATE') && taskCpu !== '' && taskMemory !== '', { cpu: 'task-cpu', memory: 'task-memory' });
-    const tags = parseTagLines(read.text('tags'), 'tags');
+    const tagsText = read.text('tags');
+    if (tagsText.trim().startsWith('[')) {
+        throw new errors/* InputError */.dz("tags: tags the task definition and takes key=value lines; for an Express service's own tags (the JSON array aws-actions/amazon-ecs-deploy-express-service calls tags), use service-tags.");
+    }
+    const tags = parseTagLines(tagsText, 'tags');
     checkTags('tags', tags);
     const logDriver = read.value('log-configuration-log-driver');
     checkLogDriver('log-configuration-log-driver', logDriver);

@@ -257,7 +257,13 @@ function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
     requiresCompatibilities.includes('FARGATE') && taskCpu !== '' && taskMemory !== '',
     { cpu: 'task-cpu', memory: 'task-memory' },
   );
-  const tags = parseTagLines(read.text('tags'), 'tags');
+  const tagsText = read.text('tags');
+  if (tagsText.trim().startsWith('[')) {
+    throw new InputError(
+      "tags: tags the task definition and takes key=value lines; for an Express service's own tags (the JSON array aws-actions/amazon-ecs-deploy-express-service calls tags), use service-tags.",
+    );
+  }
+  const tags = parseTagLines(tagsText, 'tags');
   checkTags('tags', tags);
   const logDriver = read.value('log-configuration-log-driver');
   checkLogDriver('log-configuration-log-driver', logDriver);

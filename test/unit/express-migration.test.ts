@@ -101,6 +101,10 @@ describe('Express inputs', () => {
     expect(refused).not.toContain('secret:db');
   });
 
+  test('their JSON-array tags given as our tags is refused, pointing at service-tags', () => {
+    expect(refusal({ ...express, tags: '[{"key":"team","value":"web"}]' })).toMatch(/^tags: tags the task definition .* use service-tags\.$/);
+  });
+
   test('their cpu, memory and tags are not aliased: ours mean container units, container MiB and task definition tags', () => {
     for (const name of ['cpu', 'memory', 'tags']) expect(findInput(name)?.aliases ?? []).toEqual([]);
     expect(findInput('environment')?.aliases).not.toContain('environment');
