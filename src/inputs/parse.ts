@@ -7,6 +7,7 @@ import { checkCompatibilities, checkFamily, checkRepositoryCredentials, checkRol
 import { checkTaskSize } from '../taskdef/fargate-sizes.js';
 import { parseImageLines, parseKeyValueLines, parsePairLines, parseTagLines } from './kv-lines.js';
 import { parseServiceManagedEbs, parseTaskManagedEbs } from './managed-ebs.js';
+import { expressInputs, type ExpressInputs } from './express.js';
 import { checkEnvFiles, checkLogDriver, checkMigratedCombination, parseTagInput } from './migrated-forms.js';
 import { INPUTS, type InputSpec } from './schema.js';
 import { parseCommand } from './shell-words.js';
@@ -93,6 +94,8 @@ export interface Inputs {
   codeDeploy: CodeDeployInputs;
   /** A run of many services: services-file and the inputs that hold for its whole run. */
   services: ServicesInputs;
+  /** For an Express Mode service: what its create and update calls carry beyond the task definition. */
+  express: ExpressInputs;
 }
 
 export interface ServicesInputs {
@@ -128,6 +131,7 @@ export function parseInputs(raw: RawInputs): Inputs {
       deploymentConfig: read.value('codedeploy-deployment-config'),
     },
     services: servicesInputs(read),
+    express: expressInputs(read),
   };
   checkMigratedCombination({ ...inputs, runsTask: runTaskRequested(runTask) });
   return inputs;
@@ -244,7 +248,7 @@ function registryInputs(read: InputReader, raw: RawInputs): RegistryInputs {
   };
 }
 
-type TaskDefinitionInputs = Omit<Inputs, keyof (WaitingInputs & ServiceInputs & ImageInputs & RegistryInputs) | 'region' | 'roleArn' | 'webIdentityToken' | 'dryRun' | 'runTask' | 'codeDeploy' | 'services'>;
+type TaskDefinitionInputs = Omit<Inputs, keyof (WaitingInputs & ServiceInputs & ImageInputs & RegistryInputs) | 'region' | 'roleArn' | 'webIdentityToken' | 'dryRun' | 'runTask' | 'codeDeploy' | 'services' | 'express'>;
 
 function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
   const family = read.value('family');
@@ -253,7 +257,7 @@ function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
   const taskRoleArn = read.notBlankWhenGiven('task-role-arn');
   checkRole('execution-role-arn', executionRoleArn);
   checkRole('task-role-arn', taskRoleArn);
-  const secrets = parseKeyValueLines(read.text('secrets'), 'secrets');
+  const secrets = parseKeyValueLines(linesNotJson(read.text('secrets'), 'secrets', 'NAME=valueFrom'), 'secrets');
   checkSecretSources('secrets', secrets);
   const requiresCompatibilities = read.lines('requires-compatibilities').map((c) => c.toUpperCase());
   checkCompatibilities('requires-compatibilities', requiresCompatibilities);
@@ -265,7 +269,13 @@ function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
     requiresCompatibilities.includes('FARGATE') && taskCpu !== '' && taskMemory !== '',
     { cpu: 'task-cpu', memory: 'task-memory' },
   );
-  const tags = parseTagLines(read.text('tags'), 'tags');
+  const tagsText = read.text('tags');
+  if (tagsText.trim().startsWith('[')) {
+    throw new InputError(
+      "tags: tags the task definition and takes key=value lines; for an Express service's own tags (the JSON array aws-actions/amazon-ecs-deploy-express-service calls tags), use service-tags.",
+    );
+  }
+  const tags = parseTagLines(tagsText, 'tags');
   checkTags('tags', tags);
   const logDriver = read.value('log-configuration-log-driver');
   checkLogDriver('log-configuration-log-driver', logDriver);
@@ -286,7 +296,7 @@ function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
     requiresCompatibilities,
     taskCpu,
     taskMemory,
-    environment: parseKeyValueLines(read.text('environment'), 'environment'),
+    environment: parseKeyValueLines(linesNotJson(read.text('environment'), 'environment', 'KEY=VALUE'), 'environment'),
     environmentMode: read.choice('environment-mode'),
     secrets,
     secretsMode: read.choice('secrets-mode'),
@@ -301,6 +311,16 @@ function taskDefinitionInputs(read: InputReader): TaskDefinitionInputs {
     register: read.choice('register'),
     keepRevisions: read.int('keep-revisions'),
   };
+}
+
+/** The JSON arrays aws-actions' Express action takes for environment-variables and secrets are refused with the fix. */
+function linesNotJson(text: string, name: string, form: string): string {
+  if (text.trim().startsWith('[')) {
+    throw new InputError(
+      `${name}: a JSON array is the form of aws-actions/amazon-ecs-deploy-express-service; write one ${form} line per entry instead (the README's migration section shows how).`,
+    );
+  }
+  return text;
 }
 
 /** `enableEcsManagedTags`: aws-actions' enable-ecs-managed-tags applies to their one-off task too, unless overridden. */

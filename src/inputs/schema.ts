@@ -2,7 +2,7 @@
 // the GitLab component spec and the README tables are all generated from or checked against this list.
 // Keep this module free of imports: `--help` and `--version` load nothing else.
 
-export type InputGroup = 'image' | 'registry' | 'task-definition' | 'service' | 'waiting' | 'run-task' | 'aws' | 'output' | 'staged' | 'services';
+export type InputGroup = 'image' | 'registry' | 'task-definition' | 'service' | 'express' | 'waiting' | 'run-task' | 'aws' | 'output' | 'staged' | 'services';
 
 export type InputType = 'string' | 'boolean' | 'number' | 'duration' | 'lines' | 'choice';
 
@@ -31,6 +31,7 @@ export const GROUP_TITLES: Readonly<Record<InputGroup, string>> = {
   registry: 'Registry',
   'task-definition': 'Task definition',
   service: 'Service',
+  express: 'Express Mode services',
   waiting: 'Waiting',
   'run-task': 'One-off task',
   aws: 'AWS',
@@ -89,7 +90,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'keep-revisions', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
   // Service
   { name: 'cluster', group: 'service', type: 'string', default: 'default', description: 'ECS cluster name or ARN.' },
-  { name: 'service', group: 'service', type: 'string', default: '', description: 'ECS service to update (not set: register the task definition only).' },
+  { name: 'service', aliases: ['service-name'], group: 'service', type: 'string', default: '', description: "ECS service to update (not set: register the task definition only). aws-actions' service-name (Express Mode services) is accepted too." },
   { name: 'desired-count', group: 'service', type: 'number', min: 0, max: 2147483647, default: '', description: 'Desired task count (sent only when set).' },
   { name: 'force-new-deployment', group: 'service', type: 'boolean', default: 'false', description: 'Start a new deployment even when the task definition is unchanged.' },
   // Service deployed by CodeDeploy (deployment controller CODE_DEPLOY)
@@ -102,8 +103,19 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'propagate-tags', group: 'service', type: 'choice', options: ['', 'SERVICE', 'TASK_DEFINITION', 'NONE'], default: '', description: "Copy tags to the service's tasks from the service or the task definition (sent only when set)." },
   { name: 'service-managed-ebs-volume-name', group: 'service', type: 'string', default: '', description: 'Volume of the task definition, configured at launch, that gets service-managed-ebs-volume.' },
   { name: 'service-managed-ebs-volume', group: 'service', type: 'string', default: '', description: 'The EBS volume ECS creates for each task of the service, as the JSON object UpdateService takes ({"roleArn":"...","sizeInGiB":20}); roleArn is required.' },
+  // Express Mode services (CreateExpressGatewayService / UpdateExpressGatewayService)
+  { name: 'express-infrastructure-role-arn', aliases: ['infrastructure-role-arn'], group: 'express', type: 'string', default: '', description: "Infrastructure role ARN ECS uses to manage an Express Mode service's load balancer, security groups and scaling; given, a missing service is created as an Express service. aws-actions' infrastructure-role-arn is accepted too." },
+  { name: 'health-check-path', group: 'express', type: 'string', default: '', description: "Path the load balancer checks on an Express service's container, such as /health (not set: unchanged; ECS's default is /ping)." },
+  { name: 'min-task-count', group: 'express', type: 'number', min: 0, max: 2147483647, default: '', description: 'Fewest tasks auto scaling keeps for an Express service (not set: unchanged).' },
+  { name: 'max-task-count', group: 'express', type: 'number', min: 1, max: 2147483647, default: '', description: 'Most tasks auto scaling runs for an Express service (not set: unchanged).' },
+  { name: 'auto-scaling-metric', group: 'express', type: 'choice', options: ['', 'AVERAGE_CPU', 'AVERAGE_MEMORY', 'REQUEST_COUNT_PER_TARGET'], default: '', description: "Metric auto scaling tracks for an Express service (not set: unchanged; ECS's default is AVERAGE_CPU)." },
+  { name: 'auto-scaling-target-value', group: 'express', type: 'string', default: '', description: "Value of auto-scaling-metric auto scaling keeps an Express service at, such as 70 (percent, or requests per task; not set: unchanged; ECS's default is 60)." },
+  { name: 'subnets', group: 'express', type: 'lines', default: '', description: "Subnet IDs of an Express service's tasks, one a line or comma-separated (not set: unchanged; on creation the default VPC's)." },
+  { name: 'security-groups', group: 'express', type: 'lines', default: '', description: "Security group IDs of an Express service's tasks, one a line or comma-separated (not set: unchanged; on creation ECS makes one)." },
+  { name: 'service-tags', group: 'express', type: 'lines', default: '', description: 'Lines of key=value (or a JSON array of {"key", "value"}) tagging an Express service when it is created; on an update only with mutate-tags-on-update.' },
+  { name: 'mutate-tags-on-update', group: 'express', type: 'boolean', default: 'false', description: "On an update, make the Express service's tags exactly service-tags: add and change those given, remove the others." },
   // Waiting
-  { name: 'wait', aliases: ['wait-for-service-stability'], group: 'waiting', type: 'boolean', default: 'true', description: "Wait until the rollout ends. aws-actions' wait-for-service-stability is accepted too." },
+  { name: 'wait', aliases: ['wait-for-service-stability', 'wait-for-deployment'], group: 'waiting', type: 'boolean', default: 'true', description: "Wait until the rollout ends. aws-actions' wait-for-service-stability and wait-for-deployment are accepted too." },
   { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
   { name: 'wait-for-minutes', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: "aws-actions' form of wait-timeout and run-task-timeout in minutes, such as 30; used where those are not set." },
   { name: 'poll-interval', runWide: true, group: 'waiting', type: 'duration', min: 1000, max: 300_000, default: '2s', description: 'Time between rollout checks.' },

@@ -32,12 +32,19 @@
  *   stages (timing.stageMs each at least), lambda hooks pass after timing.hookMs unless the scenario says otherwise:
  *   setScenario('web', { name: 'healthy', hooks: { [lambdaArn]: 'fail' | 'time-out' } }). PAUSE hooks await
  *   ContinueServiceDeployment; StopServiceDeployment (ROLLBACK) rolls back; a newer update stops the old one.
+ * Express Mode services (express.ts, operations/express.ts): CreateExpressGatewayService makes an ECS service with a
+ *   canary (5%, then 100%, bake times from `express.canary`) and its first service deployment; Update starts a new
+ *   one and answers no deployment; Describe answers status, currentDeployment and activeConfigurations with the
+ *   endpoint. `failImage(image)`: deployments of that image fail to start and roll back. Where AWS is unclear,
+ *   `express` (or setExpressReadings) picks the reading: see docs/express-notes.md.
  * Rollouts are computed from the clock at each request (see timeline.ts), so polling never changes an outcome.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CodeDeployStandin, codeDeployOf } from './codedeploy.js';
+import type { ExpressReadings } from './express.js';
 import { FaultInjector, type Faults } from './faults.js';
+import { describeExpressGatewayService } from './operations/express.js';
 import { type Body, isBody } from './input.js';
 import type { Tag } from './model.js';
 import type { TaskScript } from './one-off-tasks.js';
@@ -49,6 +56,8 @@ import { eventToWire, serviceToWire, taskToWire } from './wire.js';
 import { type ServiceSeed, World } from './world.js';
 
 export type { CodeDeployScript, CodeDeployStandin, DeploymentGroupSeed } from './codedeploy.js';
+export type { ExpressReadings } from './express.js';
+export { AWS_EXPRESS_READINGS } from './express.js';
 export type { Faults } from './faults.js';
 export type { TaskScript } from './one-off-tasks.js';
 export { DEFAULT_TASK_SCRIPT } from './one-off-tasks.js';
@@ -77,6 +86,8 @@ export interface EcsStandinOptions {
    * adds after this release would appear; their deployments walk the lifecycle stages as blue/green's do.
    */
   laterStrategies?: readonly string[];
+  /** How Express services behave where AWS is unclear, and their canary. Default AWS_EXPRESS_READINGS. */
+  express?: Partial<ExpressReadings>;
 }
 
 export interface TaskDefinitionSeed {
@@ -119,6 +130,12 @@ export interface EcsStandin {
    * began, its status, and when it finished (epoch ms on the stand-in's clock).
    */
   stageHistory(name: string, cluster?: string): { stages: { stage: string; at: number }[]; status: string; finishedAt?: number };
+  /** Changes how Express services behave where AWS is unclear, for services that exist too. */
+  setExpressReadings(readings: Partial<ExpressReadings>): void;
+  /** Tasks of this image fail to start (CannotPullContainerError): an Express deployment of it fails and rolls back. */
+  failImage(image: string): void;
+  /** The Express service as DescribeExpressGatewayService answers it, tags included. */
+  expressService(name: string, cluster?: string): Body;
   /** How the tasks the next RunTask calls start behave: durations, exit codes per container. */
   setTaskScript(script: TaskScript): void;
   /** Every task RunTask started, oldest first, as DescribeTasks answers them now. */
@@ -148,6 +165,7 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
     someoneElse: `arn:aws:iam::${account.accountId}:user/${SOMEONE_ELSE}`,
     laterStrategies: options.laterStrategies ?? [],
   });
+  Object.assign(world.expressReadings, options.express ?? {});
   const faults = new FaultInjector();
   const calls: Record<string, number> = {};
   const requests: RecordedCall[] = [];
@@ -211,6 +229,22 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
         status: record?.status ?? 'NONE',
         ...(record?.finishedAt === undefined ? {} : { finishedAt: record.finishedAt }),
       };
+    },
+    setExpressReadings: (readings) => {
+      Object.assign(world.expressReadings, readings);
+    },
+    failImage: (image) => {
+      world.failingImages.add(image);
+    },
+    expressService: (name, cluster) => {
+      const service = serviceNamed(name, cluster);
+      const answer = describeExpressGatewayService(
+        { serviceArn: service.arn, include: ['TAGS'] },
+        { world, now: clock(), serviceDeploymentApi, timing },
+      );
+      const described = answer['service'];
+      if (!isBody(described)) throw new Error(`${name} is not an Express service`);
+      return described;
     },
     setTaskScript: (script) => world.oneOffTasks.setScript(script),
     oneOffTasks: () => {

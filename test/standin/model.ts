@@ -1,5 +1,6 @@
 // The stand-in's in-memory records. Times are epoch milliseconds; they become epoch seconds on the wire.
 import type { Body } from './input.js';
+import type { ExpressRecord } from './express.js';
 import type { TaskPlan } from './scenarios.js';
 
 export interface Tag {
@@ -71,6 +72,8 @@ export interface ServiceRecord {
   reconcileTimes: Set<number>;
   /** ROLLING, or ECS's own BLUE_GREEN, LINEAR, CANARY with what configures them. */
   strategy: StrategyConfig;
+  /** Set for an Express Mode service (CreateExpressGatewayService). */
+  express?: ExpressRecord;
 }
 
 export type DeploymentStrategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';

@@ -23,6 +23,7 @@ export function deploymentConfigurationOf(service: ServiceRecord): Body {
   };
 }
 
+// An Express service may come without taskDefinition; ExpressReadings.describeServicesTaskDefinition decides.
 export function serviceToWire(
   service: ServiceRecord,
   options: { withTags: boolean; currentServiceDeployment: boolean },
@@ -41,7 +42,7 @@ export function serviceToWire(
     pendingCount: counts.reduce((sum, count) => sum + count.pending, 0),
     launchType: service.launchType,
     ...(service.launchType === 'FARGATE' ? { platformVersion: 'LATEST', platformFamily: 'Linux' } : {}),
-    taskDefinition: service.taskDefinitionArn,
+    ...(service.express && !service.express.readings.describeServicesTaskDefinition ? {} : { taskDefinition: service.taskDefinitionArn }),
     deploymentConfiguration: deploymentConfigurationOf(service),
     deployments: service.deployments.map((deployment) => deploymentToWire(service, deployment)),
     events: service.events.map(eventToWire),
@@ -57,6 +58,8 @@ export function serviceToWire(
     propagateTags: 'NONE',
     enableExecuteCommand: false,
     availabilityZoneRebalancing: 'DISABLED',
+    // ECS for an Express service; whether ECS answers CUSTOMER or nothing for the others is not documented.
+    ...(service.express ? { resourceManagementType: 'ECS' } : {}),
   };
 }
 

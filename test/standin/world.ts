@@ -1,6 +1,7 @@
 // Everything the stand-in knows: clusters, services, task definitions, and the timeline that moves rollouts on.
 import { type Account, clusterArn, clusterInArn, serviceArn, shortName } from './arns.js';
 import { applyDeploymentConfiguration, ROLLING } from './deployment-configuration.js';
+import { AWS_EXPRESS_READINGS, type ExpressReadings } from './express.js';
 import { OneOffTasks } from './one-off-tasks.js';
 import { clientException, clusterNotFound } from './errors.js';
 import type { Body } from './input.js';
@@ -64,6 +65,10 @@ export class World {
   readonly rollout: RolloutContext;
   /** Tasks started by RunTask, outside any service. */
   readonly oneOffTasks: OneOffTasks;
+  /** How Express services behave where AWS is unclear; changed in place, so existing services follow. */
+  readonly expressReadings: ExpressReadings = structuredClone(AWS_EXPRESS_READINGS);
+  /** Images whose tasks fail to start: an Express deployment of one fails and rolls back. */
+  readonly failingImages = new Set<string>();
 
   constructor(readonly options: WorldOptions) {
     this.taskDefinitions = new TaskDefinitionStore(options.account);
@@ -131,20 +136,37 @@ export class World {
     const taskDefinition = this.taskDefinitions.find(seed.taskDefinition);
     if (!taskDefinition) throw clientException(`Task definition ${seed.taskDefinition} is not registered.`);
     const at = this.now() - SEED_AGE_MS;
-    const service: ServiceRecord = {
-      name: seed.serviceName,
-      arn: serviceArn(this.account, cluster.name, seed.serviceName),
+    const service = this.newService(cluster, seed.serviceName, taskDefinition.arn, at);
+    service.status = seed.status ?? 'ACTIVE';
+    service.desiredCount = seed.desiredCount ?? 1;
+    service.controller = seed.deploymentController ?? 'ECS';
+    if (seed.circuitBreaker) service.circuitBreaker = seed.circuitBreaker;
+    service.launchType = seed.launchType ?? 'FARGATE';
+    service.tags = seed.tags ?? [];
+    applyDeploymentConfiguration(service, seed.deploymentConfiguration, this.options.laterStrategies);
+    if (seed.networkConfiguration) service.networkConfiguration = seed.networkConfiguration;
+    // An INACTIVE service has neither deployments nor tasks left.
+    if (service.status !== 'INACTIVE') seedDeployment(this.rollout, service, at);
+    cluster.services.set(service.name, service);
+    return service;
+  }
+
+  /** A service record with ECS's defaults, no deployment yet, not yet in its cluster. */
+  newService(cluster: ClusterRecord, name: string, taskDefinitionArn: string, at: number): ServiceRecord {
+    return {
+      name,
+      arn: serviceArn(this.account, cluster.name, name),
       clusterName: cluster.name,
       clusterArn: cluster.arn,
-      status: seed.status ?? 'ACTIVE',
-      desiredCount: seed.desiredCount ?? 1,
-      taskDefinitionArn: taskDefinition.arn,
-      controller: seed.deploymentController ?? 'ECS',
-      circuitBreaker: seed.circuitBreaker ?? { enable: false, rollback: false },
+      status: 'ACTIVE',
+      desiredCount: 1,
+      taskDefinitionArn,
+      controller: 'ECS',
+      circuitBreaker: { enable: false, rollback: false },
       maximumPercent: 200,
       minimumHealthyPercent: 100,
-      launchType: seed.launchType ?? 'FARGATE',
-      tags: seed.tags ?? [],
+      launchType: 'FARGATE',
+      tags: [],
       createdAt: at,
       deployments: [],
       events: [],
@@ -155,12 +177,6 @@ export class World {
       reconcileTimes: new Set(),
       strategy: ROLLING,
     };
-    applyDeploymentConfiguration(service, seed.deploymentConfiguration, this.options.laterStrategies);
-    if (seed.networkConfiguration) service.networkConfiguration = seed.networkConfiguration;
-    // An INACTIVE service has neither deployments nor tasks left.
-    if (service.status !== 'INACTIVE') seedDeployment(this.rollout, service, at);
-    cluster.services.set(service.name, service);
-    return service;
   }
 
   setScenario(service: ServiceRecord, scenario: Scenario, deployments: number): void {
@@ -180,5 +196,7 @@ export class World {
     this.taskDefinitions.clear();
     this.timeline.clear();
     this.oneOffTasks.clear();
+    this.failingImages.clear();
+    Object.assign(this.expressReadings, structuredClone(AWS_EXPRESS_READINGS));
   }
 }

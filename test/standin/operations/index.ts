@@ -6,6 +6,15 @@ import {
   listServiceDeployments,
   stopServiceDeployment,
 } from './service-deployments.js';
+import {
+  createExpressGatewayService,
+  deleteExpressGatewayService,
+  describeExpressGatewayService,
+  listTagsForResource,
+  tagResource,
+  untagResource,
+  updateExpressGatewayService,
+} from './express.js';
 import { describeServices, listServices, updateService } from './services.js';
 import {
   deleteTaskDefinitions,
@@ -33,6 +42,13 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
   ['ListTaskDefinitions', listTaskDefinitions],
   ['DeregisterTaskDefinition', deregisterTaskDefinition],
   ['DeleteTaskDefinitions', deleteTaskDefinitions],
+  ['CreateExpressGatewayService', createExpressGatewayService],
+  ['UpdateExpressGatewayService', updateExpressGatewayService],
+  ['DescribeExpressGatewayService', describeExpressGatewayService],
+  ['DeleteExpressGatewayService', deleteExpressGatewayService],
+  ['TagResource', tagResource],
+  ['UntagResource', untagResource],
+  ['ListTagsForResource', listTagsForResource],
 ]);
 
 /** Answered only when the stand-in plays an endpoint that has the service-deployment API. */

@@ -44,9 +44,11 @@ export function listServices(body: Body, { world }: OperationContext): Body {
   const cluster = world.cluster(optionalString(body, 'cluster'));
   const launchType = optionalString(body, 'launchType');
   const schedulingStrategy = optionalString(body, 'schedulingStrategy');
+  const management = optionalString(body, 'resourceManagementType');
   const services = [...cluster.services.values()].filter(
     (service) =>
       service.status !== 'INACTIVE' &&
+      (management === undefined || (management === 'ECS') === (service.express !== undefined)) &&
       (launchType === undefined || service.launchType === launchType) &&
       (schedulingStrategy === undefined || schedulingStrategy === 'REPLICA'),
   );
@@ -95,7 +97,8 @@ export function updateService(body: Body, context: OperationContext): Body {
   };
 }
 
-function takeNextPlan(service: ServiceRecord, timing: Timing): TaskPlan {
+/** The plan setScenario left for the next deployment of the service; healthy once used up. */
+export function takeNextPlan(service: ServiceRecord, timing: Timing): TaskPlan {
   const next = service.nextPlan;
   if (!next || next.remaining <= 0) return healthyPlan(timing.rolloutMs);
   next.remaining--;

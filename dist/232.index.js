@@ -1,5 +1,5 @@
-export const id = 415;
-export const ids = [415];
+export const id = 232;
+export const ids = [232];
 export const modules = {
 
 /***/ 2058:
@@ -349,7 +349,7 @@ function toRegisterInput(doc) {
 
 /***/ }),
 
-/***/ 2415:
+/***/ 9232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2635,6 +2635,68 @@ function checkMigratedCombination(inputs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/inputs/express.ts
+// The inputs only an Express Mode service takes: what CreateExpressGatewayService and UpdateExpressGatewayService
+// carry beyond the task definition (infrastructure role, health check path, network, scaling target, service tags).
+
+
+
+const express_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const SUBNET = /^subnet-[0-9a-z]{1,64}$/;
+const SECURITY_GROUP = /^sg-[0-9a-z]{1,64}$/;
+const TARGET_VALUE = /^\d+(\.\d+)?$/;
+function expressInputs(read) {
+    const infrastructureRoleArn = read.value('express-infrastructure-role-arn');
+    if (infrastructureRoleArn !== '' && !express_ROLE_ARN.test(infrastructureRoleArn)) {
+        throw new src_errors/* InputError */.dz(`express-infrastructure-role-arn: "${infrastructureRoleArn}" is not an IAM role ARN; write it like arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices.`);
+    }
+    const healthCheckPath = read.value('health-check-path');
+    if (healthCheckPath !== '' && (!healthCheckPath.startsWith('/') || /\s/.test(healthCheckPath))) {
+        throw new src_errors/* InputError */.dz(`health-check-path: "${healthCheckPath}" must start with / and hold no spaces, such as /health.`);
+    }
+    const serviceTags = parseTagInput(read.text('service-tags'), 'service-tags');
+    checkTags('service-tags', serviceTags);
+    const mutateTagsOnUpdate = read.bool('mutate-tags-on-update');
+    if (mutateTagsOnUpdate && serviceTags.length === 0) {
+        throw new src_errors/* InputError */.dz("mutate-tags-on-update: true without service-tags would remove every tag of the service; set service-tags to the tags it should have, or leave mutate-tags-on-update out.");
+    }
+    return {
+        infrastructureRoleArn,
+        healthCheckPath,
+        scalingTarget: scalingTargetOf(read),
+        subnets: idList(read, 'subnets', SUBNET, 'subnet-0123456789abcdef0'),
+        securityGroups: idList(read, 'security-groups', SECURITY_GROUP, 'sg-0123456789abcdef0'),
+        serviceTags,
+        mutateTagsOnUpdate,
+    };
+}
+function scalingTargetOf(read) {
+    const minTaskCount = read.int('min-task-count');
+    const maxTaskCount = read.int('max-task-count');
+    const metric = read.choice('auto-scaling-metric');
+    const targetText = read.value('auto-scaling-target-value');
+    if (targetText !== '' && (!TARGET_VALUE.test(targetText) || Number(targetText) <= 0)) {
+        throw new src_errors/* InputError */.dz(`auto-scaling-target-value: "${targetText}" is not a number above zero; write it like 70 or 12.5.`);
+    }
+    if (minTaskCount !== undefined && maxTaskCount !== undefined && minTaskCount > maxTaskCount) {
+        throw new src_errors/* InputError */.dz(`min-task-count: ${minTaskCount} is more than max-task-count (${maxTaskCount}); make it at most ${maxTaskCount}.`);
+    }
+    const target = {
+        ...(minTaskCount === undefined ? {} : { minTaskCount }),
+        ...(maxTaskCount === undefined ? {} : { maxTaskCount }),
+        ...(metric === '' ? {} : { autoScalingMetric: metric }),
+        ...(targetText === '' ? {} : { autoScalingTargetValue: Number(targetText) }),
+    };
+    return Object.keys(target).length === 0 ? undefined : target;
+}
+function idList(read, name, pattern, example) {
+    const ids = read.lines(name);
+    const wrong = ids.find((id) => !pattern.test(id));
+    if (wrong !== undefined)
+        throw new src_errors/* InputError */.dz(`${name}: "${wrong}" is not an ID such as ${example}; write IDs one a line or comma-separated.`);
+    return [...new Set(ids)];
+}
+
 // EXTERNAL MODULE: ./src/inputs/schema.ts
 var schema = __webpack_require__(2898);
 ;// CONCATENATED MODULE: ./src/inputs/shell-words.ts
@@ -2759,6 +2821,7 @@ function unterminated(inputName, kind, at) {
 
 
 
+
 function parseInputs(raw) {
     const read = inputReader(raw);
     const waiting = waitingInputs(read);
@@ -2783,6 +2846,7 @@ function parseInputs(raw) {
             deploymentConfig: read.value('codedeploy-deployment-config'),
         },
         services: servicesInputs(read),
+        express: expressInputs(read),
     };
     checkMigratedCombination({ ...inputs, runsTask: (0,options/* runTaskRequested */.Pd)(runTask) });
     return inputs;
@@ -2882,7 +2946,7 @@ function taskDefinitionInputs(read) {
     const taskRoleArn = read.notBlankWhenGiven('task-role-arn');
     checkRole('execution-role-arn', executionRoleArn);
     checkRole('task-role-arn', taskRoleArn);
-    const secrets = parseKeyValueLines(read.text('secrets'), 'secrets');
+    const secrets = parseKeyValueLines(linesNotJson(read.text('secrets'), 'secrets', 'NAME=valueFrom'), 'secrets');
     checkSecretSources('secrets', secrets);
     const requiresCompatibilities = read.lines('requires-compatibilities').map((c) => c.toUpperCase());
     checkCompatibilities('requires-compatibilities', requiresCompatibilities);
@@ -2891,7 +2955,11 @@ function taskDefinitionInputs(read) {
     (0,fargate_sizes/* checkTaskSize */.$0)({ ...(taskCpu ? { cpu: taskCpu } : {}), ...(taskMemory ? { memory: taskMemory } : {}) }, 
     // Only when the inputs give the whole size: a size partly from a file is checked on the rendered document.
     requiresCompatibilities.includes('FARGATE') && taskCpu !== '' && taskMemory !== '', { cpu: 'task-cpu', memory: 'task-memory' });
-    const tags = parseTagLines(read.text('tags'), 'tags');
+    const tagsText = read.text('tags');
+    if (tagsText.trim().startsWith('[')) {
+        throw new src_errors/* InputError */.dz("tags: tags the task definition and takes key=value lines; for an Express service's own tags (the JSON array aws-actions/amazon-ecs-deploy-express-service calls tags), use service-tags.");
+    }
+    const tags = parseTagLines(tagsText, 'tags');
     checkTags('tags', tags);
     const logDriver = read.value('log-configuration-log-driver');
     checkLogDriver('log-configuration-log-driver', logDriver);
@@ -2912,7 +2980,7 @@ function taskDefinitionInputs(read) {
         requiresCompatibilities,
         taskCpu,
         taskMemory,
-        environment: parseKeyValueLines(read.text('environment'), 'environment'),
+        environment: parseKeyValueLines(linesNotJson(read.text('environment'), 'environment', 'KEY=VALUE'), 'environment'),
         environmentMode: read.choice('environment-mode'),
         secrets,
         secretsMode: read.choice('secrets-mode'),
@@ -2927,6 +2995,13 @@ function taskDefinitionInputs(read) {
         register: read.choice('register'),
         keepRevisions: read.int('keep-revisions'),
     };
+}
+/** The JSON arrays aws-actions' Express action takes for environment-variables and secrets are refused with the fix. */
+function linesNotJson(text, name, form) {
+    if (text.trim().startsWith('[')) {
+        throw new src_errors/* InputError */.dz(`${name}: a JSON array is the form of aws-actions/amazon-ecs-deploy-express-service; write one ${form} line per entry instead (the README's migration section shows how).`);
+    }
+    return text;
 }
 /** `enableEcsManagedTags`: aws-actions' enable-ecs-managed-tags applies to their one-off task too, unless overridden. */
 function runTaskInputs(read, enableEcsManagedTags) {
