@@ -2,6 +2,7 @@
 // watcher, the one-off task, keep-revisions, each service with its own reporter.
 import { resolve } from 'node:path';
 import type { AwsSession } from './aws/clients.js';
+import { expressApi } from './aws/express-api.js';
 import type { Clock } from './clock.js';
 import type { ApplyDeps } from './deploy/apply.js';
 import { imageAccess, type ImageWork } from './deploy/image-work.js';
@@ -16,7 +17,12 @@ export type ImageAccess = ReturnType<typeof imageAccess>;
 
 /** What the plan reads with: ECS, and CodeDeploy's clients for a service CodeDeploy deploys (made only then). */
 export function readsOf(session: AwsSession): EcsReads {
-  return { ecs: session.ecs, region: session.region, ...(session.codeDeploy ? { codeDeploy: session.codeDeploy } : {}) };
+  return {
+    ecs: session.ecs,
+    region: session.region,
+    ...(session.codeDeploy ? { codeDeploy: session.codeDeploy } : {}),
+    express: () => expressApi(session.options),
+  };
 }
 
 export async function planDeps(inputs: Inputs, env: Env, access: ImageAccess, reporter: Reporter, compared: boolean): Promise<PlanDeps> {

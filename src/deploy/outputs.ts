@@ -60,6 +60,8 @@ export const OUTPUT_RULES: Readonly<Record<string, OutputRule>> = {
   'run-task-arn': each((result) => result.runTask?.taskArn ?? ''),
   'run-task-exit-code': each((result) => (result.runTask?.exitCode === undefined ? '' : String(result.runTask.exitCode))),
   'service-deployment-arn': each((result) => result.serviceDeploymentArn ?? ''),
+  endpoint: each((result) => result.endpoint ?? ''),
+  'service-arn': each((result) => result.serviceArn ?? ''),
   results: { many: (results) => JSON.stringify(results.map(resultOutput)) },
 };
 

@@ -1,6 +1,8 @@
 // Read, then decide: everything a deploy of one service would change, found by reads alone. A dry run prints
 // the plan and stops; otherwise apply carries it out. Run-wide things (session, clock, cancel) stay outside.
 import type { RolloutKind } from '../rollout/kind.js';
+import type { ExpressPlan } from '../rollout/express.js';
+import type { ExpressApi } from '../aws/express-api.js';
 import type { Service } from '@aws-sdk/client-ecs';
 import type { AwsSession } from '../aws/clients.js';
 import type { EcsApi } from '../aws/ecs.js';
@@ -64,6 +66,8 @@ export interface ServiceUpdate<S extends Service | undefined = Service> {
   watch?: Omit<WatchOptions, 'cancel'>;
   /** What the CodeDeploy kind deploys with: the application, deployment group and AppSpec. */
   codeDeploy?: CodeDeployPlan;
+  /** What the Express kind read of the service, and the inputs its calls carry. */
+  express?: ExpressPlan;
 }
 
 export interface DeployPlan<S extends Service | undefined = Service> {
@@ -99,6 +103,8 @@ export interface EcsReads {
   region: string;
   /** CodeDeploy's clients, made only for a service CodeDeploy deploys. */
   codeDeploy?: AwsSession['codeDeploy'];
+  /** The Express calls, for an Express service. */
+  express?: () => ExpressApi;
 }
 
 export function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads): Promise<DeployPlan>;
@@ -110,15 +116,18 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
 
   const preflight = reads && inputs.service ? await readService(reporter, reads, inputs, region) : undefined;
   const service = preflight?.service;
-  const codeDeploy = reads && preflight ? await kindPart(deps, inputs, preflight.service, preflight.kind, reads) : undefined;
+  const planned = reads && preflight ? await kindPart(deps, inputs, preflight.service, preflight.kind, reads) : {};
   const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
-  const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
+  // An Express service may not show its task definition in DescribeServices: its active configuration names it.
+  const runningTaskDefinition = service?.taskDefinition ?? planned.express?.described?.activeConfigurations?.[0]?.taskDefinitionArn;
+  const { running, latest } = reads ? await describeRevisions(reads.ecs, runningTaskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
+  const finish = (document: TaskDefinitionDocument, source: string): TaskDefinitionDocument => preflight?.kind.finishRender?.(document, source) ?? document;
 
   const common = {
     region,
     cluster: inputs.cluster,
     compared: reads !== undefined,
-    ...(inputs.service ? { update: { ...serviceUpdate(inputs, service, preflight?.kind), ...(codeDeploy ? { codeDeploy } : {}) } } : {}),
+    ...(inputs.service ? { update: { ...serviceUpdate(inputs, service, preflight?.kind), ...planned } } : {}),
   };
 
   if (inputs.taskDefinitionArn) {
@@ -131,6 +140,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
     }
     const family = named?.family ?? familyRevision(inputs.taskDefinitionArn).split(':')[0] ?? '';
     if (named) checkLaunchVolumes(inputs, named.document);
+    if (named) finish(named.document, 'task-definition-arn');
     const oneOff = runTaskPart(inputs, service, named?.document, reads !== undefined);
     return {
       ...common,
@@ -157,7 +167,8 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
   const image = await planImageWork(inputs, region, deps.env);
   if (image) await deps.verifyImages?.(image);
 
-  const rendered = renderTaskDefinition(inputs, base, inputs.image);
+  const source = renderSource(base);
+  const rendered = finish(renderTaskDefinition(inputs, base, inputs.image), source);
   warnUnmodelled(deps, rendered);
   const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
   const comparedWith = running ?? latest;
@@ -171,7 +182,7 @@ export async function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads
       base,
       family,
       rendered,
-      renderWith: (reference) => renderTaskDefinition(inputs, base, reference),
+      renderWith: (reference) => finish(renderTaskDefinition(inputs, base, reference), source),
       register: inputs.register,
       ...(latest ? { latest } : {}),
       ...(reuse ? { reuse } : {}),
@@ -216,8 +227,15 @@ function runTaskPart(
 
 /** The service as the preflight read it, and the rollout kind that deploys it. */
 async function readService(reporter: Reporter, reads: EcsReads, inputs: Inputs, region: string): Promise<{ service: Service; kind: RolloutKind }> {
-  const read = await preflightService(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment });
+  const read = await preflightService(reads.ecs, inputs.cluster, inputs.service, region, {
+    forceNewDeployment: inputs.forceNewDeployment,
+    createExpress: inputs.express.infrastructureRoleArn !== '',
+  });
   const { service } = read;
+  if (!service.serviceArn) {
+    reporter.info(`Service ${inputs.service} does not exist in ${inputs.cluster}: it is created as an Express service.`);
+    return read;
+  }
   reporter.info(
     `Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
   );
@@ -254,9 +272,9 @@ function serviceUpdate(inputs: Inputs, before: Service | undefined, kind: Rollou
  * any other service, codedeploy-* inputs given are said to be ignored.
  */
 /** What the kind plans beyond the update (CodeDeploy's application, group and AppSpec); codedeploy-* inputs no kind used are said to be ignored. */
-async function kindPart(deps: PlanDeps, inputs: Inputs, service: Service, kind: RolloutKind, reads: EcsReads): Promise<CodeDeployPlan | undefined> {
+async function kindPart(deps: PlanDeps, inputs: Inputs, service: Service, kind: RolloutKind, reads: EcsReads): Promise<Pick<ServiceUpdate, 'codeDeploy' | 'express'>> {
   const planned = kind.plan ? await kind.plan({ reporter: deps.reporter, reads }, inputs, service) : {};
-  if (planned.codeDeploy) return planned.codeDeploy;
+  if (planned.codeDeploy) return planned;
   const given = [
     ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
     ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
@@ -264,7 +282,14 @@ async function kindPart(deps: PlanDeps, inputs: Inputs, service: Service, kind: 
     ...(inputs.codeDeploy.description ? ['codedeploy-deployment-description'] : []),
   ];
   if (given.length > 0) deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
-  return undefined;
+  return planned;
+}
+
+/** The input a rendered task definition came from, for a refusal to name. */
+function renderSource(base: Base): string {
+  if (base.source === 'file') return 'task-definition';
+  if (base.source === 'latest-revision') return 'family';
+  return base.source === 'service' ? 'service' : 'container-name';
 }
 
 /** The managed EBS volumes given at launch name volumes the deployed revision leaves to launch (nothing changed yet). */

@@ -5,11 +5,14 @@ import { fromDescribed, type DescribedRevision } from '../aws/taskdef-convert.js
 import { AwsUnavailableError, PreflightError } from '../errors.js';
 import type { RolloutKind } from '../rollout/kind.js';
 import { kindFor, ROLLOUT_KINDS } from '../rollout/kinds.js';
+import { express, missingExpressService } from '../rollout/express.js';
 import { classifyError, describeAwsError, describeError, errorName } from '../aws/errors.js';
 
 export interface ServiceChecks {
   /** force-new-deployment was set: ECS can force a new deployment only of a service it deploys itself. */
   forceNewDeployment?: boolean;
+  /** express-infrastructure-role-arn was given: a service that does not exist is created as an Express service. */
+  createExpress?: boolean;
 }
 
 export async function preflightService(
@@ -27,10 +30,12 @@ export async function preflightService(
     ecs.describeServices(cluster, [serviceName]),
   );
   const service = answer.services?.[0];
+  const gone = !service || (service.status === 'INACTIVE' && checks.createExpress);
+  if (gone && checks.createExpress) return { service: missingExpressService(serviceName), kind: express };
   if (!service) {
     const reason = answer.failures?.[0]?.reason ?? 'MISSING';
     throw new PreflightError(
-      `service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first.`,
+      `service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first (an Express service: set express-infrastructure-role-arn to create it).`,
     );
   }
   if (service.status !== 'ACTIVE') {

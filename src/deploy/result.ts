@@ -43,6 +43,9 @@ export interface DeliveryResult {
   deregistered: string[];
   /** The one-off task this run started before the service update, if any. */
   runTask?: OneOffTaskReport;
+  /** An Express service: its URL and ARN. */
+  endpoint?: string;
+  serviceArn?: string;
 }
 
 /** How the one-off task ended, for the outputs and the job summary. */
@@ -72,6 +75,8 @@ export interface Progress {
   target?: RolloutTarget;
   /** Set once CodeDeploy created this run's deployment. */
   codeDeployDeploymentId?: string;
+  /** An Express service's ARN and URL, once it was updated or created. */
+  express?: { serviceArn: string; endpoint?: string };
   outcome?: WatchOutcome;
   deregistered: string[];
 }
@@ -108,6 +113,8 @@ export function deliveryResult(plan: DeployPlan<Service | undefined>, done: Prog
     ...(target && update ? { desiredCount: update.desiredCount ?? update.before?.desiredCount ?? 0 } : {}),
     ...(target?.deploymentId ? { deploymentId: target.deploymentId } : {}),
     ...(done.codeDeployDeploymentId ? { codeDeployDeploymentId: done.codeDeployDeploymentId } : {}),
+    ...(done.express?.endpoint ? { endpoint: done.express.endpoint } : {}),
+    ...(done.express?.serviceArn ? { serviceArn: done.express.serviceArn } : {}),
     ...serviceDeploymentOf(target, done.outcome),
     ...(target ? { consoleUrl: consoleUrl(plan.region, target.cluster, target.service) } : {}),
     ...statusOf(done, ending),

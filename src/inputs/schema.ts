@@ -174,6 +174,8 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'run-task-arn', description: 'ARN of the one-off task this run started, if any.' },
   { name: 'run-task-exit-code', description: "Exit code of the one-off task's chosen container, when it has one." },
   { name: 'service-deployment-arn', description: 'ARN of the service deployment the update started (ListServiceDeployments / DescribeServiceDeployments), when ECS named one.' },
+  { name: 'endpoint', description: 'An Express service: its URL (the endpoint of its ingress path).' },
+  { name: 'service-arn', description: 'An Express service: the ARN of the service updated or created.' },
   { name: 'results', description: 'With services-file: a JSON array, one object per service (service, cluster, task-definition-arn, registered, image, deployment-id, codedeploy-deployment-id, service-deployment-arn, deployment-status, reason); the other outputs then summarise the run, a per-service list with one comma-separated position per entry, empty where that service has no value. On GitLab it is the artifact ecs-deliver-results.json instead of a dotenv variable.' },
 ];
 

@@ -7,6 +7,7 @@ import type { Inputs } from '../inputs/parse.js';
 import type { Reporter } from '../report.js';
 import type { RegisteredRevision } from '../deploy/register.js';
 import type { Progress } from '../deploy/result.js';
+import type { TaskDefinitionDocument } from '../taskdef/types.js';
 
 export interface RolloutKind {
   /** How the log names it: `rolling`, `blue/green`, `CodeDeploy`. */
@@ -16,7 +17,9 @@ export interface RolloutKind {
   /** False when ECS cannot force a new deployment of such a service (force-new-deployment is refused). */
   readonly forcesNewDeployment: boolean;
   /** Reads and plans what the kind needs beyond the update, before anything changes (CodeDeploy: its deployment group and AppSpec). */
-  plan?(deps: KindPlanDeps, inputs: Inputs, service: Service): Promise<Pick<ServiceUpdate, 'codeDeploy'>>;
+  plan?(deps: KindPlanDeps, inputs: Inputs, service: Service): Promise<Pick<ServiceUpdate, 'codeDeploy' | 'express'>>;
+  /** The rendered task definition made fit for the kind, or refused naming the input (`source`: where it came from). */
+  finishRender?(rendered: TaskDefinitionDocument, source: string): TaskDefinitionDocument;
   /** What a dry run says the update step would do with `deployed` (such as `web:4`). */
   dryRun(update: ServiceUpdate<Service | undefined>, deployed: string): string[];
   /** Starts the deployment of the revision and, unless wait is false, watches it to its end. */

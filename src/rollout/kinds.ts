@@ -2,10 +2,13 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import type { RolloutKind } from './kind.js';
 import { codeDeploy } from './codedeploy.js';
+import { express } from './express.js';
 import { rolling } from './rolling.js';
 import { staged } from './staged.js';
 
 export const ROLLOUT_KINDS: readonly RolloutKind[] = [
+  // First: an Express service has a strategy the others would take it by.
+  express,
   rolling,
   staged,
   codeDeploy,

@@ -1,99 +1,177 @@
-export const id = 232;
-export const ids = [232];
+export const id = 366;
+export const ids = [366];
 export const modules = {
 
-/***/ 2058:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ 2477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-var __webpack_unused_export__;
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
+  RESPONSE_TIMEOUT_MS: () => (/* binding */ RESPONSE_TIMEOUT_MS),
+  SDK_MAX_ATTEMPTS: () => (/* binding */ SDK_MAX_ATTEMPTS),
+  clientConfig: () => (/* binding */ clientConfig),
+  createSession: () => (/* binding */ createSession),
+  retryGarbledAnswers: () => (/* binding */ retryGarbledAnswers)
+});
+
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4826);
+// EXTERNAL MODULE: ./src/aws/unmodelled.ts
+var aws_unmodelled = __webpack_require__(9501);
+;// CONCATENATED MODULE: ./src/aws/ecs.ts
+// The ECS calls ecs-deliver makes, behind one small interface so the deploy flow and the watcher take it
+// as a parameter and tests hand in aws-sdk-client-mock or a plain object.
 
 
-const CLOCK_SKEW_ERROR_CODES = [
-    "AuthFailure",
-    "InvalidSignatureException",
-    "RequestExpired",
-    "RequestInTheFuture",
-    "RequestTimeTooSkewed",
-    "SignatureDoesNotMatch",
-];
-const THROTTLING_ERROR_CODES = [
-    "BandwidthLimitExceeded",
-    "EC2ThrottledException",
-    "LimitExceededException",
-    "PriorRequestNotComplete",
-    "ProvisionedThroughputExceededException",
-    "RequestLimitExceeded",
-    "RequestThrottled",
-    "RequestThrottledException",
-    "SlowDown",
-    "ThrottledException",
-    "Throttling",
-    "ThrottlingException",
-    "TooManyRequestsException",
-    "TransactionInProgressException",
-];
-const TRANSIENT_ERROR_CODES = ["TimeoutError", "RequestTimeout", "RequestTimeoutException"];
-const TRANSIENT_ERROR_STATUS_CODES = [500, 502, 503, 504];
-const NODEJS_TIMEOUT_ERROR_CODES = ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"];
-const NODEJS_NETWORK_ERROR_CODES = ["EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND"];
-
-const isRetryableByTrait = (error) => error?.$retryable !== undefined;
-const isClockSkewError = (error) => CLOCK_SKEW_ERROR_CODES.includes(error.name);
-const isClockSkewCorrectedError = (error) => error.$metadata?.clockSkewCorrected;
-const isBrowserNetworkError = (error) => {
-    const errorMessages = new Set([
-        "Failed to fetch",
-        "NetworkError when attempting to fetch resource",
-        "The Internet connection appears to be offline",
-        "Load failed",
-        "Network request failed",
-    ]);
-    const isValid = error && error instanceof TypeError;
-    if (!isValid) {
-        return false;
-    }
-    return errorMessages.has(error.message);
-};
-const isThrottlingError = (error) => error.$metadata?.httpStatusCode === 429 ||
-    THROTTLING_ERROR_CODES.includes(error.name) ||
-    error.$retryable?.throttling == true;
-const isTransientError = (error, depth = 0) => isRetryableByTrait(error) ||
-    isClockSkewCorrectedError(error) ||
-    (error.name === "InvalidSignatureException" && error.message?.includes("Signature expired")) ||
-    TRANSIENT_ERROR_CODES.includes(error.name) ||
-    NODEJS_TIMEOUT_ERROR_CODES.includes(error?.code || "") ||
-    NODEJS_NETWORK_ERROR_CODES.includes(error?.code || "") ||
-    TRANSIENT_ERROR_STATUS_CODES.includes(error.$metadata?.httpStatusCode || 0) ||
-    isBrowserNetworkError(error) ||
-    isNodeJsHttp2TransientError(error) ||
-    (error.cause !== undefined && depth <= 10 && isTransientError(error.cause, depth + 1));
-const isServerError = (error) => {
-    if (error.$metadata?.httpStatusCode !== undefined) {
-        const statusCode = error.$metadata.httpStatusCode;
-        if (500 <= statusCode && statusCode <= 599 && !isTransientError(error)) {
-            return true;
+/**
+ * Sits between the SDK's reader and the HTTP answer: keeps the answer's JSON so that fields the SDK does not
+ * know can be named, then hands the same bytes on.
+ */
+function keepRawAnswer(raw) {
+    return (next) => async (args) => {
+        const result = await next(args);
+        const response = result.response;
+        if (response.body && typeof response.body[Symbol.asyncIterator] === 'function') {
+            const chunks = [];
+            for await (const chunk of response.body)
+                chunks.push(chunk);
+            const bytes = Buffer.concat(chunks);
+            response.body = new Uint8Array(bytes);
+            try {
+                raw.body = JSON.parse(bytes.toString('utf8'));
+            }
+            catch {
+                // Not JSON: the SDK's own reader reports it.
+            }
         }
-        return false;
-    }
-    return false;
-};
-function isNodeJsHttp2TransientError(error) {
-    return error.code === "ERR_HTTP2_STREAM_ERROR" && error.message.includes("NGHTTP2_REFUSED_STREAM");
+        return result;
+    };
+}
+function ecsApi(client, options = {}) {
+    const changes = options.changes ?? client;
+    const sendOptions = options.signal ? { abortSignal: options.signal } : {};
+    return {
+        async describeCluster(cluster) {
+            const out = await client.send(new dist_cjs/* DescribeClustersCommand */._2_({ clusters: [cluster] }), sendOptions);
+            return out.clusters?.[0];
+        },
+        describeServices: (cluster, services) => client.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [...services] }), sendOptions),
+        async describeTaskDefinition(taskDefinition) {
+            const command = new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition, include: ['TAGS'] });
+            const raw = {};
+            command.middlewareStack.add(keepRawAnswer(raw), { step: 'deserialize', priority: 'low', name: 'ecsDeliverKeepRawAnswer' });
+            const out = await client.send(command, sendOptions);
+            const answered = raw.body?.['taskDefinition'];
+            const unmodelled = answered && typeof answered === 'object' ? (0,aws_unmodelled.unmodelledAnswerFields)(answered) : [];
+            return unmodelled.length > 0 ? { ...out, unmodelledFields: unmodelled } : out;
+        },
+        registerTaskDefinition: (input) => changes.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input), sendOptions),
+        listTaskDefinitions: (input) => client.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse(input), sendOptions),
+        async deregisterTaskDefinition(taskDefinition) {
+            const out = await changes.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition }), sendOptions);
+            return out.taskDefinition;
+        },
+        updateService: (input) => changes.send(new dist_cjs/* UpdateServiceCommand */.kZr(input), sendOptions),
+        async listClusters(nextToken) {
+            const out = await client.send(new dist_cjs/* ListClustersCommand */.Nnn(nextToken ? { nextToken } : {}), sendOptions);
+            return { clusterArns: out.clusterArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+        },
+        async listServices(cluster, nextToken) {
+            const out = await client.send(new dist_cjs/* ListServicesCommand */.qde({ cluster, ...(nextToken ? { nextToken } : {}) }), sendOptions);
+            return { serviceArns: out.serviceArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+        },
+        listTasks: (input) => client.send(new dist_cjs/* ListTasksCommand */.MYg(input), sendOptions),
+        async describeTasks(cluster, tasks) {
+            if (tasks.length === 0)
+                return [];
+            const out = await client.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: [...tasks] }), sendOptions);
+            return out.tasks ?? [];
+        },
+        listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input), sendOptions),
+        describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] }), sendOptions),
+        runTask: (input) => client.send(new dist_cjs/* RunTaskCommand */._eD(input), sendOptions),
+        stopTask: (cluster, task, reason) => changes.send(new dist_cjs/* StopTaskCommand */.PP1({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
+        stopServiceDeployment: (arn, stopType) => changes.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn: arn, stopType }), sendOptions),
+    };
 }
 
-__webpack_unused_export__ = isBrowserNetworkError;
-__webpack_unused_export__ = isClockSkewCorrectedError;
-__webpack_unused_export__ = isClockSkewError;
-__webpack_unused_export__ = isNodeJsHttp2TransientError;
-__webpack_unused_export__ = isRetryableByTrait;
-exports.GQ = isServerError;
-exports.Qb = isThrottlingError;
-exports.bV = isTransientError;
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(4051);
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+// Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
+// endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
+// for each change (a change whose answer is lost is read back before it is tried again, see deploy/register.ts).
+
+
+
+const SDK_MAX_ATTEMPTS = 5;
+/**
+ * An ECS or ECR endpoint connects in well under a second and answers these small calls in one or two; a call
+ * that takes longer has hung. Short caps let the SDK (reads) or the read-back (changes) try again within a few
+ * seconds, so that even five hung attempts fit well inside a wait-timeout of minutes.
+ */
+const CONNECT_TIMEOUT_MS = 3_000;
+const RESPONSE_TIMEOUT_MS = 10_000;
+function clientConfig(options) {
+    const responseMs = options.requestTimeoutMs ?? RESPONSE_TIMEOUT_MS;
+    return {
+        region: options.region,
+        maxAttempts: options.maxAttempts ?? SDK_MAX_ATTEMPTS,
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        requestHandler: {
+            connectionTimeout: Math.min(CONNECT_TIMEOUT_MS, responseMs),
+            requestTimeout: responseMs,
+            // Without it the SDK only logs a warning when requestTimeout passes.
+            throwOnRequestTimeout: true,
+            // Covers an answer whose headers came but whose body stalls.
+            socketTimeout: responseMs,
+        },
+    };
+}
+function createSession(options) {
+    const reads = new dist_cjs/* ECSClient */.Zgc(clientConfig(options));
+    reads.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
+    const changes = new dist_cjs/* ECSClient */.Zgc(clientConfig({ ...options, maxAttempts: 1 }));
+    return {
+        region: options.region,
+        ecs: ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }),
+        ecsAfterCancel: ecsApi(reads, { changes }),
+        resolveCredentials: () => reads.config.credentials(),
+        options,
+        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(369), __webpack_require__.e(683)]).then(__webpack_require__.bind(__webpack_require__, 2683))).codeDeployApis(options)),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+    };
+}
+function once(make) {
+    let made;
+    return () => (made ??= make());
+}
+/**
+ * A truncated or garbled answer to a read fails in the SDK's reader with a SyntaxError that its retry rules do not
+ * cover; marking it retryable lets the SDK try the read again like any other transient fault.
+ */
+function retryGarbledAnswers() {
+    return (next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if ((0,errors/* isGarbledAnswer */.gL)(error) && Object.isExtensible(error)) {
+                error.$retryable = {};
+            }
+            throw error;
+        }
+    };
+}
 
 
 /***/ }),
 
-/***/ 7808:
+/***/ 1445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -101,8 +179,8 @@ exports.bV = isTransientError;
 /* harmony export */   fq: () => (/* binding */ MayHaveBeenAppliedError),
 /* harmony export */   j0: () => (/* binding */ afterRefusal)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
 
 
 /** Before reading back or trying again; ECS refills these calls' tokens in about a second. */
@@ -132,7 +210,7 @@ class MayHaveBeenAppliedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* 
 
 /***/ }),
 
-/***/ 9378:
+/***/ 4051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -145,8 +223,8 @@ class MayHaveBeenAppliedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   gL: () => (/* binding */ isGarbledAnswer)
 /* harmony export */ });
 /* unused harmony export isAborted */
-/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2058);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9796);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // What a failed AWS call means: throttling slows the watcher's polling, transient faults are retried until
 // the timeout, anything else ends the wait; whether a failed change may still have been made; and the one line a
 // user reads about it. The SDK's own error classification decides throttling and transience.
@@ -280,7 +358,59 @@ function describeAwsError(action, error) {
 
 /***/ }),
 
-/***/ 6429:
+/***/ 8623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ expressApi)
+/* harmony export */ });
+/* unused harmony export expressCalls */
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4826);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2477);
+// The ECS Express Mode calls, made as the other changes in ecs.ts are: reads go through the SDK's retries, each
+// change is sent once (its caller reads back before any second try), and the cancel aborts them unless the caller
+// asks for the calls a cancel does not abort (the rollback of rollback-on-cancel).
+
+
+const made = new WeakMap();
+/** The Express calls of a session, made once; `afterCancel`: calls the run's cancel does not abort. */
+function expressApi(options, afterCancel = false) {
+    let pair = made.get(options);
+    if (!pair) {
+        const reads = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.clientConfig)(options));
+        reads.middlewareStack.add((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.retryGarbledAnswers)(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
+        const changes = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.clientConfig)({ ...options, maxAttempts: 1 }));
+        pair = { live: expressCalls(reads, changes, options.signal), afterCancel: expressCalls(reads, changes, undefined) };
+        made.set(options, pair);
+    }
+    return afterCancel ? pair.afterCancel : pair.live;
+}
+function expressCalls(reads, changes, signal) {
+    const sendOptions = signal ? { abortSignal: signal } : {};
+    return {
+        async describe(serviceArn) {
+            const out = await reads.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeExpressGatewayServiceCommand */ .UMo({ serviceArn, include: ['TAGS'] }), sendOptions);
+            return out.service;
+        },
+        async create(input) {
+            return (await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CreateExpressGatewayServiceCommand */ .vER(input), sendOptions)).service;
+        },
+        async update(input) {
+            return (await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UpdateExpressGatewayServiceCommand */ .omG(input), sendOptions)).service;
+        },
+        async tag(resourceArn, tags) {
+            await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .TagResourceCommand */ .eqU({ resourceArn, tags: tags.map((tag) => ({ key: tag.key, value: tag.value })) }), sendOptions);
+        },
+        async untag(resourceArn, keys) {
+            await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UntagResourceCommand */ .RP$({ resourceArn, tagKeys: [...keys] }), sendOptions);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 5290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -316,14 +446,14 @@ function consoleUrl(region, cluster, service) {
 
 /***/ }),
 
-/***/ 6763:
+/***/ 2364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ toRegisterInput),
 /* harmony export */   i: () => (/* binding */ fromDescribed)
 /* harmony export */ });
-/* harmony import */ var _taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5982);
+/* harmony import */ var _taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2211);
 
 function fromDescribed(out) {
     const td = out.taskDefinition;
@@ -349,18 +479,95 @@ function toRegisterInput(doc) {
 
 /***/ }),
 
-/***/ 9232:
+/***/ 9501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   unmodelledAnswerFields: () => (/* binding */ unmodelledAnswerFields),
+/* harmony export */   unmodelledFields: () => (/* binding */ unmodelledFields)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4826);
+// The bundled SDK serialises only the members its model knows; anything else vanishes without an error.
+// Walking the SDK's own schema finds those fields, so a newer field is named in a warning, not lost in silence.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
-});
+const STRUCTURE = 3;
+const LIST = 1;
+const MAP = 2;
+const LIST_BIT = 64;
+const MAP_BIT = 128;
+function resolve(schema) {
+    let current = schema;
+    for (let i = 0; i < 4; i++) {
+        if (typeof current === 'function')
+            current = current();
+        else if (Array.isArray(current) && current.length === 2 && typeof current[0] === 'function')
+            current = current[0];
+        else
+            break;
+    }
+    return current;
+}
+function walk(value, schema, path, found) {
+    const resolved = resolve(schema);
+    if (value === null || value === undefined)
+        return;
+    if (typeof resolved === 'number') {
+        if (resolved & LIST_BIT && Array.isArray(value))
+            return;
+        if (resolved & MAP_BIT)
+            return;
+        return;
+    }
+    if (!Array.isArray(resolved))
+        return;
+    const kind = resolved[0];
+    if (kind === STRUCTURE && typeof value === 'object' && !Array.isArray(value)) {
+        const names = resolved[4];
+        const members = resolved[5];
+        for (const [key, child] of Object.entries(value)) {
+            const index = names.indexOf(key);
+            if (index === -1)
+                found.push(path ? `${path}.${key}` : key);
+            else
+                walk(child, members[index], path ? `${path}.${key}` : key, found);
+        }
+    }
+    else if (kind === LIST && Array.isArray(value)) {
+        value.forEach((item, i) => walk(item, resolved[4], `${path}[${i}]`, found));
+    }
+    else if (kind === MAP && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) {
+            walk(child, resolved[5], `${path}.${key}`, found);
+        }
+    }
+}
+/** Paths of the fields in a RegisterTaskDefinition input that the bundled SDK would not send. */
+function unmodelledFields(input) {
+    const found = [];
+    walk(input, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .RegisterTaskDefinitionRequest$ */ .fSK, '', found);
+    return found;
+}
+/** Paths of the fields in a task definition ECS answered that the bundled SDK drops while reading it. */
+function unmodelledAnswerFields(taskDefinition) {
+    const found = [];
+    walk(taskDefinition, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .TaskDefinition$ */ .TAv, '', found);
+    return found;
+}
 
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/cancel.ts
+
+/***/ }),
+
+/***/ 560:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fh: () => (/* binding */ listenForCancel),
+/* harmony export */   dZ: () => (/* binding */ throwIfCancelled),
+/* harmony export */   mr: () => (/* binding */ endedBy),
+/* harmony export */   oX: () => (/* binding */ signalOf)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // A cancel (SIGINT or SIGTERM) as every step sees it: the run's AbortSignal, whose reason names the signal.
 
 function signalOf(cancel) {
@@ -368,11 +575,11 @@ function signalOf(cancel) {
 }
 function throwIfCancelled(cancel) {
     if (cancel.aborted)
-        throw new src_errors/* CancelledError */.cc(signalOf(cancel));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(signalOf(cancel));
 }
 /** What ended a step: after a cancel, whatever a step threw on its way out is the cancel. */
 function endedBy(caught, cancel) {
-    return cancel.aborted && !(caught instanceof src_errors/* CancelledError */.cc) ? new src_errors/* CancelledError */.cc(signalOf(cancel)) : caught;
+    return cancel.aborted && !(caught instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc) ? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(signalOf(cancel)) : caught;
 }
 /**
  * The first signal cancels the run and arms the backstop; a second one exits at once, saying so.
@@ -383,7 +590,7 @@ function listenForCancel(cancel, warn, armBackstop) {
     const onSignal = (signal) => () => {
         if (cancel.signal.aborted) {
             warn(`${signal} received again: exiting now, without writing the outputs.`);
-            process.exit((0,src_errors/* exitCodeFor */.Rr)(new src_errors/* CancelledError */.cc(signal)));
+            process.exit((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .exitCodeFor */ .Rr)(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(signal)));
         }
         warn(`${signal} received: stopping.`);
         cancel.abort(signal);
@@ -400,12 +607,28 @@ function listenForCancel(cancel, warn, armBackstop) {
     };
 }
 
+
+/***/ }),
+
+/***/ 3366:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./src/cancel.ts
+var src_cancel = __webpack_require__(560);
 // EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __webpack_require__(9373);
+var src_clock = __webpack_require__(386);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/aws/names.ts
-var aws_names = __webpack_require__(6429);
+var aws_names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/deploy/outputs.ts
-var outputs = __webpack_require__(3545);
+var outputs = __webpack_require__(7624);
 ;// CONCATENATED MODULE: ./src/taskdef/container-extras.ts
 // The container settings teams set with aws-actions' render action: the log configuration, docker labels and
 // environment files of the chosen container. Applied the same on every run, so an unchanged input renders an
@@ -489,119 +712,9 @@ function defaultContainer(containers, containerName, wanted) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
-var parse_file = __webpack_require__(5982);
-;// CONCATENATED MODULE: ./src/taskdef/ports.ts
-// Port mappings and the network mode rules ECS applies to them.
-
-/** Under these modes the container's port is the host's: hostPort must be left out or equal containerPort. */
-function sharesHostPorts(networkMode) {
-    return networkMode === 'awsvpc' || networkMode === 'host';
-}
-function formatPortMapping(mapping) {
-    const range = mapping['containerPortRange'];
-    const container = mapping.containerPort ?? (typeof range === 'string' ? range : '?');
-    const protocol = mapping.protocol ?? 'tcp';
-    const host = mapping.hostPort;
-    if (host === undefined || host === 0 || host === mapping.containerPort)
-        return `${container}/${protocol}`;
-    return `${host}:${container}/${protocol}`;
-}
-function formatPortMappings(mappings) {
-    if (!mappings || mappings.length === 0)
-        return '(none)';
-    return mappings.map(formatPortMapping).join(', ');
-}
-function checkPort(inputName, port, lowest) {
-    if (!Number.isInteger(port) || port < lowest || port > 65535) {
-        throw new src_errors/* InputError */.dz(`${inputName}: ${port} is not a port number: use a whole number from ${lowest} to 65535`);
-    }
-}
-/** host-port under awsvpc or host: 0 means "the container port", any other value must equal it, as ECS requires. */
-function checkSharedHostPort(hostPort, containerPort, networkMode) {
-    if (!sharesHostPorts(networkMode) || hostPort === 0 || hostPort === containerPort)
-        return;
-    throw new src_errors/* InputError */.dz(`host-port: under ${networkMode ?? ''} the host port must equal container-port (${containerPort}), as ECS requires: leave host-port unset or set it to ${containerPort}`);
-}
-/** The names of the port inputs an edit gives, for messages and for choosing the container. */
-function portInputsGiven(edit) {
-    if (!edit)
-        return [];
-    return [
-        ...(edit.containerPort !== undefined ? ['container-port'] : []),
-        ...(edit.hostPort !== undefined ? ['host-port'] : []),
-        ...(edit.protocol !== undefined ? ['protocol'] : []),
-    ];
-}
-/**
- * container-port, host-port and protocol on an existing container: the mapping of that container port gets
- * host-port and protocol (or a new mapping is added); other mappings stay, and a mapping that already says the
- * same is left exactly as it is, so an unchanged rerun renders an unchanged definition.
- * Without container-port, host-port and protocol apply to the container's only mapping.
- */
-function applyPortEdit(container, edit, networkMode) {
-    const given = portInputsGiven(edit);
-    if (given.length === 0)
-        return;
-    const name = container.name ?? '?';
-    if (edit.hostPort !== undefined)
-        checkPort('host-port', edit.hostPort, 0);
-    if (networkMode === 'none') {
-        throw new src_errors/* InputError */.dz(`${given.join(', ')}: a task with network mode none has no ports: remove ${given.length === 1 ? 'it' : 'them'} or choose another network-mode`);
-    }
-    const mappings = container.portMappings ?? [];
-    const target = edit.containerPort === undefined ? onlyMapping(mappings, name, given) : mappingFor(mappings, edit, name);
-    if (!target) {
-        container.portMappings = [...mappings, newMapping(edit, networkMode)];
-        return;
-    }
-    const containerPort = target.containerPort;
-    if (containerPort === undefined) {
-        throw new src_errors/* InputError */.dz(`${given.join(', ')}: the port mapping of container "${name}" is a port range (${formatPortMapping(target)}): set container-port, or change the range in a task definition file`);
-    }
-    if (edit.hostPort !== undefined) {
-        checkSharedHostPort(edit.hostPort, containerPort, networkMode);
-        if (!sharesHostPorts(networkMode)) {
-            if ((target.hostPort ?? 0) !== edit.hostPort)
-                target.hostPort = edit.hostPort;
-        }
-        else if (target.hostPort !== undefined && target.hostPort !== containerPort) {
-            // host-port 0 or the container port: both mean "the container port" here, as ECS answers it.
-            delete target.hostPort;
-        }
-    }
-    if (edit.protocol !== undefined && (target.protocol ?? 'tcp') !== edit.protocol)
-        target.protocol = edit.protocol;
-}
-function onlyMapping(mappings, name, given) {
-    const only = mappings.length === 1 ? mappings[0] : undefined;
-    if (only)
-        return only;
-    const inputs = given.join(' and ');
-    throw new src_errors/* InputError */.dz(mappings.length === 0
-        ? `${inputs}: container "${name}" has no port mapping to apply ${given.length === 1 ? 'it' : 'them'} to: set container-port too`
-        : `${inputs}: container "${name}" has ${mappings.length} port mappings (${formatPortMappings(mappings)}): set container-port to the one ${given.length === 1 ? 'it applies' : 'they apply'} to`);
-}
-function mappingFor(mappings, edit, name) {
-    const containerPort = edit.containerPort ?? 0;
-    checkPort('container-port', containerPort, 1);
-    const samePort = mappings.filter((mapping) => mapping.containerPort === containerPort);
-    const candidates = samePort.length > 1 && edit.protocol !== undefined ? samePort.filter((mapping) => (mapping.protocol ?? 'tcp') === edit.protocol) : samePort;
-    if (candidates.length <= 1)
-        return candidates[0];
-    // 53/tcp and 53/udp: nothing to change unless host-port says what, and then protocol must pick one.
-    if (edit.hostPort === undefined)
-        return candidates[0];
-    throw new src_errors/* InputError */.dz(`container-port: container "${name}" maps ${containerPort} more than once (${formatPortMappings(candidates)}): set protocol to the one host-port applies to`);
-}
-function newMapping(edit, networkMode) {
-    const containerPort = edit.containerPort ?? 0;
-    const hostPort = edit.hostPort ?? 0;
-    const protocol = edit.protocol ?? 'tcp';
-    checkSharedHostPort(hostPort, containerPort, networkMode);
-    // Under awsvpc and host ECS answers hostPort equal to containerPort; left out, the two compare the same.
-    return sharesHostPorts(networkMode) ? { containerPort, protocol } : { hostPort, containerPort, protocol };
-}
-
+var parse_file = __webpack_require__(2211);
+// EXTERNAL MODULE: ./src/taskdef/ports.ts
+var ports = __webpack_require__(5727);
 ;// CONCATENATED MODULE: ./src/taskdef/apply-edits.ts
 // What the inputs change on a base task definition (a file, the latest revision, or a new one).
 
@@ -680,7 +793,7 @@ function applyContainerEdits(containers, edits, networkMode) {
         container.repositoryCredentials = { ...container.repositoryCredentials, credentialsParameter: edits.repositoryCredentials };
     }
     if (edits.port)
-        applyPortEdit(container, edits.port, networkMode);
+        (0,ports/* applyPortEdit */.wh)(container, edits.port, networkMode);
     applyContainerExtras(container, edits);
 }
 /** Inputs other than image that apply to the default container, by input name. */
@@ -693,7 +806,7 @@ function containerInputsGiven(edits) {
         ['memory', edits.memory !== undefined],
         ['repository-credentials', edits.repositoryCredentials !== undefined],
     ];
-    return [...given.filter(([, isGiven]) => isGiven).map(([name]) => name), ...portInputsGiven(edits.port), ...containerExtrasGiven(edits)];
+    return [...given.filter(([, isGiven]) => isGiven).map(([name]) => name), ...(0,ports/* portInputsGiven */.O_)(edits.port), ...containerExtrasGiven(edits)];
 }
 /** Replace mode changes the list even with no lines: it empties it. */
 function changesList(lines, mode) {
@@ -727,7 +840,7 @@ function applyKeyValueEdits(current, edits, mode, entry) {
  */
 function fitPortsToNetworkMode(taskDefinition) {
     const mode = taskDefinition.networkMode;
-    if (!sharesHostPorts(mode))
+    if (!(0,ports/* sharesHostPorts */.Pj)(mode))
         return;
     for (const container of taskDefinition.containerDefinitions ?? []) {
         for (const mapping of container.portMappings ?? []) {
@@ -786,13 +899,13 @@ function renderNewTaskDefinition(spec) {
 }
 function portMapping(containerPort, spec, networkMode) {
     const { hostPort, protocol } = spec;
-    checkPort('container-port', containerPort, 1);
-    checkPort('host-port', hostPort, 0);
+    (0,ports/* checkPort */.Yn)('container-port', containerPort, 1);
+    (0,ports/* checkPort */.Yn)('host-port', hostPort, 0);
     if (networkMode === 'none') {
         throw new src_errors/* InputError */.dz('container-port: a task with network mode none has no ports: leave container-port unset or choose another network-mode');
     }
-    checkSharedHostPort(hostPort, containerPort, networkMode);
-    if (sharesHostPorts(networkMode))
+    (0,ports/* checkSharedHostPort */.xB)(hostPort, containerPort, networkMode);
+    if ((0,ports/* sharesHostPorts */.Pj)(networkMode))
         return { containerPort, protocol };
     return { hostPort, containerPort, protocol };
 }
@@ -815,7 +928,7 @@ function checkRegisterRequestSize(doc) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/validate.ts
-var validate = __webpack_require__(8516);
+var validate = __webpack_require__(8681);
 ;// CONCATENATED MODULE: ./src/deploy/render.ts
 // Chooses the base task definition and renders the one this run deploys. Pure: no AWS, no host.
 
@@ -931,6 +1044,8 @@ function deliveryResult(plan, done, ending) {
         ...(target && update ? { desiredCount: update.desiredCount ?? update.before?.desiredCount ?? 0 } : {}),
         ...(target?.deploymentId ? { deploymentId: target.deploymentId } : {}),
         ...(done.codeDeployDeploymentId ? { codeDeployDeploymentId: done.codeDeployDeploymentId } : {}),
+        ...(done.express?.endpoint ? { endpoint: done.express.endpoint } : {}),
+        ...(done.express?.serviceArn ? { serviceArn: done.express.serviceArn } : {}),
         ...serviceDeploymentOf(target, done.outcome),
         ...(target ? { consoleUrl: (0,aws_names/* consoleUrl */.B9)(plan.region, target.cluster, target.service) } : {}),
         ...statusOf(done, ending),
@@ -1149,7 +1264,7 @@ function conclude(host, ending, cancel, errorReported) {
     const { result } = ending;
     const services = ending.services ?? [result];
     // CANCELLED without a signal: someone stopped the deployment outside this run, which is a failure of this run.
-    const code = fleetExitCode(services, cancel.aborted ? signalOf(cancel) : undefined);
+    const code = fleetExitCode(services, cancel.aborted ? (0,src_cancel/* signalOf */.oX)(cancel) : undefined);
     if (code === src_errors/* EXIT */.dc.ok) {
         host.reporter.info(doneLine(result, ending.services));
         return code;
@@ -1348,7 +1463,7 @@ function checkInputCombination(inputs) {
 async function planImageWork(inputs, region, env) {
     if (!inputs.image && inputs.images.size === 0)
         return undefined;
-    const { checkImageOptions, imageWorkLines } = await __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 3231));
+    const { checkImageOptions, imageWorkLines } = await __webpack_require__.e(/* import() */ 960).then(__webpack_require__.bind(__webpack_require__, 2960));
     const options = { ...inputs, region };
     const job = (o) => ({ options: o, plan: checkImageOptions(o, env) });
     const main = inputs.image ? job(options) : undefined;
@@ -1379,13 +1494,13 @@ function imageAccess(session, reporter, signal, env) {
         const known = ecrClients.get(region);
         if (known)
             return known;
-        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 898));
+        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(511), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 3269));
         const api = ecrApiFor(session, region);
         ecrClients.set(region, api);
         return api;
     };
     const ecrPublicToken = async () => {
-        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
+        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(511), __webpack_require__.e(575), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 6416));
         return token(ecrPublicClientFor(session), session.options.signal);
     };
     return { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal, env };
@@ -1400,15 +1515,15 @@ function lazyEcr(load) {
 }
 
 // EXTERNAL MODULE: ./src/runtask/options.ts
-var options = __webpack_require__(3898);
+var options = __webpack_require__(8217);
 // EXTERNAL MODULE: ./src/runtask/plan.ts
-var runtask_plan = __webpack_require__(8721);
+var runtask_plan = __webpack_require__(8756);
 // EXTERNAL MODULE: ./src/taskdef/plain-data.ts
-var plain_data = __webpack_require__(2209);
+var plain_data = __webpack_require__(20);
 // EXTERNAL MODULE: ./src/taskdef/read-only.ts
-var read_only = __webpack_require__(4489);
+var read_only = __webpack_require__(3530);
 // EXTERNAL MODULE: ./src/taskdef/task-size.ts
-var task_size = __webpack_require__(3173);
+var task_size = __webpack_require__(1938);
 ;// CONCATENATED MODULE: ./src/taskdef/normalize.ts
 // `register: if-changed` reuses the family's latest revision when the rendered task definition equals it.
 // ECS answers a registered definition with defaults filled in and some lists reordered, so both sides are
@@ -1479,7 +1594,7 @@ function normalizeContainer(container, networkMode) {
 function normalizePortMapping(input, networkMode) {
     const mapping = { ...input, protocol: input.protocol ?? 'tcp' };
     if (mapping.hostPort === undefined && typeof mapping.containerPort === 'number') {
-        if (sharesHostPorts(networkMode))
+        if ((0,ports/* sharesHostPorts */.Pj)(networkMode))
             mapping.hostPort = mapping.containerPort;
         else if (networkMode === 'bridge')
             mapping.hostPort = 0;
@@ -1599,8 +1714,8 @@ function containerChanges(name, before, after) {
             say(`${field} ${change}`);
     }
     if ((0,plain_data/* canonicalJson */.dj)(before.portMappings ?? []) !== (0,plain_data/* canonicalJson */.dj)(after.portMappings ?? [])) {
-        const from = formatPortMappings(before.portMappings);
-        const to = formatPortMappings(after.portMappings);
+        const from = (0,ports/* formatPortMappings */.kM)(before.portMappings);
+        const to = (0,ports/* formatPortMappings */.kM)(after.portMappings);
         say(from === to ? `port mapping settings changed (${to})` : `ports ${from} → ${to}`);
     }
     if ((0,plain_data/* canonicalJson */.dj)(before.command) !== (0,plain_data/* canonicalJson */.dj)(after.command))
@@ -1697,10 +1812,10 @@ function checkLaunchVolume(taskDefinition, volumeName, inputName) {
         : `${inputName}: the task definition has no volume "${volumeName}"${atLaunch.length > 0 ? ` (configured at launch: ${atLaunch.join(', ')})` : ''}; add {"name": "${volumeName}", "configuredAtLaunch": true} to its volumes, or name one of them`);
 }
 
-// EXTERNAL MODULE: ./src/deploy/preflight.ts + 3 modules
-var deploy_preflight = __webpack_require__(9646);
+// EXTERNAL MODULE: ./src/deploy/preflight.ts + 6 modules
+var deploy_preflight = __webpack_require__(9831);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(4051);
 ;// CONCATENATED MODULE: ./src/deploy/keep-revisions.ts
 
 
@@ -1931,14 +2046,17 @@ async function planDeploy(deps, inputs, reads) {
     const fileDocument = inputs.taskDefinitionFile ? await readTaskDefinitionFile(deps, inputs.taskDefinitionFile) : undefined;
     const preflight = reads && inputs.service ? await readService(reporter, reads, inputs, region) : undefined;
     const service = preflight?.service;
-    const codeDeploy = reads && preflight ? await kindPart(deps, inputs, preflight.service, preflight.kind, reads) : undefined;
+    const planned = reads && preflight ? await kindPart(deps, inputs, preflight.service, preflight.kind, reads) : {};
     const knownFamily = inputs.taskDefinitionArn ? '' : inputs.family || fileDocument?.taskDefinition.family || '';
-    const { running, latest } = reads ? await describeRevisions(reads.ecs, service?.taskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
+    // An Express service may not show its task definition in DescribeServices: its active configuration names it.
+    const runningTaskDefinition = service?.taskDefinition ?? planned.express?.described?.activeConfigurations?.[0]?.taskDefinitionArn;
+    const { running, latest } = reads ? await describeRevisions(reads.ecs, runningTaskDefinition, knownFamily, !inputs.taskDefinitionArn) : {};
+    const finish = (document, source) => preflight?.kind.finishRender?.(document, source) ?? document;
     const common = {
         region,
         cluster: inputs.cluster,
         compared: reads !== undefined,
-        ...(inputs.service ? { update: { ...serviceUpdate(inputs, service, preflight?.kind), ...(codeDeploy ? { codeDeploy } : {}) } } : {}),
+        ...(inputs.service ? { update: { ...serviceUpdate(inputs, service, preflight?.kind), ...planned } } : {}),
     };
     if (inputs.taskDefinitionArn) {
         const named = reads ? await (0,deploy_preflight/* findTaskDefinition */.KF)(reads.ecs, inputs.taskDefinitionArn) : undefined;
@@ -1951,6 +2069,8 @@ async function planDeploy(deps, inputs, reads) {
         const family = named?.family ?? (0,aws_names/* familyRevision */.KW)(inputs.taskDefinitionArn).split(':')[0] ?? '';
         if (named)
             checkLaunchVolumes(inputs, named.document);
+        if (named)
+            finish(named.document, 'task-definition-arn');
         const oneOff = runTaskPart(inputs, service, named?.document, reads !== undefined);
         return {
             ...common,
@@ -1977,7 +2097,8 @@ async function planDeploy(deps, inputs, reads) {
     const image = await planImageWork(inputs, region, deps.env);
     if (image)
         await deps.verifyImages?.(image);
-    const rendered = renderTaskDefinition(inputs, base, inputs.image);
+    const source = renderSource(base);
+    const rendered = finish(renderTaskDefinition(inputs, base, inputs.image), source);
     warnUnmodelled(deps, rendered);
     const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
     const comparedWith = running ?? latest;
@@ -1991,7 +2112,7 @@ async function planDeploy(deps, inputs, reads) {
             base,
             family,
             rendered,
-            renderWith: (reference) => renderTaskDefinition(inputs, base, reference),
+            renderWith: (reference) => finish(renderTaskDefinition(inputs, base, reference), source),
             register: inputs.register,
             ...(latest ? { latest } : {}),
             ...(reuse ? { reuse } : {}),
@@ -2029,8 +2150,15 @@ function runTaskPart(inputs, service, document, compared) {
 }
 /** The service as the preflight read it, and the rollout kind that deploys it. */
 async function readService(reporter, reads, inputs, region) {
-    const read = await (0,deploy_preflight/* preflightService */.BN)(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment });
+    const read = await (0,deploy_preflight/* preflightService */.BN)(reads.ecs, inputs.cluster, inputs.service, region, {
+        forceNewDeployment: inputs.forceNewDeployment,
+        createExpress: inputs.express.infrastructureRoleArn !== '',
+    });
     const { service } = read;
+    if (!service.serviceArn) {
+        reporter.info(`Service ${inputs.service} does not exist in ${inputs.cluster}: it is created as an Express service.`);
+        return read;
+    }
     reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${(0,aws_names/* familyRevision */.KW)(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
     return read;
 }
@@ -2066,7 +2194,7 @@ function serviceUpdate(inputs, before, kind) {
 async function kindPart(deps, inputs, service, kind, reads) {
     const planned = kind.plan ? await kind.plan({ reporter: deps.reporter, reads }, inputs, service) : {};
     if (planned.codeDeploy)
-        return planned.codeDeploy;
+        return planned;
     const given = [
         ...(inputs.codeDeploy.application ? ['codedeploy-application'] : []),
         ...(inputs.codeDeploy.deploymentGroup ? ['codedeploy-deployment-group'] : []),
@@ -2075,7 +2203,15 @@ async function kindPart(deps, inputs, service, kind, reads) {
     ];
     if (given.length > 0)
         deps.reporter.warn(`${given.join(', ')}: ignored, as ${inputs.service} is not deployed by CodeDeploy.`);
-    return undefined;
+    return planned;
+}
+/** The input a rendered task definition came from, for a refusal to name. */
+function renderSource(base) {
+    if (base.source === 'file')
+        return 'task-definition';
+    if (base.source === 'latest-revision')
+        return 'family';
+    return base.source === 'service' ? 'service' : 'container-name';
 }
 /** The managed EBS volumes given at launch name volumes the deployed revision leaves to launch (nothing changed yet). */
 function checkLaunchVolumes(inputs, document) {
@@ -2144,7 +2280,7 @@ async function readTaskDefinitionFile(deps, path) {
         throw new src_errors/* InputError */.dz(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
     }
     // The YAML library is loaded only for a file that is not plain JSON: most runs read JSON and never need it.
-    return (0,parse_file/* parseTaskDefinitionText */.$6)(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
+    return (0,parse_file/* parseTaskDefinitionText */.$6)(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 3645, 19)) : undefined);
 }
 function warnUnmodelledBase(reporter, revision) {
     const fields = revision.unmodelledFields;
@@ -2160,7 +2296,7 @@ function warnUnmodelled(deps, rendered) {
 }
 
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
-var ecs_update = __webpack_require__(3640);
+var ecs_update = __webpack_require__(747);
 ;// CONCATENATED MODULE: ./src/deploy/plan-report.ts
 
 
@@ -2241,7 +2377,7 @@ function unreadKindLines(update, deployed) {
 }
 
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+var duration = __webpack_require__(402);
 ;// CONCATENATED MODULE: ./src/inputs/duration.ts
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -2320,7 +2456,7 @@ function checkTags(name, tags) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/fargate-sizes.ts
-var fargate_sizes = __webpack_require__(4765);
+var fargate_sizes = __webpack_require__(66);
 ;// CONCATENATED MODULE: ./src/inputs/kv-lines.ts
 // Multi-line inputs of KEY=VALUE lines (environment, secrets, tags, images, build-args).
 // Only the first '=' splits, so values may hold '=' (URLs, base64); a value is kept exactly as written,
@@ -2698,7 +2834,7 @@ function idList(read, name, pattern, example) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/schema.ts
-var schema = __webpack_require__(2898);
+var schema = __webpack_require__(7233);
 ;// CONCATENATED MODULE: ./src/inputs/shell-words.ts
 // The `command` input: a JSON array of strings, or one line split into words the way a POSIX shell does,
 // without expanding anything. ECS runs the words as they are, with no shell in between, so an unquoted
@@ -3135,7 +3271,7 @@ function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/sources.ts
-var sources = __webpack_require__(6203);
+var sources = __webpack_require__(1778);
 ;// CONCATENATED MODULE: ./src/inputs/stdin.ts
 async function readStdin(stream = process.stdin) {
     const chunks = [];
@@ -3256,7 +3392,7 @@ async function openDryRunSession(inputs, env, reporter, signal) {
     return session;
 }
 async function createSessionFor(inputs, region, env, reporter, signal, limits = {}) {
-    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778));
+    const { createSession } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2477));
     const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
     // The run's cancel reaches every AWS call, so a signal ends a call in flight too.
     const options = {
@@ -3268,7 +3404,7 @@ async function createSessionFor(inputs, region, env, reporter, signal, limits = 
     return createSession(options);
 }
 async function webIdentityCredentials(inputs, region, env, reporter, signal) {
-    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(695), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 6850));
+    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(453), __webpack_require__.e(107)]).then(__webpack_require__.bind(__webpack_require__, 2107));
     // A rollback can wait as long again as the rollout; the session must not end before both.
     const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
     if (longestRunMs > SESSION_MS) {
@@ -3299,26 +3435,34 @@ async function withinLimit(pending, limitMs) {
     }
 }
 
+// EXTERNAL MODULE: ./src/aws/express-api.ts
+var express_api = __webpack_require__(8623);
 ;// CONCATENATED MODULE: ./src/wiring.ts
 // What the run hands the plan and apply steps of each service: file reading, image checks and publishing, the
 // watcher, the one-off task, keep-revisions, each service with its own reporter.
 
 
 
+
 /** What the plan reads with: ECS, and CodeDeploy's clients for a service CodeDeploy deploys (made only then). */
 function readsOf(session) {
-    return { ecs: session.ecs, region: session.region, ...(session.codeDeploy ? { codeDeploy: session.codeDeploy } : {}) };
+    return {
+        ecs: session.ecs,
+        region: session.region,
+        ...(session.codeDeploy ? { codeDeploy: session.codeDeploy } : {}),
+        express: () => (0,express_api/* expressApi */.J)(session.options),
+    };
 }
 async function planDeps(inputs, env, access, reporter, compared) {
     return {
         reporter,
         env: env,
         readTextFile: (path) => (0,parse_file/* readTaskDefinitionFile */.BD)((0,external_node_path_.resolve)(path), path),
-        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
+        ...(compared ? { unmodelledFields: (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9501))).unmodelledFields } : {}),
         ...(inputs.image || inputs.images.size > 0
             ? {
                 verifyImages: async (work) => {
-                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 9747));
+                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(71)]).then(__webpack_require__.bind(__webpack_require__, 5071));
                     for (const job of [...work.others, ...(work.main ? [work.main] : [])])
                         await verifyImageExists(access, job.options, job.plan);
                 },
@@ -3327,7 +3471,7 @@ async function planDeps(inputs, env, access, reporter, compared) {
     };
 }
 async function publishImages(access, work) {
-    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 9747));
+    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(71)]).then(__webpack_require__.bind(__webpack_require__, 5071));
     return work.main ? publishImage(access, work.main.options, work.main.plan) : { image: '', pushed: false, pushedNewDigest: false };
 }
 function applyDeps(wiring) {
@@ -3348,10 +3492,10 @@ function applyDeps(wiring) {
         runTask: async (runPlan, taskDefinitionArn, untouched) => {
             // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
             const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([
-                __webpack_require__.e(/* import() */ 588).then(__webpack_require__.bind(__webpack_require__, 5588)),
-                __webpack_require__.e(/* import() */ 470).then(__webpack_require__.bind(__webpack_require__, 3470)),
-                __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 253)),
-                Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778)),
+                __webpack_require__.e(/* import() */ 18).then(__webpack_require__.bind(__webpack_require__, 5018)),
+                __webpack_require__.e(/* import() */ 87).then(__webpack_require__.bind(__webpack_require__, 6087)),
+                __webpack_require__.e(/* import() */ 28).then(__webpack_require__.bind(__webpack_require__, 9028)),
+                Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2477)),
             ]);
             return runTaskStep(runPlan, taskDefinitionArn, untouched, {
                 api: ecsTaskApi(session),
@@ -3366,9 +3510,9 @@ function applyDeps(wiring) {
 }
 
 // EXTERNAL MODULE: ./src/aws/doubtful.ts
-var doubtful = __webpack_require__(7808);
+var doubtful = __webpack_require__(1445);
 // EXTERNAL MODULE: ./src/aws/taskdef-convert.ts
-var taskdef_convert = __webpack_require__(6763);
+var taskdef_convert = __webpack_require__(2364);
 ;// CONCATENATED MODULE: ./src/deploy/register.ts
 
 
@@ -3509,7 +3653,7 @@ async function applyPlan(deps, plan, startedAt, progress = newProgress(), part =
         return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
     }
     catch (caught) {
-        const error = endedBy(caught, deps.cancel);
+        const error = (0,src_cancel/* endedBy */.mr)(caught, deps.cancel);
         if (progress.revision?.registered)
             deps.reporter.info(stillRegistered(plan, progress, progress.revision.arn));
         return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false, error }), error };
@@ -3528,7 +3672,7 @@ function stillRegistered(plan, progress, arn) {
 }
 function stepper(deps, done) {
     return (name) => {
-        throwIfCancelled(deps.cancel);
+        (0,src_cancel/* throwIfCancelled */.dZ)(deps.cancel);
         done.step = name;
     };
 }
@@ -3581,7 +3725,7 @@ async function registerOrReuse(deps, plan, done) {
         done.changes = describeChanges(plan.comparedWith?.document, rendered);
     }
     await reportChanges(deps.reporter, plan, done.changes);
-    throwIfCancelled(deps.cancel);
+    (0,src_cancel/* throwIfCancelled */.dZ)(deps.cancel);
     if (reuse) {
         deps.reporter.info(`Task definition unchanged: reusing ${(0,aws_names/* familyRevision */.KW)(reuse)}, registering nothing.`);
         return { arn: reuse.arn, revision: reuse.revision, registered: false };
@@ -3600,7 +3744,7 @@ async function registerOrReuse(deps, plan, done) {
 async function apply_keepRevisions(deps, plan, done, revision, rollbackTarget) {
     if (!plan.keepRevisions)
         return;
-    throwIfCancelled(deps.cancel);
+    (0,src_cancel/* throwIfCancelled */.dZ)(deps.cancel);
     done.step = 'keep-revisions';
     const { family, keep } = plan.keepRevisions;
     const request = { family, keep, protect: [revision.arn, ...(rollbackTarget ? [rollbackTarget] : [])] };
@@ -3710,7 +3854,7 @@ function sharedRegistrations() {
 }
 
 // EXTERNAL MODULE: ./src/rollout/rolling.ts
-var rolling = __webpack_require__(9372);
+var rolling = __webpack_require__(7543);
 ;// CONCATENATED MODULE: ./src/fleet/rollback-all.ts
 
 
@@ -4263,7 +4407,7 @@ function singleService(raw, inputs, reporter, startedAt) {
 }
 async function readEntries(path, usualRaw, reporter, startedAt) {
     const text = (0,parse_file/* readTaskDefinitionFile */.BD)((0,external_node_path_.resolve)(path), path, 'services-file');
-    const file = parseServicesFile(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
+    const file = parseServicesFile(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 3645, 19)) : undefined);
     const runs = [];
     const problems = [];
     const seen = new Map();
@@ -4368,7 +4512,7 @@ async function deliver(ctx) {
         sessions = { session, access };
     }
     catch (caught) {
-        return { error: endedBy(caught, cancel) };
+        return { error: (0,src_cancel/* endedBy */.mr)(caught, cancel) };
     }
     await applyAll({ ...ctx, options: state.inputs.services, pollIntervalMs: state.inputs.pollIntervalMs }, sessions);
     if (state.many)
@@ -4410,7 +4554,7 @@ async function planAll(ctx, reads) {
     const planOne = async (run) => {
         const access = reads ? { ...reads.access, reporter: run.reporter } : imageAccess(undefined, run.reporter, cancel, env);
         const deps = await planDeps(run.inputs, env, access, run.reporter, reads !== undefined);
-        run.plan = (await planDeploy(deps, run.inputs, reads ? { ecs: reads.ecs, region: reads.region, ...(reads.codeDeploy ? { codeDeploy: reads.codeDeploy } : {}) } : undefined));
+        run.plan = (await planDeploy(deps, run.inputs, reads ? { ecs: reads.ecs, region: reads.region, ...(reads.codeDeploy ? { codeDeploy: reads.codeDeploy } : {}), ...(reads.express ? { express: reads.express } : {}) } : undefined));
     };
     await Promise.all(state.runs.map((run) => limit(async () => {
         if (cancel.aborted)
@@ -4425,7 +4569,7 @@ async function planAll(ctx, reads) {
                 other ??= error;
         }
     })));
-    throwIfCancelled(cancel);
+    (0,src_cancel/* throwIfCancelled */.dZ)(cancel);
     if (other !== undefined)
         throw other;
     if (problems.length > 0)
@@ -4480,7 +4624,7 @@ function reportTable({ state, reporter, clock }) {
 }
 
 // EXTERNAL MODULE: ./src/hosts/redactor.ts
-var hosts_redactor = __webpack_require__(6107);
+var hosts_redactor = __webpack_require__(1482);
 ;// CONCATENATED MODULE: ./src/rollout/wait-progress.ts
 // Progress while a run waits and nothing else is printed. In a CI log: a line after every 30 s of silence with the
 // time elapsed, the time left before the timeout and where each wait stands. On a terminal: one status line with a
@@ -4635,7 +4779,7 @@ async function main(invocation, env = process.env) {
     const state = newRunState(src_clock/* systemClock */.m.now());
     const published = { done: false };
     const cancel = new AbortController();
-    const stopListening = listenForCancel(cancel, errors.reporter.warn, (signal) => {
+    const stopListening = (0,src_cancel/* listenForCancel */.Fh)(cancel, errors.reporter.warn, (signal) => {
         // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
         // update started, also when its answer was lost; the answer to that one call is waited for too.
         const wait = rollsBackOnCancel(state.runs) ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS;
@@ -4693,11 +4837,11 @@ function progressOptions(env) {
 async function createHost(invocation, env) {
     const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env);
     if (invocation.host === 'github-action')
-        return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(831)]).then(__webpack_require__.bind(__webpack_require__, 7212))).githubHost();
+        return (await Promise.all(/* import() */[__webpack_require__.e(559), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 6153))).githubHost();
     const options = { json: invocation.json, color, env };
     if (invocation.host === 'gitlab')
-        return (await __webpack_require__.e(/* import() */ 176).then(__webpack_require__.bind(__webpack_require__, 4176))).gitlabHost(options);
-    return (await __webpack_require__.e(/* import() */ 273).then(__webpack_require__.bind(__webpack_require__, 1273))).shellHost(options);
+        return (await __webpack_require__.e(/* import() */ 753).then(__webpack_require__.bind(__webpack_require__, 4753))).gitlabHost(options);
+    return (await __webpack_require__.e(/* import() */ 254).then(__webpack_require__.bind(__webpack_require__, 6254))).shellHost(options);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
@@ -4724,7 +4868,7 @@ function shortenSdkNodeWarning() {
 
 /***/ }),
 
-/***/ 9373:
+/***/ 386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4749,14 +4893,14 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 4075:
+/***/ 5650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ newPrimaryDeployment),
 /* harmony export */   o: () => (/* binding */ identifyDeployment)
 /* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
 
 /**
  * The one rule for "an update started this deployment": the service's PRIMARY deployment has an id that was not
@@ -4786,7 +4930,7 @@ function identifyDeployment(answer, before, taskDefinitionArn) {
 
 /***/ }),
 
-/***/ 3545:
+/***/ 7624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -4799,7 +4943,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   resultOutput: () => (/* binding */ resultOutput),
 /* harmony export */   worstStatus: () => (/* binding */ worstStatus)
 /* harmony export */ });
-/* harmony import */ var _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2898);
+/* harmony import */ var _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7233);
 // The run's outputs, one rule per output the schema lists: how it is read from one service's result, and how a
 // services-file run sums its services up. A test checks that the rules and the schema name the same outputs.
 
@@ -4847,6 +4991,8 @@ const OUTPUT_RULES = {
     'run-task-arn': each((result) => result.runTask?.taskArn ?? ''),
     'run-task-exit-code': each((result) => (result.runTask?.exitCode === undefined ? '' : String(result.runTask.exitCode))),
     'service-deployment-arn': each((result) => result.serviceDeploymentArn ?? ''),
+    endpoint: each((result) => result.endpoint ?? ''),
+    'service-arn': each((result) => result.serviceArn ?? ''),
     results: { many: (results) => JSON.stringify(results.map(resultOutput)) },
 };
 function ruleOf(name) {
@@ -4898,7 +5044,7 @@ function resultOutput(result) {
 
 /***/ }),
 
-/***/ 9646:
+/***/ 9831:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4910,11 +5056,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/taskdef-convert.ts
-var taskdef_convert = __webpack_require__(6763);
+var taskdef_convert = __webpack_require__(2364);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/rollout/kind.ts
-var kind = __webpack_require__(7715);
+var kind = __webpack_require__(5926);
 ;// CONCATENATED MODULE: ./src/rollout/codedeploy.ts
 // A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
 // CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
@@ -4927,7 +5073,7 @@ const codeDeploy = {
         if (!reads.codeDeploy)
             throw new Error('codeDeploy.plan: a CODE_DEPLOY service needs reads.codeDeploy');
         // The CodeDeploy SDK is loaded only for a service CodeDeploy deploys.
-        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
+        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 60).then(__webpack_require__.bind(__webpack_require__, 5060)), reads.codeDeploy()]);
         const codeDeploy = await planCodeDeploy({ api, reporter }, inputs.codeDeploy, {
             cluster: inputs.cluster,
             service,
@@ -4952,7 +5098,7 @@ const codeDeploy = {
     },
     deliver: async (deps, delivery) => {
         // Loaded only for a service CodeDeploy deploys.
-        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 8001));
+        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 3722));
         const { update } = delivery;
         if (!update.codeDeploy)
             throw new Error('codeDeploy.deliver: the plan has no CodeDeploy part');
@@ -4975,12 +5121,419 @@ const codeDeploy = {
     putBack: ({ service, deployed, to, completed }) => `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
 };
 
-// EXTERNAL MODULE: ./src/rollout/rolling.ts
-var rolling = __webpack_require__(9372);
+// EXTERNAL MODULE: ./src/aws/express-api.ts
+var express_api = __webpack_require__(8623);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(4051);
+// EXTERNAL MODULE: ./src/aws/names.ts
+var names = __webpack_require__(5290);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(560);
+// EXTERNAL MODULE: ./src/taskdef/ports.ts
+var ports = __webpack_require__(5727);
+;// CONCATENATED MODULE: ./src/express/task-definition-rules.ts
+// The rules ECS sets for a task definition an Express service runs by ARN: a container named Main with a single TCP
+// port mapping that has a container port and a name, and FARGATE compatibility. Checked on the rendered document,
+// so the preflight refuses it, naming the input, before anything is registered.
+
+
+const EXPRESS_CONTAINER = 'Main';
+/**
+ * The first rule the document breaks, as one line naming the input that fixes it; undefined when it meets them all.
+ * `source`: the input the document came from (task-definition, family or service).
+ */
+function expressTaskDefinitionProblem(document, source) {
+    const compatibilities = document.requiresCompatibilities ?? [];
+    if (!compatibilities.includes('FARGATE')) {
+        const now = compatibilities.length === 0 ? 'names no launch type' : `is for ${compatibilities.join(', ')}`;
+        return `requires-compatibilities: an Express service runs on Fargate, and the task definition ${now}; add FARGATE.`;
+    }
+    const containers = document.containerDefinitions ?? [];
+    const main = containers.find((container) => container.name === EXPRESS_CONTAINER);
+    if (!main) {
+        const names = containers.map((container) => container.name ?? '?').join(', ') || 'none';
+        return `${source}: an Express service runs the container named ${EXPRESS_CONTAINER}, and the task definition has ${names}; rename the container that serves traffic to ${EXPRESS_CONTAINER}.`;
+    }
+    const mappings = main.portMappings ?? [];
+    const [mapping] = mappings;
+    if (!mapping) {
+        return `container-port: the container ${EXPRESS_CONTAINER} maps no port, and an Express service needs exactly one; set container-port, such as 8080.`;
+    }
+    if (mappings.length > 1) {
+        return `${source}: the container ${EXPRESS_CONTAINER} maps ${mappings.length} ports (${(0,ports/* formatPortMappings */.kM)(mappings)}), and an Express service takes exactly one; keep the one traffic goes to.`;
+    }
+    if ((mapping.protocol ?? 'tcp') !== 'tcp') {
+        return `protocol: the port mapping of the container ${EXPRESS_CONTAINER} is ${mapping.protocol ?? ''}, and an Express service needs tcp; set protocol to tcp.`;
+    }
+    if (mapping.containerPort === undefined) {
+        return `container-port: the port mapping of the container ${EXPRESS_CONTAINER} has no container port (a port range?), and an Express service needs one; set container-port.`;
+    }
+    if (typeof mapping['name'] !== 'string' || mapping['name'] === '') {
+        return `${source}: the port mapping ${(0,ports/* formatPortMappings */.kM)(mappings)} of the container ${EXPRESS_CONTAINER} has no name, and an Express service needs one; add "name", such as "http", to it.`;
+    }
+    return undefined;
+}
+/** Refuses a document that breaks the rules, before anything is registered. */
+function checkExpressTaskDefinition(document, source) {
+    const problem = expressTaskDefinitionProblem(document, source);
+    if (problem !== undefined)
+        throw new errors/* PreflightError */.wG(problem);
+}
+
+;// CONCATENATED MODULE: ./src/express/requests.ts
+
+/** Whether DescribeServices describes an Express service (resourceManagementType ECS). */
+function isExpressService(service) {
+    return service.resourceManagementType === 'ECS';
+}
+/** UpdateExpressGatewayService: the new revision, plus only what the inputs give. */
+function expressUpdateRequest(serviceArn, taskDefinitionArn, express) {
+    const network = networkConfiguration(express);
+    return {
+        serviceArn,
+        taskDefinitionArn,
+        ...(express.healthCheckPath === '' ? {} : { healthCheckPath: express.healthCheckPath }),
+        ...(network ? { networkConfiguration: network } : {}),
+        ...(express.scalingTarget ? { scalingTarget: { ...express.scalingTarget } } : {}),
+    };
+}
+/** CreateExpressGatewayService for a service that does not exist yet; needs the infrastructure role. */
+function expressCreateRequest(target, express) {
+    if (target.service === '') {
+        throw new errors/* InputError */.dz('service: creating an Express service needs its name; set service (or service-name).');
+    }
+    if (express.infrastructureRoleArn === '') {
+        throw new errors/* InputError */.dz(`express-infrastructure-role-arn: the service ${target.service} does not exist in the cluster ${target.cluster}; set express-infrastructure-role-arn to create it as an Express service, or check service and cluster.`);
+    }
+    const network = networkConfiguration(express);
+    return {
+        serviceName: target.service,
+        cluster: target.cluster,
+        infrastructureRoleArn: express.infrastructureRoleArn,
+        taskDefinitionArn: target.taskDefinitionArn,
+        ...(express.healthCheckPath === '' ? {} : { healthCheckPath: express.healthCheckPath }),
+        ...(network ? { networkConfiguration: network } : {}),
+        ...(express.scalingTarget ? { scalingTarget: { ...express.scalingTarget } } : {}),
+        ...(express.serviceTags.length === 0 ? {} : { tags: express.serviceTags.map((tag) => ({ ...tag })) }),
+    };
+}
+function networkConfiguration(express) {
+    if (express.subnets.length === 0 && express.securityGroups.length === 0)
+        return undefined;
+    return {
+        ...(express.subnets.length === 0 ? {} : { subnets: [...express.subnets] }),
+        ...(express.securityGroups.length === 0 ? {} : { securityGroups: [...express.securityGroups] }),
+    };
+}
+/**
+ * mutate-tags-on-update: TagResource for the tags new or changed, UntagResource for the keys no longer wanted.
+ * Keys starting with aws: belong to AWS and are left alone.
+ */
+function expressTagChanges(current, desired) {
+    const known = current.flatMap((tag) => (tag.key === undefined ? [] : [{ key: tag.key, value: tag.value ?? '' }]));
+    const now = new Map(known.map((tag) => [tag.key, tag.value]));
+    const wanted = new Set(desired.map((tag) => tag.key));
+    return {
+        tag: desired.filter((tag) => now.get(tag.key) !== tag.value).map((tag) => ({ ...tag })),
+        untagKeys: known.map((tag) => tag.key).filter((key) => !wanted.has(key) && !key.toLowerCase().startsWith('aws:')),
+    };
+}
+/** The service's URL: the endpoint of its newest active configuration's first ingress path. */
+function expressEndpoint(service) {
+    for (const configuration of service.activeConfigurations ?? []) {
+        const endpoint = configuration.ingressPaths?.find((path) => path.endpoint)?.endpoint;
+        if (endpoint)
+            return endpoint;
+    }
+    return undefined;
+}
+/** What an update request changes in the configuration in force, for the dry run and to skip an update that changes nothing. */
+function expressConfigurationChanges(active, request) {
+    const changes = [];
+    const compare = (field, from, to) => {
+        if (to !== undefined && to !== (from ?? ''))
+            changes.push({ field, from: from ?? '(not set)', to });
+    };
+    compare('taskDefinitionArn', active?.taskDefinitionArn, request.taskDefinitionArn);
+    compare('healthCheckPath', active?.healthCheckPath, request.healthCheckPath);
+    const list = (values) => (values === undefined ? undefined : [...values].sort().join(', '));
+    compare('subnets', list(active?.networkConfiguration?.subnets), list(request.networkConfiguration?.subnets));
+    compare('securityGroups', list(active?.networkConfiguration?.securityGroups), list(request.networkConfiguration?.securityGroups));
+    const scaling = request.scalingTarget ?? {};
+    for (const key of ['minTaskCount', 'maxTaskCount', 'autoScalingMetric', 'autoScalingTargetValue']) {
+        const from = active?.scalingTarget?.[key];
+        const to = scaling[key];
+        compare(key, from === undefined ? undefined : String(from), to === undefined ? undefined : String(to));
+    }
+    return changes;
+}
+
 // EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 5 modules
-var watch_rollout = __webpack_require__(7804);
+var watch_rollout = __webpack_require__(9725);
+;// CONCATENATED MODULE: ./src/rollout/express.ts
+
+
+
+
+
+
+
+
+/** The port name given to the single port mapping of the Main container when the render left it unnamed. */
+const PORT_NAME = 'http';
+/** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
+const FIND_DEPLOYMENT_MS = 60_000;
+const DEFAULT_POLL_MS = 2_000;
+/** The configuration in force: the newest active one. */
+function activeConfiguration(described) {
+    return described?.activeConfigurations?.[0];
+}
+/** A service the preflight found missing, to be created: what DescribeServices would have said of it. */
+function missingExpressService(serviceName) {
+    return { serviceName, status: 'ACTIVE', resourceManagementType: 'ECS', desiredCount: 0, deployments: [] };
+}
+const express = {
+    name: 'Express',
+    takes: (service) => isExpressService(service),
+    forcesNewDeployment: false,
+    plan: async ({ reads }, inputs, service) => {
+        if (!service.serviceArn)
+            return { express: { inputs: inputs.express } };
+        const api = reads.express?.();
+        if (!api)
+            throw new Error('express.plan: reads.express is needed for an Express service');
+        let described;
+        try {
+            described = await api.describe(service.serviceArn);
+        }
+        catch (error) {
+            throw new errors/* PreflightError */.wG((0,aws_errors/* describeAwsError */.Pp)(`DescribeExpressGatewayService ${inputs.service}`, error));
+        }
+        return { express: { inputs: inputs.express, ...(described ? { described } : {}) } };
+    },
+    finishRender: (rendered, source) => {
+        const named = namePortMapping(rendered);
+        checkExpressTaskDefinition(named.taskDefinition, source);
+        return named;
+    },
+    dryRun: (update, deployed) => {
+        const plan = update.express;
+        const wait = update.watch ? ' and wait for its canary service deployment, stage by stage' : ', without waiting for the rollout';
+        if (!plan?.described) {
+            if (update.before === undefined)
+                return [`Would create or update the Express service ${update.service} in ${update.cluster} with ${deployed}${wait}.`];
+            return [`Would create the Express service ${update.service} in ${update.cluster} with ${deployed}${wait}.`];
+        }
+        const request = expressUpdateRequest(plan.described.serviceArn ?? '', deployed, plan.inputs);
+        const changes = configurationChanges(activeConfiguration(plan.described), request);
+        if (changes.length === 0)
+            return [`Would not update the Express service ${update.service}: its configuration already runs ${deployed}, and nothing else changes.`];
+        return [`Would update the Express service ${update.service} in ${update.cluster}${wait}:`, ...changes.map((line) => `  ${line}`), ...tagLines(plan)];
+    },
+    deliver: (deps, delivery) => deliverExpress(deps, delivery),
+    undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
+    putBack: ({ service, to }) => `a new Express service deployment puts ${service} back on ${to}, through its canary again.`,
+};
+/** The dry run's and the log's lines for what the update changes; the revision compared as family:revision. */
+function configurationChanges(active, request) {
+    const fullRequest = request;
+    return expressConfigurationChanges(active, fullRequest)
+        .filter((change) => change.field !== 'taskDefinitionArn' || !(0,names/* sameRevision */.Y6)(change.from, change.to))
+        .map((change) => (change.field === 'taskDefinitionArn' ? `task definition: ${(0,names/* familyRevision */.KW)(change.from)} -> ${(0,names/* familyRevision */.KW)(change.to)}` : `${change.field}: ${change.from} -> ${change.to}`));
+}
+function tagLines(plan) {
+    if (!plan.inputs.mutateTagsOnUpdate)
+        return [];
+    const { tag, untagKeys } = expressTagChanges(plan.described?.tags ?? [], plan.inputs.serviceTags);
+    return [
+        ...tag.map((item) => `  service tag ${item.key}: ${item.value}`),
+        ...untagKeys.map((key) => `  service tag ${key}: removed`),
+    ];
+}
+/** The Main container's single port mapping gets a name when it has none: ECS requires one for an Express service. */
+function namePortMapping(rendered) {
+    const containers = rendered.taskDefinition.containerDefinitions ?? [];
+    const main = containers.find((container) => container.name === EXPRESS_CONTAINER);
+    const [mapping, ...others] = main?.portMappings ?? [];
+    if (!main || !mapping || others.length > 0 || (typeof mapping['name'] === 'string' && mapping['name'] !== ''))
+        return rendered;
+    const named = { ...main, portMappings: [{ ...mapping, name: PORT_NAME }] };
+    return {
+        ...rendered,
+        taskDefinition: { ...rendered.taskDefinition, containerDefinitions: containers.map((container) => (container === main ? named : container)) },
+    };
+}
+async function deliverExpress(deps, delivery) {
+    const { reporter } = deps;
+    const { update, revision, done } = delivery;
+    const plan = update.express;
+    if (!plan)
+        throw new Error('express.deliver: the plan has no Express part');
+    delivery.step('update');
+    const api = (0,express_api/* expressApi */.J)(deps.session.options, update.watch?.rollbackOnCancel === true);
+    const found = plan.described ?? (await readBackByName(deps, update, api));
+    const started = found
+        ? await updateService(deps, delivery, api, found, plan)
+        : await createService(deps, delivery, api, plan);
+    if (!started) {
+        done.express = { serviceArn: found?.serviceArn ?? '', ...endpointOf(found) };
+        done.outcome = { status: 'COMPLETED', message: `${update.service} already runs ${(0,names/* familyRevision */.KW)(revision.arn)} with this configuration: no update.` };
+        reporter.info(done.outcome.message);
+        return { keepRevisions: true };
+    }
+    const { service: described, target } = started;
+    done.express = { serviceArn: described.serviceArn ?? '', ...endpointOf(described) };
+    done.target = target;
+    reporter.info(`Service deployment ${target.serviceDeploymentArn ?? '?'} started.`);
+    if (done.express.endpoint)
+        reporter.info(`Endpoint: ${done.express.endpoint}`);
+    if (!update.watch) {
+        reporter.info('wait is false: not waiting for the rollout.');
+        return { keepRevisions: false, notRunBecause: 'the rollout was not waited for' };
+    }
+    if (!update.watch.rollbackOnCancel)
+        delivery.step('watch');
+    done.step = 'watch';
+    done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel }, watch_rollout/* watchStaged */.G);
+    const after = await api.describe(described.serviceArn ?? '').catch(() => undefined);
+    if (after)
+        done.express = { serviceArn: after.serviceArn ?? done.express.serviceArn, ...endpointOf(after) };
+    if (done.outcome.status !== 'COMPLETED')
+        return { keepRevisions: false };
+    if (done.outcome.bakeTimeRunning)
+        return { keepRevisions: false, notRunBecause: 'the bake time was still running (wait-until: traffic-shifted)' };
+    return { keepRevisions: true };
+}
+function endpointOf(described) {
+    const endpoint = described ? expressEndpoint(described) : undefined;
+    return endpoint ? { endpoint } : {};
+}
+/** UpdateExpressGatewayService with the revision; undefined when nothing would change. */
+async function updateService(deps, delivery, api, found, plan) {
+    const { reporter } = deps;
+    const { update, revision } = delivery;
+    const serviceArn = found.serviceArn ?? '';
+    const active = activeConfiguration(found);
+    await mutateTags(deps, api, serviceArn, found, plan);
+    const request = expressUpdateRequest(serviceArn, revision.arn, plan.inputs);
+    const changes = configurationChanges(active, request);
+    if (changes.length === 0)
+        return undefined;
+    reporter.info(`Updating the Express service ${update.service} to ${(0,names/* familyRevision */.KW)(revision.arn)}: ${changes.join('; ')}.`);
+    const before = found.currentDeployment;
+    try {
+        await api.update(request);
+    }
+    catch (error) {
+        // One attempt: a refusal changed nothing; a lost answer is settled by reading back which deployment runs.
+        if ((0,aws_errors/* classifyError */.fe)(error) === 'fatal')
+            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`UpdateExpressGatewayService ${update.service}`, error));
+        reporter.warn(`UpdateExpressGatewayService ${update.service}: the answer was lost (${(0,aws_errors/* errorName */.Is)(error)}); reading the service back.`);
+        const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, 3 * pollMs(delivery));
+        if (!settled)
+            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`UpdateExpressGatewayService ${update.service}`, error));
+        return started(delivery, settled, before, active);
+    }
+    const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, FIND_DEPLOYMENT_MS);
+    if (!settled)
+        throw new Error(`UpdateExpressGatewayService ${update.service} was answered, but no service deployment of ${(0,names/* familyRevision */.KW)(revision.arn)} showed within ${FIND_DEPLOYMENT_MS / 1000}s.`);
+    return started(delivery, settled, before, active);
+}
+async function createService(deps, delivery, api, plan) {
+    const { reporter } = deps;
+    const { update, revision } = delivery;
+    const request = expressCreateRequest({ service: update.service, cluster: update.cluster, taskDefinitionArn: revision.arn }, plan.inputs);
+    reporter.info(`Creating the Express service ${update.service} in ${update.cluster} with ${(0,names/* familyRevision */.KW)(revision.arn)}.`);
+    let created;
+    try {
+        created = await api.create(request);
+    }
+    catch (error) {
+        if ((0,aws_errors/* classifyError */.fe)(error) === 'fatal')
+            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`CreateExpressGatewayService ${update.service}`, error));
+        // No idempotency token: only the service read back by name tells whether the create happened.
+        reporter.warn(`CreateExpressGatewayService ${update.service}: the answer was lost (${(0,aws_errors/* errorName */.Is)(error)}); reading the service back by name.`);
+        created = await readBackByName(deps, update, api);
+        if (!created)
+            throw new Error(`${(0,aws_errors/* describeAwsError */.Pp)(`CreateExpressGatewayService ${update.service}`, error)}; the service was not created, run the job again.`);
+    }
+    const serviceArn = created?.serviceArn ?? '';
+    const settled = created?.currentDeployment ? created : await findNewDeployment(deps, delivery, api, serviceArn, undefined, FIND_DEPLOYMENT_MS);
+    if (!settled?.currentDeployment)
+        throw new Error(`CreateExpressGatewayService ${update.service} was answered, but its service deployment did not show.`);
+    return started(delivery, settled, undefined, undefined);
+}
+/** The Express service of that name in the cluster, read through DescribeServices; undefined when there is none. */
+async function readBackByName(deps, update, api) {
+    const answer = await deps.session.ecs.describeServices(update.cluster, [update.service]);
+    const service = answer.services?.find((item) => item.status === 'ACTIVE' && isExpressService(item));
+    return service?.serviceArn ? api.describe(service.serviceArn) : undefined;
+}
+/**
+ * The service once `currentDeployment` names the deployment this run started: another than the one named before,
+ * whose configuration runs the revision. ECS may name the previous one for a while after the update.
+ */
+async function findNewDeployment(deps, delivery, api, serviceArn, before, withinMs) {
+    const until = deps.clock.now() + withinMs;
+    // With rollback-on-cancel the deployment is looked for also after a cancel: it is the one to roll back.
+    const keepLooking = delivery.update.watch?.rollbackOnCancel === true;
+    for (;;) {
+        const described = await api.describe(serviceArn);
+        const current = described?.currentDeployment;
+        if (described && current && current !== before && (await runsRevision(deps, described, current, delivery.revision.arn)))
+            return described;
+        if (deps.clock.now() >= until)
+            return undefined;
+        if (!keepLooking)
+            (0,cancel/* throwIfCancelled */.dZ)(deps.cancel);
+        await deps.clock.sleep(pollMs(delivery), keepLooking ? undefined : deps.cancel);
+    }
+}
+function pollMs(delivery) {
+    return delivery.update.watch?.pollIntervalMs ?? DEFAULT_POLL_MS;
+}
+async function runsRevision(deps, described, deploymentArn, taskDefinitionArn) {
+    const answer = await deps.session.ecs.describeServiceDeployments([deploymentArn]);
+    const revisionArn = answer.serviceDeployments?.[0]?.targetServiceRevision?.arn;
+    const configuration = described.activeConfigurations?.find((item) => item.serviceRevisionArn === revisionArn);
+    return configuration !== undefined && (0,names/* sameRevision */.Y6)(configuration.taskDefinitionArn, taskDefinitionArn);
+}
+function started(delivery, service, before, active) {
+    const { update, revision } = delivery;
+    const deploymentIdsBefore = (update.before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : []));
+    return {
+        service,
+        target: {
+            cluster: update.cluster,
+            service: update.service,
+            region: delivery.region,
+            taskDefinitionArn: revision.arn,
+            ...(service.currentDeployment ? { serviceDeploymentArn: service.currentDeployment } : {}),
+            deploymentIdsBefore,
+            ...(before ? { serviceDeploymentArnBefore: before } : {}),
+            previous: { taskDefinitionArn: active?.taskDefinitionArn ?? '', desiredCount: update.before.desiredCount ?? 0 },
+            strategy: 'CANARY',
+        },
+    };
+}
+/** mutate-tags-on-update: the service's tags made what service-tags says, before the update. */
+async function mutateTags(deps, api, serviceArn, found, plan) {
+    if (!plan.inputs.mutateTagsOnUpdate)
+        return;
+    const { tag, untagKeys } = expressTagChanges(found.tags ?? [], plan.inputs.serviceTags);
+    if (tag.length > 0)
+        await api.tag(serviceArn, tag);
+    if (untagKeys.length > 0)
+        await api.untag(serviceArn, untagKeys);
+    if (tag.length + untagKeys.length > 0) {
+        deps.reporter.info(`Service tags of ${found.serviceName ?? serviceArn}: ${[...tag.map((item) => `${item.key} set`), ...untagKeys.map((key) => `${key} removed`)].join(', ')}.`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/rollout/rolling.ts
+var rolling = __webpack_require__(7543);
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
-var ecs_update = __webpack_require__(3640);
+var ecs_update = __webpack_require__(747);
 ;// CONCATENATED MODULE: ./src/rollout/staged.ts
 // ECS's own blue/green, linear and canary deployments: one UpdateService, then the service deployment's lifecycle
 // stages; a rollback is StopServiceDeployment, never an UpdateService back, which would break the traffic setup.
@@ -5014,7 +5567,10 @@ const staged = {
 
 
 
+
 const ROLLOUT_KINDS = [
+    // First: an Express service has a strategy the others would take it by.
+    express,
     rolling/* rolling */.I,
     staged,
     codeDeploy,
@@ -5024,9 +5580,8 @@ function kindFor(service) {
     return ROLLOUT_KINDS.find((kind) => kind.takes(service));
 }
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/deploy/preflight.ts
+
 
 
 
@@ -5038,9 +5593,12 @@ async function preflightService(ecs, cluster, serviceName, region, checks = {}) 
     }
     const answer = await readOnly(`DescribeServices ${serviceName}`, cluster, region, () => ecs.describeServices(cluster, [serviceName]));
     const service = answer.services?.[0];
+    const gone = !service || (service.status === 'INACTIVE' && checks.createExpress);
+    if (gone && checks.createExpress)
+        return { service: missingExpressService(serviceName), kind: express };
     if (!service) {
         const reason = answer.failures?.[0]?.reason ?? 'MISSING';
-        throw new errors/* PreflightError */.wG(`service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first.`);
+        throw new errors/* PreflightError */.wG(`service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first (an Express service: set express-infrastructure-role-arn to create it).`);
     }
     if (service.status !== 'ACTIVE') {
         throw new errors/* PreflightError */.wG(`service: "${serviceName}" is ${service.status ?? 'not active'}; only an ACTIVE service can be deployed to.`);
@@ -5101,20 +5659,20 @@ function readFailure(action, error) {
 
 /***/ }),
 
-/***/ 8191:
+/***/ 248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ startDeployment)
 /* harmony export */ });
 /* unused harmony export UPDATE_ATTEMPTS */
-/* harmony import */ var _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7808);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6429);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9373);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8263);
-/* harmony import */ var _identify_deployment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4075);
+/* harmony import */ var _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1445);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5290);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(386);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4533);
+/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3618);
+/* harmony import */ var _identify_deployment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5650);
 
 
 
@@ -5218,7 +5776,7 @@ function appliedIdentity(now, before, idsBefore, request) {
 
 /***/ }),
 
-/***/ 7607:
+/***/ 402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5244,7 +5802,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 6107:
+/***/ 1482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5336,7 +5894,7 @@ function lowerHex(encoded) {
 
 /***/ }),
 
-/***/ 2503:
+/***/ 5316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5360,7 +5918,7 @@ class ChangedLines {
 
 /***/ }),
 
-/***/ 3640:
+/***/ 747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5371,17 +5929,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/runtask/describe.ts
-var describe = __webpack_require__(7635);
+var describe = __webpack_require__(8102);
 // EXTERNAL MODULE: ./src/deploy/start-deployment.ts
-var start_deployment = __webpack_require__(8191);
+var start_deployment = __webpack_require__(248);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
-var identify_deployment = __webpack_require__(4075);
+var identify_deployment = __webpack_require__(5650);
 ;// CONCATENATED MODULE: ./src/deploy/undo-cancelled-update.ts
 
 
@@ -5507,7 +6065,7 @@ function updateExtraLines(extra) {
 
 /***/ }),
 
-/***/ 7715:
+/***/ 5926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5526,7 +6084,7 @@ function strategyOf(service) {
 
 /***/ }),
 
-/***/ 372:
+/***/ 9656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5536,7 +6094,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+var duration = __webpack_require__(402);
 ;// CONCATENATED MODULE: ./src/watch/pacing.ts
 // The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
 // poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
@@ -5553,7 +6111,7 @@ function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
 }
 
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 ;// CONCATENATED MODULE: ./src/rollout/poll-loop.ts
 
 
@@ -5637,15 +6195,15 @@ async function pollLoop(deps, options, deadline, poll) {
 
 /***/ }),
 
-/***/ 9372:
+/***/ 7543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ rolling)
 /* harmony export */ });
-/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7804);
-/* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3640);
-/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7715);
+/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9725);
+/* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(747);
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5926);
 // A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is an
 // UpdateService back to the previous revision.
 
@@ -5665,7 +6223,7 @@ const rolling = {
 
 /***/ }),
 
-/***/ 7635:
+/***/ 8102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5674,9 +6232,9 @@ const rolling = {
 /* harmony export */   UE: () => (/* binding */ describeEbsVolume),
 /* harmony export */   ay: () => (/* binding */ commandLine)
 /* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
-/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1599);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(402);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3240);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4962);
 
 
 
@@ -5733,7 +6291,7 @@ function describeEbsVolume(volume) {
 
 /***/ }),
 
-/***/ 3898:
+/***/ 8217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5743,7 +6301,7 @@ function describeEbsVolume(volume) {
 /* harmony export */   tx: () => (/* binding */ runTaskOptionsFrom)
 /* harmony export */ });
 /* unused harmony exports RUN_TASK_DEFAULTS, OVERRIDES_MAX_CHARACTERS, overridesJson, parseCapacityProviderStrategy, parseContainerOverrides */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 
 const RUN_TASK_DEFAULTS = {
     startedBy: 'ecs-deliver',
@@ -6094,14 +6652,14 @@ function runTaskOptionsFrom(values, splitCommand) {
 
 /***/ }),
 
-/***/ 1599:
+/***/ 3240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ describePlacement),
 /* harmony export */   e: () => (/* binding */ resolvePlacement)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 
 function resolvePlacement(service, overrides, networkMode) {
     const placement = launch(service, overrides);
@@ -6168,7 +6726,7 @@ function describePlacement(placement) {
 
 /***/ }),
 
-/***/ 8721:
+/***/ 8756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6176,10 +6734,10 @@ function describePlacement(placement) {
 /* harmony export */   X2: () => (/* binding */ runTaskRequestFor),
 /* harmony export */   rg: () => (/* binding */ describeRunTaskPlan)
 /* harmony export */ });
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3898);
-/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1599);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7635);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8217);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3240);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4962);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8102);
 
 
 
@@ -6223,7 +6781,7 @@ function describeRunTaskPlan(plan, revision) {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 4962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6275,15 +6833,15 @@ function commandOf(request, container) {
 
 /***/ }),
 
-/***/ 4765:
+/***/ 66:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $0: () => (/* binding */ checkTaskSize)
 /* harmony export */ });
 /* unused harmony exports FARGATE_SIZES_FILE, FARGATE_SIZES, taskCpuUnits, taskMemoryMiB, fargateMemoryFor */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3173);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1938);
 // Task-level cpu and memory: the forms ECS takes, and the cpu/memory pairs Fargate runs. The one table of
 // Fargate sizes: error messages point here, so a new size is added in this file alone.
 
@@ -6354,7 +6912,7 @@ function checkTaskSize(size, fargate, labels) {
 
 /***/ }),
 
-/***/ 5982:
+/***/ 2211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6367,10 +6925,10 @@ function checkTaskSize(size, fargate, labels) {
 /* unused harmony exports MAX_FILE_BYTES, MAX_DEPTH */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2209);
-/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4489);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8516);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20);
+/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3530);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8681);
 // Reads a task definition file (JSON or YAML) in either shape people keep them in: the RegisterTaskDefinition
 // input, or the DescribeTaskDefinition output (`{"taskDefinition": {...}, "tags": [...]}`) saved from the CLI.
 // Fields this code does not know are kept as written. Messages say where the problem is, never the text
@@ -6645,7 +7203,7 @@ function mergeTags(...lists) {
 
 /***/ }),
 
-/***/ 2209:
+/***/ 20:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6698,7 +7256,134 @@ function describeKind(value) {
 
 /***/ }),
 
-/***/ 4489:
+/***/ 5727:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O_: () => (/* binding */ portInputsGiven),
+/* harmony export */   Pj: () => (/* binding */ sharesHostPorts),
+/* harmony export */   Yn: () => (/* binding */ checkPort),
+/* harmony export */   kM: () => (/* binding */ formatPortMappings),
+/* harmony export */   wh: () => (/* binding */ applyPortEdit),
+/* harmony export */   xB: () => (/* binding */ checkSharedHostPort)
+/* harmony export */ });
+/* unused harmony export formatPortMapping */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+// Port mappings and the network mode rules ECS applies to them.
+
+/** Under these modes the container's port is the host's: hostPort must be left out or equal containerPort. */
+function sharesHostPorts(networkMode) {
+    return networkMode === 'awsvpc' || networkMode === 'host';
+}
+function formatPortMapping(mapping) {
+    const range = mapping['containerPortRange'];
+    const container = mapping.containerPort ?? (typeof range === 'string' ? range : '?');
+    const protocol = mapping.protocol ?? 'tcp';
+    const host = mapping.hostPort;
+    if (host === undefined || host === 0 || host === mapping.containerPort)
+        return `${container}/${protocol}`;
+    return `${host}:${container}/${protocol}`;
+}
+function formatPortMappings(mappings) {
+    if (!mappings || mappings.length === 0)
+        return '(none)';
+    return mappings.map(formatPortMapping).join(', ');
+}
+function checkPort(inputName, port, lowest) {
+    if (!Number.isInteger(port) || port < lowest || port > 65535) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${inputName}: ${port} is not a port number: use a whole number from ${lowest} to 65535`);
+    }
+}
+/** host-port under awsvpc or host: 0 means "the container port", any other value must equal it, as ECS requires. */
+function checkSharedHostPort(hostPort, containerPort, networkMode) {
+    if (!sharesHostPorts(networkMode) || hostPort === 0 || hostPort === containerPort)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`host-port: under ${networkMode ?? ''} the host port must equal container-port (${containerPort}), as ECS requires: leave host-port unset or set it to ${containerPort}`);
+}
+/** The names of the port inputs an edit gives, for messages and for choosing the container. */
+function portInputsGiven(edit) {
+    if (!edit)
+        return [];
+    return [
+        ...(edit.containerPort !== undefined ? ['container-port'] : []),
+        ...(edit.hostPort !== undefined ? ['host-port'] : []),
+        ...(edit.protocol !== undefined ? ['protocol'] : []),
+    ];
+}
+/**
+ * container-port, host-port and protocol on an existing container: the mapping of that container port gets
+ * host-port and protocol (or a new mapping is added); other mappings stay, and a mapping that already says the
+ * same is left exactly as it is, so an unchanged rerun renders an unchanged definition.
+ * Without container-port, host-port and protocol apply to the container's only mapping.
+ */
+function applyPortEdit(container, edit, networkMode) {
+    const given = portInputsGiven(edit);
+    if (given.length === 0)
+        return;
+    const name = container.name ?? '?';
+    if (edit.hostPort !== undefined)
+        checkPort('host-port', edit.hostPort, 0);
+    if (networkMode === 'none') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${given.join(', ')}: a task with network mode none has no ports: remove ${given.length === 1 ? 'it' : 'them'} or choose another network-mode`);
+    }
+    const mappings = container.portMappings ?? [];
+    const target = edit.containerPort === undefined ? onlyMapping(mappings, name, given) : mappingFor(mappings, edit, name);
+    if (!target) {
+        container.portMappings = [...mappings, newMapping(edit, networkMode)];
+        return;
+    }
+    const containerPort = target.containerPort;
+    if (containerPort === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${given.join(', ')}: the port mapping of container "${name}" is a port range (${formatPortMapping(target)}): set container-port, or change the range in a task definition file`);
+    }
+    if (edit.hostPort !== undefined) {
+        checkSharedHostPort(edit.hostPort, containerPort, networkMode);
+        if (!sharesHostPorts(networkMode)) {
+            if ((target.hostPort ?? 0) !== edit.hostPort)
+                target.hostPort = edit.hostPort;
+        }
+        else if (target.hostPort !== undefined && target.hostPort !== containerPort) {
+            // host-port 0 or the container port: both mean "the container port" here, as ECS answers it.
+            delete target.hostPort;
+        }
+    }
+    if (edit.protocol !== undefined && (target.protocol ?? 'tcp') !== edit.protocol)
+        target.protocol = edit.protocol;
+}
+function onlyMapping(mappings, name, given) {
+    const only = mappings.length === 1 ? mappings[0] : undefined;
+    if (only)
+        return only;
+    const inputs = given.join(' and ');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(mappings.length === 0
+        ? `${inputs}: container "${name}" has no port mapping to apply ${given.length === 1 ? 'it' : 'them'} to: set container-port too`
+        : `${inputs}: container "${name}" has ${mappings.length} port mappings (${formatPortMappings(mappings)}): set container-port to the one ${given.length === 1 ? 'it applies' : 'they apply'} to`);
+}
+function mappingFor(mappings, edit, name) {
+    const containerPort = edit.containerPort ?? 0;
+    checkPort('container-port', containerPort, 1);
+    const samePort = mappings.filter((mapping) => mapping.containerPort === containerPort);
+    const candidates = samePort.length > 1 && edit.protocol !== undefined ? samePort.filter((mapping) => (mapping.protocol ?? 'tcp') === edit.protocol) : samePort;
+    if (candidates.length <= 1)
+        return candidates[0];
+    // 53/tcp and 53/udp: nothing to change unless host-port says what, and then protocol must pick one.
+    if (edit.hostPort === undefined)
+        return candidates[0];
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`container-port: container "${name}" maps ${containerPort} more than once (${formatPortMappings(candidates)}): set protocol to the one host-port applies to`);
+}
+function newMapping(edit, networkMode) {
+    const containerPort = edit.containerPort ?? 0;
+    const hostPort = edit.hostPort ?? 0;
+    const protocol = edit.protocol ?? 'tcp';
+    checkSharedHostPort(hostPort, containerPort, networkMode);
+    // Under awsvpc and host ECS answers hostPort equal to containerPort; left out, the two compare the same.
+    return sharesHostPorts(networkMode) ? { containerPort, protocol } : { hostPort, containerPort, protocol };
+}
+
+
+/***/ }),
+
+/***/ 3530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6719,7 +7404,7 @@ const READ_ONLY_FIELDS = [
 
 /***/ }),
 
-/***/ 3173:
+/***/ 1938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6748,7 +7433,7 @@ function scaled(value, unit) {
 
 /***/ }),
 
-/***/ 8516:
+/***/ 8681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6759,9 +7444,9 @@ function scaled(value, unit) {
 /* harmony export */   rO: () => (/* binding */ COMPATIBILITIES)
 /* harmony export */ });
 /* unused harmony export TAG_LIMITS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _fargate_sizes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4765);
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2209);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _fargate_sizes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20);
 // Checks a task definition document against the types and limits ECS documents, so that a wrongly typed field
 // or a size Fargate does not run is refused before any call, named by its path (containerDefinitions[0].memory).
 // Pure: takes a document, throws InputError. Fields not listed here are left to ECS.
@@ -6914,7 +7599,7 @@ function typeError(source, path, expected, found, quote = false) {
 
 /***/ }),
 
-/***/ 9040:
+/***/ 3561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6922,13 +7607,13 @@ function typeError(source, path, expected, found, quote = false) {
 /* harmony export */   xV: () => (/* binding */ reportFailure)
 /* harmony export */ });
 /* unused harmony exports EVENTS_SHOWN, eventsOfDeployment, collectFailure, failureLines */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7607);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6429);
-/* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6255);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2724);
-/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4484);
-/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8985);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(402);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5290);
+/* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5552);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8885);
+/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3965);
+/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2222);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3618);
 
 
 
@@ -7002,14 +7687,14 @@ async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
 
 /***/ }),
 
-/***/ 7511:
+/***/ 3460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ ServiceGoneError),
 /* harmony export */   n: () => (/* binding */ Observer)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
 
 /** The service is gone or unusable: no later poll can change that. */
 class ServiceGoneError extends Error {
@@ -7072,7 +7757,7 @@ class Observer {
 
 /***/ }),
 
-/***/ 2724:
+/***/ 8885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7084,9 +7769,9 @@ class Observer {
 /* harmony export */   vu: () => (/* binding */ EventLog)
 /* harmony export */ });
 /* unused harmony exports EVENT_MARGIN_MS, serviceDeploymentLine */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6429);
-/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3780);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5290);
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4541);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3618);
 
 
 
@@ -7168,15 +7853,15 @@ function standingOf(snapshot, deploymentId) {
 
 /***/ }),
 
-/***/ 6255:
+/***/ 5552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ readErrorKind),
 /* harmony export */   U: () => (/* binding */ describeReadError)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7511);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3460);
 // What a failed read while watching means for the watch. A read that fails says nothing about the deployment:
 // only the answers ECS gives decide an outcome, so every fault of the connection or the answer is retried.
 
@@ -7194,7 +7879,7 @@ function describeReadError(error) {
 
 /***/ }),
 
-/***/ 4484:
+/***/ 3965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7245,7 +7930,7 @@ async function settleWithin(promise, ms, clock, cancel) {
 
 /***/ }),
 
-/***/ 8263:
+/***/ 3618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7267,7 +7952,7 @@ function eventKey(event) {
 
 /***/ }),
 
-/***/ 3780:
+/***/ 4541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7275,8 +7960,8 @@ function eventKey(event) {
 /* harmony export */   uX: () => (/* binding */ StageProgress)
 /* harmony export */ });
 /* unused harmony export BAKE_REPORT_EVERY_MS */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(402);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3618);
 
 
 const STAGE_MEANING = {
@@ -7551,7 +8236,7 @@ function hookName(hook) {
 
 /***/ }),
 
-/***/ 8985:
+/***/ 2222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7559,7 +8244,7 @@ function hookName(hook) {
 /* harmony export */   bd: () => (/* binding */ stoppedTasksOf)
 /* harmony export */ });
 /* unused harmony export STOPPED_TASKS_SHOWN */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
 
 const STOPPED_TASKS_SHOWN = 5;
 const LIST_PAGES = 3;
@@ -7627,7 +8312,7 @@ function stoppedTaskLines(report) {
 
 /***/ }),
 
-/***/ 7804:
+/***/ 9725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -7638,23 +8323,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/deploy/start-deployment.ts
-var start_deployment = __webpack_require__(8191);
+var start_deployment = __webpack_require__(248);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
-var failure_report = __webpack_require__(9040);
+var failure_report = __webpack_require__(3561);
 // EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
-var poll_loop = __webpack_require__(372);
+var poll_loop = __webpack_require__(9656);
 // EXTERNAL MODULE: ./src/rollout/changed-lines.ts
-var changed_lines = __webpack_require__(2503);
+var changed_lines = __webpack_require__(5316);
 // EXTERNAL MODULE: ./src/watch/progress.ts
-var progress = __webpack_require__(2724);
+var progress = __webpack_require__(8885);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
-var read_errors = __webpack_require__(6255);
+var read_errors = __webpack_require__(5552);
 // EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
-var identify_deployment = __webpack_require__(4075);
+var identify_deployment = __webpack_require__(5650);
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
-var watch_snapshot = __webpack_require__(8263);
+var watch_snapshot = __webpack_require__(3618);
 ;// CONCATENATED MODULE: ./src/watch/tracking.ts
 
 
@@ -7700,7 +8385,7 @@ function track(followed, snapshot) {
 }
 
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 ;// CONCATENATED MODULE: ./src/watch/verdict.ts
 
 
@@ -7881,11 +8566,11 @@ async function followWith(ctx, start, deadline, judge) {
 }
 
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+var duration = __webpack_require__(402);
 // EXTERNAL MODULE: ./src/watch/observe.ts
-var observe = __webpack_require__(7511);
+var observe = __webpack_require__(3460);
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 ;// CONCATENATED MODULE: ./src/watch/endings.ts
 
 
@@ -7957,9 +8642,9 @@ async function rollBackOnCancel(request, call, to, clock) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/watch/stages.ts
-var stages = __webpack_require__(3780);
+var stages = __webpack_require__(4541);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
 // Watches a blue/green, linear or canary deployment through its service deployment (DescribeServiceDeployments):
 // each lifecycle stage as it begins, traffic shares, bake time, hooks and pauses; then one verdict. A rollback of

@@ -1,0 +1,289 @@
+// An ECS Express Mode service: the revision is rendered and registered as for any service, then handed to
+// UpdateExpressGatewayService (or CreateExpressGatewayService for a service that does not exist yet). ECS deploys it
+// as a canary service deployment, watched stage by stage as the staged kinds are; a rollback is StopServiceDeployment.
+import type { ECSExpressGatewayService, ExpressGatewayServiceConfiguration, Service } from '@aws-sdk/client-ecs';
+import { expressApi, type ExpressApi } from '../aws/express-api.js';
+import { classifyError, describeAwsError, errorName } from '../aws/errors.js';
+import { familyRevision, sameRevision } from '../aws/names.js';
+import type { ApplyDeps } from '../deploy/apply.js';
+import type { ServiceUpdate } from '../deploy/plan.js';
+import { throwIfCancelled } from '../cancel.js';
+import { PreflightError } from '../errors.js';
+import { checkExpressTaskDefinition, EXPRESS_CONTAINER } from '../express/task-definition-rules.js';
+import {
+  expressConfigurationChanges,
+  expressCreateRequest,
+  expressEndpoint,
+  expressTagChanges,
+  expressUpdateRequest,
+  isExpressService,
+} from '../express/requests.js';
+import type { ExpressInputs } from '../inputs/express.js';
+import type { TaskDefinitionDocument } from '../taskdef/types.js';
+import { watchStaged } from '../watch/watch-rollout.js';
+import type { RolloutTarget } from '../watch/contract.js';
+import type { Delivered, Delivery, RolloutKind } from './kind.js';
+
+/** What the preflight read of an Express service, and the inputs its calls carry. */
+export interface ExpressPlan {
+  inputs: ExpressInputs;
+  /** undefined: the service does not exist, and is created. */
+  described?: ECSExpressGatewayService;
+}
+
+/** The port name given to the single port mapping of the Main container when the render left it unnamed. */
+const PORT_NAME = 'http';
+/** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
+const FIND_DEPLOYMENT_MS = 60_000;
+const DEFAULT_POLL_MS = 2_000;
+
+/** The configuration in force: the newest active one. */
+export function activeConfiguration(described: ECSExpressGatewayService | undefined): ExpressGatewayServiceConfiguration | undefined {
+  return described?.activeConfigurations?.[0];
+}
+
+/** A service the preflight found missing, to be created: what DescribeServices would have said of it. */
+export function missingExpressService(serviceName: string): Service {
+  return { serviceName, status: 'ACTIVE', resourceManagementType: 'ECS', desiredCount: 0, deployments: [] };
+}
+
+export const express: RolloutKind = {
+  name: 'Express',
+  takes: (service) => isExpressService(service),
+  forcesNewDeployment: false,
+  plan: async ({ reads }, inputs, service) => {
+    if (!service.serviceArn) return { express: { inputs: inputs.express } };
+    const api = reads.express?.();
+    if (!api) throw new Error('express.plan: reads.express is needed for an Express service');
+    let described: ECSExpressGatewayService | undefined;
+    try {
+      described = await api.describe(service.serviceArn);
+    } catch (error) {
+      throw new PreflightError(describeAwsError(`DescribeExpressGatewayService ${inputs.service}`, error));
+    }
+    return { express: { inputs: inputs.express, ...(described ? { described } : {}) } };
+  },
+  finishRender: (rendered, source) => {
+    const named = namePortMapping(rendered);
+    checkExpressTaskDefinition(named.taskDefinition, source);
+    return named;
+  },
+  dryRun: (update, deployed) => {
+    const plan = update.express;
+    const wait = update.watch ? ' and wait for its canary service deployment, stage by stage' : ', without waiting for the rollout';
+    if (!plan?.described) {
+      if (update.before === undefined) return [`Would create or update the Express service ${update.service} in ${update.cluster} with ${deployed}${wait}.`];
+      return [`Would create the Express service ${update.service} in ${update.cluster} with ${deployed}${wait}.`];
+    }
+    const request = expressUpdateRequest(plan.described.serviceArn ?? '', deployed, plan.inputs);
+    const changes = configurationChanges(activeConfiguration(plan.described), request);
+    if (changes.length === 0) return [`Would not update the Express service ${update.service}: its configuration already runs ${deployed}, and nothing else changes.`];
+    return [`Would update the Express service ${update.service} in ${update.cluster}${wait}:`, ...changes.map((line) => `  ${line}`), ...tagLines(plan)];
+  },
+  deliver: (deps, delivery) => deliverExpress(deps, delivery),
+  undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
+  putBack: ({ service, to }) => `a new Express service deployment puts ${service} back on ${to}, through its canary again.`,
+};
+
+/** The dry run's and the log's lines for what the update changes; the revision compared as family:revision. */
+function configurationChanges(active: ExpressGatewayServiceConfiguration | undefined, request: { taskDefinitionArn?: string | undefined }): string[] {
+  const fullRequest = request as Parameters<typeof expressConfigurationChanges>[1];
+  return expressConfigurationChanges(active, fullRequest)
+    .filter((change) => change.field !== 'taskDefinitionArn' || !sameRevision(change.from, change.to))
+    .map((change) => (change.field === 'taskDefinitionArn' ? `task definition: ${familyRevision(change.from)} -> ${familyRevision(change.to)}` : `${change.field}: ${change.from} -> ${change.to}`));
+}
+
+function tagLines(plan: ExpressPlan): string[] {
+  if (!plan.inputs.mutateTagsOnUpdate) return [];
+  const { tag, untagKeys } = expressTagChanges(plan.described?.tags ?? [], plan.inputs.serviceTags);
+  return [
+    ...tag.map((item) => `  service tag ${item.key}: ${item.value}`),
+    ...untagKeys.map((key) => `  service tag ${key}: removed`),
+  ];
+}
+
+/** The Main container's single port mapping gets a name when it has none: ECS requires one for an Express service. */
+function namePortMapping(rendered: TaskDefinitionDocument): TaskDefinitionDocument {
+  const containers = rendered.taskDefinition.containerDefinitions ?? [];
+  const main = containers.find((container) => container.name === EXPRESS_CONTAINER);
+  const [mapping, ...others] = main?.portMappings ?? [];
+  if (!main || !mapping || others.length > 0 || (typeof mapping['name'] === 'string' && mapping['name'] !== '')) return rendered;
+  const named = { ...main, portMappings: [{ ...mapping, name: PORT_NAME }] };
+  return {
+    ...rendered,
+    taskDefinition: { ...rendered.taskDefinition, containerDefinitions: containers.map((container) => (container === main ? named : container)) },
+  };
+}
+
+async function deliverExpress(deps: ApplyDeps, delivery: Delivery): Promise<Delivered> {
+  const { reporter } = deps;
+  const { update, revision, done } = delivery;
+  const plan = update.express;
+  if (!plan) throw new Error('express.deliver: the plan has no Express part');
+  delivery.step('update');
+  const api = expressApi(deps.session.options, update.watch?.rollbackOnCancel === true);
+  const found = plan.described ?? (await readBackByName(deps, update, api));
+  const started = found
+    ? await updateService(deps, delivery, api, found, plan)
+    : await createService(deps, delivery, api, plan);
+  if (!started) {
+    done.express = { serviceArn: found?.serviceArn ?? '', ...endpointOf(found) };
+    done.outcome = { status: 'COMPLETED', message: `${update.service} already runs ${familyRevision(revision.arn)} with this configuration: no update.` };
+    reporter.info(done.outcome.message);
+    return { keepRevisions: true };
+  }
+  const { service: described, target } = started;
+  done.express = { serviceArn: described.serviceArn ?? '', ...endpointOf(described) };
+  done.target = target;
+  reporter.info(`Service deployment ${target.serviceDeploymentArn ?? '?'} started.`);
+  if (done.express.endpoint) reporter.info(`Endpoint: ${done.express.endpoint}`);
+  if (!update.watch) {
+    reporter.info('wait is false: not waiting for the rollout.');
+    return { keepRevisions: false, notRunBecause: 'the rollout was not waited for' };
+  }
+  if (!update.watch.rollbackOnCancel) delivery.step('watch');
+  done.step = 'watch';
+  done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel }, watchStaged);
+  const after = await api.describe(described.serviceArn ?? '').catch(() => undefined);
+  if (after) done.express = { serviceArn: after.serviceArn ?? done.express.serviceArn, ...endpointOf(after) };
+  if (done.outcome.status !== 'COMPLETED') return { keepRevisions: false };
+  if (done.outcome.bakeTimeRunning) return { keepRevisions: false, notRunBecause: 'the bake time was still running (wait-until: traffic-shifted)' };
+  return { keepRevisions: true };
+}
+
+function endpointOf(described: ECSExpressGatewayService | undefined): { endpoint?: string } {
+  const endpoint = described ? expressEndpoint(described) : undefined;
+  return endpoint ? { endpoint } : {};
+}
+
+interface Started {
+  service: ECSExpressGatewayService;
+  target: RolloutTarget;
+}
+
+/** UpdateExpressGatewayService with the revision; undefined when nothing would change. */
+async function updateService(deps: ApplyDeps, delivery: Delivery, api: ExpressApi, found: ECSExpressGatewayService, plan: ExpressPlan): Promise<Started | undefined> {
+  const { reporter } = deps;
+  const { update, revision } = delivery;
+  const serviceArn = found.serviceArn ?? '';
+  const active = activeConfiguration(found);
+  await mutateTags(deps, api, serviceArn, found, plan);
+  const request = expressUpdateRequest(serviceArn, revision.arn, plan.inputs);
+  const changes = configurationChanges(active, request);
+  if (changes.length === 0) return undefined;
+  reporter.info(`Updating the Express service ${update.service} to ${familyRevision(revision.arn)}: ${changes.join('; ')}.`);
+  const before = found.currentDeployment;
+  try {
+    await api.update(request);
+  } catch (error) {
+    // One attempt: a refusal changed nothing; a lost answer is settled by reading back which deployment runs.
+    if (classifyError(error) === 'fatal') throw new Error(describeAwsError(`UpdateExpressGatewayService ${update.service}`, error));
+    reporter.warn(`UpdateExpressGatewayService ${update.service}: the answer was lost (${errorName(error)}); reading the service back.`);
+    const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, 3 * pollMs(delivery));
+    if (!settled) throw new Error(describeAwsError(`UpdateExpressGatewayService ${update.service}`, error));
+    return started(delivery, settled, before, active);
+  }
+  const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, FIND_DEPLOYMENT_MS);
+  if (!settled) throw new Error(`UpdateExpressGatewayService ${update.service} was answered, but no service deployment of ${familyRevision(revision.arn)} showed within ${FIND_DEPLOYMENT_MS / 1000}s.`);
+  return started(delivery, settled, before, active);
+}
+
+async function createService(deps: ApplyDeps, delivery: Delivery, api: ExpressApi, plan: ExpressPlan): Promise<Started> {
+  const { reporter } = deps;
+  const { update, revision } = delivery;
+  const request = expressCreateRequest({ service: update.service, cluster: update.cluster, taskDefinitionArn: revision.arn }, plan.inputs);
+  reporter.info(`Creating the Express service ${update.service} in ${update.cluster} with ${familyRevision(revision.arn)}.`);
+  let created: ECSExpressGatewayService | undefined;
+  try {
+    created = await api.create(request);
+  } catch (error) {
+    if (classifyError(error) === 'fatal') throw new Error(describeAwsError(`CreateExpressGatewayService ${update.service}`, error));
+    // No idempotency token: only the service read back by name tells whether the create happened.
+    reporter.warn(`CreateExpressGatewayService ${update.service}: the answer was lost (${errorName(error)}); reading the service back by name.`);
+    created = await readBackByName(deps, update, api);
+    if (!created) throw new Error(`${describeAwsError(`CreateExpressGatewayService ${update.service}`, error)}; the service was not created, run the job again.`);
+  }
+  const serviceArn = created?.serviceArn ?? '';
+  const settled = created?.currentDeployment ? created : await findNewDeployment(deps, delivery, api, serviceArn, undefined, FIND_DEPLOYMENT_MS);
+  if (!settled?.currentDeployment) throw new Error(`CreateExpressGatewayService ${update.service} was answered, but its service deployment did not show.`);
+  return started(delivery, settled, undefined, undefined);
+}
+
+/** The Express service of that name in the cluster, read through DescribeServices; undefined when there is none. */
+async function readBackByName(deps: ApplyDeps, update: ServiceUpdate, api: ExpressApi): Promise<ECSExpressGatewayService | undefined> {
+  const answer = await deps.session.ecs.describeServices(update.cluster, [update.service]);
+  const service = answer.services?.find((item) => item.status === 'ACTIVE' && isExpressService(item));
+  return service?.serviceArn ? api.describe(service.serviceArn) : undefined;
+}
+
+/**
+ * The service once `currentDeployment` names the deployment this run started: another than the one named before,
+ * whose configuration runs the revision. ECS may name the previous one for a while after the update.
+ */
+async function findNewDeployment(
+  deps: ApplyDeps,
+  delivery: Delivery,
+  api: ExpressApi,
+  serviceArn: string,
+  before: string | undefined,
+  withinMs: number,
+): Promise<ECSExpressGatewayService | undefined> {
+  const until = deps.clock.now() + withinMs;
+  // With rollback-on-cancel the deployment is looked for also after a cancel: it is the one to roll back.
+  const keepLooking = delivery.update.watch?.rollbackOnCancel === true;
+  for (;;) {
+    const described = await api.describe(serviceArn);
+    const current = described?.currentDeployment;
+    if (described && current && current !== before && (await runsRevision(deps, described, current, delivery.revision.arn))) return described;
+    if (deps.clock.now() >= until) return undefined;
+    if (!keepLooking) throwIfCancelled(deps.cancel);
+    await deps.clock.sleep(pollMs(delivery), keepLooking ? undefined : deps.cancel);
+  }
+}
+
+function pollMs(delivery: Delivery): number {
+  return delivery.update.watch?.pollIntervalMs ?? DEFAULT_POLL_MS;
+}
+
+async function runsRevision(deps: ApplyDeps, described: ECSExpressGatewayService, deploymentArn: string, taskDefinitionArn: string): Promise<boolean> {
+  const answer = await deps.session.ecs.describeServiceDeployments([deploymentArn]);
+  const revisionArn = answer.serviceDeployments?.[0]?.targetServiceRevision?.arn;
+  const configuration = described.activeConfigurations?.find((item) => item.serviceRevisionArn === revisionArn);
+  return configuration !== undefined && sameRevision(configuration.taskDefinitionArn, taskDefinitionArn);
+}
+
+function started(
+  delivery: Delivery,
+  service: ECSExpressGatewayService,
+  before: string | undefined,
+  active: ExpressGatewayServiceConfiguration | undefined,
+): Started {
+  const { update, revision } = delivery;
+  const deploymentIdsBefore = (update.before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : []));
+  return {
+    service,
+    target: {
+      cluster: update.cluster,
+      service: update.service,
+      region: delivery.region,
+      taskDefinitionArn: revision.arn,
+      ...(service.currentDeployment ? { serviceDeploymentArn: service.currentDeployment } : {}),
+      deploymentIdsBefore,
+      ...(before ? { serviceDeploymentArnBefore: before } : {}),
+      previous: { taskDefinitionArn: active?.taskDefinitionArn ?? '', desiredCount: update.before.desiredCount ?? 0 },
+      strategy: 'CANARY',
+    },
+  };
+}
+
+/** mutate-tags-on-update: the service's tags made what service-tags says, before the update. */
+async function mutateTags(deps: ApplyDeps, api: ExpressApi, serviceArn: string, found: ECSExpressGatewayService, plan: ExpressPlan): Promise<void> {
+  if (!plan.inputs.mutateTagsOnUpdate) return;
+  const { tag, untagKeys } = expressTagChanges(found.tags ?? [], plan.inputs.serviceTags);
+  if (tag.length > 0) await api.tag(serviceArn, tag);
+  if (untagKeys.length > 0) await api.untag(serviceArn, untagKeys);
+  if (tag.length + untagKeys.length > 0) {
+    deps.reporter.info(`Service tags of ${found.serviceName ?? serviceArn}: ${[...tag.map((item) => `${item.key} set`), ...untagKeys.map((key) => `${key} removed`)].join(', ')}.`);
+  }
+}
+

@@ -1,0 +1,191 @@
+// The built bundle deploying Express Mode services on the ECS stand-in: created when missing, updated with the
+// registered revision, left alone when nothing changed, rolled back by ECS or on a cancel, and next to a rolling
+// service in one services-file.
+import { writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type TestContext, describe, expect, test } from 'vitest';
+import { type EcsStandin, startEcsStandin } from '../standin/index.js';
+import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
+
+const INFRASTRUCTURE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices';
+const EXECUTION = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
+const KILL_AFTER_MS = 90_000;
+/** A canary of a little over a second per bake, so a run sees every stage in a few seconds. */
+const CANARY = { canaryPercent: 5, canaryBakeTimeInMinutes: 0.03, bakeTimeInMinutes: 0.03 };
+
+/** What a new Express service's first render needs: the container Main on Fargate, its port, roles and size. */
+const EXPRESS_ARGS = [
+  ...['--service', 'web', '--family', 'web', '--container-name', 'Main', '--container-port', '8080'],
+  ...['--requires-compatibilities', 'FARGATE', '--network-mode', 'awsvpc', '--task-cpu', '256', '--task-memory', '512'],
+  ...['--execution-role-arn', EXECUTION, '--verify-image', 'false'],
+];
+
+async function standinFor(context: TestContext): Promise<EcsStandin> {
+  const standin = await startEcsStandin({ timing: { stageMs: 300, hookMs: 300, rollbackMs: 600, rolloutMs: 600 }, express: { canary: CANARY } });
+  context.onTestFinished(() => standin.close());
+  standin.seedCluster('default');
+  return standin;
+}
+
+function envOf(standin: EcsStandin): Record<string, string> {
+  return { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
+}
+
+function deploy(standin: EcsStandin, args: string[], options: Omit<BundleOptions, 'args' | 'env'> = {}): Promise<BundleRun> {
+  return runBundle({
+    args: [...EXPRESS_ARGS, '--json', '--poll-interval', '1s', '--wait-timeout', '60s', ...args],
+    env: envOf(standin),
+    timeoutMs: KILL_AFTER_MS,
+    ...options,
+  });
+}
+
+const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
+const currentDeployment = (standin: EcsStandin): string => String(standin.expressService('web')['currentDeployment'] ?? '');
+
+describe.concurrent('Express services', () => {
+  test('created when missing, updated, then left alone when nothing changed; the endpoint as output', async (context) => {
+    const standin = await standinFor(context);
+
+    const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--service-tags', 'team=web']);
+    expect(created.code, created.log).toBe(0);
+    expect(created.log).toContain('Service web does not exist in default: it is created as an Express service.');
+    let outputs = outputsOf(created);
+    expect(outputs['deployment-status']).toBe('COMPLETED');
+    expect(outputs['endpoint']).toMatch(/^https:\/\/web-[0-9a-f]{8}\.ecs\.us-east-1\.on\.aws$/);
+    expect(outputs['service-arn']).toBe('arn:aws:ecs:us-east-1:123456789012:service/default/web');
+    expect(outputs['service-deployment-arn']).toBe(currentDeployment(standin));
+    expect(standin.calls['CreateExpressGatewayService']).toBe(1);
+    expect(standin.expressService('web')['tags']).toEqual([{ key: 'team', value: 'web' }]);
+    const endpoint = outputs['endpoint'];
+
+    const updated = await deploy(standin, ['--image', 'nginx:1.26', '--health-check-path', '/health']);
+    expect(updated.code, updated.log).toBe(0);
+    outputs = outputsOf(updated);
+    expect(outputs['deployment-status']).toBe('COMPLETED');
+    expect(outputs['registered']).toBe('true');
+    expect(outputs['task-definition-arn']).toMatch(/web:2$/);
+    expect(outputs['endpoint']).toBe(endpoint);
+    expect(outputs['service-deployment-arn']).toBe(currentDeployment(standin));
+    expect(updated.log).toMatch(/Stage [A-Z_]+/);
+    expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
+    const configuration = (standin.expressService('web')['activeConfigurations'] as Record<string, unknown>[])[0];
+    expect(configuration).toMatchObject({ healthCheckPath: '/health' });
+    expect(String(configuration?.['taskDefinitionArn'])).toMatch(/web:2$/);
+
+    const again = await deploy(standin, ['--image', 'nginx:1.26', '--health-check-path', '/health']);
+    expect(again.code, again.log).toBe(0);
+    outputs = outputsOf(again);
+    expect(outputs['registered']).toBe('false');
+    expect(outputs['task-definition-arn']).toMatch(/web:2$/);
+    expect(outputs['deployment-status']).toBe('COMPLETED');
+    expect(outputs['endpoint']).toBe(endpoint);
+    expect(again.log).toContain('no update');
+    expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
+    expect(standin.calls['RegisterTaskDefinition']).toBe(2);
+  });
+
+  test('a missing service without express-infrastructure-role-arn, or a render Express refuses: exit 2, the input named, nothing changed', async (context) => {
+    const standin = await standinFor(context);
+    const missing = await deploy(standin, ['--image', 'nginx:1.25']);
+    expect(missing.code, missing.log).toBe(2);
+    expect(missing.stderr).toContain('set express-infrastructure-role-arn to create it');
+
+    const wrongContainer = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--container-name', 'app']);
+    expect(wrongContainer.code, wrongContainer.log).toBe(2);
+    expect(wrongContainer.stderr).toMatch(/container named Main/);
+    const notFargate = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--requires-compatibilities', 'EC2']);
+    expect(notFargate.code, notFargate.log).toBe(2);
+    expect(notFargate.stderr).toMatch(/^.*requires-compatibilities: an Express service runs on Fargate/m);
+    expect(standin.calls['RegisterTaskDefinition'] ?? 0).toBe(0);
+    expect(standin.calls['CreateExpressGatewayService'] ?? 0).toBe(0);
+  });
+
+  test('a failing image: ROLLED_BACK once ECS rolled back, with the reason; exit 1', async (context) => {
+    const standin = await standinFor(context);
+    const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE]);
+    expect(created.code, created.log).toBe(0);
+    standin.failImage('nginx:broken');
+
+    const run = await deploy(standin, ['--image', 'nginx:broken']);
+
+    expect(run.code, run.log).toBe(1);
+    const outputs = outputsOf(run);
+    expect(outputs['deployment-status']).toBe('ROLLED_BACK');
+    expect(run.log).toMatch(/CannotPullContainerError/);
+    const sd = standin.serviceDeployments('web')[0] ?? {};
+    expect(sd['serviceDeploymentArn']).toBe(outputs['service-deployment-arn']);
+    expect(sd['status']).toBe('ROLLBACK_SUCCESSFUL');
+    expect(standin.calls['StopServiceDeployment'] ?? 0).toBe(0);
+  });
+
+  test('SIGTERM with rollback-on-cancel: the canary rolled back through StopServiceDeployment', async (context) => {
+    const standin = await standinFor(context);
+    standin.setExpressReadings({ canary: { canaryPercent: 5, canaryBakeTimeInMinutes: 0.5, bakeTimeInMinutes: 0.5 } });
+    const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--wait', 'false']);
+    expect(created.code, created.log).toBe(0);
+    let signalled = false;
+
+    const run = await deploy(standin, ['--image', 'nginx:1.26', '--rollback-on-cancel', 'true'], {
+      onStart: (child) => {
+        let seen = '';
+        child.stderr?.on('data', (chunk: Buffer) => {
+          seen += chunk.toString();
+          if (!signalled && /Production traffic on the new revision \(web:2\): 5%/.test(seen)) {
+            signalled = true;
+            child.kill('SIGTERM');
+          }
+        });
+      },
+    });
+
+    expect(signalled, run.log).toBe(true);
+    expect(run.code, run.log).toBe(143);
+    expect(outputsOf(run)['deployment-status']).toBe('CANCELLED');
+    expect(standin.calls['StopServiceDeployment']).toBe(1);
+    const sd = standin.serviceDeployments('web')[0] ?? {};
+    expect(['ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']).toContain(sd['status']);
+  });
+
+  test('a services-file with an Express service and a rolling one: each deployed its own way', async (context) => {
+    const standin = await standinFor(context);
+    const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE]);
+    expect(created.code, created.log).toBe(0);
+    standin.seedTaskDefinition({ family: 'api', containerDefinitions: [{ name: 'api', image: 'nginx:1.24', memory: 256 }] });
+    standin.seedService({ serviceName: 'api', taskDefinition: 'api:1', desiredCount: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'express-'));
+    const file = join(dir, 'services.yml');
+    writeFileSync(
+      file,
+      [
+        'services:',
+        '  - service: web',
+        '    family: web',
+        '    container-name: Main',
+        '    image: nginx:1.26',
+        '  - service: api',
+        '    family: api',
+        '    image: nginx:1.26',
+      ].join('\n'),
+    );
+
+    const run = await runBundle({
+      args: ['--services-file', file, '--verify-image', 'false', '--json', '--poll-interval', '1s'],
+      env: envOf(standin),
+      timeoutMs: KILL_AFTER_MS,
+    });
+
+    expect(run.code, run.log).toBe(0);
+    const results = JSON.parse(outputsOf(run)['results'] ?? '[]') as Record<string, string>[];
+    expect(results.map((result) => [result['service'], result['deployment-status']])).toEqual([
+      ['web', 'COMPLETED'],
+      ['api', 'COMPLETED'],
+    ]);
+    expect(outputsOf(run)['endpoint']).toMatch(/^https:\/\/web-[0-9a-f]{8}\./);
+    expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
+    expect(standin.calls['UpdateService']).toBe(1);
+    expect(String(standin.service('api')['taskDefinition'])).toMatch(/api:2$/);
+  });
+});
