@@ -193,6 +193,8 @@ function table(result) {
     }
     if (result.serviceDeploymentArn !== undefined)
         rows.push(['Service deployment', code(lastSegment(result.serviceDeploymentArn))]);
+    if (result.endpoint !== undefined)
+        rows.push(['Endpoint', result.endpoint]);
     rows.push(['Region', known(result.region)]);
     rows.push(['Time taken', duration(result.finishedAt - result.startedAt)]);
     if (result.consoleUrl !== undefined)

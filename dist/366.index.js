@@ -2159,7 +2159,7 @@ async function readService(reporter, reads, inputs, region) {
         reporter.info(`Service ${inputs.service} does not exist in ${inputs.cluster}: it is created as an Express service.`);
         return read;
     }
-    reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${(0,aws_names/* familyRevision */.KW)(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
+    reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${service.taskDefinition ? (0,aws_names/* familyRevision */.KW)(service.taskDefinition) : read.kind.name === 'Express' ? 'an Express service' : '?'}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
     return read;
 }
 function serviceUpdate(inputs, before, kind) {
@@ -5268,9 +5268,12 @@ function expressConfigurationChanges(active, request) {
     return changes;
 }
 
+// EXTERNAL MODULE: ./src/watch/snapshot.ts
+var snapshot = __webpack_require__(3618);
 // EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 5 modules
 var watch_rollout = __webpack_require__(9725);
 ;// CONCATENATED MODULE: ./src/rollout/express.ts
+
 
 
 
@@ -5284,6 +5287,8 @@ const PORT_NAME = 'http';
 /** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
 const FIND_DEPLOYMENT_MS = 60_000;
 const DEFAULT_POLL_MS = 2_000;
+const CHANGE_ATTEMPTS = 3;
+const THROTTLE_PAUSE_MS = 1_000;
 /** The configuration in force: the newest active one. */
 function activeConfiguration(described) {
     return described?.activeConfigurations?.[0];
@@ -5422,16 +5427,16 @@ async function updateService(deps, delivery, api, found, plan) {
     reporter.info(`Updating the Express service ${update.service} to ${(0,names/* familyRevision */.KW)(revision.arn)}: ${changes.join('; ')}.`);
     const before = found.currentDeployment;
     try {
-        await api.update(request);
+        await unlessThrottled(deps, () => api.update(request));
     }
     catch (error) {
         // One attempt: a refusal changed nothing; a lost answer is settled by reading back which deployment runs.
-        if ((0,aws_errors/* classifyError */.fe)(error) === 'fatal')
-            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`UpdateExpressGatewayService ${update.service}`, error));
+        if ((0,aws_errors/* classifyError */.fe)(error) !== 'transient')
+            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`UpdateExpressGatewayService ${update.service}`, error), { cause: error });
         reporter.warn(`UpdateExpressGatewayService ${update.service}: the answer was lost (${(0,aws_errors/* errorName */.Is)(error)}); reading the service back.`);
         const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, 3 * pollMs(delivery));
         if (!settled)
-            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`UpdateExpressGatewayService ${update.service}`, error));
+            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`UpdateExpressGatewayService ${update.service}`, error), { cause: error });
         return started(delivery, settled, before, active);
     }
     const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, FIND_DEPLOYMENT_MS);
@@ -5446,16 +5451,16 @@ async function createService(deps, delivery, api, plan) {
     reporter.info(`Creating the Express service ${update.service} in ${update.cluster} with ${(0,names/* familyRevision */.KW)(revision.arn)}.`);
     let created;
     try {
-        created = await api.create(request);
+        created = await unlessThrottled(deps, () => api.create(request));
     }
     catch (error) {
-        if ((0,aws_errors/* classifyError */.fe)(error) === 'fatal')
-            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`CreateExpressGatewayService ${update.service}`, error));
+        if ((0,aws_errors/* classifyError */.fe)(error) !== 'transient')
+            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`CreateExpressGatewayService ${update.service}`, error), { cause: error });
         // No idempotency token: only the service read back by name tells whether the create happened.
         reporter.warn(`CreateExpressGatewayService ${update.service}: the answer was lost (${(0,aws_errors/* errorName */.Is)(error)}); reading the service back by name.`);
         created = await readBackByName(deps, update, api);
         if (!created)
-            throw new Error(`${(0,aws_errors/* describeAwsError */.Pp)(`CreateExpressGatewayService ${update.service}`, error)}; the service was not created, run the job again.`);
+            throw new Error(`${(0,aws_errors/* describeAwsError */.Pp)(`CreateExpressGatewayService ${update.service}`, error)}; the service was not created, run the job again.`, { cause: error });
     }
     const serviceArn = created?.serviceArn ?? '';
     const settled = created?.currentDeployment ? created : await findNewDeployment(deps, delivery, api, serviceArn, undefined, FIND_DEPLOYMENT_MS);
@@ -5489,6 +5494,21 @@ async function findNewDeployment(deps, delivery, api, serviceArn, before, within
         await deps.clock.sleep(pollMs(delivery), keepLooking ? undefined : deps.cancel);
     }
 }
+/** A throttled change was refused before anything happened: sent again after a pause, up to 3 attempts in all. */
+async function unlessThrottled(deps, send) {
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            return await send();
+        }
+        catch (error) {
+            if (attempt >= CHANGE_ATTEMPTS || (0,aws_errors/* classifyError */.fe)(error) !== 'throttled')
+                throw error;
+            deps.reporter.info('ECS throttled the request, which changed nothing: sending it again shortly.');
+            await deps.clock.sleep(THROTTLE_PAUSE_MS * attempt, deps.cancel);
+            (0,cancel/* throwIfCancelled */.dZ)(deps.cancel);
+        }
+    }
+}
 function pollMs(delivery) {
     return delivery.update.watch?.pollIntervalMs ?? DEFAULT_POLL_MS;
 }
@@ -5510,6 +5530,8 @@ function started(delivery, service, before, active) {
             taskDefinitionArn: revision.arn,
             ...(service.currentDeployment ? { serviceDeploymentArn: service.currentDeployment } : {}),
             deploymentIdsBefore,
+            // Events ECS listed before the update are an earlier deployment's: not this run's to print.
+            eventKeysBefore: (update.before.events ?? []).map(snapshot/* eventKey */.Mk),
             ...(before ? { serviceDeploymentArnBefore: before } : {}),
             previous: { taskDefinitionArn: active?.taskDefinitionArn ?? '', desiredCount: update.before.desiredCount ?? 0 },
             strategy: 'CANARY',

@@ -237,7 +237,7 @@ async function readService(reporter: Reporter, reads: EcsReads, inputs: Inputs, 
     return read;
   }
   reporter.info(
-    `Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
+    `Service ${inputs.service} in ${inputs.cluster}: ${service.taskDefinition ? familyRevision(service.taskDefinition) : read.kind.name === 'Express' ? 'an Express service' : '?'}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,
   );
   return read;
 }

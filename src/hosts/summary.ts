@@ -68,6 +68,7 @@ function table(result: DeliveryResult): string {
     rows.push(['Deployment', result.dryRun ? 'none (dry run)' : deploymentCell(result)]);
   }
   if (result.serviceDeploymentArn !== undefined) rows.push(['Service deployment', code(lastSegment(result.serviceDeploymentArn))]);
+  if (result.endpoint !== undefined) rows.push(['Endpoint', result.endpoint]);
   rows.push(['Region', known(result.region)]);
   rows.push(['Time taken', duration(result.finishedAt - result.startedAt)]);
   if (result.consoleUrl !== undefined) rows.push(['Console', `[open in the AWS console](${result.consoleUrl})`]);

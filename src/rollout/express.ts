@@ -20,6 +20,7 @@ import {
 } from '../express/requests.js';
 import type { ExpressInputs } from '../inputs/express.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
+import { eventKey } from '../watch/snapshot.js';
 import { watchStaged } from '../watch/watch-rollout.js';
 import type { RolloutTarget } from '../watch/contract.js';
 import type { Delivered, Delivery, RolloutKind } from './kind.js';
@@ -36,6 +37,8 @@ const PORT_NAME = 'http';
 /** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
 const FIND_DEPLOYMENT_MS = 60_000;
 const DEFAULT_POLL_MS = 2_000;
+const CHANGE_ATTEMPTS = 3;
+const THROTTLE_PAUSE_MS = 1_000;
 
 /** The configuration in force: the newest active one. */
 export function activeConfiguration(described: ECSExpressGatewayService | undefined): ExpressGatewayServiceConfiguration | undefined {
@@ -174,13 +177,13 @@ async function updateService(deps: ApplyDeps, delivery: Delivery, api: ExpressAp
   reporter.info(`Updating the Express service ${update.service} to ${familyRevision(revision.arn)}: ${changes.join('; ')}.`);
   const before = found.currentDeployment;
   try {
-    await api.update(request);
+    await unlessThrottled(deps, () => api.update(request));
   } catch (error) {
     // One attempt: a refusal changed nothing; a lost answer is settled by reading back which deployment runs.
-    if (classifyError(error) === 'fatal') throw new Error(describeAwsError(`UpdateExpressGatewayService ${update.service}`, error));
+    if (classifyError(error) !== 'transient') throw new Error(describeAwsError(`UpdateExpressGatewayService ${update.service}`, error), { cause: error });
     reporter.warn(`UpdateExpressGatewayService ${update.service}: the answer was lost (${errorName(error)}); reading the service back.`);
     const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, 3 * pollMs(delivery));
-    if (!settled) throw new Error(describeAwsError(`UpdateExpressGatewayService ${update.service}`, error));
+    if (!settled) throw new Error(describeAwsError(`UpdateExpressGatewayService ${update.service}`, error), { cause: error });
     return started(delivery, settled, before, active);
   }
   const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, FIND_DEPLOYMENT_MS);
@@ -195,13 +198,13 @@ async function createService(deps: ApplyDeps, delivery: Delivery, api: ExpressAp
   reporter.info(`Creating the Express service ${update.service} in ${update.cluster} with ${familyRevision(revision.arn)}.`);
   let created: ECSExpressGatewayService | undefined;
   try {
-    created = await api.create(request);
+    created = await unlessThrottled(deps, () => api.create(request));
   } catch (error) {
-    if (classifyError(error) === 'fatal') throw new Error(describeAwsError(`CreateExpressGatewayService ${update.service}`, error));
+    if (classifyError(error) !== 'transient') throw new Error(describeAwsError(`CreateExpressGatewayService ${update.service}`, error), { cause: error });
     // No idempotency token: only the service read back by name tells whether the create happened.
     reporter.warn(`CreateExpressGatewayService ${update.service}: the answer was lost (${errorName(error)}); reading the service back by name.`);
     created = await readBackByName(deps, update, api);
-    if (!created) throw new Error(`${describeAwsError(`CreateExpressGatewayService ${update.service}`, error)}; the service was not created, run the job again.`);
+    if (!created) throw new Error(`${describeAwsError(`CreateExpressGatewayService ${update.service}`, error)}; the service was not created, run the job again.`, { cause: error });
   }
   const serviceArn = created?.serviceArn ?? '';
   const settled = created?.currentDeployment ? created : await findNewDeployment(deps, delivery, api, serviceArn, undefined, FIND_DEPLOYMENT_MS);
@@ -241,6 +244,20 @@ async function findNewDeployment(
   }
 }
 
+/** A throttled change was refused before anything happened: sent again after a pause, up to 3 attempts in all. */
+async function unlessThrottled<T>(deps: ApplyDeps, send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt >= CHANGE_ATTEMPTS || classifyError(error) !== 'throttled') throw error;
+      deps.reporter.info('ECS throttled the request, which changed nothing: sending it again shortly.');
+      await deps.clock.sleep(THROTTLE_PAUSE_MS * attempt, deps.cancel);
+      throwIfCancelled(deps.cancel);
+    }
+  }
+}
+
 function pollMs(delivery: Delivery): number {
   return delivery.update.watch?.pollIntervalMs ?? DEFAULT_POLL_MS;
 }
@@ -269,6 +286,8 @@ function started(
       taskDefinitionArn: revision.arn,
       ...(service.currentDeployment ? { serviceDeploymentArn: service.currentDeployment } : {}),
       deploymentIdsBefore,
+      // Events ECS listed before the update are an earlier deployment's: not this run's to print.
+      eventKeysBefore: (update.before.events ?? []).map(eventKey),
       ...(before ? { serviceDeploymentArnBefore: before } : {}),
       previous: { taskDefinitionArn: active?.taskDefinitionArn ?? '', desiredCount: update.before.desiredCount ?? 0 },
       strategy: 'CANARY',

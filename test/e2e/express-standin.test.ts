@@ -1,12 +1,13 @@
 // The built bundle deploying Express Mode services on the ECS stand-in: created when missing, updated with the
 // registered revision, left alone when nothing changed, rolled back by ECS or on a cancel, and next to a rolling
 // service in one services-file.
-import { writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
 import { type EcsStandin, startEcsStandin } from '../standin/index.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
+import { parseGithubOutput } from '../support/github-output.js';
 import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
 
 const INFRASTRUCTURE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices';
@@ -75,6 +76,7 @@ describe.concurrent('Express services', () => {
     expect(configuration).toMatchObject({ healthCheckPath: '/health' });
     expect(String(configuration?.['taskDefinitionArn'])).toMatch(/web:2$/);
 
+    if (process.env['SHOW_LOG']) console.log(created.log, updated.log);
     const again = await deploy(standin, ['--image', 'nginx:1.26', '--health-check-path', '/health']);
     expect(again.code, again.log).toBe(0);
     outputs = outputsOf(again);
@@ -111,6 +113,7 @@ describe.concurrent('Express services', () => {
 
     const run = await deploy(standin, ['--image', 'nginx:broken']);
 
+    if (process.env['SHOW_LOG']) console.log(run.log);
     expect(run.code, run.log).toBe(1);
     const outputs = outputsOf(run);
     expect(outputs['deployment-status']).toBe('ROLLED_BACK');
@@ -146,7 +149,7 @@ describe.concurrent('Express services', () => {
     expect(outputsOf(run)['deployment-status']).toBe('CANCELLED');
     expect(standin.calls['StopServiceDeployment']).toBe(1);
     const sd = standin.serviceDeployments('web')[0] ?? {};
-    expect(['ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']).toContain(sd['status']);
+    expect(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']).toContain(sd['status']);
   });
 
   test('a services-file with an Express service and a rolling one: each deployed its own way', async (context) => {
@@ -187,5 +190,114 @@ describe.concurrent('Express services', () => {
     expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
     expect(standin.calls['UpdateService']).toBe(1);
     expect(String(standin.service('api')['taskDefinition'])).toMatch(/api:2$/);
+  });
+
+  test("on GitHub Actions, with the AWS action's input names: created, then updated; the endpoint in the outputs and the job summary", async (context) => {
+    const standin = await standinFor(context);
+    const dir = mkdtempSync(join(tmpdir(), 'express-gh-'));
+    const outputFile = join(dir, 'output');
+    const summaryFile = join(dir, 'summary');
+    const github = (image: string) => {
+      writeFileSync(outputFile, '');
+      writeFileSync(summaryFile, '');
+      return runBundle({
+        env: {
+          ...envOf(standin),
+          GITHUB_ACTIONS: 'true',
+          GITHUB_OUTPUT: outputFile,
+          GITHUB_STEP_SUMMARY: summaryFile,
+          'INPUT_SERVICE-NAME': 'web',
+          'INPUT_INFRASTRUCTURE-ROLE-ARN': INFRASTRUCTURE,
+          'INPUT_EXECUTION-ROLE-ARN': EXECUTION,
+          INPUT_FAMILY: 'web',
+          'INPUT_CONTAINER-NAME': 'Main',
+          'INPUT_CONTAINER-PORT': '8080',
+          'INPUT_REQUIRES-COMPATIBILITIES': 'FARGATE',
+          'INPUT_NETWORK-MODE': 'awsvpc',
+          'INPUT_TASK-CPU': '256',
+          'INPUT_TASK-MEMORY': '512',
+          'INPUT_MIN-TASK-COUNT': '1',
+          'INPUT_MAX-TASK-COUNT': '4',
+          INPUT_IMAGE: image,
+          'INPUT_VERIFY-IMAGE': 'false',
+          'INPUT_POLL-INTERVAL': '1s',
+          'INPUT_WAIT-TIMEOUT': '60s',
+        },
+        timeoutMs: KILL_AFTER_MS,
+      });
+    };
+
+    const created = await github('nginx:1.25');
+    expect(created.code, created.log).toBe(0);
+    const endpoint = parseGithubOutput(readFileSync(outputFile, 'utf8'))['endpoint'] ?? '';
+    expect(endpoint).toMatch(/^https:\/\/web-[0-9a-f]{8}\.ecs\.us-east-1\.on\.aws$/);
+    const updated = await github('nginx:1.26');
+    expect(updated.code, updated.log).toBe(0);
+    const outputs = parseGithubOutput(readFileSync(outputFile, 'utf8'));
+    expect(outputs).toMatchObject({ 'deployment-status': 'COMPLETED', endpoint, 'service-arn': 'arn:aws:ecs:us-east-1:123456789012:service/default/web' });
+    expect(outputs['service-deployment-arn']).toBe(currentDeployment(standin));
+    expect(readFileSync(summaryFile, 'utf8')).toContain(`| Endpoint | ${endpoint} |`);
+    expect(standin.calls['CreateExpressGatewayService']).toBe(1);
+    expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
+    const configuration = (standin.expressService('web')['activeConfigurations'] as Record<string, unknown>[])[0];
+    expect(configuration?.['scalingTarget']).toMatchObject({ minTaskCount: 1, maxTaskCount: 4 });
+  });
+
+  test("the update's answer lost on the way: read back, the deployment it started followed, nothing sent twice", async (context) => {
+    const standin = await standinFor(context);
+    const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE]);
+    expect(created.code, created.log).toBe(0);
+    const proxy = await startFaultProxy(standin.url);
+    context.onTestFinished(() => proxy.close());
+    proxy.inject({ operation: 'UpdateExpressGatewayService', fault: 'reset-after' });
+
+    const run = await runBundle({
+      args: [...EXPRESS_ARGS, '--image', 'nginx:1.26', '--json', '--poll-interval', '1s', '--wait-timeout', '60s'],
+      env: { ...envOf(standin), AWS_ENDPOINT_URL_ECS: proxy.url },
+      timeoutMs: KILL_AFTER_MS,
+    });
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toContain('the answer was lost');
+    expect(outputsOf(run)['deployment-status']).toBe('COMPLETED');
+    expect(outputsOf(run)['service-deployment-arn']).toBe(currentDeployment(standin));
+    expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
+  });
+
+  test("the create's answer lost on the way: the service read back by name, not created twice", async (context) => {
+    const standin = await standinFor(context);
+    const proxy = await startFaultProxy(standin.url);
+    context.onTestFinished(() => proxy.close());
+    proxy.inject({ operation: 'CreateExpressGatewayService', fault: 'reset-after' });
+
+    const run = await runBundle({
+      args: [...EXPRESS_ARGS, '--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--json', '--poll-interval', '1s', '--wait-timeout', '60s'],
+      env: { ...envOf(standin), AWS_ENDPOINT_URL_ECS: proxy.url },
+      timeoutMs: KILL_AFTER_MS,
+    });
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toContain('reading the service back by name');
+    expect(outputsOf(run)['deployment-status']).toBe('COMPLETED');
+    expect(outputsOf(run)['endpoint']).toMatch(/^https:\/\/web-/);
+    expect(standin.calls['CreateExpressGatewayService']).toBe(1);
+  });
+
+  test('a dry run says create or update, and what changes in the Express configuration', async (context) => {
+    const standin = await standinFor(context);
+    const toCreate = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--dry-run', 'true']);
+    expect(toCreate.code, toCreate.log).toBe(0);
+    expect(toCreate.log).toContain('Would create the Express service web in default');
+    const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE]);
+    expect(created.code, created.log).toBe(0);
+
+    const toUpdate = await deploy(standin, ['--image', 'nginx:1.26', '--health-check-path', '/health', '--max-task-count', '3', '--dry-run', 'true']);
+
+    expect(toUpdate.code, toUpdate.log).toBe(0);
+    expect(toUpdate.log).toContain('Would update the Express service web in default');
+    expect(toUpdate.log).toContain('healthCheckPath: /ping -> /health');
+    expect(toUpdate.log).toMatch(/maxTaskCount: \S+ -> 3/);
+    expect(standin.calls['UpdateExpressGatewayService'] ?? 0).toBe(0);
+    expect(standin.calls['RegisterTaskDefinition']).toBe(1);
   });
 });
