@@ -192,7 +192,7 @@ describe.concurrent('Express services', () => {
     expect(String(standin.service('api')['taskDefinition'])).toMatch(/api:2$/);
   });
 
-  test("on GitHub Actions, with the AWS action's input names: created, then updated; the endpoint in the outputs and the job summary", async (context) => {
+  test("on GitHub Actions, with the AWS action's input names: created, updated, then left alone; the endpoint in the outputs and the job summary", async (context) => {
     const standin = await standinFor(context);
     const dir = mkdtempSync(join(tmpdir(), 'express-gh-'));
     const outputFile = join(dir, 'output');
@@ -241,6 +241,11 @@ describe.concurrent('Express services', () => {
     expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
     const configuration = (standin.expressService('web')['activeConfigurations'] as Record<string, unknown>[])[0];
     expect(configuration?.['scalingTarget']).toMatchObject({ minTaskCount: 1, maxTaskCount: 4 });
+
+    const again = await github('nginx:1.26');
+    expect(again.code, again.log).toBe(0);
+    expect(parseGithubOutput(readFileSync(outputFile, 'utf8'))).toMatchObject({ 'deployment-status': 'COMPLETED', registered: 'false', endpoint });
+    expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
   });
 
   test("the update's answer lost on the way: read back, the deployment it started followed, nothing sent twice", async (context) => {
