@@ -15,8 +15,9 @@ import { measureWatcher, ROLLOUTS_MS } from './bench/watcher.js';
 import { measureStages } from './bench-stages.js';
 
 import { measureMany } from './bench-many.js';
+import { measureExpress } from './bench-express.js';
 
-const SECTIONS = ['startup', 'loads', 'memory', 'watcher', 'stages', 'many'] as const;
+const SECTIONS = ['startup', 'loads', 'memory', 'watcher', 'stages', 'many', 'express'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sections named on the command line (node .tmp/bench/index.js memory watcher), or all of them. */
@@ -78,6 +79,7 @@ async function main(): Promise<number> {
   if (watcher) rows.push(...watcher.rows);
   rows.push(...((await section('stages', () => measureStages(bundle)))?.rows ?? []));
   rows.push(...((await section('many', () => measureMany(bundle)))?.rows ?? []));
+  rows.push(...((await section('express', () => measureExpress(bundle)))?.rows ?? []));
 
   if (memory?.calls || watcher?.calls) {
     console.log('\n## ECS calls of one deploy (register, update, wait until COMPLETED), for the README');
