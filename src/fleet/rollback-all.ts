@@ -97,6 +97,8 @@ export async function putBackPlan(
       forceNewDeployment: false,
       ...(update.extra ? { extra: update.extra } : {}),
       ...(update.codeDeploy ? { codeDeploy: update.codeDeploy } : {}),
+      // An Express service is read again when it is put back: what the run read of it is out of date.
+      ...(update.express ? { express: { inputs: update.express.inputs } } : {}),
       watch: {
         timeoutMs: inputs.waitTimeoutMs,
         pollIntervalMs: inputs.pollIntervalMs,

@@ -152,6 +152,22 @@ describe.concurrent('Express services', () => {
     expect(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']).toContain(sd['status']);
   });
 
+  test('wait-timeout passed during the canary: rolled back with StopServiceDeployment, exit 1', async (context) => {
+    const standin = await standinFor(context);
+    standin.setExpressReadings({ canary: { canaryPercent: 5, canaryBakeTimeInMinutes: 0.5, bakeTimeInMinutes: 0.5 } });
+    const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--wait', 'false']);
+    expect(created.code, created.log).toBe(0);
+
+    const run = await deploy(standin, ['--image', 'nginx:1.26', '--wait-timeout', '5s']);
+
+    expect(run.code, run.log).toBe(1);
+    expect(['ROLLED_BACK', 'TIMED_OUT']).toContain(outputsOf(run)['deployment-status']);
+    expect(standin.calls['StopServiceDeployment']).toBe(1);
+    const sd = standin.serviceDeployments('web')[0] ?? {};
+    expect(sd['serviceDeploymentArn']).toBe(outputsOf(run)['service-deployment-arn']);
+    expect(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']).toContain(sd['status']);
+  });
+
   test('a services-file with an Express service and a rolling one: each deployed its own way', async (context) => {
     const standin = await standinFor(context);
     const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE]);
