@@ -49,6 +49,11 @@ export async function preflightService(
   }
   const kind = kindFor(service);
   if (!kind) throw new PreflightError(unknownKind(serviceName, controller, service.deploymentConfiguration?.strategy));
+  if (!kind.forcesNewDeployment && checks.forceNewDeployment && kind.name === 'Express') {
+    throw new PreflightError(
+      `force-new-deployment: service "${serviceName}" is an Express service, whose update has no such setting; remove force-new-deployment (a changed image or configuration starts a deployment; deploy by digest with pin-digest to roll out new content under the same tag).`,
+    );
+  }
   if (!kind.forcesNewDeployment && checks.forceNewDeployment) {
     throw new PreflightError(
       `force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`,

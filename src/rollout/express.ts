@@ -173,7 +173,14 @@ async function updateService(deps: ApplyDeps, delivery: Delivery, api: ExpressAp
   await mutateTags(deps, api, serviceArn, found, plan);
   const request = expressUpdateRequest(serviceArn, revision.arn, plan.inputs);
   const changes = configurationChanges(active, request);
-  if (changes.length === 0) return undefined;
+  if (changes.length === 0) {
+    if (!revision.registered && delivery.done.image?.pushedNewDigest) {
+      reporter.warn(
+        `The push gave ${delivery.done.image.image} a new digest under a tag ${familyRevision(revision.arn)} already names, and an Express service cannot be made to redeploy it: set pin-digest to deploy by digest.`,
+      );
+    }
+    return undefined;
+  }
   reporter.info(`Updating the Express service ${update.service} to ${familyRevision(revision.arn)}: ${changes.join('; ')}.`);
   const before = found.currentDeployment;
   try {

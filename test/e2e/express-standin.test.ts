@@ -101,6 +101,9 @@ describe.concurrent('Express services', () => {
     const notFargate = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--requires-compatibilities', 'EC2']);
     expect(notFargate.code, notFargate.log).toBe(2);
     expect(notFargate.stderr).toMatch(/^.*requires-compatibilities: an Express service runs on Fargate/m);
+    const forced = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--force-new-deployment', 'true']);
+    expect(forced.code, forced.log).toBe(2);
+    expect(forced.stderr).toContain('force-new-deployment: service "web" is an Express service');
     expect(standin.calls['RegisterTaskDefinition'] ?? 0).toBe(0);
     expect(standin.calls['CreateExpressGatewayService'] ?? 0).toBe(0);
   });
