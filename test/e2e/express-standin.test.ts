@@ -155,6 +155,23 @@ describe.concurrent('Express services', () => {
     expect(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']).toContain(sd['status']);
   });
 
+  test('DescribeExpressGatewayService naming the previous deployment for a while after the update: the new one is followed', async (context) => {
+    const standin = await standinFor(context);
+    const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE]);
+    expect(created.code, created.log).toBe(0);
+    const previous = currentDeployment(standin);
+    standin.setExpressReadings({ currentDeploymentLagMs: 3_000, activeConfigurations: 'latest', describeServicesTaskDefinition: true });
+
+    const run = await deploy(standin, ['--image', 'nginx:1.26']);
+
+    expect(run.code, run.log).toBe(0);
+    const outputs = outputsOf(run);
+    expect(outputs['deployment-status']).toBe('COMPLETED');
+    expect(outputs['service-deployment-arn']).not.toBe(previous);
+    expect(outputs['service-deployment-arn']).toBe(String(standin.serviceDeployments('web')[0]?.['serviceDeploymentArn']));
+    expect(run.log).toContain('Following service deployment ' + outputs['service-deployment-arn']);
+  });
+
   test('wait-timeout passed during the canary: rolled back with StopServiceDeployment, exit 1', async (context) => {
     const standin = await standinFor(context);
     standin.setExpressReadings({ canary: { canaryPercent: 5, canaryBakeTimeInMinutes: 0.5, bakeTimeInMinutes: 0.5 } });
