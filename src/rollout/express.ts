@@ -1,7 +1,7 @@
 // An ECS Express Mode service: the revision is rendered and registered as for any service, then handed to
 // UpdateExpressGatewayService (or CreateExpressGatewayService for a service that does not exist yet). ECS deploys it
 // as a canary service deployment, watched stage by stage as the staged kinds are; a rollback is StopServiceDeployment.
-import type { ECSExpressGatewayService, ExpressGatewayServiceConfiguration, Service } from '@aws-sdk/client-ecs';
+import type { ECSExpressGatewayService, ExpressGatewayServiceConfiguration, Service, UpdateExpressGatewayServiceCommandInput } from '@aws-sdk/client-ecs';
 import { expressApi, type ExpressApi } from '../aws/express-api.js';
 import { classifyError, describeAwsError, errorName } from '../aws/errors.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
@@ -67,7 +67,8 @@ export const express: RolloutKind = {
     return { express: { inputs: inputs.express, ...(described ? { described } : {}) } };
   },
   finishRender: (rendered, source) => {
-    const named = namePortMapping(rendered);
+    // A revision named by task-definition-arn is deployed as it is: checked, never changed.
+    const named = source === 'task-definition-arn' ? rendered : namePortMapping(rendered);
     checkExpressTaskDefinition(named.taskDefinition, source);
     return named;
   },
@@ -80,8 +81,10 @@ export const express: RolloutKind = {
     }
     const request = expressUpdateRequest(plan.described.serviceArn ?? '', deployed, plan.inputs);
     const changes = configurationChanges(activeConfiguration(plan.described), request);
-    if (changes.length === 0) return [`Would not update the Express service ${update.service}: its configuration already runs ${deployed}, and nothing else changes.`];
-    return [`Would update the Express service ${update.service} in ${update.cluster}${wait}:`, ...changes.map((line) => `  ${line}`), ...tagLines(plan)];
+    const tags = tagLines(plan);
+    const unchanged = `Would not update the Express service ${update.service}: its configuration already runs ${deployed}, and nothing else changes`;
+    if (changes.length === 0) return tags.length === 0 ? [`${unchanged}.`] : [`${unchanged}; its tags would change:`, ...tags];
+    return [`Would update the Express service ${update.service} in ${update.cluster}${wait}:`, ...changes.map((line) => `  ${line}`), ...tags];
   },
   deliver: (deps, delivery) => deliverExpress(deps, delivery),
   undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
@@ -89,9 +92,8 @@ export const express: RolloutKind = {
 };
 
 /** The dry run's and the log's lines for what the update changes; the revision compared as family:revision. */
-function configurationChanges(active: ExpressGatewayServiceConfiguration | undefined, request: { taskDefinitionArn?: string | undefined }): string[] {
-  const fullRequest = request as Parameters<typeof expressConfigurationChanges>[1];
-  return expressConfigurationChanges(active, fullRequest)
+function configurationChanges(active: ExpressGatewayServiceConfiguration | undefined, request: UpdateExpressGatewayServiceCommandInput): string[] {
+  return expressConfigurationChanges(active, request)
     .filter((change) => change.field !== 'taskDefinitionArn' || !sameRevision(change.from, change.to))
     .map((change) => (change.field === 'taskDefinitionArn' ? `task definition: ${familyRevision(change.from)} -> ${familyRevision(change.to)}` : `${change.field}: ${change.from} -> ${change.to}`));
 }

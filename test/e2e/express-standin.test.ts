@@ -101,6 +101,22 @@ describe.concurrent('Express services', () => {
     const notFargate = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--requires-compatibilities', 'EC2']);
     expect(notFargate.code, notFargate.log).toBe(2);
     expect(notFargate.stderr).toMatch(/^.*requires-compatibilities: an Express service runs on Fargate/m);
+    // A revision named by ARN is deployed as it is: its unnamed port mapping is refused, not named.
+    standin.seedTaskDefinition({
+      family: 'own',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [{ name: 'Main', image: 'nginx:1.25', portMappings: [{ containerPort: 8080, protocol: 'tcp' }] }],
+    } as never);
+    const byArn = await runBundle({
+      args: ['--service', 'web', '--task-definition-arn', 'own:1', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--json'],
+      env: envOf(standin),
+      timeoutMs: KILL_AFTER_MS,
+    });
+    expect(byArn.code, byArn.log).toBe(2);
+    expect(byArn.stderr).toMatch(/task-definition-arn: the port mapping 8080\/tcp of the container Main has no name/);
     const forced = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--force-new-deployment', 'true']);
     expect(forced.code, forced.log).toBe(2);
     expect(forced.stderr).toContain('force-new-deployment: service "web" is an Express service');
