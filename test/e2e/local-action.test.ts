@@ -95,6 +95,8 @@ describe.skipIf(skip)('local-action runs the action', () => {
       'run-task-arn': '',
       'run-task-exit-code': '',
       'service-deployment-arn': '',
+      endpoint: '',
+      'service-arn': '',
     });
     expect(readFileSync(summary, 'utf8')).toContain('web:1');
   }, 120_000);
