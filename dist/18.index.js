@@ -222,7 +222,7 @@ class LogTail {
  * @param baseConfig the deploy session's client configuration (credentials, timeouts); its region is replaced.
  */
 async function createLogsApi(baseConfig) {
-    const { CloudWatchLogsClient, GetLogEventsCommand } = await __webpack_require__.e(/* import() */ 185).then(__webpack_require__.t.bind(__webpack_require__, 4185, 19));
+    const { CloudWatchLogsClient, GetLogEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(185)]).then(__webpack_require__.t.bind(__webpack_require__, 4185, 19));
     const clients = new Map();
     const clientFor = (region) => {
         let client = clients.get(region);

@@ -2,171 +2,93 @@ export const id = 366;
 export const ids = [366];
 export const modules = {
 
-/***/ 2477:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 9796:
+/***/ ((__unused_webpack_module, exports) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
-  RESPONSE_TIMEOUT_MS: () => (/* binding */ RESPONSE_TIMEOUT_MS),
-  SDK_MAX_ATTEMPTS: () => (/* binding */ SDK_MAX_ATTEMPTS),
-  clientConfig: () => (/* binding */ clientConfig),
-  createSession: () => (/* binding */ createSession),
-  retryGarbledAnswers: () => (/* binding */ retryGarbledAnswers)
-});
-
-// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4826);
-// EXTERNAL MODULE: ./src/aws/unmodelled.ts
-var aws_unmodelled = __webpack_require__(9501);
-;// CONCATENATED MODULE: ./src/aws/ecs.ts
-// The ECS calls ecs-deliver makes, behind one small interface so the deploy flow and the watcher take it
-// as a parameter and tests hand in aws-sdk-client-mock or a plain object.
+var __webpack_unused_export__;
 
 
-/**
- * Sits between the SDK's reader and the HTTP answer: keeps the answer's JSON so that fields the SDK does not
- * know can be named, then hands the same bytes on.
- */
-function keepRawAnswer(raw) {
-    return (next) => async (args) => {
-        const result = await next(args);
-        const response = result.response;
-        if (response.body && typeof response.body[Symbol.asyncIterator] === 'function') {
-            const chunks = [];
-            for await (const chunk of response.body)
-                chunks.push(chunk);
-            const bytes = Buffer.concat(chunks);
-            response.body = new Uint8Array(bytes);
-            try {
-                raw.body = JSON.parse(bytes.toString('utf8'));
-            }
-            catch {
-                // Not JSON: the SDK's own reader reports it.
-            }
+const CLOCK_SKEW_ERROR_CODES = [
+    "AuthFailure",
+    "InvalidSignatureException",
+    "RequestExpired",
+    "RequestInTheFuture",
+    "RequestTimeTooSkewed",
+    "SignatureDoesNotMatch",
+];
+const THROTTLING_ERROR_CODES = [
+    "BandwidthLimitExceeded",
+    "EC2ThrottledException",
+    "LimitExceededException",
+    "PriorRequestNotComplete",
+    "ProvisionedThroughputExceededException",
+    "RequestLimitExceeded",
+    "RequestThrottled",
+    "RequestThrottledException",
+    "SlowDown",
+    "ThrottledException",
+    "Throttling",
+    "ThrottlingException",
+    "TooManyRequestsException",
+    "TransactionInProgressException",
+];
+const TRANSIENT_ERROR_CODES = ["TimeoutError", "RequestTimeout", "RequestTimeoutException"];
+const TRANSIENT_ERROR_STATUS_CODES = [500, 502, 503, 504];
+const NODEJS_TIMEOUT_ERROR_CODES = ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"];
+const NODEJS_NETWORK_ERROR_CODES = ["EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND"];
+
+const isRetryableByTrait = (error) => error?.$retryable !== undefined;
+const isClockSkewError = (error) => CLOCK_SKEW_ERROR_CODES.includes(error.name);
+const isClockSkewCorrectedError = (error) => error.$metadata?.clockSkewCorrected;
+const isBrowserNetworkError = (error) => {
+    const errorMessages = new Set([
+        "Failed to fetch",
+        "NetworkError when attempting to fetch resource",
+        "The Internet connection appears to be offline",
+        "Load failed",
+        "Network request failed",
+    ]);
+    const isValid = error && error instanceof TypeError;
+    if (!isValid) {
+        return false;
+    }
+    return errorMessages.has(error.message);
+};
+const isThrottlingError = (error) => error.$metadata?.httpStatusCode === 429 ||
+    THROTTLING_ERROR_CODES.includes(error.name) ||
+    error.$retryable?.throttling == true;
+const isTransientError = (error, depth = 0) => isRetryableByTrait(error) ||
+    isClockSkewCorrectedError(error) ||
+    (error.name === "InvalidSignatureException" && error.message?.includes("Signature expired")) ||
+    TRANSIENT_ERROR_CODES.includes(error.name) ||
+    NODEJS_TIMEOUT_ERROR_CODES.includes(error?.code || "") ||
+    NODEJS_NETWORK_ERROR_CODES.includes(error?.code || "") ||
+    TRANSIENT_ERROR_STATUS_CODES.includes(error.$metadata?.httpStatusCode || 0) ||
+    isBrowserNetworkError(error) ||
+    isNodeJsHttp2TransientError(error) ||
+    (error.cause !== undefined && depth <= 10 && isTransientError(error.cause, depth + 1));
+const isServerError = (error) => {
+    if (error.$metadata?.httpStatusCode !== undefined) {
+        const statusCode = error.$metadata.httpStatusCode;
+        if (500 <= statusCode && statusCode <= 599 && !isTransientError(error)) {
+            return true;
         }
-        return result;
-    };
-}
-function ecsApi(client, options = {}) {
-    const changes = options.changes ?? client;
-    const sendOptions = options.signal ? { abortSignal: options.signal } : {};
-    return {
-        async describeCluster(cluster) {
-            const out = await client.send(new dist_cjs/* DescribeClustersCommand */._2_({ clusters: [cluster] }), sendOptions);
-            return out.clusters?.[0];
-        },
-        describeServices: (cluster, services) => client.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [...services] }), sendOptions),
-        async describeTaskDefinition(taskDefinition) {
-            const command = new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition, include: ['TAGS'] });
-            const raw = {};
-            command.middlewareStack.add(keepRawAnswer(raw), { step: 'deserialize', priority: 'low', name: 'ecsDeliverKeepRawAnswer' });
-            const out = await client.send(command, sendOptions);
-            const answered = raw.body?.['taskDefinition'];
-            const unmodelled = answered && typeof answered === 'object' ? (0,aws_unmodelled.unmodelledAnswerFields)(answered) : [];
-            return unmodelled.length > 0 ? { ...out, unmodelledFields: unmodelled } : out;
-        },
-        registerTaskDefinition: (input) => changes.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input), sendOptions),
-        listTaskDefinitions: (input) => client.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse(input), sendOptions),
-        async deregisterTaskDefinition(taskDefinition) {
-            const out = await changes.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition }), sendOptions);
-            return out.taskDefinition;
-        },
-        updateService: (input) => changes.send(new dist_cjs/* UpdateServiceCommand */.kZr(input), sendOptions),
-        async listClusters(nextToken) {
-            const out = await client.send(new dist_cjs/* ListClustersCommand */.Nnn(nextToken ? { nextToken } : {}), sendOptions);
-            return { clusterArns: out.clusterArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
-        },
-        async listServices(cluster, nextToken) {
-            const out = await client.send(new dist_cjs/* ListServicesCommand */.qde({ cluster, ...(nextToken ? { nextToken } : {}) }), sendOptions);
-            return { serviceArns: out.serviceArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
-        },
-        listTasks: (input) => client.send(new dist_cjs/* ListTasksCommand */.MYg(input), sendOptions),
-        async describeTasks(cluster, tasks) {
-            if (tasks.length === 0)
-                return [];
-            const out = await client.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: [...tasks] }), sendOptions);
-            return out.tasks ?? [];
-        },
-        listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input), sendOptions),
-        describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] }), sendOptions),
-        runTask: (input) => client.send(new dist_cjs/* RunTaskCommand */._eD(input), sendOptions),
-        stopTask: (cluster, task, reason) => changes.send(new dist_cjs/* StopTaskCommand */.PP1({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
-        stopServiceDeployment: (arn, stopType) => changes.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn: arn, stopType }), sendOptions),
-    };
+        return false;
+    }
+    return false;
+};
+function isNodeJsHttp2TransientError(error) {
+    return error.code === "ERR_HTTP2_STREAM_ERROR" && error.message.includes("NGHTTP2_REFUSED_STREAM");
 }
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(4051);
-;// CONCATENATED MODULE: ./src/aws/clients.ts
-// Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
-// endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
-// for each change (a change whose answer is lost is read back before it is tried again, see deploy/register.ts).
-
-
-
-const SDK_MAX_ATTEMPTS = 5;
-/**
- * An ECS or ECR endpoint connects in well under a second and answers these small calls in one or two; a call
- * that takes longer has hung. Short caps let the SDK (reads) or the read-back (changes) try again within a few
- * seconds, so that even five hung attempts fit well inside a wait-timeout of minutes.
- */
-const CONNECT_TIMEOUT_MS = 3_000;
-const RESPONSE_TIMEOUT_MS = 10_000;
-function clientConfig(options) {
-    const responseMs = options.requestTimeoutMs ?? RESPONSE_TIMEOUT_MS;
-    return {
-        region: options.region,
-        maxAttempts: options.maxAttempts ?? SDK_MAX_ATTEMPTS,
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-        requestHandler: {
-            connectionTimeout: Math.min(CONNECT_TIMEOUT_MS, responseMs),
-            requestTimeout: responseMs,
-            // Without it the SDK only logs a warning when requestTimeout passes.
-            throwOnRequestTimeout: true,
-            // Covers an answer whose headers came but whose body stalls.
-            socketTimeout: responseMs,
-        },
-    };
-}
-function createSession(options) {
-    const reads = new dist_cjs/* ECSClient */.Zgc(clientConfig(options));
-    reads.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
-    const changes = new dist_cjs/* ECSClient */.Zgc(clientConfig({ ...options, maxAttempts: 1 }));
-    return {
-        region: options.region,
-        ecs: ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }),
-        ecsAfterCancel: ecsApi(reads, { changes }),
-        resolveCredentials: () => reads.config.credentials(),
-        options,
-        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(369), __webpack_require__.e(683)]).then(__webpack_require__.bind(__webpack_require__, 2683))).codeDeployApis(options)),
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-    };
-}
-function once(make) {
-    let made;
-    return () => (made ??= make());
-}
-/**
- * A truncated or garbled answer to a read fails in the SDK's reader with a SyntaxError that its retry rules do not
- * cover; marking it retryable lets the SDK try the read again like any other transient fault.
- */
-function retryGarbledAnswers() {
-    return (next) => async (args) => {
-        try {
-            return await next(args);
-        }
-        catch (error) {
-            if ((0,errors/* isGarbledAnswer */.gL)(error) && Object.isExtensible(error)) {
-                error.$retryable = {};
-            }
-            throw error;
-        }
-    };
-}
+__webpack_unused_export__ = isBrowserNetworkError;
+__webpack_unused_export__ = isClockSkewCorrectedError;
+__webpack_unused_export__ = isClockSkewError;
+__webpack_unused_export__ = isNodeJsHttp2TransientError;
+__webpack_unused_export__ = isRetryableByTrait;
+exports.GQ = isServerError;
+exports.Qb = isThrottlingError;
+exports.bV = isTransientError;
 
 
 /***/ }),
@@ -358,58 +280,6 @@ function describeAwsError(action, error) {
 
 /***/ }),
 
-/***/ 8623:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ expressApi)
-/* harmony export */ });
-/* unused harmony export expressCalls */
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4826);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2477);
-// The ECS Express Mode calls, made as the other changes in ecs.ts are: reads go through the SDK's retries, each
-// change is sent once (its caller reads back before any second try), and the cancel aborts them unless the caller
-// asks for the calls a cancel does not abort (the rollback of rollback-on-cancel).
-
-
-const made = new WeakMap();
-/** The Express calls of a session, made once; `afterCancel`: calls the run's cancel does not abort. */
-function expressApi(options, afterCancel = false) {
-    let pair = made.get(options);
-    if (!pair) {
-        const reads = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.clientConfig)(options));
-        reads.middlewareStack.add((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.retryGarbledAnswers)(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
-        const changes = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.clientConfig)({ ...options, maxAttempts: 1 }));
-        pair = { live: expressCalls(reads, changes, options.signal), afterCancel: expressCalls(reads, changes, undefined) };
-        made.set(options, pair);
-    }
-    return afterCancel ? pair.afterCancel : pair.live;
-}
-function expressCalls(reads, changes, signal) {
-    const sendOptions = signal ? { abortSignal: signal } : {};
-    return {
-        async describe(serviceArn) {
-            const out = await reads.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeExpressGatewayServiceCommand */ .UMo({ serviceArn, include: ['TAGS'] }), sendOptions);
-            return out.service;
-        },
-        async create(input) {
-            return (await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CreateExpressGatewayServiceCommand */ .vER(input), sendOptions)).service;
-        },
-        async update(input) {
-            return (await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UpdateExpressGatewayServiceCommand */ .omG(input), sendOptions)).service;
-        },
-        async tag(resourceArn, tags) {
-            await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .TagResourceCommand */ .eqU({ resourceArn, tags: tags.map((tag) => ({ key: tag.key, value: tag.value })) }), sendOptions);
-        },
-        async untag(resourceArn, keys) {
-            await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UntagResourceCommand */ .RP$({ resourceArn, tagKeys: [...keys] }), sendOptions);
-        },
-    };
-}
-
-
-/***/ }),
-
 /***/ 5290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -474,85 +344,6 @@ function toRegisterInput(doc) {
         ...doc.taskDefinition,
         ...(doc.tags.length > 0 ? { tags: doc.tags.map((tag) => ({ ...tag })) } : {}),
     };
-}
-
-
-/***/ }),
-
-/***/ 9501:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   unmodelledAnswerFields: () => (/* binding */ unmodelledAnswerFields),
-/* harmony export */   unmodelledFields: () => (/* binding */ unmodelledFields)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4826);
-// The bundled SDK serialises only the members its model knows; anything else vanishes without an error.
-// Walking the SDK's own schema finds those fields, so a newer field is named in a warning, not lost in silence.
-
-const STRUCTURE = 3;
-const LIST = 1;
-const MAP = 2;
-const LIST_BIT = 64;
-const MAP_BIT = 128;
-function resolve(schema) {
-    let current = schema;
-    for (let i = 0; i < 4; i++) {
-        if (typeof current === 'function')
-            current = current();
-        else if (Array.isArray(current) && current.length === 2 && typeof current[0] === 'function')
-            current = current[0];
-        else
-            break;
-    }
-    return current;
-}
-function walk(value, schema, path, found) {
-    const resolved = resolve(schema);
-    if (value === null || value === undefined)
-        return;
-    if (typeof resolved === 'number') {
-        if (resolved & LIST_BIT && Array.isArray(value))
-            return;
-        if (resolved & MAP_BIT)
-            return;
-        return;
-    }
-    if (!Array.isArray(resolved))
-        return;
-    const kind = resolved[0];
-    if (kind === STRUCTURE && typeof value === 'object' && !Array.isArray(value)) {
-        const names = resolved[4];
-        const members = resolved[5];
-        for (const [key, child] of Object.entries(value)) {
-            const index = names.indexOf(key);
-            if (index === -1)
-                found.push(path ? `${path}.${key}` : key);
-            else
-                walk(child, members[index], path ? `${path}.${key}` : key, found);
-        }
-    }
-    else if (kind === LIST && Array.isArray(value)) {
-        value.forEach((item, i) => walk(item, resolved[4], `${path}[${i}]`, found));
-    }
-    else if (kind === MAP && typeof value === 'object') {
-        for (const [key, child] of Object.entries(value)) {
-            walk(child, resolved[5], `${path}.${key}`, found);
-        }
-    }
-}
-/** Paths of the fields in a RegisterTaskDefinition input that the bundled SDK would not send. */
-function unmodelledFields(input) {
-    const found = [];
-    walk(input, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .RegisterTaskDefinitionRequest$ */ .fSK, '', found);
-    return found;
-}
-/** Paths of the fields in a task definition ECS answered that the bundled SDK drops while reading it. */
-function unmodelledAnswerFields(taskDefinition) {
-    const found = [];
-    walk(taskDefinition, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .TaskDefinition$ */ .TAv, '', found);
-    return found;
 }
 
 
@@ -1494,13 +1285,13 @@ function imageAccess(session, reporter, signal, env) {
         const known = ecrClients.get(region);
         if (known)
             return known;
-        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(511), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 3269));
+        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(511), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 3269));
         const api = ecrApiFor(session, region);
         ecrClients.set(region, api);
         return api;
     };
     const ecrPublicToken = async () => {
-        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(511), __webpack_require__.e(575), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 6416));
+        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(511), __webpack_require__.e(575), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 6416));
         return token(ecrPublicClientFor(session), session.options.signal);
     };
     return { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal, env };
@@ -3392,7 +3183,7 @@ async function openDryRunSession(inputs, env, reporter, signal) {
     return session;
 }
 async function createSessionFor(inputs, region, env, reporter, signal, limits = {}) {
-    const { createSession } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2477));
+    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 2477));
     const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
     // The run's cancel reaches every AWS call, so a signal ends a call in flight too.
     const options = {
@@ -3404,7 +3195,7 @@ async function createSessionFor(inputs, region, env, reporter, signal, limits = 
     return createSession(options);
 }
 async function webIdentityCredentials(inputs, region, env, reporter, signal) {
-    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(453), __webpack_require__.e(107)]).then(__webpack_require__.bind(__webpack_require__, 2107));
+    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(453), __webpack_require__.e(107)]).then(__webpack_require__.bind(__webpack_require__, 2107));
     // A rollback can wait as long again as the rollout; the session must not end before both.
     const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
     if (longestRunMs > SESSION_MS) {
@@ -3435,12 +3226,9 @@ async function withinLimit(pending, limitMs) {
     }
 }
 
-// EXTERNAL MODULE: ./src/aws/express-api.ts
-var express_api = __webpack_require__(8623);
 ;// CONCATENATED MODULE: ./src/wiring.ts
 // What the run hands the plan and apply steps of each service: file reading, image checks and publishing, the
 // watcher, the one-off task, keep-revisions, each service with its own reporter.
-
 
 
 
@@ -3450,7 +3238,8 @@ function readsOf(session) {
         ecs: session.ecs,
         region: session.region,
         ...(session.codeDeploy ? { codeDeploy: session.codeDeploy } : {}),
-        express: () => (0,express_api/* expressApi */.J)(session.options),
+        // Loaded only for an Express service: a dry run without credentials loads no AWS SDK.
+        express: async () => (await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(623)]).then(__webpack_require__.bind(__webpack_require__, 8623))).expressApi(session.options),
     };
 }
 async function planDeps(inputs, env, access, reporter, compared) {
@@ -3458,7 +3247,7 @@ async function planDeps(inputs, env, access, reporter, compared) {
         reporter,
         env: env,
         readTextFile: (path) => (0,parse_file/* readTaskDefinitionFile */.BD)((0,external_node_path_.resolve)(path), path),
-        ...(compared ? { unmodelledFields: (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9501))).unmodelledFields } : {}),
+        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(501)]).then(__webpack_require__.bind(__webpack_require__, 9501))).unmodelledFields } : {}),
         ...(inputs.image || inputs.images.size > 0
             ? {
                 verifyImages: async (work) => {
@@ -3495,7 +3284,7 @@ function applyDeps(wiring) {
                 __webpack_require__.e(/* import() */ 18).then(__webpack_require__.bind(__webpack_require__, 5018)),
                 __webpack_require__.e(/* import() */ 87).then(__webpack_require__.bind(__webpack_require__, 6087)),
                 __webpack_require__.e(/* import() */ 28).then(__webpack_require__.bind(__webpack_require__, 9028)),
-                Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2477)),
+                Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 2477)),
             ]);
             return runTaskStep(runPlan, taskDefinitionArn, untouched, {
                 api: ecsTaskApi(session),
@@ -3933,6 +3722,8 @@ async function putBackPlan(ecs, plan, inputs, target) {
             forceNewDeployment: false,
             ...(update.extra ? { extra: update.extra } : {}),
             ...(update.codeDeploy ? { codeDeploy: update.codeDeploy } : {}),
+            // An Express service is read again when it is put back: what the run read of it is out of date.
+            ...(update.express ? { express: { inputs: update.express.inputs } } : {}),
             watch: {
                 timeoutMs: inputs.waitTimeoutMs,
                 pollIntervalMs: inputs.pollIntervalMs,
@@ -5121,8 +4912,6 @@ const codeDeploy = {
     putBack: ({ service, deployed, to, completed }) => `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
 };
 
-// EXTERNAL MODULE: ./src/aws/express-api.ts
-var express_api = __webpack_require__(8623);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/aws/names.ts
@@ -5281,7 +5070,6 @@ var watch_rollout = __webpack_require__(9725);
 
 
 
-
 /** The port name given to the single port mapping of the Main container when the render left it unnamed. */
 const PORT_NAME = 'http';
 /** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
@@ -5304,7 +5092,7 @@ const express = {
     plan: async ({ reads }, inputs, service) => {
         if (!service.serviceArn)
             return { express: { inputs: inputs.express } };
-        const api = reads.express?.();
+        const api = await reads.express?.();
         if (!api)
             throw new Error('express.plan: reads.express is needed for an Express service');
         let described;
@@ -5317,7 +5105,8 @@ const express = {
         return { express: { inputs: inputs.express, ...(described ? { described } : {}) } };
     },
     finishRender: (rendered, source) => {
-        const named = namePortMapping(rendered);
+        // A revision named by task-definition-arn is deployed as it is: checked, never changed.
+        const named = source === 'task-definition-arn' ? rendered : namePortMapping(rendered);
         checkExpressTaskDefinition(named.taskDefinition, source);
         return named;
     },
@@ -5331,9 +5120,11 @@ const express = {
         }
         const request = expressUpdateRequest(plan.described.serviceArn ?? '', deployed, plan.inputs);
         const changes = configurationChanges(activeConfiguration(plan.described), request);
+        const tags = tagLines(plan);
+        const unchanged = `Would not update the Express service ${update.service}: its configuration already runs ${deployed}, and nothing else changes`;
         if (changes.length === 0)
-            return [`Would not update the Express service ${update.service}: its configuration already runs ${deployed}, and nothing else changes.`];
-        return [`Would update the Express service ${update.service} in ${update.cluster}${wait}:`, ...changes.map((line) => `  ${line}`), ...tagLines(plan)];
+            return tags.length === 0 ? [`${unchanged}.`] : [`${unchanged}; its tags would change:`, ...tags];
+        return [`Would update the Express service ${update.service} in ${update.cluster}${wait}:`, ...changes.map((line) => `  ${line}`), ...tags];
     },
     deliver: (deps, delivery) => deliverExpress(deps, delivery),
     undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
@@ -5341,8 +5132,7 @@ const express = {
 };
 /** The dry run's and the log's lines for what the update changes; the revision compared as family:revision. */
 function configurationChanges(active, request) {
-    const fullRequest = request;
-    return expressConfigurationChanges(active, fullRequest)
+    return expressConfigurationChanges(active, request)
         .filter((change) => change.field !== 'taskDefinitionArn' || !(0,names/* sameRevision */.Y6)(change.from, change.to))
         .map((change) => (change.field === 'taskDefinitionArn' ? `task definition: ${(0,names/* familyRevision */.KW)(change.from)} -> ${(0,names/* familyRevision */.KW)(change.to)}` : `${change.field}: ${change.from} -> ${change.to}`));
 }
@@ -5375,7 +5165,8 @@ async function deliverExpress(deps, delivery) {
     if (!plan)
         throw new Error('express.deliver: the plan has no Express part');
     delivery.step('update');
-    const api = (0,express_api/* expressApi */.J)(deps.session.options, update.watch?.rollbackOnCancel === true);
+    const { expressApi } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(623)]).then(__webpack_require__.bind(__webpack_require__, 8623));
+    const api = expressApi(deps.session.options, update.watch?.rollbackOnCancel === true);
     const found = plan.described ?? (await readBackByName(deps, update, api));
     const started = found
         ? await updateService(deps, delivery, api, found, plan)
@@ -5422,8 +5213,12 @@ async function updateService(deps, delivery, api, found, plan) {
     await mutateTags(deps, api, serviceArn, found, plan);
     const request = expressUpdateRequest(serviceArn, revision.arn, plan.inputs);
     const changes = configurationChanges(active, request);
-    if (changes.length === 0)
+    if (changes.length === 0) {
+        if (!revision.registered && delivery.done.image?.pushedNewDigest) {
+            reporter.warn(`The push gave ${delivery.done.image.image} a new digest under a tag ${(0,names/* familyRevision */.KW)(revision.arn)} already names, and an Express service cannot be made to redeploy it: set pin-digest to deploy by digest.`);
+        }
         return undefined;
+    }
     reporter.info(`Updating the Express service ${update.service} to ${(0,names/* familyRevision */.KW)(revision.arn)}: ${changes.join('; ')}.`);
     const before = found.currentDeployment;
     try {
@@ -5632,6 +5427,9 @@ async function preflightService(ecs, cluster, serviceName, region, checks = {}) 
     const kind = kindFor(service);
     if (!kind)
         throw new errors/* PreflightError */.wG(unknownKind(serviceName, controller, service.deploymentConfiguration?.strategy));
+    if (!kind.forcesNewDeployment && checks.forceNewDeployment && kind.name === 'Express') {
+        throw new errors/* PreflightError */.wG(`force-new-deployment: service "${serviceName}" is an Express service, whose update has no such setting; remove force-new-deployment (a changed image or configuration starts a deployment; deploy by digest with pin-digest to roll out new content under the same tag).`);
+    }
     if (!kind.forcesNewDeployment && checks.forceNewDeployment) {
         throw new errors/* PreflightError */.wG(`force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`);
     }

@@ -1,6 +1,175 @@
 export const id = 416;
-export const ids = [416];
+export const ids = [416,477,501];
 export const modules = {
+
+/***/ 2477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
+  RESPONSE_TIMEOUT_MS: () => (/* binding */ RESPONSE_TIMEOUT_MS),
+  SDK_MAX_ATTEMPTS: () => (/* binding */ SDK_MAX_ATTEMPTS),
+  clientConfig: () => (/* binding */ clientConfig),
+  createSession: () => (/* binding */ createSession),
+  retryGarbledAnswers: () => (/* binding */ retryGarbledAnswers)
+});
+
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4826);
+// EXTERNAL MODULE: ./src/aws/unmodelled.ts
+var aws_unmodelled = __webpack_require__(9501);
+;// CONCATENATED MODULE: ./src/aws/ecs.ts
+// The ECS calls ecs-deliver makes, behind one small interface so the deploy flow and the watcher take it
+// as a parameter and tests hand in aws-sdk-client-mock or a plain object.
+
+
+/**
+ * Sits between the SDK's reader and the HTTP answer: keeps the answer's JSON so that fields the SDK does not
+ * know can be named, then hands the same bytes on.
+ */
+function keepRawAnswer(raw) {
+    return (next) => async (args) => {
+        const result = await next(args);
+        const response = result.response;
+        if (response.body && typeof response.body[Symbol.asyncIterator] === 'function') {
+            const chunks = [];
+            for await (const chunk of response.body)
+                chunks.push(chunk);
+            const bytes = Buffer.concat(chunks);
+            response.body = new Uint8Array(bytes);
+            try {
+                raw.body = JSON.parse(bytes.toString('utf8'));
+            }
+            catch {
+                // Not JSON: the SDK's own reader reports it.
+            }
+        }
+        return result;
+    };
+}
+function ecsApi(client, options = {}) {
+    const changes = options.changes ?? client;
+    const sendOptions = options.signal ? { abortSignal: options.signal } : {};
+    return {
+        async describeCluster(cluster) {
+            const out = await client.send(new dist_cjs/* DescribeClustersCommand */._2_({ clusters: [cluster] }), sendOptions);
+            return out.clusters?.[0];
+        },
+        describeServices: (cluster, services) => client.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [...services] }), sendOptions),
+        async describeTaskDefinition(taskDefinition) {
+            const command = new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition, include: ['TAGS'] });
+            const raw = {};
+            command.middlewareStack.add(keepRawAnswer(raw), { step: 'deserialize', priority: 'low', name: 'ecsDeliverKeepRawAnswer' });
+            const out = await client.send(command, sendOptions);
+            const answered = raw.body?.['taskDefinition'];
+            const unmodelled = answered && typeof answered === 'object' ? (0,aws_unmodelled.unmodelledAnswerFields)(answered) : [];
+            return unmodelled.length > 0 ? { ...out, unmodelledFields: unmodelled } : out;
+        },
+        registerTaskDefinition: (input) => changes.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input), sendOptions),
+        listTaskDefinitions: (input) => client.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse(input), sendOptions),
+        async deregisterTaskDefinition(taskDefinition) {
+            const out = await changes.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition }), sendOptions);
+            return out.taskDefinition;
+        },
+        updateService: (input) => changes.send(new dist_cjs/* UpdateServiceCommand */.kZr(input), sendOptions),
+        async listClusters(nextToken) {
+            const out = await client.send(new dist_cjs/* ListClustersCommand */.Nnn(nextToken ? { nextToken } : {}), sendOptions);
+            return { clusterArns: out.clusterArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+        },
+        async listServices(cluster, nextToken) {
+            const out = await client.send(new dist_cjs/* ListServicesCommand */.qde({ cluster, ...(nextToken ? { nextToken } : {}) }), sendOptions);
+            return { serviceArns: out.serviceArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+        },
+        listTasks: (input) => client.send(new dist_cjs/* ListTasksCommand */.MYg(input), sendOptions),
+        async describeTasks(cluster, tasks) {
+            if (tasks.length === 0)
+                return [];
+            const out = await client.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: [...tasks] }), sendOptions);
+            return out.tasks ?? [];
+        },
+        listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input), sendOptions),
+        describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] }), sendOptions),
+        runTask: (input) => client.send(new dist_cjs/* RunTaskCommand */._eD(input), sendOptions),
+        stopTask: (cluster, task, reason) => changes.send(new dist_cjs/* StopTaskCommand */.PP1({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
+        stopServiceDeployment: (arn, stopType) => changes.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn: arn, stopType }), sendOptions),
+    };
+}
+
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(4051);
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+// Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
+// endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
+// for each change (a change whose answer is lost is read back before it is tried again, see deploy/register.ts).
+
+
+
+const SDK_MAX_ATTEMPTS = 5;
+/**
+ * An ECS or ECR endpoint connects in well under a second and answers these small calls in one or two; a call
+ * that takes longer has hung. Short caps let the SDK (reads) or the read-back (changes) try again within a few
+ * seconds, so that even five hung attempts fit well inside a wait-timeout of minutes.
+ */
+const CONNECT_TIMEOUT_MS = 3_000;
+const RESPONSE_TIMEOUT_MS = 10_000;
+function clientConfig(options) {
+    const responseMs = options.requestTimeoutMs ?? RESPONSE_TIMEOUT_MS;
+    return {
+        region: options.region,
+        maxAttempts: options.maxAttempts ?? SDK_MAX_ATTEMPTS,
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        requestHandler: {
+            connectionTimeout: Math.min(CONNECT_TIMEOUT_MS, responseMs),
+            requestTimeout: responseMs,
+            // Without it the SDK only logs a warning when requestTimeout passes.
+            throwOnRequestTimeout: true,
+            // Covers an answer whose headers came but whose body stalls.
+            socketTimeout: responseMs,
+        },
+    };
+}
+function createSession(options) {
+    const reads = new dist_cjs/* ECSClient */.Zgc(clientConfig(options));
+    reads.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
+    const changes = new dist_cjs/* ECSClient */.Zgc(clientConfig({ ...options, maxAttempts: 1 }));
+    return {
+        region: options.region,
+        ecs: ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }),
+        ecsAfterCancel: ecsApi(reads, { changes }),
+        resolveCredentials: () => reads.config.credentials(),
+        options,
+        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(369), __webpack_require__.e(683)]).then(__webpack_require__.bind(__webpack_require__, 2683))).codeDeployApis(options)),
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+    };
+}
+function once(make) {
+    let made;
+    return () => (made ??= make());
+}
+/**
+ * A truncated or garbled answer to a read fails in the SDK's reader with a SyntaxError that its retry rules do not
+ * cover; marking it retryable lets the SDK try the read again like any other transient fault.
+ */
+function retryGarbledAnswers() {
+    return (next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if ((0,errors/* isGarbledAnswer */.gL)(error) && Object.isExtensible(error)) {
+                error.$retryable = {};
+            }
+            throw error;
+        }
+    };
+}
+
+
+/***/ }),
 
 /***/ 6416:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -119,6 +288,85 @@ function decodeAuthorization(service, token, proxyEndpoint, expiresAt) {
         proxyEndpoint,
         ...(expiresAt ? { expiresAt } : {}),
     };
+}
+
+
+/***/ }),
+
+/***/ 9501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   unmodelledAnswerFields: () => (/* binding */ unmodelledAnswerFields),
+/* harmony export */   unmodelledFields: () => (/* binding */ unmodelledFields)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4826);
+// The bundled SDK serialises only the members its model knows; anything else vanishes without an error.
+// Walking the SDK's own schema finds those fields, so a newer field is named in a warning, not lost in silence.
+
+const STRUCTURE = 3;
+const LIST = 1;
+const MAP = 2;
+const LIST_BIT = 64;
+const MAP_BIT = 128;
+function resolve(schema) {
+    let current = schema;
+    for (let i = 0; i < 4; i++) {
+        if (typeof current === 'function')
+            current = current();
+        else if (Array.isArray(current) && current.length === 2 && typeof current[0] === 'function')
+            current = current[0];
+        else
+            break;
+    }
+    return current;
+}
+function walk(value, schema, path, found) {
+    const resolved = resolve(schema);
+    if (value === null || value === undefined)
+        return;
+    if (typeof resolved === 'number') {
+        if (resolved & LIST_BIT && Array.isArray(value))
+            return;
+        if (resolved & MAP_BIT)
+            return;
+        return;
+    }
+    if (!Array.isArray(resolved))
+        return;
+    const kind = resolved[0];
+    if (kind === STRUCTURE && typeof value === 'object' && !Array.isArray(value)) {
+        const names = resolved[4];
+        const members = resolved[5];
+        for (const [key, child] of Object.entries(value)) {
+            const index = names.indexOf(key);
+            if (index === -1)
+                found.push(path ? `${path}.${key}` : key);
+            else
+                walk(child, members[index], path ? `${path}.${key}` : key, found);
+        }
+    }
+    else if (kind === LIST && Array.isArray(value)) {
+        value.forEach((item, i) => walk(item, resolved[4], `${path}[${i}]`, found));
+    }
+    else if (kind === MAP && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) {
+            walk(child, resolved[5], `${path}.${key}`, found);
+        }
+    }
+}
+/** Paths of the fields in a RegisterTaskDefinition input that the bundled SDK would not send. */
+function unmodelledFields(input) {
+    const found = [];
+    walk(input, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .RegisterTaskDefinitionRequest$ */ .fSK, '', found);
+    return found;
+}
+/** Paths of the fields in a task definition ECS answered that the bundled SDK drops while reading it. */
+function unmodelledAnswerFields(taskDefinition) {
+    const found = [];
+    walk(taskDefinition, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .TaskDefinition$ */ .TAv, '', found);
+    return found;
 }
 
 

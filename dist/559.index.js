@@ -309,7 +309,7 @@ const RetryHandler = __webpack_require__(3174)
 const { getGlobalDispatcher, setGlobalDispatcher } = __webpack_require__(4743)
 const DecoratorHandler = __webpack_require__(6949)
 const RedirectHandler = __webpack_require__(3216)
-const createRedirectInterceptor = __webpack_require__(2925)
+const createRedirectInterceptor = __webpack_require__(5306)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -4437,7 +4437,7 @@ const DispatcherBase = __webpack_require__(803)
 const Pool = __webpack_require__(8014)
 const Client = __webpack_require__(271)
 const util = __webpack_require__(5386)
-const createRedirectInterceptor = __webpack_require__(2925)
+const createRedirectInterceptor = __webpack_require__(5306)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -7472,7 +7472,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __webpack_require__(2925)
+const createRedirectInterceptor = __webpack_require__(5306)
 
 function onError (client, err) {
   if (
@@ -10274,7 +10274,7 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 2925:
+/***/ 5306:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

@@ -2,7 +2,6 @@
 // watcher, the one-off task, keep-revisions, each service with its own reporter.
 import { resolve } from 'node:path';
 import type { AwsSession } from './aws/clients.js';
-import { expressApi } from './aws/express-api.js';
 import type { Clock } from './clock.js';
 import type { ApplyDeps } from './deploy/apply.js';
 import { imageAccess, type ImageWork } from './deploy/image-work.js';
@@ -21,7 +20,8 @@ export function readsOf(session: AwsSession): EcsReads {
     ecs: session.ecs,
     region: session.region,
     ...(session.codeDeploy ? { codeDeploy: session.codeDeploy } : {}),
-    express: () => expressApi(session.options),
+    // Loaded only for an Express service: a dry run without credentials loads no AWS SDK.
+    express: async () => (await import('./aws/express-api.js')).expressApi(session.options),
   };
 }
 

@@ -104,7 +104,7 @@ export interface EcsReads {
   /** CodeDeploy's clients, made only for a service CodeDeploy deploys. */
   codeDeploy?: AwsSession['codeDeploy'];
   /** The Express calls, for an Express service. */
-  express?: () => ExpressApi;
+  express?: () => Promise<ExpressApi>;
 }
 
 export function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads): Promise<DeployPlan>;

@@ -2,7 +2,7 @@
 // UpdateExpressGatewayService (or CreateExpressGatewayService for a service that does not exist yet). ECS deploys it
 // as a canary service deployment, watched stage by stage as the staged kinds are; a rollback is StopServiceDeployment.
 import type { ECSExpressGatewayService, ExpressGatewayServiceConfiguration, Service, UpdateExpressGatewayServiceCommandInput } from '@aws-sdk/client-ecs';
-import { expressApi, type ExpressApi } from '../aws/express-api.js';
+import type { ExpressApi } from '../aws/express-api.js';
 import { classifyError, describeAwsError, errorName } from '../aws/errors.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { ApplyDeps } from '../deploy/apply.js';
@@ -56,7 +56,7 @@ export const express: RolloutKind = {
   forcesNewDeployment: false,
   plan: async ({ reads }, inputs, service) => {
     if (!service.serviceArn) return { express: { inputs: inputs.express } };
-    const api = reads.express?.();
+    const api = await reads.express?.();
     if (!api) throw new Error('express.plan: reads.express is needed for an Express service');
     let described: ECSExpressGatewayService | undefined;
     try {
@@ -126,6 +126,7 @@ async function deliverExpress(deps: ApplyDeps, delivery: Delivery): Promise<Deli
   const plan = update.express;
   if (!plan) throw new Error('express.deliver: the plan has no Express part');
   delivery.step('update');
+  const { expressApi } = await import('../aws/express-api.js');
   const api = expressApi(deps.session.options, update.watch?.rollbackOnCancel === true);
   const found = plan.described ?? (await readBackByName(deps, update, api));
   const started = found
