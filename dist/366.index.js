@@ -5412,7 +5412,7 @@ async function preflightService(ecs, cluster, serviceName, region, checks = {}) 
     const service = answer.services?.[0];
     const gone = !service || (service.status === 'INACTIVE' && checks.createExpress);
     if (gone && checks.createExpress)
-        return { service: missingExpressService(serviceName), kind: express };
+        return checkedForce({ service: missingExpressService(serviceName), kind: express }, serviceName, checks);
     if (!service) {
         const reason = answer.failures?.[0]?.reason ?? 'MISSING';
         throw new errors/* PreflightError */.wG(`service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first (an Express service: set express-infrastructure-role-arn to create it).`);
@@ -5427,13 +5427,18 @@ async function preflightService(ecs, cluster, serviceName, region, checks = {}) 
     const kind = kindFor(service);
     if (!kind)
         throw new errors/* PreflightError */.wG(unknownKind(serviceName, controller, service.deploymentConfiguration?.strategy));
+    return checkedForce({ service, kind }, serviceName, checks);
+}
+/** force-new-deployment is refused for a kind ECS cannot force a deployment of. */
+function checkedForce(read, serviceName, checks) {
+    const { kind } = read;
     if (!kind.forcesNewDeployment && checks.forceNewDeployment && kind.name === 'Express') {
         throw new errors/* PreflightError */.wG(`force-new-deployment: service "${serviceName}" is an Express service, whose update has no such setting; remove force-new-deployment (a changed image or configuration starts a deployment; deploy by digest with pin-digest to roll out new content under the same tag).`);
     }
     if (!kind.forcesNewDeployment && checks.forceNewDeployment) {
         throw new errors/* PreflightError */.wG(`force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`);
     }
-    return { service, kind };
+    return read;
 }
 /** A service no rollout kind takes: watched and undone the wrong way if it were deployed, so refused. */
 function unknownKind(serviceName, controller, strategy) {

@@ -31,7 +31,7 @@ export async function preflightService(
   );
   const service = answer.services?.[0];
   const gone = !service || (service.status === 'INACTIVE' && checks.createExpress);
-  if (gone && checks.createExpress) return { service: missingExpressService(serviceName), kind: express };
+  if (gone && checks.createExpress) return checkedForce({ service: missingExpressService(serviceName), kind: express }, serviceName, checks);
   if (!service) {
     const reason = answer.failures?.[0]?.reason ?? 'MISSING';
     throw new PreflightError(
@@ -49,6 +49,12 @@ export async function preflightService(
   }
   const kind = kindFor(service);
   if (!kind) throw new PreflightError(unknownKind(serviceName, controller, service.deploymentConfiguration?.strategy));
+  return checkedForce({ service, kind }, serviceName, checks);
+}
+
+/** force-new-deployment is refused for a kind ECS cannot force a deployment of. */
+function checkedForce(read: { service: Service; kind: RolloutKind }, serviceName: string, checks: ServiceChecks): { service: Service; kind: RolloutKind } {
+  const { kind } = read;
   if (!kind.forcesNewDeployment && checks.forceNewDeployment && kind.name === 'Express') {
     throw new PreflightError(
       `force-new-deployment: service "${serviceName}" is an Express service, whose update has no such setting; remove force-new-deployment (a changed image or configuration starts a deployment; deploy by digest with pin-digest to roll out new content under the same tag).`,
@@ -59,7 +65,7 @@ export async function preflightService(
       `force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`,
     );
   }
-  return { service, kind };
+  return read;
 }
 
 /** A service no rollout kind takes: watched and undone the wrong way if it were deployed, so refused. */

@@ -115,7 +115,7 @@ describe.concurrent('Express services', () => {
       env: envOf(standin),
       timeoutMs: KILL_AFTER_MS,
     });
-    expect(byArn.code, byArn.log).toBe(2);
+    expect(byArn.code, byArn.log + byArn.stdout).toBe(2);
     expect(byArn.stderr).toMatch(/task-definition-arn: the port mapping 8080\/tcp of the container Main has no name/);
     const forced = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE, '--force-new-deployment', 'true']);
     expect(forced.code, forced.log).toBe(2);
