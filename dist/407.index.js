@@ -163,7 +163,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6429);
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7607);
-/* harmony import */ var _deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9646);
+/* harmony import */ var _aws_read_failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1494);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _appspec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5346);
 // The CodeDeploy part of a plan, found by reads alone: the application and deployment group (they must exist and
@@ -275,7 +275,7 @@ async function readDeploymentGroup(api, application, deploymentGroup, region, in
         if (name === 'DeploymentGroupDoesNotExistException') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`codedeploy-deployment-group: "${deploymentGroup}" does not exist in application ${application}; set codedeploy-deployment-group to the deployment group of this service${inputs.deploymentGroup ? '' : ' (the default is the name the ECS console gives)'}.`);
         }
-        throw (0,_deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .readFailure */ .f1)(`GetDeploymentGroup ${application}/${deploymentGroup}`, error);
+        throw (0,_aws_read_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .readFailure */ .f)(`GetDeploymentGroup ${application}/${deploymentGroup}`, error);
     }
 }
 async function checkDeploymentConfig(api, name, region) {
@@ -291,7 +291,7 @@ async function checkDeploymentConfig(api, name, region) {
         if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(error) === 'DeploymentConfigDoesNotExistException') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`codedeploy-deployment-config: "${name}" does not exist in ${region}; name an ECS configuration such as CodeDeployDefault.ECSAllAtOnce, or leave it out to use the deployment group's.`);
         }
-        throw (0,_deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .readFailure */ .f1)(`GetDeploymentConfig ${name}`, error);
+        throw (0,_aws_read_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .readFailure */ .f)(`GetDeploymentConfig ${name}`, error);
     }
 }
 

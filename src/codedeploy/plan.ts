@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { LoadBalancer, Service } from '@aws-sdk/client-ecs';
 import { errorName } from '../aws/errors.js';
 import { formatDuration, resourceName } from '../aws/names.js';
-import { readFailure } from '../deploy/preflight.js';
+import { readFailure } from '../aws/read-failure.js';
 import { InputError, PreflightError } from '../errors.js';
 import type { Reporter } from '../report.js';
 import type { CodeDeployApi } from './api.js';

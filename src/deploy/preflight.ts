@@ -2,10 +2,11 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
 import { fromDescribed, type DescribedRevision } from '../aws/taskdef-convert.js';
-import { AwsUnavailableError, PreflightError } from '../errors.js';
+import { PreflightError } from '../errors.js';
 import type { RolloutKind } from '../rollout/kind.js';
 import { kindFor, ROLLOUT_KINDS } from '../rollout/kinds.js';
-import { classifyError, describeAwsError, describeError, errorName } from '../aws/errors.js';
+import { errorName } from '../aws/errors.js';
+import { readFailure } from '../aws/read-failure.js';
 
 export interface ServiceChecks {
   /** force-new-deployment was set: ECS can force a new deployment only of a service it deploys itself. */
@@ -85,13 +86,3 @@ async function readOnly<T>(action: string, cluster: string, region: string, call
   }
 }
 
-/**
- * A read the SDK gave up on after its retries says nothing about the target: AWS is not answering (exit 1). Any
- * other refusal is something the preflight found wrong (exit 2).
- */
-export function readFailure(action: string, error: unknown): Error {
-  if (classifyError(error) === 'fatal') return new PreflightError(describeAwsError(action, error));
-  return new AwsUnavailableError(
-    `${action}: AWS is not answering (${describeError(error).split('\n')[0] ?? ''}), still after retries; nothing was changed, run the job again later.`,
-  );
-}
