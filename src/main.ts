@@ -1,5 +1,6 @@
 // Wires one run: host, inputs, AWS session, plan, apply, and how the run ends. Every ending (bad input, a
 // failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv report.
+import { CANCEL_WITH_CHANGE_MS, abandonCallsInFlight, changesUnderway } from './aws/change.js';
 import { familyRevision } from './aws/names.js';
 import { systemClock } from './clock.js';
 import { applyPlan, signalOf, throwIfCancelled } from './deploy/apply.js';
@@ -61,7 +62,8 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
     const rollingBack = state.fleet
       ? state.fleet.rollsBackOnCancel
       : (step === 'update' || step === 'watch') && (update?.watch?.rollbackOnCancel === true || update?.codeDeploy !== undefined);
-    return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
+    const backstopMs = rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : changesUnderway() > 0 ? CANCEL_WITH_CHANGE_MS : CANCEL_BACKSTOP_MS;
+    return setTimeout(() => void endCancelledRun(host, state, signal), backstopMs);
   });
   try {
     const ending = await run(invocation, env, reporter, cancel.signal, state);
@@ -80,6 +82,7 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
     return code;
   } finally {
     stopListening();
+    abandonCallsInFlight();
   }
 }
 

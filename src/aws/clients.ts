@@ -2,10 +2,15 @@
 // endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
 // for each change (a change whose answer is lost is read back before it is tried again, see deploy/register.ts).
 import { ECSClient } from '@aws-sdk/client-ecs';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, DeserializeMiddleware } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, DeserializeMiddleware, MiddlewareStack } from '@smithy/types';
 import type { CodeDeployApis } from '../codedeploy/api.js';
+import { endOfRun } from './change.js';
 import { ecsApi, type EcsApi } from './ecs.js';
 import { isGarbledAnswer } from './errors.js';
+import { withSettledStops } from './stops.js';
+import { CONNECT_TIMEOUT_MS, RESPONSE_TIMEOUT_MS } from './limits.js';
+
+export { CONNECT_TIMEOUT_MS, RESPONSE_TIMEOUT_MS } from './limits.js';
 
 export interface AwsSession {
   region: string;
@@ -38,13 +43,8 @@ export interface SessionOptions {
 }
 
 export const SDK_MAX_ATTEMPTS = 5;
-/**
- * An ECS or ECR endpoint connects in well under a second and answers these small calls in one or two; a call
- * that takes longer has hung. Short caps let the SDK (reads) or the read-back (changes) try again within a few
- * seconds, so that even five hung attempts fit well inside a wait-timeout of minutes.
- */
-export const CONNECT_TIMEOUT_MS = 3_000;
-export const RESPONSE_TIMEOUT_MS = 10_000;
+/** A stop a cancel asks for is tried again only this long: the run must end soon after. */
+const AFTER_CANCEL_STOP_MS = 6_000;
 
 export function clientConfig(options: SessionOptions): Record<string, unknown> {
   const responseMs = options.requestTimeoutMs ?? RESPONSE_TIMEOUT_MS;
@@ -57,20 +57,35 @@ export function clientConfig(options: SessionOptions): Record<string, unknown> {
       requestTimeout: responseMs,
       // Without it the SDK only logs a warning when requestTimeout passes.
       throwOnRequestTimeout: true,
-      // Covers an answer whose headers came but whose body stalls.
+      // Covers an answer whose headers came but whose body stalls; wholeAnswerWithin covers one that trickles.
       socketTimeout: responseMs,
     },
   };
 }
 
+/** The middleware every client gets: its deadline for headers and body together, and retries of garbled reads. */
+export function addAnswerRules<I extends object, O extends object>(
+  client: { middlewareStack: MiddlewareStack<I, O> },
+  options: SessionOptions,
+  { retryGarbled }: { retryGarbled: boolean },
+): void {
+  const ms = options.requestTimeoutMs ?? RESPONSE_TIMEOUT_MS;
+  client.middlewareStack.add(wholeAnswerWithin<I, O>(ms), { step: 'deserialize', priority: 'low', name: 'ecsDeliverWholeAnswerWithin' });
+  if (retryGarbled) client.middlewareStack.add(retryGarbledAnswers<I, O>(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
+}
+
 export function createSession(options: SessionOptions): AwsSession {
   const reads = new ECSClient(clientConfig(options));
-  reads.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
+  addAnswerRules(reads, options, { retryGarbled: true });
   const changes = new ECSClient(clientConfig({ ...options, maxAttempts: 1 }));
+  addAnswerRules(changes, options, { retryGarbled: false });
+  const afterCancel = ecsApi(reads, { changes, signal: endOfRun });
   return {
     region: options.region,
-    ecs: ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }),
-    ecsAfterCancel: ecsApi(reads, { changes }),
+    ecs: withSettledStops(ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }), afterCancel, {
+      ...(options.signal ? { cancel: options.signal } : {}),
+    }),
+    ecsAfterCancel: withSettledStops(afterCancel, afterCancel, { withinMs: AFTER_CANCEL_STOP_MS }),
     resolveCredentials: () => reads.config.credentials(),
     options,
     codeDeploy: once(async () => (await import('../codedeploy/api.js')).codeDeployApis(options)),
@@ -81,6 +96,38 @@ export function createSession(options: SessionOptions): AwsSession {
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
   return () => (made ??= make());
+}
+
+/**
+ * The request timeout ends the wait for headers, and the socket timeout a body that stalls, but a body that
+ * trickles in a byte at a time is never idle: this ends the answer once headers and body together took `ms`.
+ */
+export function wholeAnswerWithin<I extends object, O extends object>(ms: number): DeserializeMiddleware<I, O> {
+  return (next) => async (args) => {
+    const startedAt = Date.now();
+    const result = await next(args);
+    const body = (result.response as { body?: unknown }).body;
+    if (isDestroyable(body)) {
+      const timer = setTimeout(() => {
+        const error = Object.assign(new Error(`the answer did not arrive whole within ${ms / 1000} s`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+        body.destroy(error);
+      }, Math.max(0, ms - (Date.now() - startedAt)));
+      const clear = (): void => clearTimeout(timer);
+      body.once('end', clear);
+      body.once('close', clear);
+      body.once('error', clear);
+    }
+    return result;
+  };
+}
+
+interface Destroyable {
+  destroy(error: Error): void;
+  once(event: string, listener: () => void): void;
+}
+
+function isDestroyable(body: unknown): body is Destroyable {
+  return typeof body === 'object' && body !== null && typeof (body as Destroyable).destroy === 'function' && typeof (body as Destroyable).once === 'function';
 }
 
 /**

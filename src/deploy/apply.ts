@@ -1,5 +1,6 @@
 // Carries out a plan against a real AWS session, step by step: image, register or reuse, the one-off task,
 // update the service, watch, keep-revisions. A cancel is looked at between every two steps: no step starts after it.
+import { CANCEL_ANSWER_WAIT_ROLLBACK_MS, ChangeCancelledError, type CancelledChangeState } from '../aws/change.js';
 import type { AwsSession } from '../aws/clients.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { Clock } from '../clock.js';
@@ -135,28 +136,31 @@ async function deployRevision(deps: ApplyDeps, plan: DeployPlan, done: Progress)
   reporter.info(
     `Updating service ${update.service} to ${familyRevision(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`,
   );
-  // With rollback-on-cancel the update goes on calls a cancel does not abort: a request ECS may already apply is
-  // answered, so what it started is known and can be rolled back, rather than guessed from a read made too early.
-  const updateEcs = update.watch?.rollbackOnCancel ? deps.session.ecsAfterCancel : deps.session.ecs;
+  // The update goes on calls a cancel does not abort: a cancel waits a few seconds for its answer (longer with
+  // rollback-on-cancel, which must know what to undo), then reads the service back once.
+  const rollbackOnCancel = update.watch?.rollbackOnCancel === true;
   let target: RolloutTarget;
   try {
-    target = await startDeployment(updateEcs, update.before, {
+    target = await startDeployment(deps.session.ecsAfterCancel, update.before, {
       cluster: update.cluster,
       region: plan.region,
       taskDefinitionArn: revision.arn,
       forceNewDeployment: force,
       ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
       ...(update.extra ? { extra: update.extra } : {}),
-    }, { reporter, clock: deps.clock });
+    }, { reporter, clock: deps.clock, cancel: deps.cancel, ...(rollbackOnCancel ? { cancelWaitMs: CANCEL_ANSWER_WAIT_ROLLBACK_MS } : {}) });
   } catch (error) {
-    if (deps.cancel.aborted && update.watch?.rollbackOnCancel) {
+    if (deps.cancel.aborted && rollbackOnCancel) {
       const cancelled = { cluster: update.cluster, service: update.service, before: update.before, taskDefinitionArn: revision.arn };
       await undoCancelledUpdate(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
+      throw new CancelledError(signalOf(deps.cancel));
     }
+    if (error instanceof ChangeCancelledError) throw cancelledUpdate(deps, error.settled as CancelledChangeState<RolloutTarget>, update.service, revision.arn, error.whatToCheck);
     throw error;
   }
   done.target = target;
   reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
+  if (deps.cancel.aborted && !rollbackOnCancel) throw cancelledUpdate(deps, { state: 'applied', value: target }, update.service, revision.arn, '');
 
   if (!update.watch) {
     throwIfCancelled(deps.cancel);
@@ -200,7 +204,7 @@ async function registerOrReuse(deps: ApplyDeps, plan: DeployPlan, done: Progress
   }
   // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.
   const latest = td.latest && td.latest.family === rendered.taskDefinition.family ? td.latest.revision : 0;
-  const registered = await registerRevision(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
+  const registered = await registerRevision(deps.session.ecsAfterCancel, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock, cancel: deps.cancel });
   deps.reporter.info(`Registered ${familyRevision(registered.arn)}.`);
   return registered;
 }
@@ -236,6 +240,19 @@ async function keepRevisions(
     // The deploy itself succeeded; tidying up is not worth failing it for.
     deps.reporter.warn(`keep-revisions: ${errorMessage(error)}; no revision was deregistered by this step.`);
   }
+}
+
+/** A cancel during UpdateService, without rollback-on-cancel: says what the update did, as the read-back saw it. */
+function cancelledUpdate(deps: ApplyDeps, seen: CancelledChangeState<RolloutTarget>, service: string, arn: string, whatToCheck: string): CancelledError {
+  const revision = familyRevision(arn);
+  const detail =
+    seen.state === 'applied'
+      ? `the update was applied: ${service} rolls out ${revision}${seen.value.deploymentId ? ` (deployment ${seen.value.deploymentId})` : ''}, not watched by this run`
+      : seen.state === 'not-applied'
+        ? `the update was not applied: ${service} stays as it was`
+        : `UpdateService may still be applied to ${service}: check ${whatToCheck}`;
+  deps.reporter.warn(`Cancelled during UpdateService: ${detail}.`);
+  return new CancelledError(signalOf(deps.cancel), detail);
 }
 
 export function throwIfCancelled(cancel: AbortSignal): void {
