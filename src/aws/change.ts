@@ -18,8 +18,11 @@ export interface Change<T> {
   action: string;
   /** One attempt. `signal` is this module's own: it aborts a call only once nobody waits for its answer. */
   send(signal: AbortSignal): Promise<T>;
-  /** What AWS shows now: whether the change was applied, and what it made. Throws when it cannot be read. */
-  readBack(): Promise<ReadBack<T>>;
+  /**
+   * What AWS shows now: whether the change was applied, and what it made. Throws when it cannot be read. `signal`
+   * aborts it once nobody waits for it.
+   */
+  readBack(signal?: AbortSignal): Promise<ReadBack<T>>;
   /**
    * True when a second send cannot double the change (a client token, a stop, the same count again): after a lost
    * answer it is read back once and sent again at once when not applied, without waiting out a late apply.
@@ -161,7 +164,7 @@ async function settleChange<T>(change: Change<T>, options: ChangeOptions): Promi
   let doubtful = false;
 
   const cancelled = async (): Promise<never> => {
-    throw new ChangeCancelledError(action, doubtful ? await readBackOnce(change, clock) : { state: 'not-applied' }, change.whatToCheck);
+    throw new ChangeCancelledError(action, doubtful ? await readBackOnce(change, clock, true) : { state: 'not-applied' }, change.whatToCheck);
   };
   const pause = async (ms: number): Promise<boolean> => {
     if (clock.now() + ms > deadlineAt) return false;
@@ -183,7 +186,7 @@ async function settleChange<T>(change: Change<T>, options: ChangeOptions): Promi
     const kind = failureKind(failure);
     if (kind === 'refused') {
       // A refused second send may be refusing what the first, whose answer was lost, already did.
-      const seen = retries > 0 ? await readBackOnce(change, clock) : undefined;
+      const seen = retries > 0 ? await readBackOnce(change, clock, false) : undefined;
       if (seen?.state === 'applied') return seen.value;
       throw new DeployError(describeAwsError(action, failure));
     }
@@ -294,17 +297,24 @@ async function readBackSoon<T>(change: Change<T>, lost: unknown, pause: (ms: num
   throw new MayHaveBeenAppliedError(change.action, describeError(lost), problem === undefined ? 'the deadline came first' : describeError(problem), change.whatToCheck);
 }
 
-/** After a cancel: one read-back, within CANCEL_FOLLOW_UP_MS. */
-async function readBackOnce<T>(change: Change<T>, clock: Pick<Clock, 'sleep'>): Promise<CancelledChangeState<T>> {
+/**
+ * One read-back, within CANCEL_FOLLOW_UP_MS. `mayLandLate`: the request may still reach AWS after this read (its
+ * answer was lost just now), so not seeing it settles nothing, unless sending again is the read-back.
+ */
+async function readBackOnce<T>(change: Change<T>, clock: Pick<Clock, 'sleep'>, mayLandLate: boolean): Promise<CancelledChangeState<T>> {
   const stopWaiting = new AbortController();
+  const call = new AbortController();
+  inFlight.add(call);
   try {
     const found = await Promise.race([
-      Promise.resolve().then(() => change.readBack()).catch(() => undefined),
+      Promise.resolve().then(() => change.readBack(call.signal)).catch(() => undefined),
       clock.sleep(CANCEL_FOLLOW_UP_MS, stopWaiting.signal).then(() => undefined),
     ]);
-    if (!found) return { state: 'unsettled' };
-    return found.applied ? { state: 'applied', value: found.value } : { state: 'not-applied' };
+    if (found?.applied) return { state: 'applied', value: found.value };
+    return found && (!mayLandLate || change.resendReadsBack) ? { state: 'not-applied' } : { state: 'unsettled' };
   } finally {
     stopWaiting.abort();
+    call.abort(new Error('the read-back was given up'));
+    inFlight.delete(call);
   }
 }

@@ -4,7 +4,9 @@
 // answer never starts two.
 import { randomUUID } from 'node:crypto';
 import { CANCEL_FOLLOW_UP_MS, type ChangeCancelledError, sendChange } from '../aws/change.js';
+import { errorName } from '../aws/errors.js';
 import { systemClock, type Clock } from '../clock.js';
+import { errorMessage } from '../errors.js';
 import type { Reporter } from '../report.js';
 import type { CodeDeployApi } from './api.js';
 import type { AppSpecContent } from './appspec.js';
@@ -87,14 +89,22 @@ export async function settleCancelledCreate(
   else {
     const id = seen.value;
     const stopWaiting = new AbortController();
-    const stopped = await Promise.race([
-      Promise.resolve().then(() => afterCancel.stopDeployment(id, true)).then(() => true, () => false),
-      clock.sleep(CANCEL_FOLLOW_UP_MS, stopWaiting.signal).then(() => false),
+    const stop = await Promise.race([
+      Promise.resolve()
+        .then(() => afterCancel.stopDeployment(id, true))
+        .then(
+          () => 'stopped' as const,
+          (error: unknown) => (errorMessage(error).includes('DeploymentAlreadyCompletedException') || errorName(error) === 'DeploymentAlreadyCompletedException' ? 'ended' : 'failed'),
+        ),
+      clock.sleep(CANCEL_FOLLOW_UP_MS, stopWaiting.signal).then(() => 'failed' as const),
     ]);
     stopWaiting.abort();
-    detail = stopped
-      ? `CreateDeployment had started ${id} in ${where}: stopped it with rollback`
-      : `CreateDeployment had started ${id} in ${where}, and stopping it did not go through: stop it (aws deploy stop-deployment --deployment-id ${id} --auto-rollback-enabled)`;
+    detail =
+      stop === 'stopped'
+        ? `CreateDeployment had started ${id} in ${where}: stopped it with rollback`
+        : stop === 'ended'
+          ? `CreateDeployment had started ${id} in ${where}, which had already ended`
+          : `CreateDeployment had started ${id} in ${where}, and stopping it did not go through: stop it (aws deploy stop-deployment --deployment-id ${id} --auto-rollback-enabled)`;
   }
   reporter.warn(`Cancelled during CreateDeployment: ${detail}.`);
   return detail;

@@ -66,6 +66,8 @@ export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: Co
     deploymentId = await createDeployment(afterCancel, create, { reporter, clock, cancel: deps.cancel });
   } catch (error) {
     if (error instanceof ChangeCancelledError) {
+      const seen = (error as ChangeCancelledError<string>).settled;
+      if (seen.state === 'applied') done.codeDeployDeploymentId = seen.value;
       throw new CancelledError(signalOf(deps.cancel), await settleCancelledCreate(afterCancel, error as ChangeCancelledError<string>, create, { reporter, clock }));
     }
     throw error;

@@ -155,7 +155,12 @@ async function deployRevision(deps: ApplyDeps, plan: DeployPlan, done: Progress)
       await undoCancelledUpdate(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
       throw new CancelledError(signalOf(deps.cancel));
     }
-    if (error instanceof ChangeCancelledError) throw cancelledUpdate(deps, error.settled as CancelledChangeState<RolloutTarget>, update.service, revision.arn, error.whatToCheck);
+    if (error instanceof ChangeCancelledError) {
+      const seen = error.settled as CancelledChangeState<RolloutTarget>;
+      // What the update started goes to the outputs, though this run does not watch it.
+      if (seen.state === 'applied') done.target = seen.value;
+      throw cancelledUpdate(deps, seen, update.service, revision.arn, error.whatToCheck);
+    }
     throw error;
   }
   done.target = target;

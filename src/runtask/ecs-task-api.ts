@@ -8,15 +8,5 @@ export function ecsTaskApi(session: Pick<AwsSession, 'ecs' | 'ecsAfterCancel'>):
     runTask: (input, signal) => session.ecsAfterCancel.runTask(input, signal),
     describeTasks: (cluster, tasks) => session.ecs.describeTasks(cluster, tasks),
     stopTask: (cluster, task, reason) => session.ecsAfterCancel.stopTask(cluster, task, reason),
-    async findStartedTask(input, since) {
-      const cluster = input.cluster ?? 'default';
-      const ecs = session.ecsAfterCancel;
-      const listed = await ecs.listTasks({ cluster, ...(input.startedBy ? { startedBy: input.startedBy } : {}) });
-      const tasks = await ecs.describeTasks(cluster, listed.taskArns ?? []);
-      const ours = tasks.find(
-        (task) => task.taskDefinitionArn === input.taskDefinition && (task.createdAt === undefined || task.createdAt.getTime() >= since),
-      );
-      return ours?.taskArn ?? null;
-    },
   };
 }

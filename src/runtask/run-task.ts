@@ -16,15 +16,8 @@ import { formatDuration, watchTask, type TaskWatchApi } from './watch-task.js';
 export interface TaskApi extends TaskWatchApi {
   /** One attempt, aborted only by `signal` (see aws/change.ts). */
   runTask(input: RunTaskCommandInput, signal?: AbortSignal): Promise<Pick<RunTaskCommandOutput, 'tasks' | 'failures'>>;
-  /**
-   * The task `input` started, found without starting one: by who started it and its revision, created since
-   * `since`. Null when there is none; undefined when it cannot be told.
-   */
-  findStartedTask?(input: RunTaskCommandInput, since: number): Promise<string | null | undefined>;
 }
 
-/** How far before the send the read-back looks, for the clocks of this machine and ECS to differ. */
-const CLOCK_MARGIN_MS = 10_000;
 /** How long RunTask is sent again through throttling, 5xx and lost answers before the run gives up on it. */
 const RUN_TASK_DEADLINE_MS = 120_000;
 
@@ -124,11 +117,9 @@ async function startTask(params: RunOneOffTaskParams): Promise<{ taskArn: string
       {
         action: 'RunTask',
         send: (signal) => api.runTask(request, signal),
-        async readBack() {
-          const found = await api.findStartedTask?.(request, sentAt - CLOCK_MARGIN_MS);
-          if (found === undefined) throw new Error('the tasks it may have started cannot be listed');
-          return found ? { applied: true, value: { tasks: [{ taskArn: found }] } } : { applied: false };
-        },
+        // Sent again with the same client token, ECS answers with the task the first send started, or starts it
+        // now: either way the task is known, and a cancel can stop it.
+        readBack: async (signal) => ({ applied: true, value: await api.runTask(request, signal) }),
         // The client token: ECS answers a second send with the task the first one started.
         resendIsSafe: true,
         resendReadsBack: true,
@@ -159,8 +150,8 @@ async function afterCancelledRun(
   seen: CancelledChangeState<Pick<RunTaskCommandOutput, 'tasks'>>,
   check: string,
 ): Promise<RunTaskResult> {
-  if (seen.state === 'not-applied') return result('CANCELLED', 'the job was cancelled before the task started');
   const taskArn = seen.state === 'applied' ? seen.value.tasks?.[0]?.taskArn : undefined;
+  if (seen.state === 'not-applied' || (seen.state === 'applied' && !taskArn)) return result('CANCELLED', 'the job was cancelled before the task started');
   if (!taskArn) {
     const line = `the job was cancelled while RunTask was not answering; RunTask may still start a task: check ${check}`;
     params.reporter.warn(line);

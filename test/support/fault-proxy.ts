@@ -7,13 +7,14 @@
 //   proxy.inject({ operation: 'DescribeServices', fault: 'status', status: 503, when: { next: 4 } });
 //   proxy.inject({ operation: 'DescribeServices', fault: 'trickle', intervalMs: 2000 });      // headers, then a byte at a time
 //   proxy.inject({ operation: 'UpdateService', fault: 'late-apply' });                        // forwarded once the client gave up
+//   proxy.inject({ operation: 'UpdateService', fault: 'hang-after' });                        // applied, never answered
 //   proxy.down(); await proxy.up();                                                           // the endpoint gone
 //   proxy.forwarded('RegisterTaskDefinition');                                                // how many got through
 import { type IncomingMessage, type ServerResponse, createServer, request as httpRequest } from 'node:http';
 import type { Socket } from 'node:net';
 import { freePort } from './servers.js';
 
-export type FaultKind = 'hang' | 'reset-after' | 'reset-before' | 'truncate' | 'status' | 'trickle' | 'late-apply';
+export type FaultKind = 'hang' | 'hang-after' | 'reset-after' | 'reset-before' | 'truncate' | 'status' | 'trickle' | 'late-apply';
 
 /** Which of the matching calls a rule hits, counted from when the rule was added (or from its `after` call). */
 export type When = { nth: number } | { next: number } | { from: number } | 'always';
@@ -117,6 +118,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       for (const candidate of rules) candidate.armed ||= candidate.after === operation;
     }
     if (rule?.fault === 'reset-after') return reset(request.socket);
+    if (rule?.fault === 'hang-after') return; // applied upstream; the answer never comes
     if (rule?.fault === 'trickle') return trickle(response, answer, rule.intervalMs ?? 2000);
     const sent = rule?.fault === 'truncate' ? answer.body.subarray(0, Math.floor(answer.body.length / 2)) : answer.body;
     response.writeHead(answer.status, { ...answer.headers, 'content-length': String(sent.length) });

@@ -1,8 +1,8 @@
-export const id = 832;
-export const ids = [832];
+export const id = 775;
+export const ids = [775];
 export const modules = {
 
-/***/ 9832:
+/***/ 4775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -17,9 +17,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runResult: () => (/* binding */ runResult),
 /* harmony export */   worstStatus: () => (/* binding */ worstStatus)
 /* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6429);
-/* harmony import */ var _deploy_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3545);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5290);
+/* harmony import */ var _deploy_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7624);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // How a run of many services ends: one result per service, the run's worst outcome, the outputs and the table.
 
 

@@ -1,8 +1,8 @@
-export const id = 273;
-export const ids = [273];
+export const id = 254;
+export const ids = [254];
 export const modules = {
 
-/***/ 6107:
+/***/ 1482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31,7 +31,7 @@ class Redactor {
 
 /***/ }),
 
-/***/ 1273:
+/***/ 6254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -40,7 +40,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _redactor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6107);
+/* harmony import */ var _redactor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1482);
 // Any shell, Jenkins, a GitHub `run:` step or a GitLab job: plain lines, outputs as JSON with --json.
 
 
@@ -102,13 +102,13 @@ function shellHost(options) {
 async function publishToGithubFiles(env, result, outputs, redactor, services) {
     if (!env['GITHUB_OUTPUT'] && !env['GITHUB_STEP_SUMMARY'])
         return;
-    const core = await __webpack_require__.e(/* import() */ 421).then(__webpack_require__.bind(__webpack_require__, 6421));
+    const core = await __webpack_require__.e(/* import() */ 559).then(__webpack_require__.bind(__webpack_require__, 4559));
     if (env['GITHUB_OUTPUT']) {
         for (const [name, value] of Object.entries(outputs))
             core.setOutput(name, redactor.redact(value));
     }
     if (env['GITHUB_STEP_SUMMARY']) {
-        const { renderServicesSummary, renderSummary } = await __webpack_require__.e(/* import() */ 275).then(__webpack_require__.bind(__webpack_require__, 5275));
+        const { renderServicesSummary, renderSummary } = await __webpack_require__.e(/* import() */ 836).then(__webpack_require__.bind(__webpack_require__, 4836));
         await core.summary.addRaw(redactor.redact(services ? renderServicesSummary(result, services) : renderSummary(result)), true).write();
     }
 }

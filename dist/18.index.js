@@ -1,8 +1,8 @@
-export const id = 588;
-export const ids = [588,253];
+export const id = 18;
+export const ids = [18,28];
 export const modules = {
 
-/***/ 7585:
+/***/ 1728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   lE: () => (/* binding */ isPermanent)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
 // How the one-off task reads AWS errors, on top of the project's own classification (aws/errors.ts). Reads are
 // retried until the task's own timeout; only an error that retrying cannot change (a denied permission, rejected
 // credentials, a missing cluster) ends the wait early.
@@ -44,7 +44,7 @@ function isNotFound(error) {
 
 /***/ }),
 
-/***/ 253:
+/***/ 9028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -54,9 +54,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createLogsApi: () => (/* binding */ createLogsApi),
 /* harmony export */   logSourceFor: () => (/* binding */ logSourceFor)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7585);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4260);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1728);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5371);
 // What a one-off task's container printed, read from CloudWatch Logs while the task runs and after it stops.
 // Logs never fail a deploy: when they cannot be read, one line says why and the run goes on.
 
@@ -199,7 +199,7 @@ class LogTail {
  * @param baseConfig the deploy session's client configuration (credentials, timeouts); its region is replaced.
  */
 async function createLogsApi(baseConfig) {
-    const { CloudWatchLogsClient, GetLogEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19));
+    const { CloudWatchLogsClient, GetLogEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(185)]).then(__webpack_require__.t.bind(__webpack_require__, 4185, 19));
     const clients = new Map();
     const clientFor = (region) => {
         let client = clients.get(region);
@@ -225,7 +225,7 @@ async function createLogsApi(baseConfig) {
 
 /***/ }),
 
-/***/ 4260:
+/***/ 5371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -289,7 +289,7 @@ function runTaskOutputs(taskArn, verdict) {
 
 /***/ }),
 
-/***/ 5588:
+/***/ 5018:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -305,21 +305,23 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/runtask/plan.ts
-var runtask_plan = __webpack_require__(8721);
+var runtask_plan = __webpack_require__(8756);
+// EXTERNAL MODULE: ./src/aws/change.ts
+var change = __webpack_require__(9728);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/runtask/aws-errors.ts
-var runtask_aws_errors = __webpack_require__(7585);
+var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/runtask/logs.ts
-var logs = __webpack_require__(253);
+var logs = __webpack_require__(9028);
 // EXTERNAL MODULE: ./src/runtask/outcome.ts
-var runtask_outcome = __webpack_require__(4260);
+var runtask_outcome = __webpack_require__(5371);
 // EXTERNAL MODULE: ./src/runtask/placement.ts
-var placement = __webpack_require__(1599);
+var placement = __webpack_require__(3240);
 // EXTERNAL MODULE: ./src/runtask/describe.ts
-var describe = __webpack_require__(7635);
+var describe = __webpack_require__(8102);
+// EXTERNAL MODULE: ./src/runtask/aws-errors.ts
+var runtask_aws_errors = __webpack_require__(1728);
 ;// CONCATENATED MODULE: ./src/runtask/watch-task.ts
 // Follows one task until it stops: DescribeTasks every poll interval, each change of its status printed as it
 // happens, bounded by the task's own timeout. A timeout or a cancel stops the task, so nothing is left running
@@ -417,9 +419,6 @@ async function stop(params, why, capMs) {
 
 
 ;// CONCATENATED MODULE: ./src/runtask/run-task.ts
-// A one-off task from start to verdict: RunTask, follow it with its logs, judge how it stopped. The deploy flow
-// runs it after the revision is registered and before the service is updated, and goes on only on SUCCEEDED
-// (or STARTED, for a run-only task that is not waited for).
 
 
 
@@ -428,9 +427,8 @@ async function stop(params, why, capMs) {
 
 
 
-/** RunTask carries a client token, so asking again after a lost answer never starts a second task. */
-const RUN_ATTEMPTS = 3;
-const RUN_RETRY_MS = 2000;
+/** How long RunTask is sent again through throttling, 5xx and lost answers before the run gives up on it. */
+const RUN_TASK_DEADLINE_MS = 120_000;
 async function runOneOffTask(params) {
     const { reporter, request, container } = params;
     if (params.signal?.aborted)
@@ -482,36 +480,65 @@ async function runOneOffTask(params) {
 }
 async function startTask(params) {
     const { api, request, clock } = params;
-    let lastError = '';
-    for (let attempt = 1; attempt <= RUN_ATTEMPTS; attempt += 1) {
-        try {
-            const answer = await api.runTask(request);
-            const taskArn = answer.tasks?.[0]?.taskArn;
-            if (taskArn) {
-                if (params.signal?.aborted) {
-                    // Started while the cancel arrived: it must not be left running unnamed.
-                    await api.stopTask(request.cluster ?? 'default', taskArn, 'ecs-deliver: the job was cancelled').catch(() => undefined);
-                    return result('CANCELLED', `the job was cancelled as task ${(0,runtask_outcome/* taskId */.BS)(taskArn)} started; it was stopped`, taskArn);
-                }
-                return { taskArn };
-            }
-            const failures = (answer.failures ?? []).map((failure) => [failure.arn, failure.reason, failure.detail].filter(Boolean).join(': '));
-            return reported(params.reporter, result('FAILED', `RunTask started no task: ${failures.join('; ') || 'ECS gave no reason'}`));
-        }
-        catch (error) {
-            lastError = (0,aws_errors/* describeError */.Uc)(error);
-            if ((0,runtask_aws_errors/* isPermanent */.lE)(error))
-                return reported(params.reporter, result('FAILED', `RunTask failed: ${lastError}`));
-            if (params.signal?.aborted)
-                break;
-            if (attempt < RUN_ATTEMPTS)
-                await clock.sleep(RUN_RETRY_MS, params.signal);
-        }
+    const cluster = request.cluster ?? 'default';
+    const startedBy = request.startedBy ?? 'ecs-deliver';
+    const check = `aws ecs list-tasks --cluster ${cluster} --started-by ${startedBy}`;
+    const sentAt = clock.now();
+    let answer;
+    try {
+        answer = await (0,change/* sendChange */.Xy)({
+            action: 'RunTask',
+            send: (signal) => api.runTask(request, signal),
+            // Sent again with the same client token, ECS answers with the task the first send started, or starts it
+            // now: either way the task is known, and a cancel can stop it.
+            readBack: async (signal) => ({ applied: true, value: await api.runTask(request, signal) }),
+            // The client token: ECS answers a second send with the task the first one started.
+            resendIsSafe: true,
+            resendReadsBack: true,
+            whatToCheck: check,
+        }, { clock, reporter: params.reporter, cancel: params.signal, deadlineAt: sentAt + RUN_TASK_DEADLINE_MS });
     }
-    if (params.signal?.aborted) {
-        return result('CANCELLED', `the job was cancelled while RunTask was not answering; a task started by ${request.startedBy ?? 'ecs-deliver'} may run: check aws ecs list-tasks --cluster ${request.cluster ?? 'default'} --started-by ${request.startedBy ?? 'ecs-deliver'}`);
+    catch (error) {
+        if (error instanceof change/* ChangeCancelledError */.e7)
+            return await afterCancelledRun(params, error.settled, check);
+        if (error instanceof change/* MayHaveBeenAppliedError */.fq || !(error instanceof errors/* DeployError */.sH)) {
+            const lost = error instanceof change/* MayHaveBeenAppliedError */.fq ? error.lost : (0,aws_errors/* describeError */.Uc)(error);
+            return reported(params.reporter, result('UNKNOWN', `RunTask did not answer (${lost}); a task may have started: check ${check}`));
+        }
+        return reported(params.reporter, result('FAILED', error.message));
     }
-    return reported(params.reporter, result('UNKNOWN', `RunTask did not answer (${lastError}); a task may have started: check aws ecs list-tasks --cluster ${request.cluster ?? 'default'} --started-by ${request.startedBy ?? 'ecs-deliver'}`));
+    const taskArn = answer.tasks?.[0]?.taskArn;
+    if (taskArn) {
+        if (params.signal?.aborted)
+            return afterCancelledRun(params, { state: 'applied', value: answer }, check);
+        return { taskArn };
+    }
+    const failures = (answer.failures ?? []).map((failure) => [failure.arn, failure.reason, failure.detail].filter(Boolean).join(': '));
+    return reported(params.reporter, result('FAILED', `RunTask started no task: ${failures.join('; ') || 'ECS gave no reason'}`));
+}
+/** A cancel while RunTask was on its way: a task it started is stopped, and one that may start is named. */
+async function afterCancelledRun(params, seen, check) {
+    const taskArn = seen.state === 'applied' ? seen.value.tasks?.[0]?.taskArn : undefined;
+    if (seen.state === 'not-applied' || (seen.state === 'applied' && !taskArn))
+        return result('CANCELLED', 'the job was cancelled before the task started');
+    if (!taskArn) {
+        const line = `the job was cancelled while RunTask was not answering; RunTask may still start a task: check ${check}`;
+        params.reporter.warn(line);
+        return result('CANCELLED', line);
+    }
+    const stopWaiting = new AbortController();
+    const stopped = await Promise.race([
+        Promise.resolve()
+            .then(() => params.api.stopTask(params.request.cluster ?? 'default', taskArn, 'ecs-deliver: the job was cancelled'))
+            .then(() => true, () => false),
+        params.clock.sleep(change/* CANCEL_FOLLOW_UP_MS */.oP, stopWaiting.signal).then(() => false),
+    ]);
+    stopWaiting.abort();
+    const line = stopped
+        ? `the job was cancelled as task ${(0,runtask_outcome/* taskId */.BS)(taskArn)} started; it was stopped`
+        : `the job was cancelled as task ${(0,runtask_outcome/* taskId */.BS)(taskArn)} started, and stopping it did not go through: stop it with aws ecs stop-task --cluster ${params.request.cluster ?? 'default'} --task ${taskArn}`;
+    params.reporter.warn(line);
+    return result('CANCELLED', line, taskArn);
 }
 async function openTail(params, taskArn) {
     const definition = params.containerDefinitions.find((candidate) => candidate.name === params.container);

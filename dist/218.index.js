@@ -1,8 +1,8 @@
-export const id = 581;
-export const ids = [581,832];
+export const id = 218;
+export const ids = [218,775];
 export const modules = {
 
-/***/ 9832:
+/***/ 4775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -17,9 +17,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runResult: () => (/* binding */ runResult),
 /* harmony export */   worstStatus: () => (/* binding */ worstStatus)
 /* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6429);
-/* harmony import */ var _deploy_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3545);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5290);
+/* harmony import */ var _deploy_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7624);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // How a run of many services ends: one result per service, the run's worst outcome, the outputs and the table.
 
 
@@ -162,7 +162,7 @@ function seconds(ms) {
 
 /***/ }),
 
-/***/ 4581:
+/***/ 3218:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -279,31 +279,31 @@ function batchingEcsApi(inner, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/deploy/apply.ts + 1 modules
-var deploy_apply = __webpack_require__(7558);
+var deploy_apply = __webpack_require__(2604);
 // EXTERNAL MODULE: ./src/deploy/check-inputs.ts
-var check_inputs = __webpack_require__(7497);
+var check_inputs = __webpack_require__(862);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
-var image_work = __webpack_require__(6290);
+var image_work = __webpack_require__(7085);
 // EXTERNAL MODULE: ./src/deploy/plan.ts + 1 modules
-var deploy_plan = __webpack_require__(4262);
+var deploy_plan = __webpack_require__(2945);
 // EXTERNAL MODULE: ./src/deploy/plan-report.ts
-var plan_report = __webpack_require__(5791);
+var plan_report = __webpack_require__(4030);
 // EXTERNAL MODULE: ./src/deploy/result.ts
-var result = __webpack_require__(4730);
+var result = __webpack_require__(3985);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
-var parse = __webpack_require__(1826);
+var parse = __webpack_require__(1703);
 // EXTERNAL MODULE: ./src/inputs/schema.ts
-var schema = __webpack_require__(2898);
+var schema = __webpack_require__(7233);
 // EXTERNAL MODULE: ./src/session.ts + 1 modules
-var src_session = __webpack_require__(9367);
+var src_session = __webpack_require__(4088);
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
-var parse_file = __webpack_require__(5982);
+var parse_file = __webpack_require__(2211);
 // EXTERNAL MODULE: ./src/wiring.ts + 7 modules
-var wiring = __webpack_require__(8577);
+var wiring = __webpack_require__(4274);
 ;// CONCATENATED MODULE: ./src/fleet/limit.ts
 // At most `limit` of the tasks run at once; the others wait their turn in the order they were asked for.
 function limiter(limit) {
@@ -327,7 +327,7 @@ function limiter(limit) {
 }
 
 // EXTERNAL MODULE: ./src/fleet/outcome.ts
-var outcome = __webpack_require__(9832);
+var outcome = __webpack_require__(4775);
 ;// CONCATENATED MODULE: ./src/fleet/prefixed-reporter.ts
 function prefixedReporter(inner, prefix) {
     const tag = (line) => line
@@ -347,7 +347,7 @@ function prefixedReporter(inner, prefix) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/sources.ts
-var sources = __webpack_require__(6203);
+var sources = __webpack_require__(1778);
 ;// CONCATENATED MODULE: ./src/fleet/services-file.ts
 // The services-file: `defaults` and `services`, each a mapping of inputs checked against the one input schema.
 // An entry's inputs reach parseInputs as raw strings, so an entry is read exactly as a single-service run reads
@@ -616,7 +616,7 @@ function rollsBackOnCancel(runs) {
 async function readEntries(ctx) {
     const path = ctx.options.servicesFile;
     const text = (0,parse_file/* readTaskDefinitionFile */.BD)((0,external_node_path_.resolve)(path), path, 'services-file');
-    const file = parseServicesFile(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
+    const file = parseServicesFile(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 3645, 19)) : undefined);
     const runs = [];
     const problems = [];
     const seen = new Map();

@@ -1,8 +1,8 @@
-export const id = 74;
-export const ids = [74];
+export const id = 569;
+export const ids = [569];
 export const modules = {
 
-/***/ 2058:
+/***/ 9796:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;
@@ -93,46 +93,287 @@ exports.bV = isTransientError;
 
 /***/ }),
 
-/***/ 7808:
+/***/ 9728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GB: () => (/* binding */ pauseBefore),
+/* harmony export */   JD: () => (/* binding */ changesUnderway),
+/* harmony export */   OR: () => (/* binding */ abandonCallsInFlight),
+/* harmony export */   Xy: () => (/* binding */ sendChange),
+/* harmony export */   a4: () => (/* binding */ CANCEL_ANSWER_WAIT_ROLLBACK_MS),
+/* harmony export */   e7: () => (/* binding */ ChangeCancelledError),
 /* harmony export */   fq: () => (/* binding */ MayHaveBeenAppliedError),
-/* harmony export */   j0: () => (/* binding */ afterRefusal)
+/* harmony export */   i9: () => (/* binding */ CANCEL_WITH_CHANGE_MS),
+/* harmony export */   oP: () => (/* binding */ CANCEL_FOLLOW_UP_MS),
+/* harmony export */   q_: () => (/* binding */ endOfRun)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* unused harmony exports LATE_APPLY_MARGIN_MS, CHANGE_DEADLINE_MS, CANCEL_ANSWER_WAIT_MS, backoffMs, readBackPauseMs */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8056);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
 
 
-/** Before reading back or trying again; ECS refills these calls' tokens in about a second. */
-const PAUSES_MS = [1_000, 3_000];
-function pauseBefore(attempt) {
-    return PAUSES_MS[attempt - 2] ?? PAUSES_MS[PAUSES_MS.length - 1] ?? 1_000;
-}
-/**
- * A change AWS refused did not happen. A throttled one is tried again after a pause while attempts are left;
- * any other refusal ends the run.
- */
-async function afterRefusal(action, failure, attempt, maxAttempts, { reporter, clock }) {
-    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(failure) !== 'throttled' || attempt >= maxAttempts)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAwsError */ .Pp)(action, failure));
-    reporter?.info(`${action}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}; trying again.`);
-    await clock.sleep(pauseBefore(attempt + 1));
+
+/** The longest a request may take to reach AWS and be applied after the client stopped waiting for it. */
+const LATE_APPLY_MARGIN_MS = 60_000;
+const CHANGE_DEADLINE_MS = 10 * 60_000;
+/** A cancel waits this long for the answer to a change in flight, then reads back once. */
+const CANCEL_ANSWER_WAIT_MS = 5_000;
+/** With rollback-on-cancel: what the update did must be known to undo it. */
+const CANCEL_ANSWER_WAIT_ROLLBACK_MS = 8_000;
+/** The one read-back after a cancel, and a stop it leads to, each wait at most this long. */
+const CANCEL_FOLLOW_UP_MS = 2_000;
+/** The longest a cancel with a change underway takes to end the run: the answer, one read-back, one stop. */
+const CANCEL_WITH_CHANGE_MS = CANCEL_ANSWER_WAIT_MS + 2 * CANCEL_FOLLOW_UP_MS + 500;
+const FIRST_READ_BACK_MS = 1_000;
+const LONGEST_READ_BACK_PAUSE_MS = 16_000;
+const FIRST_BACKOFF_MS = 1_000;
+const LONGEST_BACKOFF_MS = 20_000;
+class ChangeCancelledError extends Error {
+    action;
+    settled;
+    whatToCheck;
+    name = 'ChangeCancelledError';
+    constructor(action, settled, whatToCheck) {
+        super(settled.state === 'applied'
+            ? `cancelled during ${action}, which was applied`
+            : settled.state === 'not-applied'
+                ? `cancelled during ${action}, which was not applied`
+                : `cancelled during ${action}, which may still be applied: check ${whatToCheck}`);
+        this.action = action;
+        this.settled = settled;
+        this.whatToCheck = whatToCheck;
+    }
 }
 class MayHaveBeenAppliedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH {
     /** What to look at (a console page, an AWS CLI command) to learn whether the change was made. */
     whatToCheck;
-    constructor(change, lost, readBack, whatToCheck) {
-        super(`${change} may have been applied: its answer was lost (${lost}) and reading it back failed (${readBack}); check ${whatToCheck}`);
+    /** How the last answer was lost. */
+    lost;
+    /** `readBack`: why reading back failed; or, with `notShown`, what the last read-back showed instead. */
+    constructor(change, lost, readBack, whatToCheck, notShown = false) {
+        const after = notShown ? `it did not show before the deadline (${readBack})` : `reading it back failed (${readBack})`;
+        super(`${change} may have been applied: its answer was lost (${lost}) and ${after}; check ${whatToCheck}`);
         this.whatToCheck = whatToCheck;
+        this.lost = lost;
+    }
+}
+const inFlight = new Set();
+const runEnded = new AbortController();
+/** Aborts the reads made after a cancel once the run has ended: nobody waits for them any more. */
+const endOfRun = runEnded.signal;
+/**
+ * Ends every change call still open, at the end of the run: whoever waited for it gave up, and a call left open
+ * would keep the process alive and print after its last line.
+ */
+function abandonCallsInFlight() {
+    for (const call of inFlight)
+        call.abort(new Error('the run ended'));
+    inFlight.clear();
+    runEnded.abort(new Error('the run ended'));
+}
+let underway = 0;
+/** How many changes are being sent or settled: a cancel waits longer for them. */
+function changesUnderway() {
+    return underway;
+}
+/** Full jitter above half the exponential step: spreads runs that were throttled together. */
+function backoffMs(retry, random = Math.random) {
+    const step = Math.min(LONGEST_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.max(0, retry - 1));
+    return Math.round(step / 2 + (random() * step) / 2);
+}
+/** The pauses before each read-back of a doubtful change: 1, 2, 4, 8, 16, 16 … s. */
+function readBackPauseMs(read) {
+    return Math.min(LONGEST_READ_BACK_PAUSE_MS, FIRST_READ_BACK_MS * 2 ** Math.max(0, read - 1));
+}
+function failureKind(error) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .changeOutcome */ .Ft)(error) === 'doubtful')
+        return 'doubtful';
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(error) === 'throttled' || isNotSent(error))
+        return 'not-applied';
+    return 'refused';
+}
+function isNotSent(error) {
+    const code = error?.code;
+    return typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code);
+}
+async function sendChange(change, options) {
+    underway += 1;
+    try {
+        return await settleChange(change, options);
+    }
+    finally {
+        underway -= 1;
+    }
+}
+async function settleChange(change, options) {
+    const { clock, reporter, cancel } = options;
+    const random = options.random ?? Math.random;
+    const deadlineAt = options.deadlineAt ?? clock.now() + CHANGE_DEADLINE_MS;
+    const cancelWaitMs = options.cancelWaitMs ?? CANCEL_ANSWER_WAIT_MS;
+    const { action } = change;
+    let retries = 0;
+    let doubtful = false;
+    const cancelled = async () => {
+        throw new ChangeCancelledError(action, doubtful ? await readBackOnce(change, clock, true) : { state: 'not-applied' }, change.whatToCheck);
+    };
+    const pause = async (ms) => {
+        if (clock.now() + ms > deadlineAt)
+            return false;
+        await clock.sleep(ms, cancel);
+        if (cancel?.aborted)
+            await cancelled();
+        return true;
+    };
+    for (;;) {
+        if (cancel?.aborted)
+            await cancelled();
+        const sentAt = clock.now();
+        const answer = await answerOf(change, clock, cancel, cancelWaitMs);
+        if (answer.kind === 'value')
+            return answer.value;
+        if (answer.kind === 'no-answer') {
+            doubtful = true;
+            return cancelled();
+        }
+        const failure = answer.error;
+        const kind = failureKind(failure);
+        if (kind === 'refused') {
+            // A refused second send may be refusing what the first, whose answer was lost, already did.
+            const seen = retries > 0 ? await readBackOnce(change, clock, false) : undefined;
+            if (seen?.state === 'applied')
+                return seen.value;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAwsError */ .Pp)(action, failure));
+        }
+        if (cancel?.aborted) {
+            doubtful ||= kind === 'doubtful';
+            await cancelled();
+        }
+        retries += 1;
+        const gaveUp = (seen) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${action} did not go through before its deadline (last: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)})${seen ? `; ${seen}` : ''}.`);
+        if (kind === 'not-applied' || change.resendReadsBack) {
+            reporter?.info(`${action}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}; sending it again.`);
+            if (await pause(backoffMs(retries, random)))
+                continue;
+            if (kind === 'not-applied')
+                throw gaveUp(undefined);
+            throw new MayHaveBeenAppliedError(action, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure), 'no answer came before its deadline', change.whatToCheck);
+        }
+        doubtful = true;
+        reporter?.warn(`${action}: the answer was lost (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}); reading back what AWS shows.`);
+        const found = change.resendIsSafe ? await readBackSoon(change, failure, pause) : await readBackUntilSettled(change, failure, sentAt, pause, clock);
+        if (found.applied)
+            return found.value;
+        doubtful = false;
+        reporter?.info(change.resendIsSafe ? `${action} was not applied: sending it again.` : `${action} was not applied, and can no longer be applied late: sending it again.`);
+        if (!(await pause(backoffMs(retries, random))))
+            throw gaveUp(found.seen);
+    }
+}
+/** One send. After a cancel its answer is waited for at most `cancelWaitMs`; then the call is abandoned. */
+async function answerOf(change, clock, cancel, cancelWaitMs) {
+    const call = new AbortController();
+    inFlight.add(call);
+    const answer = Promise.resolve().then(() => change.send(call.signal)).then((value) => ({ kind: 'value', value }), (error) => ({ kind: 'error', error }));
+    try {
+        if (!cancel)
+            return await answer;
+        const beforeCancel = await Promise.race([answer, untilAborted(cancel, answer)]);
+        if (beforeCancel)
+            return beforeCancel;
+        const stopWaiting = new AbortController();
+        const afterCancel = await Promise.race([answer, clock.sleep(cancelWaitMs, stopWaiting.signal).then(() => ({ kind: 'no-answer' }))]);
+        stopWaiting.abort();
+        if (afterCancel.kind === 'no-answer')
+            call.abort(new Error('cancelled'));
+        return afterCancel;
+    }
+    finally {
+        inFlight.delete(call);
+    }
+}
+/** Resolves undefined when `signal` aborts; settles silently once `done` has. */
+function untilAborted(signal, done) {
+    return new Promise((resolve) => {
+        if (signal.aborted)
+            return resolve(undefined);
+        const onAbort = () => resolve(undefined);
+        signal.addEventListener('abort', onAbort, { once: true });
+        void done.finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+/**
+ * Reads back at growing intervals until the change shows, or until the request could no longer be applied late
+ * (LATE_APPLY_MARGIN_MS past the call's own deadline). A read that fails is tried again at the next interval.
+ */
+async function readBackUntilSettled(change, lost, sentAt, pause, clock) {
+    const settledAt = sentAt + _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .RESPONSE_TIMEOUT_MS */ .$ + LATE_APPLY_MARGIN_MS;
+    let lastProblem;
+    let lastSeen;
+    for (let read = 1;; read++) {
+        const lastRead = clock.now() >= settledAt;
+        if (!(await pause(lastRead ? 0 : Math.min(readBackPauseMs(read), settledAt - clock.now()))))
+            break;
+        try {
+            const found = await change.readBack();
+            lastProblem = undefined;
+            if (found.applied || lastRead)
+                return found;
+            lastSeen = found.seen ?? 'not applied yet';
+        }
+        catch (error) {
+            lastProblem = error;
+            if (lastRead)
+                break;
+        }
+    }
+    if (lastProblem === undefined && lastSeen !== undefined) {
+        throw new MayHaveBeenAppliedError(change.action, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lost), lastSeen, change.whatToCheck, true);
+    }
+    const problem = lastProblem === undefined ? 'the deadline came first' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lastProblem);
+    throw new MayHaveBeenAppliedError(change.action, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lost), problem, change.whatToCheck);
+}
+/** One read-back after a pause, for a change a second send cannot double. */
+async function readBackSoon(change, lost, pause) {
+    let problem;
+    if (await pause(readBackPauseMs(1))) {
+        try {
+            return await change.readBack();
+        }
+        catch (error) {
+            problem = error;
+        }
+    }
+    throw new MayHaveBeenAppliedError(change.action, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lost), problem === undefined ? 'the deadline came first' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(problem), change.whatToCheck);
+}
+/**
+ * One read-back, within CANCEL_FOLLOW_UP_MS. `mayLandLate`: the request may still reach AWS after this read (its
+ * answer was lost just now), so not seeing it settles nothing, unless sending again is the read-back.
+ */
+async function readBackOnce(change, clock, mayLandLate) {
+    const stopWaiting = new AbortController();
+    const call = new AbortController();
+    inFlight.add(call);
+    try {
+        const found = await Promise.race([
+            Promise.resolve().then(() => change.readBack(call.signal)).catch(() => undefined),
+            clock.sleep(CANCEL_FOLLOW_UP_MS, stopWaiting.signal).then(() => undefined),
+        ]);
+        if (found?.applied)
+            return { state: 'applied', value: found.value };
+        return found && (!mayLandLate || change.resendReadsBack) ? { state: 'not-applied' } : { state: 'unsettled' };
+    }
+    finally {
+        stopWaiting.abort();
+        call.abort(new Error('the read-back was given up'));
+        inFlight.delete(call);
     }
 }
 
 
 /***/ }),
 
-/***/ 9378:
+/***/ 4051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -145,8 +386,8 @@ class MayHaveBeenAppliedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   gL: () => (/* binding */ isGarbledAnswer)
 /* harmony export */ });
 /* unused harmony export isAborted */
-/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2058);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9796);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // What a failed AWS call means: throttling slows the watcher's polling, transient faults are retried until
 // the timeout, anything else ends the wait; whether a failed change may still have been made; and the one line a
 // user reads about it. The SDK's own error classification decides throttling and transience.
@@ -280,7 +521,24 @@ function describeAwsError(action, error) {
 
 /***/ }),
 
-/***/ 6429:
+/***/ 8056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ RESPONSE_TIMEOUT_MS),
+/* harmony export */   c: () => (/* binding */ CONNECT_TIMEOUT_MS)
+/* harmony export */ });
+// How long one AWS call may take. An ECS or ECR endpoint connects in well under a second and answers these small
+// calls in one or two; a call that takes longer has hung. Short caps let the SDK (reads) or the read-back (changes)
+// try again within a few seconds, so that even five hung attempts fit well inside a wait-timeout of minutes.
+const CONNECT_TIMEOUT_MS = 3_000;
+/** Headers and body together: an answer that trickles in cannot stretch it. */
+const RESPONSE_TIMEOUT_MS = 10_000;
+
+
+/***/ }),
+
+/***/ 5290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -326,14 +584,14 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 6763:
+/***/ 2364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ toRegisterInput),
 /* harmony export */   i: () => (/* binding */ fromDescribed)
 /* harmony export */ });
-/* harmony import */ var _taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5982);
+/* harmony import */ var _taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2211);
 
 function fromDescribed(out) {
     const td = out.taskDefinition;
@@ -359,7 +617,7 @@ function toRegisterInput(doc) {
 
 /***/ }),
 
-/***/ 2074:
+/***/ 569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -368,32 +626,34 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run_run)
 });
 
+// EXTERNAL MODULE: ./src/aws/change.ts
+var change = __webpack_require__(9728);
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/clock.ts
-var clock = __webpack_require__(9373);
+var clock = __webpack_require__(386);
 // EXTERNAL MODULE: ./src/deploy/apply.ts + 1 modules
-var apply = __webpack_require__(7558);
+var apply = __webpack_require__(2604);
 // EXTERNAL MODULE: ./src/deploy/check-inputs.ts
-var check_inputs = __webpack_require__(7497);
+var check_inputs = __webpack_require__(862);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
-var image_work = __webpack_require__(6290);
+var image_work = __webpack_require__(7085);
 // EXTERNAL MODULE: ./src/deploy/outputs.ts
-var outputs = __webpack_require__(3545);
+var outputs = __webpack_require__(7624);
 // EXTERNAL MODULE: ./src/deploy/plan.ts + 1 modules
-var deploy_plan = __webpack_require__(4262);
+var deploy_plan = __webpack_require__(2945);
 // EXTERNAL MODULE: ./src/deploy/plan-report.ts
-var plan_report = __webpack_require__(5791);
+var plan_report = __webpack_require__(4030);
 // EXTERNAL MODULE: ./src/deploy/result.ts
-var result = __webpack_require__(4730);
+var result = __webpack_require__(3985);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/inputs/parse.ts + 6 modules
-var parse = __webpack_require__(1826);
+var parse = __webpack_require__(1703);
 // EXTERNAL MODULE: ./src/inputs/schema.ts
-var schema = __webpack_require__(2898);
+var schema = __webpack_require__(7233);
 // EXTERNAL MODULE: ./src/inputs/sources.ts
-var sources = __webpack_require__(6203);
+var sources = __webpack_require__(1778);
 ;// CONCATENATED MODULE: ./src/inputs/unknown-names.ts
 // Variables that look meant as inputs but are not read. Only a run checks them, so --version and --help do not
 // load this module.
@@ -442,12 +702,13 @@ async function readStdin(stream = process.stdin) {
 }
 
 // EXTERNAL MODULE: ./src/session.ts + 1 modules
-var src_session = __webpack_require__(9367);
+var src_session = __webpack_require__(4088);
 // EXTERNAL MODULE: ./src/wiring.ts + 7 modules
-var wiring = __webpack_require__(8577);
+var wiring = __webpack_require__(4274);
 ;// CONCATENATED MODULE: ./src/main.ts
 // Wires one run: host, inputs, AWS session, plan, apply, and how the run ends. Every ending (bad input, a
 // failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv report.
+
 
 
 
@@ -483,7 +744,8 @@ async function main(invocation, env = process.env) {
         const rollingBack = state.fleet
             ? state.fleet.rollsBackOnCancel
             : (step === 'update' || step === 'watch') && (update?.watch?.rollbackOnCancel === true || update?.codeDeploy !== undefined);
-        return setTimeout(() => void endCancelledRun(host, state, signal), rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS);
+        const backstopMs = rollingBack ? CANCEL_BACKSTOP_ROLLBACK_MS : (0,change/* changesUnderway */.JD)() > 0 ? change/* CANCEL_WITH_CHANGE_MS */.i9 : CANCEL_BACKSTOP_MS;
+        return setTimeout(() => void endCancelledRun(host, state, signal), backstopMs);
     });
     try {
         const ending = await run(invocation, env, reporter, cancel.signal, state);
@@ -503,6 +765,7 @@ async function main(invocation, env = process.env) {
     }
     finally {
         stopListening();
+        (0,change/* abandonCallsInFlight */.OR)();
     }
 }
 async function run(invocation, env, reporter, cancel, state) {
@@ -549,9 +812,9 @@ async function dryRun(inputs, env, reporter, cancel, state) {
 /** A run of many services: loaded only when services-file is given. */
 async function runFleet(raw, usual, env, reporter, cancel, state) {
     const [{ runFleet: run, newFleetState }, { fleetOptions }, outcome] = await Promise.all([
-        __webpack_require__.e(/* import() */ 581).then(__webpack_require__.bind(__webpack_require__, 4581)),
-        __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 7086)),
-        __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 9832)),
+        __webpack_require__.e(/* import() */ 218).then(__webpack_require__.bind(__webpack_require__, 3218)),
+        __webpack_require__.e(/* import() */ 453).then(__webpack_require__.bind(__webpack_require__, 6453)),
+        __webpack_require__.e(/* import() */ 775).then(__webpack_require__.bind(__webpack_require__, 4775)),
     ]);
     const options = fleetOptions(raw);
     const fleet = newFleetState(state.startedAt);
@@ -579,7 +842,7 @@ async function publish(host, state, result, services) {
     state.published = true;
     try {
         if (services) {
-            const { fleetOutputs } = await __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 9832));
+            const { fleetOutputs } = await __webpack_require__.e(/* import() */ 775).then(__webpack_require__.bind(__webpack_require__, 4775));
             await host.finish(result, fleetOutputs(services), services);
         }
         else
@@ -595,7 +858,7 @@ async function endCancelledRun(host, state, signal) {
     const error = new src_errors/* CancelledError */.cc(signal);
     host.reporter.warn(`the run did not stop by itself after ${signal}: ending it with what is known.`);
     if (state.fleet) {
-        const [{ resultsSoFar }, { runResult }] = await Promise.all([__webpack_require__.e(/* import() */ 581).then(__webpack_require__.bind(__webpack_require__, 4581)), __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 9832))]);
+        const [{ resultsSoFar }, { runResult }] = await Promise.all([__webpack_require__.e(/* import() */ 218).then(__webpack_require__.bind(__webpack_require__, 3218)), __webpack_require__.e(/* import() */ 775).then(__webpack_require__.bind(__webpack_require__, 4775))]);
         const services = resultsSoFar(state.fleet, clock/* systemClock */.m.now(), error);
         const region = state.fleet.region ?? state.inputs?.region ?? '';
         await publish(host, state, runResult(services, { startedAt: state.startedAt, finishedAt: clock/* systemClock */.m.now(), dryRun: false, region }), services);
@@ -627,7 +890,7 @@ function concludeRun(host, result, cancel, errorReported) {
 }
 /** A run of many services ends well only when every service did; the table above says which did not. */
 async function concludeFleet(host, result, services, cancel, errorReported) {
-    const { fleetExitCode } = await __webpack_require__.e(/* import() */ 832).then(__webpack_require__.bind(__webpack_require__, 9832));
+    const { fleetExitCode } = await __webpack_require__.e(/* import() */ 775).then(__webpack_require__.bind(__webpack_require__, 4775));
     const seconds = Math.round((result.finishedAt - result.startedAt) / 100) / 10;
     const code = fleetExitCode(services, cancel.aborted ? (0,apply/* signalOf */.oX)(cancel) : undefined);
     if (code === src_errors/* EXIT */.dc.ok) {
@@ -669,11 +932,11 @@ function countErrors(inner) {
 async function createHost(invocation, env) {
     const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env);
     if (invocation.host === 'github-action')
-        return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(831)]).then(__webpack_require__.bind(__webpack_require__, 7212))).githubHost();
+        return (await Promise.all(/* import() */[__webpack_require__.e(559), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 6153))).githubHost();
     const options = { json: invocation.json, color, env };
     if (invocation.host === 'gitlab')
-        return (await __webpack_require__.e(/* import() */ 176).then(__webpack_require__.bind(__webpack_require__, 4176))).gitlabHost(options);
-    return (await __webpack_require__.e(/* import() */ 273).then(__webpack_require__.bind(__webpack_require__, 1273))).shellHost(options);
+        return (await __webpack_require__.e(/* import() */ 753).then(__webpack_require__.bind(__webpack_require__, 4753))).gitlabHost(options);
+    return (await __webpack_require__.e(/* import() */ 254).then(__webpack_require__.bind(__webpack_require__, 6254))).shellHost(options);
 }
 async function readStdinInputs(invocation) {
     const values = new Map();
@@ -737,7 +1000,7 @@ function shortenSdkNodeWarning() {
 
 /***/ }),
 
-/***/ 9373:
+/***/ 386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -762,7 +1025,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 7558:
+/***/ 2604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -773,40 +1036,47 @@ __webpack_require__.d(__webpack_exports__, {
   dZ: () => (/* binding */ throwIfCancelled)
 });
 
+// EXTERNAL MODULE: ./src/aws/change.ts
+var change = __webpack_require__(9728);
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/taskdef/diff.ts
-var diff = __webpack_require__(5889);
+var diff = __webpack_require__(5644);
 // EXTERNAL MODULE: ./src/deploy/plan-report.ts
-var plan_report = __webpack_require__(5791);
+var plan_report = __webpack_require__(4030);
 // EXTERNAL MODULE: ./src/deploy/register.ts
-var register = __webpack_require__(7450);
+var register = __webpack_require__(557);
 // EXTERNAL MODULE: ./src/deploy/result.ts
-var result = __webpack_require__(4730);
+var result = __webpack_require__(3985);
 // EXTERNAL MODULE: ./src/deploy/start-deployment.ts
-var start_deployment = __webpack_require__(8191);
+var start_deployment = __webpack_require__(248);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
-var identify_deployment = __webpack_require__(4075);
+var identify_deployment = __webpack_require__(5650);
 ;// CONCATENATED MODULE: ./src/deploy/undo-cancelled-update.ts
 
 
 
+/**
+ * The read-back and the undo together, after the update's own answer was waited for: within the 12 s a cancel with
+ * rollback-on-cancel may take.
+ */
+const UNDO_CAP_MS = 3_500;
 
 async function undoCancelledUpdate(ecs, update, { reporter, clock }) {
-    const answer = await (0,settle/* settleWithin */.fb)(undo(ecs, update), settle/* CANCEL_ANSWER_CAP_MS */.aT, clock);
+    const answer = await (0,settle/* settleWithin */.fb)(undo(ecs, update), UNDO_CAP_MS, clock);
     const where = `${update.service} (aws ecs describe-services --cluster ${update.cluster} --services ${update.service})`;
     if (answer.state === 'fulfilled')
         reporter.warn(`Cancelled during UpdateService: ${answer.value}.`);
     else if (answer.state === 'rejected')
         reporter.warn(`Cancelled during UpdateService, and undoing it failed: ${(0,aws_errors/* describeError */.Uc)(answer.error)}; check ${where}.`);
     else
-        reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${settle/* CANCEL_ANSWER_CAP_MS */.aT / 1000} s; check ${where}.`);
+        reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${UNDO_CAP_MS / 1000} s; check ${where}.`);
 }
 async function undo(ecs, update) {
     const { cluster, service, before, taskDefinitionArn } = update;
@@ -833,6 +1103,9 @@ async function undo(ecs, update) {
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/apply.ts
+// Carries out a plan against a real AWS session, step by step: image, register or reuse, the one-off task,
+// update the service, watch, keep-revisions. A cancel is looked at between every two steps: no step starts after it.
+
 
 
 
@@ -897,7 +1170,7 @@ async function deployRevision(deps, plan, done) {
     step('update');
     if (update.codeDeploy) {
         // Loaded only for a service CodeDeploy deploys.
-        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 8001));
+        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 3722));
         const end = await deployWithCodeDeploy(deps, {
             region: plan.region,
             update,
@@ -920,29 +1193,39 @@ async function deployRevision(deps, plan, done) {
         reporter.info(`${update.service} already runs ${(0,names/* familyRevision */.KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
     }
     reporter.info(`Updating service ${update.service} to ${(0,names/* familyRevision */.KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
-    // With rollback-on-cancel the update goes on calls a cancel does not abort: a request ECS may already apply is
-    // answered, so what it started is known and can be rolled back, rather than guessed from a read made too early.
-    const updateEcs = update.watch?.rollbackOnCancel ? deps.session.ecsAfterCancel : deps.session.ecs;
+    // The update goes on calls a cancel does not abort: a cancel waits a few seconds for its answer (longer with
+    // rollback-on-cancel, which must know what to undo), then reads the service back once.
+    const rollbackOnCancel = update.watch?.rollbackOnCancel === true;
     let target;
     try {
-        target = await (0,start_deployment/* startDeployment */.i)(updateEcs, update.before, {
+        target = await (0,start_deployment/* startDeployment */.i)(deps.session.ecsAfterCancel, update.before, {
             cluster: update.cluster,
             region: plan.region,
             taskDefinitionArn: revision.arn,
             forceNewDeployment: force,
             ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
             ...(update.extra ? { extra: update.extra } : {}),
-        }, { reporter, clock: deps.clock });
+        }, { reporter, clock: deps.clock, cancel: deps.cancel, ...(rollbackOnCancel ? { cancelWaitMs: change/* CANCEL_ANSWER_WAIT_ROLLBACK_MS */.a4 } : {}) });
     }
     catch (error) {
-        if (deps.cancel.aborted && update.watch?.rollbackOnCancel) {
+        if (deps.cancel.aborted && rollbackOnCancel) {
             const cancelled = { cluster: update.cluster, service: update.service, before: update.before, taskDefinitionArn: revision.arn };
             await undoCancelledUpdate(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
+            throw new errors/* CancelledError */.cc(signalOf(deps.cancel));
+        }
+        if (error instanceof change/* ChangeCancelledError */.e7) {
+            const seen = error.settled;
+            // What the update started goes to the outputs, though this run does not watch it.
+            if (seen.state === 'applied')
+                done.target = seen.value;
+            throw cancelledUpdate(deps, seen, update.service, revision.arn, error.whatToCheck);
         }
         throw error;
     }
     done.target = target;
     reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
+    if (deps.cancel.aborted && !rollbackOnCancel)
+        throw cancelledUpdate(deps, { state: 'applied', value: target }, update.service, revision.arn, '');
     if (!update.watch) {
         throwIfCancelled(deps.cancel);
         reporter.info('wait is false: not waiting for the rollout.');
@@ -975,7 +1258,7 @@ async function registerOrReuse(deps, plan, done) {
     // A pushed digest under pin-digest changes the image reference: render, compare and decide again.
     const pushed = done.image?.image;
     const rendered = pushed && pushed !== plan.image?.main?.options.image ? td.renderWith(pushed) : td.rendered;
-    const reuse = rendered === td.rendered ? td.reuse : (0,register/* reusableRevision */.JW)(rendered, td.latest, td.register);
+    const reuse = rendered === td.rendered ? td.reuse : (0,register/* reusableRevision */.J)(rendered, td.latest, td.register);
     if (rendered !== td.rendered) {
         done.rendered = rendered;
         done.changes = (0,diff/* describeChanges */.DT)(plan.comparedWith?.document, rendered);
@@ -988,7 +1271,7 @@ async function registerOrReuse(deps, plan, done) {
     }
     // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.
     const latest = td.latest && td.latest.family === rendered.taskDefinition.family ? td.latest.revision : 0;
-    const registered = await (0,register/* registerRevision */.RE)(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
+    const registered = await (0,register/* registerRevision */.R)(deps.session.ecsAfterCancel, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock, cancel: deps.cancel });
     deps.reporter.info(`Registered ${(0,names/* familyRevision */.KW)(registered.arn)}.`);
     return registered;
 }
@@ -1019,6 +1302,17 @@ async function keepRevisions(deps, plan, done, revision, rollbackTarget) {
         deps.reporter.warn(`keep-revisions: ${(0,errors/* errorMessage */.gJ)(error)}; no revision was deregistered by this step.`);
     }
 }
+/** A cancel during UpdateService, without rollback-on-cancel: says what the update did, as the read-back saw it. */
+function cancelledUpdate(deps, seen, service, arn, whatToCheck) {
+    const revision = (0,names/* familyRevision */.KW)(arn);
+    const detail = seen.state === 'applied'
+        ? `the update was applied: ${service} rolls out ${revision}${seen.value.deploymentId ? ` (deployment ${seen.value.deploymentId})` : ''}, not watched by this run`
+        : seen.state === 'not-applied'
+            ? `the update was not applied: ${service} stays as it was`
+            : `UpdateService may still be applied to ${service}: check ${whatToCheck}`;
+    deps.reporter.warn(`Cancelled during UpdateService: ${detail}.`);
+    return new errors/* CancelledError */.cc(signalOf(deps.cancel), detail);
+}
 function throwIfCancelled(cancel) {
     if (cancel.aborted)
         throw new errors/* CancelledError */.cc(signalOf(cancel));
@@ -1030,13 +1324,13 @@ function signalOf(cancel) {
 
 /***/ }),
 
-/***/ 7497:
+/***/ 862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ checkInputCombination)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // Combinations of inputs that cannot make a deploy, found before anything is read from AWS.
 
 const RENDERING_INPUTS = [
@@ -1095,14 +1389,14 @@ function checkInputCombination(inputs) {
 
 /***/ }),
 
-/***/ 4075:
+/***/ 5650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ newPrimaryDeployment),
 /* harmony export */   o: () => (/* binding */ identifyDeployment)
 /* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
 
 /**
  * The one rule for "an update started this deployment": the service's PRIMARY deployment has an id that was not
@@ -1132,7 +1426,7 @@ function identifyDeployment(answer, before, taskDefinitionArn) {
 
 /***/ }),
 
-/***/ 6290:
+/***/ 7085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1143,7 +1437,7 @@ function identifyDeployment(answer, before, taskDefinitionArn) {
 async function planImageWork(inputs, region, env) {
     if (!inputs.image && inputs.images.size === 0)
         return undefined;
-    const { checkImageOptions, imageWorkLines } = await __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 3231));
+    const { checkImageOptions, imageWorkLines } = await __webpack_require__.e(/* import() */ 960).then(__webpack_require__.bind(__webpack_require__, 2960));
     const options = { ...inputs, region };
     const job = (o) => ({ options: o, plan: checkImageOptions(o, env) });
     const main = inputs.image ? job(options) : undefined;
@@ -1174,13 +1468,13 @@ function imageAccess(session, reporter, signal, env) {
         const known = ecrClients.get(region);
         if (known)
             return known;
-        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 898));
+        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(511), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 3269));
         const api = ecrApiFor(session, region);
         ecrClients.set(region, api);
         return api;
     };
     const ecrPublicToken = async () => {
-        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
+        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(511), __webpack_require__.e(575), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 6416));
         return token(ecrPublicClientFor(session), session.options.signal);
     };
     return { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal, env };
@@ -1197,7 +1491,7 @@ function lazyEcr(load) {
 
 /***/ }),
 
-/***/ 5861:
+/***/ 6178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1205,9 +1499,9 @@ function lazyEcr(load) {
 /* harmony export */   we: () => (/* binding */ keepRevisions)
 /* harmony export */ });
 /* unused harmony exports parseRevision, revisionsInUse */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6429);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5290);
 
 
 
@@ -1388,7 +1682,7 @@ function taskDefinitionsOf(service) {
 
 /***/ }),
 
-/***/ 3545:
+/***/ 7624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1415,7 +1709,7 @@ function outputsOf(result) {
 
 /***/ }),
 
-/***/ 5791:
+/***/ 4030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1423,10 +1717,10 @@ function outputsOf(result) {
 /* harmony export */   wr: () => (/* binding */ reportChanges)
 /* harmony export */ });
 /* unused harmony export planLines */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6429);
-/* harmony import */ var _runtask_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7635);
-/* harmony import */ var _runtask_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8721);
-/* harmony import */ var _taskdef_diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5889);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5290);
+/* harmony import */ var _runtask_describe_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8102);
+/* harmony import */ var _runtask_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8756);
+/* harmony import */ var _taskdef_diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5644);
 
 
 
@@ -1541,7 +1835,7 @@ function codeDeployLines(update, codeDeploy, deployed) {
 
 /***/ }),
 
-/***/ 4262:
+/***/ 2945:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1551,15 +1845,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/runtask/options.ts
-var options = __webpack_require__(3898);
+var options = __webpack_require__(8217);
 // EXTERNAL MODULE: ./src/runtask/plan.ts
-var runtask_plan = __webpack_require__(8721);
+var runtask_plan = __webpack_require__(8756);
 // EXTERNAL MODULE: ./src/taskdef/diff.ts
-var diff = __webpack_require__(5889);
+var diff = __webpack_require__(5644);
 ;// CONCATENATED MODULE: ./src/taskdef/launch-volumes.ts
 // A managed EBS volume is given at launch (UpdateService, RunTask) for a volume the task definition declares with
 // configuredAtLaunch: true. ECS refuses any other name only when the call is made, after the revision is registered.
@@ -1576,15 +1870,15 @@ function checkLaunchVolume(taskDefinition, volumeName, inputName) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
-var parse_file = __webpack_require__(5982);
+var parse_file = __webpack_require__(2211);
 // EXTERNAL MODULE: ./src/deploy/image-work.ts
-var image_work = __webpack_require__(6290);
+var image_work = __webpack_require__(7085);
 // EXTERNAL MODULE: ./src/deploy/preflight.ts
-var preflight = __webpack_require__(9536);
+var preflight = __webpack_require__(7809);
 // EXTERNAL MODULE: ./src/deploy/register.ts
-var register = __webpack_require__(7450);
+var register = __webpack_require__(557);
 // EXTERNAL MODULE: ./src/deploy/render.ts + 5 modules
-var render = __webpack_require__(235);
+var render = __webpack_require__(7287);
 ;// CONCATENATED MODULE: ./src/deploy/plan.ts
 
 
@@ -1657,7 +1951,7 @@ async function planDeploy(deps, inputs, reads) {
     warnUnmodelled(deps, rendered);
     const family = rendered.taskDefinition.family ?? (knownFamily || running?.family || '');
     const comparedWith = running ?? latest;
-    const reuse = (0,register/* reusableRevision */.JW)(rendered, latest, inputs.register);
+    const reuse = (0,register/* reusableRevision */.J)(rendered, latest, inputs.register);
     checkLaunchVolumes(inputs, rendered);
     const oneOff = runTaskPart(inputs, service, rendered, reads !== undefined);
     return {
@@ -1744,7 +2038,7 @@ async function codeDeployPart(deps, inputs, service, reads) {
     }
     if (!reads.codeDeploy)
         throw new Error('planDeploy: a CODE_DEPLOY service needs reads.codeDeploy');
-    const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
+    const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 60).then(__webpack_require__.bind(__webpack_require__, 5060)), reads.codeDeploy()]);
     return planCodeDeploy({ api, reporter: deps.reporter }, inputs.codeDeploy, {
         cluster: inputs.cluster,
         service,
@@ -1809,7 +2103,7 @@ async function readTaskDefinitionFile(deps, path) {
         throw new errors/* InputError */.dz(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
     }
     // The YAML library is loaded only for a file that is not plain JSON: most runs read JSON and never need it.
-    return (0,parse_file/* parseTaskDefinitionText */.$6)(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
+    return (0,parse_file/* parseTaskDefinitionText */.$6)(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 3645, 19)) : undefined);
 }
 function warnUnmodelledBase(reporter, revision) {
     const fields = revision.unmodelledFields;
@@ -1827,7 +2121,7 @@ function warnUnmodelled(deps, rendered) {
 
 /***/ }),
 
-/***/ 9536:
+/***/ 7809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1835,9 +2129,9 @@ function warnUnmodelled(deps, rendered) {
 /* harmony export */   KF: () => (/* binding */ findTaskDefinition),
 /* harmony export */   f1: () => (/* binding */ readFailure)
 /* harmony export */ });
-/* harmony import */ var _aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6763);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var _aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2364);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4051);
 
 
 
@@ -1902,22 +2196,20 @@ function readFailure(action, error) {
 
 /***/ }),
 
-/***/ 7450:
+/***/ 557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JW: () => (/* binding */ reusableRevision),
-/* harmony export */   RE: () => (/* binding */ registerRevision)
+/* harmony export */   J: () => (/* binding */ reusableRevision),
+/* harmony export */   R: () => (/* binding */ registerRevision)
 /* harmony export */ });
-/* unused harmony export REGISTER_ATTEMPTS */
-/* harmony import */ var _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7808);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6429);
-/* harmony import */ var _aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6763);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9373);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _taskdef_normalize_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4039);
-/* harmony import */ var _keep_revisions_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5861);
+/* harmony import */ var _aws_change_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9728);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5290);
+/* harmony import */ var _aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2364);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(386);
+/* harmony import */ var _taskdef_normalize_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8820);
+/* harmony import */ var _keep_revisions_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6178);
 
 
 
@@ -1925,88 +2217,68 @@ function readFailure(action, error) {
 
 
 
-
-const REGISTER_ATTEMPTS = 3;
 function reusableRevision(rendered, latest, mode) {
     if (mode === 'always' || !latest || latest.status !== 'ACTIVE')
         return undefined;
-    return (0,_taskdef_normalize_js__WEBPACK_IMPORTED_MODULE_5__/* .sameDocument */ ._H)(rendered, latest.document) ? latest : undefined;
+    return (0,_taskdef_normalize_js__WEBPACK_IMPORTED_MODULE_4__/* .sameDocument */ ._H)(rendered, latest.document) ? latest : undefined;
 }
 async function registerRevision(ecs, rendered, options = {}) {
     const family = rendered.taskDefinition.family ?? '';
-    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
     const input = (0,_aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_2__/* .toRegisterInput */ .R)(rendered);
     const before = options.latestRevision;
     let lostAnswers = 0;
-    for (let attempt = 1;; attempt++) {
-        let failure;
-        try {
-            const out = await ecs.registerTaskDefinition(input);
-            const td = out.taskDefinition;
+    const registered = await (0,_aws_change_js__WEBPACK_IMPORTED_MODULE_0__/* .sendChange */ .Xy)({
+        action: `RegisterTaskDefinition ${family}`,
+        async send(signal) {
+            let td;
+            try {
+                td = (await ecs.registerTaskDefinition(input, signal)).taskDefinition;
+            }
+            catch (error) {
+                if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .changeOutcome */ .Ft)(error) === 'doubtful')
+                    lostAnswers += 1;
+                throw error;
+            }
             if (!td?.taskDefinitionArn)
                 throw new Error('RegisterTaskDefinition answered without a task definition ARN');
-            const registered = { arn: td.taskDefinitionArn, revision: td.revision ?? 0, registered: true };
-            if (lostAnswers > 0)
-                await removeDuplicates(ecs, rendered, before, registered.arn, td.registeredBy, options);
-            return registered;
-        }
-        catch (error) {
-            failure = error;
-        }
-        const action = `RegisterTaskDefinition ${family}`;
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .changeOutcome */ .Ft)(failure) === 'not-applied') {
-            await (0,_aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__/* .afterRefusal */ .j0)(action, failure, attempt, REGISTER_ATTEMPTS, { reporter: options.reporter, clock });
-            continue;
-        }
-        lostAnswers += 1;
-        options.reporter?.warn(`${action}: the answer was lost (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}); reading back whether it was registered.`);
-        await clock.sleep((0,_aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__/* .pauseBefore */ .GB)(attempt + 1));
-        const since = await readBack(ecs, rendered, before, failure);
-        const applied = since.find((revision) => revision.equal);
-        if (applied) {
-            options.reporter?.info(`${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(applied.revision)} was registered by that call: using it.`);
-            const registered = { arn: applied.revision.arn, revision: applied.revision.revision, registered: true };
-            if (lostAnswers > 1)
-                await removeDuplicates(ecs, rendered, before, registered.arn, applied.registeredBy, options);
-            return registered;
-        }
-        if (attempt >= REGISTER_ATTEMPTS) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DeployError */ .sH(`${action} failed ${attempt} times (last: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}); ${describeSince(family, before, since)}.`);
-        }
-        options.reporter?.info(`No new revision of ${family} equals the rendered one: registering again.`);
-    }
+            return { arn: td.taskDefinitionArn, revision: td.revision ?? 0, registered: true, ...(td.registeredBy ? { registeredBy: td.registeredBy } : {}) };
+        },
+        async readBack() {
+            if (before === undefined)
+                throw new Error('the latest revision before it was not known');
+            const since = await revisionsSince(ecs, rendered, before);
+            const applied = since.find((revision) => revision.equal);
+            if (!applied)
+                return { applied: false, seen: describeSince(family, before, since) };
+            options.reporter?.info(`${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(applied.revision)} was registered by that call: using it.`);
+            const { arn, revision } = applied.revision;
+            return { applied: true, value: { arn, revision, registered: true, ...(applied.registeredBy ? { registeredBy: applied.registeredBy } : {}) } };
+        },
+        resendIsSafe: false,
+        whatToCheck: `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`,
+    }, { clock: options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m, reporter: options.reporter, cancel: options.cancel });
+    if (lostAnswers > 0)
+        await removeDuplicates(ecs, rendered, before, registered.arn, registered.registeredBy, options);
+    return { arn: registered.arn, revision: registered.revision, registered: true };
 }
 /** The family's ACTIVE revisions newer than `before`, newest first, each compared with the rendered document. */
 async function revisionsSince(ecs, rendered, before) {
     const family = rendered.taskDefinition.family ?? '';
-    const newer = (await (0,_keep_revisions_js__WEBPACK_IMPORTED_MODULE_6__/* .activeRevisions */ .FP)(ecs, family)).filter((revision) => revision.revision > before);
+    const newer = (await (0,_keep_revisions_js__WEBPACK_IMPORTED_MODULE_5__/* .activeRevisions */ .FP)(ecs, family)).filter((revision) => revision.revision > before);
     const found = [];
     for (const { arn } of newer) {
         const out = await ecs.describeTaskDefinition(arn);
         const revision = (0,_aws_taskdef_convert_js__WEBPACK_IMPORTED_MODULE_2__/* .fromDescribed */ .i)(out);
         const registeredBy = out.taskDefinition?.registeredBy;
-        found.push({ revision, equal: (0,_taskdef_normalize_js__WEBPACK_IMPORTED_MODULE_5__/* .sameDocument */ ._H)(rendered, revision.document), ...(registeredBy ? { registeredBy } : {}) });
+        found.push({ revision, equal: (0,_taskdef_normalize_js__WEBPACK_IMPORTED_MODULE_4__/* .sameDocument */ ._H)(rendered, revision.document), ...(registeredBy ? { registeredBy } : {}) });
     }
     return found;
 }
-async function readBack(ecs, rendered, before, lost) {
-    const family = rendered.taskDefinition.family ?? '';
-    const check = `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`;
-    if (before === undefined) {
-        throw new _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__/* .MayHaveBeenAppliedError */ .fq(`RegisterTaskDefinition ${family}`, (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lost), 'the latest revision before it was not known', check);
-    }
-    try {
-        return await revisionsSince(ecs, rendered, before);
-    }
-    catch (error) {
-        throw new _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__/* .MayHaveBeenAppliedError */ .fq(`RegisterTaskDefinition ${family}`, (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lost), (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error), check);
-    }
-}
 function describeSince(family, before, since) {
-    const after = before === undefined || before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)({ family, revision: before })}`;
+    const after = before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)({ family, revision: before })}`;
     if (since.length === 0)
         return `${after} is registered`;
-    const names = since.map(({ revision }) => (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(revision)).join(', ');
+    const names = since.map(({ revision }) => (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(revision)).join(', ');
     return `${after} equals the rendered one; newer revisions registered meanwhile, by another run or tool: ${names}`;
 }
 /**
@@ -2024,15 +2296,15 @@ async function removeDuplicates(ecs, rendered, before, kept, keptRegisteredBy, o
         options.reporter?.warn(`Could not check for a duplicate revision after the lost answer (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}); see aws ecs list-task-definitions --family-prefix ${rendered.taskDefinition.family ?? ''} --sort DESC.`);
         return;
     }
-    const duplicates = since.filter(({ revision, equal, registeredBy }) => equal && (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(revision.arn) !== (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(kept) && (registeredBy === undefined || keptRegisteredBy === undefined || registeredBy === keptRegisteredBy));
+    const duplicates = since.filter(({ revision, equal, registeredBy }) => equal && (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(revision.arn) !== (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(kept) && (registeredBy === undefined || keptRegisteredBy === undefined || registeredBy === keptRegisteredBy));
     for (const { revision } of duplicates) {
-        const name = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(revision);
+        const name = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(revision);
         try {
             await ecs.deregisterTaskDefinition(revision.arn);
-            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(kept)}: deregistered ${name}.`);
+            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(kept)}: deregistered ${name}.`);
         }
         catch (error) {
-            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .familyRevision */ .KW)(kept)}; deregistering it failed (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}): deregister it with aws ecs deregister-task-definition --task-definition ${name}.`);
+            options.reporter?.warn(`A lost answer registered ${name} as a duplicate of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(kept)}; deregistering it failed (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}): deregister it with aws ecs deregister-task-definition --task-definition ${name}.`);
         }
     }
 }
@@ -2040,7 +2312,7 @@ async function removeDuplicates(ecs, rendered, before, kept, keptRegisteredBy, o
 
 /***/ }),
 
-/***/ 235:
+/***/ 7287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2053,7 +2325,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: editsFromInputs
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 ;// CONCATENATED MODULE: ./src/taskdef/container-extras.ts
 // The container settings teams set with aws-actions' render action: the log configuration, docker labels and
 // environment files of the chosen container. Applied the same on every run, so an unchanged input renders an
@@ -2137,9 +2409,9 @@ function defaultContainer(containers, containerName, wanted) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
-var parse_file = __webpack_require__(5982);
+var parse_file = __webpack_require__(2211);
 // EXTERNAL MODULE: ./src/taskdef/ports.ts
-var ports = __webpack_require__(8772);
+var ports = __webpack_require__(5727);
 ;// CONCATENATED MODULE: ./src/taskdef/apply-edits.ts
 // What the inputs change on a base task definition (a file, the latest revision, or a new one).
 
@@ -2353,7 +2625,7 @@ function checkRegisterRequestSize(doc) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/validate.ts
-var validate = __webpack_require__(8516);
+var validate = __webpack_require__(8681);
 ;// CONCATENATED MODULE: ./src/deploy/render.ts
 // Chooses the base task definition and renders the one this run deploys. Pure: no AWS, no host.
 
@@ -2443,7 +2715,7 @@ function primaryImage(doc, containerName) {
 
 /***/ }),
 
-/***/ 4730:
+/***/ 3985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2451,9 +2723,9 @@ function primaryImage(doc, containerName) {
 /* harmony export */   gu: () => (/* binding */ newProgress),
 /* harmony export */   qQ: () => (/* binding */ deliveryResult)
 /* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6429);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(235);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5290);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7287);
 
 
 
@@ -2550,32 +2822,26 @@ function notStartedResult(known, error, times) {
 
 /***/ }),
 
-/***/ 8191:
+/***/ 248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ startDeployment)
 /* harmony export */ });
-/* unused harmony export UPDATE_ATTEMPTS */
-/* harmony import */ var _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7808);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6429);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9373);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8263);
-/* harmony import */ var _identify_deployment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4075);
+/* harmony import */ var _aws_change_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9728);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5290);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(386);
+/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3618);
+/* harmony import */ var _identify_deployment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5650);
 
 
 
 
 
-
-
-const UPDATE_ATTEMPTS = 3;
 async function startDeployment(ecs, before, request, options = {}) {
     const serviceName = before.serviceName ?? '';
     const idsBefore = (before.deployments ?? []).flatMap((d) => (d.id ? [d.id] : []));
-    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
     const action = `UpdateService ${serviceName}`;
     const target = (identity) => ({
         cluster: request.cluster,
@@ -2584,67 +2850,55 @@ async function startDeployment(ecs, before, request, options = {}) {
         taskDefinitionArn: request.taskDefinitionArn,
         deploymentIdsBefore: idsBefore,
         ...(before.currentServiceDeployment ? { serviceDeploymentArnBefore: before.currentServiceDeployment } : {}),
-        eventKeysBefore: (before.events ?? []).map(_watch_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .eventKey */ .Mk),
+        eventKeysBefore: (before.events ?? []).map(_watch_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .eventKey */ .Mk),
         previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
         ...strategyOf(before),
         ...identity,
     });
-    for (let attempt = 1;; attempt++) {
-        let failure;
-        try {
-            const out = await ecs.updateService({
-                cluster: request.cluster,
-                service: serviceName,
-                taskDefinition: request.taskDefinitionArn,
-                ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
-                ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
-                ...request.extra,
-            });
-            return { ...target((0,_identify_deployment_js__WEBPACK_IMPORTED_MODULE_5__/* .identifyDeployment */ .o)(out.service, { deploymentIds: idsBefore, serviceDeploymentArn: before.currentServiceDeployment }, request.taskDefinitionArn)), ...strategyOf(out.service) };
-        }
-        catch (error) {
-            failure = error;
-        }
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .changeOutcome */ .Ft)(failure) === 'not-applied') {
-            await (0,_aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__/* .afterRefusal */ .j0)(action, failure, attempt, UPDATE_ATTEMPTS, { reporter: options.reporter, clock });
-            continue;
-        }
-        options.reporter?.warn(`${action}: the answer was lost (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}); reading the service back.`);
-        await clock.sleep((0,_aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__/* .pauseBefore */ .GB)(attempt + 1));
-        const now = await readBack(ecs, before, request, failure);
-        const applied = appliedIdentity(now, before, idsBefore, request);
-        if (applied) {
+    const input = {
+        cluster: request.cluster,
+        service: serviceName,
+        taskDefinition: request.taskDefinitionArn,
+        ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
+        ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
+        ...request.extra,
+    };
+    return (0,_aws_change_js__WEBPACK_IMPORTED_MODULE_0__/* .sendChange */ .Xy)({
+        action,
+        async send(signal) {
+            const out = await ecs.updateService(input, signal);
+            const identity = (0,_identify_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .identifyDeployment */ .o)(out.service, { deploymentIds: idsBefore, serviceDeploymentArn: before.currentServiceDeployment }, request.taskDefinitionArn);
+            return { ...target(identity), ...strategyOf(out.service) };
+        },
+        async readBack() {
+            const answer = await ecs.describeServices(request.cluster, [serviceName]);
+            const now = answer.services?.[0];
+            if (!now)
+                throw new Error(`DescribeServices did not list ${serviceName} (${answer.failures?.[0]?.reason ?? 'MISSING'})`);
+            const applied = appliedIdentity(now, before, idsBefore, request);
+            if (!applied)
+                return { applied: false };
             options.reporter?.info(applied.deploymentId
-                ? `The update went through: deployment ${applied.deploymentId} of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(request.taskDefinitionArn)} started.`
-                : `The update went through: ${serviceName} is on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(request.taskDefinitionArn)}.`);
-            return target(applied);
-        }
-        if (attempt >= UPDATE_ATTEMPTS) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DeployError */ .sH(`${action} failed ${attempt} times (last: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}); the service shows no deployment of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(request.taskDefinitionArn)} from this run.`);
-        }
-        options.reporter?.info(`The service shows no deployment from that update: updating again.`);
-    }
+                ? `The update went through: deployment ${applied.deploymentId} of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(request.taskDefinitionArn)} started.`
+                : `The update went through: ${serviceName} is on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(request.taskDefinitionArn)}.`);
+            return { applied: true, value: { ...target(applied), ...strategyOf(now) } };
+        },
+        // Without force-new-deployment the same update sent twice starts one deployment; with it, each starts one.
+        resendIsSafe: !request.forceNewDeployment,
+        whatToCheck: `the deployments of service ${serviceName} in cluster ${request.cluster} ` +
+            `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .consoleUrl */ .B9)(request.region, request.cluster, serviceName)}) ` +
+            `for one of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(request.taskDefinitionArn)}`,
+    }, {
+        clock,
+        reporter: options.reporter,
+        cancel: options.cancel,
+        ...(options.cancelWaitMs !== undefined ? { cancelWaitMs: options.cancelWaitMs } : {}),
+    });
 }
 /** The service's deployment strategy, which chooses the watcher; the update's answer wins when it names one. */
 function strategyOf(service) {
     const strategy = service?.deploymentConfiguration?.strategy;
     return strategy ? { strategy } : {};
-}
-async function readBack(ecs, before, request, lost) {
-    const serviceName = before.serviceName ?? '';
-    const check = `the deployments of service ${serviceName} in cluster ${request.cluster} ` +
-        `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .consoleUrl */ .B9)(request.region, request.cluster, serviceName)}) ` +
-        `for one of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(request.taskDefinitionArn)} before running again`;
-    try {
-        const answer = await ecs.describeServices(request.cluster, [serviceName]);
-        const service = answer.services?.[0];
-        if (!service)
-            throw new Error(`DescribeServices did not list ${serviceName} (${answer.failures?.[0]?.reason ?? 'MISSING'})`);
-        return service;
-    }
-    catch (error) {
-        throw new _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__/* .MayHaveBeenAppliedError */ .fq(`UpdateService ${serviceName}`, (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lost), (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error), check);
-    }
 }
 /**
  * What the service shows after a lost answer. A new PRIMARY deployment of the requested revision means the update
@@ -2653,21 +2907,21 @@ async function readBack(ecs, before, request, lost) {
  * With force-new-deployment and an unchanged revision only a new deployment proves it: a second one must not start.
  */
 function appliedIdentity(now, before, idsBefore, request) {
-    const fresh = (0,_identify_deployment_js__WEBPACK_IMPORTED_MODULE_5__/* .newPrimaryDeployment */ .M)(now, idsBefore, request.taskDefinitionArn);
+    const fresh = (0,_identify_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .newPrimaryDeployment */ .M)(now, idsBefore, request.taskDefinitionArn);
     const arn = now.currentServiceDeployment !== before.currentServiceDeployment ? now.currentServiceDeployment : undefined;
     const identity = { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
     if (fresh)
         return identity;
-    const onRequested = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .sameRevision */ .Y6)(now.taskDefinition, request.taskDefinitionArn) &&
+    const onRequested = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRevision */ .Y6)(now.taskDefinition, request.taskDefinitionArn) &&
         (request.desiredCount === undefined || now.desiredCount === request.desiredCount);
-    const revisionChanged = !(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .sameRevision */ .Y6)(before.taskDefinition, request.taskDefinitionArn);
+    const revisionChanged = !(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRevision */ .Y6)(before.taskDefinition, request.taskDefinitionArn);
     return onRequested && (revisionChanged || !request.forceNewDeployment) ? identity : undefined;
 }
 
 
 /***/ }),
 
-/***/ 1826:
+/***/ 1703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2680,7 +2934,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: parseBoolean
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 ;// CONCATENATED MODULE: ./src/inputs/duration.ts
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -2710,7 +2964,7 @@ function formatDuration(ms) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/validate.ts
-var validate = __webpack_require__(8516);
+var validate = __webpack_require__(8681);
 ;// CONCATENATED MODULE: ./src/inputs/ecs-limits.ts
 // The forms and limits ECS documents for the values inputs carry, checked before any AWS call.
 
@@ -2770,7 +3024,7 @@ function checkTags(name, tags) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/fargate-sizes.ts
-var fargate_sizes = __webpack_require__(4765);
+var fargate_sizes = __webpack_require__(66);
 ;// CONCATENATED MODULE: ./src/inputs/kv-lines.ts
 // Multi-line inputs of KEY=VALUE lines (environment, secrets, tags, images, build-args).
 // Only the first '=' splits, so values may hold '=' (URLs, base64); a value is kept exactly as written,
@@ -3055,7 +3309,7 @@ function checkMigratedCombination(inputs) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/schema.ts
-var schema = __webpack_require__(2898);
+var schema = __webpack_require__(7233);
 ;// CONCATENATED MODULE: ./src/inputs/shell-words.ts
 // The `command` input: a JSON array of strings, or one line split into words the way a POSIX shell does,
 // without expanding anything. ECS runs the words as they are, with no shell in between, so an unquoted
@@ -3168,7 +3422,7 @@ function unterminated(inputName, kind, at) {
 }
 
 // EXTERNAL MODULE: ./src/runtask/options.ts
-var options = __webpack_require__(3898);
+var options = __webpack_require__(8217);
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 
 
@@ -3419,7 +3673,7 @@ function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
 
 /***/ }),
 
-/***/ 7635:
+/***/ 8102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3429,8 +3683,8 @@ function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   ay: () => (/* binding */ commandLine)
 /* harmony export */ });
-/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1599);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3240);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4962);
 
 
 function label(taskDefinition) {
@@ -3495,7 +3749,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 3898:
+/***/ 8217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3505,7 +3759,7 @@ function formatDuration(ms) {
 /* harmony export */   tx: () => (/* binding */ runTaskOptionsFrom)
 /* harmony export */ });
 /* unused harmony exports RUN_TASK_DEFAULTS, parseCapacityProviderStrategy, parseContainerOverrides */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 
 const RUN_TASK_DEFAULTS = {
     startedBy: 'ecs-deliver',
@@ -3836,14 +4090,14 @@ function runTaskOptionsFrom(values, splitCommand) {
 
 /***/ }),
 
-/***/ 1599:
+/***/ 3240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ describePlacement),
 /* harmony export */   e: () => (/* binding */ resolvePlacement)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 
 function resolvePlacement(service, overrides, networkMode) {
     const placement = launch(service, overrides);
@@ -3910,7 +4164,7 @@ function describePlacement(placement) {
 
 /***/ }),
 
-/***/ 8721:
+/***/ 8756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3918,10 +4172,10 @@ function describePlacement(placement) {
 /* harmony export */   X2: () => (/* binding */ runTaskRequestFor),
 /* harmony export */   rg: () => (/* binding */ describeRunTaskPlan)
 /* harmony export */ });
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3898);
-/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1599);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7635);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8217);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3240);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4962);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8102);
 
 
 
@@ -3965,7 +4219,7 @@ function describeRunTaskPlan(plan, revision) {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 4962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4017,7 +4271,7 @@ function commandOf(request, container) {
 
 /***/ }),
 
-/***/ 9367:
+/***/ 4088:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4063,7 +4317,7 @@ function regionFrom(input, env) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 ;// CONCATENATED MODULE: ./src/session.ts
 
 
@@ -4102,7 +4356,7 @@ async function openDryRunSession(inputs, env, reporter, signal) {
     return session;
 }
 async function createSessionFor(inputs, region, env, reporter, signal, limits = {}) {
-    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778));
+    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(439)]).then(__webpack_require__.bind(__webpack_require__, 9439));
     const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
     // The run's cancel reaches every AWS call, so a signal ends a call in flight too.
     const options = {
@@ -4114,7 +4368,7 @@ async function createSessionFor(inputs, region, env, reporter, signal, limits = 
     return createSession(options);
 }
 async function webIdentityCredentials(inputs, region, env, reporter, signal) {
-    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(695), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 6850));
+    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(834), __webpack_require__.e(107)]).then(__webpack_require__.bind(__webpack_require__, 2107));
     // A rollback can wait as long again as the rollout; the session must not end before both.
     const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
     if (longestRunMs > SESSION_MS) {
@@ -4148,7 +4402,7 @@ async function withinLimit(pending, limitMs) {
 
 /***/ }),
 
-/***/ 5889:
+/***/ 5644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4156,9 +4410,9 @@ async function withinLimit(pending, limitMs) {
 /* harmony export */   Z9: () => (/* binding */ renderTaskDefinitionJson)
 /* harmony export */ });
 /* unused harmony exports NO_CHANGES, REDACTED */
-/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4039);
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2209);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8772);
+/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8820);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5727);
 // What a new task definition changes against the revision the service runs, in lines for the log and the
 // job summary. Values users put in a container's runtime settings (environment values, secret references,
 // the command) are never printed: the summary outlives the job and is read by more people than the log.
@@ -4331,15 +4585,15 @@ function redactEnvironment(taskDefinition) {
 
 /***/ }),
 
-/***/ 4765:
+/***/ 66:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $0: () => (/* binding */ checkTaskSize)
 /* harmony export */ });
 /* unused harmony exports FARGATE_SIZES_FILE, FARGATE_SIZES, taskCpuUnits, taskMemoryMiB, fargateMemoryFor */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3173);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1938);
 // Task-level cpu and memory: the forms ECS takes, and the cpu/memory pairs Fargate runs. The one table of
 // Fargate sizes: error messages point here, so a new size is added in this file alone.
 
@@ -4410,7 +4664,7 @@ function checkTaskSize(size, fargate, labels) {
 
 /***/ }),
 
-/***/ 4039:
+/***/ 8820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4418,10 +4672,10 @@ function checkTaskSize(size, fargate, labels) {
 /* harmony export */   _H: () => (/* binding */ sameDocument)
 /* harmony export */ });
 /* unused harmony export normalizeForCompare */
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2209);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8772);
-/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4489);
-/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3173);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5727);
+/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3530);
+/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1938);
 // `register: if-changed` reuses the family's latest revision when the rendered task definition equals it.
 // ECS answers a registered definition with defaults filled in and some lists reordered, so both sides are
 // brought to one form first. Only differences ECS itself does not make are removed: wrongly calling two
@@ -4527,7 +4781,7 @@ function compareText(a, b) {
 
 /***/ }),
 
-/***/ 5982:
+/***/ 2211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4540,10 +4794,10 @@ function compareText(a, b) {
 /* unused harmony exports MAX_FILE_BYTES, MAX_DEPTH */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2209);
-/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4489);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8516);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20);
+/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3530);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8681);
 // Reads a task definition file (JSON or YAML) in either shape people keep them in: the RegisterTaskDefinition
 // input, or the DescribeTaskDefinition output (`{"taskDefinition": {...}, "tags": [...]}`) saved from the CLI.
 // Fields this code does not know are kept as written. Messages say where the problem is, never the text
@@ -4818,7 +5072,7 @@ function mergeTags(...lists) {
 
 /***/ }),
 
-/***/ 2209:
+/***/ 20:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4871,7 +5125,7 @@ function describeKind(value) {
 
 /***/ }),
 
-/***/ 8772:
+/***/ 5727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4883,7 +5137,7 @@ function describeKind(value) {
 /* harmony export */   xB: () => (/* binding */ checkSharedHostPort)
 /* harmony export */ });
 /* unused harmony export formatPortMapping */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // Port mappings and the network mode rules ECS applies to them.
 
 /** Under these modes the container's port is the host's: hostPort must be left out or equal containerPort. */
@@ -4998,7 +5252,7 @@ function newMapping(edit, networkMode) {
 
 /***/ }),
 
-/***/ 4489:
+/***/ 3530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5019,7 +5273,7 @@ const READ_ONLY_FIELDS = [
 
 /***/ }),
 
-/***/ 3173:
+/***/ 1938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5048,7 +5302,7 @@ function scaled(value, unit) {
 
 /***/ }),
 
-/***/ 8516:
+/***/ 8681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5059,9 +5313,9 @@ function scaled(value, unit) {
 /* harmony export */   rO: () => (/* binding */ COMPATIBILITIES)
 /* harmony export */ });
 /* unused harmony export TAG_LIMITS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _fargate_sizes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4765);
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2209);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _fargate_sizes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20);
 // Checks a task definition document against the types and limits ECS documents, so that a wrongly typed field
 // or a size Fargate does not run is refused before any call, named by its path (containerDefinitions[0].memory).
 // Pure: takes a document, throws InputError. Fields not listed here are left to ECS.
@@ -5214,7 +5468,7 @@ function typeError(source, path, expected, found, quote = false) {
 
 /***/ }),
 
-/***/ 9040:
+/***/ 3561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5222,12 +5476,12 @@ function typeError(source, path, expected, found, quote = false) {
 /* harmony export */   xV: () => (/* binding */ reportFailure)
 /* harmony export */ });
 /* unused harmony exports EVENTS_SHOWN, eventsOfDeployment, collectFailure, failureLines */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6429);
-/* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6255);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2724);
-/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4484);
-/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8985);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5290);
+/* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5552);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8885);
+/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3965);
+/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2222);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3618);
 
 
 
@@ -5301,14 +5555,14 @@ async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
 
 /***/ }),
 
-/***/ 7511:
+/***/ 3460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ ServiceGoneError),
 /* harmony export */   n: () => (/* binding */ Observer)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
 
 /** The service is gone or unusable: no later poll can change that. */
 class ServiceGoneError extends Error {
@@ -5371,7 +5625,7 @@ class Observer {
 
 /***/ }),
 
-/***/ 5639:
+/***/ 3758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5396,7 +5650,7 @@ function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
 
 /***/ }),
 
-/***/ 2724:
+/***/ 8885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5407,8 +5661,8 @@ function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
 /* harmony export */   vu: () => (/* binding */ EventLog)
 /* harmony export */ });
 /* unused harmony exports EVENT_MARGIN_MS, serviceDeploymentLine */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3618);
 
 
 /** Events this close before the watch began still belong to it: the update came first, and clocks drift. */
@@ -5487,15 +5741,15 @@ class ChangedLines {
 
 /***/ }),
 
-/***/ 6255:
+/***/ 5552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ readErrorKind),
 /* harmony export */   U: () => (/* binding */ describeReadError)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7511);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3460);
 // What a failed read while watching means for the watch. A read that fails says nothing about the deployment:
 // only the answers ECS gives decide an outcome, so every fault of the connection or the answer is retried.
 
@@ -5513,7 +5767,7 @@ function describeReadError(error) {
 
 /***/ }),
 
-/***/ 4484:
+/***/ 3965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5564,7 +5818,7 @@ async function settleWithin(promise, ms, clock, cancel) {
 
 /***/ }),
 
-/***/ 8263:
+/***/ 3618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5586,7 +5840,7 @@ function eventKey(event) {
 
 /***/ }),
 
-/***/ 8985:
+/***/ 2222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5594,7 +5848,7 @@ function eventKey(event) {
 /* harmony export */   bd: () => (/* binding */ stoppedTasksOf)
 /* harmony export */ });
 /* unused harmony export STOPPED_TASKS_SHOWN */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
 
 const STOPPED_TASKS_SHOWN = 5;
 const LIST_PAGES = 3;
@@ -5662,7 +5916,7 @@ function stoppedTaskLines(report) {
 
 /***/ }),
 
-/***/ 8577:
+/***/ 4274:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5677,29 +5931,29 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/deploy/keep-revisions.ts
-var keep_revisions = __webpack_require__(5861);
+var keep_revisions = __webpack_require__(6178);
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
-var parse_file = __webpack_require__(5982);
+var parse_file = __webpack_require__(2211);
 // EXTERNAL MODULE: ./src/deploy/start-deployment.ts
-var start_deployment = __webpack_require__(8191);
+var start_deployment = __webpack_require__(248);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
-var failure_report = __webpack_require__(9040);
+var failure_report = __webpack_require__(3561);
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/watch/pacing.ts
-var pacing = __webpack_require__(5639);
+var pacing = __webpack_require__(3758);
 // EXTERNAL MODULE: ./src/watch/progress.ts
-var progress = __webpack_require__(2724);
+var progress = __webpack_require__(8885);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
-var read_errors = __webpack_require__(6255);
+var read_errors = __webpack_require__(5552);
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
-var identify_deployment = __webpack_require__(4075);
+var identify_deployment = __webpack_require__(5650);
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
-var watch_snapshot = __webpack_require__(8263);
+var watch_snapshot = __webpack_require__(3618);
 ;// CONCATENATED MODULE: ./src/watch/tracking.ts
 
 
@@ -5960,7 +6214,7 @@ async function followWith(ctx, start, deadline, judge) {
 }
 
 // EXTERNAL MODULE: ./src/watch/observe.ts
-var observe = __webpack_require__(7511);
+var observe = __webpack_require__(3460);
 ;// CONCATENATED MODULE: ./src/watch/endings.ts
 
 
@@ -6309,7 +6563,7 @@ function hookName(hook) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(4051);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
 // Watches a blue/green, linear or canary deployment through its service deployment (DescribeServiceDeployments):
 // each lifecycle stage as it begins, traffic shares, bake time, hooks and pauses; then one verdict. A rollback of
@@ -6790,11 +7044,11 @@ async function planDeps(inputs, env, access, reporter, compared) {
         reporter,
         env: env,
         readTextFile: (path) => (0,parse_file/* readTaskDefinitionFile */.BD)((0,external_node_path_.resolve)(path), path),
-        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
+        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(501)]).then(__webpack_require__.bind(__webpack_require__, 9501))).unmodelledFields } : {}),
         ...(inputs.image || inputs.images.size > 0
             ? {
                 verifyImages: async (work) => {
-                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(939)]).then(__webpack_require__.bind(__webpack_require__, 2939));
+                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(405)]).then(__webpack_require__.bind(__webpack_require__, 5405));
                     for (const job of [...work.others, ...(work.main ? [work.main] : [])])
                         await verifyImageExists(access, job.options, job.plan);
                 },
@@ -6803,7 +7057,7 @@ async function planDeps(inputs, env, access, reporter, compared) {
     };
 }
 async function publishImages(access, work) {
-    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(939)]).then(__webpack_require__.bind(__webpack_require__, 2939));
+    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(405)]).then(__webpack_require__.bind(__webpack_require__, 5405));
     return work.main ? publishImage(access, work.main.options, work.main.plan) : { image: '', pushed: false, pushedNewDigest: false };
 }
 function applyDeps(wiring) {
@@ -6822,10 +7076,10 @@ function applyDeps(wiring) {
         runTask: async (runPlan, taskDefinitionArn, untouched) => {
             // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
             const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([
-                __webpack_require__.e(/* import() */ 588).then(__webpack_require__.bind(__webpack_require__, 5588)),
-                __webpack_require__.e(/* import() */ 470).then(__webpack_require__.bind(__webpack_require__, 3470)),
-                __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 253)),
-                Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778)),
+                __webpack_require__.e(/* import() */ 18).then(__webpack_require__.bind(__webpack_require__, 5018)),
+                __webpack_require__.e(/* import() */ 87).then(__webpack_require__.bind(__webpack_require__, 6087)),
+                __webpack_require__.e(/* import() */ 28).then(__webpack_require__.bind(__webpack_require__, 9028)),
+                Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(439)]).then(__webpack_require__.bind(__webpack_require__, 9439)),
             ]);
             return runTaskStep(runPlan, taskDefinitionArn, untouched, {
                 api: ecsTaskApi(session),

@@ -1,8 +1,82 @@
-export const id = 275;
-export const ids = [275];
+export const id = 153;
+export const ids = [153,836];
 export const modules = {
 
-/***/ 5275:
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   githubHost: () => (/* binding */ githubHost)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4559);
+/* harmony import */ var _redactor_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1482);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4836);
+// A GitHub Actions `uses:` step: log groups, masks, step outputs, the job summary and error annotations.
+
+
+
+function githubHost() {
+    const redactor = new _redactor_js__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .p();
+    const clean = (line) => redactor.redact(line);
+    const reporter = {
+        info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(clean(line)),
+        warn: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(clean(line)),
+        error: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(clean(line)),
+        group: (title, body) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.group(clean(title), body),
+        mask(secret) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret);
+            redactor.add(secret);
+        },
+    };
+    return {
+        reporter,
+        async finish(result, outputs, services) {
+            for (const [name, value] of Object.entries(outputs))
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, clean(value));
+            if (process.env['GITHUB_STEP_SUMMARY']) {
+                await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(clean(services ? (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__.renderServicesSummary)(result, services) : (0,_summary_js__WEBPACK_IMPORTED_MODULE_2__.renderSummary)(result)), true).write();
+            }
+        },
+        fail(message) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(clean(message));
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 1482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+// Every line a host prints passes through here, so a secret registered once never reaches a log,
+// even when it comes back inside another tool's error message.
+class Redactor {
+    secrets = new Set();
+    add(secret) {
+        const value = secret.trim();
+        if (value.length < 4)
+            return;
+        this.secrets.add(value);
+        this.secrets.add(Buffer.from(value).toString('base64'));
+    }
+    redact(text) {
+        let out = text;
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return out;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 470;
-export const ids = [470];
+export const id = 87;
+export const ids = [87];
 export const modules = {
 
-/***/ 3470:
+/***/ 6087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 function ecsTaskApi(session) {
     return {
-        runTask: (input) => session.ecs.runTask(input),
+        runTask: (input, signal) => session.ecsAfterCancel.runTask(input, signal),
         describeTasks: (cluster, tasks) => session.ecs.describeTasks(cluster, tasks),
         stopTask: (cluster, task, reason) => session.ecsAfterCancel.stopTask(cluster, task, reason),
     };

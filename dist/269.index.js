@@ -1,8 +1,8 @@
-export const id = 365;
-export const ids = [365,778,888];
+export const id = 269;
+export const ids = [269,439,501];
 export const modules = {
 
-/***/ 6778:
+/***/ 9439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,18 +10,22 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  CONNECT_TIMEOUT_MS: () => (/* binding */ CONNECT_TIMEOUT_MS),
-  RESPONSE_TIMEOUT_MS: () => (/* binding */ RESPONSE_TIMEOUT_MS),
+  CONNECT_TIMEOUT_MS: () => (/* reexport */ limits/* CONNECT_TIMEOUT_MS */.c),
+  RESPONSE_TIMEOUT_MS: () => (/* reexport */ limits/* RESPONSE_TIMEOUT_MS */.$),
   SDK_MAX_ATTEMPTS: () => (/* binding */ SDK_MAX_ATTEMPTS),
+  addAnswerRules: () => (/* binding */ addAnswerRules),
   clientConfig: () => (/* binding */ clientConfig),
   createSession: () => (/* binding */ createSession),
-  retryGarbledAnswers: () => (/* binding */ retryGarbledAnswers)
+  retryGarbledAnswers: () => (/* binding */ retryGarbledAnswers),
+  wholeAnswerWithin: () => (/* binding */ wholeAnswerWithin)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4826);
+// EXTERNAL MODULE: ./src/aws/change.ts
+var change = __webpack_require__(9728);
 // EXTERNAL MODULE: ./src/aws/unmodelled.ts
-var aws_unmodelled = __webpack_require__(6888);
+var aws_unmodelled = __webpack_require__(9501);
 ;// CONCATENATED MODULE: ./src/aws/ecs.ts
 // The ECS calls ecs-deliver makes, behind one small interface so the deploy flow and the watcher take it
 // as a parameter and tests hand in aws-sdk-client-mock or a plain object.
@@ -54,6 +58,7 @@ function keepRawAnswer(raw) {
 function ecsApi(client, options = {}) {
     const changes = options.changes ?? client;
     const sendOptions = options.signal ? { abortSignal: options.signal } : {};
+    const changeOptions = (signal) => (signal ? { abortSignal: signal } : {});
     return {
         async describeCluster(cluster) {
             const out = await client.send(new dist_cjs/* DescribeClustersCommand */._2_({ clusters: [cluster] }), sendOptions);
@@ -69,13 +74,13 @@ function ecsApi(client, options = {}) {
             const unmodelled = answered && typeof answered === 'object' ? (0,aws_unmodelled.unmodelledAnswerFields)(answered) : [];
             return unmodelled.length > 0 ? { ...out, unmodelledFields: unmodelled } : out;
         },
-        registerTaskDefinition: (input) => changes.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input), sendOptions),
+        registerTaskDefinition: (input, signal) => changes.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input), changeOptions(signal)),
         listTaskDefinitions: (input) => client.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse(input), sendOptions),
-        async deregisterTaskDefinition(taskDefinition) {
-            const out = await changes.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition }), sendOptions);
+        async deregisterTaskDefinition(taskDefinition, signal) {
+            const out = await changes.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition }), changeOptions(signal));
             return out.taskDefinition;
         },
-        updateService: (input) => changes.send(new dist_cjs/* UpdateServiceCommand */.kZr(input), sendOptions),
+        updateService: (input, signal) => changes.send(new dist_cjs/* UpdateServiceCommand */.kZr(input), changeOptions(signal)),
         async listClusters(nextToken) {
             const out = await client.send(new dist_cjs/* ListClustersCommand */.Nnn(nextToken ? { nextToken } : {}), sendOptions);
             return { clusterArns: out.clusterArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
@@ -93,14 +98,72 @@ function ecsApi(client, options = {}) {
         },
         listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input), sendOptions),
         describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] }), sendOptions),
-        runTask: (input) => client.send(new dist_cjs/* RunTaskCommand */._eD(input), sendOptions),
-        stopTask: (cluster, task, reason) => changes.send(new dist_cjs/* StopTaskCommand */.PP1({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
-        stopServiceDeployment: (arn, stopType) => changes.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn: arn, stopType }), sendOptions),
+        runTask: (input, signal) => changes.send(new dist_cjs/* RunTaskCommand */._eD(input), changeOptions(signal)),
+        stopTask: (cluster, task, reason, signal) => changes.send(new dist_cjs/* StopTaskCommand */.PP1({ cluster, task, reason: reason.slice(0, 255) }), changeOptions(signal)),
+        stopServiceDeployment: (arn, stopType, signal) => changes.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn: arn, stopType }), changeOptions(signal)),
     };
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(4051);
+// EXTERNAL MODULE: ./src/clock.ts
+var src_clock = __webpack_require__(386);
+;// CONCATENATED MODULE: ./src/aws/stops.ts
+// StopTask, StopServiceDeployment and DeregisterTaskDefinition under the one discipline of change.ts: a throttled,
+// 5xx or lost answer is sent again (stopping twice stops once) and what ECS shows is read back, so a stop or a
+// rollback is reported failed only when ECS refused it.
+
+
+/** Service deployment states that show a stop (or its rollback) was taken. */
+const STOPPING = new Set(['STOP_REQUESTED', 'STOPPED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+/**
+ * `ecs` with its stops and deregistration made through sendChange; `reads` answers the read-backs and is not
+ * aborted by the run's cancel.
+ */
+function withSettledStops(ecs, reads, options = {}) {
+    const clock = options.clock ?? src_clock/* systemClock */.m;
+    const changeOptions = () => ({
+        clock,
+        ...(options.cancel ? { cancel: options.cancel } : {}),
+        ...(options.withinMs !== undefined ? { deadlineAt: clock.now() + options.withinMs } : {}),
+    });
+    return {
+        ...ecs,
+        stopTask: (cluster, task, reason) => (0,change/* sendChange */.Xy)({
+            action: `StopTask ${task}`,
+            send: (signal) => ecs.stopTask(cluster, task, reason, signal),
+            async readBack() {
+                const [found] = await reads.describeTasks(cluster, [task]);
+                return found?.desiredStatus === 'STOPPED' ? { applied: true, value: { task: found, $metadata: {} } } : { applied: false };
+            },
+            resendIsSafe: true,
+            whatToCheck: `aws ecs describe-tasks --cluster ${cluster} --tasks ${task}`,
+        }, changeOptions()),
+        stopServiceDeployment: (arn, stopType) => (0,change/* sendChange */.Xy)({
+            action: `StopServiceDeployment ${arn}`,
+            send: (signal) => ecs.stopServiceDeployment(arn, stopType, signal),
+            async readBack() {
+                const found = (await reads.describeServiceDeployments([arn])).serviceDeployments?.[0];
+                return found?.status && STOPPING.has(found.status) ? { applied: true, value: { serviceDeploymentArn: arn, $metadata: {} } } : { applied: false };
+            },
+            resendIsSafe: true,
+            whatToCheck: `aws ecs describe-service-deployments --service-deployment-arns ${arn}`,
+        }, changeOptions()),
+        deregisterTaskDefinition: (taskDefinition) => (0,change/* sendChange */.Xy)({
+            action: `DeregisterTaskDefinition ${taskDefinition}`,
+            send: (signal) => ecs.deregisterTaskDefinition(taskDefinition, signal),
+            async readBack() {
+                const found = (await reads.describeTaskDefinition(taskDefinition)).taskDefinition;
+                return found && found.status !== 'ACTIVE' ? { applied: true, value: found } : { applied: false };
+            },
+            resendIsSafe: true,
+            whatToCheck: `aws ecs describe-task-definition --task-definition ${taskDefinition}`,
+        }, changeOptions()),
+    };
+}
+
+// EXTERNAL MODULE: ./src/aws/limits.ts
+var limits = __webpack_require__(8056);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
 // endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
@@ -108,47 +171,82 @@ var errors = __webpack_require__(9378);
 
 
 
+
+
+
+
 const SDK_MAX_ATTEMPTS = 5;
-/**
- * An ECS or ECR endpoint connects in well under a second and answers these small calls in one or two; a call
- * that takes longer has hung. Short caps let the SDK (reads) or the read-back (changes) try again within a few
- * seconds, so that even five hung attempts fit well inside a wait-timeout of minutes.
- */
-const CONNECT_TIMEOUT_MS = 3_000;
-const RESPONSE_TIMEOUT_MS = 10_000;
+/** A stop a cancel asks for is tried again only this long: the run must end soon after. */
+const AFTER_CANCEL_STOP_MS = 6_000;
 function clientConfig(options) {
-    const responseMs = options.requestTimeoutMs ?? RESPONSE_TIMEOUT_MS;
+    const responseMs = options.requestTimeoutMs ?? limits/* RESPONSE_TIMEOUT_MS */.$;
     return {
         region: options.region,
         maxAttempts: options.maxAttempts ?? SDK_MAX_ATTEMPTS,
         ...(options.credentials ? { credentials: options.credentials } : {}),
         requestHandler: {
-            connectionTimeout: Math.min(CONNECT_TIMEOUT_MS, responseMs),
+            connectionTimeout: Math.min(limits/* CONNECT_TIMEOUT_MS */.c, responseMs),
             requestTimeout: responseMs,
             // Without it the SDK only logs a warning when requestTimeout passes.
             throwOnRequestTimeout: true,
-            // Covers an answer whose headers came but whose body stalls.
+            // Covers an answer whose headers came but whose body stalls; wholeAnswerWithin covers one that trickles.
             socketTimeout: responseMs,
         },
     };
 }
+/** The middleware every client gets: its deadline for headers and body together, and retries of garbled reads. */
+function addAnswerRules(client, options, { retryGarbled }) {
+    const ms = options.requestTimeoutMs ?? limits/* RESPONSE_TIMEOUT_MS */.$;
+    client.middlewareStack.add(wholeAnswerWithin(ms), { step: 'deserialize', priority: 'low', name: 'ecsDeliverWholeAnswerWithin' });
+    if (retryGarbled)
+        client.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
+}
 function createSession(options) {
     const reads = new dist_cjs/* ECSClient */.Zgc(clientConfig(options));
-    reads.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
+    addAnswerRules(reads, options, { retryGarbled: true });
     const changes = new dist_cjs/* ECSClient */.Zgc(clientConfig({ ...options, maxAttempts: 1 }));
+    addAnswerRules(changes, options, { retryGarbled: false });
+    const afterCancel = ecsApi(reads, { changes, signal: change/* endOfRun */.q_ });
     return {
         region: options.region,
-        ecs: ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }),
-        ecsAfterCancel: ecsApi(reads, { changes }),
+        ecs: withSettledStops(ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }), afterCancel, {
+            ...(options.signal ? { cancel: options.signal } : {}),
+        }),
+        ecsAfterCancel: withSettledStops(afterCancel, afterCancel, { withinMs: AFTER_CANCEL_STOP_MS }),
         resolveCredentials: () => reads.config.credentials(),
         options,
-        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(386)]).then(__webpack_require__.bind(__webpack_require__, 4386))).codeDeployApis(options)),
+        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(369), __webpack_require__.e(683)]).then(__webpack_require__.bind(__webpack_require__, 2683))).codeDeployApis(options)),
         ...(options.credentials ? { credentials: options.credentials } : {}),
     };
 }
 function once(make) {
     let made;
     return () => (made ??= make());
+}
+/**
+ * The request timeout ends the wait for headers, and the socket timeout a body that stalls, but a body that
+ * trickles in a byte at a time is never idle: this ends the answer once headers and body together took `ms`.
+ */
+function wholeAnswerWithin(ms) {
+    return (next) => async (args) => {
+        const startedAt = Date.now();
+        const result = await next(args);
+        const body = result.response.body;
+        if (isDestroyable(body)) {
+            const timer = setTimeout(() => {
+                const error = Object.assign(new Error(`the answer did not arrive whole within ${ms / 1000} s`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+                body.destroy(error);
+            }, Math.max(0, ms - (Date.now() - startedAt)));
+            const clear = () => clearTimeout(timer);
+            body.once('end', clear);
+            body.once('close', clear);
+            body.once('error', clear);
+        }
+        return result;
+    };
+}
+function isDestroyable(body) {
+    return typeof body === 'object' && body !== null && typeof body.destroy === 'function' && typeof body.once === 'function';
 }
 /**
  * A truncated or garbled answer to a read fails in the SDK's reader with a SyntaxError that its retry rules do not
@@ -171,44 +269,37 @@ function retryGarbledAnswers() {
 
 /***/ }),
 
-/***/ 9365:
+/***/ 3269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ecrPublicClientFor: () => (/* binding */ ecrPublicClientFor),
-/* harmony export */   ecrPublicToken: () => (/* binding */ ecrPublicToken)
+/* harmony export */   ecrApiFor: () => (/* binding */ ecrApiFor)
 /* harmony export */ });
-/* unused harmony export ECR_PUBLIC_REGION */
-/* harmony import */ var _aws_sdk_client_ecr_public__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9821);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6778);
-/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8663);
-// public.ecr.aws takes tokens from ECR Public, a service of its own that answers only in us-east-1.
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3511);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9439);
+/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9644);
 
 
 
-const ECR_PUBLIC_REGION = 'us-east-1';
-/** `signal` aborts the call in flight (the run's cancel). */
-async function ecrPublicToken(client, signal) {
-    const out = await client.send(new _aws_sdk_client_ecr_public__WEBPACK_IMPORTED_MODULE_2__/* .GetAuthorizationTokenCommand */ .Eu({}), signal ? { abortSignal: signal } : {});
-    const data = out.authorizationData;
-    return (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeAuthorization */ .I)('ECR Public', data?.authorizationToken, 'https://public.ecr.aws', data?.expiresAt);
-}
-function ecrPublicClientFor(session) {
-    return new _aws_sdk_client_ecr_public__WEBPACK_IMPORTED_MODULE_2__/* .ECRPUBLICClient */ .Rr((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.clientConfig)({ ...session.options, region: ECR_PUBLIC_REGION }));
+/** ECR in the region a registry host names, with the run's credentials and endpoint settings. */
+function ecrApiFor(session, region) {
+    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.clientConfig)({ ...session.options, region }));
+    (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.addAnswerRules)(client, session.options, { retryGarbled: false });
+    return (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .ecrApi */ .B)(client, session.options.signal);
 }
 
 
 /***/ }),
 
-/***/ 8663:
+/***/ 9644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ ecrApi),
 /* harmony export */   I: () => (/* binding */ decodeAuthorization)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8249);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3511);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // The ECR calls ecs-deliver makes, behind one small interface so the image steps take it as a parameter and
 // tests hand in aws-sdk-client-mock or a plain object.
 
@@ -293,7 +384,7 @@ function decodeAuthorization(service, token, proxyEndpoint, expiresAt) {
 
 /***/ }),
 
-/***/ 6888:
+/***/ 9501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -301,7 +392,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   unmodelledAnswerFields: () => (/* binding */ unmodelledAnswerFields),
 /* harmony export */   unmodelledFields: () => (/* binding */ unmodelledFields)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4826);
 // The bundled SDK serialises only the members its model knows; anything else vanishes without an error.
 // Walking the SDK's own schema finds those fields, so a newer field is named in a warning, not lost in silence.
 
