@@ -166,9 +166,12 @@ async function settleChange<T>(change: Change<T>, options: ChangeOptions): Promi
   const cancelled = async (): Promise<never> => {
     throw new ChangeCancelledError(action, doubtful ? await readBackOnce(change, clock, true) : { state: 'not-applied' }, change.whatToCheck);
   };
+  // A pause ends early on a cancel, and for good once the run has ended: nothing is sent after the run's last line.
+  const wakeUp = cancel ? AbortSignal.any([cancel, endOfRun]) : endOfRun;
   const pause = async (ms: number): Promise<boolean> => {
     if (clock.now() + ms > deadlineAt) return false;
-    await clock.sleep(ms, cancel);
+    await clock.sleep(ms, wakeUp);
+    if (endOfRun.aborted) throw new Error(`${action}: the run ended first`);
     if (cancel?.aborted) await cancelled();
     return true;
   };
