@@ -116,17 +116,21 @@ var src_clock = __webpack_require__(386);
 
 /** Service deployment states that show a stop (or its rollback) was taken. */
 const STOPPING = new Set(['STOP_REQUESTED', 'STOPPED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+const DEREGISTER_WITHIN_MS = 60_000;
 /**
  * `ecs` with its stops and deregistration made through sendChange; `reads` answers the read-backs and is not
  * aborted by the run's cancel.
  */
 function withSettledStops(ecs, reads, options = {}) {
     const clock = options.clock ?? src_clock/* systemClock */.m;
-    const changeOptions = () => ({
-        clock,
-        ...(options.cancel ? { cancel: options.cancel } : {}),
-        ...(options.withinMs !== undefined ? { deadlineAt: clock.now() + options.withinMs } : {}),
-    });
+    const changeOptions = (longestMs) => {
+        const withinMs = Math.min(options.withinMs ?? Infinity, longestMs ?? Infinity);
+        return {
+            clock,
+            ...(options.cancel ? { cancel: options.cancel } : {}),
+            ...(Number.isFinite(withinMs) ? { deadlineAt: clock.now() + withinMs } : {}),
+        };
+    };
     return {
         ...ecs,
         stopTask: (cluster, task, reason) => (0,change/* sendChange */.Xy)({
@@ -158,7 +162,9 @@ function withSettledStops(ecs, reads, options = {}) {
             },
             resendIsSafe: true,
             whatToCheck: `aws ecs describe-task-definition --task-definition ${taskDefinition}`,
-        }, changeOptions()),
+        }, 
+        // Tidying up: not worth holding the run for long.
+        changeOptions(DEREGISTER_WITHIN_MS)),
     };
 }
 

@@ -211,7 +211,7 @@ async function createDeployment(api, request, options = {}) {
             const found = await deploymentOfRun(api, request, token, firstSentAt - CLOCK_MARGIN_MS);
             if (!found)
                 return { applied: false };
-            options.reporter?.info(`CodeDeploy deployment ${found} was created by that call: following it.`);
+            options.reporter?.info(`CodeDeploy deployment ${found} was created by that call.`);
             return { applied: true, value: found };
         },
         resendIsSafe: false,

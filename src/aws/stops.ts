@@ -8,6 +8,8 @@ import type { EcsApi } from './ecs.js';
 /** Service deployment states that show a stop (or its rollback) was taken. */
 const STOPPING = new Set(['STOP_REQUESTED', 'STOPPED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
 
+const DEREGISTER_WITHIN_MS = 60_000;
+
 export interface StopOptions {
   clock?: Pick<Clock, 'now' | 'sleep'>;
   /** The run's cancel, for the stops made before it. */
@@ -22,11 +24,14 @@ export interface StopOptions {
  */
 export function withSettledStops(ecs: EcsApi, reads: EcsApi, options: StopOptions = {}): EcsApi {
   const clock = options.clock ?? systemClock;
-  const changeOptions = (): ChangeOptions => ({
-    clock,
-    ...(options.cancel ? { cancel: options.cancel } : {}),
-    ...(options.withinMs !== undefined ? { deadlineAt: clock.now() + options.withinMs } : {}),
-  });
+  const changeOptions = (longestMs?: number): ChangeOptions => {
+    const withinMs = Math.min(options.withinMs ?? Infinity, longestMs ?? Infinity);
+    return {
+      clock,
+      ...(options.cancel ? { cancel: options.cancel } : {}),
+      ...(Number.isFinite(withinMs) ? { deadlineAt: clock.now() + withinMs } : {}),
+    };
+  };
   return {
     ...ecs,
     stopTask: (cluster, task, reason) =>
@@ -69,7 +74,8 @@ export function withSettledStops(ecs: EcsApi, reads: EcsApi, options: StopOption
           resendIsSafe: true,
           whatToCheck: `aws ecs describe-task-definition --task-definition ${taskDefinition}`,
         },
-        changeOptions(),
+        // Tidying up: not worth holding the run for long.
+        changeOptions(DEREGISTER_WITHIN_MS),
       ),
   };
 }

@@ -61,7 +61,7 @@ export async function createDeployment(api: CodeDeployApi, request: CreateReques
       async readBack() {
         const found = await deploymentOfRun(api, request, token, firstSentAt - CLOCK_MARGIN_MS);
         if (!found) return { applied: false };
-        options.reporter?.info(`CodeDeploy deployment ${found} was created by that call: following it.`);
+        options.reporter?.info(`CodeDeploy deployment ${found} was created by that call.`);
         return { applied: true, value: found };
       },
       resendIsSafe: false,

@@ -48,7 +48,7 @@ describe('createDeployment', () => {
 
     expect(id).toBe('d-1');
     expect(codeDeploy.count('createDeployment')).toBe(1);
-    expect(reporter.text).toContain('CodeDeploy deployment d-1 was created by that call: following it.');
+    expect(reporter.text).toContain('CodeDeploy deployment d-1 was created by that call.');
   });
 
   test('a lost answer whose deployment was not created: read back until it can no longer land late, then created again, once', async () => {

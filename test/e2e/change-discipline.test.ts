@@ -16,6 +16,8 @@ const TIMING: Partial<Timing> = { rolloutMs: 1500, taskLifetimeMs: 300, retryDel
 const KILL_AFTER_MS = 100_000;
 /** A bound that tells a run that ends after a signal from one that lingers; not a performance check. */
 const CANCEL_BOUND_MS = 12_000;
+/** The same when the only change is the StopTask a cancel makes. */
+const STOP_ON_CANCEL_BOUND_MS = 5_000;
 const CODEDEPLOY = 'CodeDeploy_20141006.';
 
 interface Rig {
@@ -132,6 +134,20 @@ describe.concurrent('a change ECS applies after the client gave up is read back,
   });
 });
 
+describe.concurrent('a CreateDeployment CodeDeploy applies late is read back by the run token (D2, D15)', () => {
+  test('applied after the client gave up: one deployment, followed to its end', { timeout: 120_000 }, async (context) => {
+    const setup = await rig(context, (standin) => seedCodeDeploy(standin, 200));
+    setup.proxy.inject({ operation: `${CODEDEPLOY}CreateDeployment`, fault: 'late-apply', delayMs: 3_000 });
+
+    const run = await deploy(setup, [], { cwd: appSpecDir(context) });
+
+    expect(run.code, run.log).toBe(0);
+    const deployments = setup.standin.codeDeploy.deployments();
+    expect(deployments).toHaveLength(1);
+    expect(outputsOf(run)).toMatchObject({ 'deployment-status': 'COMPLETED', 'codedeploy-deployment-id': deployments[0]?.['deploymentId'] });
+  });
+});
+
 describe.concurrent('every call has a deadline for headers and body together (D3)', () => {
   test('a DescribeServices answer trickling in a byte a second during the watch is cut off and read again: COMPLETED', { timeout: 120_000 }, async (context) => {
     const setup = await rig(context);
@@ -230,7 +246,8 @@ describe.concurrent('a cancel with a change in flight (D5, D6, D7, D11)', () => 
     const run = await deployAndSignal(setup, ['--run-task-command', 'npm run migrate'], (call) => call.operation === 'DescribeTasks');
 
     expect(run.code, run.log).toBe(143);
-    expect(run.msAfterSignal).toBeLessThan(CANCEL_BOUND_MS);
+    // No change of the run's own is in flight: the StopTask the cancel makes is not waited for past its cap.
+    expect(run.msAfterSignal, run.log).toBeLessThan(STOP_ON_CANCEL_BOUND_MS);
     // The error line ends the log: a StopTask answered late prints nothing after it.
     expect(run.stderr.trimEnd().split(/\r?\n/).at(-1), run.log).toMatch(/^error: cancelled by SIGTERM/);
     expect(outputsOf(run)['deployment-status']).toBe('CANCELLED');
@@ -248,12 +265,12 @@ Resources:
           ContainerPort: 80
 `;
 
-function seedCodeDeploy(standin: EcsStandin): void {
+function seedCodeDeploy(standin: EcsStandin, eventMs = 10_000): void {
   standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
   standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, deploymentController: 'CODE_DEPLOY' });
   standin.codeDeploy.seedDeploymentGroup({ application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web', service: 'web', autoRollback: false });
-  // Slow enough that a deployment started by the cancelled call is still running when the run stops it.
-  standin.codeDeploy.script({ eventMs: 10_000, trafficSteps: [100], terminationWaitMs: 0 });
+  // By default slow enough that a deployment started by a cancelled call is still running when the run stops it.
+  standin.codeDeploy.script({ eventMs, trafficSteps: [100], terminationWaitMs: 0 });
 }
 
 function appSpecDir(context: TestContext): string {
