@@ -243,6 +243,8 @@ function wholeAnswerWithin(ms) {
                 const error = Object.assign(new Error(`the answer did not arrive whole within ${ms / 1000} s`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
                 body.destroy(error);
             }, Math.max(0, ms - (Date.now() - startedAt)));
+            // The socket keeps the process alive while the body comes; the timer alone must not.
+            timer.unref();
             const clear = () => clearTimeout(timer);
             body.once('end', clear);
             body.once('close', clear);
