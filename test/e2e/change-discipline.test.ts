@@ -239,6 +239,20 @@ describe.concurrent('a cancel with a change in flight (D5, D6, D7, D11)', () => 
     expect(run.log).toMatch(/the update was applied: web rolls out web:2 \(deployment [^)]+\), not watched by this run/);
   });
 
+  test('UpdateService applied but unanswered, with rollback-on-cancel: the read-back finds it and the service goes back to web:1', async (context) => {
+    const setup = await rig(context);
+    setup.proxy.inject({ operation: 'UpdateService', fault: 'hang-after' });
+
+    const run = await deployAndSignal(setup, ['--rollback-on-cancel', 'true'], (call) => call.operation === 'UpdateService');
+
+    expect(run.code, run.log).toBe(143);
+    expect(run.msAfterSignal).toBeLessThan(CANCEL_BOUND_MS);
+    expect(outputsOf(run)['deployment-status']).toBe('CANCELLED');
+    expect(applied(setup.standin, 'UpdateService').map((input) => input['taskDefinition'])).toEqual([arnOf(setup.standin, 'web:2'), arnOf(setup.standin, 'web:1')]);
+    expect(run.log).toMatch(/the rollback to web:1 started/);
+    expect(run.log).not.toMatch(/the run did not stop by itself/);
+  });
+
   test('D11: StopTask hangs on a cancel: the run ends soon, and nothing is printed after its last line', async (context) => {
     const setup = await rig(context, withTask({ provisioningMs: 100, pendingMs: 100, runMs: Infinity }));
     setup.proxy.inject({ operation: 'StopTask', fault: 'hang', when: 'always' });
