@@ -213,7 +213,9 @@ function check(plan: Plan, standin: EcsStandin, deploymentsBefore: number, run: 
   if (plan.kind !== 'codedeploy' && standin.serviceDeployments('web').length - deploymentsBefore > 1) {
     problems.push(`doubled: ${standin.serviceDeployments('web').length - deploymentsBefore} service deployments started`);
   }
-  if (plan.kind === 'codedeploy' && standin.codeDeploy.deployments().length > 1) problems.push(`doubled: ${standin.codeDeploy.deployments().length} CodeDeploy deployments`);
+  // A stop with rollback makes a deployment of CodeDeploy's own: only the ones a user (this run) created count.
+  const created = standin.codeDeploy.deployments().filter((deployment) => deployment['creator'] !== 'codeDeployRollback').length;
+  if (plan.kind === 'codedeploy' && created > 1) problems.push(`doubled: ${created} CodeDeploy deployments`);
   if (plan.kind === 'run-task' && standin.oneOffTasks().length > 1) problems.push(`doubled: ${standin.oneOffTasks().length} one-off tasks`);
   // No outcome that differs from what ECS shows.
   const runs = String(service['taskDefinition'] ?? '');
