@@ -344,10 +344,10 @@ var external_node_crypto_ = __webpack_require__(7598);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/runtask/plan.ts
 var runtask_plan = __webpack_require__(8721);
+// EXTERNAL MODULE: ./src/aws/change.ts
+var change = __webpack_require__(1149);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/runtask/aws-errors.ts
-var runtask_aws_errors = __webpack_require__(7585);
 // EXTERNAL MODULE: ./src/runtask/logs.ts
 var logs = __webpack_require__(253);
 // EXTERNAL MODULE: ./src/runtask/outcome.ts
@@ -356,6 +356,8 @@ var runtask_outcome = __webpack_require__(4260);
 var placement = __webpack_require__(1599);
 // EXTERNAL MODULE: ./src/runtask/describe.ts
 var describe = __webpack_require__(7635);
+// EXTERNAL MODULE: ./src/runtask/aws-errors.ts
+var runtask_aws_errors = __webpack_require__(7585);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(7607);
 ;// CONCATENATED MODULE: ./src/runtask/watch-task.ts
@@ -480,9 +482,6 @@ async function stop(params, why, capMs) {
 
 
 ;// CONCATENATED MODULE: ./src/runtask/run-task.ts
-// A one-off task from start to verdict: RunTask, follow it with its logs, judge how it stopped. The deploy flow
-// runs it after the revision is registered and before the service is updated, and goes on only on SUCCEEDED
-// (or STARTED, for a run-only task that is not waited for).
 
 
 
@@ -491,9 +490,8 @@ async function stop(params, why, capMs) {
 
 
 
-/** RunTask carries a client token, so asking again after a lost answer never starts a second task. */
-const RUN_ATTEMPTS = 3;
-const RUN_RETRY_MS = 2000;
+/** How long RunTask is sent again through throttling, 5xx and lost answers before the run gives up on it. */
+const RUN_TASK_DEADLINE_MS = 120_000;
 async function runOneOffTask(params) {
     const { reporter, request, container } = params;
     if (params.signal?.aborted)
@@ -546,36 +544,65 @@ async function runOneOffTask(params) {
 }
 async function startTask(params) {
     const { api, request, clock } = params;
-    let lastError = '';
-    for (let attempt = 1; attempt <= RUN_ATTEMPTS; attempt += 1) {
-        try {
-            const answer = await api.runTask(request);
-            const taskArn = answer.tasks?.[0]?.taskArn;
-            if (taskArn) {
-                if (params.signal?.aborted) {
-                    // Started while the cancel arrived: it must not be left running unnamed.
-                    await api.stopTask(request.cluster ?? 'default', taskArn, 'ecs-deliver: the job was cancelled').catch(() => undefined);
-                    return result('CANCELLED', `the job was cancelled as task ${(0,runtask_outcome/* taskId */.BS)(taskArn)} started; it was stopped`, taskArn);
-                }
-                return { taskArn };
-            }
-            const failures = (answer.failures ?? []).map((failure) => [failure.arn, failure.reason, failure.detail].filter(Boolean).join(': '));
-            return reported(params.reporter, result('FAILED', `RunTask started no task: ${failures.join('; ') || 'ECS gave no reason'}`));
-        }
-        catch (error) {
-            lastError = (0,aws_errors/* describeError */.Uc)(error);
-            if ((0,runtask_aws_errors/* isPermanent */.lE)(error))
-                return reported(params.reporter, result('FAILED', `RunTask failed: ${lastError}`));
-            if (params.signal?.aborted)
-                break;
-            if (attempt < RUN_ATTEMPTS)
-                await clock.sleep(RUN_RETRY_MS, params.signal);
-        }
+    const cluster = request.cluster ?? 'default';
+    const startedBy = request.startedBy ?? 'ecs-deliver';
+    const check = `aws ecs list-tasks --cluster ${cluster} --started-by ${startedBy}`;
+    const sentAt = clock.now();
+    let answer;
+    try {
+        answer = await (0,change/* sendChange */.Xy)({
+            action: 'RunTask',
+            send: (signal) => api.runTask(request, signal),
+            // Sent again with the same client token, ECS answers with the task the first send started, or starts it
+            // now: either way the task is known, and a cancel can stop it.
+            readBack: async (signal) => ({ applied: true, value: await api.runTask(request, signal) }),
+            // The client token: ECS answers a second send with the task the first one started.
+            resendIsSafe: true,
+            resendReadsBack: true,
+            whatToCheck: check,
+        }, { clock, reporter: params.reporter, cancel: params.signal, deadlineAt: sentAt + RUN_TASK_DEADLINE_MS });
     }
-    if (params.signal?.aborted) {
-        return result('CANCELLED', `the job was cancelled while RunTask was not answering; a task started by ${request.startedBy ?? 'ecs-deliver'} may run: check aws ecs list-tasks --cluster ${request.cluster ?? 'default'} --started-by ${request.startedBy ?? 'ecs-deliver'}`);
+    catch (error) {
+        if (error instanceof change/* ChangeCancelledError */.e7)
+            return await afterCancelledRun(params, error.settled, check);
+        if (error instanceof change/* MayHaveBeenAppliedError */.fq || !(error instanceof errors/* DeployError */.sH)) {
+            const lost = error instanceof change/* MayHaveBeenAppliedError */.fq ? error.lost : (0,aws_errors/* describeError */.Uc)(error);
+            return reported(params.reporter, result('UNKNOWN', `RunTask did not answer (${lost}); a task may have started: check ${check}`));
+        }
+        return reported(params.reporter, result('FAILED', error.message));
     }
-    return reported(params.reporter, result('UNKNOWN', `RunTask did not answer (${lastError}); a task may have started: check aws ecs list-tasks --cluster ${request.cluster ?? 'default'} --started-by ${request.startedBy ?? 'ecs-deliver'}`));
+    const taskArn = answer.tasks?.[0]?.taskArn;
+    if (taskArn) {
+        if (params.signal?.aborted)
+            return afterCancelledRun(params, { state: 'applied', value: answer }, check);
+        return { taskArn };
+    }
+    const failures = (answer.failures ?? []).map((failure) => [failure.arn, failure.reason, failure.detail].filter(Boolean).join(': '));
+    return reported(params.reporter, result('FAILED', `RunTask started no task: ${failures.join('; ') || 'ECS gave no reason'}`));
+}
+/** A cancel while RunTask was on its way: a task it started is stopped, and one that may start is named. */
+async function afterCancelledRun(params, seen, check) {
+    const taskArn = seen.state === 'applied' ? seen.value.tasks?.[0]?.taskArn : undefined;
+    if (seen.state === 'not-applied' || (seen.state === 'applied' && !taskArn))
+        return result('CANCELLED', 'the job was cancelled before the task started');
+    if (!taskArn) {
+        const line = `the job was cancelled while RunTask was not answering; RunTask may still start a task: check ${check}`;
+        params.reporter.warn(line);
+        return result('CANCELLED', line);
+    }
+    const stopWaiting = new AbortController();
+    const stopped = await Promise.race([
+        Promise.resolve()
+            .then(() => params.api.stopTask(params.request.cluster ?? 'default', taskArn, 'ecs-deliver: the job was cancelled'))
+            .then(() => true, () => false),
+        params.clock.sleep(change/* CANCEL_FOLLOW_UP_MS */.oP, stopWaiting.signal).then(() => false),
+    ]);
+    stopWaiting.abort();
+    const line = stopped
+        ? `the job was cancelled as task ${(0,runtask_outcome/* taskId */.BS)(taskArn)} started; it was stopped`
+        : `the job was cancelled as task ${(0,runtask_outcome/* taskId */.BS)(taskArn)} started, and stopping it did not go through: stop it with aws ecs stop-task --cluster ${params.request.cluster ?? 'default'} --task ${taskArn}`;
+    params.reporter.warn(line);
+    return result('CANCELLED', line, taskArn);
 }
 async function openTail(params, taskArn) {
     const definition = params.containerDefinitions.find((candidate) => candidate.name === params.container);

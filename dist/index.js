@@ -43,8 +43,9 @@ class AwsUnavailableError extends Error {
 class CancelledError extends Error {
     signal;
     name = 'CancelledError';
-    constructor(signal) {
-        super(`cancelled by ${signal}`);
+    /** `detail`: what the cancel left behind, when a change was in flight. */
+    constructor(signal, detail) {
+        super(`cancelled by ${signal}${detail ? `; ${detail}` : ''}`);
         this.signal = signal;
     }
 }
@@ -96,7 +97,7 @@ async function entry() {
         process.stdout.write(helpText({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x }));
         return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
     }
-    const { run } = await __nccwpck_require__.e(/* import() */ 138).then(__nccwpck_require__.bind(__nccwpck_require__, 1138));
+    const { run } = await __nccwpck_require__.e(/* import() */ 390).then(__nccwpck_require__.bind(__nccwpck_require__, 2390));
     return run(invocation);
 }
 process.exitCode = await entry();

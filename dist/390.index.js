@@ -1,5 +1,5 @@
-export const id = 138;
-export const ids = [138];
+export const id = 390;
+export const ids = [390];
 export const modules = {
 
 /***/ 2058:
@@ -93,39 +93,284 @@ exports.bV = isTransientError;
 
 /***/ }),
 
-/***/ 7808:
+/***/ 1149:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GB: () => (/* binding */ pauseBefore),
+/* harmony export */   JD: () => (/* binding */ changesUnderway),
+/* harmony export */   OR: () => (/* binding */ abandonCallsInFlight),
+/* harmony export */   Xy: () => (/* binding */ sendChange),
+/* harmony export */   a4: () => (/* binding */ CANCEL_ANSWER_WAIT_ROLLBACK_MS),
+/* harmony export */   e7: () => (/* binding */ ChangeCancelledError),
 /* harmony export */   fq: () => (/* binding */ MayHaveBeenAppliedError),
-/* harmony export */   j0: () => (/* binding */ afterRefusal)
+/* harmony export */   i9: () => (/* binding */ CANCEL_WITH_CHANGE_MS),
+/* harmony export */   oP: () => (/* binding */ CANCEL_FOLLOW_UP_MS),
+/* harmony export */   q_: () => (/* binding */ endOfRun)
 /* harmony export */ });
+/* unused harmony exports LATE_APPLY_MARGIN_MS, CHANGE_DEADLINE_MS, CANCEL_ANSWER_WAIT_MS, backoffMs, readBackPauseMs */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1317);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 
 
-/** Before reading back or trying again; ECS refills these calls' tokens in about a second. */
-const PAUSES_MS = [1_000, 3_000];
-function pauseBefore(attempt) {
-    return PAUSES_MS[attempt - 2] ?? PAUSES_MS[PAUSES_MS.length - 1] ?? 1_000;
-}
-/**
- * A change AWS refused did not happen. A throttled one is tried again after a pause while attempts are left;
- * any other refusal ends the run.
- */
-async function afterRefusal(action, failure, attempt, maxAttempts, { reporter, clock }) {
-    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(failure) !== 'throttled' || attempt >= maxAttempts)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAwsError */ .Pp)(action, failure));
-    reporter?.info(`${action}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}; trying again.`);
-    await clock.sleep(pauseBefore(attempt + 1));
+
+/** The longest a request may take to reach AWS and be applied after the client stopped waiting for it. */
+const LATE_APPLY_MARGIN_MS = 60_000;
+const CHANGE_DEADLINE_MS = 10 * 60_000;
+/** A cancel waits this long for the answer to a change in flight, then reads back once. */
+const CANCEL_ANSWER_WAIT_MS = 5_000;
+/** With rollback-on-cancel: what the update did must be known to undo it. */
+const CANCEL_ANSWER_WAIT_ROLLBACK_MS = 8_000;
+/** The one read-back after a cancel, and a stop it leads to, each wait at most this long. */
+const CANCEL_FOLLOW_UP_MS = 2_000;
+/** The longest a cancel with a change underway takes to end the run: the answer, one read-back, one stop. */
+const CANCEL_WITH_CHANGE_MS = CANCEL_ANSWER_WAIT_MS + 2 * CANCEL_FOLLOW_UP_MS + 500;
+const FIRST_READ_BACK_MS = 1_000;
+const LONGEST_READ_BACK_PAUSE_MS = 16_000;
+const FIRST_BACKOFF_MS = 1_000;
+const LONGEST_BACKOFF_MS = 20_000;
+class ChangeCancelledError extends Error {
+    action;
+    settled;
+    whatToCheck;
+    name = 'ChangeCancelledError';
+    constructor(action, settled, whatToCheck) {
+        super(settled.state === 'applied'
+            ? `cancelled during ${action}, which was applied`
+            : settled.state === 'not-applied'
+                ? `cancelled during ${action}, which was not applied`
+                : `cancelled during ${action}, which may still be applied: check ${whatToCheck}`);
+        this.action = action;
+        this.settled = settled;
+        this.whatToCheck = whatToCheck;
+    }
 }
 class MayHaveBeenAppliedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH {
     /** What to look at (a console page, an AWS CLI command) to learn whether the change was made. */
     whatToCheck;
-    constructor(change, lost, readBack, whatToCheck) {
-        super(`${change} may have been applied: its answer was lost (${lost}) and reading it back failed (${readBack}); check ${whatToCheck}`);
+    /** How the last answer was lost. */
+    lost;
+    /** `readBack`: why reading back failed; or, with `notShown`, what the last read-back showed instead. */
+    constructor(change, lost, readBack, whatToCheck, notShown = false) {
+        const after = notShown ? `it did not show before the deadline (${readBack})` : `reading it back failed (${readBack})`;
+        super(`${change} may have been applied: its answer was lost (${lost}) and ${after}; check ${whatToCheck}`);
         this.whatToCheck = whatToCheck;
+        this.lost = lost;
+    }
+}
+const inFlight = new Set();
+const runEnded = new AbortController();
+/** Aborts the reads made after a cancel once the run has ended: nobody waits for them any more. */
+const endOfRun = runEnded.signal;
+/**
+ * Ends every change call still open, at the end of the run: whoever waited for it gave up, and a call left open
+ * would keep the process alive and print after its last line.
+ */
+function abandonCallsInFlight() {
+    for (const call of inFlight)
+        call.abort(new Error('the run ended'));
+    inFlight.clear();
+    runEnded.abort(new Error('the run ended'));
+}
+let underway = 0;
+/** How many changes are being sent or settled: a cancel waits longer for them. */
+function changesUnderway() {
+    return underway;
+}
+/** Full jitter above half the exponential step: spreads runs that were throttled together. */
+function backoffMs(retry, random = Math.random) {
+    const step = Math.min(LONGEST_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.max(0, retry - 1));
+    return Math.round(step / 2 + (random() * step) / 2);
+}
+/** The pauses before each read-back of a doubtful change: 1, 2, 4, 8, 16, 16 … s. */
+function readBackPauseMs(read) {
+    return Math.min(LONGEST_READ_BACK_PAUSE_MS, FIRST_READ_BACK_MS * 2 ** Math.max(0, read - 1));
+}
+function failureKind(error) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .changeOutcome */ .Ft)(error) === 'doubtful')
+        return 'doubtful';
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(error) === 'throttled' || isNotSent(error))
+        return 'not-applied';
+    return 'refused';
+}
+function isNotSent(error) {
+    const code = error?.code;
+    return typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code);
+}
+async function sendChange(change, options) {
+    underway += 1;
+    try {
+        return await settleChange(change, options);
+    }
+    finally {
+        underway -= 1;
+    }
+}
+async function settleChange(change, options) {
+    const { clock, reporter, cancel } = options;
+    const random = options.random ?? Math.random;
+    const deadlineAt = options.deadlineAt ?? clock.now() + CHANGE_DEADLINE_MS;
+    const cancelWaitMs = options.cancelWaitMs ?? CANCEL_ANSWER_WAIT_MS;
+    const { action } = change;
+    let retries = 0;
+    let doubtful = false;
+    const cancelled = async () => {
+        throw new ChangeCancelledError(action, doubtful ? await readBackOnce(change, clock, true) : { state: 'not-applied' }, change.whatToCheck);
+    };
+    // A pause ends early on a cancel, and for good once the run has ended: nothing is sent after the run's last line.
+    const wakeUp = cancel ? AbortSignal.any([cancel, endOfRun]) : endOfRun;
+    const pause = async (ms) => {
+        if (clock.now() + ms > deadlineAt)
+            return false;
+        await clock.sleep(ms, wakeUp);
+        if (endOfRun.aborted)
+            throw new Error(`${action}: the run ended first`);
+        if (cancel?.aborted)
+            await cancelled();
+        return true;
+    };
+    for (;;) {
+        if (cancel?.aborted)
+            await cancelled();
+        const sentAt = clock.now();
+        const answer = await answerOf(change, clock, cancel, cancelWaitMs);
+        if (answer.kind === 'value')
+            return answer.value;
+        if (answer.kind === 'no-answer') {
+            doubtful = true;
+            return cancelled();
+        }
+        const failure = answer.error;
+        const kind = failureKind(failure);
+        if (kind === 'refused') {
+            // A refused second send may be refusing what the first, whose answer was lost, already did.
+            const seen = retries > 0 ? await readBackOnce(change, clock, false) : undefined;
+            if (seen?.state === 'applied')
+                return seen.value;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAwsError */ .Pp)(action, failure));
+        }
+        if (cancel?.aborted) {
+            doubtful ||= kind === 'doubtful';
+            await cancelled();
+        }
+        retries += 1;
+        const gaveUp = (seen) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${action} did not go through before its deadline (last: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)})${seen ? `; ${seen}` : ''}.`);
+        if (kind === 'not-applied' || change.resendReadsBack) {
+            reporter?.info(`${action}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}; sending it again.`);
+            if (await pause(backoffMs(retries, random)))
+                continue;
+            if (kind === 'not-applied')
+                throw gaveUp(undefined);
+            throw new MayHaveBeenAppliedError(action, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure), 'no answer came before its deadline', change.whatToCheck);
+        }
+        doubtful = true;
+        reporter?.warn(`${action}: the answer was lost (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(failure)}); reading back what AWS shows.`);
+        const found = change.resendIsSafe ? await readBackSoon(change, failure, pause) : await readBackUntilSettled(change, failure, sentAt, pause, clock);
+        if (found.applied)
+            return found.value;
+        doubtful = false;
+        reporter?.info(change.resendIsSafe ? `${action} was not applied: sending it again.` : `${action} was not applied, and can no longer be applied late: sending it again.`);
+        if (!(await pause(backoffMs(retries, random))))
+            throw gaveUp(found.seen);
+    }
+}
+/** One send. After a cancel its answer is waited for at most `cancelWaitMs`; then the call is abandoned. */
+async function answerOf(change, clock, cancel, cancelWaitMs) {
+    const call = new AbortController();
+    inFlight.add(call);
+    const answer = Promise.resolve().then(() => change.send(call.signal)).then((value) => ({ kind: 'value', value }), (error) => ({ kind: 'error', error }));
+    try {
+        if (!cancel)
+            return await answer;
+        const beforeCancel = await Promise.race([answer, untilAborted(cancel, answer)]);
+        if (beforeCancel)
+            return beforeCancel;
+        const stopWaiting = new AbortController();
+        const afterCancel = await Promise.race([answer, clock.sleep(cancelWaitMs, stopWaiting.signal).then(() => ({ kind: 'no-answer' }))]);
+        stopWaiting.abort();
+        if (afterCancel.kind === 'no-answer')
+            call.abort(new Error('cancelled'));
+        return afterCancel;
+    }
+    finally {
+        inFlight.delete(call);
+    }
+}
+/** Resolves undefined when `signal` aborts; settles silently once `done` has. */
+function untilAborted(signal, done) {
+    return new Promise((resolve) => {
+        if (signal.aborted)
+            return resolve(undefined);
+        const onAbort = () => resolve(undefined);
+        signal.addEventListener('abort', onAbort, { once: true });
+        void done.finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+/**
+ * Reads back at growing intervals until the change shows, or until the request could no longer be applied late
+ * (LATE_APPLY_MARGIN_MS past the call's own deadline). A read that fails is tried again at the next interval.
+ */
+async function readBackUntilSettled(change, lost, sentAt, pause, clock) {
+    const settledAt = sentAt + _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .RESPONSE_TIMEOUT_MS */ .$ + LATE_APPLY_MARGIN_MS;
+    let lastProblem;
+    let lastSeen;
+    for (let read = 1;; read++) {
+        const lastRead = clock.now() >= settledAt;
+        if (!(await pause(lastRead ? 0 : Math.min(readBackPauseMs(read), settledAt - clock.now()))))
+            break;
+        try {
+            const found = await change.readBack();
+            lastProblem = undefined;
+            if (found.applied || lastRead)
+                return found;
+            lastSeen = found.seen ?? 'not applied yet';
+        }
+        catch (error) {
+            lastProblem = error;
+            if (lastRead)
+                break;
+        }
+    }
+    if (lastProblem === undefined && lastSeen !== undefined) {
+        throw new MayHaveBeenAppliedError(change.action, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lost), lastSeen, change.whatToCheck, true);
+    }
+    const problem = lastProblem === undefined ? 'the deadline came first' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lastProblem);
+    throw new MayHaveBeenAppliedError(change.action, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lost), problem, change.whatToCheck);
+}
+/** One read-back after a pause, for a change a second send cannot double. */
+async function readBackSoon(change, lost, pause) {
+    let problem;
+    if (await pause(readBackPauseMs(1))) {
+        try {
+            return await change.readBack();
+        }
+        catch (error) {
+            problem = error;
+        }
+    }
+    throw new MayHaveBeenAppliedError(change.action, (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(lost), problem === undefined ? 'the deadline came first' : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(problem), change.whatToCheck);
+}
+/**
+ * One read-back, within CANCEL_FOLLOW_UP_MS. `mayLandLate`: the request may still reach AWS after this read (its
+ * answer was lost just now), so not seeing it settles nothing, unless sending again is the read-back.
+ */
+async function readBackOnce(change, clock, mayLandLate) {
+    const stopWaiting = new AbortController();
+    const call = new AbortController();
+    inFlight.add(call);
+    try {
+        const found = await Promise.race([
+            Promise.resolve().then(() => change.readBack(call.signal)).catch(() => undefined),
+            clock.sleep(CANCEL_FOLLOW_UP_MS, stopWaiting.signal).then(() => undefined),
+        ]);
+        if (found?.applied)
+            return { state: 'applied', value: found.value };
+        return found && (!mayLandLate || change.resendReadsBack) ? { state: 'not-applied' } : { state: 'unsettled' };
+    }
+    finally {
+        stopWaiting.abort();
+        call.abort(new Error('the read-back was given up'));
+        inFlight.delete(call);
     }
 }
 
@@ -280,6 +525,23 @@ function describeAwsError(action, error) {
 
 /***/ }),
 
+/***/ 1317:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ RESPONSE_TIMEOUT_MS),
+/* harmony export */   c: () => (/* binding */ CONNECT_TIMEOUT_MS)
+/* harmony export */ });
+// How long one AWS call may take. An ECS or ECR endpoint connects in well under a second and answers these small
+// calls in one or two; a call that takes longer has hung. Short caps let the SDK (reads) or the read-back (changes)
+// try again within a few seconds, so that even five hung attempts fit well inside a wait-timeout of minutes.
+const CONNECT_TIMEOUT_MS = 3_000;
+/** Headers and body together: an answer that trickles in cannot stretch it. */
+const RESPONSE_TIMEOUT_MS = 10_000;
+
+
+/***/ }),
+
 /***/ 6429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -340,18 +602,16 @@ function readFailure(action, error) {
 
 /***/ }),
 
-/***/ 1138:
+/***/ 833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/cancel.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fh: () => (/* binding */ listenForCancel),
+/* harmony export */   dZ: () => (/* binding */ throwIfCancelled),
+/* harmony export */   mr: () => (/* binding */ endedBy),
+/* harmony export */   oX: () => (/* binding */ signalOf)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 // A cancel (SIGINT or SIGTERM) as every step sees it: the run's AbortSignal, whose reason names the signal.
 
 function signalOf(cancel) {
@@ -359,11 +619,11 @@ function signalOf(cancel) {
 }
 function throwIfCancelled(cancel) {
     if (cancel.aborted)
-        throw new src_errors/* CancelledError */.cc(signalOf(cancel));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(signalOf(cancel));
 }
 /** What ended a step: after a cancel, whatever a step threw on its way out is the cancel. */
 function endedBy(caught, cancel) {
-    return cancel.aborted && !(caught instanceof src_errors/* CancelledError */.cc) ? new src_errors/* CancelledError */.cc(signalOf(cancel)) : caught;
+    return cancel.aborted && !(caught instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc) ? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(signalOf(cancel)) : caught;
 }
 /**
  * The first signal cancels the run and arms the backstop; a second one exits at once, saying so.
@@ -374,7 +634,7 @@ function listenForCancel(cancel, warn, armBackstop) {
     const onSignal = (signal) => () => {
         if (cancel.signal.aborted) {
             warn(`${signal} received again: exiting now, without writing the outputs.`);
-            process.exit((0,src_errors/* exitCodeFor */.Rr)(new src_errors/* CancelledError */.cc(signal)));
+            process.exit((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .exitCodeFor */ .Rr)(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(signal)));
         }
         warn(`${signal} received: stopping.`);
         cancel.abort(signal);
@@ -391,8 +651,26 @@ function listenForCancel(cancel, warn, armBackstop) {
     };
 }
 
+
+/***/ }),
+
+/***/ 2390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./src/aws/change.ts
+var change = __webpack_require__(1149);
+// EXTERNAL MODULE: ./src/cancel.ts
+var src_cancel = __webpack_require__(833);
 // EXTERNAL MODULE: ./src/clock.ts
 var src_clock = __webpack_require__(9373);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/aws/names.ts
 var aws_names = __webpack_require__(6429);
 // EXTERNAL MODULE: ./src/deploy/outputs.ts
@@ -1703,7 +1981,7 @@ function conclude(host, ending, cancel, errorReported) {
     const { result } = ending;
     const services = ending.services ?? [result];
     // CANCELLED without a signal: someone stopped the deployment outside this run, which is a failure of this run.
-    const code = fleetExitCode(services, cancel.aborted ? signalOf(cancel) : undefined);
+    const code = fleetExitCode(services, cancel.aborted ? (0,src_cancel/* signalOf */.oX)(cancel) : undefined);
     if (code === src_errors/* EXIT */.dc.ok) {
         host.reporter.info(doneLine(result, ending.services));
         return code;
@@ -2338,10 +2616,6 @@ const codeDeploy = {
     putBack: ({ service, deployed, to, completed }) => `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
 };
 
-// EXTERNAL MODULE: ./src/aws/doubtful.ts
-var doubtful = __webpack_require__(7808);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
 var watch_snapshot = __webpack_require__(8263);
 ;// CONCATENATED MODULE: ./src/deploy/identify-deployment.ts
@@ -2377,9 +2651,6 @@ function identifyDeployment(answer, before, taskDefinitionArn) {
 
 
 
-
-
-const UPDATE_ATTEMPTS = 3;
 async function startDeployment(ecs, before, request, options = {}) {
     const serviceName = before.serviceName ?? '';
     const idsBefore = (before.deployments ?? []).flatMap((d) => (d.id ? [d.id] : []));
@@ -2397,62 +2668,50 @@ async function startDeployment(ecs, before, request, options = {}) {
         ...start_deployment_strategyOf(before),
         ...identity,
     });
-    for (let attempt = 1;; attempt++) {
-        let failure;
-        try {
-            const out = await ecs.updateService({
-                cluster: request.cluster,
-                service: serviceName,
-                taskDefinition: request.taskDefinitionArn,
-                ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
-                ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
-                ...request.extra,
-            });
-            return { ...target(identifyDeployment(out.service, { deploymentIds: idsBefore, serviceDeploymentArn: before.currentServiceDeployment }, request.taskDefinitionArn)), ...start_deployment_strategyOf(out.service) };
-        }
-        catch (error) {
-            failure = error;
-        }
-        if ((0,errors/* changeOutcome */.Ft)(failure) === 'not-applied') {
-            await (0,doubtful/* afterRefusal */.j0)(action, failure, attempt, UPDATE_ATTEMPTS, { reporter: options.reporter, clock });
-            continue;
-        }
-        options.reporter?.warn(`${action}: the answer was lost (${(0,errors/* describeError */.Uc)(failure)}); reading the service back.`);
-        await clock.sleep((0,doubtful/* pauseBefore */.GB)(attempt + 1));
-        const now = await readBack(ecs, before, request, failure);
-        const applied = appliedIdentity(now, before, idsBefore, request);
-        if (applied) {
+    const input = {
+        cluster: request.cluster,
+        service: serviceName,
+        taskDefinition: request.taskDefinitionArn,
+        ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
+        ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
+        ...request.extra,
+    };
+    return (0,change/* sendChange */.Xy)({
+        action,
+        async send(signal) {
+            const out = await ecs.updateService(input, signal);
+            const identity = identifyDeployment(out.service, { deploymentIds: idsBefore, serviceDeploymentArn: before.currentServiceDeployment }, request.taskDefinitionArn);
+            return { ...target(identity), ...start_deployment_strategyOf(out.service) };
+        },
+        async readBack() {
+            const answer = await ecs.describeServices(request.cluster, [serviceName]);
+            const now = answer.services?.[0];
+            if (!now)
+                throw new Error(`DescribeServices did not list ${serviceName} (${answer.failures?.[0]?.reason ?? 'MISSING'})`);
+            const applied = appliedIdentity(now, before, idsBefore, request);
+            if (!applied)
+                return { applied: false };
             options.reporter?.info(applied.deploymentId
                 ? `The update went through: deployment ${applied.deploymentId} of ${(0,aws_names/* familyRevision */.KW)(request.taskDefinitionArn)} started.`
                 : `The update went through: ${serviceName} is on ${(0,aws_names/* familyRevision */.KW)(request.taskDefinitionArn)}.`);
-            return target(applied);
-        }
-        if (attempt >= UPDATE_ATTEMPTS) {
-            throw new src_errors/* DeployError */.sH(`${action} failed ${attempt} times (last: ${(0,errors/* describeError */.Uc)(failure)}); the service shows no deployment of ${(0,aws_names/* familyRevision */.KW)(request.taskDefinitionArn)} from this run.`);
-        }
-        options.reporter?.info(`The service shows no deployment from that update: updating again.`);
-    }
+            return { applied: true, value: { ...target(applied), ...start_deployment_strategyOf(now) } };
+        },
+        // Without force-new-deployment the same update sent twice starts one deployment; with it, each starts one.
+        resendIsSafe: !request.forceNewDeployment,
+        whatToCheck: `the deployments of service ${serviceName} in cluster ${request.cluster} ` +
+            `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${(0,aws_names/* consoleUrl */.B9)(request.region, request.cluster, serviceName)}) ` +
+            `for one of ${(0,aws_names/* familyRevision */.KW)(request.taskDefinitionArn)}`,
+    }, {
+        clock,
+        reporter: options.reporter,
+        cancel: options.cancel,
+        ...(options.cancelWaitMs !== undefined ? { cancelWaitMs: options.cancelWaitMs } : {}),
+    });
 }
 /** The service's deployment strategy, which chooses the watcher; the update's answer wins when it names one. */
 function start_deployment_strategyOf(service) {
     const strategy = service?.deploymentConfiguration?.strategy;
     return strategy ? { strategy } : {};
-}
-async function readBack(ecs, before, request, lost) {
-    const serviceName = before.serviceName ?? '';
-    const check = `the deployments of service ${serviceName} in cluster ${request.cluster} ` +
-        `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${(0,aws_names/* consoleUrl */.B9)(request.region, request.cluster, serviceName)}) ` +
-        `for one of ${(0,aws_names/* familyRevision */.KW)(request.taskDefinitionArn)} before running again`;
-    try {
-        const answer = await ecs.describeServices(request.cluster, [serviceName]);
-        const service = answer.services?.[0];
-        if (!service)
-            throw new Error(`DescribeServices did not list ${serviceName} (${answer.failures?.[0]?.reason ?? 'MISSING'})`);
-        return service;
-    }
-    catch (error) {
-        throw new doubtful/* MayHaveBeenAppliedError */.fq(`UpdateService ${serviceName}`, (0,errors/* describeError */.Uc)(lost), (0,errors/* describeError */.Uc)(error), check);
-    }
 }
 /**
  * What the service shows after a lost answer. A new PRIMARY deployment of the requested revision means the update
@@ -2781,6 +3040,8 @@ async function rollBackOnCancel(request, call, to, clock) {
     return `the rollback to ${to} was requested, but ECS did not answer the ${call} within ${(0,duration/* formatDuration */.a)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may not have started`;
 }
 
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/watch/stages.ts
 var stages = __webpack_require__(3780);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
@@ -3251,16 +3512,21 @@ var describe = __webpack_require__(7635);
 
 
 
+/**
+ * The read-back and the undo together, after the update's own answer was waited for: within the 12 s a cancel with
+ * rollback-on-cancel may take.
+ */
+const UNDO_CAP_MS = 3_500;
 
 async function undoCancelledUpdate(ecs, update, { reporter, clock }) {
-    const answer = await (0,settle/* settleWithin */.fb)(undo(ecs, update), settle/* CANCEL_ANSWER_CAP_MS */.aT, clock);
+    const answer = await (0,settle/* settleWithin */.fb)(undo(ecs, update), UNDO_CAP_MS, clock);
     const where = `${update.service} (aws ecs describe-services --cluster ${update.cluster} --services ${update.service})`;
     if (answer.state === 'fulfilled')
         reporter.warn(`Cancelled during UpdateService: ${answer.value}.`);
     else if (answer.state === 'rejected')
         reporter.warn(`Cancelled during UpdateService, and undoing it failed: ${(0,errors/* describeError */.Uc)(answer.error)}; check ${where}.`);
     else
-        reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${settle/* CANCEL_ANSWER_CAP_MS */.aT / 1000} s; check ${where}.`);
+        reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${UNDO_CAP_MS / 1000} s; check ${where}.`);
 }
 async function undo(ecs, update) {
     const { cluster, service, before, taskDefinitionArn } = update;
@@ -3290,6 +3556,9 @@ async function undo(ecs, update) {
 
 
 
+
+
+
 async function deliverByUpdateService(deps, delivery, kind) {
     const { reporter } = deps;
     const { update, revision, done } = delivery;
@@ -3302,22 +3571,22 @@ async function deliverByUpdateService(deps, delivery, kind) {
         reporter.info(`${update.service} already runs ${(0,aws_names/* familyRevision */.KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
     }
     reporter.info(`Updating service ${update.service} to ${(0,aws_names/* familyRevision */.KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
-    // With rollback-on-cancel the update goes on calls a cancel does not abort: a request ECS may already apply is
-    // answered, so what it started is known and can be rolled back, rather than guessed from a read made too early.
-    const updateEcs = update.watch?.rollbackOnCancel ? deps.session.ecsAfterCancel : deps.session.ecs;
+    // The update goes on calls a cancel does not abort: a cancel waits a few seconds for its answer (longer with
+    // rollback-on-cancel, which must know what to undo), then reads the service back once.
+    const rollbackOnCancel = update.watch?.rollbackOnCancel === true;
     let target;
     try {
-        target = await startDeployment(updateEcs, update.before, {
+        target = await startDeployment(deps.session.ecsAfterCancel, update.before, {
             cluster: update.cluster,
             region: delivery.region,
             taskDefinitionArn: revision.arn,
             forceNewDeployment: force,
             ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
             ...(update.extra ? { extra: update.extra } : {}),
-        }, { reporter, clock: deps.clock });
+        }, { reporter, clock: deps.clock, cancel: deps.cancel, ...(rollbackOnCancel ? { cancelWaitMs: change/* CANCEL_ANSWER_WAIT_ROLLBACK_MS */.a4 } : {}) });
     }
     catch (error) {
-        if (deps.cancel.aborted && update.watch?.rollbackOnCancel) {
+        if (deps.cancel.aborted && rollbackOnCancel) {
             const cancelled = {
                 cluster: update.cluster,
                 service: update.service,
@@ -3326,11 +3595,21 @@ async function deliverByUpdateService(deps, delivery, kind) {
                 stopsServiceDeployment: kind.stopsServiceDeployment,
             };
             await undoCancelledUpdate(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
+            throw new src_errors/* CancelledError */.cc((0,src_cancel/* signalOf */.oX)(deps.cancel));
+        }
+        if (error instanceof change/* ChangeCancelledError */.e7) {
+            const seen = error.settled;
+            // What the update started goes to the outputs, though this run does not watch it.
+            if (seen.state === 'applied')
+                done.target = seen.value;
+            throw cancelledUpdate(deps, seen, update.service, revision.arn, error.whatToCheck);
         }
         throw error;
     }
     done.target = target;
     reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
+    if (deps.cancel.aborted && !rollbackOnCancel)
+        throw cancelledUpdate(deps, { state: 'applied', value: target }, update.service, revision.arn, '');
     if (!update.watch) {
         delivery.step('update');
         reporter.info('wait is false: not waiting for the rollout.');
@@ -3367,6 +3646,17 @@ function updateExtraLines(extra) {
         ...(extra.propagateTags ? [`  propagate tags from: ${extra.propagateTags}`] : []),
         ...(extra.volumeConfigurations ?? []).map((volume) => `  EBS volume: ${(0,describe/* describeEbsVolume */.UE)(volume)}`),
     ];
+}
+/** A cancel during UpdateService, without rollback-on-cancel: says what the update did, as the read-back saw it. */
+function cancelledUpdate(deps, seen, service, arn, whatToCheck) {
+    const revision = (0,aws_names/* familyRevision */.KW)(arn);
+    const detail = seen.state === 'applied'
+        ? `the update was applied: ${service} rolls out ${revision}${seen.value.deploymentId ? ` (deployment ${seen.value.deploymentId})` : ''}, not watched by this run`
+        : seen.state === 'not-applied'
+            ? `the update was not applied: ${service} stays as it was`
+            : `UpdateService may still be applied to ${service}: check ${whatToCheck}`;
+    deps.reporter.warn(`Cancelled during UpdateService: ${detail}.`);
+    return new src_errors/* CancelledError */.cc((0,src_cancel/* signalOf */.oX)(deps.cancel), detail);
 }
 
 ;// CONCATENATED MODULE: ./src/rollout/rolling.ts
@@ -5042,7 +5332,7 @@ async function openDryRunSession(inputs, env, reporter, signal) {
     return session;
 }
 async function createSessionFor(inputs, region, env, reporter, signal, limits = {}) {
-    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778));
+    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544));
     const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
     // The run's cancel reaches every AWS call, so a signal ends a call in flight too.
     const options = {
@@ -5137,7 +5427,7 @@ function applyDeps(wiring) {
                 __webpack_require__.e(/* import() */ 588).then(__webpack_require__.bind(__webpack_require__, 5588)),
                 __webpack_require__.e(/* import() */ 470).then(__webpack_require__.bind(__webpack_require__, 3470)),
                 __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 253)),
-                Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778)),
+                Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544)),
             ]);
             return runTaskStep(runPlan, taskDefinitionArn, untouched, {
                 api: ecsTaskApi(session),
@@ -5159,8 +5449,6 @@ function applyDeps(wiring) {
 
 
 
-
-const REGISTER_ATTEMPTS = 3;
 function reusableRevision(rendered, latest, mode) {
     if (mode === 'always' || !latest || latest.status !== 'ACTIVE')
         return undefined;
@@ -5168,47 +5456,42 @@ function reusableRevision(rendered, latest, mode) {
 }
 async function registerRevision(ecs, rendered, options = {}) {
     const family = rendered.taskDefinition.family ?? '';
-    const clock = options.clock ?? src_clock/* systemClock */.m;
     const input = toRegisterInput(rendered);
     const before = options.latestRevision;
     let lostAnswers = 0;
-    for (let attempt = 1;; attempt++) {
-        let failure;
-        try {
-            const out = await ecs.registerTaskDefinition(input);
-            const td = out.taskDefinition;
+    const registered = await (0,change/* sendChange */.Xy)({
+        action: `RegisterTaskDefinition ${family}`,
+        async send(signal) {
+            let td;
+            try {
+                td = (await ecs.registerTaskDefinition(input, signal)).taskDefinition;
+            }
+            catch (error) {
+                if ((0,errors/* changeOutcome */.Ft)(error) === 'doubtful')
+                    lostAnswers += 1;
+                throw error;
+            }
             if (!td?.taskDefinitionArn)
                 throw new Error('RegisterTaskDefinition answered without a task definition ARN');
-            const registered = { arn: td.taskDefinitionArn, revision: td.revision ?? 0, registered: true };
-            if (lostAnswers > 0)
-                await removeDuplicates(ecs, rendered, before, registered.arn, td.registeredBy, options);
-            return registered;
-        }
-        catch (error) {
-            failure = error;
-        }
-        const action = `RegisterTaskDefinition ${family}`;
-        if ((0,errors/* changeOutcome */.Ft)(failure) === 'not-applied') {
-            await (0,doubtful/* afterRefusal */.j0)(action, failure, attempt, REGISTER_ATTEMPTS, { reporter: options.reporter, clock });
-            continue;
-        }
-        lostAnswers += 1;
-        options.reporter?.warn(`${action}: the answer was lost (${(0,errors/* describeError */.Uc)(failure)}); reading back whether it was registered.`);
-        await clock.sleep((0,doubtful/* pauseBefore */.GB)(attempt + 1));
-        const since = await register_readBack(ecs, rendered, before, failure);
-        const applied = since.find((revision) => revision.equal);
-        if (applied) {
+            return { arn: td.taskDefinitionArn, revision: td.revision ?? 0, registered: true, ...(td.registeredBy ? { registeredBy: td.registeredBy } : {}) };
+        },
+        async readBack() {
+            if (before === undefined)
+                throw new Error('the latest revision before it was not known');
+            const since = await revisionsSince(ecs, rendered, before);
+            const applied = since.find((revision) => revision.equal);
+            if (!applied)
+                return { applied: false, seen: describeSince(family, before, since) };
             options.reporter?.info(`${(0,aws_names/* familyRevision */.KW)(applied.revision)} was registered by that call: using it.`);
-            const registered = { arn: applied.revision.arn, revision: applied.revision.revision, registered: true };
-            if (lostAnswers > 1)
-                await removeDuplicates(ecs, rendered, before, registered.arn, applied.registeredBy, options);
-            return registered;
-        }
-        if (attempt >= REGISTER_ATTEMPTS) {
-            throw new src_errors/* DeployError */.sH(`${action} failed ${attempt} times (last: ${(0,errors/* describeError */.Uc)(failure)}); ${describeSince(family, before, since)}.`);
-        }
-        options.reporter?.info(`No new revision of ${family} equals the rendered one: registering again.`);
-    }
+            const { arn, revision } = applied.revision;
+            return { applied: true, value: { arn, revision, registered: true, ...(applied.registeredBy ? { registeredBy: applied.registeredBy } : {}) } };
+        },
+        resendIsSafe: false,
+        whatToCheck: `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`,
+    }, { clock: options.clock ?? src_clock/* systemClock */.m, reporter: options.reporter, cancel: options.cancel });
+    if (lostAnswers > 0)
+        await removeDuplicates(ecs, rendered, before, registered.arn, registered.registeredBy, options);
+    return { arn: registered.arn, revision: registered.revision, registered: true };
 }
 /** The family's ACTIVE revisions newer than `before`, newest first, each compared with the rendered document. */
 async function revisionsSince(ecs, rendered, before) {
@@ -5223,21 +5506,8 @@ async function revisionsSince(ecs, rendered, before) {
     }
     return found;
 }
-async function register_readBack(ecs, rendered, before, lost) {
-    const family = rendered.taskDefinition.family ?? '';
-    const check = `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`;
-    if (before === undefined) {
-        throw new doubtful/* MayHaveBeenAppliedError */.fq(`RegisterTaskDefinition ${family}`, (0,errors/* describeError */.Uc)(lost), 'the latest revision before it was not known', check);
-    }
-    try {
-        return await revisionsSince(ecs, rendered, before);
-    }
-    catch (error) {
-        throw new doubtful/* MayHaveBeenAppliedError */.fq(`RegisterTaskDefinition ${family}`, (0,errors/* describeError */.Uc)(lost), (0,errors/* describeError */.Uc)(error), check);
-    }
-}
 function describeSince(family, before, since) {
-    const after = before === undefined || before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${(0,aws_names/* familyRevision */.KW)({ family, revision: before })}`;
+    const after = before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${(0,aws_names/* familyRevision */.KW)({ family, revision: before })}`;
     if (since.length === 0)
         return `${after} is registered`;
     const names = since.map(({ revision }) => (0,aws_names/* familyRevision */.KW)(revision)).join(', ');
@@ -5291,7 +5561,7 @@ async function applyPlan(deps, plan, startedAt, progress = newProgress(), part =
         return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false }) };
     }
     catch (caught) {
-        const error = endedBy(caught, deps.cancel);
+        const error = (0,src_cancel/* endedBy */.mr)(caught, deps.cancel);
         if (progress.revision?.registered)
             deps.reporter.info(stillRegistered(plan, progress, progress.revision.arn));
         return { result: deliveryResult(plan, progress, { startedAt, finishedAt: deps.clock.now(), dryRun: false, error }), error };
@@ -5310,7 +5580,7 @@ function stillRegistered(plan, progress, arn) {
 }
 function stepper(deps, done) {
     return (name) => {
-        throwIfCancelled(deps.cancel);
+        (0,src_cancel/* throwIfCancelled */.dZ)(deps.cancel);
         done.step = name;
     };
 }
@@ -5363,14 +5633,14 @@ async function registerOrReuse(deps, plan, done) {
         done.changes = describeChanges(plan.comparedWith?.document, rendered);
     }
     await reportChanges(deps.reporter, plan, done.changes);
-    throwIfCancelled(deps.cancel);
+    (0,src_cancel/* throwIfCancelled */.dZ)(deps.cancel);
     if (reuse) {
         deps.reporter.info(`Task definition unchanged: reusing ${(0,aws_names/* familyRevision */.KW)(reuse)}, registering nothing.`);
         return { arn: reuse.arn, revision: reuse.revision, registered: false };
     }
     // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.
     const latest = td.latest && td.latest.family === rendered.taskDefinition.family ? td.latest.revision : 0;
-    const register = () => registerRevision(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
+    const register = () => registerRevision(deps.session.ecsAfterCancel, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock, cancel: deps.cancel });
     const { revision, madeFor } = deps.registerOnce ? await deps.registerOnce(rendered, register) : { revision: await register() };
     deps.reporter.info(madeFor ? `Using ${(0,aws_names/* familyRevision */.KW)(revision.arn)}, registered once in this run for ${madeFor} and this service alike.` : `Registered ${(0,aws_names/* familyRevision */.KW)(revision.arn)}.`);
     return revision;
@@ -5382,7 +5652,7 @@ async function registerOrReuse(deps, plan, done) {
 async function apply_keepRevisions(deps, plan, done, revision, rollbackTarget) {
     if (!plan.keepRevisions)
         return;
-    throwIfCancelled(deps.cancel);
+    (0,src_cancel/* throwIfCancelled */.dZ)(deps.cancel);
     done.step = 'keep-revisions';
     const { family, keep } = plan.keepRevisions;
     const request = { family, keep, protect: [revision.arn, ...(rollbackTarget ? [rollbackTarget] : [])] };
@@ -6148,7 +6418,7 @@ async function deliver(ctx) {
         sessions = { session, access };
     }
     catch (caught) {
-        return { error: endedBy(caught, cancel) };
+        return { error: (0,src_cancel/* endedBy */.mr)(caught, cancel) };
     }
     await applyAll({ ...ctx, options: state.inputs.services, pollIntervalMs: state.inputs.pollIntervalMs }, sessions);
     if (state.many)
@@ -6205,7 +6475,7 @@ async function planAll(ctx, reads) {
                 other ??= error;
         }
     })));
-    throwIfCancelled(cancel);
+    (0,src_cancel/* throwIfCancelled */.dZ)(cancel);
     if (other !== undefined)
         throw other;
     if (problems.length > 0)
@@ -6405,6 +6675,7 @@ function wait_progress_seconds(ms) {
 
 
 
+
 /** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
 const CANCEL_BACKSTOP_MS = 1_800;
 /** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
@@ -6415,10 +6686,10 @@ async function main(invocation, env = process.env) {
     const state = newRunState(src_clock/* systemClock */.m.now());
     const published = { done: false };
     const cancel = new AbortController();
-    const stopListening = listenForCancel(cancel, errors.reporter.warn, (signal) => {
+    const stopListening = (0,src_cancel/* listenForCancel */.Fh)(cancel, errors.reporter.warn, (signal) => {
         // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
         // update started, also when its answer was lost; the answer to that one call is waited for too.
-        const wait = rollsBackOnCancel(state.runs) ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS;
+        const wait = rollsBackOnCancel(state.runs) ? CANCEL_BACKSTOP_ROLLBACK_MS : (0,change/* changesUnderway */.JD)() > 0 ? change/* CANCEL_WITH_CHANGE_MS */.i9 : CANCEL_BACKSTOP_MS;
         return setTimeout(() => void endCancelledRun(host, state, published, signal), wait);
     });
     try {
@@ -6434,6 +6705,7 @@ async function main(invocation, env = process.env) {
     }
     finally {
         stopListening();
+        (0,change/* abandonCallsInFlight */.OR)();
     }
 }
 async function publishOnce(host, ending, published) {
