@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3916:
+/***/ 4533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -64,13 +64,13 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 5388:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_sources_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6203);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4533);
+/* harmony import */ var _inputs_sources_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1778);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3912);
 // Entry point for every host. --version loads this chunk only (argv parsing and the input schema); --help
 // also loads its text, and a run imports main and everything it needs.
 
@@ -92,11 +92,11 @@ async function entry() {
         return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
     }
     if (invocation.help) {
-        const { helpText } = await __nccwpck_require__.e(/* import() */ 911).then(__nccwpck_require__.bind(__nccwpck_require__, 7911));
+        const { helpText } = await __nccwpck_require__.e(/* import() */ 510).then(__nccwpck_require__.bind(__nccwpck_require__, 8510));
         process.stdout.write(helpText({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x }));
         return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
     }
-    const { run } = await __nccwpck_require__.e(/* import() */ 415).then(__nccwpck_require__.bind(__nccwpck_require__, 2415));
+    const { run } = await __nccwpck_require__.e(/* import() */ 489).then(__nccwpck_require__.bind(__nccwpck_require__, 5489));
     return run(invocation);
 }
 process.exitCode = await entry();
@@ -106,16 +106,16 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2898:
+/***/ 7233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cx: () => (/* binding */ GROUP_TITLES),
+/* harmony export */   cu: () => (/* binding */ findInput),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   pD: () => (/* binding */ envName),
 /* harmony export */   py: () => (/* binding */ OUTPUTS)
 /* harmony export */ });
-/* unused harmony export findInput */
 // The one description of every input. action.yml, the CLI flags, the ECS_DELIVER_* environment names,
 // the GitLab component spec and the README tables are all generated from or checked against this list.
 // Keep this module free of imports: `--help` and `--version` load nothing else.
@@ -180,6 +180,7 @@ const INPUTS = [
     { name: 'register', group: 'task-definition', type: 'choice', options: ['if-changed', 'always'], default: 'if-changed', description: 'if-changed: reuse the latest revision when the rendered one equals it; always: register every time.' },
     { name: 'keep-revisions', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
     // Service
+    { name: 'operation', runWide: true, group: 'service', type: 'choice', options: ['deploy', 'status'], default: 'deploy', description: 'What to do: deploy (the default), or status (read-only: what runs now, the deployments in flight, the last events). From a shell: ecs-deliver <operation>.' },
     { name: 'cluster', group: 'service', type: 'string', default: 'default', description: 'ECS cluster name or ARN.' },
     { name: 'service', group: 'service', type: 'string', default: '', description: 'ECS service to update (not set: register the task definition only).' },
     { name: 'desired-count', group: 'service', type: 'number', min: 0, max: 2147483647, default: '', description: 'Desired task count (sent only when set).' },
@@ -248,6 +249,7 @@ const OUTPUTS = [
     { name: 'run-task-arn', description: 'ARN of the one-off task this run started, if any.' },
     { name: 'run-task-exit-code', description: "Exit code of the one-off task's chosen container, when it has one." },
     { name: 'service-deployment-arn', description: 'ARN of the service deployment the update started (ListServiceDeployments / DescribeServiceDeployments), when ECS named one.' },
+    { name: 'status', description: 'With operation status: a JSON object, one entry per service in services (revision, images, counts, deployments in flight, last events).' },
     { name: 'results', description: 'With services-file: a JSON array, one object per service (service, cluster, task-definition-arn, registered, image, deployment-id, codedeploy-deployment-id, service-deployment-arn, deployment-status, reason); the other outputs then summarise the run, a per-service list with one comma-separated position per entry, empty where that service has no value. On GitLab it is the artifact ecs-deliver-results.json instead of a dotenv variable.' },
 ];
 function envName(input) {
@@ -260,7 +262,7 @@ function findInput(name) {
 
 /***/ }),
 
-/***/ 6203:
+/***/ 1778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -272,7 +274,7 @@ function findInput(name) {
 /* harmony export */   kp: () => (/* binding */ closest)
 /* harmony export */ });
 /* unused harmony export detectHost */
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2898);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7233);
 // Where inputs come from on each host: INPUT_* variables on a GitHub Actions step, otherwise
 // `--name value` flags (which win) and ECS_DELIVER_* variables. Imports only the schema: --help stays light.
 
@@ -337,11 +339,22 @@ function parseArgv(argv, env) {
                 i++;
             }
         }
+        else if (i === 0) {
+            flags.set('operation', verbNamed(arg));
+        }
         else {
             throw new UsageError(`unexpected argument "${arg}"; inputs are given as --name value (see --help).`);
         }
     }
     return { host: detectHost(argv, env), flags, stdinInputs, json, help, version };
+}
+/** The first word names the operation: `ecs-deliver status`. */
+function verbNamed(word) {
+    const verbs = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((spec) => spec.name === 'operation')?.options ?? [];
+    if (verbs.includes(word))
+        return word;
+    const meant = closest(word, verbs);
+    throw new UsageError(`unknown operation "${word}"; ${meant ? `did you mean ${meant}? ` : ''}ecs-deliver takes ${verbs.join(', ')} (deploy when none is given).`);
 }
 function takesBareFlag(spec, next) {
     if (spec.type !== 'boolean')
@@ -427,7 +440,7 @@ function editDistance(a, b) {
 
 /***/ }),
 
-/***/ 311:
+/***/ 3912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1007,6 +1020,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(5388);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

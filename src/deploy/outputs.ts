@@ -61,6 +61,8 @@ export const OUTPUT_RULES: Readonly<Record<string, OutputRule>> = {
   'run-task-exit-code': each((result) => (result.runTask?.exitCode === undefined ? '' : String(result.runTask.exitCode))),
   'service-deployment-arn': each((result) => result.serviceDeploymentArn ?? ''),
   results: { many: (results) => JSON.stringify(results.map(resultOutput)) },
+  // Set by the status operation only, never by a deploy.
+  status: { many: () => '' },
 };
 
 function ruleOf(name: string): OutputRule {

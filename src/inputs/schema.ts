@@ -88,6 +88,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'register', group: 'task-definition', type: 'choice', options: ['if-changed', 'always'], default: 'if-changed', description: 'if-changed: reuse the latest revision when the rendered one equals it; always: register every time.' },
   { name: 'keep-revisions', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
   // Service
+  { name: 'operation', runWide: true, group: 'service', type: 'choice', options: ['deploy', 'status'], default: 'deploy', description: 'What to do: deploy (the default), or status (read-only: what runs now, the deployments in flight, the last events). From a shell: ecs-deliver <operation>.' },
   { name: 'cluster', group: 'service', type: 'string', default: 'default', description: 'ECS cluster name or ARN.' },
   { name: 'service', group: 'service', type: 'string', default: '', description: 'ECS service to update (not set: register the task definition only).' },
   { name: 'desired-count', group: 'service', type: 'number', min: 0, max: 2147483647, default: '', description: 'Desired task count (sent only when set).' },
@@ -162,6 +163,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'run-task-arn', description: 'ARN of the one-off task this run started, if any.' },
   { name: 'run-task-exit-code', description: "Exit code of the one-off task's chosen container, when it has one." },
   { name: 'service-deployment-arn', description: 'ARN of the service deployment the update started (ListServiceDeployments / DescribeServiceDeployments), when ECS named one.' },
+  { name: 'status', description: 'With operation status: a JSON object, one entry per service in services (revision, images, counts, deployments in flight, last events).' },
   { name: 'results', description: 'With services-file: a JSON array, one object per service (service, cluster, task-definition-arn, registered, image, deployment-id, codedeploy-deployment-id, service-deployment-arn, deployment-status, reason); the other outputs then summarise the run, a per-service list with one comma-separated position per entry, empty where that service has no value. On GitLab it is the artifact ecs-deliver-results.json instead of a dotenv variable.' },
 ];
 
