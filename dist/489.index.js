@@ -499,7 +499,7 @@ function doneLine(result, services) {
         return `Dry run done in ${seconds}s.`;
     if (!result.service)
         return `Done in ${seconds}s: ${revision} ${result.registered ? 'registered' : 'reused'}.`;
-    const state = result.deploymentStatus === 'COMPLETED' ? 'rollout completed' : 'not waited for';
+    const state = result.deploymentStatus === 'COMPLETED' ? 'rollout completed' : result.deploymentStatus === 'PAUSED' ? 'paused' : 'not waited for';
     return `Done in ${seconds}s: ${result.service} runs ${revision}, ${state}.`;
 }
 
@@ -962,6 +962,7 @@ __webpack_require__.r(__webpack_exports__);
 const OUTCOME_ORDER = [
     'COMPLETED',
     'SKIPPED',
+    'PAUSED',
     'NOT_STARTED',
     'SUPERSEDED',
     'ROLLED_BACK',
@@ -982,7 +983,7 @@ function worstStatus(statuses) {
 }
 /** As a run of that one service would have ended with exit 0. */
 function endedWell(result) {
-    return result.deploymentStatus === 'COMPLETED' || result.deploymentStatus === 'SKIPPED';
+    return result.deploymentStatus === 'COMPLETED' || result.deploymentStatus === 'SKIPPED' || result.deploymentStatus === 'PAUSED';
 }
 const each = (of) => ({ of, many: 'each' });
 const OUTPUT_RULES = {
@@ -999,6 +1000,9 @@ const OUTPUT_RULES = {
     'run-task-exit-code': each((result) => (result.runTask?.exitCode === undefined ? '' : String(result.runTask.exitCode))),
     'service-deployment-arn': each((result) => result.serviceDeploymentArn ?? ''),
     results: { many: (results) => JSON.stringify(results.map(resultOutput)) },
+    'hook-id': each((result) => result.paused?.hookId ?? ''),
+    'paused-at': each((result) => result.paused?.stage ?? ''),
+    'expires-at': each((result) => result.paused?.expiresAt ?? ''),
     // Set by the status operation only, never by a deploy.
     status: { many: () => '' },
 };
@@ -1154,12 +1158,13 @@ const staged = {
     takes: (service) => (0,kind/* controllerOf */.O)(service) === 'ECS' && STRATEGIES.has((0,kind/* strategyOf */.x)(service) ?? ''),
     forcesNewDeployment: true,
     dryRun: (update, deployed) => {
-        const until = update.watch?.waitUntil === 'traffic-shifted' ? ' until production traffic has moved' : '';
+        const until = { 'traffic-shifted': ' until production traffic has moved', paused: ' until a PAUSE hook awaits action', completed: '' }[update.watch?.waitUntil ?? 'completed'];
         const kind = named(update.before?.deploymentConfiguration?.strategy);
         return (0,ecs_update/* updateServiceLines */.W)(update, deployed, `the ${kind} service deployment, stage by stage${until}`);
     },
     deliver: (deps, delivery) => (0,ecs_update/* deliverByUpdateService */.N)(deps, delivery, { watch: watch_rollout/* watchStaged */.G, stopsServiceDeployment: true }),
     undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
+    pausesAt: (service) => (service.deploymentConfiguration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE').flatMap((hook) => hook.lifecycleStages ?? []),
     putBack: ({ service, deployed, to, completed, strategy }) => `a new ${named(strategy)} service deployment puts ${service} back on ${to}, through its stages again${completed ? `; the completed deployment of ${deployed} is not undone` : ''}.`,
 };
 
@@ -1207,6 +1212,9 @@ async function preflightService(ecs, cluster, serviceName, region, checks = {}) 
         throw new errors/* PreflightError */.wG(unknownKind(serviceName, controller, service.deploymentConfiguration?.strategy));
     if (!kind.forcesNewDeployment && checks.forceNewDeployment) {
         throw new errors/* PreflightError */.wG(`force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`);
+    }
+    if (checks.waitUntilPaused && (kind.pausesAt?.(service) ?? []).length === 0) {
+        throw new errors/* PreflightError */.wG(`wait-until: paused, but the deployments of service "${serviceName}" (${kind.name}) never pause: it has no PAUSE lifecycle hook; add one to its deployment configuration, or set wait-until to completed.`);
     }
     return { service, kind };
 }
@@ -1714,6 +1722,7 @@ function serviceDeploymentOf(target, outcome) {
         ...(arn ? { serviceDeploymentArn: arn } : {}),
         ...(outcome?.stages && outcome.stages.length > 0 ? { stages: outcome.stages } : {}),
         ...(outcome?.bakeTimeRunning ? { bakeTimeRunning: true } : {}),
+        ...(outcome?.paused ? { paused: outcome.paused } : {}),
     };
 }
 function oneOffTaskReport(container, run) {
@@ -3151,7 +3160,10 @@ function runTaskPart(inputs, service, document, compared) {
 }
 /** The service as the preflight read it, and the rollout kind that deploys it. */
 async function readService(reporter, reads, inputs, region) {
-    const read = await (0,deploy_preflight/* preflightService */.BN)(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment });
+    const read = await (0,deploy_preflight/* preflightService */.BN)(reads.ecs, inputs.cluster, inputs.service, region, {
+        forceNewDeployment: inputs.forceNewDeployment,
+        waitUntilPaused: inputs.waitUntil === 'paused' && inputs.wait,
+    });
     const { service } = read;
     reporter.info(`Service ${inputs.service} in ${inputs.cluster}: ${(0,aws_names/* familyRevision */.KW)(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`);
     return read;
@@ -5411,6 +5423,8 @@ async function deliverByUpdateService(deps, delivery, kind) {
         delivery.step('watch');
     done.step = 'watch';
     done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel }, kind.watch);
+    if (done.outcome.status === 'PAUSED')
+        return { keepRevisions: false, notRunBecause: 'the deployment is paused (wait-until: paused)' };
     if (done.outcome.status !== 'COMPLETED')
         return { keepRevisions: false };
     // The old revision still runs during the bake time and is where a rollback would go: nothing to tidy yet.
@@ -7590,6 +7604,8 @@ class StageProgress {
         if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'traffic-shifted' && TRAFFIC_SHIFTED.has(sd.lifecycleStage ?? '')) {
             return { kind: 'traffic-shifted' };
         }
+        if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'paused' && this.pausedHook)
+            return { kind: 'paused', ...this.pausedHook };
         const { pauseTimeoutMs } = this.settings;
         // A hook can still show AWAITING_ACTION once the deployment rolls back: only a deployment in progress is paused.
         if (sd.status === 'IN_PROGRESS' &&
@@ -7597,7 +7613,7 @@ class StageProgress {
             this.pausedSince !== undefined &&
             this.pausedHook &&
             now - this.pausedSince >= pauseTimeoutMs) {
-            return { kind: 'pause-timed-out', ...this.pausedHook };
+            return { kind: 'pause-timed-out', hookId: this.pausedHook.hookId, stage: this.pausedHook.stage };
         }
         return { kind: 'waiting' };
     }
@@ -7710,7 +7726,11 @@ class StageProgress {
     trackPause(awaiting, now) {
         if (awaiting && this.pausedSince === undefined) {
             this.pausedSince = now;
-            this.pausedHook = { hookId: awaiting.hookId ?? '?', stage: this.stage ?? '?' };
+            this.pausedHook = {
+                hookId: awaiting.hookId ?? '?',
+                stage: this.stage ?? '?',
+                ...(awaiting.expiresAt ? { expiresAt: awaiting.expiresAt.toISOString() } : {}),
+            };
         }
         else if (!awaiting && this.pausedSince !== undefined) {
             this.pausedBeforeMs += this.capped(now - this.pausedSince);
@@ -8277,6 +8297,13 @@ async function conclude(followed, result, followedEcsRollback = false) {
             reporter.info(message);
             return { status: 'COMPLETED', message, bakeTimeRunning: true };
         }
+        case 'paused': {
+            const expires = end.expiresAt ? `; the hook expires at ${end.expiresAt}` : '';
+            const message = `${what} is paused at ${end.stage}: PAUSE hook ${end.hookId} awaits action (wait-until: paused)${expires}`;
+            reporter.info(message);
+            const { expiresAt, hookId, stage } = end;
+            return { status: 'PAUSED', message, paused: { hookId, stage, ...(expiresAt ? { expiresAt } : {}) } };
+        }
         case 'rolled-back-by-ecs': {
             const message = `${what} failed: ${end.reason}; ECS rolled back to ${previous}`;
             const failure = await (0,failure_report/* reportFailure */.xV)(ctx, result, target.taskDefinitionArn, end.reason, message);
@@ -8379,6 +8406,7 @@ async function rollBack(followed, failed, failure) {
             return { status: 'FAILED', message, failure, ...lastSeen };
         }
         case 'failed':
+        case 'paused':
         case 'timed-out':
         case 'pause-timed-out': {
             const reason = end.kind === 'failed' ? end.reason : `did not finish within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}`;
