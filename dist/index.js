@@ -96,7 +96,7 @@ async function entry() {
         process.stdout.write(helpText({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x }));
         return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
     }
-    const { run } = await __nccwpck_require__.e(/* import() */ 489).then(__nccwpck_require__.bind(__nccwpck_require__, 5489));
+    const { run } = await __nccwpck_require__.e(/* import() */ 924).then(__nccwpck_require__.bind(__nccwpck_require__, 6924));
     return run(invocation);
 }
 process.exitCode = await entry();
@@ -180,7 +180,9 @@ const INPUTS = [
     { name: 'register', group: 'task-definition', type: 'choice', options: ['if-changed', 'always'], default: 'if-changed', description: 'if-changed: reuse the latest revision when the rendered one equals it; always: register every time.' },
     { name: 'keep-revisions', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
     // Service
-    { name: 'operation', runWide: true, group: 'service', type: 'choice', options: ['deploy', 'status'], default: 'deploy', description: 'What to do: deploy (the default), or status (read-only: what runs now, the deployments in flight, the last events). From a shell: ecs-deliver <operation>.' },
+    { name: 'operation', runWide: true, group: 'service', type: 'choice', options: ['deploy', 'status', 'continue'], default: 'deploy', description: 'What to do: deploy (the default); status (read-only: what runs now, the deployments in flight, the last events); continue (let the deployment paused at a PAUSE hook go on, then follow it to its end). From a shell: ecs-deliver <operation>.' },
+    { name: 'service-deployment-arn', group: 'service', type: 'string', default: '', description: 'With operation continue: the paused service deployment (the output of a deploy with wait-until paused); not set: the one of service that is paused.' },
+    { name: 'hook-id', group: 'service', type: 'string', default: '', description: 'With operation continue: the PAUSE hook to continue (the output of a deploy with wait-until paused); not set: the one that awaits action.' },
     { name: 'cluster', group: 'service', type: 'string', default: 'default', description: 'ECS cluster name or ARN.' },
     { name: 'service', group: 'service', type: 'string', default: '', description: 'ECS service to update (not set: register the task definition only).' },
     { name: 'desired-count', group: 'service', type: 'number', min: 0, max: 2147483647, default: '', description: 'Desired task count (sent only when set).' },

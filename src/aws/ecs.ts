@@ -16,6 +16,8 @@ import {
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   StopServiceDeploymentCommand,
+  ContinueServiceDeploymentCommand,
+  type ContinueServiceDeploymentCommandOutput,
   StopTaskCommand,
   UpdateServiceCommand,
   type Cluster,
@@ -66,6 +68,8 @@ export interface EcsApi {
   stopTask(cluster: string, task: string, reason: string): Promise<StopTaskCommandOutput>;
   /** A change: one SDK attempt. ROLLBACK puts the service back on the revision the deployment started from. */
   stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<StopServiceDeploymentCommandOutput>;
+  /** A change: one SDK attempt. The PAUSE hook lets the deployment go on (CONTINUE) or rolls it back (ROLLBACK). */
+  continueServiceDeployment(arn: string, hookId: string, action: 'CONTINUE' | 'ROLLBACK'): Promise<ContinueServiceDeploymentCommandOutput>;
 }
 
 /**
@@ -148,5 +152,7 @@ export function ecsApi(client: ECSClient, options: EcsApiOptions = {}): EcsApi {
       changes.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
     stopServiceDeployment: (arn, stopType) =>
       changes.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }), sendOptions),
+    continueServiceDeployment: (arn, hookId, action) =>
+      changes.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId, action }), sendOptions),
   };
 }

@@ -88,7 +88,9 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'register', group: 'task-definition', type: 'choice', options: ['if-changed', 'always'], default: 'if-changed', description: 'if-changed: reuse the latest revision when the rendered one equals it; always: register every time.' },
   { name: 'keep-revisions', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
   // Service
-  { name: 'operation', runWide: true, group: 'service', type: 'choice', options: ['deploy', 'status'], default: 'deploy', description: 'What to do: deploy (the default), or status (read-only: what runs now, the deployments in flight, the last events). From a shell: ecs-deliver <operation>.' },
+  { name: 'operation', runWide: true, group: 'service', type: 'choice', options: ['deploy', 'status', 'continue'], default: 'deploy', description: 'What to do: deploy (the default); status (read-only: what runs now, the deployments in flight, the last events); continue (let the deployment paused at a PAUSE hook go on, then follow it to its end). From a shell: ecs-deliver <operation>.' },
+  { name: 'service-deployment-arn', group: 'service', type: 'string', default: '', description: 'With operation continue: the paused service deployment (the output of a deploy with wait-until paused); not set: the one of service that is paused.' },
+  { name: 'hook-id', group: 'service', type: 'string', default: '', description: 'With operation continue: the PAUSE hook to continue (the output of a deploy with wait-until paused); not set: the one that awaits action.' },
   { name: 'cluster', group: 'service', type: 'string', default: 'default', description: 'ECS cluster name or ARN.' },
   { name: 'service', group: 'service', type: 'string', default: '', description: 'ECS service to update (not set: register the task definition only).' },
   { name: 'desired-count', group: 'service', type: 'number', min: 0, max: 2147483647, default: '', description: 'Desired task count (sent only when set).' },

@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { findInput } from '../inputs/schema.js';
 import { rawInputReader, type Invocation } from '../inputs/sources.js';
 
-export type Operation = 'deploy' | 'status';
+export type Operation = 'deploy' | 'status' | 'continue';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -11,8 +11,8 @@ export async function runOtherVerb(invocation: Invocation, env: Env, host: Host,
   try {
     const operation = operationOf(invocation, env);
     if (operation === 'deploy') return undefined;
-    const { runStatus } = await import('./status.js');
-    return await runStatus({ invocation, env, host, cancel });
+    if (operation === 'continue') return await (await import('./continue.js')).runContinue({ invocation, env, host, cancel });
+    return await (await import('./status.js')).runStatus({ invocation, env, host, cancel });
   } catch (error) {
     host.fail(errorMessage(error));
     const code = exitCodeFor(error);
