@@ -93,6 +93,7 @@ function ecsApi(client, options = {}) {
         },
         listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input), sendOptions),
         describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] }), sendOptions),
+        describeServiceRevisions: (arns) => client.send(new dist_cjs/* DescribeServiceRevisionsCommand */.oF5({ serviceRevisionArns: [...arns] }), sendOptions),
         runTask: (input) => client.send(new dist_cjs/* RunTaskCommand */._eD(input), sendOptions),
         stopTask: (cluster, task, reason) => changes.send(new dist_cjs/* StopTaskCommand */.PP1({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
         stopServiceDeployment: (arn, stopType) => changes.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn: arn, stopType }), sendOptions),

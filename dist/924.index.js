@@ -452,6 +452,8 @@ async function runOtherVerb(invocation, env, host, cancel) {
         const operation = operationOf(invocation, env);
         if (operation === 'deploy')
             return undefined;
+        if (operation === 'rollback')
+            return await (await __webpack_require__.e(/* import() */ 189).then(__webpack_require__.bind(__webpack_require__, 2189))).runRollback({ invocation, env, host, cancel });
         if (operation === 'continue')
             return await (await __webpack_require__.e(/* import() */ 526).then(__webpack_require__.bind(__webpack_require__, 9526))).runContinue({ invocation, env, host, cancel });
         return await (await __webpack_require__.e(/* import() */ 543).then(__webpack_require__.bind(__webpack_require__, 4543))).runStatus({ invocation, env, host, cancel });

@@ -16,6 +16,8 @@ import {
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   StopServiceDeploymentCommand,
+  DescribeServiceRevisionsCommand,
+  type DescribeServiceRevisionsCommandOutput,
   ContinueServiceDeploymentCommand,
   type ContinueServiceDeploymentCommandOutput,
   StopTaskCommand,
@@ -62,6 +64,7 @@ export interface EcsApi {
   describeTasks(cluster: string, tasks: readonly string[]): Promise<Task[]>;
   listServiceDeployments(input: ListServiceDeploymentsCommandInput): Promise<ListServiceDeploymentsCommandOutput>;
   describeServiceDeployments(arns: readonly string[]): Promise<DescribeServiceDeploymentsCommandOutput>;
+  describeServiceRevisions(arns: readonly string[]): Promise<DescribeServiceRevisionsCommandOutput>;
   /** Carries a client token, so the SDK's retries cannot start a second task: sent on the reads' client. */
   runTask(input: RunTaskCommandInput): Promise<RunTaskCommandOutput>;
   /** A change: one SDK attempt. `reason` is cut to the 255 characters ECS takes. */
@@ -147,6 +150,7 @@ export function ecsApi(client: ECSClient, options: EcsApiOptions = {}): EcsApi {
     listServiceDeployments: (input) => client.send(new ListServiceDeploymentsCommand(input), sendOptions),
     describeServiceDeployments: (arns) =>
       client.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [...arns] }), sendOptions),
+    describeServiceRevisions: (arns) => client.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: [...arns] }), sendOptions),
     runTask: (input) => client.send(new RunTaskCommand(input), sendOptions),
     stopTask: (cluster, task, reason) =>
       changes.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),

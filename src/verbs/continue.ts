@@ -95,7 +95,7 @@ async function targetOf(ecs: EcsApi, inputs: Inputs, region: string, paused: Pau
   };
 }
 
-async function resultOf(ecs: EcsApi, target: RolloutTarget, outcome: WatchOutcome, startedAt: number): Promise<DeliveryResult> {
+export async function resultOf(ecs: EcsApi, target: RolloutTarget, outcome: WatchOutcome, startedAt: number): Promise<DeliveryResult> {
   const described = await ecs.describeTaskDefinition(target.taskDefinitionArn).catch(() => undefined);
   const taskDefinition = described?.taskDefinition;
   return {

@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { findInput } from '../inputs/schema.js';
 import { rawInputReader, type Invocation } from '../inputs/sources.js';
 
-export type Operation = 'deploy' | 'status' | 'continue';
+export type Operation = 'deploy' | 'status' | 'continue' | 'rollback';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -11,6 +11,7 @@ export async function runOtherVerb(invocation: Invocation, env: Env, host: Host,
   try {
     const operation = operationOf(invocation, env);
     if (operation === 'deploy') return undefined;
+    if (operation === 'rollback') return await (await import('./rollback.js')).runRollback({ invocation, env, host, cancel });
     if (operation === 'continue') return await (await import('./continue.js')).runContinue({ invocation, env, host, cancel });
     return await (await import('./status.js')).runStatus({ invocation, env, host, cancel });
   } catch (error) {

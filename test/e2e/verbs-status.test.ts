@@ -150,9 +150,9 @@ describe.concurrent('status refuses what it cannot read', () => {
     const variable = await runBundle({ args: ['--service', 'web'], env: { ...env, ECS_DELIVER_OPERATION: 'undo' }, timeoutMs: KILL_AFTER_MS });
 
     expect(cli.code).toBe(2);
-    expect(cli.log.trim()).toBe('error: unknown operation "stauts"; did you mean status? ecs-deliver takes deploy, status (deploy when none is given).');
+    expect(cli.log.trim()).toBe('error: unknown operation "stauts"; did you mean status? ecs-deliver takes deploy, status, continue, rollback (deploy when none is given).');
     expect(variable.code).toBe(2);
-    expect(variable.log.trim()).toBe('error: operation: "undo" is not one of deploy, status; set operation to one of them.');
+    expect(variable.log.trim()).toBe('error: operation: "undo" is not one of deploy, status, continue, rollback; set operation to one of them.');
     expect(Object.values(standin.calls).reduce((sum, count) => sum + count, 0)).toBe(calls);
   });
 });

@@ -53,7 +53,7 @@ describe('where inputs come from', () => {
     [['--desired_count', '2'], /did you mean --desired-count\?/],
     [['--dryrun'], /did you mean --dry-run\?/],
     [['--service'], /--service needs a value/],
-    [['stray'], /unknown operation "stray"; ecs-deliver takes deploy, status/],
+    [['stray'], /unknown operation "stray"; ecs-deliver takes deploy, status, continue, rollback/],
     [['statsu'], /unknown operation "statsu"; did you mean status\?/],
     [['status', 'stray'], /unexpected argument "stray"/],
     [['--service', 'web', 'status'], /unexpected argument "status"/],
