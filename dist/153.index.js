@@ -162,6 +162,8 @@ function headline(result) {
         case 'COMPLETED':
             return `✅ ecs-deliver deployed ${taskDefinition} to ${service}`;
         case 'ROLLED_BACK':
+            if (result.rollbackAsked)
+                return `↩️ ecs-deliver put ${service} back on ${result.rolledBackTo ?? taskDefinition}`;
             return `❌ ecs-deliver: the deployment to ${service} failed and was rolled back`;
         case 'FAILED':
             return `❌ ecs-deliver: the deployment to ${service} failed`;

@@ -285,7 +285,7 @@ async function runRollback({ invocation, env, host, cancel }) {
         });
         outcome = watched.status === 'COMPLETED' ? { ...watched, status: 'ROLLED_BACK', rolledBackTo: (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(chosen.taskDefinition), message: `${inputs.service} is back on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(chosen.taskDefinition)}` } : watched;
     }
-    return end(host, await (0,_continue_js__WEBPACK_IMPORTED_MODULE_8__.resultOf)(ecs, target, outcome, startedAt));
+    return end(host, { ...(await (0,_continue_js__WEBPACK_IMPORTED_MODULE_8__.resultOf)(ecs, target, outcome, startedAt)), rollbackAsked: true });
 }
 async function end(host, result) {
     await host.finish(result, (0,_deploy_outputs_js__WEBPACK_IMPORTED_MODULE_1__.outputsOf)(result));

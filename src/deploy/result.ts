@@ -42,6 +42,8 @@ export interface DeliveryResult {
   consoleUrl?: string;
   failure?: FailureReport;
   rolledBackTo?: string;
+  /** The rollback operation asked for it: ROLLED_BACK is then what was meant, not a failure. */
+  rollbackAsked?: boolean;
   deregistered: string[];
   /** The one-off task this run started before the service update, if any. */
   runTask?: OneOffTaskReport;

@@ -68,7 +68,7 @@ export async function runRollback({ invocation, env, host, cancel }: VerbContext
     });
     outcome = watched.status === 'COMPLETED' ? { ...watched, status: 'ROLLED_BACK', rolledBackTo: familyRevision(chosen.taskDefinition), message: `${inputs.service} is back on ${familyRevision(chosen.taskDefinition)}` } : watched;
   }
-  return end(host, await resultOf(ecs, target, outcome, startedAt));
+  return end(host, { ...(await resultOf(ecs, target, outcome, startedAt)), rollbackAsked: true });
 }
 
 async function end(host: Host, result: DeliveryResult): Promise<number> {

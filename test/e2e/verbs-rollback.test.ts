@@ -43,16 +43,18 @@ describe.concurrent('rollback', () => {
     const { standin, env } = await standinWith(context, PAUSED);
     expect((await shell(env, [...DEPLOY, '--wait-until', 'paused'])).code).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-rollback-gh-'));
-    const outputFile = join(dir, 'output');
+    const [outputFile, summaryFile] = [join(dir, 'output'), join(dir, 'summary')];
     writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
 
     const run = await runBundle({
-      env: { ...env, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, INPUT_OPERATION: 'rollback', INPUT_SERVICE: 'web', 'INPUT_POLL-INTERVAL': '1s' },
+      env: { ...env, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, INPUT_OPERATION: 'rollback', INPUT_SERVICE: 'web', 'INPUT_POLL-INTERVAL': '1s' },
       timeoutMs: KILL_AFTER_MS,
     });
 
     expect(run.code, run.log).toBe(0);
     expect(parseGithubOutput(readFileSync(outputFile, 'utf8'))).toMatchObject({ 'deployment-status': 'ROLLED_BACK' });
+    expect(readFileSync(summaryFile, 'utf8')).toContain('ecs-deliver put web on default back on web:1');
     expect(standin.service('web')['taskDefinition']).toMatch(/web:1$/);
   });
 
