@@ -149,4 +149,26 @@ describe.concurrent('deploy with wait-until paused', () => {
     expect(run.log).toContain('never pause: it has no PAUSE lifecycle hook');
     expect(standin.calls['UpdateService'] ?? 0).toBe(0);
   });
+
+  test('a CodeDeploy service: wait-until paused, continue and rollback are refused before any change, exit 2', async (context) => {
+    const standin = await startEcsStandin();
+    context.onTestFinished(() => standin.close());
+    standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+    standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, deploymentController: 'CODE_DEPLOY' });
+    standin.codeDeploy.seedDeploymentGroup({ application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web', service: 'web', autoRollback: true });
+    const env = { AWS_ENDPOINT_URL_ECS: standin.url, AWS_ENDPOINT_URL_CODEDEPLOY: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
+
+    const paused = await runBundle({ args: [...DEPLOY_ARGS, '--wait-until', 'paused'], env, timeoutMs: KILL_AFTER_MS });
+    const continued = await runBundle({ args: ['continue', '--service', 'web'], env, timeoutMs: KILL_AFTER_MS });
+    const rolledBack = await runBundle({ args: ['rollback', '--service', 'web'], env, timeoutMs: KILL_AFTER_MS });
+
+    expect(paused.code, paused.log).toBe(2);
+    expect(paused.log).toContain('wait-until: paused does not yet wait for a CodeDeploy deployment of service "web" to be ready for its reroute');
+    expect(continued.code, continued.log).toBe(2);
+    expect(continued.log).toContain('does not continue CodeDeploy deployments yet');
+    expect(rolledBack.code, rolledBack.log).toBe(2);
+    expect(rolledBack.log).toContain('does not roll back CodeDeploy deployments yet');
+    expect(standin.calls['UpdateService'] ?? 0).toBe(0);
+    expect(standin.calls['RegisterTaskDefinition'] ?? 0).toBe(0);
+  });
 });
