@@ -119,7 +119,7 @@ function afterTable(result) {
         lines.push('⏳ Production traffic had fully moved, but the bake time was still running when the wait ended (wait-until: traffic-shifted): ECS may still roll back, and keep-revisions was skipped.');
     }
     if (result.paused && result.serviceDeploymentArn) {
-        lines.push(`⏸️ Paused at ${code(result.paused.stage)}, PAUSE hook ${code(result.paused.hookId)}${result.paused.expiresAt ? `, which expires at ${result.paused.expiresAt}` : ''}. To continue: ${code(`aws ecs continue-service-deployment --service-deployment-arn ${result.serviceDeploymentArn} --hook-id ${result.paused.hookId} --action CONTINUE`)} (or ${code('--action ROLLBACK')} to roll back).`);
+        lines.push(`⏸️ Paused at ${code(result.paused.stage)}, PAUSE hook ${code(result.paused.hookId)}${result.paused.expiresAt ? `, which expires at ${result.paused.expiresAt}` : ''}. To continue: run ecs-deliver with operation ${code('continue')} (or ${code('rollback')}) for this service, or ${code(`aws ecs continue-service-deployment --service-deployment-arn ${result.serviceDeploymentArn} --hook-id ${result.paused.hookId} --action CONTINUE`)} (or ${code('--action ROLLBACK')} to roll back).`);
     }
     if (result.rolledBackTo !== undefined)
         lines.push(`↩️ The service was put back on ${code(result.rolledBackTo)}.`);

@@ -93,6 +93,7 @@ describe.concurrent('deploy with wait-until paused', () => {
     expectPausedOutputs(outputs, standin);
     const summary = readFileSync(summaryFile, 'utf8');
     expect(summary).toContain('is paused and waits for someone to continue or roll it back');
+    expect(summary).toContain('To continue: run ecs-deliver with operation `continue` (or `rollback`) for this service');
     expect(summary).toContain(`aws ecs continue-service-deployment --service-deployment-arn ${outputs['service-deployment-arn']} --hook-id ${outputs['hook-id']} --action CONTINUE`);
   });
 
