@@ -184,9 +184,11 @@ function ecsApi(client, options = {}) {
         },
         listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input), sendOptions),
         describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] }), sendOptions),
+        describeServiceRevisions: (arns) => client.send(new dist_cjs/* DescribeServiceRevisionsCommand */.oF5({ serviceRevisionArns: [...arns] }), sendOptions),
         runTask: (input, signal) => changes.send(new dist_cjs/* RunTaskCommand */._eD(input), changeOptions(signal)),
         stopTask: (cluster, task, reason, signal) => changes.send(new dist_cjs/* StopTaskCommand */.PP1({ cluster, task, reason: reason.slice(0, 255) }), changeOptions(signal)),
         stopServiceDeployment: (arn, stopType, signal) => changes.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn: arn, stopType }), changeOptions(signal)),
+        continueServiceDeployment: (arn, hookId, action, signal) => changes.send(new dist_cjs/* ContinueServiceDeploymentCommand */.LrH({ serviceDeploymentArn: arn, hookId, action }), changeOptions(signal)),
     };
 }
 
@@ -195,7 +197,7 @@ var client_config = __webpack_require__(6925);
 // EXTERNAL MODULE: ./src/clock.ts
 var src_clock = __webpack_require__(9373);
 ;// CONCATENATED MODULE: ./src/aws/stops.ts
-// StopTask, StopServiceDeployment and DeregisterTaskDefinition under the one discipline of change.ts: a throttled,
+// StopTask, StopServiceDeployment, ContinueServiceDeployment and DeregisterTaskDefinition under the one discipline of change.ts: a throttled,
 // 5xx or lost answer is sent again (stopping twice stops once) and what ECS shows is read back, so a stop or a
 // rollback is reported failed only when ECS refused it.
 
@@ -235,6 +237,19 @@ function withSettledStops(ecs, reads, options = {}) {
             async readBack() {
                 const found = (await reads.describeServiceDeployments([arn])).serviceDeployments?.[0];
                 return found?.status && STOPPING.has(found.status) ? { applied: true, value: { serviceDeploymentArn: arn, $metadata: {} } } : { applied: false };
+            },
+            resendIsSafe: true,
+            whatToCheck: `aws ecs describe-service-deployments --service-deployment-arns ${arn}`,
+        }, changeOptions()),
+        continueServiceDeployment: (arn, hookId, action) => (0,change/* sendChange */.Xy)({
+            action: `ContinueServiceDeployment ${arn} (${action})`,
+            send: (signal) => ecs.continueServiceDeployment(arn, hookId, action, signal),
+            async readBack() {
+                // Taken once the hook no longer awaits action (or the deployment left IN_PROGRESS altogether).
+                const found = (await reads.describeServiceDeployments([arn])).serviceDeployments?.[0];
+                const hook = found?.lifecycleHookDetails?.find((detail) => detail.hookId === hookId);
+                const taken = found !== undefined && (found.status !== 'IN_PROGRESS' || (hook !== undefined && hook.status !== 'AWAITING_ACTION'));
+                return taken ? { applied: true, value: { serviceDeploymentArn: arn, $metadata: {} } } : { applied: false };
             },
             resendIsSafe: true,
             whatToCheck: `aws ecs describe-service-deployments --service-deployment-arns ${arn}`,

@@ -11,6 +11,7 @@ import { newRunState, rollsBackOnCancel, type RunState } from './fleet/state.js'
 import type { Host } from './hosts/host.js';
 import type { Invocation } from './inputs/sources.js';
 import type { Reporter } from './report.js';
+import { runOtherVerb } from './verbs/run-verb.js';
 import { withWaitProgress, type WaitProgressOptions } from './rollout/wait-progress.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -26,6 +27,8 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
   const state = newRunState(systemClock.now());
   const published = { done: false };
   const cancel = new AbortController();
+  const verb = await runOtherVerb(invocation, env, host, cancel.signal);
+  if (verb !== undefined) return verb;
   const stopListening = listenForCancel(cancel, errors.reporter.warn, (signal) => {
     // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
     // update started, also when its answer was lost; the answer to that one call is waited for too.

@@ -16,6 +16,10 @@ import {
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   StopServiceDeploymentCommand,
+  DescribeServiceRevisionsCommand,
+  type DescribeServiceRevisionsCommandOutput,
+  ContinueServiceDeploymentCommand,
+  type ContinueServiceDeploymentCommandOutput,
   StopTaskCommand,
   UpdateServiceCommand,
   type Cluster,
@@ -61,12 +65,15 @@ export interface EcsApi {
   describeTasks(cluster: string, tasks: readonly string[]): Promise<Task[]>;
   listServiceDeployments(input: ListServiceDeploymentsCommandInput): Promise<ListServiceDeploymentsCommandOutput>;
   describeServiceDeployments(arns: readonly string[]): Promise<DescribeServiceDeploymentsCommandOutput>;
+  describeServiceRevisions(arns: readonly string[]): Promise<DescribeServiceRevisionsCommandOutput>;
   /** Carries a client token: sent again, ECS answers with the task it started for it. */
   runTask(input: RunTaskCommandInput, signal?: AbortSignal): Promise<RunTaskCommandOutput>;
   /** `reason` is cut to the 255 characters ECS takes. */
   stopTask(cluster: string, task: string, reason: string, signal?: AbortSignal): Promise<StopTaskCommandOutput>;
   /** ROLLBACK puts the service back on the revision the deployment started from. */
   stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT', signal?: AbortSignal): Promise<StopServiceDeploymentCommandOutput>;
+  /** The PAUSE hook lets the deployment go on (CONTINUE) or rolls it back (ROLLBACK). */
+  continueServiceDeployment(arn: string, hookId: string, action: 'CONTINUE' | 'ROLLBACK', signal?: AbortSignal): Promise<ContinueServiceDeploymentCommandOutput>;
 }
 
 /**
@@ -145,10 +152,13 @@ export function ecsApi(client: ECSClient, options: EcsApiOptions = {}): EcsApi {
     listServiceDeployments: (input) => client.send(new ListServiceDeploymentsCommand(input), sendOptions),
     describeServiceDeployments: (arns) =>
       client.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [...arns] }), sendOptions),
+    describeServiceRevisions: (arns) => client.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: [...arns] }), sendOptions),
     runTask: (input, signal) => changes.send(new RunTaskCommand(input), changeOptions(signal)),
     stopTask: (cluster, task, reason, signal) =>
       changes.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) }), changeOptions(signal)),
     stopServiceDeployment: (arn, stopType, signal) =>
       changes.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }), changeOptions(signal)),
+    continueServiceDeployment: (arn, hookId, action, signal) =>
+      changes.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId, action }), changeOptions(signal)),
   };
 }

@@ -1,4 +1,4 @@
-// StopTask, StopServiceDeployment and DeregisterTaskDefinition under the one discipline of change.ts: a throttled,
+// StopTask, StopServiceDeployment, ContinueServiceDeployment and DeregisterTaskDefinition under the one discipline of change.ts: a throttled,
 // 5xx or lost answer is sent again (stopping twice stops once) and what ECS shows is read back, so a stop or a
 // rollback is reported failed only when ECS refused it.
 import { systemClock, type Clock } from '../clock.js';
@@ -56,6 +56,23 @@ export function withSettledStops(ecs: EcsApi, reads: EcsApi, options: StopOption
           async readBack() {
             const found = (await reads.describeServiceDeployments([arn])).serviceDeployments?.[0];
             return found?.status && STOPPING.has(found.status) ? { applied: true, value: { serviceDeploymentArn: arn, $metadata: {} } } : { applied: false };
+          },
+          resendIsSafe: true,
+          whatToCheck: `aws ecs describe-service-deployments --service-deployment-arns ${arn}`,
+        },
+        changeOptions(),
+      ),
+    continueServiceDeployment: (arn, hookId, action) =>
+      sendChange(
+        {
+          action: `ContinueServiceDeployment ${arn} (${action})`,
+          send: (signal) => ecs.continueServiceDeployment(arn, hookId, action, signal),
+          async readBack() {
+            // Taken once the hook no longer awaits action (or the deployment left IN_PROGRESS altogether).
+            const found = (await reads.describeServiceDeployments([arn])).serviceDeployments?.[0];
+            const hook = found?.lifecycleHookDetails?.find((detail) => detail.hookId === hookId);
+            const taken = found !== undefined && (found.status !== 'IN_PROGRESS' || (hook !== undefined && hook.status !== 'AWAITING_ACTION'));
+            return taken ? { applied: true, value: { serviceDeploymentArn: arn, $metadata: {} } } : { applied: false };
           },
           resendIsSafe: true,
           whatToCheck: `aws ecs describe-service-deployments --service-deployment-arns ${arn}`,

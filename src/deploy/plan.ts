@@ -216,7 +216,10 @@ function runTaskPart(
 
 /** The service as the preflight read it, and the rollout kind that deploys it. */
 async function readService(reporter: Reporter, reads: EcsReads, inputs: Inputs, region: string): Promise<{ service: Service; kind: RolloutKind }> {
-  const read = await preflightService(reads.ecs, inputs.cluster, inputs.service, region, { forceNewDeployment: inputs.forceNewDeployment });
+  const read = await preflightService(reads.ecs, inputs.cluster, inputs.service, region, {
+    forceNewDeployment: inputs.forceNewDeployment,
+    waitUntilPaused: inputs.waitUntil === 'paused' && inputs.wait,
+  });
   const { service } = read;
   reporter.info(
     `Service ${inputs.service} in ${inputs.cluster}: ${familyRevision(service.taskDefinition ?? '?')}, ${service.runningCount ?? 0}/${service.desiredCount ?? 0} running.`,

@@ -11,6 +11,8 @@ import { readFailure } from '../aws/read-failure.js';
 export interface ServiceChecks {
   /** force-new-deployment was set: ECS can force a new deployment only of a service it deploys itself. */
   forceNewDeployment?: boolean;
+  /** wait-until paused: the service's deployments must be able to pause. */
+  waitUntilPaused?: boolean;
 }
 
 export async function preflightService(
@@ -48,6 +50,16 @@ export async function preflightService(
   if (!kind.forcesNewDeployment && checks.forceNewDeployment) {
     throw new PreflightError(
       `force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`,
+    );
+  }
+  if (checks.waitUntilPaused && controller === 'CODE_DEPLOY') {
+    throw new PreflightError(
+      `wait-until: paused does not yet wait for a CodeDeploy deployment of service "${serviceName}" to be ready for its reroute; set wait-until to completed.`,
+    );
+  }
+  if (checks.waitUntilPaused && (kind.pausesAt?.(service) ?? []).length === 0) {
+    throw new PreflightError(
+      `wait-until: paused, but the deployments of service "${serviceName}" (${kind.name}) never pause: it has no PAUSE lifecycle hook; add one to its deployment configuration, or set wait-until to completed.`,
     );
   }
   return { service, kind };

@@ -81,7 +81,7 @@ export interface Inputs {
   rollback: boolean;
   rollbackOnCancel: boolean;
   /** Blue/green, linear, canary: end the wait once production traffic moved, or when the deployment completed. */
-  waitUntil: 'completed' | 'traffic-shifted';
+  waitUntil: 'completed' | 'traffic-shifted' | 'paused';
   /** Longest wait at a PAUSE hook; unset: pauses count toward waitTimeoutMs. */
   pauseTimeoutMs: number | undefined;
   region: string;

@@ -83,6 +83,7 @@ export async function deliverByUpdateService(deps: ApplyDeps, delivery: Delivery
   if (!update.watch.rollbackOnCancel) delivery.step('watch');
   done.step = 'watch';
   done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel }, kind.watch);
+  if (done.outcome.status === 'PAUSED') return { keepRevisions: false, notRunBecause: 'the deployment is paused (wait-until: paused)' };
   if (done.outcome.status !== 'COMPLETED') return { keepRevisions: false };
   // The old revision still runs during the bake time and is where a rollback would go: nothing to tidy yet.
   if (done.outcome.bakeTimeRunning) return { keepRevisions: false, notRunBecause: 'the bake time was still running (wait-until: traffic-shifted)' };

@@ -153,6 +153,13 @@ async function conclude(followed: Followed, result: StageResult, followedEcsRoll
       reporter.info(message);
       return { status: 'COMPLETED', message, bakeTimeRunning: true };
     }
+    case 'paused': {
+      const expires = end.expiresAt ? `; the hook expires at ${end.expiresAt}` : '';
+      const message = `${what} is paused at ${end.stage}: PAUSE hook ${end.hookId} awaits action (wait-until: paused)${expires}`;
+      reporter.info(message);
+      const { expiresAt, hookId, stage } = end;
+      return { status: 'PAUSED', message, paused: { hookId, stage, ...(expiresAt ? { expiresAt } : {}) } };
+    }
     case 'rolled-back-by-ecs': {
       const message = `${what} failed: ${end.reason}; ECS rolled back to ${previous}`;
       const failure = await reportFailure(ctx, result, target.taskDefinitionArn, end.reason, message);
@@ -254,6 +261,7 @@ async function rollBack(followed: Followed, failed: WatchOutcome, failure: Failu
       return { status: 'FAILED', message, failure, ...lastSeen };
     }
     case 'failed':
+    case 'paused':
     case 'timed-out':
     case 'pause-timed-out': {
       const reason = end.kind === 'failed' ? end.reason : `did not finish within ${formatDuration(options.timeoutMs)}`;

@@ -263,6 +263,12 @@ export class FakeEcs implements EcsApi {
       return { serviceDeploymentArn: arn, $metadata: {} };
     });
   }
+  describeServiceRevisions(): never {
+    throw new Error('not used by the watcher');
+  }
+  continueServiceDeployment(): never {
+    throw new Error('not used by the watcher');
+  }
   runTask(): never {
     throw new Error('not used by the watcher');
   }

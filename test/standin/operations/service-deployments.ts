@@ -95,3 +95,32 @@ export function continueServiceDeployment(body: Body, { world, now }: OperationC
   continueAtHook(world.rollout, service, record, hook, action, now);
   return { serviceDeploymentArn: arn };
 }
+
+/** DescribeServiceRevisions: each revision a deployment of any service ran or runs, with its task definition. */
+export function describeServiceRevisions(body: Body, { world }: OperationContext): Body {
+  const arns = optionalStringList(body, 'serviceRevisionArns') ?? [];
+  if (arns.length === 0 || arns.length > MAX_DESCRIBED) {
+    throw invalidParameter(`serviceRevisionArns must have between 1 and ${MAX_DESCRIBED} items.`);
+  }
+  const serviceRevisions: Body[] = [];
+  const failures: Body[] = [];
+  for (const arn of arns) {
+    const found = findRevision(world, arn);
+    if (found) serviceRevisions.push(found);
+    else failures.push({ arn, reason: 'MISSING' });
+  }
+  return { serviceRevisions, failures };
+}
+
+function findRevision(world: World, arn: string): Body | undefined {
+  for (const cluster of world.clusters.values()) {
+    for (const service of cluster.services.values()) {
+      const deployments = [...service.deployments, ...service.serviceDeployments.flatMap((record) => [record.target, ...record.sources])];
+      const deployment = deployments.find((candidate) => candidate.revisionArn === arn);
+      if (deployment) {
+        return { serviceRevisionArn: arn, serviceArn: service.arn, clusterArn: cluster.arn, taskDefinition: deployment.taskDefinitionArn, createdAt: deployment.createdAt / 1000 };
+      }
+    }
+  }
+  return undefined;
+}
