@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3916:
+/***/ 4533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -64,13 +64,13 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 5388:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _inputs_sources_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6203);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(311);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4533);
+/* harmony import */ var _inputs_sources_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1778);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3912);
 // Entry point for every host. --version loads this chunk only (argv parsing and the input schema); --help
 // also loads its text, and a run imports main and everything it needs.
 
@@ -92,11 +92,11 @@ async function entry() {
         return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
     }
     if (invocation.help) {
-        const { helpText } = await __nccwpck_require__.e(/* import() */ 911).then(__nccwpck_require__.bind(__nccwpck_require__, 7911));
+        const { helpText } = await __nccwpck_require__.e(/* import() */ 510).then(__nccwpck_require__.bind(__nccwpck_require__, 8510));
         process.stdout.write(helpText({ color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env), version: _version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x }));
         return _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.ok;
     }
-    const { run } = await __nccwpck_require__.e(/* import() */ 415).then(__nccwpck_require__.bind(__nccwpck_require__, 2415));
+    const { run } = await __nccwpck_require__.e(/* import() */ 663).then(__nccwpck_require__.bind(__nccwpck_require__, 7663));
     return run(invocation);
 }
 process.exitCode = await entry();
@@ -106,7 +106,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2898:
+/***/ 7233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -201,6 +201,7 @@ const INPUTS = [
     { name: 'poll-interval', runWide: true, group: 'waiting', type: 'duration', min: 1000, max: 300_000, default: '2s', description: 'Time between rollout checks.' },
     { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
     { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
+    { name: 'wait-for-rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When ECS rolls the deployment back by itself, follow that rollback to its end within the remaining wait-timeout (false: end the wait at once, FAILED, while ECS is rolling back).' },
     { name: 'rollback-on-cancel', group: 'waiting', type: 'boolean', default: 'false', description: 'When the job is cancelled during the wait, start a rollback before exiting.' },
     // One-off task
     { name: 'run-task-command', group: 'run-task', type: 'string', default: '', description: 'Run this command as a one-off task of the revision this run deploys, before the service is updated (a JSON array, or a command line split as a shell splits words); the deploy goes on only when it exits 0.' },
@@ -260,7 +261,7 @@ function findInput(name) {
 
 /***/ }),
 
-/***/ 6203:
+/***/ 1778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -272,7 +273,7 @@ function findInput(name) {
 /* harmony export */   kp: () => (/* binding */ closest)
 /* harmony export */ });
 /* unused harmony export detectHost */
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2898);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7233);
 // Where inputs come from on each host: INPUT_* variables on a GitHub Actions step, otherwise
 // `--name value` flags (which win) and ECS_DELIVER_* variables. Imports only the schema: --help stays light.
 
@@ -427,7 +428,7 @@ function editDistance(a, b) {
 
 /***/ }),
 
-/***/ 311:
+/***/ 3912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1007,6 +1008,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(5388);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -79,6 +79,7 @@ export interface Inputs {
   maxFailedTasks: number | undefined;
   rollback: boolean;
   rollbackOnCancel: boolean;
+  waitForRollback: boolean;
   /** Blue/green, linear, canary: end the wait once production traffic moved, or when the deployment completed. */
   waitUntil: 'completed' | 'traffic-shifted';
   /** Longest wait at a PAUSE hook; unset: pauses count toward waitTimeoutMs. */
@@ -162,7 +163,7 @@ function inputReader(raw: RawInputs) {
 
 type WaitingInputs = Pick<
   Inputs,
-  'wait' | 'waitTimeoutMs' | 'pollIntervalMs' | 'maxFailedTasks' | 'rollback' | 'rollbackOnCancel' | 'waitUntil' | 'pauseTimeoutMs'
+  'wait' | 'waitTimeoutMs' | 'pollIntervalMs' | 'maxFailedTasks' | 'rollback' | 'rollbackOnCancel' | 'waitForRollback' | 'waitUntil' | 'pauseTimeoutMs'
 >;
 
 /** Waiting, and the blue/green, linear and canary waits (staged). */
@@ -179,6 +180,7 @@ function waitingInputs(read: InputReader): WaitingInputs {
     maxFailedTasks: read.int('max-failed-tasks'),
     rollback: read.bool('rollback'),
     rollbackOnCancel: read.bool('rollback-on-cancel'),
+    waitForRollback: read.bool('wait-for-rollback'),
     waitUntil: read.choice('wait-until'),
     pauseTimeoutMs: read.value('pause-timeout') === '' ? undefined : read.duration('pause-timeout'),
   };

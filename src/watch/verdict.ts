@@ -8,8 +8,8 @@ export type Verdict =
   | { kind: 'waiting' }
   | { kind: 'completed' }
   | { kind: 'failed'; reason: string }
-  /** `to` is the task definition ECS went back to, when the poll shows it. */
-  | { kind: 'rolled-back-by-ecs'; reason: string; to?: string }
+  /** ECS began rolling back by itself; `to` is the task definition it goes back to, when the poll shows it. */
+  | { kind: 'rolling-back-by-ecs'; reason: string; to?: string }
   | { kind: 'superseded'; by: Deployment };
 
 const ROLLING_BACK = /rolling back to deployment (ecs-svc\/\d+)/;
@@ -62,11 +62,11 @@ export function decide(
     return { kind: 'failed', reason: `ECS could not roll back: ${failureReason}` };
   }
   const rolledBack = ecsRollback(service, followed, serviceDeployment, eventsSinceStart);
-  if (rolledBack) return { kind: 'rolled-back-by-ecs', reason: failureReason, ...rolledBack };
+  if (rolledBack) return { kind: 'rolling-back-by-ecs', reason: failureReason, ...rolledBack };
 
   if (ours?.rolloutState === 'FAILED') {
     if (service.deploymentConfiguration?.deploymentCircuitBreaker?.rollback === true) {
-      return { kind: 'rolled-back-by-ecs', reason: failureReason };
+      return { kind: 'rolling-back-by-ecs', reason: failureReason };
     }
     return { kind: 'failed', reason: failureReason };
   }

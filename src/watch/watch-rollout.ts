@@ -6,7 +6,8 @@ import { errorMessage } from '../errors.js';
 import type { WatchContext, WatchDeps } from './context.js';
 import type { FailureReport, RolloutTarget, WatchOptions, WatchOutcome } from './contract.js';
 import { reportFailure } from './failure-report.js';
-import { follow, type FollowResult } from './follow.js';
+import { follow, followWith, type FollowResult } from './follow.js';
+import { ecsRollbackJudge } from './ecs-rollback.js';
 import { consoleUrl, familyRevision, formatDuration, sameRevision } from '../aws/names.js';
 import { Observer } from './observe.js';
 import { deploymentsOf, type Followed } from './snapshot.js';
@@ -33,11 +34,12 @@ export async function watchRolling(deps: WatchDeps, target: RolloutTarget, optio
     seenEvents: new Set(target.eventKeysBefore),
   };
   const followed = followedOf(target);
+  const deadline = staged?.deadline ?? deps.clock.now() + options.timeoutMs;
   const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
     deps.reporter.info(`${startLine(target.service, followed)}; timeout ${formatDuration(options.timeoutMs)}`);
-    return follow(ctx, followed, staged?.deadline ?? deps.clock.now() + options.timeoutMs);
+    return follow(ctx, followed, deadline);
   });
-  return conclude(ctx, rollout, staged);
+  return conclude(ctx, rollout, staged, deadline);
 }
 
 /** Why a blue/green, linear or canary deployment followed without its service deployment is not rolled back. */
@@ -52,7 +54,7 @@ function startLine(service: string, followed: Followed): string {
   return `No new deployment to follow: waiting until ${service} runs ${revision} in one deployment with all its tasks`;
 }
 
-async function conclude(ctx: WatchContext, rollout: FollowResult, staged: StagedFallback | undefined): Promise<WatchOutcome> {
+async function conclude(ctx: WatchContext, rollout: FollowResult, staged: StagedFallback | undefined, deadline: number): Promise<WatchOutcome> {
   const { target, reporter, options, clock } = ctx;
   const end = rollout.end;
   const what = describeDeployment(rollout.followed.deploymentId, target.taskDefinitionArn);
@@ -71,12 +73,8 @@ async function conclude(ctx: WatchContext, rollout: FollowResult, staged: Staged
       return unknown(ctx, rollout, `the outcome of ${what} is unknown`);
     case 'cancelled':
       return cancelled(ctx, rollout, `cancelled while ${what} was in progress`, staged);
-    case 'rolled-back-by-ecs': {
-      const to = familyRevision(end.to ?? target.previous.taskDefinitionArn);
-      const message = `${what} failed: ${end.reason}; ECS rolled back to ${to}`;
-      const failure = await reportFailure(ctx, rollout, target.taskDefinitionArn, end.reason, message);
-      return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
-    }
+    case 'rolling-back-by-ecs':
+      return followEcsRollback(ctx, rollout, { what, reason: end.reason, to: end.to ?? target.previous.taskDefinitionArn }, deadline);
     case 'failed':
     case 'timed-out': {
       const reason = end.kind === 'failed' ? end.reason : notFinished(ctx, rollout);
@@ -180,7 +178,7 @@ async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchO
     }
     case 'failed':
     case 'timed-out':
-    case 'rolled-back-by-ecs': {
+    case 'rolling-back-by-ecs': {
       const reason = end.kind === 'timed-out' ? notFinished(ctx, rollback) : end.reason;
       const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
       await reportFailure(ctx, rollback, target.previous.taskDefinitionArn, reason, `Rollback ${rollbackWhat}: ${reason}`);
@@ -204,4 +202,61 @@ async function cancelled(ctx: WatchContext, rollout: FollowResult, headline: str
     message = `${headline}; ${await rollBackOnCancel(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), 'UpdateService', to, clock)}`;
   }
   return cancelledState(ctx, rollout, message);
+}
+
+/**
+ * ECS began rolling back by itself: the failure's reason is printed now, and the rollback is followed to its end
+ * within what is left of the wait (unless wait-for-rollback is false). Only its end makes the run ROLLED_BACK.
+ */
+async function followEcsRollback(
+  ctx: WatchContext,
+  rollout: FollowResult,
+  failed: { what: string; reason: string; to: string },
+  deadline: number,
+): Promise<WatchOutcome> {
+  const { target, reporter, options } = ctx;
+  const to = familyRevision(failed.to);
+  const headline = `${failed.what} failed: ${failed.reason}`;
+  const rollingBack = `${headline}; ECS is rolling back to ${to}`;
+  const failure = await reportFailure(ctx, rollout, target.taskDefinitionArn, failed.reason, rollingBack);
+  if (options.waitForRollback === false) return { status: 'FAILED', message: rollingBack, failure };
+  if (options.cancel.aborted) return cancelledState(ctx, rollout, `${rollingBack}; cancelled`, failure);
+
+  const known = [
+    ...rollout.followed.deploymentIdsBefore,
+    ...(rollout.followed.deploymentId ? [rollout.followed.deploymentId] : []),
+    ...deploymentsOf(rollout.last?.service ?? {}).flatMap((deployment) => (deployment.id ? [deployment.id] : [])),
+  ];
+  const rollback = await reporter.group(`Watching the rollback ECS started for ${target.service}`, () => {
+    reporter.info(`ECS is rolling back ${target.service} to ${to}; following it until it ends (wait-for-rollback)`);
+    return followWith(ctx, rollout.followed, deadline, ecsRollbackJudge(options, failed.to, known));
+  });
+  const end = rollback.end;
+  switch (end.kind) {
+    case 'rolled-back': {
+      const message = `${headline}; ECS rolled back to ${to}`;
+      reporter.warn(message);
+      return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
+    }
+    case 'rollback-failed': {
+      const message = `${headline}; ECS could not roll back to ${to}: ${end.reason}`;
+      reporter.error(message);
+      return { status: 'FAILED', message, failure };
+    }
+    case 'superseded':
+      return superseded(ctx, failed.what, end.by);
+    case 'cancelled':
+      return cancelledState(ctx, rollback, `${rollingBack}; cancelled while ECS was rolling back`, failure);
+    case 'timed-out': {
+      const message = `${headline}; ECS is still rolling back to ${to} at the end of the ${formatDuration(options.timeoutMs)} wait`;
+      reporter.error(message);
+      return { status: 'FAILED', message, failure };
+    }
+    case 'watch-error':
+    case 'unobserved': {
+      const { message, lastSeen } = unknownMessage(ctx, rollback, `${rollingBack}; how ECS's rollback ended is unknown`);
+      reporter.error(message);
+      return { status: 'FAILED', message, failure, ...lastSeen };
+    }
+  }
 }

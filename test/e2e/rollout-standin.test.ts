@@ -264,7 +264,10 @@ describe.concurrent('a failing rollout', () => {
     expect(ours).not.toBe(before);
     expect(outputs['deployment-status']).toBe('ROLLED_BACK');
     expect(run.log).toContain(
-      `error: deployment ${ours} (web:2) failed: ECS deployment circuit breaker: tasks failed to start; ECS rolled back to web:1`,
+      `error: deployment ${ours} (web:2) failed: ECS deployment circuit breaker: tasks failed to start; ECS is rolling back to web:1`,
+    );
+    expect(run.log).toContain(
+      `warning: deployment ${ours} (web:2) failed: ECS deployment circuit breaker: tasks failed to start; ECS rolled back to web:1`,
     );
     // Each event once as it came, and once more in the failure report.
     const failed = `(service web) (deployment ${ours}) deployment failed: tasks failed to start.`;

@@ -138,7 +138,11 @@ const DEPLOYER = 'deployer';
 export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<EcsStandin> {
   const account = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012' };
   const clock = options.clock ?? Date.now;
-  const timing: Timing = { ...DEFAULT_TIMING, ...options.timing };
+  const timing: Timing = {
+    ...DEFAULT_TIMING,
+    rollbackMs: options.timing?.rolloutMs ?? DEFAULT_TIMING.rollbackMs,
+    ...options.timing,
+  };
   const serviceDeploymentApi = options.serviceDeploymentApi ?? true;
   const world = new World({
     account,

@@ -8,6 +8,7 @@ import type { DeploymentRecord, ServiceRecord, TaskRecord } from './model.js';
 import { DEFAULT_TIMING, type TaskPlan, type Timing, healthyPlan } from './scenarios.js';
 import { reconcileStages, startStages, stagesInProgress } from './strategies.js';
 import {
+  markRollbackFailed,
   markRollingBack,
   markStarted,
   markStopped,
@@ -30,6 +31,7 @@ export interface RolloutContext {
 }
 
 const BREAKER_REASON = 'ECS deployment circuit breaker: tasks failed to start.';
+const ROLLBACK_FAILED_REASON = 'ECS deployment circuit breaker: the rollback could not reach a steady state.';
 const inProgressReason = (id: string): string => `ECS deployment ${id} in progress.`;
 const completedReason = (id: string): string => `ECS deployment ${id} completed.`;
 
@@ -275,7 +277,7 @@ function failTask(
   if (service.deployments[0] === deployment && deployment.rolloutState === 'IN_PROGRESS') {
     const threshold = failureThreshold(deployment.desiredCount, service.circuitBreaker);
     if (service.circuitBreaker.enable && deployment.failedTasks >= threshold) {
-      trip(context, service, deployment, plan.rollbackMs, at);
+      trip(context, service, deployment, plan, at);
     } else {
       if (deployment.failedTasks >= threshold) {
         if (!deployment.unableToStartPosted) postEvent(service, at, message.unableToStart(service.name));
@@ -292,7 +294,7 @@ function trip(
   context: RolloutContext,
   service: ServiceRecord,
   failed: DeploymentRecord,
-  rollbackMs: number,
+  { rollbackMs, rollbackFails }: { rollbackMs: number; rollbackFails: boolean },
   at: number,
 ): void {
   failed.rolloutState = 'FAILED';
@@ -326,7 +328,22 @@ function trip(
   service.taskDefinitionArn = target.taskDefinitionArn;
   service.steady = false;
   if (record) markRollingBack(record, at, target.revisionArn);
+  if (rollbackFails) {
+    // The previous revision's tasks do not come back either: the rollback ends ROLLBACK_FAILED and never completes.
+    target.completeNotBefore = at + rollbackMs + 1;
+    context.timeline.schedule(at + rollbackMs, (when) => failRollback(service, target, when));
+  }
   scheduleReconcile(context, service, target.completeNotBefore);
+}
+
+function failRollback(service: ServiceRecord, target: DeploymentRecord, at: number): void {
+  const record = target.serviceDeployment;
+  if (service.deployments[0] !== target || record?.status !== 'ROLLBACK_IN_PROGRESS') return;
+  target.rolloutState = 'FAILED';
+  target.rolloutStateReason = ROLLBACK_FAILED_REASON;
+  target.updatedAt = at;
+  postEvent(service, at, message.deploymentFailed(service.name, target.id));
+  markRollbackFailed(record, at);
 }
 
 export function complete(service: ServiceRecord, primary: DeploymentRecord, at: number): void {

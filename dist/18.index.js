@@ -1,8 +1,8 @@
-export const id = 588;
-export const ids = [588,253];
+export const id = 18;
+export const ids = [18,28];
 export const modules = {
 
-/***/ 7585:
+/***/ 1728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   lE: () => (/* binding */ isPermanent)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
 // How the one-off task reads AWS errors, on top of the project's own classification (aws/errors.ts). Reads are
 // retried until the task's own timeout; only an error that retrying cannot change (a denied permission, rejected
 // credentials, a missing cluster) ends the wait early.
@@ -44,7 +44,7 @@ function isNotFound(error) {
 
 /***/ }),
 
-/***/ 253:
+/***/ 9028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -56,9 +56,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createLogsApi: () => (/* binding */ createLogsApi),
 /* harmony export */   logSourceFor: () => (/* binding */ logSourceFor)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7585);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4260);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1728);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5371);
 // What a one-off task's container printed, read from CloudWatch Logs while the task runs and after it stops.
 // Logs never fail a deploy: when they cannot be read, one line says why and the run goes on.
 
@@ -222,7 +222,7 @@ class LogTail {
  * @param baseConfig the deploy session's client configuration (credentials, timeouts); its region is replaced.
  */
 async function createLogsApi(baseConfig) {
-    const { CloudWatchLogsClient, GetLogEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19));
+    const { CloudWatchLogsClient, GetLogEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(185)]).then(__webpack_require__.t.bind(__webpack_require__, 4185, 19));
     const clients = new Map();
     const clientFor = (region) => {
         let client = clients.get(region);
@@ -248,7 +248,7 @@ async function createLogsApi(baseConfig) {
 
 /***/ }),
 
-/***/ 4260:
+/***/ 5371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -325,7 +325,7 @@ function runTaskOutputs(taskArn, verdict) {
 
 /***/ }),
 
-/***/ 5588:
+/***/ 5018:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -341,23 +341,23 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/runtask/plan.ts
-var runtask_plan = __webpack_require__(8721);
+var runtask_plan = __webpack_require__(8756);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/runtask/aws-errors.ts
-var runtask_aws_errors = __webpack_require__(7585);
+var runtask_aws_errors = __webpack_require__(1728);
 // EXTERNAL MODULE: ./src/runtask/logs.ts
-var logs = __webpack_require__(253);
+var logs = __webpack_require__(9028);
 // EXTERNAL MODULE: ./src/runtask/outcome.ts
-var runtask_outcome = __webpack_require__(4260);
+var runtask_outcome = __webpack_require__(5371);
 // EXTERNAL MODULE: ./src/runtask/placement.ts
-var placement = __webpack_require__(1599);
+var placement = __webpack_require__(3240);
 // EXTERNAL MODULE: ./src/runtask/describe.ts
-var describe = __webpack_require__(7635);
+var describe = __webpack_require__(8102);
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+var duration = __webpack_require__(402);
 ;// CONCATENATED MODULE: ./src/runtask/watch-task.ts
 // Follows one task until it stops: DescribeTasks every poll interval, each change of its status printed as it
 // happens, bounded by the task's own timeout. A timeout or a cancel stops the task, so nothing is left running

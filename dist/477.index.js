@@ -1,8 +1,8 @@
-export const id = 778;
-export const ids = [778,888];
+export const id = 477;
+export const ids = [477,501];
 export const modules = {
 
-/***/ 6778:
+/***/ 2477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,10 +18,10 @@ __webpack_require__.d(__webpack_exports__, {
   retryGarbledAnswers: () => (/* binding */ retryGarbledAnswers)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4826);
 // EXTERNAL MODULE: ./src/aws/unmodelled.ts
-var aws_unmodelled = __webpack_require__(6888);
+var aws_unmodelled = __webpack_require__(9501);
 ;// CONCATENATED MODULE: ./src/aws/ecs.ts
 // The ECS calls ecs-deliver makes, behind one small interface so the deploy flow and the watcher take it
 // as a parameter and tests hand in aws-sdk-client-mock or a plain object.
@@ -100,7 +100,7 @@ function ecsApi(client, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(4051);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
 // endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
@@ -142,7 +142,7 @@ function createSession(options) {
         ecsAfterCancel: ecsApi(reads, { changes }),
         resolveCredentials: () => reads.config.credentials(),
         options,
-        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(386)]).then(__webpack_require__.bind(__webpack_require__, 4386))).codeDeployApis(options)),
+        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(369), __webpack_require__.e(683)]).then(__webpack_require__.bind(__webpack_require__, 2683))).codeDeployApis(options)),
         ...(options.credentials ? { credentials: options.credentials } : {}),
     };
 }
@@ -171,7 +171,7 @@ function retryGarbledAnswers() {
 
 /***/ }),
 
-/***/ 6888:
+/***/ 9501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -179,7 +179,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   unmodelledAnswerFields: () => (/* binding */ unmodelledAnswerFields),
 /* harmony export */   unmodelledFields: () => (/* binding */ unmodelledFields)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4826);
 // The bundled SDK serialises only the members its model knows; anything else vanishes without an error.
 // Walking the SDK's own schema finds those fields, so a newer field is named in a warning, not lost in silence.
 

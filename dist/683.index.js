@@ -1,8 +1,8 @@
-export const id = 386;
-export const ids = [386];
+export const id = 683;
+export const ids = [683];
 export const modules = {
 
-/***/ 4386:
+/***/ 2683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,8 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   codeDeployApi: () => (/* binding */ codeDeployApi),
 /* harmony export */   codeDeployApis: () => (/* binding */ codeDeployApis)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7507);
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6778);
+/* harmony import */ var _aws_sdk_client_codedeploy__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3369);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2477);
 // The CodeDeploy calls ecs-deliver makes, behind one small interface (as aws/ecs.ts does for ECS). This module holds
 // the CodeDeploy SDK: it is loaded only for a service whose deployment controller is CODE_DEPLOY.
 

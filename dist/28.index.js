@@ -1,8 +1,8 @@
-export const id = 253;
-export const ids = [253];
+export const id = 28;
+export const ids = [28];
 export const modules = {
 
-/***/ 7585:
+/***/ 1728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   lE: () => (/* binding */ isPermanent)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
 // How the one-off task reads AWS errors, on top of the project's own classification (aws/errors.ts). Reads are
 // retried until the task's own timeout; only an error that retrying cannot change (a denied permission, rejected
 // credentials, a missing cluster) ends the wait early.
@@ -44,7 +44,7 @@ function isNotFound(error) {
 
 /***/ }),
 
-/***/ 253:
+/***/ 9028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -56,9 +56,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createLogsApi: () => (/* binding */ createLogsApi),
 /* harmony export */   logSourceFor: () => (/* binding */ logSourceFor)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7585);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4260);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1728);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5371);
 // What a one-off task's container printed, read from CloudWatch Logs while the task runs and after it stops.
 // Logs never fail a deploy: when they cannot be read, one line says why and the run goes on.
 
@@ -222,7 +222,7 @@ class LogTail {
  * @param baseConfig the deploy session's client configuration (credentials, timeouts); its region is replaced.
  */
 async function createLogsApi(baseConfig) {
-    const { CloudWatchLogsClient, GetLogEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19));
+    const { CloudWatchLogsClient, GetLogEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(185)]).then(__webpack_require__.t.bind(__webpack_require__, 4185, 19));
     const clients = new Map();
     const clientFor = (region) => {
         let client = clients.get(region);
@@ -248,7 +248,7 @@ async function createLogsApi(baseConfig) {
 
 /***/ }),
 
-/***/ 4260:
+/***/ 5371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

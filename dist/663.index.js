@@ -1,8 +1,8 @@
-export const id = 415;
-export const ids = [415];
+export const id = 663;
+export const ids = [663];
 export const modules = {
 
-/***/ 2058:
+/***/ 9796:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;
@@ -93,7 +93,7 @@ exports.bV = isTransientError;
 
 /***/ }),
 
-/***/ 7808:
+/***/ 1445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -101,8 +101,8 @@ exports.bV = isTransientError;
 /* harmony export */   fq: () => (/* binding */ MayHaveBeenAppliedError),
 /* harmony export */   j0: () => (/* binding */ afterRefusal)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
 
 
 /** Before reading back or trying again; ECS refills these calls' tokens in about a second. */
@@ -132,7 +132,7 @@ class MayHaveBeenAppliedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* 
 
 /***/ }),
 
-/***/ 9378:
+/***/ 4051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -145,8 +145,8 @@ class MayHaveBeenAppliedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* 
 /* harmony export */   gL: () => (/* binding */ isGarbledAnswer)
 /* harmony export */ });
 /* unused harmony export isAborted */
-/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2058);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9796);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // What a failed AWS call means: throttling slows the watcher's polling, transient faults are retried until
 // the timeout, anything else ends the wait; whether a failed change may still have been made; and the one line a
 // user reads about it. The SDK's own error classification decides throttling and transience.
@@ -280,7 +280,7 @@ function describeAwsError(action, error) {
 
 /***/ }),
 
-/***/ 6429:
+/***/ 5290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -316,14 +316,14 @@ function consoleUrl(region, cluster, service) {
 
 /***/ }),
 
-/***/ 6763:
+/***/ 2364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ toRegisterInput),
 /* harmony export */   i: () => (/* binding */ fromDescribed)
 /* harmony export */ });
-/* harmony import */ var _taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5982);
+/* harmony import */ var _taskdef_parse_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2211);
 
 function fromDescribed(out) {
     const td = out.taskDefinition;
@@ -349,7 +349,7 @@ function toRegisterInput(doc) {
 
 /***/ }),
 
-/***/ 2415:
+/***/ 7663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -359,7 +359,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(4533);
 ;// CONCATENATED MODULE: ./src/cancel.ts
 // A cancel (SIGINT or SIGTERM) as every step sees it: the run's AbortSignal, whose reason names the signal.
 
@@ -401,11 +401,11 @@ function listenForCancel(cancel, warn, armBackstop) {
 }
 
 // EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __webpack_require__(9373);
+var src_clock = __webpack_require__(386);
 // EXTERNAL MODULE: ./src/aws/names.ts
-var aws_names = __webpack_require__(6429);
+var aws_names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/deploy/outputs.ts
-var outputs = __webpack_require__(3545);
+var outputs = __webpack_require__(7624);
 ;// CONCATENATED MODULE: ./src/taskdef/container-extras.ts
 // The container settings teams set with aws-actions' render action: the log configuration, docker labels and
 // environment files of the chosen container. Applied the same on every run, so an unchanged input renders an
@@ -489,7 +489,7 @@ function defaultContainer(containers, containerName, wanted) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
-var parse_file = __webpack_require__(5982);
+var parse_file = __webpack_require__(2211);
 ;// CONCATENATED MODULE: ./src/taskdef/ports.ts
 // Port mappings and the network mode rules ECS applies to them.
 
@@ -815,7 +815,7 @@ function checkRegisterRequestSize(doc) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/validate.ts
-var validate = __webpack_require__(8516);
+var validate = __webpack_require__(8681);
 ;// CONCATENATED MODULE: ./src/deploy/render.ts
 // Chooses the base task definition and renders the one this run deploys. Pure: no AWS, no host.
 
@@ -1348,7 +1348,7 @@ function checkInputCombination(inputs) {
 async function planImageWork(inputs, region, env) {
     if (!inputs.image && inputs.images.size === 0)
         return undefined;
-    const { checkImageOptions, imageWorkLines } = await __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 3231));
+    const { checkImageOptions, imageWorkLines } = await __webpack_require__.e(/* import() */ 960).then(__webpack_require__.bind(__webpack_require__, 2960));
     const options = { ...inputs, region };
     const job = (o) => ({ options: o, plan: checkImageOptions(o, env) });
     const main = inputs.image ? job(options) : undefined;
@@ -1379,13 +1379,13 @@ function imageAccess(session, reporter, signal, env) {
         const known = ecrClients.get(region);
         if (known)
             return known;
-        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 898));
+        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(511), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 3269));
         const api = ecrApiFor(session, region);
         ecrClients.set(region, api);
         return api;
     };
     const ecrPublicToken = async () => {
-        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
+        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(511), __webpack_require__.e(575), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 6416));
         return token(ecrPublicClientFor(session), session.options.signal);
     };
     return { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal, env };
@@ -1400,15 +1400,15 @@ function lazyEcr(load) {
 }
 
 // EXTERNAL MODULE: ./src/runtask/options.ts
-var options = __webpack_require__(3898);
+var options = __webpack_require__(8217);
 // EXTERNAL MODULE: ./src/runtask/plan.ts
-var runtask_plan = __webpack_require__(8721);
+var runtask_plan = __webpack_require__(8756);
 // EXTERNAL MODULE: ./src/taskdef/plain-data.ts
-var plain_data = __webpack_require__(2209);
+var plain_data = __webpack_require__(20);
 // EXTERNAL MODULE: ./src/taskdef/read-only.ts
-var read_only = __webpack_require__(4489);
+var read_only = __webpack_require__(3530);
 // EXTERNAL MODULE: ./src/taskdef/task-size.ts
-var task_size = __webpack_require__(3173);
+var task_size = __webpack_require__(1938);
 ;// CONCATENATED MODULE: ./src/taskdef/normalize.ts
 // `register: if-changed` reuses the family's latest revision when the rendered task definition equals it.
 // ECS answers a registered definition with defaults filled in and some lists reordered, so both sides are
@@ -1698,9 +1698,9 @@ function checkLaunchVolume(taskDefinition, volumeName, inputName) {
 }
 
 // EXTERNAL MODULE: ./src/deploy/preflight.ts + 3 modules
-var deploy_preflight = __webpack_require__(9646);
+var deploy_preflight = __webpack_require__(9909);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(4051);
 ;// CONCATENATED MODULE: ./src/deploy/keep-revisions.ts
 
 
@@ -2050,6 +2050,7 @@ function serviceUpdate(inputs, before, kind) {
                     pollIntervalMs: inputs.pollIntervalMs,
                     rollback: inputs.rollback,
                     rollbackOnCancel: inputs.rollbackOnCancel,
+                    waitForRollback: inputs.waitForRollback,
                     ...(inputs.maxFailedTasks !== undefined ? { maxFailedTasks: inputs.maxFailedTasks } : {}),
                     waitUntil: inputs.waitUntil,
                     ...(inputs.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: inputs.pauseTimeoutMs } : {}),
@@ -2144,7 +2145,7 @@ async function readTaskDefinitionFile(deps, path) {
         throw new src_errors/* InputError */.dz(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
     }
     // The YAML library is loaded only for a file that is not plain JSON: most runs read JSON and never need it.
-    return (0,parse_file/* parseTaskDefinitionText */.$6)(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
+    return (0,parse_file/* parseTaskDefinitionText */.$6)(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 3645, 19)) : undefined);
 }
 function warnUnmodelledBase(reporter, revision) {
     const fields = revision.unmodelledFields;
@@ -2160,7 +2161,7 @@ function warnUnmodelled(deps, rendered) {
 }
 
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
-var ecs_update = __webpack_require__(3640);
+var ecs_update = __webpack_require__(747);
 ;// CONCATENATED MODULE: ./src/deploy/plan-report.ts
 
 
@@ -2241,7 +2242,7 @@ function unreadKindLines(update, deployed) {
 }
 
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+var duration = __webpack_require__(402);
 ;// CONCATENATED MODULE: ./src/inputs/duration.ts
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -2320,7 +2321,7 @@ function checkTags(name, tags) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef/fargate-sizes.ts
-var fargate_sizes = __webpack_require__(4765);
+var fargate_sizes = __webpack_require__(66);
 ;// CONCATENATED MODULE: ./src/inputs/kv-lines.ts
 // Multi-line inputs of KEY=VALUE lines (environment, secrets, tags, images, build-args).
 // Only the first '=' splits, so values may hold '=' (URLs, base64); a value is kept exactly as written,
@@ -2636,7 +2637,7 @@ function checkMigratedCombination(inputs) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/schema.ts
-var schema = __webpack_require__(2898);
+var schema = __webpack_require__(7233);
 ;// CONCATENATED MODULE: ./src/inputs/shell-words.ts
 // The `command` input: a JSON array of strings, or one line split into words the way a POSIX shell does,
 // without expanding anything. ECS runs the words as they are, with no shell in between, so an unquoted
@@ -2826,6 +2827,7 @@ function waitingInputs(read) {
         maxFailedTasks: read.int('max-failed-tasks'),
         rollback: read.bool('rollback'),
         rollbackOnCancel: read.bool('rollback-on-cancel'),
+        waitForRollback: read.bool('wait-for-rollback'),
         waitUntil: read.choice('wait-until'),
         pauseTimeoutMs: read.value('pause-timeout') === '' ? undefined : read.duration('pause-timeout'),
     };
@@ -3060,7 +3062,7 @@ function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/sources.ts
-var sources = __webpack_require__(6203);
+var sources = __webpack_require__(1778);
 ;// CONCATENATED MODULE: ./src/inputs/stdin.ts
 async function readStdin(stream = process.stdin) {
     const chunks = [];
@@ -3181,7 +3183,7 @@ async function openDryRunSession(inputs, env, reporter, signal) {
     return session;
 }
 async function createSessionFor(inputs, region, env, reporter, signal, limits = {}) {
-    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778));
+    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 2477));
     const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
     // The run's cancel reaches every AWS call, so a signal ends a call in flight too.
     const options = {
@@ -3193,7 +3195,7 @@ async function createSessionFor(inputs, region, env, reporter, signal, limits = 
     return createSession(options);
 }
 async function webIdentityCredentials(inputs, region, env, reporter, signal) {
-    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(695), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 6850));
+    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(453), __webpack_require__.e(107)]).then(__webpack_require__.bind(__webpack_require__, 2107));
     // A rollback can wait as long again as the rollout; the session must not end before both.
     const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
     if (longestRunMs > SESSION_MS) {
@@ -3239,11 +3241,11 @@ async function planDeps(inputs, env, access, reporter, compared) {
         reporter,
         env: env,
         readTextFile: (path) => (0,parse_file/* readTaskDefinitionFile */.BD)((0,external_node_path_.resolve)(path), path),
-        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
+        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(501)]).then(__webpack_require__.bind(__webpack_require__, 9501))).unmodelledFields } : {}),
         ...(inputs.image || inputs.images.size > 0
             ? {
                 verifyImages: async (work) => {
-                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 9747));
+                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(71)]).then(__webpack_require__.bind(__webpack_require__, 5071));
                     for (const job of [...work.others, ...(work.main ? [work.main] : [])])
                         await verifyImageExists(access, job.options, job.plan);
                 },
@@ -3252,7 +3254,7 @@ async function planDeps(inputs, env, access, reporter, compared) {
     };
 }
 async function publishImages(access, work) {
-    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 9747));
+    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(71)]).then(__webpack_require__.bind(__webpack_require__, 5071));
     return work.main ? publishImage(access, work.main.options, work.main.plan) : { image: '', pushed: false, pushedNewDigest: false };
 }
 function applyDeps(wiring) {
@@ -3273,10 +3275,10 @@ function applyDeps(wiring) {
         runTask: async (runPlan, taskDefinitionArn, untouched) => {
             // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
             const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([
-                __webpack_require__.e(/* import() */ 588).then(__webpack_require__.bind(__webpack_require__, 5588)),
-                __webpack_require__.e(/* import() */ 470).then(__webpack_require__.bind(__webpack_require__, 3470)),
-                __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 253)),
-                Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 6778)),
+                __webpack_require__.e(/* import() */ 18).then(__webpack_require__.bind(__webpack_require__, 5018)),
+                __webpack_require__.e(/* import() */ 87).then(__webpack_require__.bind(__webpack_require__, 6087)),
+                __webpack_require__.e(/* import() */ 28).then(__webpack_require__.bind(__webpack_require__, 9028)),
+                Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(477)]).then(__webpack_require__.bind(__webpack_require__, 2477)),
             ]);
             return runTaskStep(runPlan, taskDefinitionArn, untouched, {
                 api: ecsTaskApi(session),
@@ -3291,9 +3293,9 @@ function applyDeps(wiring) {
 }
 
 // EXTERNAL MODULE: ./src/aws/doubtful.ts
-var doubtful = __webpack_require__(7808);
+var doubtful = __webpack_require__(1445);
 // EXTERNAL MODULE: ./src/aws/taskdef-convert.ts
-var taskdef_convert = __webpack_require__(6763);
+var taskdef_convert = __webpack_require__(2364);
 ;// CONCATENATED MODULE: ./src/deploy/register.ts
 
 
@@ -3635,7 +3637,7 @@ function sharedRegistrations() {
 }
 
 // EXTERNAL MODULE: ./src/rollout/rolling.ts
-var rolling = __webpack_require__(9372);
+var rolling = __webpack_require__(7543);
 ;// CONCATENATED MODULE: ./src/fleet/rollback-all.ts
 
 
@@ -4188,7 +4190,7 @@ function singleService(raw, inputs, reporter, startedAt) {
 }
 async function readEntries(path, usualRaw, reporter, startedAt) {
     const text = (0,parse_file/* readTaskDefinitionFile */.BD)((0,external_node_path_.resolve)(path), path, 'services-file');
-    const file = parseServicesFile(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
+    const file = parseServicesFile(text, path, (0,parse_file/* needsYaml */.Tf)(text) ? await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 3645, 19)) : undefined);
     const runs = [];
     const problems = [];
     const seen = new Map();
@@ -4405,7 +4407,7 @@ function reportTable({ state, reporter, clock }) {
 }
 
 // EXTERNAL MODULE: ./src/hosts/redactor.ts
-var hosts_redactor = __webpack_require__(6107);
+var hosts_redactor = __webpack_require__(1482);
 ;// CONCATENATED MODULE: ./src/rollout/wait-progress.ts
 // Progress while a run waits and nothing else is printed. In a CI log: a line after every 30 s of silence with the
 // time elapsed, the time left before the timeout and where each wait stands. On a terminal: one status line with a
@@ -4618,11 +4620,11 @@ function progressOptions(env) {
 async function createHost(invocation, env) {
     const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env);
     if (invocation.host === 'github-action')
-        return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(831)]).then(__webpack_require__.bind(__webpack_require__, 7212))).githubHost();
+        return (await Promise.all(/* import() */[__webpack_require__.e(559), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 6153))).githubHost();
     const options = { json: invocation.json, color, env };
     if (invocation.host === 'gitlab')
-        return (await __webpack_require__.e(/* import() */ 176).then(__webpack_require__.bind(__webpack_require__, 4176))).gitlabHost(options);
-    return (await __webpack_require__.e(/* import() */ 273).then(__webpack_require__.bind(__webpack_require__, 1273))).shellHost(options);
+        return (await __webpack_require__.e(/* import() */ 753).then(__webpack_require__.bind(__webpack_require__, 4753))).gitlabHost(options);
+    return (await __webpack_require__.e(/* import() */ 254).then(__webpack_require__.bind(__webpack_require__, 6254))).shellHost(options);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
@@ -4649,7 +4651,7 @@ function shortenSdkNodeWarning() {
 
 /***/ }),
 
-/***/ 9373:
+/***/ 386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4674,14 +4676,14 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 4075:
+/***/ 5650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ newPrimaryDeployment),
 /* harmony export */   o: () => (/* binding */ identifyDeployment)
 /* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
 
 /**
  * The one rule for "an update started this deployment": the service's PRIMARY deployment has an id that was not
@@ -4711,7 +4713,7 @@ function identifyDeployment(answer, before, taskDefinitionArn) {
 
 /***/ }),
 
-/***/ 3545:
+/***/ 7624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -4724,7 +4726,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   resultOutput: () => (/* binding */ resultOutput),
 /* harmony export */   worstStatus: () => (/* binding */ worstStatus)
 /* harmony export */ });
-/* harmony import */ var _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2898);
+/* harmony import */ var _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7233);
 // The run's outputs, one rule per output the schema lists: how it is read from one service's result, and how a
 // services-file run sums its services up. A test checks that the rules and the schema name the same outputs.
 
@@ -4823,7 +4825,7 @@ function resultOutput(result) {
 
 /***/ }),
 
-/***/ 9646:
+/***/ 9909:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4835,11 +4837,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/taskdef-convert.ts
-var taskdef_convert = __webpack_require__(6763);
+var taskdef_convert = __webpack_require__(2364);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/rollout/kind.ts
-var kind = __webpack_require__(7715);
+var kind = __webpack_require__(5926);
 ;// CONCATENATED MODULE: ./src/rollout/codedeploy.ts
 // A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
 // CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
@@ -4852,7 +4854,7 @@ const codeDeploy = {
         if (!reads.codeDeploy)
             throw new Error('codeDeploy.plan: a CODE_DEPLOY service needs reads.codeDeploy');
         // The CodeDeploy SDK is loaded only for a service CodeDeploy deploys.
-        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
+        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 60).then(__webpack_require__.bind(__webpack_require__, 5060)), reads.codeDeploy()]);
         const codeDeploy = await planCodeDeploy({ api, reporter }, inputs.codeDeploy, {
             cluster: inputs.cluster,
             service,
@@ -4877,7 +4879,7 @@ const codeDeploy = {
     },
     deliver: async (deps, delivery) => {
         // Loaded only for a service CodeDeploy deploys.
-        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 8001));
+        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 3722));
         const { update } = delivery;
         if (!update.codeDeploy)
             throw new Error('codeDeploy.deliver: the plan has no CodeDeploy part');
@@ -4901,11 +4903,11 @@ const codeDeploy = {
 };
 
 // EXTERNAL MODULE: ./src/rollout/rolling.ts
-var rolling = __webpack_require__(9372);
-// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 5 modules
-var watch_rollout = __webpack_require__(7804);
+var rolling = __webpack_require__(7543);
+// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
+var watch_rollout = __webpack_require__(2423);
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
-var ecs_update = __webpack_require__(3640);
+var ecs_update = __webpack_require__(747);
 ;// CONCATENATED MODULE: ./src/rollout/staged.ts
 // ECS's own blue/green, linear and canary deployments: one UpdateService, then the service deployment's lifecycle
 // stages; a rollback is StopServiceDeployment, never an UpdateService back, which would break the traffic setup.
@@ -4950,7 +4952,7 @@ function kindFor(service) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(4051);
 ;// CONCATENATED MODULE: ./src/deploy/preflight.ts
 
 
@@ -5026,20 +5028,20 @@ function readFailure(action, error) {
 
 /***/ }),
 
-/***/ 8191:
+/***/ 248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ startDeployment)
 /* harmony export */ });
 /* unused harmony export UPDATE_ATTEMPTS */
-/* harmony import */ var _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7808);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6429);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9373);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8263);
-/* harmony import */ var _identify_deployment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4075);
+/* harmony import */ var _aws_doubtful_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1445);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5290);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(386);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4533);
+/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3618);
+/* harmony import */ var _identify_deployment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5650);
 
 
 
@@ -5143,7 +5145,7 @@ function appliedIdentity(now, before, idsBefore, request) {
 
 /***/ }),
 
-/***/ 7607:
+/***/ 402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5169,7 +5171,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 6107:
+/***/ 1482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5261,7 +5263,7 @@ function lowerHex(encoded) {
 
 /***/ }),
 
-/***/ 2503:
+/***/ 5316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5285,7 +5287,7 @@ class ChangedLines {
 
 /***/ }),
 
-/***/ 3640:
+/***/ 747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5296,17 +5298,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/runtask/describe.ts
-var describe = __webpack_require__(7635);
+var describe = __webpack_require__(8102);
 // EXTERNAL MODULE: ./src/deploy/start-deployment.ts
-var start_deployment = __webpack_require__(8191);
+var start_deployment = __webpack_require__(248);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
-var identify_deployment = __webpack_require__(4075);
+var identify_deployment = __webpack_require__(5650);
 ;// CONCATENATED MODULE: ./src/deploy/undo-cancelled-update.ts
 
 
@@ -5432,7 +5434,7 @@ function updateExtraLines(extra) {
 
 /***/ }),
 
-/***/ 7715:
+/***/ 5926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5451,7 +5453,7 @@ function strategyOf(service) {
 
 /***/ }),
 
-/***/ 372:
+/***/ 9656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5461,7 +5463,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+var duration = __webpack_require__(402);
 ;// CONCATENATED MODULE: ./src/watch/pacing.ts
 // The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
 // poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
@@ -5478,7 +5480,7 @@ function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
 }
 
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 ;// CONCATENATED MODULE: ./src/rollout/poll-loop.ts
 
 
@@ -5562,15 +5564,15 @@ async function pollLoop(deps, options, deadline, poll) {
 
 /***/ }),
 
-/***/ 9372:
+/***/ 7543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ rolling)
 /* harmony export */ });
-/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7804);
-/* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3640);
-/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7715);
+/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2423);
+/* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(747);
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5926);
 // A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is an
 // UpdateService back to the previous revision.
 
@@ -5590,7 +5592,7 @@ const rolling = {
 
 /***/ }),
 
-/***/ 7635:
+/***/ 8102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5599,9 +5601,9 @@ const rolling = {
 /* harmony export */   UE: () => (/* binding */ describeEbsVolume),
 /* harmony export */   ay: () => (/* binding */ commandLine)
 /* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
-/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1599);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(402);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3240);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4962);
 
 
 
@@ -5658,7 +5660,7 @@ function describeEbsVolume(volume) {
 
 /***/ }),
 
-/***/ 3898:
+/***/ 8217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5668,7 +5670,7 @@ function describeEbsVolume(volume) {
 /* harmony export */   tx: () => (/* binding */ runTaskOptionsFrom)
 /* harmony export */ });
 /* unused harmony exports RUN_TASK_DEFAULTS, OVERRIDES_MAX_CHARACTERS, overridesJson, parseCapacityProviderStrategy, parseContainerOverrides */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 
 const RUN_TASK_DEFAULTS = {
     startedBy: 'ecs-deliver',
@@ -6019,14 +6021,14 @@ function runTaskOptionsFrom(values, splitCommand) {
 
 /***/ }),
 
-/***/ 1599:
+/***/ 3240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ describePlacement),
 /* harmony export */   e: () => (/* binding */ resolvePlacement)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 
 function resolvePlacement(service, overrides, networkMode) {
     const placement = launch(service, overrides);
@@ -6093,7 +6095,7 @@ function describePlacement(placement) {
 
 /***/ }),
 
-/***/ 8721:
+/***/ 8756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6101,10 +6103,10 @@ function describePlacement(placement) {
 /* harmony export */   X2: () => (/* binding */ runTaskRequestFor),
 /* harmony export */   rg: () => (/* binding */ describeRunTaskPlan)
 /* harmony export */ });
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3898);
-/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1599);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7635);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8217);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3240);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4962);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8102);
 
 
 
@@ -6148,7 +6150,7 @@ function describeRunTaskPlan(plan, revision) {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 4962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6200,15 +6202,15 @@ function commandOf(request, container) {
 
 /***/ }),
 
-/***/ 4765:
+/***/ 66:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $0: () => (/* binding */ checkTaskSize)
 /* harmony export */ });
 /* unused harmony exports FARGATE_SIZES_FILE, FARGATE_SIZES, taskCpuUnits, taskMemoryMiB, fargateMemoryFor */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3173);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _task_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1938);
 // Task-level cpu and memory: the forms ECS takes, and the cpu/memory pairs Fargate runs. The one table of
 // Fargate sizes: error messages point here, so a new size is added in this file alone.
 
@@ -6279,7 +6281,7 @@ function checkTaskSize(size, fargate, labels) {
 
 /***/ }),
 
-/***/ 5982:
+/***/ 2211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6292,10 +6294,10 @@ function checkTaskSize(size, fargate, labels) {
 /* unused harmony exports MAX_FILE_BYTES, MAX_DEPTH */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2209);
-/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4489);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8516);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20);
+/* harmony import */ var _read_only_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3530);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8681);
 // Reads a task definition file (JSON or YAML) in either shape people keep them in: the RegisterTaskDefinition
 // input, or the DescribeTaskDefinition output (`{"taskDefinition": {...}, "tags": [...]}`) saved from the CLI.
 // Fields this code does not know are kept as written. Messages say where the problem is, never the text
@@ -6570,7 +6572,7 @@ function mergeTags(...lists) {
 
 /***/ }),
 
-/***/ 2209:
+/***/ 20:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6623,7 +6625,7 @@ function describeKind(value) {
 
 /***/ }),
 
-/***/ 4489:
+/***/ 3530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6644,7 +6646,7 @@ const READ_ONLY_FIELDS = [
 
 /***/ }),
 
-/***/ 3173:
+/***/ 1938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6673,7 +6675,7 @@ function scaled(value, unit) {
 
 /***/ }),
 
-/***/ 8516:
+/***/ 8681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6684,9 +6686,9 @@ function scaled(value, unit) {
 /* harmony export */   rO: () => (/* binding */ COMPATIBILITIES)
 /* harmony export */ });
 /* unused harmony export TAG_LIMITS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _fargate_sizes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4765);
-/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2209);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _fargate_sizes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66);
+/* harmony import */ var _plain_data_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20);
 // Checks a task definition document against the types and limits ECS documents, so that a wrongly typed field
 // or a size Fargate does not run is refused before any call, named by its path (containerDefinitions[0].memory).
 // Pure: takes a document, throws InputError. Fields not listed here are left to ECS.
@@ -6839,7 +6841,7 @@ function typeError(source, path, expected, found, quote = false) {
 
 /***/ }),
 
-/***/ 9040:
+/***/ 3561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6847,13 +6849,13 @@ function typeError(source, path, expected, found, quote = false) {
 /* harmony export */   xV: () => (/* binding */ reportFailure)
 /* harmony export */ });
 /* unused harmony exports EVENTS_SHOWN, eventsOfDeployment, collectFailure, failureLines */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7607);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6429);
-/* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6255);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2724);
-/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4484);
-/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8985);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(402);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5290);
+/* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5552);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8885);
+/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3965);
+/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2222);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3618);
 
 
 
@@ -6927,14 +6929,14 @@ async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
 
 /***/ }),
 
-/***/ 7511:
+/***/ 3460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ ServiceGoneError),
 /* harmony export */   n: () => (/* binding */ Observer)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
 
 /** The service is gone or unusable: no later poll can change that. */
 class ServiceGoneError extends Error {
@@ -6997,7 +6999,7 @@ class Observer {
 
 /***/ }),
 
-/***/ 2724:
+/***/ 8885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7009,9 +7011,9 @@ class Observer {
 /* harmony export */   vu: () => (/* binding */ EventLog)
 /* harmony export */ });
 /* unused harmony exports EVENT_MARGIN_MS, serviceDeploymentLine */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6429);
-/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3780);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5290);
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4541);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3618);
 
 
 
@@ -7093,15 +7095,15 @@ function standingOf(snapshot, deploymentId) {
 
 /***/ }),
 
-/***/ 6255:
+/***/ 5552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ readErrorKind),
 /* harmony export */   U: () => (/* binding */ describeReadError)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7511);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3460);
 // What a failed read while watching means for the watch. A read that fails says nothing about the deployment:
 // only the answers ECS gives decide an outcome, so every fault of the connection or the answer is retried.
 
@@ -7119,7 +7121,7 @@ function describeReadError(error) {
 
 /***/ }),
 
-/***/ 4484:
+/***/ 3965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7170,7 +7172,7 @@ async function settleWithin(promise, ms, clock, cancel) {
 
 /***/ }),
 
-/***/ 8263:
+/***/ 3618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7192,7 +7194,7 @@ function eventKey(event) {
 
 /***/ }),
 
-/***/ 3780:
+/***/ 4541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7200,8 +7202,8 @@ function eventKey(event) {
 /* harmony export */   uX: () => (/* binding */ StageProgress)
 /* harmony export */ });
 /* unused harmony export BAKE_REPORT_EVERY_MS */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(402);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3618);
 
 
 const STAGE_MEANING = {
@@ -7476,7 +7478,7 @@ function hookName(hook) {
 
 /***/ }),
 
-/***/ 8985:
+/***/ 2222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7484,7 +7486,7 @@ function hookName(hook) {
 /* harmony export */   bd: () => (/* binding */ stoppedTasksOf)
 /* harmony export */ });
 /* unused harmony export STOPPED_TASKS_SHOWN */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
 
 const STOPPED_TASKS_SHOWN = 5;
 const LIST_PAGES = 3;
@@ -7552,7 +7554,7 @@ function stoppedTaskLines(report) {
 
 /***/ }),
 
-/***/ 7804:
+/***/ 2423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -7563,23 +7565,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/deploy/start-deployment.ts
-var start_deployment = __webpack_require__(8191);
+var start_deployment = __webpack_require__(248);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
-var failure_report = __webpack_require__(9040);
+var failure_report = __webpack_require__(3561);
 // EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
-var poll_loop = __webpack_require__(372);
+var poll_loop = __webpack_require__(9656);
 // EXTERNAL MODULE: ./src/rollout/changed-lines.ts
-var changed_lines = __webpack_require__(2503);
+var changed_lines = __webpack_require__(5316);
 // EXTERNAL MODULE: ./src/watch/progress.ts
-var progress = __webpack_require__(2724);
+var progress = __webpack_require__(8885);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
-var read_errors = __webpack_require__(6255);
+var read_errors = __webpack_require__(5552);
 // EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
-var identify_deployment = __webpack_require__(4075);
+var identify_deployment = __webpack_require__(5650);
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
-var watch_snapshot = __webpack_require__(8263);
+var watch_snapshot = __webpack_require__(3618);
 ;// CONCATENATED MODULE: ./src/watch/tracking.ts
 
 
@@ -7625,7 +7627,7 @@ function track(followed, snapshot) {
 }
 
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 ;// CONCATENATED MODULE: ./src/watch/verdict.ts
 
 
@@ -7668,10 +7670,10 @@ function decide(snapshot, followed, eventsSinceStart, maxFailedTasks) {
     }
     const rolledBack = ecsRollback(service, followed, serviceDeployment, eventsSinceStart);
     if (rolledBack)
-        return { kind: 'rolled-back-by-ecs', reason: failureReason, ...rolledBack };
+        return { kind: 'rolling-back-by-ecs', reason: failureReason, ...rolledBack };
     if (ours?.rolloutState === 'FAILED') {
         if (service.deploymentConfiguration?.deploymentCircuitBreaker?.rollback === true) {
-            return { kind: 'rolled-back-by-ecs', reason: failureReason };
+            return { kind: 'rolling-back-by-ecs', reason: failureReason };
         }
         return { kind: 'failed', reason: failureReason };
     }
@@ -7805,12 +7807,50 @@ async function followWith(ctx, start, deadline, judge) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/watch/ecs-rollback.ts
+
+
+
+
+/** `to` is the task definition ECS goes back to; `known` the deployment ids seen before ECS began rolling back. */
+function ecsRollbackJudge(options, to, known) {
+    const lines = rollingJudge(options);
+    return {
+        changed: lines.changed,
+        waitingFor: 'ECS rolling back',
+        decide: (snapshot) => rollbackVerdict(snapshot, to, known),
+    };
+}
+function rollbackVerdict(snapshot, to, known) {
+    const { service, serviceDeployment } = snapshot;
+    switch (serviceDeployment?.status) {
+        case 'ROLLBACK_SUCCESSFUL':
+            return { kind: 'rolled-back' };
+        case 'ROLLBACK_FAILED':
+            return { kind: 'rollback-failed', reason: trimmed(serviceDeployment.statusReason ?? serviceDeployment.rollback?.reason ?? 'ECS gave no reason') };
+    }
+    const primary = (0,watch_snapshot/* primaryOf */.Os)(service);
+    if (primary?.id !== undefined && !known.includes(primary.id) && !(0,names/* sameRevision */.Y6)(primary.taskDefinition, to)) {
+        return { kind: 'superseded', by: primary };
+    }
+    if (serviceDeployment !== undefined)
+        return { kind: 'waiting' };
+    // No service deployment to read: the deployments list tells.
+    const back = (0,watch_snapshot/* deploymentsOf */.o)(service).find((deployment) => deployment.status === 'PRIMARY' && (0,names/* sameRevision */.Y6)(deployment.taskDefinition, to));
+    if (back?.rolloutState === 'FAILED')
+        return { kind: 'rollback-failed', reason: trimmed(back.rolloutStateReason ?? 'ECS gave no reason') };
+    return isSteady(service, to) ? { kind: 'rolled-back' } : { kind: 'waiting' };
+}
+function trimmed(reason) {
+    return reason.replace(/\.+$/, '');
+}
+
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+var duration = __webpack_require__(402);
 // EXTERNAL MODULE: ./src/watch/observe.ts
-var observe = __webpack_require__(7511);
+var observe = __webpack_require__(3460);
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 ;// CONCATENATED MODULE: ./src/watch/endings.ts
 
 
@@ -7882,9 +7922,9 @@ async function rollBackOnCancel(request, call, to, clock) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/watch/stages.ts
-var stages = __webpack_require__(3780);
+var stages = __webpack_require__(4541);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
 // Watches a blue/green, linear or canary deployment through its service deployment (DescribeServiceDeployments):
 // each lifecycle stage as it begins, traffic shares, bake time, hooks and pauses; then one verdict. A rollback of
@@ -8167,6 +8207,7 @@ async function cancelled(followed, result, headline) {
 
 
 
+
 /** A blue/green, linear or canary deployment, followed through its service deployment's stages. */
 function watchStaged(deps, target, options) {
     return watchServiceDeployment(deps, target, options, watchRolling);
@@ -8181,11 +8222,12 @@ async function watchRolling(deps, target, options, staged) {
         seenEvents: new Set(target.eventKeysBefore),
     };
     const followed = followedOf(target);
+    const deadline = staged?.deadline ?? deps.clock.now() + options.timeoutMs;
     const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
         deps.reporter.info(`${startLine(target.service, followed)}; timeout ${(0,duration/* formatDuration */.a)(options.timeoutMs)}`);
-        return follow(ctx, followed, staged?.deadline ?? deps.clock.now() + options.timeoutMs);
+        return follow(ctx, followed, deadline);
     });
-    return watch_rollout_conclude(ctx, rollout, staged);
+    return watch_rollout_conclude(ctx, rollout, staged, deadline);
 }
 /** Why a blue/green, linear or canary deployment followed without its service deployment is not rolled back. */
 function notRolledBack(staged) {
@@ -8199,7 +8241,7 @@ function startLine(service, followed) {
         return `Following service deployment ${followed.serviceDeploymentArn} (${revision})`;
     return `No new deployment to follow: waiting until ${service} runs ${revision} in one deployment with all its tasks`;
 }
-async function watch_rollout_conclude(ctx, rollout, staged) {
+async function watch_rollout_conclude(ctx, rollout, staged, deadline) {
     const { target, reporter, options, clock } = ctx;
     const end = rollout.end;
     const what = describeDeployment(rollout.followed.deploymentId, target.taskDefinitionArn);
@@ -8218,12 +8260,8 @@ async function watch_rollout_conclude(ctx, rollout, staged) {
             return unknown(ctx, rollout, `the outcome of ${what} is unknown`);
         case 'cancelled':
             return watch_rollout_cancelled(ctx, rollout, `cancelled while ${what} was in progress`, staged);
-        case 'rolled-back-by-ecs': {
-            const to = (0,names/* familyRevision */.KW)(end.to ?? target.previous.taskDefinitionArn);
-            const message = `${what} failed: ${end.reason}; ECS rolled back to ${to}`;
-            const failure = await (0,failure_report/* reportFailure */.xV)(ctx, rollout, target.taskDefinitionArn, end.reason, message);
-            return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
-        }
+        case 'rolling-back-by-ecs':
+            return followEcsRollback(ctx, rollout, { what, reason: end.reason, to: end.to ?? target.previous.taskDefinitionArn }, deadline);
         case 'failed':
         case 'timed-out': {
             const reason = end.kind === 'failed' ? end.reason : notFinished(ctx, rollout);
@@ -8321,7 +8359,7 @@ async function watch_rollout_rollBack(ctx, rollout, failed, failure) {
         }
         case 'failed':
         case 'timed-out':
-        case 'rolled-back-by-ecs': {
+        case 'rolling-back-by-ecs': {
             const reason = end.kind === 'timed-out' ? notFinished(ctx, rollback) : end.reason;
             const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
             await (0,failure_report/* reportFailure */.xV)(ctx, rollback, target.previous.taskDefinitionArn, reason, `Rollback ${rollbackWhat}: ${reason}`);
@@ -8345,6 +8383,58 @@ async function watch_rollout_cancelled(ctx, rollout, headline, staged) {
         message = `${headline}; ${await rollBackOnCancel(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), 'UpdateService', to, clock)}`;
     }
     return cancelledState(ctx, rollout, message);
+}
+/**
+ * ECS began rolling back by itself: the failure's reason is printed now, and the rollback is followed to its end
+ * within what is left of the wait (unless wait-for-rollback is false). Only its end makes the run ROLLED_BACK.
+ */
+async function followEcsRollback(ctx, rollout, failed, deadline) {
+    const { target, reporter, options } = ctx;
+    const to = (0,names/* familyRevision */.KW)(failed.to);
+    const headline = `${failed.what} failed: ${failed.reason}`;
+    const rollingBack = `${headline}; ECS is rolling back to ${to}`;
+    const failure = await (0,failure_report/* reportFailure */.xV)(ctx, rollout, target.taskDefinitionArn, failed.reason, rollingBack);
+    if (options.waitForRollback === false)
+        return { status: 'FAILED', message: rollingBack, failure };
+    if (options.cancel.aborted)
+        return cancelledState(ctx, rollout, `${rollingBack}; cancelled`, failure);
+    const known = [
+        ...rollout.followed.deploymentIdsBefore,
+        ...(rollout.followed.deploymentId ? [rollout.followed.deploymentId] : []),
+        ...(0,watch_snapshot/* deploymentsOf */.o)(rollout.last?.service ?? {}).flatMap((deployment) => (deployment.id ? [deployment.id] : [])),
+    ];
+    const rollback = await reporter.group(`Watching the rollback ECS started for ${target.service}`, () => {
+        reporter.info(`ECS is rolling back ${target.service} to ${to}; following it until it ends (wait-for-rollback)`);
+        return followWith(ctx, rollout.followed, deadline, ecsRollbackJudge(options, failed.to, known));
+    });
+    const end = rollback.end;
+    switch (end.kind) {
+        case 'rolled-back': {
+            const message = `${headline}; ECS rolled back to ${to}`;
+            reporter.warn(message);
+            return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
+        }
+        case 'rollback-failed': {
+            const message = `${headline}; ECS could not roll back to ${to}: ${end.reason}`;
+            reporter.error(message);
+            return { status: 'FAILED', message, failure };
+        }
+        case 'superseded':
+            return superseded(ctx, failed.what, end.by);
+        case 'cancelled':
+            return cancelledState(ctx, rollback, `${rollingBack}; cancelled while ECS was rolling back`, failure);
+        case 'timed-out': {
+            const message = `${headline}; ECS is still rolling back to ${to} at the end of the ${(0,duration/* formatDuration */.a)(options.timeoutMs)} wait`;
+            reporter.error(message);
+            return { status: 'FAILED', message, failure };
+        }
+        case 'watch-error':
+        case 'unobserved': {
+            const { message, lastSeen } = unknownMessage(ctx, rollback, `${rollingBack}; how ECS's rollback ended is unknown`);
+            reporter.error(message);
+            return { status: 'FAILED', message, failure, ...lastSeen };
+        }
+    }
 }
 
 
