@@ -8,7 +8,7 @@ import { readFailure } from '../deploy/preflight.js';
 import { InputError, PreflightError } from '../errors.js';
 import type { Reporter } from '../report.js';
 import type { CodeDeployApi } from './api.js';
-import { appSpecNeedsYaml, describeAppSpec, parseAppSpec, type AppSpecSource } from './appspec.js';
+import { appSpecNeedsYaml, describeAppSpec, parseAppSpec, serviceLaunchOf, type AppSpecSource } from './appspec.js';
 
 export const DEFAULT_APPSPEC = 'appspec.yaml';
 const MAX_APPSPEC_BYTES = 1024 * 1024;
@@ -121,7 +121,13 @@ async function chooseAppSpec(deps: CodeDeployPlanDeps, path: string, service: Se
       `codedeploy-appspec: there is no ${DEFAULT_APPSPEC} in the working directory, and service ${service.serviceName ?? ''} names no load balancer container and port to make one from; add an AppSpec file, or set codedeploy-appspec to yours.`,
     );
   }
-  return { kind: 'generated', containerName: balancer.containerName, containerPort: balancer.containerPort };
+  const fromService = serviceLaunchOf(service);
+  return {
+    kind: 'generated',
+    containerName: balancer.containerName,
+    containerPort: balancer.containerPort,
+    ...(Object.keys(fromService).length > 0 ? { fromService } : {}),
+  };
 }
 
 /** The file's text, or undefined when there is no such file. */

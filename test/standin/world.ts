@@ -40,6 +40,11 @@ export interface ServiceSeed {
   status?: ServiceStatus;
   tags?: Tag[];
   networkConfiguration?: Body;
+  /** As CreateService takes them: a service with a capacity provider strategy has no launch type. */
+  capacityProviderStrategy?: Body[];
+  platformVersion?: string;
+  /** `{ targetGroupArn, containerName, containerPort }` entries. */
+  loadBalancers?: Body[];
   /**
    * As UpdateService takes it: `strategy` (BLUE_GREEN, LINEAR, CANARY), `bakeTimeInMinutes`, `lifecycleHooks`,
    * `linearConfiguration`, `canaryConfiguration`. Minutes may be fractions, so tests bake for seconds.
@@ -157,6 +162,9 @@ export class World {
     };
     applyDeploymentConfiguration(service, seed.deploymentConfiguration, this.options.laterStrategies);
     if (seed.networkConfiguration) service.networkConfiguration = seed.networkConfiguration;
+    if (seed.capacityProviderStrategy) service.capacityProviderStrategy = seed.capacityProviderStrategy;
+    if (seed.platformVersion) service.platformVersion = seed.platformVersion;
+    if (seed.loadBalancers) service.loadBalancers = seed.loadBalancers;
     // An INACTIVE service has neither deployments nor tasks left.
     if (service.status !== 'INACTIVE') seedDeployment(this.rollout, service, at);
     cluster.services.set(service.name, service);
