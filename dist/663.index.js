@@ -6933,21 +6933,27 @@ async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ ServiceGoneError),
-/* harmony export */   n: () => (/* binding */ Observer)
+/* harmony export */   fc: () => (/* binding */ ServiceGoneError),
+/* harmony export */   nu: () => (/* binding */ Observer)
 /* harmony export */ });
+/* unused harmony export MISSING_POLLS */
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
 
 /** The service is gone or unusable: no later poll can change that. */
 class ServiceGoneError extends Error {
     name = 'ServiceGoneError';
 }
+/** Polls in a row a service deployment never answered may be MISSING before the watch gives up on it. */
+const MISSING_POLLS = 3;
 class Observer {
     ecs;
     reporter;
     cluster;
     service;
     serviceDeploymentsAnswered = false;
+    /** Service deployments DescribeServiceDeployments described at least once. */
+    answeredArns = new Set();
+    missingInARow = 0;
     serviceDeploymentsSupported = true;
     constructor(ecs, reporter, cluster, service) {
         this.ecs = ecs;
@@ -6984,14 +6990,36 @@ class Observer {
             const answer = await this.ecs.describeServiceDeployments([arn]);
             this.serviceDeploymentsAnswered = true;
             const deployments = answer.serviceDeployments ?? [];
-            return deployments.find((deployment) => deployment.serviceDeploymentArn === arn) ?? deployments[0];
+            const found = deployments.find((deployment) => deployment.serviceDeploymentArn === arn) ?? deployments[0];
+            if (found) {
+                this.answeredArns.add(arn);
+                this.missingInARow = 0;
+                return found;
+            }
+            this.missing(arn, answer.failures?.find((failure) => failure.arn === arn)?.reason);
+            return undefined;
         }
         catch (error) {
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotSupported */ .GW)(error, !this.serviceDeploymentsAnswered))
+            if (error instanceof ServiceGoneError || !(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotSupported */ .GW)(error, !this.serviceDeploymentsAnswered))
                 throw error;
             this.serviceDeploymentsSupported = false;
             this.reporter.info(`DescribeServiceDeployments is not available here (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}); following the service's deployments list`);
             return undefined;
+        }
+    }
+    /**
+     * ECS answered the service deployment as a failure (MISSING). Right after an update that may be eventual
+     * consistency; once it was described, or after MISSING_POLLS polls in a row, ECS no longer knows it.
+     */
+    missing(arn, reason) {
+        if (reason !== 'MISSING')
+            return;
+        this.missingInARow += 1;
+        if (this.answeredArns.has(arn)) {
+            throw new ServiceGoneError(`ECS answers service deployment ${arn} as MISSING, after describing it before`);
+        }
+        if (this.missingInARow >= MISSING_POLLS) {
+            throw new ServiceGoneError(`ECS answered service deployment ${arn} as MISSING ${this.missingInARow} polls in a row`);
         }
     }
 }
@@ -7109,11 +7137,11 @@ function standingOf(snapshot, deploymentId) {
 
 
 function readErrorKind(error) {
-    return error instanceof _observe_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceGoneError */ .f ? 'fatal' : (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyError */ .fe)(error);
+    return error instanceof _observe_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceGoneError */ .fc ? 'fatal' : (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyError */ .fe)(error);
 }
 /** One line about a failed read, without the SDK's multi-line hints. */
 function describeReadError(error) {
-    if (error instanceof _observe_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceGoneError */ .f)
+    if (error instanceof _observe_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceGoneError */ .fc)
         return error.message;
     return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error).split('\n')[0] ?? '';
 }
@@ -7948,7 +7976,7 @@ async function watchServiceDeployment(deps, target, options, rolling) {
         ...deps,
         target,
         options,
-        observer: new observe/* Observer */.n(deps.ecs, deps.reporter, target.cluster, target.service),
+        observer: new observe/* Observer */.nu(deps.ecs, deps.reporter, target.cluster, target.service),
         seenEvents: new Set(target.eventKeysBefore),
     };
     const strategy = target.strategy ?? 'BLUE_GREEN';
@@ -8218,7 +8246,7 @@ async function watchRolling(deps, target, options, staged) {
         ...deps,
         target,
         options,
-        observer: new observe/* Observer */.n(deps.ecs, deps.reporter, target.cluster, target.service),
+        observer: new observe/* Observer */.nu(deps.ecs, deps.reporter, target.cluster, target.service),
         seenEvents: new Set(target.eventKeysBefore),
     };
     const followed = followedOf(target);

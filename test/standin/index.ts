@@ -38,6 +38,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CodeDeployStandin, codeDeployOf } from './codedeploy.js';
 import { FaultInjector, type Faults } from './faults.js';
+import type { ServiceDeploymentsMissing } from './world.js';
 import { type Body, isBody } from './input.js';
 import type { Tag } from './model.js';
 import type { TaskScript } from './one-off-tasks.js';
@@ -77,6 +78,12 @@ export interface EcsStandinOptions {
    * adds after this release would appear; their deployments walk the lifecycle stages as blue/green's do.
    */
   laterStrategies?: readonly string[];
+  /**
+   * When DescribeServiceDeployments answers a service deployment as a `failures` entry with reason MISSING, as
+   * ECS may: right after UpdateService, until `visibleAfterMs` has passed (eventual consistency), and from
+   * `forgottenAfterMs` after it was created on (a deployment ECS no longer knows). Default: never.
+   */
+  serviceDeploymentsMissing?: ServiceDeploymentsMissing;
 }
 
 export interface TaskDefinitionSeed {
@@ -151,6 +158,7 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
     registeredBy: `arn:aws:iam::${account.accountId}:user/${DEPLOYER}`,
     someoneElse: `arn:aws:iam::${account.accountId}:user/${SOMEONE_ELSE}`,
     laterStrategies: options.laterStrategies ?? [],
+    serviceDeploymentsMissing: options.serviceDeploymentsMissing ?? {},
   });
   const faults = new FaultInjector();
   const calls: Record<string, number> = {};

@@ -60,6 +60,13 @@ export interface WorldOptions {
   someoneElse: string;
   /** Strategy names accepted beyond the four ECS documents today. */
   laterStrategies: readonly string[];
+  serviceDeploymentsMissing: ServiceDeploymentsMissing;
+}
+
+/** When DescribeServiceDeployments answers a service deployment MISSING: see EcsStandinOptions. */
+export interface ServiceDeploymentsMissing {
+  visibleAfterMs?: number;
+  forgottenAfterMs?: number;
 }
 
 export class World {

@@ -34,7 +34,11 @@ export function listServiceDeployments(body: Body, { world }: OperationContext):
   return { serviceDeployments: page.items.map(briefServiceDeployment), ...nextToken(page.nextToken) };
 }
 
-export function describeServiceDeployments(body: Body, { world }: OperationContext): Body {
+export function describeServiceDeployments(body: Body, { world, now }: OperationContext): Body {
+  const { visibleAfterMs, forgottenAfterMs } = world.options.serviceDeploymentsMissing;
+  const answered = (record: ServiceDeploymentRecord): boolean =>
+    (visibleAfterMs === undefined || now - record.createdAt >= visibleAfterMs) &&
+    (forgottenAfterMs === undefined || now - record.createdAt < forgottenAfterMs);
   const arns = optionalStringList(body, 'serviceDeploymentArns') ?? [];
   if (arns.length === 0 || arns.length > MAX_DESCRIBED) {
     throw invalidParameter(`serviceDeploymentArns must have between 1 and ${MAX_DESCRIBED} items.`);
@@ -43,7 +47,7 @@ export function describeServiceDeployments(body: Body, { world }: OperationConte
   const failures: Body[] = [];
   for (const arn of arns) {
     const { service, record } = findServiceDeployment(world, arn);
-    if (service && record) serviceDeployments.push(describeServiceDeployment(record, service));
+    if (service && record && answered(record)) serviceDeployments.push(describeServiceDeployment(record, service));
     else failures.push({ arn, reason: 'MISSING' });
   }
   return { serviceDeployments, failures };
