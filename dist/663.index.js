@@ -7706,6 +7706,11 @@ function decide(snapshot, followed, eventsSinceStart, maxFailedTasks) {
         return { kind: 'failed', reason: failureReason };
     }
     if (serviceDeployment?.status && SERVICE_DEPLOYMENT_STOPPED.has(serviceDeployment.status)) {
+        // The deployments list may lag behind: the service deployment the service now names tells a newer update.
+        const current = service.currentServiceDeployment;
+        if (!stoppedByItsChecks(serviceDeployment) && current !== undefined && followed.serviceDeploymentArn !== undefined && current !== followed.serviceDeploymentArn) {
+            return { kind: 'superseded', current, ...(isNew(primary) ? { by: primary } : {}) };
+        }
         return { kind: 'failed', reason: failureReason };
     }
     if (ours && !circuitBreakerOn(service, serviceDeployment)) {
@@ -7743,6 +7748,10 @@ function ecsRollback(service, followed, serviceDeployment, events) {
             return taskDefinitionOf(target);
     }
     return undefined;
+}
+/** Stopped by its circuit breaker or an alarm: a failure, whatever started since. */
+function stoppedByItsChecks(serviceDeployment) {
+    return serviceDeployment.deploymentCircuitBreaker?.status === 'TRIGGERED' || (serviceDeployment.alarms?.triggeredAlarmNames ?? []).length > 0;
 }
 function circuitBreakerOn(service, serviceDeployment) {
     const status = serviceDeployment?.deploymentCircuitBreaker?.status;
@@ -8282,7 +8291,7 @@ async function watch_rollout_conclude(ctx, rollout, staged, deadline) {
             return { status: 'COMPLETED', message };
         }
         case 'superseded':
-            return superseded(ctx, what, end.by);
+            return end.by ? superseded(ctx, what, end.by) : supersededByServiceDeployment(ctx, what, end.current ?? '?');
         case 'watch-error':
         case 'unobserved':
             return unknown(ctx, rollout, `the outcome of ${what} is unknown`);
@@ -8321,6 +8330,12 @@ function superseded(ctx, what, by) {
     const message = `${what} was superseded by deployment ${by.id ?? '?'} (${supersededBy}), which another update started`;
     ctx.reporter.warn(message);
     return { status: 'SUPERSEDED', message, supersededBy };
+}
+/** Superseded, while the deployments list does not show the deployment that took over yet. */
+function supersededByServiceDeployment(ctx, what, current) {
+    const message = `${what} was superseded by service deployment ${current}, which another update started`;
+    ctx.reporter.warn(message);
+    return { status: 'SUPERSEDED', message };
 }
 function canRollBack(ctx) {
     const { target, reporter } = ctx;
@@ -8376,7 +8391,7 @@ async function watch_rollout_rollBack(ctx, rollout, failed, failure) {
         case 'cancelled':
             return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
         case 'superseded':
-            return superseded(ctx, rollbackWhat, end.by);
+            return end.by ? superseded(ctx, rollbackWhat, end.by) : supersededByServiceDeployment(ctx, rollbackWhat, end.current ?? '?');
         case 'watch-error':
         case 'unobserved': {
             // The rollout did fail; only how the rollback ended is not known.

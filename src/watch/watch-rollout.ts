@@ -67,7 +67,7 @@ async function conclude(ctx: WatchContext, rollout: FollowResult, staged: Staged
       return { status: 'COMPLETED', message };
     }
     case 'superseded':
-      return superseded(ctx, what, end.by);
+      return end.by ? superseded(ctx, what, end.by) : supersededByServiceDeployment(ctx, what, end.current ?? '?');
     case 'watch-error':
     case 'unobserved':
       return unknown(ctx, rollout, `the outcome of ${what} is unknown`);
@@ -106,6 +106,13 @@ function superseded(ctx: WatchContext, what: string, by: Deployment): WatchOutco
   const message = `${what} was superseded by deployment ${by.id ?? '?'} (${supersededBy}), which another update started`;
   ctx.reporter.warn(message);
   return { status: 'SUPERSEDED', message, supersededBy };
+}
+
+/** Superseded, while the deployments list does not show the deployment that took over yet. */
+function supersededByServiceDeployment(ctx: WatchContext, what: string, current: string): WatchOutcome {
+  const message = `${what} was superseded by service deployment ${current}, which another update started`;
+  ctx.reporter.warn(message);
+  return { status: 'SUPERSEDED', message };
 }
 
 function canRollBack(ctx: WatchContext): boolean {
@@ -167,7 +174,7 @@ async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchO
     case 'cancelled':
       return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
     case 'superseded':
-      return superseded(ctx, rollbackWhat, end.by);
+      return end.by ? superseded(ctx, rollbackWhat, end.by) : supersededByServiceDeployment(ctx, rollbackWhat, end.current ?? '?');
     case 'watch-error':
     case 'unobserved': {
       // The rollout did fail; only how the rollback ended is not known.

@@ -38,7 +38,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CodeDeployStandin, codeDeployOf } from './codedeploy.js';
 import { FaultInjector, type Faults } from './faults.js';
-import type { ServiceDeploymentsMissing } from './world.js';
+import type { ServiceDeploymentsMissing, ServicesLag } from './world.js';
 import { type Body, isBody } from './input.js';
 import type { Tag } from './model.js';
 import type { TaskScript } from './one-off-tasks.js';
@@ -84,6 +84,12 @@ export interface EcsStandinOptions {
    * `forgottenAfterMs` after it was created on (a deployment ECS no longer knows). Default: never.
    */
   serviceDeploymentsMissing?: ServiceDeploymentsMissing;
+  /**
+   * DescribeServices' deployments list lags `ms` behind DescribeServiceDeployments: a deployment is listed only
+   * this long after it started. Whether currentServiceDeployment lags too AWS does not say: by default it does
+   * not; `currentServiceDeploymentToo` makes it. Default: no lag.
+   */
+  servicesLag?: ServicesLag;
 }
 
 export interface TaskDefinitionSeed {
@@ -159,6 +165,7 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
     someoneElse: `arn:aws:iam::${account.accountId}:user/${SOMEONE_ELSE}`,
     laterStrategies: options.laterStrategies ?? [],
     serviceDeploymentsMissing: options.serviceDeploymentsMissing ?? {},
+    ...(options.servicesLag === undefined ? {} : { servicesLag: options.servicesLag }),
   });
   const faults = new FaultInjector();
   const calls: Record<string, number> = {};

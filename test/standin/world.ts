@@ -61,6 +61,14 @@ export interface WorldOptions {
   /** Strategy names accepted beyond the four ECS documents today. */
   laterStrategies: readonly string[];
   serviceDeploymentsMissing: ServiceDeploymentsMissing;
+  /** How far DescribeServices lags behind the service deployments; undefined: not at all. */
+  servicesLag?: ServicesLag;
+}
+
+/** See EcsStandinOptions.servicesLag. */
+export interface ServicesLag {
+  ms: number;
+  currentServiceDeploymentToo?: boolean;
 }
 
 /** When DescribeServiceDeployments answers a service deployment MISSING: see EcsStandinOptions. */
