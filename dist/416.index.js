@@ -96,6 +96,7 @@ function ecsApi(client, options = {}) {
         runTask: (input) => client.send(new dist_cjs/* RunTaskCommand */._eD(input), sendOptions),
         stopTask: (cluster, task, reason) => changes.send(new dist_cjs/* StopTaskCommand */.PP1({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
         stopServiceDeployment: (arn, stopType) => changes.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn: arn, stopType }), sendOptions),
+        continueServiceDeployment: (arn, hookId, action) => changes.send(new dist_cjs/* ContinueServiceDeploymentCommand */.LrH({ serviceDeploymentArn: arn, hookId, action }), sendOptions),
     };
 }
 

@@ -7283,6 +7283,10 @@ class StageProgress {
         const current = this.pausedSince === undefined ? 0 : this.capped(now - this.pausedSince);
         return this.pausedBeforeMs + current;
     }
+    /** The PAUSE hook the deployment waits at in the latest answer, if any. */
+    get pausedHookId() {
+        return this.pausedHook?.hookId;
+    }
     /** Ends the pause being tracked: a rollback this run asked for is not waiting at a hook any more. */
     endPause(now) {
         this.trackPause(undefined, now);
@@ -7963,9 +7967,6 @@ var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/watch/stages.ts
 var stages = __webpack_require__(4541);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
-// Watches a blue/green, linear or canary deployment through its service deployment (DescribeServiceDeployments):
-// each lifecycle stage as it begins, traffic shares, bake time, hooks and pauses; then one verdict. A rollback of
-// this run's asking (timeout, cancel) goes through StopServiceDeployment, never an UpdateService back.
 
 
 
@@ -8136,18 +8137,38 @@ async function conclude(followed, result, followedEcsRollback = false) {
                 return cancelled(followed, result, `${message}; cancelled`);
             if (!options.rollback)
                 return { status: 'TIMED_OUT', message, failure };
-            return rollBack(followed, { status: 'TIMED_OUT', message, failure }, failure);
+            return rollBack(followed, { status: 'TIMED_OUT', message, failure }, failure, end.kind === 'pause-timed-out' ? end.hookId : undefined);
         }
     }
 }
-/** StopServiceDeployment with stopType ROLLBACK, then the rollback is followed to its end. */
-async function rollBack(followed, failed, failure) {
+/**
+ * Asks ECS to roll the service deployment back: through the PAUSE hook it waits at (ContinueServiceDeployment with
+ * action ROLLBACK), else, or when the hook no longer awaits action, StopServiceDeployment with stopType ROLLBACK.
+ */
+async function sendRollback(ecs, reporter, arn, hookId) {
+    if (hookId !== undefined) {
+        try {
+            await ecs.continueServiceDeployment(arn, hookId, 'ROLLBACK');
+            return;
+        }
+        catch (error) {
+            if ((0,aws_errors/* changeOutcome */.Ft)(error) !== 'not-applied')
+                throw error;
+            reporter.warn(`ContinueServiceDeployment was refused (${(0,aws_errors/* describeError */.Uc)(error).split('\n')[0] ?? ''}): the hook no longer awaits action; StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+        }
+    }
+    await ecs.stopServiceDeployment(arn, 'ROLLBACK');
+}
+/** The rollback is sent (sendRollback), then followed to its end. `hookId`: the PAUSE hook the deployment waits at. */
+async function rollBack(followed, failed, failure, hookId) {
     const { ctx, arn } = followed;
     const { target, reporter, options, ecs, clock } = ctx;
     const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
-    reporter.warn(`Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+    reporter.warn(hookId === undefined
+        ? `Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`
+        : `Rolling back ${target.service} to ${to}: ContinueServiceDeployment ${arn} at the PAUSE hook ${hookId} (action ROLLBACK)`);
     try {
-        await ecs.stopServiceDeployment(arn, 'ROLLBACK');
+        await sendRollback(ecs, reporter, arn, hookId);
     }
     catch (error) {
         if ((0,aws_errors/* changeOutcome */.Ft)(error) === 'not-applied' && !(await endedOrRollingBack(ctx, arn))) {
@@ -8227,7 +8248,9 @@ async function cancelled(followed, result, headline) {
     if (options.rollbackOnCancel) {
         const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
         const ecs = ctx.ecsAfterCancel ?? ctx.ecs;
-        message = `${headline}; ${await rollBackOnCancel(ecs.stopServiceDeployment(arn, 'ROLLBACK'), 'StopServiceDeployment', to, clock)}`;
+        const hookId = followed.progress.pausedHookId;
+        const call = hookId === undefined ? 'StopServiceDeployment' : 'ContinueServiceDeployment (action ROLLBACK)';
+        message = `${headline}; ${await rollBackOnCancel(sendRollback(ecs, ctx.reporter, arn, hookId), call, to, clock)}`;
     }
     return cancelledState(ctx, result, message);
 }

@@ -3,6 +3,7 @@
 import {
   DeregisterTaskDefinitionCommand,
   DescribeClustersCommand,
+  ContinueServiceDeploymentCommand,
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
@@ -19,6 +20,7 @@ import {
   StopTaskCommand,
   UpdateServiceCommand,
   type Cluster,
+  type ContinueServiceDeploymentCommandOutput,
   type DescribeServiceDeploymentsCommandOutput,
   type DescribeServicesCommandOutput,
   type DescribeTaskDefinitionCommandInput,
@@ -66,6 +68,8 @@ export interface EcsApi {
   stopTask(cluster: string, task: string, reason: string): Promise<StopTaskCommandOutput>;
   /** A change: one SDK attempt. ROLLBACK puts the service back on the revision the deployment started from. */
   stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<StopServiceDeploymentCommandOutput>;
+  /** A change: one SDK attempt. `action` is always sent: left out, ECS continues the deployment. */
+  continueServiceDeployment(arn: string, hookId: string, action: 'CONTINUE' | 'ROLLBACK'): Promise<ContinueServiceDeploymentCommandOutput>;
 }
 
 /**
@@ -148,5 +152,7 @@ export function ecsApi(client: ECSClient, options: EcsApiOptions = {}): EcsApi {
       changes.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
     stopServiceDeployment: (arn, stopType) =>
       changes.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }), sendOptions),
+    continueServiceDeployment: (arn, hookId, action) =>
+      changes.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId, action }), sendOptions),
   };
 }

@@ -95,6 +95,7 @@ function fleetEcs(clock: VirtualClock, completesAt: ReadonlyMap<string, number>)
     },
     describeCluster: unused,
     stopServiceDeployment: unused,
+    continueServiceDeployment: unused,
     describeTaskDefinition: unused,
     registerTaskDefinition: unused,
     listTaskDefinitions: unused,
