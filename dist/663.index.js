@@ -7600,6 +7600,8 @@ __webpack_require__.d(__webpack_exports__, {
 var start_deployment = __webpack_require__(248);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(4533);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
 var failure_report = __webpack_require__(3561);
 // EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
@@ -7962,8 +7964,6 @@ async function rollBackOnCancel(request, call, to, clock) {
     return `the rollback to ${to} was requested, but ECS did not answer the ${call} within ${(0,duration/* formatDuration */.a)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may not have started`;
 }
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/watch/stages.ts
 var stages = __webpack_require__(4541);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
@@ -8268,6 +8268,7 @@ async function cancelled(followed, result, headline) {
 
 
 
+
 /** A blue/green, linear or canary deployment, followed through its service deployment's stages. */
 function watchStaged(deps, target, options) {
     return watchServiceDeployment(deps, target, options, watchRolling);
@@ -8383,6 +8384,12 @@ async function watch_rollout_rollBack(ctx, rollout, failed, failure) {
     if (!canRollBack(ctx))
         return failed;
     const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
+    const arn = rollout.followed.serviceDeploymentArn;
+    if (arn !== undefined && IN_FLIGHT.has(rollout.last?.serviceDeployment?.status ?? '')) {
+        reporter.warn(`Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+        if (await stopToRollBack(ctx, arn))
+            return followStopRollback(ctx, rollout, failed, failure);
+    }
     reporter.warn(`Rolling back ${target.service} to ${to}`);
     let started;
     try {
@@ -8499,6 +8506,65 @@ async function followEcsRollback(ctx, rollout, failed, deadline) {
             const { message, lastSeen } = unknownMessage(ctx, rollback, `${rollingBack}; how ECS's rollback ended is unknown`);
             reporter.error(message);
             return { status: 'FAILED', message, failure, ...lastSeen };
+        }
+    }
+}
+/** Service deployment statuses while it is in flight, when StopServiceDeployment can still roll it back. */
+const IN_FLIGHT = new Set(['PENDING', 'IN_PROGRESS']);
+/**
+ * StopServiceDeployment with ROLLBACK: ECS puts back the whole previous service revision. False when it was
+ * refused (access denied, or ECS would not stop it): the rollback is then an UpdateService, as without the API.
+ */
+async function stopToRollBack(ctx, arn) {
+    const { ecs, reporter } = ctx;
+    try {
+        await ecs.stopServiceDeployment(arn, 'ROLLBACK');
+        return true;
+    }
+    catch (error) {
+        const why = (0,aws_errors/* describeError */.Uc)(error).split('\n')[0] ?? '';
+        if ((0,aws_errors/* changeOutcome */.Ft)(error) === 'doubtful') {
+            // The answer was lost, not the request: what the service deployment says next tells whether it went through.
+            reporter.warn(`StopServiceDeployment: the answer was lost (${why}); following the service deployment`);
+            return true;
+        }
+        reporter.warn(`StopServiceDeployment was refused (${why}): rolling back with UpdateService, which restores only the task definition and desired count; allow ecs:StopServiceDeployment to roll back the whole previous service revision`);
+        return false;
+    }
+}
+/** Follows the rollback StopServiceDeployment asked for to its end: ROLLBACK_SUCCESSFUL, or the service steady on the previous revision. */
+async function followStopRollback(ctx, rollout, failed, failure) {
+    const { target, reporter, options, clock } = ctx;
+    const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
+    const known = [
+        ...rollout.followed.deploymentIdsBefore,
+        ...(rollout.followed.deploymentId ? [rollout.followed.deploymentId] : []),
+        ...(0,watch_snapshot/* deploymentsOf */.o)(rollout.last?.service ?? {}).flatMap((deployment) => (deployment.id ? [deployment.id] : [])),
+    ];
+    const rollback = await reporter.group(`Watching rollback of ${target.service} to ${to}`, () => followWith(ctx, rollout.followed, clock.now() + options.timeoutMs, ecsRollbackJudge(options, target.previous.taskDefinitionArn, known)));
+    const end = rollback.end;
+    switch (end.kind) {
+        case 'rolled-back': {
+            const message = `${failed.message}; rolled back to ${to}`;
+            reporter.warn(message);
+            return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
+        }
+        case 'superseded':
+            return superseded(ctx, `the rollback to ${to}`, end.by);
+        case 'cancelled':
+            return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
+        case 'watch-error':
+        case 'unobserved': {
+            const { message, lastSeen } = unknownMessage(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
+            reporter.error(message);
+            return { status: 'FAILED', message, failure, ...lastSeen };
+        }
+        case 'rollback-failed':
+        case 'timed-out': {
+            const reason = end.kind === 'timed-out' ? `did not finish within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}` : end.reason;
+            const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
+            reporter.error(message);
+            return { status: 'FAILED', message, failure };
         }
     }
 }

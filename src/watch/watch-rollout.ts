@@ -3,6 +3,7 @@
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { startDeployment } from '../deploy/start-deployment.js';
 import { errorMessage } from '../errors.js';
+import { changeOutcome, describeError } from '../aws/errors.js';
 import type { WatchContext, WatchDeps } from './context.js';
 import type { FailureReport, RolloutTarget, WatchOptions, WatchOutcome } from './contract.js';
 import { reportFailure } from './failure-report.js';
@@ -143,6 +144,11 @@ async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchO
   const { target, reporter, clock, options } = ctx;
   if (!canRollBack(ctx)) return failed;
   const to = familyRevision(target.previous.taskDefinitionArn);
+  const arn = rollout.followed.serviceDeploymentArn;
+  if (arn !== undefined && IN_FLIGHT.has(rollout.last?.serviceDeployment?.status ?? '')) {
+    reporter.warn(`Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+    if (await stopToRollBack(ctx, arn)) return followStopRollback(ctx, rollout, failed, failure);
+  }
   reporter.warn(`Rolling back ${target.service} to ${to}`);
 
   let started: RolloutTarget;
@@ -264,6 +270,71 @@ async function followEcsRollback(
       const { message, lastSeen } = unknownMessage(ctx, rollback, `${rollingBack}; how ECS's rollback ended is unknown`);
       reporter.error(message);
       return { status: 'FAILED', message, failure, ...lastSeen };
+    }
+  }
+}
+
+/** Service deployment statuses while it is in flight, when StopServiceDeployment can still roll it back. */
+const IN_FLIGHT = new Set(['PENDING', 'IN_PROGRESS']);
+
+/**
+ * StopServiceDeployment with ROLLBACK: ECS puts back the whole previous service revision. False when it was
+ * refused (access denied, or ECS would not stop it): the rollback is then an UpdateService, as without the API.
+ */
+async function stopToRollBack(ctx: WatchContext, arn: string): Promise<boolean> {
+  const { ecs, reporter } = ctx;
+  try {
+    await ecs.stopServiceDeployment(arn, 'ROLLBACK');
+    return true;
+  } catch (error) {
+    const why = describeError(error).split('\n')[0] ?? '';
+    if (changeOutcome(error) === 'doubtful') {
+      // The answer was lost, not the request: what the service deployment says next tells whether it went through.
+      reporter.warn(`StopServiceDeployment: the answer was lost (${why}); following the service deployment`);
+      return true;
+    }
+    reporter.warn(
+      `StopServiceDeployment was refused (${why}): rolling back with UpdateService, which restores only the task definition and desired count; allow ecs:StopServiceDeployment to roll back the whole previous service revision`,
+    );
+    return false;
+  }
+}
+
+/** Follows the rollback StopServiceDeployment asked for to its end: ROLLBACK_SUCCESSFUL, or the service steady on the previous revision. */
+async function followStopRollback(ctx: WatchContext, rollout: FollowResult, failed: WatchOutcome, failure: FailureReport): Promise<WatchOutcome> {
+  const { target, reporter, options, clock } = ctx;
+  const to = familyRevision(target.previous.taskDefinitionArn);
+  const known = [
+    ...rollout.followed.deploymentIdsBefore,
+    ...(rollout.followed.deploymentId ? [rollout.followed.deploymentId] : []),
+    ...deploymentsOf(rollout.last?.service ?? {}).flatMap((deployment) => (deployment.id ? [deployment.id] : [])),
+  ];
+  const rollback = await reporter.group(`Watching rollback of ${target.service} to ${to}`, () =>
+    followWith(ctx, rollout.followed, clock.now() + options.timeoutMs, ecsRollbackJudge(options, target.previous.taskDefinitionArn, known)),
+  );
+  const end = rollback.end;
+  switch (end.kind) {
+    case 'rolled-back': {
+      const message = `${failed.message}; rolled back to ${to}`;
+      reporter.warn(message);
+      return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
+    }
+    case 'superseded':
+      return superseded(ctx, `the rollback to ${to}`, end.by);
+    case 'cancelled':
+      return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
+    case 'watch-error':
+    case 'unobserved': {
+      const { message, lastSeen } = unknownMessage(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
+      reporter.error(message);
+      return { status: 'FAILED', message, failure, ...lastSeen };
+    }
+    case 'rollback-failed':
+    case 'timed-out': {
+      const reason = end.kind === 'timed-out' ? `did not finish within ${formatDuration(options.timeoutMs)}` : end.reason;
+      const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
+      reporter.error(message);
+      return { status: 'FAILED', message, failure };
     }
   }
 }

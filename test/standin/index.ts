@@ -90,6 +90,8 @@ export interface EcsStandinOptions {
    * not; `currentServiceDeploymentToo` makes it. Default: no lag.
    */
   servicesLag?: ServicesLag;
+  /** Operations the caller may not call (its role lacks the permission): answered AccessDeniedException. */
+  deniedOperations?: readonly string[];
 }
 
 export interface TaskDefinitionSeed {
@@ -180,6 +182,7 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
       serviceDeploymentApi,
       missingServiceDeploymentApi: options.missingServiceDeploymentApi ?? 'server-error',
       timing,
+      deniedOperations: options.deniedOperations ?? [],
     }),
   );
   await new Promise<void>((resolve, reject) => {

@@ -11,6 +11,8 @@ export const statusReason = {
   breakerStopped: 'Service deployment failed: the deployment circuit breaker threshold was reached.',
   breakerRollback: 'Service deployment rolled back: the deployment circuit breaker threshold was reached.',
   rollbackReason: 'Circuit breaker threshold reached: tasks failed to start.',
+  stopRequested: 'Service deployment stopped by a StopServiceDeployment request.',
+  rollbackRequested: 'Service deployment rolled back by a StopServiceDeployment request.',
   rollbackFailed: 'Service deployment rollback failed: the previous service revision did not reach a steady state.',
 } as const;
 
