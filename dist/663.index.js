@@ -2828,6 +2828,7 @@ function waitingInputs(read) {
         rollback: read.bool('rollback'),
         rollbackOnCancel: read.bool('rollback-on-cancel'),
         waitForRollback: read.bool('wait-for-rollback'),
+        waitTimeoutSet: read.value('wait-timeout') !== specFor('wait-timeout').default || read.int('wait-for-minutes') !== undefined,
         waitUntil: read.choice('wait-until'),
         pauseTimeoutMs: read.value('pause-timeout') === '' ? undefined : read.duration('pause-timeout'),
     };
@@ -4840,11 +4841,14 @@ __webpack_require__.d(__webpack_exports__, {
 var taskdef_convert = __webpack_require__(2364);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(4533);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(402);
 // EXTERNAL MODULE: ./src/rollout/kind.ts
 var kind = __webpack_require__(5926);
 ;// CONCATENATED MODULE: ./src/rollout/codedeploy.ts
 // A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
 // CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
+
 
 const codeDeploy = {
     name: 'CodeDeploy',
@@ -4859,7 +4863,7 @@ const codeDeploy = {
             cluster: inputs.cluster,
             service,
             region: reads.region,
-            ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
+            ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs, waitTimeoutSet: inputs.waitTimeoutSet } : {}),
         });
         return { codeDeploy };
     },
@@ -4874,7 +4878,7 @@ const codeDeploy = {
         return [
             ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
             `Would create a CodeDeploy deployment in ${plan.application}/${plan.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
-                `${update.watch ? ' and wait for it' : ', without waiting for it'}.`,
+                `${update.watch ? ` and wait for it (up to ${(0,duration/* formatDuration */.a)(plan.waitTimeoutMs ?? update.watch.timeoutMs)})` : ', without waiting for it'}.`,
         ];
     },
     deliver: async (deps, delivery) => {

@@ -805,7 +805,7 @@ async function deployWithCodeDeploy(deps, request) {
         ...(codeDeploy.terminationWaitMinutes !== undefined ? { terminationWaitMinutes: codeDeploy.terminationWaitMinutes } : {}),
         ...(codeDeploy.readyWaitMinutes !== undefined ? { readyWaitMinutes: codeDeploy.readyWaitMinutes } : {}),
     }, {
-        timeoutMs: update.watch.timeoutMs,
+        timeoutMs: codeDeploy.waitTimeoutMs ?? update.watch.timeoutMs,
         pollIntervalMs: update.watch.pollIntervalMs,
         rollback: update.watch.rollback,
         cancel: deps.cancel,

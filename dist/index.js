@@ -196,7 +196,7 @@ const INPUTS = [
     { name: 'service-managed-ebs-volume', group: 'service', type: 'string', default: '', description: 'The EBS volume ECS creates for each task of the service, as the JSON object UpdateService takes ({"roleArn":"...","sizeInGiB":20}); roleArn is required.' },
     // Waiting
     { name: 'wait', aliases: ['wait-for-service-stability'], group: 'waiting', type: 'boolean', default: 'true', description: "Wait until the rollout ends. aws-actions' wait-for-service-stability is accepted too." },
-    { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
+    { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: "Longest wait for the rollout, such as 90s, 15m or 1h. Not set, a CodeDeploy service waits its deployment's ready wait, traffic routing and termination wait plus 10m, at least 30m." },
     { name: 'wait-for-minutes', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: "aws-actions' form of wait-timeout and run-task-timeout in minutes, such as 30; used where those are not set." },
     { name: 'poll-interval', runWide: true, group: 'waiting', type: 'duration', min: 1000, max: 300_000, default: '2s', description: 'Time between rollout checks.' },
     { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },

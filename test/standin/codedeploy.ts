@@ -529,7 +529,16 @@ export function codeDeployOperation(target: string): ((body: Body, context: { wo
 
 function deploymentConfigInfo(name: string): Body {
   if (!ECS_DEPLOYMENT_CONFIGS.includes(name)) throw error('DeploymentConfigDoesNotExistException', `No deployment configuration found for name: ${name}`);
-  return { deploymentConfigName: name, deploymentConfigId: randomUuid(), computePlatform: 'ECS' };
+  return { deploymentConfigName: name, deploymentConfigId: randomUuid(), computePlatform: 'ECS', trafficRoutingConfig: trafficRoutingOf(name) };
+}
+
+/** The traffic routing of the predefined ECS configurations, as GetDeploymentConfig answers it. */
+function trafficRoutingOf(name: string): Body {
+  const linear = /ECSLinear(\d+)PercentEvery(\d+)Minutes$/.exec(name);
+  if (linear) return { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: Number(linear[1]), linearInterval: Number(linear[2]) } };
+  const canary = /ECSCanary(\d+)Percent(\d+)Minutes$/.exec(name);
+  if (canary) return { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: Number(canary[1]), canaryInterval: Number(canary[2]) } };
+  return { type: 'AllAtOnce' };
 }
 
 /**
