@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   WS: () => (/* binding */ parseAppSpec),
+/* harmony export */   eZ: () => (/* binding */ serviceLaunchOf),
 /* harmony export */   hX: () => (/* binding */ appSpecNeedsYaml),
 /* harmony export */   mW: () => (/* binding */ describeAppSpec),
 /* harmony export */   oW: () => (/* binding */ appSpecFor),
@@ -21,6 +22,34 @@ export const modules = {
 // file, one made from the container name and port the service's load balancer names. Pure, apart from hashing.
 
 
+/** The service's launch settings an AppSpec carries; empty when it has none. */
+function serviceLaunchOf(service) {
+    const strategy = service.capacityProviderStrategy ?? [];
+    const awsvpc = service.networkConfiguration?.awsvpcConfiguration;
+    return {
+        ...(strategy.length > 0
+            ? {
+                CapacityProviderStrategy: strategy.map((item) => ({
+                    CapacityProvider: item.capacityProvider ?? '',
+                    ...(item.base !== undefined ? { Base: item.base } : {}),
+                    ...(item.weight !== undefined ? { Weight: item.weight } : {}),
+                })),
+            }
+            : {}),
+        ...(service.platformVersion ? { PlatformVersion: service.platformVersion } : {}),
+        ...(awsvpc?.subnets
+            ? {
+                NetworkConfiguration: {
+                    AwsvpcConfiguration: {
+                        Subnets: awsvpc.subnets,
+                        ...(awsvpc.securityGroups ? { SecurityGroups: awsvpc.securityGroups } : {}),
+                        ...(awsvpc.assignPublicIp ? { AssignPublicIp: awsvpc.assignPublicIp } : {}),
+                    },
+                },
+            }
+            : {}),
+    };
+}
 /** Whether the text needs the YAML library: anything but a plain JSON document. */
 function appSpecNeedsYaml(text) {
     try {
@@ -55,7 +84,7 @@ function parseAppSpec(text, path, yaml, input = 'codedeploy-appspec') {
     return data;
 }
 /** The AppSpec CodeDeploy's console documents for an ECS service, for a run without a file of its own. */
-function generatedAppSpec(taskDefinitionArn, containerName, containerPort) {
+function generatedAppSpec(taskDefinitionArn, containerName, containerPort, fromService = {}) {
     return {
         version: 0.0,
         Resources: [
@@ -65,6 +94,7 @@ function generatedAppSpec(taskDefinitionArn, containerName, containerPort) {
                     Properties: {
                         TaskDefinition: taskDefinitionArn,
                         LoadBalancerInfo: { ContainerName: containerName, ContainerPort: containerPort },
+                        ...fromService,
                     },
                 },
             },
@@ -87,7 +117,7 @@ function withTaskDefinition(data, taskDefinitionArn) {
 function appSpecFor(source, taskDefinitionArn) {
     return source.kind === 'file'
         ? withTaskDefinition(source.data, taskDefinitionArn)
-        : generatedAppSpec(taskDefinitionArn, source.containerName, source.containerPort);
+        : generatedAppSpec(taskDefinitionArn, source.containerName, source.containerPort, source.fromService);
 }
 /** The revision CreateDeployment takes: the AppSpec as JSON, and its SHA-256, by which a lost answer is read back. */
 function appSpecContent(data) {
@@ -105,11 +135,18 @@ function hookNames(data) {
 /** One line for the log: where the AppSpec came from and what it keeps. */
 function describeAppSpec(source) {
     if (source.kind === 'generated') {
-        return `generated (no appspec file): container ${source.containerName}, port ${source.containerPort} from the service's load balancer`;
+        const carried = Object.keys(source.fromService ?? {}).map((key) => SERVICE_LAUNCH_NAMES[key]);
+        const settings = carried.length > 0 ? `; ${carried.join(', ')} from the service` : '';
+        return `generated (no appspec file): container ${source.containerName}, port ${source.containerPort} from the service's load balancer${settings}`;
     }
     const hooks = hookNames(source.data);
     return `${source.path}, TaskDefinition replaced${hooks.length > 0 ? `; hooks kept: ${hooks.join(', ')}` : ''}`;
 }
+const SERVICE_LAUNCH_NAMES = {
+    CapacityProviderStrategy: 'capacity provider strategy',
+    PlatformVersion: 'platform version',
+    NetworkConfiguration: 'network configuration',
+};
 function targetServicesOf(data, where) {
     const resourcesKey = keyOf(data, 'Resources');
     const resources = resourcesKey ? data[resourcesKey] : undefined;
@@ -790,7 +827,7 @@ async function deployWithCodeDeploy(deps, request) {
         ...(codeDeploy.terminationWaitMinutes !== undefined ? { terminationWaitMinutes: codeDeploy.terminationWaitMinutes } : {}),
         ...(codeDeploy.readyWaitMinutes !== undefined ? { readyWaitMinutes: codeDeploy.readyWaitMinutes } : {}),
     }, {
-        timeoutMs: update.watch.timeoutMs,
+        timeoutMs: codeDeploy.waitTimeoutMs ?? update.watch.timeoutMs,
         pollIntervalMs: update.watch.pollIntervalMs,
         rollback: update.watch.rollback,
         cancel: deps.cancel,

@@ -32,8 +32,8 @@ var parse = __webpack_require__(7179);
 var src_session = __webpack_require__(9367);
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
 var snapshot = __webpack_require__(8263);
-// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 5 modules
-var watch_rollout = __webpack_require__(7804);
+// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
+var watch_rollout = __webpack_require__(9064);
 ;// CONCATENATED MODULE: ./src/verbs/paused.ts
 
 

@@ -1279,11 +1279,14 @@ __webpack_require__.d(__webpack_exports__, {
 var taskdef_convert = __webpack_require__(6763);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/rollout/kind.ts
 var kind = __webpack_require__(7715);
 ;// CONCATENATED MODULE: ./src/rollout/codedeploy.ts
 // A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
 // CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
+
 
 const codeDeploy = {
     name: 'CodeDeploy',
@@ -1298,7 +1301,7 @@ const codeDeploy = {
             cluster: inputs.cluster,
             service,
             region: reads.region,
-            ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
+            ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs, waitTimeoutSet: inputs.waitTimeoutSet } : {}),
         });
         return { codeDeploy };
     },
@@ -1313,7 +1316,7 @@ const codeDeploy = {
         return [
             ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
             `Would create a CodeDeploy deployment in ${plan.application}/${plan.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
-                `${update.watch ? ' and wait for it' : ', without waiting for it'}.`,
+                `${update.watch ? ` and wait for it (up to ${(0,duration/* formatDuration */.a)(plan.waitTimeoutMs ?? update.watch.timeoutMs)})` : ', without waiting for it'}.`,
         ];
     },
     deliver: async (deps, delivery) => {
@@ -1343,8 +1346,8 @@ const codeDeploy = {
 
 // EXTERNAL MODULE: ./src/rollout/rolling.ts
 var rolling = __webpack_require__(9372);
-// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 5 modules
-var watch_rollout = __webpack_require__(7804);
+// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
+var watch_rollout = __webpack_require__(9064);
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
 var ecs_update = __webpack_require__(3640);
 ;// CONCATENATED MODULE: ./src/rollout/staged.ts
@@ -3466,6 +3469,7 @@ function serviceUpdate(inputs, before, kind) {
                     pollIntervalMs: inputs.pollIntervalMs,
                     rollback: inputs.rollback,
                     rollbackOnCancel: inputs.rollbackOnCancel,
+                    waitForRollback: inputs.waitForRollback,
                     ...(inputs.maxFailedTasks !== undefined ? { maxFailedTasks: inputs.maxFailedTasks } : {}),
                     waitUntil: inputs.waitUntil,
                     ...(inputs.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: inputs.pauseTimeoutMs } : {}),
@@ -5372,6 +5376,8 @@ function waitingInputs(read) {
         maxFailedTasks: read.int('max-failed-tasks'),
         rollback: read.bool('rollback'),
         rollbackOnCancel: read.bool('rollback-on-cancel'),
+        waitForRollback: read.bool('wait-for-rollback'),
+        waitTimeoutSet: read.value('wait-timeout') !== specFor('wait-timeout').default || read.int('wait-for-minutes') !== undefined,
         waitUntil: read.choice('wait-until'),
         pauseTimeoutMs: read.value('pause-timeout') === '' ? undefined : read.duration('pause-timeout'),
     };
@@ -5963,7 +5969,7 @@ async function pollLoop(deps, options, deadline, poll) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ rolling)
 /* harmony export */ });
-/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7804);
+/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9064);
 /* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3640);
 /* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7715);
 // A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is an
@@ -7584,21 +7590,27 @@ async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ ServiceGoneError),
-/* harmony export */   n: () => (/* binding */ Observer)
+/* harmony export */   fc: () => (/* binding */ ServiceGoneError),
+/* harmony export */   nu: () => (/* binding */ Observer)
 /* harmony export */ });
+/* unused harmony export MISSING_POLLS */
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 
 /** The service is gone or unusable: no later poll can change that. */
 class ServiceGoneError extends Error {
     name = 'ServiceGoneError';
 }
+/** Polls in a row a service deployment never answered may be MISSING before the watch gives up on it. */
+const MISSING_POLLS = 3;
 class Observer {
     ecs;
     reporter;
     cluster;
     service;
     serviceDeploymentsAnswered = false;
+    /** Service deployments DescribeServiceDeployments described at least once. */
+    answeredArns = new Set();
+    missingInARow = 0;
     serviceDeploymentsSupported = true;
     constructor(ecs, reporter, cluster, service) {
         this.ecs = ecs;
@@ -7635,14 +7647,36 @@ class Observer {
             const answer = await this.ecs.describeServiceDeployments([arn]);
             this.serviceDeploymentsAnswered = true;
             const deployments = answer.serviceDeployments ?? [];
-            return deployments.find((deployment) => deployment.serviceDeploymentArn === arn) ?? deployments[0];
+            const found = deployments.find((deployment) => deployment.serviceDeploymentArn === arn) ?? deployments[0];
+            if (found) {
+                this.answeredArns.add(arn);
+                this.missingInARow = 0;
+                return found;
+            }
+            this.missing(arn, answer.failures?.find((failure) => failure.arn === arn)?.reason);
+            return undefined;
         }
         catch (error) {
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotSupported */ .GW)(error, !this.serviceDeploymentsAnswered))
+            if (error instanceof ServiceGoneError || !(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotSupported */ .GW)(error, !this.serviceDeploymentsAnswered))
                 throw error;
             this.serviceDeploymentsSupported = false;
             this.reporter.info(`DescribeServiceDeployments is not available here (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}); following the service's deployments list`);
             return undefined;
+        }
+    }
+    /**
+     * ECS answered the service deployment as a failure (MISSING). Right after an update that may be eventual
+     * consistency; once it was described, or after MISSING_POLLS polls in a row, ECS no longer knows it.
+     */
+    missing(arn, reason) {
+        if (reason !== 'MISSING')
+            return;
+        this.missingInARow += 1;
+        if (this.answeredArns.has(arn)) {
+            throw new ServiceGoneError(`ECS answers service deployment ${arn} as MISSING, after describing it before`);
+        }
+        if (this.missingInARow >= MISSING_POLLS) {
+            throw new ServiceGoneError(`ECS answered service deployment ${arn} as MISSING ${this.missingInARow} polls in a row`);
         }
     }
 }
@@ -7760,11 +7794,11 @@ function standingOf(snapshot, deploymentId) {
 
 
 function readErrorKind(error) {
-    return error instanceof _observe_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceGoneError */ .f ? 'fatal' : (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyError */ .fe)(error);
+    return error instanceof _observe_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceGoneError */ .fc ? 'fatal' : (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyError */ .fe)(error);
 }
 /** One line about a failed read, without the SDK's multi-line hints. */
 function describeReadError(error) {
-    if (error instanceof _observe_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceGoneError */ .f)
+    if (error instanceof _observe_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceGoneError */ .fc)
         return error.message;
     return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error).split('\n')[0] ?? '';
 }
@@ -7905,6 +7939,10 @@ class StageProgress {
     pausedMs(now) {
         const current = this.pausedSince === undefined ? 0 : this.capped(now - this.pausedSince);
         return this.pausedBeforeMs + current;
+    }
+    /** The PAUSE hook the deployment waits at in the latest answer, if any. */
+    get pausedHookId() {
+        return this.pausedHook?.hookId;
     }
     /** Ends the pause being tracked: a rollback this run asked for is not waiting at a hook any more. */
     endPause(now) {
@@ -8211,7 +8249,7 @@ function stoppedTaskLines(report) {
 
 /***/ }),
 
-/***/ 7804:
+/***/ 9064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8225,6 +8263,8 @@ __webpack_require__.d(__webpack_exports__, {
 var start_deployment = __webpack_require__(8191);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
 var failure_report = __webpack_require__(9040);
 // EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
@@ -8327,14 +8367,19 @@ function decide(snapshot, followed, eventsSinceStart, maxFailedTasks) {
     }
     const rolledBack = ecsRollback(service, followed, serviceDeployment, eventsSinceStart);
     if (rolledBack)
-        return { kind: 'rolled-back-by-ecs', reason: failureReason, ...rolledBack };
+        return { kind: 'rolling-back-by-ecs', reason: failureReason, ...rolledBack };
     if (ours?.rolloutState === 'FAILED') {
         if (service.deploymentConfiguration?.deploymentCircuitBreaker?.rollback === true) {
-            return { kind: 'rolled-back-by-ecs', reason: failureReason };
+            return { kind: 'rolling-back-by-ecs', reason: failureReason };
         }
         return { kind: 'failed', reason: failureReason };
     }
     if (serviceDeployment?.status && SERVICE_DEPLOYMENT_STOPPED.has(serviceDeployment.status)) {
+        // The deployments list may lag behind: the service deployment the service now names tells a newer update.
+        const current = service.currentServiceDeployment;
+        if (!stoppedByItsChecks(serviceDeployment) && current !== undefined && followed.serviceDeploymentArn !== undefined && current !== followed.serviceDeploymentArn) {
+            return { kind: 'superseded', current, ...(isNew(primary) ? { by: primary } : {}) };
+        }
         return { kind: 'failed', reason: failureReason };
     }
     if (ours && !circuitBreakerOn(service, serviceDeployment)) {
@@ -8372,6 +8417,10 @@ function ecsRollback(service, followed, serviceDeployment, events) {
             return taskDefinitionOf(target);
     }
     return undefined;
+}
+/** Stopped by its circuit breaker or an alarm: a failure, whatever started since. */
+function stoppedByItsChecks(serviceDeployment) {
+    return serviceDeployment.deploymentCircuitBreaker?.status === 'TRIGGERED' || (serviceDeployment.alarms?.triggeredAlarmNames ?? []).length > 0;
 }
 function circuitBreakerOn(service, serviceDeployment) {
     const status = serviceDeployment?.deploymentCircuitBreaker?.status;
@@ -8464,6 +8513,44 @@ async function followWith(ctx, start, deadline, judge) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/watch/ecs-rollback.ts
+
+
+
+
+/** `to` is the task definition ECS goes back to; `known` the deployment ids seen before ECS began rolling back. */
+function ecsRollbackJudge(options, to, known) {
+    const lines = rollingJudge(options);
+    return {
+        changed: lines.changed,
+        waitingFor: 'ECS rolling back',
+        decide: (snapshot) => rollbackVerdict(snapshot, to, known),
+    };
+}
+function rollbackVerdict(snapshot, to, known) {
+    const { service, serviceDeployment } = snapshot;
+    switch (serviceDeployment?.status) {
+        case 'ROLLBACK_SUCCESSFUL':
+            return { kind: 'rolled-back' };
+        case 'ROLLBACK_FAILED':
+            return { kind: 'rollback-failed', reason: trimmed(serviceDeployment.statusReason ?? serviceDeployment.rollback?.reason ?? 'ECS gave no reason') };
+    }
+    const primary = (0,watch_snapshot/* primaryOf */.Os)(service);
+    if (primary?.id !== undefined && !known.includes(primary.id) && !(0,names/* sameRevision */.Y6)(primary.taskDefinition, to)) {
+        return { kind: 'superseded', by: primary };
+    }
+    if (serviceDeployment !== undefined)
+        return { kind: 'waiting' };
+    // No service deployment to read: the deployments list tells.
+    const back = (0,watch_snapshot/* deploymentsOf */.o)(service).find((deployment) => deployment.status === 'PRIMARY' && (0,names/* sameRevision */.Y6)(deployment.taskDefinition, to));
+    if (back?.rolloutState === 'FAILED')
+        return { kind: 'rollback-failed', reason: trimmed(back.rolloutStateReason ?? 'ECS gave no reason') };
+    return isSteady(service, to) ? { kind: 'rolled-back' } : { kind: 'waiting' };
+}
+function trimmed(reason) {
+    return reason.replace(/\.+$/, '');
+}
+
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/watch/observe.ts
@@ -8540,14 +8627,9 @@ async function rollBackOnCancel(request, call, to, clock) {
     return `the rollback to ${to} was requested, but ECS did not answer the ${call} within ${(0,duration/* formatDuration */.a)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may not have started`;
 }
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/watch/stages.ts
 var stages = __webpack_require__(3780);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
-// Watches a blue/green, linear or canary deployment through its service deployment (DescribeServiceDeployments):
-// each lifecycle stage as it begins, traffic shares, bake time, hooks and pauses; then one verdict. A rollback of
-// this run's asking (timeout, cancel) goes through StopServiceDeployment, never an UpdateService back.
 
 
 
@@ -8567,7 +8649,7 @@ async function watchServiceDeployment(deps, target, options, rolling) {
         ...deps,
         target,
         options,
-        observer: new observe/* Observer */.n(deps.ecs, deps.reporter, target.cluster, target.service),
+        observer: new observe/* Observer */.nu(deps.ecs, deps.reporter, target.cluster, target.service),
         seenEvents: new Set(target.eventKeysBefore),
     };
     const strategy = target.strategy ?? 'BLUE_GREEN';
@@ -8725,18 +8807,38 @@ async function conclude(followed, result, followedEcsRollback = false) {
                 return cancelled(followed, result, `${message}; cancelled`);
             if (!options.rollback)
                 return { status: 'TIMED_OUT', message, failure };
-            return rollBack(followed, { status: 'TIMED_OUT', message, failure }, failure);
+            return rollBack(followed, { status: 'TIMED_OUT', message, failure }, failure, end.kind === 'pause-timed-out' ? end.hookId : undefined);
         }
     }
 }
-/** StopServiceDeployment with stopType ROLLBACK, then the rollback is followed to its end. */
-async function rollBack(followed, failed, failure) {
+/**
+ * Asks ECS to roll the service deployment back: through the PAUSE hook it waits at (ContinueServiceDeployment with
+ * action ROLLBACK), else, or when the hook no longer awaits action, StopServiceDeployment with stopType ROLLBACK.
+ */
+async function sendRollback(ecs, reporter, arn, hookId) {
+    if (hookId !== undefined) {
+        try {
+            await ecs.continueServiceDeployment(arn, hookId, 'ROLLBACK');
+            return;
+        }
+        catch (error) {
+            if ((0,aws_errors/* changeOutcome */.Ft)(error) !== 'not-applied')
+                throw error;
+            reporter.warn(`ContinueServiceDeployment was refused (${(0,aws_errors/* describeError */.Uc)(error).split('\n')[0] ?? ''}): the hook no longer awaits action; StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+        }
+    }
+    await ecs.stopServiceDeployment(arn, 'ROLLBACK');
+}
+/** The rollback is sent (sendRollback), then followed to its end. `hookId`: the PAUSE hook the deployment waits at. */
+async function rollBack(followed, failed, failure, hookId) {
     const { ctx, arn } = followed;
     const { target, reporter, options, ecs, clock } = ctx;
     const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
-    reporter.warn(`Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+    reporter.warn(hookId === undefined
+        ? `Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`
+        : `Rolling back ${target.service} to ${to}: ContinueServiceDeployment ${arn} at the PAUSE hook ${hookId} (action ROLLBACK)`);
     try {
-        await ecs.stopServiceDeployment(arn, 'ROLLBACK');
+        await sendRollback(ecs, reporter, arn, hookId);
     }
     catch (error) {
         if ((0,aws_errors/* changeOutcome */.Ft)(error) === 'not-applied' && !(await endedOrRollingBack(ctx, arn))) {
@@ -8817,12 +8919,16 @@ async function cancelled(followed, result, headline) {
     if (options.rollbackOnCancel) {
         const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
         const ecs = ctx.ecsAfterCancel ?? ctx.ecs;
-        message = `${headline}; ${await rollBackOnCancel(ecs.stopServiceDeployment(arn, 'ROLLBACK'), 'StopServiceDeployment', to, clock)}`;
+        const hookId = followed.progress.pausedHookId;
+        const call = hookId === undefined ? 'StopServiceDeployment' : 'ContinueServiceDeployment (action ROLLBACK)';
+        message = `${headline}; ${await rollBackOnCancel(sendRollback(ecs, ctx.reporter, arn, hookId), call, to, clock)}`;
     }
     return cancelledState(ctx, result, message);
 }
 
 ;// CONCATENATED MODULE: ./src/watch/watch-rollout.ts
+
+
 
 
 
@@ -8844,15 +8950,16 @@ async function watchRolling(deps, target, options, staged) {
         ...deps,
         target,
         options,
-        observer: new observe/* Observer */.n(deps.ecs, deps.reporter, target.cluster, target.service),
+        observer: new observe/* Observer */.nu(deps.ecs, deps.reporter, target.cluster, target.service),
         seenEvents: new Set(target.eventKeysBefore),
     };
     const followed = followedOf(target);
+    const deadline = staged?.deadline ?? deps.clock.now() + options.timeoutMs;
     const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
         deps.reporter.info(`${startLine(target.service, followed)}; timeout ${(0,duration/* formatDuration */.a)(options.timeoutMs)}`);
-        return follow(ctx, followed, staged?.deadline ?? deps.clock.now() + options.timeoutMs);
+        return follow(ctx, followed, deadline);
     });
-    return watch_rollout_conclude(ctx, rollout, staged);
+    return watch_rollout_conclude(ctx, rollout, staged, deadline);
 }
 /** Why a blue/green, linear or canary deployment followed without its service deployment is not rolled back. */
 function notRolledBack(staged) {
@@ -8866,7 +8973,7 @@ function startLine(service, followed) {
         return `Following service deployment ${followed.serviceDeploymentArn} (${revision})`;
     return `No new deployment to follow: waiting until ${service} runs ${revision} in one deployment with all its tasks`;
 }
-async function watch_rollout_conclude(ctx, rollout, staged) {
+async function watch_rollout_conclude(ctx, rollout, staged, deadline) {
     const { target, reporter, options, clock } = ctx;
     const end = rollout.end;
     const what = describeDeployment(rollout.followed.deploymentId, target.taskDefinitionArn);
@@ -8879,18 +8986,14 @@ async function watch_rollout_conclude(ctx, rollout, staged) {
             return { status: 'COMPLETED', message };
         }
         case 'superseded':
-            return superseded(ctx, what, end.by);
+            return end.by ? superseded(ctx, what, end.by) : supersededByServiceDeployment(ctx, what, end.current ?? '?');
         case 'watch-error':
         case 'unobserved':
             return unknown(ctx, rollout, `the outcome of ${what} is unknown`);
         case 'cancelled':
             return watch_rollout_cancelled(ctx, rollout, `cancelled while ${what} was in progress`, staged);
-        case 'rolled-back-by-ecs': {
-            const to = (0,names/* familyRevision */.KW)(end.to ?? target.previous.taskDefinitionArn);
-            const message = `${what} failed: ${end.reason}; ECS rolled back to ${to}`;
-            const failure = await (0,failure_report/* reportFailure */.xV)(ctx, rollout, target.taskDefinitionArn, end.reason, message);
-            return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
-        }
+        case 'rolling-back-by-ecs':
+            return followEcsRollback(ctx, rollout, { what, reason: end.reason, to: end.to ?? target.previous.taskDefinitionArn }, deadline);
         case 'failed':
         case 'timed-out': {
             const reason = end.kind === 'failed' ? end.reason : notFinished(ctx, rollout);
@@ -8923,6 +9026,12 @@ function superseded(ctx, what, by) {
     ctx.reporter.warn(message);
     return { status: 'SUPERSEDED', message, supersededBy };
 }
+/** Superseded, while the deployments list does not show the deployment that took over yet. */
+function supersededByServiceDeployment(ctx, what, current) {
+    const message = `${what} was superseded by service deployment ${current}, which another update started`;
+    ctx.reporter.warn(message);
+    return { status: 'SUPERSEDED', message };
+}
 function canRollBack(ctx) {
     const { target, reporter } = ctx;
     if (!(0,names/* sameRevision */.Y6)(target.previous.taskDefinitionArn, target.taskDefinitionArn))
@@ -8946,6 +9055,12 @@ async function watch_rollout_rollBack(ctx, rollout, failed, failure) {
     if (!canRollBack(ctx))
         return failed;
     const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
+    const arn = rollout.followed.serviceDeploymentArn;
+    if (arn !== undefined && IN_FLIGHT.has(rollout.last?.serviceDeployment?.status ?? '')) {
+        reporter.warn(`Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+        if (await stopToRollBack(ctx, arn))
+            return followStopRollback(ctx, rollout, failed, failure);
+    }
     reporter.warn(`Rolling back ${target.service} to ${to}`);
     let started;
     try {
@@ -8977,7 +9092,7 @@ async function watch_rollout_rollBack(ctx, rollout, failed, failure) {
         case 'cancelled':
             return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
         case 'superseded':
-            return superseded(ctx, rollbackWhat, end.by);
+            return end.by ? superseded(ctx, rollbackWhat, end.by) : supersededByServiceDeployment(ctx, rollbackWhat, end.current ?? '?');
         case 'watch-error':
         case 'unobserved': {
             // The rollout did fail; only how the rollback ended is not known.
@@ -8988,7 +9103,7 @@ async function watch_rollout_rollBack(ctx, rollout, failed, failure) {
         }
         case 'failed':
         case 'timed-out':
-        case 'rolled-back-by-ecs': {
+        case 'rolling-back-by-ecs': {
             const reason = end.kind === 'timed-out' ? notFinished(ctx, rollback) : end.reason;
             const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
             await (0,failure_report/* reportFailure */.xV)(ctx, rollback, target.previous.taskDefinitionArn, reason, `Rollback ${rollbackWhat}: ${reason}`);
@@ -9012,6 +9127,117 @@ async function watch_rollout_cancelled(ctx, rollout, headline, staged) {
         message = `${headline}; ${await rollBackOnCancel(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), 'UpdateService', to, clock)}`;
     }
     return cancelledState(ctx, rollout, message);
+}
+/**
+ * ECS began rolling back by itself: the failure's reason is printed now, and the rollback is followed to its end
+ * within what is left of the wait (unless wait-for-rollback is false). Only its end makes the run ROLLED_BACK.
+ */
+async function followEcsRollback(ctx, rollout, failed, deadline) {
+    const { target, reporter, options } = ctx;
+    const to = (0,names/* familyRevision */.KW)(failed.to);
+    const headline = `${failed.what} failed: ${failed.reason}`;
+    const rollingBack = `${headline}; ECS is rolling back to ${to}`;
+    const failure = await (0,failure_report/* reportFailure */.xV)(ctx, rollout, target.taskDefinitionArn, failed.reason, rollingBack);
+    if (options.waitForRollback === false)
+        return { status: 'FAILED', message: rollingBack, failure };
+    if (options.cancel.aborted)
+        return cancelledState(ctx, rollout, `${rollingBack}; cancelled`, failure);
+    const known = [
+        ...rollout.followed.deploymentIdsBefore,
+        ...(rollout.followed.deploymentId ? [rollout.followed.deploymentId] : []),
+        ...(0,watch_snapshot/* deploymentsOf */.o)(rollout.last?.service ?? {}).flatMap((deployment) => (deployment.id ? [deployment.id] : [])),
+    ];
+    const rollback = await reporter.group(`Watching the rollback ECS started for ${target.service}`, () => {
+        reporter.info(`ECS is rolling back ${target.service} to ${to}; following it until it ends (wait-for-rollback)`);
+        return followWith(ctx, rollout.followed, deadline, ecsRollbackJudge(options, failed.to, known));
+    });
+    const end = rollback.end;
+    switch (end.kind) {
+        case 'rolled-back': {
+            const message = `${headline}; ECS rolled back to ${to}`;
+            reporter.warn(message);
+            return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
+        }
+        case 'rollback-failed': {
+            const message = `${headline}; ECS could not roll back to ${to}: ${end.reason}`;
+            reporter.error(message);
+            return { status: 'FAILED', message, failure };
+        }
+        case 'superseded':
+            return superseded(ctx, failed.what, end.by);
+        case 'cancelled':
+            return cancelledState(ctx, rollback, `${rollingBack}; cancelled while ECS was rolling back`, failure);
+        case 'timed-out': {
+            const message = `${headline}; ECS is still rolling back to ${to} at the end of the ${(0,duration/* formatDuration */.a)(options.timeoutMs)} wait`;
+            reporter.error(message);
+            return { status: 'FAILED', message, failure };
+        }
+        case 'watch-error':
+        case 'unobserved': {
+            const { message, lastSeen } = unknownMessage(ctx, rollback, `${rollingBack}; how ECS's rollback ended is unknown`);
+            reporter.error(message);
+            return { status: 'FAILED', message, failure, ...lastSeen };
+        }
+    }
+}
+/** Service deployment statuses while it is in flight, when StopServiceDeployment can still roll it back. */
+const IN_FLIGHT = new Set(['PENDING', 'IN_PROGRESS']);
+/**
+ * StopServiceDeployment with ROLLBACK: ECS puts back the whole previous service revision. False when it was
+ * refused (access denied, or ECS would not stop it): the rollback is then an UpdateService, as without the API.
+ */
+async function stopToRollBack(ctx, arn) {
+    const { ecs, reporter } = ctx;
+    try {
+        await ecs.stopServiceDeployment(arn, 'ROLLBACK');
+        return true;
+    }
+    catch (error) {
+        const why = (0,aws_errors/* describeError */.Uc)(error).split('\n')[0] ?? '';
+        if ((0,aws_errors/* changeOutcome */.Ft)(error) === 'doubtful') {
+            // The answer was lost, not the request: what the service deployment says next tells whether it went through.
+            reporter.warn(`StopServiceDeployment: the answer was lost (${why}); following the service deployment`);
+            return true;
+        }
+        reporter.warn(`StopServiceDeployment was refused (${why}): rolling back with UpdateService, which restores only the task definition and desired count; allow ecs:StopServiceDeployment to roll back the whole previous service revision`);
+        return false;
+    }
+}
+/** Follows the rollback StopServiceDeployment asked for to its end: ROLLBACK_SUCCESSFUL, or the service steady on the previous revision. */
+async function followStopRollback(ctx, rollout, failed, failure) {
+    const { target, reporter, options, clock } = ctx;
+    const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
+    const known = [
+        ...rollout.followed.deploymentIdsBefore,
+        ...(rollout.followed.deploymentId ? [rollout.followed.deploymentId] : []),
+        ...(0,watch_snapshot/* deploymentsOf */.o)(rollout.last?.service ?? {}).flatMap((deployment) => (deployment.id ? [deployment.id] : [])),
+    ];
+    const rollback = await reporter.group(`Watching rollback of ${target.service} to ${to}`, () => followWith(ctx, rollout.followed, clock.now() + options.timeoutMs, ecsRollbackJudge(options, target.previous.taskDefinitionArn, known)));
+    const end = rollback.end;
+    switch (end.kind) {
+        case 'rolled-back': {
+            const message = `${failed.message}; rolled back to ${to}`;
+            reporter.warn(message);
+            return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
+        }
+        case 'superseded':
+            return superseded(ctx, `the rollback to ${to}`, end.by);
+        case 'cancelled':
+            return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
+        case 'watch-error':
+        case 'unobserved': {
+            const { message, lastSeen } = unknownMessage(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
+            reporter.error(message);
+            return { status: 'FAILED', message, failure, ...lastSeen };
+        }
+        case 'rollback-failed':
+        case 'timed-out': {
+            const reason = end.kind === 'timed-out' ? `did not finish within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}` : end.reason;
+            const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
+            reporter.error(message);
+            return { status: 'FAILED', message, failure };
+        }
+    }
 }
 
 

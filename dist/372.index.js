@@ -32,8 +32,8 @@ var parse = __webpack_require__(7179);
 var src_session = __webpack_require__(9367);
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
 var snapshot = __webpack_require__(8263);
-// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 5 modules
-var watch_rollout = __webpack_require__(7804);
+// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
+var watch_rollout = __webpack_require__(9064);
 ;// CONCATENATED MODULE: ./src/verbs/paused.ts
 
 
@@ -224,7 +224,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7179);
 /* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9367);
 /* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8263);
-/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7804);
+/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9064);
 /* harmony import */ var _continue_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6213);
 
 

@@ -111,7 +111,7 @@ export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: Co
       ...(codeDeploy.readyWaitMinutes !== undefined ? { readyWaitMinutes: codeDeploy.readyWaitMinutes } : {}),
     },
     {
-      timeoutMs: update.watch.timeoutMs,
+      timeoutMs: codeDeploy.waitTimeoutMs ?? update.watch.timeoutMs,
       pollIntervalMs: update.watch.pollIntervalMs,
       rollback: update.watch.rollback,
       cancel: deps.cancel,

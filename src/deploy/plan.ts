@@ -243,6 +243,7 @@ function serviceUpdate(inputs: Inputs, before: Service | undefined, kind: Rollou
             pollIntervalMs: inputs.pollIntervalMs,
             rollback: inputs.rollback,
             rollbackOnCancel: inputs.rollbackOnCancel,
+            waitForRollback: inputs.waitForRollback,
             ...(inputs.maxFailedTasks !== undefined ? { maxFailedTasks: inputs.maxFailedTasks } : {}),
             waitUntil: inputs.waitUntil,
             ...(inputs.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: inputs.pauseTimeoutMs } : {}),

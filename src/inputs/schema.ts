@@ -119,11 +119,12 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'mutate-tags-on-update', group: 'express', type: 'boolean', default: 'false', description: "On an update, make the Express service's tags exactly service-tags: add and change those given, remove the others." },
   // Waiting
   { name: 'wait', aliases: ['wait-for-service-stability', 'wait-for-deployment'], group: 'waiting', type: 'boolean', default: 'true', description: "Wait until the rollout ends. aws-actions' wait-for-service-stability and wait-for-deployment are accepted too." },
-  { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
+  { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: "Longest wait for the rollout, such as 90s, 15m or 1h. Not set, a CodeDeploy service waits its deployment's ready wait, traffic routing and termination wait plus 10m, at least 30m." },
   { name: 'wait-for-minutes', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: "aws-actions' form of wait-timeout and run-task-timeout in minutes, such as 30; used where those are not set." },
   { name: 'poll-interval', runWide: true, group: 'waiting', type: 'duration', min: 1000, max: 300_000, default: '2s', description: 'Time between rollout checks.' },
   { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
   { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
+  { name: 'wait-for-rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When ECS rolls the deployment back by itself, follow that rollback to its end within the remaining wait-timeout (false: end the wait at once, FAILED, while ECS is rolling back).' },
   { name: 'rollback-on-cancel', group: 'waiting', type: 'boolean', default: 'false', description: 'When the job is cancelled during the wait, start a rollback before exiting.' },
   // One-off task
   { name: 'run-task-command', group: 'run-task', type: 'string', default: '', description: 'Run this command as a one-off task of the revision this run deploys, before the service is updated (a JSON array, or a command line split as a shell splits words); the deploy goes on only when it exits 0.' },

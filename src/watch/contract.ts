@@ -46,6 +46,8 @@ export interface WatchOptions {
   maxFailedTasks?: number;
   rollback: boolean;
   rollbackOnCancel: boolean;
+  /** Follow a rollback ECS started by itself to its end (default); false ends the wait as soon as it starts. */
+  waitForRollback?: boolean;
   /** Blue/green, linear, canary: `traffic-shifted` ends the wait once production traffic has fully moved. */
   waitUntil?: 'completed' | 'traffic-shifted' | 'paused';
   /** Longest wait at a PAUSE hook; when set, pauses do not count toward timeoutMs. */

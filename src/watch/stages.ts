@@ -86,6 +86,11 @@ export class StageProgress {
     return this.pausedBeforeMs + current;
   }
 
+  /** The PAUSE hook the deployment waits at in the latest answer, if any. */
+  get pausedHookId(): string | undefined {
+    return this.pausedHook?.hookId;
+  }
+
   /** Ends the pause being tracked: a rollback this run asked for is not waiting at a hook any more. */
   endPause(now: number): void {
     this.trackPause(undefined, now);

@@ -175,7 +175,7 @@ describe('planCodeDeploy', () => {
     await expect(plan(codeDeploy, {}, inputs())).rejects.toThrow(message);
   });
 
-  test('a wait-timeout not longer than the group\'s termination wait is warned about', async () => {
+  test('a wait-timeout shorter than the group\'s waits and 10 minutes is warned about, naming the parts', async () => {
     const codeDeploy = new FakeCodeDeploy(new FakeClock());
     codeDeploy.group = {
       computePlatform: 'ECS',
@@ -191,7 +191,7 @@ describe('planCodeDeploy', () => {
     });
 
     expect(reporter.lines.filter((line) => line.level === 'warn').map((line) => line.text)).toEqual([
-      'wait-timeout 30m is not longer than the waits of deployment group DgpECS-prod-web (60 min); raise wait-timeout above them, or set wait-until: traffic-shifted.',
+      'wait-timeout 30m is shorter than this CodeDeploy deployment may take: ready wait 0 min + traffic routing 0 min + termination wait 60 min + 10 min = 70 min; raise wait-timeout, or leave it out to wait that long.',
     ]);
   });
 

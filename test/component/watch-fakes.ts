@@ -10,6 +10,7 @@ import type {
   Service,
   ServiceDeployment,
   StopServiceDeploymentCommandOutput,
+  ContinueServiceDeploymentCommandOutput,
   Task,
   UpdateServiceCommandInput,
   UpdateServiceCommandOutput,
@@ -116,6 +117,9 @@ export class FakeEcs implements EcsApi {
   };
   onStopServiceDeployment: (arn: string, stopType: string, ecs: FakeEcs) => void = () => {
     throw new Error('unexpected StopServiceDeployment');
+  };
+  onContinueServiceDeployment: (arn: string, hookId: string, action: string, ecs: FakeEcs) => void = () => {
+    throw new Error('unexpected ContinueServiceDeployment');
   };
   private script: { at: number; change: (ecs: FakeEcs, at: number) => void }[] = [];
   private eventNumber = 0;
@@ -266,8 +270,11 @@ export class FakeEcs implements EcsApi {
   describeServiceRevisions(): never {
     throw new Error('not used by the watcher');
   }
-  continueServiceDeployment(): never {
-    throw new Error('not used by the watcher');
+  continueServiceDeployment(arn: string, hookId: string, action: 'CONTINUE' | 'ROLLBACK'): Promise<ContinueServiceDeploymentCommandOutput> {
+    return this.enter('continueServiceDeployment', { arn, hookId, action }, () => {
+      this.onContinueServiceDeployment(arn, hookId, action, this);
+      return { serviceDeploymentArn: arn, $metadata: {} };
+    });
   }
   runTask(): never {
     throw new Error('not used by the watcher');

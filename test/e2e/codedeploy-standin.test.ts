@@ -195,7 +195,7 @@ describe.concurrent('a CodeDeploy service', () => {
 
     expect(run.code, run.log).toBe(0);
     expect(run.log).toContain(
-      'Would create a CodeDeploy deployment in AppECS-default-web/DgpECS-default-web (CodeDeployDefault.ECSAllAtOnce) with the AppSpec appspec.yaml with its TaskDefinition set to the new revision of web and wait for it.',
+      'Would create a CodeDeploy deployment in AppECS-default-web/DgpECS-default-web (CodeDeployDefault.ECSAllAtOnce) with the AppSpec appspec.yaml with its TaskDefinition set to the new revision of web and wait for it (up to 20s).',
     );
     expect(callsOf(standin, 'RegisterTaskDefinition')).toHaveLength(0);
     expect(callsOf(standin, 'CodeDeploy_20141006.CreateDeployment')).toHaveLength(0);
