@@ -354,6 +354,7 @@ function familyRevisionOf(arn: string | undefined): string {
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
   // A copy: rebuilding dist/ while the soak runs must not change the bundle under it.
+  rmSync('.tmp/soak-dist', { recursive: true, force: true });
   cpSync('dist', '.tmp/soak-dist', { recursive: true });
   const bundle = resolve('.tmp/soak-dist/index.js');
   const random = seeded(opts.seed);

@@ -1,19 +1,17 @@
-export const id = 365;
-export const ids = [365,544,888];
+export const id = 107;
+export const ids = [107,439,501];
 export const modules = {
 
-/***/ 6925:
+/***/ 5574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D3: () => (/* binding */ SDK_MAX_ATTEMPTS),
-/* harmony export */   h_: () => (/* binding */ retryGarbledAnswers),
-/* harmony export */   n3: () => (/* binding */ wholeAnswerWithin),
 /* harmony export */   tC: () => (/* binding */ addAnswerRules),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1317);
+/* unused harmony exports SDK_MAX_ATTEMPTS, wholeAnswerWithin, retryGarbledAnswers */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8056);
 
 
 const SDK_MAX_ATTEMPTS = 5;
@@ -88,30 +86,25 @@ function retryGarbledAnswers() {
 
 /***/ }),
 
-/***/ 5544:
+/***/ 9439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  CONNECT_TIMEOUT_MS: () => (/* reexport */ limits/* CONNECT_TIMEOUT_MS */.c),
-  RESPONSE_TIMEOUT_MS: () => (/* reexport */ limits/* RESPONSE_TIMEOUT_MS */.$),
-  SDK_MAX_ATTEMPTS: () => (/* reexport */ client_config/* SDK_MAX_ATTEMPTS */.D3),
-  addAnswerRules: () => (/* reexport */ client_config/* addAnswerRules */.tC),
-  clientConfig: () => (/* reexport */ client_config/* clientConfig */.yO),
-  createSession: () => (/* binding */ createSession),
-  retryGarbledAnswers: () => (/* reexport */ client_config/* retryGarbledAnswers */.h_),
-  wholeAnswerWithin: () => (/* reexport */ client_config/* wholeAnswerWithin */.n3)
+  tC: () => (/* reexport */ client_config/* addAnswerRules */.tC),
+  yO: () => (/* reexport */ client_config/* clientConfig */.yO),
+  createSession: () => (/* binding */ createSession)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
+// UNUSED EXPORTS: CONNECT_TIMEOUT_MS, RESPONSE_TIMEOUT_MS, SDK_MAX_ATTEMPTS, retryGarbledAnswers, wholeAnswerWithin
+
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4826);
 // EXTERNAL MODULE: ./src/aws/change.ts
-var change = __webpack_require__(1149);
+var change = __webpack_require__(9728);
 // EXTERNAL MODULE: ./src/aws/unmodelled.ts
-var aws_unmodelled = __webpack_require__(6888);
+var aws_unmodelled = __webpack_require__(9501);
 ;// CONCATENATED MODULE: ./src/aws/ecs.ts
 // The ECS calls ecs-deliver makes, behind one small interface so the deploy flow and the watcher take it
 // as a parameter and tests hand in aws-sdk-client-mock or a plain object.
@@ -191,9 +184,9 @@ function ecsApi(client, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/aws/client-config.ts
-var client_config = __webpack_require__(6925);
+var client_config = __webpack_require__(5574);
 // EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __webpack_require__(9373);
+var src_clock = __webpack_require__(386);
 ;// CONCATENATED MODULE: ./src/aws/stops.ts
 // StopTask, StopServiceDeployment and DeregisterTaskDefinition under the one discipline of change.ts: a throttled,
 // 5xx or lost answer is sent again (stopping twice stops once) and what ECS shows is read back, so a stop or a
@@ -254,8 +247,6 @@ function withSettledStops(ecs, reads, options = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/aws/limits.ts
-var limits = __webpack_require__(1317);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
 // endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
@@ -283,7 +274,7 @@ function createSession(options) {
         ecsAfterCancel: withSettledStops(afterCancel, afterCancel, { withinMs: AFTER_CANCEL_STOP_MS }),
         resolveCredentials: () => reads.config.credentials(),
         options,
-        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(986)]).then(__webpack_require__.bind(__webpack_require__, 2986))).codeDeployApis(options)),
+        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(369), __webpack_require__.e(604)]).then(__webpack_require__.bind(__webpack_require__, 4604))).codeDeployApis(options)),
         ...(options.credentials ? { credentials: options.credentials } : {}),
     };
 }
@@ -295,131 +286,7 @@ function once(make) {
 
 /***/ }),
 
-/***/ 9365:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ecrPublicClientFor: () => (/* binding */ ecrPublicClientFor),
-/* harmony export */   ecrPublicToken: () => (/* binding */ ecrPublicToken)
-/* harmony export */ });
-/* unused harmony export ECR_PUBLIC_REGION */
-/* harmony import */ var _aws_sdk_client_ecr_public__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9821);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5544);
-/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8663);
-// public.ecr.aws takes tokens from ECR Public, a service of its own that answers only in us-east-1.
-
-
-
-const ECR_PUBLIC_REGION = 'us-east-1';
-/** `signal` aborts the call in flight (the run's cancel). */
-async function ecrPublicToken(client, signal) {
-    const out = await client.send(new _aws_sdk_client_ecr_public__WEBPACK_IMPORTED_MODULE_2__/* .GetAuthorizationTokenCommand */ .Eu({}), signal ? { abortSignal: signal } : {});
-    const data = out.authorizationData;
-    return (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeAuthorization */ .I)('ECR Public', data?.authorizationToken, 'https://public.ecr.aws', data?.expiresAt);
-}
-function ecrPublicClientFor(session) {
-    const client = new _aws_sdk_client_ecr_public__WEBPACK_IMPORTED_MODULE_2__/* .ECRPUBLICClient */ .Rr((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.clientConfig)({ ...session.options, region: ECR_PUBLIC_REGION }));
-    (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.addAnswerRules)(client, session.options, { retryGarbled: false });
-    return client;
-}
-
-
-/***/ }),
-
-/***/ 8663:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ ecrApi),
-/* harmony export */   I: () => (/* binding */ decodeAuthorization)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8249);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-// The ECR calls ecs-deliver makes, behind one small interface so the image steps take it as a parameter and
-// tests hand in aws-sdk-client-mock or a plain object.
-
-
-/** `signal` aborts every call in flight (the run's cancel). */
-function ecrApi(client, signal) {
-    const sendOptions = signal ? { abortSignal: signal } : {};
-    return {
-        async getAuthorizationToken() {
-            const out = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .GetAuthorizationTokenCommand */ .Eu6({}), sendOptions);
-            const data = out.authorizationData?.[0];
-            return decodeAuthorization('ECR', data?.authorizationToken, data?.proxyEndpoint ?? '', data?.expiresAt);
-        },
-        async describeImage(repository, tagOrDigest, registryId) {
-            const imageId = tagOrDigest.startsWith('sha256:') ? { imageDigest: tagOrDigest } : { imageTag: tagOrDigest };
-            try {
-                const out = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .DescribeImagesCommand */ .ji5({
-                    repositoryName: repository,
-                    imageIds: [imageId],
-                    ...(registryId !== undefined ? { registryId } : {}),
-                }), sendOptions);
-                const digest = out.imageDetails?.[0]?.imageDigest;
-                if (digest)
-                    return { found: true, digest };
-                return { found: false, reason: 'image-not-found', message: `no image ${tagOrDigest} in repository ${repository}` };
-            }
-            catch (error) {
-                if (isNamed(error, 'ImageNotFoundException'))
-                    return { found: false, reason: 'image-not-found', message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error) };
-                if (isNamed(error, 'RepositoryNotFoundException'))
-                    return { found: false, reason: 'repository-not-found', message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error) };
-                throw error;
-            }
-        },
-        async createRepositoryIfMissing(repository, registryId) {
-            const registry = registryId !== undefined ? { registryId } : {};
-            try {
-                await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .DescribeRepositoriesCommand */ .pE_({ repositoryNames: [repository], ...registry }), sendOptions);
-                return false;
-            }
-            catch (error) {
-                if (!isNamed(error, 'RepositoryNotFoundException'))
-                    throw error;
-            }
-            try {
-                await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .CreateRepositoryCommand */ .WTe({
-                    repositoryName: repository,
-                    imageScanningConfiguration: { scanOnPush: true },
-                    ...registry,
-                }), sendOptions);
-                return true;
-            }
-            catch (error) {
-                // Another pipeline created it between the two calls.
-                if (isNamed(error, 'RepositoryAlreadyExistsException'))
-                    return false;
-                throw error;
-            }
-        },
-    };
-}
-// By name rather than instanceof: an error deserialised by another copy of the SDK is still recognised.
-function isNamed(error, name) {
-    return error instanceof Error && error.name === name;
-}
-/** The base64 `user:password` token ECR and ECR Public answer, split into a login. */
-function decodeAuthorization(service, token, proxyEndpoint, expiresAt) {
-    if (!token)
-        throw new Error(`${service} GetAuthorizationToken answered no authorization data`);
-    const decoded = Buffer.from(token, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0)
-        throw new Error(`${service} GetAuthorizationToken answered a token that is not user:password`);
-    return {
-        username: decoded.slice(0, colon),
-        password: decoded.slice(colon + 1),
-        proxyEndpoint,
-        ...(expiresAt ? { expiresAt } : {}),
-    };
-}
-
-
-/***/ }),
-
-/***/ 6888:
+/***/ 9501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -427,7 +294,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   unmodelledAnswerFields: () => (/* binding */ unmodelledAnswerFields),
 /* harmony export */   unmodelledFields: () => (/* binding */ unmodelledFields)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4826);
 // The bundled SDK serialises only the members its model knows; anything else vanishes without an error.
 // Walking the SDK's own schema finds those fields, so a newer field is named in a warning, not lost in silence.
 
@@ -493,6 +360,135 @@ function unmodelledAnswerFields(taskDefinition) {
     const found = [];
     walk(taskDefinition, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .TaskDefinition$ */ .TAv, '', found);
     return found;
+}
+
+
+/***/ }),
+
+/***/ 2107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   assumeRoleWithWebIdentity: () => (/* binding */ assumeRoleWithWebIdentity),
+/* harmony export */   sessionNameFor: () => (/* binding */ sessionNameFor)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7453);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9439);
+// OIDC instead of long-lived keys: trade the CI job's identity token for short-lived role credentials.
+// The credentials live in memory only; nothing here writes a file or sets an environment variable.
+
+
+
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const SESSION_NAME_MAX = 64;
+async function assumeRoleWithWebIdentity(request) {
+    const { roleArn, token, region, sessionName, reporter } = request;
+    checkRequest(request);
+    reporter?.mask(token);
+    // No credentials yet: the token is what signs this call. Timeouts as for every other client.
+    const sts = request.stsClient ?? stsClient(region);
+    const answer = await sts
+        .send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .AssumeRoleWithWebIdentityCommand */ .WH({
+        RoleArn: roleArn,
+        RoleSessionName: sessionName,
+        WebIdentityToken: token,
+        ...(request.durationSeconds === undefined ? {} : { DurationSeconds: request.durationSeconds }),
+    }), request.signal ? { abortSignal: request.signal } : {})
+        .catch((error) => {
+        const kind = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(error);
+        if (kind === 'throttled' || kind === 'transient') {
+            // STS (or the issuer it asks) did not answer: nothing is wrong with the inputs; the job can run again.
+            const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(error).startsWith('IDPCommunicationError')
+                ? explain(error, roleArn, region)
+                : `AWS is not answering: STS AssumeRoleWithWebIdentity for ${roleArn}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsUnavailableError */ .i7(withoutToken(message, token));
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(withoutToken(explain(error, roleArn, region), token));
+    });
+    const credentials = answer.Credentials;
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`role-arn ${roleArn}: STS answered AssumeRoleWithWebIdentity without credentials`);
+    }
+    reporter?.mask(credentials.SecretAccessKey);
+    reporter?.mask(credentials.SessionToken);
+    const until = credentials.Expiration ? `, valid until ${credentials.Expiration.toISOString()}` : '';
+    reporter?.info(`Assumed ${roleArn} with the web identity token as session ${sessionName}${until}`);
+    return {
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: credentials.SecretAccessKey,
+        sessionToken: credentials.SessionToken,
+        ...(credentials.Expiration ? { expiration: credentials.Expiration } : {}),
+    };
+}
+/**
+ * `ecs-deliver-<project>-<pipeline>` from the CI's variables (GitLab, GitHub, Jenkins), so CloudTrail shows which
+ * pipeline acted. Only the characters STS allows, at most 64, the project shortened before the pipeline id.
+ */
+function sessionNameFor(env) {
+    const project = env['CI_PROJECT_PATH_SLUG'] || env['GITHUB_REPOSITORY'] || env['JOB_NAME'] || '';
+    const run = env['CI_PIPELINE_ID'] || env['GITHUB_RUN_ID'] || env['BUILD_NUMBER'] || '';
+    const suffix = run === '' ? '' : sanitise(`-${run}`).slice(0, 24);
+    const prefix = sanitise(project === '' ? 'ecs-deliver' : `ecs-deliver-${project}`);
+    return prefix.slice(0, SESSION_NAME_MAX - suffix.length) + suffix;
+}
+function sanitise(name) {
+    return name.replace(/[^\w+=,.@-]/g, '-');
+}
+function checkRequest({ roleArn, token, region, sessionName }) {
+    if (!ROLE_ARN.test(roleArn)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`role-arn "${roleArn}" is not an IAM role ARN: use arn:aws:iam::<account>:role/<name>`);
+    }
+    if (token.trim() === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('role-arn is set but web-identity-token is empty: on GitLab add to the job ' +
+            '"id_tokens: {ECS_DELIVER_WEB_IDENTITY_TOKEN: {aud: sts.amazonaws.com}}"');
+    }
+    if (region === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('region is not set: set region, AWS_REGION or AWS_DEFAULT_REGION');
+    if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`session name "${sessionName}" must be 2 to 64 of the characters [A-Za-z0-9_+=,.@-]`);
+    }
+}
+function explain(error, roleArn, region) {
+    const name = error instanceof Error ? error.name : '';
+    const detail = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error);
+    switch (name) {
+        case 'AccessDenied':
+        case 'AccessDeniedException':
+            return (`role-arn ${roleArn} refused the web-identity-token (AccessDenied: ${detail}); ` +
+                "fix the role's trust policy: trust the token issuer's OIDC provider and allow " +
+                'sts:AssumeRoleWithWebIdentity for this aud and sub');
+        case 'InvalidIdentityToken':
+        case 'InvalidIdentityTokenException':
+            return (`web-identity-token was rejected (InvalidIdentityToken: ${detail}); ` +
+                'add the token issuer as an IAM OIDC identity provider and give the token an audience it lists ' +
+                '(GitLab: id_tokens aud: sts.amazonaws.com)');
+        case 'ExpiredToken':
+        case 'ExpiredTokenException':
+            return (`web-identity-token has expired (${detail}); ` +
+                'mint it in the job that deploys (GitLab: id_tokens on that job) and run the job again');
+        case 'IDPRejectedClaim':
+        case 'IDPRejectedClaimException':
+            return (`role-arn ${roleArn}: the identity provider rejected the web-identity-token's claims (${detail}); ` +
+                "check the token's aud and sub against the role's trust policy");
+        case 'IDPCommunicationError':
+        case 'IDPCommunicationErrorException':
+            return `web-identity-token could not be verified: AWS could not reach its issuer (${detail}); run the job again`;
+        case 'RegionDisabledException':
+            return `region ${region} is not enabled for STS in this account (${detail}); enable it or set another region`;
+        default:
+            return `role-arn ${roleArn}: AssumeRoleWithWebIdentity failed: ${name === '' ? '' : `${name}: `}${detail}`;
+    }
+}
+function withoutToken(message, token) {
+    return token === '' ? message : message.split(token).join('***');
+}
+function stsClient(region) {
+    const client = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM((0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .clientConfig */ .yO)({ region }));
+    (0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .addAnswerRules */ .tC)(client, { region }, { retryGarbled: false });
+    return client;
 }
 
 

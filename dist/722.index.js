@@ -1,8 +1,8 @@
-export const id = 1;
-export const ids = [1];
+export const id = 722;
+export const ids = [722];
 export const modules = {
 
-/***/ 5346:
+/***/ 1103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,7 +15,7 @@ export const modules = {
 /* unused harmony exports generatedAppSpec, withTaskDefinition, hookNames */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
 // The AppSpec a CodeDeploy deployment of an ECS service is created with: the user's file with its TaskDefinition
 // set to the revision this run deploys (everything else, Hooks included, kept as written), or, when there is no
 // file, one made from the container name and port the service's load balancer names. Pure, apart from hashing.
@@ -147,7 +147,7 @@ function isObject(value) {
 
 /***/ }),
 
-/***/ 8001:
+/***/ 3722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -159,21 +159,21 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: setDesiredCount
 
 // EXTERNAL MODULE: ./src/aws/change.ts
-var change = __webpack_require__(1149);
+var change = __webpack_require__(9728);
 // EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
+var names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __webpack_require__(833);
+var cancel = __webpack_require__(560);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/codedeploy/appspec.ts
-var appspec = __webpack_require__(5346);
+var appspec = __webpack_require__(1103);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
+var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __webpack_require__(9373);
+var src_clock = __webpack_require__(386);
 ;// CONCATENATED MODULE: ./src/codedeploy/create-deployment.ts
 // CreateDeployment, sent through aws/change.ts. The description carries a token of this run after the user's own
 // text: when the answer is lost, the deployment group's deployments created since are read back, and the one whose
@@ -279,19 +279,19 @@ async function deploymentOfRun(api, request, token, since) {
 }
 
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+var duration = __webpack_require__(402);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
-var failure_report = __webpack_require__(9040);
+var failure_report = __webpack_require__(3561);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
-var read_errors = __webpack_require__(6255);
+var read_errors = __webpack_require__(5552);
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/watch/stopped-tasks.ts
-var stopped_tasks = __webpack_require__(8985);
+var stopped_tasks = __webpack_require__(2222);
 // EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
-var poll_loop = __webpack_require__(372);
+var poll_loop = __webpack_require__(9656);
 // EXTERNAL MODULE: ./src/rollout/changed-lines.ts
-var changed_lines = __webpack_require__(2503);
+var changed_lines = __webpack_require__(5316);
 ;// CONCATENATED MODULE: ./src/codedeploy/progress.ts
 
 /** CodeDeploy's lifecycle events for an ECS deployment, in the order they run. */

@@ -1,8 +1,8 @@
-export const id = 128;
-export const ids = [128];
+export const id = 71;
+export const ids = [71];
 export const modules = {
 
-/***/ 9747:
+/***/ 5071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: checkImageOptions, prepareImage
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(4533);
 ;// CONCATENATED MODULE: ./src/image/docker-args.ts
 // Argument arrays for the container client (docker and podman take the same ones), and what its output tells.
 function buildArgs(spec) {
@@ -94,7 +94,7 @@ function removeAllNow() {
 }
 
 // EXTERNAL MODULE: ./src/image/reference.ts
-var reference = __webpack_require__(3564);
+var reference = __webpack_require__(7911);
 ;// CONCATENATED MODULE: ./src/image/docker-config.ts
 // A private DOCKER_CONFIG for one run: `docker login` writes the registry password there, never into the
 // user's own config, and the directory is removed when the run ends, on failure too.
@@ -218,9 +218,9 @@ async function exists(path) {
 }
 
 // EXTERNAL MODULE: ./src/image/ecr-host.ts
-var ecr_host = __webpack_require__(326);
+var ecr_host = __webpack_require__(5675);
 // EXTERNAL MODULE: ./src/image/options.ts
-var options = __webpack_require__(3231);
+var options = __webpack_require__(2960);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/image/registry-check.ts
@@ -331,7 +331,7 @@ function describeFetchError(error) {
 }
 
 // EXTERNAL MODULE: ./src/image/runner.ts
-var image_runner = __webpack_require__(8107);
+var image_runner = __webpack_require__(990);
 ;// CONCATENATED MODULE: ./src/image/secrets.ts
 const REDACTED = '***';
 const base64 = (text) => Buffer.from(text, 'utf8').toString('base64');

@@ -1,8 +1,8 @@
-export const id = 407;
-export const ids = [407];
+export const id = 60;
+export const ids = [60];
 export const modules = {
 
-/***/ 5346:
+/***/ 1103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,7 +15,7 @@ export const modules = {
 /* unused harmony exports generatedAppSpec, withTaskDefinition, hookNames */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4533);
 // The AppSpec a CodeDeploy deployment of an ECS service is created with: the user's file with its TaskDefinition
 // set to the revision this run deploys (everything else, Hooks included, kept as written), or, when there is no
 // file, one made from the container name and port the service's load balancer names. Pure, apart from hashing.
@@ -147,7 +147,7 @@ function isObject(value) {
 
 /***/ }),
 
-/***/ 8407:
+/***/ 5060:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -160,12 +160,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6429);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7607);
-/* harmony import */ var _aws_read_failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1494);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _appspec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5346);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5290);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(402);
+/* harmony import */ var _aws_read_failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9759);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4533);
+/* harmony import */ var _appspec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1103);
 // The CodeDeploy part of a plan, found by reads alone: the application and deployment group (they must exist and
 // deploy this service), the deployment configuration when one is named, and which AppSpec the deployment gets.
 
@@ -225,7 +225,7 @@ async function planCodeDeploy(deps, inputs, target) {
 async function chooseAppSpec(deps, path, service) {
     const text = (deps.readFile ?? readAppSpecFile)(path);
     if (text !== undefined) {
-        const yaml = (0,_appspec_js__WEBPACK_IMPORTED_MODULE_4__/* .appSpecNeedsYaml */ .hX)(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined;
+        const yaml = (0,_appspec_js__WEBPACK_IMPORTED_MODULE_4__/* .appSpecNeedsYaml */ .hX)(text) ? await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 3645, 19)) : undefined;
         return { kind: 'file', path, data: (0,_appspec_js__WEBPACK_IMPORTED_MODULE_4__/* .parseAppSpec */ .WS)(text, path, yaml) };
     }
     if (path !== DEFAULT_APPSPEC) {

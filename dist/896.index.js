@@ -1,8 +1,8 @@
-export const id = 390;
-export const ids = [390];
+export const id = 896;
+export const ids = [896];
 export const modules = {
 
-/***/ 2058:
+/***/ 9796:
 /***/ ((__unused_webpack_module, exports) => {
 
 var __webpack_unused_export__;
@@ -93,7 +93,7 @@ exports.bV = isTransientError;
 
 /***/ }),
 
-/***/ 1149:
+/***/ 9728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -108,9 +108,9 @@ exports.bV = isTransientError;
 /* harmony export */   q_: () => (/* binding */ endOfRun)
 /* harmony export */ });
 /* unused harmony exports LATE_APPLY_MARGIN_MS, CHANGE_DEADLINE_MS, CANCEL_ANSWER_WAIT_MS, backoffMs, readBackPauseMs */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1317);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8056);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
 
 
 
@@ -377,7 +377,7 @@ async function readBackOnce(change, clock, mayLandLate) {
 
 /***/ }),
 
-/***/ 9378:
+/***/ 4051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -390,8 +390,8 @@ async function readBackOnce(change, clock, mayLandLate) {
 /* harmony export */   gL: () => (/* binding */ isGarbledAnswer)
 /* harmony export */ });
 /* unused harmony export isAborted */
-/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2058);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9796);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // What a failed AWS call means: throttling slows the watcher's polling, transient faults are retried until
 // the timeout, anything else ends the wait; whether a failed change may still have been made; and the one line a
 // user reads about it. The SDK's own error classification decides throttling and transience.
@@ -525,7 +525,7 @@ function describeAwsError(action, error) {
 
 /***/ }),
 
-/***/ 1317:
+/***/ 8056:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -542,7 +542,7 @@ const RESPONSE_TIMEOUT_MS = 10_000;
 
 /***/ }),
 
-/***/ 6429:
+/***/ 5290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -578,14 +578,14 @@ function consoleUrl(region, cluster, service) {
 
 /***/ }),
 
-/***/ 1494:
+/***/ 9759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ readFailure)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
 // What a read that failed before any change means for the run: refused (bad target or access) or unanswered.
 
 
@@ -602,7 +602,7 @@ function readFailure(action, error) {
 
 /***/ }),
 
-/***/ 833:
+/***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -611,7 +611,7 @@ function readFailure(action, error) {
 /* harmony export */   mr: () => (/* binding */ endedBy),
 /* harmony export */   oX: () => (/* binding */ signalOf)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 // A cancel (SIGINT or SIGTERM) as every step sees it: the run's AbortSignal, whose reason names the signal.
 
 function signalOf(cancel) {
@@ -654,7 +654,7 @@ function listenForCancel(cancel, warn, armBackstop) {
 
 /***/ }),
 
-/***/ 2390:
+/***/ 5896:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -664,17 +664,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/change.ts
-var change = __webpack_require__(1149);
+var change = __webpack_require__(9728);
 // EXTERNAL MODULE: ./src/cancel.ts
-var src_cancel = __webpack_require__(833);
+var src_cancel = __webpack_require__(560);
 // EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __webpack_require__(9373);
+var src_clock = __webpack_require__(386);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/aws/names.ts
-var aws_names = __webpack_require__(6429);
+var aws_names = __webpack_require__(5290);
 // EXTERNAL MODULE: ./src/deploy/outputs.ts
-var outputs = __webpack_require__(3545);
+var outputs = __webpack_require__(7624);
 ;// CONCATENATED MODULE: ./src/taskdef/container-extras.ts
 // The container settings teams set with aws-actions' render action: the log configuration, docker labels and
 // environment files of the chosen container. Applied the same on every run, so an unchanged input renders an
@@ -2180,7 +2180,7 @@ function checkInputCombination(inputs) {
 async function planImageWork(inputs, region, env) {
     if (!inputs.image && inputs.images.size === 0)
         return undefined;
-    const { checkImageOptions, imageWorkLines } = await __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 3231));
+    const { checkImageOptions, imageWorkLines } = await __webpack_require__.e(/* import() */ 960).then(__webpack_require__.bind(__webpack_require__, 2960));
     const options = { ...inputs, region };
     const job = (o) => ({ options: o, plan: checkImageOptions(o, env) });
     const main = inputs.image ? job(options) : undefined;
@@ -2211,13 +2211,13 @@ function imageAccess(session, reporter, signal, env) {
         const known = ecrClients.get(region);
         if (known)
             return known;
-        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 898));
+        const { ecrApiFor } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(511), __webpack_require__.e(269)]).then(__webpack_require__.bind(__webpack_require__, 3269));
         const api = ecrApiFor(session, region);
         ecrClients.set(region, api);
         return api;
     };
     const ecrPublicToken = async () => {
-        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(249), __webpack_require__.e(821), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 9365));
+        const { ecrPublicClientFor, ecrPublicToken: token } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(511), __webpack_require__.e(575), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 6416));
         return token(ecrPublicClientFor(session), session.options.signal);
     };
     return { ecr: lazyEcr(ecr), ecrPublicToken, reporter, signal, env };
@@ -2232,9 +2232,9 @@ function lazyEcr(load) {
 }
 
 // EXTERNAL MODULE: ./src/runtask/options.ts
-var options = __webpack_require__(3898);
+var options = __webpack_require__(8217);
 // EXTERNAL MODULE: ./src/runtask/plan.ts
-var runtask_plan = __webpack_require__(8721);
+var runtask_plan = __webpack_require__(8756);
 ;// CONCATENATED MODULE: ./src/taskdef/normalize.ts
 // `register: if-changed` reuses the family's latest revision when the rendered task definition equals it.
 // ECS answers a registered definition with defaults filled in and some lists reordered, so both sides are
@@ -2568,7 +2568,7 @@ const codeDeploy = {
         if (!reads.codeDeploy)
             throw new Error('codeDeploy.plan: a CODE_DEPLOY service needs reads.codeDeploy');
         // The CodeDeploy SDK is loaded only for a service CodeDeploy deploys.
-        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
+        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 60).then(__webpack_require__.bind(__webpack_require__, 5060)), reads.codeDeploy()]);
         const codeDeploy = await planCodeDeploy({ api, reporter }, inputs.codeDeploy, {
             cluster: inputs.cluster,
             service,
@@ -2593,7 +2593,7 @@ const codeDeploy = {
     },
     deliver: async (deps, delivery) => {
         // Loaded only for a service CodeDeploy deploys.
-        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 8001));
+        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 722).then(__webpack_require__.bind(__webpack_require__, 3722));
         const { update } = delivery;
         if (!update.codeDeploy)
             throw new Error('codeDeploy.deliver: the plan has no CodeDeploy part');
@@ -2617,7 +2617,7 @@ const codeDeploy = {
 };
 
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
-var watch_snapshot = __webpack_require__(8263);
+var watch_snapshot = __webpack_require__(3618);
 ;// CONCATENATED MODULE: ./src/deploy/identify-deployment.ts
 
 /**
@@ -2732,15 +2732,15 @@ function appliedIdentity(now, before, idsBefore, request) {
 }
 
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
-var failure_report = __webpack_require__(9040);
+var failure_report = __webpack_require__(3561);
 // EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
-var poll_loop = __webpack_require__(372);
+var poll_loop = __webpack_require__(9656);
 // EXTERNAL MODULE: ./src/rollout/changed-lines.ts
-var changed_lines = __webpack_require__(2503);
+var changed_lines = __webpack_require__(5316);
 // EXTERNAL MODULE: ./src/watch/progress.ts
-var progress = __webpack_require__(2724);
+var progress = __webpack_require__(8885);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
-var read_errors = __webpack_require__(6255);
+var read_errors = __webpack_require__(5552);
 ;// CONCATENATED MODULE: ./src/watch/tracking.ts
 
 
@@ -2965,11 +2965,11 @@ async function followWith(ctx, start, deadline, judge) {
 }
 
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+var duration = __webpack_require__(402);
 // EXTERNAL MODULE: ./src/watch/observe.ts
-var observe = __webpack_require__(7511);
+var observe = __webpack_require__(3460);
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 ;// CONCATENATED MODULE: ./src/watch/endings.ts
 
 
@@ -3041,9 +3041,9 @@ async function rollBackOnCancel(request, call, to, clock) {
 }
 
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(9378);
+var errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/watch/stages.ts
-var stages = __webpack_require__(3780);
+var stages = __webpack_require__(4541);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
 // Watches a blue/green, linear or canary deployment through its service deployment (DescribeServiceDeployments):
 // each lifecycle stage as it begins, traffic shares, bake time, hooks and pauses; then one verdict. A rollback of
@@ -3507,7 +3507,7 @@ async function watch_rollout_cancelled(ctx, rollout, headline, staged) {
 }
 
 // EXTERNAL MODULE: ./src/runtask/describe.ts
-var describe = __webpack_require__(7635);
+var describe = __webpack_require__(8102);
 ;// CONCATENATED MODULE: ./src/deploy/undo-cancelled-update.ts
 
 
@@ -3720,7 +3720,7 @@ function kindFor(service) {
 }
 
 // EXTERNAL MODULE: ./src/aws/read-failure.ts
-var read_failure = __webpack_require__(1494);
+var read_failure = __webpack_require__(9759);
 ;// CONCATENATED MODULE: ./src/deploy/preflight.ts
 
 
@@ -4228,7 +4228,7 @@ async function plan_readTaskDefinitionFile(deps, path) {
         throw new src_errors/* InputError */.dz(`task-definition: cannot read "${path}" (${code ?? String(error)}); give a path relative to the working directory.`);
     }
     // The YAML library is loaded only for a file that is not plain JSON: most runs read JSON and never need it.
-    return parseTaskDefinitionText(text, path, needsYaml(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
+    return parseTaskDefinitionText(text, path, needsYaml(text) ? await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 3645, 19)) : undefined);
 }
 function warnUnmodelledBase(reporter, revision) {
     const fields = revision.unmodelledFields;
@@ -4776,7 +4776,7 @@ function idList(read, name, pattern, example) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/schema.ts
-var schema = __webpack_require__(2898);
+var schema = __webpack_require__(7233);
 ;// CONCATENATED MODULE: ./src/inputs/shell-words.ts
 // The `command` input: a JSON array of strings, or one line split into words the way a POSIX shell does,
 // without expanding anything. ECS runs the words as they are, with no shell in between, so an unquoted
@@ -5213,7 +5213,7 @@ function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/sources.ts
-var sources = __webpack_require__(6203);
+var sources = __webpack_require__(1778);
 ;// CONCATENATED MODULE: ./src/inputs/stdin.ts
 async function readStdin(stream = process.stdin) {
     const chunks = [];
@@ -5332,7 +5332,7 @@ async function openDryRunSession(inputs, env, reporter, signal) {
     return session;
 }
 async function createSessionFor(inputs, region, env, reporter, signal, limits = {}) {
-    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544));
+    const { createSession } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(439)]).then(__webpack_require__.bind(__webpack_require__, 9439));
     const credentials = inputs.roleArn ? await webIdentityCredentials(inputs, region, env, reporter, signal) : undefined;
     // The run's cancel reaches every AWS call, so a signal ends a call in flight too.
     const options = {
@@ -5344,7 +5344,7 @@ async function createSessionFor(inputs, region, env, reporter, signal, limits = 
     return createSession(options);
 }
 async function webIdentityCredentials(inputs, region, env, reporter, signal) {
-    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(695), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 6850));
+    const { assumeRoleWithWebIdentity, sessionNameFor } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(453), __webpack_require__.e(107)]).then(__webpack_require__.bind(__webpack_require__, 2107));
     // A rollback can wait as long again as the rollout; the session must not end before both.
     const longestRunMs = inputs.waitTimeoutMs * (inputs.rollback ? 2 : 1);
     if (longestRunMs > SESSION_MS) {
@@ -5390,11 +5390,11 @@ async function planDeps(inputs, env, access, reporter, compared) {
         reporter,
         env: env,
         readTextFile: (path) => readTaskDefinitionFile((0,external_node_path_.resolve)(path), path),
-        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(888)]).then(__webpack_require__.bind(__webpack_require__, 6888))).unmodelledFields } : {}),
+        ...(compared ? { unmodelledFields: (await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826), __webpack_require__.e(501)]).then(__webpack_require__.bind(__webpack_require__, 9501))).unmodelledFields } : {}),
         ...(inputs.image || inputs.images.size > 0
             ? {
                 verifyImages: async (work) => {
-                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 9747));
+                    const { verifyImageExists } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(71)]).then(__webpack_require__.bind(__webpack_require__, 5071));
                     for (const job of [...work.others, ...(work.main ? [work.main] : [])])
                         await verifyImageExists(access, job.options, job.plan);
                 },
@@ -5403,7 +5403,7 @@ async function planDeps(inputs, env, access, reporter, compared) {
     };
 }
 async function publishImages(access, work) {
-    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(231), __webpack_require__.e(128)]).then(__webpack_require__.bind(__webpack_require__, 9747));
+    const { publishImage } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(71)]).then(__webpack_require__.bind(__webpack_require__, 5071));
     return work.main ? publishImage(access, work.main.options, work.main.plan) : { image: '', pushed: false, pushedNewDigest: false };
 }
 function applyDeps(wiring) {
@@ -5423,15 +5423,14 @@ function applyDeps(wiring) {
         keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock, reporter }, request),
         runTask: async (runPlan, taskDefinitionArn, untouched) => {
             // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
-            const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([
-                __webpack_require__.e(/* import() */ 588).then(__webpack_require__.bind(__webpack_require__, 5588)),
-                __webpack_require__.e(/* import() */ 470).then(__webpack_require__.bind(__webpack_require__, 3470)),
-                __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 253)),
-                Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544)),
+            const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }] = await Promise.all([
+                __webpack_require__.e(/* import() */ 18).then(__webpack_require__.bind(__webpack_require__, 5018)),
+                __webpack_require__.e(/* import() */ 87).then(__webpack_require__.bind(__webpack_require__, 6087)),
+                __webpack_require__.e(/* import() */ 28).then(__webpack_require__.bind(__webpack_require__, 9028)),
             ]);
             return runTaskStep(runPlan, taskDefinitionArn, untouched, {
                 api: ecsTaskApi(session),
-                openLogs: () => createLogsApi(clientConfig(session.options)),
+                openLogs: () => createLogsApi(session.options),
                 region: session.region,
                 clock,
                 reporter,
@@ -6313,7 +6312,7 @@ function singleService(raw, inputs, reporter, startedAt) {
 }
 async function readEntries(path, usualRaw, reporter, startedAt) {
     const text = readTaskDefinitionFile((0,external_node_path_.resolve)(path), path, 'services-file');
-    const file = parseServicesFile(text, path, needsYaml(text) ? await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19)) : undefined);
+    const file = parseServicesFile(text, path, needsYaml(text) ? await __webpack_require__.e(/* import() */ 645).then(__webpack_require__.t.bind(__webpack_require__, 3645, 19)) : undefined);
     const runs = [];
     const problems = [];
     const seen = new Map();
@@ -6530,7 +6529,7 @@ function reportTable({ state, reporter, clock }) {
 }
 
 // EXTERNAL MODULE: ./src/hosts/redactor.ts
-var hosts_redactor = __webpack_require__(6107);
+var hosts_redactor = __webpack_require__(1482);
 ;// CONCATENATED MODULE: ./src/rollout/wait-progress.ts
 // Progress while a run waits and nothing else is printed. In a CI log: a line after every 30 s of silence with the
 // time elapsed, the time left before the timeout and where each wait stands. On a terminal: one status line with a
@@ -6745,11 +6744,11 @@ function progressOptions(env) {
 async function createHost(invocation, env) {
     const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env);
     if (invocation.host === 'github-action')
-        return (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(831)]).then(__webpack_require__.bind(__webpack_require__, 7212))).githubHost();
+        return (await Promise.all(/* import() */[__webpack_require__.e(559), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 6153))).githubHost();
     const options = { json: invocation.json, color, env };
     if (invocation.host === 'gitlab')
-        return (await __webpack_require__.e(/* import() */ 176).then(__webpack_require__.bind(__webpack_require__, 4176))).gitlabHost(options);
-    return (await __webpack_require__.e(/* import() */ 273).then(__webpack_require__.bind(__webpack_require__, 1273))).shellHost(options);
+        return (await __webpack_require__.e(/* import() */ 753).then(__webpack_require__.bind(__webpack_require__, 4753))).gitlabHost(options);
+    return (await __webpack_require__.e(/* import() */ 254).then(__webpack_require__.bind(__webpack_require__, 6254))).shellHost(options);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
@@ -6776,7 +6775,7 @@ function shortenSdkNodeWarning() {
 
 /***/ }),
 
-/***/ 9373:
+/***/ 386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6801,7 +6800,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 3545:
+/***/ 7624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -6814,7 +6813,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   resultOutput: () => (/* binding */ resultOutput),
 /* harmony export */   worstStatus: () => (/* binding */ worstStatus)
 /* harmony export */ });
-/* harmony import */ var _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2898);
+/* harmony import */ var _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7233);
 // The run's outputs, one rule per output the schema lists: how it is read from one service's result, and how a
 // services-file run sums its services up. A test checks that the rules and the schema name the same outputs.
 
@@ -6913,7 +6912,7 @@ function resultOutput(result) {
 
 /***/ }),
 
-/***/ 7607:
+/***/ 402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6939,7 +6938,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 6107:
+/***/ 1482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7031,7 +7030,7 @@ function lowerHex(encoded) {
 
 /***/ }),
 
-/***/ 2503:
+/***/ 5316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7055,7 +7054,7 @@ class ChangedLines {
 
 /***/ }),
 
-/***/ 372:
+/***/ 9656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -7065,7 +7064,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
+var duration = __webpack_require__(402);
 ;// CONCATENATED MODULE: ./src/watch/pacing.ts
 // The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
 // poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
@@ -7082,7 +7081,7 @@ function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
 }
 
 // EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
+var settle = __webpack_require__(3965);
 ;// CONCATENATED MODULE: ./src/rollout/poll-loop.ts
 
 
@@ -7166,7 +7165,7 @@ async function pollLoop(deps, options, deadline, poll) {
 
 /***/ }),
 
-/***/ 7635:
+/***/ 8102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7175,9 +7174,9 @@ async function pollLoop(deps, options, deadline, poll) {
 /* harmony export */   UE: () => (/* binding */ describeEbsVolume),
 /* harmony export */   ay: () => (/* binding */ commandLine)
 /* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
-/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1599);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(402);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3240);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4962);
 
 
 
@@ -7234,7 +7233,7 @@ function describeEbsVolume(volume) {
 
 /***/ }),
 
-/***/ 3898:
+/***/ 8217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7244,7 +7243,7 @@ function describeEbsVolume(volume) {
 /* harmony export */   tx: () => (/* binding */ runTaskOptionsFrom)
 /* harmony export */ });
 /* unused harmony exports RUN_TASK_DEFAULTS, OVERRIDES_MAX_CHARACTERS, overridesJson, parseCapacityProviderStrategy, parseContainerOverrides */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 
 const RUN_TASK_DEFAULTS = {
     startedBy: 'ecs-deliver',
@@ -7595,14 +7594,14 @@ function runTaskOptionsFrom(values, splitCommand) {
 
 /***/ }),
 
-/***/ 1599:
+/***/ 3240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ describePlacement),
 /* harmony export */   e: () => (/* binding */ resolvePlacement)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4533);
 
 function resolvePlacement(service, overrides, networkMode) {
     const placement = launch(service, overrides);
@@ -7669,7 +7668,7 @@ function describePlacement(placement) {
 
 /***/ }),
 
-/***/ 8721:
+/***/ 8756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7677,10 +7676,10 @@ function describePlacement(placement) {
 /* harmony export */   X2: () => (/* binding */ runTaskRequestFor),
 /* harmony export */   rg: () => (/* binding */ describeRunTaskPlan)
 /* harmony export */ });
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3898);
-/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1599);
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1737);
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7635);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8217);
+/* harmony import */ var _placement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3240);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4962);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8102);
 
 
 
@@ -7724,7 +7723,7 @@ function describeRunTaskPlan(plan, revision) {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 4962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7776,7 +7775,7 @@ function commandOf(request, container) {
 
 /***/ }),
 
-/***/ 9040:
+/***/ 3561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7784,13 +7783,13 @@ function commandOf(request, container) {
 /* harmony export */   xV: () => (/* binding */ reportFailure)
 /* harmony export */ });
 /* unused harmony exports EVENTS_SHOWN, eventsOfDeployment, collectFailure, failureLines */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7607);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6429);
-/* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6255);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2724);
-/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4484);
-/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8985);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(402);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5290);
+/* harmony import */ var _read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5552);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8885);
+/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3965);
+/* harmony import */ var _stopped_tasks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2222);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3618);
 
 
 
@@ -7864,14 +7863,14 @@ async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
 
 /***/ }),
 
-/***/ 7511:
+/***/ 3460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ ServiceGoneError),
 /* harmony export */   n: () => (/* binding */ Observer)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
 
 /** The service is gone or unusable: no later poll can change that. */
 class ServiceGoneError extends Error {
@@ -7934,7 +7933,7 @@ class Observer {
 
 /***/ }),
 
-/***/ 2724:
+/***/ 8885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7946,9 +7945,9 @@ class Observer {
 /* harmony export */   vu: () => (/* binding */ EventLog)
 /* harmony export */ });
 /* unused harmony exports EVENT_MARGIN_MS, serviceDeploymentLine */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6429);
-/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3780);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5290);
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4541);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3618);
 
 
 
@@ -8030,15 +8029,15 @@ function standingOf(snapshot, deploymentId) {
 
 /***/ }),
 
-/***/ 6255:
+/***/ 5552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ readErrorKind),
 /* harmony export */   U: () => (/* binding */ describeReadError)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7511);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _observe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3460);
 // What a failed read while watching means for the watch. A read that fails says nothing about the deployment:
 // only the answers ECS gives decide an outcome, so every fault of the connection or the answer is retried.
 
@@ -8056,7 +8055,7 @@ function describeReadError(error) {
 
 /***/ }),
 
-/***/ 4484:
+/***/ 3965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8107,7 +8106,7 @@ async function settleWithin(promise, ms, clock, cancel) {
 
 /***/ }),
 
-/***/ 8263:
+/***/ 3618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8129,7 +8128,7 @@ function eventKey(event) {
 
 /***/ }),
 
-/***/ 3780:
+/***/ 4541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8137,8 +8136,8 @@ function eventKey(event) {
 /* harmony export */   uX: () => (/* binding */ StageProgress)
 /* harmony export */ });
 /* unused harmony export BAKE_REPORT_EVERY_MS */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8263);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(402);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3618);
 
 
 const STAGE_MEANING = {
@@ -8413,7 +8412,7 @@ function hookName(hook) {
 
 /***/ }),
 
-/***/ 8985:
+/***/ 2222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8421,7 +8420,7 @@ function hookName(hook) {
 /* harmony export */   bd: () => (/* binding */ stoppedTasksOf)
 /* harmony export */ });
 /* unused harmony export STOPPED_TASKS_SHOWN */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5290);
 
 const STOPPED_TASKS_SHOWN = 5;
 const LIST_PAGES = 3;

@@ -1,8 +1,8 @@
-export const id = 470;
-export const ids = [470];
+export const id = 87;
+export const ids = [87];
 export const modules = {
 
-/***/ 3470:
+/***/ 6087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -1,8 +1,8 @@
-export const id = 888;
-export const ids = [888];
+export const id = 501;
+export const ids = [501];
 export const modules = {
 
-/***/ 6888:
+/***/ 9501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   unmodelledAnswerFields: () => (/* binding */ unmodelledAnswerFields),
 /* harmony export */   unmodelledFields: () => (/* binding */ unmodelledFields)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4826);
 // The bundled SDK serialises only the members its model knows; anything else vanishes without an error.
 // Walking the SDK's own schema finds those fields, so a newer field is named in a warning, not lost in silence.
 

@@ -1,8 +1,8 @@
-export const id = 275;
-export const ids = [275];
+export const id = 836;
+export const ids = [836];
 export const modules = {
 
-/***/ 5275:
+/***/ 4836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

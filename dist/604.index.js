@@ -1,8 +1,8 @@
-export const id = 986;
-export const ids = [986];
+export const id = 604;
+export const ids = [604];
 export const modules = {
 
-/***/ 2986:
+/***/ 4604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,12 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
   codeDeployApis: () => (/* binding */ codeDeployApis)
 });
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
-var dist_cjs = __webpack_require__(7507);
+// EXTERNAL MODULE: ../../main/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3369);
 // EXTERNAL MODULE: ./src/aws/change.ts
-var change = __webpack_require__(1149);
+var change = __webpack_require__(9728);
 // EXTERNAL MODULE: ./src/clock.ts
-var clock = __webpack_require__(9373);
+var clock = __webpack_require__(386);
 ;// CONCATENATED MODULE: ./src/codedeploy/api.ts
 // The CodeDeploy calls ecs-deliver makes, behind one small interface (as aws/ecs.ts does for ECS). This module holds
 // the CodeDeploy SDK: it is loaded only for a service whose deployment controller is CODE_DEPLOY.
@@ -95,7 +95,7 @@ function codeDeployApi(reads, changes = reads, signal) {
 }
 
 // EXTERNAL MODULE: ./src/aws/client-config.ts
-var client_config = __webpack_require__(6925);
+var client_config = __webpack_require__(5574);
 ;// CONCATENATED MODULE: ./src/aws/codedeploy-clients.ts
 // The session's CodeDeploy clients, configured like its ECS ones: timeouts, SDK retries on reads, one attempt for
 // each change. Loaded only for a service whose deployment controller is CODE_DEPLOY.

@@ -1,15 +1,15 @@
-export const id = 911;
-export const ids = [911];
+export const id = 510;
+export const ids = [510];
 export const modules = {
 
-/***/ 7911:
+/***/ 8510:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   helpText: () => (/* binding */ helpText)
 /* harmony export */ });
 /* unused harmony export HELP_EXAMPLES */
-/* harmony import */ var _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2898);
+/* harmony import */ var _inputs_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7233);
 // `ecs-deliver --help`. Start-up loads this module and the schema only, so it imports nothing else.
 
 const WIDTH = 100;
