@@ -3767,15 +3767,14 @@ function applyDeps(wiring) {
         keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock, reporter }, request),
         runTask: async (runPlan, taskDefinitionArn, untouched) => {
             // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
-            const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([
+            const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }] = await Promise.all([
                 __webpack_require__.e(/* import() */ 588).then(__webpack_require__.bind(__webpack_require__, 5588)),
                 __webpack_require__.e(/* import() */ 470).then(__webpack_require__.bind(__webpack_require__, 3470)),
                 __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 253)),
-                Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(544)]).then(__webpack_require__.bind(__webpack_require__, 5544)),
             ]);
             return runTaskStep(runPlan, taskDefinitionArn, untouched, {
                 api: ecsTaskApi(session),
-                openLogs: () => createLogsApi(clientConfig(session.options)),
+                openLogs: () => createLogsApi(session.options),
                 region: session.region,
                 clock,
                 reporter,

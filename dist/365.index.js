@@ -25,8 +25,8 @@ async function ecrPublicToken(client, signal) {
     return (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeAuthorization */ .I)('ECR Public', data?.authorizationToken, 'https://public.ecr.aws', data?.expiresAt);
 }
 function ecrPublicClientFor(session) {
-    const client = new _aws_sdk_client_ecr_public__WEBPACK_IMPORTED_MODULE_2__/* .ECRPUBLICClient */ .Rr((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.clientConfig)({ ...session.options, region: ECR_PUBLIC_REGION }));
-    (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.addAnswerRules)(client, session.options, { retryGarbled: false });
+    const client = new _aws_sdk_client_ecr_public__WEBPACK_IMPORTED_MODULE_2__/* .ECRPUBLICClient */ .Rr((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .clientConfig */ .yO)({ ...session.options, region: ECR_PUBLIC_REGION }));
+    (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .addAnswerRules */ .tC)(client, session.options, { retryGarbled: false });
     return client;
 }
 

@@ -6,12 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D3: () => (/* binding */ SDK_MAX_ATTEMPTS),
-/* harmony export */   h_: () => (/* binding */ retryGarbledAnswers),
-/* harmony export */   n3: () => (/* binding */ wholeAnswerWithin),
 /* harmony export */   tC: () => (/* binding */ addAnswerRules),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
+/* unused harmony exports SDK_MAX_ATTEMPTS, wholeAnswerWithin, retryGarbledAnswers */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1317);
 
@@ -91,20 +89,15 @@ function retryGarbledAnswers() {
 /***/ 5544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  CONNECT_TIMEOUT_MS: () => (/* reexport */ limits/* CONNECT_TIMEOUT_MS */.c),
-  RESPONSE_TIMEOUT_MS: () => (/* reexport */ limits/* RESPONSE_TIMEOUT_MS */.$),
-  SDK_MAX_ATTEMPTS: () => (/* reexport */ client_config/* SDK_MAX_ATTEMPTS */.D3),
-  addAnswerRules: () => (/* reexport */ client_config/* addAnswerRules */.tC),
-  clientConfig: () => (/* reexport */ client_config/* clientConfig */.yO),
-  createSession: () => (/* binding */ createSession),
-  retryGarbledAnswers: () => (/* reexport */ client_config/* retryGarbledAnswers */.h_),
-  wholeAnswerWithin: () => (/* reexport */ client_config/* wholeAnswerWithin */.n3)
+  tC: () => (/* reexport */ client_config/* addAnswerRules */.tC),
+  yO: () => (/* reexport */ client_config/* clientConfig */.yO),
+  createSession: () => (/* binding */ createSession)
 });
+
+// UNUSED EXPORTS: CONNECT_TIMEOUT_MS, RESPONSE_TIMEOUT_MS, SDK_MAX_ATTEMPTS, retryGarbledAnswers, wholeAnswerWithin
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
@@ -269,8 +262,6 @@ function withSettledStops(ecs, reads, options = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/aws/limits.ts
-var limits = __webpack_require__(1317);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
 // endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
@@ -510,8 +501,8 @@ function withoutToken(message, token) {
     return token === '' ? message : message.split(token).join('***');
 }
 function stsClient(region) {
-    const client = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM((0,_clients_js__WEBPACK_IMPORTED_MODULE_2__.clientConfig)({ region }));
-    (0,_clients_js__WEBPACK_IMPORTED_MODULE_2__.addAnswerRules)(client, { region }, { retryGarbled: false });
+    const client = new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM((0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .clientConfig */ .yO)({ region }));
+    (0,_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .addAnswerRules */ .tC)(client, { region }, { retryGarbled: false });
     return client;
 }
 

@@ -16,8 +16,8 @@ export const modules = {
 
 /** ECR in the region a registry host names, with the run's credentials and endpoint settings. */
 function ecrApiFor(session, region) {
-    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.clientConfig)({ ...session.options, region }));
-    (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.addAnswerRules)(client, session.options, { retryGarbled: false });
+    const client = new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__/* .ECRClient */ .S70((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .clientConfig */ .yO)({ ...session.options, region }));
+    (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .addAnswerRules */ .tC)(client, session.options, { retryGarbled: false });
     return (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .ecrApi */ .B)(client, session.options.signal);
 }
 

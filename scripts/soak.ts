@@ -1,18 +1,19 @@
 // The soak: many deploys of the built bundle against the stand-in through the fault proxy, each of a random kind
-// (rolling, rolling with force-new-deployment, one-off task then rolling, CodeDeploy), about 30% of them with a
-// random fault of every kind the proxy has and some with a cancel at a random moment. After each run it checks what
+// (rolling, rolling with force-new-deployment, one-off task then rolling, CodeDeploy, ECS's own blue/green and canary,
+// and services-file runs of 2–4 services some of which share a family), about 30% of them with a fault of the proxy's
+// kinds (taken in turn, so every kind is drawn) and some with a cancel at a random moment. After each run it checks what
 // must always hold, from what the stand-in shows: no doubled change, no process left running, no outcome that differs
 // from ECS, and no secret in anything the run wrote. Not part of CI: `npm run soak -- --seed 7 [--count 200]`.
 // Writes its figures to docs/soak.json.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type EcsStandin, startEcsStandin } from '../test/standin/index.js';
 import { type FaultKind, type FaultRule, startFaultProxy } from '../test/support/fault-proxy.js';
 
-type Kind = 'rolling' | 'rolling-force' | 'run-task' | 'codedeploy';
-const KINDS: readonly Kind[] = ['rolling', 'rolling-force', 'run-task', 'codedeploy'];
+type Kind = 'rolling' | 'rolling-force' | 'run-task' | 'codedeploy' | 'blue-green' | 'canary' | 'services-file';
+const KINDS: readonly Kind[] = ['rolling', 'rolling-force', 'run-task', 'codedeploy', 'blue-green', 'canary', 'services-file'];
 const FAULTS: readonly FaultKind[] = ['hang', 'hang-after', 'reset-after', 'reset-before', 'truncate', 'status', 'trickle', 'late-apply'];
 const CODEDEPLOY = 'CodeDeploy_20141006.';
 const OPERATIONS: Record<Kind, readonly string[]> = {
@@ -20,7 +21,16 @@ const OPERATIONS: Record<Kind, readonly string[]> = {
   'rolling-force': ['RegisterTaskDefinition', 'UpdateService', 'DescribeServices'],
   'run-task': ['RegisterTaskDefinition', 'RunTask', 'DescribeTasks', 'UpdateService'],
   codedeploy: ['RegisterTaskDefinition', `${CODEDEPLOY}CreateDeployment`, `${CODEDEPLOY}GetDeployment`, 'DescribeServices'],
+  'blue-green': ['RegisterTaskDefinition', 'UpdateService', 'DescribeServices', 'DescribeServiceDeployments', 'StopServiceDeployment'],
+  canary: ['RegisterTaskDefinition', 'UpdateService', 'DescribeServiceDeployments', 'StopServiceDeployment'],
+  'services-file': ['RegisterTaskDefinition', 'UpdateService', 'DescribeServices', 'DescribeTaskDefinition', 'DeregisterTaskDefinition'],
 };
+/** A services-file run: its services, each on a family (some shared) with an image (some alike). */
+interface FileEntry {
+  service: string;
+  family: string;
+  image: string;
+}
 const FAULT_SHARE = 0.3;
 const CANCEL_SHARE = 0.15;
 /** Past every bound a run promises: a run still going then was left running. */
@@ -83,13 +93,24 @@ interface Plan {
   kind: Kind;
   rule?: FaultRule;
   cancelAtMs?: number;
+  entries: FileEntry[];
 }
 
-function planRun(index: number, random: () => number): Plan {
+function planEntries(random: () => number): FileEntry[] {
+  const count = 2 + Math.floor(random() * 3);
+  return Array.from({ length: count }, (_, i) => ({
+    service: `svc${i}`,
+    family: random() < 0.6 ? 'shared' : `own${i}`,
+    image: pick(random, ['nginx:1.25', 'nginx:1.26']),
+  }));
+}
+
+function planRun(index: number, random: () => number, faultsSoFar: { count: number }): Plan {
   const kind = pick(random, KINDS);
-  const plan: Plan = { index, kind };
+  const plan: Plan = { index, kind, entries: kind === 'services-file' ? planEntries(random) : [] };
   if (random() < FAULT_SHARE) {
-    const fault = pick(random, FAULTS);
+    // In turn rather than at random: every kind of fault is drawn, whatever the seed.
+    const fault = FAULTS[faultsSoFar.count++ % FAULTS.length] as FaultKind;
     const operation = pick(random, OPERATIONS[kind]);
     plan.rule = {
       operation,
@@ -108,10 +129,12 @@ async function soakOne(plan: Plan, bundle: string): Promise<Outcome> {
   const proxy = await startFaultProxy(standin.url);
   const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-soak-'));
   try {
-    seed(standin, plan.kind);
+    seed(standin, plan);
     if (plan.rule) proxy.inject(plan.rule);
     writeFileSync(join(dir, 'appspec.yaml'), APPSPEC);
-    const before = standin.serviceDeployments('web').length;
+    if (plan.kind === 'services-file') writeFileSync(join(dir, 'services.json'), JSON.stringify(servicesFile(plan.entries)));
+    const before = plan.kind === 'services-file' ? 0 : standin.serviceDeployments('web').length;
+    const fileBefore = new Map(plan.entries.map((entry) => [entry.service, standin.serviceDeployments(entry.service).length]));
     const startedAt = Date.now();
     const run = await runBundle(bundle, argsFor(plan.kind), {
       PATH: process.env['PATH'] ?? '',
@@ -128,7 +151,7 @@ async function soakOne(plan: Plan, bundle: string): Promise<Outcome> {
     await new Promise((done) => setTimeout(done, 5_000));
     const outputs = parseOutputs(run.stdout);
     const status = outputs['deployment-status'] ?? '(no outputs)';
-    const violations = check(plan, standin, before, run, outputs, dir);
+    const violations = [...always(run, outputs, dir), ...(plan.kind === 'services-file' ? checkFile(plan, standin, fileBefore, run, outputs) : check(plan, standin, before, run, outputs))];
     return {
       index: plan.index,
       kind: plan.kind,
@@ -146,7 +169,15 @@ async function soakOne(plan: Plan, bundle: string): Promise<Outcome> {
   }
 }
 
-function seed(standin: EcsStandin, kind: Kind): void {
+function seed(standin: EcsStandin, plan: Plan): void {
+  const kind = plan.kind;
+  if (kind === 'services-file') {
+    for (const family of new Set(plan.entries.map((entry) => entry.family))) {
+      standin.seedTaskDefinition({ family, containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+    }
+    for (const entry of plan.entries) standin.seedService({ serviceName: entry.service, taskDefinition: `${entry.family}:1`, desiredCount: 1 });
+    return;
+  }
   standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
   if (kind === 'codedeploy') {
     standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, deploymentController: 'CODE_DEPLOY' });
@@ -154,11 +185,30 @@ function seed(standin: EcsStandin, kind: Kind): void {
     standin.codeDeploy.script({ eventMs: 300, trafficSteps: [100], terminationWaitMs: 0 });
     return;
   }
+  if (kind === 'blue-green') {
+    standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0.02 } });
+    return;
+  }
+  if (kind === 'canary') {
+    standin.seedService({
+      serviceName: 'web',
+      taskDefinition: 'web:1',
+      desiredCount: 2,
+      deploymentConfiguration: { strategy: 'CANARY', bakeTimeInMinutes: 0.01, canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 0.01 } },
+    });
+    return;
+  }
   standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2 });
   if (kind === 'run-task') standin.setTaskScript({ provisioningMs: 200, pendingMs: 200, runMs: 1_000 });
 }
 
+/** keep-revisions 1: a run whose entries share a family must still never deregister what it registered. */
+function servicesFile(entries: readonly FileEntry[]): object {
+  return { defaults: { 'verify-image': false, 'keep-revisions': 1 }, services: entries.map((entry) => ({ ...entry })) };
+}
+
 function argsFor(kind: Kind): string[] {
+  if (kind === 'services-file') return ['--services-file', 'services.json', '--json', '--poll-interval', '1s', '--wait-timeout', '60s', '--max-parallel', '2'];
   const base = ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--json', '--poll-interval', '1s', '--wait-timeout', '60s'];
   if (kind === 'rolling-force') return [...base, '--force-new-deployment', 'true'];
   if (kind === 'run-task') return [...base, '--run-task-command', 'npm run migrate'];
@@ -198,12 +248,20 @@ function parseOutputs(stdout: string): Record<string, string> {
   }
 }
 
-/** What must hold after every run, whatever the faults and the cancel did. */
-function check(plan: Plan, standin: EcsStandin, deploymentsBefore: number, run: Run, outputs: Record<string, string>, dir: string): string[] {
+/** What must hold after every run of any kind: it ended within its bound, said its outcome, and leaked no secret. */
+function always(run: Run, outputs: Record<string, string>, dir: string): string[] {
   const problems: string[] = [];
   if (run.signal === 'SIGKILL') problems.push('left running: killed after the bound');
+  if (!outputs['deployment-status']) problems.push(`no outputs: ${run.stderr.trim().split('\n').at(-1) ?? ''}`);
+  const written = [run.stdout, run.stderr, ...filesUnder(dir).map((path) => readFileSync(path, 'utf8'))];
+  if (written.some((text) => text.includes(SECRET))) problems.push('the secret access key appears in what the run wrote');
+  return problems;
+}
+
+/** What must hold after a run of one service, whatever the faults and the cancel did. */
+function check(plan: Plan, standin: EcsStandin, deploymentsBefore: number, run: Run, outputs: Record<string, string>): string[] {
+  const problems: string[] = [];
   const status = outputs['deployment-status'];
-  if (!status) problems.push(`no outputs: ${run.stderr.trim().split('\n').at(-1) ?? ''}`);
   const applied = (operation: string): number => standin.requests.filter((call) => call.operation === operation && call.status === 200).length;
   // No doubled change.
   const registered = applied('RegisterTaskDefinition');
@@ -231,9 +289,51 @@ function check(plan: Plan, standin: EcsStandin, deploymentsBefore: number, run: 
     const live = standin.codeDeploy.deployments().filter((deployment) => !['Stopped', 'Failed', 'Succeeded'].includes(String(deployment['status'])));
     if (live.length > 0 && !/may still start a deployment|check/.test(run.stderr)) problems.push('a cancelled run left a CodeDeploy deployment running without naming it');
   }
-  // No secret in anything the run wrote.
-  const written = [run.stdout, run.stderr, ...filesUnder(dir).map((path) => readFileSync(path, 'utf8'))];
-  if (written.some((text) => text.includes(SECRET))) problems.push('the secret access key appears in what the run wrote');
+  return problems;
+}
+
+interface FileResult {
+  service?: string;
+  'task-definition-arn'?: string;
+  'deployment-status'?: string;
+}
+
+/**
+ * After a services-file run: each service's result matches what ECS runs, each distinct revision was registered
+ * once, no revision the run registered was deregistered, and no service got two deployments.
+ */
+function checkFile(plan: Plan, standin: EcsStandin, deploymentsBefore: ReadonlyMap<string, number>, run: Run, outputs: Record<string, string>): string[] {
+  const problems: string[] = [];
+  let results: FileResult[] = [];
+  try {
+    results = JSON.parse(outputs['results'] ?? '[]') as FileResult[];
+  } catch {
+    problems.push('results is not JSON');
+  }
+  for (const entry of plan.entries) {
+    const result = results.find((candidate) => candidate.service === entry.service);
+    if (!result && results.length > 0) problems.push(`no result for ${entry.service}`);
+    const runs = String(standin.service(entry.service)['taskDefinition'] ?? '');
+    if (result?.['deployment-status'] === 'COMPLETED' && !runs.endsWith(`/${familyRevisionOf(result['task-definition-arn'])}`)) {
+      problems.push(`${entry.service} COMPLETED, but runs ${runs}`);
+    }
+    if (result?.['deployment-status'] === 'COMPLETED' && !runs.includes(`/${entry.family}:`)) problems.push(`${entry.service} COMPLETED on another family: ${runs}`);
+    const last = standin.serviceDeployments(entry.service).at(-1);
+    if (result?.['deployment-status'] === 'FAILED' && last?.['status'] === 'SUCCESSFUL' && runs.endsWith(`/${familyRevisionOf(result['task-definition-arn'])}`)) {
+      problems.push(`${entry.service} FAILED, but its deployment ended SUCCESSFUL on ${runs}`);
+    }
+    const started = standin.serviceDeployments(entry.service).length - (deploymentsBefore.get(entry.service) ?? 0);
+    if (started > 1) problems.push(`doubled: ${started} service deployments of ${entry.service}`);
+  }
+  const allCompleted = results.length === plan.entries.length && results.every((result) => result['deployment-status'] === 'COMPLETED');
+  if (run.code === 0 && !allCompleted) problems.push(`exit 0, but not every service COMPLETED`);
+  for (const family of new Set(plan.entries.map((entry) => entry.family))) {
+    const registered = standin.taskDefinitions(family).filter((revision) => Number(revision['revision']) > 1);
+    const images = registered.map((revision) => String((revision['containerDefinitions'] as { image?: string }[] | undefined)?.[0]?.image ?? ''));
+    if (new Set(images).size < images.length) problems.push(`doubled: ${family} registered ${images.join(', ')}`);
+    const gone = registered.filter((revision) => revision['status'] !== 'ACTIVE').map((revision) => `${family}:${String(revision['revision'])}`);
+    if (gone.length > 0) problems.push(`deregistered what the run registered: ${gone.join(', ')}`);
+  }
   return problems;
 }
 
@@ -253,9 +353,13 @@ function familyRevisionOf(arn: string | undefined): string {
 
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
-  const bundle = resolve('dist/index.js');
+  // A copy: rebuilding dist/ while the soak runs must not change the bundle under it.
+  rmSync('.tmp/soak-dist', { recursive: true, force: true });
+  cpSync('dist', '.tmp/soak-dist', { recursive: true });
+  const bundle = resolve('.tmp/soak-dist/index.js');
   const random = seeded(opts.seed);
-  const plans = Array.from({ length: opts.count }, (_, index) => planRun(index, random));
+  const faultsSoFar = { count: 0 };
+  const plans = Array.from({ length: opts.count }, (_, index) => planRun(index, random, faultsSoFar));
   const outcomes: Outcome[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
