@@ -83,6 +83,18 @@ export class ChangeCancelledError<T = unknown> extends Error {
   }
 }
 
+/** AWS refused the change (or kept throttling it past its deadline): it was not made. */
+export class ChangeRefusedError extends DeployError {
+  /** Read by changeOutcome: a refused change was not applied, whatever the message says. */
+  readonly refusedByAws = true;
+  constructor(
+    message: string,
+    readonly refusal: unknown,
+  ) {
+    super(message);
+  }
+}
+
 export class MayHaveBeenAppliedError extends DeployError {
   /** What to look at (a console page, an AWS CLI command) to learn whether the change was made. */
   readonly whatToCheck: string;
@@ -191,7 +203,7 @@ async function settleChange<T>(change: Change<T>, options: ChangeOptions): Promi
       // A refused second send may be refusing what the first, whose answer was lost, already did.
       const seen = retries > 0 ? await readBackOnce(change, clock, false) : undefined;
       if (seen?.state === 'applied') return seen.value;
-      throw new DeployError(describeAwsError(action, failure));
+      throw new ChangeRefusedError(describeAwsError(action, failure), failure);
     }
     if (cancel?.aborted) {
       doubtful ||= kind === 'doubtful';
@@ -199,7 +211,7 @@ async function settleChange<T>(change: Change<T>, options: ChangeOptions): Promi
     }
     retries += 1;
     const gaveUp = (seen: string | undefined): DeployError =>
-      new DeployError(`${action} did not go through before its deadline (last: ${describeError(failure)})${seen ? `; ${seen}` : ''}.`);
+      new ChangeRefusedError(`${action} did not go through before its deadline (last: ${describeError(failure)})${seen ? `; ${seen}` : ''}.`, failure);
     if (kind === 'not-applied' || change.resendReadsBack) {
       reporter?.info(`${action}: ${describeError(failure)}; sending it again.`);
       if (await pause(backoffMs(retries, random))) continue;

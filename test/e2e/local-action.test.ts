@@ -95,6 +95,9 @@ describe.skipIf(skip)('local-action runs the action', () => {
       'run-task-arn': '',
       'run-task-exit-code': '',
       'service-deployment-arn': '',
+      'hook-id': '',
+      'paused-at': '',
+      'expires-at': '',
     });
     expect(readFileSync(summary, 'utf8')).toContain('web:1');
   }, 120_000);
