@@ -162,6 +162,8 @@ function headline(result) {
         case 'COMPLETED':
             return `✅ ecs-deliver deployed ${taskDefinition} to ${service}`;
         case 'ROLLED_BACK':
+            if (result.rollbackAsked)
+                return `↩️ ecs-deliver put ${service} back on ${result.rolledBackTo ?? taskDefinition}`;
             return `❌ ecs-deliver: the deployment to ${service} failed and was rolled back`;
         case 'FAILED':
             return `❌ ecs-deliver: the deployment to ${service} failed`;
@@ -173,6 +175,8 @@ function headline(result) {
             return `⚠️ ecs-deliver: cancelled while deploying to ${service}`;
         case 'SKIPPED':
             return `✅ ecs-deliver updated ${service} to ${taskDefinition} (rollout not watched)`;
+        case 'PAUSED':
+            return `⏸️ ecs-deliver: the deployment of ${taskDefinition} to ${service} is paused and waits for someone to continue or roll it back`;
         case 'UNKNOWN':
             return `❓ ecs-deliver: the outcome of the deployment to ${service} could not be observed`;
     }
@@ -229,6 +233,9 @@ function afterTable(result) {
     }
     if (result.bakeTimeRunning) {
         lines.push('⏳ Production traffic had fully moved, but the bake time was still running when the wait ended (wait-until: traffic-shifted): ECS may still roll back, and keep-revisions was skipped.');
+    }
+    if (result.paused && result.serviceDeploymentArn) {
+        lines.push(`⏸️ Paused at ${code(result.paused.stage)}, PAUSE hook ${code(result.paused.hookId)}${result.paused.expiresAt ? `, which expires at ${result.paused.expiresAt}` : ''}. To continue: run ecs-deliver with operation ${code('continue')} (or ${code('rollback')}) for this service, or ${code(`aws ecs continue-service-deployment --service-deployment-arn ${result.serviceDeploymentArn} --hook-id ${result.paused.hookId} --action CONTINUE`)} (or ${code('--action ROLLBACK')} to roll back).`);
     }
     if (result.rolledBackTo !== undefined)
         lines.push(`↩️ The service was put back on ${code(result.rolledBackTo)}.`);

@@ -2,6 +2,91 @@ export const id = 18;
 export const ids = [18,28];
 export const modules = {
 
+/***/ 5574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h_: () => (/* binding */ retryGarbledAnswers),
+/* harmony export */   tC: () => (/* binding */ addAnswerRules),
+/* harmony export */   yO: () => (/* binding */ clientConfig)
+/* harmony export */ });
+/* unused harmony exports SDK_MAX_ATTEMPTS, wholeAnswerWithin */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8056);
+
+
+const SDK_MAX_ATTEMPTS = 5;
+function clientConfig(options) {
+    const responseMs = options.requestTimeoutMs ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .RESPONSE_TIMEOUT_MS */ .$;
+    return {
+        region: options.region,
+        maxAttempts: options.maxAttempts ?? SDK_MAX_ATTEMPTS,
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        requestHandler: {
+            connectionTimeout: Math.min(_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .CONNECT_TIMEOUT_MS */ .c, responseMs),
+            requestTimeout: responseMs,
+            // Without it the SDK only logs a warning when requestTimeout passes.
+            throwOnRequestTimeout: true,
+            // Covers an answer whose headers came but whose body stalls; wholeAnswerWithin covers one that trickles.
+            socketTimeout: responseMs,
+        },
+    };
+}
+/** The middleware every client gets: its deadline for headers and body together, and retries of garbled reads. */
+function addAnswerRules(client, options, { retryGarbled }) {
+    const ms = options.requestTimeoutMs ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .RESPONSE_TIMEOUT_MS */ .$;
+    client.middlewareStack.add(wholeAnswerWithin(ms), { step: 'deserialize', priority: 'low', name: 'ecsDeliverWholeAnswerWithin' });
+    if (retryGarbled)
+        client.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
+}
+/**
+ * The request timeout ends the wait for headers, and the socket timeout a body that stalls, but a body that
+ * trickles in a byte at a time is never idle: this ends the answer once headers and body together took `ms`.
+ */
+function wholeAnswerWithin(ms) {
+    return (next) => async (args) => {
+        const startedAt = Date.now();
+        const result = await next(args);
+        const body = result.response.body;
+        if (isDestroyable(body)) {
+            const timer = setTimeout(() => {
+                const error = Object.assign(new Error(`the answer did not arrive whole within ${ms / 1000} s`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+                body.destroy(error);
+            }, Math.max(0, ms - (Date.now() - startedAt)));
+            // The socket keeps the process alive while the body comes; the timer alone must not.
+            timer.unref();
+            const clear = () => clearTimeout(timer);
+            body.once('end', clear);
+            body.once('close', clear);
+            body.once('error', clear);
+        }
+        return result;
+    };
+}
+function isDestroyable(body) {
+    return typeof body === 'object' && body !== null && typeof body.destroy === 'function' && typeof body.once === 'function';
+}
+/**
+ * A truncated or garbled answer to a read fails in the SDK's reader with a SyntaxError that its retry rules do not
+ * cover; marking it retryable lets the SDK try the read again like any other transient fault.
+ */
+function retryGarbledAnswers() {
+    return (next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isGarbledAnswer */ .gL)(error) && Object.isExtensible(error)) {
+                error.$retryable = {};
+            }
+            throw error;
+        }
+    };
+}
+
+
+/***/ }),
+
 /***/ 1728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -56,11 +141,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createLogsApi: () => (/* binding */ createLogsApi),
 /* harmony export */   logSourceFor: () => (/* binding */ logSourceFor)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1728);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5371);
+/* harmony import */ var _aws_client_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5574);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1728);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5371);
 // What a one-off task's container printed, read from CloudWatch Logs while the task runs and after it stops.
 // Logs never fail a deploy: when they cannot be read, one line says why and the run goes on.
+
 
 
 
@@ -99,7 +186,7 @@ function logSourceFor(definition, taskArn, deployRegion) {
             container,
             region: options['awslogs-region'] || deployRegion,
             group,
-            stream: `${prefix}/${container}/${(0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .taskId */ .BS)(taskArn)}`,
+            stream: `${prefix}/${container}/${(0,_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .taskId */ .BS)(taskArn)}`,
         },
     };
 }
@@ -181,16 +268,16 @@ class LogTail {
         return false;
     }
     onError(error, final) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isDenied */ .GZ)(error))
-            return this.giveUp(`reading ${this.describeTarget()} is denied (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}): grant logs:GetLogEvents`);
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error)) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isDenied */ .GZ)(error))
+            return this.giveUp(`reading ${this.describeTarget()} is denied (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}): grant logs:GetLogEvents`);
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error)) {
             // The stream appears once the container starts; only after the task stopped does its absence mean anything.
             if (final)
                 this.giveUp(`${this.describeTarget()} does not exist${this.streamSeen ? ' any more' : ': the container wrote nothing, or never started'}`);
             return;
         }
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermanent */ .lE)(error) || final)
-            this.giveUp(`${this.describeTarget()} could not be read (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)})`);
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isPermanent */ .lE)(error) || final)
+            this.giveUp(`${this.describeTarget()} could not be read (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)})`);
         // Anything else (throttling, 5xx, a reset) is tried again at the next poll.
     }
     giveUp(why) {
@@ -217,17 +304,20 @@ class LogTail {
     }
 }
 /**
- * CloudWatch Logs clients, one per region (awslogs-region may differ from the deploy's). The SDK is loaded only
- * here, when a task's logs are read; it honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL.
- * @param baseConfig the deploy session's client configuration (credentials, timeouts); its region is replaced.
+ * CloudWatch Logs clients, one per region (awslogs-region may differ from the deploy's), configured as the deploy's
+ * own: timeouts, retries, and a deadline on each whole answer. The SDK is loaded only here, when a task's logs are
+ * read; it honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL.
+ * @param options the deploy session's options (credentials, timeouts); its region is replaced.
  */
-async function createLogsApi(baseConfig) {
+async function createLogsApi(options) {
     const { CloudWatchLogsClient, GetLogEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(185)]).then(__webpack_require__.t.bind(__webpack_require__, 4185, 19));
     const clients = new Map();
     const clientFor = (region) => {
         let client = clients.get(region);
         if (!client) {
-            client = new CloudWatchLogsClient({ ...baseConfig, region });
+            const regional = { ...options, region };
+            client = new CloudWatchLogsClient((0,_aws_client_config_js__WEBPACK_IMPORTED_MODULE_0__/* .clientConfig */ .yO)(regional));
+            (0,_aws_client_config_js__WEBPACK_IMPORTED_MODULE_0__/* .addAnswerRules */ .tC)(client, regional, { retryGarbled: true });
             clients.set(region, client);
         }
         return client;
@@ -344,10 +434,10 @@ var external_node_crypto_ = __webpack_require__(7598);
 var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/runtask/plan.ts
 var runtask_plan = __webpack_require__(8756);
+// EXTERNAL MODULE: ./src/aws/change.ts
+var change = __webpack_require__(9728);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(4051);
-// EXTERNAL MODULE: ./src/runtask/aws-errors.ts
-var runtask_aws_errors = __webpack_require__(1728);
 // EXTERNAL MODULE: ./src/runtask/logs.ts
 var logs = __webpack_require__(9028);
 // EXTERNAL MODULE: ./src/runtask/outcome.ts
@@ -356,6 +446,8 @@ var runtask_outcome = __webpack_require__(5371);
 var placement = __webpack_require__(3240);
 // EXTERNAL MODULE: ./src/runtask/describe.ts
 var describe = __webpack_require__(8102);
+// EXTERNAL MODULE: ./src/runtask/aws-errors.ts
+var runtask_aws_errors = __webpack_require__(1728);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(402);
 ;// CONCATENATED MODULE: ./src/runtask/watch-task.ts
@@ -480,9 +572,6 @@ async function stop(params, why, capMs) {
 
 
 ;// CONCATENATED MODULE: ./src/runtask/run-task.ts
-// A one-off task from start to verdict: RunTask, follow it with its logs, judge how it stopped. The deploy flow
-// runs it after the revision is registered and before the service is updated, and goes on only on SUCCEEDED
-// (or STARTED, for a run-only task that is not waited for).
 
 
 
@@ -491,9 +580,8 @@ async function stop(params, why, capMs) {
 
 
 
-/** RunTask carries a client token, so asking again after a lost answer never starts a second task. */
-const RUN_ATTEMPTS = 3;
-const RUN_RETRY_MS = 2000;
+/** How long RunTask is sent again through throttling, 5xx and lost answers before the run gives up on it. */
+const RUN_TASK_DEADLINE_MS = 120_000;
 async function runOneOffTask(params) {
     const { reporter, request, container } = params;
     if (params.signal?.aborted)
@@ -546,36 +634,65 @@ async function runOneOffTask(params) {
 }
 async function startTask(params) {
     const { api, request, clock } = params;
-    let lastError = '';
-    for (let attempt = 1; attempt <= RUN_ATTEMPTS; attempt += 1) {
-        try {
-            const answer = await api.runTask(request);
-            const taskArn = answer.tasks?.[0]?.taskArn;
-            if (taskArn) {
-                if (params.signal?.aborted) {
-                    // Started while the cancel arrived: it must not be left running unnamed.
-                    await api.stopTask(request.cluster ?? 'default', taskArn, 'ecs-deliver: the job was cancelled').catch(() => undefined);
-                    return result('CANCELLED', `the job was cancelled as task ${(0,runtask_outcome/* taskId */.BS)(taskArn)} started; it was stopped`, taskArn);
-                }
-                return { taskArn };
-            }
-            const failures = (answer.failures ?? []).map((failure) => [failure.arn, failure.reason, failure.detail].filter(Boolean).join(': '));
-            return reported(params.reporter, result('FAILED', `RunTask started no task: ${failures.join('; ') || 'ECS gave no reason'}`));
-        }
-        catch (error) {
-            lastError = (0,aws_errors/* describeError */.Uc)(error);
-            if ((0,runtask_aws_errors/* isPermanent */.lE)(error))
-                return reported(params.reporter, result('FAILED', `RunTask failed: ${lastError}`));
-            if (params.signal?.aborted)
-                break;
-            if (attempt < RUN_ATTEMPTS)
-                await clock.sleep(RUN_RETRY_MS, params.signal);
-        }
+    const cluster = request.cluster ?? 'default';
+    const startedBy = request.startedBy ?? 'ecs-deliver';
+    const check = `aws ecs list-tasks --cluster ${cluster} --started-by ${startedBy}`;
+    const sentAt = clock.now();
+    let answer;
+    try {
+        answer = await (0,change/* sendChange */.Xy)({
+            action: 'RunTask',
+            send: (signal) => api.runTask(request, signal),
+            // Sent again with the same client token, ECS answers with the task the first send started, or starts it
+            // now: either way the task is known, and a cancel can stop it.
+            readBack: async (signal) => ({ applied: true, value: await api.runTask(request, signal) }),
+            // The client token: ECS answers a second send with the task the first one started.
+            resendIsSafe: true,
+            resendReadsBack: true,
+            whatToCheck: check,
+        }, { clock, reporter: params.reporter, cancel: params.signal, deadlineAt: sentAt + RUN_TASK_DEADLINE_MS });
     }
-    if (params.signal?.aborted) {
-        return result('CANCELLED', `the job was cancelled while RunTask was not answering; a task started by ${request.startedBy ?? 'ecs-deliver'} may run: check aws ecs list-tasks --cluster ${request.cluster ?? 'default'} --started-by ${request.startedBy ?? 'ecs-deliver'}`);
+    catch (error) {
+        if (error instanceof change/* ChangeCancelledError */.e7)
+            return await afterCancelledRun(params, error.settled, check);
+        if (error instanceof change/* MayHaveBeenAppliedError */.fq || !(error instanceof errors/* DeployError */.sH)) {
+            const lost = error instanceof change/* MayHaveBeenAppliedError */.fq ? error.lost : (0,aws_errors/* describeError */.Uc)(error);
+            return reported(params.reporter, result('UNKNOWN', `RunTask did not answer (${lost}); a task may have started: check ${check}`));
+        }
+        return reported(params.reporter, result('FAILED', error.message));
     }
-    return reported(params.reporter, result('UNKNOWN', `RunTask did not answer (${lastError}); a task may have started: check aws ecs list-tasks --cluster ${request.cluster ?? 'default'} --started-by ${request.startedBy ?? 'ecs-deliver'}`));
+    const taskArn = answer.tasks?.[0]?.taskArn;
+    if (taskArn) {
+        if (params.signal?.aborted)
+            return afterCancelledRun(params, { state: 'applied', value: answer }, check);
+        return { taskArn };
+    }
+    const failures = (answer.failures ?? []).map((failure) => [failure.arn, failure.reason, failure.detail].filter(Boolean).join(': '));
+    return reported(params.reporter, result('FAILED', `RunTask started no task: ${failures.join('; ') || 'ECS gave no reason'}`));
+}
+/** A cancel while RunTask was on its way: a task it started is stopped, and one that may start is named. */
+async function afterCancelledRun(params, seen, check) {
+    const taskArn = seen.state === 'applied' ? seen.value.tasks?.[0]?.taskArn : undefined;
+    if (seen.state === 'not-applied' || (seen.state === 'applied' && !taskArn))
+        return result('CANCELLED', 'the job was cancelled before the task started');
+    if (!taskArn) {
+        const line = `the job was cancelled while RunTask was not answering; RunTask may still start a task: check ${check}`;
+        params.reporter.warn(line);
+        return result('CANCELLED', line);
+    }
+    const stopWaiting = new AbortController();
+    const stopped = await Promise.race([
+        Promise.resolve()
+            .then(() => params.api.stopTask(params.request.cluster ?? 'default', taskArn, 'ecs-deliver: the job was cancelled'))
+            .then(() => true, () => false),
+        params.clock.sleep(change/* CANCEL_FOLLOW_UP_MS */.oP, stopWaiting.signal).then(() => false),
+    ]);
+    stopWaiting.abort();
+    const line = stopped
+        ? `the job was cancelled as task ${(0,runtask_outcome/* taskId */.BS)(taskArn)} started; it was stopped`
+        : `the job was cancelled as task ${(0,runtask_outcome/* taskId */.BS)(taskArn)} started, and stopping it did not go through: stop it with aws ecs stop-task --cluster ${params.request.cluster ?? 'default'} --task ${taskArn}`;
+    params.reporter.warn(line);
+    return result('CANCELLED', line, taskArn);
 }
 async function openTail(params, taskArn) {
     const definition = params.containerDefinitions.find((candidate) => candidate.name === params.container);

@@ -2,6 +2,91 @@ export const id = 28;
 export const ids = [28];
 export const modules = {
 
+/***/ 5574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h_: () => (/* binding */ retryGarbledAnswers),
+/* harmony export */   tC: () => (/* binding */ addAnswerRules),
+/* harmony export */   yO: () => (/* binding */ clientConfig)
+/* harmony export */ });
+/* unused harmony exports SDK_MAX_ATTEMPTS, wholeAnswerWithin */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8056);
+
+
+const SDK_MAX_ATTEMPTS = 5;
+function clientConfig(options) {
+    const responseMs = options.requestTimeoutMs ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .RESPONSE_TIMEOUT_MS */ .$;
+    return {
+        region: options.region,
+        maxAttempts: options.maxAttempts ?? SDK_MAX_ATTEMPTS,
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+        requestHandler: {
+            connectionTimeout: Math.min(_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .CONNECT_TIMEOUT_MS */ .c, responseMs),
+            requestTimeout: responseMs,
+            // Without it the SDK only logs a warning when requestTimeout passes.
+            throwOnRequestTimeout: true,
+            // Covers an answer whose headers came but whose body stalls; wholeAnswerWithin covers one that trickles.
+            socketTimeout: responseMs,
+        },
+    };
+}
+/** The middleware every client gets: its deadline for headers and body together, and retries of garbled reads. */
+function addAnswerRules(client, options, { retryGarbled }) {
+    const ms = options.requestTimeoutMs ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .RESPONSE_TIMEOUT_MS */ .$;
+    client.middlewareStack.add(wholeAnswerWithin(ms), { step: 'deserialize', priority: 'low', name: 'ecsDeliverWholeAnswerWithin' });
+    if (retryGarbled)
+        client.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
+}
+/**
+ * The request timeout ends the wait for headers, and the socket timeout a body that stalls, but a body that
+ * trickles in a byte at a time is never idle: this ends the answer once headers and body together took `ms`.
+ */
+function wholeAnswerWithin(ms) {
+    return (next) => async (args) => {
+        const startedAt = Date.now();
+        const result = await next(args);
+        const body = result.response.body;
+        if (isDestroyable(body)) {
+            const timer = setTimeout(() => {
+                const error = Object.assign(new Error(`the answer did not arrive whole within ${ms / 1000} s`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+                body.destroy(error);
+            }, Math.max(0, ms - (Date.now() - startedAt)));
+            // The socket keeps the process alive while the body comes; the timer alone must not.
+            timer.unref();
+            const clear = () => clearTimeout(timer);
+            body.once('end', clear);
+            body.once('close', clear);
+            body.once('error', clear);
+        }
+        return result;
+    };
+}
+function isDestroyable(body) {
+    return typeof body === 'object' && body !== null && typeof body.destroy === 'function' && typeof body.once === 'function';
+}
+/**
+ * A truncated or garbled answer to a read fails in the SDK's reader with a SyntaxError that its retry rules do not
+ * cover; marking it retryable lets the SDK try the read again like any other transient fault.
+ */
+function retryGarbledAnswers() {
+    return (next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isGarbledAnswer */ .gL)(error) && Object.isExtensible(error)) {
+                error.$retryable = {};
+            }
+            throw error;
+        }
+    };
+}
+
+
+/***/ }),
+
 /***/ 1728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -56,11 +141,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createLogsApi: () => (/* binding */ createLogsApi),
 /* harmony export */   logSourceFor: () => (/* binding */ logSourceFor)
 /* harmony export */ });
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4051);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1728);
-/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5371);
+/* harmony import */ var _aws_client_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5574);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1728);
+/* harmony import */ var _outcome_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5371);
 // What a one-off task's container printed, read from CloudWatch Logs while the task runs and after it stops.
 // Logs never fail a deploy: when they cannot be read, one line says why and the run goes on.
+
 
 
 
@@ -99,7 +186,7 @@ function logSourceFor(definition, taskArn, deployRegion) {
             container,
             region: options['awslogs-region'] || deployRegion,
             group,
-            stream: `${prefix}/${container}/${(0,_outcome_js__WEBPACK_IMPORTED_MODULE_2__/* .taskId */ .BS)(taskArn)}`,
+            stream: `${prefix}/${container}/${(0,_outcome_js__WEBPACK_IMPORTED_MODULE_3__/* .taskId */ .BS)(taskArn)}`,
         },
     };
 }
@@ -181,16 +268,16 @@ class LogTail {
         return false;
     }
     onError(error, final) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isDenied */ .GZ)(error))
-            return this.giveUp(`reading ${this.describeTarget()} is denied (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)}): grant logs:GetLogEvents`);
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(error)) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isDenied */ .GZ)(error))
+            return this.giveUp(`reading ${this.describeTarget()} is denied (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}): grant logs:GetLogEvents`);
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error)) {
             // The stream appears once the container starts; only after the task stopped does its absence mean anything.
             if (final)
                 this.giveUp(`${this.describeTarget()} does not exist${this.streamSeen ? ' any more' : ': the container wrote nothing, or never started'}`);
             return;
         }
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermanent */ .lE)(error) || final)
-            this.giveUp(`${this.describeTarget()} could not be read (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error)})`);
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isPermanent */ .lE)(error) || final)
+            this.giveUp(`${this.describeTarget()} could not be read (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)})`);
         // Anything else (throttling, 5xx, a reset) is tried again at the next poll.
     }
     giveUp(why) {
@@ -217,17 +304,20 @@ class LogTail {
     }
 }
 /**
- * CloudWatch Logs clients, one per region (awslogs-region may differ from the deploy's). The SDK is loaded only
- * here, when a task's logs are read; it honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL.
- * @param baseConfig the deploy session's client configuration (credentials, timeouts); its region is replaced.
+ * CloudWatch Logs clients, one per region (awslogs-region may differ from the deploy's), configured as the deploy's
+ * own: timeouts, retries, and a deadline on each whole answer. The SDK is loaded only here, when a task's logs are
+ * read; it honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL.
+ * @param options the deploy session's options (credentials, timeouts); its region is replaced.
  */
-async function createLogsApi(baseConfig) {
+async function createLogsApi(options) {
     const { CloudWatchLogsClient, GetLogEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(185)]).then(__webpack_require__.t.bind(__webpack_require__, 4185, 19));
     const clients = new Map();
     const clientFor = (region) => {
         let client = clients.get(region);
         if (!client) {
-            client = new CloudWatchLogsClient({ ...baseConfig, region });
+            const regional = { ...options, region };
+            client = new CloudWatchLogsClient((0,_aws_client_config_js__WEBPACK_IMPORTED_MODULE_0__/* .clientConfig */ .yO)(regional));
+            (0,_aws_client_config_js__WEBPACK_IMPORTED_MODULE_0__/* .addAnswerRules */ .tC)(client, regional, { retryGarbled: true });
             clients.set(region, client);
         }
         return client;

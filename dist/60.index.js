@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   WS: () => (/* binding */ parseAppSpec),
+/* harmony export */   eZ: () => (/* binding */ serviceLaunchOf),
 /* harmony export */   hX: () => (/* binding */ appSpecNeedsYaml),
 /* harmony export */   mW: () => (/* binding */ describeAppSpec),
 /* harmony export */   oW: () => (/* binding */ appSpecFor),
@@ -21,6 +22,34 @@ export const modules = {
 // file, one made from the container name and port the service's load balancer names. Pure, apart from hashing.
 
 
+/** The service's launch settings an AppSpec carries; empty when it has none. */
+function serviceLaunchOf(service) {
+    const strategy = service.capacityProviderStrategy ?? [];
+    const awsvpc = service.networkConfiguration?.awsvpcConfiguration;
+    return {
+        ...(strategy.length > 0
+            ? {
+                CapacityProviderStrategy: strategy.map((item) => ({
+                    CapacityProvider: item.capacityProvider ?? '',
+                    ...(item.base !== undefined ? { Base: item.base } : {}),
+                    ...(item.weight !== undefined ? { Weight: item.weight } : {}),
+                })),
+            }
+            : {}),
+        ...(service.platformVersion ? { PlatformVersion: service.platformVersion } : {}),
+        ...(awsvpc?.subnets
+            ? {
+                NetworkConfiguration: {
+                    AwsvpcConfiguration: {
+                        Subnets: awsvpc.subnets,
+                        ...(awsvpc.securityGroups ? { SecurityGroups: awsvpc.securityGroups } : {}),
+                        ...(awsvpc.assignPublicIp ? { AssignPublicIp: awsvpc.assignPublicIp } : {}),
+                    },
+                },
+            }
+            : {}),
+    };
+}
 /** Whether the text needs the YAML library: anything but a plain JSON document. */
 function appSpecNeedsYaml(text) {
     try {
@@ -55,7 +84,7 @@ function parseAppSpec(text, path, yaml, input = 'codedeploy-appspec') {
     return data;
 }
 /** The AppSpec CodeDeploy's console documents for an ECS service, for a run without a file of its own. */
-function generatedAppSpec(taskDefinitionArn, containerName, containerPort) {
+function generatedAppSpec(taskDefinitionArn, containerName, containerPort, fromService = {}) {
     return {
         version: 0.0,
         Resources: [
@@ -65,6 +94,7 @@ function generatedAppSpec(taskDefinitionArn, containerName, containerPort) {
                     Properties: {
                         TaskDefinition: taskDefinitionArn,
                         LoadBalancerInfo: { ContainerName: containerName, ContainerPort: containerPort },
+                        ...fromService,
                     },
                 },
             },
@@ -87,7 +117,7 @@ function withTaskDefinition(data, taskDefinitionArn) {
 function appSpecFor(source, taskDefinitionArn) {
     return source.kind === 'file'
         ? withTaskDefinition(source.data, taskDefinitionArn)
-        : generatedAppSpec(taskDefinitionArn, source.containerName, source.containerPort);
+        : generatedAppSpec(taskDefinitionArn, source.containerName, source.containerPort, source.fromService);
 }
 /** The revision CreateDeployment takes: the AppSpec as JSON, and its SHA-256, by which a lost answer is read back. */
 function appSpecContent(data) {
@@ -105,11 +135,18 @@ function hookNames(data) {
 /** One line for the log: where the AppSpec came from and what it keeps. */
 function describeAppSpec(source) {
     if (source.kind === 'generated') {
-        return `generated (no appspec file): container ${source.containerName}, port ${source.containerPort} from the service's load balancer`;
+        const carried = Object.keys(source.fromService ?? {}).map((key) => SERVICE_LAUNCH_NAMES[key]);
+        const settings = carried.length > 0 ? `; ${carried.join(', ')} from the service` : '';
+        return `generated (no appspec file): container ${source.containerName}, port ${source.containerPort} from the service's load balancer${settings}`;
     }
     const hooks = hookNames(source.data);
     return `${source.path}, TaskDefinition replaced${hooks.length > 0 ? `; hooks kept: ${hooks.join(', ')}` : ''}`;
 }
+const SERVICE_LAUNCH_NAMES = {
+    CapacityProviderStrategy: 'capacity provider strategy',
+    PlatformVersion: 'platform version',
+    NetworkConfiguration: 'network configuration',
+};
 function targetServicesOf(data, where) {
     const resourcesKey = keyOf(data, 'Resources');
     const resources = resourcesKey ? data[resourcesKey] : undefined;
@@ -156,18 +193,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   defaultApplication: () => (/* binding */ defaultApplication),
 /* harmony export */   defaultDeploymentGroup: () => (/* binding */ defaultDeploymentGroup),
 /* harmony export */   planCodeDeploy: () => (/* binding */ planCodeDeploy),
-/* harmony export */   readAppSpecFile: () => (/* binding */ readAppSpecFile)
+/* harmony export */   readAppSpecFile: () => (/* binding */ readAppSpecFile),
+/* harmony export */   routingMinutesOf: () => (/* binding */ routingMinutesOf)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4051);
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5290);
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(402);
-/* harmony import */ var _deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9831);
+/* harmony import */ var _aws_read_failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9759);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4533);
 /* harmony import */ var _appspec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1103);
-// The CodeDeploy part of a plan, found by reads alone: the application and deployment group (they must exist and
-// deploy this service), the deployment configuration when one is named, and which AppSpec the deployment gets.
 
 
 
@@ -176,6 +212,9 @@ __webpack_require__.r(__webpack_exports__);
 
 const DEFAULT_APPSPEC = 'appspec.yaml';
 const MAX_APPSPEC_BYTES = 1024 * 1024;
+/** Time beyond the group's waits and the routing for the deployment itself, and the least wait. */
+const SLACK_MINUTES = 10;
+const LEAST_WAIT_MINUTES = 30;
 function defaultApplication(cluster, service) {
     return `AppECS-${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .resourceName */ .Iy)(cluster)}-${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .resourceName */ .Iy)(service)}`;
 }
@@ -197,15 +236,23 @@ async function planCodeDeploy(deps, inputs, target) {
         const named = services.map((listed) => `${listed.serviceName ?? '?'} in ${listed.clusterName ?? '?'}`).join(', ');
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`codedeploy-deployment-group: "${deploymentGroup}" deploys ${named}, not ${serviceName} in ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .resourceName */ .Iy)(target.cluster)}; set codedeploy-deployment-group (and codedeploy-application) to the group of this service.`);
     }
-    if (inputs.deploymentConfig)
-        await checkDeploymentConfig(deps.api, inputs.deploymentConfig, target.region);
+    const configName = inputs.deploymentConfig || group.deploymentConfigName;
+    const config = configName ? await checkDeploymentConfig(deps.api, configName, target.region, inputs.deploymentConfig ? 'codedeploy-deployment-config' : undefined) : undefined;
+    const routing = routingMinutesOf(config);
     deps.reporter.info(`CodeDeploy: ${application}/${deploymentGroup}; AppSpec: ${(0,_appspec_js__WEBPACK_IMPORTED_MODULE_4__/* .describeAppSpec */ .mW)(appSpec)}.`);
     const blueGreen = group.blueGreenDeploymentConfiguration;
     const termination = blueGreen?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes;
     const ready = blueGreen?.deploymentReadyOption;
-    const groupWaitMinutes = (termination ?? 0) + (ready?.actionOnTimeout === 'STOP_DEPLOYMENT' ? (ready.waitTimeInMinutes ?? 0) : 0);
-    if (target.waitTimeoutMs !== undefined && groupWaitMinutes > 0 && groupWaitMinutes * 60_000 >= target.waitTimeoutMs) {
-        deps.reporter.warn(`wait-timeout ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(target.waitTimeoutMs)} is not longer than the waits of deployment group ${deploymentGroup} (${groupWaitMinutes} min); raise wait-timeout above them, or set wait-until: traffic-shifted.`);
+    const readyMinutes = ready?.actionOnTimeout === 'STOP_DEPLOYMENT' ? (ready.waitTimeInMinutes ?? 0) : 0;
+    const neededMinutes = readyMinutes + routing + (termination ?? 0) + SLACK_MINUTES;
+    const parts = `ready wait ${readyMinutes} min + traffic routing ${routing} min${configName ? ` (${configName})` : ''} + termination wait ${termination ?? 0} min + ${SLACK_MINUTES} min`;
+    let chosenWaitMs;
+    if (target.waitTimeoutMs !== undefined && target.waitTimeoutSet === false) {
+        chosenWaitMs = Math.max(LEAST_WAIT_MINUTES, neededMinutes) * 60_000;
+        deps.reporter.info(`CodeDeploy wait: ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(chosenWaitMs)} (wait-timeout not set; at least ${LEAST_WAIT_MINUTES} min, and ${parts}).`);
+    }
+    else if (target.waitTimeoutMs !== undefined && neededMinutes * 60_000 > target.waitTimeoutMs) {
+        deps.reporter.warn(`wait-timeout ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(target.waitTimeoutMs)} is shorter than this CodeDeploy deployment may take: ${parts} = ${neededMinutes} min; raise wait-timeout, or leave it out to wait that long.`);
     }
     return {
         application,
@@ -216,7 +263,24 @@ async function planCodeDeploy(deps, inputs, target) {
         appSpec,
         ...(termination !== undefined ? { terminationWaitMinutes: termination } : {}),
         ...(ready?.actionOnTimeout === 'STOP_DEPLOYMENT' && ready.waitTimeInMinutes !== undefined ? { readyWaitMinutes: ready.waitTimeInMinutes } : {}),
+        ...(routing > 0 ? { routingMinutes: routing } : {}),
+        ...(chosenWaitMs !== undefined ? { waitTimeoutMs: chosenWaitMs } : {}),
     };
+}
+/**
+ * Minutes from the first traffic shift to the last: a linear config shifts its share every interval until all of
+ * it moved (10% every 3 minutes: 9 intervals, 27 minutes); a canary shifts the rest after one interval.
+ */
+function routingMinutesOf(config) {
+    const routing = config?.trafficRoutingConfig;
+    if (routing?.type === 'TimeBasedLinear') {
+        const percentage = routing.timeBasedLinear?.linearPercentage ?? 100;
+        const interval = routing.timeBasedLinear?.linearInterval ?? 0;
+        return percentage > 0 ? (Math.ceil(100 / percentage) - 1) * interval : 0;
+    }
+    if (routing?.type === 'TimeBasedCanary')
+        return routing.timeBasedCanary?.canaryInterval ?? 0;
+    return 0;
 }
 /**
  * The user's file when there is one; only when the default appspec.yaml does not exist is one generated, from the
@@ -235,7 +299,13 @@ async function chooseAppSpec(deps, path, service) {
     if (!balancer) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`codedeploy-appspec: there is no ${DEFAULT_APPSPEC} in the working directory, and service ${service.serviceName ?? ''} names no load balancer container and port to make one from; add an AppSpec file, or set codedeploy-appspec to yours.`);
     }
-    return { kind: 'generated', containerName: balancer.containerName, containerPort: balancer.containerPort };
+    const fromService = (0,_appspec_js__WEBPACK_IMPORTED_MODULE_4__/* .serviceLaunchOf */ .eZ)(service);
+    return {
+        kind: 'generated',
+        containerName: balancer.containerName,
+        containerPort: balancer.containerPort,
+        ...(Object.keys(fromService).length > 0 ? { fromService } : {}),
+    };
 }
 /** The file's text, or undefined when there is no such file. */
 function readAppSpecFile(path) {
@@ -275,23 +345,27 @@ async function readDeploymentGroup(api, application, deploymentGroup, region, in
         if (name === 'DeploymentGroupDoesNotExistException') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`codedeploy-deployment-group: "${deploymentGroup}" does not exist in application ${application}; set codedeploy-deployment-group to the deployment group of this service${inputs.deploymentGroup ? '' : ' (the default is the name the ECS console gives)'}.`);
         }
-        throw (0,_deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .readFailure */ .f1)(`GetDeploymentGroup ${application}/${deploymentGroup}`, error);
+        throw (0,_aws_read_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .readFailure */ .f)(`GetDeploymentGroup ${application}/${deploymentGroup}`, error);
     }
 }
-async function checkDeploymentConfig(api, name, region) {
+/** The deployment config; `input` names the input that named it (none: the group's own, which is not checked). */
+async function checkDeploymentConfig(api, name, region, input) {
     try {
         const config = await api.getDeploymentConfig(name);
-        if (config?.computePlatform && config.computePlatform !== 'ECS') {
+        if (input && config?.computePlatform && config.computePlatform !== 'ECS') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`codedeploy-deployment-config: "${name}" is for ${config.computePlatform}, not ECS; name an ECS configuration such as CodeDeployDefault.ECSAllAtOnce.`);
         }
+        return config;
     }
     catch (error) {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG)
             throw error;
+        if (!input)
+            return undefined;
         if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(error) === 'DeploymentConfigDoesNotExistException') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`codedeploy-deployment-config: "${name}" does not exist in ${region}; name an ECS configuration such as CodeDeployDefault.ECSAllAtOnce, or leave it out to use the deployment group's.`);
         }
-        throw (0,_deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .readFailure */ .f1)(`GetDeploymentConfig ${name}`, error);
+        throw (0,_aws_read_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .readFailure */ .f)(`GetDeploymentConfig ${name}`, error);
     }
 }
 

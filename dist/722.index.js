@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   WS: () => (/* binding */ parseAppSpec),
+/* harmony export */   eZ: () => (/* binding */ serviceLaunchOf),
 /* harmony export */   hX: () => (/* binding */ appSpecNeedsYaml),
 /* harmony export */   mW: () => (/* binding */ describeAppSpec),
 /* harmony export */   oW: () => (/* binding */ appSpecFor),
@@ -21,6 +22,34 @@ export const modules = {
 // file, one made from the container name and port the service's load balancer names. Pure, apart from hashing.
 
 
+/** The service's launch settings an AppSpec carries; empty when it has none. */
+function serviceLaunchOf(service) {
+    const strategy = service.capacityProviderStrategy ?? [];
+    const awsvpc = service.networkConfiguration?.awsvpcConfiguration;
+    return {
+        ...(strategy.length > 0
+            ? {
+                CapacityProviderStrategy: strategy.map((item) => ({
+                    CapacityProvider: item.capacityProvider ?? '',
+                    ...(item.base !== undefined ? { Base: item.base } : {}),
+                    ...(item.weight !== undefined ? { Weight: item.weight } : {}),
+                })),
+            }
+            : {}),
+        ...(service.platformVersion ? { PlatformVersion: service.platformVersion } : {}),
+        ...(awsvpc?.subnets
+            ? {
+                NetworkConfiguration: {
+                    AwsvpcConfiguration: {
+                        Subnets: awsvpc.subnets,
+                        ...(awsvpc.securityGroups ? { SecurityGroups: awsvpc.securityGroups } : {}),
+                        ...(awsvpc.assignPublicIp ? { AssignPublicIp: awsvpc.assignPublicIp } : {}),
+                    },
+                },
+            }
+            : {}),
+    };
+}
 /** Whether the text needs the YAML library: anything but a plain JSON document. */
 function appSpecNeedsYaml(text) {
     try {
@@ -55,7 +84,7 @@ function parseAppSpec(text, path, yaml, input = 'codedeploy-appspec') {
     return data;
 }
 /** The AppSpec CodeDeploy's console documents for an ECS service, for a run without a file of its own. */
-function generatedAppSpec(taskDefinitionArn, containerName, containerPort) {
+function generatedAppSpec(taskDefinitionArn, containerName, containerPort, fromService = {}) {
     return {
         version: 0.0,
         Resources: [
@@ -65,6 +94,7 @@ function generatedAppSpec(taskDefinitionArn, containerName, containerPort) {
                     Properties: {
                         TaskDefinition: taskDefinitionArn,
                         LoadBalancerInfo: { ContainerName: containerName, ContainerPort: containerPort },
+                        ...fromService,
                     },
                 },
             },
@@ -87,7 +117,7 @@ function withTaskDefinition(data, taskDefinitionArn) {
 function appSpecFor(source, taskDefinitionArn) {
     return source.kind === 'file'
         ? withTaskDefinition(source.data, taskDefinitionArn)
-        : generatedAppSpec(taskDefinitionArn, source.containerName, source.containerPort);
+        : generatedAppSpec(taskDefinitionArn, source.containerName, source.containerPort, source.fromService);
 }
 /** The revision CreateDeployment takes: the AppSpec as JSON, and its SHA-256, by which a lost answer is read back. */
 function appSpecContent(data) {
@@ -105,11 +135,18 @@ function hookNames(data) {
 /** One line for the log: where the AppSpec came from and what it keeps. */
 function describeAppSpec(source) {
     if (source.kind === 'generated') {
-        return `generated (no appspec file): container ${source.containerName}, port ${source.containerPort} from the service's load balancer`;
+        const carried = Object.keys(source.fromService ?? {}).map((key) => SERVICE_LAUNCH_NAMES[key]);
+        const settings = carried.length > 0 ? `; ${carried.join(', ')} from the service` : '';
+        return `generated (no appspec file): container ${source.containerName}, port ${source.containerPort} from the service's load balancer${settings}`;
     }
     const hooks = hookNames(source.data);
     return `${source.path}, TaskDefinition replaced${hooks.length > 0 ? `; hooks kept: ${hooks.join(', ')}` : ''}`;
 }
+const SERVICE_LAUNCH_NAMES = {
+    CapacityProviderStrategy: 'capacity provider strategy',
+    PlatformVersion: 'platform version',
+    NetworkConfiguration: 'network configuration',
+};
 function targetServicesOf(data, where) {
     const resourcesKey = keyOf(data, 'Resources');
     const resources = resourcesKey ? data[resourcesKey] : undefined;
@@ -158,114 +195,134 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: setDesiredCount
 
-// EXTERNAL MODULE: ./src/aws/doubtful.ts
-var doubtful = __webpack_require__(1445);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var errors = __webpack_require__(4051);
+// EXTERNAL MODULE: ./src/aws/change.ts
+var change = __webpack_require__(9728);
 // EXTERNAL MODULE: ./src/aws/names.ts
 var names = __webpack_require__(5290);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(560);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(4533);
+var errors = __webpack_require__(4533);
 // EXTERNAL MODULE: ./src/codedeploy/appspec.ts
 var appspec = __webpack_require__(1103);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/clock.ts
 var src_clock = __webpack_require__(386);
 ;// CONCATENATED MODULE: ./src/codedeploy/create-deployment.ts
-// CreateDeployment, made once per attempt. When its answer is lost, the deployment group's deployments created since
-// are read back, and one whose AppSpec has this run's SHA-256 is this run's: a lost answer never starts two.
+// CreateDeployment, sent through aws/change.ts. The description carries a token of this run after the user's own
+// text: when the answer is lost, the deployment group's deployments created since are read back, and the one whose
+// description holds the token (and whose AppSpec, when CodeDeploy echoes it, is this run's) is this run's. A lost
+// answer never starts two.
 
 
 
 
-const CREATE_ATTEMPTS = 3;
+
 /** How far before an attempt the read-back looks, for the clocks of this machine and CodeDeploy to differ. */
 const CLOCK_MARGIN_MS = 10_000;
 const READ_BACK_PAGES = 5;
+/** The user's description, then the run's token on a line of its own. */
+function describedWithToken(description, token) {
+    const mark = `ecs-deliver run ${token}`;
+    return description ? `${description}\n${mark}` : mark;
+}
 async function createDeployment(api, request, options = {}) {
     const clock = options.clock ?? src_clock/* systemClock */.m;
-    const action = `CreateDeployment in ${request.application}/${request.deploymentGroup}`;
+    const token = options.runToken ?? (0,external_node_crypto_.randomUUID)();
+    const description = describedWithToken(request.description, token);
     const firstSentAt = clock.now();
-    for (let attempt = 1;; attempt++) {
-        let failure;
-        try {
-            return await api.createDeployment({
-                applicationName: request.application,
-                deploymentGroupName: request.deploymentGroup,
-                revision: { revisionType: 'AppSpecContent', appSpecContent: { content: request.appSpec.content, sha256: request.appSpec.sha256 } },
-                ...(request.description ? { description: request.description } : {}),
-                ...(request.deploymentConfig ? { deploymentConfigName: request.deploymentConfig } : {}),
-            });
-        }
-        catch (error) {
-            failure = error;
-        }
-        if ((0,errors/* changeOutcome */.Ft)(failure) === 'not-applied') {
-            await (0,doubtful/* afterRefusal */.j0)(action, failure, attempt, CREATE_ATTEMPTS, { reporter: options.reporter, clock });
-            continue;
-        }
-        options.reporter?.warn(`${action}: the answer was lost (${(0,errors/* describeError */.Uc)(failure)}); reading back whether it was created.`);
-        await clock.sleep((0,doubtful/* pauseBefore */.GB)(attempt + 1));
-        const found = await readBack(api, request, firstSentAt - CLOCK_MARGIN_MS, failure);
-        if (found) {
-            options.reporter?.info(`CodeDeploy deployment ${found} was created by that call: following it.`);
-            return found;
-        }
-        if (attempt >= CREATE_ATTEMPTS) {
-            throw new src_errors/* DeployError */.sH(`${action} failed ${attempt} times (last: ${(0,errors/* describeError */.Uc)(failure)}); the deployment group shows no deployment of this run's AppSpec.`);
-        }
-        options.reporter?.info('The deployment group shows no deployment from that call: creating it again.');
-    }
+    const where = `${request.application}/${request.deploymentGroup}`;
+    return (0,change/* sendChange */.Xy)({
+        action: `CreateDeployment in ${where}`,
+        send: (signal) => api.createDeployment({
+            applicationName: request.application,
+            deploymentGroupName: request.deploymentGroup,
+            revision: { revisionType: 'AppSpecContent', appSpecContent: { content: request.appSpec.content, sha256: request.appSpec.sha256 } },
+            description,
+            ...(request.deploymentConfig ? { deploymentConfigName: request.deploymentConfig } : {}),
+        }, signal),
+        async readBack() {
+            const found = await deploymentOfRun(api, request, token, firstSentAt - CLOCK_MARGIN_MS);
+            if (!found)
+                return { applied: false };
+            options.reporter?.info(`CodeDeploy deployment ${found} was created by that call.`);
+            return { applied: true, value: found };
+        },
+        resendIsSafe: false,
+        whatToCheck: `the deployments of ${where} (aws deploy list-deployments --application-name ${request.application} --deployment-group-name ${request.deploymentGroup})`,
+    }, { clock, reporter: options.reporter, cancel: options.cancel });
 }
 /**
- * After a cancel cut CreateDeployment short: the deployment that call may have created, read on clients the cancel
- * does not abort, so the caller can stop it. Undefined when the group shows none.
+ * A cancel cut CreateDeployment short: a deployment the read-back found is stopped with rollback (within
+ * CANCEL_FOLLOW_UP_MS); what could not be settled is named. Answers what the run's ending says about it.
  */
-function deploymentCreatedSince(api, request, sentAt, lost) {
-    return readBack(api, request, sentAt - CLOCK_MARGIN_MS, lost);
+async function settleCancelledCreate(afterCancel, cancelled, request, { reporter, clock }) {
+    const where = `${request.application}/${request.deploymentGroup}`;
+    const seen = cancelled.settled;
+    let detail;
+    if (seen.state === 'not-applied')
+        detail = `CreateDeployment started no deployment in ${where}`;
+    else if (seen.state === 'unsettled')
+        detail = `CreateDeployment may still start a deployment in ${where}: check it (aws deploy list-deployments --application-name ${request.application} --deployment-group-name ${request.deploymentGroup})`;
+    else {
+        const id = seen.value;
+        const stopWaiting = new AbortController();
+        const stop = await Promise.race([
+            Promise.resolve()
+                .then(() => afterCancel.stopDeployment(id, true))
+                .then(() => 'stopped', (error) => ((0,errors/* errorMessage */.gJ)(error).includes('DeploymentAlreadyCompletedException') || (0,aws_errors/* errorName */.Is)(error) === 'DeploymentAlreadyCompletedException' ? 'ended' : 'failed')),
+            clock.sleep(change/* CANCEL_FOLLOW_UP_MS */.oP, stopWaiting.signal).then(() => 'failed'),
+        ]);
+        stopWaiting.abort();
+        detail =
+            stop === 'stopped'
+                ? `CreateDeployment had started ${id} in ${where}: stopped it with rollback`
+                : stop === 'ended'
+                    ? `CreateDeployment had started ${id} in ${where}, which had already ended`
+                    : `CreateDeployment had started ${id} in ${where}, and stopping it did not go through: stop it (aws deploy stop-deployment --deployment-id ${id} --auto-rollback-enabled)`;
+    }
+    reporter.warn(`Cancelled during CreateDeployment: ${detail}.`);
+    return detail;
 }
-/** The group's deployment created since `since` whose AppSpec is this run's, if any. */
-async function readBack(api, request, since, lost) {
-    const { application, deploymentGroup } = request;
-    const check = `the deployments of ${application}/${deploymentGroup} (aws deploy list-deployments --application-name ${application} ` +
-        `--deployment-group-name ${deploymentGroup}) before running again`;
-    // An earlier run of the same revision may also fall in the window: the newest deployment of this AppSpec is this run's.
-    let found;
-    try {
-        let nextToken;
-        for (let page = 0; page < READ_BACK_PAGES; page++) {
-            const listed = await api.listDeployments({
-                applicationName: application,
-                deploymentGroupName: deploymentGroup,
-                createTimeRange: { start: new Date(since) },
-                ...(nextToken ? { nextToken } : {}),
-            });
-            for (const id of listed.deployments) {
-                const info = await api.getDeployment(id);
-                if (info?.revision?.appSpecContent?.sha256 !== request.appSpec.sha256)
-                    continue;
-                const created = info.createTime?.getTime() ?? 0;
-                if (!found || created > found.created)
-                    found = { id, created };
-            }
-            nextToken = listed.nextToken;
-            if (!nextToken)
-                break;
+/** The group's deployment created since `since` whose description carries `token`, if any. */
+async function deploymentOfRun(api, request, token, since) {
+    const mark = describedWithToken(undefined, token);
+    let nextToken;
+    for (let page = 0; page < READ_BACK_PAGES; page++) {
+        const listed = await api.listDeployments({
+            applicationName: request.application,
+            deploymentGroupName: request.deploymentGroup,
+            createTimeRange: { start: new Date(since) },
+            ...(nextToken ? { nextToken } : {}),
+        });
+        for (const id of listed.deployments) {
+            const info = await api.getDeployment(id);
+            if (!info?.description?.includes(mark))
+                continue;
+            // CodeDeploy need not echo the AppSpec; when it does, it must be this run's.
+            const echoed = info.revision?.appSpecContent?.content;
+            if (echoed !== undefined && echoed !== request.appSpec.content)
+                continue;
+            return id;
         }
-        return found?.id;
+        nextToken = listed.nextToken;
+        if (!nextToken)
+            break;
     }
-    catch (error) {
-        throw new doubtful/* MayHaveBeenAppliedError */.fq(`CreateDeployment in ${application}/${deploymentGroup}`, (0,errors/* describeError */.Uc)(lost), (0,errors/* describeError */.Uc)(error), check);
-    }
+    return undefined;
 }
 
-// EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(402);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
 var failure_report = __webpack_require__(3561);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
 var read_errors = __webpack_require__(5552);
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(3965);
 // EXTERNAL MODULE: ./src/watch/stopped-tasks.ts
 var stopped_tasks = __webpack_require__(2222);
 // EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
@@ -603,7 +660,7 @@ async function cancelled(ctx, headline) {
     const said = answer.state === 'fulfilled'
         ? `${target.deploymentId} stopped with rollback to ${(0,names/* familyRevision */.KW)(target.previousTaskDefinitionArn)} (StopDeployment: ${answer.value.status ?? '?'})`
         : answer.state === 'rejected'
-            ? `stopping ${target.deploymentId} failed: ${(0,src_errors/* errorMessage */.gJ)(answer.error)}; stop it with aws deploy stop-deployment --deployment-id ${target.deploymentId} --auto-rollback-enabled`
+            ? `stopping ${target.deploymentId} failed: ${(0,errors/* errorMessage */.gJ)(answer.error)}; stop it with aws deploy stop-deployment --deployment-id ${target.deploymentId} --auto-rollback-enabled`
             : `CodeDeploy did not answer the StopDeployment of ${target.deploymentId} within ${(0,duration/* formatDuration */.a)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may still run`;
     const message = `${headline}; ${said}`;
     reporter.warn(message);
@@ -703,8 +760,6 @@ async function stoppedTasks(ctx) {
 
 
 
-
-const DESIRED_COUNT_ATTEMPTS = 3;
 async function deployWithCodeDeploy(deps, request) {
     const { session, reporter, clock } = deps;
     const { update, codeDeploy, taskDefinitionArn, done } = request;
@@ -727,14 +782,18 @@ async function deployWithCodeDeploy(deps, request) {
         ...(codeDeploy.description ? { description: codeDeploy.description } : {}),
         ...(codeDeploy.deploymentConfig ? { deploymentConfig: codeDeploy.deploymentConfig } : {}),
     };
-    const sentAt = clock.now();
     let deploymentId;
     try {
-        deploymentId = await createDeployment(api, create, { reporter, clock });
+        // On the calls a cancel does not abort: its read-back must still answer after a cancel.
+        deploymentId = await createDeployment(afterCancel, create, { reporter, clock, cancel: deps.cancel });
     }
     catch (error) {
-        if (deps.cancel.aborted)
-            await stopWhatACancelCutShort(afterCancel, create, sentAt, error, { reporter, clock });
+        if (error instanceof change/* ChangeCancelledError */.e7) {
+            const seen = error.settled;
+            if (seen.state === 'applied')
+                done.codeDeployDeploymentId = seen.value;
+            throw new errors/* CancelledError */.cc((0,cancel/* signalOf */.oX)(deps.cancel), await settleCancelledCreate(afterCancel, error, create, { reporter, clock }));
+        }
         throw error;
     }
     done.codeDeployDeploymentId = deploymentId;
@@ -768,7 +827,7 @@ async function deployWithCodeDeploy(deps, request) {
         ...(codeDeploy.terminationWaitMinutes !== undefined ? { terminationWaitMinutes: codeDeploy.terminationWaitMinutes } : {}),
         ...(codeDeploy.readyWaitMinutes !== undefined ? { readyWaitMinutes: codeDeploy.readyWaitMinutes } : {}),
     }, {
-        timeoutMs: update.watch.timeoutMs,
+        timeoutMs: codeDeploy.waitTimeoutMs ?? update.watch.timeoutMs,
         pollIntervalMs: update.watch.pollIntervalMs,
         rollback: update.watch.rollback,
         cancel: deps.cancel,
@@ -781,47 +840,20 @@ async function deployWithCodeDeploy(deps, request) {
     return trafficShiftedOnly ? 'traffic-shifted' : 'completed';
 }
 /**
- * A cancel that lands while CreateDeployment is on its way may leave a deployment nobody follows: find it (on
- * clients the cancel does not abort, within the same cap as the cancel's StopDeployment) and stop it with rollback.
+ * UpdateService with the desired count alone, through aws/change.ts. Sending the same count again changes nothing,
+ * so a lost answer is simply sent again; a refusal is not.
  */
-async function stopWhatACancelCutShort(api, create, sentAt, lost, { reporter, clock }) {
-    const stop = async () => {
-        const found = await deploymentCreatedSince(api, create, sentAt, lost);
-        if (!found)
-            return 'the deployment group shows no deployment from it';
-        await api.stopDeployment(found, true);
-        return `stopped CodeDeploy deployment ${found} with rollback`;
-    };
-    const answer = await (0,settle/* settleWithin */.fb)(stop(), settle/* CANCEL_ANSWER_CAP_MS */.aT, clock);
-    if (answer.state === 'fulfilled')
-        reporter.warn(`Cancelled during CreateDeployment: ${answer.value}.`);
-    else if (answer.state === 'rejected')
-        reporter.warn(`Cancelled during CreateDeployment, and it could not be stopped: ${(0,errors/* describeError */.Uc)(answer.error)}`);
-    else
-        reporter.warn(`Cancelled during CreateDeployment: CodeDeploy did not answer within ${settle/* CANCEL_ANSWER_CAP_MS */.aT / 1000} s; check ${create.application}/${create.deploymentGroup} for a deployment of this run.`);
-}
-/**
- * UpdateService with the desired count alone. Sending the same count again changes nothing, so a lost answer is
- * simply sent again; a refusal is not.
- */
-async function setDesiredCount(ecs, update, desiredCount, { reporter, clock }) {
-    const action = `UpdateService ${update.service} (desired count ${desiredCount})`;
-    for (let attempt = 1;; attempt++) {
-        try {
-            await ecs.updateService({ cluster: update.cluster, service: update.service, desiredCount });
-            return;
-        }
-        catch (failure) {
-            if ((0,errors/* changeOutcome */.Ft)(failure) === 'not-applied') {
-                await (0,doubtful/* afterRefusal */.j0)(action, failure, attempt, DESIRED_COUNT_ATTEMPTS, { reporter, clock });
-                continue;
-            }
-            if (attempt >= DESIRED_COUNT_ATTEMPTS)
-                throw new src_errors/* DeployError */.sH(`${action} failed ${attempt} times (last: ${(0,errors/* describeError */.Uc)(failure)}).`);
-            reporter.warn(`${action}: the answer was lost (${(0,errors/* describeError */.Uc)(failure)}); sending it again (the same count changes nothing twice).`);
-            await clock.sleep((0,doubtful/* pauseBefore */.GB)(attempt + 1));
-        }
-    }
+async function setDesiredCount(ecs, update, desiredCount, { reporter, clock, cancel }) {
+    await (0,change/* sendChange */.Xy)({
+        action: `UpdateService ${update.service} (desired count ${desiredCount})`,
+        send: async (signal) => void (await ecs.updateService({ cluster: update.cluster, service: update.service, desiredCount }, signal)),
+        async readBack() {
+            const now = (await ecs.describeServices(update.cluster, [update.service])).services?.[0];
+            return now?.desiredCount === desiredCount ? { applied: true, value: undefined } : { applied: false };
+        },
+        resendIsSafe: true,
+        whatToCheck: `aws ecs describe-services --cluster ${update.cluster} --services ${update.service}`,
+    }, { clock, reporter, cancel });
 }
 
 

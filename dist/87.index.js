@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 function ecsTaskApi(session) {
     return {
-        runTask: (input) => session.ecs.runTask(input),
+        runTask: (input, signal) => session.ecsAfterCancel.runTask(input, signal),
         describeTasks: (cluster, tasks) => session.ecs.describeTasks(cluster, tasks),
         stopTask: (cluster, task, reason) => session.ecsAfterCancel.stopTask(cluster, task, reason),
     };

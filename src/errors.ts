@@ -31,8 +31,12 @@ export class AwsUnavailableError extends Error {
 /** The job was cancelled by a signal. */
 export class CancelledError extends Error {
   override readonly name = 'CancelledError';
-  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
-    super(`cancelled by ${signal}`);
+  /** `detail`: what the cancel left behind, when a change was in flight. */
+  constructor(
+    readonly signal: 'SIGINT' | 'SIGTERM',
+    detail?: string,
+  ) {
+    super(`cancelled by ${signal}${detail ? `; ${detail}` : ''}`);
   }
 }
 

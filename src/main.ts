@@ -1,6 +1,7 @@
 // Wires a host to a run: the run (fleet/run.ts) deploys one service or a services-file's many, and every ending
 // (bad input, a failed preflight, a failed step, a cancel) publishes the outputs, the job summary and the dotenv
 // report, then says how the run ended.
+import { CANCEL_WITH_CHANGE_MS, abandonCallsInFlight, changesUnderway } from './aws/change.js';
 import { listenForCancel } from './cancel.js';
 import { systemClock } from './clock.js';
 import { CancelledError, EXIT, errorMessage, exitCodeFor } from './errors.js';
@@ -10,6 +11,7 @@ import { newRunState, rollsBackOnCancel, type RunState } from './fleet/state.js'
 import type { Host } from './hosts/host.js';
 import type { Invocation } from './inputs/sources.js';
 import type { Reporter } from './report.js';
+import { runOtherVerb } from './verbs/run-verb.js';
 import { withWaitProgress, type WaitProgressOptions } from './rollout/wait-progress.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -25,10 +27,12 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
   const state = newRunState(systemClock.now());
   const published = { done: false };
   const cancel = new AbortController();
+  const verb = await runOtherVerb(invocation, env, host, cancel.signal);
+  if (verb !== undefined) return verb;
   const stopListening = listenForCancel(cancel, errors.reporter.warn, (signal) => {
     // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
     // update started, also when its answer was lost; the answer to that one call is waited for too.
-    const wait = rollsBackOnCancel(state.runs) ? CANCEL_BACKSTOP_ROLLBACK_MS : CANCEL_BACKSTOP_MS;
+    const wait = rollsBackOnCancel(state.runs) ? CANCEL_BACKSTOP_ROLLBACK_MS : changesUnderway() > 0 ? CANCEL_WITH_CHANGE_MS : CANCEL_BACKSTOP_MS;
     return setTimeout(() => void endCancelledRun(host, state, published, signal), wait);
   });
   try {
@@ -43,6 +47,7 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
     return code;
   } finally {
     stopListening();
+    abandonCallsInFlight();
   }
 }
 

@@ -78,15 +78,14 @@ export function applyDeps(wiring: ApplyWiring): ApplyDeps {
     keepRevisions: (request) => keepRevisions({ ecs: session.ecs, clock, reporter }, request),
     runTask: async (runPlan, taskDefinitionArn, untouched) => {
       // Loaded only when a task runs; the CloudWatch Logs client only once a log stream is known.
-      const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }, { clientConfig }] = await Promise.all([
+      const [{ runTaskStep }, { ecsTaskApi }, { createLogsApi }] = await Promise.all([
         import('./runtask/step.js'),
         import('./runtask/ecs-task-api.js'),
         import('./runtask/logs.js'),
-        import('./aws/clients.js'),
       ]);
       return runTaskStep(runPlan, taskDefinitionArn, untouched, {
         api: ecsTaskApi(session),
-        openLogs: () => createLogsApi(clientConfig(session.options)),
+        openLogs: () => createLogsApi(session.options),
         region: session.region,
         clock,
         reporter,

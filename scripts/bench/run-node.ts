@@ -8,6 +8,8 @@ export interface NodeRun {
   stderr: string;
   startedAt: number;
   exitedAt: number;
+  /** When the output first contained `text` (this process's clock), or undefined when it never did. */
+  printedAt(text: string): number | undefined;
 }
 
 export interface NodeRunOptions {
@@ -26,14 +28,28 @@ export function runNode(args: readonly string[], options: NodeRunOptions): Promi
     let stdout = '';
     let stderr = '';
     let exitedAt = 0;
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    /** All output so far with when each chunk came, so a line's time can be found once the run ended. */
+    const chunks: { at: number; upTo: string }[] = [];
+    let all = '';
+    const note = (chunk: Buffer): void => {
+      all += chunk.toString();
+      chunks.push({ at: Date.now(), upTo: all });
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      note(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      note(chunk);
+    });
+    const printedAt = (text: string): number | undefined => chunks.find((chunk) => chunk.upTo.includes(text))?.at;
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
     child.on('error', reject);
     child.on('exit', () => (exitedAt = Date.now()));
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, startedAt, exitedAt: exitedAt || Date.now() });
+      resolve({ code, signal, stdout, stderr, startedAt, exitedAt: exitedAt || Date.now(), printedAt });
     });
   });
 }

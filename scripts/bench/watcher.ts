@@ -1,7 +1,7 @@
 // 4. The watcher against the ECS stand-in on the real clock: how long after a rollout ended each watcher knew,
 // and how often it asked DescribeServices. Ours is the bundle as a subprocess with its default polling; the
 // reference runs in this process (reference-watcher.ts).
-import { type EcsStandin, startEcsStandin } from '../../test/standin/index.js';
+import { DEFAULT_TIMING, type EcsStandin, startEcsStandin } from '../../test/standin/index.js';
 import { localAwsEnv } from './env.js';
 import { referenceDeploy, REFERENCE_MIN_DELAY_S, standinClient } from './reference-watcher.js';
 import { jsonOutputs, runNode, tail } from './run-node.js';
@@ -20,6 +20,8 @@ const DESIRED_COUNT = 2;
 const COMPLETION_GOAL_MS = 2000;
 const FAILURE_GOAL_MS = 3000;
 const DESCRIBE_GOAL_PER_MINUTE = 30;
+/** How long the stand-in's rollback after a tripped breaker takes: as long as a rollout, unless set. */
+const ROLLBACK_MS = DEFAULT_TIMING.rollbackMs;
 
 type Kind = 'completion' | 'failure';
 
@@ -28,7 +30,10 @@ interface Watched {
   service: string;
   /** When the stand-in's deployment completed, or its circuit breaker tripped. */
   happenedAt: number;
+  /** When the run said so: its ending, or for a failure the line with the reason, printed as ECS begins rolling back. */
   noticedAt: number;
+  /** When the run exited: for a failure, once ECS's rollback ended (wait-for-rollback). */
+  exitedAt: number;
   updateAt: number;
   /** Times of the DescribeServices calls for this service from UpdateService to noticedAt. */
   describeAt: number[];
@@ -99,8 +104,10 @@ async function oursOnce(standin: EcsStandin, bundle: string, kind: Kind, name: s
     env: localAwsEnv(standin.url),
   });
   const status = jsonOutputs(run)?.['deployment-status'];
-  const expected = kind === 'completion' ? run.code === 0 && status === 'COMPLETED' : run.code === 1 && status === 'ROLLED_BACK';
-  const observed = observe(standin, kind, name, since, run.exitedAt);
+  const reasonAt = kind === 'failure' ? run.printedAt('ECS is rolling back') : run.exitedAt;
+  const expected =
+    (kind === 'completion' ? run.code === 0 && status === 'COMPLETED' : run.code === 1 && status === 'ROLLED_BACK') && reasonAt !== undefined;
+  const observed = observe(standin, kind, name, since, reasonAt ?? run.exitedAt, run.exitedAt);
   return {
     ...observed,
     expected,
@@ -116,14 +123,21 @@ async function referenceOnce(standin: EcsStandin, kind: Kind, name: string, spre
   try {
     const result = await referenceDeploy(ecs, 'default', name, next);
     const expected = result.outcome === (kind === 'completion' ? 'completed' : 'failed');
-    return { ...observe(standin, kind, name, since, result.noticedAt), expected, detail: `${result.outcome}: ${result.reason}` };
+    return { ...observe(standin, kind, name, since, result.noticedAt, result.noticedAt), expected, detail: `${result.outcome}: ${result.reason}` };
   } finally {
     ecs.destroy();
   }
 }
 
 /** What the stand-in saw of one run: when the rollout ended, the update, and the DescribeServices calls. */
-function observe(standin: EcsStandin, kind: Kind, name: string, since: number, noticedAt: number): Omit<Watched, 'expected' | 'detail'> {
+function observe(
+  standin: EcsStandin,
+  kind: Kind,
+  name: string,
+  since: number,
+  noticedAt: number,
+  exitedAt: number,
+): Omit<Watched, 'expected' | 'detail'> {
   const ending = kind === 'completion' ? / deployment completed\.$/ : / deployment failed: /;
   const event = standin
     .events(name)
@@ -138,7 +152,7 @@ function observe(standin: EcsStandin, kind: Kind, name: string, since: number, n
   const describeAt = forService
     .filter((call) => call.operation === 'DescribeServices' && call.at >= updateAt && call.at <= noticedAt)
     .map((call) => call.at);
-  return { kind, service: name, happenedAt: event?.at ?? Number.NaN, noticedAt, updateAt, describeAt };
+  return { kind, service: name, happenedAt: event?.at ?? Number.NaN, noticedAt, exitedAt, updateAt, describeAt };
 }
 
 function printRun(who: string, run: number, watched: Watched): void {
@@ -176,7 +190,7 @@ function summarise(ours: readonly Watched[], reference: readonly Watched[]): Row
   const rows: Row[] = [];
   for (const [kind, goal, label] of [
     ['completion', COMPLETION_GOAL_MS, 'completion noticed after it happened'],
-    ['failure', FAILURE_GOAL_MS, 'circuit-breaker failure reported after it happened'],
+    ['failure', FAILURE_GOAL_MS, 'circuit-breaker failure: reason printed after it happened'],
   ] as const) {
     const ourValues = latencies(ours, kind);
     const refValues = latencies(reference, kind);
@@ -193,6 +207,18 @@ function summarise(ours: readonly Watched[], reference: readonly Watched[]): Row
       verdict: ourValues.length === 0 ? 'NOT MEASURED' : verdictOf(unexpected === 0 && ourMedian <= goal),
     });
   }
+  // The run now ends once ECS's rollback ended: how long after the failure, with that rollback followed. The
+  // reference stops at the failure and follows no rollback, so it has no such figure.
+  const exits = ours.filter((run) => run.kind === 'failure' && run.expected).map((run) => run.exitedAt - run.happenedAt);
+  const exitMedian = median(exits);
+  const wrongExits = ours.filter((run) => run.kind === 'failure' && !run.expected).length;
+  rows.push({
+    measure: `circuit-breaker failure: exit after it happened, ECS's ${sec(ROLLBACK_MS)} rollback followed (median)`,
+    ours: `${sec(exitMedian)}${wrongExits ? ` (${wrongExits} runs wrong outcome)` : ''}`,
+    reference: 'does not follow the rollback',
+    goal: `<= rollback + ${sec(FAILURE_GOAL_MS)}`,
+    verdict: exits.length === 0 ? 'NOT MEASURED' : verdictOf(wrongExits === 0 && exitMedian <= ROLLBACK_MS + FAILURE_GOAL_MS),
+  });
   const ourRate = pollingRate(ours);
   const refRate = pollingRate(reference);
   rows.push({

@@ -1,11 +1,16 @@
 // Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
 // endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
-// for each change (a change whose answer is lost is read back before it is tried again, see deploy/register.ts).
+// for each change (a change whose answer is lost is read back before it is tried again, see aws/change.ts).
 import { ECSClient } from '@aws-sdk/client-ecs';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, DeserializeMiddleware } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { CodeDeployApis } from '../codedeploy/api.js';
+import { endOfRun } from './change.js';
 import { ecsApi, type EcsApi } from './ecs.js';
-import { isGarbledAnswer } from './errors.js';
+import { addAnswerRules, clientConfig, type SessionOptions } from './client-config.js';
+import { withSettledStops } from './stops.js';
+
+export { CONNECT_TIMEOUT_MS, RESPONSE_TIMEOUT_MS } from './limits.js';
+export { SDK_MAX_ATTEMPTS, addAnswerRules, clientConfig, retryGarbledAnswers, wholeAnswerWithin, type SessionOptions } from './client-config.js';
 
 export interface AwsSession {
   region: string;
@@ -27,53 +32,24 @@ export interface AwsSession {
   codeDeploy?: () => Promise<CodeDeployApis>;
 }
 
-export interface SessionOptions {
-  region: string;
-  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  /** Caps the wait for each answer (and for the connection, up to CONNECT_TIMEOUT_MS); default RESPONSE_TIMEOUT_MS. */
-  requestTimeoutMs?: number;
-  maxAttempts?: number;
-  /** Aborts every call in flight, and the SDK's pause between retries, at once: the run's SIGTERM/SIGINT. */
-  signal?: AbortSignal;
-}
-
-export const SDK_MAX_ATTEMPTS = 5;
-/**
- * An ECS or ECR endpoint connects in well under a second and answers these small calls in one or two; a call
- * that takes longer has hung. Short caps let the SDK (reads) or the read-back (changes) try again within a few
- * seconds, so that even five hung attempts fit well inside a wait-timeout of minutes.
- */
-export const CONNECT_TIMEOUT_MS = 3_000;
-export const RESPONSE_TIMEOUT_MS = 10_000;
-
-export function clientConfig(options: SessionOptions): Record<string, unknown> {
-  const responseMs = options.requestTimeoutMs ?? RESPONSE_TIMEOUT_MS;
-  return {
-    region: options.region,
-    maxAttempts: options.maxAttempts ?? SDK_MAX_ATTEMPTS,
-    ...(options.credentials ? { credentials: options.credentials } : {}),
-    requestHandler: {
-      connectionTimeout: Math.min(CONNECT_TIMEOUT_MS, responseMs),
-      requestTimeout: responseMs,
-      // Without it the SDK only logs a warning when requestTimeout passes.
-      throwOnRequestTimeout: true,
-      // Covers an answer whose headers came but whose body stalls.
-      socketTimeout: responseMs,
-    },
-  };
-}
+/** A stop a cancel asks for is tried again only this long: the run must end soon after. */
+const AFTER_CANCEL_STOP_MS = 6_000;
 
 export function createSession(options: SessionOptions): AwsSession {
   const reads = new ECSClient(clientConfig(options));
-  reads.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
+  addAnswerRules(reads, options, { retryGarbled: true });
   const changes = new ECSClient(clientConfig({ ...options, maxAttempts: 1 }));
+  addAnswerRules(changes, options, { retryGarbled: false });
+  const afterCancel = ecsApi(reads, { changes, signal: endOfRun });
   return {
     region: options.region,
-    ecs: ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }),
-    ecsAfterCancel: ecsApi(reads, { changes }),
+    ecs: withSettledStops(ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }), afterCancel, {
+      ...(options.signal ? { cancel: options.signal } : {}),
+    }),
+    ecsAfterCancel: withSettledStops(afterCancel, afterCancel, { withinMs: AFTER_CANCEL_STOP_MS }),
     resolveCredentials: () => reads.config.credentials(),
     options,
-    codeDeploy: once(async () => (await import('../codedeploy/api.js')).codeDeployApis(options)),
+    codeDeploy: once(async () => (await import('./codedeploy-clients.js')).codeDeployApis(options)),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   };
 }
@@ -83,19 +59,3 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (made ??= make());
 }
 
-/**
- * A truncated or garbled answer to a read fails in the SDK's reader with a SyntaxError that its retry rules do not
- * cover; marking it retryable lets the SDK try the read again like any other transient fault.
- */
-export function retryGarbledAnswers<I extends object, O extends object>(): DeserializeMiddleware<I, O> {
-  return (next) => async (args) => {
-    try {
-      return await next(args);
-    } catch (error) {
-      if (isGarbledAnswer(error) && Object.isExtensible(error)) {
-        (error as { $retryable?: object }).$retryable = {};
-      }
-      throw error;
-    }
-  };
-}

@@ -1,6 +1,6 @@
 // public.ecr.aws takes tokens from ECR Public, a service of its own that answers only in us-east-1.
 import { ECRPUBLICClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr-public';
-import { clientConfig, type AwsSession } from './clients.js';
+import { addAnswerRules, clientConfig, type AwsSession } from './clients.js';
 import { decodeAuthorization, type EcrAuthorization } from './ecr.js';
 
 export const ECR_PUBLIC_REGION = 'us-east-1';
@@ -13,5 +13,7 @@ export async function ecrPublicToken(client: ECRPUBLICClient, signal?: AbortSign
 }
 
 export function ecrPublicClientFor(session: AwsSession): ECRPUBLICClient {
-  return new ECRPUBLICClient(clientConfig({ ...session.options, region: ECR_PUBLIC_REGION }));
+  const client = new ECRPUBLICClient(clientConfig({ ...session.options, region: ECR_PUBLIC_REGION }));
+  addAnswerRules(client, session.options, { retryGarbled: false });
+  return client;
 }

@@ -3,6 +3,7 @@
 import {
   DeregisterTaskDefinitionCommand,
   DescribeClustersCommand,
+  ContinueServiceDeploymentCommand,
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
@@ -16,9 +17,12 @@ import {
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   StopServiceDeploymentCommand,
+  DescribeServiceRevisionsCommand,
+  type DescribeServiceRevisionsCommandOutput,
   StopTaskCommand,
   UpdateServiceCommand,
   type Cluster,
+  type ContinueServiceDeploymentCommandOutput,
   type DescribeServiceDeploymentsCommandOutput,
   type DescribeServicesCommandOutput,
   type DescribeTaskDefinitionCommandInput,
@@ -50,22 +54,26 @@ export interface EcsApi {
   describeCluster(cluster: string): Promise<Cluster | undefined>;
   describeServices(cluster: string, services: readonly string[]): Promise<DescribeServicesCommandOutput>;
   describeTaskDefinition(taskDefinition: string): Promise<DescribedTaskDefinition>;
-  registerTaskDefinition(input: RegisterTaskDefinitionCommandInput): Promise<RegisterTaskDefinitionCommandOutput>;
+  /** Changes (this and below): one SDK attempt, aborted only by `signal`, never by the run's cancel (see change.ts). */
+  registerTaskDefinition(input: RegisterTaskDefinitionCommandInput, signal?: AbortSignal): Promise<RegisterTaskDefinitionCommandOutput>;
   listTaskDefinitions(input: ListTaskDefinitionsCommandInput): Promise<ListTaskDefinitionsCommandOutput>;
-  deregisterTaskDefinition(taskDefinition: string): Promise<TaskDefinition | undefined>;
-  updateService(input: UpdateServiceCommandInput): Promise<UpdateServiceCommandOutput>;
+  deregisterTaskDefinition(taskDefinition: string, signal?: AbortSignal): Promise<TaskDefinition | undefined>;
+  updateService(input: UpdateServiceCommandInput, signal?: AbortSignal): Promise<UpdateServiceCommandOutput>;
   listClusters(nextToken?: string): Promise<{ clusterArns: string[]; nextToken?: string }>;
   listServices(cluster: string, nextToken?: string): Promise<{ serviceArns: string[]; nextToken?: string }>;
   listTasks(input: ListTasksCommandInput): Promise<ListTasksCommandOutput>;
   describeTasks(cluster: string, tasks: readonly string[]): Promise<Task[]>;
   listServiceDeployments(input: ListServiceDeploymentsCommandInput): Promise<ListServiceDeploymentsCommandOutput>;
   describeServiceDeployments(arns: readonly string[]): Promise<DescribeServiceDeploymentsCommandOutput>;
-  /** Carries a client token, so the SDK's retries cannot start a second task: sent on the reads' client. */
-  runTask(input: RunTaskCommandInput): Promise<RunTaskCommandOutput>;
-  /** A change: one SDK attempt. `reason` is cut to the 255 characters ECS takes. */
-  stopTask(cluster: string, task: string, reason: string): Promise<StopTaskCommandOutput>;
-  /** A change: one SDK attempt. ROLLBACK puts the service back on the revision the deployment started from. */
-  stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<StopServiceDeploymentCommandOutput>;
+  describeServiceRevisions(arns: readonly string[]): Promise<DescribeServiceRevisionsCommandOutput>;
+  /** Carries a client token: sent again, ECS answers with the task it started for it. */
+  runTask(input: RunTaskCommandInput, signal?: AbortSignal): Promise<RunTaskCommandOutput>;
+  /** `reason` is cut to the 255 characters ECS takes. */
+  stopTask(cluster: string, task: string, reason: string, signal?: AbortSignal): Promise<StopTaskCommandOutput>;
+  /** ROLLBACK puts the service back on the revision the deployment started from. */
+  stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT', signal?: AbortSignal): Promise<StopServiceDeploymentCommandOutput>;
+  /** The PAUSE hook lets the deployment go on (CONTINUE) or rolls it back (ROLLBACK). */
+  continueServiceDeployment(arn: string, hookId: string, action: 'CONTINUE' | 'ROLLBACK', signal?: AbortSignal): Promise<ContinueServiceDeploymentCommandOutput>;
 }
 
 /**
@@ -94,15 +102,16 @@ function keepRawAnswer(
 }
 
 export interface EcsApiOptions {
-  /** The client for RegisterTaskDefinition, UpdateService, DeregisterTaskDefinition, StopTask and StopServiceDeployment: one SDK attempt each. */
+  /** The client for every change (RegisterTaskDefinition, UpdateService, RunTask, the stops): one SDK attempt each. */
   changes?: ECSClient;
-  /** Aborts every call in flight (the run's cancel). */
+  /** Aborts every read in flight (the run's cancel). Changes are aborted only by the signal each is given. */
   signal?: AbortSignal;
 }
 
 export function ecsApi(client: ECSClient, options: EcsApiOptions = {}): EcsApi {
   const changes = options.changes ?? client;
   const sendOptions = options.signal ? { abortSignal: options.signal } : {};
+  const changeOptions = (signal: AbortSignal | undefined) => (signal ? { abortSignal: signal } : {});
   return {
     async describeCluster(cluster) {
       const out = await client.send(new DescribeClustersCommand({ clusters: [cluster] }), sendOptions);
@@ -119,13 +128,13 @@ export function ecsApi(client: ECSClient, options: EcsApiOptions = {}): EcsApi {
       const unmodelled = answered && typeof answered === 'object' ? unmodelledAnswerFields(answered as Record<string, unknown>) : [];
       return unmodelled.length > 0 ? { ...out, unmodelledFields: unmodelled } : out;
     },
-    registerTaskDefinition: (input) => changes.send(new RegisterTaskDefinitionCommand(input), sendOptions),
+    registerTaskDefinition: (input, signal) => changes.send(new RegisterTaskDefinitionCommand(input), changeOptions(signal)),
     listTaskDefinitions: (input) => client.send(new ListTaskDefinitionsCommand(input), sendOptions),
-    async deregisterTaskDefinition(taskDefinition) {
-      const out = await changes.send(new DeregisterTaskDefinitionCommand({ taskDefinition }), sendOptions);
+    async deregisterTaskDefinition(taskDefinition, signal) {
+      const out = await changes.send(new DeregisterTaskDefinitionCommand({ taskDefinition }), changeOptions(signal));
       return out.taskDefinition;
     },
-    updateService: (input) => changes.send(new UpdateServiceCommand(input), sendOptions),
+    updateService: (input, signal) => changes.send(new UpdateServiceCommand(input), changeOptions(signal)),
     async listClusters(nextToken) {
       const out = await client.send(new ListClustersCommand(nextToken ? { nextToken } : {}), sendOptions);
       return { clusterArns: out.clusterArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
@@ -143,10 +152,13 @@ export function ecsApi(client: ECSClient, options: EcsApiOptions = {}): EcsApi {
     listServiceDeployments: (input) => client.send(new ListServiceDeploymentsCommand(input), sendOptions),
     describeServiceDeployments: (arns) =>
       client.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [...arns] }), sendOptions),
-    runTask: (input) => client.send(new RunTaskCommand(input), sendOptions),
-    stopTask: (cluster, task, reason) =>
-      changes.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) }), sendOptions),
-    stopServiceDeployment: (arn, stopType) =>
-      changes.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }), sendOptions),
+    describeServiceRevisions: (arns) => client.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: [...arns] }), sendOptions),
+    runTask: (input, signal) => changes.send(new RunTaskCommand(input), changeOptions(signal)),
+    stopTask: (cluster, task, reason, signal) =>
+      changes.send(new StopTaskCommand({ cluster, task, reason: reason.slice(0, 255) }), changeOptions(signal)),
+    stopServiceDeployment: (arn, stopType, signal) =>
+      changes.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }), changeOptions(signal)),
+    continueServiceDeployment: (arn, hookId, action, signal) =>
+      changes.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId, action }), changeOptions(signal)),
   };
 }

@@ -84,6 +84,8 @@ const REFUSED_NAMES = new Set([
  * tried again.
  */
 export function changeOutcome(error: unknown): 'not-applied' | 'doubtful' {
+  // A change the one way to send a change settled as refused (see change.ts).
+  if ((error as { refusedByAws?: unknown } | null)?.refusedByAws === true) return 'not-applied';
   const { code, $fault } = fields(error);
   if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return 'not-applied';
   if (NOT_SENT_NAMES.has(errorName(error))) return 'not-applied';

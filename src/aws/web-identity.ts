@@ -4,7 +4,7 @@ import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { AwsUnavailableError, InputError, PreflightError, errorMessage } from '../errors.js';
 import { classifyError, describeError, errorName } from './errors.js';
-import { clientConfig } from './clients.js';
+import { addAnswerRules, clientConfig } from './clients.js';
 import type { Reporter } from '../report.js';
 
 export interface WebIdentityRequest {
@@ -29,7 +29,7 @@ export async function assumeRoleWithWebIdentity(request: WebIdentityRequest): Pr
   checkRequest(request);
   reporter?.mask(token);
   // No credentials yet: the token is what signs this call. Timeouts as for every other client.
-  const sts = request.stsClient ?? new STSClient(clientConfig({ region }));
+  const sts = request.stsClient ?? stsClient(region);
   const answer = await sts
     .send(
       new AssumeRoleWithWebIdentityCommand({
@@ -141,4 +141,10 @@ function explain(error: unknown, roleArn: string, region: string): string {
 
 function withoutToken(message: string, token: string): string {
   return token === '' ? message : message.split(token).join('***');
+}
+
+function stsClient(region: string): STSClient {
+  const client = new STSClient(clientConfig({ region }));
+  addAnswerRules(client, { region }, { retryGarbled: false });
+  return client;
 }

@@ -18,19 +18,19 @@ import {
   type ListDeploymentsInput,
   type StopDeploymentOutput,
 } from '@aws-sdk/client-codedeploy';
-import { clientConfig, retryGarbledAnswers, type SessionOptions } from '../aws/clients.js';
+import { endOfRun, sendChange } from '../aws/change.js';
+import { systemClock } from '../clock.js';
 
 export interface CodeDeployApi {
   getDeploymentGroup(applicationName: string, deploymentGroupName: string): Promise<DeploymentGroupInfo | undefined>;
   getDeploymentConfig(deploymentConfigName: string): Promise<DeploymentConfigInfo | undefined>;
-  /** A change: one SDK attempt; a lost answer is read back with listDeployments (see create-deployment.ts). */
-  createDeployment(input: CreateDeploymentInput): Promise<string>;
+  /** Changes (this and stopDeployment): one SDK attempt, aborted only by `signal` (see aws/change.ts). */
+  createDeployment(input: CreateDeploymentInput, signal?: AbortSignal): Promise<string>;
   getDeployment(deploymentId: string): Promise<DeploymentInfo | undefined>;
   listDeployments(input: ListDeploymentsInput): Promise<{ deployments: string[]; nextToken?: string }>;
   listDeploymentTargets(deploymentId: string, nextToken?: string): Promise<{ targetIds: string[]; nextToken?: string }>;
   getDeploymentTarget(deploymentId: string, targetId: string): Promise<DeploymentTarget | undefined>;
-  /** A change: one SDK attempt. */
-  stopDeployment(deploymentId: string, autoRollbackEnabled: boolean): Promise<StopDeploymentOutput>;
+  stopDeployment(deploymentId: string, autoRollbackEnabled: boolean, signal?: AbortSignal): Promise<StopDeploymentOutput>;
 }
 
 export interface CodeDeployApis {
@@ -39,14 +39,42 @@ export interface CodeDeployApis {
   afterCancel: CodeDeployApi;
 }
 
-/** Clients configured like the session's ECS ones: timeouts, SDK retries on reads, one attempt for each change. */
-export function codeDeployApis(options: SessionOptions): CodeDeployApis {
-  const reads = new CodeDeployClient(clientConfig(options));
-  reads.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
-  const changes = new CodeDeployClient(clientConfig({ ...options, maxAttempts: 1 }));
+/**
+ * The calls on clients the session configured: `reads` with the SDK's retries, `changes` with one attempt each.
+ * `signal` is the run's cancel, which aborts reads and the sends it may abort.
+ */
+export function codeDeployApisOn(reads: CodeDeployClient, changes: CodeDeployClient, signal: AbortSignal | undefined): CodeDeployApis {
+  const afterCancel = codeDeployApi(reads, changes, endOfRun);
   return {
-    api: codeDeployApi(reads, changes, options.signal),
-    afterCancel: codeDeployApi(reads, changes, undefined),
+    api: withSettledStop(codeDeployApi(reads, changes, signal), afterCancel, signal),
+    afterCancel: withSettledStop(afterCancel, afterCancel, undefined, AFTER_CANCEL_STOP_MS),
+  };
+}
+
+/** A stop a cancel asks for is tried again only this long: the run must end soon after. */
+const AFTER_CANCEL_STOP_MS = 6_000;
+
+/**
+ * StopDeployment through aws/change.ts: a throttled, 5xx or lost answer is sent again (stopping twice stops once)
+ * and the deployment read back, so a stop is reported failed only when CodeDeploy refused it.
+ */
+function withSettledStop(api: CodeDeployApi, reads: CodeDeployApi, cancel: AbortSignal | undefined, withinMs?: number): CodeDeployApi {
+  return {
+    ...api,
+    stopDeployment: (deploymentId, autoRollbackEnabled) =>
+      sendChange(
+        {
+          action: `StopDeployment ${deploymentId}`,
+          send: (signal) => api.stopDeployment(deploymentId, autoRollbackEnabled, signal),
+          async readBack() {
+            const status = (await reads.getDeployment(deploymentId))?.status;
+            return status === 'Stopped' ? { applied: true, value: { status: 'Succeeded', $metadata: {} } } : { applied: false };
+          },
+          resendIsSafe: true,
+          whatToCheck: `aws deploy get-deployment --deployment-id ${deploymentId}`,
+        },
+        { clock: systemClock, cancel, ...(withinMs !== undefined ? { deadlineAt: systemClock.now() + withinMs } : {}) },
+      ),
   };
 }
 
@@ -61,8 +89,8 @@ export function codeDeployApi(reads: CodeDeployClient, changes: CodeDeployClient
       const out = await reads.send(new GetDeploymentConfigCommand({ deploymentConfigName }), sendOptions);
       return out.deploymentConfigInfo;
     },
-    async createDeployment(input) {
-      const out = await changes.send(new CreateDeploymentCommand(input), sendOptions);
+    async createDeployment(input, signal) {
+      const out = await changes.send(new CreateDeploymentCommand(input), signal ? { abortSignal: signal } : {});
       if (!out.deploymentId) throw new Error('CreateDeployment answered without a deployment id');
       return out.deploymentId;
     },
@@ -82,7 +110,7 @@ export function codeDeployApi(reads: CodeDeployClient, changes: CodeDeployClient
       const out = await reads.send(new GetDeploymentTargetCommand({ deploymentId, targetId }), sendOptions);
       return out.deploymentTarget;
     },
-    stopDeployment: (deploymentId, autoRollbackEnabled) =>
-      changes.send(new StopDeploymentCommand({ deploymentId, autoRollbackEnabled }), sendOptions),
+    stopDeployment: (deploymentId, autoRollbackEnabled, signal) =>
+      changes.send(new StopDeploymentCommand({ deploymentId, autoRollbackEnabled }), signal ? { abortSignal: signal } : {}),
   };
 }

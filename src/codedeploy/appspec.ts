@@ -2,6 +2,7 @@
 // set to the revision this run deploys (everything else, Hooks included, kept as written), or, when there is no
 // file, one made from the container name and port the service's load balancer names. Pure, apart from hashing.
 import { createHash } from 'node:crypto';
+import type { Service } from '@aws-sdk/client-ecs';
 import { InputError } from '../errors.js';
 
 export type YamlLibrary = Pick<typeof import('yaml'), 'parseDocument'>;
@@ -11,7 +12,46 @@ export type AppSpecData = Record<string, unknown>;
 /** Where the AppSpec came from, for the log, the plan and the dry run. */
 export type AppSpecSource =
   | { kind: 'file'; path: string; data: AppSpecData }
-  | { kind: 'generated'; containerName: string; containerPort: number };
+  | { kind: 'generated'; containerName: string; containerPort: number; fromService?: ServiceLaunch };
+
+/**
+ * What the replacement task set takes from the service, in the AppSpec's own key names. CodeDeploy does not read
+ * them from the service: left out, a FARGATE_SPOT service's new tasks start as plain FARGATE.
+ */
+export interface ServiceLaunch {
+  CapacityProviderStrategy?: { CapacityProvider: string; Base?: number; Weight?: number }[];
+  PlatformVersion?: string;
+  NetworkConfiguration?: { AwsvpcConfiguration: { Subnets: string[]; SecurityGroups?: string[]; AssignPublicIp?: string } };
+}
+
+/** The service's launch settings an AppSpec carries; empty when it has none. */
+export function serviceLaunchOf(service: Service): ServiceLaunch {
+  const strategy = service.capacityProviderStrategy ?? [];
+  const awsvpc = service.networkConfiguration?.awsvpcConfiguration;
+  return {
+    ...(strategy.length > 0
+      ? {
+          CapacityProviderStrategy: strategy.map((item) => ({
+            CapacityProvider: item.capacityProvider ?? '',
+            ...(item.base !== undefined ? { Base: item.base } : {}),
+            ...(item.weight !== undefined ? { Weight: item.weight } : {}),
+          })),
+        }
+      : {}),
+    ...(service.platformVersion ? { PlatformVersion: service.platformVersion } : {}),
+    ...(awsvpc?.subnets
+      ? {
+          NetworkConfiguration: {
+            AwsvpcConfiguration: {
+              Subnets: awsvpc.subnets,
+              ...(awsvpc.securityGroups ? { SecurityGroups: awsvpc.securityGroups } : {}),
+              ...(awsvpc.assignPublicIp ? { AssignPublicIp: awsvpc.assignPublicIp } : {}),
+            },
+          },
+        }
+      : {}),
+  };
+}
 
 export interface AppSpecContent {
   content: string;
@@ -50,7 +90,7 @@ export function parseAppSpec(text: string, path: string, yaml: YamlLibrary | und
 }
 
 /** The AppSpec CodeDeploy's console documents for an ECS service, for a run without a file of its own. */
-export function generatedAppSpec(taskDefinitionArn: string, containerName: string, containerPort: number): AppSpecData {
+export function generatedAppSpec(taskDefinitionArn: string, containerName: string, containerPort: number, fromService: ServiceLaunch = {}): AppSpecData {
   return {
     version: 0.0,
     Resources: [
@@ -60,6 +100,7 @@ export function generatedAppSpec(taskDefinitionArn: string, containerName: strin
           Properties: {
             TaskDefinition: taskDefinitionArn,
             LoadBalancerInfo: { ContainerName: containerName, ContainerPort: containerPort },
+            ...fromService,
           },
         },
       },
@@ -84,7 +125,7 @@ export function withTaskDefinition(data: AppSpecData, taskDefinitionArn: string)
 export function appSpecFor(source: AppSpecSource, taskDefinitionArn: string): AppSpecData {
   return source.kind === 'file'
     ? withTaskDefinition(source.data, taskDefinitionArn)
-    : generatedAppSpec(taskDefinitionArn, source.containerName, source.containerPort);
+    : generatedAppSpec(taskDefinitionArn, source.containerName, source.containerPort, source.fromService);
 }
 
 /** The revision CreateDeployment takes: the AppSpec as JSON, and its SHA-256, by which a lost answer is read back. */
@@ -104,11 +145,19 @@ export function hookNames(data: AppSpecData): string[] {
 /** One line for the log: where the AppSpec came from and what it keeps. */
 export function describeAppSpec(source: AppSpecSource): string {
   if (source.kind === 'generated') {
-    return `generated (no appspec file): container ${source.containerName}, port ${source.containerPort} from the service's load balancer`;
+    const carried = Object.keys(source.fromService ?? {}).map((key) => SERVICE_LAUNCH_NAMES[key as keyof ServiceLaunch]);
+    const settings = carried.length > 0 ? `; ${carried.join(', ')} from the service` : '';
+    return `generated (no appspec file): container ${source.containerName}, port ${source.containerPort} from the service's load balancer${settings}`;
   }
   const hooks = hookNames(source.data);
   return `${source.path}, TaskDefinition replaced${hooks.length > 0 ? `; hooks kept: ${hooks.join(', ')}` : ''}`;
 }
+
+const SERVICE_LAUNCH_NAMES: Record<keyof ServiceLaunch, string> = {
+  CapacityProviderStrategy: 'capacity provider strategy',
+  PlatformVersion: 'platform version',
+  NetworkConfiguration: 'network configuration',
+};
 
 function targetServicesOf(data: AppSpecData, where: string): Record<string, unknown>[] {
   const resourcesKey = keyOf(data, 'Resources');

@@ -1,14 +1,16 @@
-// CreateDeployment, made once per attempt. When its answer is lost, the deployment group's deployments created since
-// are read back, and one whose AppSpec has this run's SHA-256 is this run's: a lost answer never starts two.
-import { MayHaveBeenAppliedError, afterRefusal, pauseBefore } from '../aws/doubtful.js';
-import { changeOutcome, describeError } from '../aws/errors.js';
+// CreateDeployment, sent through aws/change.ts. The description carries a token of this run after the user's own
+// text: when the answer is lost, the deployment group's deployments created since are read back, and the one whose
+// description holds the token (and whose AppSpec, when CodeDeploy echoes it, is this run's) is this run's. A lost
+// answer never starts two.
+import { randomUUID } from 'node:crypto';
+import { CANCEL_FOLLOW_UP_MS, type ChangeCancelledError, sendChange } from '../aws/change.js';
+import { errorName } from '../aws/errors.js';
 import { systemClock, type Clock } from '../clock.js';
-import { DeployError } from '../errors.js';
+import { errorMessage } from '../errors.js';
 import type { Reporter } from '../report.js';
 import type { CodeDeployApi } from './api.js';
 import type { AppSpecContent } from './appspec.js';
 
-export const CREATE_ATTEMPTS = 3;
 /** How far before an attempt the read-back looks, for the clocks of this machine and CodeDeploy to differ. */
 const CLOCK_MARGIN_MS = 10_000;
 const READ_BACK_PAGES = 5;
@@ -24,80 +26,111 @@ export interface CreateRequest {
 export interface CreateOptions {
   reporter?: Pick<Reporter, 'info' | 'warn'>;
   clock?: Pick<Clock, 'sleep' | 'now'>;
+  /** The run's cancel: the call in flight is waited for a few seconds, then read back once. */
+  cancel?: AbortSignal;
+  /** For tests: the token that marks this run's deployment. */
+  runToken?: string;
+}
+
+/** The user's description, then the run's token on a line of its own. */
+export function describedWithToken(description: string | undefined, token: string): string {
+  const mark = `ecs-deliver run ${token}`;
+  return description ? `${description}\n${mark}` : mark;
 }
 
 export async function createDeployment(api: CodeDeployApi, request: CreateRequest, options: CreateOptions = {}): Promise<string> {
   const clock = options.clock ?? systemClock;
-  const action = `CreateDeployment in ${request.application}/${request.deploymentGroup}`;
+  const token = options.runToken ?? randomUUID();
+  const description = describedWithToken(request.description, token);
   const firstSentAt = clock.now();
-  for (let attempt = 1; ; attempt++) {
-    let failure: unknown;
-    try {
-      return await api.createDeployment({
-        applicationName: request.application,
-        deploymentGroupName: request.deploymentGroup,
-        revision: { revisionType: 'AppSpecContent', appSpecContent: { content: request.appSpec.content, sha256: request.appSpec.sha256 } },
-        ...(request.description ? { description: request.description } : {}),
-        ...(request.deploymentConfig ? { deploymentConfigName: request.deploymentConfig } : {}),
-      });
-    } catch (error) {
-      failure = error;
-    }
-    if (changeOutcome(failure) === 'not-applied') {
-      await afterRefusal(action, failure, attempt, CREATE_ATTEMPTS, { reporter: options.reporter, clock });
-      continue;
-    }
-
-    options.reporter?.warn(`${action}: the answer was lost (${describeError(failure)}); reading back whether it was created.`);
-    await clock.sleep(pauseBefore(attempt + 1));
-    const found = await readBack(api, request, firstSentAt - CLOCK_MARGIN_MS, failure);
-    if (found) {
-      options.reporter?.info(`CodeDeploy deployment ${found} was created by that call: following it.`);
-      return found;
-    }
-    if (attempt >= CREATE_ATTEMPTS) {
-      throw new DeployError(`${action} failed ${attempt} times (last: ${describeError(failure)}); the deployment group shows no deployment of this run's AppSpec.`);
-    }
-    options.reporter?.info('The deployment group shows no deployment from that call: creating it again.');
-  }
+  const where = `${request.application}/${request.deploymentGroup}`;
+  return sendChange(
+    {
+      action: `CreateDeployment in ${where}`,
+      send: (signal) =>
+        api.createDeployment(
+          {
+            applicationName: request.application,
+            deploymentGroupName: request.deploymentGroup,
+            revision: { revisionType: 'AppSpecContent', appSpecContent: { content: request.appSpec.content, sha256: request.appSpec.sha256 } },
+            description,
+            ...(request.deploymentConfig ? { deploymentConfigName: request.deploymentConfig } : {}),
+          },
+          signal,
+        ),
+      async readBack() {
+        const found = await deploymentOfRun(api, request, token, firstSentAt - CLOCK_MARGIN_MS);
+        if (!found) return { applied: false };
+        options.reporter?.info(`CodeDeploy deployment ${found} was created by that call.`);
+        return { applied: true, value: found };
+      },
+      resendIsSafe: false,
+      whatToCheck: `the deployments of ${where} (aws deploy list-deployments --application-name ${request.application} --deployment-group-name ${request.deploymentGroup})`,
+    },
+    { clock, reporter: options.reporter, cancel: options.cancel },
+  );
 }
 
 /**
- * After a cancel cut CreateDeployment short: the deployment that call may have created, read on clients the cancel
- * does not abort, so the caller can stop it. Undefined when the group shows none.
+ * A cancel cut CreateDeployment short: a deployment the read-back found is stopped with rollback (within
+ * CANCEL_FOLLOW_UP_MS); what could not be settled is named. Answers what the run's ending says about it.
  */
-export function deploymentCreatedSince(api: CodeDeployApi, request: CreateRequest, sentAt: number, lost: unknown): Promise<string | undefined> {
-  return readBack(api, request, sentAt - CLOCK_MARGIN_MS, lost);
+export async function settleCancelledCreate(
+  afterCancel: CodeDeployApi,
+  cancelled: ChangeCancelledError<string>,
+  request: CreateRequest,
+  { reporter, clock }: { reporter: Pick<Reporter, 'warn'>; clock: Pick<Clock, 'sleep'> },
+): Promise<string> {
+  const where = `${request.application}/${request.deploymentGroup}`;
+  const seen = cancelled.settled;
+  let detail: string;
+  if (seen.state === 'not-applied') detail = `CreateDeployment started no deployment in ${where}`;
+  else if (seen.state === 'unsettled') detail = `CreateDeployment may still start a deployment in ${where}: check it (aws deploy list-deployments --application-name ${request.application} --deployment-group-name ${request.deploymentGroup})`;
+  else {
+    const id = seen.value;
+    const stopWaiting = new AbortController();
+    const stop = await Promise.race([
+      Promise.resolve()
+        .then(() => afterCancel.stopDeployment(id, true))
+        .then(
+          () => 'stopped' as const,
+          (error: unknown) => (errorMessage(error).includes('DeploymentAlreadyCompletedException') || errorName(error) === 'DeploymentAlreadyCompletedException' ? 'ended' : 'failed'),
+        ),
+      clock.sleep(CANCEL_FOLLOW_UP_MS, stopWaiting.signal).then(() => 'failed' as const),
+    ]);
+    stopWaiting.abort();
+    detail =
+      stop === 'stopped'
+        ? `CreateDeployment had started ${id} in ${where}: stopped it with rollback`
+        : stop === 'ended'
+          ? `CreateDeployment had started ${id} in ${where}, which had already ended`
+          : `CreateDeployment had started ${id} in ${where}, and stopping it did not go through: stop it (aws deploy stop-deployment --deployment-id ${id} --auto-rollback-enabled)`;
+  }
+  reporter.warn(`Cancelled during CreateDeployment: ${detail}.`);
+  return detail;
 }
 
-/** The group's deployment created since `since` whose AppSpec is this run's, if any. */
-async function readBack(api: CodeDeployApi, request: CreateRequest, since: number, lost: unknown): Promise<string | undefined> {
-  const { application, deploymentGroup } = request;
-  const check =
-    `the deployments of ${application}/${deploymentGroup} (aws deploy list-deployments --application-name ${application} ` +
-    `--deployment-group-name ${deploymentGroup}) before running again`;
-  // An earlier run of the same revision may also fall in the window: the newest deployment of this AppSpec is this run's.
-  let found: { id: string; created: number } | undefined;
-  try {
-    let nextToken: string | undefined;
-    for (let page = 0; page < READ_BACK_PAGES; page++) {
-      const listed = await api.listDeployments({
-        applicationName: application,
-        deploymentGroupName: deploymentGroup,
-        createTimeRange: { start: new Date(since) },
-        ...(nextToken ? { nextToken } : {}),
-      });
-      for (const id of listed.deployments) {
-        const info = await api.getDeployment(id);
-        if (info?.revision?.appSpecContent?.sha256 !== request.appSpec.sha256) continue;
-        const created = info.createTime?.getTime() ?? 0;
-        if (!found || created > found.created) found = { id, created };
-      }
-      nextToken = listed.nextToken;
-      if (!nextToken) break;
+/** The group's deployment created since `since` whose description carries `token`, if any. */
+async function deploymentOfRun(api: CodeDeployApi, request: CreateRequest, token: string, since: number): Promise<string | undefined> {
+  const mark = describedWithToken(undefined, token);
+  let nextToken: string | undefined;
+  for (let page = 0; page < READ_BACK_PAGES; page++) {
+    const listed = await api.listDeployments({
+      applicationName: request.application,
+      deploymentGroupName: request.deploymentGroup,
+      createTimeRange: { start: new Date(since) },
+      ...(nextToken ? { nextToken } : {}),
+    });
+    for (const id of listed.deployments) {
+      const info = await api.getDeployment(id);
+      if (!info?.description?.includes(mark)) continue;
+      // CodeDeploy need not echo the AppSpec; when it does, it must be this run's.
+      const echoed = info.revision?.appSpecContent?.content;
+      if (echoed !== undefined && echoed !== request.appSpec.content) continue;
+      return id;
     }
-    return found?.id;
-  } catch (error) {
-    throw new MayHaveBeenAppliedError(`CreateDeployment in ${application}/${deploymentGroup}`, describeError(lost), describeError(error), check);
+    nextToken = listed.nextToken;
+    if (!nextToken) break;
   }
+  return undefined;
 }

@@ -1,19 +1,17 @@
 // The update step for a service CodeDeploy deploys: desired-count through UpdateService first (the only change ECS
 // takes for such a service), then a CodeDeploy deployment of the revision, watched to its end.
 import type { AwsSession } from '../aws/clients.js';
-import { afterRefusal, pauseBefore } from '../aws/doubtful.js';
+import { ChangeCancelledError, sendChange } from '../aws/change.js';
 import type { EcsApi } from '../aws/ecs.js';
-import { changeOutcome, describeError } from '../aws/errors.js';
 import { familyRevision } from '../aws/names.js';
 import type { Clock } from '../clock.js';
-import { DeployError } from '../errors.js';
+import { signalOf } from '../cancel.js';
+import { CancelledError } from '../errors.js';
 import type { Reporter } from '../report.js';
 import type { ServiceUpdate } from '../deploy/plan.js';
 import type { Progress } from '../deploy/result.js';
 import { appSpecContent, appSpecFor, describeAppSpec } from './appspec.js';
-import { createDeployment, deploymentCreatedSince, type CreateRequest } from './create-deployment.js';
-import type { CodeDeployApi } from './api.js';
-import { CANCEL_ANSWER_CAP_MS, settleWithin } from '../watch/settle.js';
+import { createDeployment, settleCancelledCreate, type CreateRequest } from './create-deployment.js';
 import type { CodeDeployPlan } from './plan.js';
 import { watchCodeDeployment } from './watch.js';
 
@@ -41,7 +39,6 @@ export interface CodeDeployStep {
 /** 'completed' when the deployment was watched to its successful end (what keep-revisions waits for). */
 export type CodeDeployEnd = 'completed' | 'traffic-shifted' | 'not-waited' | 'not-completed';
 
-const DESIRED_COUNT_ATTEMPTS = 3;
 
 export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: CodeDeployStep): Promise<CodeDeployEnd> {
   const { session, reporter, clock } = deps;
@@ -67,12 +64,16 @@ export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: Co
     ...(codeDeploy.description ? { description: codeDeploy.description } : {}),
     ...(codeDeploy.deploymentConfig ? { deploymentConfig: codeDeploy.deploymentConfig } : {}),
   };
-  const sentAt = clock.now();
   let deploymentId: string;
   try {
-    deploymentId = await createDeployment(api, create, { reporter, clock });
+    // On the calls a cancel does not abort: its read-back must still answer after a cancel.
+    deploymentId = await createDeployment(afterCancel, create, { reporter, clock, cancel: deps.cancel });
   } catch (error) {
-    if (deps.cancel.aborted) await stopWhatACancelCutShort(afterCancel, create, sentAt, error, { reporter, clock });
+    if (error instanceof ChangeCancelledError) {
+      const seen = (error as ChangeCancelledError<string>).settled;
+      if (seen.state === 'applied') done.codeDeployDeploymentId = seen.value;
+      throw new CancelledError(signalOf(deps.cancel), await settleCancelledCreate(afterCancel, error as ChangeCancelledError<string>, create, { reporter, clock }));
+    }
     throw error;
   }
   done.codeDeployDeploymentId = deploymentId;
@@ -110,7 +111,7 @@ export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: Co
       ...(codeDeploy.readyWaitMinutes !== undefined ? { readyWaitMinutes: codeDeploy.readyWaitMinutes } : {}),
     },
     {
-      timeoutMs: update.watch.timeoutMs,
+      timeoutMs: codeDeploy.waitTimeoutMs ?? update.watch.timeoutMs,
       pollIntervalMs: update.watch.pollIntervalMs,
       rollback: update.watch.rollback,
       cancel: deps.cancel,
@@ -124,51 +125,26 @@ export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: Co
 }
 
 /**
- * A cancel that lands while CreateDeployment is on its way may leave a deployment nobody follows: find it (on
- * clients the cancel does not abort, within the same cap as the cancel's StopDeployment) and stop it with rollback.
- */
-async function stopWhatACancelCutShort(
-  api: CodeDeployApi,
-  create: CreateRequest,
-  sentAt: number,
-  lost: unknown,
-  { reporter, clock }: { reporter: Reporter; clock: Clock },
-): Promise<void> {
-  const stop = async (): Promise<string> => {
-    const found = await deploymentCreatedSince(api, create, sentAt, lost);
-    if (!found) return 'the deployment group shows no deployment from it';
-    await api.stopDeployment(found, true);
-    return `stopped CodeDeploy deployment ${found} with rollback`;
-  };
-  const answer = await settleWithin(stop(), CANCEL_ANSWER_CAP_MS, clock);
-  if (answer.state === 'fulfilled') reporter.warn(`Cancelled during CreateDeployment: ${answer.value}.`);
-  else if (answer.state === 'rejected') reporter.warn(`Cancelled during CreateDeployment, and it could not be stopped: ${describeError(answer.error)}`);
-  else reporter.warn(`Cancelled during CreateDeployment: CodeDeploy did not answer within ${CANCEL_ANSWER_CAP_MS / 1000} s; check ${create.application}/${create.deploymentGroup} for a deployment of this run.`);
-}
-
-/**
- * UpdateService with the desired count alone. Sending the same count again changes nothing, so a lost answer is
- * simply sent again; a refusal is not.
+ * UpdateService with the desired count alone, through aws/change.ts. Sending the same count again changes nothing,
+ * so a lost answer is simply sent again; a refusal is not.
  */
 export async function setDesiredCount(
   ecs: EcsApi,
   update: Pick<ServiceUpdate, 'cluster' | 'service'>,
   desiredCount: number,
-  { reporter, clock }: { reporter: Pick<Reporter, 'info' | 'warn'>; clock: Pick<Clock, 'sleep'> },
+  { reporter, clock, cancel }: { reporter: Pick<Reporter, 'info' | 'warn'>; clock: Pick<Clock, 'sleep' | 'now'>; cancel?: AbortSignal },
 ): Promise<void> {
-  const action = `UpdateService ${update.service} (desired count ${desiredCount})`;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await ecs.updateService({ cluster: update.cluster, service: update.service, desiredCount });
-      return;
-    } catch (failure) {
-      if (changeOutcome(failure) === 'not-applied') {
-        await afterRefusal(action, failure, attempt, DESIRED_COUNT_ATTEMPTS, { reporter, clock });
-        continue;
-      }
-      if (attempt >= DESIRED_COUNT_ATTEMPTS) throw new DeployError(`${action} failed ${attempt} times (last: ${describeError(failure)}).`);
-      reporter.warn(`${action}: the answer was lost (${describeError(failure)}); sending it again (the same count changes nothing twice).`);
-      await clock.sleep(pauseBefore(attempt + 1));
-    }
-  }
+  await sendChange(
+    {
+      action: `UpdateService ${update.service} (desired count ${desiredCount})`,
+      send: async (signal) => void (await ecs.updateService({ cluster: update.cluster, service: update.service, desiredCount }, signal)),
+      async readBack() {
+        const now = (await ecs.describeServices(update.cluster, [update.service])).services?.[0];
+        return now?.desiredCount === desiredCount ? { applied: true, value: undefined } : { applied: false };
+      },
+      resendIsSafe: true,
+      whatToCheck: `aws ecs describe-services --cluster ${update.cluster} --services ${update.service}`,
+    },
+    { clock, reporter, cancel },
+  );
 }

@@ -1,14 +1,15 @@
 // The CodeDeploy part of a plan, found by reads alone: the application and deployment group (they must exist and
 // deploy this service), the deployment configuration when one is named, and which AppSpec the deployment gets.
+import type { DeploymentConfigInfo } from '@aws-sdk/client-codedeploy';
 import { readFileSync, statSync } from 'node:fs';
 import type { LoadBalancer, Service } from '@aws-sdk/client-ecs';
 import { errorName } from '../aws/errors.js';
 import { formatDuration, resourceName } from '../aws/names.js';
-import { readFailure } from '../deploy/preflight.js';
+import { readFailure } from '../aws/read-failure.js';
 import { InputError, PreflightError } from '../errors.js';
 import type { Reporter } from '../report.js';
 import type { CodeDeployApi } from './api.js';
-import { appSpecNeedsYaml, describeAppSpec, parseAppSpec, type AppSpecSource } from './appspec.js';
+import { appSpecNeedsYaml, describeAppSpec, parseAppSpec, serviceLaunchOf, type AppSpecSource } from './appspec.js';
 
 export const DEFAULT_APPSPEC = 'appspec.yaml';
 const MAX_APPSPEC_BYTES = 1024 * 1024;
@@ -35,7 +36,15 @@ export interface CodeDeployPlan {
   terminationWaitMinutes?: number;
   /** With a ready wait (STOP_DEPLOYMENT), how long CodeDeploy waits for ContinueDeployment. */
   readyWaitMinutes?: number;
+  /** How long the deployment config takes to move all traffic (linear and canary). */
+  routingMinutes?: number;
+  /** The wait the run chose, when wait-timeout was not set: enough for the ready wait, routing and termination. */
+  waitTimeoutMs?: number;
 }
+
+/** Time beyond the group's waits and the routing for the deployment itself, and the least wait. */
+const SLACK_MINUTES = 10;
+const LEAST_WAIT_MINUTES = 30;
 
 export interface CodeDeployPlanDeps {
   api: CodeDeployApi;
@@ -55,7 +64,7 @@ export function defaultDeploymentGroup(cluster: string, service: string): string
 export async function planCodeDeploy(
   deps: CodeDeployPlanDeps,
   inputs: CodeDeployInputs,
-  target: { cluster: string; service: Service; region: string; waitTimeoutMs?: number },
+  target: { cluster: string; service: Service; region: string; waitTimeoutMs?: number; waitTimeoutSet?: boolean },
 ): Promise<CodeDeployPlan> {
   const serviceName = target.service.serviceName ?? '';
   const application = inputs.application || defaultApplication(target.cluster, serviceName);
@@ -77,15 +86,23 @@ export async function planCodeDeploy(
       `codedeploy-deployment-group: "${deploymentGroup}" deploys ${named}, not ${serviceName} in ${resourceName(target.cluster)}; set codedeploy-deployment-group (and codedeploy-application) to the group of this service.`,
     );
   }
-  if (inputs.deploymentConfig) await checkDeploymentConfig(deps.api, inputs.deploymentConfig, target.region);
+  const configName = inputs.deploymentConfig || group.deploymentConfigName;
+  const config = configName ? await checkDeploymentConfig(deps.api, configName, target.region, inputs.deploymentConfig ? 'codedeploy-deployment-config' : undefined) : undefined;
+  const routing = routingMinutesOf(config);
   deps.reporter.info(`CodeDeploy: ${application}/${deploymentGroup}; AppSpec: ${describeAppSpec(appSpec)}.`);
   const blueGreen = group.blueGreenDeploymentConfiguration;
   const termination = blueGreen?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes;
   const ready = blueGreen?.deploymentReadyOption;
-  const groupWaitMinutes = (termination ?? 0) + (ready?.actionOnTimeout === 'STOP_DEPLOYMENT' ? (ready.waitTimeInMinutes ?? 0) : 0);
-  if (target.waitTimeoutMs !== undefined && groupWaitMinutes > 0 && groupWaitMinutes * 60_000 >= target.waitTimeoutMs) {
+  const readyMinutes = ready?.actionOnTimeout === 'STOP_DEPLOYMENT' ? (ready.waitTimeInMinutes ?? 0) : 0;
+  const neededMinutes = readyMinutes + routing + (termination ?? 0) + SLACK_MINUTES;
+  const parts = `ready wait ${readyMinutes} min + traffic routing ${routing} min${configName ? ` (${configName})` : ''} + termination wait ${termination ?? 0} min + ${SLACK_MINUTES} min`;
+  let chosenWaitMs: number | undefined;
+  if (target.waitTimeoutMs !== undefined && target.waitTimeoutSet === false) {
+    chosenWaitMs = Math.max(LEAST_WAIT_MINUTES, neededMinutes) * 60_000;
+    deps.reporter.info(`CodeDeploy wait: ${formatDuration(chosenWaitMs)} (wait-timeout not set; at least ${LEAST_WAIT_MINUTES} min, and ${parts}).`);
+  } else if (target.waitTimeoutMs !== undefined && neededMinutes * 60_000 > target.waitTimeoutMs) {
     deps.reporter.warn(
-      `wait-timeout ${formatDuration(target.waitTimeoutMs)} is not longer than the waits of deployment group ${deploymentGroup} (${groupWaitMinutes} min); raise wait-timeout above them, or set wait-until: traffic-shifted.`,
+      `wait-timeout ${formatDuration(target.waitTimeoutMs)} is shorter than this CodeDeploy deployment may take: ${parts} = ${neededMinutes} min; raise wait-timeout, or leave it out to wait that long.`,
     );
   }
   return {
@@ -97,7 +114,24 @@ export async function planCodeDeploy(
     appSpec,
     ...(termination !== undefined ? { terminationWaitMinutes: termination } : {}),
     ...(ready?.actionOnTimeout === 'STOP_DEPLOYMENT' && ready.waitTimeInMinutes !== undefined ? { readyWaitMinutes: ready.waitTimeInMinutes } : {}),
+    ...(routing > 0 ? { routingMinutes: routing } : {}),
+    ...(chosenWaitMs !== undefined ? { waitTimeoutMs: chosenWaitMs } : {}),
   };
+}
+
+/**
+ * Minutes from the first traffic shift to the last: a linear config shifts its share every interval until all of
+ * it moved (10% every 3 minutes: 9 intervals, 27 minutes); a canary shifts the rest after one interval.
+ */
+export function routingMinutesOf(config: DeploymentConfigInfo | undefined): number {
+  const routing = config?.trafficRoutingConfig;
+  if (routing?.type === 'TimeBasedLinear') {
+    const percentage = routing.timeBasedLinear?.linearPercentage ?? 100;
+    const interval = routing.timeBasedLinear?.linearInterval ?? 0;
+    return percentage > 0 ? (Math.ceil(100 / percentage) - 1) * interval : 0;
+  }
+  if (routing?.type === 'TimeBasedCanary') return routing.timeBasedCanary?.canaryInterval ?? 0;
+  return 0;
 }
 
 /**
@@ -121,7 +155,13 @@ async function chooseAppSpec(deps: CodeDeployPlanDeps, path: string, service: Se
       `codedeploy-appspec: there is no ${DEFAULT_APPSPEC} in the working directory, and service ${service.serviceName ?? ''} names no load balancer container and port to make one from; add an AppSpec file, or set codedeploy-appspec to yours.`,
     );
   }
-  return { kind: 'generated', containerName: balancer.containerName, containerPort: balancer.containerPort };
+  const fromService = serviceLaunchOf(service);
+  return {
+    kind: 'generated',
+    containerName: balancer.containerName,
+    containerPort: balancer.containerPort,
+    ...(Object.keys(fromService).length > 0 ? { fromService } : {}),
+  };
 }
 
 /** The file's text, or undefined when there is no such file. */
@@ -163,14 +203,17 @@ async function readDeploymentGroup(api: CodeDeployApi, application: string, depl
   }
 }
 
-async function checkDeploymentConfig(api: CodeDeployApi, name: string, region: string): Promise<void> {
+/** The deployment config; `input` names the input that named it (none: the group's own, which is not checked). */
+async function checkDeploymentConfig(api: CodeDeployApi, name: string, region: string, input: string | undefined): Promise<DeploymentConfigInfo | undefined> {
   try {
     const config = await api.getDeploymentConfig(name);
-    if (config?.computePlatform && config.computePlatform !== 'ECS') {
+    if (input && config?.computePlatform && config.computePlatform !== 'ECS') {
       throw new PreflightError(`codedeploy-deployment-config: "${name}" is for ${config.computePlatform}, not ECS; name an ECS configuration such as CodeDeployDefault.ECSAllAtOnce.`);
     }
+    return config;
   } catch (error) {
     if (error instanceof PreflightError) throw error;
+    if (!input) return undefined;
     if (errorName(error) === 'DeploymentConfigDoesNotExistException') {
       throw new PreflightError(`codedeploy-deployment-config: "${name}" does not exist in ${region}; name an ECS configuration such as CodeDeployDefault.ECSAllAtOnce, or leave it out to use the deployment group's.`);
     }

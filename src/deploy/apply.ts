@@ -167,7 +167,7 @@ async function registerOrReuse(deps: ApplyDeps, plan: DeployPlan, done: Progress
   }
   // What a lost answer is read back against: only revisions newer than the family's latest can be this run's.
   const latest = td.latest && td.latest.family === rendered.taskDefinition.family ? td.latest.revision : 0;
-  const register = () => registerRevision(deps.session.ecs, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock });
+  const register = () => registerRevision(deps.session.ecsAfterCancel, rendered, { latestRevision: latest, reporter: deps.reporter, clock: deps.clock, cancel: deps.cancel });
   const { revision, madeFor } = deps.registerOnce ? await deps.registerOnce(rendered, register) : { revision: await register() };
   deps.reporter.info(madeFor ? `Using ${familyRevision(revision.arn)}, registered once in this run for ${madeFor} and this service alike.` : `Registered ${familyRevision(revision.arn)}.`);
   return revision;

@@ -12,6 +12,7 @@ import type { DeliveryResult } from './result.js';
 export const OUTCOME_ORDER: readonly DeploymentStatus[] = [
   'COMPLETED',
   'SKIPPED',
+  'PAUSED',
   'NOT_STARTED',
   'SUPERSEDED',
   'ROLLED_BACK',
@@ -31,7 +32,7 @@ export function worstStatus(statuses: readonly DeploymentStatus[]): DeploymentSt
 
 /** As a run of that one service would have ended with exit 0. */
 export function endedWell(result: DeliveryResult): boolean {
-  return result.deploymentStatus === 'COMPLETED' || result.deploymentStatus === 'SKIPPED';
+  return result.deploymentStatus === 'COMPLETED' || result.deploymentStatus === 'SKIPPED' || result.deploymentStatus === 'PAUSED';
 }
 
 interface OutputRule {
@@ -63,6 +64,11 @@ export const OUTPUT_RULES: Readonly<Record<string, OutputRule>> = {
   endpoint: each((result) => result.endpoint ?? ''),
   'service-arn': each((result) => result.serviceArn ?? ''),
   results: { many: (results) => JSON.stringify(results.map(resultOutput)) },
+  'hook-id': each((result) => result.paused?.hookId ?? ''),
+  'paused-at': each((result) => result.paused?.stage ?? ''),
+  'expires-at': each((result) => result.paused?.expiresAt ?? ''),
+  // Set by the status operation only, never by a deploy.
+  status: { many: () => '' },
 };
 
 function ruleOf(name: string): OutputRule {

@@ -230,6 +230,7 @@ async function readService(reporter: Reporter, reads: EcsReads, inputs: Inputs, 
   const read = await preflightService(reads.ecs, inputs.cluster, inputs.service, region, {
     forceNewDeployment: inputs.forceNewDeployment,
     createExpress: inputs.express.infrastructureRoleArn !== '',
+    waitUntilPaused: inputs.waitUntil === 'paused' && inputs.wait,
   });
   const { service } = read;
   if (!service.serviceArn) {
@@ -258,6 +259,7 @@ function serviceUpdate(inputs: Inputs, before: Service | undefined, kind: Rollou
             pollIntervalMs: inputs.pollIntervalMs,
             rollback: inputs.rollback,
             rollbackOnCancel: inputs.rollbackOnCancel,
+            waitForRollback: inputs.waitForRollback,
             ...(inputs.maxFailedTasks !== undefined ? { maxFailedTasks: inputs.maxFailedTasks } : {}),
             waitUntil: inputs.waitUntil,
             ...(inputs.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: inputs.pauseTimeoutMs } : {}),

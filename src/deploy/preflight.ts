@@ -2,17 +2,20 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
 import { fromDescribed, type DescribedRevision } from '../aws/taskdef-convert.js';
-import { AwsUnavailableError, PreflightError } from '../errors.js';
+import { PreflightError } from '../errors.js';
 import type { RolloutKind } from '../rollout/kind.js';
 import { kindFor, ROLLOUT_KINDS } from '../rollout/kinds.js';
 import { express, missingExpressService } from '../rollout/express.js';
-import { classifyError, describeAwsError, describeError, errorName } from '../aws/errors.js';
+import { errorName } from '../aws/errors.js';
+import { readFailure } from '../aws/read-failure.js';
 
 export interface ServiceChecks {
   /** force-new-deployment was set: ECS can force a new deployment only of a service it deploys itself. */
   forceNewDeployment?: boolean;
   /** express-infrastructure-role-arn was given: a service that does not exist is created as an Express service. */
   createExpress?: boolean;
+  /** wait-until paused: the service's deployments must be able to pause. */
+  waitUntilPaused?: boolean;
 }
 
 export async function preflightService(
@@ -65,6 +68,17 @@ function checkedForce(read: { service: Service; kind: RolloutKind }, serviceName
       `force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`,
     );
   }
+  const controller = read.service.deploymentController?.type ?? 'ECS';
+  if (checks.waitUntilPaused && controller === 'CODE_DEPLOY') {
+    throw new PreflightError(
+      `wait-until: paused does not yet wait for a CodeDeploy deployment of service "${serviceName}" to be ready for its reroute; set wait-until to completed.`,
+    );
+  }
+  if (checks.waitUntilPaused && (kind.pausesAt?.(read.service) ?? []).length === 0) {
+    throw new PreflightError(
+      `wait-until: paused, but the deployments of service "${serviceName}" (${kind.name}) never pause: it has no PAUSE lifecycle hook; add one to its deployment configuration, or set wait-until to completed.`,
+    );
+  }
   return read;
 }
 
@@ -101,13 +115,3 @@ async function readOnly<T>(action: string, cluster: string, region: string, call
   }
 }
 
-/**
- * A read the SDK gave up on after its retries says nothing about the target: AWS is not answering (exit 1). Any
- * other refusal is something the preflight found wrong (exit 2).
- */
-export function readFailure(action: string, error: unknown): Error {
-  if (classifyError(error) === 'fatal') return new PreflightError(describeAwsError(action, error));
-  return new AwsUnavailableError(
-    `${action}: AWS is not answering (${describeError(error).split('\n')[0] ?? ''}), still after retries; nothing was changed, run the job again later.`,
-  );
-}

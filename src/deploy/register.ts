@@ -1,13 +1,13 @@
-// RegisterTaskDefinition, or reuse of the family's latest revision when the rendered one equals it. The call is
-// made once per attempt; when its answer is lost, the family is read back before registering again, so a lost
-// answer never leaves a second, identical revision behind (and one that does appear is deregistered again).
+// RegisterTaskDefinition, or reuse of the family's latest revision when the rendered one equals it. Sent through
+// aws/change.ts: when its answer is lost, the family's new revisions are read back until the call can no longer
+// be applied late, so a lost answer leaves no second, identical revision behind (and one that does appear is
+// deregistered again).
 import type { EcsApi } from '../aws/ecs.js';
-import { MayHaveBeenAppliedError, afterRefusal, pauseBefore } from '../aws/doubtful.js';
+import { sendChange } from '../aws/change.js';
 import { changeOutcome, describeError } from '../aws/errors.js';
 import { familyRevision } from '../aws/names.js';
 import { fromDescribed, toRegisterInput, type DescribedRevision } from '../aws/taskdef-convert.js';
 import { systemClock, type Clock } from '../clock.js';
-import { DeployError } from '../errors.js';
 import type { Reporter } from '../report.js';
 import { sameDocument } from '../taskdef/normalize.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
@@ -26,10 +26,10 @@ export interface RegisterOptions {
    */
   latestRevision?: number;
   reporter?: Pick<Reporter, 'info' | 'warn'>;
-  clock?: Pick<Clock, 'sleep'>;
+  clock?: Pick<Clock, 'sleep' | 'now'>;
+  /** The run's cancel: the call in flight is waited for a few seconds, then read back (see aws/change.ts). */
+  cancel?: AbortSignal;
 }
-
-export const REGISTER_ATTEMPTS = 3;
 
 export function reusableRevision(
   rendered: TaskDefinitionDocument,
@@ -46,44 +46,39 @@ export async function registerRevision(
   options: RegisterOptions = {},
 ): Promise<RegisteredRevision> {
   const family = rendered.taskDefinition.family ?? '';
-  const clock = options.clock ?? systemClock;
   const input = toRegisterInput(rendered);
   const before = options.latestRevision;
   let lostAnswers = 0;
-  for (let attempt = 1; ; attempt++) {
-    let failure: unknown;
-    try {
-      const out = await ecs.registerTaskDefinition(input);
-      const td = out.taskDefinition;
-      if (!td?.taskDefinitionArn) throw new Error('RegisterTaskDefinition answered without a task definition ARN');
-      const registered = { arn: td.taskDefinitionArn, revision: td.revision ?? 0, registered: true };
-      if (lostAnswers > 0) await removeDuplicates(ecs, rendered, before, registered.arn, td.registeredBy, options);
-      return registered;
-    } catch (error) {
-      failure = error;
-    }
-    const action = `RegisterTaskDefinition ${family}`;
-    if (changeOutcome(failure) === 'not-applied') {
-      await afterRefusal(action, failure, attempt, REGISTER_ATTEMPTS, { reporter: options.reporter, clock });
-      continue;
-    }
-
-    lostAnswers += 1;
-    options.reporter?.warn(`${action}: the answer was lost (${describeError(failure)}); reading back whether it was registered.`);
-    await clock.sleep(pauseBefore(attempt + 1));
-    const since = await readBack(ecs, rendered, before, failure);
-    const applied = since.find((revision) => revision.equal);
-    if (applied) {
-      options.reporter?.info(`${familyRevision(applied.revision)} was registered by that call: using it.`);
-      const registered = { arn: applied.revision.arn, revision: applied.revision.revision, registered: true };
-      if (lostAnswers > 1) await removeDuplicates(ecs, rendered, before, registered.arn, applied.registeredBy, options);
-      return registered;
-    }
-    if (attempt >= REGISTER_ATTEMPTS) {
-      throw new DeployError(`${action} failed ${attempt} times (last: ${describeError(failure)}); ${describeSince(family, before, since)}.`);
-    }
-    options.reporter?.info(`No new revision of ${family} equals the rendered one: registering again.`);
-  }
+  const registered = await sendChange<RegisteredRevision & { registeredBy?: string }>(
+    {
+      action: `RegisterTaskDefinition ${family}`,
+      async send(signal) {
+        let td;
+        try {
+          td = (await ecs.registerTaskDefinition(input, signal)).taskDefinition;
+        } catch (error) {
+          if (changeOutcome(error) === 'doubtful') lostAnswers += 1;
+          throw error;
+        }
+        if (!td?.taskDefinitionArn) throw new Error('RegisterTaskDefinition answered without a task definition ARN');
+        return { arn: td.taskDefinitionArn, revision: td.revision ?? 0, registered: true, ...(td.registeredBy ? { registeredBy: td.registeredBy } : {}) };
+      },
+      async readBack() {
+        if (before === undefined) throw new Error('the latest revision before it was not known');
+        const since = await revisionsSince(ecs, rendered, before);
+        const applied = since.find((revision) => revision.equal);
+        if (!applied) return { applied: false, seen: describeSince(family, before, since) };
+        options.reporter?.info(`${familyRevision(applied.revision)} was registered by that call: using it.`);
+        const { arn, revision } = applied.revision;
+        return { applied: true, value: { arn, revision, registered: true, ...(applied.registeredBy ? { registeredBy: applied.registeredBy } : {}) } };
+      },
+      resendIsSafe: false,
+      whatToCheck: `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`,
+    },
+    { clock: options.clock ?? systemClock, reporter: options.reporter, cancel: options.cancel },
+  );
+  if (lostAnswers > 0) await removeDuplicates(ecs, rendered, before, registered.arn, registered.registeredBy, options);
+  return { arn: registered.arn, revision: registered.revision, registered: true };
 }
 
 interface RevisionSince {
@@ -106,27 +101,8 @@ async function revisionsSince(ecs: EcsApi, rendered: TaskDefinitionDocument, bef
   return found;
 }
 
-async function readBack(
-  ecs: EcsApi,
-  rendered: TaskDefinitionDocument,
-  before: number | undefined,
-  lost: unknown,
-): Promise<RevisionSince[]> {
-  const family = rendered.taskDefinition.family ?? '';
-  const check = `whether a new revision of ${family} exists: aws ecs list-task-definitions --family-prefix ${family} --sort DESC`;
-  if (before === undefined) {
-    throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, describeError(lost), 'the latest revision before it was not known', check);
-  }
-  try {
-    return await revisionsSince(ecs, rendered, before);
-  } catch (error) {
-    throw new MayHaveBeenAppliedError(`RegisterTaskDefinition ${family}`, describeError(lost), describeError(error), check);
-  }
-}
-
-function describeSince(family: string, before: number | undefined, since: RevisionSince[]): string {
-  const after =
-    before === undefined || before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${familyRevision({ family, revision: before })}`;
+function describeSince(family: string, before: number, since: RevisionSince[]): string {
+  const after = before === 0 ? `no revision of ${family}` : `no revision of ${family} newer than ${familyRevision({ family, revision: before })}`;
   if (since.length === 0) return `${after} is registered`;
   const names = since.map(({ revision }) => familyRevision(revision)).join(', ');
   return `${after} equals the rendered one; newer revisions registered meanwhile, by another run or tool: ${names}`;

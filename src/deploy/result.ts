@@ -4,7 +4,7 @@ import { CancelledError, errorMessage } from '../errors.js';
 import type { PreparedImage } from '../image/prepare.js';
 import type { RunTaskResult } from '../runtask/run-task.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
-import type { DeploymentStatus, FailureReport, RolloutTarget, WatchOutcome } from '../watch/contract.js';
+import type { DeploymentStatus, FailureReport, PausedAt, RolloutTarget, WatchOutcome } from '../watch/contract.js';
 import type { DeployPlan } from './plan.js';
 import type { RegisteredRevision } from './register.js';
 import { primaryImage } from './render.js';
@@ -30,6 +30,8 @@ export interface DeliveryResult {
   stages?: string[];
   /** The wait ended once production traffic moved (wait-until traffic-shifted): bake time was still running. */
   bakeTimeRunning?: boolean;
+  /** PAUSED: the PAUSE hook it waits at (wait-until paused). */
+  paused?: PausedAt;
   deploymentStatus: DeploymentStatus;
   /** One line saying how the rollout ended, when it was watched. */
   statusMessage?: string;
@@ -40,6 +42,8 @@ export interface DeliveryResult {
   consoleUrl?: string;
   failure?: FailureReport;
   rolledBackTo?: string;
+  /** The rollback operation asked for it: ROLLED_BACK is then what was meant, not a failure. */
+  rollbackAsked?: boolean;
   deregistered: string[];
   /** The one-off task this run started before the service update, if any. */
   runTask?: OneOffTaskReport;
@@ -131,12 +135,13 @@ export function deliveryResult(plan: DeployPlan<Service | undefined>, done: Prog
 function serviceDeploymentOf(
   target: RolloutTarget | undefined,
   outcome: WatchOutcome | undefined,
-): Pick<DeliveryResult, 'serviceDeploymentArn' | 'stages' | 'bakeTimeRunning'> {
+): Pick<DeliveryResult, 'serviceDeploymentArn' | 'stages' | 'bakeTimeRunning' | 'paused'> {
   const arn = outcome?.serviceDeploymentArn ?? target?.serviceDeploymentArn;
   return {
     ...(arn ? { serviceDeploymentArn: arn } : {}),
     ...(outcome?.stages && outcome.stages.length > 0 ? { stages: outcome.stages } : {}),
     ...(outcome?.bakeTimeRunning ? { bakeTimeRunning: true } : {}),
+    ...(outcome?.paused ? { paused: outcome.paused } : {}),
   };
 }
 

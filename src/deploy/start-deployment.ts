@@ -1,13 +1,11 @@
-// UpdateService, and which deployment it started. The call is made once per attempt; when its answer is lost, the
-// service is read back before anything is sent again, so one run starts at most one deployment (with
-// force-new-deployment every UpdateService that goes through starts another).
+// UpdateService, and which deployment it started, sent through aws/change.ts: when its answer is lost, the service
+// is read back before anything is sent again, so one run starts at most one deployment (with force-new-deployment
+// every UpdateService that goes through starts another).
 import type { Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
-import { MayHaveBeenAppliedError, afterRefusal, pauseBefore } from '../aws/doubtful.js';
+import { sendChange } from '../aws/change.js';
 import type { EcsApi } from '../aws/ecs.js';
-import { changeOutcome, describeError } from '../aws/errors.js';
 import { consoleUrl, familyRevision, sameRevision } from '../aws/names.js';
 import { systemClock, type Clock } from '../clock.js';
-import { DeployError } from '../errors.js';
 import type { Reporter } from '../report.js';
 import type { RolloutTarget } from '../watch/contract.js';
 import { eventKey } from '../watch/snapshot.js';
@@ -27,10 +25,11 @@ export type UpdateServiceExtra = Pick<UpdateServiceCommandInput, 'enableECSManag
 
 export interface StartDeploymentOptions {
   reporter?: Pick<Reporter, 'info' | 'warn'>;
-  clock?: Pick<Clock, 'sleep'>;
+  clock?: Pick<Clock, 'sleep' | 'now'>;
+  /** The run's cancel: the update in flight is waited for `cancelWaitMs`, then read back (see aws/change.ts). */
+  cancel?: AbortSignal;
+  cancelWaitMs?: number;
 }
-
-export const UPDATE_ATTEMPTS = 3;
 
 export async function startDeployment(
   ecs: EcsApi,
@@ -55,67 +54,55 @@ export async function startDeployment(
     ...identity,
   });
 
-  for (let attempt = 1; ; attempt++) {
-    let failure: unknown;
-    try {
-      const out = await ecs.updateService({
-        cluster: request.cluster,
-        service: serviceName,
-        taskDefinition: request.taskDefinitionArn,
-        ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
-        ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
-        ...request.extra,
-      });
-      return { ...target(identifyDeployment(out.service, { deploymentIds: idsBefore, serviceDeploymentArn: before.currentServiceDeployment }, request.taskDefinitionArn)), ...strategyOf(out.service) };
-    } catch (error) {
-      failure = error;
-    }
-    if (changeOutcome(failure) === 'not-applied') {
-      await afterRefusal(action, failure, attempt, UPDATE_ATTEMPTS, { reporter: options.reporter, clock });
-      continue;
-    }
-
-    options.reporter?.warn(`${action}: the answer was lost (${describeError(failure)}); reading the service back.`);
-    await clock.sleep(pauseBefore(attempt + 1));
-    const now = await readBack(ecs, before, request, failure);
-    const applied = appliedIdentity(now, before, idsBefore, request);
-    if (applied) {
-      options.reporter?.info(
-        applied.deploymentId
-          ? `The update went through: deployment ${applied.deploymentId} of ${familyRevision(request.taskDefinitionArn)} started.`
-          : `The update went through: ${serviceName} is on ${familyRevision(request.taskDefinitionArn)}.`,
-      );
-      return target(applied);
-    }
-    if (attempt >= UPDATE_ATTEMPTS) {
-      throw new DeployError(
-        `${action} failed ${attempt} times (last: ${describeError(failure)}); the service shows no deployment of ${familyRevision(request.taskDefinitionArn)} from this run.`,
-      );
-    }
-    options.reporter?.info(`The service shows no deployment from that update: updating again.`);
-  }
+  const input: UpdateServiceCommandInput = {
+    cluster: request.cluster,
+    service: serviceName,
+    taskDefinition: request.taskDefinitionArn,
+    ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
+    ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
+    ...request.extra,
+  };
+  return sendChange<RolloutTarget>(
+    {
+      action,
+      async send(signal) {
+        const out = await ecs.updateService(input, signal);
+        const identity = identifyDeployment(out.service, { deploymentIds: idsBefore, serviceDeploymentArn: before.currentServiceDeployment }, request.taskDefinitionArn);
+        return { ...target(identity), ...strategyOf(out.service) };
+      },
+      async readBack() {
+        const answer = await ecs.describeServices(request.cluster, [serviceName]);
+        const now = answer.services?.[0];
+        if (!now) throw new Error(`DescribeServices did not list ${serviceName} (${answer.failures?.[0]?.reason ?? 'MISSING'})`);
+        const applied = appliedIdentity(now, before, idsBefore, request);
+        if (!applied) return { applied: false };
+        options.reporter?.info(
+          applied.deploymentId
+            ? `The update went through: deployment ${applied.deploymentId} of ${familyRevision(request.taskDefinitionArn)} started.`
+            : `The update went through: ${serviceName} is on ${familyRevision(request.taskDefinitionArn)}.`,
+        );
+        return { applied: true, value: { ...target(applied), ...strategyOf(now) } };
+      },
+      // Without force-new-deployment the same update sent twice starts one deployment; with it, each starts one.
+      resendIsSafe: !request.forceNewDeployment,
+      whatToCheck:
+        `the deployments of service ${serviceName} in cluster ${request.cluster} ` +
+        `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${consoleUrl(request.region, request.cluster, serviceName)}) ` +
+        `for one of ${familyRevision(request.taskDefinitionArn)}`,
+    },
+    {
+      clock,
+      reporter: options.reporter,
+      cancel: options.cancel,
+      ...(options.cancelWaitMs !== undefined ? { cancelWaitMs: options.cancelWaitMs } : {}),
+    },
+  );
 }
 
 /** The service's deployment strategy, which chooses the watcher; the update's answer wins when it names one. */
 function strategyOf(service: Service | undefined): Pick<RolloutTarget, 'strategy'> {
   const strategy = service?.deploymentConfiguration?.strategy;
   return strategy ? { strategy } : {};
-}
-
-async function readBack(ecs: EcsApi, before: Service, request: DeploymentRequest, lost: unknown): Promise<Service> {
-  const serviceName = before.serviceName ?? '';
-  const check =
-    `the deployments of service ${serviceName} in cluster ${request.cluster} ` +
-    `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${consoleUrl(request.region, request.cluster, serviceName)}) ` +
-    `for one of ${familyRevision(request.taskDefinitionArn)} before running again`;
-  try {
-    const answer = await ecs.describeServices(request.cluster, [serviceName]);
-    const service = answer.services?.[0];
-    if (!service) throw new Error(`DescribeServices did not list ${serviceName} (${answer.failures?.[0]?.reason ?? 'MISSING'})`);
-    return service;
-  } catch (error) {
-    throw new MayHaveBeenAppliedError(`UpdateService ${serviceName}`, describeError(lost), describeError(error), check);
-  }
 }
 
 /**

@@ -7,7 +7,13 @@ import { describeError } from '../aws/errors.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
-import { CANCEL_ANSWER_CAP_MS, settleWithin } from '../watch/settle.js';
+import { settleWithin } from '../watch/settle.js';
+
+/**
+ * The read-back and the undo together, after the update's own answer was waited for: within the 12 s a cancel with
+ * rollback-on-cancel may take.
+ */
+const UNDO_CAP_MS = 3_500;
 import { newPrimaryDeployment } from './identify-deployment.js';
 
 export interface CancelledUpdate {
@@ -26,11 +32,11 @@ export async function undoCancelledUpdate(
   update: CancelledUpdate,
   { reporter, clock }: { reporter: Pick<Reporter, 'warn'>; clock: Clock },
 ): Promise<void> {
-  const answer = await settleWithin(undo(ecs, update), CANCEL_ANSWER_CAP_MS, clock);
+  const answer = await settleWithin(undo(ecs, update), UNDO_CAP_MS, clock);
   const where = `${update.service} (aws ecs describe-services --cluster ${update.cluster} --services ${update.service})`;
   if (answer.state === 'fulfilled') reporter.warn(`Cancelled during UpdateService: ${answer.value}.`);
   else if (answer.state === 'rejected') reporter.warn(`Cancelled during UpdateService, and undoing it failed: ${describeError(answer.error)}; check ${where}.`);
-  else reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${CANCEL_ANSWER_CAP_MS / 1000} s; check ${where}.`);
+  else reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${UNDO_CAP_MS / 1000} s; check ${where}.`);
 }
 
 async function undo(ecs: EcsApi, update: CancelledUpdate): Promise<string> {

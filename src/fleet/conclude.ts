@@ -74,6 +74,6 @@ function doneLine(result: DeliveryResult, services: readonly DeliveryResult[] | 
   const revision = familyRevision(result.taskDefinitionArn);
   if (result.dryRun) return `Dry run done in ${seconds}s.`;
   if (!result.service) return `Done in ${seconds}s: ${revision} ${result.registered ? 'registered' : 'reused'}.`;
-  const state = result.deploymentStatus === 'COMPLETED' ? 'rollout completed' : 'not waited for';
+  const state = result.deploymentStatus === 'COMPLETED' ? 'rollout completed' : result.deploymentStatus === 'PAUSED' ? 'paused' : 'not waited for';
   return `Done in ${seconds}s: ${result.service} runs ${revision}, ${state}.`;
 }

@@ -81,7 +81,7 @@ export async function deliver(ctx: RunContext): Promise<{ error?: unknown }> {
 }
 
 /** The raw inputs, with every secret among them masked before anything can print it. */
-async function readRawInputs({ invocation, env, reporter }: RunContext): Promise<RawInputs> {
+export async function readRawInputs({ invocation, env, reporter }: Pick<RunContext, 'invocation' | 'env' | 'reporter'>): Promise<RawInputs> {
   for (const warning of unknownInputNames(env, invocation.host)) reporter.warn(warning);
   const raw = rawInputReader(invocation, env, await readStdinInputs(invocation));
   for (const spec of INPUTS.filter((input) => input.secret)) {

@@ -80,8 +80,11 @@ export interface Inputs {
   maxFailedTasks: number | undefined;
   rollback: boolean;
   rollbackOnCancel: boolean;
+  waitForRollback: boolean;
+  /** wait-timeout (or wait-for-minutes) was given, not left at its default. */
+  waitTimeoutSet: boolean;
   /** Blue/green, linear, canary: end the wait once production traffic moved, or when the deployment completed. */
-  waitUntil: 'completed' | 'traffic-shifted';
+  waitUntil: 'completed' | 'traffic-shifted' | 'paused';
   /** Longest wait at a PAUSE hook; unset: pauses count toward waitTimeoutMs. */
   pauseTimeoutMs: number | undefined;
   region: string;
@@ -166,7 +169,7 @@ function inputReader(raw: RawInputs) {
 
 type WaitingInputs = Pick<
   Inputs,
-  'wait' | 'waitTimeoutMs' | 'pollIntervalMs' | 'maxFailedTasks' | 'rollback' | 'rollbackOnCancel' | 'waitUntil' | 'pauseTimeoutMs'
+  'wait' | 'waitTimeoutMs' | 'pollIntervalMs' | 'maxFailedTasks' | 'rollback' | 'rollbackOnCancel' | 'waitForRollback' | 'waitTimeoutSet' | 'waitUntil' | 'pauseTimeoutMs'
 >;
 
 /** Waiting, and the blue/green, linear and canary waits (staged). */
@@ -183,6 +186,8 @@ function waitingInputs(read: InputReader): WaitingInputs {
     maxFailedTasks: read.int('max-failed-tasks'),
     rollback: read.bool('rollback'),
     rollbackOnCancel: read.bool('rollback-on-cancel'),
+    waitForRollback: read.bool('wait-for-rollback'),
+    waitTimeoutSet: read.value('wait-timeout') !== specFor('wait-timeout').default || read.int('wait-for-minutes') !== undefined,
     waitUntil: read.choice('wait-until'),
     pauseTimeoutMs: read.value('pause-timeout') === '' ? undefined : read.duration('pause-timeout'),
   };

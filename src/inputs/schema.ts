@@ -89,6 +89,9 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'register', group: 'task-definition', type: 'choice', options: ['if-changed', 'always'], default: 'if-changed', description: 'if-changed: reuse the latest revision when the rendered one equals it; always: register every time.' },
   { name: 'keep-revisions', group: 'task-definition', type: 'number', min: 1, max: 2147483647, default: '', description: 'After a successful deploy, deregister ACTIVE revisions older than the newest N (never one in use).' },
   // Service
+  { name: 'operation', runWide: true, group: 'service', type: 'choice', options: ['deploy', 'status', 'continue', 'rollback'], default: 'deploy', description: 'What to do: deploy (the default); status (read-only: what runs now, the deployments in flight, the last events); continue (let the deployment paused at a PAUSE hook go on, then follow it to its end); rollback (put the service back on the revision it ran before, or on task-definition-arn, and follow that to its end). From a shell: ecs-deliver <operation>.' },
+  { name: 'service-deployment-arn', group: 'service', type: 'string', default: '', description: 'With operation continue: the paused service deployment (the output of a deploy with wait-until paused); not set: the one of service that is paused.' },
+  { name: 'hook-id', group: 'service', type: 'string', default: '', description: 'With operation continue: the PAUSE hook to continue (the output of a deploy with wait-until paused); not set: the one that awaits action.' },
   { name: 'cluster', group: 'service', type: 'string', default: 'default', description: 'ECS cluster name or ARN.' },
   { name: 'service', aliases: ['service-name'], group: 'service', type: 'string', default: '', description: "ECS service to update (not set: register the task definition only). aws-actions' service-name (Express Mode services) is accepted too." },
   { name: 'desired-count', group: 'service', type: 'number', min: 0, max: 2147483647, default: '', description: 'Desired task count (sent only when set).' },
@@ -116,11 +119,12 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'mutate-tags-on-update', group: 'express', type: 'boolean', default: 'false', description: "On an update, make the Express service's tags exactly service-tags: add and change those given, remove the others." },
   // Waiting
   { name: 'wait', aliases: ['wait-for-service-stability', 'wait-for-deployment'], group: 'waiting', type: 'boolean', default: 'true', description: "Wait until the rollout ends. aws-actions' wait-for-service-stability and wait-for-deployment are accepted too." },
-  { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: 'Longest wait for the rollout, such as 90s, 15m or 1h.' },
+  { name: 'wait-timeout', group: 'waiting', type: 'duration', min: 1, default: '30m', description: "Longest wait for the rollout, such as 90s, 15m or 1h. Not set, a CodeDeploy service waits its deployment's ready wait, traffic routing and termination wait plus 10m, at least 30m." },
   { name: 'wait-for-minutes', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: "aws-actions' form of wait-timeout and run-task-timeout in minutes, such as 30; used where those are not set." },
   { name: 'poll-interval', runWide: true, group: 'waiting', type: 'duration', min: 1000, max: 300_000, default: '2s', description: 'Time between rollout checks.' },
   { name: 'max-failed-tasks', group: 'waiting', type: 'number', min: 1, max: 2147483647, default: '', description: 'Failed tasks that fail the deployment (not set: the circuit breaker threshold, else half the desired count, 3 to 200).' },
   { name: 'rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When the deployment fails or times out, put the service back on its previous task definition.' },
+  { name: 'wait-for-rollback', group: 'waiting', type: 'boolean', default: 'true', description: 'When ECS rolls the deployment back by itself, follow that rollback to its end within the remaining wait-timeout (false: end the wait at once, FAILED, while ECS is rolling back).' },
   { name: 'rollback-on-cancel', group: 'waiting', type: 'boolean', default: 'false', description: 'When the job is cancelled during the wait, start a rollback before exiting.' },
   // One-off task
   { name: 'run-task-command', group: 'run-task', type: 'string', default: '', description: 'Run this command as a one-off task of the revision this run deploys, before the service is updated (a JSON array, or a command line split as a shell splits words); the deploy goes on only when it exits 0.' },
@@ -147,7 +151,7 @@ export const INPUTS: readonly InputSpec[] = [
   // Output
   { name: 'dry-run', runWide: true, group: 'output', type: 'boolean', default: 'false', description: 'Print the rendered task definition, the diff and the plan; change nothing.' },
   // Blue/green, linear and canary (ECS deploymentConfiguration.strategy)
-  { name: 'wait-until', group: 'staged', type: 'choice', options: ['completed', 'traffic-shifted'], default: 'completed', description: 'completed: wait for the whole deployment. traffic-shifted: for blue/green, linear and canary services, end the wait once production traffic has fully moved (bake time still running; keep-revisions is skipped); for rolling services the same as completed.' },
+  { name: 'wait-until', group: 'staged', type: 'choice', options: ['completed', 'traffic-shifted', 'paused'], default: 'completed', description: 'completed: wait for the whole deployment. traffic-shifted: for blue/green, linear and canary services, end the wait once production traffic has fully moved (bake time still running; keep-revisions is skipped); for rolling services the same as completed. paused: end with status PAUSED (exit 0) once a PAUSE lifecycle hook awaits action; refused for a service without a PAUSE hook.' },
   { name: 'pause-timeout', group: 'staged', type: 'duration', default: '', description: 'Longest wait at a PAUSE lifecycle hook for ContinueServiceDeployment; when set, pauses do not count toward wait-timeout (not set: they do).' },
   // Many services in one run
   { name: 'services-file', runWide: true, group: 'services', type: 'string', default: '', description: 'JSON or YAML file of services to deploy in one run: `defaults` (inputs for every entry) and `services` (one entry of inputs per service). The other inputs apply to every entry too, below defaults.' },
@@ -169,13 +173,17 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'image-digest', description: 'Digest of the pushed image, when this run pushed one.' },
   { name: 'deployment-id', description: 'ID of the deployment the service update created, if any.' },
   { name: 'codedeploy-deployment-id', description: 'ID of the CodeDeploy deployment this run created, for a service CodeDeploy deploys.' },
-  { name: 'deployment-status', description: 'COMPLETED, ROLLED_BACK, FAILED, TIMED_OUT, SUPERSEDED, CANCELLED, SKIPPED, UNKNOWN (the outcome could not be observed) or NOT_STARTED (nothing was changed).' },
+  { name: 'deployment-status', description: 'COMPLETED, PAUSED (wait-until paused), ROLLED_BACK, FAILED, TIMED_OUT, SUPERSEDED, CANCELLED, SKIPPED, UNKNOWN (the outcome could not be observed) or NOT_STARTED (nothing was changed).' },
   { name: 'deregistered', description: 'Revisions deregistered by keep-revisions, comma-separated.' },
   { name: 'run-task-arn', description: 'ARN of the one-off task this run started, if any.' },
   { name: 'run-task-exit-code', description: "Exit code of the one-off task's chosen container, when it has one." },
   { name: 'service-deployment-arn', description: 'ARN of the service deployment the update started (ListServiceDeployments / DescribeServiceDeployments), when ECS named one.' },
   { name: 'endpoint', description: 'An Express service: its URL (the endpoint of its ingress path).' },
   { name: 'service-arn', description: 'An Express service: the ARN of the service updated or created.' },
+  { name: 'hook-id', description: 'With wait-until paused: the PAUSE lifecycle hook the deployment waits at (status PAUSED).' },
+  { name: 'paused-at', description: 'With wait-until paused: the lifecycle stage the deployment waits at.' },
+  { name: 'expires-at', description: 'With wait-until paused: when the PAUSE hook expires and ECS goes on or rolls back by itself (ISO 8601).' },
+  { name: 'status', description: 'With operation status: a JSON object, one entry per service in services (revision, images, counts, deployments in flight, last events).' },
   { name: 'results', description: 'With services-file: a JSON array, one object per service (service, cluster, task-definition-arn, registered, image, deployment-id, codedeploy-deployment-id, service-deployment-arn, deployment-status, reason); the other outputs then summarise the run, a per-service list with one comma-separated position per entry, empty where that service has no value. On GitLab it is the artifact ecs-deliver-results.json instead of a dotenv variable.' },
 ];
 

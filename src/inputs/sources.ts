@@ -72,11 +72,21 @@ export function parseArgv(argv: readonly string[], env: Env): Invocation {
         flags.set(spec.name, next);
         i++;
       }
+    } else if (i === 0) {
+      flags.set('operation', verbNamed(arg));
     } else {
       throw new UsageError(`unexpected argument "${arg}"; inputs are given as --name value (see --help).`);
     }
   }
   return { host: detectHost(argv, env), flags, stdinInputs, json, help, version };
+}
+
+/** The first word names the operation: `ecs-deliver status`. */
+function verbNamed(word: string): string {
+  const verbs = INPUTS.find((spec) => spec.name === 'operation')?.options ?? [];
+  if (verbs.includes(word)) return word;
+  const meant = closest(word, verbs);
+  throw new UsageError(`unknown operation "${word}"; ${meant ? `did you mean ${meant}? ` : ''}ecs-deliver takes ${verbs.join(', ')} (deploy when none is given).`);
 }
 
 function takesBareFlag(spec: InputSpec, next: string | undefined): boolean {

@@ -1,5 +1,6 @@
 // A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
 // CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
+import { formatDuration } from '../aws/names.js';
 import { controllerOf, type RolloutKind } from './kind.js';
 
 export const codeDeploy: RolloutKind = {
@@ -14,7 +15,7 @@ export const codeDeploy: RolloutKind = {
       cluster: inputs.cluster,
       service,
       region: reads.region,
-      ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs } : {}),
+      ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs, waitTimeoutSet: inputs.waitTimeoutSet } : {}),
     });
     return { codeDeploy };
   },
@@ -29,7 +30,7 @@ export const codeDeploy: RolloutKind = {
     return [
       ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
       `Would create a CodeDeploy deployment in ${plan.application}/${plan.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
-        `${update.watch ? ' and wait for it' : ', without waiting for it'}.`,
+        `${update.watch ? ` and wait for it (up to ${formatDuration(plan.waitTimeoutMs ?? update.watch.timeoutMs)})` : ', without waiting for it'}.`,
     ];
   },
   deliver: async (deps, delivery) => {

@@ -1,6 +1,9 @@
 // How the kinds ECS deploys itself (rolling, blue/green, linear, canary) start: one UpdateService to the revision,
 // then the kind's watcher. A cancel during the update is undone the kind's way when rollback-on-cancel is set.
 import type { Service } from '@aws-sdk/client-ecs';
+import { CANCEL_ANSWER_WAIT_ROLLBACK_MS, ChangeCancelledError, type CancelledChangeState } from '../aws/change.js';
+import { signalOf } from '../cancel.js';
+import { CancelledError } from '../errors.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { ApplyDeps } from '../deploy/apply.js';
 import type { ServiceUpdate } from '../deploy/plan.js';
@@ -33,21 +36,21 @@ export async function deliverByUpdateService(deps: ApplyDeps, delivery: Delivery
   reporter.info(
     `Updating service ${update.service} to ${familyRevision(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`,
   );
-  // With rollback-on-cancel the update goes on calls a cancel does not abort: a request ECS may already apply is
-  // answered, so what it started is known and can be rolled back, rather than guessed from a read made too early.
-  const updateEcs = update.watch?.rollbackOnCancel ? deps.session.ecsAfterCancel : deps.session.ecs;
+  // The update goes on calls a cancel does not abort: a cancel waits a few seconds for its answer (longer with
+  // rollback-on-cancel, which must know what to undo), then reads the service back once.
+  const rollbackOnCancel = update.watch?.rollbackOnCancel === true;
   let target: RolloutTarget;
   try {
-    target = await startDeployment(updateEcs, update.before, {
+    target = await startDeployment(deps.session.ecsAfterCancel, update.before, {
       cluster: update.cluster,
       region: delivery.region,
       taskDefinitionArn: revision.arn,
       forceNewDeployment: force,
       ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
       ...(update.extra ? { extra: update.extra } : {}),
-    }, { reporter, clock: deps.clock });
+    }, { reporter, clock: deps.clock, cancel: deps.cancel, ...(rollbackOnCancel ? { cancelWaitMs: CANCEL_ANSWER_WAIT_ROLLBACK_MS } : {}) });
   } catch (error) {
-    if (deps.cancel.aborted && update.watch?.rollbackOnCancel) {
+    if (deps.cancel.aborted && rollbackOnCancel) {
       const cancelled = {
         cluster: update.cluster,
         service: update.service,
@@ -56,11 +59,19 @@ export async function deliverByUpdateService(deps: ApplyDeps, delivery: Delivery
         stopsServiceDeployment: kind.stopsServiceDeployment,
       };
       await undoCancelledUpdate(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
+      throw new CancelledError(signalOf(deps.cancel));
+    }
+    if (error instanceof ChangeCancelledError) {
+      const seen = error.settled as CancelledChangeState<RolloutTarget>;
+      // What the update started goes to the outputs, though this run does not watch it.
+      if (seen.state === 'applied') done.target = seen.value;
+      throw cancelledUpdate(deps, seen, update.service, revision.arn, error.whatToCheck);
     }
     throw error;
   }
   done.target = target;
   reporter.info(target.deploymentId ? `Deployment ${target.deploymentId} started.` : 'The update started no new deployment; waiting for the service to be steady.');
+  if (deps.cancel.aborted && !rollbackOnCancel) throw cancelledUpdate(deps, { state: 'applied', value: target }, update.service, revision.arn, '');
 
   if (!update.watch) {
     delivery.step('update');
@@ -72,6 +83,7 @@ export async function deliverByUpdateService(deps: ApplyDeps, delivery: Delivery
   if (!update.watch.rollbackOnCancel) delivery.step('watch');
   done.step = 'watch';
   done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel }, kind.watch);
+  if (done.outcome.status === 'PAUSED') return { keepRevisions: false, notRunBecause: 'the deployment is paused (wait-until: paused)' };
   if (done.outcome.status !== 'COMPLETED') return { keepRevisions: false };
   // The old revision still runs during the bake time and is where a rollback would go: nothing to tidy yet.
   if (done.outcome.bakeTimeRunning) return { keepRevisions: false, notRunBecause: 'the bake time was still running (wait-until: traffic-shifted)' };
@@ -96,4 +108,17 @@ function updateExtraLines(extra: ServiceUpdate<Service | undefined>['extra']): s
     ...(extra.propagateTags ? [`  propagate tags from: ${extra.propagateTags}`] : []),
     ...(extra.volumeConfigurations ?? []).map((volume) => `  EBS volume: ${describeEbsVolume(volume)}`),
   ];
+}
+
+/** A cancel during UpdateService, without rollback-on-cancel: says what the update did, as the read-back saw it. */
+function cancelledUpdate(deps: ApplyDeps, seen: CancelledChangeState<RolloutTarget>, service: string, arn: string, whatToCheck: string): CancelledError {
+  const revision = familyRevision(arn);
+  const detail =
+    seen.state === 'applied'
+      ? `the update was applied: ${service} rolls out ${revision}${seen.value.deploymentId ? ` (deployment ${seen.value.deploymentId})` : ''}, not watched by this run`
+      : seen.state === 'not-applied'
+        ? `the update was not applied: ${service} stays as it was`
+        : `UpdateService may still be applied to ${service}: check ${whatToCheck}`;
+  deps.reporter.warn(`Cancelled during UpdateService: ${detail}.`);
+  return new CancelledError(signalOf(deps.cancel), detail);
 }

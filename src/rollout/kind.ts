@@ -26,6 +26,8 @@ export interface RolloutKind {
   deliver(deps: ApplyDeps, delivery: Delivery): Promise<Delivered>;
   /** True when a cancel during the update or the watch undoes what the update started, waiting for that one answer. */
   undoesOnCancel(update: ServiceUpdate<Service | undefined>): boolean;
+  /** The lifecycle stages where the service's deployments wait for someone (PAUSE hooks); absent or empty: they never do. */
+  pausesAt?(service: Service): string[];
   /** For rollback-all: what putting the service back means. */
   putBack(back: PutBack): string;
 }

@@ -20,12 +20,14 @@ export const staged: RolloutKind = {
   takes: (service) => controllerOf(service) === 'ECS' && STRATEGIES.has(strategyOf(service) ?? ''),
   forcesNewDeployment: true,
   dryRun: (update, deployed) => {
-    const until = update.watch?.waitUntil === 'traffic-shifted' ? ' until production traffic has moved' : '';
+    const until = { 'traffic-shifted': ' until production traffic has moved', paused: ' until a PAUSE hook awaits action', completed: '' }[update.watch?.waitUntil ?? 'completed'];
     const kind = named(update.before?.deploymentConfiguration?.strategy);
     return updateServiceLines(update, deployed, `the ${kind} service deployment, stage by stage${until}`);
   },
   deliver: (deps, delivery) => deliverByUpdateService(deps, delivery, { watch: watchStaged, stopsServiceDeployment: true }),
   undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
+  pausesAt: (service) =>
+    (service.deploymentConfiguration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE').flatMap((hook) => hook.lifecycleStages ?? []),
   putBack: ({ service, deployed, to, completed, strategy }) =>
     `a new ${named(strategy)} service deployment puts ${service} back on ${to}, through its stages again${completed ? `; the completed deployment of ${deployed} is not undone` : ''}.`,
 };

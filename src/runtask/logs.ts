@@ -1,5 +1,6 @@
 // What a one-off task's container printed, read from CloudWatch Logs while the task runs and after it stops.
 // Logs never fail a deploy: when they cannot be read, one line says why and the run goes on.
+import { addAnswerRules, clientConfig, type SessionOptions } from '../aws/client-config.js';
 import { describeError } from '../aws/errors.js';
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
 import type { Clock } from '../clock.js';
@@ -190,17 +191,20 @@ export class LogTail {
 }
 
 /**
- * CloudWatch Logs clients, one per region (awslogs-region may differ from the deploy's). The SDK is loaded only
- * here, when a task's logs are read; it honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL.
- * @param baseConfig the deploy session's client configuration (credentials, timeouts); its region is replaced.
+ * CloudWatch Logs clients, one per region (awslogs-region may differ from the deploy's), configured as the deploy's
+ * own: timeouts, retries, and a deadline on each whole answer. The SDK is loaded only here, when a task's logs are
+ * read; it honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL.
+ * @param options the deploy session's options (credentials, timeouts); its region is replaced.
  */
-export async function createLogsApi(baseConfig: Record<string, unknown>): Promise<LogsApi> {
+export async function createLogsApi(options: SessionOptions): Promise<LogsApi> {
   const { CloudWatchLogsClient, GetLogEventsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
   const clients = new Map<string, InstanceType<typeof CloudWatchLogsClient>>();
   const clientFor = (region: string) => {
     let client = clients.get(region);
     if (!client) {
-      client = new CloudWatchLogsClient({ ...baseConfig, region });
+      const regional = { ...options, region };
+      client = new CloudWatchLogsClient(clientConfig(regional));
+      addAnswerRules(client, regional, { retryGarbled: true });
       clients.set(region, client);
     }
     return client;

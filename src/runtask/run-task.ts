@@ -1,12 +1,12 @@
 // A one-off task from start to verdict: RunTask, follow it with its logs, judge how it stopped. The deploy flow
 // runs it after the revision is registered and before the service is updated, and goes on only on SUCCEEDED
 // (or STARTED, for a run-only task that is not waited for).
-import { describeError } from '../aws/errors.js';
 import type { ContainerDefinition, RunTaskCommandInput, RunTaskCommandOutput } from '@aws-sdk/client-ecs';
+import { CANCEL_FOLLOW_UP_MS, ChangeCancelledError, MayHaveBeenAppliedError, sendChange, type CancelledChangeState } from '../aws/change.js';
+import { describeError } from '../aws/errors.js';
 import type { Clock } from '../clock.js';
-import { errorMessage } from '../errors.js';
+import { DeployError, errorMessage } from '../errors.js';
 import type { Reporter } from '../report.js';
-import { isPermanent } from './aws-errors.js';
 import { LogTail, logSourceFor, type LogsApi } from './logs.js';
 import { judgeStoppedTask, runTaskOutputs, taskId, type RunTaskOutputs } from './outcome.js';
 import { describePlacement } from './placement.js';
@@ -14,12 +14,12 @@ import { commandLine, label } from './describe.js';
 import { formatDuration, watchTask, type TaskWatchApi } from './watch-task.js';
 
 export interface TaskApi extends TaskWatchApi {
-  runTask(input: RunTaskCommandInput): Promise<Pick<RunTaskCommandOutput, 'tasks' | 'failures'>>;
+  /** One attempt, aborted only by `signal` (see aws/change.ts). */
+  runTask(input: RunTaskCommandInput, signal?: AbortSignal): Promise<Pick<RunTaskCommandOutput, 'tasks' | 'failures'>>;
 }
 
-/** RunTask carries a client token, so asking again after a lost answer never starts a second task. */
-const RUN_ATTEMPTS = 3;
-const RUN_RETRY_MS = 2000;
+/** How long RunTask is sent again through throttling, 5xx and lost answers before the run gives up on it. */
+const RUN_TASK_DEADLINE_MS = 120_000;
 
 export type RunTaskStatus = 'SUCCEEDED' | 'STARTED' | 'FAILED' | 'TIMED_OUT' | 'CANCELLED' | 'UNKNOWN';
 
@@ -108,37 +108,69 @@ export async function runOneOffTask(params: RunOneOffTaskParams): Promise<RunTas
 
 async function startTask(params: RunOneOffTaskParams): Promise<{ taskArn: string } | RunTaskResult> {
   const { api, request, clock } = params;
-  let lastError = '';
-  for (let attempt = 1; attempt <= RUN_ATTEMPTS; attempt += 1) {
-    try {
-      const answer = await api.runTask(request);
-      const taskArn = answer.tasks?.[0]?.taskArn;
-      if (taskArn) {
-        if (params.signal?.aborted) {
-          // Started while the cancel arrived: it must not be left running unnamed.
-          await api.stopTask(request.cluster ?? 'default', taskArn, 'ecs-deliver: the job was cancelled').catch(() => undefined);
-          return result('CANCELLED', `the job was cancelled as task ${taskId(taskArn)} started; it was stopped`, taskArn);
-        }
-        return { taskArn };
-      }
-      const failures = (answer.failures ?? []).map((failure) =>
-        [failure.arn, failure.reason, failure.detail].filter(Boolean).join(': '),
-      );
-      return reported(params.reporter, result('FAILED', `RunTask started no task: ${failures.join('; ') || 'ECS gave no reason'}`));
-    } catch (error) {
-      lastError = describeError(error);
-      if (isPermanent(error)) return reported(params.reporter, result('FAILED', `RunTask failed: ${lastError}`));
-      if (params.signal?.aborted) break;
-      if (attempt < RUN_ATTEMPTS) await clock.sleep(RUN_RETRY_MS, params.signal);
+  const cluster = request.cluster ?? 'default';
+  const startedBy = request.startedBy ?? 'ecs-deliver';
+  const check = `aws ecs list-tasks --cluster ${cluster} --started-by ${startedBy}`;
+  const sentAt = clock.now();
+  let answer: Pick<RunTaskCommandOutput, 'tasks' | 'failures'>;
+  try {
+    answer = await sendChange(
+      {
+        action: 'RunTask',
+        send: (signal) => api.runTask(request, signal),
+        // Sent again with the same client token, ECS answers with the task the first send started, or starts it
+        // now: either way the task is known, and a cancel can stop it.
+        readBack: async (signal) => ({ applied: true, value: await api.runTask(request, signal) }),
+        // The client token: ECS answers a second send with the task the first one started.
+        resendIsSafe: true,
+        resendReadsBack: true,
+        whatToCheck: check,
+      },
+      { clock, reporter: params.reporter, cancel: params.signal, deadlineAt: sentAt + RUN_TASK_DEADLINE_MS },
+    );
+  } catch (error) {
+    if (error instanceof ChangeCancelledError) return await afterCancelledRun(params, (error as ChangeCancelledError<typeof answer>).settled, check);
+    if (error instanceof MayHaveBeenAppliedError || !(error instanceof DeployError)) {
+      const lost = error instanceof MayHaveBeenAppliedError ? error.lost : describeError(error);
+      return reported(params.reporter, result('UNKNOWN', `RunTask did not answer (${lost}); a task may have started: check ${check}`));
     }
+    return reported(params.reporter, result('FAILED', error.message));
   }
-  if (params.signal?.aborted) {
-    return result('CANCELLED', `the job was cancelled while RunTask was not answering; a task started by ${request.startedBy ?? 'ecs-deliver'} may run: check aws ecs list-tasks --cluster ${request.cluster ?? 'default'} --started-by ${request.startedBy ?? 'ecs-deliver'}`);
+  const taskArn = answer.tasks?.[0]?.taskArn;
+  if (taskArn) {
+    if (params.signal?.aborted) return afterCancelledRun(params, { state: 'applied', value: answer }, check);
+    return { taskArn };
   }
-  return reported(
-    params.reporter,
-    result('UNKNOWN', `RunTask did not answer (${lastError}); a task may have started: check aws ecs list-tasks --cluster ${request.cluster ?? 'default'} --started-by ${request.startedBy ?? 'ecs-deliver'}`),
-  );
+  const failures = (answer.failures ?? []).map((failure) => [failure.arn, failure.reason, failure.detail].filter(Boolean).join(': '));
+  return reported(params.reporter, result('FAILED', `RunTask started no task: ${failures.join('; ') || 'ECS gave no reason'}`));
+}
+
+/** A cancel while RunTask was on its way: a task it started is stopped, and one that may start is named. */
+async function afterCancelledRun(
+  params: RunOneOffTaskParams,
+  seen: CancelledChangeState<Pick<RunTaskCommandOutput, 'tasks'>>,
+  check: string,
+): Promise<RunTaskResult> {
+  const taskArn = seen.state === 'applied' ? seen.value.tasks?.[0]?.taskArn : undefined;
+  if (seen.state === 'not-applied' || (seen.state === 'applied' && !taskArn)) return result('CANCELLED', 'the job was cancelled before the task started');
+  if (!taskArn) {
+    const line = `the job was cancelled while RunTask was not answering; RunTask may still start a task: check ${check}`;
+    params.reporter.warn(line);
+    return result('CANCELLED', line);
+  }
+  const stopWaiting = new AbortController();
+  const stopped = await Promise.race([
+    Promise.resolve()
+      .then(() => params.api.stopTask(params.request.cluster ?? 'default', taskArn, 'ecs-deliver: the job was cancelled'))
+      .then(() => true, () => false),
+    params.clock.sleep(CANCEL_FOLLOW_UP_MS, stopWaiting.signal).then(() => false),
+  ]);
+  stopWaiting.abort();
+  const line = stopped
+    ? `the job was cancelled as task ${taskId(taskArn)} started; it was stopped`
+    : `the job was cancelled as task ${taskId(taskArn)} started, and stopping it did not go through: stop it with aws ecs stop-task --cluster ${params.request.cluster ?? 'default'} --task ${taskArn}`;
+  params.reporter.warn(line);
+  return result('CANCELLED', line, taskArn);
 }
 
 async function openTail(params: RunOneOffTaskParams, taskArn: string): Promise<LogTail> {

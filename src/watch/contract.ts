@@ -8,6 +8,8 @@ export type DeploymentStatus =
   | 'SUPERSEDED'
   | 'CANCELLED'
   | 'SKIPPED'
+  /** wait-until paused: the deployment waits at a PAUSE hook for someone to continue or roll it back. */
+  | 'PAUSED'
   /** The outcome could not be observed (ECS stopped answering): the deployment may still be running. */
   | 'UNKNOWN'
   /** Nothing was changed: bad input, a failed preflight, or a failure before the first change. */
@@ -44,8 +46,10 @@ export interface WatchOptions {
   maxFailedTasks?: number;
   rollback: boolean;
   rollbackOnCancel: boolean;
+  /** Follow a rollback ECS started by itself to its end (default); false ends the wait as soon as it starts. */
+  waitForRollback?: boolean;
   /** Blue/green, linear, canary: `traffic-shifted` ends the wait once production traffic has fully moved. */
-  waitUntil?: 'completed' | 'traffic-shifted';
+  waitUntil?: 'completed' | 'traffic-shifted' | 'paused';
   /** Longest wait at a PAUSE hook; when set, pauses do not count toward timeoutMs. */
   pauseTimeoutMs?: number;
   /** Aborted when the job is cancelled (SIGINT / SIGTERM). */
@@ -87,4 +91,14 @@ export interface WatchOutcome {
   stages?: string[];
   /** COMPLETED with wait-until traffic-shifted: production traffic moved, the bake time was still running. */
   bakeTimeRunning?: boolean;
+  /** PAUSED: where the deployment waits, and when ECS acts by itself. */
+  paused?: PausedAt;
+}
+
+export interface PausedAt {
+  hookId: string;
+  /** The lifecycle stage it waits at. */
+  stage: string;
+  /** ISO 8601; when the hook expires and ECS continues or rolls back by itself. */
+  expiresAt?: string;
 }

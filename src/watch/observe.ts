@@ -10,8 +10,14 @@ export class ServiceGoneError extends Error {
   override readonly name = 'ServiceGoneError';
 }
 
+/** Polls in a row a service deployment never answered may be MISSING before the watch gives up on it. */
+export const MISSING_POLLS = 3;
+
 export class Observer {
   private serviceDeploymentsAnswered = false;
+  /** Service deployments DescribeServiceDeployments described at least once. */
+  private readonly answeredArns = new Set<string>();
+  private missingInARow = 0;
   private serviceDeploymentsSupported = true;
 
   constructor(
@@ -54,14 +60,36 @@ export class Observer {
       const answer = await this.ecs.describeServiceDeployments([arn]);
       this.serviceDeploymentsAnswered = true;
       const deployments = answer.serviceDeployments ?? [];
-      return deployments.find((deployment) => deployment.serviceDeploymentArn === arn) ?? deployments[0];
+      const found = deployments.find((deployment) => deployment.serviceDeploymentArn === arn) ?? deployments[0];
+      if (found) {
+        this.answeredArns.add(arn);
+        this.missingInARow = 0;
+        return found;
+      }
+      this.missing(arn, answer.failures?.find((failure) => failure.arn === arn)?.reason);
+      return undefined;
     } catch (error) {
-      if (!isNotSupported(error, !this.serviceDeploymentsAnswered)) throw error;
+      if (error instanceof ServiceGoneError || !isNotSupported(error, !this.serviceDeploymentsAnswered)) throw error;
       this.serviceDeploymentsSupported = false;
       this.reporter.info(
         `DescribeServiceDeployments is not available here (${describeError(error)}); following the service's deployments list`,
       );
       return undefined;
+    }
+  }
+
+  /**
+   * ECS answered the service deployment as a failure (MISSING). Right after an update that may be eventual
+   * consistency; once it was described, or after MISSING_POLLS polls in a row, ECS no longer knows it.
+   */
+  private missing(arn: string, reason: string | undefined): void {
+    if (reason !== 'MISSING') return;
+    this.missingInARow += 1;
+    if (this.answeredArns.has(arn)) {
+      throw new ServiceGoneError(`ECS answers service deployment ${arn} as MISSING, after describing it before`);
+    }
+    if (this.missingInARow >= MISSING_POLLS) {
+      throw new ServiceGoneError(`ECS answered service deployment ${arn} as MISSING ${this.missingInARow} polls in a row`);
     }
   }
 }

@@ -36,6 +36,8 @@ export type StageVerdict =
   | { kind: 'superseded'; by?: Deployment }
   /** Someone stopped ours (StopServiceDeployment, or the console), and started nothing newer. */
   | { kind: 'stopped'; reason: string }
+  /** wait-until paused: a PAUSE hook awaits action. */
+  | { kind: 'paused'; hookId: string; stage: string; expiresAt?: string }
   /** A PAUSE hook waited longer than pause-timeout. */
   | { kind: 'pause-timed-out'; hookId: string; stage: string }
   /** The endpoint does not answer DescribeServiceDeployments: only the deployments list can be followed. */
@@ -45,7 +47,7 @@ export interface StageSettings {
   region: string;
   /** `family:revision` this run deploys. */
   revision: string;
-  waitUntil: 'completed' | 'traffic-shifted';
+  waitUntil: 'completed' | 'traffic-shifted' | 'paused';
   pauseTimeoutMs?: number;
   /** Whether the waiting at a PAUSE hook counts toward wait-timeout (it does unless pause-timeout is set). */
   waitTimeoutMs: number;
@@ -65,7 +67,7 @@ export class StageProgress {
   private bakeEndsAt: number | undefined;
   private bakeReportedAt = 0;
   private pausedSince: number | undefined;
-  private pausedHook: { hookId: string; stage: string } | undefined;
+  private pausedHook: { hookId: string; stage: string; expiresAt?: string } | undefined;
   private pausedBeforeMs = 0;
   private failedHook: string | undefined;
   private tasksLine: string | undefined;
@@ -82,6 +84,11 @@ export class StageProgress {
   pausedMs(now: number): number {
     const current = this.pausedSince === undefined ? 0 : this.capped(now - this.pausedSince);
     return this.pausedBeforeMs + current;
+  }
+
+  /** The PAUSE hook the deployment waits at in the latest answer, if any. */
+  get pausedHookId(): string | undefined {
+    return this.pausedHook?.hookId;
   }
 
   /** Ends the pause being tracked: a rollback this run asked for is not waiting at a hook any more. */
@@ -152,6 +159,7 @@ export class StageProgress {
     if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'traffic-shifted' && TRAFFIC_SHIFTED.has(sd.lifecycleStage ?? '')) {
       return { kind: 'traffic-shifted' };
     }
+    if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'paused' && this.pausedHook) return { kind: 'paused', ...this.pausedHook };
     const { pauseTimeoutMs } = this.settings;
     // A hook can still show AWAITING_ACTION once the deployment rolls back: only a deployment in progress is paused.
     if (
@@ -161,7 +169,7 @@ export class StageProgress {
       this.pausedHook &&
       now - this.pausedSince >= pauseTimeoutMs
     ) {
-      return { kind: 'pause-timed-out', ...this.pausedHook };
+      return { kind: 'pause-timed-out', hookId: this.pausedHook.hookId, stage: this.pausedHook.stage };
     }
     return { kind: 'waiting' };
   }
@@ -277,7 +285,11 @@ export class StageProgress {
   private trackPause(awaiting: DeploymentLifecycleHookDetail | undefined, now: number): void {
     if (awaiting && this.pausedSince === undefined) {
       this.pausedSince = now;
-      this.pausedHook = { hookId: awaiting.hookId ?? '?', stage: this.stage ?? '?' };
+      this.pausedHook = {
+        hookId: awaiting.hookId ?? '?',
+        stage: this.stage ?? '?',
+        ...(awaiting.expiresAt ? { expiresAt: awaiting.expiresAt.toISOString() } : {}),
+      };
     } else if (!awaiting && this.pausedSince !== undefined) {
       this.pausedBeforeMs += this.capped(now - this.pausedSince);
       this.pausedSince = undefined;

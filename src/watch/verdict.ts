@@ -8,9 +8,10 @@ export type Verdict =
   | { kind: 'waiting' }
   | { kind: 'completed' }
   | { kind: 'failed'; reason: string }
-  /** `to` is the task definition ECS went back to, when the poll shows it. */
-  | { kind: 'rolled-back-by-ecs'; reason: string; to?: string }
-  | { kind: 'superseded'; by: Deployment };
+  /** ECS began rolling back by itself; `to` is the task definition it goes back to, when the poll shows it. */
+  | { kind: 'rolling-back-by-ecs'; reason: string; to?: string }
+  /** `by` is the deployment that took over once the deployments list shows it; `current` the service deployment. */
+  | { kind: 'superseded'; by?: Deployment; current?: string };
 
 const ROLLING_BACK = /rolling back to deployment (ecs-svc\/\d+)/;
 const SERVICE_DEPLOYMENT_ROLLED_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']);
@@ -62,15 +63,20 @@ export function decide(
     return { kind: 'failed', reason: `ECS could not roll back: ${failureReason}` };
   }
   const rolledBack = ecsRollback(service, followed, serviceDeployment, eventsSinceStart);
-  if (rolledBack) return { kind: 'rolled-back-by-ecs', reason: failureReason, ...rolledBack };
+  if (rolledBack) return { kind: 'rolling-back-by-ecs', reason: failureReason, ...rolledBack };
 
   if (ours?.rolloutState === 'FAILED') {
     if (service.deploymentConfiguration?.deploymentCircuitBreaker?.rollback === true) {
-      return { kind: 'rolled-back-by-ecs', reason: failureReason };
+      return { kind: 'rolling-back-by-ecs', reason: failureReason };
     }
     return { kind: 'failed', reason: failureReason };
   }
   if (serviceDeployment?.status && SERVICE_DEPLOYMENT_STOPPED.has(serviceDeployment.status)) {
+    // The deployments list may lag behind: the service deployment the service now names tells a newer update.
+    const current = service.currentServiceDeployment;
+    if (!stoppedByItsChecks(serviceDeployment) && current !== undefined && followed.serviceDeploymentArn !== undefined && current !== followed.serviceDeploymentArn) {
+      return { kind: 'superseded', current, ...(isNew(primary) ? { by: primary } : {}) };
+    }
     return { kind: 'failed', reason: failureReason };
   }
 
@@ -113,6 +119,11 @@ function ecsRollback(
     if (target !== undefined && target !== followed.deploymentId) return taskDefinitionOf(target);
   }
   return undefined;
+}
+
+/** Stopped by its circuit breaker or an alarm: a failure, whatever started since. */
+function stoppedByItsChecks(serviceDeployment: ServiceDeployment): boolean {
+  return serviceDeployment.deploymentCircuitBreaker?.status === 'TRIGGERED' || (serviceDeployment.alarms?.triggeredAlarmNames ?? []).length > 0;
 }
 
 function circuitBreakerOn(service: Service, serviceDeployment: ServiceDeployment | undefined): boolean {

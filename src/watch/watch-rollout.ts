@@ -3,10 +3,12 @@
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { startDeployment } from '../deploy/start-deployment.js';
 import { errorMessage } from '../errors.js';
+import { changeOutcome, describeError } from '../aws/errors.js';
 import type { WatchContext, WatchDeps } from './context.js';
 import type { FailureReport, RolloutTarget, WatchOptions, WatchOutcome } from './contract.js';
 import { reportFailure } from './failure-report.js';
-import { follow, type FollowResult } from './follow.js';
+import { follow, followWith, type FollowResult } from './follow.js';
+import { ecsRollbackJudge } from './ecs-rollback.js';
 import { consoleUrl, familyRevision, formatDuration, sameRevision } from '../aws/names.js';
 import { Observer } from './observe.js';
 import { deploymentsOf, type Followed } from './snapshot.js';
@@ -33,11 +35,12 @@ export async function watchRolling(deps: WatchDeps, target: RolloutTarget, optio
     seenEvents: new Set(target.eventKeysBefore),
   };
   const followed = followedOf(target);
+  const deadline = staged?.deadline ?? deps.clock.now() + options.timeoutMs;
   const rollout = await deps.reporter.group(`Watching rollout of ${target.service}`, () => {
     deps.reporter.info(`${startLine(target.service, followed)}; timeout ${formatDuration(options.timeoutMs)}`);
-    return follow(ctx, followed, staged?.deadline ?? deps.clock.now() + options.timeoutMs);
+    return follow(ctx, followed, deadline);
   });
-  return conclude(ctx, rollout, staged);
+  return conclude(ctx, rollout, staged, deadline);
 }
 
 /** Why a blue/green, linear or canary deployment followed without its service deployment is not rolled back. */
@@ -52,7 +55,7 @@ function startLine(service: string, followed: Followed): string {
   return `No new deployment to follow: waiting until ${service} runs ${revision} in one deployment with all its tasks`;
 }
 
-async function conclude(ctx: WatchContext, rollout: FollowResult, staged: StagedFallback | undefined): Promise<WatchOutcome> {
+async function conclude(ctx: WatchContext, rollout: FollowResult, staged: StagedFallback | undefined, deadline: number): Promise<WatchOutcome> {
   const { target, reporter, options, clock } = ctx;
   const end = rollout.end;
   const what = describeDeployment(rollout.followed.deploymentId, target.taskDefinitionArn);
@@ -65,18 +68,14 @@ async function conclude(ctx: WatchContext, rollout: FollowResult, staged: Staged
       return { status: 'COMPLETED', message };
     }
     case 'superseded':
-      return superseded(ctx, what, end.by);
+      return end.by ? superseded(ctx, what, end.by) : supersededByServiceDeployment(ctx, what, end.current ?? '?');
     case 'watch-error':
     case 'unobserved':
       return unknown(ctx, rollout, `the outcome of ${what} is unknown`);
     case 'cancelled':
       return cancelled(ctx, rollout, `cancelled while ${what} was in progress`, staged);
-    case 'rolled-back-by-ecs': {
-      const to = familyRevision(end.to ?? target.previous.taskDefinitionArn);
-      const message = `${what} failed: ${end.reason}; ECS rolled back to ${to}`;
-      const failure = await reportFailure(ctx, rollout, target.taskDefinitionArn, end.reason, message);
-      return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
-    }
+    case 'rolling-back-by-ecs':
+      return followEcsRollback(ctx, rollout, { what, reason: end.reason, to: end.to ?? target.previous.taskDefinitionArn }, deadline);
     case 'failed':
     case 'timed-out': {
       const reason = end.kind === 'failed' ? end.reason : notFinished(ctx, rollout);
@@ -110,6 +109,13 @@ function superseded(ctx: WatchContext, what: string, by: Deployment): WatchOutco
   return { status: 'SUPERSEDED', message, supersededBy };
 }
 
+/** Superseded, while the deployments list does not show the deployment that took over yet. */
+function supersededByServiceDeployment(ctx: WatchContext, what: string, current: string): WatchOutcome {
+  const message = `${what} was superseded by service deployment ${current}, which another update started`;
+  ctx.reporter.warn(message);
+  return { status: 'SUPERSEDED', message };
+}
+
 function canRollBack(ctx: WatchContext): boolean {
   const { target, reporter } = ctx;
   if (!sameRevision(target.previous.taskDefinitionArn, target.taskDefinitionArn)) return true;
@@ -138,6 +144,11 @@ async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchO
   const { target, reporter, clock, options } = ctx;
   if (!canRollBack(ctx)) return failed;
   const to = familyRevision(target.previous.taskDefinitionArn);
+  const arn = rollout.followed.serviceDeploymentArn;
+  if (arn !== undefined && IN_FLIGHT.has(rollout.last?.serviceDeployment?.status ?? '')) {
+    reporter.warn(`Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+    if (await stopToRollBack(ctx, arn)) return followStopRollback(ctx, rollout, failed, failure);
+  }
   reporter.warn(`Rolling back ${target.service} to ${to}`);
 
   let started: RolloutTarget;
@@ -169,7 +180,7 @@ async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchO
     case 'cancelled':
       return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
     case 'superseded':
-      return superseded(ctx, rollbackWhat, end.by);
+      return end.by ? superseded(ctx, rollbackWhat, end.by) : supersededByServiceDeployment(ctx, rollbackWhat, end.current ?? '?');
     case 'watch-error':
     case 'unobserved': {
       // The rollout did fail; only how the rollback ended is not known.
@@ -180,7 +191,7 @@ async function rollBack(ctx: WatchContext, rollout: FollowResult, failed: WatchO
     }
     case 'failed':
     case 'timed-out':
-    case 'rolled-back-by-ecs': {
+    case 'rolling-back-by-ecs': {
       const reason = end.kind === 'timed-out' ? notFinished(ctx, rollback) : end.reason;
       const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
       await reportFailure(ctx, rollback, target.previous.taskDefinitionArn, reason, `Rollback ${rollbackWhat}: ${reason}`);
@@ -204,4 +215,126 @@ async function cancelled(ctx: WatchContext, rollout: FollowResult, headline: str
     message = `${headline}; ${await rollBackOnCancel(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), 'UpdateService', to, clock)}`;
   }
   return cancelledState(ctx, rollout, message);
+}
+
+/**
+ * ECS began rolling back by itself: the failure's reason is printed now, and the rollback is followed to its end
+ * within what is left of the wait (unless wait-for-rollback is false). Only its end makes the run ROLLED_BACK.
+ */
+async function followEcsRollback(
+  ctx: WatchContext,
+  rollout: FollowResult,
+  failed: { what: string; reason: string; to: string },
+  deadline: number,
+): Promise<WatchOutcome> {
+  const { target, reporter, options } = ctx;
+  const to = familyRevision(failed.to);
+  const headline = `${failed.what} failed: ${failed.reason}`;
+  const rollingBack = `${headline}; ECS is rolling back to ${to}`;
+  const failure = await reportFailure(ctx, rollout, target.taskDefinitionArn, failed.reason, rollingBack);
+  if (options.waitForRollback === false) return { status: 'FAILED', message: rollingBack, failure };
+  if (options.cancel.aborted) return cancelledState(ctx, rollout, `${rollingBack}; cancelled`, failure);
+
+  const known = [
+    ...rollout.followed.deploymentIdsBefore,
+    ...(rollout.followed.deploymentId ? [rollout.followed.deploymentId] : []),
+    ...deploymentsOf(rollout.last?.service ?? {}).flatMap((deployment) => (deployment.id ? [deployment.id] : [])),
+  ];
+  const rollback = await reporter.group(`Watching the rollback ECS started for ${target.service}`, () => {
+    reporter.info(`ECS is rolling back ${target.service} to ${to}; following it until it ends (wait-for-rollback)`);
+    return followWith(ctx, rollout.followed, deadline, ecsRollbackJudge(options, failed.to, known));
+  });
+  const end = rollback.end;
+  switch (end.kind) {
+    case 'rolled-back': {
+      const message = `${headline}; ECS rolled back to ${to}`;
+      reporter.warn(message);
+      return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
+    }
+    case 'rollback-failed': {
+      const message = `${headline}; ECS could not roll back to ${to}: ${end.reason}`;
+      reporter.error(message);
+      return { status: 'FAILED', message, failure };
+    }
+    case 'superseded':
+      return superseded(ctx, failed.what, end.by);
+    case 'cancelled':
+      return cancelledState(ctx, rollback, `${rollingBack}; cancelled while ECS was rolling back`, failure);
+    case 'timed-out': {
+      const message = `${headline}; ECS is still rolling back to ${to} at the end of the ${formatDuration(options.timeoutMs)} wait`;
+      reporter.error(message);
+      return { status: 'FAILED', message, failure };
+    }
+    case 'watch-error':
+    case 'unobserved': {
+      const { message, lastSeen } = unknownMessage(ctx, rollback, `${rollingBack}; how ECS's rollback ended is unknown`);
+      reporter.error(message);
+      return { status: 'FAILED', message, failure, ...lastSeen };
+    }
+  }
+}
+
+/** Service deployment statuses while it is in flight, when StopServiceDeployment can still roll it back. */
+const IN_FLIGHT = new Set(['PENDING', 'IN_PROGRESS']);
+
+/**
+ * StopServiceDeployment with ROLLBACK: ECS puts back the whole previous service revision. False when it was
+ * refused (access denied, or ECS would not stop it): the rollback is then an UpdateService, as without the API.
+ */
+async function stopToRollBack(ctx: WatchContext, arn: string): Promise<boolean> {
+  const { ecs, reporter } = ctx;
+  try {
+    await ecs.stopServiceDeployment(arn, 'ROLLBACK');
+    return true;
+  } catch (error) {
+    const why = describeError(error).split('\n')[0] ?? '';
+    if (changeOutcome(error) === 'doubtful') {
+      // The answer was lost, not the request: what the service deployment says next tells whether it went through.
+      reporter.warn(`StopServiceDeployment: the answer was lost (${why}); following the service deployment`);
+      return true;
+    }
+    reporter.warn(
+      `StopServiceDeployment was refused (${why}): rolling back with UpdateService, which restores only the task definition and desired count; allow ecs:StopServiceDeployment to roll back the whole previous service revision`,
+    );
+    return false;
+  }
+}
+
+/** Follows the rollback StopServiceDeployment asked for to its end: ROLLBACK_SUCCESSFUL, or the service steady on the previous revision. */
+async function followStopRollback(ctx: WatchContext, rollout: FollowResult, failed: WatchOutcome, failure: FailureReport): Promise<WatchOutcome> {
+  const { target, reporter, options, clock } = ctx;
+  const to = familyRevision(target.previous.taskDefinitionArn);
+  const known = [
+    ...rollout.followed.deploymentIdsBefore,
+    ...(rollout.followed.deploymentId ? [rollout.followed.deploymentId] : []),
+    ...deploymentsOf(rollout.last?.service ?? {}).flatMap((deployment) => (deployment.id ? [deployment.id] : [])),
+  ];
+  const rollback = await reporter.group(`Watching rollback of ${target.service} to ${to}`, () =>
+    followWith(ctx, rollout.followed, clock.now() + options.timeoutMs, ecsRollbackJudge(options, target.previous.taskDefinitionArn, known)),
+  );
+  const end = rollback.end;
+  switch (end.kind) {
+    case 'rolled-back': {
+      const message = `${failed.message}; rolled back to ${to}`;
+      reporter.warn(message);
+      return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
+    }
+    case 'superseded':
+      return superseded(ctx, `the rollback to ${to}`, end.by);
+    case 'cancelled':
+      return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
+    case 'watch-error':
+    case 'unobserved': {
+      const { message, lastSeen } = unknownMessage(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
+      reporter.error(message);
+      return { status: 'FAILED', message, failure, ...lastSeen };
+    }
+    case 'rollback-failed':
+    case 'timed-out': {
+      const reason = end.kind === 'timed-out' ? `did not finish within ${formatDuration(options.timeoutMs)}` : end.reason;
+      const message = `${failed.message}; the rollback to ${to} did not complete: ${reason}`;
+      reporter.error(message);
+      return { status: 'FAILED', message, failure };
+    }
+  }
 }

@@ -1,7 +1,9 @@
 // Watches a blue/green, linear or canary deployment through its service deployment (DescribeServiceDeployments):
 // each lifecycle stage as it begins, traffic shares, bake time, hooks and pauses; then one verdict. A rollback of
 // this run's asking (timeout, cancel) goes through StopServiceDeployment, never an UpdateService back.
+import type { EcsApi } from '../aws/ecs.js';
 import { changeOutcome, describeError, isNotSupported } from '../aws/errors.js';
+import type { Reporter } from '../report.js';
 import { familyRevision, formatDuration } from '../aws/names.js';
 import { errorMessage } from '../errors.js';
 import type { WatchContext, WatchDeps } from './context.js';
@@ -153,6 +155,13 @@ async function conclude(followed: Followed, result: StageResult, followedEcsRoll
       reporter.info(message);
       return { status: 'COMPLETED', message, bakeTimeRunning: true };
     }
+    case 'paused': {
+      const expires = end.expiresAt ? `; the hook expires at ${end.expiresAt}` : '';
+      const message = `${what} is paused at ${end.stage}: PAUSE hook ${end.hookId} awaits action (wait-until: paused)${expires}`;
+      reporter.info(message);
+      const { expiresAt, hookId, stage } = end;
+      return { status: 'PAUSED', message, paused: { hookId, stage, ...(expiresAt ? { expiresAt } : {}) } };
+    }
     case 'rolled-back-by-ecs': {
       const message = `${what} failed: ${end.reason}; ECS rolled back to ${previous}`;
       const failure = await reportFailure(ctx, result, target.taskDefinitionArn, end.reason, message);
@@ -201,19 +210,40 @@ async function conclude(followed: Followed, result: StageResult, followedEcsRoll
       const failure = await reportFailure(ctx, result, target.taskDefinitionArn, reason, message);
       if (options.cancel.aborted) return cancelled(followed, result, `${message}; cancelled`);
       if (!options.rollback) return { status: 'TIMED_OUT', message, failure };
-      return rollBack(followed, { status: 'TIMED_OUT', message, failure }, failure);
+      return rollBack(followed, { status: 'TIMED_OUT', message, failure }, failure, end.kind === 'pause-timed-out' ? end.hookId : undefined);
     }
   }
 }
 
-/** StopServiceDeployment with stopType ROLLBACK, then the rollback is followed to its end. */
-async function rollBack(followed: Followed, failed: WatchOutcome, failure: FailureReport): Promise<WatchOutcome> {
+/**
+ * Asks ECS to roll the service deployment back: through the PAUSE hook it waits at (ContinueServiceDeployment with
+ * action ROLLBACK), else, or when the hook no longer awaits action, StopServiceDeployment with stopType ROLLBACK.
+ */
+async function sendRollback(ecs: EcsApi, reporter: Reporter, arn: string, hookId: string | undefined): Promise<void> {
+  if (hookId !== undefined) {
+    try {
+      await ecs.continueServiceDeployment(arn, hookId, 'ROLLBACK');
+      return;
+    } catch (error) {
+      if (changeOutcome(error) !== 'not-applied') throw error;
+      reporter.warn(`ContinueServiceDeployment was refused (${describeError(error).split('\n')[0] ?? ''}): the hook no longer awaits action; StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+    }
+  }
+  await ecs.stopServiceDeployment(arn, 'ROLLBACK');
+}
+
+/** The rollback is sent (sendRollback), then followed to its end. `hookId`: the PAUSE hook the deployment waits at. */
+async function rollBack(followed: Followed, failed: WatchOutcome, failure: FailureReport, hookId?: string): Promise<WatchOutcome> {
   const { ctx, arn } = followed;
   const { target, reporter, options, ecs, clock } = ctx;
   const to = familyRevision(target.previous.taskDefinitionArn);
-  reporter.warn(`Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+  reporter.warn(
+    hookId === undefined
+      ? `Rolling back ${target.service} to ${to}: StopServiceDeployment ${arn} (stopType ROLLBACK)`
+      : `Rolling back ${target.service} to ${to}: ContinueServiceDeployment ${arn} at the PAUSE hook ${hookId} (action ROLLBACK)`,
+  );
   try {
-    await ecs.stopServiceDeployment(arn, 'ROLLBACK');
+    await sendRollback(ecs, reporter, arn, hookId);
   } catch (error) {
     if (changeOutcome(error) === 'not-applied' && !(await endedOrRollingBack(ctx, arn))) {
       const message = `${failed.message}; the rollback to ${to} failed: ${errorMessage(error)}`;
@@ -254,6 +284,7 @@ async function rollBack(followed: Followed, failed: WatchOutcome, failure: Failu
       return { status: 'FAILED', message, failure, ...lastSeen };
     }
     case 'failed':
+    case 'paused':
     case 'timed-out':
     case 'pause-timed-out': {
       const reason = end.kind === 'failed' ? end.reason : `did not finish within ${formatDuration(options.timeoutMs)}`;
@@ -292,7 +323,9 @@ async function cancelled(followed: Followed, result: StageResult, headline: stri
   if (options.rollbackOnCancel) {
     const to = familyRevision(target.previous.taskDefinitionArn);
     const ecs = ctx.ecsAfterCancel ?? ctx.ecs;
-    message = `${headline}; ${await rollBackOnCancel(ecs.stopServiceDeployment(arn, 'ROLLBACK'), 'StopServiceDeployment', to, clock)}`;
+    const hookId = followed.progress.pausedHookId;
+    const call = hookId === undefined ? 'StopServiceDeployment' : 'ContinueServiceDeployment (action ROLLBACK)';
+    message = `${headline}; ${await rollBackOnCancel(sendRollback(ecs, ctx.reporter, arn, hookId), call, to, clock)}`;
   }
   return cancelledState(ctx, result, message);
 }

@@ -95,6 +95,8 @@ function fleetEcs(clock: VirtualClock, completesAt: ReadonlyMap<string, number>)
     },
     describeCluster: unused,
     stopServiceDeployment: unused,
+    continueServiceDeployment: unused,
+    describeServiceRevisions: unused,
     describeTaskDefinition: unused,
     registerTaskDefinition: unused,
     listTaskDefinitions: unused,

@@ -75,16 +75,18 @@ describe('a cancel during UpdateService with rollback-on-cancel', () => {
     expect(h.reporter.text).toContain('the update did not reach web, so there is nothing to undo');
   });
 
-  test('the read-back found the update: the watcher gets the rollout, cancelled, to roll it back', async () => {
+  test('the read-back found the update: what it started is rolled back at once, without a watch', async () => {
     familyHas(runningDefinition);
     ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { ...runningDefinition, taskDefinitionArn: arn(2), revision: 2 } });
     const h = harness();
     updateCutShort(h, moved, false);
 
-    await deliver(h, inputs({ service: 'web', family: 'web', image: 'nginx:1.25', 'rollback-on-cancel': 'true' }));
+    const { error } = await deliver(h, inputs({ service: 'web', family: 'web', image: 'nginx:1.25', 'rollback-on-cancel': 'true' }));
 
-    expect(h.watched).toHaveLength(1);
-    expect(h.watched[0]).toMatchObject({ deploymentId: 'ecs-svc/2', previous: { taskDefinitionArn: arn(1) } });
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(ecsMock.commandCalls(UpdateServiceCommand).map((call) => call.args[0].input.taskDefinition)).toEqual([arn(2), arn(1)]);
+    expect(h.reporter.text).toContain('Cancelled during UpdateService: the update had gone through; the rollback to web:1 started');
+    expect(h.watched).toEqual([]);
   });
 
   test('without rollback-on-cancel nothing is undone and the watch does not start', async () => {
@@ -98,5 +100,8 @@ describe('a cancel during UpdateService with rollback-on-cancel', () => {
     expect(error).toBeInstanceOf(CancelledError);
     expect(h.watched).toEqual([]);
     expect(ecsMock.commandCalls(UpdateServiceCommand)).toHaveLength(1);
+    // What the read-back saw is said, in the log and in the run's ending (outputs and summary).
+    expect((error as Error).message).toBe('cancelled by SIGTERM; the update was applied: web rolls out web:2 (deployment ecs-svc/2), not watched by this run');
+    expect(h.reporter.text).toContain('Cancelled during UpdateService: the update was applied: web rolls out web:2 (deployment ecs-svc/2)');
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { appSpecContent, generatedAppSpec } from '../../src/codedeploy/appspec.js';
 import { createDeployment } from '../../src/codedeploy/create-deployment.js';
 import { planCodeDeploy, type CodeDeployInputs } from '../../src/codedeploy/plan.js';
-import { MayHaveBeenAppliedError } from '../../src/aws/doubtful.js';
+import { MayHaveBeenAppliedError } from '../../src/aws/change.js';
 import { DeployError, InputError, PreflightError } from '../../src/errors.js';
 import { FakeCodeDeploy } from './codedeploy-fakes.js';
 import { FakeClock, RecordingReporter, awsError, td } from './watch-fakes.js';
@@ -20,19 +20,20 @@ describe('createDeployment', () => {
     const clock = new FakeClock();
     const codeDeploy = new FakeCodeDeploy(clock);
 
-    const id = await createDeployment(codeDeploy, { ...REQUEST, deploymentConfig: 'CodeDeployDefault.ECSAllAtOnce' }, { clock });
+    const id = await createDeployment(codeDeploy, { ...REQUEST, deploymentConfig: 'CodeDeployDefault.ECSAllAtOnce' }, { clock, runToken: 'run-1' });
 
     expect(id).toBe('d-1');
     expect(codeDeploy.calls[0]?.input).toEqual({
       applicationName: 'AppECS-prod-web',
       deploymentGroupName: 'DgpECS-prod-web',
       revision: { revisionType: 'AppSpecContent', appSpecContent: { content: APPSPEC.content, sha256: APPSPEC.sha256 } },
-      description: 'release 7',
+      // The user's description stays whole; the run's token follows on a line of its own.
+      description: 'release 7\necs-deliver run run-1',
       deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
     });
   });
 
-  test('a lost answer whose deployment was created: found by its AppSpec, not created twice', async () => {
+  test('a lost answer whose deployment was created: found by the run token in its description, not created twice', async () => {
     const clock = new FakeClock();
     const codeDeploy = new FakeCodeDeploy(clock);
     codeDeploy.put('d-0', { revision: { revisionType: 'AppSpecContent', appSpecContent: { content: '{}', sha256: 'other' } }, status: 'Succeeded' });
@@ -47,17 +48,37 @@ describe('createDeployment', () => {
 
     expect(id).toBe('d-1');
     expect(codeDeploy.count('createDeployment')).toBe(1);
-    expect(reporter.text).toContain('CodeDeploy deployment d-1 was created by that call: following it.');
+    expect(reporter.text).toContain('CodeDeploy deployment d-1 was created by that call.');
   });
 
-  test('a lost answer whose deployment was not created: created again, once', async () => {
+  test('a lost answer whose deployment was not created: read back until it can no longer land late, then created again, once', async () => {
     const clock = new FakeClock();
     const codeDeploy = new FakeCodeDeploy(clock);
     codeDeploy.onCreate = (_input, call) => (call === 1 ? { id: '', error: reset() } : { id: 'd-2' });
 
     expect(await createDeployment(codeDeploy, REQUEST, { clock })).toBe('d-2');
     expect(codeDeploy.count('createDeployment')).toBe(2);
-    expect(codeDeploy.count('listDeployments')).toBe(1);
+    expect(codeDeploy.count('listDeployments')).toBeGreaterThanOrEqual(5);
+    expect(clock.elapsed).toBeGreaterThanOrEqual(70_000);
+  });
+
+  test('the read-back matches the run token, not the SHA-256 CodeDeploy may echo: another run of the same AppSpec is not taken', async () => {
+    const clock = new FakeClock();
+    const codeDeploy = new FakeCodeDeploy(clock);
+    // Another run of the same AppSpec, created in the read-back's window, whose token differs.
+    codeDeploy.put('d-other', {
+      revision: { revisionType: 'AppSpecContent', appSpecContent: APPSPEC },
+      description: 'release 7\necs-deliver run another-run',
+      status: 'InProgress',
+    });
+    // This run's deployment appears 20 s after the answer was lost, and GetDeployment echoes no AppSpec for it.
+    codeDeploy.onCreate = (input, call) => {
+      if (call === 1) clock.at(20_000, () => codeDeploy.put('d-late', { status: 'Created', ...(input.description ? { description: input.description } : {}) }));
+      return { id: '', error: reset() };
+    };
+
+    expect(await createDeployment(codeDeploy, REQUEST, { clock, runToken: 'this-run' })).toBe('d-late');
+    expect(codeDeploy.count('createDeployment')).toBe(1);
   });
 
   test('a refusal is not tried again and reads nothing back', async () => {
@@ -154,7 +175,7 @@ describe('planCodeDeploy', () => {
     await expect(plan(codeDeploy, {}, inputs())).rejects.toThrow(message);
   });
 
-  test('a wait-timeout not longer than the group\'s termination wait is warned about', async () => {
+  test('a wait-timeout shorter than the group\'s waits and 10 minutes is warned about, naming the parts', async () => {
     const codeDeploy = new FakeCodeDeploy(new FakeClock());
     codeDeploy.group = {
       computePlatform: 'ECS',
@@ -170,7 +191,7 @@ describe('planCodeDeploy', () => {
     });
 
     expect(reporter.lines.filter((line) => line.level === 'warn').map((line) => line.text)).toEqual([
-      'wait-timeout 30m is not longer than the waits of deployment group DgpECS-prod-web (60 min); raise wait-timeout above them, or set wait-until: traffic-shifted.',
+      'wait-timeout 30m is shorter than this CodeDeploy deployment may take: ready wait 0 min + traffic routing 0 min + termination wait 60 min + 10 min = 70 min; raise wait-timeout, or leave it out to wait that long.',
     ]);
   });
 

@@ -7,6 +7,7 @@ import type { CodeDeployApi } from '../../src/codedeploy/api.js';
 import { applyPlan } from '../../src/deploy/apply.js';
 import { outputsOf } from '../../src/deploy/outputs.js';
 import { planDeploy } from '../../src/deploy/plan.js';
+import { errorMessage } from '../../src/errors.js';
 import { FakeCodeDeploy } from './codedeploy-fakes.js';
 import { arn, ecsMock, familyHas, harness, inputs, runningDefinition, serviceExists, type Harness } from './deliver-harness.js';
 
@@ -111,5 +112,6 @@ test('a cancel while CreateDeployment is on its way: the deployment it made is f
   expect(error).toBeDefined();
   expect(result.deploymentStatus).toBe('CANCELLED');
   expect(codeDeploy.calls.filter((call) => call.op === 'stopDeployment').map((call) => call.input)).toEqual([{ deploymentId: 'd-1', autoRollbackEnabled: true }]);
-  expect(h.reporter.text).toContain('Cancelled during CreateDeployment: stopped CodeDeploy deployment d-1 with rollback.');
+  expect(h.reporter.text).toMatch(/Cancelled during CreateDeployment: CreateDeployment had started d-1 in [^ ]+: stopped it with rollback\./);
+  expect(errorMessage(error)).toMatch(/^cancelled by SIGTERM; CreateDeployment had started d-1 in /);
 });

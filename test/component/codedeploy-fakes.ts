@@ -86,7 +86,7 @@ export class FakeCodeDeploy implements CodeDeployApi {
   createDeployment(input: CreateDeploymentInput) {
     this.calls.push({ op: 'createDeployment', input, at: this.clock.now() - EPOCH });
     const { id, error } = this.onCreate(input, this.count('createDeployment'));
-    if (id) this.put(id, { revision: input.revision ?? {}, status: 'Created' });
+    if (id) this.put(id, { revision: input.revision ?? {}, status: 'Created', ...(input.description !== undefined ? { description: input.description } : {}) });
     return error ? Promise.reject(error) : Promise.resolve(id);
   }
   getDeployment(deploymentId: string) {

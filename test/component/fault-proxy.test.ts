@@ -124,6 +124,30 @@ describe('fault proxy', () => {
     expect(upstream.received).toEqual([]);
   });
 
+  test('trickle: the headers come at once, then the body one byte per interval, never idle for long', async () => {
+    proxy.inject({ operation: 'DescribeServices', fault: 'trickle', intervalMs: 20 });
+    const response = await call(proxy, 'DescribeServices', 30_000);
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const chunks: number[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value.length);
+    expect(chunks.reduce((sum, length) => sum + length, 0)).toBe(Buffer.byteLength(ANSWER));
+    // Many small pieces, not one answer.
+    expect(chunks.length).toBeGreaterThan(Buffer.byteLength(ANSWER) / 4);
+    expect(proxy.calls[0]).toMatchObject({ action: 'trickle', forwarded: true, upstreamStatus: 200 });
+  });
+
+  test('late-apply: nothing is answered; the upstream gets the call only after the client gave up', async () => {
+    proxy.inject({ operation: 'UpdateService', fault: 'late-apply', delayMs: 50 });
+    const gaveUp = failureOf(call(proxy, 'UpdateService', 300));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(upstream.received).toEqual([]);
+    expect(await gaveUp).toBe('TimeoutError');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(upstream.received).toEqual(['UpdateService']);
+    expect(proxy.calls[0]).toMatchObject({ action: 'late-apply', forwarded: true, forwardedAfterClientGaveUp: true, upstreamStatus: 200 });
+  });
+
   test('down refuses connections, also on a connection kept alive; up serves again on the same URL', async () => {
     expect((await call(proxy, 'DescribeServices')).status).toBe(200);
     await proxy.down();

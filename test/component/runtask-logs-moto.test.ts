@@ -44,7 +44,7 @@ describe.skipIf(skip)('LogTail against moto CloudWatch Logs', () => {
     process.env['AWS_SECRET_ACCESS_KEY'] = 'testing';
     // The writer stands for the awslogs driver: it names the endpoint itself, so only the reader relies on the variable.
     writer = new CloudWatchLogsClient({ region: LOGS_REGION, endpoint: moto.url });
-    api = await createLogsApi({ maxAttempts: 2 });
+    api = await createLogsApi({ region: DEPLOY_REGION, maxAttempts: 2 });
   });
 
   afterAll(async () => {

@@ -362,17 +362,42 @@ describe('runOneOffTask', () => {
     const { params, ecs } = setup();
     ecs.runErrors = [named('AccessDeniedException', 'not authorized to perform: ecs:RunTask')];
     const result = await runOneOffTask(params);
-    expect(result).toMatchObject({ status: 'FAILED', line: 'RunTask failed: AccessDeniedException: not authorized to perform: ecs:RunTask' });
+    expect(result.status).toBe('FAILED');
+    expect(result.line).toMatch(/^RunTask: access denied \(not authorized to perform: ecs:RunTask\)/);
     expect(ecs.runRequests).toHaveLength(1);
+  });
+
+  test.each([
+    ['ClientException', 'TaskDefinition is inactive'],
+    ['PlatformUnknownException', 'The specified platform version does not exist.'],
+    ['PlatformTaskDefinitionIncompatibilityException', 'The task definition is not compatible with the platform version.'],
+    ['UnsupportedFeatureException', 'The specified task is not supported in this region.'],
+    ['ConflictException', 'The request could not be processed because of conflict in the current state of the resource.'],
+    ['BlockedException', 'Your account has been blocked.'],
+  ])('a RunTask refused for good (%s) fails with AWS\'s message, sent once, never UNKNOWN', async (name, message) => {
+    const { params, ecs } = setup();
+    ecs.runErrors = [named(name, message)];
+    const result = await runOneOffTask(params);
+    expect(result).toMatchObject({ status: 'FAILED', line: `RunTask: ${name}: ${message}` });
+    expect(ecs.runRequests).toHaveLength(1);
+  });
+
+  test('throttled and 5xx RunTask answers are sent again with the same client token until one starts the task', async () => {
+    const { params, ecs } = setup();
+    ecs.runErrors = [named('ThrottlingException', 'Rate exceeded'), named('ThrottlingException', 'Rate exceeded'), named('ThrottlingException', 'Rate exceeded'), named('ServerException', 'internal', 500)];
+    const result = await runOneOffTask(params);
+    expect(result.status).toBe('SUCCEEDED');
+    expect(ecs.runRequests).toHaveLength(5);
+    expect(new Set(ecs.runRequests.map((request) => request.clientToken)).size).toBe(1);
   });
 
   test('a RunTask that never answers leaves the outcome unknown, with what to check', async () => {
     const { params, ecs } = setup();
-    ecs.runErrors = [1, 2, 3].map(() => named('ServerException', 'internal', 500));
+    ecs.runErrors = Array.from({ length: 1000 }, () => named('ServerException', 'internal', 500));
     const result = await runOneOffTask(params);
     expect(result.status).toBe('UNKNOWN');
-    expect(result.line).toMatch(/^RunTask did not answer \(ServerException: internal\); a task may have started: check aws ecs list-tasks --cluster prod --started-by ecs-deliver$/);
-    expect(ecs.runRequests).toHaveLength(3);
+    expect(result.line).toMatch(/^RunTask did not answer \(.*ServerException: internal\); a task may have started: check aws ecs list-tasks --cluster prod --started-by ecs-deliver$/);
+    expect(ecs.runRequests.length).toBeGreaterThan(3);
   });
 
   test('run-task-wait false: the task is started and not followed', async () => {

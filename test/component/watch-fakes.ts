@@ -10,6 +10,7 @@ import type {
   Service,
   ServiceDeployment,
   StopServiceDeploymentCommandOutput,
+  ContinueServiceDeploymentCommandOutput,
   Task,
   UpdateServiceCommandInput,
   UpdateServiceCommandOutput,
@@ -116,6 +117,9 @@ export class FakeEcs implements EcsApi {
   };
   onStopServiceDeployment: (arn: string, stopType: string, ecs: FakeEcs) => void = () => {
     throw new Error('unexpected StopServiceDeployment');
+  };
+  onContinueServiceDeployment: (arn: string, hookId: string, action: string, ecs: FakeEcs) => void = () => {
+    throw new Error('unexpected ContinueServiceDeployment');
   };
   private script: { at: number; change: (ecs: FakeEcs, at: number) => void }[] = [];
   private eventNumber = 0;
@@ -260,6 +264,15 @@ export class FakeEcs implements EcsApi {
   stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<StopServiceDeploymentCommandOutput> {
     return this.enter('stopServiceDeployment', { arn, stopType }, () => {
       this.onStopServiceDeployment(arn, stopType, this);
+      return { serviceDeploymentArn: arn, $metadata: {} };
+    });
+  }
+  describeServiceRevisions(): never {
+    throw new Error('not used by the watcher');
+  }
+  continueServiceDeployment(arn: string, hookId: string, action: 'CONTINUE' | 'ROLLBACK'): Promise<ContinueServiceDeploymentCommandOutput> {
+    return this.enter('continueServiceDeployment', { arn, hookId, action }, () => {
+      this.onContinueServiceDeployment(arn, hookId, action, this);
       return { serviceDeploymentArn: arn, $metadata: {} };
     });
   }

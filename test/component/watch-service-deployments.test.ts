@@ -64,15 +64,17 @@ describe('following the service deployment (DescribeServiceDeployments)', () => 
     { status: 'ROLLBACK_REQUESTED' as const },
     { status: 'ROLLBACK_IN_PROGRESS' as const },
     { status: 'ROLLBACK_SUCCESSFUL' as const },
-  ])('$status: ECS rolled back; nothing more from us', async ({ status }) => {
+  ])('$status: ECS rolls back; ROLLED_BACK once it reports ROLLBACK_SUCCESSFUL, nothing more from us', async ({ status }) => {
     const clock = new FakeClock();
-    const ecs = withServiceDeployment(rollingUpdate(clock)).at(5_000, (e) =>
-      patchServiceDeployment(e, {
-        status,
-        statusReason: 'Service deployment rolled back because the circuit breaker threshold was exceeded.',
-        rollback: { reason: 'Circuit breaker threshold exceeded.' },
-      }),
-    );
+    const ecs = withServiceDeployment(rollingUpdate(clock))
+      .at(5_000, (e) =>
+        patchServiceDeployment(e, {
+          status,
+          statusReason: 'Service deployment rolled back because the circuit breaker threshold was exceeded.',
+          rollback: { reason: 'Circuit breaker threshold exceeded.' },
+        }),
+      )
+      .at(9_000, (e) => patchServiceDeployment(e, { status: 'ROLLBACK_SUCCESSFUL' }));
 
     const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, followedByArn(), options());
 
@@ -81,6 +83,7 @@ describe('following the service deployment (DescribeServiceDeployments)', () => 
       rolledBackTo: 'web:1',
       message: 'deployment ecs-svc/2 (web:2) failed: Circuit breaker threshold exceeded; ECS rolled back to web:1',
     });
+    expect(clock.elapsed).toBe(status === 'ROLLBACK_SUCCESSFUL' ? 6_000 : 10_000);
     expect(ecs.count('updateService')).toBe(0);
   });
 

@@ -40,7 +40,7 @@ describe('pauses while ECS is silent', () => {
   test('a rollback after pause-timeout is followed to its end though the hook still shows AWAITING_ACTION', async () => {
     const clock = new FakeClock();
     const ecs = blueGreen(clock).at(2_000, (e) => patch(e, { status: 'IN_PROGRESS', lifecycleStage: 'POST_SCALE_UP', lifecycleHookDetails: [PAUSED] }));
-    ecs.onStopServiceDeployment = (_arn, _type, e) => {
+    ecs.onContinueServiceDeployment = (_arn, _hook, _action, e) => {
       patch(e, { status: 'ROLLBACK_REQUESTED' });
       e.at(e.clock.elapsed + 6_000, (later) => patch(later, { status: 'ROLLBACK_IN_PROGRESS' }));
       e.at(e.clock.elapsed + 10_000, (later) => patch(later, { status: 'ROLLBACK_SUCCESSFUL', lifecycleHookDetails: [{ ...PAUSED, status: 'SUCCEEDED' }] }));
@@ -50,7 +50,7 @@ describe('pauses while ECS is silent', () => {
 
     expect(outcome).toMatchObject({ status: 'ROLLED_BACK', rolledBackTo: 'web:1' });
     expect(outcome.message).toContain('waited longer than pause-timeout (30s) at the PAUSE hook p1 (POST_SCALE_UP)');
-    expect(ecs.count('stopServiceDeployment')).toBe(1);
+    expect(ecs.count('continueServiceDeployment')).toBe(1);
   });
 });
 

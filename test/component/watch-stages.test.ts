@@ -248,7 +248,7 @@ describe('following a blue/green, linear or canary deployment', () => {
     const ecs = blueGreen(clock).at(2_000, (e) =>
       patch(e, { status: 'IN_PROGRESS', lifecycleStage: 'POST_SCALE_UP', lifecycleHookDetails: [{ hookId: 'p1', targetType: 'PAUSE', status: 'AWAITING_ACTION' }] }),
     );
-    ecs.onStopServiceDeployment = (_arn, _type, e) => patch(e, { status: 'ROLLBACK_SUCCESSFUL' });
+    ecs.onContinueServiceDeployment = (_arn, _hook, action, e) => patch(e, { status: action === 'ROLLBACK' ? 'ROLLBACK_SUCCESSFUL' : 'IN_PROGRESS' });
     const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged(), options({ pauseTimeoutMs: 30_000 }));
     expect(outcome.status).toBe('ROLLED_BACK');
     expect(outcome.message).toContain('waited longer than pause-timeout (30s) at the PAUSE hook p1 (POST_SCALE_UP)');

@@ -94,7 +94,8 @@ describe.concurrent('a CodeDeploy service', () => {
     expect(run.log).toContain(`CodeDeploy deployment ${outputs['codedeploy-deployment-id']} (web:2) succeeded`);
 
     const [deployment] = standin.codeDeploy.deployments();
-    expect(deployment).toMatchObject({ status: 'Succeeded', description: 'release 1.25', deploymentId: outputs['codedeploy-deployment-id'] });
+    // The user's description stays whole; the run's token, what a lost answer is read back by, follows it.
+    expect(deployment).toMatchObject({ status: 'Succeeded', description: expect.stringMatching(/^release 1\.25\necs-deliver run [0-9a-f-]{36}$/), deploymentId: outputs['codedeploy-deployment-id'] });
     const appSpec = JSON.parse((deployment?.['revision'] as { appSpecContent: { content: string } }).appSpecContent.content) as Record<string, unknown>;
     expect(appSpec).toEqual({
       version: 0,
@@ -194,7 +195,7 @@ describe.concurrent('a CodeDeploy service', () => {
 
     expect(run.code, run.log).toBe(0);
     expect(run.log).toContain(
-      'Would create a CodeDeploy deployment in AppECS-default-web/DgpECS-default-web (CodeDeployDefault.ECSAllAtOnce) with the AppSpec appspec.yaml with its TaskDefinition set to the new revision of web and wait for it.',
+      'Would create a CodeDeploy deployment in AppECS-default-web/DgpECS-default-web (CodeDeployDefault.ECSAllAtOnce) with the AppSpec appspec.yaml with its TaskDefinition set to the new revision of web and wait for it (up to 20s).',
     );
     expect(callsOf(standin, 'RegisterTaskDefinition')).toHaveLength(0);
     expect(callsOf(standin, 'CodeDeploy_20141006.CreateDeployment')).toHaveLength(0);

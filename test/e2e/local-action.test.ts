@@ -97,6 +97,9 @@ describe.skipIf(skip)('local-action runs the action', () => {
       'service-deployment-arn': '',
       endpoint: '',
       'service-arn': '',
+      'hook-id': '',
+      'paused-at': '',
+      'expires-at': '',
     });
     expect(readFileSync(summary, 'utf8')).toContain('web:1');
   }, 120_000);

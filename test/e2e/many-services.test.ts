@@ -259,7 +259,9 @@ services:
     const results = resultsOf(run);
     expect(results.map((result) => result['deployment-status'])).toEqual(['ROLLED_BACK', 'NOT_STARTED', 'NOT_STARTED']);
     expect(results[1]?.reason).toBe('not started: on-failure is stop and prod/web ROLLED_BACK');
-    expect(standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.input?.['service'])).toEqual(['web', 'web']);
+    // web's deployment was still in flight: StopServiceDeployment rolled it back, not a second UpdateService.
+    expect(standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.input?.['service'])).toEqual(['web']);
+    expect(standin.requests.filter((call) => call.operation === 'StopServiceDeployment').map((call) => call.input?.['stopType'])).toEqual(['ROLLBACK']);
     expect(runsRevision(standin, 'prod', 'api')).toBe(arn(standin, 'api:1'));
     expect(runsRevision(standin, 'batch', 'worker')).toBe(arn(standin, 'worker:1'));
   });

@@ -86,6 +86,8 @@ interface TaskSetRecord {
   desired: number;
   running: number;
   weight: number;
+  /** How the replacement task set's tasks launch: what ECS's DescribeServices lists under taskSets. */
+  launch?: Body;
 }
 
 interface DeploymentRecord {
@@ -155,6 +157,15 @@ export class CodeDeployStandin {
   /** How the next deployments behave, one script each, in order; later ones succeed with the defaults. */
   script(...scripts: CodeDeployScript[]): void {
     this.nextScripts.push(...scripts);
+  }
+
+  /**
+   * How the replacement (Green) task set of the newest deployment launches, as ECS lists it under the service's
+   * taskSets: from the AppSpec's TargetService Properties, else the defaults CodeDeploy uses.
+   */
+  replacementTaskSet(): Body | undefined {
+    this.world.advance();
+    return [...this.records.values()].at(-1)?.taskSets.find((set) => set.label === 'Green')?.launch;
   }
 
   /** Every deployment, oldest first, as GetDeployment answers it now. */
@@ -287,7 +298,14 @@ export class CodeDeployStandin {
         event.status = 'InProgress';
         event.start = when;
         if (event.name === 'Install') {
-          record.taskSets.push({ label: 'Green', id: `ecs-svc/${digits(19)}`, desired: service.desiredCount, running: 0, weight: 0 });
+          record.taskSets.push({
+            label: 'Green',
+            id: `ecs-svc/${digits(19)}`,
+            desired: service.desiredCount,
+            running: 0,
+            weight: 0,
+            launch: replacementLaunch(record.content, service),
+          });
         }
       });
       if (event.name === 'AllowTraffic') {
@@ -511,7 +529,62 @@ export function codeDeployOperation(target: string): ((body: Body, context: { wo
 
 function deploymentConfigInfo(name: string): Body {
   if (!ECS_DEPLOYMENT_CONFIGS.includes(name)) throw error('DeploymentConfigDoesNotExistException', `No deployment configuration found for name: ${name}`);
-  return { deploymentConfigName: name, deploymentConfigId: randomUuid(), computePlatform: 'ECS' };
+  return { deploymentConfigName: name, deploymentConfigId: randomUuid(), computePlatform: 'ECS', trafficRoutingConfig: trafficRoutingOf(name) };
+}
+
+/** The traffic routing of the predefined ECS configurations, as GetDeploymentConfig answers it. */
+function trafficRoutingOf(name: string): Body {
+  const linear = /ECSLinear(\d+)PercentEvery(\d+)Minutes$/.exec(name);
+  if (linear) return { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: Number(linear[1]), linearInterval: Number(linear[2]) } };
+  const canary = /ECSCanary(\d+)Percent(\d+)Minutes$/.exec(name);
+  if (canary) return { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: Number(canary[1]), canaryInterval: Number(canary[2]) } };
+  return { type: 'AllAtOnce' };
+}
+
+/**
+ * The replacement task set's launch settings. The AppSpec's CapacityProviderStrategy, PlatformVersion and
+ * NetworkConfiguration (AwsvpcConfiguration) apply; one left out is not read from the service: the task set launches
+ * with the service's launch type (FARGATE), the LATEST platform version and no network configuration.
+ */
+function replacementLaunch(content: string, service: ServiceRecord): Body {
+  const properties = targetPropertiesOf(content);
+  const strategy = get(properties, 'CapacityProviderStrategy');
+  const platformVersion = get(properties, 'PlatformVersion');
+  const awsvpc = get(get(properties, 'NetworkConfiguration'), 'AwsvpcConfiguration');
+  return {
+    ...(Array.isArray(strategy)
+      ? {
+          capacityProviderStrategy: strategy.map((item) => ({
+            capacityProvider: get(item, 'CapacityProvider') ?? '',
+            ...(get(item, 'Base') !== undefined ? { base: Number(get(item, 'Base')) } : {}),
+            ...(get(item, 'Weight') !== undefined ? { weight: Number(get(item, 'Weight')) } : {}),
+          })),
+        }
+      : { launchType: service.launchType }),
+    platformVersion: typeof platformVersion === 'string' ? platformVersion : 'LATEST',
+    ...(awsvpc !== undefined
+      ? {
+          networkConfiguration: {
+            awsvpcConfiguration: {
+              subnets: get(awsvpc, 'Subnets') ?? [],
+              securityGroups: get(awsvpc, 'SecurityGroups') ?? [],
+              assignPublicIp: get(awsvpc, 'AssignPublicIp') ?? 'DISABLED',
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+const get = (value: Json | undefined, key: string): Json | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.entries(value).find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1]
+    : undefined;
+
+function targetPropertiesOf(content: string): Json | undefined {
+  const resources = get(JSON.parse(content) as Json, 'Resources');
+  const first = Array.isArray(resources) ? resources[0] : undefined;
+  return get(get(first, 'TargetService'), 'Properties');
 }
 
 /** The AppSpec's TaskDefinition, from JSON (what ecs-deliver sends) with any key case. */
@@ -522,10 +595,6 @@ function taskDefinitionOf(content: string): string {
   } catch {
     throw error('InvalidRevisionException', 'The AppSpec content is not valid JSON.');
   }
-  const get = (value: Json | undefined, key: string): Json | undefined =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.entries(value).find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1]
-      : undefined;
   const resources = get(data, 'Resources');
   const first = Array.isArray(resources) ? resources[0] : undefined;
   const reference = get(get(get(first, 'TargetService'), 'Properties'), 'TaskDefinition');

@@ -45,6 +45,7 @@ import { type CodeDeployStandin, codeDeployOf } from './codedeploy.js';
 import type { ExpressReadings } from './express.js';
 import { FaultInjector, type Faults } from './faults.js';
 import { describeExpressGatewayService } from './operations/express.js';
+import type { ServiceDeploymentsMissing, ServicesLag } from './world.js';
 import { type Body, isBody } from './input.js';
 import type { Tag } from './model.js';
 import type { TaskScript } from './one-off-tasks.js';
@@ -88,6 +89,20 @@ export interface EcsStandinOptions {
   laterStrategies?: readonly string[];
   /** How Express services behave where AWS is unclear, and their canary. Default AWS_EXPRESS_READINGS. */
   express?: Partial<ExpressReadings>;
+  /**
+   * When DescribeServiceDeployments answers a service deployment as a `failures` entry with reason MISSING, as
+   * ECS may: right after UpdateService, until `visibleAfterMs` has passed (eventual consistency), and from
+   * `forgottenAfterMs` after it was created on (a deployment ECS no longer knows). Default: never.
+   */
+  serviceDeploymentsMissing?: ServiceDeploymentsMissing;
+  /**
+   * DescribeServices' deployments list lags `ms` behind DescribeServiceDeployments: a deployment is listed only
+   * this long after it started. Whether currentServiceDeployment lags too AWS does not say: by default it does
+   * not; `currentServiceDeploymentToo` makes it. Default: no lag.
+   */
+  servicesLag?: ServicesLag;
+  /** Operations the caller may not call (its role lacks the permission): answered AccessDeniedException. */
+  deniedOperations?: readonly string[];
 }
 
 export interface TaskDefinitionSeed {
@@ -155,7 +170,11 @@ const DEPLOYER = 'deployer';
 export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<EcsStandin> {
   const account = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012' };
   const clock = options.clock ?? Date.now;
-  const timing: Timing = { ...DEFAULT_TIMING, ...options.timing };
+  const timing: Timing = {
+    ...DEFAULT_TIMING,
+    rollbackMs: options.timing?.rolloutMs ?? DEFAULT_TIMING.rollbackMs,
+    ...options.timing,
+  };
   const serviceDeploymentApi = options.serviceDeploymentApi ?? true;
   const world = new World({
     account,
@@ -164,6 +183,8 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
     registeredBy: `arn:aws:iam::${account.accountId}:user/${DEPLOYER}`,
     someoneElse: `arn:aws:iam::${account.accountId}:user/${SOMEONE_ELSE}`,
     laterStrategies: options.laterStrategies ?? [],
+    serviceDeploymentsMissing: options.serviceDeploymentsMissing ?? {},
+    ...(options.servicesLag === undefined ? {} : { servicesLag: options.servicesLag }),
   });
   Object.assign(world.expressReadings, options.express ?? {});
   const faults = new FaultInjector();
@@ -179,6 +200,7 @@ export async function startEcsStandin(options: EcsStandinOptions = {}): Promise<
       serviceDeploymentApi,
       missingServiceDeploymentApi: options.missingServiceDeploymentApi ?? 'server-error',
       timing,
+      deniedOperations: options.deniedOperations ?? [],
     }),
   );
   await new Promise<void>((resolve, reject) => {

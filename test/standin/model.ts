@@ -55,6 +55,9 @@ export interface ServiceRecord {
   minimumHealthyPercent: number;
   launchType: string;
   networkConfiguration?: Body;
+  capacityProviderStrategy?: Body[];
+  platformVersion?: string;
+  loadBalancers?: Body[];
   tags: Tag[];
   createdAt: number;
   /** PRIMARY first, then ACTIVE ones, newest first; INACTIVE ones leave this list. */

@@ -2,7 +2,7 @@
 // RUNNING → STOPPED over time and stops with the exit codes its script sets. Like rollouts, its state is computed
 // from the clock at each request, so polling never changes an outcome.
 import { containerArn, shortName, taskArn, type Account } from './arns.js';
-import { invalidParameter } from './errors.js';
+import { EcsError, invalidParameter } from './errors.js';
 import { newContainerId, newTaskId } from './ids.js';
 import type { Body, Json } from './input.js';
 import type { TaskDefinitionRecord } from './model.js';
@@ -61,8 +61,17 @@ export class OneOffTasks {
     launchType: string | undefined;
     now: number;
   }): OneOffTask {
-    const same = input.clientToken ? this.tasks.find((task) => task.clientToken === input.clientToken) : undefined;
-    if (same) return same;
+    // As ECS documents it: a client token is scoped to its cluster; the same token with the same parameters answers
+    // the task the first request started, with other parameters it is a ConflictException.
+    const same = input.clientToken
+      ? this.tasks.find((task) => task.clientToken === input.clientToken && task.clusterArn === input.cluster.arn)
+      : undefined;
+    if (same) {
+      if (JSON.stringify(same.request) !== JSON.stringify(input.request)) {
+        throw new EcsError('ConflictException', 'The request uses the same client token as a previous, but non-identical request.');
+      }
+      return same;
+    }
     const id = newTaskId();
     const definitions = (input.taskDefinition.body['containerDefinitions'] as Body[] | undefined) ?? [];
     const task: OneOffTask = {

@@ -4,10 +4,12 @@ import { type Account, serviceRevisionArn } from './arns.js';
 import { failureThreshold } from './circuit-breaker.js';
 import { message, postEvent } from './events.js';
 import { newDeploymentId, newServiceRevisionId } from './ids.js';
-import type { DeploymentRecord, ServiceRecord, TaskRecord } from './model.js';
+import { clientException } from './errors.js';
+import type { DeploymentRecord, ServiceDeploymentRecord, ServiceRecord, TaskRecord } from './model.js';
 import { DEFAULT_TIMING, type TaskPlan, type Timing, healthyPlan } from './scenarios.js';
 import { reconcileStages, startStages, stagesInProgress } from './strategies.js';
 import {
+  markRollbackFailed,
   markRollingBack,
   markStarted,
   markStopped,
@@ -30,6 +32,7 @@ export interface RolloutContext {
 }
 
 const BREAKER_REASON = 'ECS deployment circuit breaker: tasks failed to start.';
+const ROLLBACK_FAILED_REASON = 'ECS deployment circuit breaker: the rollback could not reach a steady state.';
 const inProgressReason = (id: string): string => `ECS deployment ${id} in progress.`;
 const completedReason = (id: string): string => `ECS deployment ${id} completed.`;
 
@@ -275,7 +278,7 @@ function failTask(
   if (service.deployments[0] === deployment && deployment.rolloutState === 'IN_PROGRESS') {
     const threshold = failureThreshold(deployment.desiredCount, service.circuitBreaker);
     if (service.circuitBreaker.enable && deployment.failedTasks >= threshold) {
-      trip(context, service, deployment, plan.rollbackMs, at);
+      trip(context, service, deployment, plan, at);
     } else {
       if (deployment.failedTasks >= threshold) {
         if (!deployment.unableToStartPosted) postEvent(service, at, message.unableToStart(service.name));
@@ -288,11 +291,54 @@ function failTask(
   reconcile(context, service, at);
 }
 
+/** StopServiceDeployment of a rolling deployment: ABORT stops it where it stands, ROLLBACK rolls it back. */
+export function stopRolling(context: RolloutContext, service: ServiceRecord, record: ServiceDeploymentRecord, stopType: string, at: number): void {
+  const stopped = service.deployments.find((deployment) => deployment.serviceDeployment === record);
+  if (!stopped) throw clientException('The service deployment has no deployment to stop.');
+  const target = service.deployments.find((d) => d.id === service.lastCompletedDeploymentId && d !== stopped);
+  if (stopType === 'ABORT' || !target) {
+    markStopped(record, at, statusReason.stopRequested);
+    stopped.rolloutState = 'FAILED';
+    stopped.rolloutStateReason = statusReason.stopRequested;
+    stopped.updatedAt = at;
+    return;
+  }
+  stopped.rolloutState = 'FAILED';
+  stopped.rolloutStateReason = statusReason.stopRequested;
+  rollBackTo(context, service, stopped, target, context.timing.rollbackMs, at);
+  record.status = 'ROLLBACK_IN_PROGRESS';
+  record.statusReason = statusReason.rollbackRequested;
+  record.rollback = { reason: statusReason.rollbackRequested, startedAt: at, serviceRevisionArn: target.revisionArn };
+  record.updatedAt = at;
+  scheduleReconcile(context, service, target.completeNotBefore);
+}
+
+/** The previous deployment becomes PRIMARY again and replaces the failed one's tasks within `rollbackMs`. */
+function rollBackTo(context: RolloutContext, service: ServiceRecord, failed: DeploymentRecord, target: DeploymentRecord, rollbackMs: number, at: number): void {
+  postEvent(service, at, message.rollingBack(service.name, target.id));
+  for (const task of tasksOf(service, failed.id)) stopByScheduler(task, at, target.id);
+  failed.status = 'ACTIVE';
+  failed.updatedAt = at;
+  target.status = 'PRIMARY';
+  target.rolloutState = 'IN_PROGRESS';
+  target.rolloutStateReason = inProgressReason(target.id);
+  target.failedTasks = 0;
+  target.desiredCount = service.desiredCount;
+  target.plan = healthyPlan(rollbackMs);
+  target.launchNotBefore = at;
+  target.completeNotBefore = at + rollbackMs;
+  target.updatedAt = at;
+  target.serviceDeployment = failed.serviceDeployment;
+  service.deployments = [target, ...service.deployments.filter((d) => d !== target)];
+  service.taskDefinitionArn = target.taskDefinitionArn;
+  service.steady = false;
+}
+
 function trip(
   context: RolloutContext,
   service: ServiceRecord,
   failed: DeploymentRecord,
-  rollbackMs: number,
+  { rollbackMs, rollbackFails }: { rollbackMs: number; rollbackFails: boolean },
   at: number,
 ): void {
   failed.rolloutState = 'FAILED';
@@ -309,24 +355,24 @@ function trip(
     if (record) markStopped(record, at, statusReason.breakerStopped);
     return;
   }
-  postEvent(service, at, message.rollingBack(service.name, target.id));
-  for (const task of tasksOf(service, failed.id)) stopByScheduler(task, at, target.id);
-  failed.status = 'ACTIVE';
-  target.status = 'PRIMARY';
-  target.rolloutState = 'IN_PROGRESS';
-  target.rolloutStateReason = inProgressReason(target.id);
-  target.failedTasks = 0;
-  target.desiredCount = service.desiredCount;
-  target.plan = healthyPlan(rollbackMs);
-  target.launchNotBefore = at;
-  target.completeNotBefore = at + rollbackMs;
-  target.updatedAt = at;
-  target.serviceDeployment = record;
-  service.deployments = [target, ...service.deployments.filter((d) => d !== target)];
-  service.taskDefinitionArn = target.taskDefinitionArn;
-  service.steady = false;
+  rollBackTo(context, service, failed, target, rollbackMs, at);
   if (record) markRollingBack(record, at, target.revisionArn);
+  if (rollbackFails) {
+    // The previous revision's tasks do not come back either: the rollback ends ROLLBACK_FAILED and never completes.
+    target.completeNotBefore = at + rollbackMs + 1;
+    context.timeline.schedule(at + rollbackMs, (when) => failRollback(service, target, when));
+  }
   scheduleReconcile(context, service, target.completeNotBefore);
+}
+
+function failRollback(service: ServiceRecord, target: DeploymentRecord, at: number): void {
+  const record = target.serviceDeployment;
+  if (service.deployments[0] !== target || record?.status !== 'ROLLBACK_IN_PROGRESS') return;
+  target.rolloutState = 'FAILED';
+  target.rolloutStateReason = ROLLBACK_FAILED_REASON;
+  target.updatedAt = at;
+  postEvent(service, at, message.deploymentFailed(service.name, target.id));
+  markRollbackFailed(record, at);
 }
 
 export function complete(service: ServiceRecord, primary: DeploymentRecord, at: number): void {

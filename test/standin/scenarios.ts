@@ -28,7 +28,7 @@ export interface Timing {
   retryDelayMs: number;
   /** Longest wait between replacements once ECS backs off ("unable to consistently start tasks"). */
   maxRetryDelayMs: number;
-  /** From the circuit breaker tripping to the rolled-back deployment's COMPLETED. */
+  /** From the circuit breaker tripping to the end of ECS's rollback (ROLLBACK_SUCCESSFUL or ROLLBACK_FAILED); as long as a rollout unless set. */
   rollbackMs: number;
   /** BLUE_GREEN, LINEAR, CANARY: the least time in each lifecycle stage. */
   stageMs: number;
@@ -47,6 +47,8 @@ export type Scenario =
       retryDelayMs?: number;
       maxRetryDelayMs?: number;
       rollbackMs?: number;
+      /** ECS's rollback fails too: the service deployment ends ROLLBACK_FAILED after rollbackMs. */
+      rollbackFails?: boolean;
     }
   | { name: 'never-stabilises'; runningTasks?: number; rolloutMs?: number }
   | { name: 'superseded'; supersedeAfterMs?: number; rolloutMs?: number };
@@ -62,6 +64,7 @@ export type TaskPlan =
       retryDelayMs: number;
       maxRetryDelayMs: number;
       rollbackMs: number;
+      rollbackFails: boolean;
     }
   | { tasks: 'stuck'; runningTasks: number | undefined; rolloutMs: number };
 
@@ -70,7 +73,7 @@ export const DEFAULT_TIMING: Timing = {
   taskLifetimeMs: 800,
   retryDelayMs: 300,
   maxRetryDelayMs: 2400,
-  rollbackMs: 2000,
+  rollbackMs: 4000,
   stageMs: 300,
   hookMs: 400,
 };
@@ -124,6 +127,7 @@ export function planFor(scenario: Scenario, timing: Timing): TaskPlan {
         retryDelayMs,
         maxRetryDelayMs: Math.max(retryDelayMs, spec.maxRetryDelayMs ?? timing.maxRetryDelayMs),
         rollbackMs: spec.rollbackMs ?? timing.rollbackMs,
+        rollbackFails: spec.rollbackFails === true,
       };
     }
   }

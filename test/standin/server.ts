@@ -34,6 +34,8 @@ export interface HandlerDependencies {
   serviceDeploymentApi: boolean;
   missingServiceDeploymentApi: MissingOperationAnswer;
   timing: Timing;
+  /** Operations the caller's role may not call: answered AccessDeniedException. */
+  deniedOperations: readonly string[];
 }
 
 export function createRequestHandler(deps: HandlerDependencies) {
@@ -56,6 +58,9 @@ export function createRequestHandler(deps: HandlerDependencies) {
       input = parseBody(text);
       const fault = deps.faults.decide(operation, deps.world.now());
       if (fault) throw fault === 'throttle' ? throttling() : serverException();
+      if (deps.deniedOperations.includes(operation)) {
+        throw new EcsError('AccessDeniedException', `User: arn:aws:iam::123456789012:user/deployer is not authorized to perform: ecs:${operation}`);
+      }
       if (SERVICE_DEPLOYMENT_OPERATIONS.has(operation) && !deps.serviceDeploymentApi) {
         if (deps.missingServiceDeploymentApi === 'server-error') {
           record(500, input);

@@ -11,6 +11,9 @@ export const statusReason = {
   breakerStopped: 'Service deployment failed: the deployment circuit breaker threshold was reached.',
   breakerRollback: 'Service deployment rolled back: the deployment circuit breaker threshold was reached.',
   rollbackReason: 'Circuit breaker threshold reached: tasks failed to start.',
+  stopRequested: 'Service deployment stopped by a StopServiceDeployment request.',
+  rollbackRequested: 'Service deployment rolled back by a StopServiceDeployment request.',
+  rollbackFailed: 'Service deployment rollback failed: the previous service revision did not reach a steady state.',
 } as const;
 
 export function openServiceDeployment(
@@ -58,6 +61,13 @@ export function markRollingBack(record: ServiceDeploymentRecord, at: number, rev
   record.statusReason = statusReason.breakerRollback;
   record.rollback = { reason: statusReason.rollbackReason, startedAt: at, serviceRevisionArn: revisionArn };
   record.breakerStatus = 'TRIGGERED';
+  record.updatedAt = at;
+}
+
+export function markRollbackFailed(record: ServiceDeploymentRecord, at: number): void {
+  record.status = 'ROLLBACK_FAILED';
+  record.statusReason = statusReason.rollbackFailed;
+  record.finishedAt = at;
   record.updatedAt = at;
 }
 

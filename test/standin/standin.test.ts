@@ -532,6 +532,24 @@ describe('one-off tasks (RunTask, DescribeTasks, StopTask) on a manual clock', (
     expect(s.oneOffTasks()).toHaveLength(1);
   });
 
+  test('the same client token with other parameters is a ConflictException, as ECS documents', async () => {
+    const { ecs, s } = await start();
+    s.seedTaskDefinition({ family: 'job', containerDefinitions: [{ name: 'app', image: 'app:1' }] });
+    await runOne(ecs, { clientToken: 't-2' });
+    await expect(runOne(ecs, { clientToken: 't-2', startedBy: 'someone-else' })).rejects.toMatchObject({ name: 'ConflictException' });
+    expect(s.oneOffTasks()).toHaveLength(1);
+  });
+
+  test('a client token is scoped to its cluster: the same token in another cluster starts a task of its own', async () => {
+    const { ecs, s } = await start();
+    s.seedTaskDefinition({ family: 'job', containerDefinitions: [{ name: 'app', image: 'app:1' }] });
+    s.seedCluster('other');
+    const here = await runOne(ecs, { clientToken: 't-3' });
+    const there = await runOne(ecs, { clientToken: 't-3', cluster: 'other' });
+    expect(there).not.toBe(here);
+    expect(s.oneOffTasks()).toHaveLength(2);
+  });
+
   test('StopTask stops it at once: UserInitiated, the reason given, exit code 143', async () => {
     const time = manualClock();
     const { ecs, s } = await start({ clock: time.clock });

@@ -41,6 +41,11 @@ export interface ServiceSeed {
   status?: ServiceStatus;
   tags?: Tag[];
   networkConfiguration?: Body;
+  /** As CreateService takes them: a service with a capacity provider strategy has no launch type. */
+  capacityProviderStrategy?: Body[];
+  platformVersion?: string;
+  /** `{ targetGroupArn, containerName, containerPort }` entries. */
+  loadBalancers?: Body[];
   /**
    * As UpdateService takes it: `strategy` (BLUE_GREEN, LINEAR, CANARY), `bakeTimeInMinutes`, `lifecycleHooks`,
    * `linearConfiguration`, `canaryConfiguration`. Minutes may be fractions, so tests bake for seconds.
@@ -56,6 +61,21 @@ export interface WorldOptions {
   someoneElse: string;
   /** Strategy names accepted beyond the four ECS documents today. */
   laterStrategies: readonly string[];
+  serviceDeploymentsMissing: ServiceDeploymentsMissing;
+  /** How far DescribeServices lags behind the service deployments; undefined: not at all. */
+  servicesLag?: ServicesLag;
+}
+
+/** See EcsStandinOptions.servicesLag. */
+export interface ServicesLag {
+  ms: number;
+  currentServiceDeploymentToo?: boolean;
+}
+
+/** When DescribeServiceDeployments answers a service deployment MISSING: see EcsStandinOptions. */
+export interface ServiceDeploymentsMissing {
+  visibleAfterMs?: number;
+  forgottenAfterMs?: number;
 }
 
 export class World {
@@ -145,6 +165,9 @@ export class World {
     service.tags = seed.tags ?? [];
     applyDeploymentConfiguration(service, seed.deploymentConfiguration, this.options.laterStrategies);
     if (seed.networkConfiguration) service.networkConfiguration = seed.networkConfiguration;
+    if (seed.capacityProviderStrategy) service.capacityProviderStrategy = seed.capacityProviderStrategy;
+    if (seed.platformVersion) service.platformVersion = seed.platformVersion;
+    if (seed.loadBalancers) service.loadBalancers = seed.loadBalancers;
     // An INACTIVE service has neither deployments nor tasks left.
     if (service.status !== 'INACTIVE') seedDeployment(this.rollout, service, at);
     cluster.services.set(service.name, service);

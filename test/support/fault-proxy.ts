@@ -5,13 +5,16 @@
 //   proxy.inject({ operation: 'RegisterTaskDefinition', fault: 'reset-after' });            // the next one
 //   proxy.inject({ operation: 'DescribeServices', fault: 'truncate', when: { nth: 2 }, after: 'UpdateService' });
 //   proxy.inject({ operation: 'DescribeServices', fault: 'status', status: 503, when: { next: 4 } });
+//   proxy.inject({ operation: 'DescribeServices', fault: 'trickle', intervalMs: 2000 });      // headers, then a byte at a time
+//   proxy.inject({ operation: 'UpdateService', fault: 'late-apply' });                        // forwarded once the client gave up
+//   proxy.inject({ operation: 'UpdateService', fault: 'hang-after' });                        // applied, never answered
 //   proxy.down(); await proxy.up();                                                           // the endpoint gone
 //   proxy.forwarded('RegisterTaskDefinition');                                                // how many got through
 import { type IncomingMessage, type ServerResponse, createServer, request as httpRequest } from 'node:http';
 import type { Socket } from 'node:net';
 import { freePort } from './servers.js';
 
-export type FaultKind = 'hang' | 'reset-after' | 'reset-before' | 'truncate' | 'status';
+export type FaultKind = 'hang' | 'hang-after' | 'reset-after' | 'reset-before' | 'truncate' | 'status' | 'trickle' | 'late-apply';
 
 /** Which of the matching calls a rule hits, counted from when the rule was added (or from its `after` call). */
 export type When = { nth: number } | { next: number } | { from: number } | 'always';
@@ -27,6 +30,10 @@ export interface FaultRule {
   /** For 'status': the HTTP status (default 500) and the AWS error name (default by status). */
   status?: number;
   errorType?: string;
+  /** For 'trickle': the pause between two bytes of the body (default 2000 ms). */
+  intervalMs?: number;
+  /** For 'late-apply': how long after the client gave up the request reaches the upstream (default 500 ms). */
+  delayMs?: number;
 }
 
 export interface ProxyCall {
@@ -37,6 +44,8 @@ export interface ProxyCall {
   forwarded: boolean;
   /** The status the upstream answered, when forwarded and answered. */
   upstreamStatus?: number;
+  /** For 'late-apply': the client had given up on the call before it was forwarded. */
+  forwardedAfterClientGaveUp?: boolean;
 }
 
 export interface FaultProxy {
@@ -89,6 +98,16 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     if (rule?.fault === 'hang') return; // the socket stays open until the client or down()/close() drops it
     if (rule?.fault === 'reset-before') return reset(request.socket);
     if (rule?.fault === 'status') return sendError(response, rule.status ?? 500, rule.errorType);
+    if (rule?.fault === 'late-apply') {
+      // Nothing is answered: once the client gives up and drops the connection, the request goes on to the upstream.
+      await closed(request);
+      await new Promise((resolve) => setTimeout(resolve, rule.delayMs ?? 500));
+      call.forwarded = true;
+      call.forwardedAfterClientGaveUp = true;
+      const late = await forward(target, request, body);
+      call.upstreamStatus = late.status;
+      return;
+    }
 
     call.forwarded = true;
     const answer = await forward(target, request, body);
@@ -99,6 +118,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       for (const candidate of rules) candidate.armed ||= candidate.after === operation;
     }
     if (rule?.fault === 'reset-after') return reset(request.socket);
+    if (rule?.fault === 'hang-after') return; // applied upstream; the answer never comes
+    if (rule?.fault === 'trickle') return trickle(response, answer, rule.intervalMs ?? 2000);
     const sent = rule?.fault === 'truncate' ? answer.body.subarray(0, Math.floor(answer.body.length / 2)) : answer.body;
     response.writeHead(answer.status, { ...answer.headers, 'content-length': String(sent.length) });
     response.end(sent);
@@ -139,6 +160,26 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     up: listen,
     close: stop,
   };
+}
+
+/** Headers at once, then the body one byte at a time: never idle long enough for a socket timeout. */
+async function trickle(response: ServerResponse, answer: Answer, intervalMs: number): Promise<void> {
+  response.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
+  response.flushHeaders();
+  for (const byte of answer.body) {
+    if (response.destroyed || response.writableEnded) return;
+    response.write(Buffer.from([byte]));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  if (!response.destroyed) response.end();
+}
+
+/** Resolves once the client closed the connection the request came on. */
+function closed(request: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (request.socket.destroyed) return resolve();
+    request.socket.once('close', () => resolve());
+  });
 }
 
 function hits(when: When, seen: number): boolean {

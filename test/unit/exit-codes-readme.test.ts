@@ -2,7 +2,7 @@
 // the row of each kind of ending names it, NOT_STARTED included wherever a run that changed nothing exits.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { readFailure } from '../../src/deploy/preflight.js';
+import { readFailure } from '../../src/aws/read-failure.js';
 import { HANGUP_EXIT } from '../../src/exit-cleanup.js';
 import { notStartedResult } from '../../src/deploy/result.js';
 import { AwsUnavailableError, CancelledError, DeployError, EXIT, InputError, PreflightError, exitCodeFor } from '../../src/errors.js';

@@ -39,6 +39,12 @@ describe('where inputs come from', () => {
     expect([raw('task-definition'), raw('service')]).toEqual(['td.json', '']);
   });
 
+  test('the first word names the operation; without one, none is set (deploy)', () => {
+    expect(parseArgv(['status', '--service', 'web'], {}).flags).toEqual(new Map([['operation', 'status'], ['service', 'web']]));
+    expect(parseArgv(['deploy'], {}).flags.get('operation')).toBe('deploy');
+    expect(parseArgv(['--service', 'web'], {}).flags.has('operation')).toBe(false);
+  });
+
   test.each([
     [['--registry-password', 'hunter2'], /ECS_DELIVER_REGISTRY_PASSWORD or pass --registry-password-stdin/],
     [['--web-identity-token=abc'], /not accepted on the command line/],
@@ -47,7 +53,10 @@ describe('where inputs come from', () => {
     [['--desired_count', '2'], /did you mean --desired-count\?/],
     [['--dryrun'], /did you mean --dry-run\?/],
     [['--service'], /--service needs a value/],
-    [['stray'], /unexpected argument "stray"/],
+    [['stray'], /unknown operation "stray"; ecs-deliver takes deploy, status, continue, rollback/],
+    [['statsu'], /unknown operation "statsu"; did you mean status\?/],
+    [['status', 'stray'], /unexpected argument "stray"/],
+    [['--service', 'web', 'status'], /unexpected argument "status"/],
   ])('%j is refused', (argv, message) => {
     expect(() => parseArgv(argv, {})).toThrow(UsageError);
     expect(() => parseArgv(argv, {})).toThrow(message);

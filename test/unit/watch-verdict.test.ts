@@ -73,18 +73,18 @@ describe('decide', () => {
     {
       name: 'FAILED with breaker rollback: ECS is rolling back',
       service: service([ours({ rolloutState: 'FAILED', rolloutStateReason: 'breaker' }), old()], breaker(true, true)),
-      verdict: { kind: 'rolled-back-by-ecs', reason: 'breaker' },
+      verdict: { kind: 'rolling-back-by-ecs', reason: 'breaker' },
     },
     {
       name: 'an older deployment is PRIMARY again',
       service: service([old({ status: 'PRIMARY' }), ours({ status: 'ACTIVE', rolloutState: 'FAILED', rolloutStateReason: 'x' })]),
-      verdict: { kind: 'rolled-back-by-ecs', reason: 'x', to: 'arn:aws:ecs:r:1:task-definition/web:1' },
+      verdict: { kind: 'rolling-back-by-ecs', reason: 'x', to: 'arn:aws:ecs:r:1:task-definition/web:1' },
     },
     {
       name: 'ours gone, an older one PRIMARY',
       service: service([old({ status: 'PRIMARY' })]),
       followed: { last: ours({ rolloutState: 'FAILED', rolloutStateReason: 'remembered' }) },
-      verdict: { kind: 'rolled-back-by-ecs', reason: 'remembered', to: 'arn:aws:ecs:r:1:task-definition/web:1' },
+      verdict: { kind: 'rolling-back-by-ecs', reason: 'remembered', to: 'arn:aws:ecs:r:1:task-definition/web:1' },
     },
     {
       name: 'an older PRIMARY before ours was ever seen is not yet a rollback',
@@ -96,7 +96,7 @@ describe('decide', () => {
       name: 'a rolling-back event',
       service: service([ours(), old()]),
       events: [event('(service web) rolling back to deployment ecs-svc/1.')],
-      verdict: { kind: 'rolled-back-by-ecs', reason: 'ECS gave no reason', to: 'arn:aws:ecs:r:1:task-definition/web:1' },
+      verdict: { kind: 'rolling-back-by-ecs', reason: 'ECS gave no reason', to: 'arn:aws:ecs:r:1:task-definition/web:1' },
     },
     {
       name: 'a new PRIMARY that is neither ours nor older',
@@ -143,7 +143,7 @@ describe('decide', () => {
       service: service([ours(), old()]),
       followed: { serviceDeploymentArn: SD_ARN },
       sd: { status: 'ROLLBACK_IN_PROGRESS', rollback: { reason: 'alarm in ALARM.' } },
-      verdict: { kind: 'rolled-back-by-ecs', reason: 'alarm in ALARM' },
+      verdict: { kind: 'rolling-back-by-ecs', reason: 'alarm in ALARM' },
     },
     {
       name: 'service deployment ROLLBACK_FAILED',

@@ -2,6 +2,7 @@ import { describeClusters, listClusters } from './clusters.js';
 import type { Operation } from './context.js';
 import {
   continueServiceDeployment,
+  describeServiceRevisions,
   describeServiceDeployments,
   listServiceDeployments,
   stopServiceDeployment,
@@ -57,4 +58,5 @@ export const SERVICE_DEPLOYMENT_OPERATIONS: ReadonlyMap<string, Operation> = new
   ['DescribeServiceDeployments', describeServiceDeployments],
   ['StopServiceDeployment', stopServiceDeployment],
   ['ContinueServiceDeployment', continueServiceDeployment],
+  ['DescribeServiceRevisions', describeServiceRevisions],
 ]);

@@ -11,6 +11,7 @@ import {
 import { nextToken, paginate } from '../pagination.js';
 import type { ServiceDeploymentRecord, ServiceRecord } from '../model.js';
 import { briefServiceDeployment, describeServiceDeployment, markStopped } from '../service-deployments.js';
+import { stopRolling } from '../rollout.js';
 import { continueAtHook, rollBackStages, stageReason, stagesInProgress } from '../strategies.js';
 import type { World } from '../world.js';
 import type { OperationContext } from './context.js';
@@ -34,7 +35,11 @@ export function listServiceDeployments(body: Body, { world }: OperationContext):
   return { serviceDeployments: page.items.map(briefServiceDeployment), ...nextToken(page.nextToken) };
 }
 
-export function describeServiceDeployments(body: Body, { world }: OperationContext): Body {
+export function describeServiceDeployments(body: Body, { world, now }: OperationContext): Body {
+  const { visibleAfterMs, forgottenAfterMs } = world.options.serviceDeploymentsMissing;
+  const answered = (record: ServiceDeploymentRecord): boolean =>
+    (visibleAfterMs === undefined || now - record.createdAt >= visibleAfterMs) &&
+    (forgottenAfterMs === undefined || now - record.createdAt < forgottenAfterMs);
   const arns = optionalStringList(body, 'serviceDeploymentArns') ?? [];
   if (arns.length === 0 || arns.length > MAX_DESCRIBED) {
     throw invalidParameter(`serviceDeploymentArns must have between 1 and ${MAX_DESCRIBED} items.`);
@@ -43,7 +48,7 @@ export function describeServiceDeployments(body: Body, { world }: OperationConte
   const failures: Body[] = [];
   for (const arn of arns) {
     const { service, record } = findServiceDeployment(world, arn);
-    if (service && record) serviceDeployments.push(describeServiceDeployment(record, service));
+    if (service && record && answered(record)) serviceDeployments.push(describeServiceDeployment(record, service));
     else failures.push({ arn, reason: 'MISSING' });
   }
   return { serviceDeployments, failures };
@@ -60,8 +65,8 @@ const notFound = (): EcsError =>
   new EcsError('ServiceDeploymentNotFoundException', 'The service deployment does not exist. Use ListServiceDeployments to get the service deployment ARNs.');
 
 /**
- * ROLLBACK (the default) returns production traffic to the source revision; ABORT stops where it stands. The
- * stand-in rolls back blue/green, linear and canary deployments; a rolling one is refused.
+ * ROLLBACK (the default) puts the service back on the source revision; ABORT stops where it stands. A rolling
+ * deployment rolls back as the circuit breaker's rollback does, to the last deployment that completed.
  */
 export function stopServiceDeployment(body: Body, { world, now }: OperationContext): Body {
   const arn = requiredString(body, 'serviceDeploymentArn');
@@ -75,7 +80,11 @@ export function stopServiceDeployment(body: Body, { world, now }: OperationConte
   if (record.status !== 'PENDING' && record.status !== 'IN_PROGRESS') {
     throw new EcsError('ConflictException', `The service deployment is ${record.status} and cannot be stopped.`);
   }
-  if (!stagesInProgress(record)) throw clientException('The ECS stand-in stops only BLUE_GREEN, LINEAR and CANARY service deployments.');
+  if (!stagesInProgress(record)) {
+    if (service.strategy.strategy !== 'ROLLING') throw clientException('The service deployment has not started its lifecycle stages.');
+    stopRolling(world.rollout, service, record, stopType, now);
+    return { serviceDeploymentArn: arn };
+  }
   if (stopType === 'ABORT') markStopped(record, now, 'Service deployment stopped by a StopServiceDeployment request.');
   else rollBackStages(world.rollout, service, record, now, stageReason.stopRequested, true);
   return { serviceDeploymentArn: arn };
@@ -94,4 +103,33 @@ export function continueServiceDeployment(body: Body, { world, now }: OperationC
   }
   continueAtHook(world.rollout, service, record, hook, action, now);
   return { serviceDeploymentArn: arn };
+}
+
+/** DescribeServiceRevisions: each revision a deployment of any service ran or runs, with its task definition. */
+export function describeServiceRevisions(body: Body, { world }: OperationContext): Body {
+  const arns = optionalStringList(body, 'serviceRevisionArns') ?? [];
+  if (arns.length === 0 || arns.length > MAX_DESCRIBED) {
+    throw invalidParameter(`serviceRevisionArns must have between 1 and ${MAX_DESCRIBED} items.`);
+  }
+  const serviceRevisions: Body[] = [];
+  const failures: Body[] = [];
+  for (const arn of arns) {
+    const found = findRevision(world, arn);
+    if (found) serviceRevisions.push(found);
+    else failures.push({ arn, reason: 'MISSING' });
+  }
+  return { serviceRevisions, failures };
+}
+
+function findRevision(world: World, arn: string): Body | undefined {
+  for (const cluster of world.clusters.values()) {
+    for (const service of cluster.services.values()) {
+      const deployments = [...service.deployments, ...service.serviceDeployments.flatMap((record) => [record.target, ...record.sources])];
+      const deployment = deployments.find((candidate) => candidate.revisionArn === arn);
+      if (deployment) {
+        return { serviceRevisionArn: arn, serviceArn: service.arn, clusterArn: cluster.arn, taskDefinition: deployment.taskDefinitionArn, createdAt: deployment.createdAt / 1000 };
+      }
+    }
+  }
+  return undefined;
 }

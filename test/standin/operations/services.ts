@@ -34,7 +34,11 @@ export function describeServices(body: Body, context: OperationContext): Body {
   const failures: Body[] = [];
   for (const reference of references) {
     const service = cluster.services.get(shortName(reference));
-    if (service) services.push(serviceToWire(service, { withTags, currentServiceDeployment: context.serviceDeploymentApi }));
+    if (service) {
+      const wire = serviceToWire(service, { withTags, currentServiceDeployment: context.serviceDeploymentApi });
+      const lag = world.options.servicesLag;
+      services.push(lag === undefined ? wire : lagging(wire, service, context.now - lag.ms, lag.currentServiceDeploymentToo === true));
+    }
     else failures.push({ arn: serviceArn(world.account, cluster.name, shortName(reference)), reason: 'MISSING' });
   }
   return { services, failures };
@@ -104,4 +108,22 @@ export function takeNextPlan(service: ServiceRecord, timing: Timing): TaskPlan {
   next.remaining--;
   if (next.remaining <= 0) service.nextPlan = undefined;
   return next.plan;
+}
+
+/**
+ * The service as DescribeServices shows it while its deployments list lags behind the service deployments:
+ * deployments started after `seenUpTo` are not listed yet and the newest listed one reads PRIMARY. With
+ * `currentLags`, currentServiceDeployment lags as well, naming the newest service deployment started by then.
+ */
+function lagging(wire: Body, service: ServiceRecord, seenUpTo: number, currentLags: boolean): Body {
+  const listed = (wire['deployments'] as Body[]).filter((deployment) => Number(deployment['createdAt']) * 1000 <= seenUpTo);
+  const primary = listed.find((deployment) => deployment['status'] === 'PRIMARY') ?? listed[0];
+  const deployments = listed.map((deployment) => (deployment === primary ? { ...deployment, status: 'PRIMARY' } : deployment));
+  const current = service.serviceDeployments.find((record) => record.createdAt <= seenUpTo);
+  return {
+    ...wire,
+    deployments,
+    ...(primary ? { taskDefinition: primary['taskDefinition'] as string } : {}),
+    ...(currentLags && current && wire['currentServiceDeployment'] !== undefined ? { currentServiceDeployment: current.arn } : {}),
+  };
 }

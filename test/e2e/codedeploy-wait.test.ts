@@ -1,0 +1,96 @@
+// The built bundle planning a CodeDeploy deployment on the stand-in: the wait counts the deployment config's traffic
+// routing (GetDeploymentConfig trafficRoutingConfig, the group's config when none is named) beside the group's
+// ready and termination waits. Without wait-timeout the run waits that long (at least 30 minutes) and says so; a
+// shorter wait-timeout gets a warning naming the parts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type TestContext, describe, expect, test } from 'vitest';
+import { type EcsStandin, startEcsStandin } from '../standin/index.js';
+import { type BundleRun, runBundle } from '../support/run-bundle.js';
+
+const LINEAR = 'CodeDeployDefault.ECSLinear10PercentEvery3Minutes';
+
+async function standinWith(context: TestContext, deploymentConfigName: string): Promise<{ standin: EcsStandin; dir: string }> {
+  const standin = await startEcsStandin();
+  context.onTestFinished(() => standin.close());
+  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+  standin.seedService({
+    serviceName: 'web',
+    taskDefinition: 'web:1',
+    desiredCount: 2,
+    deploymentController: 'CODE_DEPLOY',
+    loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-blue/0123', containerName: 'web', containerPort: 80 }],
+  });
+  standin.codeDeploy.seedDeploymentGroup({
+    application: 'AppECS-default-web',
+    deploymentGroup: 'DgpECS-default-web',
+    service: 'web',
+    deploymentConfigName,
+    terminationWaitMinutes: 5,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-codedeploy-wait-'));
+  context.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return { standin, dir };
+}
+
+function dryRun(standin: EcsStandin, dir: string, args: string[] = []): Promise<BundleRun> {
+  return runBundle({
+    args: ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--dry-run', 'true', ...args],
+    env: {
+      AWS_ENDPOINT_URL_ECS: standin.url,
+      AWS_ENDPOINT_URL_CODEDEPLOY: standin.url,
+      AWS_REGION: standin.region,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+    },
+    cwd: dir,
+    timeoutMs: 30_000,
+  });
+}
+
+describe.concurrent('the wait of a CodeDeploy deployment', () => {
+  test("the group's linear config, no wait-timeout: 27 min of routing counted, the run waits 42m and the plan says so", async (context) => {
+    const { standin, dir } = await standinWith(context, LINEAR);
+
+    const run = await dryRun(standin, dir);
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toContain(
+      `CodeDeploy wait: 42m (wait-timeout not set; at least 30 min, and ready wait 0 min + traffic routing 27 min (${LINEAR}) + termination wait 5 min + 10 min).`,
+    );
+    expect(run.log).toContain('and wait for it (up to 42m).');
+    expect(standin.requests.filter((call) => call.operation.endsWith('GetDeploymentConfig')).map((call) => call.input?.['deploymentConfigName'])).toEqual([LINEAR]);
+  });
+
+  test('no wait-timeout, a real deploy: the watch itself runs with that 42m wait', async (context) => {
+    const { standin, dir } = await standinWith(context, LINEAR);
+
+    const run = await dryRun(standin, dir, ['--dry-run', 'false', '--json', '--poll-interval', '1s']);
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toMatch(/^Following CodeDeploy deployment d-\w+ \(web:2\) in AppECS-default-web\/DgpECS-default-web; timeout 42m$/m);
+  });
+
+  test('a wait-timeout shorter than that: a warning naming the parts, and the wait stays as set', async (context) => {
+    const { standin, dir } = await standinWith(context, LINEAR);
+
+    const run = await dryRun(standin, dir, ['--wait-timeout', '20m']);
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toContain(
+      `wait-timeout 20m is shorter than this CodeDeploy deployment may take: ready wait 0 min + traffic routing 27 min (${LINEAR}) + termination wait 5 min + 10 min = 42 min`,
+    );
+    expect(run.log).toContain('and wait for it (up to 20m).');
+  });
+
+  test('all at once: the least wait, 30m', async (context) => {
+    const { standin, dir } = await standinWith(context, 'CodeDeployDefault.ECSAllAtOnce');
+
+    const run = await dryRun(standin, dir);
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toContain('and wait for it (up to 30m).');
+    expect(run.log).not.toContain('is shorter than this CodeDeploy deployment may take');
+  });
+});

@@ -1,0 +1,112 @@
+// `rollback` from the built bundle on each host against the ECS stand-in: a deployment paused at a PAUSE hook is
+// rolled back by ECS (ContinueServiceDeployment ROLLBACK) to ROLLED_BACK; after a completed rolling deploy the
+// service is updated back to the revision it ran before, saying which and why; with nothing to go back to, exit 2.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type TestContext, describe, expect, test } from 'vitest';
+import { startEcsStandin } from '../standin/index.js';
+import { parseGithubOutput } from '../support/github-output.js';
+import { type BundleRun, runBundle } from '../support/run-bundle.js';
+
+const KILL_AFTER_MS = 60_000;
+const PAUSED = { strategy: 'BLUE_GREEN', lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }] };
+
+async function standinWith(context: TestContext, config?: Record<string, unknown>) {
+  const standin = await startEcsStandin({ timing: { stageMs: 200, hookMs: 200, rollbackMs: 400, rolloutMs: 400 } });
+  context.onTestFinished(() => standin.close());
+  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
+  standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, ...(config ? { deploymentConfiguration: config as never } : {}) });
+  const env = { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
+  return { standin, env };
+}
+
+const shell = (env: Record<string, string>, args: string[]): Promise<BundleRun> => runBundle({ args, env, timeoutMs: KILL_AFTER_MS });
+const DEPLOY = ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--poll-interval', '1s'];
+
+describe.concurrent('rollback', () => {
+  test('from a shell: a deployment paused at a PAUSE hook is rolled back by ECS, ROLLED_BACK, exit 0', async (context) => {
+    const { standin, env } = await standinWith(context, PAUSED);
+    expect((await shell(env, [...DEPLOY, '--wait-until', 'paused'])).code).toBe(0);
+
+    const run = await shell(env, ['rollback', '--service', 'web', '--poll-interval', '1s', '--json']);
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.stderr).toMatch(/Rolling back web to web:1, the revision its deployment in flight started from: it is paused at POST_TEST_TRAFFIC_SHIFT; ContinueServiceDeployment hook \S+, action ROLLBACK/);
+    expect(JSON.parse(run.stdout)).toMatchObject({ 'deployment-status': 'ROLLED_BACK' });
+    expect(standin.serviceDeployments('web')[0]?.['status']).toBe('ROLLBACK_SUCCESSFUL');
+    expect(standin.service('web')['taskDefinition']).toMatch(/web:1$/);
+    expect(standin.calls['UpdateService']).toBe(1);
+  });
+
+  test('on GitHub Actions: operation rollback of the paused deployment', async (context) => {
+    const { standin, env } = await standinWith(context, PAUSED);
+    expect((await shell(env, [...DEPLOY, '--wait-until', 'paused'])).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-rollback-gh-'));
+    const [outputFile, summaryFile] = [join(dir, 'output'), join(dir, 'summary')];
+    writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
+
+    const run = await runBundle({
+      env: { ...env, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, INPUT_OPERATION: 'rollback', INPUT_SERVICE: 'web', 'INPUT_POLL-INTERVAL': '1s' },
+      timeoutMs: KILL_AFTER_MS,
+    });
+
+    expect(run.code, run.log).toBe(0);
+    expect(parseGithubOutput(readFileSync(outputFile, 'utf8'))).toMatchObject({ 'deployment-status': 'ROLLED_BACK' });
+    expect(readFileSync(summaryFile, 'utf8')).toContain('ecs-deliver put web on default back on web:1');
+    expect(standin.service('web')['taskDefinition']).toMatch(/web:1$/);
+  });
+
+  test('on GitLab: a rollback after a completed rolling deploy updates back to the revision it ran before', async (context) => {
+    const { standin, env } = await standinWith(context);
+    expect((await shell(env, DEPLOY)).code).toBe(0);
+    expect(standin.service('web')['taskDefinition']).toMatch(/web:2$/);
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-rollback-gl-'));
+
+    const run = await runBundle({
+      cwd: dir,
+      env: { ...env, GITLAB_CI: 'true', ECS_DELIVER_HOST: 'gitlab', ECS_DELIVER_OPERATION: 'rollback', ECS_DELIVER_SERVICE: 'web', ECS_DELIVER_POLL_INTERVAL: '1s' },
+      timeoutMs: KILL_AFTER_MS,
+    });
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toMatch(/Rolling back web to web:1: the revision it ran before its newest successful deployment \(arn:\S+\); UpdateService/);
+    expect(readFileSync(join(dir, 'ecs-deliver.env'), 'utf8')).toContain('ECS_DELIVERED_DEPLOYMENT_STATUS=ROLLED_BACK');
+    expect(standin.service('web')['taskDefinition']).toMatch(/web:1$/);
+    expect(standin.calls['UpdateService']).toBe(2);
+  });
+
+  test('from a shell after a completed rolling deploy, with task-definition-arn: that revision, said why', async (context) => {
+    const { standin, env } = await standinWith(context);
+    expect((await shell(env, DEPLOY)).code).toBe(0);
+    expect((await shell(env, [...DEPLOY, '--image', 'nginx:1.26'])).code).toBe(0);
+
+    const run = await shell(env, ['rollback', '--service', 'web', '--task-definition-arn', 'web:1', '--poll-interval', '1s']);
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toContain('Rolling back web to web:1: task-definition-arn names it; UpdateService');
+    expect(run.log).toMatch(/Done in \S+: web runs web:1 again\./);
+    expect(standin.service('web')['taskDefinition']).toMatch(/web:1$/);
+  });
+
+  test('nothing to go back to: exit 2, one line, no change', async (context) => {
+    const { standin, env } = await standinWith(context);
+
+    const run = await shell(env, ['rollback', '--service', 'web']);
+
+    expect(run.code, run.log).toBe(2);
+    expect(run.log).toContain('error: nothing to go back to: web runs web:1, and no successful deployment of it started from another revision; give task-definition-arn to choose one.');
+    expect(standin.calls['UpdateService'] ?? 0).toBe(0);
+  });
+
+  test('a dry run says what it would do and changes nothing', async (context) => {
+    const { standin, env } = await standinWith(context);
+
+    const run = await shell(env, ['rollback', '--service', 'web', '--dry-run']);
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toContain('Would roll back default/web');
+    expect(standin.calls['UpdateService'] ?? 0).toBe(0);
+  });
+});
