@@ -121,6 +121,14 @@ function ecsRollback(
   return undefined;
 }
 
+/**
+ * Stopped, and not by its circuit breaker or an alarm: a newer update may have stopped it, which DescribeServices
+ * may not show yet.
+ */
+export function stoppedFromOutside(serviceDeployment: ServiceDeployment | undefined): serviceDeployment is ServiceDeployment {
+  return serviceDeployment?.status !== undefined && SERVICE_DEPLOYMENT_STOPPED.has(serviceDeployment.status) && !stoppedByItsChecks(serviceDeployment);
+}
+
 /** Stopped by its circuit breaker or an alarm: a failure, whatever started since. */
 function stoppedByItsChecks(serviceDeployment: ServiceDeployment): boolean {
   return serviceDeployment.deploymentCircuitBreaker?.status === 'TRIGGERED' || (serviceDeployment.alarms?.triggeredAlarmNames ?? []).length > 0;

@@ -13,7 +13,8 @@ import { consoleUrl, familyRevision, formatDuration, sameRevision } from '../aws
 import { Observer } from './observe.js';
 import { deploymentsOf, type Followed } from './snapshot.js';
 import { followedOf, followsDeployment } from './tracking.js';
-import { describeDeployment } from './verdict.js';
+import { describeDeployment, stoppedFromOutside } from './verdict.js';
+import { newerServiceDeployment } from './newer-service-deployment.js';
 import { cancelledState, rollBackOnCancel, unknown, unknownMessage } from './endings.js';
 import { watchServiceDeployment, type StagedFallback } from './watch-service-deployment.js';
 
@@ -78,6 +79,11 @@ async function conclude(ctx: WatchContext, rollout: FollowResult, staged: Staged
       return followEcsRollback(ctx, rollout, { what, reason: end.reason, to: end.to ?? target.previous.taskDefinitionArn }, deadline);
     case 'failed':
     case 'timed-out': {
+      const stopped = rollout.last?.serviceDeployment;
+      if (end.kind === 'failed' && stoppedFromOutside(stopped)) {
+        const newer = await newerServiceDeployment(ctx, stopped, rollout.startedAt);
+        if (newer !== undefined) return supersededByServiceDeployment(ctx, what, newer);
+      }
       const reason = end.kind === 'failed' ? end.reason : notFinished(ctx, rollout);
       const message = end.kind === 'failed' ? `${what} failed: ${reason}` : `${what} ${reason}`;
       const failure = await reportFailure(ctx, rollout, target.taskDefinitionArn, reason, message);

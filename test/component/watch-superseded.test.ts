@@ -1,6 +1,22 @@
 import { describe, expect, test } from 'vitest';
 import { watchRolling } from '../../src/watch/watch-rollout.js';
-import { FakeClock, FakeEcs, RecordingReporter, deployment, options, rollingUpdate, target, td } from './watch-fakes.js';
+import { EPOCH, FakeClock, FakeEcs, RecordingReporter, awsError, deployment, options, rollingUpdate, sdArn, target, td } from './watch-fakes.js';
+
+const OURS = sdArn(2);
+const THEIRS = sdArn(3);
+
+/**
+ * Our service deployment goes STOPPED at 5 s, not by its checks, while DescribeServices still names it as the
+ * service's current one; `theirs` lists a newer service deployment in ListServiceDeployments.
+ */
+function stoppedWhileServicesLag(clock: FakeClock, theirs: boolean): FakeEcs {
+  const ecs = rollingUpdate(clock, { currentServiceDeployment: OURS });
+  ecs.serviceDeployments.set(OURS, { serviceDeploymentArn: OURS, status: 'IN_PROGRESS', createdAt: new Date(EPOCH) });
+  return ecs.at(5_000, (e) => {
+    e.serviceDeployments.set(OURS, { ...e.serviceDeployments.get(OURS), status: 'STOPPED', statusReason: 'stopped' });
+    if (theirs) e.serviceDeployments.set(THEIRS, { serviceDeploymentArn: THEIRS, status: 'IN_PROGRESS', createdAt: new Date(EPOCH + 4_500) });
+  });
+}
 
 describe('another deployment takes over', () => {
   test('a second pipeline deploys web:3 during our rollout: SUPERSEDED, naming it, without a rollback', async () => {
@@ -49,5 +65,43 @@ describe('another deployment takes over', () => {
 
     expect(outcome.status).toBe('FAILED');
     expect(outcome.message).toContain('ECS is rolling back to web:1');
+  });
+});
+
+describe('our service deployment STOPPED while DescribeServices still names it current', () => {
+  test('a newer one in ListServiceDeployments: SUPERSEDED, naming it, without a rollback', async () => {
+    const clock = new FakeClock();
+    const ecs = stoppedWhileServicesLag(clock, true);
+
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, target({ serviceDeploymentArn: OURS }), options({ rollback: true }));
+
+    expect(outcome).toEqual({
+      status: 'SUPERSEDED',
+      message: `deployment ecs-svc/2 (web:2) was superseded by service deployment ${THEIRS}, which another update started`,
+    });
+    expect(ecs.count('updateService')).toBe(0);
+    expect(ecs.count('stopServiceDeployment')).toBe(0);
+  });
+
+  test('none newer: FAILED, as ECS stopped it', async () => {
+    const clock = new FakeClock();
+    const ecs = stoppedWhileServicesLag(clock, false);
+
+    const outcome = await watchRolling({ ecs, clock, reporter: new RecordingReporter() }, target({ serviceDeploymentArn: OURS }), options({ rollback: false }));
+
+    expect(outcome).toMatchObject({ status: 'FAILED', message: 'deployment ecs-svc/2 (web:2) failed: stopped' });
+    expect(ecs.count('listServiceDeployments')).toBe(1);
+  });
+
+  test('ListServiceDeployments refused: FAILED, with a warning saying why it could not tell', async () => {
+    const clock = new FakeClock();
+    const ecs = stoppedWhileServicesLag(clock, true);
+    ecs.failWhen = (op) => (op === 'listServiceDeployments' ? awsError('AccessDeniedException', 400) : undefined);
+    const reporter = new RecordingReporter();
+
+    const outcome = await watchRolling({ ecs, clock, reporter }, target({ serviceDeploymentArn: OURS }), options({ rollback: false }));
+
+    expect(outcome.status).toBe('FAILED');
+    expect(reporter.lines).toContainEqual(expect.objectContaining({ level: 'warn', text: expect.stringContaining('ListServiceDeployments') }));
   });
 });

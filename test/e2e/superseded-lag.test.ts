@@ -3,12 +3,13 @@
 // names the newer service deployment as its current one. That is SUPERSEDED, not FAILED.
 import { type TestContext, describe, expect, test } from 'vitest';
 import { type EcsStandin, startEcsStandin } from '../standin/index.js';
+import type { ServicesLag } from '../standin/world.js';
 import { type BundleRun, runBundle } from '../support/run-bundle.js';
 
 const KILL_AFTER_MS = 60_000;
 
-async function standinWith(context: TestContext): Promise<EcsStandin> {
-  const standin = await startEcsStandin({ servicesLag: { ms: 4000 }, timing: { rolloutMs: 8000 } });
+async function standinWith(context: TestContext, lag: ServicesLag = { ms: 4000 }): Promise<EcsStandin> {
+  const standin = await startEcsStandin({ servicesLag: lag, timing: { rolloutMs: 8000 } });
   context.onTestFinished(() => standin.close());
   standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
   standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2 });
@@ -40,5 +41,20 @@ describe('a rolling service deployment stopped by a newer one while DescribeServ
     expect(ours?.['status']).toBe('STOPPED');
     expect(run.log).toContain(`was superseded by service deployment ${String(theirs?.['serviceDeploymentArn'])}, which another update started`);
     expect(standin.requests.filter((call) => call.operation === 'UpdateService')).toHaveLength(1);
+  });
+
+  test('SUPERSEDED too while the service still names ours as its current service deployment; no rollback', async (context) => {
+    const standin = await standinWith(context, { ms: 4000, currentServiceDeploymentToo: true });
+
+    const run = await deploy(standin);
+
+    expect(run.code, run.log).toBe(1);
+    const outputs = JSON.parse(run.stdout) as Record<string, string>;
+    expect(outputs['deployment-status']).toBe('SUPERSEDED');
+    const [theirs, ours] = standin.serviceDeployments('web');
+    expect(ours?.['status']).toBe('STOPPED');
+    expect(run.log).toContain(`was superseded by service deployment ${String(theirs?.['serviceDeploymentArn'])}, which another update started`);
+    expect(standin.requests.filter((call) => call.operation === 'UpdateService')).toHaveLength(1);
+    expect(standin.requests.filter((call) => call.operation === 'StopServiceDeployment')).toHaveLength(0);
   });
 });
