@@ -18,8 +18,10 @@ __webpack_require__.d(__webpack_exports__, {
 var names = __webpack_require__(6429);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __webpack_require__(9373);
-// EXTERNAL MODULE: ./src/deploy/preflight.ts + 6 modules
-var preflight = __webpack_require__(3069);
+// EXTERNAL MODULE: ./src/deploy/preflight.ts + 5 modules
+var preflight = __webpack_require__(6052);
+// EXTERNAL MODULE: ./src/rollout/codedeploy.ts
+var codedeploy = __webpack_require__(2655);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/fleet/conclude.ts
@@ -99,6 +101,7 @@ function whatHappens(service, deployments) {
 
 
 
+
 /** Reads after the continue until ECS no longer shows the hook awaiting action, so the watch does not stop at it. */
 const HOOK_LEFT_READS = 10;
 async function runContinue({ invocation, env, host, cancel }) {
@@ -119,7 +122,7 @@ async function runContinue({ invocation, env, host, cancel }) {
     const startedAt = clock/* systemClock */.m.now();
     const session = await (0,src_session/* openSession */.f)(inputs, env, reporter, cancel);
     const { service, kind } = await (0,preflight/* preflightService */.B)(session.ecs, inputs.cluster, inputs.service, session.region);
-    if (service.deploymentController?.type === 'CODE_DEPLOY') {
+    if (kind === codedeploy/* codeDeploy */.h) {
         throw new errors/* PreflightError */.wG(`service: "${inputs.service}" is deployed by CodeDeploy; continue lets an ECS deployment paused at a PAUSE hook go on, and does not continue CodeDeploy deployments yet (aws deploy continue-deployment does).`);
     }
     const paused = await findPaused(session.ecs, service, given);

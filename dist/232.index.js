@@ -1280,7 +1280,7 @@ function resultOutput(result) {
 
 /***/ }),
 
-/***/ 3069:
+/***/ 6052:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1294,71 +1294,8 @@ __webpack_require__.d(__webpack_exports__, {
 var taskdef_convert = __webpack_require__(6763);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
-// EXTERNAL MODULE: ./src/rollout/kind.ts
-var kind = __webpack_require__(7715);
-;// CONCATENATED MODULE: ./src/rollout/codedeploy.ts
-// A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
-// CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
-
-
-const codeDeploy = {
-    name: 'CodeDeploy',
-    takes: (service) => (0,kind/* controllerOf */.O)(service) === 'CODE_DEPLOY',
-    forcesNewDeployment: false,
-    plan: async ({ reporter, reads }, inputs, service) => {
-        if (!reads.codeDeploy)
-            throw new Error('codeDeploy.plan: a CODE_DEPLOY service needs reads.codeDeploy');
-        // The CodeDeploy SDK is loaded only for a service CodeDeploy deploys.
-        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
-        const codeDeploy = await planCodeDeploy({ api, reporter }, inputs.codeDeploy, {
-            cluster: inputs.cluster,
-            service,
-            region: reads.region,
-            ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs, waitTimeoutSet: inputs.waitTimeoutSet } : {}),
-        });
-        return { codeDeploy };
-    },
-    dryRun: (update, deployed) => {
-        const plan = update.codeDeploy;
-        if (!plan)
-            return [`Would create a CodeDeploy deployment of ${deployed}${update.watch ? ' and wait for it' : ', without waiting for it'}.`];
-        const appSpec = plan.appSpec.kind === 'file'
-            ? `the AppSpec ${plan.appSpec.path} with its TaskDefinition set to ${deployed}`
-            : `an AppSpec generated for container ${plan.appSpec.containerName}, port ${plan.appSpec.containerPort} (no appspec.yaml)`;
-        const config = plan.deploymentConfig ?? plan.groupDeploymentConfig;
-        return [
-            ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
-            `Would create a CodeDeploy deployment in ${plan.application}/${plan.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
-                `${update.watch ? ` and wait for it (up to ${(0,duration/* formatDuration */.a)(plan.waitTimeoutMs ?? update.watch.timeoutMs)})` : ', without waiting for it'}.`,
-        ];
-    },
-    deliver: async (deps, delivery) => {
-        // Loaded only for a service CodeDeploy deploys.
-        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 8001));
-        const { update } = delivery;
-        if (!update.codeDeploy)
-            throw new Error('codeDeploy.deliver: the plan has no CodeDeploy part');
-        const end = await deployWithCodeDeploy(deps, {
-            region: delivery.region,
-            update,
-            codeDeploy: update.codeDeploy,
-            taskDefinitionArn: delivery.revision.arn,
-            done: delivery.done,
-            step: delivery.step,
-        });
-        if (end === 'completed')
-            return { keepRevisions: true };
-        if (end === 'not-completed')
-            return { keepRevisions: false };
-        return { keepRevisions: false, notRunBecause: 'the CodeDeploy deployment was not waited for to its end' };
-    },
-    // StopDeployment with rollback, always: a deployment left running would finish after the run said CANCELLED.
-    undoesOnCancel: () => true,
-    putBack: ({ service, deployed, to, completed }) => `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
-};
-
+// EXTERNAL MODULE: ./src/rollout/codedeploy.ts
+var codedeploy = __webpack_require__(2655);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/aws/names.ts
@@ -1798,6 +1735,8 @@ async function mutateTags(deps, api, serviceArn, found, plan) {
 var rolling = __webpack_require__(9372);
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
 var ecs_update = __webpack_require__(3640);
+// EXTERNAL MODULE: ./src/rollout/kind.ts
+var kind = __webpack_require__(7715);
 ;// CONCATENATED MODULE: ./src/rollout/staged.ts
 // ECS's own blue/green, linear and canary deployments: one UpdateService, then the service deployment's lifecycle
 // stages; a rollback is StopServiceDeployment, never an UpdateService back, which would break the traffic setup.
@@ -1838,7 +1777,7 @@ const ROLLOUT_KINDS = [
     express,
     rolling/* rolling */.I,
     staged,
-    codeDeploy,
+    codedeploy/* codeDeploy */.h,
 ];
 /** The kind that deploys the service; undefined when none does. */
 function kindFor(service) {
@@ -1848,6 +1787,7 @@ function kindFor(service) {
 // EXTERNAL MODULE: ./src/aws/read-failure.ts
 var read_failure = __webpack_require__(1494);
 ;// CONCATENATED MODULE: ./src/deploy/preflight.ts
+
 
 
 
@@ -1889,8 +1829,7 @@ function checkedForce(read, serviceName, checks) {
     if (!kind.forcesNewDeployment && checks.forceNewDeployment) {
         throw new errors/* PreflightError */.wG(`force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`);
     }
-    const controller = read.service.deploymentController?.type ?? 'ECS';
-    if (checks.waitUntilPaused && controller === 'CODE_DEPLOY') {
+    if (checks.waitUntilPaused && kind === codedeploy/* codeDeploy */.h) {
         throw new errors/* PreflightError */.wG(`wait-until: paused does not yet wait for a CodeDeploy deployment of service "${serviceName}" to be ready for its reroute; set wait-until to completed.`);
     }
     if (checks.waitUntilPaused && (kind.pausesAt?.(read.service) ?? []).length === 0) {
@@ -3575,8 +3514,8 @@ function checkLaunchVolume(taskDefinition, volumeName, inputName) {
 
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
 var parse_file = __webpack_require__(5982);
-// EXTERNAL MODULE: ./src/deploy/preflight.ts + 6 modules
-var deploy_preflight = __webpack_require__(3069);
+// EXTERNAL MODULE: ./src/deploy/preflight.ts + 5 modules
+var deploy_preflight = __webpack_require__(6052);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/deploy/keep-revisions.ts
@@ -6135,6 +6074,77 @@ class ChangedLines {
         return true;
     }
 }
+
+
+/***/ }),
+
+/***/ 2655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ codeDeploy)
+/* harmony export */ });
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7715);
+// A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
+// CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
+
+
+const codeDeploy = {
+    name: 'CodeDeploy',
+    takes: (service) => (0,_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .controllerOf */ .O)(service) === 'CODE_DEPLOY',
+    forcesNewDeployment: false,
+    plan: async ({ reporter, reads }, inputs, service) => {
+        if (!reads.codeDeploy)
+            throw new Error('codeDeploy.plan: a CODE_DEPLOY service needs reads.codeDeploy');
+        // The CodeDeploy SDK is loaded only for a service CodeDeploy deploys.
+        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
+        const codeDeploy = await planCodeDeploy({ api, reporter }, inputs.codeDeploy, {
+            cluster: inputs.cluster,
+            service,
+            region: reads.region,
+            ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs, waitTimeoutSet: inputs.waitTimeoutSet } : {}),
+        });
+        return { codeDeploy };
+    },
+    dryRun: (update, deployed) => {
+        const plan = update.codeDeploy;
+        if (!plan)
+            return [`Would create a CodeDeploy deployment of ${deployed}${update.watch ? ' and wait for it' : ', without waiting for it'}.`];
+        const appSpec = plan.appSpec.kind === 'file'
+            ? `the AppSpec ${plan.appSpec.path} with its TaskDefinition set to ${deployed}`
+            : `an AppSpec generated for container ${plan.appSpec.containerName}, port ${plan.appSpec.containerPort} (no appspec.yaml)`;
+        const config = plan.deploymentConfig ?? plan.groupDeploymentConfig;
+        return [
+            ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
+            `Would create a CodeDeploy deployment in ${plan.application}/${plan.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
+                `${update.watch ? ` and wait for it (up to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(plan.waitTimeoutMs ?? update.watch.timeoutMs)})` : ', without waiting for it'}.`,
+        ];
+    },
+    deliver: async (deps, delivery) => {
+        // Loaded only for a service CodeDeploy deploys.
+        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 8001));
+        const { update } = delivery;
+        if (!update.codeDeploy)
+            throw new Error('codeDeploy.deliver: the plan has no CodeDeploy part');
+        const end = await deployWithCodeDeploy(deps, {
+            region: delivery.region,
+            update,
+            codeDeploy: update.codeDeploy,
+            taskDefinitionArn: delivery.revision.arn,
+            done: delivery.done,
+            step: delivery.step,
+        });
+        if (end === 'completed')
+            return { keepRevisions: true };
+        if (end === 'not-completed')
+            return { keepRevisions: false };
+        return { keepRevisions: false, notRunBecause: 'the CodeDeploy deployment was not waited for to its end' };
+    },
+    // StopDeployment with rollback, always: a deployment left running would finish after the run said CANCELLED.
+    undoesOnCancel: () => true,
+    putBack: ({ service, deployed, to, completed }) => `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
+};
 
 
 /***/ }),

@@ -18,8 +18,10 @@ __webpack_require__.d(__webpack_exports__, {
 var names = __webpack_require__(6429);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __webpack_require__(9373);
-// EXTERNAL MODULE: ./src/deploy/preflight.ts + 6 modules
-var preflight = __webpack_require__(3069);
+// EXTERNAL MODULE: ./src/deploy/preflight.ts + 5 modules
+var preflight = __webpack_require__(6052);
+// EXTERNAL MODULE: ./src/rollout/codedeploy.ts
+var codedeploy = __webpack_require__(2655);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/fleet/conclude.ts
@@ -99,6 +101,7 @@ function whatHappens(service, deployments) {
 
 
 
+
 /** Reads after the continue until ECS no longer shows the hook awaiting action, so the watch does not stop at it. */
 const HOOK_LEFT_READS = 10;
 async function runContinue({ invocation, env, host, cancel }) {
@@ -119,7 +122,7 @@ async function runContinue({ invocation, env, host, cancel }) {
     const startedAt = clock/* systemClock */.m.now();
     const session = await (0,src_session/* openSession */.f)(inputs, env, reporter, cancel);
     const { service, kind } = await (0,preflight/* preflightService */.B)(session.ecs, inputs.cluster, inputs.service, session.region);
-    if (service.deploymentController?.type === 'CODE_DEPLOY') {
+    if (kind === codedeploy/* codeDeploy */.h) {
         throw new errors/* PreflightError */.wG(`service: "${inputs.service}" is deployed by CodeDeploy; continue lets an ECS deployment paused at a PAUSE hook go on, and does not continue CodeDeploy deployments yet (aws deploy continue-deployment does).`);
     }
     const paused = await findPaused(session.ecs, service, given);
@@ -214,18 +217,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runRollback: () => (/* binding */ runRollback)
 /* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6429);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7607);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7607);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
 /* harmony import */ var _deploy_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3545);
-/* harmony import */ var _deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3069);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _fleet_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7564);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7179);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9367);
-/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8263);
-/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5340);
-/* harmony import */ var _continue_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6213);
+/* harmony import */ var _deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6052);
+/* harmony import */ var _rollout_codedeploy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2655);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _fleet_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7564);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7179);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9367);
+/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8263);
+/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5340);
+/* harmony import */ var _continue_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6213);
+
 
 
 
@@ -242,21 +247,21 @@ const STAGED = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
 const ROLLBACK_ENDS = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'SUCCESSFUL', 'STOPPED']);
 async function runRollback({ invocation, env, host, cancel }) {
     const reporter = host.reporter;
-    const inputs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .parseInputs */ .TL)(await (0,_fleet_run_js__WEBPACK_IMPORTED_MODULE_4__/* .readRawInputs */ .y)({ invocation, env, reporter }));
+    const inputs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_6__/* .parseInputs */ .TL)(await (0,_fleet_run_js__WEBPACK_IMPORTED_MODULE_5__/* .readRawInputs */ .y)({ invocation, env, reporter }));
     if (inputs.services.file)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('services-file: rollback acts on one service; set service (and cluster) instead.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('services-file: rollback acts on one service; set service (and cluster) instead.');
     if (!inputs.service)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('service: not set; rollback needs the service (and cluster) to put back.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('service: not set; rollback needs the service (and cluster) to put back.');
     if (inputs.dryRun) {
         reporter.info(`Would roll back ${inputs.cluster}/${inputs.service}: a deployment in flight through ECS (ContinueServiceDeployment or StopServiceDeployment, ROLLBACK); otherwise UpdateService to ${inputs.taskDefinitionArn || 'the revision it ran before its newest successful deployment'}.`);
         reporter.info('Dry run: nothing was changed.');
-        return _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.ok;
+        return _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.ok;
     }
     const startedAt = _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m.now();
-    const session = await (0,_session_js__WEBPACK_IMPORTED_MODULE_6__/* .openSession */ .f)(inputs, env, reporter, cancel);
-    const { service } = await (0,_deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .preflightService */ .B)(session.ecs, inputs.cluster, inputs.service, session.region);
-    if (service.deploymentController?.type === 'CODE_DEPLOY') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`service: "${inputs.service}" is deployed by CodeDeploy; rollback puts back services ECS deploys, and does not roll back CodeDeploy deployments yet (aws deploy stop-deployment --auto-rollback-enabled does).`);
+    const session = await (0,_session_js__WEBPACK_IMPORTED_MODULE_7__/* .openSession */ .f)(inputs, env, reporter, cancel);
+    const { service, kind } = await (0,_deploy_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .preflightService */ .B)(session.ecs, inputs.cluster, inputs.service, session.region);
+    if (kind === _rollout_codedeploy_js__WEBPACK_IMPORTED_MODULE_3__/* .codeDeploy */ .h) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreflightError */ .wG(`service: "${inputs.service}" is deployed by CodeDeploy; rollback puts back services ECS deploys, and does not roll back CodeDeploy deployments yet (aws deploy stop-deployment --auto-rollback-enabled does).`);
     }
     const ecs = session.ecs;
     const flying = inputs.taskDefinitionArn ? undefined : await inFlight(ecs, service);
@@ -265,17 +270,17 @@ async function runRollback({ invocation, env, host, cancel }) {
     if (flying) {
         const to = await sourceOf(ecs, flying);
         if (!to)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`nothing to go back to: service deployment ${flying.serviceDeploymentArn ?? '?'} of ${inputs.service} names no earlier revision.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreflightError */ .wG(`nothing to go back to: service deployment ${flying.serviceDeploymentArn ?? '?'} of ${inputs.service} names no earlier revision.`);
         target = targetOf(inputs, session.region, service, to, flying.serviceDeploymentArn);
         await stopInFlight(ecs, reporter, inputs.service, flying, to);
         outcome = await followRollback(ecs, reporter, flying.serviceDeploymentArn ?? '', to, inputs, cancel);
     }
     else {
         const chosen = await earlierRevision(ecs, service, inputs);
-        reporter.info(`Rolling back ${inputs.service} to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(chosen.taskDefinition)}: ${chosen.why}; UpdateService`);
+        reporter.info(`Rolling back ${inputs.service} to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(chosen.taskDefinition)}: ${chosen.why}; UpdateService`);
         const answer = await ecs.updateService({ cluster: inputs.cluster, service: inputs.service, taskDefinition: chosen.taskDefinition });
         target = targetOf(inputs, session.region, answer.service ?? service, chosen.taskDefinition, answer.service?.currentServiceDeployment, service);
-        const watch = STAGED.has(service.deploymentConfiguration?.strategy ?? '') ? _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .watchStaged */ .G : _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_7__/* .watchRolling */ .T;
+        const watch = STAGED.has(service.deploymentConfiguration?.strategy ?? '') ? _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_8__/* .watchStaged */ .G : _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_8__/* .watchRolling */ .T;
         const watched = await watch({ ecs, ecsAfterCancel: session.ecsAfterCancel, clock: _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m, reporter }, target, {
             timeoutMs: inputs.waitTimeoutMs,
             pollIntervalMs: inputs.pollIntervalMs,
@@ -283,18 +288,18 @@ async function runRollback({ invocation, env, host, cancel }) {
             rollbackOnCancel: false,
             cancel,
         });
-        outcome = watched.status === 'COMPLETED' ? { ...watched, status: 'ROLLED_BACK', rolledBackTo: (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(chosen.taskDefinition), message: `${inputs.service} is back on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(chosen.taskDefinition)}` } : watched;
+        outcome = watched.status === 'COMPLETED' ? { ...watched, status: 'ROLLED_BACK', rolledBackTo: (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(chosen.taskDefinition), message: `${inputs.service} is back on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(chosen.taskDefinition)}` } : watched;
     }
-    return end(host, { ...(await (0,_continue_js__WEBPACK_IMPORTED_MODULE_8__.resultOf)(ecs, target, outcome, startedAt)), rollbackAsked: true });
+    return end(host, { ...(await (0,_continue_js__WEBPACK_IMPORTED_MODULE_9__.resultOf)(ecs, target, outcome, startedAt)), rollbackAsked: true });
 }
 async function end(host, result) {
     await host.finish(result, (0,_deploy_outputs_js__WEBPACK_IMPORTED_MODULE_1__.outputsOf)(result));
     if (result.deploymentStatus === 'ROLLED_BACK') {
-        host.reporter.info(`Done in ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a)(result.finishedAt - result.startedAt)}: ${result.service ?? '?'} runs ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(result.taskDefinitionArn)} again.`);
-        return _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.ok;
+        host.reporter.info(`Done in ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_11__/* .formatDuration */ .a)(result.finishedAt - result.startedAt)}: ${result.service ?? '?'} runs ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(result.taskDefinitionArn)} again.`);
+        return _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.ok;
     }
     host.fail(`rollback ${result.deploymentStatus}: ${result.statusMessage ?? ''}`);
-    return _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.failed;
+    return _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.failed;
 }
 async function inFlight(ecs, service) {
     const listed = await ecs.listServiceDeployments({ cluster: service.clusterArn, service: service.serviceName, status: [...IN_FLIGHT] }).catch(() => undefined);
@@ -314,11 +319,11 @@ async function stopInFlight(ecs, reporter, name, deployment, to) {
     const arn = deployment.serviceDeploymentArn ?? '';
     const hook = deployment.status === 'IN_PROGRESS' ? deployment.lifecycleHookDetails?.find((detail) => detail.status === 'AWAITING_ACTION') : undefined;
     if (hook?.hookId) {
-        reporter.info(`Rolling back ${name} to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(to)}, the revision its deployment in flight started from: it is paused at ${deployment.lifecycleStage ?? '?'}; ContinueServiceDeployment hook ${hook.hookId}, action ROLLBACK`);
+        reporter.info(`Rolling back ${name} to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(to)}, the revision its deployment in flight started from: it is paused at ${deployment.lifecycleStage ?? '?'}; ContinueServiceDeployment hook ${hook.hookId}, action ROLLBACK`);
         await ecs.continueServiceDeployment(arn, hook.hookId, 'ROLLBACK');
         return;
     }
-    reporter.info(`Rolling back ${name} to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(to)}, the revision its deployment in flight started from: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+    reporter.info(`Rolling back ${name} to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(to)}, the revision its deployment in flight started from: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
     await ecs.stopServiceDeployment(arn, 'ROLLBACK');
 }
 /** Follows the service deployment ECS rolls back until it ends, or wait-timeout. */
@@ -332,37 +337,37 @@ async function followRollback(ecs, reporter, arn, to, inputs, cancel) {
         if (line !== seen)
             reporter.info((seen = line));
         if (status === 'ROLLBACK_SUCCESSFUL')
-            return { status: 'ROLLED_BACK', message: `rolled back to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(to)}`, rolledBackTo: (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(to), serviceDeploymentArn: arn };
+            return { status: 'ROLLED_BACK', message: `rolled back to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(to)}`, rolledBackTo: (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(to), serviceDeploymentArn: arn };
         if (ROLLBACK_ENDS.has(status)) {
             const why = deployment?.statusReason ? `: ${deployment.statusReason}` : '';
-            return { status: status === 'SUCCESSFUL' ? 'COMPLETED' : 'FAILED', message: `the rollback to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(to)} did not happen; the service deployment ended ${status}${why}`, serviceDeploymentArn: arn };
+            return { status: status === 'SUCCESSFUL' ? 'COMPLETED' : 'FAILED', message: `the rollback to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(to)} did not happen; the service deployment ended ${status}${why}`, serviceDeploymentArn: arn };
         }
         if (_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m.now() >= deadline)
-            return { status: 'TIMED_OUT', message: `the rollback to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(to)} did not finish within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a)(inputs.waitTimeoutMs)}`, serviceDeploymentArn: arn };
+            return { status: 'TIMED_OUT', message: `the rollback to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(to)} did not finish within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_11__/* .formatDuration */ .a)(inputs.waitTimeoutMs)}`, serviceDeploymentArn: arn };
         await new Promise((resolve) => setTimeout(resolve, inputs.pollIntervalMs));
     }
-    return { status: 'CANCELLED', message: `cancelled while rolling back to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(to)}`, serviceDeploymentArn: arn };
+    return { status: 'CANCELLED', message: `cancelled while rolling back to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(to)}`, serviceDeploymentArn: arn };
 }
 /** The revision to go back to, and why that one; refused when there is none. */
 async function earlierRevision(ecs, service, inputs) {
-    const now = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_9__/* .familyRevision */ .KW)(service.taskDefinition ?? '?');
+    const now = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_10__/* .familyRevision */ .KW)(service.taskDefinition ?? '?');
     if (inputs.taskDefinitionArn) {
         const described = await ecs.describeTaskDefinition(inputs.taskDefinitionArn).catch(() => undefined);
         const arn = described?.taskDefinition?.taskDefinitionArn;
         if (!arn)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`task-definition-arn: "${inputs.taskDefinitionArn}" does not exist; check the family:revision or ARN.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreflightError */ .wG(`task-definition-arn: "${inputs.taskDefinitionArn}" does not exist; check the family:revision or ARN.`);
         if (arn === service.taskDefinition)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`nothing to go back to: ${inputs.service} already runs ${now}, the task-definition-arn given.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreflightError */ .wG(`nothing to go back to: ${inputs.service} already runs ${now}, the task-definition-arn given.`);
         return { taskDefinition: arn, why: 'task-definition-arn names it' };
     }
     const listed = await ecs.listServiceDeployments({ cluster: service.clusterArn, service: service.serviceName, status: ['SUCCESSFUL'] }).catch(() => undefined);
     if (!listed)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`nothing known to go back to: ECS does not list the service deployments of ${inputs.service} here; give task-definition-arn.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreflightError */ .wG(`nothing known to go back to: ECS does not list the service deployments of ${inputs.service} here; give task-definition-arn.`);
     const newest = listed.serviceDeployments?.[0]?.serviceDeploymentArn;
     const deployment = newest ? (await ecs.describeServiceDeployments([newest])).serviceDeployments?.[0] : undefined;
     const source = deployment ? await sourceOf(ecs, deployment) : undefined;
     if (!source || source === service.taskDefinition) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`nothing to go back to: ${inputs.service} runs ${now}, and no successful deployment of it started from another revision; give task-definition-arn to choose one.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreflightError */ .wG(`nothing to go back to: ${inputs.service} runs ${now}, and no successful deployment of it started from another revision; give task-definition-arn to choose one.`);
     }
     return { taskDefinition: source, why: `the revision it ran before its newest successful deployment (${newest ?? '?'})` };
 }
@@ -379,7 +384,7 @@ function targetOf(inputs, region, service, to, serviceDeploymentArn, before = se
         ...(serviceDeploymentArn ? { serviceDeploymentArn } : {}),
         deploymentIdsBefore: before === service ? [] : idsBefore,
         ...(before.currentServiceDeployment ? { serviceDeploymentArnBefore: before.currentServiceDeployment } : {}),
-        eventKeysBefore: (before.events ?? []).map(_watch_snapshot_js__WEBPACK_IMPORTED_MODULE_11__/* .eventKey */ .Mk),
+        eventKeysBefore: (before.events ?? []).map(_watch_snapshot_js__WEBPACK_IMPORTED_MODULE_12__/* .eventKey */ .Mk),
         previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
         ...(service.deploymentConfiguration?.strategy ? { strategy: service.deploymentConfiguration.strategy } : {}),
     };

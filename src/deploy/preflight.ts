@@ -4,6 +4,7 @@ import type { EcsApi } from '../aws/ecs.js';
 import { fromDescribed, type DescribedRevision } from '../aws/taskdef-convert.js';
 import { PreflightError } from '../errors.js';
 import type { RolloutKind } from '../rollout/kind.js';
+import { codeDeploy } from '../rollout/codedeploy.js';
 import { kindFor, ROLLOUT_KINDS } from '../rollout/kinds.js';
 import { express, missingExpressService } from '../rollout/express.js';
 import { errorName } from '../aws/errors.js';
@@ -68,8 +69,7 @@ function checkedForce(read: { service: Service; kind: RolloutKind }, serviceName
       `force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`,
     );
   }
-  const controller = read.service.deploymentController?.type ?? 'ECS';
-  if (checks.waitUntilPaused && controller === 'CODE_DEPLOY') {
+  if (checks.waitUntilPaused && kind === codeDeploy) {
     throw new PreflightError(
       `wait-until: paused does not yet wait for a CodeDeploy deployment of service "${serviceName}" to be ready for its reroute; set wait-until to completed.`,
     );

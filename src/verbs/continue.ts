@@ -6,6 +6,7 @@ import type { EcsApi } from '../aws/ecs.js';
 import { consoleUrl, familyRevision } from '../aws/names.js';
 import { systemClock } from '../clock.js';
 import { preflightService } from '../deploy/preflight.js';
+import { codeDeploy } from '../rollout/codedeploy.js';
 import type { DeliveryResult } from '../deploy/result.js';
 import { EXIT, InputError, PreflightError } from '../errors.js';
 import { conclude, publish, type Ending } from '../fleet/conclude.js';
@@ -37,7 +38,7 @@ export async function runContinue({ invocation, env, host, cancel }: VerbContext
   const startedAt = systemClock.now();
   const session = await openSession(inputs, env, reporter, cancel);
   const { service, kind } = await preflightService(session.ecs, inputs.cluster, inputs.service, session.region);
-  if (service.deploymentController?.type === 'CODE_DEPLOY') {
+  if (kind === codeDeploy) {
     throw new PreflightError(`service: "${inputs.service}" is deployed by CodeDeploy; continue lets an ECS deployment paused at a PAUSE hook go on, and does not continue CodeDeploy deployments yet (aws deploy continue-deployment does).`);
   }
   const paused = await findPaused(session.ecs, service, given);

@@ -8,6 +8,7 @@ import { familyRevision, formatDuration } from '../aws/names.js';
 import { systemClock } from '../clock.js';
 import { outputsOf } from '../deploy/outputs.js';
 import { preflightService } from '../deploy/preflight.js';
+import { codeDeploy } from '../rollout/codedeploy.js';
 import type { DeliveryResult } from '../deploy/result.js';
 import { EXIT, InputError, PreflightError } from '../errors.js';
 import { readRawInputs } from '../fleet/run.js';
@@ -39,8 +40,8 @@ export async function runRollback({ invocation, env, host, cancel }: VerbContext
   }
   const startedAt = systemClock.now();
   const session = await openSession(inputs, env, reporter, cancel);
-  const { service } = await preflightService(session.ecs, inputs.cluster, inputs.service, session.region);
-  if (service.deploymentController?.type === 'CODE_DEPLOY') {
+  const { service, kind } = await preflightService(session.ecs, inputs.cluster, inputs.service, session.region);
+  if (kind === codeDeploy) {
     throw new PreflightError(`service: "${inputs.service}" is deployed by CodeDeploy; rollback puts back services ECS deploys, and does not roll back CodeDeploy deployments yet (aws deploy stop-deployment --auto-rollback-enabled does).`);
   }
   const ecs = session.ecs;
