@@ -33,9 +33,8 @@ export async function runContinue({ invocation, env, host, cancel }: VerbContext
   const givenCodeDeploy = raw('codedeploy-deployment-id').trim();
   if (inputs.dryRun) {
     const which = given.hookId ? `PAUSE hook ${given.hookId}` : `the PAUSE hook of ${inputs.cluster}/${inputs.service} that awaits action`;
-    reporter.info(
-      `Would call ContinueServiceDeployment (action CONTINUE) on ${which} (a CodeDeploy service: ContinueDeployment READY_WAIT of ${givenCodeDeploy || 'the deployment that waits in Ready'}), then follow the deployment to its end.`,
-    );
+    reporter.info(`Would call ContinueServiceDeployment (action CONTINUE) on ${which}, then follow the deployment to its end.`);
+    reporter.info(`For a CodeDeploy service: ContinueDeployment (READY_WAIT) of ${givenCodeDeploy || 'the deployment that waits in Ready'} instead.`);
     reporter.info('Dry run: nothing was changed.');
     return EXIT.ok;
   }
