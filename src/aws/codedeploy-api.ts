@@ -2,7 +2,9 @@
 // the CodeDeploy SDK: it is loaded only for a service whose deployment controller is CODE_DEPLOY.
 import {
   CodeDeployClient,
+  ContinueDeploymentCommand,
   CreateDeploymentCommand,
+  GetApplicationRevisionCommand,
   GetDeploymentCommand,
   GetDeploymentConfigCommand,
   GetDeploymentGroupCommand,
@@ -16,6 +18,7 @@ import {
   type DeploymentInfo,
   type DeploymentTarget,
   type ListDeploymentsInput,
+  type RevisionLocation,
   type StopDeploymentOutput,
 } from '@aws-sdk/client-codedeploy';
 import { endOfRun, sendChange } from './change.js';
@@ -31,6 +34,10 @@ export interface CodeDeployApi {
   listDeploymentTargets(deploymentId: string, nextToken?: string): Promise<{ targetIds: string[]; nextToken?: string }>;
   getDeploymentTarget(deploymentId: string, targetId: string): Promise<DeploymentTarget | undefined>;
   stopDeployment(deploymentId: string, autoRollbackEnabled: boolean, signal?: AbortSignal): Promise<StopDeploymentOutput>;
+  /** A change too: one attempt (continue-deployment.ts sends it through aws/change.ts). */
+  continueDeployment(deploymentId: string, waitType: 'READY_WAIT' | 'TERMINATION_WAIT', signal?: AbortSignal): Promise<void>;
+  /** The revision with its content: GetDeployment names an AppSpec by its sha256 alone. */
+  getApplicationRevision(applicationName: string, revision: RevisionLocation): Promise<RevisionLocation | undefined>;
 }
 
 export interface CodeDeployApis {
@@ -112,5 +119,12 @@ export function codeDeployApi(reads: CodeDeployClient, changes: CodeDeployClient
     },
     stopDeployment: (deploymentId, autoRollbackEnabled, signal) =>
       changes.send(new StopDeploymentCommand({ deploymentId, autoRollbackEnabled }), signal ? { abortSignal: signal } : {}),
+    async continueDeployment(deploymentId, deploymentWaitType, signal) {
+      await changes.send(new ContinueDeploymentCommand({ deploymentId, deploymentWaitType }), signal ? { abortSignal: signal } : {});
+    },
+    async getApplicationRevision(applicationName, revision) {
+      const out = await reads.send(new GetApplicationRevisionCommand({ applicationName, revision }), sendOptions);
+      return out.revision;
+    },
   };
 }

@@ -134,6 +134,17 @@ export function appSpecContent(data: AppSpecData): AppSpecContent {
   return { content, sha256: createHash('sha256').update(content).digest('hex') };
 }
 
+/** The TaskDefinition the AppSpec's first TargetService names; undefined when it names none. */
+export function taskDefinitionOfAppSpec(data: AppSpecData): string | undefined {
+  const [target] = targetServicesOf(data, 'AppSpec');
+  const propertiesKey = target ? keyOf(target, 'Properties') : undefined;
+  const properties = propertiesKey && target ? target[propertiesKey] : undefined;
+  if (!isObject(properties)) return undefined;
+  const key = keyOf(properties, 'TaskDefinition');
+  const value = key ? properties[key] : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /** The names of the lifecycle hooks the AppSpec runs, in the order written. */
 export function hookNames(data: AppSpecData): string[] {
   const hooksKey = keyOf(data, 'Hooks');

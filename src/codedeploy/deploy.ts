@@ -37,7 +37,7 @@ export interface CodeDeployStep {
 }
 
 /** 'completed' when the deployment was watched to its successful end (what keep-revisions waits for). */
-export type CodeDeployEnd = 'completed' | 'traffic-shifted' | 'not-waited' | 'not-completed';
+export type CodeDeployEnd = 'completed' | 'traffic-shifted' | 'paused' | 'not-waited' | 'not-completed';
 
 
 export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: CodeDeployStep): Promise<CodeDeployEnd> {
@@ -116,10 +116,12 @@ export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: Co
       rollback: update.watch.rollback,
       cancel: deps.cancel,
       untilTrafficShifted: waitUntil === 'traffic-shifted',
+      untilReady: waitUntil === 'paused',
     },
   );
   const { trafficShiftedOnly, ...watched } = outcome;
   done.outcome = watched;
+  if (outcome.status === 'PAUSED') return 'paused';
   if (outcome.status !== 'COMPLETED') return 'not-completed';
   return trafficShiftedOnly ? 'traffic-shifted' : 'completed';
 }

@@ -21,7 +21,7 @@ export interface Seen {
   at: number;
 }
 
-type FollowVerdict = { kind: 'final'; seen: Seen } | { kind: 'traffic-shifted'; seen: Seen };
+type FollowVerdict = { kind: 'final'; seen: Seen } | { kind: 'traffic-shifted'; seen: Seen } | { kind: 'ready'; seen: Seen };
 
 export type FollowEnd =
   | FollowVerdict
@@ -54,6 +54,8 @@ export interface FollowOptions {
   terminationWaitMinutes?: number;
   /** With a ready wait, how long CodeDeploy waits for ContinueDeployment, for the log. */
   readyWaitMinutes?: number;
+  /** End once the deployment waits in Ready for ContinueDeployment (wait-until: paused). */
+  untilReady?: boolean;
 }
 
 class DeploymentGoneError extends Error {
@@ -83,6 +85,7 @@ export async function followDeployment(deps: FollowDeps, deploymentId: string, d
         'ready',
         `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`,
       );
+      if (options.untilReady) return { kind: 'ready', seen };
     }
     const shifted = trafficShifted(info, target);
     if (shifted && !FINAL_STATUSES.has(info.status ?? '')) {

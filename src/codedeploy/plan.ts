@@ -10,6 +10,7 @@ import { InputError, PreflightError } from '../errors.js';
 import type { CodeDeployInputs } from '../inputs/codedeploy.js';
 import type { Reporter } from '../report.js';
 import type { CodeDeployApi } from '../aws/codedeploy-api.js';
+import { readyWaitMinutesOf } from './ready.js';
 import { appSpecNeedsYaml, describeAppSpec, parseAppSpec, serviceLaunchOf, type AppSpecSource } from './appspec.js';
 
 export const DEFAULT_APPSPEC = 'appspec.yaml';
@@ -53,15 +54,34 @@ export function defaultDeploymentGroup(cluster: string, service: string): string
   return `DgpECS-${resourceName(cluster)}-${resourceName(service)}`;
 }
 
-export async function planCodeDeploy(
+export interface CodeDeployPlanTarget {
+  cluster: string;
+  service: Service;
+  region: string;
+  waitTimeoutMs?: number;
+  waitTimeoutSet?: boolean;
+  waitUntilPaused?: boolean;
+}
+
+/** The whole plan of a deploy: the AppSpec, then the deployment group. */
+export async function planCodeDeploy(deps: CodeDeployPlanDeps, inputs: CodeDeployInputs, target: CodeDeployPlanTarget): Promise<CodeDeployPlan> {
+  const appSpec = await chooseAppSpec(deps, inputs.appspec || DEFAULT_APPSPEC, target.service);
+  return { ...(await planDeploymentGroup(deps, inputs, target, describeAppSpec(appSpec))), appSpec };
+}
+
+/**
+ * The deployment group's part of the plan: the group must exist and deploy this service; its waits set the wait.
+ * Alone (no AppSpec read) for the verbs that act on deployments already made.
+ */
+export async function planDeploymentGroup(
   deps: CodeDeployPlanDeps,
-  inputs: CodeDeployInputs,
-  target: { cluster: string; service: Service; region: string; waitTimeoutMs?: number; waitTimeoutSet?: boolean },
-): Promise<CodeDeployPlan> {
+  inputs: Omit<CodeDeployInputs, 'appspec'>,
+  target: CodeDeployPlanTarget,
+  appSpecLine?: string,
+): Promise<Omit<CodeDeployPlan, 'appSpec'>> {
   const serviceName = target.service.serviceName ?? '';
   const application = inputs.application || defaultApplication(target.cluster, serviceName);
   const deploymentGroup = inputs.deploymentGroup || defaultDeploymentGroup(target.cluster, serviceName);
-  const appSpec = await chooseAppSpec(deps, inputs.appspec || DEFAULT_APPSPEC, target.service);
   const group = await readDeploymentGroup(deps.api, application, deploymentGroup, target.region, inputs);
   if (group.computePlatform && group.computePlatform !== 'ECS') {
     throw new PreflightError(
@@ -81,11 +101,17 @@ export async function planCodeDeploy(
   const configName = inputs.deploymentConfig || group.deploymentConfigName;
   const config = configName ? await checkDeploymentConfig(deps.api, configName, target.region, inputs.deploymentConfig ? 'codedeploy-deployment-config' : undefined) : undefined;
   const routing = routingMinutesOf(config);
-  deps.reporter.info(`CodeDeploy: ${application}/${deploymentGroup}; AppSpec: ${describeAppSpec(appSpec)}.`);
+  deps.reporter.info(`CodeDeploy: ${application}/${deploymentGroup}${appSpecLine ? `; AppSpec: ${appSpecLine}` : ''}.`);
   const blueGreen = group.blueGreenDeploymentConfiguration;
   const termination = blueGreen?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes;
   const ready = blueGreen?.deploymentReadyOption;
-  const readyMinutes = ready?.actionOnTimeout === 'STOP_DEPLOYMENT' ? (ready.waitTimeInMinutes ?? 0) : 0;
+  const readyWait = readyWaitMinutesOf(ready);
+  if (target.waitUntilPaused && readyWait === undefined) {
+    throw new PreflightError(
+      `wait-until: paused, but CodeDeploy deployment group ${application}/${deploymentGroup} reroutes traffic without waiting (deploymentReadyOption ${ready?.actionOnTimeout ?? 'CONTINUE_DEPLOYMENT'}), so its deployments never pause; set its traffic rerouting to "specify when to reroute traffic" (STOP_DEPLOYMENT), or set wait-until to completed.`,
+    );
+  }
+  const readyMinutes = readyWait ?? 0;
   const neededMinutes = readyMinutes + routing + (termination ?? 0) + SLACK_MINUTES;
   const parts = `ready wait ${readyMinutes} min + traffic routing ${routing} min${configName ? ` (${configName})` : ''} + termination wait ${termination ?? 0} min + ${SLACK_MINUTES} min`;
   let chosenWaitMs: number | undefined;
@@ -103,9 +129,8 @@ export async function planCodeDeploy(
     ...(inputs.description ? { description: inputs.description } : {}),
     ...(inputs.deploymentConfig ? { deploymentConfig: inputs.deploymentConfig } : {}),
     ...(group.deploymentConfigName ? { groupDeploymentConfig: group.deploymentConfigName } : {}),
-    appSpec,
     ...(termination !== undefined ? { terminationWaitMinutes: termination } : {}),
-    ...(ready?.actionOnTimeout === 'STOP_DEPLOYMENT' && ready.waitTimeInMinutes !== undefined ? { readyWaitMinutes: ready.waitTimeInMinutes } : {}),
+    ...(readyWait !== undefined ? { readyWaitMinutes: readyWait } : {}),
     ...(routing > 0 ? { routingMinutes: routing } : {}),
     ...(chosenWaitMs !== undefined ? { waitTimeoutMs: chosenWaitMs } : {}),
   };
@@ -130,7 +155,7 @@ export function routingMinutesOf(config: DeploymentConfigInfo | undefined): numb
  * The user's file when there is one; only when the default appspec.yaml does not exist is one generated, from the
  * container name and port of the service's load balancer.
  */
-async function chooseAppSpec(deps: CodeDeployPlanDeps, path: string, service: Service): Promise<AppSpecSource> {
+export async function chooseAppSpec(deps: CodeDeployPlanDeps, path: string, service: Service): Promise<AppSpecSource> {
   const text = (deps.readFile ?? readAppSpecFile)(path);
   if (text !== undefined) {
     const yaml = appSpecNeedsYaml(text) ? await import('yaml') : undefined;
@@ -173,7 +198,7 @@ export function readAppSpecFile(path: string): string | undefined {
   return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
 }
 
-async function readDeploymentGroup(api: CodeDeployApi, application: string, deploymentGroup: string, region: string, inputs: CodeDeployInputs) {
+async function readDeploymentGroup(api: CodeDeployApi, application: string, deploymentGroup: string, region: string, inputs: Omit<CodeDeployInputs, 'appspec'>) {
   try {
     const group = await api.getDeploymentGroup(application, deploymentGroup);
     if (!group) throw new PreflightError(`codedeploy-deployment-group: "${deploymentGroup}" was not found in ${application}.`);

@@ -13,6 +13,7 @@ import { stoppedTaskLines, stoppedTasksOf } from '../watch/stopped-tasks.js';
 import type { CodeDeployApi } from '../aws/codedeploy-api.js';
 import type { DeploymentInfo } from '@aws-sdk/client-codedeploy';
 import { followDeployment, type FollowResult, type Seen } from './follow.js';
+import { readyOutcome } from './ready.js';
 import { errorInformationLine, failedEventLines, failedEventOf, lifecycleEventLine, trafficShifted } from './progress.js';
 
 
@@ -48,6 +49,8 @@ export interface CodeDeployWatchOptions {
   cancel: AbortSignal;
   /** End once production traffic has moved, without the original task set's termination wait. */
   untilTrafficShifted?: boolean;
+  /** End PAUSED once the deployment waits in Ready for ContinueDeployment (wait-until: paused). */
+  untilReady?: boolean;
 }
 
 export interface CodeDeployOutcome extends WatchOutcome {
@@ -81,12 +84,14 @@ export async function watchCodeDeployment(deps: CodeDeployWatchDeps, target: Cod
   return passed.length > 0 ? { ...outcome, stages: passed } : outcome;
 }
 
-function followOptions(ctx: Context, untilTrafficShifted = ctx.options.untilTrafficShifted === true) {
+/** How to follow a deployment: the run's own (`main`) ends where wait-until says; a stop's or a rollback's at its end. */
+export function followOptions(ctx: Pick<Context, 'target' | 'options'>, main = true) {
   const { target, options } = ctx;
   return {
     pollIntervalMs: options.pollIntervalMs,
     cancel: options.cancel,
-    untilTrafficShifted,
+    untilTrafficShifted: main && options.untilTrafficShifted === true,
+    untilReady: main && options.untilReady === true,
     ...(target.terminationWaitMinutes !== undefined ? { terminationWaitMinutes: target.terminationWaitMinutes } : {}),
     ...(target.readyWaitMinutes !== undefined ? { readyWaitMinutes: target.readyWaitMinutes } : {}),
   };
@@ -100,6 +105,8 @@ async function conclude(ctx: Context, result: FollowResult): Promise<CodeDeployO
   const { reporter, clock } = ctx;
   const end = result.end;
   switch (end.kind) {
+    case 'ready':
+      return readyOutcome(ctx, end.seen);
     case 'traffic-shifted': {
       const message = `${what(ctx)} shifted all traffic in ${formatDuration(clock.now() - result.startedAt)}; the original task set is still in its termination wait, and CodeDeploy ends the deployment after it`;
       reporter.info(message);

@@ -69,12 +69,8 @@ function checkedForce(read: { service: Service; kind: RolloutKind }, serviceName
       `force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`,
     );
   }
-  if (checks.waitUntilPaused && kind === codeDeploy) {
-    throw new PreflightError(
-      `wait-until: paused does not yet wait for a CodeDeploy deployment of service "${serviceName}" to be ready for its reroute; set wait-until to completed.`,
-    );
-  }
-  if (checks.waitUntilPaused && (kind.pausesAt?.(read.service) ?? []).length === 0) {
+  // Whether a CodeDeploy deployment waits is its deployment group's setting, checked when the group is read (codedeploy/plan.ts).
+  if (checks.waitUntilPaused && kind !== codeDeploy && (kind.pausesAt?.(read.service) ?? []).length === 0) {
     throw new PreflightError(
       `wait-until: paused, but the deployments of service "${serviceName}" (${kind.name}) never pause: it has no PAUSE lifecycle hook; add one to its deployment configuration, or set wait-until to completed.`,
     );

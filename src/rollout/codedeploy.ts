@@ -15,7 +15,7 @@ export const codeDeploy: RolloutKind = {
       cluster: inputs.cluster,
       service,
       region: reads.region,
-      ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs, waitTimeoutSet: inputs.waitTimeoutSet } : {}),
+      ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs, waitTimeoutSet: inputs.waitTimeoutSet, waitUntilPaused: inputs.waitUntil === 'paused' } : {}),
     });
     return { codeDeploy };
   },
@@ -48,6 +48,7 @@ export const codeDeploy: RolloutKind = {
     });
     if (end === 'completed') return { keepRevisions: true };
     if (end === 'not-completed') return { keepRevisions: false };
+    if (end === 'paused') return { keepRevisions: false, notRunBecause: 'the CodeDeploy deployment waits in Ready (wait-until: paused)' };
     return { keepRevisions: false, notRunBecause: 'the CodeDeploy deployment was not waited for to its end' };
   },
   // StopDeployment with rollback, always: a deployment left running would finish after the run said CANCELLED.

@@ -8,7 +8,8 @@ import { systemClock } from '../clock.js';
 import { preflightService } from '../deploy/preflight.js';
 import { codeDeploy } from '../rollout/codedeploy.js';
 import type { DeliveryResult } from '../deploy/result.js';
-import { EXIT, InputError, PreflightError } from '../errors.js';
+import { EXIT, InputError } from '../errors.js';
+import type { Host } from '../hosts/host.js';
 import { conclude, publish, type Ending } from '../fleet/conclude.js';
 import { readRawInputs } from '../fleet/run.js';
 import { parseInputs, type Inputs } from '../inputs/parse.js';
@@ -29,9 +30,11 @@ export async function runContinue({ invocation, env, host, cancel }: VerbContext
   if (inputs.services.file) throw new InputError('services-file: continue acts on one service; set service (and cluster) instead.');
   if (!inputs.service) throw new InputError('service: not set; continue needs the service (and cluster) whose deployment is paused.');
   const given = { serviceDeploymentArn: raw('service-deployment-arn').trim(), hookId: raw('hook-id').trim() };
+  const givenCodeDeploy = raw('codedeploy-deployment-id').trim();
   if (inputs.dryRun) {
     const which = given.hookId ? `PAUSE hook ${given.hookId}` : `the PAUSE hook of ${inputs.cluster}/${inputs.service} that awaits action`;
     reporter.info(`Would call ContinueServiceDeployment (action CONTINUE) on ${which}, then follow the deployment to its end.`);
+    reporter.info(`For a CodeDeploy service: ContinueDeployment (READY_WAIT) of ${givenCodeDeploy || 'the deployment that waits in Ready'} instead.`);
     reporter.info('Dry run: nothing was changed.');
     return EXIT.ok;
   }
@@ -39,7 +42,8 @@ export async function runContinue({ invocation, env, host, cancel }: VerbContext
   const session = await openSession(inputs, env, reporter, cancel);
   const { service, kind } = await preflightService(session.ecs, inputs.cluster, inputs.service, session.region);
   if (kind === codeDeploy) {
-    throw new PreflightError(`service: "${inputs.service}" is deployed by CodeDeploy; continue lets an ECS deployment paused at a PAUSE hook go on, and does not continue CodeDeploy deployments yet (aws deploy continue-deployment does).`);
+    const ended = await (await import('../codedeploy/operate.js')).continueCodeDeployService({ session, inputs, service, reporter, cancel }, givenCodeDeploy);
+    return finish(host, cancel, { ...(await resultOf(session.ecs, ended.target, ended.outcome, startedAt)), codeDeployDeploymentId: ended.codeDeployDeploymentId });
   }
   const paused = await findPaused(session.ecs, service, given);
   reporter.info(`Continuing service deployment ${paused.serviceDeploymentArn} at ${paused.stage}: ContinueServiceDeployment hook ${paused.hookId}, action CONTINUE (${kind.name})`);
@@ -56,7 +60,12 @@ export async function runContinue({ invocation, env, host, cancel }: VerbContext
     ...(inputs.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: inputs.pauseTimeoutMs } : {}),
     cancel,
   });
-  const ending: Ending = { result: await resultOf(session.ecs, target, outcome, startedAt) };
+  return finish(host, cancel, await resultOf(session.ecs, target, outcome, startedAt));
+}
+
+/** Outputs, summary and exit code, as a deploy ends. */
+async function finish(host: Host, cancel: AbortSignal, result: DeliveryResult): Promise<number> {
+  const ending: Ending = { result };
   const problem = await publish(host, ending);
   const code = conclude(host, ending, cancel, false);
   if (problem !== undefined && code === EXIT.ok) {

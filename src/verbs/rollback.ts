@@ -33,7 +33,7 @@ export async function runRollback({ invocation, env, host, cancel }: VerbContext
   if (!inputs.service) throw new InputError('service: not set; rollback needs the service (and cluster) to put back.');
   if (inputs.dryRun) {
     reporter.info(
-      `Would roll back ${inputs.cluster}/${inputs.service}: a deployment in flight through ECS (ContinueServiceDeployment or StopServiceDeployment, ROLLBACK); otherwise UpdateService to ${inputs.taskDefinitionArn || 'the revision it ran before its newest successful deployment'}.`,
+      `Would roll back ${inputs.cluster}/${inputs.service}: a deployment in flight through ECS (ContinueServiceDeployment or StopServiceDeployment, ROLLBACK); otherwise UpdateService to ${inputs.taskDefinitionArn || 'the revision it ran before its newest successful deployment'}. A CodeDeploy service: StopDeployment with rollback of a deployment in flight; otherwise CreateDeployment of ${inputs.taskDefinitionArn || "the newest successful deployment's previousRevision"}.`,
     );
     reporter.info('Dry run: nothing was changed.');
     return EXIT.ok;
@@ -42,7 +42,8 @@ export async function runRollback({ invocation, env, host, cancel }: VerbContext
   const session = await openSession(inputs, env, reporter, cancel);
   const { service, kind } = await preflightService(session.ecs, inputs.cluster, inputs.service, session.region);
   if (kind === codeDeploy) {
-    throw new PreflightError(`service: "${inputs.service}" is deployed by CodeDeploy; rollback puts back services ECS deploys, and does not roll back CodeDeploy deployments yet (aws deploy stop-deployment --auto-rollback-enabled does).`);
+    const ended = await (await import('../codedeploy/operate.js')).rollBackCodeDeployService({ session, inputs, service, reporter, cancel });
+    return end(host, { ...(await resultOf(session.ecs, ended.target, ended.outcome, startedAt)), codeDeployDeploymentId: ended.codeDeployDeploymentId, rollbackAsked: true });
   }
   const ecs = session.ecs;
   const flying = inputs.taskDefinitionArn ? undefined : await inFlight(ecs, service);

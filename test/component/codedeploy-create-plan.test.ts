@@ -196,6 +196,24 @@ describe('planCodeDeploy', () => {
     ]);
   });
 
+  test('wait-until paused: refused for a group that reroutes traffic without waiting; a ready wait (STOP_DEPLOYMENT) is planned with its minutes', async () => {
+    const codeDeploy = new FakeCodeDeploy(new FakeClock());
+    const pausing = { cluster: 'prod', service: service(), region: 'eu-west-1', waitTimeoutMs: 60 * 60_000, waitUntilPaused: true };
+    const planned = () => planCodeDeploy({ api: codeDeploy, reporter: new RecordingReporter(), readFile: () => undefined }, inputs(), pausing);
+    codeDeploy.group = { computePlatform: 'ECS', blueGreenDeploymentConfiguration: { deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT' } } };
+    await expect(planned()).rejects.toThrow(
+      new PreflightError(
+        'wait-until: paused, but CodeDeploy deployment group AppECS-prod-web/DgpECS-prod-web reroutes traffic without waiting (deploymentReadyOption CONTINUE_DEPLOYMENT), so its deployments never pause; set its traffic rerouting to "specify when to reroute traffic" (STOP_DEPLOYMENT), or set wait-until to completed.',
+      ),
+    );
+    codeDeploy.group = { computePlatform: 'ECS' };
+    await expect(planned()).rejects.toThrow(/reroutes traffic without waiting/);
+    expect(codeDeploy.count('createDeployment')).toBe(0);
+
+    codeDeploy.group = { computePlatform: 'ECS', blueGreenDeploymentConfiguration: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 45 } } };
+    expect(await planned()).toMatchObject({ readyWaitMinutes: 45 });
+  });
+
   test('a deployment group of another service is refused', async () => {
     const codeDeploy = new FakeCodeDeploy(new FakeClock());
     codeDeploy.group = { computePlatform: 'ECS', ecsServices: [{ serviceName: 'api', clusterName: 'prod' }] };

@@ -1,5 +1,5 @@
 // A CodeDeploy whose answers the test scripts over the fake clock's virtual time, for the CodeDeploy step's tests.
-import type { CreateDeploymentInput, DeploymentGroupInfo, DeploymentInfo, ECSTarget, LifecycleEvent } from '@aws-sdk/client-codedeploy';
+import type { CreateDeploymentInput, DeploymentGroupInfo, DeploymentInfo, ECSTarget, LifecycleEvent, RevisionLocation } from '@aws-sdk/client-codedeploy';
 import type { CodeDeployApi } from '../../src/aws/codedeploy-api.js';
 import { ECS_LIFECYCLE_EVENTS } from '../../src/codedeploy/progress.js';
 import { EPOCH, type FakeClock } from './watch-fakes.js';
@@ -109,5 +109,14 @@ export class FakeCodeDeploy implements CodeDeployApi {
   }
   stopDeployment(deploymentId: string, autoRollbackEnabled: boolean) {
     return this.enter('stopDeployment', { deploymentId, autoRollbackEnabled }, () => ({ status: 'Pending' as const }));
+  }
+  continueDeployment(deploymentId: string, waitType: 'READY_WAIT' | 'TERMINATION_WAIT') {
+    return this.enter('continueDeployment', { deploymentId, waitType }, () => {
+      const found = this.find(deploymentId);
+      if (waitType === 'READY_WAIT') found.info.status = 'InProgress';
+    });
+  }
+  getApplicationRevision(applicationName: string, revision: RevisionLocation) {
+    return this.enter('getApplicationRevision', { applicationName, revision }, () => revision);
   }
 }

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { watchCodeDeployment, type CodeDeployWatchOptions } from '../../src/codedeploy/watch.js';
 import { FakeCodeDeploy } from './codedeploy-fakes.js';
-import { CLUSTER, FakeClock, FakeEcs, REGION, RecordingReporter, SERVICE, awsError, stoppedTask, td } from './watch-fakes.js';
+import { CLUSTER, EPOCH, FakeClock, FakeEcs, REGION, RecordingReporter, SERVICE, awsError, stoppedTask, td } from './watch-fakes.js';
 
 const POLL_MS = 2000;
 
@@ -14,7 +14,7 @@ function setup(options: Partial<CodeDeployWatchOptions> = {}) {
   const ecs = new FakeEcs(clock);
   const reporter = new RecordingReporter();
   const cancel = new AbortController();
-  const watch = () =>
+  const watch = (targetFields: { readyWaitMinutes?: number } = {}) =>
     watchCodeDeployment(
       { api: codeDeploy, afterCancel, ecs, clock, reporter },
       {
@@ -27,6 +27,7 @@ function setup(options: Partial<CodeDeployWatchOptions> = {}) {
         taskDefinitionArn: td(2),
         previousTaskDefinitionArn: td(1),
         terminationWaitMinutes: 5,
+        ...targetFields,
       },
       { timeoutMs: 60_000, pollIntervalMs: POLL_MS, rollback: true, cancel: cancel.signal, ...options },
     );
@@ -81,6 +82,44 @@ describe('watchCodeDeployment', () => {
       'Termination wait: about 1m left',
       'Termination wait: over; CodeDeploy ends the deployment once the original task set is gone',
     ]);
+  });
+
+  test('until ready: PAUSED once the deployment waits in Ready, expiring readyWaitMinutes after AfterAllowTestTraffic ended; nothing stopped or continued', async () => {
+    const { codeDeploy, reporter, watch } = setup({ untilReady: true });
+    codeDeploy.put('d-1');
+    const ready = pass(codeDeploy, 'd-1', ALL.slice(0, 5), 1000);
+    codeDeploy.at(ready, () => {
+      codeDeploy.event('d-1', 'AfterAllowTestTraffic', 'Succeeded', { endTime: new Date(EPOCH + ready - 500) });
+      codeDeploy.deployments.get('d-1')!.info.status = 'Ready';
+    });
+
+    const outcome = await watch({ readyWaitMinutes: 30 });
+
+    expect(outcome).toMatchObject({
+      status: 'PAUSED',
+      paused: { hookId: '', stage: 'Ready', expiresAt: new Date(EPOCH + ready - 500 + 30 * 60_000).toISOString() },
+    });
+    expect(outcome.message).toContain('CodeDeploy deployment d-1 (web:2) waits in Ready for traffic to be rerouted (wait-until: paused); CodeDeploy stops it by itself at');
+    expect(reporter.text).toContain('To continue: ecs-deliver continue --cluster prod --service web (or aws deploy continue-deployment --deployment-id d-1 --deployment-wait-type READY_WAIT)');
+    expect(codeDeploy.count('stopDeployment') + codeDeploy.count('continueDeployment')).toBe(0);
+  });
+
+  test('not until ready: a deployment in Ready is followed on, through the reroute someone else starts, to COMPLETED', async () => {
+    const { codeDeploy, watch } = setup();
+    codeDeploy.put('d-1');
+    const ready = pass(codeDeploy, 'd-1', ALL.slice(0, 5), 1000);
+    codeDeploy.at(ready, () => {
+      codeDeploy.deployments.get('d-1')!.info.status = 'Ready';
+    });
+    codeDeploy.at(ready + 20_000, () => {
+      codeDeploy.deployments.get('d-1')!.info.status = 'InProgress';
+    });
+    const end = pass(codeDeploy, 'd-1', ALL.slice(5), ready + 21_000);
+    codeDeploy.at(end, () => {
+      codeDeploy.deployments.get('d-1')!.info.status = 'Succeeded';
+    });
+
+    expect((await watch({ readyWaitMinutes: 30 })).status).toBe('COMPLETED');
   });
 
   test('until traffic shifted: COMPLETED once the termination wait begins, saying so; nothing stopped', async () => {

@@ -1,7 +1,7 @@
 // `deploy` with wait-until paused, from the built bundle on each host against the ECS stand-in: a blue/green
 // service with a PAUSE hook ends PAUSED (exit 0) with the hook's id, stage and expiry as outputs, and the
 // deployment still waits; a service whose deployments never pause is refused before any change.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
@@ -151,25 +151,34 @@ describe.concurrent('deploy with wait-until paused', () => {
     expect(standin.calls['UpdateService'] ?? 0).toBe(0);
   });
 
-  test('a CodeDeploy service: wait-until paused, continue and rollback are refused before any change, exit 2', async (context) => {
+  test('a CodeDeploy group that reroutes without waiting: wait-until paused, continue and rollback are refused before any change, exit 2', async (context) => {
     const standin = await startEcsStandin();
     context.onTestFinished(() => standin.close());
     standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-    standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, deploymentController: 'CODE_DEPLOY' });
+    standin.seedService({
+      serviceName: 'web',
+      taskDefinition: 'web:1',
+      desiredCount: 2,
+      deploymentController: 'CODE_DEPLOY',
+      loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/1', containerName: 'web', containerPort: 80 }],
+    });
     standin.codeDeploy.seedDeploymentGroup({ application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web', service: 'web', autoRollback: true });
     const env = { AWS_ENDPOINT_URL_ECS: standin.url, AWS_ENDPOINT_URL_CODEDEPLOY: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
+    const cwd = mkdtempSync(join(tmpdir(), 'ecs-deliver-codedeploy-paused-'));
+    context.onTestFinished(() => rmSync(cwd, { recursive: true, force: true }));
 
-    const paused = await runBundle({ args: [...DEPLOY_ARGS, '--wait-until', 'paused'], env, timeoutMs: KILL_AFTER_MS });
-    const continued = await runBundle({ args: ['continue', '--service', 'web'], env, timeoutMs: KILL_AFTER_MS });
-    const rolledBack = await runBundle({ args: ['rollback', '--service', 'web'], env, timeoutMs: KILL_AFTER_MS });
+    const paused = await runBundle({ args: [...DEPLOY_ARGS, '--wait-until', 'paused'], env, cwd, timeoutMs: KILL_AFTER_MS });
+    const continued = await runBundle({ args: ['continue', '--service', 'web'], env, cwd, timeoutMs: KILL_AFTER_MS });
+    const rolledBack = await runBundle({ args: ['rollback', '--service', 'web'], env, cwd, timeoutMs: KILL_AFTER_MS });
 
     expect(paused.code, paused.log).toBe(2);
-    expect(paused.log).toContain('wait-until: paused does not yet wait for a CodeDeploy deployment of service "web" to be ready for its reroute');
+    expect(paused.log).toContain('wait-until: paused, but CodeDeploy deployment group AppECS-default-web/DgpECS-default-web reroutes traffic without waiting (deploymentReadyOption CONTINUE_DEPLOYMENT), so its deployments never pause');
     expect(continued.code, continued.log).toBe(2);
-    expect(continued.log).toContain('does not continue CodeDeploy deployments yet');
+    expect(continued.log).toContain('nothing of CodeDeploy group AppECS-default-web/DgpECS-default-web waits in Ready: CodeDeploy group AppECS-default-web/DgpECS-default-web has no deployment');
     expect(rolledBack.code, rolledBack.log).toBe(2);
-    expect(rolledBack.log).toContain('does not roll back CodeDeploy deployments yet');
+    expect(rolledBack.log).toContain('nothing to go back to: CodeDeploy group AppECS-default-web/DgpECS-default-web of web has no successful deployment');
     expect(standin.calls['UpdateService'] ?? 0).toBe(0);
     expect(standin.calls['RegisterTaskDefinition'] ?? 0).toBe(0);
+    expect(standin.codeDeploy.deployments()).toEqual([]);
   });
 });

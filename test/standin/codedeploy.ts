@@ -1,7 +1,9 @@
 // CodeDeploy for ECS services, as the stand-in plays it: applications and deployment groups (seeded by tests),
 // deployments of an AppSpec whose lifecycle events pass one after the other over time, a scripted failure of a
-// chosen event with its diagnostics, CodeDeploy's own rollback, and StopDeployment. On success the ECS service in
-// the stand-in world runs the AppSpec's task definition. Reached through X-Amz-Target `CodeDeploy_20141006.*`.
+// chosen event with its diagnostics, CodeDeploy's own rollback, and StopDeployment. A group whose
+// deploymentReadyOption is STOP_DEPLOYMENT holds each deployment in Ready after AfterAllowTestTraffic until
+// ContinueDeployment (READY_WAIT) reroutes traffic, or stops it (Stopped) at the end of its wait. On success the ECS
+// service in the stand-in world runs the AppSpec's task definition. Reached through X-Amz-Target `CodeDeploy_20141006.*`.
 import { createHash, randomInt } from 'node:crypto';
 import { shortName } from './arns.js';
 import { EcsError } from './errors.js';
@@ -53,6 +55,13 @@ export interface CodeDeployScript {
   taskFailure?: FailurePreset | TaskFailure;
   /** From a rollback's start to its success. Default 200. */
   rollbackMs?: number;
+  /**
+   * How StopDeployment answers: `Succeeded`, the deployment is Stopped (and its rollback started) at once; `Pending`,
+   * the API Reference's other answer, it is Stopped only stopMs later. Default Succeeded.
+   */
+  stopAnswer?: 'Succeeded' | 'Pending';
+  /** With stopAnswer Pending: from StopDeployment to Stopped. Default 300. */
+  stopMs?: number;
 }
 
 export interface DeploymentGroupSeed {
@@ -67,9 +76,28 @@ export interface DeploymentGroupSeed {
   autoRollback?: boolean;
   /** What the group says about the original task set's termination wait. Default 5. */
   terminationWaitMinutes?: number;
+  /**
+   * deploymentReadyOption STOP_DEPLOYMENT with this waitTimeInMinutes: each deployment waits in Ready for
+   * ContinueDeployment, and is Stopped when the wait ends. Unset: CONTINUE_DEPLOYMENT (traffic reroutes at once).
+   */
+  readyWaitMinutes?: number;
+  /** The ready wait in ms of the stand-in's clock, for tests that let it run out; default readyWaitMinutes. */
+  readyWaitMs?: number;
+  /**
+   * Whether GetDeployment echoes the AppSpec's content. The API Reference says it is always null there (read it with
+   * GetApplicationRevision by its sha256); default true, the looser reading.
+   */
+  echoesAppSpecContent?: boolean;
+  /**
+   * GetDeployment's previousRevision, "the application revision that was deployed to the deployment group before the
+   * most recent successful deployment", read two ways: `live-at-create`, the revision the group's last successful
+   * deployment had deployed when this one was created (default); `before-newest-success`, the revision deployed
+   * before the group's newest successful deployment, as of the read.
+   */
+  previousRevisionReading?: 'live-at-create' | 'before-newest-success';
 }
 
-type DeploymentStatus = 'Created' | 'InProgress' | 'Succeeded' | 'Failed' | 'Stopped';
+type DeploymentStatus = 'Created' | 'InProgress' | 'Ready' | 'Succeeded' | 'Failed' | 'Stopped';
 type EventStatus = 'Pending' | 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped';
 
 interface EventRecord {
@@ -113,6 +141,18 @@ interface DeploymentRecord {
   generation: number;
   rollbackOf?: string;
   lastUpdated: number;
+  script: CodeDeployScript & typeof DEFAULT_SCRIPT;
+  /** The group's live revision when this deployment was created (previousRevision, reading live-at-create). */
+  liveAtCreate?: Revision;
+  /** When it began to wait in Ready. */
+  readySince?: number;
+  /** A StopDeployment answered Pending is underway. */
+  stopping?: boolean;
+}
+
+interface Revision {
+  content: string;
+  sha256: string;
 }
 
 interface GroupRecord {
@@ -124,9 +164,15 @@ interface GroupRecord {
   configName: string;
   autoRollback: boolean;
   terminationWaitMinutes: number;
+  readyWaitMinutes?: number;
+  readyWaitMs?: number;
+  echoesAppSpecContent: boolean;
+  previousRevisionReading: 'live-at-create' | 'before-newest-success';
+  /** The revisions its successful deployments deployed, oldest first. */
+  succeeded: Revision[];
 }
 
-const DEFAULT_SCRIPT = { startMs: 100, eventMs: 150, trafficSteps: [100], terminationWaitMs: 300, rollbackMs: 200 };
+const DEFAULT_SCRIPT = { startMs: 100, eventMs: 150, trafficSteps: [100], terminationWaitMs: 300, rollbackMs: 200, stopMs: 300 };
 
 const error = (type: string, message: string): EcsError => new EcsError(type, message);
 const seconds = (millis: number): number => millis / 1000;
@@ -151,6 +197,11 @@ export class CodeDeployStandin {
       configName: seed.deploymentConfigName ?? 'CodeDeployDefault.ECSAllAtOnce',
       autoRollback: seed.autoRollback ?? false,
       terminationWaitMinutes: seed.terminationWaitMinutes ?? 5,
+      ...(seed.readyWaitMinutes !== undefined ? { readyWaitMinutes: seed.readyWaitMinutes } : {}),
+      ...(seed.readyWaitMs !== undefined ? { readyWaitMs: seed.readyWaitMs } : {}),
+      echoesAppSpecContent: seed.echoesAppSpecContent ?? true,
+      previousRevisionReading: seed.previousRevisionReading ?? 'live-at-create',
+      succeeded: [],
     });
   }
 
@@ -206,6 +257,11 @@ export class CodeDeployStandin {
       }
       case 'StopDeployment':
         return this.stop(this.record(requiredString(body, 'deploymentId')), optionalBoolean(body, 'autoRollbackEnabled') ?? false, now);
+      case 'ContinueDeployment':
+        this.continueDeployment(this.record(requiredString(body, 'deploymentId')), optionalString(body, 'deploymentWaitType') ?? 'READY_WAIT', now);
+        return {};
+      case 'GetApplicationRevision':
+        return this.applicationRevision(body);
       default:
         throw error('UnknownOperationException', `Operation ${operation} is not supported.`);
     }
@@ -271,27 +327,32 @@ export class CodeDeployStandin {
       terminationWaitStarted: false,
       generation: 0,
       lastUpdated: now,
+      script: { ...DEFAULT_SCRIPT, ...this.nextScripts.shift() },
+      ...liveOf(group),
     };
     this.records.set(record.id, record);
-    this.play(record, service, { ...DEFAULT_SCRIPT, ...this.nextScripts.shift() }, now);
+    this.play(record, service, 0, now + record.script.startMs);
     return record;
   }
 
-  /** Schedules the deployment's course: events one after the other, the traffic shift, the wait, the end. */
-  private play(record: DeploymentRecord, service: ServiceRecord, script: CodeDeployScript & typeof DEFAULT_SCRIPT, now: number): void {
+  /**
+   * Schedules the deployment's course from event `from` on, starting at `time`: events one after the other, the
+   * traffic shift, the wait, the end. With a ready wait it stops after AfterAllowTestTraffic, in Ready.
+   */
+  private play(record: DeploymentRecord, service: ServiceRecord, from: number, time: number): void {
+    const { script } = record;
     const generation = record.generation;
-    const at = (time: number, step: (when: number) => void): void =>
-      this.world.timeline.schedule(time, (when) => {
+    const at = (when: number, step: (now: number) => void): void =>
+      this.world.timeline.schedule(when, (now) => {
         if (record.generation !== generation) return;
-        record.lastUpdated = when;
-        step(when);
+        record.lastUpdated = now;
+        step(now);
       });
-    let time = now + script.startMs;
     at(time, (when) => {
       record.status = 'InProgress';
-      record.startTime = when;
+      record.startTime ??= when;
     });
-    for (const event of record.events) {
+    for (const event of record.events.slice(from)) {
       const start = time;
       const end = start + script.eventMs;
       at(start, (when) => {
@@ -328,12 +389,54 @@ export class CodeDeployStandin {
         }
       });
       time = end;
+      if (event.name === 'AfterAllowTestTraffic' && record.group.readyWaitMinutes !== undefined) {
+        const waitMs = record.group.readyWaitMs ?? record.group.readyWaitMinutes * 60_000;
+        at(end, (when) => {
+          record.status = 'Ready';
+          record.readySince = when;
+        });
+        at(end + waitMs, (when) => this.readyWaitOver(record, when));
+        return;
+      }
     }
-    at(time + script.terminationWaitMs, (when) => {
-      record.taskSets = record.taskSets.filter((set) => set.label === 'Green');
-      record.status = 'Succeeded';
-      record.completeTime = when;
-    });
+    at(time + script.terminationWaitMs, (when) => this.succeed(record, when));
+  }
+
+  private succeed(record: DeploymentRecord, when: number): void {
+    record.taskSets = record.taskSets.filter((set) => set.label === 'Green');
+    record.status = 'Succeeded';
+    record.completeTime = when;
+    record.group.succeeded.push({ content: record.content, sha256: record.sha256 });
+  }
+
+  /** Nobody started the reroute in time: CodeDeploy stops the deployment, and the original task set keeps serving. */
+  private readyWaitOver(record: DeploymentRecord, when: number): void {
+    record.generation++;
+    skipTheRest(record);
+    record.taskSets = record.taskSets.filter((set) => set.label === 'Blue');
+    record.status = 'Stopped';
+    record.completeTime = when;
+    record.errorInformation = { code: 'TIMEOUT', message: 'The deployment was stopped because traffic rerouting was not started before the end of the wait period.' };
+  }
+
+  /** ContinueDeployment: READY_WAIT reroutes traffic of a deployment waiting in Ready; TERMINATION_WAIT ends the termination wait. */
+  private continueDeployment(record: DeploymentRecord, waitType: string, now: number): void {
+    if (waitType !== 'READY_WAIT' && waitType !== 'TERMINATION_WAIT') {
+      throw error('InvalidDeploymentWaitTypeException', `The wait type ${waitType} is invalid; use READY_WAIT or TERMINATION_WAIT.`);
+    }
+    if (isFinal(record.status)) throw error('DeploymentAlreadyCompletedException', `The deployment ${record.id} has already completed.`);
+    if (waitType === 'TERMINATION_WAIT') {
+      if (!record.terminationWaitStarted) throw error('DeploymentIsNotInReadyStateException', `The deployment ${record.id} is not in its termination wait.`);
+      record.generation++;
+      this.succeed(record, now);
+      return;
+    }
+    if (record.status !== 'Ready' || record.stopping) throw error('DeploymentIsNotInReadyStateException', `The deployment ${record.id} is not in a ready state.`);
+    record.generation++;
+    record.status = 'InProgress';
+    record.lastUpdated = now;
+    delete record.readySince;
+    this.play(record, this.service(record.group), record.events.findIndex((event) => event.name === 'BeforeAllowTraffic'), now);
   }
 
   private fail(record: DeploymentRecord, service: ServiceRecord, event: EventRecord, script: CodeDeployScript & typeof DEFAULT_SCRIPT, at: number): void {
@@ -382,10 +485,16 @@ export class CodeDeployStandin {
       generation: 0,
       rollbackOf: record.id,
       lastUpdated: at,
+      // It deploys the revision the group ran before: the one its last successful deployment deployed.
+      ...(record.group.succeeded.at(-1) ?? { content: record.content, sha256: record.sha256 }),
+      rollbackInfo: { rollbackTriggeringDeploymentId: record.id },
     };
     delete rollback.errorInformation;
     delete rollback.completeTime;
-    delete rollback.rollbackInfo;
+    delete rollback.readySince;
+    delete rollback.stopping;
+    delete rollback.liveAtCreate;
+    Object.assign(rollback, liveOf(record.group));
     this.records.set(rollback.id, rollback);
     record.rollbackInfo = {
       rollbackDeploymentId: rollback.id,
@@ -398,20 +507,50 @@ export class CodeDeployStandin {
       rollback.status = 'Succeeded';
       rollback.completeTime = when;
       rollback.lastUpdated = when;
-      rollback.rollbackInfo = { rollbackTriggeringDeploymentId: record.id };
+      rollback.group.succeeded.push({ content: rollback.content, sha256: rollback.sha256 });
     });
   }
 
   private stop(record: DeploymentRecord, autoRollbackEnabled: boolean, at: number): Body {
     if (isFinal(record.status)) throw error('DeploymentAlreadyCompletedException', `The deployment ${record.id} has already completed.`);
+    const statusMessage = `Deployment ${record.id} stopped${autoRollbackEnabled ? ', rolling back' : ''}.`;
+    if (record.stopping) return { status: 'Pending', statusMessage };
     record.generation++;
-    skipTheRest(record);
-    record.status = 'Stopped';
-    record.completeTime = at;
-    record.lastUpdated = at;
-    record.errorInformation = { code: 'MANUAL_STOP', message: 'The deployment was stopped by a user.' };
-    if (autoRollbackEnabled) this.rollBack(record, this.service(record.group), DEFAULT_SCRIPT.rollbackMs, at, 'stopped');
-    return { status: 'Succeeded', statusMessage: `Deployment ${record.id} stopped${autoRollbackEnabled ? ', rolling back' : ''}.` };
+    const stopped = (when: number): void => {
+      skipTheRest(record);
+      record.status = 'Stopped';
+      record.completeTime = when;
+      record.lastUpdated = when;
+      record.errorInformation = { code: 'MANUAL_STOP', message: 'The deployment was stopped by a user.' };
+      if (autoRollbackEnabled) this.rollBack(record, this.service(record.group), DEFAULT_SCRIPT.rollbackMs, when, 'stopped');
+    };
+    if (record.script.stopAnswer !== 'Pending') {
+      stopped(at);
+      return { status: 'Succeeded', statusMessage };
+    }
+    // The deployment halts now and reads Stopped (with its rollback named) once the stop has gone through.
+    record.stopping = true;
+    this.world.timeline.schedule(at + record.script.stopMs, stopped);
+    return { status: 'Pending', statusMessage };
+  }
+
+  private applicationRevision(body: Body): Body {
+    const application = requiredString(body, 'applicationName');
+    if (!this.applications.has(application)) throw error('ApplicationDoesNotExistException', `No application found for name: ${application}`);
+    const sha256 = optionalString(optionalObject(optionalObject(body, 'revision') ?? {}, 'appSpecContent') ?? {}, 'sha256');
+    const used = [...this.records.values()].filter((record) => record.application === application && record.sha256 === sha256);
+    const first = used[0];
+    if (!first || sha256 === undefined) throw error('RevisionDoesNotExistException', `No application revision found for sha256 ${sha256 ?? '(none)'}.`);
+    return {
+      applicationName: application,
+      revision: { revisionType: 'AppSpecContent', appSpecContent: { content: first.content, sha256 } },
+      revisionInfo: {
+        deploymentGroups: [...new Set(used.map((record) => record.group.name))],
+        firstUsedTime: seconds(first.createTime),
+        lastUsedTime: seconds(used.at(-1)?.createTime ?? first.createTime),
+        registerTime: seconds(first.createTime),
+      },
+    };
   }
 
   private list(body: Body): Body {
@@ -445,10 +584,7 @@ export class CodeDeployStandin {
       serviceRoleArn: `arn:aws:iam::${this.world.account.accountId}:role/ecsCodeDeployRole`,
       autoRollbackConfiguration: { enabled: group.autoRollback, events: group.autoRollback ? ['DEPLOYMENT_FAILURE'] : [] },
       deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
-      blueGreenDeploymentConfiguration: {
-        terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: group.terminationWaitMinutes },
-        deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT', waitTimeInMinutes: 0 },
-      },
+      blueGreenDeploymentConfiguration: blueGreenOf(group),
       ecsServices: [{ serviceName: group.service, clusterName: group.cluster }],
       computePlatform: 'ECS',
     };
@@ -463,7 +599,8 @@ export class CodeDeployStandin {
       deploymentGroupName: record.group.name,
       deploymentConfigName: record.configName,
       deploymentId: record.id,
-      revision: { revisionType: 'AppSpecContent', appSpecContent: { content: record.content, sha256: record.sha256 } },
+      revision: revisionLocation(record, record.group.echoesAppSpecContent),
+      ...previousRevisionOf(record),
       status: record.status,
       ...(record.errorInformation ? { errorInformation: record.errorInformation } : {}),
       createTime: seconds(record.createTime),
@@ -475,6 +612,7 @@ export class CodeDeployStandin {
       ...(record.rollbackInfo ? { rollbackInfo: record.rollbackInfo } : {}),
       deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
       instanceTerminationWaitTimeStarted: record.terminationWaitStarted,
+      blueGreenDeploymentConfiguration: blueGreenOf(record.group),
       computePlatform: 'ECS',
     };
   }
@@ -506,6 +644,33 @@ export class CodeDeployStandin {
       })),
     };
   }
+}
+
+function blueGreenOf(group: GroupRecord): Body {
+  return {
+    terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: group.terminationWaitMinutes },
+    deploymentReadyOption:
+      group.readyWaitMinutes !== undefined
+        ? { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: group.readyWaitMinutes }
+        : { actionOnTimeout: 'CONTINUE_DEPLOYMENT', waitTimeInMinutes: 0 },
+  };
+}
+
+function liveOf(group: GroupRecord): { liveAtCreate?: Revision } {
+  const live = group.succeeded.at(-1);
+  return live ? { liveAtCreate: live } : {};
+}
+
+/** A revision as GetDeployment names it: its sha256, and its content only where the group echoes it. */
+function revisionLocation(revision: Revision, withContent: boolean): Body {
+  return { revisionType: 'AppSpecContent', appSpecContent: { ...(withContent ? { content: revision.content } : {}), sha256: revision.sha256 } };
+}
+
+/** GetDeployment's previousRevision, in the group's reading; none before the group's first successful deployment. */
+function previousRevisionOf(record: DeploymentRecord): Body {
+  const { group } = record;
+  const previous = group.previousRevisionReading === 'live-at-create' ? record.liveAtCreate : group.succeeded.at(-2);
+  return previous ? { previousRevision: revisionLocation(previous, group.echoesAppSpecContent) } : {};
 }
 
 const worlds = new WeakMap<World, CodeDeployStandin>();

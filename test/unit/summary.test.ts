@@ -127,6 +127,20 @@ describe('renderSummary', () => {
     expect(renderSummary({ ...success, deploymentStatus: status }).split('\n')[0]).toBe(`### ${headline}`);
   });
 
+  test('a CodeDeploy deployment paused in Ready says how to continue or roll back, and when CodeDeploy stops it', () => {
+    const text = renderSummary({
+      ...success,
+      deploymentStatus: 'PAUSED',
+      serviceDeploymentArn: '',
+      codeDeployDeploymentId: 'd-ABCDEF123',
+      paused: { hookId: '', stage: 'Ready', expiresAt: '2026-11-26T09:40:00.000Z' },
+    });
+    expect(text).toContain(
+      '⏸️ CodeDeploy deployment `d-ABCDEF123` waits in `Ready` for its traffic reroute; CodeDeploy stops it by itself at 2026-11-26T09:40:00.000Z. To continue: run ecs-deliver with operation `continue` (or `rollback`) for this service, or `aws deploy continue-deployment --deployment-id d-ABCDEF123 --deployment-wait-type READY_WAIT` (or `aws deploy stop-deployment --deployment-id d-ABCDEF123 --auto-rollback-enabled` to roll back).',
+    );
+    expect(text).not.toContain('PAUSE hook');
+  });
+
   test('a reused revision says so, and an empty diff says nothing changed', () => {
     const text = renderSummary({ ...success, registered: false, diff: [] });
     expect(text).toContain('| Task definition | `web:42`, reused: unchanged |');
