@@ -1,6 +1,7 @@
 // A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
 // CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
 import { formatDuration } from '../aws/names.js';
+import { PreflightError } from '../errors.js';
 import { controllerOf, type RolloutKind } from './kind.js';
 
 export const codeDeploy: RolloutKind = {
@@ -54,4 +55,19 @@ export const codeDeploy: RolloutKind = {
   undoesOnCancel: () => true,
   putBack: ({ service, deployed, to, completed }) =>
     `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
+  // CodeDeploy's own continue (ContinueDeployment, READY_WAIT) goes here, from src/codedeploy; refused until then.
+  continuePaused: (_deps, { inputs }) =>
+    Promise.reject(
+      new PreflightError(
+        `service: "${inputs.service}" is deployed by CodeDeploy; continue lets an ECS deployment paused at a PAUSE hook go on, and does not continue CodeDeploy deployments yet (aws deploy continue-deployment does).`,
+      ),
+    ),
+  // CodeDeploy's own rollback (StopDeployment with autoRollbackEnabled in flight, else a deployment of the previous
+  // revision) goes here, from src/codedeploy; refused until then.
+  rollBack: (_deps, { inputs }) =>
+    Promise.reject(
+      new PreflightError(
+        `service: "${inputs.service}" is deployed by CodeDeploy; rollback puts back services ECS deploys, and does not roll back CodeDeploy deployments yet (aws deploy stop-deployment --auto-rollback-enabled does).`,
+      ),
+    ),
 };

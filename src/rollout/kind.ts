@@ -8,6 +8,7 @@ import type { Reporter } from '../report.js';
 import type { RegisteredRevision } from '../deploy/register.js';
 import type { Progress } from '../deploy/result.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
+import type { ContinueRequest, OperateDeps, OperateRequest, Operated } from './operate.js';
 
 export interface RolloutKind {
   /** How the log names it: `rolling`, `blue/green`, `CodeDeploy`. */
@@ -30,6 +31,17 @@ export interface RolloutKind {
   pausesAt?(service: Service): string[];
   /** For rollback-all: what putting the service back means. */
   putBack(back: PutBack): string;
+  /**
+   * `continue`: finds the deployment that waits for someone, lets it go on and watches it to its end the kind's way,
+   * with a deploy's rules; refused (PreflightError) when nothing waits. Absent: the kind's deployments never wait.
+   */
+  continuePaused?(deps: OperateDeps, request: ContinueRequest): Promise<Operated>;
+  /**
+   * `rollback`: puts the service back on the revision it ran before (what is in flight rolled back, else the earlier
+   * revision deployed) and watches that the kind's way; refused (PreflightError) when there is nothing to go back to.
+   * Absent: the kind cannot roll back.
+   */
+  rollBack?(deps: OperateDeps, request: OperateRequest): Promise<Operated>;
 }
 
 export interface KindPlanDeps {
