@@ -3,6 +3,7 @@
 // followed by the kind's own watcher, as a deploy follows it.
 import type { Service } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
+import { familyRevision } from '../aws/names.js';
 import type { RolloutTarget } from '../watch/contract.js';
 import type { Watcher } from '../watch/context.js';
 import { eventKey } from '../watch/snapshot.js';
@@ -21,7 +22,11 @@ export async function continuePausedDeployment(deps: OperateDeps, request: Conti
   await hookLeft(deps, paused, inputs.pollIntervalMs);
   const target = await continuedTarget(session.ecs, inputs.cluster, inputs.service, session.region, paused);
   const outcome = await watch({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock, reporter }, target, continuedWatch(inputs, cancel));
-  return { target, outcome };
+  if (outcome.status !== 'CANCELLED' || !cancel.aborted || inputs.rollbackOnCancel) return { target, outcome };
+  // The deployment this run let go on goes on without it: say so, and how to undo it.
+  const leftRunning = `service deployment ${paused.serviceDeploymentArn} of ${familyRevision(target.taskDefinitionArn)} goes on in ECS, no longer followed; ecs-deliver rollback puts ${inputs.service} back`;
+  reporter.warn(leftRunning);
+  return { target, outcome: { ...outcome, message: `${outcome.message}; ${leftRunning}` } };
 }
 
 /** ECS may still show the hook awaiting action in the first answers after the continue. */
