@@ -323,12 +323,14 @@ var failure_report = __webpack_require__(9040);
 var read_errors = __webpack_require__(6255);
 // EXTERNAL MODULE: ./src/watch/settle.ts
 var settle = __webpack_require__(4484);
+// EXTERNAL MODULE: ./src/watch/endings.ts
+var endings = __webpack_require__(695);
 // EXTERNAL MODULE: ./src/watch/stopped-tasks.ts
 var stopped_tasks = __webpack_require__(8985);
-// EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
-var poll_loop = __webpack_require__(372);
-// EXTERNAL MODULE: ./src/rollout/changed-lines.ts
-var changed_lines = __webpack_require__(2503);
+// EXTERNAL MODULE: ./src/watch/poll-loop.ts + 1 modules
+var poll_loop = __webpack_require__(9429);
+// EXTERNAL MODULE: ./src/watch/changed-lines.ts
+var changed_lines = __webpack_require__(2873);
 ;// CONCATENATED MODULE: ./src/codedeploy/progress.ts
 
 /** CodeDeploy's lifecycle events for an ECS deployment, in the order they run. */
@@ -656,12 +658,13 @@ async function readOnce(ctx) {
 /** Stops the deployment with rollback, waiting for CodeDeploy to answer that one call, not for the rollback. */
 async function cancelled(ctx, headline) {
     const { clock, target, reporter } = ctx;
-    const answer = await (0,settle/* settleWithin */.fb)(ctx.afterCancel.stopDeployment(target.deploymentId, true), settle/* CANCEL_ANSWER_CAP_MS */.aT, clock);
-    const said = answer.state === 'fulfilled'
-        ? `${target.deploymentId} stopped with rollback to ${(0,names/* familyRevision */.KW)(target.previousTaskDefinitionArn)} (StopDeployment: ${answer.value.status ?? '?'})`
-        : answer.state === 'rejected'
-            ? `stopping ${target.deploymentId} failed: ${(0,errors/* errorMessage */.gJ)(answer.error)}; stop it with aws deploy stop-deployment --deployment-id ${target.deploymentId} --auto-rollback-enabled`
-            : `CodeDeploy did not answer the StopDeployment of ${target.deploymentId} within ${(0,duration/* formatDuration */.a)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may still run`;
+    const id = target.deploymentId;
+    const said = await (0,endings/* rollBackOnCancel */.qP)(ctx.afterCancel.stopDeployment(id, true), {
+        call: `StopDeployment of ${id}`,
+        to: (0,names/* familyRevision */.KW)(target.previousTaskDefinitionArn),
+        answeredBy: 'CodeDeploy',
+        byHand: `stop it with aws deploy stop-deployment --deployment-id ${id} --auto-rollback-enabled`,
+    }, clock);
     const message = `${headline}; ${said}`;
     reporter.warn(message);
     return { status: 'CANCELLED', message };

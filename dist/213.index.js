@@ -34,8 +34,8 @@ var parse = __webpack_require__(7179);
 var src_session = __webpack_require__(9367);
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
 var snapshot = __webpack_require__(8263);
-// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 7 modules
-var watch_rollout = __webpack_require__(5340);
+// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
+var watch_rollout = __webpack_require__(8790);
 ;// CONCATENATED MODULE: ./src/verbs/paused.ts
 
 

@@ -339,9 +339,11 @@ function registryApiBase(registry) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(833);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
 // The container client runs behind this interface: always an executable and an argument array, never a shell
 // string, and a password only ever on stdin. Component tests hand in a fake that records every call.
+
 
 
 
@@ -400,7 +402,7 @@ function spawnRunner(baseEnv = process.env) {
             child.on('error', (error) => {
                 settle(() => {
                     if (error.code === 'ENOENT') {
-                        reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`docker-command: "${command}" was not found on PATH; install it or set docker-command to the client to run`));
+                        reject(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`docker-command: "${command}" was not found on PATH; install it or set docker-command to the client to run`));
                     }
                     else {
                         reject(error);
@@ -476,7 +478,7 @@ function installExitHook() {
     });
 }
 function cancelledBy(signal) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CancelledError */ .cc(signal.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CancelledError */ .cc((0,_cancel_js__WEBPACK_IMPORTED_MODULE_3__/* .signalOf */ .oX)(signal));
 }
 function lineCollector(stream, onLine) {
     let kept = '';

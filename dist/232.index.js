@@ -768,8 +768,8 @@ async function runOtherVerb(invocation, env, host, cancel) {
 
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(7607);
-// EXTERNAL MODULE: ./src/hosts/redactor.ts
-var hosts_redactor = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/redactor.ts
+var src_redactor = __webpack_require__(1751);
 ;// CONCATENATED MODULE: ./src/rollout/wait-progress.ts
 // Progress while a run waits and nothing else is printed. In a CI log: a line after every 30 s of silence with the
 // time elapsed, the time left before the timeout and where each wait stands. On a terminal: one status line with a
@@ -786,7 +786,7 @@ const FLEET_PARTS = 5;
 /** The reporter with `waiting`: every line it prints counts as output, and on a terminal first wipes the status line. */
 function withWaitProgress(inner, options) {
     // The status line is written past the host, so it is redacted here with every secret the run masks.
-    const redactor = new hosts_redactor/* Redactor */.p();
+    const redactor = new src_redactor/* Redactor */.p();
     const progress = new WaitProgress(inner, options, (text) => redactor.redact(text));
     const printing = (print) => (...args) => {
         progress.beforeOutput();
@@ -1123,43 +1123,6 @@ function checkInputCombination(inputs) {
 
 /***/ }),
 
-/***/ 4075:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ newPrimaryDeployment),
-/* harmony export */   o: () => (/* binding */ identifyDeployment)
-/* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
-
-/**
- * The one rule for "an update started this deployment": the service's PRIMARY deployment has an id that was not
- * there before, and (when given) runs the task definition the update asked for.
- */
-function newPrimaryDeployment(service, idsBefore, taskDefinition) {
-    const primary = service?.deployments?.find((deployment) => deployment.status === 'PRIMARY');
-    if (primary?.id === undefined || new Set(idsBefore).has(primary.id))
-        return undefined;
-    if (taskDefinition !== undefined && !(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .sameRevision */ .Y6)(primary.taskDefinition, taskDefinition))
-        return undefined;
-    return primary;
-}
-/**
- * This run's deployment is the one the UpdateService answer names: its currentServiceDeployment where the
- * endpoint gives one that the service did not have before, else the new PRIMARY deployment of this run's task
- * definition. An update that started nothing (the revision the service already runs) yields neither: the
- * service deployment it still names is an earlier run's, whose ending is not this run's to report.
- */
-function identifyDeployment(answer, before, taskDefinitionArn) {
-    const fresh = newPrimaryDeployment(answer, before.deploymentIds, taskDefinitionArn);
-    const named = answer?.currentServiceDeployment;
-    const arn = named !== before.serviceDeploymentArn ? named : undefined;
-    return { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
-}
-
-
-/***/ }),
-
 /***/ 3545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1443,8 +1406,8 @@ function expressConfigurationChanges(active, request) {
 
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
 var snapshot = __webpack_require__(8263);
-// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 7 modules
-var watch_rollout = __webpack_require__(5340);
+// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
+var watch_rollout = __webpack_require__(8790);
 ;// CONCATENATED MODULE: ./src/rollout/express.ts
 
 
@@ -1734,7 +1697,7 @@ async function mutateTags(deps, api, serviceArn, found, plan) {
 // EXTERNAL MODULE: ./src/rollout/rolling.ts
 var rolling = __webpack_require__(9372);
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
-var ecs_update = __webpack_require__(3640);
+var ecs_update = __webpack_require__(7782);
 // EXTERNAL MODULE: ./src/rollout/kind.ts
 var kind = __webpack_require__(7715);
 ;// CONCATENATED MODULE: ./src/rollout/staged.ts
@@ -2382,105 +2345,6 @@ function notStartedResult(known, error, times) {
         ...times,
         deregistered: [],
     };
-}
-
-
-/***/ }),
-
-/***/ 8191:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ startDeployment)
-/* harmony export */ });
-/* harmony import */ var _aws_change_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1149);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6429);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9373);
-/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8263);
-/* harmony import */ var _identify_deployment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4075);
-
-
-
-
-
-async function startDeployment(ecs, before, request, options = {}) {
-    const serviceName = before.serviceName ?? '';
-    const idsBefore = (before.deployments ?? []).flatMap((d) => (d.id ? [d.id] : []));
-    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
-    const action = `UpdateService ${serviceName}`;
-    const target = (identity) => ({
-        cluster: request.cluster,
-        service: serviceName,
-        region: request.region,
-        taskDefinitionArn: request.taskDefinitionArn,
-        deploymentIdsBefore: idsBefore,
-        ...(before.currentServiceDeployment ? { serviceDeploymentArnBefore: before.currentServiceDeployment } : {}),
-        eventKeysBefore: (before.events ?? []).map(_watch_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .eventKey */ .Mk),
-        previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
-        ...strategyOf(before),
-        ...identity,
-    });
-    const input = {
-        cluster: request.cluster,
-        service: serviceName,
-        taskDefinition: request.taskDefinitionArn,
-        ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
-        ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
-        ...request.extra,
-    };
-    return (0,_aws_change_js__WEBPACK_IMPORTED_MODULE_0__/* .sendChange */ .Xy)({
-        action,
-        async send(signal) {
-            const out = await ecs.updateService(input, signal);
-            const identity = (0,_identify_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .identifyDeployment */ .o)(out.service, { deploymentIds: idsBefore, serviceDeploymentArn: before.currentServiceDeployment }, request.taskDefinitionArn);
-            return { ...target(identity), ...strategyOf(out.service) };
-        },
-        async readBack() {
-            const answer = await ecs.describeServices(request.cluster, [serviceName]);
-            const now = answer.services?.[0];
-            if (!now)
-                throw new Error(`DescribeServices did not list ${serviceName} (${answer.failures?.[0]?.reason ?? 'MISSING'})`);
-            const applied = appliedIdentity(now, before, idsBefore, request);
-            if (!applied)
-                return { applied: false };
-            options.reporter?.info(applied.deploymentId
-                ? `The update went through: deployment ${applied.deploymentId} of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(request.taskDefinitionArn)} started.`
-                : `The update went through: ${serviceName} is on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(request.taskDefinitionArn)}.`);
-            return { applied: true, value: { ...target(applied), ...strategyOf(now) } };
-        },
-        // Without force-new-deployment the same update sent twice starts one deployment; with it, each starts one.
-        resendIsSafe: !request.forceNewDeployment,
-        whatToCheck: `the deployments of service ${serviceName} in cluster ${request.cluster} ` +
-            `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .consoleUrl */ .B9)(request.region, request.cluster, serviceName)}) ` +
-            `for one of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(request.taskDefinitionArn)}`,
-    }, {
-        clock,
-        reporter: options.reporter,
-        cancel: options.cancel,
-        ...(options.cancelWaitMs !== undefined ? { cancelWaitMs: options.cancelWaitMs } : {}),
-    });
-}
-/** The service's deployment strategy, which chooses the watcher; the update's answer wins when it names one. */
-function strategyOf(service) {
-    const strategy = service?.deploymentConfiguration?.strategy;
-    return strategy ? { strategy } : {};
-}
-/**
- * What the service shows after a lost answer. A new PRIMARY deployment of the requested revision means the update
- * went through. So does the service now naming the requested revision (and desired count) when that is a change
- * from before, or when no new deployment was asked for: sending the same update again would start nothing new.
- * With force-new-deployment and an unchanged revision only a new deployment proves it: a second one must not start.
- */
-function appliedIdentity(now, before, idsBefore, request) {
-    const fresh = (0,_identify_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .newPrimaryDeployment */ .M)(now, idsBefore, request.taskDefinitionArn);
-    const arn = now.currentServiceDeployment !== before.currentServiceDeployment ? now.currentServiceDeployment : undefined;
-    const identity = { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
-    if (fresh)
-        return identity;
-    const onRequested = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRevision */ .Y6)(now.taskDefinition, request.taskDefinitionArn) &&
-        (request.desiredCount === undefined || now.desiredCount === request.desiredCount);
-    const revisionChanged = !(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRevision */ .Y6)(before.taskDefinition, request.taskDefinitionArn);
-    return onRequested && (revisionChanged || !request.forceNewDeployment) ? identity : undefined;
 }
 
 
@@ -4002,7 +3866,7 @@ function warnUnmodelled(deps, rendered) {
 }
 
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
-var ecs_update = __webpack_require__(3640);
+var ecs_update = __webpack_require__(7782);
 ;// CONCATENATED MODULE: ./src/deploy/plan-report.ts
 
 
@@ -4319,6 +4183,9 @@ async function removeDuplicates(ecs, rendered, before, kept, keptRegisteredBy, o
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/apply.ts
+// Carries out a plan against a real AWS session, step by step: image, register or reuse, the one-off task,
+// update the service, watch, keep-revisions. A cancel is looked at between every two steps: no step starts after
+// it, except the watch of an update made with rollback-on-cancel, which is where that update is rolled back.
 
 
 
@@ -5041,98 +4908,6 @@ function rollsBackOnCancel(runs) {
         const step = run.progress.step;
         return (step === 'update' || step === 'watch') && update?.kind?.undoesOnCancel(update) === true;
     });
-}
-
-
-/***/ }),
-
-/***/ 6107:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
-/* harmony export */ });
-/* unused harmony export echoForms */
-// Every line a host prints passes through here, so a secret registered once never reaches a log,
-// even when it comes back inside another tool's error message, in whatever encoding that tool used.
-class Redactor {
-    secrets = new Set();
-    add(secret) {
-        const value = secret.trim();
-        if (value.length < 4)
-            return;
-        for (const form of echoForms(value))
-            this.secrets.add(form);
-    }
-    redact(text) {
-        let out = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            out = out.split(secret).join('***');
-        }
-        return out;
-    }
-    /**
-     * Every text inside a value (a run's result) redacted, so what is rendered from it (the job summary) cannot
-     * carry a secret in an escaped form that only the rendering made.
-     */
-    redactValue(value) {
-        if (typeof value === 'string')
-            return this.redact(value);
-        if (Array.isArray(value))
-            return value.map((item) => this.redactValue(item));
-        if (value instanceof Error)
-            return Object.assign(Object.create(Object.getPrototypeOf(value)), value, { message: this.redact(value.message) });
-        if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-            return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.redactValue(item)]));
-        }
-        return value;
-    }
-}
-/** Shorter pieces of a longer base64 text match ordinary words too often to be replaced. */
-const SHORTEST_EMBEDDED_BASE64 = 8;
-/**
- * The forms a secret takes when echoed: as is; base64 (also inside a longer base64 text, such as `user:password`);
- * URL- and form-encoded, as a signed request or an HTTP client quotes it; JSON-escaped, once or inside JSON text;
- * and escaped for markdown, as the job summary writes it.
- */
-function echoForms(secret) {
-    const json = JSON.stringify(secret).slice(1, -1);
-    const url = encodeURIComponent(secret);
-    const form = new URLSearchParams({ v: secret }).toString().slice(2);
-    const forms = [
-        secret,
-        ...base64Forms(secret),
-        url,
-        lowerHex(url),
-        form,
-        lowerHex(form),
-        json,
-        JSON.stringify(json).slice(1, -1),
-    ];
-    return [...new Set([...forms, ...forms.flatMap(markdownForms)])];
-}
-/** As the job summary escapes text: prose, and table cells. */
-function markdownForms(text) {
-    return [text.replace(/([\\`*_[\]<>|])/g, '\\$1'), text.replace(/\|/g, '\\|')];
-}
-function base64Forms(secret) {
-    const bytes = Buffer.from(secret, 'utf8');
-    const whole = bytes.toString('base64');
-    const forms = [whole, whole.replace(/=+$/, ''), bytes.toString('base64url')];
-    // Inside a longer text the secret starts at one of three byte offsets; only the characters made of its bytes alone
-    // are the same whatever comes before and after.
-    for (const offset of [0, 1, 2]) {
-        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
-        const start = Math.ceil((offset * 8) / 6);
-        const end = Math.floor(((offset + bytes.length) * 8) / 6);
-        const piece = encoded.slice(start, end);
-        if (piece.length >= SHORTEST_EMBEDDED_BASE64)
-            forms.push(piece, piece.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-    return forms;
-}
-function lowerHex(encoded) {
-    return encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 }
 
 
@@ -6054,25 +5829,93 @@ function parseInteger(name, given, min, max = Number.MAX_SAFE_INTEGER) {
 
 /***/ }),
 
-/***/ 2503:
+/***/ 1751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ ChangedLines)
+/* harmony export */   p: () => (/* binding */ Redactor)
 /* harmony export */ });
-// What every kind prints while it waits: of the lines one answer gives, each keyed by what it is about, only those
-// that changed since that key was last printed.
-class ChangedLines {
-    last = new Map();
-    changed(lines) {
-        return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
+/* unused harmony export echoForms */
+// Every line a host prints passes through here, so a secret registered once never reaches a log,
+// even when it comes back inside another tool's error message, in whatever encoding that tool used.
+class Redactor {
+    secrets = new Set();
+    add(secret) {
+        const value = secret.trim();
+        if (value.length < 4)
+            return;
+        for (const form of echoForms(value))
+            this.secrets.add(form);
     }
-    remember(key, line) {
-        if (this.last.get(key) === line)
-            return false;
-        this.last.set(key, line);
-        return true;
+    redact(text) {
+        let out = text;
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return out;
     }
+    /**
+     * Every text inside a value (a run's result) redacted, so what is rendered from it (the job summary) cannot
+     * carry a secret in an escaped form that only the rendering made.
+     */
+    redactValue(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map((item) => this.redactValue(item));
+        if (value instanceof Error)
+            return Object.assign(Object.create(Object.getPrototypeOf(value)), value, { message: this.redact(value.message) });
+        if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+            return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.redactValue(item)]));
+        }
+        return value;
+    }
+}
+/** Shorter pieces of a longer base64 text match ordinary words too often to be replaced. */
+const SHORTEST_EMBEDDED_BASE64 = 8;
+/**
+ * The forms a secret takes when echoed: as is; base64 (also inside a longer base64 text, such as `user:password`);
+ * URL- and form-encoded, as a signed request or an HTTP client quotes it; JSON-escaped, once or inside JSON text;
+ * and escaped for markdown, as the job summary writes it.
+ */
+function echoForms(secret) {
+    const json = JSON.stringify(secret).slice(1, -1);
+    const url = encodeURIComponent(secret);
+    const form = new URLSearchParams({ v: secret }).toString().slice(2);
+    const forms = [
+        secret,
+        ...base64Forms(secret),
+        url,
+        lowerHex(url),
+        form,
+        lowerHex(form),
+        json,
+        JSON.stringify(json).slice(1, -1),
+    ];
+    return [...new Set([...forms, ...forms.flatMap(markdownForms)])];
+}
+/** As the job summary escapes text: prose, and table cells. */
+function markdownForms(text) {
+    return [text.replace(/([\\`*_[\]<>|])/g, '\\$1'), text.replace(/\|/g, '\\|')];
+}
+function base64Forms(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const whole = bytes.toString('base64');
+    const forms = [whole, whole.replace(/=+$/, ''), bytes.toString('base64url')];
+    // Inside a longer text the secret starts at one of three byte offsets; only the characters made of its bytes alone
+    // are the same whatever comes before and after.
+    for (const offset of [0, 1, 2]) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const piece = encoded.slice(start, end);
+        if (piece.length >= SHORTEST_EMBEDDED_BASE64)
+            forms.push(piece, piece.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return forms;
+}
+function lowerHex(encoded) {
+    return encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 }
 
 
@@ -6149,7 +5992,7 @@ const codeDeploy = {
 
 /***/ }),
 
-/***/ 3640:
+/***/ 7782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6169,15 +6012,15 @@ var errors = __webpack_require__(3916);
 var names = __webpack_require__(6429);
 // EXTERNAL MODULE: ./src/runtask/describe.ts
 var describe = __webpack_require__(7635);
-// EXTERNAL MODULE: ./src/deploy/start-deployment.ts
-var start_deployment = __webpack_require__(8191);
+// EXTERNAL MODULE: ./src/watch/start-deployment.ts
+var start_deployment = __webpack_require__(9735);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/watch/settle.ts
 var settle = __webpack_require__(4484);
-// EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
-var identify_deployment = __webpack_require__(4075);
-;// CONCATENATED MODULE: ./src/deploy/undo-cancelled-update.ts
+// EXTERNAL MODULE: ./src/watch/identify-deployment.ts
+var identify_deployment = __webpack_require__(9203);
+;// CONCATENATED MODULE: ./src/watch/undo-cancelled-update.ts
 
 
 
@@ -6352,125 +6195,14 @@ function strategyOf(service) {
 
 /***/ }),
 
-/***/ 372:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ pollLoop)
-});
-
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
-;// CONCATENATED MODULE: ./src/watch/pacing.ts
-// The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
-// poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
-// slows every other pipeline of the account too.
-const MAX_BACKOFF_FACTOR = 4;
-function nextPollInterval(current, base, throttled) {
-    if (throttled)
-        return Math.min(current * 2, base * MAX_BACKOFF_FACTOR);
-    return Math.max(base, current / 2);
-}
-/** Time to sleep so that polls start `interval` apart, and the last one lands on the deadline. */
-function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
-    return Math.max(0, Math.min(pollStartedAt + interval, deadline) - now);
-}
-
-// EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
-;// CONCATENATED MODULE: ./src/rollout/poll-loop.ts
-
-
-
-/** `deadline` is asked again after every poll when it is a function: a wait whose pauses do not count moves it. */
-async function pollLoop(deps, options, deadline, poll) {
-    const { clock, reporter } = deps;
-    const startedAt = clock.now();
-    const deadlineNow = typeof deadline === 'number' ? () => deadline : deadline;
-    const progress = reporter.waiting?.(poll.waitingFor, () => deadlineNow() - clock.now());
-    try {
-        return await loop();
-    }
-    finally {
-        progress?.end();
-    }
-    async function loop() {
-        let last;
-        let lastAnsweredAt;
-        let interval = options.pollIntervalMs;
-        let problem;
-        /** When the service stopped answering (not counting throttling), for the line that says it answers again. */
-        let silentSince;
-        const result = (end) => ({
-            end,
-            startedAt,
-            ...(last !== undefined ? { last } : {}),
-            ...(lastAnsweredAt !== undefined ? { lastAnsweredAt } : {}),
-            ...(problem !== undefined ? { problem } : {}),
-        });
-        for (;;) {
-            if (options.cancel.aborted)
-                return result({ kind: 'cancelled' });
-            const pollStartedAt = clock.now();
-            const read = await (0,settle/* settle */.G9)(poll.read(), options.cancel);
-            if (read.state === 'aborted')
-                return result({ kind: 'cancelled' });
-            if (read.state === 'rejected') {
-                // A failed read says nothing about the rollout: slow down, and try again until the deadline.
-                const kind = poll.errorKind(read.error);
-                const description = poll.describeError(read.error);
-                if (kind === 'fatal') {
-                    problem = description;
-                    return result({ kind: 'watch-error', message: description });
-                }
-                const slower = nextPollInterval(interval, options.pollIntervalMs, true);
-                if (kind === 'throttled' && slower > interval) {
-                    reporter.warn(`${poll.answerer} is throttling (${description}); polling every ${(0,duration/* formatDuration */.a)(slower)}`);
-                }
-                else if (kind === 'transient' && description !== problem) {
-                    reporter.warn(`${poll.answerer} did not answer (${description}); retrying until the timeout`);
-                }
-                if (kind === 'transient')
-                    silentSince ??= pollStartedAt;
-                problem = description;
-                interval = slower;
-            }
-            else {
-                if (silentSince !== undefined) {
-                    reporter.info(`${poll.answerer} answers again, after ${(0,duration/* formatDuration */.a)(clock.now() - silentSince)} without an answer`);
-                    silentSince = undefined;
-                }
-                problem = undefined;
-                interval = nextPollInterval(interval, options.pollIntervalMs, false);
-                last = read.value;
-                lastAnsweredAt = clock.now();
-                progress?.stands(poll.standing(read.value));
-                const verdict = poll.judge(read.value, lastAnsweredAt);
-                if (verdict !== undefined)
-                    return result({ kind: 'verdict', verdict });
-            }
-            const now = clock.now();
-            const until = deadlineNow();
-            if (now >= until)
-                return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
-            await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, until), options.cancel);
-        }
-    }
-}
-
-
-/***/ }),
-
 /***/ 9372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ rolling)
 /* harmony export */ });
-/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5340);
-/* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3640);
+/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8790);
+/* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7782);
 /* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7715);
 // A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is an
 // UpdateService back to the previous revision.
@@ -7998,6 +7730,119 @@ function typeError(source, path, expected, found, quote = false) {
 
 /***/ }),
 
+/***/ 2873:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ ChangedLines)
+/* harmony export */ });
+// What every kind prints while it waits: of the lines one answer gives, each keyed by what it is about, only those
+// that changed since that key was last printed.
+class ChangedLines {
+    last = new Map();
+    changed(lines) {
+        return lines.filter(([key, line]) => this.remember(key, line)).map(([, line]) => line);
+    }
+    remember(key, line) {
+        if (this.last.get(key) === line)
+            return false;
+        this.last.set(key, line);
+        return true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ unknown),
+/* harmony export */   XR: () => (/* binding */ cancelledState),
+/* harmony export */   qP: () => (/* binding */ rollBackOnCancel),
+/* harmony export */   sv: () => (/* binding */ unknownMessage)
+/* harmony export */ });
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7607);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2724);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8263);
+/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4484);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+
+
+
+/**
+ * ECS stopped answering, or answered in a way no retry can fix: say what was last seen, and when. Nothing is
+ * rolled back and no stopped tasks are read: the deployment may well have completed.
+ */
+function unknown(ctx, result, headline) {
+    const { reporter, target, options } = ctx;
+    const { message, lastSeen } = unknownMessage(ctx, result, headline);
+    reporter.error(message);
+    const deployments = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentsOf */ .o)(result.last?.service ?? {});
+    if (deployments.length > 0)
+        reporter.info('Deployments in the last answer:');
+    for (const deployment of deployments)
+        reporter.info(`  ${(0,_progress_js__WEBPACK_IMPORTED_MODULE_0__/* .deploymentLine */ .CO)(deployment)}`);
+    if (options.rollback)
+        reporter.info('Not rolling back: the outcome is not known.');
+    reporter.info(`Console: ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleUrl */ .B9)(target.region, target.cluster, target.service)}`);
+    return { status: 'UNKNOWN', message, ...lastSeen };
+}
+function unknownMessage(ctx, result, headline) {
+    const { clock, options, target } = ctx;
+    const now = clock.now();
+    const end = result.end;
+    const answeredAt = result.lastAnsweredAt;
+    const why = end.kind === 'watch-error' && 'message' in end
+        ? `could not follow the rollout of ${target.service}: ${String(end.message)}`
+        : answeredAt === undefined
+            ? `ECS did not answer during the ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`
+            : `ECS did not answer in the last ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(now - answeredAt)} of the ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`;
+    if (result.last === undefined || answeredAt === undefined) {
+        const nothingSeen = end.kind === 'watch-error' ? 'nothing seen of the deployment before that' : 'no answer from ECS since the watch began';
+        return { message: `${headline}: ${why}; ${nothingSeen}`, lastSeen: {} };
+    }
+    const seen = (0,_progress_js__WEBPACK_IMPORTED_MODULE_0__/* .stateLine */ .qo)(result.last.service, result.followed.deploymentId);
+    const at = new Date(answeredAt).toISOString().slice(11, 19);
+    return {
+        message: `${headline}: ${why}; last seen at ${at} UTC (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(now - answeredAt)} ago): ${seen}`,
+        lastSeen: { lastSeen: seen, lastSeenAt: new Date(answeredAt).toISOString() },
+    };
+}
+function cancelledState(ctx, result, message, failure) {
+    const { reporter, clock } = ctx;
+    reporter.warn(message);
+    const deployments = (0,_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .deploymentsOf */ .o)(result.last?.service ?? {});
+    if (deployments.length > 0) {
+        const age = result.problem !== undefined && result.lastAnsweredAt !== undefined ? clock.now() - result.lastAnsweredAt : undefined;
+        reporter.info(age === undefined ? 'Deployments when cancelled:' : `Deployments in the last answer, ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(age)} before the cancel:`);
+        for (const deployment of deployments)
+            reporter.info(`  ${(0,_progress_js__WEBPACK_IMPORTED_MODULE_0__/* .deploymentLine */ .CO)(deployment)}`);
+    }
+    return { status: 'CANCELLED', message, ...(failure ? { failure } : {}) };
+}
+/**
+ * Sends the rollback a cancel asks for (`request`, on a client the cancel does not abort) and says how it went,
+ * waiting at most CANCEL_ANSWER_CAP_MS for the answer to that one call, not for the rollback itself.
+ */
+async function rollBackOnCancel(request, rollback, clock) {
+    const { call, to, answeredBy = 'ECS', byHand } = rollback;
+    const answer = await (0,_settle_js__WEBPACK_IMPORTED_MODULE_5__/* .settleWithin */ .fb)(request, _settle_js__WEBPACK_IMPORTED_MODULE_5__/* .CANCEL_ANSWER_CAP_MS */ .aT, clock);
+    const orByHand = byHand ? `; ${byHand}` : '';
+    if (answer.state === 'fulfilled')
+        return `the rollback to ${to} started (${answeredBy} answered the ${call})`;
+    if (answer.state === 'rejected')
+        return `the rollback to ${to} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(answer.error)}${orByHand}`;
+    return `the rollback to ${to} was requested, but ${answeredBy} did not answer the ${call} within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(_settle_js__WEBPACK_IMPORTED_MODULE_5__/* .CANCEL_ANSWER_CAP_MS */ .aT)}: it may not have started${orByHand}`;
+}
+
+
+/***/ }),
+
 /***/ 9040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -8081,6 +7926,43 @@ async function reportFailure(ctx, result, taskDefinitionArn, reason, headline) {
     for (const line of failureLines(collected, result, url))
         ctx.reporter.info(line);
     return collected.report;
+}
+
+
+/***/ }),
+
+/***/ 9203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ newPrimaryDeployment),
+/* harmony export */   o: () => (/* binding */ identifyDeployment)
+/* harmony export */ });
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+
+/**
+ * The one rule for "an update started this deployment": the service's PRIMARY deployment has an id that was not
+ * there before, and (when given) runs the task definition the update asked for.
+ */
+function newPrimaryDeployment(service, idsBefore, taskDefinition) {
+    const primary = service?.deployments?.find((deployment) => deployment.status === 'PRIMARY');
+    if (primary?.id === undefined || new Set(idsBefore).has(primary.id))
+        return undefined;
+    if (taskDefinition !== undefined && !(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .sameRevision */ .Y6)(primary.taskDefinition, taskDefinition))
+        return undefined;
+    return primary;
+}
+/**
+ * This run's deployment is the one the UpdateService answer names: its currentServiceDeployment where the
+ * endpoint gives one that the service did not have before, else the new PRIMARY deployment of this run's task
+ * definition. An update that started nothing (the revision the service already runs) yields neither: the
+ * service deployment it still names is an earlier run's, whose ending is not this run's to report.
+ */
+function identifyDeployment(answer, before, taskDefinitionArn) {
+    const fresh = newPrimaryDeployment(answer, before.deploymentIds, taskDefinitionArn);
+    const named = answer?.currentServiceDeployment;
+    const arn = named !== before.serviceDeploymentArn ? named : undefined;
+    return { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
 }
 
 
@@ -8177,6 +8059,117 @@ class Observer {
         }
         if (this.missingInARow >= MISSING_POLLS) {
             throw new ServiceGoneError(`ECS answered service deployment ${arn} as MISSING ${this.missingInARow} polls in a row`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ pollLoop)
+});
+
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+;// CONCATENATED MODULE: ./src/watch/pacing.ts
+// The polling rate: the configured interval, doubled on each throttled poll up to a ceiling, halved back on each
+// poll that got through. ECS throttles per account and region, so a watcher that keeps its pace under throttling
+// slows every other pipeline of the account too.
+const MAX_BACKOFF_FACTOR = 4;
+function nextPollInterval(current, base, throttled) {
+    if (throttled)
+        return Math.min(current * 2, base * MAX_BACKOFF_FACTOR);
+    return Math.max(base, current / 2);
+}
+/** Time to sleep so that polls start `interval` apart, and the last one lands on the deadline. */
+function sleepBeforeNextPoll(now, pollStartedAt, interval, deadline) {
+    return Math.max(0, Math.min(pollStartedAt + interval, deadline) - now);
+}
+
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(4484);
+;// CONCATENATED MODULE: ./src/watch/poll-loop.ts
+
+
+
+/** `deadline` is asked again after every poll when it is a function: a wait whose pauses do not count moves it. */
+async function pollLoop(deps, options, deadline, poll) {
+    const { clock, reporter } = deps;
+    const startedAt = clock.now();
+    const deadlineNow = typeof deadline === 'number' ? () => deadline : deadline;
+    const progress = reporter.waiting?.(poll.waitingFor, () => deadlineNow() - clock.now());
+    try {
+        return await loop();
+    }
+    finally {
+        progress?.end();
+    }
+    async function loop() {
+        let last;
+        let lastAnsweredAt;
+        let interval = options.pollIntervalMs;
+        let problem;
+        /** When the service stopped answering (not counting throttling), for the line that says it answers again. */
+        let silentSince;
+        const result = (end) => ({
+            end,
+            startedAt,
+            ...(last !== undefined ? { last } : {}),
+            ...(lastAnsweredAt !== undefined ? { lastAnsweredAt } : {}),
+            ...(problem !== undefined ? { problem } : {}),
+        });
+        for (;;) {
+            if (options.cancel.aborted)
+                return result({ kind: 'cancelled' });
+            const pollStartedAt = clock.now();
+            const read = await (0,settle/* settle */.G9)(poll.read(), options.cancel);
+            if (read.state === 'aborted')
+                return result({ kind: 'cancelled' });
+            if (read.state === 'rejected') {
+                // A failed read says nothing about the rollout: slow down, and try again until the deadline.
+                const kind = poll.errorKind(read.error);
+                const description = poll.describeError(read.error);
+                if (kind === 'fatal') {
+                    problem = description;
+                    return result({ kind: 'watch-error', message: description });
+                }
+                const slower = nextPollInterval(interval, options.pollIntervalMs, true);
+                if (kind === 'throttled' && slower > interval) {
+                    reporter.warn(`${poll.answerer} is throttling (${description}); polling every ${(0,duration/* formatDuration */.a)(slower)}`);
+                }
+                else if (kind === 'transient' && description !== problem) {
+                    reporter.warn(`${poll.answerer} did not answer (${description}); retrying until the timeout`);
+                }
+                if (kind === 'transient')
+                    silentSince ??= pollStartedAt;
+                problem = description;
+                interval = slower;
+            }
+            else {
+                if (silentSince !== undefined) {
+                    reporter.info(`${poll.answerer} answers again, after ${(0,duration/* formatDuration */.a)(clock.now() - silentSince)} without an answer`);
+                    silentSince = undefined;
+                }
+                problem = undefined;
+                interval = nextPollInterval(interval, options.pollIntervalMs, false);
+                last = read.value;
+                lastAnsweredAt = clock.now();
+                progress?.stands(poll.standing(read.value));
+                const verdict = poll.judge(read.value, lastAnsweredAt);
+                if (verdict !== undefined)
+                    return result({ kind: 'verdict', verdict });
+            }
+            const now = clock.now();
+            const until = deadlineNow();
+            if (now >= until)
+                return result(problem === undefined ? { kind: 'timed-out' } : { kind: 'unobserved', problem });
+            await clock.sleep(sleepBeforeNextPoll(now, pollStartedAt, interval, until), options.cancel);
         }
     }
 }
@@ -8673,6 +8666,105 @@ function hookName(hook) {
 
 /***/ }),
 
+/***/ 9735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ startDeployment)
+/* harmony export */ });
+/* harmony import */ var _aws_change_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1149);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6429);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9373);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8263);
+/* harmony import */ var _identify_deployment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9203);
+
+
+
+
+
+async function startDeployment(ecs, before, request, options = {}) {
+    const serviceName = before.serviceName ?? '';
+    const idsBefore = (before.deployments ?? []).flatMap((d) => (d.id ? [d.id] : []));
+    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m;
+    const action = `UpdateService ${serviceName}`;
+    const target = (identity) => ({
+        cluster: request.cluster,
+        service: serviceName,
+        region: request.region,
+        taskDefinitionArn: request.taskDefinitionArn,
+        deploymentIdsBefore: idsBefore,
+        ...(before.currentServiceDeployment ? { serviceDeploymentArnBefore: before.currentServiceDeployment } : {}),
+        eventKeysBefore: (before.events ?? []).map(_snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .eventKey */ .Mk),
+        previous: { taskDefinitionArn: before.taskDefinition ?? '', desiredCount: before.desiredCount ?? 0 },
+        ...strategyOf(before),
+        ...identity,
+    });
+    const input = {
+        cluster: request.cluster,
+        service: serviceName,
+        taskDefinition: request.taskDefinitionArn,
+        ...(request.desiredCount !== undefined ? { desiredCount: request.desiredCount } : {}),
+        ...(request.forceNewDeployment ? { forceNewDeployment: true } : {}),
+        ...request.extra,
+    };
+    return (0,_aws_change_js__WEBPACK_IMPORTED_MODULE_0__/* .sendChange */ .Xy)({
+        action,
+        async send(signal) {
+            const out = await ecs.updateService(input, signal);
+            const identity = (0,_identify_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .identifyDeployment */ .o)(out.service, { deploymentIds: idsBefore, serviceDeploymentArn: before.currentServiceDeployment }, request.taskDefinitionArn);
+            return { ...target(identity), ...strategyOf(out.service) };
+        },
+        async readBack() {
+            const answer = await ecs.describeServices(request.cluster, [serviceName]);
+            const now = answer.services?.[0];
+            if (!now)
+                throw new Error(`DescribeServices did not list ${serviceName} (${answer.failures?.[0]?.reason ?? 'MISSING'})`);
+            const applied = appliedIdentity(now, before, idsBefore, request);
+            if (!applied)
+                return { applied: false };
+            options.reporter?.info(applied.deploymentId
+                ? `The update went through: deployment ${applied.deploymentId} of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(request.taskDefinitionArn)} started.`
+                : `The update went through: ${serviceName} is on ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(request.taskDefinitionArn)}.`);
+            return { applied: true, value: { ...target(applied), ...strategyOf(now) } };
+        },
+        // Without force-new-deployment the same update sent twice starts one deployment; with it, each starts one.
+        resendIsSafe: !request.forceNewDeployment,
+        whatToCheck: `the deployments of service ${serviceName} in cluster ${request.cluster} ` +
+            `(aws ecs describe-services --cluster ${request.cluster} --services ${serviceName}, or ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .consoleUrl */ .B9)(request.region, request.cluster, serviceName)}) ` +
+            `for one of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(request.taskDefinitionArn)}`,
+    }, {
+        clock,
+        reporter: options.reporter,
+        cancel: options.cancel,
+        ...(options.cancelWaitMs !== undefined ? { cancelWaitMs: options.cancelWaitMs } : {}),
+    });
+}
+/** The service's deployment strategy, which chooses the watcher; the update's answer wins when it names one. */
+function strategyOf(service) {
+    const strategy = service?.deploymentConfiguration?.strategy;
+    return strategy ? { strategy } : {};
+}
+/**
+ * What the service shows after a lost answer. A new PRIMARY deployment of the requested revision means the update
+ * went through. So does the service now naming the requested revision (and desired count) when that is a change
+ * from before, or when no new deployment was asked for: sending the same update again would start nothing new.
+ * With force-new-deployment and an unchanged revision only a new deployment proves it: a second one must not start.
+ */
+function appliedIdentity(now, before, idsBefore, request) {
+    const fresh = (0,_identify_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .newPrimaryDeployment */ .M)(now, idsBefore, request.taskDefinitionArn);
+    const arn = now.currentServiceDeployment !== before.currentServiceDeployment ? now.currentServiceDeployment : undefined;
+    const identity = { ...(fresh?.id ? { deploymentId: fresh.id } : {}), ...(arn ? { serviceDeploymentArn: arn } : {}) };
+    if (fresh)
+        return identity;
+    const onRequested = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRevision */ .Y6)(now.taskDefinition, request.taskDefinitionArn) &&
+        (request.desiredCount === undefined || now.desiredCount === request.desiredCount);
+    const revisionChanged = !(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRevision */ .Y6)(before.taskDefinition, request.taskDefinitionArn);
+    return onRequested && (revisionChanged || !request.forceNewDeployment) ? identity : undefined;
+}
+
+
+/***/ }),
+
 /***/ 8985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -8749,7 +8841,7 @@ function stoppedTaskLines(report) {
 
 /***/ }),
 
-/***/ 5340:
+/***/ 8790:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8759,24 +8851,24 @@ __webpack_require__.d(__webpack_exports__, {
   G: () => (/* binding */ watchStaged)
 });
 
-// EXTERNAL MODULE: ./src/deploy/start-deployment.ts
-var start_deployment = __webpack_require__(8191);
+// EXTERNAL MODULE: ./src/watch/start-deployment.ts
+var start_deployment = __webpack_require__(9735);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/watch/failure-report.ts
 var failure_report = __webpack_require__(9040);
-// EXTERNAL MODULE: ./src/rollout/poll-loop.ts + 1 modules
-var poll_loop = __webpack_require__(372);
-// EXTERNAL MODULE: ./src/rollout/changed-lines.ts
-var changed_lines = __webpack_require__(2503);
+// EXTERNAL MODULE: ./src/watch/poll-loop.ts + 1 modules
+var poll_loop = __webpack_require__(9429);
+// EXTERNAL MODULE: ./src/watch/changed-lines.ts
+var changed_lines = __webpack_require__(2873);
 // EXTERNAL MODULE: ./src/watch/progress.ts
 var progress = __webpack_require__(2724);
 // EXTERNAL MODULE: ./src/watch/read-errors.ts
 var read_errors = __webpack_require__(6255);
-// EXTERNAL MODULE: ./src/deploy/identify-deployment.ts
-var identify_deployment = __webpack_require__(4075);
+// EXTERNAL MODULE: ./src/watch/identify-deployment.ts
+var identify_deployment = __webpack_require__(9203);
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
 var watch_snapshot = __webpack_require__(8263);
 ;// CONCATENATED MODULE: ./src/watch/tracking.ts
@@ -9091,78 +9183,8 @@ async function newerServiceDeployment(ctx, ours, since) {
     }
 }
 
-// EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
-;// CONCATENATED MODULE: ./src/watch/endings.ts
-
-
-
-
-
-/**
- * ECS stopped answering, or answered in a way no retry can fix: say what was last seen, and when. Nothing is
- * rolled back and no stopped tasks are read: the deployment may well have completed.
- */
-function unknown(ctx, result, headline) {
-    const { reporter, target, options } = ctx;
-    const { message, lastSeen } = unknownMessage(ctx, result, headline);
-    reporter.error(message);
-    const deployments = (0,watch_snapshot/* deploymentsOf */.o)(result.last?.service ?? {});
-    if (deployments.length > 0)
-        reporter.info('Deployments in the last answer:');
-    for (const deployment of deployments)
-        reporter.info(`  ${(0,progress/* deploymentLine */.CO)(deployment)}`);
-    if (options.rollback)
-        reporter.info('Not rolling back: the outcome is not known.');
-    reporter.info(`Console: ${(0,names/* consoleUrl */.B9)(target.region, target.cluster, target.service)}`);
-    return { status: 'UNKNOWN', message, ...lastSeen };
-}
-function unknownMessage(ctx, result, headline) {
-    const { clock, options, target } = ctx;
-    const now = clock.now();
-    const end = result.end;
-    const answeredAt = result.lastAnsweredAt;
-    const why = end.kind === 'watch-error' && 'message' in end
-        ? `could not follow the rollout of ${target.service}: ${String(end.message)}`
-        : answeredAt === undefined
-            ? `ECS did not answer during the ${(0,duration/* formatDuration */.a)(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`
-            : `ECS did not answer in the last ${(0,duration/* formatDuration */.a)(now - answeredAt)} of the ${(0,duration/* formatDuration */.a)(options.timeoutMs)} wait (${result.problem ?? 'no answer'})`;
-    if (result.last === undefined || answeredAt === undefined) {
-        const nothingSeen = end.kind === 'watch-error' ? 'nothing seen of the deployment before that' : 'no answer from ECS since the watch began';
-        return { message: `${headline}: ${why}; ${nothingSeen}`, lastSeen: {} };
-    }
-    const seen = (0,progress/* stateLine */.qo)(result.last.service, result.followed.deploymentId);
-    const at = new Date(answeredAt).toISOString().slice(11, 19);
-    return {
-        message: `${headline}: ${why}; last seen at ${at} UTC (${(0,duration/* formatDuration */.a)(now - answeredAt)} ago): ${seen}`,
-        lastSeen: { lastSeen: seen, lastSeenAt: new Date(answeredAt).toISOString() },
-    };
-}
-function cancelledState(ctx, result, message, failure) {
-    const { reporter, clock } = ctx;
-    reporter.warn(message);
-    const deployments = (0,watch_snapshot/* deploymentsOf */.o)(result.last?.service ?? {});
-    if (deployments.length > 0) {
-        const age = result.problem !== undefined && result.lastAnsweredAt !== undefined ? clock.now() - result.lastAnsweredAt : undefined;
-        reporter.info(age === undefined ? 'Deployments when cancelled:' : `Deployments in the last answer, ${(0,duration/* formatDuration */.a)(age)} before the cancel:`);
-        for (const deployment of deployments)
-            reporter.info(`  ${(0,progress/* deploymentLine */.CO)(deployment)}`);
-    }
-    return { status: 'CANCELLED', message, ...(failure ? { failure } : {}) };
-}
-/**
- * Sends the rollback a cancel asks for (`call`, on a client the cancel does not abort) and says how it went,
- * waiting at most CANCEL_ANSWER_CAP_MS for ECS's answer to that one call, not for the rollback itself.
- */
-async function rollBackOnCancel(request, call, to, clock) {
-    const answer = await (0,settle/* settleWithin */.fb)(request, settle/* CANCEL_ANSWER_CAP_MS */.aT, clock);
-    if (answer.state === 'fulfilled')
-        return `the rollback to ${to} started (ECS answered the ${call})`;
-    if (answer.state === 'rejected')
-        return `the rollback to ${to} failed: ${(0,errors/* errorMessage */.gJ)(answer.error)}`;
-    return `the rollback to ${to} was requested, but ECS did not answer the ${call} within ${(0,duration/* formatDuration */.a)(settle/* CANCEL_ANSWER_CAP_MS */.aT)}: it may not have started`;
-}
-
+// EXTERNAL MODULE: ./src/watch/endings.ts
+var endings = __webpack_require__(695);
 // EXTERNAL MODULE: ./src/watch/stages.ts
 var stages = __webpack_require__(3780);
 ;// CONCATENATED MODULE: ./src/watch/watch-service-deployment.ts
@@ -9320,7 +9342,7 @@ async function conclude(followed, result, followedEcsRollback = false) {
         case 'watch-error':
         case 'unobserved':
         case 'no-service-deployments':
-            return unknown(ctx, result, `the outcome of ${what} is unknown`);
+            return (0,endings/* unknown */.L5)(ctx, result, `the outcome of ${what} is unknown`);
         case 'timed-out':
         case 'pause-timed-out': {
             if (end.kind === 'timed-out' && watch_service_deployment_ROLLING_BACK.has(result.last?.serviceDeployment?.status ?? '') && !options.cancel.aborted) {
@@ -9401,7 +9423,7 @@ async function rollBack(followed, failed, failure, hookId) {
             return { status: 'COMPLETED', message };
         }
         case 'cancelled':
-            return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
+            return (0,endings/* cancelledState */.XR)(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
         case 'superseded':
         case 'stopped': {
             const message = `${failed.message}; the rollback to ${to} was overtaken by another deployment`;
@@ -9411,7 +9433,7 @@ async function rollBack(followed, failed, failure, hookId) {
         case 'watch-error':
         case 'unobserved':
         case 'no-service-deployments': {
-            const { message, lastSeen } = unknownMessage(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
+            const { message, lastSeen } = (0,endings/* unknownMessage */.sv)(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
             reporter.error(message);
             return { status: 'FAILED', message, failure, ...lastSeen };
         }
@@ -9457,9 +9479,9 @@ async function cancelled(followed, result, headline) {
         const ecs = ctx.ecsAfterCancel ?? ctx.ecs;
         const hookId = followed.progress.pausedHookId;
         const call = hookId === undefined ? 'StopServiceDeployment' : 'ContinueServiceDeployment (action ROLLBACK)';
-        message = `${headline}; ${await rollBackOnCancel(sendRollback(ecs, ctx.reporter, arn, hookId), call, to, clock)}`;
+        message = `${headline}; ${await (0,endings/* rollBackOnCancel */.qP)(sendRollback(ecs, ctx.reporter, arn, hookId), { call, to }, clock)}`;
     }
-    return cancelledState(ctx, result, message);
+    return (0,endings/* cancelledState */.XR)(ctx, result, message);
 }
 
 ;// CONCATENATED MODULE: ./src/watch/watch-rollout.ts
@@ -9526,7 +9548,7 @@ async function watch_rollout_conclude(ctx, rollout, staged, deadline) {
             return end.by ? superseded(ctx, what, end.by) : supersededByServiceDeployment(ctx, what, end.current ?? '?');
         case 'watch-error':
         case 'unobserved':
-            return unknown(ctx, rollout, `the outcome of ${what} is unknown`);
+            return (0,endings/* unknown */.L5)(ctx, rollout, `the outcome of ${what} is unknown`);
         case 'cancelled':
             return watch_rollout_cancelled(ctx, rollout, `cancelled while ${what} was in progress`, staged);
         case 'rolling-back-by-ecs':
@@ -9633,13 +9655,13 @@ async function watch_rollout_rollBack(ctx, rollout, failed, failure) {
             return { status: 'ROLLED_BACK', message, rolledBackTo: to, failure };
         }
         case 'cancelled':
-            return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
+            return (0,endings/* cancelledState */.XR)(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
         case 'superseded':
             return end.by ? superseded(ctx, rollbackWhat, end.by) : supersededByServiceDeployment(ctx, rollbackWhat, end.current ?? '?');
         case 'watch-error':
         case 'unobserved': {
             // The rollout did fail; only how the rollback ended is not known.
-            const { message, lastSeen } = unknownMessage(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
+            const { message, lastSeen } = (0,endings/* unknownMessage */.sv)(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
             reporter.error(message);
             reporter.info(`Console: ${(0,names/* consoleUrl */.B9)(target.region, target.cluster, target.service)}`);
             return { status: 'FAILED', message, failure, ...lastSeen };
@@ -9667,9 +9689,9 @@ async function watch_rollout_cancelled(ctx, rollout, headline, staged) {
     }
     else if (options.rollbackOnCancel && canRollBack(ctx)) {
         const to = (0,names/* familyRevision */.KW)(target.previous.taskDefinitionArn);
-        message = `${headline}; ${await rollBackOnCancel(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), 'UpdateService', to, clock)}`;
+        message = `${headline}; ${await (0,endings/* rollBackOnCancel */.qP)(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), { call: 'UpdateService', to }, clock)}`;
     }
-    return cancelledState(ctx, rollout, message);
+    return (0,endings/* cancelledState */.XR)(ctx, rollout, message);
 }
 /**
  * ECS began rolling back by itself: the failure's reason is printed now, and the rollback is followed to its end
@@ -9684,7 +9706,7 @@ async function followEcsRollback(ctx, rollout, failed, deadline) {
     if (options.waitForRollback === false)
         return { status: 'FAILED', message: rollingBack, failure };
     if (options.cancel.aborted)
-        return cancelledState(ctx, rollout, `${rollingBack}; cancelled`, failure);
+        return (0,endings/* cancelledState */.XR)(ctx, rollout, `${rollingBack}; cancelled`, failure);
     const known = [
         ...rollout.followed.deploymentIdsBefore,
         ...(rollout.followed.deploymentId ? [rollout.followed.deploymentId] : []),
@@ -9709,7 +9731,7 @@ async function followEcsRollback(ctx, rollout, failed, deadline) {
         case 'superseded':
             return superseded(ctx, failed.what, end.by);
         case 'cancelled':
-            return cancelledState(ctx, rollback, `${rollingBack}; cancelled while ECS was rolling back`, failure);
+            return (0,endings/* cancelledState */.XR)(ctx, rollback, `${rollingBack}; cancelled while ECS was rolling back`, failure);
         case 'timed-out': {
             const message = `${headline}; ECS is still rolling back to ${to} at the end of the ${(0,duration/* formatDuration */.a)(options.timeoutMs)} wait`;
             reporter.error(message);
@@ -9717,7 +9739,7 @@ async function followEcsRollback(ctx, rollout, failed, deadline) {
         }
         case 'watch-error':
         case 'unobserved': {
-            const { message, lastSeen } = unknownMessage(ctx, rollback, `${rollingBack}; how ECS's rollback ended is unknown`);
+            const { message, lastSeen } = (0,endings/* unknownMessage */.sv)(ctx, rollback, `${rollingBack}; how ECS's rollback ended is unknown`);
             reporter.error(message);
             return { status: 'FAILED', message, failure, ...lastSeen };
         }
@@ -9766,10 +9788,10 @@ async function followStopRollback(ctx, rollout, failed, failure) {
         case 'superseded':
             return superseded(ctx, `the rollback to ${to}`, end.by);
         case 'cancelled':
-            return cancelledState(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
+            return (0,endings/* cancelledState */.XR)(ctx, rollback, `${failed.message}; cancelled while rolling back to ${to}`, failure);
         case 'watch-error':
         case 'unobserved': {
-            const { message, lastSeen } = unknownMessage(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
+            const { message, lastSeen } = (0,endings/* unknownMessage */.sv)(ctx, rollback, `${failed.message}; the outcome of the rollback to ${to} is unknown`);
             reporter.error(message);
             return { status: 'FAILED', message, failure, ...lastSeen };
         }

@@ -34,8 +34,8 @@ var parse = __webpack_require__(7179);
 var src_session = __webpack_require__(9367);
 // EXTERNAL MODULE: ./src/watch/snapshot.ts
 var snapshot = __webpack_require__(8263);
-// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 7 modules
-var watch_rollout = __webpack_require__(5340);
+// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
+var watch_rollout = __webpack_require__(8790);
 ;// CONCATENATED MODULE: ./src/verbs/paused.ts
 
 
@@ -228,7 +228,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7179);
 /* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9367);
 /* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8263);
-/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5340);
+/* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8790);
 /* harmony import */ var _continue_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6213);
 
 

@@ -430,6 +430,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/runtask/plan.ts
@@ -749,6 +751,7 @@ function failureReport(outcome) {
 
 
 
+
 function runPlannedTask(plan, taskDefinitionArn, deps) {
     return runOneOffTask({
         ...deps,
@@ -765,7 +768,7 @@ function runPlannedTask(plan, taskDefinitionArn, deps) {
  */
 async function runTaskStep(plan, taskDefinitionArn, untouched, deps) {
     const result = await runPlannedTask(plan, taskDefinitionArn, deps);
-    const error = runTaskError(result, untouched, deps.signal?.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+    const error = runTaskError(result, untouched, deps.signal ? (0,cancel/* signalOf */.oX)(deps.signal) : 'SIGTERM');
     return error ? { result, error } : { result };
 }
 /**

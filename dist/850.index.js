@@ -291,7 +291,7 @@ function createSession(options) {
         ecsAfterCancel: withSettledStops(afterCancel, afterCancel, { withinMs: AFTER_CANCEL_STOP_MS }),
         resolveCredentials: () => reads.config.credentials(),
         options,
-        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(986)]).then(__webpack_require__.bind(__webpack_require__, 2986))).codeDeployApis(options)),
+        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 7895))).codeDeployApis(options)),
         ...(options.credentials ? { credentials: options.credentials } : {}),
     };
 }

@@ -3,7 +3,7 @@
 // for each change (a change whose answer is lost is read back before it is tried again, see aws/change.ts).
 import { ECSClient } from '@aws-sdk/client-ecs';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import type { CodeDeployApis } from '../codedeploy/api.js';
+import type { CodeDeployApis } from './codedeploy-api.js';
 import { endOfRun } from './change.js';
 import { ecsApi, type EcsApi } from './ecs.js';
 import { addAnswerRules, clientConfig, type SessionOptions } from './client-config.js';

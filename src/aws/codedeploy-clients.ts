@@ -1,7 +1,7 @@
 // The session's CodeDeploy clients, configured like its ECS ones: timeouts, SDK retries on reads, one attempt for
 // each change. Loaded only for a service whose deployment controller is CODE_DEPLOY.
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
-import { codeDeployApisOn, type CodeDeployApis } from '../codedeploy/api.js';
+import { codeDeployApisOn, type CodeDeployApis } from './codedeploy-api.js';
 import { addAnswerRules, clientConfig, type SessionOptions } from './client-config.js';
 
 export function codeDeployApis(options: SessionOptions): CodeDeployApis {

@@ -8,7 +8,7 @@ import { errorName } from '../aws/errors.js';
 import { systemClock, type Clock } from '../clock.js';
 import { errorMessage } from '../errors.js';
 import type { Reporter } from '../report.js';
-import type { CodeDeployApi } from './api.js';
+import type { CodeDeployApi } from '../aws/codedeploy-api.js';
 import type { AppSpecContent } from './appspec.js';
 
 /** How far before an attempt the read-back looks, for the clocks of this machine and CodeDeploy to differ. */

@@ -8,8 +8,8 @@ import type { Clock } from '../clock.js';
 import { signalOf } from '../cancel.js';
 import { CancelledError } from '../errors.js';
 import type { Reporter } from '../report.js';
-import type { ServiceUpdate } from '../deploy/plan.js';
-import type { Progress } from '../deploy/result.js';
+import type { DeliveryStep, RolloutProgress, ServiceUpdate } from '../rollout/kind.js';
+
 import { appSpecContent, appSpecFor, describeAppSpec } from './appspec.js';
 import { createDeployment, settleCancelledCreate, type CreateRequest } from './create-deployment.js';
 import type { CodeDeployPlan } from './plan.js';
@@ -31,9 +31,9 @@ export interface CodeDeployStep {
   update: ServiceUpdate;
   codeDeploy: CodeDeployPlan;
   taskDefinitionArn: string;
-  done: Progress;
+  done: RolloutProgress;
   /** Marks the step apply is in; throws when the run was cancelled. */
-  step(name: Progress['step']): void;
+  step(name: DeliveryStep): void;
 }
 
 /** 'completed' when the deployment was watched to its successful end (what keep-revisions waits for). */

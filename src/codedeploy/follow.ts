@@ -4,10 +4,10 @@ import type { DeploymentInfo, ECSTarget } from '@aws-sdk/client-codedeploy';
 import { formatDuration } from '../aws/names.js';
 import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
-import { pollLoop, type Poll } from '../rollout/poll-loop.js';
+import { pollLoop, type Poll } from '../watch/poll-loop.js';
 import { describeReadError, readErrorKind } from '../watch/read-errors.js';
-import type { CodeDeployApi } from './api.js';
-import { ChangedLines } from '../rollout/changed-lines.js';
+import type { CodeDeployApi } from '../aws/codedeploy-api.js';
+import { ChangedLines } from '../watch/changed-lines.js';
 import { lifecycleEventLine, pollLines, taskSetsLine, trafficShifted } from './progress.js';
 
 /** How often the time left of the termination wait is printed. */

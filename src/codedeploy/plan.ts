@@ -7,21 +7,13 @@ import { errorName } from '../aws/errors.js';
 import { formatDuration, resourceName } from '../aws/names.js';
 import { readFailure } from '../aws/read-failure.js';
 import { InputError, PreflightError } from '../errors.js';
+import type { CodeDeployInputs } from '../inputs/codedeploy.js';
 import type { Reporter } from '../report.js';
-import type { CodeDeployApi } from './api.js';
+import type { CodeDeployApi } from '../aws/codedeploy-api.js';
 import { appSpecNeedsYaml, describeAppSpec, parseAppSpec, serviceLaunchOf, type AppSpecSource } from './appspec.js';
 
 export const DEFAULT_APPSPEC = 'appspec.yaml';
 const MAX_APPSPEC_BYTES = 1024 * 1024;
-
-export interface CodeDeployInputs {
-  /** The AppSpec file; DEFAULT_APPSPEC when not set. */
-  appspec: string;
-  application: string;
-  deploymentGroup: string;
-  description: string;
-  deploymentConfig: string;
-}
 
 export interface CodeDeployPlan {
   application: string;

@@ -2,7 +2,7 @@
 // traffic, and, for a failure, the failed event's diagnostics. Pure: the watcher does the calls.
 import type { DeploymentInfo, ECSTarget, ECSTaskSet, LifecycleEvent } from '@aws-sdk/client-codedeploy';
 import { formatDuration } from '../aws/names.js';
-import type { KeyedLine } from '../rollout/changed-lines.js';
+import type { KeyedLine } from '../watch/changed-lines.js';
 
 /** CodeDeploy's lifecycle events for an ECS deployment, in the order they run. */
 export const ECS_LIFECYCLE_EVENTS = [

@@ -1,16 +1,16 @@
 // Watches this run's CodeDeploy deployment to its end and says what happened, in the watcher contract's terms.
 // A timeout and a cancel stop the deployment through StopDeployment with CodeDeploy's own rollback.
 import type { EcsApi } from '../aws/ecs.js';
-import { errorMessage } from '../errors.js';
 import { familyRevision, formatDuration } from '../aws/names.js';
 import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
 import type { FailureReport, StoppedTaskReport, WatchOutcome } from '../watch/contract.js';
 import { STOPPED_TASKS_WAIT_MS } from '../watch/failure-report.js';
 import { describeReadError } from '../watch/read-errors.js';
-import { CANCEL_ANSWER_CAP_MS, settleWithin } from '../watch/settle.js';
+import { settleWithin } from '../watch/settle.js';
+import { rollBackOnCancel } from '../watch/endings.js';
 import { stoppedTaskLines, stoppedTasksOf } from '../watch/stopped-tasks.js';
-import type { CodeDeployApi } from './api.js';
+import type { CodeDeployApi } from '../aws/codedeploy-api.js';
 import type { DeploymentInfo } from '@aws-sdk/client-codedeploy';
 import { followDeployment, type FollowResult, type Seen } from './follow.js';
 import { errorInformationLine, failedEventLines, failedEventOf, lifecycleEventLine, trafficShifted } from './progress.js';
@@ -235,13 +235,17 @@ async function readOnce(ctx: Context): Promise<DeploymentInfo | undefined> {
 /** Stops the deployment with rollback, waiting for CodeDeploy to answer that one call, not for the rollback. */
 async function cancelled(ctx: Context, headline: string): Promise<CodeDeployOutcome> {
   const { clock, target, reporter } = ctx;
-  const answer = await settleWithin(ctx.afterCancel.stopDeployment(target.deploymentId, true), CANCEL_ANSWER_CAP_MS, clock);
-  const said =
-    answer.state === 'fulfilled'
-      ? `${target.deploymentId} stopped with rollback to ${familyRevision(target.previousTaskDefinitionArn)} (StopDeployment: ${answer.value.status ?? '?'})`
-      : answer.state === 'rejected'
-        ? `stopping ${target.deploymentId} failed: ${errorMessage(answer.error)}; stop it with aws deploy stop-deployment --deployment-id ${target.deploymentId} --auto-rollback-enabled`
-        : `CodeDeploy did not answer the StopDeployment of ${target.deploymentId} within ${formatDuration(CANCEL_ANSWER_CAP_MS)}: it may still run`;
+  const id = target.deploymentId;
+  const said = await rollBackOnCancel(
+    ctx.afterCancel.stopDeployment(id, true),
+    {
+      call: `StopDeployment of ${id}`,
+      to: familyRevision(target.previousTaskDefinitionArn),
+      answeredBy: 'CodeDeploy',
+      byHand: `stop it with aws deploy stop-deployment --deployment-id ${id} --auto-rollback-enabled`,
+    },
+    clock,
+  );
   const message = `${headline}; ${said}`;
   reporter.warn(message);
   return { status: 'CANCELLED', message };

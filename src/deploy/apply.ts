@@ -1,39 +1,26 @@
 // Carries out a plan against a real AWS session, step by step: image, register or reuse, the one-off task,
 // update the service, watch, keep-revisions. A cancel is looked at between every two steps: no step starts after
 // it, except the watch of an update made with rollback-on-cancel, which is where that update is rolled back.
-import type { AwsSession } from '../aws/clients.js';
 import { familyRevision } from '../aws/names.js';
-import type { Clock } from '../clock.js';
 import { endedBy, throwIfCancelled } from '../cancel.js';
 import { errorMessage } from '../errors.js';
 import type { PreparedImage } from '../image/prepare.js';
-import type { Reporter } from '../report.js';
 import type { RunTaskPlan } from '../runtask/plan.js';
 import type { RunTaskResult } from '../runtask/run-task.js';
 import { describeChanges } from '../taskdef/diff.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
-import type { Watcher } from '../watch/context.js';
-import type { RolloutTarget, WatchOptions, WatchOutcome } from '../watch/contract.js';
 import type { ImageWork } from './image-work.js';
 import type { KeepRevisionsRequest } from './keep-revisions.js';
 import type { DeployPlan } from './plan.js';
 import { reportChanges } from './plan-report.js';
-import { registerRevision, reusableRevision, type RegisteredRevision } from './register.js';
+import { registerRevision, reusableRevision } from './register.js';
+import type { RegisteredRevision, RolloutDeps } from '../rollout/kind.js';
 import { deliveryResult, newProgress, type Progress } from './result.js';
 import type { DeliveryResult } from './result.js';
 
-export interface ApplyDeps {
-  session: AwsSession;
-  reporter: Reporter;
-  clock: Clock;
-  cancel: AbortSignal;
+/** What applying a plan needs: what the rollout kinds need, and the steps around the rollout. */
+export interface ApplyDeps extends RolloutDeps {
   publishImage(work: ImageWork): Promise<PreparedImage>;
-  /** Watches an ECS rollout with the watcher of its kind. */
-  watch(target: RolloutTarget, options: WatchOptions, watcher: Watcher): Promise<WatchOutcome>;
-  /** The clock every poll loop sleeps on: a run of many services wakes its watchers on a shared tick. */
-  watchClock?: Clock;
-  /** Waited for before a watch begins: a run of many services starts its watchers on the shared tick. */
-  beforeWatch?(cancel: AbortSignal): Promise<void>;
   keepRevisions(request: KeepRevisionsRequest): Promise<string[]>;
   /**
    * Runs the plan's one-off task from the revision just registered or reused; answers how it ended and, when

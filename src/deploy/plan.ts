@@ -1,12 +1,8 @@
 // Read, then decide: everything a deploy of one service would change, found by reads alone. A dry run prints
 // the plan and stops; otherwise apply carries it out. Run-wide things (session, clock, cancel) stay outside.
-import type { RolloutKind } from '../rollout/kind.js';
-import type { ExpressPlan } from '../rollout/express.js';
-import type { ExpressApi } from '../aws/express-api.js';
+import type { EcsReads, RolloutKind, ServiceUpdate } from '../rollout/kind.js';
 import type { Service } from '@aws-sdk/client-ecs';
-import type { AwsSession } from '../aws/clients.js';
 import type { EcsApi } from '../aws/ecs.js';
-import type { CodeDeployPlan } from '../codedeploy/plan.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { DescribedRevision } from '../aws/taskdef-convert.js';
 import { InputError, PreflightError } from '../errors.js';
@@ -18,12 +14,11 @@ import { describeChanges } from '../taskdef/diff.js';
 import { checkLaunchVolume } from '../taskdef/launch-volumes.js';
 import { needsYaml, parseTaskDefinitionText } from '../taskdef/parse-file.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
-import type { WatchOptions } from '../watch/contract.js';
 import { planImageWork, type ImageWork } from './image-work.js';
 import { findTaskDefinition, preflightService } from './preflight.js';
 import { identicalRevision } from './identical-revision.js';
 import { renderTaskDefinition, type Base } from './render.js';
-import type { UpdateServiceExtra } from './start-deployment.js';
+import type { UpdateServiceExtra } from '../watch/start-deployment.js';
 
 /** A task definition rendered by this run: registered, or the family's latest revision reused when equal. */
 export interface RenderedTaskDefinition {
@@ -49,25 +44,6 @@ export interface ExistingTaskDefinition {
   revision: number;
   family: string;
   document?: TaskDefinitionDocument;
-}
-
-export interface ServiceUpdate<S extends Service | undefined = Service> {
-  cluster: string;
-  service: string;
-  /** The service as read in the preflight; undefined only in a dry run that could not read ECS. */
-  before: S;
-  /** How the service is deployed, chosen from its deployment controller and strategy; unknown when `before` is. */
-  kind: S extends Service ? RolloutKind : RolloutKind | undefined;
-  desiredCount?: number;
-  forceNewDeployment: boolean;
-  /** UpdateService fields beyond the revision and count (managed tags, tag propagation, EBS volume), only those given. */
-  extra?: UpdateServiceExtra;
-  /** undefined when wait is false. */
-  watch?: Omit<WatchOptions, 'cancel'>;
-  /** What the CodeDeploy kind deploys with: the application, deployment group and AppSpec. */
-  codeDeploy?: CodeDeployPlan;
-  /** What the Express kind read of the service, and the inputs its calls carry. */
-  express?: ExpressPlan;
 }
 
 export interface DeployPlan<S extends Service | undefined = Service> {
@@ -96,15 +72,6 @@ export interface PlanDeps {
   /** Checks that the images the run does not push exist (reads only). */
   verifyImages?(work: ImageWork): Promise<void>;
   unmodelledFields?(input: Record<string, unknown>): string[];
-}
-
-export interface EcsReads {
-  ecs: EcsApi;
-  region: string;
-  /** CodeDeploy's clients, made only for a service CodeDeploy deploys. */
-  codeDeploy?: AwsSession['codeDeploy'];
-  /** The Express calls, for an Express service. */
-  express?: () => Promise<ExpressApi>;
 }
 
 export function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads): Promise<DeployPlan>;

@@ -9,15 +9,10 @@ import { familyRevision } from '../aws/names.js';
 import { fromDescribed, toRegisterInput, type DescribedRevision } from '../aws/taskdef-convert.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
+import type { RegisteredRevision } from '../rollout/kind.js';
 import { sameDocument } from '../taskdef/normalize.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
 import { activeRevisions } from './keep-revisions.js';
-
-export interface RegisteredRevision {
-  arn: string;
-  revision: number;
-  registered: boolean;
-}
 
 export interface RegisterOptions {
   /**

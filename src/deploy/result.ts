@@ -1,12 +1,11 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { consoleUrl } from '../aws/names.js';
 import { CancelledError, errorMessage } from '../errors.js';
-import type { PreparedImage } from '../image/prepare.js';
 import type { RunTaskResult } from '../runtask/run-task.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
 import type { DeploymentStatus, FailureReport, PausedAt, RolloutTarget, WatchOutcome } from '../watch/contract.js';
 import type { DeployPlan } from './plan.js';
-import type { RegisteredRevision } from './register.js';
+import type { RegisteredRevision, RolloutProgress } from '../rollout/kind.js';
 import { primaryImage } from './render.js';
 
 /** Everything a host needs to tell the user what happened: outputs, the job summary, the final line. */
@@ -66,22 +65,12 @@ export interface OneOffTaskReport {
 }
 
 /** What apply has done so far; the result is built from the plan and this, also when a step failed. */
-export interface Progress {
-  /** The step running now, or the last one that ran. */
-  step: 'plan' | 'image' | 'register' | 'run-task' | 'update' | 'watch' | 'keep-revisions' | 'done';
-  image?: PreparedImage;
+export interface Progress extends RolloutProgress {
   /** The task definition deployed, when rendered again with the pushed digest. */
   rendered?: TaskDefinitionDocument;
   changes?: string[];
   revision?: RegisteredRevision;
   runTask?: RunTaskResult;
-  /** Set once UpdateService was answered. */
-  target?: RolloutTarget;
-  /** Set once CodeDeploy created this run's deployment. */
-  codeDeployDeploymentId?: string;
-  /** An Express service's ARN and URL, once it was updated or created. */
-  express?: { serviceArn: string; endpoint?: string };
-  outcome?: WatchOutcome;
   deregistered: string[];
 }
 

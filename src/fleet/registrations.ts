@@ -1,6 +1,6 @@
 // A run of many services registers each distinct task definition once: the same service in two clusters with the
 // same image deploys one revision, not two identical ones.
-import type { RegisteredRevision } from '../deploy/register.js';
+import type { RegisteredRevision } from '../rollout/kind.js';
 import type { SharedRegistration } from '../deploy/apply.js';
 import { canonicalJson } from '../taskdef/plain-data.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';

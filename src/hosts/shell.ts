@@ -4,7 +4,7 @@ import type { DeliveryResult } from '../deploy/result.js';
 import type { Reporter } from '../report.js';
 import type { Host } from './host.js';
 import { heldCredentials } from './held-credentials.js';
-import { Redactor } from './redactor.js';
+import { Redactor } from '../redactor.js';
 
 export interface ShellHostOptions {
   json: boolean;

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
+import { signalOf } from '../cancel.js';
 import { CancelledError, InputError } from '../errors.js';
 
 export interface RunOptions {
@@ -147,7 +148,7 @@ function installExitHook(): void {
 }
 
 function cancelledBy(signal: AbortSignal): CancelledError {
-  return new CancelledError(signal.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+  return new CancelledError(signalOf(signal));
 }
 
 function lineCollector(stream: 'stdout' | 'stderr', onLine: RunOptions['onLine']) {

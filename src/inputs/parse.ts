@@ -12,7 +12,7 @@ import { checkEnvFiles, checkLogDriver, checkMigratedCombination, parseTagInput 
 import { INPUTS, type InputSpec } from './schema.js';
 import { parseCommand } from './shell-words.js';
 import { runTaskOptionsFrom, runTaskRequested, type RunTaskOptions } from '../runtask/options.js';
-import type { CodeDeployInputs } from '../codedeploy/plan.js';
+import type { CodeDeployInputs } from './codedeploy.js';
 
 /** The raw string of each input ("" when not given), and whether it was given at all, where the host can tell. */
 export type RawInputs = ((name: string) => string) & { readonly given?: (name: string) => boolean };

@@ -5,14 +5,12 @@ import { CANCEL_ANSWER_WAIT_ROLLBACK_MS, ChangeCancelledError, type CancelledCha
 import { signalOf } from '../cancel.js';
 import { CancelledError } from '../errors.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
-import type { ApplyDeps } from '../deploy/apply.js';
-import type { ServiceUpdate } from '../deploy/plan.js';
 import { describeEbsVolume } from '../runtask/describe.js';
-import { startDeployment } from '../deploy/start-deployment.js';
-import { undoCancelledUpdate } from '../deploy/undo-cancelled-update.js';
+import { startDeployment } from '../watch/start-deployment.js';
+import { undoCancelledUpdate } from '../watch/undo-cancelled-update.js';
 import type { RolloutTarget } from '../watch/contract.js';
 import type { Watcher } from '../watch/context.js';
-import type { Delivered, Delivery } from './kind.js';
+import type { Delivered, Delivery, RolloutDeps, ServiceUpdate } from './kind.js';
 
 export interface EcsUpdateKind {
   watch: Watcher;
@@ -20,7 +18,7 @@ export interface EcsUpdateKind {
   stopsServiceDeployment: boolean;
 }
 
-export async function deliverByUpdateService(deps: ApplyDeps, delivery: Delivery, kind: EcsUpdateKind): Promise<Delivered> {
+export async function deliverByUpdateService(deps: RolloutDeps, delivery: Delivery, kind: EcsUpdateKind): Promise<Delivered> {
   const { reporter } = deps;
   const { update, revision, done } = delivery;
   delivery.step('update');
@@ -111,7 +109,7 @@ function updateExtraLines(extra: ServiceUpdate<Service | undefined>['extra']): s
 }
 
 /** A cancel during UpdateService, without rollback-on-cancel: says what the update did, as the read-back saw it. */
-function cancelledUpdate(deps: ApplyDeps, seen: CancelledChangeState<RolloutTarget>, service: string, arn: string, whatToCheck: string): CancelledError {
+function cancelledUpdate(deps: RolloutDeps, seen: CancelledChangeState<RolloutTarget>, service: string, arn: string, whatToCheck: string): CancelledError {
   const revision = familyRevision(arn);
   const detail =
     seen.state === 'applied'

@@ -7,8 +7,7 @@ import type { ECSExpressGatewayService, ExpressGatewayServiceConfiguration, Serv
 import type { ExpressApi } from '../aws/express-api.js';
 import { classifyError, describeAwsError, errorName } from '../aws/errors.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
-import type { ApplyDeps } from '../deploy/apply.js';
-import type { ServiceUpdate } from '../deploy/plan.js';
+
 import { throwIfCancelled } from '../cancel.js';
 import { PreflightError } from '../errors.js';
 import { checkExpressTaskDefinition, EXPRESS_CONTAINER } from '../express/task-definition-rules.js';
@@ -27,9 +26,9 @@ import { watchStaged } from '../watch/watch-rollout.js';
 import type { RolloutTarget } from '../watch/contract.js';
 import { continuePausedDeployment } from './continue-paused.js';
 import { expressBack } from './express-back.js';
-import type { Delivered, Delivery, RolloutKind } from './kind.js';
 import { pauseStages } from './paused-deployment.js';
 import { rollBackService } from './roll-back.js';
+import type { Delivered, Delivery, RolloutDeps, RolloutKind, ServiceUpdate } from './kind.js';
 
 /** What the preflight read of an Express service, and the inputs its calls carry. */
 export interface ExpressPlan {
@@ -129,7 +128,7 @@ function namePortMapping(rendered: TaskDefinitionDocument): TaskDefinitionDocume
   };
 }
 
-async function deliverExpress(deps: ApplyDeps, delivery: Delivery): Promise<Delivered> {
+async function deliverExpress(deps: RolloutDeps, delivery: Delivery): Promise<Delivered> {
   const { reporter } = deps;
   const { update, revision, done } = delivery;
   const plan = update.express;
@@ -177,7 +176,7 @@ interface Started {
 }
 
 /** UpdateExpressGatewayService with the revision; undefined when nothing would change. */
-async function updateService(deps: ApplyDeps, delivery: Delivery, api: ExpressApi, found: ECSExpressGatewayService, plan: ExpressPlan): Promise<Started | undefined> {
+async function updateService(deps: RolloutDeps, delivery: Delivery, api: ExpressApi, found: ECSExpressGatewayService, plan: ExpressPlan): Promise<Started | undefined> {
   const { reporter } = deps;
   const { update, revision } = delivery;
   const serviceArn = found.serviceArn ?? '';
@@ -210,7 +209,7 @@ async function updateService(deps: ApplyDeps, delivery: Delivery, api: ExpressAp
   return started(delivery, settled, before, active);
 }
 
-async function createService(deps: ApplyDeps, delivery: Delivery, api: ExpressApi, plan: ExpressPlan): Promise<Started> {
+async function createService(deps: RolloutDeps, delivery: Delivery, api: ExpressApi, plan: ExpressPlan): Promise<Started> {
   const { reporter } = deps;
   const { update, revision } = delivery;
   const request = expressCreateRequest({ service: update.service, cluster: update.cluster, taskDefinitionArn: revision.arn }, plan.inputs);
@@ -232,7 +231,7 @@ async function createService(deps: ApplyDeps, delivery: Delivery, api: ExpressAp
 }
 
 /** The Express service of that name in the cluster, read through DescribeServices; undefined when there is none. */
-async function readBackByName(deps: ApplyDeps, update: ServiceUpdate, api: ExpressApi): Promise<ECSExpressGatewayService | undefined> {
+async function readBackByName(deps: RolloutDeps, update: ServiceUpdate, api: ExpressApi): Promise<ECSExpressGatewayService | undefined> {
   const answer = await deps.session.ecs.describeServices(update.cluster, [update.service]);
   const service = answer.services?.find((item) => item.status === 'ACTIVE' && isExpressService(item));
   return service?.serviceArn ? api.describe(service.serviceArn) : undefined;
@@ -243,7 +242,7 @@ async function readBackByName(deps: ApplyDeps, update: ServiceUpdate, api: Expre
  * whose configuration runs the revision. ECS may name the previous one for a while after the update.
  */
 async function findNewDeployment(
-  deps: ApplyDeps,
+  deps: RolloutDeps,
   delivery: Delivery,
   api: ExpressApi,
   serviceArn: string,
@@ -264,7 +263,7 @@ async function findNewDeployment(
 }
 
 /** A throttled change was refused before anything happened: sent again after a pause, up to 3 attempts in all. */
-async function unlessThrottled<T>(deps: ApplyDeps, send: () => Promise<T>): Promise<T> {
+async function unlessThrottled<T>(deps: RolloutDeps, send: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await send();
@@ -281,7 +280,7 @@ function pollMs(delivery: Delivery): number {
   return delivery.update.watch?.pollIntervalMs ?? DEFAULT_POLL_MS;
 }
 
-async function runsRevision(deps: ApplyDeps, described: ECSExpressGatewayService, deploymentArn: string, taskDefinitionArn: string): Promise<boolean> {
+async function runsRevision(deps: RolloutDeps, described: ECSExpressGatewayService, deploymentArn: string, taskDefinitionArn: string): Promise<boolean> {
   const answer = await deps.session.ecs.describeServiceDeployments([deploymentArn]);
   const revisionArn = answer.serviceDeployments?.[0]?.targetServiceRevision?.arn;
   const configuration = described.activeConfigurations?.find((item) => item.serviceRevisionArn === revisionArn);
@@ -315,7 +314,7 @@ function started(
 }
 
 /** mutate-tags-on-update: the service's tags made what service-tags says, before the update. */
-async function mutateTags(deps: ApplyDeps, api: ExpressApi, serviceArn: string, found: ECSExpressGatewayService, plan: ExpressPlan): Promise<void> {
+async function mutateTags(deps: RolloutDeps, api: ExpressApi, serviceArn: string, found: ECSExpressGatewayService, plan: ExpressPlan): Promise<void> {
   if (!plan.inputs.mutateTagsOnUpdate) return;
   const { tag, untagKeys } = expressTagChanges(found.tags ?? [], plan.inputs.serviceTags);
   if (tag.length > 0) await api.tag(serviceArn, tag);

@@ -3,7 +3,7 @@
 // spinner, redrawn in place and wiped before any other line, so the log's own lines replace it. All the waits of
 // a run (every service of a services-file) share one line.
 import { formatDuration } from '../duration.js';
-import { Redactor } from '../hosts/redactor.js';
+import { Redactor } from '../redactor.js';
 import type { Reporter, WaitHandle } from '../report.js';
 
 /** Silence after which a CI log gets a progress line. */

@@ -1,6 +1,7 @@
 // The one-off task as apply runs it: after the revision is registered, before UpdateService. Apply calls
 // runPlannedTask, sets the outputs, and goes on only when runTaskError gives nothing back.
 import { randomUUID } from 'node:crypto';
+import { signalOf } from '../cancel.js';
 import { AwsUnavailableError, CancelledError, DeployError } from '../errors.js';
 import { runTaskRequestFor, type RunTaskPlan } from './plan.js';
 import { runOneOffTask, type RunOneOffTaskParams, type RunTaskResult } from './run-task.js';
@@ -31,7 +32,7 @@ export async function runTaskStep(
   deps: RunPlannedTaskDeps,
 ): Promise<{ result: RunTaskResult; error?: Error }> {
   const result = await runPlannedTask(plan, taskDefinitionArn, deps);
-  const error = runTaskError(result, untouched, deps.signal?.reason === 'SIGINT' ? 'SIGINT' : 'SIGTERM');
+  const error = runTaskError(result, untouched, deps.signal ? signalOf(deps.signal) : 'SIGTERM');
   return error ? { result, error } : { result };
 }
 

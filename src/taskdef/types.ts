@@ -126,7 +126,7 @@ export interface PortEdit {
   protocol?: string;
 }
 
-/** Inputs for a task definition made from nothing, the way the seed's register-task-definition call does. */
+/** Inputs for a task definition made from nothing, the way a hand-written `aws ecs register-task-definition` call does. */
 export interface NewTaskDefinitionSpec {
   family: string;
   containerName: string;

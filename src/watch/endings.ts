@@ -66,13 +66,27 @@ export function cancelledState(ctx: WatchContext, result: AnyFollowResult, messa
   return { status: 'CANCELLED', message, ...(failure ? { failure } : {}) };
 }
 
+/** Who is asked for a rollback on cancel, and what to run by hand when the call fails. */
+export interface CancelRollback {
+  /** The call, such as `UpdateService` or `StopDeployment of d-1`. */
+  call: string;
+  /** `family:revision` the service goes back to. */
+  to: string;
+  /** The service that answers the call: ECS unless said. */
+  answeredBy?: 'ECS' | 'CodeDeploy';
+  /** The command that does the same by hand, said when the call failed or went unanswered. */
+  byHand?: string;
+}
+
 /**
- * Sends the rollback a cancel asks for (`call`, on a client the cancel does not abort) and says how it went,
- * waiting at most CANCEL_ANSWER_CAP_MS for ECS's answer to that one call, not for the rollback itself.
+ * Sends the rollback a cancel asks for (`request`, on a client the cancel does not abort) and says how it went,
+ * waiting at most CANCEL_ANSWER_CAP_MS for the answer to that one call, not for the rollback itself.
  */
-export async function rollBackOnCancel(request: Promise<unknown>, call: string, to: string, clock: Clock): Promise<string> {
+export async function rollBackOnCancel(request: Promise<unknown>, rollback: CancelRollback, clock: Clock): Promise<string> {
+  const { call, to, answeredBy = 'ECS', byHand } = rollback;
   const answer = await settleWithin(request, CANCEL_ANSWER_CAP_MS, clock);
-  if (answer.state === 'fulfilled') return `the rollback to ${to} started (ECS answered the ${call})`;
-  if (answer.state === 'rejected') return `the rollback to ${to} failed: ${errorMessage(answer.error)}`;
-  return `the rollback to ${to} was requested, but ECS did not answer the ${call} within ${formatDuration(CANCEL_ANSWER_CAP_MS)}: it may not have started`;
+  const orByHand = byHand ? `; ${byHand}` : '';
+  if (answer.state === 'fulfilled') return `the rollback to ${to} started (${answeredBy} answered the ${call})`;
+  if (answer.state === 'rejected') return `the rollback to ${to} failed: ${errorMessage(answer.error)}${orByHand}`;
+  return `the rollback to ${to} was requested, but ${answeredBy} did not answer the ${call} within ${formatDuration(CANCEL_ANSWER_CAP_MS)}: it may not have started${orByHand}`;
 }

@@ -2,9 +2,9 @@
 // decide. What is printed and decided is the judge's: a rolling update's deployments list, or a service
 // deployment's stages.
 import type { ServiceEvent } from '@aws-sdk/client-ecs';
-import { pollLoop, type Poll } from '../rollout/poll-loop.js';
+import { pollLoop, type Poll } from './poll-loop.js';
 import type { WatchContext } from './context.js';
-import { ChangedLines } from '../rollout/changed-lines.js';
+import { ChangedLines } from './changed-lines.js';
 import { deploymentLines, EventLog, eventLine, standingOf } from './progress.js';
 import { describeReadError, readErrorKind } from './read-errors.js';
 import type { Followed, Snapshot } from './snapshot.js';

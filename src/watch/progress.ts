@@ -1,7 +1,7 @@
 // What the watcher prints while it waits: each new service event once, and a deployment's line only when it changed.
 import type { Deployment, Service, ServiceDeployment, ServiceEvent } from '@aws-sdk/client-ecs';
 import { familyRevision } from '../aws/names.js';
-import type { KeyedLine } from '../rollout/changed-lines.js';
+import type { KeyedLine } from './changed-lines.js';
 import { hookName } from './stages.js';
 import { deploymentsOf, eventKey, primaryOf, type Snapshot } from './snapshot.js';
 

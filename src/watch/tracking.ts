@@ -1,4 +1,4 @@
-import { newPrimaryDeployment } from '../deploy/identify-deployment.js';
+import { newPrimaryDeployment } from './identify-deployment.js';
 import type { RolloutTarget } from './contract.js';
 import { deploymentsOf, type Followed, type Snapshot } from './snapshot.js';
 

@@ -1,7 +1,7 @@
 // Watches this run's rolling update to its end and says what happened; rolls back when asked to and ECS has not.
 // Only what ECS answered decides an outcome: when it stops answering, the outcome is UNKNOWN and nothing is undone.
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
-import { startDeployment } from '../deploy/start-deployment.js';
+import { startDeployment } from './start-deployment.js';
 import { errorMessage } from '../errors.js';
 import { changeOutcome, describeError } from '../aws/errors.js';
 import type { WatchContext, WatchDeps } from './context.js';
@@ -218,7 +218,7 @@ async function cancelled(ctx: WatchContext, rollout: FollowResult, headline: str
     message = `${headline}; ${notRolledBack(staged)}`;
   } else if (options.rollbackOnCancel && canRollBack(ctx)) {
     const to = familyRevision(target.previous.taskDefinitionArn);
-    message = `${headline}; ${await rollBackOnCancel(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), 'UpdateService', to, clock)}`;
+    message = `${headline}; ${await rollBackOnCancel(requestRollback(ctx, rollout.last?.service, ctx.ecsAfterCancel), { call: 'UpdateService', to }, clock)}`;
   }
   return cancelledState(ctx, rollout, message);
 }

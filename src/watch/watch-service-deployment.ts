@@ -325,7 +325,7 @@ async function cancelled(followed: Followed, result: StageResult, headline: stri
     const ecs = ctx.ecsAfterCancel ?? ctx.ecs;
     const hookId = followed.progress.pausedHookId;
     const call = hookId === undefined ? 'StopServiceDeployment' : 'ContinueServiceDeployment (action ROLLBACK)';
-    message = `${headline}; ${await rollBackOnCancel(sendRollback(ecs, ctx.reporter, arn, hookId), call, to, clock)}`;
+    message = `${headline}; ${await rollBackOnCancel(sendRollback(ecs, ctx.reporter, arn, hookId), { call, to }, clock)}`;
   }
   return cancelledState(ctx, result, message);
 }

@@ -21,7 +21,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { MayHaveBeenAppliedError } from '../../src/aws/change.js';
 import { ecsApi } from '../../src/aws/ecs.js';
 import { registerRevision } from '../../src/deploy/register.js';
-import { startDeployment, type DeploymentRequest } from '../../src/deploy/start-deployment.js';
+import { startDeployment, type DeploymentRequest } from '../../src/watch/start-deployment.js';
 import { DeployError } from '../../src/errors.js';
 import type { TaskDefinitionDocument } from '../../src/taskdef/types.js';
 import { FakeClock, RecordingReporter, td } from './watch-fakes.js';

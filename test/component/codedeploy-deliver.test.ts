@@ -3,7 +3,7 @@
 import { RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { beforeEach, expect, test } from 'vitest';
 import type { AwsSession } from '../../src/aws/clients.js';
-import type { CodeDeployApi } from '../../src/codedeploy/api.js';
+import type { CodeDeployApi } from '../../src/aws/codedeploy-api.js';
 import { applyPlan } from '../../src/deploy/apply.js';
 import { outputsOf } from '../../src/deploy/outputs.js';
 import { planDeploy } from '../../src/deploy/plan.js';

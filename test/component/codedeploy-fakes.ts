@@ -1,6 +1,6 @@
 // A CodeDeploy whose answers the test scripts over the fake clock's virtual time, for the CodeDeploy step's tests.
 import type { CreateDeploymentInput, DeploymentGroupInfo, DeploymentInfo, ECSTarget, LifecycleEvent } from '@aws-sdk/client-codedeploy';
-import type { CodeDeployApi } from '../../src/codedeploy/api.js';
+import type { CodeDeployApi } from '../../src/aws/codedeploy-api.js';
 import { ECS_LIFECYCLE_EVENTS } from '../../src/codedeploy/progress.js';
 import { EPOCH, type FakeClock } from './watch-fakes.js';
 

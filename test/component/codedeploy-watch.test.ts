@@ -240,7 +240,7 @@ describe('watchCodeDeployment', () => {
     expect(afterCancel.calls).toEqual([{ op: 'stopDeployment', input: { deploymentId: 'd-1', autoRollbackEnabled: true }, at: 5000 }]);
     expect(outcome).toMatchObject({
       status: 'CANCELLED',
-      message: 'cancelled while CodeDeploy deployment d-1 (web:2) was in progress; d-1 stopped with rollback to web:1 (StopDeployment: Pending)',
+      message: 'cancelled while CodeDeploy deployment d-1 (web:2) was in progress; the rollback to web:1 started (CodeDeploy answered the StopDeployment of d-1)',
     });
   });
 

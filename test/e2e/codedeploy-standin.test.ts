@@ -185,7 +185,7 @@ describe.concurrent('a CodeDeploy service', () => {
     expect(callsOf(standin, 'CodeDeploy_20141006.StopDeployment').map((call) => call.input)).toEqual([
       { deploymentId: outputs['codedeploy-deployment-id'], autoRollbackEnabled: true },
     ]);
-    expect(run.log).toContain(`${outputs['codedeploy-deployment-id']} stopped with rollback to web:1`);
+    expect(run.log).toContain(`the rollback to web:1 started (CodeDeploy answered the StopDeployment of ${outputs['codedeploy-deployment-id']})`);
   });
 
   test('a dry run names the application, the deployment group and the AppSpec, and changes nothing', async (context) => {

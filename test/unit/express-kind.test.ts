@@ -2,7 +2,7 @@
 // Express service, and what its dry run says.
 import type { Service } from '@aws-sdk/client-ecs';
 import { describe, expect, test } from 'vitest';
-import type { ServiceUpdate } from '../../src/deploy/plan.js';
+import type { ServiceUpdate } from '../../src/rollout/kind.js';
 import type { ExpressInputs } from '../../src/inputs/express.js';
 import { express } from '../../src/rollout/express.js';
 import { kindFor } from '../../src/rollout/kinds.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { identifyDeployment, newPrimaryDeployment } from '../../src/deploy/identify-deployment.js';
+import { identifyDeployment, newPrimaryDeployment } from '../../src/watch/identify-deployment.js';
 
 const ours = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2';
 const old = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1';

@@ -1,7 +1,7 @@
 // A secret registered once is replaced in every form a client or our own output can echo it in.
 import { describe, expect, test } from 'vitest';
 import { heldCredentials } from '../../src/hosts/held-credentials.js';
-import { Redactor } from '../../src/hosts/redactor.js';
+import { Redactor } from '../../src/redactor.js';
 import { renderSummary } from '../../src/hosts/summary.js';
 import { notStartedResult } from '../../src/deploy/result.js';
 import { DeployError } from '../../src/errors.js';

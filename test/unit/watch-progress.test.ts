@@ -1,6 +1,6 @@
 import type { ServiceEvent } from '@aws-sdk/client-ecs';
 import { describe, expect, test } from 'vitest';
-import { ChangedLines } from '../../src/rollout/changed-lines.js';
+import { ChangedLines } from '../../src/watch/changed-lines.js';
 import { EVENT_MARGIN_MS, EventLog, deploymentLine, deploymentLines, eventLine, serviceDeploymentLine } from '../../src/watch/progress.js';
 import { stoppedTaskLines } from '../../src/watch/stopped-tasks.js';
 

@@ -7,7 +7,7 @@ import { describeError } from '../aws/errors.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
-import { settleWithin } from '../watch/settle.js';
+import { settleWithin } from './settle.js';
 
 /**
  * The read-back and the undo together, after the update's own answer was waited for: within the 12 s a cancel with

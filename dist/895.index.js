@@ -1,8 +1,8 @@
-export const id = 986;
-export const ids = [986];
+export const id = 895;
+export const ids = [895];
 export const modules = {
 
-/***/ 2986:
+/***/ 7895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,7 +19,7 @@ var dist_cjs = __webpack_require__(7507);
 var change = __webpack_require__(1149);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __webpack_require__(9373);
-;// CONCATENATED MODULE: ./src/codedeploy/api.ts
+;// CONCATENATED MODULE: ./src/aws/codedeploy-api.ts
 // The CodeDeploy calls ecs-deliver makes, behind one small interface (as aws/ecs.ts does for ECS). This module holds
 // the CodeDeploy SDK: it is loaded only for a service whose deployment controller is CODE_DEPLOY.
 

@@ -7,8 +7,8 @@ import type { EcsApi } from '../aws/ecs.js';
 import { consoleUrl, familyRevision, sameRevision } from '../aws/names.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
-import type { RolloutTarget } from '../watch/contract.js';
-import { eventKey } from '../watch/snapshot.js';
+import type { RolloutTarget } from './contract.js';
+import { eventKey } from './snapshot.js';
 import { identifyDeployment, newPrimaryDeployment, type DeploymentIdentity } from './identify-deployment.js';
 
 export interface DeploymentRequest {

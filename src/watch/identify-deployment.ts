@@ -1,6 +1,6 @@
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { sameRevision } from '../aws/names.js';
-import type { RolloutTarget } from '../watch/contract.js';
+import type { RolloutTarget } from './contract.js';
 
 /** Which deployment an update started: the part of a RolloutTarget the UpdateService answer tells. */
 export type DeploymentIdentity = Pick<RolloutTarget, 'deploymentId' | 'serviceDeploymentArn'>;

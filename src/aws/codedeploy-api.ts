@@ -18,7 +18,7 @@ import {
   type ListDeploymentsInput,
   type StopDeploymentOutput,
 } from '@aws-sdk/client-codedeploy';
-import { endOfRun, sendChange } from '../aws/change.js';
+import { endOfRun, sendChange } from './change.js';
 import { systemClock } from '../clock.js';
 
 export interface CodeDeployApi {

@@ -5,8 +5,8 @@ import type { ErrorKind } from '../aws/errors.js';
 import { formatDuration } from '../aws/names.js';
 import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
-import { nextPollInterval, sleepBeforeNextPoll } from '../watch/pacing.js';
-import { settle } from '../watch/settle.js';
+import { nextPollInterval, sleepBeforeNextPoll } from './pacing.js';
+import { settle } from './settle.js';
 
 /** What one kind reads and how it judges an answer. */
 export interface Poll<A, V> {
