@@ -747,19 +747,24 @@ function operationOf(invocation, env) {
 // A run of a verb other than deploy, on any host: bad input ends it with one line and exit 2 before any AWS call.
 
 
+
+
 /** The run's exit code, or undefined when the operation is deploy (the caller's usual run). */
-async function runOtherVerb(invocation, env, host, cancel) {
+async function runOtherVerb(invocation, env, host, cancel, running) {
     try {
         const operation = operationOf(invocation, env);
         if (operation === 'deploy')
             return undefined;
+        const context = { invocation, env, host, cancel, running };
         if (operation === 'rollback')
-            return await (await __webpack_require__.e(/* import() */ 372).then(__webpack_require__.bind(__webpack_require__, 8372))).runRollback({ invocation, env, host, cancel });
+            return await (await __webpack_require__.e(/* import() */ 372).then(__webpack_require__.bind(__webpack_require__, 8372))).runRollback(context);
         if (operation === 'continue')
-            return await (await __webpack_require__.e(/* import() */ 213).then(__webpack_require__.bind(__webpack_require__, 6213))).runContinue({ invocation, env, host, cancel });
-        return await (await __webpack_require__.e(/* import() */ 27).then(__webpack_require__.bind(__webpack_require__, 27))).runStatus({ invocation, env, host, cancel });
+            return await (await __webpack_require__.e(/* import() */ 149).then(__webpack_require__.bind(__webpack_require__, 8149))).runContinue(context);
+        return await (await __webpack_require__.e(/* import() */ 27).then(__webpack_require__.bind(__webpack_require__, 27))).runStatus(context);
     }
-    catch (error) {
+    catch (caught) {
+        // After a cancel whatever ended the verb is the cancel, saying what became of a change it cut short.
+        const error = caught instanceof change/* ChangeCancelledError */.e7 && cancel.aborted ? new src_errors/* CancelledError */.cc((0,src_cancel/* signalOf */.oX)(cancel), caught.message) : (0,src_cancel/* endedBy */.mr)(caught, cancel);
         host.fail((0,src_errors/* errorMessage */.gJ)(error));
         const code = (0,src_errors/* exitCodeFor */.Rr)(error);
         return code === src_errors/* EXIT */.dc.ok ? src_errors/* EXIT */.dc.failed : code;
@@ -926,16 +931,20 @@ async function main(invocation, env = process.env) {
     const state = (0,fleet_state/* newRunState */.PG)(clock/* systemClock */.m.now());
     const published = { done: false };
     const cancel = new AbortController();
-    const verb = await runOtherVerb(invocation, env, host, cancel.signal);
-    if (verb !== undefined)
-        return verb;
+    const verbRun = { rollsBackOnCancel: false };
+    let verbRunning = true;
     const stopListening = (0,src_cancel/* listenForCancel */.Fh)(cancel, errors.reporter.warn, (signal) => {
         // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
         // update started, also when its answer was lost; the answer to that one call is waited for too.
-        const wait = (0,fleet_state/* rollsBackOnCancel */.H_)(state.runs) ? CANCEL_BACKSTOP_ROLLBACK_MS : (0,change/* changesUnderway */.JD)() > 0 ? change/* CANCEL_WITH_CHANGE_MS */.i9 : CANCEL_BACKSTOP_MS;
-        return setTimeout(() => void endCancelledRun(host, state, published, signal), wait);
+        const rollsBack = verbRunning ? verbRun.rollsBackOnCancel : (0,fleet_state/* rollsBackOnCancel */.H_)(state.runs);
+        const wait = rollsBack ? CANCEL_BACKSTOP_ROLLBACK_MS : (0,change/* changesUnderway */.JD)() > 0 ? change/* CANCEL_WITH_CHANGE_MS */.i9 : CANCEL_BACKSTOP_MS;
+        return setTimeout(() => void (verbRunning ? endCancelledVerb(host, signal) : endCancelledRun(host, state, published, signal)), wait);
     });
     try {
+        const verb = await runOtherVerb(invocation, env, host, cancel.signal, verbRun);
+        if (verb !== undefined)
+            return verb;
+        verbRunning = false;
         const { error } = await (0,run/* deliver */.c)({ invocation, env, reporter: errors.reporter, cancel: cancel.signal, clock: clock/* systemClock */.m, state });
         const ending = (0,conclude/* endingOf */.z6)(state, clock/* systemClock */.m.now(), error);
         const problem = await publishOnce(host, ending, published);
@@ -962,6 +971,13 @@ async function endCancelledRun(host, state, published, signal) {
     const error = new src_errors/* CancelledError */.cc(signal);
     host.reporter.warn(`the run did not stop by itself after ${signal}: ending it with what is known.`);
     await publishOnce(host, (0,conclude/* endingOf */.z6)(state, clock/* systemClock */.m.now(), error), published);
+    host.fail((0,src_errors/* errorMessage */.gJ)(error));
+    process.exit((0,src_errors/* exitCodeFor */.Rr)(error));
+}
+/** The backstop of a verb (continue, rollback) that did not stop in time after the signal. */
+function endCancelledVerb(host, signal) {
+    const error = new src_errors/* CancelledError */.cc(signal);
+    host.reporter.warn(`the run did not stop by itself after ${signal}: ending it without writing the outputs.`);
     host.fail((0,src_errors/* errorMessage */.gJ)(error));
     process.exit((0,src_errors/* exitCodeFor */.Rr)(error));
 }
@@ -1243,7 +1259,7 @@ function resultOutput(result) {
 
 /***/ }),
 
-/***/ 6052:
+/***/ 5143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1257,8 +1273,76 @@ __webpack_require__.d(__webpack_exports__, {
 var taskdef_convert = __webpack_require__(6763);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/rollout/codedeploy.ts
-var codedeploy = __webpack_require__(2655);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/rollout/kind.ts
+var kind = __webpack_require__(7715);
+;// CONCATENATED MODULE: ./src/rollout/codedeploy.ts
+// A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
+// CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
+
+
+const codeDeploy = {
+    name: 'CodeDeploy',
+    takes: (service) => (0,kind/* controllerOf */.O)(service) === 'CODE_DEPLOY',
+    forcesNewDeployment: false,
+    plan: async ({ reporter, reads }, inputs, service) => {
+        if (!reads.codeDeploy)
+            throw new Error('codeDeploy.plan: a CODE_DEPLOY service needs reads.codeDeploy');
+        // The CodeDeploy SDK is loaded only for a service CodeDeploy deploys.
+        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
+        const codeDeploy = await planCodeDeploy({ api, reporter }, inputs.codeDeploy, {
+            cluster: inputs.cluster,
+            service,
+            region: reads.region,
+            ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs, waitTimeoutSet: inputs.waitTimeoutSet, waitUntilPaused: inputs.waitUntil === 'paused' } : {}),
+        });
+        return { codeDeploy };
+    },
+    dryRun: (update, deployed) => {
+        const plan = update.codeDeploy;
+        if (!plan)
+            return [`Would create a CodeDeploy deployment of ${deployed}${update.watch ? ' and wait for it' : ', without waiting for it'}.`];
+        const appSpec = plan.appSpec.kind === 'file'
+            ? `the AppSpec ${plan.appSpec.path} with its TaskDefinition set to ${deployed}`
+            : `an AppSpec generated for container ${plan.appSpec.containerName}, port ${plan.appSpec.containerPort} (no appspec.yaml)`;
+        const config = plan.deploymentConfig ?? plan.groupDeploymentConfig;
+        return [
+            ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
+            `Would create a CodeDeploy deployment in ${plan.application}/${plan.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
+                `${update.watch ? ` and wait for it (up to ${(0,duration/* formatDuration */.a)(plan.waitTimeoutMs ?? update.watch.timeoutMs)})` : ', without waiting for it'}.`,
+        ];
+    },
+    deliver: async (deps, delivery) => {
+        // Loaded only for a service CodeDeploy deploys.
+        const { deployWithCodeDeploy } = await Promise.all(/* import() */[__webpack_require__.e(807), __webpack_require__.e(435)]).then(__webpack_require__.bind(__webpack_require__, 435));
+        const { update } = delivery;
+        if (!update.codeDeploy)
+            throw new Error('codeDeploy.deliver: the plan has no CodeDeploy part');
+        const end = await deployWithCodeDeploy(deps, {
+            region: delivery.region,
+            update,
+            codeDeploy: update.codeDeploy,
+            taskDefinitionArn: delivery.revision.arn,
+            done: delivery.done,
+            step: delivery.step,
+        });
+        if (end === 'completed')
+            return { keepRevisions: true };
+        if (end === 'not-completed')
+            return { keepRevisions: false };
+        if (end === 'paused')
+            return { keepRevisions: false, notRunBecause: 'the CodeDeploy deployment waits in Ready (wait-until: paused)' };
+        return { keepRevisions: false, notRunBecause: 'the CodeDeploy deployment was not waited for to its end' };
+    },
+    // StopDeployment with rollback, always: a deployment left running would finish after the run said CANCELLED.
+    undoesOnCancel: () => true,
+    putBack: ({ service, deployed, to, completed }) => `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
+    // The CodeDeploy SDK and what operating a deployment group needs are loaded only for a service CodeDeploy deploys.
+    continuePaused: async ({ session, reporter, cancel }, { inputs, service, given }) => (await Promise.all(/* import() */[__webpack_require__.e(807), __webpack_require__.e(669)]).then(__webpack_require__.bind(__webpack_require__, 3669))).continueCodeDeployService({ session, inputs, service, reporter, cancel }, given.codeDeployDeploymentId),
+    rollBack: async ({ session, reporter, cancel }, { inputs, service }) => (await Promise.all(/* import() */[__webpack_require__.e(807), __webpack_require__.e(669)]).then(__webpack_require__.bind(__webpack_require__, 3669))).rollBackCodeDeployService({ session, inputs, service, reporter, cancel }),
+};
+
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/aws/names.ts
@@ -1408,7 +1492,56 @@ function expressConfigurationChanges(active, request) {
 var snapshot = __webpack_require__(8263);
 // EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
 var watch_rollout = __webpack_require__(8790);
+// EXTERNAL MODULE: ./src/rollout/continue-paused.ts
+var continue_paused = __webpack_require__(3743);
+// EXTERNAL MODULE: ./src/rollout/roll-back.ts
+var roll_back = __webpack_require__(2288);
+;// CONCATENATED MODULE: ./src/rollout/express-back.ts
+
+
+/** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
+const FIND_DEPLOYMENT_MS = 60_000;
+const expressBack = {
+    call: 'UpdateExpressGatewayService',
+    start: async (deps, { inputs, service }, to) => {
+        // Loaded only for an Express service.
+        const { expressApi } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(628)]).then(__webpack_require__.bind(__webpack_require__, 7628));
+        const api = expressApi(deps.session.options);
+        const serviceArn = service.serviceArn ?? '';
+        const before = (await api.describe(serviceArn))?.currentDeployment;
+        try {
+            await api.update({ serviceArn, taskDefinitionArn: to });
+        }
+        catch (error) {
+            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`UpdateExpressGatewayService ${inputs.service}`, error), { cause: error });
+        }
+        const after = await newDeployment(deps, api, serviceArn, before, inputs.pollIntervalMs);
+        if (!after?.currentDeployment)
+            throw new Error(`UpdateExpressGatewayService ${inputs.service} was answered, but no new service deployment showed within ${FIND_DEPLOYMENT_MS / 1000}s.`);
+        return (0,roll_back/* rolledBackTarget */.jN)(inputs, deps.session.region, service, to, after.currentDeployment);
+    },
+};
+/** The service once `currentDeployment` names another deployment than before the update: ECS may lag a while. */
+async function newDeployment({ clock, cancel }, api, serviceArn, before, pollMs) {
+    const until = clock.now() + FIND_DEPLOYMENT_MS;
+    while (!cancel.aborted) {
+        const described = await api.describe(serviceArn);
+        if (described?.currentDeployment && described.currentDeployment !== before)
+            return described;
+        if (clock.now() >= until)
+            return undefined;
+        await clock.sleep(pollMs, cancel);
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/rollout/paused-deployment.ts
+var paused_deployment = __webpack_require__(5959);
 ;// CONCATENATED MODULE: ./src/rollout/express.ts
+
+
+
+
 
 
 
@@ -1420,7 +1553,7 @@ var watch_rollout = __webpack_require__(8790);
 /** The port name given to the single port mapping of the Main container when the render left it unnamed. */
 const PORT_NAME = 'http';
 /** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
-const FIND_DEPLOYMENT_MS = 60_000;
+const express_FIND_DEPLOYMENT_MS = 60_000;
 const DEFAULT_POLL_MS = 2_000;
 const CHANGE_ATTEMPTS = 3;
 const THROTTLE_PAUSE_MS = 1_000;
@@ -1475,7 +1608,10 @@ const express = {
     },
     deliver: (deps, delivery) => deliverExpress(deps, delivery),
     undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
+    pausesAt: paused_deployment/* pauseStages */.Gr,
     putBack: ({ service, to }) => `a new Express service deployment puts ${service} back on ${to}, through its canary again.`,
+    continuePaused: (deps, request) => (0,continue_paused/* continuePausedDeployment */.n)(deps, request, 'Express', watch_rollout/* watchStaged */.G),
+    rollBack: (deps, request) => (0,roll_back/* rollBackService */.Gg)(deps, request, watch_rollout/* watchStaged */.G, expressBack),
 };
 /** The dry run's and the log's lines for what the update changes; the revision compared as family:revision. */
 function configurationChanges(active, request) {
@@ -1581,9 +1717,9 @@ async function updateService(deps, delivery, api, found, plan) {
             throw new Error((0,aws_errors/* describeAwsError */.Pp)(`UpdateExpressGatewayService ${update.service}`, error), { cause: error });
         return started(delivery, settled, before, active);
     }
-    const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, FIND_DEPLOYMENT_MS);
+    const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, express_FIND_DEPLOYMENT_MS);
     if (!settled)
-        throw new Error(`UpdateExpressGatewayService ${update.service} was answered, but no service deployment of ${(0,names/* familyRevision */.KW)(revision.arn)} showed within ${FIND_DEPLOYMENT_MS / 1000}s.`);
+        throw new Error(`UpdateExpressGatewayService ${update.service} was answered, but no service deployment of ${(0,names/* familyRevision */.KW)(revision.arn)} showed within ${express_FIND_DEPLOYMENT_MS / 1000}s.`);
     return started(delivery, settled, before, active);
 }
 async function createService(deps, delivery, api, plan) {
@@ -1605,7 +1741,7 @@ async function createService(deps, delivery, api, plan) {
             throw new Error(`${(0,aws_errors/* describeAwsError */.Pp)(`CreateExpressGatewayService ${update.service}`, error)}; the service was not created, run the job again.`, { cause: error });
     }
     const serviceArn = created?.serviceArn ?? '';
-    const settled = created?.currentDeployment ? created : await findNewDeployment(deps, delivery, api, serviceArn, undefined, FIND_DEPLOYMENT_MS);
+    const settled = created?.currentDeployment ? created : await findNewDeployment(deps, delivery, api, serviceArn, undefined, express_FIND_DEPLOYMENT_MS);
     if (!settled?.currentDeployment)
         throw new Error(`CreateExpressGatewayService ${update.service} was answered, but its service deployment did not show.`);
     return started(delivery, settled, undefined, undefined);
@@ -1698,11 +1834,14 @@ async function mutateTags(deps, api, serviceArn, found, plan) {
 var rolling = __webpack_require__(9372);
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
 var ecs_update = __webpack_require__(7782);
-// EXTERNAL MODULE: ./src/rollout/kind.ts
-var kind = __webpack_require__(7715);
 ;// CONCATENATED MODULE: ./src/rollout/staged.ts
 // ECS's own blue/green, linear and canary deployments: one UpdateService, then the service deployment's lifecycle
-// stages; a rollback is StopServiceDeployment, never an UpdateService back, which would break the traffic setup.
+// stages; a rollback of what is in flight is StopServiceDeployment (or ContinueServiceDeployment ROLLBACK at a
+// pause), never an UpdateService back, which would break the traffic setup; `rollback` after the deployment ended
+// is a new service deployment of the earlier revision.
+
+
+
 
 
 
@@ -1726,8 +1865,10 @@ const staged = {
     },
     deliver: (deps, delivery) => (0,ecs_update/* deliverByUpdateService */.N)(deps, delivery, { watch: watch_rollout/* watchStaged */.G, stopsServiceDeployment: true }),
     undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
-    pausesAt: (service) => (service.deploymentConfiguration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE').flatMap((hook) => hook.lifecycleStages ?? []),
+    pausesAt: paused_deployment/* pauseStages */.Gr,
     putBack: ({ service, deployed, to, completed, strategy }) => `a new ${named(strategy)} service deployment puts ${service} back on ${to}, through its stages again${completed ? `; the completed deployment of ${deployed} is not undone` : ''}.`,
+    continuePaused: (deps, request) => (0,continue_paused/* continuePausedDeployment */.n)(deps, request, named((0,kind/* strategyOf */.x)(request.service)), watch_rollout/* watchStaged */.G),
+    rollBack: (deps, request) => (0,roll_back/* rollBackService */.Gg)(deps, request, watch_rollout/* watchStaged */.G, roll_back/* updateServiceBack */.So),
 };
 
 ;// CONCATENATED MODULE: ./src/rollout/kinds.ts
@@ -1740,7 +1881,7 @@ const ROLLOUT_KINDS = [
     express,
     rolling/* rolling */.I,
     staged,
-    codedeploy/* codeDeploy */.h,
+    codeDeploy,
 ];
 /** The kind that deploys the service; undefined when none does. */
 function kindFor(service) {
@@ -1792,10 +1933,8 @@ function checkedForce(read, serviceName, checks) {
     if (!kind.forcesNewDeployment && checks.forceNewDeployment) {
         throw new errors/* PreflightError */.wG(`force-new-deployment: service "${serviceName}" is deployed by CodeDeploy, and ECS cannot force a new deployment of it; remove force-new-deployment (every run creates a CodeDeploy deployment).`);
     }
-    if (checks.waitUntilPaused && kind === codedeploy/* codeDeploy */.h) {
-        throw new errors/* PreflightError */.wG(`wait-until: paused does not yet wait for a CodeDeploy deployment of service "${serviceName}" to be ready for its reroute; set wait-until to completed.`);
-    }
-    if (checks.waitUntilPaused && (kind.pausesAt?.(read.service) ?? []).length === 0) {
+    // Whether a CodeDeploy deployment waits is its deployment group's setting, checked when the group is read (codedeploy/plan.ts).
+    if (checks.waitUntilPaused && kind !== codeDeploy && (kind.pausesAt?.(read.service) ?? []).length === 0) {
         throw new errors/* PreflightError */.wG(`wait-until: paused, but the deployments of service "${serviceName}" (${kind.name}) never pause: it has no PAUSE lifecycle hook; add one to its deployment configuration, or set wait-until to completed.`);
     }
     return read;
@@ -3378,8 +3517,8 @@ function checkLaunchVolume(taskDefinition, volumeName, inputName) {
 
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
 var parse_file = __webpack_require__(5982);
-// EXTERNAL MODULE: ./src/deploy/preflight.ts + 5 modules
-var deploy_preflight = __webpack_require__(6052);
+// EXTERNAL MODULE: ./src/deploy/preflight.ts + 7 modules
+var deploy_preflight = __webpack_require__(5143);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/deploy/keep-revisions.ts
@@ -5921,73 +6060,67 @@ function lowerHex(encoded) {
 
 /***/ }),
 
-/***/ 2655:
+/***/ 3743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ codeDeploy)
+/* harmony export */   n: () => (/* binding */ continuePausedDeployment)
 /* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
-/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7715);
-// A service CodeDeploy deploys (deployment controller CODE_DEPLOY): the desired count through UpdateService, then a
-// CodeDeploy deployment of the revision, followed through its lifecycle events; a rollback is CodeDeploy's own.
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6429);
+/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8263);
+/* harmony import */ var _operate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7677);
+/* harmony import */ var _paused_deployment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5959);
 
 
-const codeDeploy = {
-    name: 'CodeDeploy',
-    takes: (service) => (0,_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .controllerOf */ .O)(service) === 'CODE_DEPLOY',
-    forcesNewDeployment: false,
-    plan: async ({ reporter, reads }, inputs, service) => {
-        if (!reads.codeDeploy)
-            throw new Error('codeDeploy.plan: a CODE_DEPLOY service needs reads.codeDeploy');
-        // The CodeDeploy SDK is loaded only for a service CodeDeploy deploys.
-        const [{ planCodeDeploy }, { api }] = await Promise.all([__webpack_require__.e(/* import() */ 407).then(__webpack_require__.bind(__webpack_require__, 8407)), reads.codeDeploy()]);
-        const codeDeploy = await planCodeDeploy({ api, reporter }, inputs.codeDeploy, {
-            cluster: inputs.cluster,
-            service,
-            region: reads.region,
-            ...(inputs.wait ? { waitTimeoutMs: inputs.waitTimeoutMs, waitTimeoutSet: inputs.waitTimeoutSet } : {}),
-        });
-        return { codeDeploy };
-    },
-    dryRun: (update, deployed) => {
-        const plan = update.codeDeploy;
-        if (!plan)
-            return [`Would create a CodeDeploy deployment of ${deployed}${update.watch ? ' and wait for it' : ', without waiting for it'}.`];
-        const appSpec = plan.appSpec.kind === 'file'
-            ? `the AppSpec ${plan.appSpec.path} with its TaskDefinition set to ${deployed}`
-            : `an AppSpec generated for container ${plan.appSpec.containerName}, port ${plan.appSpec.containerPort} (no appspec.yaml)`;
-        const config = plan.deploymentConfig ?? plan.groupDeploymentConfig;
-        return [
-            ...(update.desiredCount !== undefined ? [`Would set the desired count of ${update.service} to ${update.desiredCount} (UpdateService).`] : []),
-            `Would create a CodeDeploy deployment in ${plan.application}/${plan.deploymentGroup}${config ? ` (${config})` : ''} with ${appSpec}` +
-                `${update.watch ? ` and wait for it (up to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(plan.waitTimeoutMs ?? update.watch.timeoutMs)})` : ', without waiting for it'}.`,
-        ];
-    },
-    deliver: async (deps, delivery) => {
-        // Loaded only for a service CodeDeploy deploys.
-        const { deployWithCodeDeploy } = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 8001));
-        const { update } = delivery;
-        if (!update.codeDeploy)
-            throw new Error('codeDeploy.deliver: the plan has no CodeDeploy part');
-        const end = await deployWithCodeDeploy(deps, {
-            region: delivery.region,
-            update,
-            codeDeploy: update.codeDeploy,
-            taskDefinitionArn: delivery.revision.arn,
-            done: delivery.done,
-            step: delivery.step,
-        });
-        if (end === 'completed')
-            return { keepRevisions: true };
-        if (end === 'not-completed')
-            return { keepRevisions: false };
-        return { keepRevisions: false, notRunBecause: 'the CodeDeploy deployment was not waited for to its end' };
-    },
-    // StopDeployment with rollback, always: a deployment left running would finish after the run said CANCELLED.
-    undoesOnCancel: () => true,
-    putBack: ({ service, deployed, to, completed }) => `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
-};
+
+
+/** Reads after the continue until ECS no longer shows the hook awaiting action, so the watch does not stop at it. */
+const HOOK_LEFT_READS = 10;
+async function continuePausedDeployment(deps, request, kindName, watch) {
+    const { session, reporter, clock, cancel } = deps;
+    const { inputs, service, given } = request;
+    const paused = await (0,_paused_deployment_js__WEBPACK_IMPORTED_MODULE_0__/* .findPaused */ .Yz)(session.ecs, service, given);
+    reporter.info(`Continuing service deployment ${paused.serviceDeploymentArn} at ${paused.stage}: ContinueServiceDeployment hook ${paused.hookId}, action CONTINUE (${kindName})`);
+    await session.ecs.continueServiceDeployment(paused.serviceDeploymentArn, paused.hookId, 'CONTINUE');
+    await hookLeft(deps, paused, inputs.pollIntervalMs);
+    const target = await continuedTarget(session.ecs, inputs.cluster, inputs.service, session.region, paused);
+    const outcome = await watch({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock, reporter }, target, (0,_operate_js__WEBPACK_IMPORTED_MODULE_1__/* .continuedWatch */ .n)(inputs, cancel));
+    if (outcome.status !== 'CANCELLED' || !cancel.aborted || inputs.rollbackOnCancel)
+        return { target, outcome };
+    // The deployment this run let go on goes on without it: say so, and how to undo it.
+    const leftRunning = `service deployment ${paused.serviceDeploymentArn} of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_2__/* .familyRevision */ .KW)(target.taskDefinitionArn)} goes on in ECS, no longer followed; ecs-deliver rollback puts ${inputs.service} back`;
+    reporter.warn(leftRunning);
+    return { target, outcome: { ...outcome, message: `${outcome.message}; ${leftRunning}` } };
+}
+/** ECS may still show the hook awaiting action in the first answers after the continue. */
+async function hookLeft({ session, clock, cancel }, paused, pollIntervalMs) {
+    for (let read = 0; read < HOOK_LEFT_READS && !cancel.aborted; read++) {
+        const answer = await session.ecs.describeServiceDeployments([paused.serviceDeploymentArn]);
+        const hook = answer.serviceDeployments?.[0]?.lifecycleHookDetails?.find((detail) => detail.hookId === paused.hookId);
+        if (hook?.status !== 'AWAITING_ACTION')
+            return;
+        await clock.sleep(Math.min(pollIntervalMs, 1_000), cancel);
+    }
+}
+/** What the watcher follows: the paused deployment's revision, and the one a rollback goes back to. */
+async function continuedTarget(ecs, cluster, name, region, paused) {
+    const service = (await ecs.describeServices(cluster, [name])).services?.[0];
+    const deployments = service?.deployments ?? [];
+    const primary = deployments.find((deployment) => deployment.status === 'PRIMARY');
+    const previous = deployments.find((deployment) => deployment.status === 'ACTIVE') ?? primary;
+    return {
+        cluster,
+        service: name,
+        region,
+        taskDefinitionArn: primary?.taskDefinition ?? service?.taskDefinition ?? '',
+        ...(primary?.id ? { deploymentId: primary.id } : {}),
+        serviceDeploymentArn: paused.serviceDeploymentArn,
+        deploymentIdsBefore: deployments.flatMap((deployment) => (deployment !== primary && deployment.id ? [deployment.id] : [])),
+        eventKeysBefore: (service?.events ?? []).map(_watch_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .eventKey */ .Mk),
+        previous: { taskDefinitionArn: previous?.taskDefinition ?? '', desiredCount: previous?.desiredCount ?? service?.desiredCount ?? 0 },
+        ...(service?.deploymentConfiguration?.strategy ? { strategy: service.deploymentConfiguration.strategy } : {}),
+    };
+}
 
 
 /***/ }),
@@ -6195,6 +6328,267 @@ function strategyOf(service) {
 
 /***/ }),
 
+/***/ 7677:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ rollbackWatch),
+/* harmony export */   n: () => (/* binding */ continuedWatch)
+/* harmony export */ });
+/** The watch of a continued deployment as the inputs ask for it: the same rules as a deploy's watch. */
+function continuedWatch(inputs, cancel) {
+    return {
+        timeoutMs: inputs.waitTimeoutMs,
+        pollIntervalMs: inputs.pollIntervalMs,
+        ...(inputs.maxFailedTasks !== undefined ? { maxFailedTasks: inputs.maxFailedTasks } : {}),
+        rollback: inputs.rollback,
+        rollbackOnCancel: inputs.rollbackOnCancel,
+        waitForRollback: inputs.waitForRollback,
+        waitUntil: inputs.waitUntil,
+        ...(inputs.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: inputs.pauseTimeoutMs } : {}),
+        cancel,
+    };
+}
+/** The watch of a rollback: nothing to roll back in turn, and a cancel only stops following it. */
+function rollbackWatch(inputs, cancel) {
+    return { timeoutMs: inputs.waitTimeoutMs, pollIntervalMs: inputs.pollIntervalMs, rollback: false, rollbackOnCancel: false, cancel };
+}
+
+
+/***/ }),
+
+/***/ 5959:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CG: () => (/* binding */ stoppableDeployment),
+/* harmony export */   Gr: () => (/* binding */ pauseStages),
+/* harmony export */   Yz: () => (/* binding */ findPaused)
+/* harmony export */ });
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6429);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+
+const IN_FLIGHT = ['PENDING', 'IN_PROGRESS', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'STOP_REQUESTED'];
+/** What a rollback can still stop: a deployment already rolling back or stopping is left to end. */
+const STOPPABLE = ['PENDING', 'IN_PROGRESS'];
+/** The lifecycle stages where the service's deployments wait at a PAUSE hook. */
+function pauseStages(service) {
+    return (service.deploymentConfiguration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE').flatMap((hook) => hook.lifecycleStages ?? []);
+}
+/** The paused deployment; a PreflightError saying what happens instead when nothing of the service is paused. */
+async function findPaused(ecs, service, given) {
+    const name = service.serviceName ?? '?';
+    const deployments = given.serviceDeploymentArn ? await givenDeployment(ecs, service, given.serviceDeploymentArn) : await inFlight(ecs, service);
+    const paused = deployments.flatMap((deployment) => deployment.status === 'IN_PROGRESS'
+        ? (deployment.lifecycleHookDetails ?? []).filter((hook) => hook.status === 'AWAITING_ACTION').map((hook) => ({ deployment, hook }))
+        : []);
+    const chosen = given.hookId ? paused.find(({ hook }) => hook.hookId === given.hookId) : paused[0];
+    if (chosen) {
+        const { deployment, hook } = chosen;
+        return {
+            serviceDeploymentArn: deployment.serviceDeploymentArn ?? '',
+            hookId: hook.hookId ?? '',
+            stage: deployment.lifecycleStage ?? '?',
+            ...(hook.expiresAt ? { expiresAt: hook.expiresAt.toISOString() } : {}),
+            deployment,
+        };
+    }
+    if (given.hookId) {
+        const waiting = paused.map(({ hook }) => hook.hookId).join(', ');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`hook-id: "${given.hookId}" is not a PAUSE hook of service ${name} that awaits action${waiting ? `; ${waiting} does` : ''}; give the hook-id of this service's paused deployment, or leave it unset to continue the one that waits.`);
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`nothing of service ${name} is paused: ${whatHappens(service, deployments)}; continue only lets a deployment that waits at a PAUSE hook go on.`);
+}
+async function givenDeployment(ecs, service, arn) {
+    const described = await ecs.describeServiceDeployments([arn]);
+    const deployment = described.serviceDeployments?.[0];
+    if (!deployment)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`service-deployment-arn: "${arn}" was not found; check it, or leave it unset to continue the deployment of service ${service.serviceName ?? '?'} that waits.`);
+    if (deployment.serviceArn !== undefined && service.serviceArn !== undefined && deployment.serviceArn !== service.serviceArn) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`service-deployment-arn: "${arn}" is a deployment of ${deployment.serviceArn}, not of service ${service.serviceName ?? '?'}; give a deployment of this service.`);
+    }
+    return [deployment];
+}
+/** The service deployment a rollback stops; undefined when none is in flight or the endpoint lists none. */
+async function stoppableDeployment(ecs, service) {
+    const listed = await ecs.listServiceDeployments({ cluster: service.clusterArn, service: service.serviceName, status: [...STOPPABLE] }).catch(() => undefined);
+    const arns = (listed?.serviceDeployments ?? []).flatMap((brief) => (brief.serviceDeploymentArn ? [brief.serviceDeploymentArn] : []));
+    if (arns.length === 0)
+        return undefined;
+    return (await ecs.describeServiceDeployments(arns)).serviceDeployments?.[0];
+}
+async function inFlight(ecs, service) {
+    const listed = await ecs.listServiceDeployments({ cluster: service.clusterArn, service: service.serviceName, status: [...IN_FLIGHT] });
+    const arns = (listed.serviceDeployments ?? []).flatMap((brief) => (brief.serviceDeploymentArn ? [brief.serviceDeploymentArn] : []));
+    if (arns.length === 0)
+        return [];
+    return (await ecs.describeServiceDeployments(arns)).serviceDeployments ?? [];
+}
+function whatHappens(service, deployments) {
+    const [first] = deployments;
+    if (!first)
+        return `no deployment is in flight, it runs ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_1__/* .familyRevision */ .KW)(service.taskDefinition ?? '?')}`;
+    const stage = first.lifecycleStage ? ` at ${first.lifecycleStage}` : '';
+    return `service deployment ${first.serviceDeploymentArn ?? '?'} is ${first.status ?? '?'}${stage}`;
+}
+
+
+/***/ }),
+
+/***/ 2288:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ rollBackService),
+/* harmony export */   So: () => (/* binding */ updateServiceBack),
+/* harmony export */   jN: () => (/* binding */ rolledBackTarget)
+/* harmony export */ });
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7607);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _operate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7677);
+/* harmony import */ var _paused_deployment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5959);
+/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8263);
+
+
+
+
+
+const ROLLBACK_ENDS = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'SUCCESSFUL', 'STOPPED']);
+async function rollBackService(deps, request, watch, redeploy) {
+    const { session, reporter, clock, cancel } = deps;
+    const { inputs, service } = request;
+    const flying = inputs.taskDefinitionArn ? undefined : await (0,_paused_deployment_js__WEBPACK_IMPORTED_MODULE_1__/* .stoppableDeployment */ .CG)(session.ecs, service);
+    if (flying)
+        return rollBackInFlight(deps, request, flying);
+    const chosen = await earlierRevision(session.ecs, service, inputs);
+    const to = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_2__/* .familyRevision */ .KW)(chosen.taskDefinition);
+    reporter.info(`Rolling back ${inputs.service} to ${to}: ${chosen.why}; ${redeploy.call}`);
+    const target = await redeploy.start(deps, request, chosen.taskDefinition);
+    const watched = await watch({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock, reporter }, target, (0,_operate_js__WEBPACK_IMPORTED_MODULE_3__/* .rollbackWatch */ .i)(inputs, cancel));
+    if (watched.status === 'COMPLETED')
+        return { target, outcome: { ...watched, status: 'ROLLED_BACK', rolledBackTo: to, message: `${inputs.service} is back on ${to}` } };
+    if (watched.status === 'CANCELLED' && cancel.aborted)
+        return { target, outcome: { ...watched, message: goesOn(to, target.serviceDeploymentArn ?? target.deploymentId) } };
+    return { target, outcome: watched };
+}
+/** The service deployment in flight, rolled back by ECS and followed until it ends. */
+async function rollBackInFlight(deps, request, flying) {
+    const { session } = deps;
+    const { inputs, service } = request;
+    const to = await sourceOf(session.ecs, flying);
+    if (!to)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`nothing to go back to: service deployment ${flying.serviceDeploymentArn ?? '?'} of ${inputs.service} names no earlier revision.`);
+    const target = rolledBackTarget(inputs, session.region, service, to, flying.serviceDeploymentArn);
+    await stopInFlight(deps, inputs.service, flying, to);
+    return { target, outcome: await followRollback(deps, flying.serviceDeploymentArn ?? '', to, inputs) };
+}
+/** The rollback goes on in ECS after a cancel: this run only stops following it. */
+function goesOn(to, what) {
+    return `stopped following the rollback to ${to} on the cancel; the rollback goes on in ECS${what ? ` (${what})` : ''}`;
+}
+/** The task definition of the revision a service deployment started from. */
+async function sourceOf(ecs, deployment) {
+    const arn = deployment.sourceServiceRevisions?.[0]?.arn;
+    if (!arn)
+        return undefined;
+    return (await ecs.describeServiceRevisions([arn])).serviceRevisions?.[0]?.taskDefinition;
+}
+async function stopInFlight({ session, reporter }, name, deployment, to) {
+    const arn = deployment.serviceDeploymentArn ?? '';
+    const hook = deployment.status === 'IN_PROGRESS' ? deployment.lifecycleHookDetails?.find((detail) => detail.status === 'AWAITING_ACTION') : undefined;
+    const why = `Rolling back ${name} to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_2__/* .familyRevision */ .KW)(to)}, the revision its deployment in flight started from`;
+    if (hook?.hookId) {
+        reporter.info(`${why}: it is paused at ${deployment.lifecycleStage ?? '?'}; ContinueServiceDeployment hook ${hook.hookId}, action ROLLBACK`);
+        await session.ecs.continueServiceDeployment(arn, hook.hookId, 'ROLLBACK');
+        return;
+    }
+    reporter.info(`${why}: StopServiceDeployment ${arn} (stopType ROLLBACK)`);
+    await session.ecs.stopServiceDeployment(arn, 'ROLLBACK');
+}
+/** Follows the service deployment ECS rolls back until it ends, or wait-timeout; a cancel stops following only. */
+async function followRollback({ session, reporter, clock, cancel }, arn, to, inputs) {
+    const deadline = clock.now() + inputs.waitTimeoutMs;
+    const back = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_2__/* .familyRevision */ .KW)(to);
+    let seen = '';
+    while (!cancel.aborted) {
+        const deployment = (await session.ecs.describeServiceDeployments([arn])).serviceDeployments?.[0];
+        const status = deployment?.status ?? '?';
+        const line = `Service deployment ${status}${deployment?.lifecycleStage ? ` at ${deployment.lifecycleStage}` : ''}`;
+        if (line !== seen)
+            reporter.info((seen = line));
+        if (status === 'ROLLBACK_SUCCESSFUL')
+            return { status: 'ROLLED_BACK', message: `rolled back to ${back}`, rolledBackTo: back, serviceDeploymentArn: arn };
+        if (ROLLBACK_ENDS.has(status)) {
+            const why = deployment?.statusReason ? `: ${deployment.statusReason}` : '';
+            return { status: status === 'SUCCESSFUL' ? 'COMPLETED' : 'FAILED', message: `the rollback to ${back} did not happen; the service deployment ended ${status}${why}`, serviceDeploymentArn: arn };
+        }
+        if (clock.now() >= deadline)
+            return { status: 'TIMED_OUT', message: `the rollback to ${back} did not finish within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(inputs.waitTimeoutMs)}`, serviceDeploymentArn: arn };
+        await clock.sleep(inputs.pollIntervalMs, cancel);
+    }
+    reporter.warn(goesOn(back, arn));
+    return { status: 'CANCELLED', message: goesOn(back, arn), serviceDeploymentArn: arn };
+}
+/** The revision the service runs: Express services may not name it at the top of DescribeServices. */
+function runningRevision(service) {
+    return service.taskDefinition ?? service.deployments?.find((deployment) => deployment.status === 'PRIMARY')?.taskDefinition;
+}
+/** The revision to go back to, and why that one; refused when there is none. */
+async function earlierRevision(ecs, service, inputs) {
+    const running = runningRevision(service);
+    const now = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_2__/* .familyRevision */ .KW)(running ?? '?');
+    if (inputs.taskDefinitionArn) {
+        const described = await ecs.describeTaskDefinition(inputs.taskDefinitionArn).catch(() => undefined);
+        const arn = described?.taskDefinition?.taskDefinitionArn;
+        if (!arn)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`task-definition-arn: "${inputs.taskDefinitionArn}" does not exist; check the family:revision or ARN.`);
+        if (arn === running)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`nothing to go back to: ${inputs.service} already runs ${now}, the task-definition-arn given.`);
+        return { taskDefinition: arn, why: 'task-definition-arn names it' };
+    }
+    const listed = await ecs.listServiceDeployments({ cluster: service.clusterArn, service: service.serviceName, status: ['SUCCESSFUL'] }).catch(() => undefined);
+    if (!listed)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`nothing known to go back to: ECS does not list the service deployments of ${inputs.service} here; give task-definition-arn.`);
+    const newest = listed.serviceDeployments?.[0]?.serviceDeploymentArn;
+    const deployment = newest ? (await ecs.describeServiceDeployments([newest])).serviceDeployments?.[0] : undefined;
+    const source = deployment ? await sourceOf(ecs, deployment) : undefined;
+    if (!source || source === running) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`nothing to go back to: ${inputs.service} runs ${now}, and no successful deployment of it started from another revision; give task-definition-arn to choose one.`);
+    }
+    return { taskDefinition: source, why: `the revision it ran before its newest successful deployment (${newest ?? '?'})` };
+}
+/** What a rollback follows: `after` is the service as the call that started it answered (default: as read before). */
+function rolledBackTarget(inputs, region, before, to, serviceDeploymentArn, after = before) {
+    const primary = (after.deployments ?? []).find((deployment) => deployment.status === 'PRIMARY' && deployment.taskDefinition === to);
+    const idsBefore = (before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : []));
+    return {
+        cluster: inputs.cluster,
+        service: inputs.service,
+        region,
+        taskDefinitionArn: to,
+        ...(primary?.id && !idsBefore.includes(primary.id) ? { deploymentId: primary.id } : {}),
+        ...(serviceDeploymentArn ? { serviceDeploymentArn } : {}),
+        deploymentIdsBefore: after === before ? [] : idsBefore,
+        ...(before.currentServiceDeployment ? { serviceDeploymentArnBefore: before.currentServiceDeployment } : {}),
+        eventKeysBefore: (before.events ?? []).map(_watch_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .eventKey */ .Mk),
+        previous: { taskDefinitionArn: runningRevision(before) ?? '', desiredCount: before.desiredCount ?? 0 },
+        ...(after.deploymentConfiguration?.strategy ? { strategy: after.deploymentConfiguration.strategy } : {}),
+    };
+}
+/** The kinds ECS deploys by UpdateService go back the same way. */
+const updateServiceBack = {
+    call: 'UpdateService',
+    start: async ({ session }, { inputs, service }, to) => {
+        const answer = await session.ecs.updateService({ cluster: inputs.cluster, service: inputs.service, taskDefinition: to });
+        return rolledBackTarget(inputs, session.region, service, to, answer.service?.currentServiceDeployment, answer.service ?? service);
+    },
+};
+
+
+/***/ }),
+
 /***/ 9372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6202,22 +6596,28 @@ function strategyOf(service) {
 /* harmony export */   I: () => (/* binding */ rolling)
 /* harmony export */ });
 /* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8790);
-/* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7782);
-/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7715);
-// A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is an
-// UpdateService back to the previous revision.
+/* harmony import */ var _continue_paused_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3743);
+/* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7782);
+/* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7715);
+/* harmony import */ var _roll_back_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2288);
+// A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is
+// StopServiceDeployment(ROLLBACK) while in flight, else an UpdateService back to the previous revision.
+
+
 
 
 
 const rolling = {
     name: 'rolling',
     // No strategy named is a rolling update: endpoints older than deployment strategies name none.
-    takes: (service) => (0,_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .controllerOf */ .O)(service) === 'ECS' && ((0,_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .strategyOf */ .x)(service) === undefined || (0,_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .strategyOf */ .x)(service) === 'ROLLING'),
+    takes: (service) => (0,_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .controllerOf */ .O)(service) === 'ECS' && ((0,_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .strategyOf */ .x)(service) === undefined || (0,_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .strategyOf */ .x)(service) === 'ROLLING'),
     forcesNewDeployment: true,
-    dryRun: (update, deployed) => (0,_ecs_update_js__WEBPACK_IMPORTED_MODULE_1__/* .updateServiceLines */ .W)(update, deployed, update.watch?.waitUntil === 'traffic-shifted' ? 'the rollout (wait-until traffic-shifted: for a rolling update, until it completes)' : 'the rollout'),
-    deliver: (deps, delivery) => (0,_ecs_update_js__WEBPACK_IMPORTED_MODULE_1__/* .deliverByUpdateService */ .N)(deps, delivery, { watch: (w, target, options) => (0,_watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .watchRolling */ .T)(w, target, options), stopsServiceDeployment: false }),
+    dryRun: (update, deployed) => (0,_ecs_update_js__WEBPACK_IMPORTED_MODULE_2__/* .updateServiceLines */ .W)(update, deployed, update.watch?.waitUntil === 'traffic-shifted' ? 'the rollout (wait-until traffic-shifted: for a rolling update, until it completes)' : 'the rollout'),
+    deliver: (deps, delivery) => (0,_ecs_update_js__WEBPACK_IMPORTED_MODULE_2__/* .deliverByUpdateService */ .N)(deps, delivery, { watch: (w, target, options) => (0,_watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .watchRolling */ .T)(w, target, options), stopsServiceDeployment: false }),
     undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
     putBack: ({ service, to }) => `a new rolling deployment puts ${service} back on ${to}.`,
+    continuePaused: (deps, request) => (0,_continue_paused_js__WEBPACK_IMPORTED_MODULE_1__/* .continuePausedDeployment */ .n)(deps, request, 'rolling', _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .watchRolling */ .T),
+    rollBack: (deps, request) => (0,_roll_back_js__WEBPACK_IMPORTED_MODULE_3__/* .rollBackService */ .Gg)(deps, request, _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__/* .watchRolling */ .T, _roll_back_js__WEBPACK_IMPORTED_MODULE_3__/* .updateServiceBack */ .So),
 };
 
 

@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   WS: () => (/* binding */ parseAppSpec),
 /* harmony export */   eZ: () => (/* binding */ serviceLaunchOf),
+/* harmony export */   ee: () => (/* binding */ taskDefinitionOfAppSpec),
 /* harmony export */   hX: () => (/* binding */ appSpecNeedsYaml),
 /* harmony export */   mW: () => (/* binding */ describeAppSpec),
 /* harmony export */   oW: () => (/* binding */ appSpecFor),
@@ -124,6 +125,17 @@ function appSpecContent(data) {
     const content = JSON.stringify(data);
     return { content, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content).digest('hex') };
 }
+/** The TaskDefinition the AppSpec's first TargetService names; undefined when it names none. */
+function taskDefinitionOfAppSpec(data) {
+    const [target] = targetServicesOf(data, 'AppSpec');
+    const propertiesKey = target ? keyOf(target, 'Properties') : undefined;
+    const properties = propertiesKey && target ? target[propertiesKey] : undefined;
+    if (!isObject(properties))
+        return undefined;
+    const key = keyOf(properties, 'TaskDefinition');
+    const value = key ? properties[key] : undefined;
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
 /** The names of the lifecycle hooks the AppSpec runs, in the order written. */
 function hookNames(data) {
     const hooksKey = keyOf(data, 'Hooks');
@@ -190,9 +202,11 @@ function isObject(value) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_APPSPEC: () => (/* binding */ DEFAULT_APPSPEC),
+/* harmony export */   chooseAppSpec: () => (/* binding */ chooseAppSpec),
 /* harmony export */   defaultApplication: () => (/* binding */ defaultApplication),
 /* harmony export */   defaultDeploymentGroup: () => (/* binding */ defaultDeploymentGroup),
 /* harmony export */   planCodeDeploy: () => (/* binding */ planCodeDeploy),
+/* harmony export */   planDeploymentGroup: () => (/* binding */ planDeploymentGroup),
 /* harmony export */   readAppSpecFile: () => (/* binding */ readAppSpecFile),
 /* harmony export */   routingMinutesOf: () => (/* binding */ routingMinutesOf)
 /* harmony export */ });
@@ -200,10 +214,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6429);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7607);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7607);
 /* harmony import */ var _aws_read_failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1494);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _ready_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7593);
 /* harmony import */ var _appspec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5346);
+
 
 
 
@@ -221,11 +237,19 @@ function defaultApplication(cluster, service) {
 function defaultDeploymentGroup(cluster, service) {
     return `DgpECS-${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .resourceName */ .Iy)(cluster)}-${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .resourceName */ .Iy)(service)}`;
 }
+/** The whole plan of a deploy: the AppSpec, then the deployment group. */
 async function planCodeDeploy(deps, inputs, target) {
+    const appSpec = await chooseAppSpec(deps, inputs.appspec || DEFAULT_APPSPEC, target.service);
+    return { ...(await planDeploymentGroup(deps, inputs, target, (0,_appspec_js__WEBPACK_IMPORTED_MODULE_4__/* .describeAppSpec */ .mW)(appSpec))), appSpec };
+}
+/**
+ * The deployment group's part of the plan: the group must exist and deploy this service; its waits set the wait.
+ * Alone (no AppSpec read) for the verbs that act on deployments already made.
+ */
+async function planDeploymentGroup(deps, inputs, target, appSpecLine) {
     const serviceName = target.service.serviceName ?? '';
     const application = inputs.application || defaultApplication(target.cluster, serviceName);
     const deploymentGroup = inputs.deploymentGroup || defaultDeploymentGroup(target.cluster, serviceName);
-    const appSpec = await chooseAppSpec(deps, inputs.appspec || DEFAULT_APPSPEC, target.service);
     const group = await readDeploymentGroup(deps.api, application, deploymentGroup, target.region, inputs);
     if (group.computePlatform && group.computePlatform !== 'ECS') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`codedeploy-deployment-group: "${deploymentGroup}" deploys to ${group.computePlatform}, not ECS; name the deployment group of service ${serviceName}.`);
@@ -239,20 +263,24 @@ async function planCodeDeploy(deps, inputs, target) {
     const configName = inputs.deploymentConfig || group.deploymentConfigName;
     const config = configName ? await checkDeploymentConfig(deps.api, configName, target.region, inputs.deploymentConfig ? 'codedeploy-deployment-config' : undefined) : undefined;
     const routing = routingMinutesOf(config);
-    deps.reporter.info(`CodeDeploy: ${application}/${deploymentGroup}; AppSpec: ${(0,_appspec_js__WEBPACK_IMPORTED_MODULE_4__/* .describeAppSpec */ .mW)(appSpec)}.`);
+    deps.reporter.info(`CodeDeploy: ${application}/${deploymentGroup}${appSpecLine ? `; AppSpec: ${appSpecLine}` : ''}.`);
     const blueGreen = group.blueGreenDeploymentConfiguration;
     const termination = blueGreen?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes;
     const ready = blueGreen?.deploymentReadyOption;
-    const readyMinutes = ready?.actionOnTimeout === 'STOP_DEPLOYMENT' ? (ready.waitTimeInMinutes ?? 0) : 0;
+    const readyWait = (0,_ready_js__WEBPACK_IMPORTED_MODULE_6__/* .readyWaitMinutesOf */ .J$)(ready);
+    if (target.waitUntilPaused && readyWait === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`wait-until: paused, but CodeDeploy deployment group ${application}/${deploymentGroup} reroutes traffic without waiting (deploymentReadyOption ${ready?.actionOnTimeout ?? 'CONTINUE_DEPLOYMENT'}), so its deployments never pause; set its traffic rerouting to "specify when to reroute traffic" (STOP_DEPLOYMENT), or set wait-until to completed.`);
+    }
+    const readyMinutes = readyWait ?? 0;
     const neededMinutes = readyMinutes + routing + (termination ?? 0) + SLACK_MINUTES;
     const parts = `ready wait ${readyMinutes} min + traffic routing ${routing} min${configName ? ` (${configName})` : ''} + termination wait ${termination ?? 0} min + ${SLACK_MINUTES} min`;
     let chosenWaitMs;
     if (target.waitTimeoutMs !== undefined && target.waitTimeoutSet === false) {
         chosenWaitMs = Math.max(LEAST_WAIT_MINUTES, neededMinutes) * 60_000;
-        deps.reporter.info(`CodeDeploy wait: ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(chosenWaitMs)} (wait-timeout not set; at least ${LEAST_WAIT_MINUTES} min, and ${parts}).`);
+        deps.reporter.info(`CodeDeploy wait: ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(chosenWaitMs)} (wait-timeout not set; at least ${LEAST_WAIT_MINUTES} min, and ${parts}).`);
     }
     else if (target.waitTimeoutMs !== undefined && neededMinutes * 60_000 > target.waitTimeoutMs) {
-        deps.reporter.warn(`wait-timeout ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(target.waitTimeoutMs)} is shorter than this CodeDeploy deployment may take: ${parts} = ${neededMinutes} min; raise wait-timeout, or leave it out to wait that long.`);
+        deps.reporter.warn(`wait-timeout ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(target.waitTimeoutMs)} is shorter than this CodeDeploy deployment may take: ${parts} = ${neededMinutes} min; raise wait-timeout, or leave it out to wait that long.`);
     }
     return {
         application,
@@ -260,9 +288,8 @@ async function planCodeDeploy(deps, inputs, target) {
         ...(inputs.description ? { description: inputs.description } : {}),
         ...(inputs.deploymentConfig ? { deploymentConfig: inputs.deploymentConfig } : {}),
         ...(group.deploymentConfigName ? { groupDeploymentConfig: group.deploymentConfigName } : {}),
-        appSpec,
         ...(termination !== undefined ? { terminationWaitMinutes: termination } : {}),
-        ...(ready?.actionOnTimeout === 'STOP_DEPLOYMENT' && ready.waitTimeInMinutes !== undefined ? { readyWaitMinutes: ready.waitTimeInMinutes } : {}),
+        ...(readyWait !== undefined ? { readyWaitMinutes: readyWait } : {}),
         ...(routing > 0 ? { routingMinutes: routing } : {}),
         ...(chosenWaitMs !== undefined ? { waitTimeoutMs: chosenWaitMs } : {}),
     };
@@ -367,6 +394,62 @@ async function checkDeploymentConfig(api, name, region, input) {
         }
         throw (0,_aws_read_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .readFailure */ .f)(`GetDeploymentConfig ${name}`, error);
     }
+}
+
+
+/***/ }),
+
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J$: () => (/* binding */ readyWaitMinutesOf),
+/* harmony export */   S2: () => (/* binding */ readyOutcome),
+/* harmony export */   ZW: () => (/* binding */ waitsInReady)
+/* harmony export */ });
+/* unused harmony exports READY_STAGE, readySince, pausedAtReady, readyCommands */
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
+
+/** How paused-at names the wait: CodeDeploy's own status of a deployment that waits for the reroute. */
+const READY_STAGE = 'Ready';
+/** The ready wait as the group configures it; undefined when the group reroutes traffic without waiting. */
+function readyWaitMinutesOf(readyOption) {
+    return readyOption?.actionOnTimeout === 'STOP_DEPLOYMENT' ? (readyOption.waitTimeInMinutes ?? 0) : undefined;
+}
+/**
+ * When the deployment began to wait: CodeDeploy reports no such time, so the end of AfterAllowTestTraffic (the last
+ * event before the wait), else when this run first saw it Ready.
+ */
+function readySince(target, seenAt) {
+    const event = target?.lifecycleEvents?.find((candidate) => candidate.lifecycleEventName === 'AfterAllowTestTraffic');
+    return event?.status === 'Succeeded' && event.endTime ? event.endTime.getTime() : seenAt;
+}
+/** Where the deployment waits and when CodeDeploy stops it by itself (unknown without the group's wait). */
+function pausedAtReady(target, seenAt, readyWaitMinutes) {
+    const expiresAt = readyWaitMinutes === undefined ? undefined : new Date(readySince(target, seenAt) + readyWaitMinutes * 60_000).toISOString();
+    return { hookId: '', stage: READY_STAGE, ...(expiresAt ? { expiresAt } : {}) };
+}
+/** The two ways on from Ready, as commands a person can run. */
+function readyCommands(deploymentId) {
+    return {
+        continueCommand: `aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`,
+        rollbackCommand: `aws deploy stop-deployment --deployment-id ${deploymentId} --auto-rollback-enabled`,
+    };
+}
+/** wait-until paused: the deployment waits in Ready, PAUSED with where and until when. */
+function readyOutcome(ctx, seen) {
+    const { target, reporter } = ctx;
+    const paused = pausedAtReady(seen.target, seen.at, target.readyWaitMinutes);
+    const until = paused.expiresAt ? `; CodeDeploy stops it by itself at ${paused.expiresAt}` : '';
+    const message = `CodeDeploy deployment ${target.deploymentId} (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .familyRevision */ .KW)(target.taskDefinitionArn)}) waits in Ready for traffic to be rerouted (wait-until: paused)${until}`;
+    reporter.info(message);
+    const { continueCommand } = readyCommands(target.deploymentId);
+    reporter.info(`To continue: ecs-deliver continue --cluster ${target.cluster} --service ${target.service} (or ${continueCommand}); to roll back: ecs-deliver rollback --cluster ${target.cluster} --service ${target.service}.`);
+    return { status: 'PAUSED', message, paused };
+}
+/** True while the deployment waits for the reroute. */
+function waitsInReady(info) {
+    return info?.status === 'Ready';
 }
 
 

@@ -234,7 +234,11 @@ function afterTable(result) {
     if (result.bakeTimeRunning) {
         lines.push('⏳ Production traffic had fully moved, but the bake time was still running when the wait ended (wait-until: traffic-shifted): ECS may still roll back, and keep-revisions was skipped.');
     }
-    if (result.paused && result.serviceDeploymentArn) {
+    if (result.paused && result.codeDeployDeploymentId) {
+        const id = result.codeDeployDeploymentId;
+        lines.push(`⏸️ CodeDeploy deployment ${code(id)} waits in ${code(result.paused.stage)} for its traffic reroute${result.paused.expiresAt ? `; CodeDeploy stops it by itself at ${result.paused.expiresAt}` : ''}. To continue: run ecs-deliver with operation ${code('continue')} (or ${code('rollback')}) for this service, or ${code(`aws deploy continue-deployment --deployment-id ${id} --deployment-wait-type READY_WAIT`)} (or ${code(`aws deploy stop-deployment --deployment-id ${id} --auto-rollback-enabled`)} to roll back).`);
+    }
+    else if (result.paused && result.serviceDeploymentArn) {
         lines.push(`⏸️ Paused at ${code(result.paused.stage)}, PAUSE hook ${code(result.paused.hookId)}${result.paused.expiresAt ? `, which expires at ${result.paused.expiresAt}` : ''}. To continue: run ecs-deliver with operation ${code('continue')} (or ${code('rollback')}) for this service, or ${code(`aws ecs continue-service-deployment --service-deployment-arn ${result.serviceDeploymentArn} --hook-id ${result.paused.hookId} --action CONTINUE`)} (or ${code('--action ROLLBACK')} to roll back).`);
     }
     if (result.rolledBackTo !== undefined)

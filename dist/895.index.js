@@ -91,6 +91,13 @@ function codeDeployApi(reads, changes = reads, signal) {
             return out.deploymentTarget;
         },
         stopDeployment: (deploymentId, autoRollbackEnabled, signal) => changes.send(new dist_cjs/* StopDeploymentCommand */.NzN({ deploymentId, autoRollbackEnabled }), signal ? { abortSignal: signal } : {}),
+        async continueDeployment(deploymentId, deploymentWaitType, signal) {
+            await changes.send(new dist_cjs/* ContinueDeploymentCommand */.Md$({ deploymentId, deploymentWaitType }), signal ? { abortSignal: signal } : {});
+        },
+        async getApplicationRevision(applicationName, revision) {
+            const out = await reads.send(new dist_cjs/* GetApplicationRevisionCommand */.dpB({ applicationName, revision }), sendOptions);
+            return out.revision;
+        },
     };
 }
 

@@ -12,6 +12,7 @@ import type { Host } from './hosts/host.js';
 import type { Invocation } from './inputs/sources.js';
 import type { Reporter } from './report.js';
 import { runOtherVerb } from './verbs/run-verb.js';
+import type { VerbRun } from './verbs/status.js';
 import { withWaitProgress, type WaitProgressOptions } from './rollout/wait-progress.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -27,15 +28,19 @@ export async function main(invocation: Invocation, env: Env = process.env): Prom
   const state = newRunState(systemClock.now());
   const published = { done: false };
   const cancel = new AbortController();
-  const verb = await runOtherVerb(invocation, env, host, cancel.signal);
-  if (verb !== undefined) return verb;
+  const verbRun: VerbRun = { rollsBackOnCancel: false };
+  let verbRunning = true;
   const stopListening = listenForCancel(cancel, errors.reporter.warn, (signal) => {
     // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
     // update started, also when its answer was lost; the answer to that one call is waited for too.
-    const wait = rollsBackOnCancel(state.runs) ? CANCEL_BACKSTOP_ROLLBACK_MS : changesUnderway() > 0 ? CANCEL_WITH_CHANGE_MS : CANCEL_BACKSTOP_MS;
-    return setTimeout(() => void endCancelledRun(host, state, published, signal), wait);
+    const rollsBack = verbRunning ? verbRun.rollsBackOnCancel : rollsBackOnCancel(state.runs);
+    const wait = rollsBack ? CANCEL_BACKSTOP_ROLLBACK_MS : changesUnderway() > 0 ? CANCEL_WITH_CHANGE_MS : CANCEL_BACKSTOP_MS;
+    return setTimeout(() => void (verbRunning ? endCancelledVerb(host, signal) : endCancelledRun(host, state, published, signal)), wait);
   });
   try {
+    const verb = await runOtherVerb(invocation, env, host, cancel.signal, verbRun);
+    if (verb !== undefined) return verb;
+    verbRunning = false;
     const { error } = await deliver({ invocation, env, reporter: errors.reporter, cancel: cancel.signal, clock: systemClock, state });
     const ending = endingOf(state, systemClock.now(), error);
     const problem = await publishOnce(host, ending, published);
@@ -62,6 +67,14 @@ async function endCancelledRun(host: Host, state: RunState, published: { done: b
   const error = new CancelledError(signal);
   host.reporter.warn(`the run did not stop by itself after ${signal}: ending it with what is known.`);
   await publishOnce(host, endingOf(state, systemClock.now(), error), published);
+  host.fail(errorMessage(error));
+  process.exit(exitCodeFor(error));
+}
+
+/** The backstop of a verb (continue, rollback) that did not stop in time after the signal. */
+function endCancelledVerb(host: Host, signal: 'SIGINT' | 'SIGTERM'): void {
+  const error = new CancelledError(signal);
+  host.reporter.warn(`the run did not stop by itself after ${signal}: ending it without writing the outputs.`);
   host.fail(errorMessage(error));
   process.exit(exitCodeFor(error));
 }

@@ -55,4 +55,9 @@ export const codeDeploy: RolloutKind = {
   undoesOnCancel: () => true,
   putBack: ({ service, deployed, to, completed }) =>
     `a new CodeDeploy deployment puts ${service} back on ${to}${completed ? `; the completed CodeDeploy deployment of ${deployed} is not undone` : ''}.`,
+  // The CodeDeploy SDK and what operating a deployment group needs are loaded only for a service CodeDeploy deploys.
+  continuePaused: async ({ session, reporter, cancel }, { inputs, service, given }) =>
+    (await import('../codedeploy/operate.js')).continueCodeDeployService({ session, inputs, service, reporter, cancel }, given.codeDeployDeploymentId),
+  rollBack: async ({ session, reporter, cancel }, { inputs, service }) =>
+    (await import('../codedeploy/operate.js')).rollBackCodeDeployService({ session, inputs, service, reporter, cancel }),
 };

@@ -1,6 +1,8 @@
 // An ECS Express Mode service: the revision is rendered and registered as for any service, then handed to
 // UpdateExpressGatewayService (or CreateExpressGatewayService for a service that does not exist yet). ECS deploys it
-// as a canary service deployment, watched stage by stage as the staged kinds are; a rollback is StopServiceDeployment.
+// as a canary service deployment, watched stage by stage as the staged kinds are; a rollback is StopServiceDeployment
+// (ContinueServiceDeployment ROLLBACK at a pause), and `rollback` after the deployment ended is an
+// UpdateExpressGatewayService back to the earlier revision.
 import type { ECSExpressGatewayService, ExpressGatewayServiceConfiguration, Service, UpdateExpressGatewayServiceCommandInput } from '@aws-sdk/client-ecs';
 import type { ExpressApi } from '../aws/express-api.js';
 import { classifyError, describeAwsError, errorName } from '../aws/errors.js';
@@ -22,6 +24,10 @@ import type { TaskDefinitionDocument } from '../taskdef/types.js';
 import { eventKey } from '../watch/snapshot.js';
 import { watchStaged } from '../watch/watch-rollout.js';
 import type { RolloutTarget } from '../watch/contract.js';
+import { continuePausedDeployment } from './continue-paused.js';
+import { expressBack } from './express-back.js';
+import { pauseStages } from './paused-deployment.js';
+import { rollBackService } from './roll-back.js';
 import type { Delivered, Delivery, RolloutDeps, RolloutKind, ServiceUpdate } from './kind.js';
 
 /** What the preflight read of an Express service, and the inputs its calls carry. */
@@ -87,7 +93,10 @@ export const express: RolloutKind = {
   },
   deliver: (deps, delivery) => deliverExpress(deps, delivery),
   undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
+  pausesAt: pauseStages,
   putBack: ({ service, to }) => `a new Express service deployment puts ${service} back on ${to}, through its canary again.`,
+  continuePaused: (deps, request) => continuePausedDeployment(deps, request, 'Express', watchStaged),
+  rollBack: (deps, request) => rollBackService(deps, request, watchStaged, expressBack),
 };
 
 /** The dry run's and the log's lines for what the update changes; the revision compared as family:revision. */

@@ -10,6 +10,7 @@ import type { PreparedImage } from '../image/prepare.js';
 import type { Inputs } from '../inputs/parse.js';
 import type { Reporter } from '../report.js';
 import type { TaskDefinitionDocument } from '../taskdef/types.js';
+import type { ContinueRequest, OperateDeps, OperateRequest, Operated } from './operate.js';
 import type { Watcher } from '../watch/context.js';
 import type { RolloutTarget, WatchOptions, WatchOutcome } from '../watch/contract.js';
 import type { UpdateServiceExtra } from '../watch/start-deployment.js';
@@ -36,6 +37,17 @@ export interface RolloutKind {
   pausesAt?(service: Service): string[];
   /** For rollback-all: what putting the service back means. */
   putBack(back: PutBack): string;
+  /**
+   * `continue`: finds the deployment that waits for someone, lets it go on and watches it to its end the kind's way,
+   * with a deploy's rules; refused (PreflightError) when nothing waits. Absent: the kind's deployments never wait.
+   */
+  continuePaused?(deps: OperateDeps, request: ContinueRequest): Promise<Operated>;
+  /**
+   * `rollback`: puts the service back on the revision it ran before (what is in flight rolled back, else the earlier
+   * revision deployed) and watches that the kind's way; refused (PreflightError) when there is nothing to go back to.
+   * Absent: the kind cannot roll back.
+   */
+  rollBack?(deps: OperateDeps, request: OperateRequest): Promise<Operated>;
 }
 
 /** What a kind deploys: the service as the preflight read it, and how to update it. */

@@ -1,8 +1,10 @@
-// A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is an
-// UpdateService back to the previous revision.
+// A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is
+// StopServiceDeployment(ROLLBACK) while in flight, else an UpdateService back to the previous revision.
 import { watchRolling } from '../watch/watch-rollout.js';
+import { continuePausedDeployment } from './continue-paused.js';
 import { deliverByUpdateService, updateServiceLines } from './ecs-update.js';
 import { controllerOf, strategyOf, type RolloutKind } from './kind.js';
+import { rollBackService, updateServiceBack } from './roll-back.js';
 
 export const rolling: RolloutKind = {
   name: 'rolling',
@@ -14,4 +16,6 @@ export const rolling: RolloutKind = {
   deliver: (deps, delivery) => deliverByUpdateService(deps, delivery, { watch: (w, target, options) => watchRolling(w, target, options), stopsServiceDeployment: false }),
   undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
   putBack: ({ service, to }) => `a new rolling deployment puts ${service} back on ${to}.`,
+  continuePaused: (deps, request) => continuePausedDeployment(deps, request, 'rolling', watchRolling),
+  rollBack: (deps, request) => rollBackService(deps, request, watchRolling, updateServiceBack),
 };

@@ -1,8 +1,13 @@
 // ECS's own blue/green, linear and canary deployments: one UpdateService, then the service deployment's lifecycle
-// stages; a rollback is StopServiceDeployment, never an UpdateService back, which would break the traffic setup.
+// stages; a rollback of what is in flight is StopServiceDeployment (or ContinueServiceDeployment ROLLBACK at a
+// pause), never an UpdateService back, which would break the traffic setup; `rollback` after the deployment ended
+// is a new service deployment of the earlier revision.
 import { watchStaged } from '../watch/watch-rollout.js';
+import { continuePausedDeployment } from './continue-paused.js';
 import { deliverByUpdateService, updateServiceLines } from './ecs-update.js';
 import { controllerOf, strategyOf, type RolloutKind } from './kind.js';
+import { pauseStages } from './paused-deployment.js';
+import { rollBackService, updateServiceBack } from './roll-back.js';
 
 /** The strategies ECS walks through lifecycle stages, and how the log names each. */
 const STRATEGIES: ReadonlyMap<string, string> = new Map([
@@ -26,8 +31,9 @@ export const staged: RolloutKind = {
   },
   deliver: (deps, delivery) => deliverByUpdateService(deps, delivery, { watch: watchStaged, stopsServiceDeployment: true }),
   undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
-  pausesAt: (service) =>
-    (service.deploymentConfiguration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE').flatMap((hook) => hook.lifecycleStages ?? []),
+  pausesAt: pauseStages,
   putBack: ({ service, deployed, to, completed, strategy }) =>
     `a new ${named(strategy)} service deployment puts ${service} back on ${to}, through its stages again${completed ? `; the completed deployment of ${deployed} is not undone` : ''}.`,
+  continuePaused: (deps, request) => continuePausedDeployment(deps, request, named(strategyOf(request.service)), watchStaged),
+  rollBack: (deps, request) => rollBackService(deps, request, watchStaged, updateServiceBack),
 };

@@ -16,6 +16,13 @@ export interface VerbContext {
   env: Env;
   host: Host;
   cancel: AbortSignal;
+  /** What the run's cancel backstop needs to know of the verb running. */
+  running?: VerbRun;
+}
+
+export interface VerbRun {
+  /** A cancel sends a rollback and waits for its answer (continue with rollback-on-cancel). */
+  rollsBackOnCancel: boolean;
 }
 
 export async function runStatus({ invocation, env, host, cancel }: VerbContext): Promise<number> {

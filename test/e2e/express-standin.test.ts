@@ -4,44 +4,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type TestContext, describe, expect, test } from 'vitest';
-import { type EcsStandin, startEcsStandin } from '../standin/index.js';
+import { describe, expect, test } from 'vitest';
+import type { EcsStandin } from '../standin/index.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { parseGithubOutput } from '../support/github-output.js';
-import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
+import { type BundleRun, runBundle } from '../support/run-bundle.js';
+import { EXECUTION, EXPRESS_ARGS, INFRASTRUCTURE, KILL_AFTER_MS, deployExpress, envOf, standinFor } from '../support/express-standin.js';
 
-const INFRASTRUCTURE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices';
-const EXECUTION = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
-const KILL_AFTER_MS = 90_000;
-/** A canary of a little over a second per bake, so a run sees every stage in a few seconds. */
-const CANARY = { canaryPercent: 5, canaryBakeTimeInMinutes: 0.03, bakeTimeInMinutes: 0.03 };
-
-/** What a new Express service's first render needs: the container Main on Fargate, its port, roles and size. */
-const EXPRESS_ARGS = [
-  ...['--service', 'web', '--family', 'web', '--container-name', 'Main', '--container-port', '8080'],
-  ...['--requires-compatibilities', 'FARGATE', '--network-mode', 'awsvpc', '--task-cpu', '256', '--task-memory', '512'],
-  ...['--execution-role-arn', EXECUTION, '--verify-image', 'false'],
-];
-
-async function standinFor(context: TestContext): Promise<EcsStandin> {
-  const standin = await startEcsStandin({ timing: { stageMs: 300, hookMs: 300, rollbackMs: 600, rolloutMs: 600 }, express: { canary: CANARY } });
-  context.onTestFinished(() => standin.close());
-  standin.seedCluster('default');
-  return standin;
-}
-
-function envOf(standin: EcsStandin): Record<string, string> {
-  return { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
-}
-
-function deploy(standin: EcsStandin, args: string[], options: Omit<BundleOptions, 'args' | 'env'> = {}): Promise<BundleRun> {
-  return runBundle({
-    args: [...EXPRESS_ARGS, '--json', '--poll-interval', '1s', '--wait-timeout', '60s', ...args],
-    env: envOf(standin),
-    timeoutMs: KILL_AFTER_MS,
-    ...options,
-  });
-}
+const deploy = deployExpress;
 
 const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
 const currentDeployment = (standin: EcsStandin): string => String(standin.expressService('web')['currentDeployment'] ?? '');

@@ -16,8 +16,8 @@ const pauseAt = (...stages: string[]) => ({
   lifecycleHooks: stages.map((stage) => ({ targetType: 'PAUSE', lifecycleStages: [stage] })),
 });
 
-async function standinWith(context: TestContext, config: Record<string, unknown> | undefined, name = 'web') {
-  const standin = await startEcsStandin({ timing: { stageMs: 200, hookMs: 200, rollbackMs: 400, rolloutMs: 400 } });
+async function standinWith(context: TestContext, config: Record<string, unknown> | undefined, name = 'web', stageMs = 200) {
+  const standin = await startEcsStandin({ timing: { stageMs, hookMs: 200, rollbackMs: 400, rolloutMs: 400 } });
   context.onTestFinished(() => standin.close());
   standin.seedTaskDefinition({ family: name, containerDefinitions: [{ name, image: 'nginx:1.24', memory: 256 }] });
   standin.seedService({ serviceName: name, taskDefinition: `${name}:1`, desiredCount: 2, ...(config ? { deploymentConfiguration: config as never } : {}) });
@@ -132,7 +132,8 @@ describe.concurrent('continue refuses', () => {
   });
 
   test('a deployment in flight but not paused: exit 2 naming its stage', async (context) => {
-    const { standin, env } = await standinWith(context, pauseAt('POST_PRODUCTION_TRAFFIC_SHIFT'));
+    // Stages slow enough that the deployment is still on its way to the pause when continue reads it.
+    const { standin, env } = await standinWith(context, pauseAt('POST_PRODUCTION_TRAFFIC_SHIFT'), 'web', 5_000);
     const deploy = shell(env, ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--wait', 'false']);
     expect((await deploy).code).toBe(0);
     const before = changes(standin);

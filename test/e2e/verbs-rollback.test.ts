@@ -1,19 +1,20 @@
 // `rollback` from the built bundle on each host against the ECS stand-in: a deployment paused at a PAUSE hook is
-// rolled back by ECS (ContinueServiceDeployment ROLLBACK) to ROLLED_BACK; after a completed rolling deploy the
+// rolled back by ECS (ContinueServiceDeployment ROLLBACK) to ROLLED_BACK, one in flight and not paused by
+// StopServiceDeployment ROLLBACK, ROLLED_BACK once ECS is done; after a completed rolling deploy the
 // service is updated back to the revision it ran before, saying which and why; with nothing to go back to, exit 2.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
-import { startEcsStandin } from '../standin/index.js';
+import { type Timing, startEcsStandin } from '../standin/index.js';
 import { parseGithubOutput } from '../support/github-output.js';
 import { type BundleRun, runBundle } from '../support/run-bundle.js';
 
 const KILL_AFTER_MS = 60_000;
 const PAUSED = { strategy: 'BLUE_GREEN', lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }] };
 
-async function standinWith(context: TestContext, config?: Record<string, unknown>) {
-  const standin = await startEcsStandin({ timing: { stageMs: 200, hookMs: 200, rollbackMs: 400, rolloutMs: 400 } });
+async function standinWith(context: TestContext, config?: Record<string, unknown>, timing: Partial<Timing> = {}) {
+  const standin = await startEcsStandin({ timing: { stageMs: 200, hookMs: 200, rollbackMs: 400, rolloutMs: 400, ...timing } });
   context.onTestFinished(() => standin.close());
   standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
   standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, ...(config ? { deploymentConfiguration: config as never } : {}) });
@@ -34,6 +35,28 @@ describe.concurrent('rollback', () => {
     expect(run.code, run.log).toBe(0);
     expect(run.stderr).toMatch(/Rolling back web to web:1, the revision its deployment in flight started from: it is paused at POST_TEST_TRAFFIC_SHIFT; ContinueServiceDeployment hook \S+, action ROLLBACK/);
     expect(JSON.parse(run.stdout)).toMatchObject({ 'deployment-status': 'ROLLED_BACK' });
+    expect(standin.serviceDeployments('web')[0]?.['status']).toBe('ROLLBACK_SUCCESSFUL');
+    expect(standin.service('web')['taskDefinition']).toMatch(/web:1$/);
+    expect(standin.calls['UpdateService']).toBe(1);
+  });
+
+  test.for<{ kind: string; config?: Record<string, unknown>; timing: Partial<Timing> }>([
+    { kind: 'rolling', timing: { rolloutMs: 30_000, rollbackMs: 1_500 } },
+    { kind: 'blue/green', config: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0.5 }, timing: { rollbackMs: 1_500 } },
+  ])('from a shell: a $kind deployment in flight, not paused, is stopped with StopServiceDeployment ROLLBACK, ROLLED_BACK once ECS is done', async ({ config, timing }, context) => {
+    const { standin, env } = await standinWith(context, config, timing);
+    expect((await shell(env, [...DEPLOY, '--wait', 'false'])).code).toBe(0);
+    const inFlight = standin.serviceDeployments('web')[0] ?? {};
+    expect(inFlight['status']).toMatch(/^(PENDING|IN_PROGRESS)$/);
+
+    const run = await shell(env, ['rollback', '--service', 'web', '--poll-interval', '1s', '--json']);
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.stderr).toContain(`Rolling back web to web:1, the revision its deployment in flight started from: StopServiceDeployment ${String(inFlight['serviceDeploymentArn'])} (stopType ROLLBACK)`);
+    expect(run.stderr).toMatch(/Service deployment ROLLBACK_(REQUESTED|IN_PROGRESS)/);
+    expect(JSON.parse(run.stdout)).toMatchObject({ 'deployment-status': 'ROLLED_BACK', 'service-deployment-arn': inFlight['serviceDeploymentArn'] });
+    const stops = standin.requests.filter((call) => call.operation === 'StopServiceDeployment');
+    expect(stops.map((call) => call.input)).toEqual([{ serviceDeploymentArn: inFlight['serviceDeploymentArn'], stopType: 'ROLLBACK' }]);
     expect(standin.serviceDeployments('web')[0]?.['status']).toBe('ROLLBACK_SUCCESSFUL');
     expect(standin.service('web')['taskDefinition']).toMatch(/web:1$/);
     expect(standin.calls['UpdateService']).toBe(1);

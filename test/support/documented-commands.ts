@@ -43,6 +43,29 @@ export function documentedCommands(root: string): DocumentedCommand[] {
   return commands;
 }
 
+/**
+ * Every GitHub workflow the repository ships, as written: the files under .github/workflows and examples, and the
+ * README's blocks that are whole workflows (`on` and `jobs`), such as the operations example.
+ */
+export function exampleWorkflows(root: string): { where: string; text: string }[] {
+  const workflows: { where: string; text: string }[] = [];
+  for (const folder of ['.github/workflows', 'examples']) {
+    for (const name of readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' }).sort()) {
+      if (!/\.ya?ml$/.test(name)) continue;
+      const text = readFileSync(join(root, folder, name), 'utf8');
+      if (isWorkflow(parseYaml(text))) workflows.push({ where: `${folder}/${name}`, text });
+    }
+  }
+  for (const block of codeBlocks(readFileSync(join(root, 'README.md'), 'utf8'))) {
+    if ((block.language === 'yaml' || block.language === 'yml') && isWorkflow(parseYaml(block.text))) workflows.push({ where: `README.md: ${block.heading}`, text: block.text });
+  }
+  return workflows;
+}
+
+function isWorkflow(document: unknown): boolean {
+  return isRecord(document) && 'on' in document && isRecord(document['jobs']);
+}
+
 /** The inputs a call gives, by input name: variables first, flags over them (as the bundle reads them). */
 export function inputsOf(command: DocumentedCommand): Record<string, string> {
   const inputs: Record<string, string> = {};

@@ -82,3 +82,23 @@ function withoutSdkNotice(text: string): string {
     .replace(/^\(Use `node --trace-warnings[^\n]*\n/m, '')
     .replace(/^warning: Node \S+ is past AWS SDK support;[^\n]*\n/m, '');
 }
+
+/** An `onStart` that sends `signal` once the output shows `text`; `sent()` says whether it was sent. */
+export function signalWhenPrinted(text: string, signal: NodeJS.Signals = 'SIGTERM'): Required<Pick<BundleOptions, 'onStart'>> & { sent(): boolean } {
+  let sent = false;
+  return {
+    sent: () => sent,
+    onStart: (child) => {
+      let seen = '';
+      const watch = (chunk: Buffer): void => {
+        seen += chunk.toString();
+        if (!sent && seen.includes(text)) {
+          sent = true;
+          child.kill(signal);
+        }
+      };
+      child.stdout?.on('data', watch);
+      child.stderr?.on('data', watch);
+    },
+  };
+}

@@ -1,21 +1,25 @@
-// The deployment of a service that waits for someone at a PAUSE hook, as `continue` finds it: by itself from the
-// service, or checked against the service-deployment-arn and hook-id a deploy with wait-until paused gave.
+// The service deployment that waits for someone at a PAUSE hook, as the kinds ECS deploys find it for `continue`:
+// by itself from the service, or checked against the service-deployment-arn and hook-id a deploy with wait-until
+// paused gave; and the one in flight, for `rollback`.
 import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
 import { familyRevision } from '../aws/names.js';
 import { PreflightError } from '../errors.js';
 import type { PausedAt } from '../watch/contract.js';
+import type { GivenPause } from './operate.js';
 
 const IN_FLIGHT = ['PENDING', 'IN_PROGRESS', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'STOP_REQUESTED'] as const;
+/** What a rollback can still stop: a deployment already rolling back or stopping is left to end. */
+const STOPPABLE = ['PENDING', 'IN_PROGRESS'] as const;
 
 export interface PausedDeployment extends PausedAt {
   serviceDeploymentArn: string;
   deployment: ServiceDeployment;
 }
 
-export interface GivenPause {
-  serviceDeploymentArn: string;
-  hookId: string;
+/** The lifecycle stages where the service's deployments wait at a PAUSE hook. */
+export function pauseStages(service: Service): string[] {
+  return (service.deploymentConfiguration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE').flatMap((hook) => hook.lifecycleStages ?? []);
 }
 
 /** The paused deployment; a PreflightError saying what happens instead when nothing of the service is paused. */
@@ -55,6 +59,14 @@ async function givenDeployment(ecs: EcsApi, service: Service, arn: string): Prom
     throw new PreflightError(`service-deployment-arn: "${arn}" is a deployment of ${deployment.serviceArn}, not of service ${service.serviceName ?? '?'}; give a deployment of this service.`);
   }
   return [deployment];
+}
+
+/** The service deployment a rollback stops; undefined when none is in flight or the endpoint lists none. */
+export async function stoppableDeployment(ecs: EcsApi, service: Service): Promise<ServiceDeployment | undefined> {
+  const listed = await ecs.listServiceDeployments({ cluster: service.clusterArn, service: service.serviceName, status: [...STOPPABLE] }).catch(() => undefined);
+  const arns = (listed?.serviceDeployments ?? []).flatMap((brief) => (brief.serviceDeploymentArn ? [brief.serviceDeploymentArn] : []));
+  if (arns.length === 0) return undefined;
+  return (await ecs.describeServiceDeployments(arns)).serviceDeployments?.[0];
 }
 
 async function inFlight(ecs: EcsApi, service: Service): Promise<ServiceDeployment[]> {

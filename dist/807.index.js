@@ -1,5 +1,5 @@
-export const id = 1;
-export const ids = [1];
+export const id = 807;
+export const ids = [807];
 export const modules = {
 
 /***/ 5346:
@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   WS: () => (/* binding */ parseAppSpec),
 /* harmony export */   eZ: () => (/* binding */ serviceLaunchOf),
+/* harmony export */   ee: () => (/* binding */ taskDefinitionOfAppSpec),
 /* harmony export */   hX: () => (/* binding */ appSpecNeedsYaml),
 /* harmony export */   mW: () => (/* binding */ describeAppSpec),
 /* harmony export */   oW: () => (/* binding */ appSpecFor),
@@ -124,6 +125,17 @@ function appSpecContent(data) {
     const content = JSON.stringify(data);
     return { content, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content).digest('hex') };
 }
+/** The TaskDefinition the AppSpec's first TargetService names; undefined when it names none. */
+function taskDefinitionOfAppSpec(data) {
+    const [target] = targetServicesOf(data, 'AppSpec');
+    const propertiesKey = target ? keyOf(target, 'Properties') : undefined;
+    const properties = propertiesKey && target ? target[propertiesKey] : undefined;
+    if (!isObject(properties))
+        return undefined;
+    const key = keyOf(properties, 'TaskDefinition');
+    const value = key ? properties[key] : undefined;
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
 /** The names of the lifecycle hooks the AppSpec runs, in the order written. */
 function hookNames(data) {
     const hooksKey = keyOf(data, 'Hooks');
@@ -184,34 +196,20 @@ function isObject(value) {
 
 /***/ }),
 
-/***/ 8001:
+/***/ 2786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  deployWithCodeDeploy: () => (/* binding */ deployWithCodeDeploy)
-});
-
-// UNUSED EXPORTS: setDesiredCount
-
-// EXTERNAL MODULE: ./src/aws/change.ts
-var change = __webpack_require__(1149);
-// EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
-// EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __webpack_require__(833);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/codedeploy/appspec.ts
-var appspec = __webpack_require__(5346);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __webpack_require__(9373);
-;// CONCATENATED MODULE: ./src/codedeploy/create-deployment.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $$: () => (/* binding */ settleCancelledCreate),
+/* harmony export */   Yy: () => (/* binding */ createDeployment)
+/* harmony export */ });
+/* unused harmony export describedWithToken */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_change_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1149);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9373);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
 // CreateDeployment, sent through aws/change.ts. The description carries a token of this run after the user's own
 // text: when the answer is lost, the deployment group's deployments created since are read back, and the one whose
 // description holds the token (and whose AppSpec, when CodeDeploy echoes it, is this run's) is this run's. A lost
@@ -230,12 +228,12 @@ function describedWithToken(description, token) {
     return description ? `${description}\n${mark}` : mark;
 }
 async function createDeployment(api, request, options = {}) {
-    const clock = options.clock ?? src_clock/* systemClock */.m;
-    const token = options.runToken ?? (0,external_node_crypto_.randomUUID)();
+    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+    const token = options.runToken ?? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
     const description = describedWithToken(request.description, token);
     const firstSentAt = clock.now();
     const where = `${request.application}/${request.deploymentGroup}`;
-    return (0,change/* sendChange */.Xy)({
+    return (0,_aws_change_js__WEBPACK_IMPORTED_MODULE_1__/* .sendChange */ .Xy)({
         action: `CreateDeployment in ${where}`,
         send: (signal) => api.createDeployment({
             applicationName: request.application,
@@ -273,8 +271,8 @@ async function settleCancelledCreate(afterCancel, cancelled, request, { reporter
         const stop = await Promise.race([
             Promise.resolve()
                 .then(() => afterCancel.stopDeployment(id, true))
-                .then(() => 'stopped', (error) => ((0,errors/* errorMessage */.gJ)(error).includes('DeploymentAlreadyCompletedException') || (0,aws_errors/* errorName */.Is)(error) === 'DeploymentAlreadyCompletedException' ? 'ended' : 'failed')),
-            clock.sleep(change/* CANCEL_FOLLOW_UP_MS */.oP, stopWaiting.signal).then(() => 'failed'),
+                .then(() => 'stopped', (error) => ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error).includes('DeploymentAlreadyCompletedException') || (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorName */ .Is)(error) === 'DeploymentAlreadyCompletedException' ? 'ended' : 'failed')),
+            clock.sleep(_aws_change_js__WEBPACK_IMPORTED_MODULE_1__/* .CANCEL_FOLLOW_UP_MS */ .oP, stopWaiting.signal).then(() => 'failed'),
         ]);
         stopWaiting.abort();
         detail =
@@ -315,23 +313,128 @@ async function deploymentOfRun(api, request, token, since) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
-// EXTERNAL MODULE: ./src/watch/failure-report.ts
-var failure_report = __webpack_require__(9040);
-// EXTERNAL MODULE: ./src/watch/read-errors.ts
-var read_errors = __webpack_require__(6255);
-// EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
-// EXTERNAL MODULE: ./src/watch/endings.ts
-var endings = __webpack_require__(695);
-// EXTERNAL MODULE: ./src/watch/stopped-tasks.ts
-var stopped_tasks = __webpack_require__(8985);
-// EXTERNAL MODULE: ./src/watch/poll-loop.ts + 1 modules
-var poll_loop = __webpack_require__(9429);
-// EXTERNAL MODULE: ./src/watch/changed-lines.ts
-var changed_lines = __webpack_require__(2873);
-;// CONCATENATED MODULE: ./src/codedeploy/progress.ts
+
+/***/ }),
+
+/***/ 2029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ followDeployment)
+/* harmony export */ });
+/* unused harmony export FINAL_STATUSES */
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7607);
+/* harmony import */ var _watch_poll_loop_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9429);
+/* harmony import */ var _watch_read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6255);
+/* harmony import */ var _watch_changed_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2873);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7939);
+
+
+
+
+
+/** How often the time left of the termination wait is printed. */
+const WAIT_LINE_EVERY_MS = 60_000;
+const FINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped']);
+class DeploymentGoneError extends Error {
+    name = 'DeploymentGoneError';
+}
+async function followDeployment(deps, deploymentId, deadline, options) {
+    const { reporter } = deps;
+    const changed = new _watch_changed_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .ChangedLines */ .M();
+    const notices = new Set();
+    let targetId;
+    /** When this watch first saw traffic fully moved, and when it last said how much of the termination wait is left. */
+    let shiftedAt;
+    let waitLineAt;
+    const noticeOnce = (key, line) => {
+        if (notices.has(key))
+            return;
+        notices.add(key);
+        reporter.info(line);
+    };
+    const judge = (seen, now) => {
+        const { info, target } = seen;
+        for (const line of changed.changed((0,_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .pollLines */ .v_)(deploymentId, info, target)))
+            reporter.info(line);
+        if (info.status === 'Ready') {
+            const within = options.readyWaitMinutes ? ` within ${options.readyWaitMinutes} min, or the deployment group stops it` : '';
+            noticeOnce('ready', `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`);
+            if (options.untilReady)
+                return { kind: 'ready', seen };
+        }
+        const shifted = (0,_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .trafficShifted */ .hD)(info, target);
+        if (shifted && !FINAL_STATUSES.has(info.status ?? '')) {
+            const waitMs = options.terminationWaitMinutes !== undefined ? options.terminationWaitMinutes * 60_000 : undefined;
+            noticeOnce('shifted', `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${waitMs !== undefined ? ` (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(waitMs)})` : ''}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`);
+            if (options.untilTrafficShifted)
+                return { kind: 'traffic-shifted', seen };
+            // The wait began when AfterAllowTraffic ended, as CodeDeploy says; else when this watch first saw it.
+            shiftedAt ??= target?.lifecycleEvents?.find((event) => event.lifecycleEventName === 'AfterAllowTraffic')?.endTime?.getTime() ?? now;
+            const left = waitMs === undefined ? undefined : shiftedAt + waitMs - now;
+            if (left !== undefined && left < 1000) {
+                noticeOnce('wait over', 'Termination wait: over; CodeDeploy ends the deployment once the original task set is gone');
+            }
+            else if (left !== undefined && now - (waitLineAt ?? shiftedAt) >= WAIT_LINE_EVERY_MS) {
+                waitLineAt = now;
+                reporter.info(`Termination wait: about ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(left)} left`);
+            }
+        }
+        return FINAL_STATUSES.has(info.status ?? '') ? { kind: 'final', seen } : undefined;
+    };
+    const poll = {
+        answerer: 'CodeDeploy',
+        waitingFor: `CodeDeploy deployment ${deploymentId}`,
+        standing: standingOfSeen,
+        read: async () => {
+            const answer = await observe(deps.api, deploymentId, targetId);
+            targetId = answer.targetId;
+            return { info: answer.info, ...(answer.target ? { target: answer.target } : {}), at: deps.clock.now() };
+        },
+        errorKind: (error) => (error instanceof DeploymentGoneError ? 'fatal' : (0,_watch_read_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .readErrorKind */ .N)(error)),
+        describeError: _watch_read_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeReadError */ .U,
+        judge,
+    };
+    const looped = await (0,_watch_poll_loop_js__WEBPACK_IMPORTED_MODULE_4__/* .pollLoop */ .A)(deps, options, deadline, poll);
+    const end = looped.end.kind === 'verdict' ? looped.end.verdict : looped.end;
+    return { end, startedAt: looped.startedAt, ...(looped.last ? { last: looped.last } : {}) };
+}
+async function observe(api, deploymentId, knownTargetId) {
+    const info = await api.getDeployment(deploymentId);
+    if (!info)
+        throw new DeploymentGoneError(`GetDeployment ${deploymentId} answered no deployment`);
+    // An ECS deployment has one target (the service); it is listed once CodeDeploy has begun.
+    const targetId = knownTargetId ?? (await api.listDeploymentTargets(deploymentId)).targetIds[0];
+    if (!targetId)
+        return { info };
+    const target = (await api.getDeploymentTarget(deploymentId, targetId))?.ecsTarget;
+    return { info, targetId, ...(target ? { target } : {}) };
+}
+/** `InProgress; AllowTraffic: InProgress; Task sets: ...`: the status, the event running or last done, the traffic. */
+function standingOfSeen(seen) {
+    const events = (seen.target?.lifecycleEvents ?? []).filter((event) => event.status && event.status !== 'Pending');
+    const current = events.at(-1);
+    const taskSets = seen.target?.taskSetsInfo ?? [];
+    return [seen.info.status ?? '?', ...(current ? [(0,_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .lifecycleEventLine */ .Vv)(current)] : []), ...(taskSets.length > 0 ? [(0,_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .taskSetsLine */ .Jt)(taskSets)] : [])].join('; ');
+}
+
+
+/***/ }),
+
+/***/ 7939:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BN: () => (/* binding */ failedEventLines),
+/* harmony export */   Jt: () => (/* binding */ taskSetsLine),
+/* harmony export */   NG: () => (/* binding */ failedEventOf),
+/* harmony export */   Vv: () => (/* binding */ lifecycleEventLine),
+/* harmony export */   hD: () => (/* binding */ trafficShifted),
+/* harmony export */   hh: () => (/* binding */ errorInformationLine),
+/* harmony export */   v_: () => (/* binding */ pollLines)
+/* harmony export */ });
+/* unused harmony exports ECS_LIFECYCLE_EVENTS, LOG_TAIL_LINES */
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 
 /** CodeDeploy's lifecycle events for an ECS deployment, in the order they run. */
 const ECS_LIFECYCLE_EVENTS = (/* unused pure expression or super */ null && ([
@@ -347,7 +450,7 @@ const ECS_LIFECYCLE_EVENTS = (/* unused pure expression or super */ null && ([
 /** Log lines of the diagnostics' log tail shown for a failed event. */
 const LOG_TAIL_LINES = 20;
 function lifecycleEventLine(event) {
-    const took = event.startTime && event.endTime ? ` (${(0,duration/* formatDuration */.a)(event.endTime.getTime() - event.startTime.getTime())})` : '';
+    const took = event.startTime && event.endTime ? ` (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.endTime.getTime() - event.startTime.getTime())})` : '';
     return `${event.lifecycleEventName ?? '?'}: ${event.status ?? '?'}${took}`;
 }
 function taskSetsLine(taskSets) {
@@ -403,96 +506,84 @@ function pollLines(deploymentId, info, target) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/codedeploy/follow.ts
 
+/***/ }),
 
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J$: () => (/* binding */ readyWaitMinutesOf),
+/* harmony export */   S2: () => (/* binding */ readyOutcome),
+/* harmony export */   ZW: () => (/* binding */ waitsInReady)
+/* harmony export */ });
+/* unused harmony exports READY_STAGE, readySince, pausedAtReady, readyCommands */
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
 
-
-/** How often the time left of the termination wait is printed. */
-const WAIT_LINE_EVERY_MS = 60_000;
-const FINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped']);
-class DeploymentGoneError extends Error {
-    name = 'DeploymentGoneError';
+/** How paused-at names the wait: CodeDeploy's own status of a deployment that waits for the reroute. */
+const READY_STAGE = 'Ready';
+/** The ready wait as the group configures it; undefined when the group reroutes traffic without waiting. */
+function readyWaitMinutesOf(readyOption) {
+    return readyOption?.actionOnTimeout === 'STOP_DEPLOYMENT' ? (readyOption.waitTimeInMinutes ?? 0) : undefined;
 }
-async function followDeployment(deps, deploymentId, deadline, options) {
-    const { reporter } = deps;
-    const changed = new changed_lines/* ChangedLines */.M();
-    const notices = new Set();
-    let targetId;
-    /** When this watch first saw traffic fully moved, and when it last said how much of the termination wait is left. */
-    let shiftedAt;
-    let waitLineAt;
-    const noticeOnce = (key, line) => {
-        if (notices.has(key))
-            return;
-        notices.add(key);
-        reporter.info(line);
+/**
+ * When the deployment began to wait: CodeDeploy reports no such time, so the end of AfterAllowTestTraffic (the last
+ * event before the wait), else when this run first saw it Ready.
+ */
+function readySince(target, seenAt) {
+    const event = target?.lifecycleEvents?.find((candidate) => candidate.lifecycleEventName === 'AfterAllowTestTraffic');
+    return event?.status === 'Succeeded' && event.endTime ? event.endTime.getTime() : seenAt;
+}
+/** Where the deployment waits and when CodeDeploy stops it by itself (unknown without the group's wait). */
+function pausedAtReady(target, seenAt, readyWaitMinutes) {
+    const expiresAt = readyWaitMinutes === undefined ? undefined : new Date(readySince(target, seenAt) + readyWaitMinutes * 60_000).toISOString();
+    return { hookId: '', stage: READY_STAGE, ...(expiresAt ? { expiresAt } : {}) };
+}
+/** The two ways on from Ready, as commands a person can run. */
+function readyCommands(deploymentId) {
+    return {
+        continueCommand: `aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`,
+        rollbackCommand: `aws deploy stop-deployment --deployment-id ${deploymentId} --auto-rollback-enabled`,
     };
-    const judge = (seen, now) => {
-        const { info, target } = seen;
-        for (const line of changed.changed(pollLines(deploymentId, info, target)))
-            reporter.info(line);
-        if (info.status === 'Ready') {
-            const within = options.readyWaitMinutes ? ` within ${options.readyWaitMinutes} min, or the deployment group stops it` : '';
-            noticeOnce('ready', `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`);
-        }
-        const shifted = trafficShifted(info, target);
-        if (shifted && !FINAL_STATUSES.has(info.status ?? '')) {
-            const waitMs = options.terminationWaitMinutes !== undefined ? options.terminationWaitMinutes * 60_000 : undefined;
-            noticeOnce('shifted', `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${waitMs !== undefined ? ` (${(0,duration/* formatDuration */.a)(waitMs)})` : ''}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`);
-            if (options.untilTrafficShifted)
-                return { kind: 'traffic-shifted', seen };
-            // The wait began when AfterAllowTraffic ended, as CodeDeploy says; else when this watch first saw it.
-            shiftedAt ??= target?.lifecycleEvents?.find((event) => event.lifecycleEventName === 'AfterAllowTraffic')?.endTime?.getTime() ?? now;
-            const left = waitMs === undefined ? undefined : shiftedAt + waitMs - now;
-            if (left !== undefined && left < 1000) {
-                noticeOnce('wait over', 'Termination wait: over; CodeDeploy ends the deployment once the original task set is gone');
-            }
-            else if (left !== undefined && now - (waitLineAt ?? shiftedAt) >= WAIT_LINE_EVERY_MS) {
-                waitLineAt = now;
-                reporter.info(`Termination wait: about ${(0,duration/* formatDuration */.a)(left)} left`);
-            }
-        }
-        return FINAL_STATUSES.has(info.status ?? '') ? { kind: 'final', seen } : undefined;
-    };
-    const poll = {
-        answerer: 'CodeDeploy',
-        waitingFor: `CodeDeploy deployment ${deploymentId}`,
-        standing: standingOfSeen,
-        read: async () => {
-            const answer = await observe(deps.api, deploymentId, targetId);
-            targetId = answer.targetId;
-            return { info: answer.info, ...(answer.target ? { target: answer.target } : {}), at: deps.clock.now() };
-        },
-        errorKind: (error) => (error instanceof DeploymentGoneError ? 'fatal' : (0,read_errors/* readErrorKind */.N)(error)),
-        describeError: read_errors/* describeReadError */.U,
-        judge,
-    };
-    const looped = await (0,poll_loop/* pollLoop */.A)(deps, options, deadline, poll);
-    const end = looped.end.kind === 'verdict' ? looped.end.verdict : looped.end;
-    return { end, startedAt: looped.startedAt, ...(looped.last ? { last: looped.last } : {}) };
 }
-async function observe(api, deploymentId, knownTargetId) {
-    const info = await api.getDeployment(deploymentId);
-    if (!info)
-        throw new DeploymentGoneError(`GetDeployment ${deploymentId} answered no deployment`);
-    // An ECS deployment has one target (the service); it is listed once CodeDeploy has begun.
-    const targetId = knownTargetId ?? (await api.listDeploymentTargets(deploymentId)).targetIds[0];
-    if (!targetId)
-        return { info };
-    const target = (await api.getDeploymentTarget(deploymentId, targetId))?.ecsTarget;
-    return { info, targetId, ...(target ? { target } : {}) };
+/** wait-until paused: the deployment waits in Ready, PAUSED with where and until when. */
+function readyOutcome(ctx, seen) {
+    const { target, reporter } = ctx;
+    const paused = pausedAtReady(seen.target, seen.at, target.readyWaitMinutes);
+    const until = paused.expiresAt ? `; CodeDeploy stops it by itself at ${paused.expiresAt}` : '';
+    const message = `CodeDeploy deployment ${target.deploymentId} (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .familyRevision */ .KW)(target.taskDefinitionArn)}) waits in Ready for traffic to be rerouted (wait-until: paused)${until}`;
+    reporter.info(message);
+    const { continueCommand } = readyCommands(target.deploymentId);
+    reporter.info(`To continue: ecs-deliver continue --cluster ${target.cluster} --service ${target.service} (or ${continueCommand}); to roll back: ecs-deliver rollback --cluster ${target.cluster} --service ${target.service}.`);
+    return { status: 'PAUSED', message, paused };
 }
-/** `InProgress; AllowTraffic: InProgress; Task sets: ...`: the status, the event running or last done, the traffic. */
-function standingOfSeen(seen) {
-    const events = (seen.target?.lifecycleEvents ?? []).filter((event) => event.status && event.status !== 'Pending');
-    const current = events.at(-1);
-    const taskSets = seen.target?.taskSetsInfo ?? [];
-    return [seen.info.status ?? '?', ...(current ? [lifecycleEventLine(current)] : []), ...(taskSets.length > 0 ? [taskSetsLine(taskSets)] : [])].join('; ');
+/** True while the deployment waits for the reroute. */
+function waitsInReady(info) {
+    return info?.status === 'Ready';
 }
 
-;// CONCATENATED MODULE: ./src/codedeploy/watch.ts
+
+/***/ }),
+
+/***/ 7709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ followOptions),
+/* harmony export */   gY: () => (/* binding */ watchCodeDeployment)
+/* harmony export */ });
+/* unused harmony exports codeDeployConsoleUrl, lastSeenLine */
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7607);
+/* harmony import */ var _watch_failure_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9040);
+/* harmony import */ var _watch_read_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6255);
+/* harmony import */ var _watch_settle_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4484);
+/* harmony import */ var _watch_endings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(695);
+/* harmony import */ var _watch_stopped_tasks_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8985);
+/* harmony import */ var _follow_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2029);
+/* harmony import */ var _ready_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7593);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7939);
+
 
 
 
@@ -508,40 +599,44 @@ async function watchCodeDeployment(deps, target, options) {
     const ctx = { ...deps, target, options };
     const { reporter, clock } = deps;
     const result = await reporter.group(`Watching CodeDeploy deployment ${target.deploymentId} of ${target.service}`, () => {
-        reporter.info(`Following CodeDeploy deployment ${target.deploymentId} (${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)}) in ${target.application}/${target.deploymentGroup}; timeout ${(0,duration/* formatDuration */.a)(options.timeoutMs)}`);
-        return followDeployment(deps, target.deploymentId, clock.now() + options.timeoutMs, followOptions(ctx));
+        reporter.info(`Following CodeDeploy deployment ${target.deploymentId} (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(target.taskDefinitionArn)}) in ${target.application}/${target.deploymentGroup}; timeout ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(options.timeoutMs)}`);
+        return (0,_follow_js__WEBPACK_IMPORTED_MODULE_3__/* .followDeployment */ .p)(deps, target.deploymentId, clock.now() + options.timeoutMs, followOptions(ctx));
     });
     const outcome = await conclude(ctx, result);
     // The lifecycle events this deployment passed, in CodeDeploy's order: the stages the job summary lists.
     const passed = (result.last?.target?.lifecycleEvents ?? []).flatMap((event) => event.status === 'Succeeded' && event.lifecycleEventName ? [event.lifecycleEventName] : []);
     return passed.length > 0 ? { ...outcome, stages: passed } : outcome;
 }
-function followOptions(ctx, untilTrafficShifted = ctx.options.untilTrafficShifted === true) {
+/** How to follow a deployment: the run's own (`main`) ends where wait-until says; a stop's or a rollback's at its end. */
+function followOptions(ctx, main = true) {
     const { target, options } = ctx;
     return {
         pollIntervalMs: options.pollIntervalMs,
         cancel: options.cancel,
-        untilTrafficShifted,
+        untilTrafficShifted: main && options.untilTrafficShifted === true,
+        untilReady: main && options.untilReady === true,
         ...(target.terminationWaitMinutes !== undefined ? { terminationWaitMinutes: target.terminationWaitMinutes } : {}),
         ...(target.readyWaitMinutes !== undefined ? { readyWaitMinutes: target.readyWaitMinutes } : {}),
     };
 }
 function what(ctx) {
-    return `CodeDeploy deployment ${ctx.target.deploymentId} (${(0,names/* familyRevision */.KW)(ctx.target.taskDefinitionArn)})`;
+    return `CodeDeploy deployment ${ctx.target.deploymentId} (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(ctx.target.taskDefinitionArn)})`;
 }
 async function conclude(ctx, result) {
     const { reporter, clock } = ctx;
     const end = result.end;
     switch (end.kind) {
+        case 'ready':
+            return (0,_ready_js__WEBPACK_IMPORTED_MODULE_6__/* .readyOutcome */ .S2)(ctx, end.seen);
         case 'traffic-shifted': {
-            const message = `${what(ctx)} shifted all traffic in ${(0,duration/* formatDuration */.a)(clock.now() - result.startedAt)}; the original task set is still in its termination wait, and CodeDeploy ends the deployment after it`;
+            const message = `${what(ctx)} shifted all traffic in ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(clock.now() - result.startedAt)}; the original task set is still in its termination wait, and CodeDeploy ends the deployment after it`;
             reporter.info(message);
             return { status: 'COMPLETED', message, trafficShiftedOnly: true };
         }
         case 'final':
             switch (end.seen.info.status) {
                 case 'Succeeded': {
-                    const message = `${what(ctx)} succeeded in ${(0,duration/* formatDuration */.a)(clock.now() - result.startedAt)}`;
+                    const message = `${what(ctx)} succeeded in ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(clock.now() - result.startedAt)}`;
                     reporter.info(message);
                     return { status: 'COMPLETED', message };
                 }
@@ -561,12 +656,12 @@ async function conclude(ctx, result) {
 }
 /** Why it failed: the failed lifecycle event with its diagnostics, and CodeDeploy's error information. */
 function failureReason(seen) {
-    const event = failedEventOf(seen.target);
+    const event = (0,_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .failedEventOf */ .NG)(seen.target);
     const diagnostics = event?.diagnostics;
     const eventPart = event
         ? `lifecycle event ${event.lifecycleEventName ?? '?'} failed${diagnostics?.errorCode || diagnostics?.message ? ` (${[diagnostics.errorCode, diagnostics.message].filter(Boolean).join(': ')})` : ''}`
         : undefined;
-    return [eventPart, errorInformationLine(seen.info)].filter(Boolean).join('; ') || 'CodeDeploy gave no reason';
+    return [eventPart, (0,_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .errorInformationLine */ .hh)(seen.info)].filter(Boolean).join('; ') || 'CodeDeploy gave no reason';
 }
 async function failed(ctx, seen) {
     const reason = failureReason(seen);
@@ -580,8 +675,8 @@ async function failed(ctx, seen) {
 /** CodeDeploy's own rollback (a new deployment that moves traffic back): followed to its end. */
 async function followRollback(ctx, rollbackId, headline, failure, otherwise) {
     const { reporter, clock, target, options } = ctx;
-    const to = (0,names/* familyRevision */.KW)(target.previousTaskDefinitionArn);
-    const rollback = await reporter.group(`Watching CodeDeploy's rollback ${rollbackId} to ${to}`, () => followDeployment(ctx, rollbackId, clock.now() + options.timeoutMs, followOptions(ctx, false)));
+    const to = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(target.previousTaskDefinitionArn);
+    const rollback = await reporter.group(`Watching CodeDeploy's rollback ${rollbackId} to ${to}`, () => (0,_follow_js__WEBPACK_IMPORTED_MODULE_3__/* .followDeployment */ .p)(ctx, rollbackId, clock.now() + options.timeoutMs, followOptions(ctx, false)));
     const end = rollback.end;
     if (end.kind === 'final' && end.seen.info.status === 'Succeeded') {
         const message = `${headline}; CodeDeploy rolled back to ${to}`;
@@ -594,9 +689,9 @@ async function followRollback(ctx, rollbackId, headline, failure, otherwise) {
         return { status: 'CANCELLED', message, failure };
     }
     const how = end.kind === 'final'
-        ? `ended ${end.seen.info.status ?? '?'}${errorInformationLine(end.seen.info) ? ` (${errorInformationLine(end.seen.info)})` : ''}`
+        ? `ended ${end.seen.info.status ?? '?'}${(0,_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .errorInformationLine */ .hh)(end.seen.info) ? ` (${(0,_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .errorInformationLine */ .hh)(end.seen.info)})` : ''}`
         : end.kind === 'timed-out'
-            ? `did not finish within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}`
+            ? `did not finish within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(options.timeoutMs)}`
             : `could not be observed (${end.kind === 'watch-error' ? end.message : end.kind === 'unobserved' ? end.problem : end.kind})`;
     const message = `${headline}; CodeDeploy's rollback ${rollbackId} to ${to} ${how}`;
     reporter.error(message);
@@ -605,15 +700,15 @@ async function followRollback(ctx, rollbackId, headline, failure, otherwise) {
 async function timedOut(ctx, result) {
     const { reporter, options, target, clock } = ctx;
     const where = result.last ? `; last seen: ${lastSeenLine(result.last)}` : '';
-    const headline = `${what(ctx)} did not finish within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}${where}`;
-    if (result.last && trafficShifted(result.last.info, result.last.target)) {
+    const headline = `${what(ctx)} did not finish within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(options.timeoutMs)}${where}`;
+    if (result.last && (0,_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .trafficShifted */ .hD)(result.last.info, result.last.target)) {
         // Traffic already moved: stopping now would roll back a deployment that only waits to remove the original tasks.
         const message = `${headline}; production traffic had moved and the original task set was in its termination wait, so the deployment is left to finish`;
         reporter.error(message);
         reporter.info(`Console: ${codeDeployConsoleUrl(target.region, target.deploymentId)}`);
         return { status: 'TIMED_OUT', message };
     }
-    const failure = await reportFailure(ctx, result.last, `did not finish within ${(0,duration/* formatDuration */.a)(options.timeoutMs)}`, headline);
+    const failure = await reportFailure(ctx, result.last, `did not finish within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(options.timeoutMs)}`, headline);
     // A cancel while the failure was read: the run's clients are aborted, and the cancel's stop is the one to send.
     if (options.cancel.aborted)
         return cancelled(ctx, `${headline}; cancelled`);
@@ -626,18 +721,18 @@ async function timedOut(ctx, result) {
         // The deployment may have ended between the last poll and the stop: what it says now is the outcome.
         const now = await readOnce(ctx);
         if (now?.status === 'Succeeded') {
-            const message = `${what(ctx)} succeeded just as the wait timed out (StopDeployment was refused: ${(0,read_errors/* describeReadError */.U)(error)})`;
+            const message = `${what(ctx)} succeeded just as the wait timed out (StopDeployment was refused: ${(0,_watch_read_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReadError */ .U)(error)})`;
             reporter.info(message);
             return { status: 'COMPLETED', message };
         }
-        const message = `${headline}; stopping it failed: ${(0,read_errors/* describeReadError */.U)(error)}`;
+        const message = `${headline}; stopping it failed: ${(0,_watch_read_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReadError */ .U)(error)}`;
         reporter.error(message);
         return { status: 'TIMED_OUT', message, failure };
     }
     if (!options.rollback)
         return { status: 'TIMED_OUT', message: `${headline}; stopped`, failure };
     // The stopped deployment names its rollback once CodeDeploy has created it.
-    const stopped = await followDeployment(ctx, target.deploymentId, clock.now() + options.timeoutMs, followOptions(ctx, false));
+    const stopped = await (0,_follow_js__WEBPACK_IMPORTED_MODULE_3__/* .followDeployment */ .p)(ctx, target.deploymentId, clock.now() + options.timeoutMs, followOptions(ctx, false));
     const rollbackId = stopped.end.kind === 'final' ? stopped.end.seen.info.rollbackInfo?.rollbackDeploymentId : undefined;
     if (!rollbackId) {
         const message = `${headline}; stopped, and CodeDeploy started no rollback`;
@@ -659,9 +754,9 @@ async function readOnce(ctx) {
 async function cancelled(ctx, headline) {
     const { clock, target, reporter } = ctx;
     const id = target.deploymentId;
-    const said = await (0,endings/* rollBackOnCancel */.qP)(ctx.afterCancel.stopDeployment(id, true), {
+    const said = await (0,_watch_endings_js__WEBPACK_IMPORTED_MODULE_2__/* .rollBackOnCancel */ .qP)(ctx.afterCancel.stopDeployment(id, true), {
         call: `StopDeployment of ${id}`,
-        to: (0,names/* familyRevision */.KW)(target.previousTaskDefinitionArn),
+        to: (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(target.previousTaskDefinitionArn),
         answeredBy: 'CodeDeploy',
         byHand: `stop it with aws deploy stop-deployment --deployment-id ${id} --auto-rollback-enabled`,
     }, clock);
@@ -672,7 +767,7 @@ async function cancelled(ctx, headline) {
 /** Stopped by someone else: by a later deployment of the group, or by hand. */
 async function stoppedElsewhere(ctx, seen) {
     const { api, target, reporter } = ctx;
-    const reason = errorInformationLine(seen.info) ?? 'no reason given';
+    const reason = (0,_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .errorInformationLine */ .hh)(seen.info) ?? 'no reason given';
     const rollbackId = seen.info.rollbackInfo?.rollbackDeploymentId;
     let later;
     try {
@@ -685,7 +780,7 @@ async function stoppedElsewhere(ctx, seen) {
         later = listed.deployments.find((id) => id !== target.deploymentId && id !== rollbackId);
     }
     catch (error) {
-        reporter.warn(`Could not list the deployment group's deployments: ${(0,read_errors/* describeReadError */.U)(error)}`);
+        reporter.warn(`Could not list the deployment group's deployments: ${(0,_watch_read_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReadError */ .U)(error)}`);
     }
     if (later) {
         const message = `${what(ctx)} was stopped (${reason}); deployment ${later}, started after it, took over`;
@@ -703,7 +798,7 @@ function unknown(ctx, result) {
     const end = result.end;
     const why = end.kind === 'watch-error'
         ? `could not follow it: ${end.message}`
-        : `CodeDeploy did not answer${result.last ? ` in the last ${(0,duration/* formatDuration */.a)(clock.now() - result.last.at)}` : ''} of the ${(0,duration/* formatDuration */.a)(options.timeoutMs)} wait (${end.kind === 'unobserved' ? end.problem : 'no answer'})`;
+        : `CodeDeploy did not answer${result.last ? ` in the last ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(clock.now() - result.last.at)}` : ''} of the ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(options.timeoutMs)} wait (${end.kind === 'unobserved' ? end.problem : 'no answer'})`;
     const seen = result.last ? lastSeenLine(result.last) : undefined;
     const message = `the outcome of ${what(ctx)} is unknown: ${why}${seen ? `; last seen: ${seen}` : ''}`;
     reporter.error(message);
@@ -719,27 +814,27 @@ function unknown(ctx, result) {
 function lastSeenLine(seen) {
     const events = (seen.target?.lifecycleEvents ?? []).filter((event) => event.status && event.status !== 'Pending');
     const current = events.at(-1);
-    return `${seen.info.status ?? '?'}${current ? `; ${lifecycleEventLine(current)}` : ''}`;
+    return `${seen.info.status ?? '?'}${current ? `; ${(0,_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .lifecycleEventLine */ .Vv)(current)}` : ''}`;
 }
 /** Prints the headline as an error, then the failed event's diagnostics and the stopped tasks of the new revision. */
 async function reportFailure(ctx, seen, reason, headline) {
     const { reporter, target } = ctx;
-    const event = failedEventOf(seen?.target);
-    const eventLines = event ? failedEventLines(event) : [];
+    const event = (0,_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .failedEventOf */ .NG)(seen?.target);
+    const eventLines = event ? (0,_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .failedEventLines */ .BN)(event) : [];
     const { tasks, unread } = await stoppedTasks(ctx);
     reporter.error(headline);
     for (const line of eventLines)
         reporter.info(line);
-    const error = errorInformationLine(seen?.info);
+    const error = (0,_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .errorInformationLine */ .hh)(seen?.info);
     if (error)
         reporter.info(`CodeDeploy: ${error}`);
     if (tasks.length > 0) {
-        reporter.info(`Stopped tasks of ${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)}, newest first:`);
-        for (const line of tasks.flatMap(stopped_tasks/* stoppedTaskLines */.a$))
+        reporter.info(`Stopped tasks of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(target.taskDefinitionArn)}, newest first:`);
+        for (const line of tasks.flatMap(_watch_stopped_tasks_js__WEBPACK_IMPORTED_MODULE_8__/* .stoppedTaskLines */ .a$))
             reporter.info(`  ${line}`);
     }
     else {
-        reporter.info(unread ? `The stopped tasks could not be read (${unread}).` : `No stopped tasks of ${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)}.`);
+        reporter.info(unread ? `The stopped tasks could not be read (${unread}).` : `No stopped tasks of ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(target.taskDefinitionArn)}.`);
     }
     reporter.info(`Console: ${codeDeployConsoleUrl(target.region, target.deploymentId)}`);
     return { reason, events: eventLines, stoppedTasks: tasks };
@@ -749,114 +844,10 @@ async function stoppedTasks(ctx) {
     if (options.cancel.aborted)
         return { tasks: [], unread: 'cancelled' };
     const query = { cluster: target.cluster, service: target.service, taskDefinitionArn: target.taskDefinitionArn };
-    const answer = await (0,settle/* settleWithin */.fb)((0,stopped_tasks/* stoppedTasksOf */.bd)(ecs, query), failure_report/* STOPPED_TASKS_WAIT_MS */.G$, clock, options.cancel);
+    const answer = await (0,_watch_settle_js__WEBPACK_IMPORTED_MODULE_9__/* .settleWithin */ .fb)((0,_watch_stopped_tasks_js__WEBPACK_IMPORTED_MODULE_8__/* .stoppedTasksOf */ .bd)(ecs, query), _watch_failure_report_js__WEBPACK_IMPORTED_MODULE_0__/* .STOPPED_TASKS_WAIT_MS */ .G$, clock, options.cancel);
     if (answer.state === 'fulfilled')
         return { tasks: answer.value };
-    return { tasks: [], unread: answer.state === 'rejected' ? (0,read_errors/* describeReadError */.U)(answer.error) : `no answer within ${(0,duration/* formatDuration */.a)(failure_report/* STOPPED_TASKS_WAIT_MS */.G$)}` };
-}
-
-;// CONCATENATED MODULE: ./src/codedeploy/deploy.ts
-
-
-
-
-
-
-
-async function deployWithCodeDeploy(deps, request) {
-    const { session, reporter, clock } = deps;
-    const { update, codeDeploy, taskDefinitionArn, done } = request;
-    if (!session.codeDeploy)
-        throw new Error('deployWithCodeDeploy: the session has no CodeDeploy clients');
-    const { api, afterCancel } = await session.codeDeploy();
-    if (update.desiredCount !== undefined) {
-        reporter.info(`Setting the desired count of ${update.service} to ${update.desiredCount} before the CodeDeploy deployment.`);
-        await setDesiredCount(session.ecs, update, update.desiredCount, { reporter, clock });
-    }
-    request.step('update');
-    const appSpec = (0,appspec/* appSpecContent */.uo)((0,appspec/* appSpecFor */.oW)(codeDeploy.appSpec, taskDefinitionArn));
-    const config = codeDeploy.deploymentConfig ?? codeDeploy.groupDeploymentConfig;
-    reporter.info(`Creating a CodeDeploy deployment of ${(0,names/* familyRevision */.KW)(taskDefinitionArn)} in ${codeDeploy.application}/${codeDeploy.deploymentGroup}` +
-        `${config ? ` (${config})` : ''}; AppSpec: ${(0,appspec/* describeAppSpec */.mW)(codeDeploy.appSpec)}.`);
-    const create = {
-        application: codeDeploy.application,
-        deploymentGroup: codeDeploy.deploymentGroup,
-        appSpec,
-        ...(codeDeploy.description ? { description: codeDeploy.description } : {}),
-        ...(codeDeploy.deploymentConfig ? { deploymentConfig: codeDeploy.deploymentConfig } : {}),
-    };
-    let deploymentId;
-    try {
-        // On the calls a cancel does not abort: its read-back must still answer after a cancel.
-        deploymentId = await createDeployment(afterCancel, create, { reporter, clock, cancel: deps.cancel });
-    }
-    catch (error) {
-        if (error instanceof change/* ChangeCancelledError */.e7) {
-            const seen = error.settled;
-            if (seen.state === 'applied')
-                done.codeDeployDeploymentId = seen.value;
-            throw new errors/* CancelledError */.cc((0,cancel/* signalOf */.oX)(deps.cancel), await settleCancelledCreate(afterCancel, error, create, { reporter, clock }));
-        }
-        throw error;
-    }
-    done.codeDeployDeploymentId = deploymentId;
-    done.target = {
-        cluster: update.cluster,
-        service: update.service,
-        region: request.region,
-        taskDefinitionArn,
-        deploymentIdsBefore: (update.before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : [])),
-        previous: { taskDefinitionArn: update.before.taskDefinition ?? '', desiredCount: update.before.desiredCount ?? 0 },
-    };
-    reporter.info(`CodeDeploy deployment ${deploymentId} started.`);
-    if (!update.watch) {
-        reporter.info('wait is false: not waiting for the CodeDeploy deployment.');
-        return 'not-waited';
-    }
-    // Not request.step: a cancel from here on must reach the watcher, which stops the deployment it created.
-    done.step = 'watch';
-    // wait-until: traffic-shifted ends the wait once production traffic has moved.
-    const waitUntil = update.watch.waitUntil;
-    await deps.beforeWatch?.(deps.cancel);
-    const outcome = await watchCodeDeployment({ api, afterCancel, ecs: session.ecs, clock: deps.watchClock ?? clock, reporter }, {
-        deploymentId,
-        application: codeDeploy.application,
-        deploymentGroup: codeDeploy.deploymentGroup,
-        cluster: update.cluster,
-        service: update.service,
-        region: request.region,
-        taskDefinitionArn,
-        previousTaskDefinitionArn: update.before.taskDefinition ?? '',
-        ...(codeDeploy.terminationWaitMinutes !== undefined ? { terminationWaitMinutes: codeDeploy.terminationWaitMinutes } : {}),
-        ...(codeDeploy.readyWaitMinutes !== undefined ? { readyWaitMinutes: codeDeploy.readyWaitMinutes } : {}),
-    }, {
-        timeoutMs: codeDeploy.waitTimeoutMs ?? update.watch.timeoutMs,
-        pollIntervalMs: update.watch.pollIntervalMs,
-        rollback: update.watch.rollback,
-        cancel: deps.cancel,
-        untilTrafficShifted: waitUntil === 'traffic-shifted',
-    });
-    const { trafficShiftedOnly, ...watched } = outcome;
-    done.outcome = watched;
-    if (outcome.status !== 'COMPLETED')
-        return 'not-completed';
-    return trafficShiftedOnly ? 'traffic-shifted' : 'completed';
-}
-/**
- * UpdateService with the desired count alone, through aws/change.ts. Sending the same count again changes nothing,
- * so a lost answer is simply sent again; a refusal is not.
- */
-async function setDesiredCount(ecs, update, desiredCount, { reporter, clock, cancel }) {
-    await (0,change/* sendChange */.Xy)({
-        action: `UpdateService ${update.service} (desired count ${desiredCount})`,
-        send: async (signal) => void (await ecs.updateService({ cluster: update.cluster, service: update.service, desiredCount }, signal)),
-        async readBack() {
-            const now = (await ecs.describeServices(update.cluster, [update.service])).services?.[0];
-            return now?.desiredCount === desiredCount ? { applied: true, value: undefined } : { applied: false };
-        },
-        resendIsSafe: true,
-        whatToCheck: `aws ecs describe-services --cluster ${update.cluster} --services ${update.service}`,
-    }, { clock, reporter, cancel });
+    return { tasks: [], unread: answer.state === 'rejected' ? (0,_watch_read_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReadError */ .U)(answer.error) : `no answer within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(_watch_failure_report_js__WEBPACK_IMPORTED_MODULE_0__/* .STOPPED_TASKS_WAIT_MS */ .G$)}` };
 }
 
 
