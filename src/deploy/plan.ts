@@ -2,7 +2,6 @@
 // the plan and stops; otherwise apply carries it out. Run-wide things (session, clock, cancel) stay outside.
 import type { RolloutKind } from '../rollout/kind.js';
 import type { ExpressPlan } from '../rollout/express.js';
-import type { ExpressApi } from '../aws/express-api.js';
 import type { Service } from '@aws-sdk/client-ecs';
 import type { AwsSession } from '../aws/clients.js';
 import type { EcsApi } from '../aws/ecs.js';
@@ -104,7 +103,7 @@ export interface EcsReads {
   /** CodeDeploy's clients, made only for a service CodeDeploy deploys. */
   codeDeploy?: AwsSession['codeDeploy'];
   /** The Express calls, for an Express service. */
-  express?: () => Promise<ExpressApi>;
+  express?: AwsSession['express'];
 }
 
 export function planDeploy(deps: PlanDeps, inputs: Inputs, reads: EcsReads): Promise<DeployPlan>;

@@ -334,7 +334,8 @@ describe.concurrent('Express services', () => {
     });
 
     expect(run.code, run.log).toBe(0);
-    expect(run.log).toContain('reading the service back by name');
+    expect(run.log).toContain('CreateExpressGatewayService web: the answer was lost');
+    expect(run.log).toContain('Read the service back by name: the create went through');
     expect(outputsOf(run)['deployment-status']).toBe('COMPLETED');
     expect(outputsOf(run)['endpoint']).toMatch(/^https:\/\/web-/);
     expect(standin.calls['CreateExpressGatewayService']).toBe(1);
