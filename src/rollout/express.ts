@@ -87,8 +87,32 @@ export const express: RolloutKind = {
   },
   deliver: (deps, delivery) => deliverExpress(deps, delivery),
   undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
-  putBack: ({ service, to }) => `a new Express service deployment puts ${service} back on ${to}, through its canary again.`,
+  putBack: ({ service, to }) => `a new Express service deployment puts ${service} back on ${to} and the configuration it had before, through its canary again.`,
 };
+
+/**
+ * What puts an Express service back as the run found it: the health check path, network and scaling target of the
+ * configuration in force before this run's update, and, when the run changed them, its tags as they were.
+ */
+export function putBackInputs(plan: ExpressPlan): ExpressInputs {
+  const before = activeConfiguration(plan.described);
+  const scaling = before?.scalingTarget;
+  const tagsBefore = (plan.described?.tags ?? []).flatMap((tag) => (tag.key === undefined || tag.key.toLowerCase().startsWith('aws:') ? [] : [{ key: tag.key, value: tag.value ?? '' }]));
+  return {
+    infrastructureRoleArn: '',
+    healthCheckPath: before?.healthCheckPath ?? '',
+    scalingTarget: scaling && {
+      ...(scaling.minTaskCount !== undefined ? { minTaskCount: scaling.minTaskCount } : {}),
+      ...(scaling.maxTaskCount !== undefined ? { maxTaskCount: scaling.maxTaskCount } : {}),
+      ...(scaling.autoScalingMetric !== undefined ? { autoScalingMetric: scaling.autoScalingMetric } : {}),
+      ...(scaling.autoScalingTargetValue !== undefined ? { autoScalingTargetValue: scaling.autoScalingTargetValue } : {}),
+    },
+    subnets: [...(before?.networkConfiguration?.subnets ?? [])],
+    securityGroups: [...(before?.networkConfiguration?.securityGroups ?? [])],
+    serviceTags: plan.inputs.mutateTagsOnUpdate ? tagsBefore : [],
+    mutateTagsOnUpdate: plan.inputs.mutateTagsOnUpdate,
+  };
+}
 
 /** The dry run's and the log's lines for what the update changes; the revision compared as family:revision. */
 function configurationChanges(active: ExpressGatewayServiceConfiguration | undefined, request: UpdateExpressGatewayServiceCommandInput): string[] {

@@ -46,6 +46,27 @@ function deploy(standin: EcsStandin, args: string[], options: Omit<BundleOptions
 const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
 const currentDeployment = (standin: EcsStandin): string => String(standin.expressService('web')['currentDeployment'] ?? '');
 
+/** The Express service web, created on web:1, beside the rolling service api on api:1. */
+async function standinWithWebAndApi(context: TestContext): Promise<EcsStandin> {
+  const standin = await standinFor(context);
+  const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE]);
+  expect(created.code, created.log).toBe(0);
+  standin.seedTaskDefinition({ family: 'api', containerDefinitions: [{ name: 'api', image: 'nginx:1.24', memory: 256 }] });
+  standin.seedService({ serviceName: 'api', taskDefinition: 'api:1', desiredCount: 1 });
+  return standin;
+}
+
+/** A services-file run of `entries` (lines under services:). */
+function servicesFileRun(standin: EcsStandin, entries: string[], args: string[] = []): Promise<BundleRun> {
+  const file = join(mkdtempSync(join(tmpdir(), 'express-')), 'services.yml');
+  writeFileSync(file, ['services:', ...entries].join('\n'));
+  return runBundle({
+    args: ['--services-file', file, '--verify-image', 'false', '--json', '--poll-interval', '1s', ...args],
+    env: envOf(standin),
+    timeoutMs: KILL_AFTER_MS,
+  });
+}
+
 describe.concurrent('Express services', () => {
   test('created when missing, updated, then left alone when nothing changed; the endpoint as output', async (context) => {
     const standin = await standinFor(context);
@@ -204,33 +225,10 @@ describe.concurrent('Express services', () => {
     expect(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']).toContain(sd['status']);
   });
 
-  test('a services-file with an Express service and a rolling one: each deployed its own way', async (context) => {
-    const standin = await standinFor(context);
-    const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE]);
-    expect(created.code, created.log).toBe(0);
-    standin.seedTaskDefinition({ family: 'api', containerDefinitions: [{ name: 'api', image: 'nginx:1.24', memory: 256 }] });
-    standin.seedService({ serviceName: 'api', taskDefinition: 'api:1', desiredCount: 1 });
-    const dir = mkdtempSync(join(tmpdir(), 'express-'));
-    const file = join(dir, 'services.yml');
-    writeFileSync(
-      file,
-      [
-        'services:',
-        '  - service: web',
-        '    family: web',
-        '    container-name: Main',
-        '    image: nginx:1.26',
-        '  - service: api',
-        '    family: api',
-        '    image: nginx:1.26',
-      ].join('\n'),
-    );
+  test('a services-file with an Express service and a rolling one: each deployed its own way, each endpoint in results', async (context) => {
+    const standin = await standinWithWebAndApi(context);
 
-    const run = await runBundle({
-      args: ['--services-file', file, '--verify-image', 'false', '--json', '--poll-interval', '1s'],
-      env: envOf(standin),
-      timeoutMs: KILL_AFTER_MS,
-    });
+    const run = await servicesFileRun(standin, ['  - service: web', '    family: web', '    container-name: Main', '    image: nginx:1.26', '  - service: api', '    family: api', '    image: nginx:1.26']);
 
     expect(run.code, run.log).toBe(0);
     const results = JSON.parse(outputsOf(run)['results'] ?? '[]') as Record<string, string>[];
@@ -239,9 +237,30 @@ describe.concurrent('Express services', () => {
       ['api', 'COMPLETED'],
     ]);
     expect(outputsOf(run)['endpoint']).toMatch(/^https:\/\/web-[0-9a-f]{8}\./);
+    expect(results.map((result) => result['endpoint'])).toEqual([outputsOf(run)['endpoint']?.replace(/,$/, ''), '']);
     expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
     expect(standin.calls['UpdateService']).toBe(1);
     expect(String(standin.service('api')['taskDefinition'])).toMatch(/api:2$/);
+  });
+
+  test('on-failure rollback-all: the Express service goes back on the revision and the configuration it had', async (context) => {
+    const standin = await standinWithWebAndApi(context);
+    standin.setScenario('api', { name: 'failing-no-breaker' });
+    const web = ['  - service: web', '    family: web', '    container-name: Main', '    image: nginx:1.26', '    health-check-path: /health'];
+    const api = ['  - service: api', '    family: api', '    image: nginx:1.26', '    wait-timeout: 4s', '    rollback: false'];
+
+    const run = await servicesFileRun(standin, [...web, ...api], ['--on-failure', 'rollback-all']);
+
+    expect(run.code, run.log).toBe(1);
+    const results = JSON.parse(outputsOf(run)['results'] ?? '[]') as Record<string, string>[];
+    expect(results.map((result) => result['deployment-status'])).toEqual(['ROLLED_BACK', 'ROLLED_BACK']);
+    expect(results[0]?.['reason']).toMatch(/put back on web:1 by on-failure rollback-all/);
+    expect(run.log).toContain('a new Express service deployment puts web back on web:1 and the configuration it had before');
+    expect(standin.calls['UpdateExpressGatewayService']).toBe(2);
+    const configuration = (standin.expressService('web')['activeConfigurations'] as Record<string, unknown>[])[0];
+    expect(String(configuration?.['taskDefinitionArn'])).toMatch(/web:1$/);
+    expect(configuration?.['healthCheckPath']).toBe('/ping');
+    expect(String(standin.service('api')['taskDefinition'])).toMatch(/api:1$/);
   });
 
   test("on GitHub Actions, with the AWS action's input names: created, updated, then left alone; the endpoint in the outputs and the job summary", async (context) => {
