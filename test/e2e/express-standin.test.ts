@@ -1,49 +1,33 @@
 // The built bundle deploying Express Mode services on the ECS stand-in: created when missing, updated with the
 // registered revision, left alone when nothing changed, rolled back by ECS or on a cancel, and next to a rolling
 // service in one services-file.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
-import { type EcsStandin, startEcsStandin } from '../standin/index.js';
+import type { EcsStandin } from '../standin/index.js';
+import {
+  EXECUTION,
+  INFRASTRUCTURE,
+  KILL_AFTER_MS,
+  SLOW_CANARY,
+  createExpressService,
+  deployExpress,
+  envOf,
+  expressArgs,
+  expressStandin,
+  outputsOf,
+} from '../support/express-e2e.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { parseGithubOutput } from '../support/github-output.js';
-import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
+import { LOCAL_ACTION_ENTRY, actionInputs, localAction } from '../support/local-action.js';
+import { type BundleRun, runBundle } from '../support/run-bundle.js';
+import { signalDescendant } from '../support/signal-descendant.js';
 
-const INFRASTRUCTURE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices';
-const EXECUTION = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
-const KILL_AFTER_MS = 90_000;
-/** A canary of a little over a second per bake, so a run sees every stage in a few seconds. */
-const CANARY = { canaryPercent: 5, canaryBakeTimeInMinutes: 0.03, bakeTimeInMinutes: 0.03 };
+const EXPRESS_ARGS = expressArgs();
+const standinFor = expressStandin;
+const deploy = deployExpress;
 
-/** What a new Express service's first render needs: the container Main on Fargate, its port, roles and size. */
-const EXPRESS_ARGS = [
-  ...['--service', 'web', '--family', 'web', '--container-name', 'Main', '--container-port', '8080'],
-  ...['--requires-compatibilities', 'FARGATE', '--network-mode', 'awsvpc', '--task-cpu', '256', '--task-memory', '512'],
-  ...['--execution-role-arn', EXECUTION, '--verify-image', 'false'],
-];
-
-async function standinFor(context: TestContext): Promise<EcsStandin> {
-  const standin = await startEcsStandin({ timing: { stageMs: 300, hookMs: 300, rollbackMs: 600, rolloutMs: 600 }, express: { canary: CANARY } });
-  context.onTestFinished(() => standin.close());
-  standin.seedCluster('default');
-  return standin;
-}
-
-function envOf(standin: EcsStandin): Record<string, string> {
-  return { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
-}
-
-function deploy(standin: EcsStandin, args: string[], options: Omit<BundleOptions, 'args' | 'env'> = {}): Promise<BundleRun> {
-  return runBundle({
-    args: [...EXPRESS_ARGS, '--json', '--poll-interval', '1s', '--wait-timeout', '60s', ...args],
-    env: envOf(standin),
-    timeoutMs: KILL_AFTER_MS,
-    ...options,
-  });
-}
-
-const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
 const currentDeployment = (standin: EcsStandin): string => String(standin.expressService('web')['currentDeployment'] ?? '');
 
 /** The Express service web, created on web:1, beside the rolling service api on api:1. */
@@ -377,4 +361,92 @@ describe.concurrent('Express services', () => {
     expect(standin.calls['UpdateExpressGatewayService'] ?? 0).toBe(0);
     expect(standin.calls['RegisterTaskDefinition']).toBe(1);
   });
+});
+
+// The action as a GitHub step, through GitHub's local runner (src/action.ts run() with the INPUT_ variables).
+describe('an Express service through local-action, as a GitHub step', () => {
+  const stepEnv = (standin: EcsStandin, values: Record<string, string>): Record<string, string> => ({
+    ...envOf(standin),
+    ...actionInputs({ 'verify-image': 'false', 'poll-interval': '1s', 'wait-timeout': '60s', ...values }),
+  });
+  const serviceInputs = (image: string, values: Record<string, string> = {}): Record<string, string> => ({
+    'service-name': 'web',
+    family: 'web',
+    'container-name': 'Main',
+    'container-port': '8080',
+    'requires-compatibilities': 'FARGATE',
+    'network-mode': 'awsvpc',
+    'task-cpu': '256',
+    'task-memory': '512',
+    'execution-role-arn': EXECUTION,
+    image,
+    ...values,
+  });
+  const dirFor = (context: TestContext): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'express-local-action-'));
+    context.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
+
+  test('a failing image ends ROLLED_BACK once ECS rolled back, with the reason', async (context) => {
+    const standin = await standinFor(context);
+    await createExpressService(standin, 'web');
+    standin.failImage('nginx:broken');
+
+    const run = await localAction(dirFor(context), stepEnv(standin, serviceInputs('nginx:broken')));
+
+    expect(run.code, run.log).not.toBe(0);
+    expect(run.outputs['deployment-status'], run.log).toBe('ROLLED_BACK');
+    expect(run.log).toMatch(/^::error::the CANARY deployment of web:2 failed: .*ECS rolled back to web:1$/m);
+    expect(run.log).toMatch(/CannotPullContainerError/);
+    const sd = standin.serviceDeployments('web')[0] ?? {};
+    expect(sd['serviceDeploymentArn']).toBe(run.outputs['service-deployment-arn']);
+    expect(sd['status']).toBe('ROLLBACK_SUCCESSFUL');
+  }, 120_000);
+
+  test('SIGTERM with rollback-on-cancel: the canary rolled back through StopServiceDeployment', async (context) => {
+    const standin = await standinFor(context);
+    standin.setExpressReadings({ canary: SLOW_CANARY });
+    await createExpressService(standin, 'web', { wait: false });
+    let signalled = false;
+
+    const run = await localAction(dirFor(context), stepEnv(standin, serviceInputs('nginx:1.26', { 'rollback-on-cancel': 'true' })), {
+      onStart: (child) => {
+        let seen = '';
+        child.stdout?.on('data', (chunk: Buffer) => {
+          seen += chunk.toString();
+          if (!signalled && /Production traffic on the new revision \(web:2\): 5%/.test(seen)) {
+            signalled = signalDescendant(child.pid ?? 0, LOCAL_ACTION_ENTRY, 'SIGTERM');
+          }
+        });
+      },
+    });
+
+    expect(signalled, run.log).toBe(true);
+    expect(run.log).toContain('SIGTERM received: stopping.');
+    expect(run.outputs['deployment-status'], run.log).toBe('CANCELLED');
+    expect(standin.calls['StopServiceDeployment']).toBe(1);
+    const sd = standin.serviceDeployments('web')[0] ?? {};
+    expect(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']).toContain(sd['status']);
+  }, 120_000);
+
+  test('a services-file with an Express service and a rolling one: each deployed its own way, each endpoint in results', async (context) => {
+    const standin = await standinWithWebAndApi(context);
+    const dir = dirFor(context);
+    const file = join(dir, 'services.yml');
+    writeFileSync(file, ['services:', '  - service: web', '    family: web', '    container-name: Main', '    image: nginx:1.26', '  - service: api', '    family: api', '    image: nginx:1.26'].join('\n'));
+
+    const run = await localAction(dir, stepEnv(standin, { 'services-file': file }));
+
+    expect(run.code, run.log).toBe(0);
+    const results = JSON.parse(run.outputs['results'] ?? '[]') as Record<string, string>[];
+    expect(results.map((result) => [result['service'], result['deployment-status']])).toEqual([
+      ['web', 'COMPLETED'],
+      ['api', 'COMPLETED'],
+    ]);
+    expect(results[0]?.['endpoint']).toMatch(/^https:\/\/web-[0-9a-f]{8}\.ecs\.us-east-1\.on\.aws$/);
+    expect(results[1]?.['endpoint']).toBe('');
+    expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
+    expect(String(standin.service('api')['taskDefinition'])).toMatch(/api:2$/);
+  }, 120_000);
 });
