@@ -1,9 +1,10 @@
 // The GitLab component deploying an Express Mode service under gitlab-ci-local: created on the first pipeline,
 // updated on the next, and the service's URL in the dotenv report a later job reads.
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
@@ -43,7 +44,7 @@ describe.skipIf(skip)('an Express service through the GitLab component', () => {
   async function pipeline(
     name: string,
     inputs: Record<string, unknown>,
-    options: { files?: Record<string, string>; onStart?(child: ChildProcessWithoutNullStreams): void } = {},
+    options: { files?: Record<string, string>; onStart?(child: ChildProcessByStdio<null, Readable, Readable>): void } = {},
   ): Promise<{ code: number | null; log: string; dir: string }> {
     const dir = join(root, name);
     mkdirSync(join(dir, 'templates'), { recursive: true });
