@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runContinue: () => (/* binding */ runContinue)
 /* harmony export */ });
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
-/* harmony import */ var _deploy_preflight_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5143);
+/* harmony import */ var _deploy_preflight_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9646);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _fleet_conclude_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5871);
 /* harmony import */ var _fleet_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7564);

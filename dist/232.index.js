@@ -1251,6 +1251,7 @@ function resultOutput(result) {
         'deployment-id': result.deploymentId ?? '',
         'codedeploy-deployment-id': result.codeDeployDeploymentId ?? '',
         'service-deployment-arn': result.serviceDeploymentArn ?? '',
+        endpoint: result.endpoint ?? '',
         'deployment-status': result.deploymentStatus,
         reason: endedWell(result) ? '' : (result.statusMessage ?? ''),
     };
@@ -1259,7 +1260,7 @@ function resultOutput(result) {
 
 /***/ }),
 
-/***/ 5143:
+/***/ 9646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1343,497 +1344,20 @@ const codeDeploy = {
     rollBack: async ({ session, reporter, cancel }, { inputs, service }) => (await Promise.all(/* import() */[__webpack_require__.e(807), __webpack_require__.e(669)]).then(__webpack_require__.bind(__webpack_require__, 3669))).rollBackCodeDeployService({ session, inputs, service, reporter, cancel }),
 };
 
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
-// EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __webpack_require__(833);
-// EXTERNAL MODULE: ./src/taskdef/ports.ts
-var ports = __webpack_require__(8772);
-;// CONCATENATED MODULE: ./src/express/task-definition-rules.ts
-// The rules ECS sets for a task definition an Express service runs by ARN: a container named Main with a single TCP
-// port mapping that has a container port and a name, and FARGATE compatibility. Checked on the rendered document,
-// so the preflight refuses it, naming the input, before anything is registered.
-
-
-const EXPRESS_CONTAINER = 'Main';
-/**
- * The first rule the document breaks, as one line naming the input that fixes it; undefined when it meets them all.
- * `source`: the input the document came from (task-definition, family or service).
- */
-function expressTaskDefinitionProblem(document, source) {
-    const compatibilities = document.requiresCompatibilities ?? [];
-    if (!compatibilities.includes('FARGATE')) {
-        const now = compatibilities.length === 0 ? 'names no launch type' : `is for ${compatibilities.join(', ')}`;
-        return `requires-compatibilities: an Express service runs on Fargate, and the task definition ${now}; add FARGATE.`;
-    }
-    const containers = document.containerDefinitions ?? [];
-    const main = containers.find((container) => container.name === EXPRESS_CONTAINER);
-    if (!main) {
-        const names = containers.map((container) => container.name ?? '?').join(', ') || 'none';
-        return `${source}: an Express service runs the container named ${EXPRESS_CONTAINER}, and the task definition has ${names}; rename the container that serves traffic to ${EXPRESS_CONTAINER}.`;
-    }
-    const mappings = main.portMappings ?? [];
-    const [mapping] = mappings;
-    if (!mapping) {
-        return `container-port: the container ${EXPRESS_CONTAINER} maps no port, and an Express service needs exactly one; set container-port, such as 8080.`;
-    }
-    if (mappings.length > 1) {
-        return `${source}: the container ${EXPRESS_CONTAINER} maps ${mappings.length} ports (${(0,ports/* formatPortMappings */.kM)(mappings)}), and an Express service takes exactly one; keep the one traffic goes to.`;
-    }
-    if ((mapping.protocol ?? 'tcp') !== 'tcp') {
-        return `protocol: the port mapping of the container ${EXPRESS_CONTAINER} is ${mapping.protocol ?? ''}, and an Express service needs tcp; set protocol to tcp.`;
-    }
-    if (mapping.containerPort === undefined) {
-        return `container-port: the port mapping of the container ${EXPRESS_CONTAINER} has no container port (a port range?), and an Express service needs one; set container-port.`;
-    }
-    if (typeof mapping['name'] !== 'string' || mapping['name'] === '') {
-        return `${source}: the port mapping ${(0,ports/* formatPortMappings */.kM)(mappings)} of the container ${EXPRESS_CONTAINER} has no name, and an Express service needs one; add "name", such as "http", to it.`;
-    }
-    return undefined;
-}
-/** Refuses a document that breaks the rules, before anything is registered. */
-function checkExpressTaskDefinition(document, source) {
-    const problem = expressTaskDefinitionProblem(document, source);
-    if (problem !== undefined)
-        throw new errors/* PreflightError */.wG(problem);
-}
-
-;// CONCATENATED MODULE: ./src/express/requests.ts
-
-/** Whether DescribeServices describes an Express service (resourceManagementType ECS). */
-function isExpressService(service) {
-    return service.resourceManagementType === 'ECS';
-}
-/** UpdateExpressGatewayService: the new revision, plus only what the inputs give. */
-function expressUpdateRequest(serviceArn, taskDefinitionArn, express) {
-    const network = networkConfiguration(express);
-    return {
-        serviceArn,
-        taskDefinitionArn,
-        ...(express.healthCheckPath === '' ? {} : { healthCheckPath: express.healthCheckPath }),
-        ...(network ? { networkConfiguration: network } : {}),
-        ...(express.scalingTarget ? { scalingTarget: { ...express.scalingTarget } } : {}),
-    };
-}
-/** CreateExpressGatewayService for a service that does not exist yet; needs the infrastructure role. */
-function expressCreateRequest(target, express) {
-    if (target.service === '') {
-        throw new errors/* InputError */.dz('service: creating an Express service needs its name; set service (or service-name).');
-    }
-    if (express.infrastructureRoleArn === '') {
-        throw new errors/* InputError */.dz(`express-infrastructure-role-arn: the service ${target.service} does not exist in the cluster ${target.cluster}; set express-infrastructure-role-arn to create it as an Express service, or check service and cluster.`);
-    }
-    const network = networkConfiguration(express);
-    return {
-        serviceName: target.service,
-        cluster: target.cluster,
-        infrastructureRoleArn: express.infrastructureRoleArn,
-        taskDefinitionArn: target.taskDefinitionArn,
-        ...(express.healthCheckPath === '' ? {} : { healthCheckPath: express.healthCheckPath }),
-        ...(network ? { networkConfiguration: network } : {}),
-        ...(express.scalingTarget ? { scalingTarget: { ...express.scalingTarget } } : {}),
-        ...(express.serviceTags.length === 0 ? {} : { tags: express.serviceTags.map((tag) => ({ ...tag })) }),
-    };
-}
-function networkConfiguration(express) {
-    if (express.subnets.length === 0 && express.securityGroups.length === 0)
-        return undefined;
-    return {
-        ...(express.subnets.length === 0 ? {} : { subnets: [...express.subnets] }),
-        ...(express.securityGroups.length === 0 ? {} : { securityGroups: [...express.securityGroups] }),
-    };
-}
-/**
- * mutate-tags-on-update: TagResource for the tags new or changed, UntagResource for the keys no longer wanted.
- * Keys starting with aws: belong to AWS and are left alone.
- */
-function expressTagChanges(current, desired) {
-    const known = current.flatMap((tag) => (tag.key === undefined ? [] : [{ key: tag.key, value: tag.value ?? '' }]));
-    const now = new Map(known.map((tag) => [tag.key, tag.value]));
-    const wanted = new Set(desired.map((tag) => tag.key));
-    return {
-        tag: desired.filter((tag) => now.get(tag.key) !== tag.value).map((tag) => ({ ...tag })),
-        untagKeys: known.map((tag) => tag.key).filter((key) => !wanted.has(key) && !key.toLowerCase().startsWith('aws:')),
-    };
-}
-/** The service's URL: the endpoint of its newest active configuration's first ingress path. */
-function expressEndpoint(service) {
-    for (const configuration of service.activeConfigurations ?? []) {
-        const endpoint = configuration.ingressPaths?.find((path) => path.endpoint)?.endpoint;
-        if (endpoint)
-            return endpoint;
-    }
-    return undefined;
-}
-/** What an update request changes in the configuration in force, for the dry run and to skip an update that changes nothing. */
-function expressConfigurationChanges(active, request) {
-    const changes = [];
-    const compare = (field, from, to) => {
-        if (to !== undefined && to !== (from ?? ''))
-            changes.push({ field, from: from ?? '(not set)', to });
-    };
-    compare('taskDefinitionArn', active?.taskDefinitionArn, request.taskDefinitionArn);
-    compare('healthCheckPath', active?.healthCheckPath, request.healthCheckPath);
-    const list = (values) => (values === undefined ? undefined : [...values].sort().join(', '));
-    compare('subnets', list(active?.networkConfiguration?.subnets), list(request.networkConfiguration?.subnets));
-    compare('securityGroups', list(active?.networkConfiguration?.securityGroups), list(request.networkConfiguration?.securityGroups));
-    const scaling = request.scalingTarget ?? {};
-    for (const key of ['minTaskCount', 'maxTaskCount', 'autoScalingMetric', 'autoScalingTargetValue']) {
-        const from = active?.scalingTarget?.[key];
-        const to = scaling[key];
-        compare(key, from === undefined ? undefined : String(from), to === undefined ? undefined : String(to));
-    }
-    return changes;
-}
-
-// EXTERNAL MODULE: ./src/watch/snapshot.ts
-var snapshot = __webpack_require__(8263);
+// EXTERNAL MODULE: ./src/rollout/express.ts + 4 modules
+var express = __webpack_require__(3493);
+// EXTERNAL MODULE: ./src/rollout/rolling.ts
+var rolling = __webpack_require__(9372);
 // EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
 var watch_rollout = __webpack_require__(8790);
 // EXTERNAL MODULE: ./src/rollout/continue-paused.ts
 var continue_paused = __webpack_require__(3743);
-// EXTERNAL MODULE: ./src/rollout/roll-back.ts
-var roll_back = __webpack_require__(2288);
-;// CONCATENATED MODULE: ./src/rollout/express-back.ts
-
-
-/** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
-const FIND_DEPLOYMENT_MS = 60_000;
-const expressBack = {
-    call: 'UpdateExpressGatewayService',
-    start: async (deps, { inputs, service }, to) => {
-        // Loaded only for an Express service.
-        const { expressApi } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(628)]).then(__webpack_require__.bind(__webpack_require__, 7628));
-        const api = expressApi(deps.session.options);
-        const serviceArn = service.serviceArn ?? '';
-        const before = (await api.describe(serviceArn))?.currentDeployment;
-        try {
-            await api.update({ serviceArn, taskDefinitionArn: to });
-        }
-        catch (error) {
-            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`UpdateExpressGatewayService ${inputs.service}`, error), { cause: error });
-        }
-        const after = await newDeployment(deps, api, serviceArn, before, inputs.pollIntervalMs);
-        if (!after?.currentDeployment)
-            throw new Error(`UpdateExpressGatewayService ${inputs.service} was answered, but no new service deployment showed within ${FIND_DEPLOYMENT_MS / 1000}s.`);
-        return (0,roll_back/* rolledBackTarget */.jN)(inputs, deps.session.region, service, to, after.currentDeployment);
-    },
-};
-/** The service once `currentDeployment` names another deployment than before the update: ECS may lag a while. */
-async function newDeployment({ clock, cancel }, api, serviceArn, before, pollMs) {
-    const until = clock.now() + FIND_DEPLOYMENT_MS;
-    while (!cancel.aborted) {
-        const described = await api.describe(serviceArn);
-        if (described?.currentDeployment && described.currentDeployment !== before)
-            return described;
-        if (clock.now() >= until)
-            return undefined;
-        await clock.sleep(pollMs, cancel);
-    }
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/rollout/paused-deployment.ts
-var paused_deployment = __webpack_require__(5959);
-;// CONCATENATED MODULE: ./src/rollout/express.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** The port name given to the single port mapping of the Main container when the render left it unnamed. */
-const PORT_NAME = 'http';
-/** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
-const express_FIND_DEPLOYMENT_MS = 60_000;
-const DEFAULT_POLL_MS = 2_000;
-const CHANGE_ATTEMPTS = 3;
-const THROTTLE_PAUSE_MS = 1_000;
-/** The configuration in force: the newest active one. */
-function activeConfiguration(described) {
-    return described?.activeConfigurations?.[0];
-}
-/** A service the preflight found missing, to be created: what DescribeServices would have said of it. */
-function missingExpressService(serviceName) {
-    return { serviceName, status: 'ACTIVE', resourceManagementType: 'ECS', desiredCount: 0, deployments: [] };
-}
-const express = {
-    name: 'Express',
-    takes: (service) => isExpressService(service),
-    forcesNewDeployment: false,
-    plan: async ({ reads }, inputs, service) => {
-        if (!service.serviceArn)
-            return { express: { inputs: inputs.express } };
-        const api = await reads.express?.();
-        if (!api)
-            throw new Error('express.plan: reads.express is needed for an Express service');
-        let described;
-        try {
-            described = await api.describe(service.serviceArn);
-        }
-        catch (error) {
-            throw new errors/* PreflightError */.wG((0,aws_errors/* describeAwsError */.Pp)(`DescribeExpressGatewayService ${inputs.service}`, error));
-        }
-        return { express: { inputs: inputs.express, ...(described ? { described } : {}) } };
-    },
-    finishRender: (rendered, source) => {
-        // A revision named by task-definition-arn is deployed as it is: checked, never changed.
-        const named = source === 'task-definition-arn' ? rendered : namePortMapping(rendered);
-        checkExpressTaskDefinition(named.taskDefinition, source);
-        return named;
-    },
-    dryRun: (update, deployed) => {
-        const plan = update.express;
-        const wait = update.watch ? ' and wait for its canary service deployment, stage by stage' : ', without waiting for the rollout';
-        if (!plan?.described) {
-            if (update.before === undefined)
-                return [`Would create or update the Express service ${update.service} in ${update.cluster} with ${deployed}${wait}.`];
-            return [`Would create the Express service ${update.service} in ${update.cluster} with ${deployed}${wait}.`];
-        }
-        const request = expressUpdateRequest(plan.described.serviceArn ?? '', deployed, plan.inputs);
-        const changes = configurationChanges(activeConfiguration(plan.described), request);
-        const tags = tagLines(plan);
-        const unchanged = `Would not update the Express service ${update.service}: its configuration already runs ${deployed}, and nothing else changes`;
-        if (changes.length === 0)
-            return tags.length === 0 ? [`${unchanged}.`] : [`${unchanged}; its tags would change:`, ...tags];
-        return [`Would update the Express service ${update.service} in ${update.cluster}${wait}:`, ...changes.map((line) => `  ${line}`), ...tags];
-    },
-    deliver: (deps, delivery) => deliverExpress(deps, delivery),
-    undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
-    pausesAt: paused_deployment/* pauseStages */.Gr,
-    putBack: ({ service, to }) => `a new Express service deployment puts ${service} back on ${to}, through its canary again.`,
-    continuePaused: (deps, request) => (0,continue_paused/* continuePausedDeployment */.n)(deps, request, 'Express', watch_rollout/* watchStaged */.G),
-    rollBack: (deps, request) => (0,roll_back/* rollBackService */.Gg)(deps, request, watch_rollout/* watchStaged */.G, expressBack),
-};
-/** The dry run's and the log's lines for what the update changes; the revision compared as family:revision. */
-function configurationChanges(active, request) {
-    return expressConfigurationChanges(active, request)
-        .filter((change) => change.field !== 'taskDefinitionArn' || !(0,names/* sameRevision */.Y6)(change.from, change.to))
-        .map((change) => (change.field === 'taskDefinitionArn' ? `task definition: ${(0,names/* familyRevision */.KW)(change.from)} -> ${(0,names/* familyRevision */.KW)(change.to)}` : `${change.field}: ${change.from} -> ${change.to}`));
-}
-function tagLines(plan) {
-    if (!plan.inputs.mutateTagsOnUpdate)
-        return [];
-    const { tag, untagKeys } = expressTagChanges(plan.described?.tags ?? [], plan.inputs.serviceTags);
-    return [
-        ...tag.map((item) => `  service tag ${item.key}: ${item.value}`),
-        ...untagKeys.map((key) => `  service tag ${key}: removed`),
-    ];
-}
-/** The Main container's single port mapping gets a name when it has none: ECS requires one for an Express service. */
-function namePortMapping(rendered) {
-    const containers = rendered.taskDefinition.containerDefinitions ?? [];
-    const main = containers.find((container) => container.name === EXPRESS_CONTAINER);
-    const [mapping, ...others] = main?.portMappings ?? [];
-    if (!main || !mapping || others.length > 0 || (typeof mapping['name'] === 'string' && mapping['name'] !== ''))
-        return rendered;
-    const named = { ...main, portMappings: [{ ...mapping, name: PORT_NAME }] };
-    return {
-        ...rendered,
-        taskDefinition: { ...rendered.taskDefinition, containerDefinitions: containers.map((container) => (container === main ? named : container)) },
-    };
-}
-async function deliverExpress(deps, delivery) {
-    const { reporter } = deps;
-    const { update, revision, done } = delivery;
-    const plan = update.express;
-    if (!plan)
-        throw new Error('express.deliver: the plan has no Express part');
-    delivery.step('update');
-    const { expressApi } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(628)]).then(__webpack_require__.bind(__webpack_require__, 7628));
-    const api = expressApi(deps.session.options, update.watch?.rollbackOnCancel === true);
-    const found = plan.described ?? (await readBackByName(deps, update, api));
-    const started = found
-        ? await updateService(deps, delivery, api, found, plan)
-        : await createService(deps, delivery, api, plan);
-    if (!started) {
-        done.express = { serviceArn: found?.serviceArn ?? '', ...endpointOf(found) };
-        done.outcome = { status: 'COMPLETED', message: `${update.service} already runs ${(0,names/* familyRevision */.KW)(revision.arn)} with this configuration: no update.` };
-        reporter.info(done.outcome.message);
-        return { keepRevisions: true };
-    }
-    const { service: described, target } = started;
-    done.express = { serviceArn: described.serviceArn ?? '', ...endpointOf(described) };
-    done.target = target;
-    reporter.info(`Service deployment ${target.serviceDeploymentArn ?? '?'} started.`);
-    if (done.express.endpoint)
-        reporter.info(`Endpoint: ${done.express.endpoint}`);
-    if (!update.watch) {
-        reporter.info('wait is false: not waiting for the rollout.');
-        return { keepRevisions: false, notRunBecause: 'the rollout was not waited for' };
-    }
-    if (!update.watch.rollbackOnCancel)
-        delivery.step('watch');
-    done.step = 'watch';
-    done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel }, watch_rollout/* watchStaged */.G);
-    const after = await api.describe(described.serviceArn ?? '').catch(() => undefined);
-    if (after)
-        done.express = { serviceArn: after.serviceArn ?? done.express.serviceArn, ...endpointOf(after) };
-    if (done.outcome.status !== 'COMPLETED')
-        return { keepRevisions: false };
-    if (done.outcome.bakeTimeRunning)
-        return { keepRevisions: false, notRunBecause: 'the bake time was still running (wait-until: traffic-shifted)' };
-    return { keepRevisions: true };
-}
-function endpointOf(described) {
-    const endpoint = described ? expressEndpoint(described) : undefined;
-    return endpoint ? { endpoint } : {};
-}
-/** UpdateExpressGatewayService with the revision; undefined when nothing would change. */
-async function updateService(deps, delivery, api, found, plan) {
-    const { reporter } = deps;
-    const { update, revision } = delivery;
-    const serviceArn = found.serviceArn ?? '';
-    const active = activeConfiguration(found);
-    await mutateTags(deps, api, serviceArn, found, plan);
-    const request = expressUpdateRequest(serviceArn, revision.arn, plan.inputs);
-    const changes = configurationChanges(active, request);
-    if (changes.length === 0) {
-        if (!revision.registered && delivery.done.image?.pushedNewDigest) {
-            reporter.warn(`The push gave ${delivery.done.image.image} a new digest under a tag ${(0,names/* familyRevision */.KW)(revision.arn)} already names, and an Express service cannot be made to redeploy it: set pin-digest to deploy by digest.`);
-        }
-        return undefined;
-    }
-    reporter.info(`Updating the Express service ${update.service} to ${(0,names/* familyRevision */.KW)(revision.arn)}: ${changes.join('; ')}.`);
-    const before = found.currentDeployment;
-    try {
-        await unlessThrottled(deps, () => api.update(request));
-    }
-    catch (error) {
-        // One attempt: a refusal changed nothing; a lost answer is settled by reading back which deployment runs.
-        if ((0,aws_errors/* classifyError */.fe)(error) !== 'transient')
-            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`UpdateExpressGatewayService ${update.service}`, error), { cause: error });
-        reporter.warn(`UpdateExpressGatewayService ${update.service}: the answer was lost (${(0,aws_errors/* errorName */.Is)(error)}); reading the service back.`);
-        const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, 3 * pollMs(delivery));
-        if (!settled)
-            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`UpdateExpressGatewayService ${update.service}`, error), { cause: error });
-        return started(delivery, settled, before, active);
-    }
-    const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, express_FIND_DEPLOYMENT_MS);
-    if (!settled)
-        throw new Error(`UpdateExpressGatewayService ${update.service} was answered, but no service deployment of ${(0,names/* familyRevision */.KW)(revision.arn)} showed within ${express_FIND_DEPLOYMENT_MS / 1000}s.`);
-    return started(delivery, settled, before, active);
-}
-async function createService(deps, delivery, api, plan) {
-    const { reporter } = deps;
-    const { update, revision } = delivery;
-    const request = expressCreateRequest({ service: update.service, cluster: update.cluster, taskDefinitionArn: revision.arn }, plan.inputs);
-    reporter.info(`Creating the Express service ${update.service} in ${update.cluster} with ${(0,names/* familyRevision */.KW)(revision.arn)}.`);
-    let created;
-    try {
-        created = await unlessThrottled(deps, () => api.create(request));
-    }
-    catch (error) {
-        if ((0,aws_errors/* classifyError */.fe)(error) !== 'transient')
-            throw new Error((0,aws_errors/* describeAwsError */.Pp)(`CreateExpressGatewayService ${update.service}`, error), { cause: error });
-        // No idempotency token: only the service read back by name tells whether the create happened.
-        reporter.warn(`CreateExpressGatewayService ${update.service}: the answer was lost (${(0,aws_errors/* errorName */.Is)(error)}); reading the service back by name.`);
-        created = await readBackByName(deps, update, api);
-        if (!created)
-            throw new Error(`${(0,aws_errors/* describeAwsError */.Pp)(`CreateExpressGatewayService ${update.service}`, error)}; the service was not created, run the job again.`, { cause: error });
-    }
-    const serviceArn = created?.serviceArn ?? '';
-    const settled = created?.currentDeployment ? created : await findNewDeployment(deps, delivery, api, serviceArn, undefined, express_FIND_DEPLOYMENT_MS);
-    if (!settled?.currentDeployment)
-        throw new Error(`CreateExpressGatewayService ${update.service} was answered, but its service deployment did not show.`);
-    return started(delivery, settled, undefined, undefined);
-}
-/** The Express service of that name in the cluster, read through DescribeServices; undefined when there is none. */
-async function readBackByName(deps, update, api) {
-    const answer = await deps.session.ecs.describeServices(update.cluster, [update.service]);
-    const service = answer.services?.find((item) => item.status === 'ACTIVE' && isExpressService(item));
-    return service?.serviceArn ? api.describe(service.serviceArn) : undefined;
-}
-/**
- * The service once `currentDeployment` names the deployment this run started: another than the one named before,
- * whose configuration runs the revision. ECS may name the previous one for a while after the update.
- */
-async function findNewDeployment(deps, delivery, api, serviceArn, before, withinMs) {
-    const until = deps.clock.now() + withinMs;
-    // With rollback-on-cancel the deployment is looked for also after a cancel: it is the one to roll back.
-    const keepLooking = delivery.update.watch?.rollbackOnCancel === true;
-    for (;;) {
-        const described = await api.describe(serviceArn);
-        const current = described?.currentDeployment;
-        if (described && current && current !== before && (await runsRevision(deps, described, current, delivery.revision.arn)))
-            return described;
-        if (deps.clock.now() >= until)
-            return undefined;
-        if (!keepLooking)
-            (0,cancel/* throwIfCancelled */.dZ)(deps.cancel);
-        await deps.clock.sleep(pollMs(delivery), keepLooking ? undefined : deps.cancel);
-    }
-}
-/** A throttled change was refused before anything happened: sent again after a pause, up to 3 attempts in all. */
-async function unlessThrottled(deps, send) {
-    for (let attempt = 1;; attempt += 1) {
-        try {
-            return await send();
-        }
-        catch (error) {
-            if (attempt >= CHANGE_ATTEMPTS || (0,aws_errors/* classifyError */.fe)(error) !== 'throttled')
-                throw error;
-            deps.reporter.info('ECS throttled the request, which changed nothing: sending it again shortly.');
-            await deps.clock.sleep(THROTTLE_PAUSE_MS * attempt, deps.cancel);
-            (0,cancel/* throwIfCancelled */.dZ)(deps.cancel);
-        }
-    }
-}
-function pollMs(delivery) {
-    return delivery.update.watch?.pollIntervalMs ?? DEFAULT_POLL_MS;
-}
-async function runsRevision(deps, described, deploymentArn, taskDefinitionArn) {
-    const answer = await deps.session.ecs.describeServiceDeployments([deploymentArn]);
-    const revisionArn = answer.serviceDeployments?.[0]?.targetServiceRevision?.arn;
-    const configuration = described.activeConfigurations?.find((item) => item.serviceRevisionArn === revisionArn);
-    return configuration !== undefined && (0,names/* sameRevision */.Y6)(configuration.taskDefinitionArn, taskDefinitionArn);
-}
-function started(delivery, service, before, active) {
-    const { update, revision } = delivery;
-    const deploymentIdsBefore = (update.before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : []));
-    return {
-        service,
-        target: {
-            cluster: update.cluster,
-            service: update.service,
-            region: delivery.region,
-            taskDefinitionArn: revision.arn,
-            ...(service.currentDeployment ? { serviceDeploymentArn: service.currentDeployment } : {}),
-            deploymentIdsBefore,
-            // Events ECS listed before the update are an earlier deployment's: not this run's to print.
-            eventKeysBefore: (update.before.events ?? []).map(snapshot/* eventKey */.Mk),
-            ...(before ? { serviceDeploymentArnBefore: before } : {}),
-            previous: { taskDefinitionArn: active?.taskDefinitionArn ?? '', desiredCount: update.before.desiredCount ?? 0 },
-            strategy: 'CANARY',
-        },
-    };
-}
-/** mutate-tags-on-update: the service's tags made what service-tags says, before the update. */
-async function mutateTags(deps, api, serviceArn, found, plan) {
-    if (!plan.inputs.mutateTagsOnUpdate)
-        return;
-    const { tag, untagKeys } = expressTagChanges(found.tags ?? [], plan.inputs.serviceTags);
-    if (tag.length > 0)
-        await api.tag(serviceArn, tag);
-    if (untagKeys.length > 0)
-        await api.untag(serviceArn, untagKeys);
-    if (tag.length + untagKeys.length > 0) {
-        deps.reporter.info(`Service tags of ${found.serviceName ?? serviceArn}: ${[...tag.map((item) => `${item.key} set`), ...untagKeys.map((key) => `${key} removed`)].join(', ')}.`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/rollout/rolling.ts
-var rolling = __webpack_require__(9372);
 // EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
 var ecs_update = __webpack_require__(7782);
+// EXTERNAL MODULE: ./src/rollout/paused-deployment.ts
+var paused_deployment = __webpack_require__(5959);
+// EXTERNAL MODULE: ./src/rollout/roll-back.ts
+var roll_back = __webpack_require__(2288);
 ;// CONCATENATED MODULE: ./src/rollout/staged.ts
 // ECS's own blue/green, linear and canary deployments: one UpdateService, then the service deployment's lifecycle
 // stages; a rollback of what is in flight is StopServiceDeployment (or ContinueServiceDeployment ROLLBACK at a
@@ -1878,7 +1402,7 @@ const staged = {
 
 const ROLLOUT_KINDS = [
     // First: an Express service has a strategy the others would take it by.
-    express,
+    express/* express */.xH,
     rolling/* rolling */.I,
     staged,
     codeDeploy,
@@ -1888,6 +1412,8 @@ function kindFor(service) {
     return ROLLOUT_KINDS.find((kind) => kind.takes(service));
 }
 
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
 // EXTERNAL MODULE: ./src/aws/read-failure.ts
 var read_failure = __webpack_require__(1494);
 ;// CONCATENATED MODULE: ./src/deploy/preflight.ts
@@ -1907,7 +1433,7 @@ async function preflightService(ecs, cluster, serviceName, region, checks = {}) 
     const service = answer.services?.[0];
     const gone = !service || (service.status === 'INACTIVE' && checks.createExpress);
     if (gone && checks.createExpress)
-        return checkedForce({ service: missingExpressService(serviceName), kind: express }, serviceName, checks);
+        return checkedForce({ service: (0,express/* missingExpressService */.gB)(serviceName), kind: express/* express */.xH }, serviceName, checks);
     if (!service) {
         const reason = answer.failures?.[0]?.reason ?? 'MISSING';
         throw new errors/* PreflightError */.wG(`service: "${serviceName}" was not found in cluster ${cluster} (${reason}); check the service name, or create the service first (an Express service: set express-infrastructure-role-arn to create it).`);
@@ -3517,8 +3043,8 @@ function checkLaunchVolume(taskDefinition, volumeName, inputName) {
 
 // EXTERNAL MODULE: ./src/taskdef/parse-file.ts
 var parse_file = __webpack_require__(5982);
-// EXTERNAL MODULE: ./src/deploy/preflight.ts + 7 modules
-var deploy_preflight = __webpack_require__(5143);
+// EXTERNAL MODULE: ./src/deploy/preflight.ts + 3 modules
+var deploy_preflight = __webpack_require__(9646);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/deploy/keep-revisions.ts
@@ -4156,8 +3682,7 @@ function readsOf(session) {
         ecs: session.ecs,
         region: session.region,
         ...(session.codeDeploy ? { codeDeploy: session.codeDeploy } : {}),
-        // Loaded only for an Express service: a dry run without credentials loads no AWS SDK.
-        express: async () => (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212), __webpack_require__.e(628)]).then(__webpack_require__.bind(__webpack_require__, 7628))).expressApi(session.options),
+        ...(session.express ? { express: session.express } : {}),
     };
 }
 async function planDeps(inputs, env, access, reporter, compared) {
@@ -4546,6 +4071,8 @@ function sharedRegistrations() {
     };
 }
 
+// EXTERNAL MODULE: ./src/rollout/express.ts + 4 modules
+var express = __webpack_require__(3493);
 // EXTERNAL MODULE: ./src/rollout/rolling.ts
 var rolling = __webpack_require__(9372);
 ;// CONCATENATED MODULE: ./src/fleet/rollback-all.ts
@@ -4554,14 +4081,20 @@ var rolling = __webpack_require__(9372);
 
 
 
+
 /** Statuses after which a service that moved is put back: not one ECS or the watcher already put back, nor one another deploy took over. */
 const PUT_BACK = new Set(['COMPLETED', 'SKIPPED', 'FAILED', 'TIMED_OUT', 'UNKNOWN']);
 async function rollBackAll(deps, runs, failed) {
-    const moved = runs.filter((run) => {
+    let moved = runs.filter((run) => {
         const target = run.progress.target;
         return target && run.result && PUT_BACK.has(run.result.deploymentStatus) && !(0,aws_names/* sameRevision */.Y6)(target.previous.taskDefinitionArn, target.taskDefinitionArn);
     });
     const cause = `${failed.prefix} ${failed.result?.deploymentStatus ?? 'FAILED'}`;
+    // A service this run created (an Express service) ran no revision before: there is nothing to put it back on.
+    for (const run of moved.filter((item) => item.progress.target?.previous.taskDefinitionArn === '')) {
+        run.reporter.warn(`rollback-all: ${run.inputs.service} was created by this run, so there is no revision to put it back on; it stays as it is.`);
+    }
+    moved = moved.filter((run) => run.progress.target?.previous.taskDefinitionArn !== '');
     if (moved.length === 0) {
         deps.reporter.info(`on-failure rollback-all: ${cause}; no service of this run is left on a new revision.`);
         return;
@@ -4626,8 +4159,9 @@ async function putBackPlan(ecs, plan, inputs, target) {
             forceNewDeployment: false,
             ...(update.extra ? { extra: update.extra } : {}),
             ...(update.codeDeploy ? { codeDeploy: update.codeDeploy } : {}),
-            // An Express service is read again when it is put back: what the run read of it is out of date.
-            ...(update.express ? { express: { inputs: update.express.inputs } } : {}),
+            // An Express service is read again when it is put back (what the run read of it is out of date), and goes
+            // back to the configuration the run found.
+            ...(update.express ? { express: { inputs: (0,express/* putBackInputs */.OS)(update.express) } } : {}),
             watch: {
                 timeoutMs: inputs.waitTimeoutMs,
                 pollIntervalMs: inputs.pollIntervalMs,
@@ -6304,6 +5838,627 @@ function cancelledUpdate(deps, seen, service, arn, whatToCheck) {
             : `UpdateService may still be applied to ${service}: check ${whatToCheck}`;
     deps.reporter.warn(`Cancelled during UpdateService: ${detail}.`);
     return new errors/* CancelledError */.cc((0,cancel/* signalOf */.oX)(deps.cancel), detail);
+}
+
+
+/***/ }),
+
+/***/ 3493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  xH: () => (/* binding */ express),
+  gB: () => (/* binding */ missingExpressService),
+  OS: () => (/* binding */ putBackInputs)
+});
+
+// UNUSED EXPORTS: activeConfiguration
+
+// EXTERNAL MODULE: ./src/aws/change.ts
+var change = __webpack_require__(1149);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __webpack_require__(9378);
+// EXTERNAL MODULE: ./src/aws/names.ts
+var names = __webpack_require__(6429);
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/express/requests.ts
+
+/** Whether DescribeServices describes an Express service (resourceManagementType ECS). */
+function isExpressService(service) {
+    return service.resourceManagementType === 'ECS';
+}
+/** UpdateExpressGatewayService: the new revision, plus only what the inputs give. */
+function expressUpdateRequest(serviceArn, taskDefinitionArn, express) {
+    const network = networkConfiguration(express);
+    return {
+        serviceArn,
+        taskDefinitionArn,
+        ...(express.healthCheckPath === '' ? {} : { healthCheckPath: express.healthCheckPath }),
+        ...(network ? { networkConfiguration: network } : {}),
+        ...(express.scalingTarget ? { scalingTarget: { ...express.scalingTarget } } : {}),
+    };
+}
+/** CreateExpressGatewayService for a service that does not exist yet; needs the infrastructure role. */
+function expressCreateRequest(target, express) {
+    if (target.service === '') {
+        throw new src_errors/* InputError */.dz('service: creating an Express service needs its name; set service (or service-name).');
+    }
+    if (express.infrastructureRoleArn === '') {
+        throw new src_errors/* InputError */.dz(`express-infrastructure-role-arn: the service ${target.service} does not exist in the cluster ${target.cluster}; set express-infrastructure-role-arn to create it as an Express service, or check service and cluster.`);
+    }
+    const network = networkConfiguration(express);
+    return {
+        serviceName: target.service,
+        cluster: target.cluster,
+        infrastructureRoleArn: express.infrastructureRoleArn,
+        taskDefinitionArn: target.taskDefinitionArn,
+        ...(express.healthCheckPath === '' ? {} : { healthCheckPath: express.healthCheckPath }),
+        ...(network ? { networkConfiguration: network } : {}),
+        ...(express.scalingTarget ? { scalingTarget: { ...express.scalingTarget } } : {}),
+        ...(express.serviceTags.length === 0 ? {} : { tags: express.serviceTags.map((tag) => ({ ...tag })) }),
+    };
+}
+function networkConfiguration(express) {
+    if (express.subnets.length === 0 && express.securityGroups.length === 0)
+        return undefined;
+    return {
+        ...(express.subnets.length === 0 ? {} : { subnets: [...express.subnets] }),
+        ...(express.securityGroups.length === 0 ? {} : { securityGroups: [...express.securityGroups] }),
+    };
+}
+/**
+ * mutate-tags-on-update: TagResource for the tags new or changed, UntagResource for the keys no longer wanted.
+ * Keys starting with aws: belong to AWS and are left alone.
+ */
+function expressTagChanges(current, desired) {
+    const known = current.flatMap((tag) => (tag.key === undefined ? [] : [{ key: tag.key, value: tag.value ?? '' }]));
+    const now = new Map(known.map((tag) => [tag.key, tag.value]));
+    const wanted = new Set(desired.map((tag) => tag.key));
+    return {
+        tag: desired.filter((tag) => now.get(tag.key) !== tag.value).map((tag) => ({ ...tag })),
+        untagKeys: known.map((tag) => tag.key).filter((key) => !wanted.has(key) && !key.toLowerCase().startsWith('aws:')),
+    };
+}
+/** The service's URL: the endpoint of its newest active configuration's first ingress path. */
+function expressEndpoint(service) {
+    for (const configuration of service.activeConfigurations ?? []) {
+        const endpoint = configuration.ingressPaths?.find((path) => path.endpoint)?.endpoint;
+        if (endpoint)
+            return endpoint;
+    }
+    return undefined;
+}
+/** What an update request changes in the configuration in force, for the dry run and to skip an update that changes nothing. */
+function expressConfigurationChanges(active, request) {
+    const changes = [];
+    const compare = (field, from, to) => {
+        if (to !== undefined && to !== (from ?? ''))
+            changes.push({ field, from: from ?? '(not set)', to });
+    };
+    compare('taskDefinitionArn', active?.taskDefinitionArn, request.taskDefinitionArn);
+    compare('healthCheckPath', active?.healthCheckPath, request.healthCheckPath);
+    const list = (values) => (values === undefined ? undefined : [...values].sort().join(', '));
+    compare('subnets', list(active?.networkConfiguration?.subnets), list(request.networkConfiguration?.subnets));
+    compare('securityGroups', list(active?.networkConfiguration?.securityGroups), list(request.networkConfiguration?.securityGroups));
+    const scaling = request.scalingTarget ?? {};
+    for (const key of ['minTaskCount', 'maxTaskCount', 'autoScalingMetric', 'autoScalingTargetValue']) {
+        const from = active?.scalingTarget?.[key];
+        const to = scaling[key];
+        compare(key, from === undefined ? undefined : String(from), to === undefined ? undefined : String(to));
+    }
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./src/express/changes.ts
+
+
+
+function changeOptions(deps) {
+    return { clock: deps.clock, reporter: deps.reporter, cancel: deps.cancel, ...(deps.cancelWaitMs !== undefined ? { cancelWaitMs: deps.cancelWaitMs } : {}) };
+}
+/**
+ * CreateExpressGatewayService. Its answer's service, or, after a lost answer, the service found by name: the
+ * create went through when an Express service of that name is active in the cluster.
+ */
+function createExpressService(deps, request) {
+    const name = request.serviceName ?? '';
+    const cluster = request.cluster ?? 'default';
+    return (0,change/* sendChange */.Xy)({
+        action: `CreateExpressGatewayService ${name}`,
+        send: (signal) => deps.apis.api.create(request, signal),
+        async readBack() {
+            const found = await expressServiceByName(deps.ecs, deps.apis.afterCancel, cluster, name);
+            if (!found)
+                return { applied: false, seen: `no Express service ${name} in ${cluster}` };
+            deps.reporter.info(`Read the service back by name: the create went through, ${name} exists.`);
+            return { applied: true, value: found };
+        },
+        resendIsSafe: false,
+        whatToCheck: `whether the Express service ${name} exists (aws ecs describe-services --cluster ${cluster} --services ${name})`,
+    }, changeOptions(deps));
+}
+/**
+ * UpdateExpressGatewayService. Undefined when it was answered: the answer names no deployment, which its caller
+ * then looks for. After a lost answer: the service once it shows the deployment the update started (another than
+ * `deploymentBefore`, of the requested revision).
+ */
+function updateExpressService(deps, request, deploymentBefore) {
+    const serviceArn = request.serviceArn ?? '';
+    const revision = request.taskDefinitionArn ?? '';
+    return (0,change/* sendChange */.Xy)({
+        action: `UpdateExpressGatewayService ${serviceName(serviceArn)}`,
+        async send(signal) {
+            await deps.apis.api.update(request, signal);
+            return undefined;
+        },
+        async readBack() {
+            const described = await deps.apis.afterCancel.describe(serviceArn);
+            const current = described?.currentDeployment;
+            if (!described || !current || current === deploymentBefore)
+                return { applied: false, seen: `the service deployment is still ${current ?? 'none'}` };
+            if (!(await runsRevision(deps.ecs, described, current, revision)))
+                return { applied: false, seen: `${current} does not deploy ${(0,names/* familyRevision */.KW)(revision)}` };
+            deps.reporter.info(`The update went through: service deployment ${current} of ${(0,names/* familyRevision */.KW)(revision)} started.`);
+            return { applied: true, value: described };
+        },
+        // The same update sent twice may start a second deployment: it is sent again only once it can no longer land late.
+        resendIsSafe: false,
+        whatToCheck: `the service deployments of ${serviceName(serviceArn)} (aws ecs describe-express-gateway-service --service-arn ${serviceArn}) for one of ${(0,names/* familyRevision */.KW)(revision)}`,
+    }, changeOptions(deps));
+}
+/** mutate-tags-on-update: TagResource for the tags new or changed, then UntagResource for the keys no longer wanted. */
+async function setServiceTags(deps, serviceArn, tag, untagKeys) {
+    const tagsNow = async () => new Map(((await deps.apis.afterCancel.describe(serviceArn))?.tags ?? []).map((item) => [item.key, item.value ?? '']));
+    const whatToCheck = `the tags of ${serviceName(serviceArn)} (aws ecs list-tags-for-resource --resource-arn ${serviceArn})`;
+    if (tag.length > 0) {
+        await (0,change/* sendChange */.Xy)({
+            action: `TagResource ${serviceName(serviceArn)}`,
+            send: (signal) => deps.apis.api.tag(serviceArn, tag, signal),
+            async readBack() {
+                const now = await tagsNow();
+                return tag.every((item) => now.get(item.key) === item.value) ? { applied: true, value: undefined } : { applied: false };
+            },
+            resendIsSafe: true,
+            whatToCheck,
+        }, changeOptions(deps));
+    }
+    if (untagKeys.length > 0) {
+        await (0,change/* sendChange */.Xy)({
+            action: `UntagResource ${serviceName(serviceArn)}`,
+            send: (signal) => deps.apis.api.untag(serviceArn, untagKeys, signal),
+            async readBack() {
+                const now = await tagsNow();
+                return untagKeys.every((key) => !now.has(key)) ? { applied: true, value: undefined } : { applied: false };
+            },
+            resendIsSafe: true,
+            whatToCheck,
+        }, changeOptions(deps));
+    }
+}
+/** The active Express service of that name in the cluster, read through DescribeServices; undefined when there is none. */
+async function expressServiceByName(ecs, api, cluster, name) {
+    const answer = await ecs.describeServices(cluster, [name]);
+    const service = answer.services?.find((item) => item.status === 'ACTIVE' && isExpressService(item));
+    return service?.serviceArn ? api.describe(service.serviceArn) : undefined;
+}
+/** Whether the service deployment deploys the revision: its target service revision's configuration runs it. */
+async function runsRevision(ecs, described, deploymentArn, taskDefinitionArn) {
+    const answer = await ecs.describeServiceDeployments([deploymentArn]);
+    const revisionArn = answer.serviceDeployments?.[0]?.targetServiceRevision?.arn;
+    const configuration = described.activeConfigurations?.find((item) => item.serviceRevisionArn === revisionArn);
+    return configuration !== undefined && (0,names/* sameRevision */.Y6)(configuration.taskDefinitionArn, taskDefinitionArn);
+}
+/** The service's name, the last part of its ARN. */
+function serviceName(serviceArn) {
+    return serviceArn.slice(serviceArn.lastIndexOf('/') + 1);
+}
+
+// EXTERNAL MODULE: ./src/taskdef/ports.ts
+var ports = __webpack_require__(8772);
+;// CONCATENATED MODULE: ./src/express/task-definition-rules.ts
+// The rules ECS sets for a task definition an Express service runs by ARN: a container named Main with a single TCP
+// port mapping that has a container port and a name, and FARGATE compatibility. Checked on the rendered document,
+// so the preflight refuses it, naming the input, before anything is registered.
+
+
+const EXPRESS_CONTAINER = 'Main';
+/**
+ * The first rule the document breaks, as one line naming the input that fixes it; undefined when it meets them all.
+ * `source`: the input the document came from (task-definition, family or service).
+ */
+function expressTaskDefinitionProblem(document, source) {
+    const compatibilities = document.requiresCompatibilities ?? [];
+    if (!compatibilities.includes('FARGATE')) {
+        const now = compatibilities.length === 0 ? 'names no launch type' : `is for ${compatibilities.join(', ')}`;
+        return `requires-compatibilities: an Express service runs on Fargate, and the task definition ${now}; add FARGATE.`;
+    }
+    const containers = document.containerDefinitions ?? [];
+    const main = containers.find((container) => container.name === EXPRESS_CONTAINER);
+    if (!main) {
+        const names = containers.map((container) => container.name ?? '?').join(', ') || 'none';
+        return `${source}: an Express service runs the container named ${EXPRESS_CONTAINER}, and the task definition has ${names}; rename the container that serves traffic to ${EXPRESS_CONTAINER}.`;
+    }
+    const mappings = main.portMappings ?? [];
+    const [mapping] = mappings;
+    if (!mapping) {
+        return `container-port: the container ${EXPRESS_CONTAINER} maps no port, and an Express service needs exactly one; set container-port, such as 8080.`;
+    }
+    if (mappings.length > 1) {
+        return `${source}: the container ${EXPRESS_CONTAINER} maps ${mappings.length} ports (${(0,ports/* formatPortMappings */.kM)(mappings)}), and an Express service takes exactly one; keep the one traffic goes to.`;
+    }
+    if ((mapping.protocol ?? 'tcp') !== 'tcp') {
+        return `protocol: the port mapping of the container ${EXPRESS_CONTAINER} is ${mapping.protocol ?? ''}, and an Express service needs tcp; set protocol to tcp.`;
+    }
+    if (mapping.containerPort === undefined) {
+        return `container-port: the port mapping of the container ${EXPRESS_CONTAINER} has no container port (a port range?), and an Express service needs one; set container-port.`;
+    }
+    if (typeof mapping['name'] !== 'string' || mapping['name'] === '') {
+        return `${source}: the port mapping ${(0,ports/* formatPortMappings */.kM)(mappings)} of the container ${EXPRESS_CONTAINER} has no name, and an Express service needs one; add "name", such as "http", to it.`;
+    }
+    return undefined;
+}
+/** Refuses a document that breaks the rules, before anything is registered. */
+function checkExpressTaskDefinition(document, source) {
+    const problem = expressTaskDefinitionProblem(document, source);
+    if (problem !== undefined)
+        throw new src_errors/* PreflightError */.wG(problem);
+}
+
+// EXTERNAL MODULE: ./src/watch/snapshot.ts
+var snapshot = __webpack_require__(8263);
+// EXTERNAL MODULE: ./src/watch/watch-rollout.ts + 6 modules
+var watch_rollout = __webpack_require__(8790);
+// EXTERNAL MODULE: ./src/rollout/continue-paused.ts
+var continue_paused = __webpack_require__(3743);
+// EXTERNAL MODULE: ./src/rollout/roll-back.ts
+var roll_back = __webpack_require__(2288);
+;// CONCATENATED MODULE: ./src/rollout/express-back.ts
+
+
+/** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
+const FIND_DEPLOYMENT_MS = 60_000;
+const expressBack = {
+    call: 'UpdateExpressGatewayService',
+    start: async (deps, { inputs, service }, to) => {
+        const apis = await deps.session.express?.();
+        if (!apis)
+            throw new Error('expressBack: the session has no Express calls');
+        const changes = { apis, ecs: deps.session.ecsAfterCancel, clock: deps.clock, reporter: deps.reporter, cancel: deps.cancel };
+        const serviceArn = service.serviceArn ?? '';
+        const before = (await apis.api.describe(serviceArn))?.currentDeployment;
+        // Refusals come back from sendChange in ECS's words; a lost answer is read back, never sent twice.
+        const applied = await updateExpressService(changes, { serviceArn, taskDefinitionArn: to }, before);
+        const after = applied ?? (await newDeployment(deps, apis.api, serviceArn, before, inputs.pollIntervalMs));
+        if (!after?.currentDeployment)
+            throw new Error(`UpdateExpressGatewayService ${inputs.service} was answered, but no new service deployment showed within ${FIND_DEPLOYMENT_MS / 1000}s.`);
+        return (0,roll_back/* rolledBackTarget */.jN)(inputs, deps.session.region, service, to, after.currentDeployment);
+    },
+};
+/** The service once `currentDeployment` names another deployment than before the update: ECS may lag a while. */
+async function newDeployment({ clock, cancel }, api, serviceArn, before, pollMs) {
+    const until = clock.now() + FIND_DEPLOYMENT_MS;
+    while (!cancel.aborted) {
+        const described = await api.describe(serviceArn);
+        if (described?.currentDeployment && described.currentDeployment !== before)
+            return described;
+        if (clock.now() >= until)
+            return undefined;
+        await clock.sleep(pollMs, cancel);
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/rollout/paused-deployment.ts
+var paused_deployment = __webpack_require__(5959);
+;// CONCATENATED MODULE: ./src/rollout/express.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The port name given to the single port mapping of the Main container when the render left it unnamed. */
+const PORT_NAME = 'http';
+/** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
+const express_FIND_DEPLOYMENT_MS = 60_000;
+const DEFAULT_POLL_MS = 2_000;
+/** The configuration in force: the newest active one. */
+function activeConfiguration(described) {
+    return described?.activeConfigurations?.[0];
+}
+/** A service the preflight found missing, to be created: what DescribeServices would have said of it. */
+function missingExpressService(serviceName) {
+    return { serviceName, status: 'ACTIVE', resourceManagementType: 'ECS', desiredCount: 0, deployments: [] };
+}
+const express = {
+    name: 'Express',
+    takes: (service) => isExpressService(service),
+    forcesNewDeployment: false,
+    plan: async ({ reads }, inputs, service) => {
+        if (!service.serviceArn)
+            return { express: { inputs: inputs.express } };
+        const api = (await reads.express?.())?.api;
+        if (!api)
+            throw new Error('express.plan: reads.express is needed for an Express service');
+        let described;
+        try {
+            described = await api.describe(service.serviceArn);
+        }
+        catch (error) {
+            throw new src_errors/* PreflightError */.wG((0,errors/* describeAwsError */.Pp)(`DescribeExpressGatewayService ${inputs.service}`, error));
+        }
+        return { express: { inputs: inputs.express, ...(described ? { described } : {}) } };
+    },
+    finishRender: (rendered, source) => {
+        // A revision named by task-definition-arn is deployed as it is: checked, never changed.
+        const named = source === 'task-definition-arn' ? rendered : namePortMapping(rendered);
+        checkExpressTaskDefinition(named.taskDefinition, source);
+        return named;
+    },
+    dryRun: (update, deployed) => {
+        const plan = update.express;
+        const wait = update.watch ? ' and wait for its canary service deployment, stage by stage' : ', without waiting for the rollout';
+        if (!plan?.described) {
+            if (update.before === undefined)
+                return [`Would create or update the Express service ${update.service} in ${update.cluster} with ${deployed}${wait}.`];
+            return [`Would create the Express service ${update.service} in ${update.cluster} with ${deployed}${wait}.`];
+        }
+        const request = expressUpdateRequest(plan.described.serviceArn ?? '', deployed, plan.inputs);
+        const changes = configurationChanges(activeConfiguration(plan.described), request);
+        const tags = tagLines(plan);
+        const unchanged = `Would not update the Express service ${update.service}: its configuration already runs ${deployed}, and nothing else changes`;
+        if (changes.length === 0)
+            return tags.length === 0 ? [`${unchanged}.`] : [`${unchanged}; its tags would change:`, ...tags];
+        return [`Would update the Express service ${update.service} in ${update.cluster}${wait}:`, ...changes.map((line) => `  ${line}`), ...tags];
+    },
+    deliver: (deps, delivery) => deliverExpress(deps, delivery),
+    undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
+    pausesAt: paused_deployment/* pauseStages */.Gr,
+    putBack: ({ service, to }) => `a new Express service deployment puts ${service} back on ${to} and the configuration it had before, through its canary again.`,
+    continuePaused: (deps, request) => (0,continue_paused/* continuePausedDeployment */.n)(deps, request, 'Express', watch_rollout/* watchStaged */.G),
+    rollBack: (deps, request) => (0,roll_back/* rollBackService */.Gg)(deps, request, watch_rollout/* watchStaged */.G, expressBack),
+};
+/**
+ * What puts an Express service back as the run found it: the health check path, network and scaling target of the
+ * configuration in force before this run's update, and, when the run changed them, its tags as they were.
+ */
+function putBackInputs(plan) {
+    const before = activeConfiguration(plan.described);
+    const scaling = before?.scalingTarget;
+    const tagsBefore = (plan.described?.tags ?? []).flatMap((tag) => (tag.key === undefined || tag.key.toLowerCase().startsWith('aws:') ? [] : [{ key: tag.key, value: tag.value ?? '' }]));
+    return {
+        infrastructureRoleArn: '',
+        healthCheckPath: before?.healthCheckPath ?? '',
+        scalingTarget: scaling && {
+            ...(scaling.minTaskCount !== undefined ? { minTaskCount: scaling.minTaskCount } : {}),
+            ...(scaling.maxTaskCount !== undefined ? { maxTaskCount: scaling.maxTaskCount } : {}),
+            ...(scaling.autoScalingMetric !== undefined ? { autoScalingMetric: scaling.autoScalingMetric } : {}),
+            ...(scaling.autoScalingTargetValue !== undefined ? { autoScalingTargetValue: scaling.autoScalingTargetValue } : {}),
+        },
+        subnets: [...(before?.networkConfiguration?.subnets ?? [])],
+        securityGroups: [...(before?.networkConfiguration?.securityGroups ?? [])],
+        serviceTags: plan.inputs.mutateTagsOnUpdate ? tagsBefore : [],
+        mutateTagsOnUpdate: plan.inputs.mutateTagsOnUpdate,
+    };
+}
+/** The dry run's and the log's lines for what the update changes; the revision compared as family:revision. */
+function configurationChanges(active, request) {
+    return expressConfigurationChanges(active, request)
+        .filter((change) => change.field !== 'taskDefinitionArn' || !(0,names/* sameRevision */.Y6)(change.from, change.to))
+        .map((change) => (change.field === 'taskDefinitionArn' ? `task definition: ${(0,names/* familyRevision */.KW)(change.from)} -> ${(0,names/* familyRevision */.KW)(change.to)}` : `${change.field}: ${change.from} -> ${change.to}`));
+}
+function tagLines(plan) {
+    if (!plan.inputs.mutateTagsOnUpdate)
+        return [];
+    const { tag, untagKeys } = expressTagChanges(plan.described?.tags ?? [], plan.inputs.serviceTags);
+    return [
+        ...tag.map((item) => `  service tag ${item.key}: ${item.value}`),
+        ...untagKeys.map((key) => `  service tag ${key}: removed`),
+    ];
+}
+/** The Main container's single port mapping gets a name when it has none: ECS requires one for an Express service. */
+function namePortMapping(rendered) {
+    const containers = rendered.taskDefinition.containerDefinitions ?? [];
+    const main = containers.find((container) => container.name === EXPRESS_CONTAINER);
+    const [mapping, ...others] = main?.portMappings ?? [];
+    if (!main || !mapping || others.length > 0 || (typeof mapping['name'] === 'string' && mapping['name'] !== ''))
+        return rendered;
+    const named = { ...main, portMappings: [{ ...mapping, name: PORT_NAME }] };
+    return {
+        ...rendered,
+        taskDefinition: { ...rendered.taskDefinition, containerDefinitions: containers.map((container) => (container === main ? named : container)) },
+    };
+}
+async function deliverExpress(deps, delivery) {
+    const { reporter } = deps;
+    const { update, revision, done } = delivery;
+    const plan = update.express;
+    if (!plan)
+        throw new Error('express.deliver: the plan has no Express part');
+    delivery.step('update');
+    const apis = await deps.session.express?.();
+    if (!apis)
+        throw new Error('express.deliver: the session has no Express calls');
+    const rollbackOnCancel = update.watch?.rollbackOnCancel === true;
+    const changes = {
+        apis,
+        ecs: deps.session.ecsAfterCancel,
+        clock: deps.clock,
+        reporter,
+        cancel: deps.cancel,
+        ...(rollbackOnCancel ? { cancelWaitMs: change/* CANCEL_ANSWER_WAIT_ROLLBACK_MS */.a4 } : {}),
+    };
+    // With rollback-on-cancel the service is read on calls the cancel does not abort: what the update started is the one to undo.
+    const api = rollbackOnCancel ? apis.afterCancel : apis.api;
+    const found = plan.described ?? (await expressServiceByName(deps.session.ecs, api, update.cluster, update.service));
+    const started = found ? await updateService(deps, delivery, changes, api, found, plan) : await createService(deps, delivery, changes, api, plan);
+    if (!started) {
+        done.express = { serviceArn: found?.serviceArn ?? '', ...endpointOf(found) };
+        done.outcome = { status: 'COMPLETED', message: `${update.service} already runs ${(0,names/* familyRevision */.KW)(revision.arn)} with this configuration: no update.` };
+        reporter.info(done.outcome.message);
+        return { keepRevisions: true };
+    }
+    const { service: described, target } = started;
+    done.express = { serviceArn: described.serviceArn ?? '', ...endpointOf(described) };
+    done.target = target;
+    reporter.info(`Service deployment ${target.serviceDeploymentArn ?? '?'} started.`);
+    if (done.express.endpoint)
+        reporter.info(`Endpoint: ${done.express.endpoint}`);
+    if (!update.watch) {
+        reporter.info('wait is false: not waiting for the rollout.');
+        return { keepRevisions: false, notRunBecause: 'the rollout was not waited for' };
+    }
+    if (!update.watch.rollbackOnCancel)
+        delivery.step('watch');
+    done.step = 'watch';
+    done.outcome = await deps.watch(target, { ...update.watch, cancel: deps.cancel }, watch_rollout/* watchStaged */.G);
+    const after = await api.describe(described.serviceArn ?? '').catch(() => undefined);
+    if (after)
+        done.express = { serviceArn: after.serviceArn ?? done.express.serviceArn, ...endpointOf(after) };
+    if (done.outcome.status !== 'COMPLETED')
+        return { keepRevisions: false };
+    if (done.outcome.bakeTimeRunning)
+        return { keepRevisions: false, notRunBecause: 'the bake time was still running (wait-until: traffic-shifted)' };
+    return { keepRevisions: true };
+}
+function endpointOf(described) {
+    const endpoint = described ? expressEndpoint(described) : undefined;
+    return endpoint ? { endpoint } : {};
+}
+/** UpdateExpressGatewayService with the revision; undefined when nothing would change. */
+async function updateService(deps, delivery, changes, api, found, plan) {
+    const { reporter } = deps;
+    const { update, revision } = delivery;
+    const serviceArn = found.serviceArn ?? '';
+    const active = activeConfiguration(found);
+    await mutateTags(deps, changes, serviceArn, found, plan);
+    const request = expressUpdateRequest(serviceArn, revision.arn, plan.inputs);
+    const lines = configurationChanges(active, request);
+    if (lines.length === 0) {
+        if (!revision.registered && delivery.done.image?.pushedNewDigest) {
+            reporter.warn(`The push gave ${delivery.done.image.image} a new digest under a tag ${(0,names/* familyRevision */.KW)(revision.arn)} already names, and an Express service cannot be made to redeploy it: set pin-digest to deploy by digest.`);
+        }
+        return undefined;
+    }
+    reporter.info(`Updating the Express service ${update.service} to ${(0,names/* familyRevision */.KW)(revision.arn)}: ${lines.join('; ')}.`);
+    const before = found.currentDeployment;
+    let readBack;
+    try {
+        readBack = await updateExpressService(changes, request, before);
+    }
+    catch (error) {
+        const settled = settledByCancel(deps, delivery, error, 'UpdateExpressGatewayService', update.watch?.rollbackOnCancel === true);
+        return started(delivery, settled, before, active);
+    }
+    const settled = readBack ?? (await findNewDeployment(deps, delivery, api, serviceArn, before, express_FIND_DEPLOYMENT_MS));
+    if (!settled)
+        throw new Error(`UpdateExpressGatewayService ${update.service} was answered, but no service deployment of ${(0,names/* familyRevision */.KW)(revision.arn)} showed within ${express_FIND_DEPLOYMENT_MS / 1000}s.`);
+    return started(delivery, settled, before, active);
+}
+async function createService(deps, delivery, changes, api, plan) {
+    const { reporter } = deps;
+    const { update, revision } = delivery;
+    const request = expressCreateRequest({ service: update.service, cluster: update.cluster, taskDefinitionArn: revision.arn }, plan.inputs);
+    reporter.info(`Creating the Express service ${update.service} in ${update.cluster} with ${(0,names/* familyRevision */.KW)(revision.arn)}.`);
+    let created;
+    try {
+        created = await createExpressService(changes, request);
+    }
+    catch (error) {
+        // A new service has no revision to roll back to: a create a cancel cut short is only reported.
+        created = settledByCancel(deps, delivery, error, 'CreateExpressGatewayService', false);
+    }
+    const serviceArn = created?.serviceArn ?? '';
+    const settled = created?.currentDeployment ? created : await findNewDeployment(deps, delivery, api, serviceArn, undefined, express_FIND_DEPLOYMENT_MS);
+    if (!settled?.currentDeployment)
+        throw new Error(`CreateExpressGatewayService ${update.service} was answered, but its service deployment did not show.`);
+    return started(delivery, settled, undefined, undefined);
+}
+/**
+ * A change a cancel cut short, as its read-back saw it. Applied, when `rollsBack`: the service showing what the
+ * change started, handed to the watcher, which rolls it back. Otherwise the run ends, saying what was left.
+ */
+function settledByCancel(deps, delivery, error, call, rollsBack) {
+    if (!(error instanceof change/* ChangeCancelledError */.e7))
+        throw error;
+    const { update, revision } = delivery;
+    const seen = error.settled;
+    if (seen.state === 'applied' && seen.value?.currentDeployment && rollsBack)
+        return seen.value;
+    const detail = seen.state === 'applied'
+        ? `${call} was applied: ${update.service} deploys ${(0,names/* familyRevision */.KW)(revision.arn)}${seen.value?.currentDeployment ? ` (${seen.value.currentDeployment})` : ''}, not watched by this run`
+        : seen.state === 'not-applied'
+            ? `${call} was not applied: ${update.service} stays as it was`
+            : `${call} may still be applied to ${update.service}: check ${error.whatToCheck}`;
+    deps.reporter.warn(`Cancelled during ${call}: ${detail}.`);
+    throw new src_errors/* CancelledError */.cc((0,cancel/* signalOf */.oX)(deps.cancel), detail);
+}
+/**
+ * The service once `currentDeployment` names the deployment this run started: another than the one named before,
+ * whose configuration runs the revision. ECS may name the previous one for a while after the update.
+ */
+async function findNewDeployment(deps, delivery, api, serviceArn, before, withinMs) {
+    const until = deps.clock.now() + withinMs;
+    // With rollback-on-cancel the deployment is looked for also after a cancel: it is the one to roll back.
+    const keepLooking = delivery.update.watch?.rollbackOnCancel === true;
+    const ecs = keepLooking ? deps.session.ecsAfterCancel : deps.session.ecs;
+    for (;;) {
+        const described = await api.describe(serviceArn);
+        const current = described?.currentDeployment;
+        if (described && current && current !== before && (await runsRevision(ecs, described, current, delivery.revision.arn)))
+            return described;
+        if (deps.clock.now() >= until)
+            return undefined;
+        if (!keepLooking)
+            (0,cancel/* throwIfCancelled */.dZ)(deps.cancel);
+        await deps.clock.sleep(pollMs(delivery), keepLooking ? undefined : deps.cancel);
+    }
+}
+function pollMs(delivery) {
+    return delivery.update.watch?.pollIntervalMs ?? DEFAULT_POLL_MS;
+}
+function started(delivery, service, before, active) {
+    const { update, revision } = delivery;
+    const deploymentIdsBefore = (update.before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : []));
+    return {
+        service,
+        target: {
+            cluster: update.cluster,
+            service: update.service,
+            region: delivery.region,
+            taskDefinitionArn: revision.arn,
+            ...(service.currentDeployment ? { serviceDeploymentArn: service.currentDeployment } : {}),
+            deploymentIdsBefore,
+            // Events ECS listed before the update are an earlier deployment's: not this run's to print.
+            eventKeysBefore: (update.before.events ?? []).map(snapshot/* eventKey */.Mk),
+            ...(before ? { serviceDeploymentArnBefore: before } : {}),
+            previous: { taskDefinitionArn: active?.taskDefinitionArn ?? '', desiredCount: update.before.desiredCount ?? 0 },
+            strategy: 'CANARY',
+        },
+    };
+}
+/** mutate-tags-on-update: the service's tags made what service-tags says, before the update. */
+async function mutateTags(deps, changes, serviceArn, found, plan) {
+    if (!plan.inputs.mutateTagsOnUpdate)
+        return;
+    const { tag, untagKeys } = expressTagChanges(found.tags ?? [], plan.inputs.serviceTags);
+    if (tag.length + untagKeys.length === 0)
+        return;
+    await setServiceTags(changes, serviceArn, tag, untagKeys);
+    deps.reporter.info(`Service tags of ${found.serviceName ?? serviceArn}: ${[...tag.map((item) => `${item.key} set`), ...untagKeys.map((key) => `${key} removed`)].join(', ')}.`);
 }
 
 

@@ -6,11 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h_: () => (/* binding */ retryGarbledAnswers),
 /* harmony export */   tC: () => (/* binding */ addAnswerRules),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports SDK_MAX_ATTEMPTS, wholeAnswerWithin */
+/* unused harmony exports SDK_MAX_ATTEMPTS, wholeAnswerWithin, retryGarbledAnswers */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1317);
 
@@ -95,11 +94,10 @@ function retryGarbledAnswers() {
 __webpack_require__.d(__webpack_exports__, {
   tC: () => (/* reexport */ client_config/* addAnswerRules */.tC),
   yO: () => (/* reexport */ client_config/* clientConfig */.yO),
-  createSession: () => (/* binding */ createSession),
-  h_: () => (/* reexport */ client_config/* retryGarbledAnswers */.h_)
+  createSession: () => (/* binding */ createSession)
 });
 
-// UNUSED EXPORTS: CONNECT_TIMEOUT_MS, RESPONSE_TIMEOUT_MS, SDK_MAX_ATTEMPTS, wholeAnswerWithin
+// UNUSED EXPORTS: CONNECT_TIMEOUT_MS, RESPONSE_TIMEOUT_MS, SDK_MAX_ATTEMPTS, retryGarbledAnswers, wholeAnswerWithin
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
@@ -292,6 +290,7 @@ function createSession(options) {
         resolveCredentials: () => reads.config.credentials(),
         options,
         codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 7895))).codeDeployApis(options)),
+        express: once(async () => (await __webpack_require__.e(/* import() */ 628).then(__webpack_require__.bind(__webpack_require__, 7628))).expressApisOn(reads, changes, options.signal)),
         ...(options.credentials ? { credentials: options.credentials } : {}),
     };
 }

@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(833);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9373);
 /* harmony import */ var _deploy_outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3545);
-/* harmony import */ var _deploy_preflight_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5143);
+/* harmony import */ var _deploy_preflight_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9646);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
 /* harmony import */ var _fleet_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7564);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7179);

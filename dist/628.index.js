@@ -1,435 +1,47 @@
 export const id = 628;
-export const ids = [628,544,888];
+export const ids = [628];
 export const modules = {
-
-/***/ 6925:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h_: () => (/* binding */ retryGarbledAnswers),
-/* harmony export */   tC: () => (/* binding */ addAnswerRules),
-/* harmony export */   yO: () => (/* binding */ clientConfig)
-/* harmony export */ });
-/* unused harmony exports SDK_MAX_ATTEMPTS, wholeAnswerWithin */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1317);
-
-
-const SDK_MAX_ATTEMPTS = 5;
-function clientConfig(options) {
-    const responseMs = options.requestTimeoutMs ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .RESPONSE_TIMEOUT_MS */ .$;
-    return {
-        region: options.region,
-        maxAttempts: options.maxAttempts ?? SDK_MAX_ATTEMPTS,
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-        requestHandler: {
-            connectionTimeout: Math.min(_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .CONNECT_TIMEOUT_MS */ .c, responseMs),
-            requestTimeout: responseMs,
-            // Without it the SDK only logs a warning when requestTimeout passes.
-            throwOnRequestTimeout: true,
-            // Covers an answer whose headers came but whose body stalls; wholeAnswerWithin covers one that trickles.
-            socketTimeout: responseMs,
-        },
-    };
-}
-/** The middleware every client gets: its deadline for headers and body together, and retries of garbled reads. */
-function addAnswerRules(client, options, { retryGarbled }) {
-    const ms = options.requestTimeoutMs ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .RESPONSE_TIMEOUT_MS */ .$;
-    client.middlewareStack.add(wholeAnswerWithin(ms), { step: 'deserialize', priority: 'low', name: 'ecsDeliverWholeAnswerWithin' });
-    if (retryGarbled)
-        client.middlewareStack.add(retryGarbledAnswers(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
-}
-/**
- * The request timeout ends the wait for headers, and the socket timeout a body that stalls, but a body that
- * trickles in a byte at a time is never idle: this ends the answer once headers and body together took `ms`.
- */
-function wholeAnswerWithin(ms) {
-    return (next) => async (args) => {
-        const startedAt = Date.now();
-        const result = await next(args);
-        const body = result.response.body;
-        if (isDestroyable(body)) {
-            const timer = setTimeout(() => {
-                const error = Object.assign(new Error(`the answer did not arrive whole within ${ms / 1000} s`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
-                body.destroy(error);
-            }, Math.max(0, ms - (Date.now() - startedAt)));
-            // The socket keeps the process alive while the body comes; the timer alone must not.
-            timer.unref();
-            const clear = () => clearTimeout(timer);
-            body.once('end', clear);
-            body.once('close', clear);
-            body.once('error', clear);
-        }
-        return result;
-    };
-}
-function isDestroyable(body) {
-    return typeof body === 'object' && body !== null && typeof body.destroy === 'function' && typeof body.once === 'function';
-}
-/**
- * A truncated or garbled answer to a read fails in the SDK's reader with a SyntaxError that its retry rules do not
- * cover; marking it retryable lets the SDK try the read again like any other transient fault.
- */
-function retryGarbledAnswers() {
-    return (next) => async (args) => {
-        try {
-            return await next(args);
-        }
-        catch (error) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isGarbledAnswer */ .gL)(error) && Object.isExtensible(error)) {
-                error.$retryable = {};
-            }
-            throw error;
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 5544:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  tC: () => (/* reexport */ client_config/* addAnswerRules */.tC),
-  yO: () => (/* reexport */ client_config/* clientConfig */.yO),
-  createSession: () => (/* binding */ createSession),
-  h_: () => (/* reexport */ client_config/* retryGarbledAnswers */.h_)
-});
-
-// UNUSED EXPORTS: CONNECT_TIMEOUT_MS, RESPONSE_TIMEOUT_MS, SDK_MAX_ATTEMPTS, wholeAnswerWithin
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./src/aws/change.ts
-var change = __webpack_require__(1149);
-// EXTERNAL MODULE: ./src/aws/unmodelled.ts
-var aws_unmodelled = __webpack_require__(6888);
-;// CONCATENATED MODULE: ./src/aws/ecs.ts
-// The ECS calls ecs-deliver makes, behind one small interface so the deploy flow and the watcher take it
-// as a parameter and tests hand in aws-sdk-client-mock or a plain object.
-
-
-/**
- * Sits between the SDK's reader and the HTTP answer: keeps the answer's JSON so that fields the SDK does not
- * know can be named, then hands the same bytes on.
- */
-function keepRawAnswer(raw) {
-    return (next) => async (args) => {
-        const result = await next(args);
-        const response = result.response;
-        if (response.body && typeof response.body[Symbol.asyncIterator] === 'function') {
-            const chunks = [];
-            for await (const chunk of response.body)
-                chunks.push(chunk);
-            const bytes = Buffer.concat(chunks);
-            response.body = new Uint8Array(bytes);
-            try {
-                raw.body = JSON.parse(bytes.toString('utf8'));
-            }
-            catch {
-                // Not JSON: the SDK's own reader reports it.
-            }
-        }
-        return result;
-    };
-}
-function ecsApi(client, options = {}) {
-    const changes = options.changes ?? client;
-    const sendOptions = options.signal ? { abortSignal: options.signal } : {};
-    const changeOptions = (signal) => (signal ? { abortSignal: signal } : {});
-    return {
-        async describeCluster(cluster) {
-            const out = await client.send(new dist_cjs/* DescribeClustersCommand */._2_({ clusters: [cluster] }), sendOptions);
-            return out.clusters?.[0];
-        },
-        describeServices: (cluster, services) => client.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [...services] }), sendOptions),
-        async describeTaskDefinition(taskDefinition) {
-            const command = new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition, include: ['TAGS'] });
-            const raw = {};
-            command.middlewareStack.add(keepRawAnswer(raw), { step: 'deserialize', priority: 'low', name: 'ecsDeliverKeepRawAnswer' });
-            const out = await client.send(command, sendOptions);
-            const answered = raw.body?.['taskDefinition'];
-            const unmodelled = answered && typeof answered === 'object' ? (0,aws_unmodelled.unmodelledAnswerFields)(answered) : [];
-            return unmodelled.length > 0 ? { ...out, unmodelledFields: unmodelled } : out;
-        },
-        registerTaskDefinition: (input, signal) => changes.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input), changeOptions(signal)),
-        listTaskDefinitions: (input) => client.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse(input), sendOptions),
-        async deregisterTaskDefinition(taskDefinition, signal) {
-            const out = await changes.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition }), changeOptions(signal));
-            return out.taskDefinition;
-        },
-        updateService: (input, signal) => changes.send(new dist_cjs/* UpdateServiceCommand */.kZr(input), changeOptions(signal)),
-        async listClusters(nextToken) {
-            const out = await client.send(new dist_cjs/* ListClustersCommand */.Nnn(nextToken ? { nextToken } : {}), sendOptions);
-            return { clusterArns: out.clusterArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
-        },
-        async listServices(cluster, nextToken) {
-            const out = await client.send(new dist_cjs/* ListServicesCommand */.qde({ cluster, ...(nextToken ? { nextToken } : {}) }), sendOptions);
-            return { serviceArns: out.serviceArns ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
-        },
-        listTasks: (input) => client.send(new dist_cjs/* ListTasksCommand */.MYg(input), sendOptions),
-        async describeTasks(cluster, tasks) {
-            if (tasks.length === 0)
-                return [];
-            const out = await client.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: [...tasks] }), sendOptions);
-            return out.tasks ?? [];
-        },
-        listServiceDeployments: (input) => client.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8(input), sendOptions),
-        describeServiceDeployments: (arns) => client.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [...arns] }), sendOptions),
-        describeServiceRevisions: (arns) => client.send(new dist_cjs/* DescribeServiceRevisionsCommand */.oF5({ serviceRevisionArns: [...arns] }), sendOptions),
-        runTask: (input, signal) => changes.send(new dist_cjs/* RunTaskCommand */._eD(input), changeOptions(signal)),
-        stopTask: (cluster, task, reason, signal) => changes.send(new dist_cjs/* StopTaskCommand */.PP1({ cluster, task, reason: reason.slice(0, 255) }), changeOptions(signal)),
-        stopServiceDeployment: (arn, stopType, signal) => changes.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn: arn, stopType }), changeOptions(signal)),
-        continueServiceDeployment: (arn, hookId, action, signal) => changes.send(new dist_cjs/* ContinueServiceDeploymentCommand */.LrH({ serviceDeploymentArn: arn, hookId, action }), changeOptions(signal)),
-    };
-}
-
-// EXTERNAL MODULE: ./src/aws/client-config.ts
-var client_config = __webpack_require__(6925);
-// EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __webpack_require__(9373);
-;// CONCATENATED MODULE: ./src/aws/stops.ts
-// StopTask, StopServiceDeployment, ContinueServiceDeployment and DeregisterTaskDefinition under the one discipline of change.ts: a throttled,
-// 5xx or lost answer is sent again (stopping twice stops once) and what ECS shows is read back, so a stop or a
-// rollback is reported failed only when ECS refused it.
-
-
-/** Service deployment states that show a stop (or its rollback) was taken. */
-const STOPPING = new Set(['STOP_REQUESTED', 'STOPPED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
-const DEREGISTER_WITHIN_MS = 60_000;
-/**
- * `ecs` with its stops and deregistration made through sendChange; `reads` answers the read-backs and is not
- * aborted by the run's cancel.
- */
-function withSettledStops(ecs, reads, options = {}) {
-    const clock = options.clock ?? src_clock/* systemClock */.m;
-    const changeOptions = (longestMs) => {
-        const withinMs = Math.min(options.withinMs ?? Infinity, longestMs ?? Infinity);
-        return {
-            clock,
-            ...(options.cancel ? { cancel: options.cancel } : {}),
-            ...(Number.isFinite(withinMs) ? { deadlineAt: clock.now() + withinMs } : {}),
-        };
-    };
-    return {
-        ...ecs,
-        stopTask: (cluster, task, reason) => (0,change/* sendChange */.Xy)({
-            action: `StopTask ${task}`,
-            send: (signal) => ecs.stopTask(cluster, task, reason, signal),
-            async readBack() {
-                const [found] = await reads.describeTasks(cluster, [task]);
-                return found?.desiredStatus === 'STOPPED' ? { applied: true, value: { task: found, $metadata: {} } } : { applied: false };
-            },
-            resendIsSafe: true,
-            whatToCheck: `aws ecs describe-tasks --cluster ${cluster} --tasks ${task}`,
-        }, changeOptions()),
-        stopServiceDeployment: (arn, stopType) => (0,change/* sendChange */.Xy)({
-            action: `StopServiceDeployment ${arn}`,
-            send: (signal) => ecs.stopServiceDeployment(arn, stopType, signal),
-            async readBack() {
-                const found = (await reads.describeServiceDeployments([arn])).serviceDeployments?.[0];
-                return found?.status && STOPPING.has(found.status) ? { applied: true, value: { serviceDeploymentArn: arn, $metadata: {} } } : { applied: false };
-            },
-            resendIsSafe: true,
-            whatToCheck: `aws ecs describe-service-deployments --service-deployment-arns ${arn}`,
-        }, changeOptions()),
-        continueServiceDeployment: (arn, hookId, action) => (0,change/* sendChange */.Xy)({
-            action: `ContinueServiceDeployment ${arn} (${action})`,
-            send: (signal) => ecs.continueServiceDeployment(arn, hookId, action, signal),
-            async readBack() {
-                // Taken once the hook no longer awaits action (or the deployment left IN_PROGRESS altogether).
-                const found = (await reads.describeServiceDeployments([arn])).serviceDeployments?.[0];
-                const hook = found?.lifecycleHookDetails?.find((detail) => detail.hookId === hookId);
-                const taken = found !== undefined && (found.status !== 'IN_PROGRESS' || (hook !== undefined && hook.status !== 'AWAITING_ACTION'));
-                return taken ? { applied: true, value: { serviceDeploymentArn: arn, $metadata: {} } } : { applied: false };
-            },
-            resendIsSafe: true,
-            whatToCheck: `aws ecs describe-service-deployments --service-deployment-arns ${arn}`,
-        }, changeOptions()),
-        deregisterTaskDefinition: (taskDefinition) => (0,change/* sendChange */.Xy)({
-            action: `DeregisterTaskDefinition ${taskDefinition}`,
-            send: (signal) => ecs.deregisterTaskDefinition(taskDefinition, signal),
-            async readBack() {
-                const found = (await reads.describeTaskDefinition(taskDefinition)).taskDefinition;
-                return found && found.status !== 'ACTIVE' ? { applied: true, value: found } : { applied: false };
-            },
-            resendIsSafe: true,
-            whatToCheck: `aws ecs describe-task-definition --task-definition ${taskDefinition}`,
-        }, 
-        // Tidying up: not worth holding the run for long.
-        changeOptions(DEREGISTER_WITHIN_MS)),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/aws/clients.ts
-// Builds the SDK clients once per run: the default credential chain (or a web-identity session), the
-// endpoints from AWS_ENDPOINT_URL(_ECS/_ECR/_CODEDEPLOY), timeouts on every attempt, SDK retries on reads, and one attempt
-// for each change (a change whose answer is lost is read back before it is tried again, see aws/change.ts).
-
-
-
-
-
-
-
-/** A stop a cancel asks for is tried again only this long: the run must end soon after. */
-const AFTER_CANCEL_STOP_MS = 6_000;
-function createSession(options) {
-    const reads = new dist_cjs/* ECSClient */.Zgc((0,client_config/* clientConfig */.yO)(options));
-    (0,client_config/* addAnswerRules */.tC)(reads, options, { retryGarbled: true });
-    const changes = new dist_cjs/* ECSClient */.Zgc((0,client_config/* clientConfig */.yO)({ ...options, maxAttempts: 1 }));
-    (0,client_config/* addAnswerRules */.tC)(changes, options, { retryGarbled: false });
-    const afterCancel = ecsApi(reads, { changes, signal: change/* endOfRun */.q_ });
-    return {
-        region: options.region,
-        ecs: withSettledStops(ecsApi(reads, { changes, ...(options.signal ? { signal: options.signal } : {}) }), afterCancel, {
-            ...(options.signal ? { cancel: options.signal } : {}),
-        }),
-        ecsAfterCancel: withSettledStops(afterCancel, afterCancel, { withinMs: AFTER_CANCEL_STOP_MS }),
-        resolveCredentials: () => reads.config.credentials(),
-        options,
-        codeDeploy: once(async () => (await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 7895))).codeDeployApis(options)),
-        ...(options.credentials ? { credentials: options.credentials } : {}),
-    };
-}
-function once(make) {
-    let made;
-    return () => (made ??= make());
-}
-
-
-/***/ }),
 
 /***/ 7628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   expressApi: () => (/* binding */ expressApi),
-/* harmony export */   expressCalls: () => (/* binding */ expressCalls)
+/* harmony export */   expressApisOn: () => (/* binding */ expressApisOn)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5544);
-// The ECS Express Mode calls, made as the other changes in ecs.ts are: reads go through the SDK's retries, each
-// change is sent once (its caller reads back before any second try), and the cancel aborts them unless the caller
-// asks for the calls a cancel does not abort (the rollback of rollback-on-cancel).
+/* harmony import */ var _change_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1149);
+// The ECS Express Mode calls, on the session's ECS clients: reads go through the SDK's retries and are aborted by
+// the run's cancel (or, for `afterCancel`, only once the run has ended); each change is one SDK attempt aborted only
+// by the signal it is given, sent through aws/change.ts by its caller (see express/changes.ts).
 
 
-const made = new WeakMap();
-/** The Express calls of a session, made once; `afterCancel`: calls the run's cancel does not abort. */
-function expressApi(options, afterCancel = false) {
-    let pair = made.get(options);
-    if (!pair) {
-        const reads = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .clientConfig */ .yO)(options));
-        reads.middlewareStack.add((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .retryGarbledAnswers */ .h_)(), { step: 'deserialize', priority: 'high', name: 'ecsDeliverRetryGarbledAnswers' });
-        const changes = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc((0,_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .clientConfig */ .yO)({ ...options, maxAttempts: 1 }));
-        pair = { live: expressCalls(reads, changes, options.signal), afterCancel: expressCalls(reads, changes, undefined) };
-        made.set(options, pair);
-    }
-    return afterCancel ? pair.afterCancel : pair.live;
+/** The Express calls on the session's clients: `reads` with the SDK's retries, `changes` with one attempt each. */
+function expressApisOn(reads, changes, signal) {
+    return { api: expressCalls(reads, changes, signal), afterCancel: expressCalls(reads, changes, _change_js__WEBPACK_IMPORTED_MODULE_0__/* .endOfRun */ .q_) };
 }
-function expressCalls(reads, changes, signal) {
-    const sendOptions = signal ? { abortSignal: signal } : {};
+function expressCalls(reads, changes, readSignal) {
+    const readOptions = readSignal ? { abortSignal: readSignal } : {};
+    const changeOptions = (signal) => (signal ? { abortSignal: signal } : {});
     return {
         async describe(serviceArn) {
-            const out = await reads.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeExpressGatewayServiceCommand */ .UMo({ serviceArn, include: ['TAGS'] }), sendOptions);
+            const out = await reads.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeExpressGatewayServiceCommand */ .UMo({ serviceArn, include: ['TAGS'] }), readOptions);
             return out.service;
         },
-        async create(input) {
-            return (await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CreateExpressGatewayServiceCommand */ .vER(input), sendOptions)).service;
+        async create(input, signal) {
+            return (await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CreateExpressGatewayServiceCommand */ .vER(input), changeOptions(signal))).service;
         },
-        async update(input) {
-            return (await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UpdateExpressGatewayServiceCommand */ .omG(input), sendOptions)).service;
+        async update(input, signal) {
+            return (await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UpdateExpressGatewayServiceCommand */ .omG(input), changeOptions(signal))).service;
         },
-        async tag(resourceArn, tags) {
-            await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .TagResourceCommand */ .eqU({ resourceArn, tags: tags.map((tag) => ({ key: tag.key, value: tag.value })) }), sendOptions);
+        async tag(resourceArn, tags, signal) {
+            const command = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .TagResourceCommand */ .eqU({ resourceArn, tags: tags.map((tag) => ({ key: tag.key, value: tag.value })) });
+            await changes.send(command, changeOptions(signal));
         },
-        async untag(resourceArn, keys) {
-            await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UntagResourceCommand */ .RP$({ resourceArn, tagKeys: [...keys] }), sendOptions);
+        async untag(resourceArn, keys, signal) {
+            await changes.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .UntagResourceCommand */ .RP$({ resourceArn, tagKeys: [...keys] }), changeOptions(signal));
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 6888:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   unmodelledAnswerFields: () => (/* binding */ unmodelledAnswerFields),
-/* harmony export */   unmodelledFields: () => (/* binding */ unmodelledFields)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
-// The bundled SDK serialises only the members its model knows; anything else vanishes without an error.
-// Walking the SDK's own schema finds those fields, so a newer field is named in a warning, not lost in silence.
-
-const STRUCTURE = 3;
-const LIST = 1;
-const MAP = 2;
-const LIST_BIT = 64;
-const MAP_BIT = 128;
-function resolve(schema) {
-    let current = schema;
-    for (let i = 0; i < 4; i++) {
-        if (typeof current === 'function')
-            current = current();
-        else if (Array.isArray(current) && current.length === 2 && typeof current[0] === 'function')
-            current = current[0];
-        else
-            break;
-    }
-    return current;
-}
-function walk(value, schema, path, found) {
-    const resolved = resolve(schema);
-    if (value === null || value === undefined)
-        return;
-    if (typeof resolved === 'number') {
-        if (resolved & LIST_BIT && Array.isArray(value))
-            return;
-        if (resolved & MAP_BIT)
-            return;
-        return;
-    }
-    if (!Array.isArray(resolved))
-        return;
-    const kind = resolved[0];
-    if (kind === STRUCTURE && typeof value === 'object' && !Array.isArray(value)) {
-        const names = resolved[4];
-        const members = resolved[5];
-        for (const [key, child] of Object.entries(value)) {
-            const index = names.indexOf(key);
-            if (index === -1)
-                found.push(path ? `${path}.${key}` : key);
-            else
-                walk(child, members[index], path ? `${path}.${key}` : key, found);
-        }
-    }
-    else if (kind === LIST && Array.isArray(value)) {
-        value.forEach((item, i) => walk(item, resolved[4], `${path}[${i}]`, found));
-    }
-    else if (kind === MAP && typeof value === 'object') {
-        for (const [key, child] of Object.entries(value)) {
-            walk(child, resolved[5], `${path}.${key}`, found);
-        }
-    }
-}
-/** Paths of the fields in a RegisterTaskDefinition input that the bundled SDK would not send. */
-function unmodelledFields(input) {
-    const found = [];
-    walk(input, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .RegisterTaskDefinitionRequest$ */ .fSK, '', found);
-    return found;
-}
-/** Paths of the fields in a task definition ECS answered that the bundled SDK drops while reading it. */
-function unmodelledAnswerFields(taskDefinition) {
-    const found = [];
-    walk(taskDefinition, _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .TaskDefinition$ */ .TAv, '', found);
-    return found;
 }
 
 

@@ -272,7 +272,7 @@ const OUTPUTS = [
     { name: 'paused-at', description: 'With wait-until paused: the lifecycle stage the deployment waits at (Ready for a CodeDeploy deployment that waits for its traffic reroute).' },
     { name: 'expires-at', description: 'With wait-until paused: when the PAUSE hook expires and ECS goes on or rolls back by itself, or when CodeDeploy stops a deployment left waiting in Ready (ISO 8601).' },
     { name: 'status', description: 'With operation status: a JSON object, one entry per service in services (revision, images, counts, deployments in flight, last events).' },
-    { name: 'results', description: 'With services-file: a JSON array, one object per service (service, cluster, task-definition-arn, registered, image, deployment-id, codedeploy-deployment-id, service-deployment-arn, deployment-status, reason); the other outputs then summarise the run, a per-service list with one comma-separated position per entry, empty where that service has no value. On GitLab it is the artifact ecs-deliver-results.json instead of a dotenv variable.' },
+    { name: 'results', description: 'With services-file: a JSON array, one object per service (service, cluster, task-definition-arn, registered, image, deployment-id, codedeploy-deployment-id, service-deployment-arn, endpoint, deployment-status, reason); the other outputs then summarise the run, a per-service list with one comma-separated position per entry, empty where that service has no value. On GitLab it is the artifact ecs-deliver-results.json instead of a dotenv variable.' },
 ];
 function envName(input) {
     return `ECS_DELIVER_${input.toUpperCase().replace(/-/g, '_')}`;

@@ -21,8 +21,7 @@ export function readsOf(session: AwsSession): EcsReads {
     ecs: session.ecs,
     region: session.region,
     ...(session.codeDeploy ? { codeDeploy: session.codeDeploy } : {}),
-    // Loaded only for an Express service: a dry run without credentials loads no AWS SDK.
-    express: async () => (await import('./aws/express-api.js')).expressApi(session.options),
+    ...(session.express ? { express: session.express } : {}),
   };
 }
 

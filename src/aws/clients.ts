@@ -4,6 +4,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { CodeDeployApis } from './codedeploy-api.js';
+import type { ExpressApis } from './express-api.js';
 import { endOfRun } from './change.js';
 import { ecsApi, type EcsApi } from './ecs.js';
 import { addAnswerRules, clientConfig, type SessionOptions } from './client-config.js';
@@ -30,6 +31,8 @@ export interface AwsSession {
    * service whose deployment controller is CODE_DEPLOY.
    */
   codeDeploy?: () => Promise<CodeDeployApis>;
+  /** The Express Mode calls on the session's ECS clients, made on the first call: only for an Express service. */
+  express?: () => Promise<ExpressApis>;
 }
 
 /** A stop a cancel asks for is tried again only this long: the run must end soon after. */
@@ -50,6 +53,7 @@ export function createSession(options: SessionOptions): AwsSession {
     resolveCredentials: () => reads.config.credentials(),
     options,
     codeDeploy: once(async () => (await import('./codedeploy-clients.js')).codeDeployApis(options)),
+    express: once(async () => (await import('./express-api.js')).expressApisOn(reads, changes, options.signal)),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   };
 }

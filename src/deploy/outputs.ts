@@ -110,6 +110,8 @@ export interface ServiceResultOutput {
   'deployment-id': string;
   'codedeploy-deployment-id': string;
   'service-deployment-arn': string;
+  /** An Express service's URL; '' for any other service. */
+  endpoint: string;
   'deployment-status': DeploymentStatus;
   reason: string;
 }
@@ -124,6 +126,7 @@ export function resultOutput(result: DeliveryResult): ServiceResultOutput {
     'deployment-id': result.deploymentId ?? '',
     'codedeploy-deployment-id': result.codeDeployDeploymentId ?? '',
     'service-deployment-arn': result.serviceDeploymentArn ?? '',
+    endpoint: result.endpoint ?? '',
     'deployment-status': result.deploymentStatus,
     reason: endedWell(result) ? '' : (result.statusMessage ?? ''),
   };

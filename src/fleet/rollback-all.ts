@@ -9,6 +9,7 @@ import { preflightService } from '../deploy/preflight.js';
 import { newProgress, type DeliveryResult, type Progress } from '../deploy/result.js';
 import { errorMessage } from '../errors.js';
 import type { Reporter } from '../report.js';
+import { putBackInputs } from '../rollout/express.js';
 import { rolling } from '../rollout/rolling.js';
 import type { DeploymentStatus, RolloutTarget } from '../watch/contract.js';
 import type { ServiceRun } from './state.js';
@@ -25,11 +26,16 @@ export interface RollBackAllDeps {
 }
 
 export async function rollBackAll(deps: RollBackAllDeps, runs: readonly ServiceRun[], failed: ServiceRun): Promise<void> {
-  const moved = runs.filter((run) => {
+  let moved = runs.filter((run) => {
     const target = run.progress.target;
     return target && run.result && PUT_BACK.has(run.result.deploymentStatus) && !sameRevision(target.previous.taskDefinitionArn, target.taskDefinitionArn);
   });
   const cause = `${failed.prefix} ${failed.result?.deploymentStatus ?? 'FAILED'}`;
+  // A service this run created (an Express service) ran no revision before: there is nothing to put it back on.
+  for (const run of moved.filter((item) => item.progress.target?.previous.taskDefinitionArn === '')) {
+    run.reporter.warn(`rollback-all: ${run.inputs.service} was created by this run, so there is no revision to put it back on; it stays as it is.`);
+  }
+  moved = moved.filter((run) => run.progress.target?.previous.taskDefinitionArn !== '');
   if (moved.length === 0) {
     deps.reporter.info(`on-failure rollback-all: ${cause}; no service of this run is left on a new revision.`);
     return;
@@ -97,8 +103,9 @@ export async function putBackPlan(
       forceNewDeployment: false,
       ...(update.extra ? { extra: update.extra } : {}),
       ...(update.codeDeploy ? { codeDeploy: update.codeDeploy } : {}),
-      // An Express service is read again when it is put back: what the run read of it is out of date.
-      ...(update.express ? { express: { inputs: update.express.inputs } } : {}),
+      // An Express service is read again when it is put back (what the run read of it is out of date), and goes
+      // back to the configuration the run found.
+      ...(update.express ? { express: { inputs: putBackInputs(update.express) } } : {}),
       watch: {
         timeoutMs: inputs.waitTimeoutMs,
         pollIntervalMs: inputs.pollIntervalMs,

@@ -3,7 +3,7 @@
 // Express configuration naming the revision rolled back from.
 import type { ECSExpressGatewayService } from '@aws-sdk/client-ecs';
 import type { ExpressApi } from '../aws/express-api.js';
-import { describeAwsError } from '../aws/errors.js';
+import { updateExpressService, type ExpressChangeDeps } from '../express/changes.js';
 import type { OperateDeps } from './operate.js';
 import { rolledBackTarget, type Redeploy } from './roll-back.js';
 
@@ -13,17 +13,14 @@ const FIND_DEPLOYMENT_MS = 60_000;
 export const expressBack: Redeploy = {
   call: 'UpdateExpressGatewayService',
   start: async (deps, { inputs, service }, to) => {
-    // Loaded only for an Express service.
-    const { expressApi } = await import('../aws/express-api.js');
-    const api = expressApi(deps.session.options);
+    const apis = await deps.session.express?.();
+    if (!apis) throw new Error('expressBack: the session has no Express calls');
+    const changes: ExpressChangeDeps = { apis, ecs: deps.session.ecsAfterCancel, clock: deps.clock, reporter: deps.reporter, cancel: deps.cancel };
     const serviceArn = service.serviceArn ?? '';
-    const before = (await api.describe(serviceArn))?.currentDeployment;
-    try {
-      await api.update({ serviceArn, taskDefinitionArn: to });
-    } catch (error) {
-      throw new Error(describeAwsError(`UpdateExpressGatewayService ${inputs.service}`, error), { cause: error });
-    }
-    const after = await newDeployment(deps, api, serviceArn, before, inputs.pollIntervalMs);
+    const before = (await apis.api.describe(serviceArn))?.currentDeployment;
+    // Refusals come back from sendChange in ECS's words; a lost answer is read back, never sent twice.
+    const applied = await updateExpressService(changes, { serviceArn, taskDefinitionArn: to }, before);
+    const after = applied ?? (await newDeployment(deps, apis.api, serviceArn, before, inputs.pollIntervalMs));
     if (!after?.currentDeployment) throw new Error(`UpdateExpressGatewayService ${inputs.service} was answered, but no new service deployment showed within ${FIND_DEPLOYMENT_MS / 1000}s.`);
     return rolledBackTarget(inputs, deps.session.region, service, to, after.currentDeployment);
   },

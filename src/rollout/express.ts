@@ -5,11 +5,12 @@
 // UpdateExpressGatewayService back to the earlier revision.
 import type { ECSExpressGatewayService, ExpressGatewayServiceConfiguration, Service, UpdateExpressGatewayServiceCommandInput } from '@aws-sdk/client-ecs';
 import type { ExpressApi } from '../aws/express-api.js';
-import { classifyError, describeAwsError, errorName } from '../aws/errors.js';
+import { CANCEL_ANSWER_WAIT_ROLLBACK_MS, ChangeCancelledError } from '../aws/change.js';
+import { describeAwsError } from '../aws/errors.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
-
-import { throwIfCancelled } from '../cancel.js';
-import { PreflightError } from '../errors.js';
+import { signalOf, throwIfCancelled } from '../cancel.js';
+import { CancelledError, PreflightError } from '../errors.js';
+import { createExpressService, expressServiceByName, runsRevision, setServiceTags, updateExpressService, type ExpressChangeDeps } from '../express/changes.js';
 import { checkExpressTaskDefinition, EXPRESS_CONTAINER } from '../express/task-definition-rules.js';
 import {
   expressConfigurationChanges,
@@ -28,7 +29,7 @@ import { continuePausedDeployment } from './continue-paused.js';
 import { expressBack } from './express-back.js';
 import { pauseStages } from './paused-deployment.js';
 import { rollBackService } from './roll-back.js';
-import type { Delivered, Delivery, RolloutDeps, RolloutKind, ServiceUpdate } from './kind.js';
+import type { Delivered, Delivery, RolloutDeps, RolloutKind } from './kind.js';
 
 /** What the preflight read of an Express service, and the inputs its calls carry. */
 export interface ExpressPlan {
@@ -42,8 +43,6 @@ const PORT_NAME = 'http';
 /** How long the update's own service deployment may take to show in DescribeExpressGatewayService. */
 const FIND_DEPLOYMENT_MS = 60_000;
 const DEFAULT_POLL_MS = 2_000;
-const CHANGE_ATTEMPTS = 3;
-const THROTTLE_PAUSE_MS = 1_000;
 
 /** The configuration in force: the newest active one. */
 export function activeConfiguration(described: ECSExpressGatewayService | undefined): ExpressGatewayServiceConfiguration | undefined {
@@ -61,7 +60,7 @@ export const express: RolloutKind = {
   forcesNewDeployment: false,
   plan: async ({ reads }, inputs, service) => {
     if (!service.serviceArn) return { express: { inputs: inputs.express } };
-    const api = await reads.express?.();
+    const api = (await reads.express?.())?.api;
     if (!api) throw new Error('express.plan: reads.express is needed for an Express service');
     let described: ECSExpressGatewayService | undefined;
     try {
@@ -94,10 +93,34 @@ export const express: RolloutKind = {
   deliver: (deps, delivery) => deliverExpress(deps, delivery),
   undoesOnCancel: (update) => update.watch?.rollbackOnCancel === true,
   pausesAt: pauseStages,
-  putBack: ({ service, to }) => `a new Express service deployment puts ${service} back on ${to}, through its canary again.`,
+  putBack: ({ service, to }) => `a new Express service deployment puts ${service} back on ${to} and the configuration it had before, through its canary again.`,
   continuePaused: (deps, request) => continuePausedDeployment(deps, request, 'Express', watchStaged),
   rollBack: (deps, request) => rollBackService(deps, request, watchStaged, expressBack),
 };
+
+/**
+ * What puts an Express service back as the run found it: the health check path, network and scaling target of the
+ * configuration in force before this run's update, and, when the run changed them, its tags as they were.
+ */
+export function putBackInputs(plan: ExpressPlan): ExpressInputs {
+  const before = activeConfiguration(plan.described);
+  const scaling = before?.scalingTarget;
+  const tagsBefore = (plan.described?.tags ?? []).flatMap((tag) => (tag.key === undefined || tag.key.toLowerCase().startsWith('aws:') ? [] : [{ key: tag.key, value: tag.value ?? '' }]));
+  return {
+    infrastructureRoleArn: '',
+    healthCheckPath: before?.healthCheckPath ?? '',
+    scalingTarget: scaling && {
+      ...(scaling.minTaskCount !== undefined ? { minTaskCount: scaling.minTaskCount } : {}),
+      ...(scaling.maxTaskCount !== undefined ? { maxTaskCount: scaling.maxTaskCount } : {}),
+      ...(scaling.autoScalingMetric !== undefined ? { autoScalingMetric: scaling.autoScalingMetric } : {}),
+      ...(scaling.autoScalingTargetValue !== undefined ? { autoScalingTargetValue: scaling.autoScalingTargetValue } : {}),
+    },
+    subnets: [...(before?.networkConfiguration?.subnets ?? [])],
+    securityGroups: [...(before?.networkConfiguration?.securityGroups ?? [])],
+    serviceTags: plan.inputs.mutateTagsOnUpdate ? tagsBefore : [],
+    mutateTagsOnUpdate: plan.inputs.mutateTagsOnUpdate,
+  };
+}
 
 /** The dry run's and the log's lines for what the update changes; the revision compared as family:revision. */
 function configurationChanges(active: ExpressGatewayServiceConfiguration | undefined, request: UpdateExpressGatewayServiceCommandInput): string[] {
@@ -134,12 +157,21 @@ async function deliverExpress(deps: RolloutDeps, delivery: Delivery): Promise<De
   const plan = update.express;
   if (!plan) throw new Error('express.deliver: the plan has no Express part');
   delivery.step('update');
-  const { expressApi } = await import('../aws/express-api.js');
-  const api = expressApi(deps.session.options, update.watch?.rollbackOnCancel === true);
-  const found = plan.described ?? (await readBackByName(deps, update, api));
-  const started = found
-    ? await updateService(deps, delivery, api, found, plan)
-    : await createService(deps, delivery, api, plan);
+  const apis = await deps.session.express?.();
+  if (!apis) throw new Error('express.deliver: the session has no Express calls');
+  const rollbackOnCancel = update.watch?.rollbackOnCancel === true;
+  const changes: ExpressChangeDeps = {
+    apis,
+    ecs: deps.session.ecsAfterCancel,
+    clock: deps.clock,
+    reporter,
+    cancel: deps.cancel,
+    ...(rollbackOnCancel ? { cancelWaitMs: CANCEL_ANSWER_WAIT_ROLLBACK_MS } : {}),
+  };
+  // With rollback-on-cancel the service is read on calls the cancel does not abort: what the update started is the one to undo.
+  const api = rollbackOnCancel ? apis.afterCancel : apis.api;
+  const found = plan.described ?? (await expressServiceByName(deps.session.ecs, api, update.cluster, update.service));
+  const started = found ? await updateService(deps, delivery, changes, api, found, plan) : await createService(deps, delivery, changes, api, plan);
   if (!started) {
     done.express = { serviceArn: found?.serviceArn ?? '', ...endpointOf(found) };
     done.outcome = { status: 'COMPLETED', message: `${update.service} already runs ${familyRevision(revision.arn)} with this configuration: no update.` };
@@ -176,15 +208,22 @@ interface Started {
 }
 
 /** UpdateExpressGatewayService with the revision; undefined when nothing would change. */
-async function updateService(deps: RolloutDeps, delivery: Delivery, api: ExpressApi, found: ECSExpressGatewayService, plan: ExpressPlan): Promise<Started | undefined> {
+async function updateService(
+  deps: RolloutDeps,
+  delivery: Delivery,
+  changes: ExpressChangeDeps,
+  api: ExpressApi,
+  found: ECSExpressGatewayService,
+  plan: ExpressPlan,
+): Promise<Started | undefined> {
   const { reporter } = deps;
   const { update, revision } = delivery;
   const serviceArn = found.serviceArn ?? '';
   const active = activeConfiguration(found);
-  await mutateTags(deps, api, serviceArn, found, plan);
+  await mutateTags(deps, changes, serviceArn, found, plan);
   const request = expressUpdateRequest(serviceArn, revision.arn, plan.inputs);
-  const changes = configurationChanges(active, request);
-  if (changes.length === 0) {
+  const lines = configurationChanges(active, request);
+  if (lines.length === 0) {
     if (!revision.registered && delivery.done.image?.pushedNewDigest) {
       reporter.warn(
         `The push gave ${delivery.done.image.image} a new digest under a tag ${familyRevision(revision.arn)} already names, and an Express service cannot be made to redeploy it: set pin-digest to deploy by digest.`,
@@ -192,37 +231,31 @@ async function updateService(deps: RolloutDeps, delivery: Delivery, api: Express
     }
     return undefined;
   }
-  reporter.info(`Updating the Express service ${update.service} to ${familyRevision(revision.arn)}: ${changes.join('; ')}.`);
+  reporter.info(`Updating the Express service ${update.service} to ${familyRevision(revision.arn)}: ${lines.join('; ')}.`);
   const before = found.currentDeployment;
+  let readBack: ECSExpressGatewayService | undefined;
   try {
-    await unlessThrottled(deps, () => api.update(request));
+    readBack = await updateExpressService(changes, request, before);
   } catch (error) {
-    // One attempt: a refusal changed nothing; a lost answer is settled by reading back which deployment runs.
-    if (classifyError(error) !== 'transient') throw new Error(describeAwsError(`UpdateExpressGatewayService ${update.service}`, error), { cause: error });
-    reporter.warn(`UpdateExpressGatewayService ${update.service}: the answer was lost (${errorName(error)}); reading the service back.`);
-    const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, 3 * pollMs(delivery));
-    if (!settled) throw new Error(describeAwsError(`UpdateExpressGatewayService ${update.service}`, error), { cause: error });
+    const settled = settledByCancel(deps, delivery, error, 'UpdateExpressGatewayService', update.watch?.rollbackOnCancel === true);
     return started(delivery, settled, before, active);
   }
-  const settled = await findNewDeployment(deps, delivery, api, serviceArn, before, FIND_DEPLOYMENT_MS);
+  const settled = readBack ?? (await findNewDeployment(deps, delivery, api, serviceArn, before, FIND_DEPLOYMENT_MS));
   if (!settled) throw new Error(`UpdateExpressGatewayService ${update.service} was answered, but no service deployment of ${familyRevision(revision.arn)} showed within ${FIND_DEPLOYMENT_MS / 1000}s.`);
   return started(delivery, settled, before, active);
 }
 
-async function createService(deps: RolloutDeps, delivery: Delivery, api: ExpressApi, plan: ExpressPlan): Promise<Started> {
+async function createService(deps: RolloutDeps, delivery: Delivery, changes: ExpressChangeDeps, api: ExpressApi, plan: ExpressPlan): Promise<Started> {
   const { reporter } = deps;
   const { update, revision } = delivery;
   const request = expressCreateRequest({ service: update.service, cluster: update.cluster, taskDefinitionArn: revision.arn }, plan.inputs);
   reporter.info(`Creating the Express service ${update.service} in ${update.cluster} with ${familyRevision(revision.arn)}.`);
   let created: ECSExpressGatewayService | undefined;
   try {
-    created = await unlessThrottled(deps, () => api.create(request));
+    created = await createExpressService(changes, request);
   } catch (error) {
-    if (classifyError(error) !== 'transient') throw new Error(describeAwsError(`CreateExpressGatewayService ${update.service}`, error), { cause: error });
-    // No idempotency token: only the service read back by name tells whether the create happened.
-    reporter.warn(`CreateExpressGatewayService ${update.service}: the answer was lost (${errorName(error)}); reading the service back by name.`);
-    created = await readBackByName(deps, update, api);
-    if (!created) throw new Error(`${describeAwsError(`CreateExpressGatewayService ${update.service}`, error)}; the service was not created, run the job again.`, { cause: error });
+    // A new service has no revision to roll back to: a create a cancel cut short is only reported.
+    created = settledByCancel(deps, delivery, error, 'CreateExpressGatewayService', false);
   }
   const serviceArn = created?.serviceArn ?? '';
   const settled = created?.currentDeployment ? created : await findNewDeployment(deps, delivery, api, serviceArn, undefined, FIND_DEPLOYMENT_MS);
@@ -230,11 +263,23 @@ async function createService(deps: RolloutDeps, delivery: Delivery, api: Express
   return started(delivery, settled, undefined, undefined);
 }
 
-/** The Express service of that name in the cluster, read through DescribeServices; undefined when there is none. */
-async function readBackByName(deps: RolloutDeps, update: ServiceUpdate, api: ExpressApi): Promise<ECSExpressGatewayService | undefined> {
-  const answer = await deps.session.ecs.describeServices(update.cluster, [update.service]);
-  const service = answer.services?.find((item) => item.status === 'ACTIVE' && isExpressService(item));
-  return service?.serviceArn ? api.describe(service.serviceArn) : undefined;
+/**
+ * A change a cancel cut short, as its read-back saw it. Applied, when `rollsBack`: the service showing what the
+ * change started, handed to the watcher, which rolls it back. Otherwise the run ends, saying what was left.
+ */
+function settledByCancel(deps: RolloutDeps, delivery: Delivery, error: unknown, call: string, rollsBack: boolean): ECSExpressGatewayService {
+  if (!(error instanceof ChangeCancelledError)) throw error;
+  const { update, revision } = delivery;
+  const seen = (error as ChangeCancelledError<ECSExpressGatewayService | undefined>).settled;
+  if (seen.state === 'applied' && seen.value?.currentDeployment && rollsBack) return seen.value;
+  const detail =
+    seen.state === 'applied'
+      ? `${call} was applied: ${update.service} deploys ${familyRevision(revision.arn)}${seen.value?.currentDeployment ? ` (${seen.value.currentDeployment})` : ''}, not watched by this run`
+      : seen.state === 'not-applied'
+        ? `${call} was not applied: ${update.service} stays as it was`
+        : `${call} may still be applied to ${update.service}: check ${error.whatToCheck}`;
+  deps.reporter.warn(`Cancelled during ${call}: ${detail}.`);
+  throw new CancelledError(signalOf(deps.cancel), detail);
 }
 
 /**
@@ -252,39 +297,19 @@ async function findNewDeployment(
   const until = deps.clock.now() + withinMs;
   // With rollback-on-cancel the deployment is looked for also after a cancel: it is the one to roll back.
   const keepLooking = delivery.update.watch?.rollbackOnCancel === true;
+  const ecs = keepLooking ? deps.session.ecsAfterCancel : deps.session.ecs;
   for (;;) {
     const described = await api.describe(serviceArn);
     const current = described?.currentDeployment;
-    if (described && current && current !== before && (await runsRevision(deps, described, current, delivery.revision.arn))) return described;
+    if (described && current && current !== before && (await runsRevision(ecs, described, current, delivery.revision.arn))) return described;
     if (deps.clock.now() >= until) return undefined;
     if (!keepLooking) throwIfCancelled(deps.cancel);
     await deps.clock.sleep(pollMs(delivery), keepLooking ? undefined : deps.cancel);
   }
 }
 
-/** A throttled change was refused before anything happened: sent again after a pause, up to 3 attempts in all. */
-async function unlessThrottled<T>(deps: RolloutDeps, send: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await send();
-    } catch (error) {
-      if (attempt >= CHANGE_ATTEMPTS || classifyError(error) !== 'throttled') throw error;
-      deps.reporter.info('ECS throttled the request, which changed nothing: sending it again shortly.');
-      await deps.clock.sleep(THROTTLE_PAUSE_MS * attempt, deps.cancel);
-      throwIfCancelled(deps.cancel);
-    }
-  }
-}
-
 function pollMs(delivery: Delivery): number {
   return delivery.update.watch?.pollIntervalMs ?? DEFAULT_POLL_MS;
-}
-
-async function runsRevision(deps: RolloutDeps, described: ECSExpressGatewayService, deploymentArn: string, taskDefinitionArn: string): Promise<boolean> {
-  const answer = await deps.session.ecs.describeServiceDeployments([deploymentArn]);
-  const revisionArn = answer.serviceDeployments?.[0]?.targetServiceRevision?.arn;
-  const configuration = described.activeConfigurations?.find((item) => item.serviceRevisionArn === revisionArn);
-  return configuration !== undefined && sameRevision(configuration.taskDefinitionArn, taskDefinitionArn);
 }
 
 function started(
@@ -314,13 +339,10 @@ function started(
 }
 
 /** mutate-tags-on-update: the service's tags made what service-tags says, before the update. */
-async function mutateTags(deps: RolloutDeps, api: ExpressApi, serviceArn: string, found: ECSExpressGatewayService, plan: ExpressPlan): Promise<void> {
+async function mutateTags(deps: RolloutDeps, changes: ExpressChangeDeps, serviceArn: string, found: ECSExpressGatewayService, plan: ExpressPlan): Promise<void> {
   if (!plan.inputs.mutateTagsOnUpdate) return;
   const { tag, untagKeys } = expressTagChanges(found.tags ?? [], plan.inputs.serviceTags);
-  if (tag.length > 0) await api.tag(serviceArn, tag);
-  if (untagKeys.length > 0) await api.untag(serviceArn, untagKeys);
-  if (tag.length + untagKeys.length > 0) {
-    deps.reporter.info(`Service tags of ${found.serviceName ?? serviceArn}: ${[...tag.map((item) => `${item.key} set`), ...untagKeys.map((key) => `${key} removed`)].join(', ')}.`);
-  }
+  if (tag.length + untagKeys.length === 0) return;
+  await setServiceTags(changes, serviceArn, tag, untagKeys);
+  deps.reporter.info(`Service tags of ${found.serviceName ?? serviceArn}: ${[...tag.map((item) => `${item.key} set`), ...untagKeys.map((key) => `${key} removed`)].join(', ')}.`);
 }
-

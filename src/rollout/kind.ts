@@ -3,7 +3,6 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import type { AwsSession } from '../aws/clients.js';
 import type { EcsApi } from '../aws/ecs.js';
-import type { ExpressApi } from '../aws/express-api.js';
 import type { Clock } from '../clock.js';
 import type { CodeDeployPlan } from '../codedeploy/plan.js';
 import type { PreparedImage } from '../image/prepare.js';
@@ -77,7 +76,7 @@ export interface EcsReads {
   /** CodeDeploy's clients, made only for a service CodeDeploy deploys. */
   codeDeploy?: AwsSession['codeDeploy'];
   /** The Express calls, for an Express service. */
-  express?: () => Promise<ExpressApi>;
+  express?: AwsSession['express'];
 }
 
 /** What a kind needs of the run that delivers it. */

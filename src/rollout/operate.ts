@@ -2,19 +2,12 @@
 // it answers: the kind finds what its deployments wait at or have in flight, makes the calls, and watches the
 // result its own way. A verb never tells the kinds apart itself.
 import type { Service } from '@aws-sdk/client-ecs';
-import type { AwsSession } from '../aws/clients.js';
-import type { Clock } from '../clock.js';
 import type { Inputs } from '../inputs/parse.js';
-import type { Reporter } from '../report.js';
+import type { RolloutDeps } from './kind.js';
 import type { RolloutTarget, WatchOptions, WatchOutcome } from '../watch/contract.js';
 
-export interface OperateDeps {
-  session: AwsSession;
-  reporter: Reporter;
-  clock: Clock;
-  /** The run's cancel (SIGINT / SIGTERM). */
-  cancel: AbortSignal;
-}
+/** What an operation needs of the run: a deploy's rollout needs, without the watcher a run of many services sets. */
+export type OperateDeps = Pick<RolloutDeps, 'session' | 'reporter' | 'clock' | 'cancel'>;
 
 export interface OperateRequest {
   inputs: Inputs;

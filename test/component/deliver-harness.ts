@@ -11,6 +11,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import type { AwsSession } from '../../src/aws/clients.js';
 import { ecsApi } from '../../src/aws/ecs.js';
+import { expressApisOn } from '../../src/aws/express-api.js';
 import { unmodelledFields } from '../../src/aws/unmodelled.js';
 import { applyPlan, type Applied, type ApplyDeps } from '../../src/deploy/apply.js';
 import type { KeepRevisionsRequest } from '../../src/deploy/keep-revisions.js';
@@ -45,7 +46,8 @@ export function inputs(values: Record<string, string>): Inputs {
 export function session(): AwsSession {
   const client = new ECSClient({ region: REGION, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
   const ecs = ecsApi(client);
-  return { region: REGION, ecs, ecsAfterCancel: ecs, resolveCredentials: async () => ({}), options: { region: REGION } };
+  const express = expressApisOn(client, client, undefined);
+  return { region: REGION, ecs, ecsAfterCancel: ecs, resolveCredentials: async () => ({}), options: { region: REGION }, express: async () => express };
 }
 
 export interface Harness {
@@ -108,7 +110,7 @@ export function harness(overrides: { plan?: Partial<PlanDeps>; apply?: Partial<A
 
 /** Plans with the session's reads, then applies: what main does outside a dry run. */
 export async function deliver(h: Harness, given: Inputs, progress: Progress = newProgress()): Promise<Applied> {
-  const plan = await planDeploy(h.planDeps, given, { ecs: h.session.ecs, region: h.session.region });
+  const plan = await planDeploy(h.planDeps, given, { ecs: h.session.ecs, region: h.session.region, ...(h.session.express ? { express: h.session.express } : {}) });
   return applyPlan(h.applyDeps, plan, h.clock.now(), progress);
 }
 

@@ -1,20 +1,55 @@
 // The built bundle deploying Express Mode services on the ECS stand-in: created when missing, updated with the
 // registered revision, left alone when nothing changed, rolled back by ECS or on a cancel, and next to a rolling
 // service in one services-file.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { type TestContext, describe, expect, test } from 'vitest';
 import type { EcsStandin } from '../standin/index.js';
+import {
+  EXECUTION,
+  INFRASTRUCTURE,
+  KILL_AFTER_MS,
+  SLOW_CANARY,
+  createExpressService,
+  deployExpress,
+  envOf,
+  expressArgs,
+  expressStandin,
+  outputsOf,
+} from '../support/express-e2e.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { parseGithubOutput } from '../support/github-output.js';
+import { LOCAL_ACTION_ENTRY, actionInputs, localAction } from '../support/local-action.js';
 import { type BundleRun, runBundle } from '../support/run-bundle.js';
-import { EXECUTION, EXPRESS_ARGS, INFRASTRUCTURE, KILL_AFTER_MS, deployExpress, envOf, standinFor } from '../support/express-standin.js';
+import { signalDescendant } from '../support/signal-descendant.js';
 
+const EXPRESS_ARGS = expressArgs();
+const standinFor = expressStandin;
 const deploy = deployExpress;
 
-const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
 const currentDeployment = (standin: EcsStandin): string => String(standin.expressService('web')['currentDeployment'] ?? '');
+
+/** The Express service web, created on web:1, beside the rolling service api on api:1. */
+async function standinWithWebAndApi(context: TestContext): Promise<EcsStandin> {
+  const standin = await standinFor(context);
+  const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE]);
+  expect(created.code, created.log).toBe(0);
+  standin.seedTaskDefinition({ family: 'api', containerDefinitions: [{ name: 'api', image: 'nginx:1.24', memory: 256 }] });
+  standin.seedService({ serviceName: 'api', taskDefinition: 'api:1', desiredCount: 1 });
+  return standin;
+}
+
+/** A services-file run of `entries` (lines under services:). */
+function servicesFileRun(standin: EcsStandin, entries: string[], args: string[] = []): Promise<BundleRun> {
+  const file = join(mkdtempSync(join(tmpdir(), 'express-')), 'services.yml');
+  writeFileSync(file, ['services:', ...entries].join('\n'));
+  return runBundle({
+    args: ['--services-file', file, '--verify-image', 'false', '--json', '--poll-interval', '1s', ...args],
+    env: envOf(standin),
+    timeoutMs: KILL_AFTER_MS,
+  });
+}
 
 describe.concurrent('Express services', () => {
   test('created when missing, updated, then left alone when nothing changed; the endpoint as output', async (context) => {
@@ -174,33 +209,10 @@ describe.concurrent('Express services', () => {
     expect(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']).toContain(sd['status']);
   });
 
-  test('a services-file with an Express service and a rolling one: each deployed its own way', async (context) => {
-    const standin = await standinFor(context);
-    const created = await deploy(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE]);
-    expect(created.code, created.log).toBe(0);
-    standin.seedTaskDefinition({ family: 'api', containerDefinitions: [{ name: 'api', image: 'nginx:1.24', memory: 256 }] });
-    standin.seedService({ serviceName: 'api', taskDefinition: 'api:1', desiredCount: 1 });
-    const dir = mkdtempSync(join(tmpdir(), 'express-'));
-    const file = join(dir, 'services.yml');
-    writeFileSync(
-      file,
-      [
-        'services:',
-        '  - service: web',
-        '    family: web',
-        '    container-name: Main',
-        '    image: nginx:1.26',
-        '  - service: api',
-        '    family: api',
-        '    image: nginx:1.26',
-      ].join('\n'),
-    );
+  test('a services-file with an Express service and a rolling one: each deployed its own way, each endpoint in results', async (context) => {
+    const standin = await standinWithWebAndApi(context);
 
-    const run = await runBundle({
-      args: ['--services-file', file, '--verify-image', 'false', '--json', '--poll-interval', '1s'],
-      env: envOf(standin),
-      timeoutMs: KILL_AFTER_MS,
-    });
+    const run = await servicesFileRun(standin, ['  - service: web', '    family: web', '    container-name: Main', '    image: nginx:1.26', '  - service: api', '    family: api', '    image: nginx:1.26']);
 
     expect(run.code, run.log).toBe(0);
     const results = JSON.parse(outputsOf(run)['results'] ?? '[]') as Record<string, string>[];
@@ -209,9 +221,30 @@ describe.concurrent('Express services', () => {
       ['api', 'COMPLETED'],
     ]);
     expect(outputsOf(run)['endpoint']).toMatch(/^https:\/\/web-[0-9a-f]{8}\./);
+    expect(results.map((result) => result['endpoint'])).toEqual([outputsOf(run)['endpoint']?.replace(/,$/, ''), '']);
     expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
     expect(standin.calls['UpdateService']).toBe(1);
     expect(String(standin.service('api')['taskDefinition'])).toMatch(/api:2$/);
+  });
+
+  test('on-failure rollback-all: the Express service goes back on the revision and the configuration it had', async (context) => {
+    const standin = await standinWithWebAndApi(context);
+    standin.setScenario('api', { name: 'failing-no-breaker' });
+    const web = ['  - service: web', '    family: web', '    container-name: Main', '    image: nginx:1.26', '    health-check-path: /health'];
+    const api = ['  - service: api', '    family: api', '    image: nginx:1.26', '    wait-timeout: 4s', '    rollback: false'];
+
+    const run = await servicesFileRun(standin, [...web, ...api], ['--on-failure', 'rollback-all']);
+
+    expect(run.code, run.log).toBe(1);
+    const results = JSON.parse(outputsOf(run)['results'] ?? '[]') as Record<string, string>[];
+    expect(results.map((result) => result['deployment-status'])).toEqual(['ROLLED_BACK', 'ROLLED_BACK']);
+    expect(results[0]?.['reason']).toMatch(/put back on web:1 by on-failure rollback-all/);
+    expect(run.log).toContain('a new Express service deployment puts web back on web:1 and the configuration it had before');
+    expect(standin.calls['UpdateExpressGatewayService']).toBe(2);
+    const configuration = (standin.expressService('web')['activeConfigurations'] as Record<string, unknown>[])[0];
+    expect(String(configuration?.['taskDefinitionArn'])).toMatch(/web:1$/);
+    expect(configuration?.['healthCheckPath']).toBe('/ping');
+    expect(String(standin.service('api')['taskDefinition'])).toMatch(/api:1$/);
   });
 
   test("on GitHub Actions, with the AWS action's input names: created, updated, then left alone; the endpoint in the outputs and the job summary", async (context) => {
@@ -304,7 +337,8 @@ describe.concurrent('Express services', () => {
     });
 
     expect(run.code, run.log).toBe(0);
-    expect(run.log).toContain('reading the service back by name');
+    expect(run.log).toContain('CreateExpressGatewayService web: the answer was lost');
+    expect(run.log).toContain('Read the service back by name: the create went through');
     expect(outputsOf(run)['deployment-status']).toBe('COMPLETED');
     expect(outputsOf(run)['endpoint']).toMatch(/^https:\/\/web-/);
     expect(standin.calls['CreateExpressGatewayService']).toBe(1);
@@ -327,4 +361,92 @@ describe.concurrent('Express services', () => {
     expect(standin.calls['UpdateExpressGatewayService'] ?? 0).toBe(0);
     expect(standin.calls['RegisterTaskDefinition']).toBe(1);
   });
+});
+
+// The action as a GitHub step, through GitHub's local runner (src/action.ts run() with the INPUT_ variables).
+describe('an Express service through local-action, as a GitHub step', () => {
+  const stepEnv = (standin: EcsStandin, values: Record<string, string>): Record<string, string> => ({
+    ...envOf(standin),
+    ...actionInputs({ 'verify-image': 'false', 'poll-interval': '1s', 'wait-timeout': '60s', ...values }),
+  });
+  const serviceInputs = (image: string, values: Record<string, string> = {}): Record<string, string> => ({
+    'service-name': 'web',
+    family: 'web',
+    'container-name': 'Main',
+    'container-port': '8080',
+    'requires-compatibilities': 'FARGATE',
+    'network-mode': 'awsvpc',
+    'task-cpu': '256',
+    'task-memory': '512',
+    'execution-role-arn': EXECUTION,
+    image,
+    ...values,
+  });
+  const dirFor = (context: TestContext): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'express-local-action-'));
+    context.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
+
+  test('a failing image ends ROLLED_BACK once ECS rolled back, with the reason', async (context) => {
+    const standin = await standinFor(context);
+    await createExpressService(standin, 'web');
+    standin.failImage('nginx:broken');
+
+    const run = await localAction(dirFor(context), stepEnv(standin, serviceInputs('nginx:broken')));
+
+    expect(run.code, run.log).not.toBe(0);
+    expect(run.outputs['deployment-status'], run.log).toBe('ROLLED_BACK');
+    expect(run.log).toMatch(/^::error::the CANARY deployment of web:2 failed: .*ECS rolled back to web:1$/m);
+    expect(run.log).toMatch(/CannotPullContainerError/);
+    const sd = standin.serviceDeployments('web')[0] ?? {};
+    expect(sd['serviceDeploymentArn']).toBe(run.outputs['service-deployment-arn']);
+    expect(sd['status']).toBe('ROLLBACK_SUCCESSFUL');
+  }, 120_000);
+
+  test('SIGTERM with rollback-on-cancel: the canary rolled back through StopServiceDeployment', async (context) => {
+    const standin = await standinFor(context);
+    standin.setExpressReadings({ canary: SLOW_CANARY });
+    await createExpressService(standin, 'web', { wait: false });
+    let signalled = false;
+
+    const run = await localAction(dirFor(context), stepEnv(standin, serviceInputs('nginx:1.26', { 'rollback-on-cancel': 'true' })), {
+      onStart: (child) => {
+        let seen = '';
+        child.stdout?.on('data', (chunk: Buffer) => {
+          seen += chunk.toString();
+          if (!signalled && /Production traffic on the new revision \(web:2\): 5%/.test(seen)) {
+            signalled = signalDescendant(child.pid ?? 0, LOCAL_ACTION_ENTRY, 'SIGTERM');
+          }
+        });
+      },
+    });
+
+    expect(signalled, run.log).toBe(true);
+    expect(run.log).toContain('SIGTERM received: stopping.');
+    expect(run.outputs['deployment-status'], run.log).toBe('CANCELLED');
+    expect(standin.calls['StopServiceDeployment']).toBe(1);
+    const sd = standin.serviceDeployments('web')[0] ?? {};
+    expect(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']).toContain(sd['status']);
+  }, 120_000);
+
+  test('a services-file with an Express service and a rolling one: each deployed its own way, each endpoint in results', async (context) => {
+    const standin = await standinWithWebAndApi(context);
+    const dir = dirFor(context);
+    const file = join(dir, 'services.yml');
+    writeFileSync(file, ['services:', '  - service: web', '    family: web', '    container-name: Main', '    image: nginx:1.26', '  - service: api', '    family: api', '    image: nginx:1.26'].join('\n'));
+
+    const run = await localAction(dir, stepEnv(standin, { 'services-file': file }));
+
+    expect(run.code, run.log).toBe(0);
+    const results = JSON.parse(run.outputs['results'] ?? '[]') as Record<string, string>[];
+    expect(results.map((result) => [result['service'], result['deployment-status']])).toEqual([
+      ['web', 'COMPLETED'],
+      ['api', 'COMPLETED'],
+    ]);
+    expect(results[0]?.['endpoint']).toMatch(/^https:\/\/web-[0-9a-f]{8}\.ecs\.us-east-1\.on\.aws$/);
+    expect(results[1]?.['endpoint']).toBe('');
+    expect(standin.calls['UpdateExpressGatewayService']).toBe(1);
+    expect(String(standin.service('api')['taskDefinition'])).toMatch(/api:2$/);
+  }, 120_000);
 });

@@ -1,54 +1,16 @@
 // The action as GitHub's local runner for JavaScript actions sees it: `local-action run . src/action.ts .env`
 // imports src/action.ts, calls run() with the inputs of the .env file and prints the outputs the action set.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startEcsStandin } from '../standin/index.js';
 import { awsEnv, createCluster, ecsClient, revisionsOf } from '../support/moto-ecs.js';
 import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
-import { cleanEnv } from '../support/run-bundle.js';
+import { actionInputs, localAction } from '../support/local-action.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const LOCAL_ACTION = join(ROOT, 'node_modules', '.bin', 'local-action');
 const skip = motoMissing();
-
-interface LocalActionRun {
-  code: number | null;
-  log: string;
-  /** The "Action Outputs" table local-action prints after run() returns. */
-  outputs: Record<string, string>;
-}
-
-/** Runs local-action on this repository with `inputs` written to a .env file, as a developer would. */
-function localAction(dir: string, env: Record<string, string>): Promise<LocalActionRun> {
-  const envFile = join(dir, '.env');
-  writeFileSync(envFile, Object.entries(env).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join('\n') + '\n');
-  return new Promise((resolve, reject) => {
-    const child = spawn(LOCAL_ACTION, ['run', ROOT, 'src/action.ts', envFile], {
-      cwd: ROOT,
-      env: { ...cleanEnv(), NO_COLOR: '1', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, log, outputs: outputTable(log) }));
-  });
-}
-
-function outputTable(log: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const section = log.slice(log.lastIndexOf('Action Outputs'));
-  for (const match of section.matchAll(/^│\s*\d+\s*│\s*'([^']*)'\s*│\s*'([^']*)'\s*│$/gm)) {
-    outputs[match[1] ?? ''] = match[2] ?? '';
-  }
-  return outputs;
-}
 
 describe.skipIf(skip)('local-action runs the action', () => {
   let moto: MotoServer;
@@ -69,8 +31,7 @@ describe.skipIf(skip)('local-action runs the action', () => {
     await createCluster(ecs, 'default');
   });
 
-  const inputs = (values: Record<string, string>): Record<string, string> =>
-    Object.fromEntries(Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]));
+  const inputs = actionInputs;
 
   test('registers a family from its inputs and prints the outputs run() set', async () => {
     const summary = join(dir, 'summary.md');

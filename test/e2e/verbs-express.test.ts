@@ -6,7 +6,7 @@
 import { ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { type TestContext, describe, expect, test } from 'vitest';
 import type { EcsStandin } from '../standin/index.js';
-import { INFRASTRUCTURE, KILL_AFTER_MS, deployExpress, envOf, standinFor } from '../support/express-standin.js';
+import { INFRASTRUCTURE, KILL_AFTER_MS, deployExpress, envOf, expressStandin } from '../support/express-e2e.js';
 import { type BundleRun, runBundle } from '../support/run-bundle.js';
 
 const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
@@ -15,8 +15,8 @@ const running = (standin: EcsStandin): string => String((standin.expressService(
 const verb = (standin: EcsStandin, args: string[]): Promise<BundleRun> =>
   runBundle({ args: [...args, '--service', 'web', '--poll-interval', '1s', '--json'], env: envOf(standin), timeoutMs: KILL_AFTER_MS });
 
-async function created(context: TestContext, canary: Parameters<typeof standinFor>[1] = {}): Promise<EcsStandin> {
-  const standin = await standinFor(context, canary);
+async function created(context: TestContext, canary: Parameters<typeof expressStandin>[1] = {}): Promise<EcsStandin> {
+  const standin = await expressStandin(context, canary);
   const run = await deployExpress(standin, ['--image', 'nginx:1.25', '--express-infrastructure-role-arn', INFRASTRUCTURE]);
   expect(run.code, run.log).toBe(0);
   return standin;

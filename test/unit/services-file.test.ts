@@ -265,7 +265,7 @@ describe('how a run of many services ends', () => {
 
   test('outputs: lists in the file order, the worst status, and results with a reason for what did not end well', () => {
     const outputs = fleetOutputs([
-      result({ deploymentId: 'ecs-svc/1', serviceDeploymentArn: 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1' }),
+      result({ deploymentId: 'ecs-svc/1', serviceDeploymentArn: 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1', endpoint: 'https://web-0123abcd.ecs.eu-west-1.on.aws' }),
       result({ service: 'api', image: 'example/api:2', taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5', revision: 5, registered: false, deploymentStatus: 'FAILED', statusMessage: 'tasks failed to start' }),
       result({ service: 'shop', deploymentId: 'ecs-svc/3', codeDeployDeploymentId: 'd-ABC123' }),
     ]);
@@ -277,6 +277,7 @@ describe('how a run of many services ends', () => {
       'deployment-id': 'ecs-svc/1,,ecs-svc/3',
       'codedeploy-deployment-id': ',,d-ABC123',
       'service-deployment-arn': 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1,,',
+      endpoint: 'https://web-0123abcd.ecs.eu-west-1.on.aws,,',
       'run-task-arn': '',
       'deployment-status': 'FAILED',
     });
@@ -290,6 +291,7 @@ describe('how a run of many services ends', () => {
         'deployment-id': 'ecs-svc/1',
         'codedeploy-deployment-id': '',
         'service-deployment-arn': 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1',
+        endpoint: 'https://web-0123abcd.ecs.eu-west-1.on.aws',
         'deployment-status': 'COMPLETED',
         reason: '',
       },
@@ -302,6 +304,7 @@ describe('how a run of many services ends', () => {
         'deployment-id': '',
         'codedeploy-deployment-id': '',
         'service-deployment-arn': '',
+        endpoint: '',
         'deployment-status': 'FAILED',
         reason: 'tasks failed to start',
       },
