@@ -1,46 +1,20 @@
 // README snippets that test/e2e/documented-commands.test.ts does not run, each as written with its host's own
-// tool: the stand-in try-out (npm run standin, then the deploy), the local-action snippet on a fresh clone, and
-// every GitLab pipeline the README shows under gitlab-ci-local, whose spec check is GitLab's (a component include
-// becomes a local include of templates/deploy.yml, as gitlab-ci-local cannot fetch components).
+// tool: the stand-in try-out (npm run standin, then the deploy) and the local-action snippet on a fresh clone.
+// The GitLab pipelines run under gitlab-ci-local in readme-gitlab-pipelines.test.ts.
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parse, stringify } from 'yaml';
-import { TRY_WITHOUT_AWS } from '../support/documented-commands.js';
+import { TRY_WITHOUT_AWS, codeBlocks, type CodeBlock } from '../support/documented-commands.js';
 import { cleanEnv } from '../support/run-bundle.js';
 import { freePort } from '../support/servers.js';
-import { GITLAB_CI_LOCAL, NODE_24, gitlabCiLocalMissing } from '../support/test-tools.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const COMPONENT = `$CI_SERVER_FQDN/ecs-deliver/ecs-deliver/deploy@${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version.split('.')[0] ?? ''}`;
-type Yaml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-interface Block {
-  heading: string;
-  language: string;
-  text: string;
-}
-
-/** The fenced code blocks of the README, each with the heading it sits under. */
-function blocks(): Block[] {
-  const found: Block[] = [];
-  let heading = '';
-  let open: { language: string; lines: string[] } | undefined;
-  for (const line of README.split('\n')) {
-    if (open) {
-      if (line.startsWith('```')) {
-        found.push({ heading, language: open.language, text: open.lines.join('\n') });
-        open = undefined;
-      } else open.lines.push(line);
-    } else if (line.startsWith('```')) open = { language: line.slice(3).trim(), lines: [] };
-    else if (line.startsWith('#')) heading = line.replace(/^#+\s*/, '');
-  }
-  return found;
-}
+const blocks = (): CodeBlock[] => codeBlocks(README);
 
 interface Run {
   code: number | null;
@@ -134,62 +108,4 @@ describe('README: the local-action snippet on a fresh clone', () => {
     expect(run.log).toContain('Dry run: nothing was changed.');
     expect(run.log).toContain('Action Outputs');
   }, 180_000);
-});
-
-const noGitlabCiLocal = gitlabCiLocalMissing();
-
-describe.skipIf(noGitlabCiLocal)('README: every GitLab pipeline, under gitlab-ci-local', () => {
-  let root = '';
-  let count = 0;
-
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'ecs-deliver-readme-gitlab-'));
-  });
-  afterAll(() => {
-    if (root !== '') rmSync(root, { recursive: true, force: true });
-  });
-
-  /** The pipeline as written, its component includes made local includes of this checkout's component. */
-  function project(pipeline: Yaml): string {
-    const dir = join(root, `project-${++count}`);
-    mkdirSync(join(dir, 'templates'), { recursive: true });
-    copyFileSync(join(ROOT, 'templates', 'deploy.yml'), join(dir, 'templates', 'deploy.yml'));
-    const include = (pipeline['include'] as Yaml[]).map((entry) => {
-      const { component, ...rest } = entry;
-      expect(component).toBe(COMPONENT);
-      return { local: 'templates/deploy.yml', ...rest };
-    });
-    writeFileSync(join(dir, '.gitlab-ci.yml'), stringify({ ...pipeline, include }));
-    execFileSync('git', ['init', '-q', '.'], { cwd: dir });
-    execFileSync('git', ['add', '-A'], { cwd: dir });
-    execFileSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'pipeline'], { cwd: dir });
-    return dir;
-  }
-
-  const pipelines = [
-    ...blocks()
-      .filter((block) => block.language === 'yaml' && /^include:/m.test(block.text))
-      .map((block, index) => [`README.md: ${block.heading} #${index + 1}`, block.text] as const),
-    ['.gitlab-ci.example.yml', readFileSync(join(ROOT, '.gitlab-ci.example.yml'), 'utf8')] as const,
-  ];
-
-  test('the README shows GitLab pipelines', () => {
-    expect(pipelines.length).toBeGreaterThanOrEqual(4);
-  });
-
-  test.each(pipelines)('%s: GitLab takes its inputs as written', async (_where, text) => {
-    const dir = project(parse(text) as Yaml);
-    const run = await new Promise<Run>((resolve, reject) => {
-      const child = spawn(NODE_24, [GITLAB_CI_LOCAL, '--preview'], { cwd: dir, env: { ...quietEnv(), HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let log = '';
-      child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, log }));
-    });
-    expect(run.code, run.log).toBe(0);
-    const preview = parse(run.log.slice(run.log.indexOf('\n---\n') + 1)) as Yaml;
-    const deployJobs = Object.values(preview).filter((job: Yaml | null) => JSON.stringify(job?.['script']) === '["ecs-deliver"]');
-    expect(deployJobs.length, run.log).toBeGreaterThan(0);
-  }, 120_000);
 });
