@@ -1,14 +1,14 @@
 // README snippets that test/e2e/documented-commands.test.ts does not run, each as written with its host's own
-// tool: the stand-in try-out (npm run standin, then the deploy) and the local-action snippet on a fresh clone.
+// tool on a fresh clone, as a new user types them: the first screen's dry run without AWS credentials, the
+// stand-in try-out (npm run standin, then the deploy) and the local-action snippet.
 // The GitLab pipelines run under gitlab-ci-local in readme-gitlab-pipelines.test.ts.
-import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TRY_WITHOUT_AWS, codeBlocks, type CodeBlock } from '../support/documented-commands.js';
-import { cleanEnv } from '../support/run-bundle.js';
+import { freshClone, runScript, userEnv } from '../support/fresh-clone.js';
 import { freePort } from '../support/servers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -16,29 +16,38 @@ const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 const blocks = (): CodeBlock[] => codeBlocks(README);
 
-interface Run {
-  code: number | null;
-  log: string;
-}
+let clone = '';
+beforeAll(() => {
+  clone = freshClone(ROOT);
+});
+afterAll(() => {
+  if (clone !== '') rmSync(clone, { recursive: true, force: true });
+});
 
-function bash(script: string, cwd: string, env: Record<string, string>, timeoutMs = 120_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-e', '-c', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, log });
-    });
+describe('README: the first screen, on a fresh clone without AWS credentials', () => {
+  test('the dry run prints the plan and changes nothing', async () => {
+    const [block] = blocks();
+    expect(block?.language).toBe('sh');
+    // The part that prints the plan, after the clone this test stands in for; the tests (npm ci && npm test) are CI's.
+    const lines = (block?.text ?? '').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
+    expect(lines[0]).toMatch(/^git clone https:\/\/github\.com\/ecs-deliver\/ecs-deliver && cd ecs-deliver$/);
+    const plan = lines.slice(1, lines.findIndex((line) => line.startsWith('npm ci')));
+    expect(plan).toEqual([expect.stringMatching(/^node dist\/index\.js .*--dry-run$/)]);
+    // No ~/.aws either: HOME is a directory of its own.
+    const home = join(clone, '.tmp', 'home');
+    mkdirSync(home, { recursive: true });
+
+    const run = await runScript(plan.join('\n'), clone, { ...userEnv(), HOME: home });
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toContain('No AWS credentials found: the dry run renders without comparing with ECS.');
+    expect(run.log).toMatch(/"memory": 300,[\s\S]*"containerPort": 8080/);
+    expect(run.log).toContain('Would register a new revision of web.');
+    expect(run.log).toContain('Dry run: nothing was changed.');
   });
-}
+});
 
-const quietEnv = (): Record<string, string> => ({ ...cleanEnv(), NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false' });
-
-describe('README: try it without AWS', () => {
+describe('README: try it without AWS, on a fresh clone', () => {
   const [block] = blocks().filter((candidate) => candidate.heading === TRY_WITHOUT_AWS && candidate.language === 'sh');
   let standin: ReturnType<typeof spawn> | undefined;
 
@@ -53,7 +62,7 @@ describe('README: try it without AWS', () => {
     const [first, ...rest] = lines;
     expect(first).toBe(`npm run standin -- --port ${port}`);
     // Terminal 1: started as its own process group, so the stand-in npm starts ends with it.
-    const started = spawn('bash', ['-c', first ?? ''], { cwd: ROOT, env: quietEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const started = spawn('bash', ['-c', first ?? ''], { cwd: clone, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     standin = started;
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -72,38 +81,21 @@ describe('README: try it without AWS', () => {
     expect(url).toBe(`http://127.0.0.1:${port}`);
 
     // Terminal 2.
-    const run = await bash(rest.join('\n'), ROOT, quietEnv());
+    const run = await runScript(rest.join('\n'), clone, userEnv());
     expect(run.code, run.log).toBe(0);
     expect(run.log).toContain('output deployment-status=COMPLETED');
     expect(run.log).toContain('output registered=true');
+    // The secret key a try-out sets is masked wherever it appears: one that is also a word would mask that word.
+    expect(run.log).toContain('container web: image nginx:latest → nginx:1.27');
+    expect(run.log).not.toContain('***');
   }, 180_000);
 });
 
 describe('README: the local-action snippet on a fresh clone', () => {
-  let clone = '';
-
-  beforeAll(() => {
-    // The tracked files as they are now, without .tmp/ or any other working file; the packages come from this checkout.
-    clone = mkdtempSync(join(tmpdir(), 'ecs-deliver-clone-'));
-    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter((path) => path !== '');
-    for (const path of tracked) {
-      mkdirSync(dirname(join(clone, path)), { recursive: true });
-      try {
-        copyFileSync(join(ROOT, path), join(clone, path));
-      } catch {
-        // A file deleted in the working tree is not part of the clone.
-      }
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
-  });
-  afterAll(() => {
-    if (clone !== '') rmSync(clone, { recursive: true, force: true });
-  });
-
   test('runs as written, .tmp/ included, and the action makes its dry run', async () => {
     const block = blocks().find((candidate) => candidate.language === 'sh' && candidate.text.includes('npx local-action run'));
     expect(block, 'the README shows the local-action snippet').toBeDefined();
-    const run = await bash(block?.text ?? '', clone, quietEnv(), 150_000);
+    const run = await runScript(block?.text ?? '', clone, userEnv(), 150_000);
     expect(run.code, run.log).toBe(0);
     expect(run.log).toContain('Dry run: nothing was changed.');
     expect(run.log).toContain('Action Outputs');
