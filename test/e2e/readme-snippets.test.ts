@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TRY_WITHOUT_AWS, codeBlocks, type CodeBlock } from '../support/documented-commands.js';
-import { freshClone, runScript, userEnv } from '../support/fresh-clone.js';
+import { freshClone, runScript, userEnv, type ScriptRun } from '../support/fresh-clone.js';
 import { freePort } from '../support/servers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,21 +49,16 @@ describe('README: the first screen, on a fresh clone without AWS credentials', (
 
 describe('README: try it without AWS, on a fresh clone', () => {
   const [block] = blocks().filter((candidate) => candidate.heading === TRY_WITHOUT_AWS && candidate.language === 'sh');
-  let standin: ReturnType<typeof spawn> | undefined;
+  const standins: ReturnType<typeof spawn>[] = [];
 
   afterAll(() => {
-    if (standin?.pid !== undefined) process.kill(-standin.pid, 'SIGTERM');
+    for (const standin of standins) if (standin.pid !== undefined && standin.exitCode === null) process.kill(-standin.pid, 'SIGTERM');
   });
 
-  test('npm run standin, then the deploy in a second terminal, as written: the rollout completes', async () => {
-    expect(block, 'a sh block under "Try it without AWS"').toBeDefined();
-    const port = String(await freePort());
-    const lines = (block?.text ?? '').replaceAll('4566', port).split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
-    const [first, ...rest] = lines;
-    expect(first).toBe(`npm run standin -- --port ${port}`);
-    // Terminal 1: started as its own process group, so the stand-in npm starts ends with it.
-    const started = spawn('bash', ['-c', first ?? ''], { cwd: clone, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    standin = started;
+  /** Terminal 1: `standinCommand` (on a free port), started as its own process group so the stand-in npm starts ends with it. */
+  async function startStandin(standinCommand: string, port: string): Promise<void> {
+    const started = spawn('bash', ['-c', standinCommand], { cwd: clone, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    standins.push(started);
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`the stand-in printed no URL: ${out}`)), 90_000);
@@ -79,15 +74,37 @@ describe('README: try it without AWS, on a fresh clone', () => {
       started.on('close', (code) => reject(new Error(`npm run standin exited ${code}: ${out}`)));
     });
     expect(url).toBe(`http://127.0.0.1:${port}`);
+  }
 
-    // Terminal 2.
-    const run = await runScript(rest.join('\n'), clone, userEnv());
+  /** The block's commands on a free port: the stand-in's (`instead` when given), then those of the second terminal. */
+  async function tryOut(instead?: string): Promise<ScriptRun> {
+    expect(block, 'a sh block under "Try it without AWS"').toBeDefined();
+    const port = String(await freePort());
+    const lines = (block?.text ?? '').replaceAll('4566', port).split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
+    const [first, ...rest] = lines;
+    expect(first).toBe(`npm run standin -- --port ${port}`);
+    await startStandin(instead?.replaceAll('4566', port) ?? first ?? '', port);
+    return runScript(rest.join('\n'), clone, userEnv());
+  }
+
+  test('npm run standin, then the deploy in a second terminal, as written: the rollout completes', async () => {
+    const run = await tryOut();
     expect(run.code, run.log).toBe(0);
     expect(run.log).toContain('output deployment-status=COMPLETED');
     expect(run.log).toContain('output registered=true');
     // The secret key a try-out sets is masked wherever it appears: one that is also a word would mask that word.
     expect(run.log).toContain('container web: image nginx:latest → nginx:1.27');
     expect(run.log).not.toContain('***');
+  }, 180_000);
+
+  test('with the circuit-breaker scenario the text names, the deployment fails and is rolled back', async () => {
+    const section = README.slice(README.indexOf(`## ${TRY_WITHOUT_AWS}`));
+    const command = /`(npm run standin -- --port 4566 --scenario circuit-breaker)` makes the deployment fail and roll back/.exec(section)?.[1];
+    expect(command, 'the README names the circuit-breaker scenario').toBeDefined();
+    const run = await tryOut(command);
+    expect(run.code, run.log).toBe(1);
+    expect(run.log).toMatch(/^error: deployment ecs-svc\/\S+ \(web:2\) failed: ECS deployment circuit breaker/m);
+    expect(run.log).toContain('output deployment-status=ROLLED_BACK');
   }, 180_000);
 });
 
