@@ -1,7 +1,8 @@
-// npm run demo: two deploys of the built bundle to a local ECS stand-in, with the bundle's own live output. The
-// first rolls out healthy; in the second the new tasks run out of memory, the circuit breaker fails the deployment
-// and ECS rolls it back; a third, on a blue/green service, goes stage by stage (demo-blue-green.ts). No AWS account,
-// nothing beyond `npm ci`. Exits 0 when all ended as they should.
+// npm run demo: four scenes of the built bundle against a local ECS stand-in, with the bundle's own live output. A
+// deploy rolls out healthy; in the next the new tasks run out of memory, the circuit breaker fails the deployment
+// and ECS rolls it back; a migration runs as a one-off task before a rollout, then one fails (demo-migration.ts);
+// a blue/green service goes stage by stage (demo-blue-green.ts). No AWS account, nothing beyond `npm ci`. Exits 0
+// when all ended as they should.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -64,8 +65,10 @@ function demoEnv(standin: EcsStandin): NodeJS.ProcessEnv {
     ...env,
     AWS_ENDPOINT_URL_ECS: standin.url,
     AWS_REGION: standin.region,
+    // Any key does for the stand-in. The bundle masks the secret key wherever it appears, so it must not be a
+    // word the demo prints (the cluster is named demo).
     AWS_ACCESS_KEY_ID: 'demo',
-    AWS_SECRET_ACCESS_KEY: 'demo',
+    AWS_SECRET_ACCESS_KEY: 'stand-in-secret-key',
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
@@ -153,7 +156,8 @@ async function main(): Promise<number> {
     }
     console.log(
       'Demo done: the healthy deploy completed (exit 0); the failing one was rolled back by ECS and reported with ' +
-        'its reasons (exit 1); the blue/green one was followed stage by stage to its end (exit 0).',
+        'its reasons (exit 1); the migration ran before its rollout (exit 0) and the failing one left the service as ' +
+        'it was (exit 1); the blue/green one was followed stage by stage to its end (exit 0).',
     );
     return 0;
   } finally {

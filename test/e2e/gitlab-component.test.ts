@@ -2,26 +2,18 @@
 // writes (typed booleans bare, the rest quoted) and refuses the bare ones GitLab refuses; the job runs
 // the bundle against the ECS stand-in and its dotenv report reaches a later job. gitlab-ci-local cannot fetch
 // `include: component:`; a local include with `inputs:` goes through the same spec.
-import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { awsEnv } from '../support/moto-ecs.js';
-import { BUNDLE, BUNDLE_NODE, cleanEnv } from '../support/run-bundle.js';
 import { startEcsStandin, type EcsStandin } from '../standin/index.js';
-import { GITLAB_CI_LOCAL, NODE_24, gitlabCiLocalMissing } from '../support/test-tools.js';
+import { artifactsOf, commitAll, ecsDeliverBin, gitlabCiLocal, writePipeline } from '../support/gitlab-ci-local.js';
+import { gitlabCiLocalMissing } from '../support/test-tools.js';
 
-const COMPONENT = fileURLToPath(new URL('../../templates/deploy.yml', import.meta.url));
 const skip = gitlabCiLocalMissing();
 type Yaml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-interface Run {
-  code: number | null;
-  log: string;
-}
 
 describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
   let root = '';
@@ -31,10 +23,7 @@ describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'ecs-deliver-gitlab-'));
     // The job image has ecs-deliver on PATH; the shell executor gets this one.
-    bin = join(root, 'bin');
-    mkdirSync(bin);
-    writeFileSync(join(bin, 'ecs-deliver'), `#!/bin/sh\nexec "${BUNDLE_NODE}" "${BUNDLE}" "$@"\n`);
-    chmodSync(join(bin, 'ecs-deliver'), 0o755);
+    bin = ecsDeliverBin(join(root, 'bin'));
   });
   afterAll(() => {
     if (root !== '') rmSync(root, { recursive: true, force: true });
@@ -43,51 +32,14 @@ describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
   /** A project whose .gitlab-ci.yml includes the component with `inputs`, plus any jobs of its own. */
   function project(inputs: Yaml, jobs: Yaml = {}): string {
     const dir = join(root, `project-${++count}`);
-    mkdirSync(join(dir, 'templates'), { recursive: true });
-    copyFileSync(COMPONENT, join(dir, 'templates', 'deploy.yml'));
-    writeFileSync(join(dir, '.gitlab-ci.yml'), stringify({ include: [{ local: 'templates/deploy.yml', inputs }], ...jobs }));
+    writePipeline(dir, { include: [{ local: 'templates/deploy.yml', inputs }], ...jobs });
     return dir;
-  }
-
-  function gitlabCiLocal(dir: string, args: string[], variables: Record<string, string> = {}): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(
-        NODE_24,
-        [GITLAB_CI_LOCAL, ...args, ...Object.entries(variables).flatMap(([key, value]) => ['--variable', `${key}=${value}`])],
-        {
-          cwd: dir,
-          env: { ...cleanEnv(), HOME: dir, PATH: `${bin}:${process.env['PATH'] ?? ''}`, NO_COLOR: '1', FORCE_COLOR: '0' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let log = '';
-      child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, log });
-      });
-    });
-  }
-
-  async function gitInit(dir: string): Promise<void> {
-    const git = (args: string[]) =>
-      new Promise<void>((resolve, reject) => {
-        const child = spawn('git', args, { cwd: dir, stdio: 'ignore', env: { ...cleanEnv(), HOME: dir } });
-        child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args.join(' ')} exited ${code}`))));
-      });
-    await git(['init', '-q', '.']);
-    await git(['add', '-A']);
-    await git(['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'pipeline']);
   }
 
   /** The deploy job's variables, as `gitlab-ci-local --preview` renders the pipeline. */
   async function previewVariables(inputs: Yaml): Promise<Record<string, unknown>> {
     const dir = project(inputs);
-    await gitInit(dir);
+    await commitAll(dir);
     const run = await gitlabCiLocal(dir, ['--preview']);
     expect(run.code, run.log).toBe(0);
     const pipeline = parse(run.log.slice(run.log.indexOf('\n---\n') + 1)) as Yaml;
@@ -146,7 +98,7 @@ describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
     ['wait', 'maybe', 'boolean'],
   ])('%s: %j is refused as GitLab refuses it: provided value is not a %s', async (name, value, type) => {
     const dir = project({ family: 'web', image: 'nginx:1.27', [name]: value });
-    await gitInit(dir);
+    await commitAll(dir);
     const run = await gitlabCiLocal(dir, ['--preview']);
     expect(run.code).not.toBe(0);
     expect(run.log).toContain(`\`${name}\` input: provided value is not a ${type}.`);
@@ -180,17 +132,17 @@ describe.skipIf(skip)('the GitLab component under gitlab-ci-local', () => {
         },
         { announce: { stage: '.post', needs: ['deploy'], script: ['echo "announce: $ECS_DELIVERED_TASK_DEFINITION_ARN is $ECS_DELIVERED_DEPLOYMENT_STATUS"'] } },
       );
-      await gitInit(dir);
-      const run = await gitlabCiLocal(dir, ['--force-shell-executor'], { ...awsEnv(standin.url), AWS_ENDPOINT_URL_ECS: standin.url });
+      await commitAll(dir);
+      const run = await gitlabCiLocal(dir, ['--force-shell-executor'], { variables: { ...awsEnv(standin.url), AWS_ENDPOINT_URL_ECS: standin.url }, path: bin });
       expect(run.code, run.log).toBe(0);
 
-      const report = readFileSync(join(dir, '.gitlab-ci-local', 'artifacts', 'deploy', '.gitlab-ci-reports', 'dotenv', 'ecs-deliver.env'), 'utf8');
+      const report = readFileSync(join(artifactsOf(dir, 'deploy'), '.gitlab-ci-reports', 'dotenv', 'ecs-deliver.env'), 'utf8');
       const arn = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2';
       expect(report).toContain(`ECS_DELIVERED_TASK_DEFINITION_ARN=${arn}\n`);
       expect(report).toContain('ECS_DELIVERED_DEPLOYMENT_STATUS=COMPLETED\n');
       expect(run.log).toContain(`announce: ${arn} is COMPLETED`);
       // The artifact the component declares exists for a single service too: its one result.
-      const results = JSON.parse(readFileSync(join(dir, '.gitlab-ci-local', 'artifacts', 'deploy', 'ecs-deliver-results.json'), 'utf8')) as unknown;
+      const results = JSON.parse(readFileSync(join(artifactsOf(dir, 'deploy'), 'ecs-deliver-results.json'), 'utf8')) as unknown;
       expect(results).toEqual([expect.objectContaining({ service: 'web', cluster: 'default', 'task-definition-arn': arn, 'deployment-status': 'COMPLETED' })]);
 
       const registered = standin.taskDefinitions('web').at(-1);

@@ -1,86 +1,64 @@
 // README snippets that test/e2e/documented-commands.test.ts does not run, each as written with its host's own
-// tool: the stand-in try-out (npm run standin, then the deploy), the local-action snippet on a fresh clone, and
-// every GitLab pipeline the README shows under gitlab-ci-local, whose spec check is GitLab's (a component include
-// becomes a local include of templates/deploy.yml, as gitlab-ci-local cannot fetch components).
-import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+// tool on a fresh clone, as a new user types them: the first screen's dry run without AWS credentials, the
+// stand-in try-out (npm run standin, then the deploy) and the local-action snippet.
+// The GitLab pipelines run under gitlab-ci-local in readme-gitlab-pipelines.test.ts.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parse, stringify } from 'yaml';
-import { TRY_WITHOUT_AWS } from '../support/documented-commands.js';
-import { cleanEnv } from '../support/run-bundle.js';
+import { TRY_WITHOUT_AWS, codeBlocks, type CodeBlock } from '../support/documented-commands.js';
+import { freshClone, runScript, userEnv, type ScriptRun } from '../support/fresh-clone.js';
 import { freePort } from '../support/servers.js';
-import { GITLAB_CI_LOCAL, NODE_24, gitlabCiLocalMissing } from '../support/test-tools.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const COMPONENT = `$CI_SERVER_FQDN/ecs-deliver/ecs-deliver/deploy@${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version.split('.')[0] ?? ''}`;
-type Yaml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-interface Block {
-  heading: string;
-  language: string;
-  text: string;
-}
+const blocks = (): CodeBlock[] => codeBlocks(README);
 
-/** The fenced code blocks of the README, each with the heading it sits under. */
-function blocks(): Block[] {
-  const found: Block[] = [];
-  let heading = '';
-  let open: { language: string; lines: string[] } | undefined;
-  for (const line of README.split('\n')) {
-    if (open) {
-      if (line.startsWith('```')) {
-        found.push({ heading, language: open.language, text: open.lines.join('\n') });
-        open = undefined;
-      } else open.lines.push(line);
-    } else if (line.startsWith('```')) open = { language: line.slice(3).trim(), lines: [] };
-    else if (line.startsWith('#')) heading = line.replace(/^#+\s*/, '');
-  }
-  return found;
-}
+let clone = '';
+beforeAll(() => {
+  clone = freshClone(ROOT);
+});
+afterAll(() => {
+  if (clone !== '') rmSync(clone, { recursive: true, force: true });
+});
 
-interface Run {
-  code: number | null;
-  log: string;
-}
+describe('README: the first screen, on a fresh clone without AWS credentials', () => {
+  test('the dry run prints the plan and changes nothing', async () => {
+    const [block] = blocks();
+    expect(block?.language).toBe('sh');
+    // The part that prints the plan, after the clone this test stands in for; the tests (npm ci && npm test) are CI's.
+    const lines = (block?.text ?? '').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
+    expect(lines[0]).toMatch(/^git clone https:\/\/github\.com\/ecs-deliver\/ecs-deliver && cd ecs-deliver$/);
+    const plan = lines.slice(1, lines.findIndex((line) => line.startsWith('npm ci')));
+    expect(plan).toEqual([expect.stringMatching(/^node dist\/index\.js .*--dry-run$/)]);
+    // No ~/.aws either: HOME is a directory of its own.
+    const home = join(clone, '.tmp', 'home');
+    mkdirSync(home, { recursive: true });
 
-function bash(script: string, cwd: string, env: Record<string, string>, timeoutMs = 120_000): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-e', '-c', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, log });
-    });
+    const run = await runScript(plan.join('\n'), clone, { ...userEnv(), HOME: home });
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toContain('No AWS credentials found: the dry run renders without comparing with ECS.');
+    expect(run.log).toMatch(/"memory": 300,[\s\S]*"containerPort": 8080/);
+    expect(run.log).toContain('Would register a new revision of web.');
+    expect(run.log).toContain('Dry run: nothing was changed.');
   });
-}
+});
 
-const quietEnv = (): Record<string, string> => ({ ...cleanEnv(), NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false' });
-
-describe('README: try it without AWS', () => {
+describe('README: try it without AWS, on a fresh clone', () => {
   const [block] = blocks().filter((candidate) => candidate.heading === TRY_WITHOUT_AWS && candidate.language === 'sh');
-  let standin: ReturnType<typeof spawn> | undefined;
+  const standins: ReturnType<typeof spawn>[] = [];
 
   afterAll(() => {
-    if (standin?.pid !== undefined) process.kill(-standin.pid, 'SIGTERM');
+    for (const standin of standins) if (standin.pid !== undefined && standin.exitCode === null) process.kill(-standin.pid, 'SIGTERM');
   });
 
-  test('npm run standin, then the deploy in a second terminal, as written: the rollout completes', async () => {
-    expect(block, 'a sh block under "Try it without AWS"').toBeDefined();
-    const port = String(await freePort());
-    const lines = (block?.text ?? '').replaceAll('4566', port).split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
-    const [first, ...rest] = lines;
-    expect(first).toBe(`npm run standin -- --port ${port}`);
-    // Terminal 1: started as its own process group, so the stand-in npm starts ends with it.
-    const started = spawn('bash', ['-c', first ?? ''], { cwd: ROOT, env: quietEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    standin = started;
+  /** Terminal 1: `standinCommand` (on a free port), started as its own process group so the stand-in npm starts ends with it. */
+  async function startStandin(standinCommand: string, port: string): Promise<void> {
+    const started = spawn('bash', ['-c', standinCommand], { cwd: clone, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    standins.push(started);
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`the stand-in printed no URL: ${out}`)), 90_000);
@@ -96,100 +74,47 @@ describe('README: try it without AWS', () => {
       started.on('close', (code) => reject(new Error(`npm run standin exited ${code}: ${out}`)));
     });
     expect(url).toBe(`http://127.0.0.1:${port}`);
+  }
 
-    // Terminal 2.
-    const run = await bash(rest.join('\n'), ROOT, quietEnv());
+  /** The block's commands on a free port: the stand-in's (`instead` when given), then those of the second terminal. */
+  async function tryOut(instead?: string): Promise<ScriptRun> {
+    expect(block, 'a sh block under "Try it without AWS"').toBeDefined();
+    const port = String(await freePort());
+    const lines = (block?.text ?? '').replaceAll('4566', port).split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
+    const [first, ...rest] = lines;
+    expect(first).toBe(`npm run standin -- --port ${port}`);
+    await startStandin(instead?.replaceAll('4566', port) ?? first ?? '', port);
+    return runScript(rest.join('\n'), clone, userEnv());
+  }
+
+  test('npm run standin, then the deploy in a second terminal, as written: the rollout completes', async () => {
+    const run = await tryOut();
     expect(run.code, run.log).toBe(0);
     expect(run.log).toContain('output deployment-status=COMPLETED');
     expect(run.log).toContain('output registered=true');
+    // The secret key a try-out sets is masked wherever it appears: one that is also a word would mask that word.
+    expect(run.log).toContain('container web: image nginx:latest → nginx:1.27');
+    expect(run.log).not.toContain('***');
+  }, 180_000);
+
+  test('with the circuit-breaker scenario the text names, the deployment fails and is rolled back', async () => {
+    const section = README.slice(README.indexOf(`## ${TRY_WITHOUT_AWS}`));
+    const command = /`(npm run standin -- --port 4566 --scenario circuit-breaker)` makes the deployment fail and roll back/.exec(section)?.[1];
+    expect(command, 'the README names the circuit-breaker scenario').toBeDefined();
+    const run = await tryOut(command);
+    expect(run.code, run.log).toBe(1);
+    expect(run.log).toMatch(/^error: deployment ecs-svc\/\S+ \(web:2\) failed: ECS deployment circuit breaker/m);
+    expect(run.log).toContain('output deployment-status=ROLLED_BACK');
   }, 180_000);
 });
 
 describe('README: the local-action snippet on a fresh clone', () => {
-  let clone = '';
-
-  beforeAll(() => {
-    // The tracked files as they are now, without .tmp/ or any other working file; the packages come from this checkout.
-    clone = mkdtempSync(join(tmpdir(), 'ecs-deliver-clone-'));
-    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter((path) => path !== '');
-    for (const path of tracked) {
-      mkdirSync(dirname(join(clone, path)), { recursive: true });
-      try {
-        copyFileSync(join(ROOT, path), join(clone, path));
-      } catch {
-        // A file deleted in the working tree is not part of the clone.
-      }
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
-  });
-  afterAll(() => {
-    if (clone !== '') rmSync(clone, { recursive: true, force: true });
-  });
-
   test('runs as written, .tmp/ included, and the action makes its dry run', async () => {
     const block = blocks().find((candidate) => candidate.language === 'sh' && candidate.text.includes('npx local-action run'));
     expect(block, 'the README shows the local-action snippet').toBeDefined();
-    const run = await bash(block?.text ?? '', clone, quietEnv(), 150_000);
+    const run = await runScript(block?.text ?? '', clone, userEnv(), 150_000);
     expect(run.code, run.log).toBe(0);
     expect(run.log).toContain('Dry run: nothing was changed.');
     expect(run.log).toContain('Action Outputs');
   }, 180_000);
-});
-
-const noGitlabCiLocal = gitlabCiLocalMissing();
-
-describe.skipIf(noGitlabCiLocal)('README: every GitLab pipeline, under gitlab-ci-local', () => {
-  let root = '';
-  let count = 0;
-
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'ecs-deliver-readme-gitlab-'));
-  });
-  afterAll(() => {
-    if (root !== '') rmSync(root, { recursive: true, force: true });
-  });
-
-  /** The pipeline as written, its component includes made local includes of this checkout's component. */
-  function project(pipeline: Yaml): string {
-    const dir = join(root, `project-${++count}`);
-    mkdirSync(join(dir, 'templates'), { recursive: true });
-    copyFileSync(join(ROOT, 'templates', 'deploy.yml'), join(dir, 'templates', 'deploy.yml'));
-    const include = (pipeline['include'] as Yaml[]).map((entry) => {
-      const { component, ...rest } = entry;
-      expect(component).toBe(COMPONENT);
-      return { local: 'templates/deploy.yml', ...rest };
-    });
-    writeFileSync(join(dir, '.gitlab-ci.yml'), stringify({ ...pipeline, include }));
-    execFileSync('git', ['init', '-q', '.'], { cwd: dir });
-    execFileSync('git', ['add', '-A'], { cwd: dir });
-    execFileSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'pipeline'], { cwd: dir });
-    return dir;
-  }
-
-  const pipelines = [
-    ...blocks()
-      .filter((block) => block.language === 'yaml' && /^include:/m.test(block.text))
-      .map((block, index) => [`README.md: ${block.heading} #${index + 1}`, block.text] as const),
-    ['.gitlab-ci.example.yml', readFileSync(join(ROOT, '.gitlab-ci.example.yml'), 'utf8')] as const,
-  ];
-
-  test('the README shows GitLab pipelines', () => {
-    expect(pipelines.length).toBeGreaterThanOrEqual(4);
-  });
-
-  test.each(pipelines)('%s: GitLab takes its inputs as written', async (_where, text) => {
-    const dir = project(parse(text) as Yaml);
-    const run = await new Promise<Run>((resolve, reject) => {
-      const child = spawn(NODE_24, [GITLAB_CI_LOCAL, '--preview'], { cwd: dir, env: { ...quietEnv(), HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let log = '';
-      child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, log }));
-    });
-    expect(run.code, run.log).toBe(0);
-    const preview = parse(run.log.slice(run.log.indexOf('\n---\n') + 1)) as Yaml;
-    const deployJobs = Object.values(preview).filter((job: Yaml | null) => JSON.stringify(job?.['script']) === '["ecs-deliver"]');
-    expect(deployJobs.length, run.log).toBeGreaterThan(0);
-  }, 120_000);
 });

@@ -109,7 +109,7 @@ export function expand(text: string, values: Readonly<Record<string, string>>): 
 /** The README section whose commands run against a stand-in they start themselves. */
 export const TRY_WITHOUT_AWS = 'Try it without AWS';
 
-interface CodeBlock {
+export interface CodeBlock {
   language: string;
   text: string;
   heading: string;
@@ -136,7 +136,8 @@ function fromReadme(root: string): DocumentedCommand[] {
   return commands;
 }
 
-function codeBlocks(markdown: string): CodeBlock[] {
+/** The fenced code blocks of a markdown text, each with the heading it sits under. */
+export function codeBlocks(markdown: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
   let heading = '';
   let columns: string[] = [];
