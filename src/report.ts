@@ -21,3 +21,20 @@ export interface WaitHandle {
   stands(standing: string): void;
   end(): void;
 }
+
+/** The host's reporter, counting the errors printed through it. */
+export function countingErrors(inner: Reporter): { reporter: Reporter; count(): number } {
+  let errors = 0;
+  const reporter: Reporter = {
+    info: (line) => inner.info(line),
+    warn: (line) => inner.warn(line),
+    error: (line) => {
+      errors += 1;
+      inner.error(line);
+    },
+    group: (title, body) => inner.group(title, body),
+    mask: (secret) => inner.mask(secret),
+    ...(inner.waiting ? { waiting: inner.waiting.bind(inner) } : {}),
+  };
+  return { reporter, count: () => errors };
+}

@@ -237,7 +237,9 @@ async function updateService(
   try {
     readBack = await updateExpressService(changes, request, before);
   } catch (error) {
-    const settled = settledByCancel(deps, delivery, error, 'UpdateExpressGatewayService', update.watch?.rollbackOnCancel === true);
+    const settled = settledByCancel(deps, delivery, error, 'UpdateExpressGatewayService', update.watch?.rollbackOnCancel === true, (service) =>
+      started(delivery, service, before, active),
+    );
     return started(delivery, settled, before, active);
   }
   const settled = readBack ?? (await findNewDeployment(deps, delivery, api, serviceArn, before, FIND_DEPLOYMENT_MS));
@@ -255,7 +257,7 @@ async function createService(deps: RolloutDeps, delivery: Delivery, changes: Exp
     created = await createExpressService(changes, request);
   } catch (error) {
     // A new service has no revision to roll back to: a create a cancel cut short is only reported.
-    created = settledByCancel(deps, delivery, error, 'CreateExpressGatewayService', false);
+    created = settledByCancel(deps, delivery, error, 'CreateExpressGatewayService', false, (service) => started(delivery, service, undefined, undefined));
   }
   const serviceArn = created?.serviceArn ?? '';
   const settled = created?.currentDeployment ? created : await findNewDeployment(deps, delivery, api, serviceArn, undefined, FIND_DEPLOYMENT_MS);
@@ -265,13 +267,25 @@ async function createService(deps: RolloutDeps, delivery: Delivery, changes: Exp
 
 /**
  * A change a cancel cut short, as its read-back saw it. Applied, when `rollsBack`: the service showing what the
- * change started, handed to the watcher, which rolls it back. Otherwise the run ends, saying what was left.
+ * change started, handed to the watcher, which rolls it back. Otherwise the run ends, saying what was left; what
+ * an applied change started is in the run's outputs (`startedBy`: the deployment it started).
  */
-function settledByCancel(deps: RolloutDeps, delivery: Delivery, error: unknown, call: string, rollsBack: boolean): ECSExpressGatewayService {
+function settledByCancel(
+  deps: RolloutDeps,
+  delivery: Delivery,
+  error: unknown,
+  call: string,
+  rollsBack: boolean,
+  startedBy: (service: ECSExpressGatewayService) => Started,
+): ECSExpressGatewayService {
   if (!(error instanceof ChangeCancelledError)) throw error;
-  const { update, revision } = delivery;
+  const { update, revision, done } = delivery;
   const seen = (error as ChangeCancelledError<ECSExpressGatewayService | undefined>).settled;
   if (seen.state === 'applied' && seen.value?.currentDeployment && rollsBack) return seen.value;
+  if (seen.state === 'applied' && seen.value?.currentDeployment) {
+    done.target = startedBy(seen.value).target;
+    done.express = { serviceArn: seen.value.serviceArn ?? '', ...endpointOf(seen.value) };
+  }
   const detail =
     seen.state === 'applied'
       ? `${call} was applied: ${update.service} deploys ${familyRevision(revision.arn)}${seen.value?.currentDeployment ? ` (${seen.value.currentDeployment})` : ''}, not watched by this run`

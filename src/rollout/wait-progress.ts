@@ -156,3 +156,9 @@ class WaitProgress {
 function seconds(ms: number): string {
   return formatDuration(Math.round(ms / 1000) * 1000);
 }
+
+/** How often progress is shown: every 30 s, unless ECS_DELIVER_PROGRESS_EVERY_MS says otherwise (tests shorten it). */
+export function progressFrom(env: Readonly<Record<string, string | undefined>>): WaitProgressOptions {
+  const every = Number(env['ECS_DELIVER_PROGRESS_EVERY_MS']);
+  return { out: process.stdout, ...(Number.isFinite(every) && every > 0 ? { everyMs: every } : {}) };
+}

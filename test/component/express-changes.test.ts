@@ -298,9 +298,10 @@ describe('Express changes through the one way a change is sent', () => {
     const h = harness();
     appliedThenCancelled(ecs, h);
 
-    const { error } = await deliver(h, inputs({ service: 'web', image: 'nginx:1.26' }));
+    const { error, result } = await deliver(h, inputs({ service: 'web', image: 'nginx:1.26' }));
 
     expect(error).toBeInstanceOf(CancelledError);
+    expect(result.serviceDeploymentArn).toBe(ecs.current);
     expect((error as Error).message).toBe(`cancelled by SIGTERM; UpdateExpressGatewayService was applied: web deploys web:2 (${ecs.current}), not watched by this run`);
     expect(called(UpdateExpressGatewayServiceCommand)).toBe(1);
     expect(h.watched).toEqual([]);

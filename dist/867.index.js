@@ -1,5 +1,5 @@
-export const id = 232;
-export const ids = [232];
+export const id = 867;
+export const ids = [867];
 export const modules = {
 
 /***/ 2058:
@@ -700,7 +700,7 @@ function listenForCancel(cancel, warn, armBackstop) {
 
 /***/ }),
 
-/***/ 5232:
+/***/ 1867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -719,10 +719,75 @@ var clock = __webpack_require__(9373);
 var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/fleet/conclude.ts
 var conclude = __webpack_require__(5871);
-// EXTERNAL MODULE: ./src/fleet/run.ts + 20 modules
-var run = __webpack_require__(7564);
 // EXTERNAL MODULE: ./src/fleet/state.ts
 var fleet_state = __webpack_require__(3733);
+;// CONCATENATED MODULE: ./src/cancel-backstop.ts
+// After a signal the run stops by itself: steps end, a change in flight is waited for, the watcher rolls back. The
+// backstop ends it anyway, with what is known, when that takes longer than it may (a call that ignores the cancel).
+
+
+
+
+
+
+/** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
+const CANCEL_BACKSTOP_MS = 1_800;
+/** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
+const CANCEL_BACKSTOP_ROLLBACK_MS = 12_000;
+/** Listens for SIGINT and SIGTERM: the first cancels the run and arms the backstop. Answers how to stop listening. */
+function listenWithBackstop(run, cancel, warn) {
+    return (0,src_cancel/* listenForCancel */.Fh)(cancel, warn, (signal) => {
+        // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
+        // update started, also when its answer was lost; the answer to that one call is waited for too.
+        const rollsBack = run.verbRunning() ? run.verb.rollsBackOnCancel : (0,fleet_state/* rollsBackOnCancel */.H_)(run.state.runs);
+        const wait = rollsBack ? CANCEL_BACKSTOP_ROLLBACK_MS : (0,change/* changesUnderway */.JD)() > 0 ? change/* CANCEL_WITH_CHANGE_MS */.i9 : CANCEL_BACKSTOP_MS;
+        return setTimeout(() => void (run.verbRunning() ? endCancelledVerb(run.host, signal) : endCancelledRun(run, signal)), wait);
+    });
+}
+async function publishOnce(host, ending, published) {
+    if (published.done)
+        return undefined;
+    published.done = true;
+    return (0,conclude/* publish */.mk)(host, ending);
+}
+/** The run did not stop in time: its outputs are written with what is known, and it exits. */
+async function endCancelledRun({ host, state, published }, signal) {
+    const error = new src_errors/* CancelledError */.cc(signal);
+    host.reporter.warn(`the run did not stop by itself after ${signal}: ending it with what is known.`);
+    await publishOnce(host, (0,conclude/* endingOf */.z6)(state, clock/* systemClock */.m.now(), error), published);
+    host.fail((0,src_errors/* errorMessage */.gJ)(error));
+    process.exit((0,src_errors/* exitCodeFor */.Rr)(error));
+}
+/** A verb (continue, rollback) that did not stop in time after the signal. */
+function endCancelledVerb(host, signal) {
+    const error = new src_errors/* CancelledError */.cc(signal);
+    host.reporter.warn(`the run did not stop by itself after ${signal}: ending it without writing the outputs.`);
+    host.fail((0,src_errors/* errorMessage */.gJ)(error));
+    process.exit((0,src_errors/* exitCodeFor */.Rr)(error));
+}
+
+// EXTERNAL MODULE: ./src/fleet/run.ts + 20 modules
+var run = __webpack_require__(7564);
+;// CONCATENATED MODULE: ./src/report.ts
+// How the deploy flow talks to the host it runs on. Each host (GitHub Actions, GitLab CI, a plain shell)
+// implements this; the flow never imports a host.
+/** The host's reporter, counting the errors printed through it. */
+function countingErrors(inner) {
+    let errors = 0;
+    const reporter = {
+        info: (line) => inner.info(line),
+        warn: (line) => inner.warn(line),
+        error: (line) => {
+            errors += 1;
+            inner.error(line);
+        },
+        group: (title, body) => inner.group(title, body),
+        mask: (secret) => inner.mask(secret),
+        ...(inner.waiting ? { waiting: inner.waiting.bind(inner) } : {}),
+    };
+    return { reporter, count: () => errors };
+}
+
 // EXTERNAL MODULE: ./src/inputs/schema.ts
 var schema = __webpack_require__(2898);
 // EXTERNAL MODULE: ./src/inputs/sources.ts
@@ -907,6 +972,11 @@ class WaitProgress {
 function seconds(ms) {
     return (0,duration/* formatDuration */.a)(Math.round(ms / 1000) * 1000);
 }
+/** How often progress is shown: every 30 s, unless ECS_DELIVER_PROGRESS_EVERY_MS says otherwise (tests shorten it). */
+function progressFrom(env) {
+    const every = Number(env['ECS_DELIVER_PROGRESS_EVERY_MS']);
+    return { out: process.stdout, ...(Number.isFinite(every) && every > 0 ? { everyMs: every } : {}) };
+}
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // Wires a host to a run: the run (fleet/run.ts) deploys one service or a services-file's many, and every ending
@@ -921,29 +991,20 @@ function seconds(ms) {
 
 
 
-/** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
-const CANCEL_BACKSTOP_MS = 1_800;
-/** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
-const CANCEL_BACKSTOP_ROLLBACK_MS = 12_000;
+
 async function main(invocation, env = process.env) {
     const host = await createHost(invocation, env);
-    const errors = countErrors(invocation.json ? host.reporter : withWaitProgress(host.reporter, progressOptions(env)));
+    const errors = countingErrors(invocation.json ? host.reporter : withWaitProgress(host.reporter, progressFrom(env)));
     const state = (0,fleet_state/* newRunState */.PG)(clock/* systemClock */.m.now());
     const published = { done: false };
     const cancel = new AbortController();
-    const verbRun = { rollsBackOnCancel: false };
+    const verb = { rollsBackOnCancel: false };
     let verbRunning = true;
-    const stopListening = (0,src_cancel/* listenForCancel */.Fh)(cancel, errors.reporter.warn, (signal) => {
-        // With rollback-on-cancel (and for CodeDeploy, always) a cancel during the update or the watch undoes what the
-        // update started, also when its answer was lost; the answer to that one call is waited for too.
-        const rollsBack = verbRunning ? verbRun.rollsBackOnCancel : (0,fleet_state/* rollsBackOnCancel */.H_)(state.runs);
-        const wait = rollsBack ? CANCEL_BACKSTOP_ROLLBACK_MS : (0,change/* changesUnderway */.JD)() > 0 ? change/* CANCEL_WITH_CHANGE_MS */.i9 : CANCEL_BACKSTOP_MS;
-        return setTimeout(() => void (verbRunning ? endCancelledVerb(host, signal) : endCancelledRun(host, state, published, signal)), wait);
-    });
+    const stopListening = listenWithBackstop({ host, state, verb, verbRunning: () => verbRunning, published }, cancel, errors.reporter.warn);
     try {
-        const verb = await runOtherVerb(invocation, env, host, cancel.signal, verbRun);
-        if (verb !== undefined)
-            return verb;
+        const verbCode = await runOtherVerb(invocation, env, host, cancel.signal, verb);
+        if (verbCode !== undefined)
+            return verbCode;
         verbRunning = false;
         const { error } = await (0,run/* deliver */.c)({ invocation, env, reporter: errors.reporter, cancel: cancel.signal, clock: clock/* systemClock */.m, state });
         const ending = (0,conclude/* endingOf */.z6)(state, clock/* systemClock */.m.now(), error);
@@ -959,47 +1020,6 @@ async function main(invocation, env = process.env) {
         stopListening();
         (0,change/* abandonCallsInFlight */.OR)();
     }
-}
-async function publishOnce(host, ending, published) {
-    if (published.done)
-        return undefined;
-    published.done = true;
-    return (0,conclude/* publish */.mk)(host, ending);
-}
-/** The backstop after a signal: the run did not stop in time (a call that ignores the cancel), so end it here. */
-async function endCancelledRun(host, state, published, signal) {
-    const error = new src_errors/* CancelledError */.cc(signal);
-    host.reporter.warn(`the run did not stop by itself after ${signal}: ending it with what is known.`);
-    await publishOnce(host, (0,conclude/* endingOf */.z6)(state, clock/* systemClock */.m.now(), error), published);
-    host.fail((0,src_errors/* errorMessage */.gJ)(error));
-    process.exit((0,src_errors/* exitCodeFor */.Rr)(error));
-}
-/** The backstop of a verb (continue, rollback) that did not stop in time after the signal. */
-function endCancelledVerb(host, signal) {
-    const error = new src_errors/* CancelledError */.cc(signal);
-    host.reporter.warn(`the run did not stop by itself after ${signal}: ending it without writing the outputs.`);
-    host.fail((0,src_errors/* errorMessage */.gJ)(error));
-    process.exit((0,src_errors/* exitCodeFor */.Rr)(error));
-}
-/** The host's reporter, counting the errors printed through it. */
-function countErrors(inner) {
-    let errors = 0;
-    const reporter = {
-        info: (line) => inner.info(line),
-        warn: (line) => inner.warn(line),
-        error: (line) => {
-            errors += 1;
-            inner.error(line);
-        },
-        group: (title, body) => inner.group(title, body),
-        mask: (secret) => inner.mask(secret),
-        ...(inner.waiting ? { waiting: inner.waiting.bind(inner) } : {}),
-    };
-    return { reporter, count: () => errors };
-}
-function progressOptions(env) {
-    const every = Number(env['ECS_DELIVER_PROGRESS_EVERY_MS']);
-    return { out: process.stdout, ...(Number.isFinite(every) && every > 0 ? { everyMs: every } : {}) };
 }
 async function createHost(invocation, env) {
     const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env);
@@ -6360,7 +6380,7 @@ async function updateService(deps, delivery, changes, api, found, plan) {
         readBack = await updateExpressService(changes, request, before);
     }
     catch (error) {
-        const settled = settledByCancel(deps, delivery, error, 'UpdateExpressGatewayService', update.watch?.rollbackOnCancel === true);
+        const settled = settledByCancel(deps, delivery, error, 'UpdateExpressGatewayService', update.watch?.rollbackOnCancel === true, (service) => started(delivery, service, before, active));
         return started(delivery, settled, before, active);
     }
     const settled = readBack ?? (await findNewDeployment(deps, delivery, api, serviceArn, before, express_FIND_DEPLOYMENT_MS));
@@ -6379,7 +6399,7 @@ async function createService(deps, delivery, changes, api, plan) {
     }
     catch (error) {
         // A new service has no revision to roll back to: a create a cancel cut short is only reported.
-        created = settledByCancel(deps, delivery, error, 'CreateExpressGatewayService', false);
+        created = settledByCancel(deps, delivery, error, 'CreateExpressGatewayService', false, (service) => started(delivery, service, undefined, undefined));
     }
     const serviceArn = created?.serviceArn ?? '';
     const settled = created?.currentDeployment ? created : await findNewDeployment(deps, delivery, api, serviceArn, undefined, express_FIND_DEPLOYMENT_MS);
@@ -6389,15 +6409,20 @@ async function createService(deps, delivery, changes, api, plan) {
 }
 /**
  * A change a cancel cut short, as its read-back saw it. Applied, when `rollsBack`: the service showing what the
- * change started, handed to the watcher, which rolls it back. Otherwise the run ends, saying what was left.
+ * change started, handed to the watcher, which rolls it back. Otherwise the run ends, saying what was left; what
+ * an applied change started is in the run's outputs (`startedBy`: the deployment it started).
  */
-function settledByCancel(deps, delivery, error, call, rollsBack) {
+function settledByCancel(deps, delivery, error, call, rollsBack, startedBy) {
     if (!(error instanceof change/* ChangeCancelledError */.e7))
         throw error;
-    const { update, revision } = delivery;
+    const { update, revision, done } = delivery;
     const seen = error.settled;
     if (seen.state === 'applied' && seen.value?.currentDeployment && rollsBack)
         return seen.value;
+    if (seen.state === 'applied' && seen.value?.currentDeployment) {
+        done.target = startedBy(seen.value).target;
+        done.express = { serviceArn: seen.value.serviceArn ?? '', ...endpointOf(seen.value) };
+    }
     const detail = seen.state === 'applied'
         ? `${call} was applied: ${update.service} deploys ${(0,names/* familyRevision */.KW)(revision.arn)}${seen.value?.currentDeployment ? ` (${seen.value.currentDeployment})` : ''}, not watched by this run`
         : seen.state === 'not-applied'
