@@ -5,8 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'vitest';
-import { type DeploymentGroupSeed, type EcsStandin, type EcsStandinOptions, type RecordedCall, type ServiceSeed, startEcsStandin } from '../standin/index.js';
+import { type DeploymentGroupSeed, type EcsStandin, type EcsStandinOptions, type RecordedCall, type ServiceSeed, type Timing, startEcsStandin } from '../standin/index.js';
 import { type BundleOptions, type BundleRun, runBundle } from './run-bundle.js';
+
+/** Short rollouts, retries and rollbacks, so a run ends in a few seconds. */
+export const SHORT_TIMING: Partial<Timing> = { rolloutMs: 1500, taskLifetimeMs: 300, retryDelayMs: 100, maxRetryDelayMs: 600, rollbackMs: 800 };
 
 /** Tests run concurrently: each starts, and closes, its own stand-in. */
 export async function standinForTest(context: TestContext, options: EcsStandinOptions = {}): Promise<EcsStandin> {
@@ -108,3 +111,22 @@ export const arnOf = (standin: EcsStandin, revision: string): string => `arn:aws
 
 /** The calls of `operation` the stand-in received, in order. */
 export const callsOf = (standin: EcsStandin, operation: string): RecordedCall[] => standin.requests.filter((call) => call.operation === operation);
+
+/** The inputs of the calls of `operation` that reached the stand-in and that it answered 200. */
+export function applied(standin: EcsStandin, operation: string): Record<string, unknown>[] {
+  return callsOf(standin, operation)
+    .filter((call) => call.status === 200)
+    .map((call) => call.input ?? {});
+}
+
+/** One ECS call straight to the stand-in, as the SDK would send it, past any proxy. */
+export async function ecsCall(standin: EcsStandin, operation: string, input: object): Promise<Record<string, unknown>> {
+  const response = await fetch(standin.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AmazonEC2ContainerServiceV20141113.${operation}` },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${operation}: HTTP ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
