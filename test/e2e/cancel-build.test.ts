@@ -3,7 +3,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSuite } from '../support/moto-build.js';
+import { buildSuite } from '../support/moto-suite.js';
 import { awsEnv, revisionsOf } from '../support/moto-ecs.js';
 import { motoMissing } from '../support/moto-server.js';
 import { alive } from '../support/processes.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { filesUnder } from '../support/files-under.js';
-import { buildSuite } from '../support/moto-build.js';
+import { buildSuite } from '../support/moto-suite.js';
 import { awsEnv, revisionsOf } from '../support/moto-ecs.js';
 import { motoMissing } from '../support/moto-server.js';
 import { alive } from '../support/processes.js';

@@ -1,23 +1,43 @@
-// What the suites that build an image before deploying to moto share: moto with the cluster default, and a build
-// context (a Dockerfile FROM scratch) in a directory of the suite's own, both there for every test of the suite.
+// moto for every test of a suite (a describe): started before the suite and stopped after it, with an ECS client
+// on it. Call these inside the describe; read the fields in hooks and tests, once the suite has started.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createCluster, ecsClient } from './moto-ecs.js';
 import { type MotoServer, startMoto } from './moto-server.js';
 
-export interface BuildSuite {
+export interface MotoSuite {
   moto: MotoServer;
   ecs: ECSClient;
+}
+
+/**
+ * moto started with `env` (MOTO_ECS_SERVICE_RUNNING: '1' reports a service's tasks running), reset before each
+ * test; a `beforeEach` of the suite's own, declared after this call, seeds it again.
+ */
+export function motoSuite(env: Record<string, string> = {}): MotoSuite {
+  const suite = {} as MotoSuite;
+  let moto: MotoServer | undefined;
+  beforeAll(async () => {
+    moto = await startMoto(env);
+    suite.moto = moto;
+    suite.ecs = ecsClient(moto.url);
+  });
+  afterAll(async () => moto?.stop());
+  beforeEach(async () => moto?.reset());
+  return suite;
+}
+
+export interface BuildSuite extends MotoSuite {
   /** A temporary directory for the suite's files, removed after the suite. */
   dir: string;
-  /** `dir`/context, holding a Dockerfile. */
+  /** `dir`/context, a build context holding a Dockerfile. */
   context: string;
 }
 
-/** Call inside a describe: its beforeAll fills in the suite, its afterAll stops moto and removes the directory. */
+/** moto with the cluster default, kept from test to test, and a build context (a Dockerfile FROM scratch). */
 export function buildSuite(prefix: string): BuildSuite {
   const suite = { dir: '', context: '' } as BuildSuite;
   let moto: MotoServer | undefined;
