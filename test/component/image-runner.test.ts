@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CancelledError, InputError } from '../../src/errors.js';
 import { spawnRunner } from '../../src/image/runner.js';
+import { alive } from '../support/processes.js';
 
 let dir = '';
 
@@ -14,20 +15,6 @@ function script(name: string, body: string): string {
   writeFileSync(path, `#!/bin/sh\n${body}\n`);
   chmodSync(path, 0o755);
   return path;
-}
-
-/** Whether pid still runs; a killed process that its new parent has not reaped yet (a zombie) does not. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
 }
 
 /** Resolves with the first line that matches, as the client prints it. */

@@ -2,16 +2,13 @@
 // after the client gave up is found by the read-back and never sent twice; an answer that trickles in cannot stretch a
 // call; throttling and 5xx are retried; a refusal is reported in AWS's words; a cancel with a change in flight waits a
 // few seconds, reads back once, stops what it started and names what it could not settle.
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
-import { type EcsStandin, type TaskScript, type Timing, startEcsStandin } from '../standin/index.js';
-import { type FaultProxy, type ProxyCall, startFaultProxy } from '../support/fault-proxy.js';
-import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
+import type { EcsStandin, TaskScript } from '../standin/index.js';
+import { type Rig, type SignalledRun, faultRig, signalOnProxyCall } from '../support/fault-rig.js';
+import type { ProxyCall } from '../support/fault-proxy.js';
+import type { BundleOptions, BundleRun } from '../support/run-bundle.js';
+import { SHORT_TIMING, appSpec, applied, arnOf, deployWeb, outputsOf, seedCodeDeployWeb, seedWeb, testDir } from '../support/standin-e2e.js';
 
-const TIMING: Partial<Timing> = { rolloutMs: 1500, taskLifetimeMs: 300, retryDelayMs: 100, maxRetryDelayMs: 600, rollbackMs: 800 };
 /** Far past any run here that nothing hangs in; a run that reaches it hung, and its test fails on the exit code. */
 const KILL_AFTER_MS = 100_000;
 /** A bound that tells a run that ends after a signal from one that lingers; not a performance check. */
@@ -20,91 +17,28 @@ const CANCEL_BOUND_MS = 12_000;
 const STOP_ON_CANCEL_BOUND_MS = 5_000;
 const CODEDEPLOY = 'CodeDeploy_20141006.';
 
-interface Rig {
-  standin: EcsStandin;
-  proxy: FaultProxy;
-}
-
-async function rig(context: TestContext, setup: (standin: EcsStandin) => void = seedRolling): Promise<Rig> {
-  const standin = await startEcsStandin({ timing: TIMING });
-  const proxy = await startFaultProxy(standin.url);
-  context.onTestFinished(async () => {
-    await proxy.close();
-    await standin.close();
-  });
-  setup(standin);
-  return { standin, proxy };
-}
-
-/** web:1 running steady as the rolling service web. */
-function seedRolling(standin: EcsStandin): void {
-  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-  standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2 });
+/** web:1 running steady as the rolling service web, unless `setup` seeds otherwise, behind the fault proxy. */
+async function rig(context: TestContext, setup: (standin: EcsStandin) => void = seedWeb): Promise<Rig> {
+  const rigged = await faultRig(context, { timing: SHORT_TIMING });
+  setup(rigged.standin);
+  return rigged;
 }
 
 function withTask(script: TaskScript): (standin: EcsStandin) => void {
   return (standin) => {
-    seedRolling(standin);
+    seedWeb(standin);
     standin.setTaskScript(script);
   };
 }
 
 function deploy({ proxy, standin }: Rig, args: string[] = [], options: Omit<BundleOptions, 'args' | 'env'> = {}): Promise<BundleRun> {
-  return runBundle({
-    args: [
-      ...['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false'],
-      ...['--json', '--poll-interval', '1s', '--wait-timeout', '60s', ...args],
-    ],
-    env: {
-      AWS_ENDPOINT_URL_ECS: proxy.url,
-      AWS_ENDPOINT_URL_CODEDEPLOY: proxy.url,
-      AWS_REGION: standin.region,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
-    },
-    timeoutMs: KILL_AFTER_MS,
-    ...options,
-  });
-}
-
-interface SignalledRun extends BundleRun {
-  msAfterSignal: number;
+  return deployWeb(standin, args, { url: proxy.url, codeDeploy: true, waitTimeout: '60s', timeoutMs: KILL_AFTER_MS, ...options });
 }
 
 /** Sends SIGTERM once the proxy holds a call that `ready` picks (and a moment more for it to be in flight). */
-async function deployAndSignal(rig: Rig, args: string[], ready: (call: ProxyCall) => boolean, options: Pick<BundleOptions, 'cwd'> = {}): Promise<SignalledRun> {
-  let signalledAt = Number.NaN;
-  let poller: NodeJS.Timeout | undefined;
-  const run = await deploy(rig, args, {
-    ...options,
-    onStart(child: ChildProcess) {
-      poller = setInterval(() => {
-        if (!rig.proxy.calls.some(ready)) return;
-        clearInterval(poller);
-        setTimeout(() => {
-          signalledAt = Date.now();
-          child.kill('SIGTERM');
-        }, 200);
-      }, 20);
-    },
-  });
-  clearInterval(poller);
-  return { ...run, msAfterSignal: Date.now() - signalledAt };
+function deployAndSignal(rig: Rig, args: string[], ready: (call: ProxyCall) => boolean, options: Pick<BundleOptions, 'cwd'> = {}): Promise<SignalledRun> {
+  return signalOnProxyCall(rig.proxy, ready, (onStart) => deploy(rig, args, { ...options, onStart }));
 }
-
-function outputsOf(run: BundleRun): Record<string, string> {
-  try {
-    return JSON.parse(run.stdout) as Record<string, string>;
-  } catch {
-    throw new Error(`no JSON outputs on stdout (exit ${run.code}, signal ${run.signal}):\n${run.log}`);
-  }
-}
-
-function applied(standin: EcsStandin, operation: string): Record<string, unknown>[] {
-  return standin.requests.filter((call) => call.operation === operation && call.status === 200).map((call) => call.input ?? {});
-}
-
-const arnOf = (standin: EcsStandin, revision: string): string => `arn:aws:ecs:${standin.region}:123456789012:task-definition/${revision}`;
 
 describe.concurrent('a change ECS applies after the client gave up is read back, never sent twice (D2)', () => {
   test('UpdateService with force-new-deployment applied late: one new deployment, the run follows it to COMPLETED', { timeout: 120_000 }, async (context) => {
@@ -268,30 +202,14 @@ describe.concurrent('a cancel with a change in flight (D5, D6, D7, D11)', () => 
   });
 });
 
-const APPSPEC = `version: 0.0
-Resources:
-  - TargetService:
-      Type: AWS::ECS::Service
-      Properties:
-        TaskDefinition: "<TASK_DEFINITION>"
-        LoadBalancerInfo:
-          ContainerName: web
-          ContainerPort: 80
-`;
-
 function seedCodeDeploy(standin: EcsStandin, eventMs = 10_000): void {
-  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-  standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, deploymentController: 'CODE_DEPLOY' });
-  standin.codeDeploy.seedDeploymentGroup({ application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web', service: 'web', autoRollback: false });
+  seedCodeDeployWeb(standin, { group: { autoRollback: false } });
   // By default slow enough that a deployment started by a cancelled call is still running when the run stops it.
   standin.codeDeploy.script({ eventMs, trafficSteps: [100], terminationWaitMs: 0 });
 }
 
 function appSpecDir(context: TestContext): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-change-'));
-  context.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'appspec.yaml'), APPSPEC);
-  return dir;
+  return testDir(context, 'ecs-deliver-change-', { 'appspec.yaml': appSpec('web') });
 }
 
 describe.concurrent('a cancel while CreateDeployment is in flight (D5, D15)', () => {

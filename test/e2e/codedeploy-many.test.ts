@@ -1,22 +1,9 @@
 // The built bundle deploying two CodeDeploy services from one services-file against the stand-in: both are watched
 // on the run's shared poll tick, as ECS rollouts are, so their reads fall on one grid even when they started apart.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type TestContext, expect, test } from 'vitest';
-import { type EcsStandin, startEcsStandin } from '../standin/index.js';
+import type { EcsStandin } from '../standin/index.js';
 import { type BundleRun, runBundle } from '../support/run-bundle.js';
-
-const APPSPEC = `version: 0.0
-Resources:
-  - TargetService:
-      Type: AWS::ECS::Service
-      Properties:
-        TaskDefinition: "<TASK_DEFINITION>"
-        LoadBalancerInfo:
-          ContainerName: app
-          ContainerPort: 80
-`;
+import { appSpec, standinEnv, standinForTest, testDir } from '../support/standin-e2e.js';
 
 /** web's entry sets the desired count: its UpdateService, answered 1.5 s late, starts its deployment 1.5 s after api's. */
 const SERVICES_FILE = `
@@ -35,8 +22,7 @@ services:
 const UPDATE_LATENCY_MS = 1_500;
 
 async function setUp(context: TestContext): Promise<{ standin: EcsStandin; dir: string }> {
-  const standin = await startEcsStandin();
-  context.onTestFinished(() => standin.close());
+  const standin = await standinForTest(context);
   for (const service of ['web', 'api']) {
     standin.seedTaskDefinition({ family: service, containerDefinitions: [{ name: 'app', image: `example/${service}:1`, memory: 256 }] });
     standin.seedService({ serviceName: service, taskDefinition: `${service}:1`, desiredCount: 2, deploymentController: 'CODE_DEPLOY' });
@@ -45,23 +31,13 @@ async function setUp(context: TestContext): Promise<{ standin: EcsStandin; dir: 
   // Deployments that last several polls: events slower than the poll interval, and a termination wait.
   standin.codeDeploy.script({ eventMs: 400, terminationWaitMs: 2_000 }, { eventMs: 400, terminationWaitMs: 2_000 });
   standin.setFaults({ latencyMs: UPDATE_LATENCY_MS, operations: ['UpdateService'] });
-  const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-codedeploy-many-'));
-  context.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'appspec.yaml'), APPSPEC);
-  writeFileSync(join(dir, 'services.yml'), SERVICES_FILE);
-  return { standin, dir };
+  return { standin, dir: testDir(context, 'ecs-deliver-codedeploy-many-', { 'appspec.yaml': appSpec('app'), 'services.yml': SERVICES_FILE }) };
 }
 
 function deploy(standin: EcsStandin, dir: string): Promise<BundleRun> {
   return runBundle({
     args: ['--services-file', 'services.yml', '--json', '--poll-interval', '1s'],
-    env: {
-      AWS_ENDPOINT_URL_ECS: standin.url,
-      AWS_ENDPOINT_URL_CODEDEPLOY: standin.url,
-      AWS_REGION: standin.region,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
-    },
+    env: standinEnv(standin, { codeDeploy: true }),
     cwd: dir,
     timeoutMs: 60_000,
   });

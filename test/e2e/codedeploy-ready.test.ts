@@ -2,12 +2,12 @@
 // from the built bundle against the stand-in: deploy with wait-until paused ends PAUSED once the deployment waits in
 // Ready, then continue reroutes traffic and follows it to COMPLETED, or rollback stops it with CodeDeploy's rollback
 // and follows that to ROLLED_BACK.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
-import { type EcsStandin, startEcsStandin } from '../standin/index.js';
+import type { EcsStandin } from '../standin/index.js';
 import { type BundleRun, runBundle } from '../support/run-bundle.js';
+import { DEPLOY_WEB, arnOf, outputsOf, seedCodeDeployWeb, standinEnv, standinForTest, testDir } from '../support/standin-e2e.js';
 
 const KILL_AFTER_MS = 60_000;
 const READY_WAIT_MINUTES = 30;
@@ -15,35 +15,24 @@ const CODEDEPLOY = 'CodeDeploy_20141006.';
 
 /** web:1 runs as the CODE_DEPLOY service web behind a load balancer; its group waits in Ready up to 30 minutes. */
 async function standinWith(context: TestContext): Promise<{ standin: EcsStandin; env: Record<string, string>; dir: string }> {
-  const standin = await startEcsStandin();
-  context.onTestFinished(() => standin.close());
-  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-  standin.seedService({
-    serviceName: 'web',
-    taskDefinition: 'web:1',
-    desiredCount: 2,
-    deploymentController: 'CODE_DEPLOY',
-    loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/1', containerName: 'web', containerPort: 80 }],
+  const standin = await standinForTest(context);
+  seedCodeDeployWeb(standin, {
+    service: { loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/1', containerName: 'web', containerPort: 80 }] },
+    group: { readyWaitMinutes: READY_WAIT_MINUTES },
   });
-  standin.codeDeploy.seedDeploymentGroup({ application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web', service: 'web', readyWaitMinutes: READY_WAIT_MINUTES });
   // No appspec.yaml here: the bundle makes one from the load balancer's container and port.
-  const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-codedeploy-ready-'));
-  context.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  const env = { AWS_ENDPOINT_URL_ECS: standin.url, AWS_ENDPOINT_URL_CODEDEPLOY: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
-  return { standin, env, dir };
+  return { standin, env: standinEnv(standin, { codeDeploy: true }), dir: testDir(context, 'ecs-deliver-codedeploy-ready-') };
 }
 
 const shell = (env: Record<string, string>, dir: string, args: string[]): Promise<BundleRun> =>
   runBundle({ args: [...args, '--poll-interval', '1s', '--wait-timeout', '40s', '--json'], env, cwd: dir, timeoutMs: KILL_AFTER_MS });
 
-const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
 const callsOf = (standin: EcsStandin, operation: string) => standin.requests.filter((call) => call.operation === `${CODEDEPLOY}${operation}`).map((call) => call.input);
-const arnOf = (standin: EcsStandin, revision: string) => `arn:aws:ecs:${standin.region}:123456789012:task-definition/${revision}`;
 
 /** deploy with wait-until paused: PAUSED, exit 0, and the deployment still waits in Ready. */
 async function deployPaused(standin: EcsStandin, env: Record<string, string>, dir: string): Promise<Record<string, string>> {
   const startedAt = Date.now();
-  const run = await shell(env, dir, ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--wait-until', 'paused']);
+  const run = await shell(env, dir, [...DEPLOY_WEB, '--wait-until', 'paused']);
   expect(run.code, run.log).toBe(0);
   const outputs = outputsOf(run);
   const id = outputs['codedeploy-deployment-id'] ?? '';

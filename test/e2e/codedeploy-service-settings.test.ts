@@ -1,14 +1,11 @@
 // The built bundle deploying a CODE_DEPLOY service on the stand-in with no AppSpec file of its own: the AppSpec it
 // makes carries the service's capacity provider strategy, platform version and network configuration, so the
 // replacement task set launches as the service's tasks do.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
-import { type EcsStandin, type ServiceSeed, startEcsStandin } from '../standin/index.js';
-import { type BundleRun, runBundle } from '../support/run-bundle.js';
+import type { EcsStandin, ServiceSeed } from '../standin/index.js';
+import type { BundleRun } from '../support/run-bundle.js';
+import { deployWeb, outputsOf, seedCodeDeployWeb, standinForTest, testDir } from '../support/standin-e2e.js';
 
-const KILL_AFTER_MS = 30_000;
 const LOAD_BALANCER = {
   targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-blue/0123456789abcdef',
   containerName: 'web',
@@ -17,43 +14,15 @@ const LOAD_BALANCER = {
 const AWSVPC = { subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'], assignPublicIp: 'DISABLED' };
 
 async function standinWith(context: TestContext, service: Partial<ServiceSeed>): Promise<{ standin: EcsStandin; dir: string }> {
-  const standin = await startEcsStandin();
-  context.onTestFinished(() => standin.close());
-  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-  standin.seedService({
-    serviceName: 'web',
-    taskDefinition: 'web:1',
-    desiredCount: 2,
-    deploymentController: 'CODE_DEPLOY',
-    loadBalancers: [LOAD_BALANCER],
-    ...service,
-  });
-  standin.codeDeploy.seedDeploymentGroup({ application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web', service: 'web' });
+  const standin = await standinForTest(context);
+  seedCodeDeployWeb(standin, { service: { loadBalancers: [LOAD_BALANCER], ...service } });
   // No appspec.yaml here: the run makes one.
-  const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-codedeploy-settings-'));
-  context.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return { standin, dir };
+  return { standin, dir: testDir(context, 'ecs-deliver-codedeploy-settings-') };
 }
 
-function deploy(standin: EcsStandin, dir: string, args: string[] = []): Promise<BundleRun> {
-  return runBundle({
-    args: [
-      ...['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false'],
-      ...['--json', '--poll-interval', '1s', '--wait-timeout', '20s', ...args],
-    ],
-    env: {
-      AWS_ENDPOINT_URL_ECS: standin.url,
-      AWS_ENDPOINT_URL_CODEDEPLOY: standin.url,
-      AWS_REGION: standin.region,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
-    },
-    cwd: dir,
-    timeoutMs: KILL_AFTER_MS,
-  });
+function deploy(standin: EcsStandin, dir: string): Promise<BundleRun> {
+  return deployWeb(standin, [], { codeDeploy: true, cwd: dir, waitTimeout: '20s', timeoutMs: 30_000 });
 }
-
-const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
 
 describe.concurrent('the AppSpec made for a CodeDeploy service', () => {
   test('a FARGATE_SPOT service with awsvpc networking: the replacement task set launches on FARGATE_SPOT, same platform and network', async (context) => {

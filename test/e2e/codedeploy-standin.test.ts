@@ -1,76 +1,33 @@
 // The built bundle deploying a service whose deployment controller is CODE_DEPLOY, against the stand-in's ECS and
 // CodeDeploy: a deployment that succeeds, one whose hook fails (with and without CodeDeploy's rollback), a cancel
 // that stops the deployment, a dry run, and a bad input that changes nothing.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
-import { type CodeDeployScript, type EcsStandin, startEcsStandin } from '../standin/index.js';
-import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
+import type { CodeDeployScript, EcsStandin } from '../standin/index.js';
+import { type BundleOptions, type BundleRun, signalWhenPrinted } from '../support/run-bundle.js';
+import { appSpec, arnOf, callsOf, deployWeb, outputsOf, seedCodeDeployWeb, standinForTest, testDir } from '../support/standin-e2e.js';
 
-/** Far longer than any run here: a run that hits it has hung, and the test fails on its exit code. */
-const KILL_AFTER_MS = 30_000;
-
-const APPSPEC = `version: 0.0
-Resources:
-  - TargetService:
-      Type: AWS::ECS::Service
-      Properties:
-        TaskDefinition: "<TASK_DEFINITION>"
-        LoadBalancerInfo:
-          ContainerName: web
-          ContainerPort: 80
-Hooks:
-  - BeforeInstall: "arn:aws:lambda:us-east-1:123456789012:function:before-install"
-  - AfterAllowTestTraffic: "arn:aws:lambda:us-east-1:123456789012:function:smoke-test"
-`;
+const APPSPEC = appSpec('web', [
+  'BeforeInstall: "arn:aws:lambda:us-east-1:123456789012:function:before-install"',
+  'AfterAllowTestTraffic: "arn:aws:lambda:us-east-1:123456789012:function:smoke-test"',
+]);
 
 interface Setup {
   autoRollback?: boolean;
   script?: CodeDeployScript;
 }
 
-/** web:1 runs as the CODE_DEPLOY service web; its application and group carry the names the ECS console gives. */
+/** web:1 runs as the CODE_DEPLOY service web, and an appspec.yaml with hooks waits in the run's directory. */
 async function standinWith(context: TestContext, { autoRollback = false, script }: Setup = {}): Promise<{ standin: EcsStandin; dir: string }> {
-  const standin = await startEcsStandin();
-  context.onTestFinished(() => standin.close());
-  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-  standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, deploymentController: 'CODE_DEPLOY' });
-  standin.codeDeploy.seedDeploymentGroup({
-    application: 'AppECS-default-web',
-    deploymentGroup: 'DgpECS-default-web',
-    service: 'web',
-    autoRollback,
-  });
+  const standin = await standinForTest(context);
+  seedCodeDeployWeb(standin, { group: { autoRollback } });
   if (script) standin.codeDeploy.script(script);
-  const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-codedeploy-'));
-  context.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'appspec.yaml'), APPSPEC);
-  return { standin, dir };
+  return { standin, dir: testDir(context, 'ecs-deliver-codedeploy-', { 'appspec.yaml': APPSPEC }) };
 }
 
+/** Deploys nginx:1.25 to web; a run still going after 30 s, far longer than any here, has hung and is killed. */
 function deploy(standin: EcsStandin, dir: string, args: string[] = [], options: Pick<BundleOptions, 'onStart'> = {}): Promise<BundleRun> {
-  return runBundle({
-    args: [
-      ...['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false'],
-      ...['--json', '--poll-interval', '1s', '--wait-timeout', '20s', ...args],
-    ],
-    env: {
-      AWS_ENDPOINT_URL_ECS: standin.url,
-      AWS_ENDPOINT_URL_CODEDEPLOY: standin.url,
-      AWS_REGION: standin.region,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
-    },
-    cwd: dir,
-    timeoutMs: KILL_AFTER_MS,
-    ...options,
-  });
+  return deployWeb(standin, args, { codeDeploy: true, cwd: dir, waitTimeout: '20s', timeoutMs: 30_000, ...options });
 }
-
-const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
-const arnOf = (standin: EcsStandin, revision: string): string => `arn:aws:ecs:${standin.region}:123456789012:task-definition/${revision}`;
-const callsOf = (standin: EcsStandin, operation: string) => standin.requests.filter((call) => call.operation === operation);
 
 describe.concurrent('a CodeDeploy service', () => {
   test('succeeds: the AppSpec names the new revision with the Hooks kept, each lifecycle event is printed, the service runs web:2', async (context) => {
@@ -168,16 +125,7 @@ describe.concurrent('a CodeDeploy service', () => {
   test('SIGTERM stops the deployment with rollback and exits 143', async (context) => {
     const { standin, dir } = await standinWith(context, { script: { eventMs: 5_000 } });
 
-    const run = await deploy(standin, dir, ['--wait-timeout', '60s'], {
-      onStart(child) {
-        let seen = '';
-        child.stderr?.on('data', (chunk: Buffer) => {
-          const already = seen.includes('BeforeInstall: InProgress');
-          seen += chunk.toString();
-          if (!already && seen.includes('BeforeInstall: InProgress')) child.kill('SIGTERM');
-        });
-      },
-    });
+    const run = await deploy(standin, dir, ['--wait-timeout', '60s'], signalWhenPrinted('BeforeInstall: InProgress'));
 
     expect(run.code, run.log).toBe(143);
     const outputs = outputsOf(run);

@@ -2,51 +2,24 @@
 // routing (GetDeploymentConfig trafficRoutingConfig, the group's config when none is named) beside the group's
 // ready and termination waits. Without wait-timeout the run waits that long (at least 30 minutes) and says so; a
 // shorter wait-timeout gets a warning naming the parts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
-import { type EcsStandin, startEcsStandin } from '../standin/index.js';
+import type { EcsStandin } from '../standin/index.js';
 import { type BundleRun, runBundle } from '../support/run-bundle.js';
+import { DEPLOY_WEB, seedCodeDeployWeb, standinEnv, standinForTest, testDir } from '../support/standin-e2e.js';
 
 const LINEAR = 'CodeDeployDefault.ECSLinear10PercentEvery3Minutes';
 
 async function standinWith(context: TestContext, deploymentConfigName: string): Promise<{ standin: EcsStandin; dir: string }> {
-  const standin = await startEcsStandin();
-  context.onTestFinished(() => standin.close());
-  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-  standin.seedService({
-    serviceName: 'web',
-    taskDefinition: 'web:1',
-    desiredCount: 2,
-    deploymentController: 'CODE_DEPLOY',
-    loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-blue/0123', containerName: 'web', containerPort: 80 }],
+  const standin = await standinForTest(context);
+  seedCodeDeployWeb(standin, {
+    service: { loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg-blue/0123', containerName: 'web', containerPort: 80 }] },
+    group: { deploymentConfigName, terminationWaitMinutes: 5 },
   });
-  standin.codeDeploy.seedDeploymentGroup({
-    application: 'AppECS-default-web',
-    deploymentGroup: 'DgpECS-default-web',
-    service: 'web',
-    deploymentConfigName,
-    terminationWaitMinutes: 5,
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-codedeploy-wait-'));
-  context.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return { standin, dir };
+  return { standin, dir: testDir(context, 'ecs-deliver-codedeploy-wait-') };
 }
 
 function dryRun(standin: EcsStandin, dir: string, args: string[] = []): Promise<BundleRun> {
-  return runBundle({
-    args: ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--dry-run', 'true', ...args],
-    env: {
-      AWS_ENDPOINT_URL_ECS: standin.url,
-      AWS_ENDPOINT_URL_CODEDEPLOY: standin.url,
-      AWS_REGION: standin.region,
-      AWS_ACCESS_KEY_ID: 'testing',
-      AWS_SECRET_ACCESS_KEY: 'testing',
-    },
-    cwd: dir,
-    timeoutMs: 30_000,
-  });
+  return runBundle({ args: [...DEPLOY_WEB, '--dry-run', 'true', ...args], env: standinEnv(standin, { codeDeploy: true }), cwd: dir, timeoutMs: 30_000 });
 }
 
 describe.concurrent('the wait of a CodeDeploy deployment', () => {

@@ -7,16 +7,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ECSClient } from '@aws-sdk/client-ecs';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { motoMissing } from '../support/moto-server.js';
+import { motoSuite } from '../support/moto-suite.js';
 import {
   awsEnv,
   createCluster,
   createService,
   describeService,
   describeTaskDefinition,
-  ecsClient,
   registerTaskDefinition,
   revisionsOf,
 } from '../support/moto-ecs.js';
@@ -27,25 +26,17 @@ const fixtures = fileURLToPath(new URL('../fixtures/e2e/', import.meta.url));
 const skip = motoMissing();
 
 describe.skipIf(skip)('deploy against moto', () => {
-  let moto: MotoServer;
-  let ecs: ECSClient;
-
-  beforeAll(async () => {
-    moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' });
-    ecs = ecsClient(moto.url);
-  });
-  afterAll(async () => moto?.stop());
+  const suite = motoSuite({ MOTO_ECS_SERVICE_RUNNING: '1' });
   beforeEach(async () => {
-    await moto.reset();
-    await createCluster(ecs, 'default');
+    await createCluster(suite.ecs, 'default');
   });
 
   const run = (args: string[], env: Record<string, string> = {}): Promise<BundleRun> =>
-    runBundle({ args: ['--json', '--poll-interval', '1s', '--wait-timeout', '20s', ...args], env: { ...awsEnv(moto.url), ...env } });
+    runBundle({ args: ['--json', '--poll-interval', '1s', '--wait-timeout', '20s', ...args], env: { ...awsEnv(suite.moto.url), ...env } });
   const outputsOf = (result: BundleRun): Record<string, string> => JSON.parse(result.stdout) as Record<string, string>;
 
   async function seedService(family = 'web', controller?: 'CODE_DEPLOY'): Promise<string> {
-    const arn = await registerTaskDefinition(ecs, {
+    const arn = await registerTaskDefinition(suite.ecs, {
       family,
       executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
       containerDefinitions: [
@@ -58,7 +49,7 @@ describe.skipIf(skip)('deploy against moto', () => {
         },
       ],
     });
-    await createService(ecs, { cluster: 'default', serviceName: 'web', taskDefinition: arn, desiredCount: 1, ...(controller ? { controller } : {}) });
+    await createService(suite.ecs, { cluster: 'default', serviceName: 'web', taskDefinition: arn, desiredCount: 1, ...(controller ? { controller } : {}) });
     return arn;
   }
 
@@ -67,7 +58,7 @@ describe.skipIf(skip)('deploy against moto', () => {
     expect(result.code, result.log).toBe(0);
     const outputs = outputsOf(result);
     expect(outputs).toMatchObject({ registered: 'true', 'task-definition-revision': '1', image: 'ajitesh/springboot-web-app:latest', 'deployment-status': 'SKIPPED' });
-    const described = await describeTaskDefinition(ecs, outputs['task-definition-arn'] ?? '');
+    const described = await describeTaskDefinition(suite.ecs, outputs['task-definition-arn'] ?? '');
     const container = described.taskDefinition?.containerDefinitions?.[0];
     expect(container).toMatchObject({ name: 'ContainerName', image: 'ajitesh/springboot-web-app:latest', memory: 300 });
     expect(container?.portMappings).toEqual([{ hostPort: 0, containerPort: 8080, protocol: 'tcp' }]);
@@ -76,7 +67,7 @@ describe.skipIf(skip)('deploy against moto', () => {
   test('registers from a JSON file keeping empty values, and from a YAML DescribeTaskDefinition output', async () => {
     const json = await run(['--task-definition', join(fixtures, 'web.json'), '--image', 'nginx:1.26', '--environment', 'ADDED=x=y\nALSO_EMPTY=']);
     expect(json.code, json.log).toBe(0);
-    const fromJson = await describeTaskDefinition(ecs, outputsOf(json)['task-definition-arn'] ?? '');
+    const fromJson = await describeTaskDefinition(suite.ecs, outputsOf(json)['task-definition-arn'] ?? '');
     const app = fromJson.taskDefinition?.containerDefinitions?.[0];
     expect(app?.image).toBe('nginx:1.26');
     expect(app?.environment).toEqual(
@@ -91,7 +82,7 @@ describe.skipIf(skip)('deploy against moto', () => {
 
     const yaml = await run(['--task-definition', join(fixtures, 'web.yaml')]);
     expect(yaml.code, yaml.log).toBe(0);
-    const fromYaml = await describeTaskDefinition(ecs, outputsOf(yaml)['task-definition-arn'] ?? '');
+    const fromYaml = await describeTaskDefinition(suite.ecs, outputsOf(yaml)['task-definition-arn'] ?? '');
     expect(fromYaml.taskDefinition?.family).toBe('from-yaml');
     expect(fromYaml.taskDefinition?.revision).toBe(1);
     expect(fromYaml.taskDefinition?.containerDefinitions?.[0]?.environment).toEqual([{ name: 'MODE', value: 'on' }]);
@@ -104,13 +95,13 @@ describe.skipIf(skip)('deploy against moto', () => {
     expect(result.code, result.log).toBe(0);
     const outputs = outputsOf(result);
     expect(outputs).toMatchObject({ registered: 'true', 'task-definition-revision': '2', 'deployment-status': 'SKIPPED' });
-    const described = await describeTaskDefinition(ecs, outputs['task-definition-arn'] ?? '');
+    const described = await describeTaskDefinition(suite.ecs, outputs['task-definition-arn'] ?? '');
     expect(described.taskDefinition?.executionRoleArn).toBe('arn:aws:iam::123456789012:role/exec');
     const web = described.taskDefinition?.containerDefinitions?.[0];
     expect(web?.image).toBe('nginx:1.25');
     expect(web?.environment).toEqual(expect.arrayContaining([{ name: 'KEEP', value: 'yes' }, { name: 'ADDED', value: '1' }]));
     expect(web?.logConfiguration?.options).toEqual({ 'awslogs-group': 'web' });
-    const service = await describeService(ecs, 'default', 'web');
+    const service = await describeService(suite.ecs, 'default', 'web');
     expect(service?.taskDefinition).toContain('web:2');
     expect(result.log).toContain('nginx:1.24 → nginx:1.25');
   });
@@ -138,7 +129,7 @@ describe.skipIf(skip)('deploy against moto', () => {
     const second = await run(['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--wait', 'false']);
     expect(second.code, second.log).toBe(0);
     expect(outputsOf(second)).toMatchObject({ registered: 'false', 'task-definition-revision': '2' });
-    expect(await revisionsOf(ecs, 'web')).toHaveLength(2);
+    expect(await revisionsOf(suite.ecs, 'web')).toHaveLength(2);
     expect(second.log).toContain('reusing web:2');
   });
 
@@ -148,12 +139,12 @@ describe.skipIf(skip)('deploy against moto', () => {
     const first = await run(flags);
     expect(first.code, first.log).toBe(0);
     expect(outputsOf(first)).toMatchObject({ registered: 'true', 'task-definition-revision': '2' });
-    const described = await describeTaskDefinition(ecs, outputsOf(first)['task-definition-arn'] ?? '');
+    const described = await describeTaskDefinition(suite.ecs, outputsOf(first)['task-definition-arn'] ?? '');
     expect(described.taskDefinition?.containerDefinitions?.[0]?.portMappings).toEqual([{ containerPort: 8080, hostPort: 8080, protocol: 'udp' }]);
     const again = await run(flags);
     expect(again.code, again.log).toBe(0);
     expect(outputsOf(again)).toMatchObject({ registered: 'false', 'task-definition-revision': '2' });
-    expect(await revisionsOf(ecs, 'web')).toHaveLength(2);
+    expect(await revisionsOf(suite.ecs, 'web')).toHaveLength(2);
   });
 
   test.each([
@@ -165,7 +156,7 @@ describe.skipIf(skip)('deploy against moto', () => {
     const result = await run(['--family', 'web', '--image', 'nginx:1.22', ...args]);
     expect(result.code, result.log).toBe(2);
     expect(result.log).toMatch(message);
-    expect(await revisionsOf(ecs, 'web')).toHaveLength(1);
+    expect(await revisionsOf(suite.ecs, 'web')).toHaveLength(1);
   });
 
   test('register: always registers even when nothing changed', async () => {
@@ -177,19 +168,19 @@ describe.skipIf(skip)('deploy against moto', () => {
 
   test('task-definition-arn deploys an existing revision as it is', async () => {
     await seedService();
-    const other = await registerTaskDefinition(ecs, { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.20', memory: 128 }] });
+    const other = await registerTaskDefinition(suite.ecs, { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.20', memory: 128 }] });
     const result = await run(['--service', 'web', '--task-definition-arn', 'web:2', '--wait', 'false']);
     expect(result.code, result.log).toBe(0);
     expect(outputsOf(result)).toMatchObject({ registered: 'false', 'task-definition-arn': other, image: 'nginx:1.20' });
-    expect(await revisionsOf(ecs, 'web')).toHaveLength(2);
-    expect((await describeService(ecs, 'default', 'web'))?.taskDefinition).toContain('web:2');
+    expect(await revisionsOf(suite.ecs, 'web')).toHaveLength(2);
+    expect((await describeService(suite.ecs, 'default', 'web'))?.taskDefinition).toContain('web:2');
   });
 
   test('desired count is sent when set', async () => {
     await seedService();
     const result = await run(['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--desired-count', '3', '--wait', 'false']);
     expect(result.code, result.log).toBe(0);
-    expect((await describeService(ecs, 'default', 'web'))?.desiredCount).toBe(3);
+    expect((await describeService(suite.ecs, 'default', 'web'))?.desiredCount).toBe(3);
   });
 
   test.each([
@@ -201,7 +192,7 @@ describe.skipIf(skip)('deploy against moto', () => {
     const result = await run(args);
     expect(result.code, result.log).toBe(2);
     expect(result.log).toMatch(message);
-    expect(await revisionsOf(ecs, 'web')).toHaveLength(1);
+    expect(await revisionsOf(suite.ecs, 'web')).toHaveLength(1);
   });
 
   test('a CODE_DEPLOY service with neither an AppSpec file nor a load balancer fails in preflight with nothing registered', async () => {
@@ -209,7 +200,7 @@ describe.skipIf(skip)('deploy against moto', () => {
     const result = await run(['--service', 'web', '--family', 'web', '--image', 'nginx:2']);
     expect(result.code, result.log).toBe(2);
     expect(result.log).toMatch(/codedeploy-appspec: there is no appspec.yaml in the working directory, and service web names no load balancer/);
-    expect(await revisionsOf(ecs, 'web')).toHaveLength(1);
+    expect(await revisionsOf(suite.ecs, 'web')).toHaveLength(1);
   });
 
   test('dry-run prints the rendered definition and the diff and changes nothing', async () => {
@@ -221,8 +212,8 @@ describe.skipIf(skip)('deploy against moto', () => {
     expect(result.log).toContain('Dry run: nothing was changed.');
     expect(result.log).toContain('SECRETISH');
     expect(result.log).not.toContain('hunter2');
-    expect(await revisionsOf(ecs, 'web')).toHaveLength(1);
-    expect((await describeService(ecs, 'default', 'web'))?.taskDefinition).toContain('web:1');
+    expect(await revisionsOf(suite.ecs, 'web')).toHaveLength(1);
+    expect((await describeService(suite.ecs, 'default', 'web'))?.taskDefinition).toContain('web:1');
   });
 
   test('GitHub Actions mode reads INPUT_* variables and writes GITHUB_OUTPUT', async () => {
@@ -234,7 +225,7 @@ describe.skipIf(skip)('deploy against moto', () => {
     writeFileSync(summaryFile, '');
     const result = await runBundle({
       env: {
-        ...awsEnv(moto.url),
+        ...awsEnv(suite.moto.url),
         GITHUB_ACTIONS: 'true',
         GITHUB_OUTPUT: outputFile,
         GITHUB_STEP_SUMMARY: summaryFile,
@@ -263,7 +254,7 @@ describe.skipIf(skip)('deploy against moto', () => {
     const result = await runBundle({
       cwd: dir,
       args: ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--wait', 'false'],
-      env: { ...awsEnv(moto.url), GITLAB_CI: 'true' },
+      env: { ...awsEnv(suite.moto.url), GITLAB_CI: 'true' },
     });
     expect(result.code, result.log).toBe(0);
     const dotenv = readFileSync(join(dir, 'ecs-deliver.env'), 'utf8');

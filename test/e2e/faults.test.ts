@@ -1,14 +1,13 @@
 // The built bundle against the ECS stand-in through the fault proxy: hangs, answers lost after ECS applied the call,
 // garbled answers, 5xx, throttling and a lost endpoint, in each phase of a deploy (issue 8). What must hold: the run
 // never hangs, nothing happens twice, no outcome is reported that did not happen, a cancel is a cancel.
-import type { ChildProcess } from 'node:child_process';
 import { type TestContext, describe, expect, test } from 'vitest';
-import { type EcsStandin, type Timing, startEcsStandin } from '../standin/index.js';
-import { type FaultProxy, type ProxyCall, startFaultProxy } from '../support/fault-proxy.js';
-import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
+import type { EcsStandin } from '../standin/index.js';
+import { type Rig, type SignalledRun, faultRig, signalOnProxyCall } from '../support/fault-rig.js';
+import type { ProxyCall } from '../support/fault-proxy.js';
+import type { BundleOptions, BundleRun } from '../support/run-bundle.js';
+import { SHORT_TIMING, applied, arnOf, deployWeb, ecsCall, outputsOf, seedWeb } from '../support/standin-e2e.js';
 
-/** Short rollouts, so each run ends in a few seconds once the faults are behind it. */
-const TIMING: Partial<Timing> = { rolloutMs: 1500, taskLifetimeMs: 300, retryDelayMs: 100, maxRetryDelayMs: 600, rollbackMs: 800 };
 /** Generous: the bundle's own per-attempt timeouts, not the wait-timeout, must end a hanging call. */
 const WAIT_TIMEOUT = '60s';
 /** Past the wait-timeout: a run that reaches it hung, and the test fails on its exit code. */
@@ -21,65 +20,16 @@ const SIGNAL_BOUND_MS = 5_000;
 const CHANGE_SIGNAL_BOUND_MS = 12_000;
 const CONSOLE_LINK = 'Console: https://us-east-1.console.aws.amazon.com/ecs/v2/clusters/default/services/web/deployments?region=us-east-1';
 
-interface Rig {
-  standin: EcsStandin;
-  proxy: FaultProxy;
-}
-
-/** web:1 (nginx:1.24) running steady as service web on the stand-in, and the proxy in front of it. */
+/** web:1 (nginx:1.24) running steady as service web on a stand-in with short rollouts, and the proxy in front of it. */
 async function rig(context: TestContext): Promise<Rig> {
-  const standin = await startEcsStandin({ timing: TIMING });
-  const proxy = await startFaultProxy(standin.url);
-  // Tests run concurrently: each closes its own servers.
-  context.onTestFinished(async () => {
-    await proxy.close();
-    await standin.close();
-  });
-  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-  standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2 });
-  return { standin, proxy };
+  const setup = await faultRig(context, { timing: SHORT_TIMING });
+  seedWeb(setup.standin);
+  return setup;
 }
 
 /** Deploys nginx:1.25 to service web through the proxy, with --json; `args` come last and win. */
 function deploy({ proxy, standin }: Rig, args: string[] = [], options: Omit<BundleOptions, 'args' | 'env'> = {}): Promise<BundleRun> {
-  return runBundle({
-    args: [
-      ...['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false'],
-      ...['--json', '--poll-interval', '1s', '--wait-timeout', WAIT_TIMEOUT, ...args],
-    ],
-    env: { AWS_ENDPOINT_URL_ECS: proxy.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
-    timeoutMs: KILL_AFTER_MS,
-    ...options,
-  });
-}
-
-function outputsOf(run: BundleRun): Record<string, string> {
-  try {
-    return JSON.parse(run.stdout) as Record<string, string>;
-  } catch {
-    throw new Error(`no JSON outputs on stdout (exit ${run.code}, signal ${run.signal}):\n${run.log}`);
-  }
-}
-
-function arnOf(standin: EcsStandin, revision: string): string {
-  return `arn:aws:ecs:${standin.region}:123456789012:task-definition/${revision}`;
-}
-
-/** Calls of one operation that reached the stand-in and that it answered 200. */
-function applied(standin: EcsStandin, operation: string): Record<string, unknown>[] {
-  return standin.requests.filter((call) => call.operation === operation && call.status === 200).map((call) => call.input ?? {});
-}
-
-/** One ECS call straight to the stand-in, past the proxy. */
-async function ecsCall(standin: EcsStandin, operation: string, input: object): Promise<Record<string, unknown>> {
-  const response = await fetch(standin.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AmazonEC2ContainerServiceV20141113.${operation}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${operation}: HTTP ${response.status} ${JSON.stringify(body)}`);
-  return body;
+  return deployWeb(standin, args, { url: proxy.url, waitTimeout: WAIT_TIMEOUT, timeoutMs: KILL_AFTER_MS, ...options });
 }
 
 async function activeRevisions(standin: EcsStandin): Promise<string[]> {
@@ -94,38 +44,9 @@ async function allRevisions(standin: EcsStandin): Promise<string[]> {
   return [...active, ...inactive];
 }
 
-/** A run that a signal ends, and how long it took from the signal to the exit. */
-interface SignalledRun extends BundleRun {
-  signalled: boolean;
-  msAfterSignal: number;
-}
-
 /** Runs the deploy and sends `signal` as soon as the proxy holds a call that `ready` picks. */
-async function deployAndSignal(
-  rig: Rig,
-  args: string[],
-  ready: (call: ProxyCall) => boolean,
-  signal: NodeJS.Signals = 'SIGTERM',
-): Promise<SignalledRun> {
-  let signalledAt: number | undefined;
-  let poller: NodeJS.Timeout | undefined;
-  const run = await deploy(rig, args, {
-    timeoutMs: KILL_AFTER_MS,
-    onStart(child: ChildProcess) {
-      poller = setInterval(() => {
-        if (!rig.proxy.calls.some(ready)) return;
-        clearInterval(poller);
-        // A moment for the call to be in flight in the bundle, not only arrived at the proxy.
-        setTimeout(() => {
-          signalledAt = Date.now();
-          child.kill(signal);
-        }, 200);
-      }, 20);
-    },
-  });
-  clearInterval(poller);
-  const endedAt = Date.now();
-  return { ...run, signalled: signalledAt !== undefined, msAfterSignal: signalledAt === undefined ? Number.NaN : endedAt - signalledAt };
+function deployAndSignal(rig: Rig, args: string[], ready: (call: ProxyCall) => boolean, signal: NodeJS.Signals = 'SIGTERM'): Promise<SignalledRun> {
+  return signalOnProxyCall(rig.proxy, ready, (onStart) => deploy(rig, args, { timeoutMs: KILL_AFTER_MS, onStart }), signal);
 }
 
 function doneLines(run: BundleRun): string[] {

@@ -5,49 +5,43 @@
 // deployment on the new revision); the register-only run needs no rollout and runs against moto. Against the
 // stand-in through the fault proxy: when the services cannot be listed, the run did not wait for its rollout, or
 // it was cancelled, nothing is deregistered.
-import type { ECSClient } from '@aws-sdk/client-ecs';
 import { ListTaskDefinitionsCommand } from '@aws-sdk/client-ecs';
-import { type TestContext, afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { type EcsStandin, startEcsStandin } from '../standin/index.js';
-import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
+import { type TestContext, beforeEach, describe, expect, test } from 'vitest';
+import type { EcsStandin } from '../standin/index.js';
+import { type Rig, faultRig } from '../support/fault-rig.js';
 import { awsEnv, createCluster, createService, ecsClient, registerTaskDefinition } from '../support/moto-ecs.js';
-import { type MotoServer, motoMissing, startMoto } from '../support/moto-server.js';
+import { motoMissing } from '../support/moto-server.js';
+import { motoSuite } from '../support/moto-suite.js';
 import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
+import { standinEnv, standinForTest } from '../support/standin-e2e.js';
 
 const skip = motoMissing();
 
 describe.skipIf(skip)('keep-revisions with the family in two clusters', () => {
-  let moto: MotoServer;
-  let ecs: ECSClient;
+  const suite = motoSuite({ MOTO_ECS_SERVICE_RUNNING: '1' });
 
-  beforeAll(async () => {
-    moto = await startMoto({ MOTO_ECS_SERVICE_RUNNING: '1' });
-    ecs = ecsClient(moto.url);
-  });
-  afterAll(async () => moto?.stop());
   beforeEach(async () => {
-    await moto.reset();
     const revision = (image: string) =>
-      registerTaskDefinition(ecs, { family: 'web', containerDefinitions: [{ name: 'web', image, memory: 256 }] });
+      registerTaskDefinition(suite.ecs, { family: 'web', containerDefinitions: [{ name: 'web', image, memory: 256 }] });
     const web1 = await revision('nginx:1.24');
     const web2 = await revision('nginx:1.25');
     // The account's default cluster exists, as it does in most accounts, without a service of this family.
-    await createCluster(ecs, 'default');
-    await createCluster(ecs, 'prod');
-    await createCluster(ecs, 'staging');
-    await createService(ecs, { cluster: 'prod', serviceName: 'web', taskDefinition: web1 });
-    await createService(ecs, { cluster: 'staging', serviceName: 'web', taskDefinition: web2 });
+    await createCluster(suite.ecs, 'default');
+    await createCluster(suite.ecs, 'prod');
+    await createCluster(suite.ecs, 'staging');
+    await createService(suite.ecs, { cluster: 'prod', serviceName: 'web', taskDefinition: web1 });
+    await createService(suite.ecs, { cluster: 'staging', serviceName: 'web', taskDefinition: web2 });
   });
 
   const run = (args: string[]): Promise<BundleRun> =>
     runBundle({
       args: ['--family', 'web', '--verify-image', 'false', '--json', '--poll-interval', '1s', '--wait-timeout', '20s', ...args],
-      env: awsEnv(moto.url),
+      env: awsEnv(suite.moto.url),
     });
   const outputsOf = (result: BundleRun): Record<string, string> => JSON.parse(result.stdout) as Record<string, string>;
 
   async function active(): Promise<string[]> {
-    const answer = await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'web', status: 'ACTIVE' }));
+    const answer = await suite.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: 'web', status: 'ACTIVE' }));
     return (answer.taskDefinitionArns ?? []).map((arn) => arn.slice(arn.lastIndexOf('/') + 1)).sort();
   }
 
@@ -64,8 +58,7 @@ describe.skipIf(skip)('keep-revisions with the family in two clusters', () => {
 
 describe('keep-revisions after a deploy that completes, with the family in two clusters', () => {
   test('a deploy to staging with keep-revisions 1 keeps web:1, which prod runs', async (context) => {
-    const standin = await startEcsStandin({ timing: { rolloutMs: 1500, taskLifetimeMs: 300 } });
-    context.onTestFinished(() => standin.close());
+    const standin = await standinForTest(context, { timing: { rolloutMs: 1500, taskLifetimeMs: 300 } });
     standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
     standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.25', memory: 256 }] });
     // The account's default cluster exists, as it does in most accounts, without a service of this family.
@@ -78,7 +71,7 @@ describe('keep-revisions after a deploy that completes, with the family in two c
         ...['--family', 'web', '--verify-image', 'false', '--json', '--poll-interval', '1s', '--wait-timeout', '20s'],
         ...['--cluster', 'staging', '--service', 'web', '--image', 'nginx:1.26', '--keep-revisions', '1'],
       ],
-      env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
+      env: standinEnv(standin),
       timeoutMs: 40_000,
     });
 
@@ -97,31 +90,22 @@ describe('keep-revisions after a deploy that completes, with the family in two c
 
 describe.concurrent('keep-revisions deregisters nothing when it cannot be sure', () => {
   /** web:1..web:4 registered, service web steady on web:4; the proxy in front of the stand-in. */
-  async function rig(context: TestContext): Promise<{ standin: EcsStandin; proxy: FaultProxy }> {
-    const standin = await startEcsStandin({ timing: { rolloutMs: 1500 } });
-    const proxy = await startFaultProxy(standin.url);
-    context.onTestFinished(async () => {
-      await proxy.close();
-      await standin.close();
-    });
+  async function rig(context: TestContext): Promise<Rig> {
+    const rigged = await faultRig(context, { timing: { rolloutMs: 1500 } });
     for (let revision = 1; revision <= 4; revision++) {
-      standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: `nginx:1.2${revision}`, memory: 256 }] });
+      rigged.standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: `nginx:1.2${revision}`, memory: 256 }] });
     }
-    standin.seedService({ serviceName: 'web', taskDefinition: 'web:4', desiredCount: 2 });
-    return { standin, proxy };
+    rigged.standin.seedService({ serviceName: 'web', taskDefinition: 'web:4', desiredCount: 2 });
+    return rigged;
   }
 
-  const deploy = (
-    { standin, proxy }: { standin: EcsStandin; proxy: FaultProxy },
-    args: string[],
-    options: Pick<BundleOptions, 'onStart'> = {},
-  ): Promise<BundleRun> =>
+  const deploy = ({ standin, proxy }: Rig, args: string[], options: Pick<BundleOptions, 'onStart'> = {}): Promise<BundleRun> =>
     runBundle({
       args: [
         ...['--family', 'web', '--image', 'nginx:1.30', '--verify-image', 'false', '--keep-revisions', '1'],
         ...['--json', '--poll-interval', '1s', '--wait-timeout', '20s', ...args],
       ],
-      env: { AWS_ENDPOINT_URL_ECS: proxy.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
+      env: standinEnv(standin, { url: proxy.url }),
       timeoutMs: 40_000,
       ...options,
     });

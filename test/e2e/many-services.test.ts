@@ -4,10 +4,10 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
-import { type EcsStandin, type Timing, startEcsStandin } from '../standin/index.js';
+import type { EcsStandin } from '../standin/index.js';
 import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
+import { SHORT_TIMING, arnOf, outputsOf, standinEnv, standinForTest } from '../support/standin-e2e.js';
 
-const TIMING: Partial<Timing> = { rolloutMs: 1500, taskLifetimeMs: 300, retryDelayMs: 100, maxRetryDelayMs: 600, rollbackMs: 800 };
 const KILL_AFTER_MS = 40_000;
 
 /** Services web and api in cluster prod, worker in cluster batch; each on revision 1 of its family. */
@@ -18,18 +18,13 @@ const SERVICES = [
 ] as const;
 
 async function standinWith(context: TestContext): Promise<EcsStandin> {
-  const standin = await startEcsStandin({ timing: TIMING });
-  context.onTestFinished(() => standin.close());
+  const standin = await standinForTest(context, { timing: SHORT_TIMING });
   for (const { cluster, service } of SERVICES) {
     standin.seedCluster(cluster);
     standin.seedTaskDefinition({ family: service, containerDefinitions: [{ name: service, image: `example/${service}:1`, memory: 256 }] });
     standin.seedService({ cluster, serviceName: service, taskDefinition: `${service}:1`, desiredCount: 2 });
   }
   return standin;
-}
-
-function awsEnv(standin: EcsStandin): Record<string, string> {
-  return { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
 }
 
 /** A directory holding deploy/services.yml with `text`. */
@@ -39,6 +34,14 @@ function servicesFile(text: string, name = 'services.yml'): { dir: string; path:
   mkdirSync(join(dir, 'deploy'));
   writeFileSync(join(dir, path), text);
   return { dir, path };
+}
+
+/** A container client in `dir` that runs the shell `script`, and nothing else. */
+function fakeDocker(dir: string, script: string): string {
+  const path = join(dir, 'fake-docker');
+  writeFileSync(path, `#!/bin/sh\n${script}`);
+  chmodSync(path, 0o755);
+  return path;
 }
 
 const HEALTHY_FILE = `
@@ -64,7 +67,7 @@ services:
 function deploy(standin: EcsStandin, file: { dir: string; path: string }, args: string[] = [], options: Omit<BundleOptions, 'args' | 'env' | 'cwd'> = {}): Promise<BundleRun> {
   return runBundle({
     args: ['--services-file', file.path, '--json', '--poll-interval', '1s', ...args],
-    env: awsEnv(standin),
+    env: standinEnv(standin),
     cwd: file.dir,
     timeoutMs: KILL_AFTER_MS,
     ...options,
@@ -82,16 +85,8 @@ interface ResultEntry {
   reason: string;
 }
 
-function outputsOf(run: BundleRun): Record<string, string> {
-  return JSON.parse(run.stdout) as Record<string, string>;
-}
-
 function resultsOf(run: BundleRun): ResultEntry[] {
   return JSON.parse(outputsOf(run)['results'] ?? '[]') as ResultEntry[];
-}
-
-function arn(standin: EcsStandin, revision: string): string {
-  return `arn:aws:ecs:${standin.region}:123456789012:task-definition/${revision}`;
 }
 
 function runsRevision(standin: EcsStandin, cluster: string, service: string): string {
@@ -104,13 +99,13 @@ describe.concurrent('a services-file against the ECS stand-in', () => {
     const run = await deploy(standin, servicesFile(HEALTHY_FILE));
 
     expect(run.code, run.log).toBe(0);
-    for (const { cluster, service } of SERVICES) expect(runsRevision(standin, cluster, service)).toBe(arn(standin, `${service}:2`));
+    for (const { cluster, service } of SERVICES) expect(runsRevision(standin, cluster, service)).toBe(arnOf(standin, `${service}:2`));
     const outputs = outputsOf(run);
     expect(outputs['deployment-status']).toBe('COMPLETED');
-    expect(outputs['task-definition-arn']).toBe(['web:2', 'api:2', 'worker:2'].map((revision) => arn(standin, revision)).join(','));
+    expect(outputs['task-definition-arn']).toBe(['web:2', 'api:2', 'worker:2'].map((revision) => arnOf(standin, revision)).join(','));
     expect(resultsOf(run)).toEqual(
       SERVICES.map(({ cluster, service }) =>
-        expect.objectContaining({ service, cluster, 'task-definition-arn': arn(standin, `${service}:2`), registered: true, image: `example/${service}:2`, 'deployment-status': 'COMPLETED', reason: '' }),
+        expect.objectContaining({ service, cluster, 'task-definition-arn': arnOf(standin, `${service}:2`), registered: true, image: `example/${service}:2`, 'deployment-status': 'COMPLETED', reason: '' }),
       ),
     );
     const api = standin.taskDefinitions('api').at(-1) as { containerDefinitions: { environment?: unknown[] }[] };
@@ -143,9 +138,9 @@ describe.concurrent('a services-file against the ECS stand-in', () => {
     ]);
     expect(results[1]?.reason).toMatch(/\(api:2\) failed: \d+ tasks failed to start.*; rolled back to api:1/);
     expect(outputsOf(run)['deployment-status']).toBe('ROLLED_BACK');
-    expect(runsRevision(standin, 'prod', 'web')).toBe(arn(standin, 'web:2'));
-    expect(runsRevision(standin, 'batch', 'worker')).toBe(arn(standin, 'worker:2'));
-    expect(runsRevision(standin, 'prod', 'api')).toBe(arn(standin, 'api:1'));
+    expect(runsRevision(standin, 'prod', 'web')).toBe(arnOf(standin, 'web:2'));
+    expect(runsRevision(standin, 'batch', 'worker')).toBe(arnOf(standin, 'worker:2'));
+    expect(runsRevision(standin, 'prod', 'api')).toBe(arnOf(standin, 'api:1'));
     // Stopped tasks are read for the service that failed only.
     const listed = standin.requests.filter((call) => call.operation === 'ListTasks').map((call) => call.input?.['serviceName']);
     expect(new Set(listed)).toEqual(new Set(['api']));
@@ -158,7 +153,7 @@ describe.concurrent('a services-file against the ECS stand-in', () => {
     const run = await deploy(standin, file, ['--on-failure', 'rollback-all']);
 
     expect(run.code, run.log).toBe(1);
-    for (const { cluster, service } of SERVICES) expect(runsRevision(standin, cluster, service), run.log).toBe(arn(standin, `${service}:1`));
+    for (const { cluster, service } of SERVICES) expect(runsRevision(standin, cluster, service), run.log).toBe(arnOf(standin, `${service}:1`));
     // Back and steady: one deployment each, completed, when the run has ended.
     for (const { cluster, service } of SERVICES) {
       const deployments = standin.service(service, cluster)['deployments'] as { rolloutState?: string }[];
@@ -193,10 +188,8 @@ services:
     source-image: local/worker:build
 `);
     // A container client that only notes what it was asked to do, and when it was done; worker's image is slow.
-    const docker = join(file.dir, 'fake-docker');
     const calls = join(file.dir, 'docker-calls');
-    writeFileSync(docker, `#!/bin/sh\ncase "$*" in *worker*) sleep 2;; esac\necho "$(date +%s%3N) $*" >> "${calls}"\n`);
-    chmodSync(docker, 0o755);
+    const docker = fakeDocker(file.dir, `case "$*" in *worker*) sleep 2;; esac\necho "$(date +%s%3N) $*" >> "${calls}"\n`);
 
     const run = await deploy(standin, file, ['--docker-command', docker, '--max-parallel-builds', '1']);
 
@@ -246,7 +239,7 @@ services:
       ['worker', 'COMPLETED'],
     ]);
     expect(results[1]?.reason).toMatch(/exit code 3/);
-    expect(runsRevision(standin, 'prod', 'api')).toBe(arn(standin, 'api:1'));
+    expect(runsRevision(standin, 'prod', 'api')).toBe(arnOf(standin, 'api:1'));
     expect(standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.input?.['service']).sort()).toEqual(['web', 'worker']);
   });
 
@@ -262,37 +255,17 @@ services:
     // web's deployment was still in flight: StopServiceDeployment rolled it back, not a second UpdateService.
     expect(standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.input?.['service'])).toEqual(['web']);
     expect(standin.requests.filter((call) => call.operation === 'StopServiceDeployment').map((call) => call.input?.['stopType'])).toEqual(['ROLLBACK']);
-    expect(runsRevision(standin, 'prod', 'api')).toBe(arn(standin, 'api:1'));
-    expect(runsRevision(standin, 'batch', 'worker')).toBe(arn(standin, 'worker:1'));
+    expect(runsRevision(standin, 'prod', 'api')).toBe(arnOf(standin, 'api:1'));
+    expect(runsRevision(standin, 'batch', 'worker')).toBe(arnOf(standin, 'worker:1'));
   });
 
   test('on-failure stop: a service whose image was still being built is not updated after another failed', async (context) => {
     const standin = await standinWith(context);
     standin.setTaskScript({ runMs: 300, exitCodes: { api: 3 } });
-    const file = servicesFile(`
-defaults:
-  cluster: prod
-  verify-image: false
-  wait-timeout: 30s
-services:
-  - service: web
-    family: web
-    image: example/web:2
-  - service: api
-    family: api
-    image: example/api:2
-    run-task-command: bin/migrate
-  - cluster: batch
-    service: worker
-    family: worker
-    image: example/worker:2
-    source-image: local/worker:build
-    push: false
-`);
+    const migrating = HEALTHY_FILE.replace('    environment:\n      MODE: live\n', '    run-task-command: bin/migrate\n');
+    const file = servicesFile(`${migrating}    source-image: local/worker:build\n    push: false\n`);
     // worker's image takes longer than api's migration.
-    const docker = join(file.dir, 'fake-docker');
-    writeFileSync(docker, '#!/bin/sh\nsleep 3\n');
-    chmodSync(docker, 0o755);
+    const docker = fakeDocker(file.dir, 'sleep 3\n');
     const run = await deploy(standin, file, ['--docker-command', docker, '--on-failure', 'stop']);
 
     expect(run.code, run.log).toBe(1);
@@ -304,7 +277,7 @@ services:
     ]);
     expect(results[2]?.reason).toBe('not started: on-failure is stop and prod/api FAILED');
     expect(standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => call.input?.['service'])).toEqual(['web']);
-    expect(runsRevision(standin, 'batch', 'worker')).toBe(arn(standin, 'worker:1'));
+    expect(runsRevision(standin, 'batch', 'worker')).toBe(arnOf(standin, 'worker:1'));
     // Nor is a revision registered for it.
     expect(standin.taskDefinitions('worker')).toHaveLength(1);
   });
@@ -329,7 +302,7 @@ services:
     for (const { cluster, service } of SERVICES) {
       expect(run.log).toMatch(new RegExp(`\\[${cluster}/${service}\\] .*the rollback to ${service}:1 started`));
       const updates = standin.requests.filter((call) => call.operation === 'UpdateService' && call.input?.['service'] === service);
-      expect(updates.map((call) => call.input?.['taskDefinition'])).toEqual([arn(standin, `${service}:2`), arn(standin, `${service}:1`)]);
+      expect(updates.map((call) => call.input?.['taskDefinition'])).toEqual([arnOf(standin, `${service}:2`), arnOf(standin, `${service}:1`)]);
     }
   });
 
@@ -384,12 +357,12 @@ services:
     const run = await deploy(standin, servicesFile(json, 'services.json'), ['--max-parallel', '1']);
 
     expect(run.code, run.log).toBe(0);
-    expect(runsRevision(standin, 'prod', 'web')).toBe(arn(standin, 'web:2'));
-    expect(runsRevision(standin, 'prod', 'api')).toBe(arn(standin, 'api:2'));
+    expect(runsRevision(standin, 'prod', 'web')).toBe(arnOf(standin, 'web:2'));
+    expect(runsRevision(standin, 'prod', 'api')).toBe(arnOf(standin, 'api:2'));
     // One at a time: api's update comes after web's rollout ended.
     const updates = standin.requests.filter((call) => call.operation === 'UpdateService');
     expect(updates.map((call) => call.input?.['service'])).toEqual(['web', 'api']);
     // The stand-in completes a rollout rolloutMs after its update, so api's update cannot come earlier.
-    expect((updates[1]?.at ?? 0) - (updates[0]?.at ?? 0)).toBeGreaterThanOrEqual(TIMING.rolloutMs ?? 0);
+    expect((updates[1]?.at ?? 0) - (updates[0]?.at ?? 0)).toBeGreaterThanOrEqual(SHORT_TIMING.rolloutMs ?? 0);
   });
 });

@@ -2,20 +2,14 @@
 // with rollback-on-cancel, it rolls back through ContinueServiceDeployment (the hook, action ROLLBACK); when the hook
 // no longer awaits action by the time that call arrives, through StopServiceDeployment (stopType ROLLBACK).
 import { type TestContext, describe, expect, test } from 'vitest';
-import { type EcsStandin, startEcsStandin } from '../standin/index.js';
-import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
-
-const KILL_AFTER_MS = 60_000;
+import type { EcsStandin } from '../standin/index.js';
+import { signalWhenPrinted } from '../support/run-bundle.js';
+import { callsOf, deployWeb, outputsOf, seedWeb, standinForTest } from '../support/standin-e2e.js';
 
 /** A blue/green service whose deployments pause after scaling up; the pause expires after `hookMinutes`. */
 async function standinWith(context: TestContext, hookMinutes = 60, timeoutAction = 'ROLLBACK', stageMs = 300): Promise<EcsStandin> {
-  const standin = await startEcsStandin({ timing: { stageMs, hookMs: 300, rolloutMs: 600, rollbackMs: 600 } });
-  context.onTestFinished(() => standin.close());
-  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-  standin.seedService({
-    serviceName: 'web',
-    taskDefinition: 'web:1',
-    desiredCount: 2,
+  const standin = await standinForTest(context, { timing: { stageMs, hookMs: 300, rolloutMs: 600, rollbackMs: 600 } });
+  seedWeb(standin, {
     deploymentConfiguration: {
       strategy: 'BLUE_GREEN',
       bakeTimeInMinutes: 0,
@@ -27,20 +21,6 @@ async function standinWith(context: TestContext, hookMinutes = 60, timeoutAction
   return standin;
 }
 
-function deploy(standin: EcsStandin, args: string[], options: Pick<BundleOptions, 'onStart'> = {}): Promise<BundleRun> {
-  return runBundle({
-    args: [
-      ...['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false'],
-      ...['--json', '--poll-interval', '1s', '--wait-timeout', '40s', ...args],
-    ],
-    env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
-    timeoutMs: KILL_AFTER_MS,
-    ...options,
-  });
-}
-
-const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
-const callsOf = (standin: EcsStandin, operation: string) => standin.requests.filter((call) => call.operation === operation);
 const hookIdOf = (standin: EcsStandin): string => {
   const hooks = standin.serviceDeployments('web')[0]?.['lifecycleHookDetails'] as { hookId: string }[] | undefined;
   return hooks?.[0]?.hookId ?? '';
@@ -50,7 +30,7 @@ describe.concurrent('a deployment paused at a PAUSE hook', () => {
   test('at pause-timeout: ContinueServiceDeployment with the hook and action ROLLBACK, no StopServiceDeployment; ROLLED_BACK', async (context) => {
     const standin = await standinWith(context);
 
-    const run = await deploy(standin, ['--pause-timeout', '3s']);
+    const run = await deployWeb(standin, ['--pause-timeout', '3s']);
 
     expect(run.code, run.log).toBe(1);
     expect(outputsOf(run)['deployment-status']).toBe('ROLLED_BACK');
@@ -65,24 +45,11 @@ describe.concurrent('a deployment paused at a PAUSE hook', () => {
 
   test('cancelled with rollback-on-cancel while paused: ContinueServiceDeployment with action ROLLBACK; exit 143', async (context) => {
     const standin = await standinWith(context);
-    let signalled = false;
+    const signal = signalWhenPrinted('awaits action');
 
-    const run = await deploy(standin, ['--rollback-on-cancel', 'true'], {
-      onStart: (child) => {
-        let seen = '';
-        const watch = (chunk: Buffer): void => {
-          seen += chunk.toString();
-          if (!signalled && seen.includes('awaits action')) {
-            signalled = true;
-            child.kill('SIGTERM');
-          }
-        };
-        child.stdout?.on('data', watch);
-        child.stderr?.on('data', watch);
-      },
-    });
+    const run = await deployWeb(standin, ['--rollback-on-cancel', 'true'], signal);
 
-    expect(signalled, run.log).toBe(true);
+    expect(signal.sent(), run.log).toBe(true);
     expect(run.code, run.log).toBe(143);
     expect(outputsOf(run)['deployment-status']).toBe('CANCELLED');
     expect(callsOf(standin, 'ContinueServiceDeployment').map((call) => call.input?.['action'])).toEqual(['ROLLBACK']);
@@ -96,7 +63,7 @@ describe.concurrent('a deployment paused at a PAUSE hook', () => {
     const standin = await standinWith(context, 0.1, 'CONTINUE', 2000);
     standin.setFaults({ latencyMs: 5000, operations: ['ContinueServiceDeployment'] });
 
-    const run = await deploy(standin, ['--pause-timeout', '3s']);
+    const run = await deployWeb(standin, ['--pause-timeout', '3s']);
 
     expect(callsOf(standin, 'ContinueServiceDeployment'), run.log).toHaveLength(1);
     expect(callsOf(standin, 'ContinueServiceDeployment')[0]?.status).not.toBe(200);

@@ -4,20 +4,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
-import {
-  type EcsStandin,
-  type EcsStandinOptions,
-  type Scenario,
-  type ServiceSeed,
-  type Timing,
-  startEcsStandin,
-} from '../standin/index.js';
+import type { EcsStandin, EcsStandinOptions, Scenario, ServiceSeed } from '../standin/index.js';
 import { parseGithubOutput } from '../support/github-output.js';
 import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
+import { SHORT_TIMING, arnOf, deployWeb, ecsCall, outputsOf, seedWeb, standinEnv, standinForTest } from '../support/standin-e2e.js';
 
 const POLL_MS = 1000;
-/** Short rollouts, so each run ends in a few seconds. */
-const TIMING: Partial<Timing> = { rolloutMs: 1500, taskLifetimeMs: 300, retryDelayMs: 100, maxRetryDelayMs: 600, rollbackMs: 800 };
 /** Far longer than any run here: a run that hits it has hung, and the test fails on its exit code. */
 const KILL_AFTER_MS = 20_000;
 /** The circuit breaker on, with ECS's own rollback or without it. */
@@ -32,39 +24,15 @@ interface Setup {
 
 /** A stand-in with web:1 (nginx:1.24) running steady as service web, and the scenario its next deployment plays. */
 async function standinWith(context: TestContext, { options = {}, service = {}, scenario }: Setup = {}): Promise<EcsStandin> {
-  const standin = await startEcsStandin({ ...options, timing: { ...TIMING, ...options.timing } });
-  // Tests run concurrently: each closes its own stand-in.
-  context.onTestFinished(() => standin.close());
-  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-  standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, ...service });
+  const standin = await standinForTest(context, { ...options, timing: { ...SHORT_TIMING, ...options.timing } });
+  seedWeb(standin, service);
   if (scenario) standin.setScenario('web', scenario);
   return standin;
 }
 
-function awsEnv(standin: EcsStandin): Record<string, string> {
-  return {
-    AWS_ENDPOINT_URL_ECS: standin.url,
-    AWS_REGION: standin.region,
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-  };
-}
-
 /** Deploys nginx:1.25 to service web from the shell host, with --json; `args` come last and win. */
 function deploy(standin: EcsStandin, args: string[] = [], options: Omit<BundleOptions, 'args' | 'env'> = {}): Promise<BundleRun> {
-  return runBundle({
-    args: [
-      ...['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false'],
-      ...['--json', '--poll-interval', '1s', '--wait-timeout', '20s', ...args],
-    ],
-    env: awsEnv(standin),
-    timeoutMs: KILL_AFTER_MS,
-    ...options,
-  });
-}
-
-function outputsOf(run: BundleRun): Record<string, string> {
-  return JSON.parse(run.stdout) as Record<string, string>;
+  return deployWeb(standin, args, { waitTimeout: '20s', timeoutMs: KILL_AFTER_MS, ...options });
 }
 
 function lines(text: string): string[] {
@@ -90,10 +58,6 @@ function primaryId(standin: EcsStandin): string {
   const primary = deploymentsOf(standin).find((deployment) => deployment.status === 'PRIMARY');
   if (!primary) throw new Error('service web has no PRIMARY deployment');
   return primary.id;
-}
-
-function arnOf(standin: EcsStandin, revision: string): string {
-  return `arn:aws:ecs:${standin.region}:123456789012:task-definition/${revision}`;
 }
 
 /** What UpdateService was asked and answered, in order (an SDK retry of a throttled call is one update). */
@@ -414,8 +378,7 @@ describe.concurrent('a cancelled wait', () => {
 
 describe.concurrent('around the watch', () => {
   test('keep-revisions 2 deregisters the older revisions no service uses', async (context) => {
-    const standin = await startEcsStandin({ timing: TIMING });
-    context.onTestFinished(() => standin.close());
+    const standin = await standinForTest(context, { timing: SHORT_TIMING });
     for (let revision = 1; revision <= 5; revision++) {
       standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: `nginx:1.2${revision}`, memory: 256 }] });
     }
@@ -440,7 +403,7 @@ describe.concurrent('around the watch', () => {
 
     const run = await runBundle({
       env: {
-        ...awsEnv(standin),
+        ...standinEnv(standin),
         GITHUB_ACTIONS: 'true',
         GITHUB_OUTPUT: outputFile,
         INPUT_SERVICE: 'web',
@@ -472,18 +435,6 @@ describe.concurrent('around the watch', () => {
     expect(stdout).toContainEqual(expect.stringMatching(/^deployment ROLLED_BACK: /));
   });
 });
-
-/** One ECS call straight to the stand-in, as the SDK would send it. */
-async function ecsCall(standin: EcsStandin, operation: string, input: object): Promise<Record<string, unknown>> {
-  const response = await fetch(standin.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AmazonEC2ContainerServiceV20141113.${operation}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${operation}: HTTP ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
 
 function eventOf(standin: EcsStandin, message: string): string {
   const event = standin.events('web').find((candidate) => candidate['message'] === message);

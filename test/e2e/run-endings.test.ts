@@ -4,13 +4,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startEcsStandin } from '../standin/index.js';
+import { type TestContext, afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { EcsStandin } from '../standin/index.js';
 import { parseGithubOutput } from '../support/github-output.js';
 import { awsEnv, createCluster, ecsClient, revisionsOf } from '../support/moto-ecs.js';
 import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
-import { runBundle, type BundleRun } from '../support/run-bundle.js';
+import { runBundle, type BundleRun, whenPrinted } from '../support/run-bundle.js';
+import { DEPLOY_WEB, seedWeb, standinEnv, standinForTest } from '../support/standin-e2e.js';
 
 interface GithubFiles {
   dir: string;
@@ -113,151 +115,90 @@ describe.skipIf(motoMissing())('a failed preflight against moto', () => {
   });
 });
 
-/** A stand-in with service web on web:1 whose RegisterTaskDefinition answers only after a minute. */
-async function hangingRegister(operation = 'RegisterTaskDefinition') {
-  const standin = await startEcsStandin();
-  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-  standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 });
-  standin.setFaults({ latencyMs: 60_000, operations: [operation] });
+/** A stand-in with service web on web:1 (one task) whose `operation` answers only after `latencyMs`. */
+async function slowStandin(context: TestContext, operation: string, latencyMs = 60_000): Promise<EcsStandin> {
+  const standin = await standinForTest(context);
+  seedWeb(standin, { desiredCount: 1 });
+  standin.setFaults({ latencyMs, operations: [operation] });
   return standin;
 }
 
+/**
+ * Deploys nginx:1.25 to web with `args` and, 300 ms after the output shows `text` (a call then on its way, and a
+ * moment to be in flight), calls `act`. The run must end by itself: the 30 s kill only stops a run that hangs, and
+ * then the test fails on `signal`.
+ */
+async function deployActingOn(
+  standin: EcsStandin,
+  args: string[],
+  text: string,
+  act: (child: ChildProcess) => void,
+  env: Record<string, string> = {},
+): Promise<BundleRun & { signalled: boolean }> {
+  const watcher = whenPrinted(text, (child) => setTimeout(() => act(child), 300));
+  const run = await runBundle({ args: [...DEPLOY_WEB, ...args], env: { ...standinEnv(standin), ...env }, timeoutMs: 30_000, onStart: watcher.onStart });
+  return { ...run, signalled: watcher.done() };
+}
+
 describe('a signal with an AWS call in flight', () => {
-  test('SIGTERM while RegisterTaskDefinition hangs: exit 143 with outputs CANCELLED, long before the call could answer', async () => {
-    const standin = await hangingRegister();
-    try {
-      const files = githubFiles();
-      let signalled = false;
-      const run = await runBundle({
-        args: ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--json'],
-        env: {
-          AWS_ENDPOINT_URL_ECS: standin.url,
-          AWS_REGION: standin.region,
-          AWS_ACCESS_KEY_ID: 'testing',
-          AWS_SECRET_ACCESS_KEY: 'testing',
-          ...files.env,
-        },
-        // The run must end by itself; this only stops a run that hangs, and then the test fails on `signal`.
-        timeoutMs: 30_000,
-        onStart(child) {
-          let seen = '';
-          child.stderr?.on('data', (chunk: Buffer) => {
-            seen += chunk.toString();
-            if (!signalled && seen.includes('Changes against web:1')) {
-              signalled = true;
-              // The register call is on its way: give it a moment to be in flight, then cancel.
-              setTimeout(() => {
-                child.kill('SIGTERM');
-                // A change in flight is waited for 5 s, then read back once (2 s at most): past that, the run hung.
-                setTimeout(() => child.kill('SIGKILL'), 12_000).unref();
-              }, 300);
-            }
-          });
-        },
-      });
+  test('SIGTERM while RegisterTaskDefinition hangs: exit 143 with outputs CANCELLED, long before the call could answer', async (context) => {
+    const standin = await slowStandin(context, 'RegisterTaskDefinition');
+    const files = githubFiles();
+    const run = await deployActingOn(
+      standin,
+      ['--json'],
+      'Changes against web:1',
+      (child) => {
+        child.kill('SIGTERM');
+        // A change in flight is waited for 5 s, then read back once (2 s at most): past that, the run hung.
+        setTimeout(() => child.kill('SIGKILL'), 12_000).unref();
+      },
+      files.env,
+    );
 
-      expect(signalled, run.log).toBe(true);
-      expect(run.signal, run.log).toBeNull();
-      expect(run.code, run.log).toBe(143);
-      expect(run.log).toContain('SIGTERM received: stopping.');
-      expect(jsonOutputs(run)['deployment-status']).toBe('CANCELLED');
-      expect(files.outputs()['deployment-status']).toBe('CANCELLED');
-      expect(standin.calls['UpdateService'] ?? 0).toBe(0);
-    } finally {
-      await standin.close();
-    }
+    expect(run.signalled, run.log).toBe(true);
+    expect(run.signal, run.log).toBeNull();
+    expect(run.code, run.log).toBe(143);
+    expect(run.log).toContain('SIGTERM received: stopping.');
+    expect(jsonOutputs(run)['deployment-status']).toBe('CANCELLED');
+    expect(files.outputs()['deployment-status']).toBe('CANCELLED');
+    expect(standin.calls['UpdateService'] ?? 0).toBe(0);
   });
 
-  test('a second signal exits at once, saying so', async () => {
-    const standin = await hangingRegister();
-    try {
-      let signalled = false;
-      const run = await runBundle({
-        args: ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false'],
-        env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
-        timeoutMs: 30_000,
-        onStart(child) {
-          let seen = '';
-          child.stdout?.on('data', (chunk: Buffer) => {
-            seen += chunk.toString();
-            if (!signalled && seen.includes('Changes against web:1')) {
-              signalled = true;
-              setTimeout(() => {
-                child.kill('SIGTERM');
-                setTimeout(() => child.kill('SIGINT'), 100);
-              }, 300);
-            }
-          });
-        },
-      });
-      expect(run.signal, run.log).toBeNull();
-      expect(run.code, run.log).toBe(130);
-      expect(run.log).toContain('SIGTERM received: stopping.');
-      expect(run.log).toContain('SIGINT received again: exiting now, without writing the outputs.');
-    } finally {
-      await standin.close();
-    }
+  test('a second signal exits at once, saying so', async (context) => {
+    const standin = await slowStandin(context, 'RegisterTaskDefinition');
+    const run = await deployActingOn(standin, [], 'Changes against web:1', (child) => {
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGINT'), 100);
+    });
+
+    expect(run.signal, run.log).toBeNull();
+    expect(run.code, run.log).toBe(130);
+    expect(run.log).toContain('SIGTERM received: stopping.');
+    expect(run.log).toContain('SIGINT received again: exiting now, without writing the outputs.');
   });
 
-  test('SIGTERM while UpdateService hangs with wait false: exit 143, not "Done", the outputs name the registered revision', async () => {
-    const standin = await hangingRegister('UpdateService');
-    try {
-      let signalled = false;
-      const run = await runBundle({
-        args: ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--wait', 'false', '--keep-revisions', '1', '--json'],
-        env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
-        timeoutMs: 30_000,
-        onStart(child) {
-          let seen = '';
-          child.stderr?.on('data', (chunk: Buffer) => {
-            seen += chunk.toString();
-            if (!signalled && seen.includes('Updating service web')) {
-              signalled = true;
-              setTimeout(() => child.kill('SIGTERM'), 300);
-            }
-          });
-        },
-      });
-      expect(run.signal, run.log).toBeNull();
-      expect(run.code, run.log).toBe(143);
-      expect(run.log).not.toMatch(/^Done/m);
-      expect(jsonOutputs(run)).toMatchObject({ 'deployment-status': 'CANCELLED', 'task-definition-revision': '2', registered: 'true' });
-      expect(standin.calls['DeregisterTaskDefinition'] ?? 0).toBe(0);
-    } finally {
-      await standin.close();
-    }
+  test('SIGTERM while UpdateService hangs with wait false: exit 143, not "Done", the outputs name the registered revision', async (context) => {
+    const standin = await slowStandin(context, 'UpdateService');
+    const run = await deployActingOn(standin, ['--wait', 'false', '--keep-revisions', '1', '--json'], 'Updating service web', (child) => child.kill('SIGTERM'));
+
+    expect(run.signal, run.log).toBeNull();
+    expect(run.code, run.log).toBe(143);
+    expect(run.log).not.toMatch(/^Done/m);
+    expect(jsonOutputs(run)).toMatchObject({ 'deployment-status': 'CANCELLED', 'task-definition-revision': '2', registered: 'true' });
+    expect(standin.calls['DeregisterTaskDefinition'] ?? 0).toBe(0);
   });
-  test('SIGTERM while a slow UpdateService is on its way, with rollback-on-cancel: the update it made is rolled back, exit 143', async () => {
+
+  test('SIGTERM while a slow UpdateService is on its way, with rollback-on-cancel: the update it made is rolled back, exit 143', async (context) => {
     // ECS applies the update after 1.5 s, whether or not the caller still waits: a cancel must not leave it applied.
-    const standin = await startEcsStandin();
-    try {
-      standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-      standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 });
-      standin.setFaults({ latencyMs: 1_500, operations: ['UpdateService'] });
-      let signalled = false;
-      const run = await runBundle({
-        args: ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--rollback-on-cancel', 'true', '--json'],
-        env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
-        timeoutMs: 30_000,
-        onStart(child) {
-          let seen = '';
-          child.stderr?.on('data', (chunk: Buffer) => {
-            seen += chunk.toString();
-            if (!signalled && seen.includes('Updating service web')) {
-              signalled = true;
-              setTimeout(() => child.kill('SIGTERM'), 300);
-            }
-          });
-        },
-      });
-      expect(signalled, run.log).toBe(true);
-      expect(run.code, run.log).toBe(143);
-      expect(jsonOutputs(run)['deployment-status']).toBe('CANCELLED');
-      const updates = standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => String(call.input?.['taskDefinition'] ?? ''));
-      expect(updates.map((arn) => arn.replace(/.*\//, ''))).toEqual(['web:2', 'web:1']);
-      expect(run.log).toContain('the rollback to web:1 started');
-    } finally {
-      await standin.close();
-    }
+    const standin = await slowStandin(context, 'UpdateService', 1_500);
+    const run = await deployActingOn(standin, ['--rollback-on-cancel', 'true', '--json'], 'Updating service web', (child) => child.kill('SIGTERM'));
+
+    expect(run.signalled, run.log).toBe(true);
+    expect(run.code, run.log).toBe(143);
+    expect(jsonOutputs(run)['deployment-status']).toBe('CANCELLED');
+    const updates = standin.requests.filter((call) => call.operation === 'UpdateService').map((call) => String(call.input?.['taskDefinition'] ?? ''));
+    expect(updates.map((arn) => arn.replace(/.*\//, ''))).toEqual(['web:2', 'web:1']);
+    expect(run.log).toContain('the rollback to web:1 started');
   });
 });

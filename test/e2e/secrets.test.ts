@@ -2,16 +2,18 @@
 // the run ends (two quick signals included) and lives under RUNNER_TEMP on GitHub; a session token AWS quotes back
 // in an error, and a registry password a client echoes URL-encoded or JSON-escaped, reach neither the log, the
 // job summary nor the dotenv report.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ECSClient } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { awsEnv, createCluster, ecsClient, revisionsOf } from '../support/moto-ecs.js';
-import { motoMissing, startMoto, type MotoServer } from '../support/moto-server.js';
-import { BUNDLE_NODE, runBundle } from '../support/run-bundle.js';
+import { filesUnder } from '../support/files-under.js';
+import { buildSuite } from '../support/moto-suite.js';
+import { awsEnv, revisionsOf } from '../support/moto-ecs.js';
+import { motoMissing } from '../support/moto-server.js';
+import { alive } from '../support/processes.js';
+import { BUNDLE_NODE, runBundle, signalWhenPrinted, whenPrinted } from '../support/run-bundle.js';
 
 const PASSWORD = 'hunter2/"quoted" & spaced+plus';
 const USER = 'deploy';
@@ -25,27 +27,6 @@ const ECHOED = [
   b64(PASSWORD),
   b64(`${USER}:${PASSWORD}`),
 ];
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** Whether pid still runs; a killed process not yet reaped by its new parent (a zombie) does not. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 describe('a session token AWS quotes back in an error', () => {
   const TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLEsessionTOKEN/with+slash==';
@@ -87,7 +68,7 @@ describe('a session token AWS quotes back in an error', () => {
     });
     expect(result.code, result.log).not.toBe(0);
     expect(result.log).toContain('The request signature we calculated does not match');
-    const written = [result.log, ...filesUnder(cwd).map((file) => readFileSync(file, 'utf8'))].join('\n');
+    const written = [result.log, ...(await filesUnder(cwd)).map((file) => readFileSync(file, 'utf8'))].join('\n');
     expect(written).toContain('***');
     for (const form of [TOKEN, encodeURIComponent(TOKEN), JSON.stringify(TOKEN).slice(1, -1), SECRET_KEY, 'EXAMPLEsession']) {
       expect(written, form).not.toContain(form);
@@ -117,30 +98,13 @@ describe('a session token AWS quotes back in an error', () => {
     expect(lines.slice(0, firstMask).join('\n')).not.toContain(TOKEN);
     const error = lines.find((line) => line.startsWith('::error::')) ?? '';
     expect(error).toContain('The request signature we calculated does not match');
-    const written = [...lines.filter((line) => !line.startsWith('::add-mask::')), ...filesUnder(cwd).map((file) => readFileSync(file, 'utf8'))].join('\n');
+    const written = [...lines.filter((line) => !line.startsWith('::add-mask::')), ...(await filesUnder(cwd)).map((file) => readFileSync(file, 'utf8'))].join('\n');
     for (const form of [TOKEN, encodeURIComponent(TOKEN), SECRET_KEY]) expect(written, form).not.toContain(form);
   });
 });
 
 describe.skipIf(motoMissing())('the registry login', () => {
-  let moto: MotoServer;
-  let ecs: ECSClient;
-  let dir = '';
-  let context = '';
-
-  beforeAll(async () => {
-    moto = await startMoto();
-    ecs = ecsClient(moto.url);
-    await createCluster(ecs, 'default');
-    dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-secrets-'));
-    context = join(dir, 'context');
-    mkdirSync(context);
-    writeFileSync(join(context, 'Dockerfile'), 'FROM scratch\n');
-  });
-  afterAll(async () => {
-    await moto?.stop();
-    if (dir !== '') rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = buildSuite('ecs-deliver-secrets-');
 
   /**
    * A docker client: `login` stores the login as docker does (base64 user:password in DOCKER_CONFIG) and notes
@@ -148,12 +112,12 @@ describe.skipIf(motoMissing())('the registry login', () => {
    * password the way HTTP clients do.
    */
   function client(name: string, mode: 'push-hangs' | 'login-echoes'): string {
-    const path = join(dir, name);
+    const path = join(suite.dir, name);
     const script = `#!${BUNDLE_NODE}
 const { appendFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const args = process.argv.slice(2);
-const notes = ${JSON.stringify(join(dir, `${name}.notes`))};
+const notes = ${JSON.stringify(join(suite.dir, `${name}.notes`))};
 if (args[0] === 'login') {
   const password = require('node:fs').readFileSync(0, 'utf8').replace(/\\n$/, '');
   const user = args[args.indexOf('--username') + 1] || args[args.indexOf('-u') + 1];
@@ -165,7 +129,7 @@ if (args[0] === 'login') {
   process.exit(0);`}
 }
 if (args[0] === 'push') {
-  appendFileSync(${JSON.stringify(join(dir, `${name}.pid`))}, process.pid + '\\n');
+  appendFileSync(${JSON.stringify(join(suite.dir, `${name}.pid`))}, process.pid + '\\n');
   process.on('SIGTERM', () => {});
   process.stdout.write('pushing\\n');
   setInterval(() => {}, 1000);
@@ -179,87 +143,75 @@ if (args[0] === 'push') {
   }
 
   const imageArgs = (image: string) => [
-    '--family', 'web', '--memory', '128', '--build-context', context, '--image', image,
+    '--family', 'web', '--memory', '128', '--build-context', suite.context, '--image', image,
     '--registry-auth', 'basic', '--registry-username', USER, '--verify-image', 'false',
   ];
 
   test('two quick SIGTERMs during the push leave no DOCKER_CONFIG, and no file holding the login, behind', async () => {
-    const temp = mkdtempSync(join(dir, 'tmp-'));
+    const temp = mkdtempSync(join(suite.dir, 'tmp-'));
     const docker = client('docker-hangs', 'push-hangs');
     let sent = 0;
     const run = await runBundle({
       args: imageArgs('127.0.0.1:9/web:1'),
-      env: { ...awsEnv(moto.url), TMPDIR: temp, ECS_DELIVER_DOCKER_COMMAND: docker, ECS_DELIVER_REGISTRY_PASSWORD: PASSWORD },
-      onStart: (child) =>
-        child.stdout?.on('data', (chunk: Buffer) => {
-          if (sent === 0 && chunk.toString().includes('pushing')) {
-            sent = 1;
-            child.kill('SIGTERM');
-            setTimeout(() => {
-              sent = 2;
-              child.kill('SIGTERM');
-            }, 150);
-          }
-        }),
+      env: { ...awsEnv(suite.moto.url), TMPDIR: temp, ECS_DELIVER_DOCKER_COMMAND: docker, ECS_DELIVER_REGISTRY_PASSWORD: PASSWORD },
+      onStart: whenPrinted('pushing', (child) => {
+        sent = 1;
+        child.kill('SIGTERM');
+        setTimeout(() => {
+          sent = 2;
+          child.kill('SIGTERM');
+        }, 150);
+      }).onStart,
       timeoutMs: 20_000,
     });
     expect(sent, run.log).toBe(2);
     expect(run.code, run.log).toBe(143);
     expect(run.log).toContain('SIGTERM received again: exiting now');
-    const config = /DOCKER_CONFIG=(.*)/.exec(readFileSync(join(dir, 'docker-hangs.notes'), 'utf8'))?.[1] ?? '';
+    const config = /DOCKER_CONFIG=(.*)/.exec(readFileSync(join(suite.dir, 'docker-hangs.notes'), 'utf8'))?.[1] ?? '';
     expect(config.startsWith(temp), config).toBe(true);
     expect(existsSync(config), `${config} is removed`).toBe(false);
     expect(readdirSync(temp)).toEqual([]);
-    expect(await revisionsOf(ecs, 'web')).toEqual([]);
+    expect(await revisionsOf(suite.ecs, 'web')).toEqual([]);
   }, 30_000);
 
   test('a hangup during the push ends the run (exit 129) with its client, and leaves no DOCKER_CONFIG behind', async () => {
-    const temp = mkdtempSync(join(dir, 'tmp-hup-'));
+    const temp = mkdtempSync(join(suite.dir, 'tmp-hup-'));
     const docker = client('docker-hup', 'push-hangs');
-    let sent = false;
+    const hangup = signalWhenPrinted('pushing', 'SIGHUP');
     const run = await runBundle({
       args: imageArgs('127.0.0.1:9/web:4'),
-      env: { ...awsEnv(moto.url), TMPDIR: temp, ECS_DELIVER_DOCKER_COMMAND: docker, ECS_DELIVER_REGISTRY_PASSWORD: PASSWORD },
-      onStart: (child) =>
-        child.stdout?.on('data', (chunk: Buffer) => {
-          if (!sent && chunk.toString().includes('pushing')) {
-            sent = true;
-            child.kill('SIGHUP');
-          }
-        }),
+      env: { ...awsEnv(suite.moto.url), TMPDIR: temp, ECS_DELIVER_DOCKER_COMMAND: docker, ECS_DELIVER_REGISTRY_PASSWORD: PASSWORD },
+      onStart: hangup.onStart,
       timeoutMs: 20_000,
     });
-    expect(sent, run.log).toBe(true);
+    expect(hangup.sent(), run.log).toBe(true);
     expect(run.code, run.log).toBe(129);
     expect(readdirSync(temp)).toEqual([]);
-    const [pid = 0] = readFileSync(join(dir, 'docker-hup.pid'), 'utf8').trim().split('\n').map(Number);
+    const [pid = 0] = readFileSync(join(suite.dir, 'docker-hup.pid'), 'utf8').trim().split('\n').map(Number);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(alive(pid), 'the push client is gone too').toBe(false);
   }, 30_000);
 
   test('on a GitHub runner the private DOCKER_CONFIG lives under RUNNER_TEMP, in a directory only this user can open', async () => {
-    const runnerTemp = mkdtempSync(join(dir, 'runner-temp-'));
-    const systemTemp = mkdtempSync(join(dir, 'system-temp-'));
+    const runnerTemp = mkdtempSync(join(suite.dir, 'runner-temp-'));
+    const systemTemp = mkdtempSync(join(suite.dir, 'system-temp-'));
     const docker = client('docker-github', 'push-hangs');
     let mode = -1;
     let config = '';
     const run = await runBundle({
       args: imageArgs('127.0.0.1:9/web:2'),
       env: {
-        ...awsEnv(moto.url),
+        ...awsEnv(suite.moto.url),
         TMPDIR: systemTemp,
         RUNNER_TEMP: runnerTemp,
         ECS_DELIVER_DOCKER_COMMAND: docker,
         ECS_DELIVER_REGISTRY_PASSWORD: PASSWORD,
       },
-      onStart: (child) =>
-        child.stdout?.on('data', (chunk: Buffer) => {
-          if (mode === -1 && chunk.toString().includes('pushing')) {
-            config = /DOCKER_CONFIG=(.*)/.exec(readFileSync(join(dir, 'docker-github.notes'), 'utf8'))?.[1] ?? '';
-            mode = existsSync(config) ? statSync(config).mode & 0o777 : 0;
-            child.kill('SIGINT');
-          }
-        }),
+      onStart: whenPrinted('pushing', (child) => {
+        config = /DOCKER_CONFIG=(.*)/.exec(readFileSync(join(suite.dir, 'docker-github.notes'), 'utf8'))?.[1] ?? '';
+        mode = existsSync(config) ? statSync(config).mode & 0o777 : 0;
+        child.kill('SIGINT');
+      }).onStart,
       timeoutMs: 20_000,
     });
     expect(run.code, run.log).toBe(130);
@@ -270,7 +222,7 @@ if (args[0] === 'push') {
   }, 30_000);
 
   test('a password the client echoes URL-encoded, form-encoded or JSON-escaped reaches neither the log nor the job summary', async () => {
-    const cwd = mkdtempSync(join(dir, 'echo-'));
+    const cwd = mkdtempSync(join(suite.dir, 'echo-'));
     const summary = join(cwd, 'summary.md');
     const outputs = join(cwd, 'outputs');
     writeFileSync(summary, '');
@@ -279,7 +231,7 @@ if (args[0] === 'push') {
       cwd,
       args: imageArgs('127.0.0.1:9/web:3'),
       env: {
-        ...awsEnv(moto.url),
+        ...awsEnv(suite.moto.url),
         TMPDIR: cwd,
         ECS_DELIVER_DOCKER_COMMAND: client('docker-echoes', 'login-echoes'),
         ECS_DELIVER_REGISTRY_PASSWORD: PASSWORD,
@@ -290,7 +242,7 @@ if (args[0] === 'push') {
     expect(run.code, run.log).toBe(1);
     expect(run.log).toContain('unauthorized body=');
     expect(readFileSync(summary, 'utf8')).toContain('unauthorized body=');
-    const written = [run.log, ...filesUnder(cwd).map((file) => readFileSync(file, 'utf8'))].join('\n');
+    const written = [run.log, ...(await filesUnder(cwd)).map((file) => readFileSync(file, 'utf8'))].join('\n');
     for (const form of ECHOED) expect(written, form).not.toContain(form);
     expect(written).not.toMatch(/hunter2/);
   }, 30_000);

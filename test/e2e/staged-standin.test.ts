@@ -2,12 +2,11 @@
 // how each deployment ends, the outputs and the exit code, and the rollback through StopServiceDeployment.
 import { ECSClient, StopServiceDeploymentCommand } from '@aws-sdk/client-ecs';
 import { type TestContext, describe, expect, test } from 'vitest';
-import { type EcsStandin, type Scenario, startEcsStandin } from '../standin/index.js';
-import { type BundleOptions, type BundleRun, runBundle } from '../support/run-bundle.js';
+import type { EcsStandin, Scenario } from '../standin/index.js';
+import { type BundleRun, runBundle, signalWhenPrinted, whenPrinted } from '../support/run-bundle.js';
+import { deployWeb, outputsOf, seedWeb, standinEnv, standinForTest } from '../support/standin-e2e.js';
 
 const CHECK = 'arn:aws:lambda:us-east-1:123456789012:function:check-canary';
-/** Far longer than any run here: a run that hits it has hung, and the test fails on its exit code. */
-const KILL_AFTER_MS = 60_000;
 
 /**
  * `stageMs`: least time in each stage. Polls come 1 s apart: a stage shorter than that may pass unseen, as a short
@@ -18,27 +17,12 @@ async function standinWith(
   deploymentConfiguration: Record<string, unknown>,
   { scenario, stageMs = 300 }: { scenario?: Scenario; stageMs?: number } = {},
 ): Promise<EcsStandin> {
-  const standin = await startEcsStandin({ timing: { stageMs, hookMs: 300, rollbackMs: 600, rolloutMs: 600 } });
-  context.onTestFinished(() => standin.close());
-  standin.seedTaskDefinition({ family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx:1.24', memory: 256 }] });
-  standin.seedService({ serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, deploymentConfiguration: deploymentConfiguration as never });
+  const standin = await standinForTest(context, { timing: { stageMs, hookMs: 300, rollbackMs: 600, rolloutMs: 600 } });
+  seedWeb(standin, { deploymentConfiguration: deploymentConfiguration as never });
   if (scenario) standin.setScenario('web', scenario);
   return standin;
 }
 
-function deploy(standin: EcsStandin, args: string[] = [], options: Omit<BundleOptions, 'args' | 'env'> = {}): Promise<BundleRun> {
-  return runBundle({
-    args: [
-      ...['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false'],
-      ...['--json', '--poll-interval', '1s', '--wait-timeout', '40s', ...args],
-    ],
-    env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
-    timeoutMs: KILL_AFTER_MS,
-    ...options,
-  });
-}
-
-const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
 const stageLines = (run: BundleRun): string[] => run.log.split('\n').filter((line) => /^\s*Stage [A-Z_]+:/.test(line)).map((line) => line.trim().split(':')[0] ?? '');
 const lastServiceDeployment = (standin: EcsStandin) => standin.serviceDeployments('web')[0] ?? {};
 
@@ -46,7 +30,7 @@ describe.concurrent('blue/green, linear and canary services', () => {
   test('a blue/green deployment: every stage printed in order, COMPLETED, the service deployment ARN as output', async (context) => {
     const standin = await standinWith(context, { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0.05 }, { stageMs: 1_500 });
 
-    const run = await deploy(standin);
+    const run = await deployWeb(standin);
 
     expect(run.code, run.log).toBe(0);
     expect(stageLines(run)).toEqual([
@@ -81,7 +65,7 @@ describe.concurrent('blue/green, linear and canary services', () => {
       { scenario: { name: 'healthy', hooks: { [CHECK]: 'fail' } } },
     );
 
-    const run = await deploy(standin);
+    const run = await deployWeb(standin);
 
     expect(run.code, run.log).toBe(1);
     expect(run.log).toContain('Production traffic on the new revision (web:2): 10%, old: 90%; next step after 3s');
@@ -98,8 +82,8 @@ describe.concurrent('blue/green, linear and canary services', () => {
     // deployment the service still names is not this run's to report.
     const again = await runBundle({
       args: ['--service', 'web', '--task-definition-arn', 'web:1', '--json', '--poll-interval', '1s', '--wait-timeout', '20s'],
-      env: { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' },
-      timeoutMs: KILL_AFTER_MS,
+      env: standinEnv(standin),
+      timeoutMs: 60_000,
     });
     expect(again.code, again.log).toBe(0);
     expect(outputsOf(again)['deployment-status']).toBe('COMPLETED');
@@ -110,24 +94,11 @@ describe.concurrent('blue/green, linear and canary services', () => {
 
   test('a linear rollout stopped by SIGTERM with rollback-on-cancel: exit 143, rolled back through StopServiceDeployment', async (context) => {
     const standin = await standinWith(context, { strategy: 'LINEAR', linearConfiguration: { stepPercent: 20, stepBakeTimeInMinutes: 0.1 } });
-    let signalled = false;
+    const signal = signalWhenPrinted('Production traffic on the new revision (web:2): 20%');
 
-    const run = await deploy(standin, ['--rollback-on-cancel', 'true'], {
-      onStart: (child) => {
-        let seen = '';
-        const watch = (chunk: Buffer): void => {
-          seen += chunk.toString();
-          if (!signalled && seen.includes('Production traffic on the new revision (web:2): 20%')) {
-            signalled = true;
-            child.kill('SIGTERM');
-          }
-        };
-        child.stdout?.on('data', watch);
-        child.stderr?.on('data', watch);
-      },
-    });
+    const run = await deployWeb(standin, ['--rollback-on-cancel', 'true'], signal);
 
-    expect(signalled, run.log).toBe(true);
+    expect(signal.sent(), run.log).toBe(true);
     expect(run.code, run.log).toBe(143);
     expect(run.log).toContain('the rollback to web:1 started (ECS answered the StopServiceDeployment)');
     expect(outputsOf(run)['deployment-status']).toBe('CANCELLED');
@@ -143,25 +114,15 @@ describe.concurrent('blue/green, linear and canary services', () => {
     const standin = await standinWith(context, { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0.5 }, { stageMs: 800 });
     const ecs = new ECSClient({ endpoint: standin.url, region: standin.region, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
     context.onTestFinished(() => ecs.destroy());
-    let stopped = false;
+    const arn = (): string => String(lastServiceDeployment(standin)['serviceDeploymentArn'] ?? '');
+    const stop = whenPrinted(
+      (seen) => arn() !== '' && seen.includes('Stage PRE_SCALE_UP'),
+      () => void ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn(), stopType: 'ABORT' })),
+    );
 
-    const run = await deploy(standin, [], {
-      onStart: (child) => {
-        let seen = '';
-        const watch = (chunk: Buffer): void => {
-          seen += chunk.toString();
-          const arn = String(lastServiceDeployment(standin)['serviceDeploymentArn'] ?? '');
-          if (!stopped && arn && seen.includes('Stage PRE_SCALE_UP')) {
-            stopped = true;
-            void ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ABORT' }));
-          }
-        };
-        child.stdout?.on('data', watch);
-        child.stderr?.on('data', watch);
-      },
-    });
+    const run = await deployWeb(standin, [], stop);
 
-    expect(stopped, run.log).toBe(true);
+    expect(stop.done(), run.log).toBe(true);
     expect(run.code, run.log).toBe(1);
     expect(outputsOf(run)['deployment-status']).toBe('CANCELLED');
     expect(run.log).toMatch(/was stopped outside this run/);

@@ -3,6 +3,7 @@
 import type { TestContext } from 'vitest';
 import { type EcsStandin, startEcsStandin } from '../standin/index.js';
 import { type BundleOptions, type BundleRun, runBundle } from './run-bundle.js';
+import { standinEnv } from './standin-e2e.js';
 
 export const INFRASTRUCTURE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices';
 export const EXECUTION = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
@@ -30,7 +31,7 @@ export async function expressStandin(context: TestContext, canary: Partial<typeo
 }
 
 export function envOf(standin: EcsStandin): Record<string, string> {
-  return { AWS_ENDPOINT_URL_ECS: standin.url, AWS_REGION: standin.region, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
+  return standinEnv(standin);
 }
 
 /** The bundle from a shell, deploying the Express service `service` (web) with `args` on top. */
@@ -53,4 +54,4 @@ export async function createExpressService(standin: EcsStandin, service: string,
   if (created.code !== 0) throw new Error(`creating ${service} failed:\n${created.log}`);
 }
 
-export const outputsOf = (run: BundleRun): Record<string, string> => JSON.parse(run.stdout) as Record<string, string>;
+export { outputsOf } from './standin-e2e.js';

@@ -1,5 +1,5 @@
 // Runs the built dist/index.js as a subprocess, the way a CI runner does.
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const BUNDLE = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
@@ -30,7 +30,7 @@ export interface BundleOptions {
   cwd?: string;
   stdin?: string;
   /** Called once the process is running, e.g. to send it a signal. */
-  onStart?(child: import('node:child_process').ChildProcess): void;
+  onStart?(child: ChildProcess): void;
   timeoutMs?: number;
 }
 
@@ -83,22 +83,32 @@ function withoutSdkNotice(text: string): string {
     .replace(/^warning: Node \S+ is past AWS SDK support;[^\n]*\n/m, '');
 }
 
-/** An `onStart` that sends `signal` once the output shows `text`; `sent()` says whether it was sent. */
-export function signalWhenPrinted(text: string, signal: NodeJS.Signals = 'SIGTERM'): Required<Pick<BundleOptions, 'onStart'>> & { sent(): boolean } {
-  let sent = false;
+/**
+ * An `onStart` that calls `act` once, as soon as the output so far (stdout and stderr together) shows `ready` (a
+ * text, or a test of that output); `done()` says whether it did.
+ */
+export function whenPrinted(ready: string | ((seen: string) => boolean), act: (child: ChildProcess) => void): Required<Pick<BundleOptions, 'onStart'>> & { done(): boolean } {
+  const shows = typeof ready === 'string' ? (seen: string) => seen.includes(ready) : ready;
+  let done = false;
   return {
-    sent: () => sent,
+    done: () => done,
     onStart: (child) => {
       let seen = '';
       const watch = (chunk: Buffer): void => {
         seen += chunk.toString();
-        if (!sent && seen.includes(text)) {
-          sent = true;
-          child.kill(signal);
+        if (!done && shows(seen)) {
+          done = true;
+          act(child);
         }
       };
       child.stdout?.on('data', watch);
       child.stderr?.on('data', watch);
     },
   };
+}
+
+/** An `onStart` that sends `signal` once the output shows `text`; `sent()` says whether it was sent. */
+export function signalWhenPrinted(text: string, signal: NodeJS.Signals = 'SIGTERM'): Required<Pick<BundleOptions, 'onStart'>> & { sent(): boolean } {
+  const watcher = whenPrinted(text, (child) => child.kill(signal));
+  return { sent: watcher.done, onStart: watcher.onStart };
 }

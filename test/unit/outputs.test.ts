@@ -2,26 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { OUTPUT_RULES, manyOutputs, outputsOf } from '../../src/deploy/outputs.js';
 import type { DeliveryResult } from '../../src/deploy/result.js';
+import { deliveryResult } from '../support/delivery-result.js';
 import { OUTPUTS } from '../../src/inputs/schema.js';
 
-function result(fields: Partial<DeliveryResult>): DeliveryResult {
-  return {
-    dryRun: false,
-    region: 'eu-west-1',
-    cluster: 'prod',
-    service: 'web',
-    image: 'example/web:2',
-    taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2',
-    revision: 2,
-    registered: true,
-    deploymentStatus: 'COMPLETED',
-    diff: [],
-    startedAt: 0,
-    finishedAt: 1,
-    deregistered: [],
-    ...fields,
-  };
-}
+const result = (fields: Partial<DeliveryResult>): DeliveryResult => deliveryResult({ finishedAt: 1, ...fields });
 
 describe('outputs', () => {
   test('every output of the schema has one rule, and every rule an output of the schema', () => {

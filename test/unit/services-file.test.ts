@@ -17,7 +17,7 @@ import { rollsBackOnCancel } from '../../src/fleet/state.js';
 import { newProgress, type Progress } from '../../src/deploy/result.js';
 import type { EcsApi } from '../../src/aws/ecs.js';
 import type { DeployPlan } from '../../src/deploy/plan.js';
-import type { DeliveryResult } from '../../src/deploy/result.js';
+import { deliveryResult } from '../support/delivery-result.js';
 
 const YAML_FILE = `
 defaults:
@@ -226,25 +226,6 @@ describe('the run-wide inputs of a services-file', () => {
   });
 });
 
-function result(fields: Partial<DeliveryResult>): DeliveryResult {
-  return {
-    dryRun: false,
-    region: 'eu-west-1',
-    cluster: 'prod',
-    service: 'web',
-    image: 'example/web:2',
-    taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2',
-    revision: 2,
-    registered: true,
-    deploymentStatus: 'COMPLETED',
-    diff: [],
-    startedAt: 0,
-    finishedAt: 6_100,
-    deregistered: [],
-    ...fields,
-  };
-}
-
 describe('how a run of many services ends', () => {
   test.each([
     [['COMPLETED', 'SKIPPED'], 'SKIPPED'],
@@ -258,16 +239,16 @@ describe('how a run of many services ends', () => {
   });
 
   test('exit 0 only when every service COMPLETED or was SKIPPED; a cancel exits as its signal', () => {
-    expect(fleetExitCode([result({}), result({ deploymentStatus: 'SKIPPED' })], undefined)).toBe(0);
-    expect(fleetExitCode([result({}), result({ deploymentStatus: 'ROLLED_BACK' })], undefined)).toBe(1);
-    expect(fleetExitCode([result({ deploymentStatus: 'CANCELLED' })], 'SIGTERM')).toBe(143);
+    expect(fleetExitCode([deliveryResult({}), deliveryResult({ deploymentStatus: 'SKIPPED' })], undefined)).toBe(0);
+    expect(fleetExitCode([deliveryResult({}), deliveryResult({ deploymentStatus: 'ROLLED_BACK' })], undefined)).toBe(1);
+    expect(fleetExitCode([deliveryResult({ deploymentStatus: 'CANCELLED' })], 'SIGTERM')).toBe(143);
   });
 
   test('outputs: lists in the file order, the worst status, and results with a reason for what did not end well', () => {
     const outputs = fleetOutputs([
-      result({ deploymentId: 'ecs-svc/1', serviceDeploymentArn: 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1', endpoint: 'https://web-0123abcd.ecs.eu-west-1.on.aws' }),
-      result({ service: 'api', image: 'example/api:2', taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5', revision: 5, registered: false, deploymentStatus: 'FAILED', statusMessage: 'tasks failed to start' }),
-      result({ service: 'shop', deploymentId: 'ecs-svc/3', codeDeployDeploymentId: 'd-ABC123' }),
+      deliveryResult({ deploymentId: 'ecs-svc/1', serviceDeploymentArn: 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/1', endpoint: 'https://web-0123abcd.ecs.eu-west-1.on.aws' }),
+      deliveryResult({ service: 'api', image: 'example/api:2', taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/api:5', revision: 5, registered: false, deploymentStatus: 'FAILED', statusMessage: 'tasks failed to start' }),
+      deliveryResult({ service: 'shop', deploymentId: 'ecs-svc/3', codeDeployDeploymentId: 'd-ABC123' }),
     ]);
     expect(outputs).toMatchObject({
       'task-definition-revision': '2,5,2',
@@ -313,7 +294,7 @@ describe('how a run of many services ends', () => {
   });
 
   test('the table: service, revision, outcome, time, reason', () => {
-    expect(outcomeTable([result({}), result({ cluster: 'batch', service: 'worker', taskDefinitionArn: '', deploymentStatus: 'NOT_STARTED', statusMessage: 'not started', finishedAt: 0 })])).toEqual([
+    expect(outcomeTable([deliveryResult({}), deliveryResult({ cluster: 'batch', service: 'worker', taskDefinitionArn: '', deploymentStatus: 'NOT_STARTED', statusMessage: 'not started', finishedAt: 0 })])).toEqual([
       'SERVICE       REVISION  OUTCOME      TIME  REASON',
       'prod/web      web:2     COMPLETED    6.1s',
       'batch/worker  -         NOT_STARTED  0.0s  not started',

@@ -1,30 +1,13 @@
 // The job summary of a run of many services: one row per service, the reason only where it did not end well.
 import { describe, expect, test } from 'vitest';
 import type { DeliveryResult } from '../../src/deploy/result.js';
+import { deliveryResult } from '../support/delivery-result.js';
 import { renderServicesSummary } from '../../src/hosts/summary.js';
 import { runResult } from '../../src/fleet/outcome.js';
 import { InputError, PreflightError } from '../../src/errors.js';
 import { notStartedResult } from '../../src/deploy/result.js';
 
-function result(fields: Partial<DeliveryResult>): DeliveryResult {
-  return {
-    dryRun: false,
-    region: 'eu-west-1',
-    cluster: 'prod',
-    service: 'web',
-    image: 'example/web:2',
-    taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:2',
-    revision: 2,
-    registered: true,
-    deploymentId: 'ecs-svc/1',
-    deploymentStatus: 'COMPLETED',
-    diff: [],
-    startedAt: 0,
-    finishedAt: 6_100,
-    deregistered: [],
-    ...fields,
-  };
-}
+const result = (fields: Partial<DeliveryResult>): DeliveryResult => deliveryResult({ deploymentId: 'ecs-svc/1', ...fields });
 
 describe('renderServicesSummary', () => {
   const services = [
