@@ -18,8 +18,7 @@ export async function continuePausedDeployment(deps: OperateDeps, request: Conti
   const { inputs, service, given } = request;
   const paused = await findPaused(session.ecs, service, given);
   reporter.info(`Continuing service deployment ${paused.serviceDeploymentArn} at ${paused.stage}: ContinueServiceDeployment hook ${paused.hookId}, action CONTINUE (${kindName})`);
-  await session.ecs.continueServiceDeployment(paused.serviceDeploymentArn, paused.hookId, 'CONTINUE');
-  await hookLeft(deps, paused, inputs.pollIntervalMs);
+  await continueAtHook(deps, paused, inputs.pollIntervalMs);
   const target = await continuedTarget(session.ecs, inputs.cluster, inputs.service, session.region, paused);
   const outcome = await watch({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock, reporter }, target, continuedWatch(inputs, cancel));
   if (outcome.status !== 'CANCELLED' || !cancel.aborted || inputs.rollbackOnCancel) return { target, outcome };
@@ -29,8 +28,19 @@ export async function continuePausedDeployment(deps: OperateDeps, request: Conti
   return { target, outcome: { ...outcome, message: `${outcome.message}; ${leftRunning}` } };
 }
 
+type AtHook = Pick<PausedDeployment, 'serviceDeploymentArn' | 'hookId'>;
+
+/**
+ * ContinueServiceDeployment(CONTINUE) at the hook, sent through sendChange (a lost answer is read back, never sent
+ * twice), then read until ECS no longer shows the hook awaiting action, so a watch does not stop at it again.
+ */
+export async function continueAtHook(deps: OperateDeps, paused: AtHook, pollIntervalMs: number): Promise<void> {
+  await deps.session.ecs.continueServiceDeployment(paused.serviceDeploymentArn, paused.hookId, 'CONTINUE');
+  await hookLeft(deps, paused, pollIntervalMs);
+}
+
 /** ECS may still show the hook awaiting action in the first answers after the continue. */
-async function hookLeft({ session, clock, cancel }: OperateDeps, paused: PausedDeployment, pollIntervalMs: number): Promise<void> {
+async function hookLeft({ session, clock, cancel }: OperateDeps, paused: AtHook, pollIntervalMs: number): Promise<void> {
   for (let read = 0; read < HOOK_LEFT_READS && !cancel.aborted; read++) {
     const answer = await session.ecs.describeServiceDeployments([paused.serviceDeploymentArn]);
     const hook = answer.serviceDeployments?.[0]?.lifecycleHookDetails?.find((detail) => detail.hookId === paused.hookId);

@@ -2,14 +2,16 @@
 // by ECS (ContinueServiceDeployment ROLLBACK at a pause, else StopServiceDeployment ROLLBACK) and followed until ECS
 // is done; with nothing in flight the kind deploys the earlier revision its own way (`redeploy`) and watches that
 // with its own watcher: task-definition-arn when given, else the revision the service ran before its newest
-// successful deployment.
+// successful deployment. That new deployment stops at the service's PAUSE hooks like any other: asking for the
+// rollback is the go-ahead, so each pause of the rollback's own deployment is continued.
 import type { Service, ServiceDeployment } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
 import { familyRevision, formatDuration } from '../aws/names.js';
 import { PreflightError } from '../errors.js';
 import type { Inputs } from '../inputs/parse.js';
-import type { RolloutTarget, WatchOutcome } from '../watch/contract.js';
+import type { PausedDeploymentAt, RolloutTarget, WatchOutcome } from '../watch/contract.js';
 import type { Watcher } from '../watch/context.js';
+import { continueAtHook } from './continue-paused.js';
 import { rollbackWatch, type OperateDeps, type OperateRequest, type Operated } from './operate.js';
 import { stoppableDeployment } from './paused-deployment.js';
 import { eventKey } from '../watch/snapshot.js';
@@ -33,10 +35,17 @@ export async function rollBackService(deps: OperateDeps, request: OperateRequest
   const to = familyRevision(chosen.taskDefinition);
   reporter.info(`Rolling back ${inputs.service} to ${to}: ${chosen.why}; ${redeploy.call}`);
   const target = await redeploy.start(deps, request, chosen.taskDefinition);
-  const watched = await watch({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock, reporter }, target, rollbackWatch(inputs, cancel));
+  const options = { ...rollbackWatch(inputs, cancel), continuePause: (paused: PausedDeploymentAt) => goAhead(deps, paused, inputs.pollIntervalMs) };
+  const watched = await watch({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock, reporter }, target, options);
   if (watched.status === 'COMPLETED') return { target, outcome: { ...watched, status: 'ROLLED_BACK', rolledBackTo: to, message: `${inputs.service} is back on ${to}` } };
   if (watched.status === 'CANCELLED' && cancel.aborted) return { target, outcome: { ...watched, message: goesOn(to, target.serviceDeploymentArn ?? target.deploymentId) } };
   return { target, outcome: watched };
+}
+
+/** The deployment the rollback started waits at a PAUSE hook: asking for the rollback is the go-ahead to continue it. */
+async function goAhead(deps: OperateDeps, paused: PausedDeploymentAt, pollIntervalMs: number): Promise<void> {
+  deps.reporter.info(`The rollback's service deployment waits at PAUSE hook ${paused.hookId} (${paused.stage}): ContinueServiceDeployment, action CONTINUE; asking for the rollback is the go-ahead`);
+  await continueAtHook(deps, paused, pollIntervalMs);
 }
 
 /** The service deployment in flight, rolled back by ECS and followed until it ends. */

@@ -52,6 +52,12 @@ export interface WatchOptions {
   waitUntil?: 'completed' | 'traffic-shifted' | 'paused';
   /** Longest wait at a PAUSE hook; when set, pauses do not count toward timeoutMs. */
   pauseTimeoutMs?: number;
+  /**
+   * Blue/green, linear, canary: called at each PAUSE hook the service deployment the target names waits at, to let
+   * it go on (this run's own decision, such as a rollback's go-ahead for the deployment it started); the watch then
+   * follows on, within the same timeoutMs. Resolves once ECS no longer shows the hook awaiting action.
+   */
+  continuePause?: (paused: PausedDeploymentAt) => Promise<void>;
   /** Aborted when the job is cancelled (SIGINT / SIGTERM). */
   cancel: AbortSignal;
 }
@@ -101,4 +107,9 @@ export interface PausedAt {
   stage: string;
   /** ISO 8601; when the hook expires and ECS continues or rolls back by itself. */
   expiresAt?: string;
+}
+
+/** Where a service deployment waits, and which one. */
+export interface PausedDeploymentAt extends PausedAt {
+  serviceDeploymentArn: string;
 }

@@ -48,6 +48,8 @@ export interface StageSettings {
   /** `family:revision` this run deploys. */
   revision: string;
   waitUntil: 'completed' | 'traffic-shifted' | 'paused';
+  /** The watch continues each pause itself and says so: a pause ends the follow (as with waitUntil paused), unprinted. */
+  continuesPauses?: boolean;
   pauseTimeoutMs?: number;
   /** Whether the waiting at a PAUSE hook counts toward wait-timeout (it does unless pause-timeout is set). */
   waitTimeoutMs: number;
@@ -159,7 +161,8 @@ export class StageProgress {
     if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'traffic-shifted' && TRAFFIC_SHIFTED.has(sd.lifecycleStage ?? '')) {
       return { kind: 'traffic-shifted' };
     }
-    if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'paused' && this.pausedHook) return { kind: 'paused', ...this.pausedHook };
+    const stopsAtPauses = this.settings.waitUntil === 'paused' || this.settings.continuesPauses === true;
+    if (sd.status === 'IN_PROGRESS' && stopsAtPauses && this.pausedHook) return { kind: 'paused', ...this.pausedHook };
     const { pauseTimeoutMs } = this.settings;
     // A hook can still show AWAITING_ACTION once the deployment rolls back: only a deployment in progress is paused.
     if (
@@ -267,6 +270,8 @@ export class StageProgress {
   }
 
   private pauseLines(hook: DeploymentLifecycleHookDetail): string[] {
+    // Nobody is asked to act: the watch's own continue says which hook, where and why.
+    if (this.settings.continuesPauses) return [];
     const id = hook.hookId ?? '?';
     const expires = hook.expiresAt ? `; it expires at ${hook.expiresAt.toISOString().slice(0, 19)}Z, then ECS ${hook.timeoutAction === 'CONTINUE' ? 'goes on' : 'rolls back'}` : '';
     const { pauseTimeoutMs, waitTimeoutMs } = this.settings;

@@ -63,15 +63,18 @@ export async function watchServiceDeployment(
     reporter.info(
       `Following service deployment ${arn} (${familyRevision(target.taskDefinitionArn)}, ${strategy}); timeout ${formatDuration(options.timeoutMs)}${pause}`,
     );
+    // Only the deployment the target names is continued: one found by looking could be someone else's.
+    const continuePause = arn === target.serviceDeploymentArn ? options.continuePause : undefined;
     const progress = new StageProgress(arn, {
       region: target.region,
       revision: familyRevision(target.taskDefinitionArn),
       waitUntil: options.waitUntil ?? 'completed',
+      ...(continuePause ? { continuesPauses: true } : {}),
       waitTimeoutMs: options.timeoutMs,
       ...(options.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: options.pauseTimeoutMs } : {}),
     });
     const followed: Followed = { ctx, arn, progress, startedAt };
-    return { followed, result: await followStages(followed, options.timeoutMs) };
+    return { followed, result: await followContinuing(followed, continuePause) };
   });
   const { serviceDeploymentArn: _unused, ...withoutArn } = target;
   const fallback: StagedFallback = { deadline: startedAt + options.timeoutMs, strategy };
@@ -83,6 +86,18 @@ export async function watchServiceDeployment(
   if (watched.result.end.kind === 'no-service-deployments') return rolling(deps, withoutArn, options, fallback);
   const outcome = await conclude(watched.followed, watched.result);
   return { ...outcome, serviceDeploymentArn: watched.followed.arn, stages: watched.followed.progress.stages };
+}
+
+/** followStages; with `continuePause`, each pause is continued and the following goes on within what is left of the wait. */
+async function followContinuing(followed: Followed, continuePause: WatchOptions['continuePause']): Promise<StageResult> {
+  const { clock, options } = followed.ctx;
+  let result = await followStages(followed, options.timeoutMs);
+  while (continuePause && result.end.kind === 'paused' && !options.cancel.aborted) {
+    const { hookId, stage, expiresAt } = result.end;
+    await continuePause({ serviceDeploymentArn: followed.arn, hookId, stage, ...(expiresAt ? { expiresAt } : {}) });
+    result = await followStages(followed, Math.max(0, followed.startedAt + options.timeoutMs - clock.now()));
+  }
+  return result;
 }
 
 /** Polls until the service deployment ends; time at PAUSE hooks does not count when pause-timeout is set. */

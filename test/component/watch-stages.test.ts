@@ -2,6 +2,7 @@
 // service deployment moves through its lifecycle stages, and how each ending becomes an outcome.
 import type { DeploymentStrategy, ServiceDeployment } from '@aws-sdk/client-ecs';
 import { describe, expect, test } from 'vitest';
+import type { PausedDeploymentAt } from '../../src/watch/contract.js';
 import { watchStaged } from '../../src/watch/watch-rollout.js';
 import { CANCEL_ANSWER_CAP_MS } from '../../src/watch/settle.js';
 import { EPOCH, FakeClock, FakeEcs, RecordingReporter, awsError, deployment, options, sdArn, stoppedTask, target, td } from './watch-fakes.js';
@@ -253,6 +254,65 @@ describe('following a blue/green, linear or canary deployment', () => {
     expect(outcome.status).toBe('ROLLED_BACK');
     expect(outcome.message).toContain('waited longer than pause-timeout (30s) at the PAUSE hook p1 (POST_SCALE_UP)');
     expect(clock.elapsed).toBeLessThanOrEqual(2_000 + 30_000 + 4_000);
+  });
+
+  /** A linear deployment that waits at a PAUSE hook before each of two steps, at 2 s and 20 s; `continued` lets it go on. */
+  function pausingLinear(clock: FakeClock, endsAt: number): { ecs: FakeEcs; continued: (paused: PausedDeploymentAt) => Promise<void>; asked: PausedDeploymentAt[] } {
+    const hook = (hookId: string, status: 'AWAITING_ACTION' | 'SUCCEEDED') => ({ hookId, targetType: 'PAUSE' as const, status });
+    const beforeStep = 'PRE_PRODUCTION_TRAFFIC_SHIFT' as ServiceDeployment['lifecycleStage'];
+    const ecs = blueGreen(clock, 'LINEAR', { linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 0 } })
+      .at(2_000, (e) => patch(e, { status: 'IN_PROGRESS', lifecycleStage: beforeStep, lifecycleHookDetails: [hook('p1', 'AWAITING_ACTION')] }))
+      .at(20_000, (e) => patch(e, { lifecycleStage: beforeStep, lifecycleHookDetails: [hook('p1', 'SUCCEEDED'), hook('p2', 'AWAITING_ACTION')] }))
+      .at(endsAt, (e) => patch(e, { status: 'SUCCESSFUL' }));
+    const asked: PausedDeploymentAt[] = [];
+    const continued = (paused: PausedDeploymentAt): Promise<void> => {
+      asked.push(paused);
+      const details = ecs.serviceDeployments.get(ARN)?.lifecycleHookDetails ?? [];
+      patch(ecs, { lifecycleStage: 'PRODUCTION_TRAFFIC_SHIFT', lifecycleHookDetails: details.map((detail) => (detail.hookId === paused.hookId ? { ...detail, status: 'SUCCEEDED' } : detail)) });
+      return Promise.resolve();
+    };
+    return { ecs, continued, asked };
+  }
+
+  test('continuePause: each pause of the deployment the target names is continued, not printed as waiting for someone, and the watch follows on', async () => {
+    const clock = new FakeClock();
+    const { ecs, continued, asked } = pausingLinear(clock, 40_000);
+    const reporter = new RecordingReporter();
+
+    const outcome = await watchStaged({ ecs, clock, reporter }, staged({ strategy: 'LINEAR' }), options({ timeoutMs: 60_000, continuePause: continued }));
+
+    expect(outcome).toMatchObject({ status: 'COMPLETED', serviceDeploymentArn: ARN });
+    expect(asked).toEqual([
+      { serviceDeploymentArn: ARN, hookId: 'p1', stage: 'PRE_PRODUCTION_TRAFFIC_SHIFT' },
+      { serviceDeploymentArn: ARN, hookId: 'p2', stage: 'PRE_PRODUCTION_TRAFFIC_SHIFT' },
+    ]);
+    expect(reporter.text).not.toContain('Paused at');
+    expect(reporter.text).not.toContain('aws ecs continue-service-deployment');
+    expect(reporter.count('Hook PAUSE p1 at PRE_PRODUCTION_TRAFFIC_SHIFT: passed')).toBe(1);
+    expect(reporter.groups).toEqual(['Watching LINEAR deployment of web']);
+  });
+
+  test('continuePause: the pauses share one wait-timeout, which does not start again after each continue', async () => {
+    const clock = new FakeClock();
+    const { ecs, continued, asked } = pausingLinear(clock, 80_000);
+
+    const outcome = await watchStaged({ ecs, clock, reporter: new RecordingReporter() }, staged({ strategy: 'LINEAR' }), options({ timeoutMs: 60_000, rollback: false, continuePause: continued }));
+
+    expect(asked).toHaveLength(2);
+    expect(outcome).toMatchObject({ status: 'TIMED_OUT', message: expect.stringContaining('did not finish within 1m') });
+    expect(clock.elapsed).toBeLessThanOrEqual(64_000);
+  });
+
+  test('continuePause is not used on a service deployment found by looking: it may be someone else\'s', async () => {
+    const clock = new FakeClock();
+    const { ecs, continued, asked } = pausingLinear(clock, 40_000);
+    const reporter = new RecordingReporter();
+
+    const outcome = await watchStaged({ ecs, clock, reporter }, target({ strategy: 'LINEAR' }), options({ timeoutMs: 30_000, rollback: false, continuePause: continued }));
+
+    expect(asked).toEqual([]);
+    expect(reporter.text).toContain(`aws ecs continue-service-deployment --region eu-west-1 --service-deployment-arn ${ARN} --hook-id p1 --action CONTINUE`);
+    expect(outcome).toMatchObject({ status: 'TIMED_OUT', serviceDeploymentArn: ARN });
   });
 
   test('wait-until traffic-shifted ends at the bake time: COMPLETED, saying the bake time still ran', async () => {

@@ -1,6 +1,7 @@
 // The README's examples of operating a deployment, run job by job in their order against the ECS stand-in, as
-// each host runs them: the GitLab jobs (deploy until paused, then the manual continue or rollback), the GitHub
-// workflow's ecs-deliver steps (deploy, the approve job's continue, the on-demand rollback), and the shell line.
+// each host runs them: the GitLab jobs (deploy until paused, then the manual continue or rollback, and the rollback
+// after a completed continue), the GitHub workflow's ecs-deliver steps (deploy, the approve job's continue, the
+// on-demand rollback of the paused or the completed deployment), and the shell line.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,8 +83,21 @@ async function runGithubStep(inputs: Record<string, string>, env: Record<string,
   return { code: run.code, log: run.log, outputs: parseGithubOutput(readFileSync(outputFile, 'utf8')) };
 }
 
+/**
+ * The rollback after a completed deployment: a new one of web:1, which stops at the PAUSE hook too and which the
+ * rollback continued (one CONTINUE, to its own deployment), back on web:1.
+ */
+function expectBackAfterCompleted(standin: EcsStandin, log: string): void {
+  const own = standin.serviceDeployments('web', 'production')[0] ?? {};
+  expect(own['status'], log).toBe('SUCCESSFUL');
+  const continues = standin.requests.filter((call) => call.operation === 'ContinueServiceDeployment').map((call) => call.input as Record<string, unknown>);
+  expect(continues.filter((input) => input['serviceDeploymentArn'] === own['serviceDeploymentArn']).map((input) => input['action'])).toEqual(['CONTINUE']);
+  expect(log).toContain('asking for the rollback is the go-ahead');
+  expect(standin.service('web', 'production')['taskDefinition']).toMatch(/web:1$/);
+}
+
 describe.concurrent('the README examples of operating a deployment', () => {
-  test('GitLab: the deploy job ends PAUSED, the manual continue job completes it', async (context) => {
+  test('GitLab: the deploy job ends PAUSED, the manual continue job completes it; the manual rollback job later puts it back', async (context) => {
     const { standin, env } = await pausingService(context);
 
     const deploy = await runGitlabJob(job('deploy'), env);
@@ -93,6 +107,10 @@ describe.concurrent('the README examples of operating a deployment', () => {
     expect(approve.code, approve.log).toBe(0);
     expect(approve.dotenv).toContain('ECS_DELIVERED_DEPLOYMENT_STATUS=COMPLETED');
     expect(standin.service('web', 'production')['taskDefinition']).toMatch(/web:2$/);
+    const rollback = await runGitlabJob(job('rollback'), env);
+    expect(rollback.code, rollback.log).toBe(0);
+    expect(rollback.dotenv).toContain('ECS_DELIVERED_DEPLOYMENT_STATUS=ROLLED_BACK');
+    expectBackAfterCompleted(standin, rollback.log);
   });
 
   test('GitLab: the deploy job ends PAUSED, the manual rollback job rolls it back', async (context) => {
@@ -105,7 +123,7 @@ describe.concurrent('the README examples of operating a deployment', () => {
     expect(standin.service('web', 'production')['taskDefinition']).toMatch(/web:1$/);
   });
 
-  test('GitHub: the deploy job ends PAUSED, the approve job continues it to COMPLETED', async (context) => {
+  test('GitHub: the deploy job ends PAUSED, the approve job continues it to COMPLETED; the on-demand rollback job later puts it back', async (context) => {
     const { standin, env } = await pausingService(context);
     const steps = githubSteps();
     expect(Object.keys(steps)).toEqual(['deploy', 'approve', 'rollback']);
@@ -117,6 +135,10 @@ describe.concurrent('the README examples of operating a deployment', () => {
     expect(approve.code, approve.log).toBe(0);
     expect(approve.outputs['deployment-status']).toBe('COMPLETED');
     expect(standin.service('web', 'production')['taskDefinition']).toMatch(/web:2$/);
+    const rollback = await runGithubStep(steps['rollback'] ?? {}, env);
+    expect(rollback.code, rollback.log).toBe(0);
+    expect(rollback.outputs['deployment-status']).toBe('ROLLED_BACK');
+    expectBackAfterCompleted(standin, rollback.log);
   });
 
   test('GitHub: the deploy job ends PAUSED, the on-demand rollback job rolls it back', async (context) => {

@@ -72,29 +72,33 @@ function isManual(job: Yaml | undefined): boolean {
   return job?.['when'] === 'manual' || (Array.isArray(job?.['rules']) && (job['rules'] as Yaml[]).some((rule) => rule['when'] === 'manual'));
 }
 
-/**
- * The manual jobs a reviewer picks one of (continue or rollback a paused deployment), in the order the runs take
- * them: rollback first, so that the next run's deploy moves the service again.
- */
-function alternatives(pipeline: Yaml): string[] {
-  return componentJobs(pipeline)
-    .filter((job) => ['continue', 'rollback'].includes(job.inputs['operation'] ?? '') && isManual(pipeline[job.name] as Yaml | undefined))
-    .sort((a, b) => Number(b.inputs['operation'] === 'rollback') - Number(a.inputs['operation'] === 'rollback'))
-    .map((job) => job.name);
+/** The manual jobs a reviewer starts after a paused deploy, by operation: `continue`, `rollback`. */
+function manualOperations(pipeline: Yaml): Map<string, string> {
+  return new Map(
+    componentJobs(pipeline)
+      .filter((job) => ['continue', 'rollback'].includes(job.inputs['operation'] ?? '') && isManual(pipeline[job.name] as Yaml | undefined))
+      .map((job) => [job.inputs['operation'] ?? '', job.name]),
+  );
 }
 
 /**
- * The jobs of one run, in pipeline order: the component's and those that need one of them, each manual one
- * started as a user starts it; of the alternatives, the one this run picks.
+ * The jobs of one run, in pipeline order, grouped by the gitlab-ci-local call that starts them: the component's and
+ * those that need one of them, each manual one started as a user starts it. Of the manual continue and rollback
+ * jobs, the first run takes continue and then, once that completed, rollback on its own call (the on-demand
+ * rollback of a completed deployment); the second takes rollback of the paused deployment. Either way the run ends
+ * with the service back on its first revision, so that the next run's deploy moves it again.
  */
-function jobsOfRun(pipeline: Yaml, run: number): string[] {
+function callsOfRun(pipeline: Yaml, run: number): string[][] {
   const component = componentJobs(pipeline).map((job) => job.name);
   const readers = Object.entries(pipeline)
     .filter(([, job]) => Array.isArray(job?.['needs']) && (job['needs'] as unknown[]).some((need) => component.includes(String(need))) && job['script'] !== undefined)
     .map(([name]) => name);
-  const choices = alternatives(pipeline);
-  const picked = choices[(run - 1) % Math.max(choices.length, 1)];
-  return [...component, ...readers].filter((job) => !choices.includes(job) || job === picked);
+  const manual = manualOperations(pipeline);
+  const always = [...component, ...readers].filter((job) => ![...manual.values()].includes(job));
+  const continued = manual.get('continue');
+  const rollback = manual.get('rollback');
+  if (!continued || !rollback) return [[...always, ...manual.values()]];
+  return run % 2 === 1 ? [[...always, continued], [rollback]] : [[...always, rollback]];
 }
 
 interface Deployed {
@@ -237,8 +241,8 @@ describe.skipIf(missing)('README: every GitLab pipeline runs its jobs under gitl
       for (const { image } of services) await pushToEcr(moto, image.replaceAll('$CI_COMMIT_SHA', commit));
       const jobs = componentJobs(yaml);
 
-      for (let round = 1; round <= ROUNDS; round++) {
-        const ran = jobsOfRun(yaml, round);
+      /** Starts `ran` in one gitlab-ci-local call, and checks what each job of them published. */
+      async function runJobs(ran: string[], round: number): Promise<void> {
         const manual = ran.filter((job) => isManual(yaml[job] as Yaml | undefined)).flatMap((job) => ['--manual', job]);
         const run: PipelineRun = await gitlabCiLocal(dir, ['--force-shell-executor', ...manual, ...ran], { variables: variables(yaml, standin), path: bin });
         expect(run.code, `round ${round}:\n${run.log}`).toBe(0);
@@ -260,8 +264,13 @@ describe.skipIf(missing)('README: every GitLab pipeline runs its jobs under gitl
             expect(results.map((result) => result['deployment-status'])).toEqual(results.map(() => expected));
           }
         }
+      }
+
+      for (let round = 1; round <= ROUNDS; round++) {
+        const calls = callsOfRun(yaml, round);
+        for (const ran of calls) await runJobs(ran, round);
         // Where each service stands once the jobs of the round ran: on revision 2, or back on 1 after a rollback job.
-        const rolledBack = jobs.some((job) => job.inputs['operation'] === 'rollback' && ran.includes(job.name));
+        const rolledBack = jobs.some((job) => job.inputs['operation'] === 'rollback' && calls.flat().includes(job.name));
         for (const { cluster, service, family } of services) {
           const revision = `arn:aws:ecs:${standin.region}:${ACCOUNT}:task-definition/${family}:${rolledBack ? 1 : 2}`;
           expect(standin.service(service, cluster)['taskDefinition'], `round ${round}: ${cluster}/${service}`).toBe(revision);

@@ -1,8 +1,9 @@
 // `continue` and `rollback` of an Express Mode service from the built bundle against the ECS stand-in: its
 // deployments are ECS service deployments, so a PAUSE hook is continued (or rolled back) with
 // ContinueServiceDeployment, one in flight is rolled back with StopServiceDeployment, and with nothing in flight the
-// service goes back through UpdateExpressGatewayService. Whether AWS lets a PAUSE hook be added to an Express
-// service is not documented; the stand-in takes it through UpdateService, as for any service ECS deploys.
+// service goes back through UpdateExpressGatewayService, whose deployment the rollback continues at its PAUSE hook.
+// Whether AWS lets a PAUSE hook be added to an Express service is not documented; the stand-in takes it through
+// UpdateService, as for any service ECS deploys.
 import { ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { type TestContext, describe, expect, test } from 'vitest';
 import type { EcsStandin } from '../standin/index.js';
@@ -37,7 +38,7 @@ async function deployPaused(standin: EcsStandin, image: string): Promise<Record<
 }
 
 describe.concurrent('continue and rollback of an Express service', () => {
-  test('paused at a PAUSE hook: continue follows its canary to COMPLETED; the next one rolled back, ROLLED_BACK', async (context) => {
+  test('paused at a PAUSE hook: continue follows its canary to COMPLETED; the next one rolled back, ROLLED_BACK; then back once more, continued at the pause', { timeout: 120_000 }, async (context) => {
     const standin = await created(context);
     await pauseBeforeProduction(standin, context);
     const first = await deployPaused(standin, 'nginx:1.26');
@@ -60,6 +61,18 @@ describe.concurrent('continue and rollback of an Express service', () => {
     expect(running(standin)).toMatch(/web:2$/);
     const actions = standin.requests.filter((call) => call.operation === 'ContinueServiceDeployment').map((call) => (call.input as Record<string, unknown>)['action']);
     expect(actions).toEqual(['CONTINUE', 'ROLLBACK']);
+
+    // Nothing in flight now: back to web:1 through UpdateExpressGatewayService, whose deployment pauses too.
+    const back = await verb(standin, ['rollback']);
+
+    expect(back.code, back.log).toBe(0);
+    expect(back.stderr).toMatch(/Rolling back web to web:1: the revision it ran before its newest successful deployment \(arn:\S+\); UpdateExpressGatewayService/);
+    expect(back.stderr).toMatch(/The rollback's service deployment waits at PAUSE hook \S+ \(POST_TEST_TRAFFIC_SHIFT\): ContinueServiceDeployment, action CONTINUE; asking for the rollback is the go-ahead/);
+    expect(outputsOf(back)).toMatchObject({ 'deployment-status': 'ROLLED_BACK', 'service-deployment-arn': latest(standin)['serviceDeploymentArn'] });
+    expect(latest(standin)['status']).toBe('SUCCESSFUL');
+    expect(running(standin)).toMatch(/web:1$/);
+    const continues = standin.requests.filter((call) => call.operation === 'ContinueServiceDeployment').map((call) => call.input as Record<string, unknown>);
+    expect(continues.slice(2)).toEqual([{ serviceDeploymentArn: latest(standin)['serviceDeploymentArn'], hookId: expect.stringMatching(/^ecs-pause-/) as unknown, action: 'CONTINUE' }]);
   });
 
   test('in flight: StopServiceDeployment ROLLBACK, ROLLED_BACK once ECS is done; once completed: UpdateExpressGatewayService back', { timeout: 120_000 }, async (context) => {

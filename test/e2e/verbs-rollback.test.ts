@@ -1,12 +1,14 @@
 // `rollback` from the built bundle on each host against the ECS stand-in: a deployment paused at a PAUSE hook is
 // rolled back by ECS (ContinueServiceDeployment ROLLBACK) to ROLLED_BACK, one in flight and not paused by
 // StopServiceDeployment ROLLBACK, ROLLED_BACK once ECS is done; after a completed rolling deploy the
-// service is updated back to the revision it ran before, saying which and why; with nothing to go back to, exit 2.
+// service is updated back to the revision it ran before, saying which and why; after a deploy to a service with a
+// PAUSE hook was continued to COMPLETED, the rollback's own deployment is continued at each of its pauses (asking for
+// the rollback is the go-ahead); with nothing to go back to, exit 2.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
-import { type Timing, startEcsStandin } from '../standin/index.js';
+import { type EcsStandin, type Timing, startEcsStandin } from '../standin/index.js';
 import { parseGithubOutput } from '../support/github-output.js';
 import { type BundleRun, runBundle } from '../support/run-bundle.js';
 
@@ -24,6 +26,14 @@ async function standinWith(context: TestContext, config?: Record<string, unknown
 
 const shell = (env: Record<string, string>, args: string[]): Promise<BundleRun> => runBundle({ args, env, timeoutMs: KILL_AFTER_MS });
 const DEPLOY = ['--service', 'web', '--family', 'web', '--image', 'nginx:1.25', '--verify-image', 'false', '--poll-interval', '1s'];
+/** Linear in two steps, paused before each: a deployment waits at a PAUSE hook twice. */
+const LINEAR_PAUSED = {
+  strategy: 'LINEAR',
+  linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 0 },
+  lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT'] }],
+};
+const continueCalls = (standin: EcsStandin): Record<string, unknown>[] =>
+  standin.requests.filter((call) => call.operation === 'ContinueServiceDeployment').map((call) => call.input as Record<string, unknown>);
 
 describe.concurrent('rollback', () => {
   test('from a shell: a deployment paused at a PAUSE hook is rolled back by ECS, ROLLED_BACK, exit 0', async (context) => {
@@ -60,6 +70,33 @@ describe.concurrent('rollback', () => {
     expect(standin.serviceDeployments('web')[0]?.['status']).toBe('ROLLBACK_SUCCESSFUL');
     expect(standin.service('web')['taskDefinition']).toMatch(/web:1$/);
     expect(standin.calls['UpdateService']).toBe(1);
+  });
+
+  test.for<{ kind: string; config: Record<string, unknown>; pauses: number }>([
+    { kind: 'blue/green', config: PAUSED, pauses: 1 },
+    { kind: 'linear', config: LINEAR_PAUSED, pauses: 2 },
+  ])('from a shell after a $kind deploy continued to COMPLETED: the rollback continues its own deployment at each PAUSE hook, ROLLED_BACK, exit 0', async ({ config, pauses }, context) => {
+    const { standin, env } = await standinWith(context, config);
+    expect((await shell(env, [...DEPLOY, '--wait-until', 'paused'])).code).toBe(0);
+    for (let pause = 1; pause < pauses; pause++) expect((await shell(env, ['continue', '--service', 'web', '--poll-interval', '1s', '--wait-until', 'paused'])).code).toBe(0);
+    const continued = await shell(env, ['continue', '--service', 'web', '--poll-interval', '1s', '--json']);
+    expect(JSON.parse(continued.stdout), continued.log).toMatchObject({ 'deployment-status': 'COMPLETED' });
+    const deployed = continueCalls(standin).length;
+
+    const run = await shell(env, ['rollback', '--service', 'web', '--poll-interval', '1s', '--wait-timeout', '30s', '--json']);
+
+    expect(run.code, run.log).toBe(0);
+    const own = standin.serviceDeployments('web')[0] ?? {};
+    expect(JSON.parse(run.stdout)).toMatchObject({ 'deployment-status': 'ROLLED_BACK', 'service-deployment-arn': own['serviceDeploymentArn'] });
+    expect(run.stderr).toMatch(/Rolling back web to web:1: the revision it ran before its newest successful deployment \(arn:\S+\); UpdateService/);
+    const calls = continueCalls(standin).slice(deployed);
+    expect(calls).toEqual(calls.map(() => ({ serviceDeploymentArn: own['serviceDeploymentArn'], hookId: expect.stringMatching(/^ecs-pause-/) as unknown, action: 'CONTINUE' })));
+    expect(calls).toHaveLength(pauses);
+    for (const { hookId } of calls) {
+      expect(run.stderr).toMatch(new RegExp(`The rollback's service deployment waits at PAUSE hook ${String(hookId)} \\(\\w+\\): ContinueServiceDeployment, action CONTINUE; asking for the rollback is the go-ahead`));
+    }
+    expect(own['status']).toBe('SUCCESSFUL');
+    expect(standin.service('web')['taskDefinition']).toMatch(/web:1$/);
   });
 
   test('on GitHub Actions: operation rollback of the paused deployment', async (context) => {
@@ -130,6 +167,8 @@ describe.concurrent('rollback', () => {
 
     expect(run.code, run.log).toBe(0);
     expect(run.log).toContain('Would roll back default/web');
+    expect(run.log).toContain('continuing that deployment at each PAUSE hook it waits at (ContinueServiceDeployment, CONTINUE)');
+    expect(run.log).toContain('Asking for the rollback is the go-ahead.');
     expect(standin.calls['UpdateService'] ?? 0).toBe(0);
   });
 });
