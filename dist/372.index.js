@@ -41,7 +41,7 @@ async function runRollback({ invocation, env, host, cancel }) {
     if (!inputs.service)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('service: not set; rollback needs the service (and cluster) to put back.');
     if (inputs.dryRun) {
-        reporter.info(`Would roll back ${inputs.cluster}/${inputs.service}: a deployment in flight through ECS (ContinueServiceDeployment or StopServiceDeployment, ROLLBACK); otherwise deploy ${inputs.taskDefinitionArn || 'the revision it ran before its newest successful deployment'} (UpdateService, or UpdateExpressGatewayService for an Express service). A CodeDeploy service: StopDeployment with rollback of a deployment in flight; otherwise CreateDeployment of ${inputs.taskDefinitionArn || "the newest successful deployment's previousRevision"}.`);
+        reporter.info(`Would roll back ${inputs.cluster}/${inputs.service}: a deployment in flight through ECS (ContinueServiceDeployment or StopServiceDeployment, ROLLBACK); otherwise deploy ${inputs.taskDefinitionArn || 'the revision it ran before its newest successful deployment'} (UpdateService, or UpdateExpressGatewayService for an Express service), continuing that deployment at each PAUSE hook it waits at (ContinueServiceDeployment, CONTINUE). A CodeDeploy service: StopDeployment with rollback of a deployment in flight; otherwise CreateDeployment of ${inputs.taskDefinitionArn || "the newest successful deployment's previousRevision"}, continued if it waits in Ready. Asking for the rollback is the go-ahead.`);
         reporter.info('Dry run: nothing was changed.');
         return _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.ok;
     }

@@ -4091,11 +4091,14 @@ function sharedRegistrations() {
     };
 }
 
+// EXTERNAL MODULE: ./src/rollout/continue-paused.ts
+var continue_paused = __webpack_require__(3743);
 // EXTERNAL MODULE: ./src/rollout/express.ts + 4 modules
 var express = __webpack_require__(3493);
 // EXTERNAL MODULE: ./src/rollout/rolling.ts
 var rolling = __webpack_require__(9372);
 ;// CONCATENATED MODULE: ./src/fleet/rollback-all.ts
+
 
 
 
@@ -4132,7 +4135,7 @@ async function putBack(deps, run, cause) {
     let ended;
     let problem;
     try {
-        const plan = await putBackPlan(deps.ecs, run.plan, run.inputs, target);
+        const plan = withGoAhead(await putBackPlan(deps.ecs, run.plan, run.inputs, target), deps, run);
         const applied = await deps.apply(run, plan, (0,result/* newProgress */.gu)());
         ended = applied.result;
         if (applied.result.deploymentStatus !== 'COMPLETED')
@@ -4188,11 +4191,26 @@ async function putBackPlan(ecs, plan, inputs, target) {
                 rollback: false,
                 rollbackOnCancel: false,
                 ...(inputs.maxFailedTasks !== undefined ? { maxFailedTasks: inputs.maxFailedTasks } : {}),
-                waitUntil: inputs.waitUntil,
+                // Putting back is done once it completed: a paused put-back would leave the service half back.
+                waitUntil: inputs.waitUntil === 'paused' ? 'completed' : inputs.waitUntil,
                 ...(inputs.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: inputs.pauseTimeoutMs } : {}),
             },
         },
     };
+}
+/**
+ * The put-back's own service deployment is continued at each PAUSE hook: on-failure rollback-all is the go-ahead,
+ * as asking for a rollback is.
+ */
+function withGoAhead(plan, deps, run) {
+    const update = plan.update;
+    if (!update?.watch)
+        return plan;
+    const continuePause = async (paused) => {
+        run.reporter.info(`rollback-all: the put-back's service deployment waits at PAUSE hook ${paused.hookId} (${paused.stage}): ContinueServiceDeployment, action CONTINUE`);
+        await (0,continue_paused/* continueAtHook */.Y)({ ecs: deps.ecs, clock: deps.clock, cancel: deps.cancel }, paused, run.inputs.pollIntervalMs);
+    };
+    return { ...plan, update: { ...update, watch: { ...update.watch, continuePause } } };
 }
 /**
  * A blue/green, linear, canary or CodeDeploy deployment that completed cannot be undone: going back is a new
@@ -4318,7 +4336,7 @@ async function applyAll(ctx, { session, access }) {
         }
     })));
     if (options.onFailure === 'rollback-all' && failure.first && !ctx.cancel.aborted) {
-        const deps = { ecs: session.ecs, reporter, cancel: ctx.cancel, now: () => clock.now() };
+        const deps = { ecs: session.ecs, reporter, cancel: ctx.cancel, clock, now: () => clock.now() };
         await rollBackAll({ ...deps, apply: (run, plan, progress) => apply(run, 'all', plan, progress, clock.now()) }, runs, failure.first);
     }
 }
@@ -5618,6 +5636,7 @@ function lowerHex(encoded) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ continueAtHook),
 /* harmony export */   n: () => (/* binding */ continuePausedDeployment)
 /* harmony export */ });
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6429);
@@ -5635,8 +5654,7 @@ async function continuePausedDeployment(deps, request, kindName, watch) {
     const { inputs, service, given } = request;
     const paused = await (0,_paused_deployment_js__WEBPACK_IMPORTED_MODULE_0__/* .findPaused */ .Yz)(session.ecs, service, given);
     reporter.info(`Continuing service deployment ${paused.serviceDeploymentArn} at ${paused.stage}: ContinueServiceDeployment hook ${paused.hookId}, action CONTINUE (${kindName})`);
-    await session.ecs.continueServiceDeployment(paused.serviceDeploymentArn, paused.hookId, 'CONTINUE');
-    await hookLeft(deps, paused, inputs.pollIntervalMs);
+    await continueAtHook({ ecs: session.ecs, clock, cancel }, paused, inputs.pollIntervalMs);
     const target = await continuedTarget(session.ecs, inputs.cluster, inputs.service, session.region, paused);
     const outcome = await watch({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock, reporter }, target, (0,_operate_js__WEBPACK_IMPORTED_MODULE_1__/* .continuedWatch */ .n)(inputs, cancel));
     if (outcome.status !== 'CANCELLED' || !cancel.aborted || inputs.rollbackOnCancel)
@@ -5646,10 +5664,18 @@ async function continuePausedDeployment(deps, request, kindName, watch) {
     reporter.warn(leftRunning);
     return { target, outcome: { ...outcome, message: `${outcome.message}; ${leftRunning}` } };
 }
+/**
+ * ContinueServiceDeployment(CONTINUE) at the hook, sent through sendChange (a lost answer is read back, never sent
+ * twice), then read until ECS no longer shows the hook awaiting action, so a watch does not stop at it again.
+ */
+async function continueAtHook(on, paused, pollIntervalMs) {
+    await on.ecs.continueServiceDeployment(paused.serviceDeploymentArn, paused.hookId, 'CONTINUE');
+    await hookLeft(on, paused, pollIntervalMs);
+}
 /** ECS may still show the hook awaiting action in the first answers after the continue. */
-async function hookLeft({ session, clock, cancel }, paused, pollIntervalMs) {
+async function hookLeft({ ecs, clock, cancel }, paused, pollIntervalMs) {
     for (let read = 0; read < HOOK_LEFT_READS && !cancel.aborted; read++) {
-        const answer = await session.ecs.describeServiceDeployments([paused.serviceDeploymentArn]);
+        const answer = await ecs.describeServiceDeployments([paused.serviceDeploymentArn]);
         const hook = answer.serviceDeployments?.[0]?.lifecycleHookDetails?.find((detail) => detail.hookId === paused.hookId);
         if (hook?.status !== 'AWAITING_ACTION')
             return;
@@ -5703,11 +5729,13 @@ var describe = __webpack_require__(7635);
 var start_deployment = __webpack_require__(9735);
 // EXTERNAL MODULE: ./src/aws/errors.ts
 var aws_errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
 // EXTERNAL MODULE: ./src/watch/identify-deployment.ts
 var identify_deployment = __webpack_require__(9203);
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(4484);
 ;// CONCATENATED MODULE: ./src/watch/undo-cancelled-update.ts
+
+
 
 
 
@@ -5716,9 +5744,8 @@ var identify_deployment = __webpack_require__(9203);
  * rollback-on-cancel may take.
  */
 const UNDO_CAP_MS = 3_500;
-
 async function undoCancelledUpdate(ecs, update, { reporter, clock }) {
-    const answer = await (0,settle/* settleWithin */.fb)(undo(ecs, update), UNDO_CAP_MS, clock);
+    const answer = await (0,settle/* settleWithin */.fb)(undo(ecs, update, clock), UNDO_CAP_MS, clock);
     const where = `${update.service} (aws ecs describe-services --cluster ${update.cluster} --services ${update.service})`;
     if (answer.state === 'fulfilled')
         reporter.warn(`Cancelled during UpdateService: ${answer.value}.`);
@@ -5727,7 +5754,7 @@ async function undoCancelledUpdate(ecs, update, { reporter, clock }) {
     else
         reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${UNDO_CAP_MS / 1000} s; check ${where}.`);
 }
-async function undo(ecs, update) {
+async function undo(ecs, update, clock) {
     const { cluster, service, before, taskDefinitionArn } = update;
     const now = (await ecs.describeServices(cluster, [service])).services?.[0];
     if (!now)
@@ -5746,7 +5773,7 @@ async function undo(ecs, update) {
         await ecs.stopServiceDeployment(startedServiceDeployment, 'ROLLBACK');
         return `the update had started ${startedServiceDeployment}; stopped it with rollback to ${to}`;
     }
-    await ecs.updateService({ cluster, service, taskDefinition: previous, desiredCount: before.desiredCount ?? 0 });
+    await (0,start_deployment/* startDeployment */.i)(ecs, now, { cluster, region: update.region, taskDefinitionArn: previous, desiredCount: before.desiredCount ?? 0, forceNewDeployment: false }, { clock });
     return `the update had gone through; the rollback to ${to} started (ECS answered the UpdateService)`;
 }
 
@@ -5788,6 +5815,7 @@ async function deliverByUpdateService(deps, delivery, kind) {
         if (deps.cancel.aborted && rollbackOnCancel) {
             const cancelled = {
                 cluster: update.cluster,
+                region: delivery.region,
                 service: update.service,
                 before: update.before,
                 taskDefinitionArn: revision.arn,
@@ -6624,12 +6652,16 @@ function whatHappens(service, deployments) {
 /* harmony export */   So: () => (/* binding */ updateServiceBack),
 /* harmony export */   jN: () => (/* binding */ rolledBackTarget)
 /* harmony export */ });
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6429);
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7607);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7607);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _operate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7677);
-/* harmony import */ var _paused_deployment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5959);
-/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8263);
+/* harmony import */ var _continue_paused_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3743);
+/* harmony import */ var _operate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7677);
+/* harmony import */ var _paused_deployment_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5959);
+/* harmony import */ var _watch_snapshot_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8263);
+/* harmony import */ var _watch_start_deployment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9735);
+
+
 
 
 
@@ -6639,19 +6671,25 @@ const ROLLBACK_ENDS = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'SUCCES
 async function rollBackService(deps, request, watch, redeploy) {
     const { session, reporter, clock, cancel } = deps;
     const { inputs, service } = request;
-    const flying = inputs.taskDefinitionArn ? undefined : await (0,_paused_deployment_js__WEBPACK_IMPORTED_MODULE_1__/* .stoppableDeployment */ .CG)(session.ecs, service);
+    const flying = inputs.taskDefinitionArn ? undefined : await (0,_paused_deployment_js__WEBPACK_IMPORTED_MODULE_2__/* .stoppableDeployment */ .CG)(session.ecs, service);
     if (flying)
         return rollBackInFlight(deps, request, flying);
     const chosen = await earlierRevision(session.ecs, service, inputs);
-    const to = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_2__/* .familyRevision */ .KW)(chosen.taskDefinition);
+    const to = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(chosen.taskDefinition);
     reporter.info(`Rolling back ${inputs.service} to ${to}: ${chosen.why}; ${redeploy.call}`);
     const target = await redeploy.start(deps, request, chosen.taskDefinition);
-    const watched = await watch({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock, reporter }, target, (0,_operate_js__WEBPACK_IMPORTED_MODULE_3__/* .rollbackWatch */ .i)(inputs, cancel));
+    const options = { ...(0,_operate_js__WEBPACK_IMPORTED_MODULE_5__/* .rollbackWatch */ .i)(inputs, cancel), continuePause: (paused) => goAhead(deps, paused, inputs.pollIntervalMs) };
+    const watched = await watch({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock, reporter }, target, options);
     if (watched.status === 'COMPLETED')
         return { target, outcome: { ...watched, status: 'ROLLED_BACK', rolledBackTo: to, message: `${inputs.service} is back on ${to}` } };
     if (watched.status === 'CANCELLED' && cancel.aborted)
         return { target, outcome: { ...watched, message: goesOn(to, target.serviceDeploymentArn ?? target.deploymentId) } };
     return { target, outcome: watched };
+}
+/** The deployment the rollback started waits at a PAUSE hook: asking for the rollback is the go-ahead to continue it. */
+async function goAhead(deps, paused, pollIntervalMs) {
+    deps.reporter.info(`The rollback's service deployment waits at PAUSE hook ${paused.hookId} (${paused.stage}): ContinueServiceDeployment, action CONTINUE; asking for the rollback is the go-ahead`);
+    await (0,_continue_paused_js__WEBPACK_IMPORTED_MODULE_1__/* .continueAtHook */ .Y)({ ecs: deps.session.ecs, clock: deps.clock, cancel: deps.cancel }, paused, pollIntervalMs);
 }
 /** The service deployment in flight, rolled back by ECS and followed until it ends. */
 async function rollBackInFlight(deps, request, flying) {
@@ -6678,7 +6716,7 @@ async function sourceOf(ecs, deployment) {
 async function stopInFlight({ session, reporter }, name, deployment, to) {
     const arn = deployment.serviceDeploymentArn ?? '';
     const hook = deployment.status === 'IN_PROGRESS' ? deployment.lifecycleHookDetails?.find((detail) => detail.status === 'AWAITING_ACTION') : undefined;
-    const why = `Rolling back ${name} to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_2__/* .familyRevision */ .KW)(to)}, the revision its deployment in flight started from`;
+    const why = `Rolling back ${name} to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(to)}, the revision its deployment in flight started from`;
     if (hook?.hookId) {
         reporter.info(`${why}: it is paused at ${deployment.lifecycleStage ?? '?'}; ContinueServiceDeployment hook ${hook.hookId}, action ROLLBACK`);
         await session.ecs.continueServiceDeployment(arn, hook.hookId, 'ROLLBACK');
@@ -6690,7 +6728,7 @@ async function stopInFlight({ session, reporter }, name, deployment, to) {
 /** Follows the service deployment ECS rolls back until it ends, or wait-timeout; a cancel stops following only. */
 async function followRollback({ session, reporter, clock, cancel }, arn, to, inputs) {
     const deadline = clock.now() + inputs.waitTimeoutMs;
-    const back = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_2__/* .familyRevision */ .KW)(to);
+    const back = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(to);
     let seen = '';
     while (!cancel.aborted) {
         const deployment = (await session.ecs.describeServiceDeployments([arn])).serviceDeployments?.[0];
@@ -6705,7 +6743,7 @@ async function followRollback({ session, reporter, clock, cancel }, arn, to, inp
             return { status: status === 'SUCCESSFUL' ? 'COMPLETED' : 'FAILED', message: `the rollback to ${back} did not happen; the service deployment ended ${status}${why}`, serviceDeploymentArn: arn };
         }
         if (clock.now() >= deadline)
-            return { status: 'TIMED_OUT', message: `the rollback to ${back} did not finish within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(inputs.waitTimeoutMs)}`, serviceDeploymentArn: arn };
+            return { status: 'TIMED_OUT', message: `the rollback to ${back} did not finish within ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDuration */ .a)(inputs.waitTimeoutMs)}`, serviceDeploymentArn: arn };
         await clock.sleep(inputs.pollIntervalMs, cancel);
     }
     reporter.warn(goesOn(back, arn));
@@ -6718,7 +6756,7 @@ function runningRevision(service) {
 /** The revision to go back to, and why that one; refused when there is none. */
 async function earlierRevision(ecs, service, inputs) {
     const running = runningRevision(service);
-    const now = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_2__/* .familyRevision */ .KW)(running ?? '?');
+    const now = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .familyRevision */ .KW)(running ?? '?');
     if (inputs.taskDefinitionArn) {
         const described = await ecs.describeTaskDefinition(inputs.taskDefinitionArn).catch(() => undefined);
         const arn = described?.taskDefinition?.taskDefinitionArn;
@@ -6752,7 +6790,7 @@ function rolledBackTarget(inputs, region, before, to, serviceDeploymentArn, afte
         ...(serviceDeploymentArn ? { serviceDeploymentArn } : {}),
         deploymentIdsBefore: after === before ? [] : idsBefore,
         ...(before.currentServiceDeployment ? { serviceDeploymentArnBefore: before.currentServiceDeployment } : {}),
-        eventKeysBefore: (before.events ?? []).map(_watch_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .eventKey */ .Mk),
+        eventKeysBefore: (before.events ?? []).map(_watch_snapshot_js__WEBPACK_IMPORTED_MODULE_7__/* .eventKey */ .Mk),
         previous: { taskDefinitionArn: runningRevision(before) ?? '', desiredCount: before.desiredCount ?? 0 },
         ...(after.deploymentConfiguration?.strategy ? { strategy: after.deploymentConfiguration.strategy } : {}),
     };
@@ -6760,9 +6798,10 @@ function rolledBackTarget(inputs, region, before, to, serviceDeploymentArn, afte
 /** The kinds ECS deploys by UpdateService go back the same way. */
 const updateServiceBack = {
     call: 'UpdateService',
-    start: async ({ session }, { inputs, service }, to) => {
-        const answer = await session.ecs.updateService({ cluster: inputs.cluster, service: inputs.service, taskDefinition: to });
-        return rolledBackTarget(inputs, session.region, service, to, answer.service?.currentServiceDeployment, answer.service ?? service);
+    start: async ({ session, reporter, clock, cancel }, { inputs, service }, to) => {
+        const request = { cluster: inputs.cluster, region: session.region, taskDefinitionArn: to, forceNewDeployment: false };
+        const started = await (0,_watch_start_deployment_js__WEBPACK_IMPORTED_MODULE_3__/* .startDeployment */ .i)(session.ecs, { ...service, serviceName: inputs.service }, request, { reporter, clock, cancel });
+        return { ...started, previous: { taskDefinitionArn: runningRevision(service) ?? '', desiredCount: service.desiredCount ?? 0 } };
     },
 };
 
@@ -9087,7 +9126,8 @@ class StageProgress {
         if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'traffic-shifted' && TRAFFIC_SHIFTED.has(sd.lifecycleStage ?? '')) {
             return { kind: 'traffic-shifted' };
         }
-        if (sd.status === 'IN_PROGRESS' && this.settings.waitUntil === 'paused' && this.pausedHook)
+        const stopsAtPauses = this.settings.waitUntil === 'paused' || this.settings.continuesPauses === true;
+        if (sd.status === 'IN_PROGRESS' && stopsAtPauses && this.pausedHook)
             return { kind: 'paused', ...this.pausedHook };
         const { pauseTimeoutMs } = this.settings;
         // A hook can still show AWAITING_ACTION once the deployment rolls back: only a deployment in progress is paused.
@@ -9193,6 +9233,9 @@ class StageProgress {
         return lines;
     }
     pauseLines(hook) {
+        // Nobody is asked to act: the watch's own continue says which hook, where and why.
+        if (this.settings.continuesPauses)
+            return [];
         const id = hook.hookId ?? '?';
         const expires = hook.expiresAt ? `; it expires at ${hook.expiresAt.toISOString().slice(0, 19)}Z, then ECS ${hook.timeoutAction === 'CONTINUE' ? 'goes on' : 'rolls back'}` : '';
         const { pauseTimeoutMs, waitTimeoutMs } = this.settings;
@@ -9798,15 +9841,18 @@ async function watchServiceDeployment(deps, target, options, rolling) {
             return undefined;
         const pause = options.pauseTimeoutMs === undefined ? '' : `, pause-timeout ${(0,duration/* formatDuration */.a)(options.pauseTimeoutMs)}`;
         reporter.info(`Following service deployment ${arn} (${(0,names/* familyRevision */.KW)(target.taskDefinitionArn)}, ${strategy}); timeout ${(0,duration/* formatDuration */.a)(options.timeoutMs)}${pause}`);
+        // Only the deployment the target names is continued: one found by looking could be someone else's.
+        const continuePause = arn === target.serviceDeploymentArn ? options.continuePause : undefined;
         const progress = new stages/* StageProgress */.uX(arn, {
             region: target.region,
             revision: (0,names/* familyRevision */.KW)(target.taskDefinitionArn),
             waitUntil: options.waitUntil ?? 'completed',
+            ...(continuePause ? { continuesPauses: true } : {}),
             waitTimeoutMs: options.timeoutMs,
             ...(options.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: options.pauseTimeoutMs } : {}),
         });
         const followed = { ctx, arn, progress, startedAt };
-        return { followed, result: await followStages(followed, options.timeoutMs) };
+        return { followed, result: await followContinuing(followed, continuePause) };
     });
     const { serviceDeploymentArn: _unused, ...withoutArn } = target;
     const fallback = { deadline: startedAt + options.timeoutMs, strategy };
@@ -9820,6 +9866,17 @@ async function watchServiceDeployment(deps, target, options, rolling) {
         return rolling(deps, withoutArn, options, fallback);
     const outcome = await conclude(watched.followed, watched.result);
     return { ...outcome, serviceDeploymentArn: watched.followed.arn, stages: watched.followed.progress.stages };
+}
+/** followStages; with `continuePause`, each pause is continued and the following goes on within what is left of the wait. */
+async function followContinuing(followed, continuePause) {
+    const { clock, options } = followed.ctx;
+    let result = await followStages(followed, options.timeoutMs);
+    while (continuePause && result.end.kind === 'paused' && !options.cancel.aborted) {
+        const { hookId, stage, expiresAt } = result.end;
+        await continuePause({ serviceDeploymentArn: followed.arn, hookId, stage, ...(expiresAt ? { expiresAt } : {}) });
+        result = await followStages(followed, Math.max(0, followed.startedAt + options.timeoutMs - clock.now()));
+    }
+    return result;
 }
 /** Polls until the service deployment ends; time at PAUSE hooks does not count when pause-timeout is set. */
 function followStages({ ctx, arn, progress }, timeoutMs) {

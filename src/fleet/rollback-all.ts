@@ -2,6 +2,7 @@
 // deployment of whatever kind the service deploys with. The put-back plan is built from what the run knows of
 // the service (its plan, its inputs, where the rollout started from), with the service read again as it is now.
 import type { EcsApi } from '../aws/ecs.js';
+import type { Clock } from '../clock.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { Applied } from '../deploy/apply.js';
 import type { DeployPlan } from '../deploy/plan.js';
@@ -9,9 +10,10 @@ import { preflightService } from '../deploy/preflight.js';
 import { newProgress, type DeliveryResult, type Progress } from '../deploy/result.js';
 import { errorMessage } from '../errors.js';
 import type { Reporter } from '../report.js';
+import { continueAtHook } from '../rollout/continue-paused.js';
 import { putBackInputs } from '../rollout/express.js';
 import { rolling } from '../rollout/rolling.js';
-import type { DeploymentStatus, RolloutTarget } from '../watch/contract.js';
+import type { DeploymentStatus, PausedDeploymentAt, RolloutTarget } from '../watch/contract.js';
 import type { ServiceRun } from './state.js';
 
 /** Statuses after which a service that moved is put back: not one ECS or the watcher already put back, nor one another deploy took over. */
@@ -21,6 +23,7 @@ export interface RollBackAllDeps {
   ecs: EcsApi;
   reporter: Reporter;
   cancel: AbortSignal;
+  clock: Pick<Clock, 'sleep'>;
   now(): number;
   apply(run: ServiceRun, plan: DeployPlan, progress: Progress): Promise<Applied>;
 }
@@ -53,7 +56,7 @@ async function putBack(deps: RollBackAllDeps, run: ServiceRun, cause: string): P
   let ended: DeliveryResult | undefined;
   let problem: string | undefined;
   try {
-    const plan = await putBackPlan(deps.ecs, run.plan, run.inputs, target);
+    const plan = withGoAhead(await putBackPlan(deps.ecs, run.plan, run.inputs, target), deps, run);
     const applied = await deps.apply(run, plan, newProgress());
     ended = applied.result;
     if (applied.result.deploymentStatus !== 'COMPLETED') problem = applied.result.statusMessage ?? applied.result.deploymentStatus;
@@ -112,11 +115,26 @@ export async function putBackPlan(
         rollback: false,
         rollbackOnCancel: false,
         ...(inputs.maxFailedTasks !== undefined ? { maxFailedTasks: inputs.maxFailedTasks } : {}),
-        waitUntil: inputs.waitUntil,
+        // Putting back is done once it completed: a paused put-back would leave the service half back.
+        waitUntil: inputs.waitUntil === 'paused' ? 'completed' : inputs.waitUntil,
         ...(inputs.pauseTimeoutMs !== undefined ? { pauseTimeoutMs: inputs.pauseTimeoutMs } : {}),
       },
     },
   };
+}
+
+/**
+ * The put-back's own service deployment is continued at each PAUSE hook: on-failure rollback-all is the go-ahead,
+ * as asking for a rollback is.
+ */
+function withGoAhead(plan: DeployPlan, deps: RollBackAllDeps, run: ServiceRun): DeployPlan {
+  const update = plan.update;
+  if (!update?.watch) return plan;
+  const continuePause = async (paused: PausedDeploymentAt): Promise<void> => {
+    run.reporter.info(`rollback-all: the put-back's service deployment waits at PAUSE hook ${paused.hookId} (${paused.stage}): ContinueServiceDeployment, action CONTINUE`);
+    await continueAtHook({ ecs: deps.ecs, clock: deps.clock, cancel: deps.cancel }, paused, run.inputs.pollIntervalMs);
+  };
+  return { ...plan, update: { ...update, watch: { ...update.watch, continuePause } } };
 }
 
 /**

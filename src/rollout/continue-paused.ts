@@ -3,6 +3,7 @@
 // followed by the kind's own watcher, as a deploy follows it.
 import type { Service } from '@aws-sdk/client-ecs';
 import type { EcsApi } from '../aws/ecs.js';
+import type { Clock } from '../clock.js';
 import { familyRevision } from '../aws/names.js';
 import type { RolloutTarget } from '../watch/contract.js';
 import type { Watcher } from '../watch/context.js';
@@ -18,7 +19,7 @@ export async function continuePausedDeployment(deps: OperateDeps, request: Conti
   const { inputs, service, given } = request;
   const paused = await findPaused(session.ecs, service, given);
   reporter.info(`Continuing service deployment ${paused.serviceDeploymentArn} at ${paused.stage}: ContinueServiceDeployment hook ${paused.hookId}, action CONTINUE (${kindName})`);
-  await continueAtHook(deps, paused, inputs.pollIntervalMs);
+  await continueAtHook({ ecs: session.ecs, clock, cancel }, paused, inputs.pollIntervalMs);
   const target = await continuedTarget(session.ecs, inputs.cluster, inputs.service, session.region, paused);
   const outcome = await watch({ ecs: session.ecs, ecsAfterCancel: session.ecsAfterCancel, clock, reporter }, target, continuedWatch(inputs, cancel));
   if (outcome.status !== 'CANCELLED' || !cancel.aborted || inputs.rollbackOnCancel) return { target, outcome };
@@ -34,15 +35,22 @@ type AtHook = Pick<PausedDeployment, 'serviceDeploymentArn' | 'hookId'>;
  * ContinueServiceDeployment(CONTINUE) at the hook, sent through sendChange (a lost answer is read back, never sent
  * twice), then read until ECS no longer shows the hook awaiting action, so a watch does not stop at it again.
  */
-export async function continueAtHook(deps: OperateDeps, paused: AtHook, pollIntervalMs: number): Promise<void> {
-  await deps.session.ecs.continueServiceDeployment(paused.serviceDeploymentArn, paused.hookId, 'CONTINUE');
-  await hookLeft(deps, paused, pollIntervalMs);
+export async function continueAtHook(on: HookCalls, paused: AtHook, pollIntervalMs: number): Promise<void> {
+  await on.ecs.continueServiceDeployment(paused.serviceDeploymentArn, paused.hookId, 'CONTINUE');
+  await hookLeft(on, paused, pollIntervalMs);
+}
+
+/** What continuing at a hook calls and waits on. */
+export interface HookCalls {
+  ecs: Pick<EcsApi, 'continueServiceDeployment' | 'describeServiceDeployments'>;
+  clock: Pick<Clock, 'sleep'>;
+  cancel: AbortSignal;
 }
 
 /** ECS may still show the hook awaiting action in the first answers after the continue. */
-async function hookLeft({ session, clock, cancel }: OperateDeps, paused: AtHook, pollIntervalMs: number): Promise<void> {
+async function hookLeft({ ecs, clock, cancel }: HookCalls, paused: AtHook, pollIntervalMs: number): Promise<void> {
   for (let read = 0; read < HOOK_LEFT_READS && !cancel.aborted; read++) {
-    const answer = await session.ecs.describeServiceDeployments([paused.serviceDeploymentArn]);
+    const answer = await ecs.describeServiceDeployments([paused.serviceDeploymentArn]);
     const hook = answer.serviceDeployments?.[0]?.lifecycleHookDetails?.find((detail) => detail.hookId === paused.hookId);
     if (hook?.status !== 'AWAITING_ACTION') return;
     await clock.sleep(Math.min(pollIntervalMs, 1_000), cancel);

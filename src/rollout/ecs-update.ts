@@ -51,6 +51,7 @@ export async function deliverByUpdateService(deps: RolloutDeps, delivery: Delive
     if (deps.cancel.aborted && rollbackOnCancel) {
       const cancelled = {
         cluster: update.cluster,
+        region: delivery.region,
         service: update.service,
         before: update.before,
         taskDefinitionArn: revision.arn,

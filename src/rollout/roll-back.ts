@@ -15,6 +15,7 @@ import { continueAtHook } from './continue-paused.js';
 import { rollbackWatch, type OperateDeps, type OperateRequest, type Operated } from './operate.js';
 import { stoppableDeployment } from './paused-deployment.js';
 import { eventKey } from '../watch/snapshot.js';
+import { startDeployment } from '../watch/start-deployment.js';
 
 const ROLLBACK_ENDS = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'SUCCESSFUL', 'STOPPED']);
 
@@ -45,7 +46,7 @@ export async function rollBackService(deps: OperateDeps, request: OperateRequest
 /** The deployment the rollback started waits at a PAUSE hook: asking for the rollback is the go-ahead to continue it. */
 async function goAhead(deps: OperateDeps, paused: PausedDeploymentAt, pollIntervalMs: number): Promise<void> {
   deps.reporter.info(`The rollback's service deployment waits at PAUSE hook ${paused.hookId} (${paused.stage}): ContinueServiceDeployment, action CONTINUE; asking for the rollback is the go-ahead`);
-  await continueAtHook(deps, paused, pollIntervalMs);
+  await continueAtHook({ ecs: deps.session.ecs, clock: deps.clock, cancel: deps.cancel }, paused, pollIntervalMs);
 }
 
 /** The service deployment in flight, rolled back by ECS and followed until it ends. */
@@ -155,8 +156,9 @@ export function rolledBackTarget(inputs: Inputs, region: string, before: Service
 /** The kinds ECS deploys by UpdateService go back the same way. */
 export const updateServiceBack: Redeploy = {
   call: 'UpdateService',
-  start: async ({ session }, { inputs, service }, to) => {
-    const answer = await session.ecs.updateService({ cluster: inputs.cluster, service: inputs.service, taskDefinition: to });
-    return rolledBackTarget(inputs, session.region, service, to, answer.service?.currentServiceDeployment, answer.service ?? service);
+  start: async ({ session, reporter, clock, cancel }, { inputs, service }, to) => {
+    const request = { cluster: inputs.cluster, region: session.region, taskDefinitionArn: to, forceNewDeployment: false };
+    const started = await startDeployment(session.ecs, { ...service, serviceName: inputs.service }, request, { reporter, clock, cancel });
+    return { ...started, previous: { taskDefinitionArn: runningRevision(service) ?? '', desiredCount: service.desiredCount ?? 0 } };
   },
 };

@@ -7,17 +7,19 @@ import { describeError } from '../aws/errors.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import type { Clock } from '../clock.js';
 import type { Reporter } from '../report.js';
+import { newPrimaryDeployment } from './identify-deployment.js';
 import { settleWithin } from './settle.js';
+import { startDeployment } from './start-deployment.js';
 
 /**
  * The read-back and the undo together, after the update's own answer was waited for: within the 12 s a cancel with
  * rollback-on-cancel may take.
  */
 const UNDO_CAP_MS = 3_500;
-import { newPrimaryDeployment } from './identify-deployment.js';
 
 export interface CancelledUpdate {
   cluster: string;
+  region: string;
   service: string;
   /** The service as the preflight read it, before this run's update. */
   before: Service;
@@ -32,14 +34,14 @@ export async function undoCancelledUpdate(
   update: CancelledUpdate,
   { reporter, clock }: { reporter: Pick<Reporter, 'warn'>; clock: Clock },
 ): Promise<void> {
-  const answer = await settleWithin(undo(ecs, update), UNDO_CAP_MS, clock);
+  const answer = await settleWithin(undo(ecs, update, clock), UNDO_CAP_MS, clock);
   const where = `${update.service} (aws ecs describe-services --cluster ${update.cluster} --services ${update.service})`;
   if (answer.state === 'fulfilled') reporter.warn(`Cancelled during UpdateService: ${answer.value}.`);
   else if (answer.state === 'rejected') reporter.warn(`Cancelled during UpdateService, and undoing it failed: ${describeError(answer.error)}; check ${where}.`);
   else reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${UNDO_CAP_MS / 1000} s; check ${where}.`);
 }
 
-async function undo(ecs: EcsApi, update: CancelledUpdate): Promise<string> {
+async function undo(ecs: EcsApi, update: CancelledUpdate, clock: Clock): Promise<string> {
   const { cluster, service, before, taskDefinitionArn } = update;
   const now = (await ecs.describeServices(cluster, [service])).services?.[0];
   if (!now) return `${service} could not be read, so nothing was undone`;
@@ -57,6 +59,6 @@ async function undo(ecs: EcsApi, update: CancelledUpdate): Promise<string> {
     await ecs.stopServiceDeployment(startedServiceDeployment, 'ROLLBACK');
     return `the update had started ${startedServiceDeployment}; stopped it with rollback to ${to}`;
   }
-  await ecs.updateService({ cluster, service, taskDefinition: previous, desiredCount: before.desiredCount ?? 0 });
+  await startDeployment(ecs, now, { cluster, region: update.region, taskDefinitionArn: previous, desiredCount: before.desiredCount ?? 0, forceNewDeployment: false }, { clock });
   return `the update had gone through; the rollback to ${to} started (ECS answered the UpdateService)`;
 }

@@ -74,6 +74,7 @@ describe('putting an Express service back', () => {
         ecs: {} as EcsApi,
         reporter,
         cancel: new AbortController().signal,
+        clock: { sleep: async () => undefined },
         now: () => 0,
         apply: async (run) => {
           applied.push(run.prefix);
