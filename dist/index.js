@@ -468,7 +468,7 @@ function editDistance(a, b) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
-const VERSION = '1.0.0';
+const VERSION = '2.0.0';
 
 
 /***/ }),

@@ -11,7 +11,7 @@ export const COMPONENT_FILE = 'templates/deploy.yml';
 export const README_FILE = 'README.md';
 export const BENCH_DOC = 'docs/bench.md';
 
-export const DEFAULT_JOB_IMAGE = 'registry.gitlab.com/ecs-deliver/ecs-deliver:1';
+export const DEFAULT_JOB_IMAGE = 'registry.gitlab.com/ecs-deliver/ecs-deliver:2';
 export const DOTENV_REPORT = 'ecs-deliver.env';
 
 const GENERATED_NOTE = 'Generated from src/inputs/schema.ts by scripts/generate.ts: edit the schema, then run npm run generate.';

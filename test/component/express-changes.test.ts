@@ -19,19 +19,14 @@ import {
 import { beforeEach, describe, expect, test } from 'vitest';
 import { ChangeRefusedError, LATE_APPLY_MARGIN_MS } from '../../src/aws/change.js';
 import { CancelledError } from '../../src/errors.js';
+import { expressInputs } from '../support/express-e2e.js';
 import { arn, called, deliver, ecsMock, harness, inputs, REGION } from './deliver-harness.js';
 
 const SERVICE_ARN = `arn:aws:ecs:${REGION}:123456789012:service/default/web`;
 const INFRASTRUCTURE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices';
 const CREATE_INPUTS = {
   service: 'web',
-  family: 'web',
-  'container-name': 'Main',
-  'container-port': '8080',
-  'requires-compatibilities': 'FARGATE',
-  'network-mode': 'awsvpc',
-  'task-cpu': '256',
-  'task-memory': '512',
+  ...expressInputs(),
   'execution-role-arn': 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
   'express-infrastructure-role-arn': INFRASTRUCTURE,
   image: 'nginx:1.25',

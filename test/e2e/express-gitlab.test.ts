@@ -11,7 +11,7 @@ import { stringify } from 'yaml';
 import { awsEnv } from '../support/moto-ecs.js';
 import { BUNDLE, BUNDLE_NODE, cleanEnv } from '../support/run-bundle.js';
 import { startEcsStandin, type EcsStandin } from '../standin/index.js';
-import { INFRASTRUCTURE, SLOW_CANARY, createExpressService } from '../support/express-e2e.js';
+import { INFRASTRUCTURE, SLOW_CANARY, createExpressService, expressInputs } from '../support/express-e2e.js';
 import { signalDescendant } from '../support/signal-descendant.js';
 import { GITLAB_CI_LOCAL, NODE_24, gitlabCiLocalMissing } from '../support/test-tools.js';
 
@@ -86,13 +86,7 @@ describe.skipIf(skip)('an Express service through the GitLab component', () => {
 
   const inputsFor = (image: string, service = 'web'): Record<string, unknown> => ({
     service,
-    family: service,
-    'container-name': 'Main',
-    'container-port': '8080',
-    'requires-compatibilities': 'FARGATE',
-    'network-mode': 'awsvpc',
-    'task-cpu': '256',
-    'task-memory': '512',
+    ...expressInputs(service),
     'express-infrastructure-role-arn': INFRASTRUCTURE,
     image,
     'verify-image': 'false',

@@ -15,6 +15,7 @@ import {
   deployExpress,
   envOf,
   expressArgs,
+  expressInputs,
   expressStandin,
   outputsOf,
 } from '../support/express-e2e.js';
@@ -371,13 +372,7 @@ describe('an Express service through local-action, as a GitHub step', () => {
   });
   const serviceInputs = (image: string, values: Record<string, string> = {}): Record<string, string> => ({
     'service-name': 'web',
-    family: 'web',
-    'container-name': 'Main',
-    'container-port': '8080',
-    'requires-compatibilities': 'FARGATE',
-    'network-mode': 'awsvpc',
-    'task-cpu': '256',
-    'task-memory': '512',
+    ...expressInputs(),
     'execution-role-arn': EXECUTION,
     image,
     ...values,

@@ -13,6 +13,19 @@ export const CANARY = { canaryPercent: 5, canaryBakeTimeInMinutes: 0.03, bakeTim
 /** A canary long enough for a cancel to land in it. */
 export const SLOW_CANARY = { canaryPercent: 5, canaryBakeTimeInMinutes: 0.5, bakeTimeInMinutes: 0.5 };
 
+/** What a new Express service's first render needs, as inputs: the container Main on Fargate, its port and size. */
+export function expressInputs(service = 'web'): Record<string, string> {
+  return {
+    family: service,
+    'container-name': 'Main',
+    'container-port': '8080',
+    'requires-compatibilities': 'FARGATE',
+    'network-mode': 'awsvpc',
+    'task-cpu': '256',
+    'task-memory': '512',
+  };
+}
+
 /** What a new Express service's first render needs: the container Main on Fargate, its port, roles and size. */
 export function expressArgs(service = 'web'): string[] {
   return [
