@@ -137,6 +137,26 @@ describe.concurrent('rollback', () => {
     expect(standin.calls['UpdateService']).toBe(2);
   });
 
+  test('on GitHub Actions: a rollback after a completed rolling deploy updates back to the revision it ran before', async (context) => {
+    const { standin, env } = await standinWith(context);
+    expect((await shell(env, DEPLOY)).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-deliver-rollback-gh-rolling-'));
+    const [outputFile, summaryFile] = [join(dir, 'output'), join(dir, 'summary')];
+    writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
+
+    const run = await runBundle({
+      env: { ...env, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, INPUT_OPERATION: 'rollback', INPUT_SERVICE: 'web', 'INPUT_POLL-INTERVAL': '1s' },
+      timeoutMs: KILL_AFTER_MS,
+    });
+
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).toMatch(/Rolling back web to web:1: the revision it ran before its newest successful deployment \(arn:\S+\); UpdateService/);
+    expect(parseGithubOutput(readFileSync(outputFile, 'utf8'))).toMatchObject({ 'deployment-status': 'ROLLED_BACK' });
+    expect(standin.service('web')['taskDefinition']).toMatch(/web:1$/);
+    expect(standin.calls['UpdateService']).toBe(2);
+  });
+
   test('from a shell after a completed rolling deploy, with task-definition-arn: that revision, said why', async (context) => {
     const { standin, env } = await standinWith(context);
     expect((await shell(env, DEPLOY)).code).toBe(0);
