@@ -2,10 +2,11 @@
 // from the built bundle against the stand-in: deploy with wait-until paused ends PAUSED once the deployment waits in
 // Ready, then continue reroutes traffic and follows it to COMPLETED, or rollback stops it with CodeDeploy's rollback
 // and follows that to ROLLED_BACK.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type TestContext, describe, expect, test } from 'vitest';
 import type { EcsStandin } from '../standin/index.js';
+import { parseGithubOutput } from '../support/github-output.js';
 import { type BundleRun, runBundle } from '../support/run-bundle.js';
 import { DEPLOY_WEB, arnOf, outputsOf, seedCodeDeployWeb, standinEnv, standinForTest, testDir } from '../support/standin-e2e.js';
 
@@ -105,5 +106,27 @@ describe.concurrent('a CodeDeploy group that waits for the traffic reroute', () 
     expect(run.code, run.log).toBe(0);
     expect(readFileSync(join(dir, 'ecs-deliver.env'), 'utf8')).toContain('ECS_DELIVERED_DEPLOYMENT_STATUS=COMPLETED');
     expect(standin.service('web')['taskDefinition']).toBe(arnOf(standin, 'web:2'));
+  });
+
+  test('on GitHub Actions: operation rollback after a paused deploy; GITHUB_OUTPUT says ROLLED_BACK', async (context) => {
+    const { standin, env, dir } = await standinWith(context);
+    const paused = await deployPaused(standin, env, dir);
+    const [outputFile, summaryFile] = [join(dir, 'github-output'), join(dir, 'github-summary')];
+    writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
+
+    const run = await runBundle({
+      cwd: dir,
+      env: { ...env, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, INPUT_OPERATION: 'rollback', INPUT_SERVICE: 'web', 'INPUT_POLL-INTERVAL': '1s' },
+      timeoutMs: KILL_AFTER_MS,
+    });
+
+    expect(run.code, run.log).toBe(0);
+    expect(parseGithubOutput(readFileSync(outputFile, 'utf8'))).toMatchObject({
+      'deployment-status': 'ROLLED_BACK',
+      'codedeploy-deployment-id': paused['codedeploy-deployment-id'],
+    });
+    expect(callsOf(standin, 'StopDeployment')).toEqual([{ deploymentId: paused['codedeploy-deployment-id'], autoRollbackEnabled: true }]);
+    expect(standin.service('web')['taskDefinition']).toBe(arnOf(standin, 'web:1'));
   });
 });
