@@ -405,9 +405,10 @@ async function checkDeploymentConfig(api, name, region, input) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J$: () => (/* binding */ readyWaitMinutesOf),
 /* harmony export */   S2: () => (/* binding */ readyOutcome),
+/* harmony export */   ZU: () => (/* binding */ continueCommand),
 /* harmony export */   ZW: () => (/* binding */ waitsInReady)
 /* harmony export */ });
-/* unused harmony exports READY_STAGE, readySince, pausedAtReady, readyCommands */
+/* unused harmony exports READY_STAGE, readySince, pausedAtReady */
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
 
 /** How paused-at names the wait: CodeDeploy's own status of a deployment that waits for the reroute. */
@@ -429,12 +430,9 @@ function pausedAtReady(target, seenAt, readyWaitMinutes) {
     const expiresAt = readyWaitMinutes === undefined ? undefined : new Date(readySince(target, seenAt) + readyWaitMinutes * 60_000).toISOString();
     return { hookId: '', stage: READY_STAGE, ...(expiresAt ? { expiresAt } : {}) };
 }
-/** The two ways on from Ready, as commands a person can run. */
-function readyCommands(deploymentId) {
-    return {
-        continueCommand: `aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`,
-        rollbackCommand: `aws deploy stop-deployment --deployment-id ${deploymentId} --auto-rollback-enabled`,
-    };
+/** The command that lets a deployment waiting in Ready go on, for a person to run. */
+function continueCommand(deploymentId) {
+    return `aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`;
 }
 /** wait-until paused: the deployment waits in Ready, PAUSED with where and until when. */
 function readyOutcome(ctx, seen) {
@@ -443,8 +441,7 @@ function readyOutcome(ctx, seen) {
     const until = paused.expiresAt ? `; CodeDeploy stops it by itself at ${paused.expiresAt}` : '';
     const message = `CodeDeploy deployment ${target.deploymentId} (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .familyRevision */ .KW)(target.taskDefinitionArn)}) waits in Ready for traffic to be rerouted (wait-until: paused)${until}`;
     reporter.info(message);
-    const { continueCommand } = readyCommands(target.deploymentId);
-    reporter.info(`To continue: ecs-deliver continue --cluster ${target.cluster} --service ${target.service} (or ${continueCommand}); to roll back: ecs-deliver rollback --cluster ${target.cluster} --service ${target.service}.`);
+    reporter.info(`To continue: ecs-deliver continue --cluster ${target.cluster} --service ${target.service} (or ${continueCommand(target.deploymentId)}); to roll back: ecs-deliver rollback --cluster ${target.cluster} --service ${target.service}.`);
     return { status: 'PAUSED', message, paused };
 }
 /** True while the deployment waits for the reroute. */

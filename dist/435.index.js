@@ -31,7 +31,7 @@ async function deployWithCodeDeploy(deps, request) {
     const { api, afterCancel } = await session.codeDeploy();
     if (update.desiredCount !== undefined) {
         reporter.info(`Setting the desired count of ${update.service} to ${update.desiredCount} before the CodeDeploy deployment.`);
-        await setDesiredCount(session.ecs, update, update.desiredCount, { reporter, clock });
+        await setDesiredCount(session.ecs, update, update.desiredCount, { reporter, clock, cancel: deps.cancel });
     }
     request.step('update');
     const appSpec = (0,_appspec_js__WEBPACK_IMPORTED_MODULE_3__/* .appSpecContent */ .uo)((0,_appspec_js__WEBPACK_IMPORTED_MODULE_3__/* .appSpecFor */ .oW)(codeDeploy.appSpec, taskDefinitionArn));

@@ -22,6 +22,8 @@ var clock = __webpack_require__(9373);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/aws/change.ts
 var change = __webpack_require__(1149);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/codedeploy/in-flight.ts
 /** Every status CodeDeploy gives a deployment that has not ended. */
 const NOT_ENDED = ['Created', 'Queued', 'InProgress', 'Baking', 'Ready'];
@@ -65,6 +67,7 @@ var codedeploy_ready = __webpack_require__(7593);
 
 
 
+
 /** Reads after the continue until CodeDeploy no longer shows the deployment Ready, so the watch does not stop at it. */
 const LEFT_READY_READS = 10;
 const LEFT_READY_PAUSE_MS = 500;
@@ -76,7 +79,7 @@ async function findReady(api, group, given) {
     const where = `${group.application}/${group.deploymentGroup}`;
     if (given) {
         const info = await api.getDeployment(given).catch((error) => {
-            if (error.name === 'DeploymentDoesNotExistException')
+            if ((0,aws_errors/* errorName */.Is)(error) === 'DeploymentDoesNotExistException')
                 return undefined;
             throw error;
         });
@@ -181,6 +184,7 @@ var appspec = __webpack_require__(5346);
 
 
 
+
 /** The AppSpec of `revision` in full, and its TaskDefinition; undefined when CodeDeploy has no such revision. */
 async function readRevision(api, application, revision) {
     const given = revision.appSpecContent;
@@ -190,7 +194,7 @@ async function readRevision(api, application, revision) {
             content = (await api.getApplicationRevision(application, revision))?.appSpecContent?.content;
         }
         catch (error) {
-            if (error.name === 'RevisionDoesNotExistException')
+            if ((0,aws_errors/* errorName */.Is)(error) === 'RevisionDoesNotExistException')
                 return undefined;
             throw (0,read_failure/* readFailure */.f)(`GetApplicationRevision ${given?.sha256 ?? '?'}`, error);
         }

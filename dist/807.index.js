@@ -323,11 +323,13 @@ async function deploymentOfRun(api, request, token, since) {
 /* harmony export */   p: () => (/* binding */ followDeployment)
 /* harmony export */ });
 /* unused harmony export FINAL_STATUSES */
-/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7607);
-/* harmony import */ var _watch_poll_loop_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9429);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7607);
+/* harmony import */ var _watch_poll_loop_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9429);
 /* harmony import */ var _watch_read_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6255);
 /* harmony import */ var _watch_changed_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2873);
 /* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7939);
+/* harmony import */ var _ready_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7593);
+
 
 
 
@@ -359,14 +361,14 @@ async function followDeployment(deps, deploymentId, deadline, options) {
             reporter.info(line);
         if (info.status === 'Ready') {
             const within = options.readyWaitMinutes ? ` within ${options.readyWaitMinutes} min, or the deployment group stops it` : '';
-            noticeOnce('ready', `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`);
+            noticeOnce('ready', `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: ${(0,_ready_js__WEBPACK_IMPORTED_MODULE_3__/* .continueCommand */ .ZU)(deploymentId)}`);
             if (options.untilReady)
                 return { kind: 'ready', seen };
         }
         const shifted = (0,_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .trafficShifted */ .hD)(info, target);
         if (shifted && !FINAL_STATUSES.has(info.status ?? '')) {
             const waitMs = options.terminationWaitMinutes !== undefined ? options.terminationWaitMinutes * 60_000 : undefined;
-            noticeOnce('shifted', `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${waitMs !== undefined ? ` (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(waitMs)})` : ''}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`);
+            noticeOnce('shifted', `Production traffic moved to the replacement task set; the original one is kept for the deployment group's termination wait${waitMs !== undefined ? ` (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(waitMs)})` : ''}. To end the wait now: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type TERMINATION_WAIT`);
             if (options.untilTrafficShifted)
                 return { kind: 'traffic-shifted', seen };
             // The wait began when AfterAllowTraffic ended, as CodeDeploy says; else when this watch first saw it.
@@ -377,7 +379,7 @@ async function followDeployment(deps, deploymentId, deadline, options) {
             }
             else if (left !== undefined && now - (waitLineAt ?? shiftedAt) >= WAIT_LINE_EVERY_MS) {
                 waitLineAt = now;
-                reporter.info(`Termination wait: about ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(left)} left`);
+                reporter.info(`Termination wait: about ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a)(left)} left`);
             }
         }
         return FINAL_STATUSES.has(info.status ?? '') ? { kind: 'final', seen } : undefined;
@@ -395,7 +397,7 @@ async function followDeployment(deps, deploymentId, deadline, options) {
         describeError: _watch_read_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeReadError */ .U,
         judge,
     };
-    const looped = await (0,_watch_poll_loop_js__WEBPACK_IMPORTED_MODULE_4__/* .pollLoop */ .A)(deps, options, deadline, poll);
+    const looped = await (0,_watch_poll_loop_js__WEBPACK_IMPORTED_MODULE_5__/* .pollLoop */ .A)(deps, options, deadline, poll);
     const end = looped.end.kind === 'verdict' ? looped.end.verdict : looped.end;
     return { end, startedAt: looped.startedAt, ...(looped.last ? { last: looped.last } : {}) };
 }
@@ -515,9 +517,10 @@ function pollLines(deploymentId, info, target) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J$: () => (/* binding */ readyWaitMinutesOf),
 /* harmony export */   S2: () => (/* binding */ readyOutcome),
+/* harmony export */   ZU: () => (/* binding */ continueCommand),
 /* harmony export */   ZW: () => (/* binding */ waitsInReady)
 /* harmony export */ });
-/* unused harmony exports READY_STAGE, readySince, pausedAtReady, readyCommands */
+/* unused harmony exports READY_STAGE, readySince, pausedAtReady */
 /* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6429);
 
 /** How paused-at names the wait: CodeDeploy's own status of a deployment that waits for the reroute. */
@@ -539,12 +542,9 @@ function pausedAtReady(target, seenAt, readyWaitMinutes) {
     const expiresAt = readyWaitMinutes === undefined ? undefined : new Date(readySince(target, seenAt) + readyWaitMinutes * 60_000).toISOString();
     return { hookId: '', stage: READY_STAGE, ...(expiresAt ? { expiresAt } : {}) };
 }
-/** The two ways on from Ready, as commands a person can run. */
-function readyCommands(deploymentId) {
-    return {
-        continueCommand: `aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`,
-        rollbackCommand: `aws deploy stop-deployment --deployment-id ${deploymentId} --auto-rollback-enabled`,
-    };
+/** The command that lets a deployment waiting in Ready go on, for a person to run. */
+function continueCommand(deploymentId) {
+    return `aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`;
 }
 /** wait-until paused: the deployment waits in Ready, PAUSED with where and until when. */
 function readyOutcome(ctx, seen) {
@@ -553,8 +553,7 @@ function readyOutcome(ctx, seen) {
     const until = paused.expiresAt ? `; CodeDeploy stops it by itself at ${paused.expiresAt}` : '';
     const message = `CodeDeploy deployment ${target.deploymentId} (${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_0__/* .familyRevision */ .KW)(target.taskDefinitionArn)}) waits in Ready for traffic to be rerouted (wait-until: paused)${until}`;
     reporter.info(message);
-    const { continueCommand } = readyCommands(target.deploymentId);
-    reporter.info(`To continue: ecs-deliver continue --cluster ${target.cluster} --service ${target.service} (or ${continueCommand}); to roll back: ecs-deliver rollback --cluster ${target.cluster} --service ${target.service}.`);
+    reporter.info(`To continue: ecs-deliver continue --cluster ${target.cluster} --service ${target.service} (or ${continueCommand(target.deploymentId)}); to roll back: ecs-deliver rollback --cluster ${target.cluster} --service ${target.service}.`);
     return { status: 'PAUSED', message, paused };
 }
 /** True while the deployment waits for the reroute. */

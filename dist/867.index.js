@@ -199,13 +199,9 @@ function readBackPauseMs(read) {
 function failureKind(error) {
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .changeOutcome */ .Ft)(error) === 'doubtful')
         return 'doubtful';
-    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(error) === 'throttled' || isNotSent(error))
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyError */ .fe)(error) === 'throttled' || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotSent */ .eg)(error))
         return 'not-applied';
     return 'refused';
-}
-function isNotSent(error) {
-    const code = error?.code;
-    return typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code);
 }
 async function sendChange(change, options) {
     underway += 1;
@@ -396,6 +392,7 @@ async function readBackOnce(change, clock, mayLandLate) {
 /* harmony export */   Is: () => (/* binding */ errorName),
 /* harmony export */   Pp: () => (/* binding */ describeAwsError),
 /* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   eg: () => (/* binding */ isNotSent),
 /* harmony export */   fe: () => (/* binding */ classifyError),
 /* harmony export */   gL: () => (/* binding */ isGarbledAnswer)
 /* harmony export */ });
@@ -445,6 +442,11 @@ function classifyError(error) {
 }
 /** Faults that happen before a request leaves this machine. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** A connection fault that happened before the request left this machine. */
+function isNotSent(error) {
+    const code = error?.code;
+    return typeof code === 'string' && NOT_SENT_CODES.has(code);
+}
 const NOT_SENT_NAMES = new Set(['CredentialsProviderError', 'TokenProviderError']);
 /** ECS's refusals, for errors that lost their fault fields on the way (wrapped or rebuilt by other code). */
 const REFUSED_NAMES = new Set([
@@ -721,6 +723,10 @@ var src_errors = __webpack_require__(3916);
 var conclude = __webpack_require__(5871);
 // EXTERNAL MODULE: ./src/fleet/state.ts
 var fleet_state = __webpack_require__(3733);
+// EXTERNAL MODULE: ./src/watch/settle.ts
+var settle = __webpack_require__(4484);
+// EXTERNAL MODULE: ./src/watch/undo-cancelled-update.ts
+var undo_cancelled_update = __webpack_require__(4209);
 ;// CONCATENATED MODULE: ./src/cancel-backstop.ts
 // After a signal the run stops by itself: steps end, a change in flight is waited for, the watcher rolls back. The
 // backstop ends it anyway, with what is known, when that takes longer than it may (a call that ignores the cancel).
@@ -730,10 +736,16 @@ var fleet_state = __webpack_require__(3733);
 
 
 
+
+
 /** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
 const CANCEL_BACKSTOP_MS = 1_800;
-/** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
-const CANCEL_BACKSTOP_ROLLBACK_MS = 12_000;
+/**
+ * With rollback-on-cancel: the watcher waits up to CANCEL_ANSWER_CAP_MS for the rollback's answer; an update the
+ * cancel cut short is waited for, read back once and then undone within UNDO_CAP_MS. The longer of the two, and a
+ * margin for the outputs.
+ */
+const CANCEL_BACKSTOP_ROLLBACK_MS = Math.max(settle/* CANCEL_ANSWER_CAP_MS */.aT, change/* CANCEL_ANSWER_WAIT_ROLLBACK_MS */.a4 + change/* CANCEL_FOLLOW_UP_MS */.oP + undo_cancelled_update/* UNDO_CAP_MS */.H) + 1_500;
 /** Listens for SIGINT and SIGTERM: the first cancels the run and arms the backstop. Answers how to stop listening. */
 function listenWithBackstop(run, cancel, warn) {
     return (0,src_cancel/* listenForCancel */.Fh)(cancel, warn, (signal) => {
@@ -1372,8 +1384,8 @@ var rolling = __webpack_require__(9372);
 var watch_rollout = __webpack_require__(8790);
 // EXTERNAL MODULE: ./src/rollout/continue-paused.ts
 var continue_paused = __webpack_require__(3743);
-// EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
-var ecs_update = __webpack_require__(7782);
+// EXTERNAL MODULE: ./src/rollout/ecs-update.ts
+var ecs_update = __webpack_require__(8664);
 // EXTERNAL MODULE: ./src/rollout/paused-deployment.ts
 var paused_deployment = __webpack_require__(5959);
 // EXTERNAL MODULE: ./src/rollout/roll-back.ts
@@ -3550,8 +3562,8 @@ function warnUnmodelled(deps, rendered) {
     }
 }
 
-// EXTERNAL MODULE: ./src/rollout/ecs-update.ts + 1 modules
-var ecs_update = __webpack_require__(7782);
+// EXTERNAL MODULE: ./src/rollout/ecs-update.ts
+var ecs_update = __webpack_require__(8664);
 ;// CONCATENATED MODULE: ./src/deploy/plan-report.ts
 
 
@@ -4146,13 +4158,13 @@ async function putBack(deps, run, cause) {
     }
     const said = before.statusMessage ? `${before.deploymentStatus}: ${before.statusMessage}` : `${before.deploymentStatus} on ${(0,aws_names/* familyRevision */.KW)(target.taskDefinitionArn)}`;
     run.result = problem
-        ? { ...before, deploymentStatus: deps.cancel.aborted ? 'CANCELLED' : 'FAILED', statusMessage: `${said}; rollback-all could not put it back on ${to}: ${problem}`, finishedAt: deps.now() }
+        ? { ...before, deploymentStatus: deps.cancel.aborted ? 'CANCELLED' : 'FAILED', statusMessage: `${said}; rollback-all could not put it back on ${to}: ${problem}`, finishedAt: deps.clock.now() }
         : {
             ...before,
             deploymentStatus: 'ROLLED_BACK',
             statusMessage: `${said}; put back on ${to} by on-failure rollback-all, as ${cause}`,
             rolledBackTo: to,
-            finishedAt: ended?.finishedAt ?? deps.now(),
+            finishedAt: ended?.finishedAt ?? deps.clock.now(),
         };
     run.reporter.info(problem ? `rollback-all: ${run.inputs.service} is not back on ${to}: ${problem}` : `rollback-all: ${run.inputs.service} is back on ${to}.`);
 }
@@ -4336,7 +4348,7 @@ async function applyAll(ctx, { session, access }) {
         }
     })));
     if (options.onFailure === 'rollback-all' && failure.first && !ctx.cancel.aborted) {
-        const deps = { ecs: session.ecs, reporter, cancel: ctx.cancel, clock, now: () => clock.now() };
+        const deps = { ecs: session.ecs, reporter, cancel: ctx.cancel, clock };
         await rollBackAll({ ...deps, apply: (run, plan, progress) => apply(run, 'all', plan, progress, clock.now()) }, runs, failure.first);
     }
 }
@@ -4509,7 +4521,7 @@ async function planAll(ctx, reads) {
     const planOne = async (run) => {
         const access = reads ? { ...reads.access, reporter: run.reporter } : imageAccess(undefined, run.reporter, cancel, env);
         const deps = await planDeps(run.inputs, env, access, run.reporter, reads !== undefined);
-        run.plan = (await planDeploy(deps, run.inputs, reads ? { ecs: reads.ecs, region: reads.region, ...(reads.codeDeploy ? { codeDeploy: reads.codeDeploy } : {}), ...(reads.express ? { express: reads.express } : {}) } : undefined));
+        run.plan = (await planDeploy(deps, run.inputs, reads));
     };
     await Promise.all(state.runs.map((run) => limit(async () => {
         if (cancel.aborted)
@@ -5705,79 +5717,20 @@ async function continuedTarget(ecs, cluster, name, region, paused) {
 
 /***/ }),
 
-/***/ 7782:
+/***/ 8664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  N: () => (/* binding */ deliverByUpdateService),
-  W: () => (/* binding */ updateServiceLines)
-});
-
-// EXTERNAL MODULE: ./src/aws/change.ts
-var change = __webpack_require__(1149);
-// EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __webpack_require__(833);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/aws/names.ts
-var names = __webpack_require__(6429);
-// EXTERNAL MODULE: ./src/runtask/describe.ts
-var describe = __webpack_require__(7635);
-// EXTERNAL MODULE: ./src/watch/start-deployment.ts
-var start_deployment = __webpack_require__(9735);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
-// EXTERNAL MODULE: ./src/watch/identify-deployment.ts
-var identify_deployment = __webpack_require__(9203);
-// EXTERNAL MODULE: ./src/watch/settle.ts
-var settle = __webpack_require__(4484);
-;// CONCATENATED MODULE: ./src/watch/undo-cancelled-update.ts
-
-
-
-
-
-/**
- * The read-back and the undo together, after the update's own answer was waited for: within the 12 s a cancel with
- * rollback-on-cancel may take.
- */
-const UNDO_CAP_MS = 3_500;
-async function undoCancelledUpdate(ecs, update, { reporter, clock }) {
-    const answer = await (0,settle/* settleWithin */.fb)(undo(ecs, update, clock), UNDO_CAP_MS, clock);
-    const where = `${update.service} (aws ecs describe-services --cluster ${update.cluster} --services ${update.service})`;
-    if (answer.state === 'fulfilled')
-        reporter.warn(`Cancelled during UpdateService: ${answer.value}.`);
-    else if (answer.state === 'rejected')
-        reporter.warn(`Cancelled during UpdateService, and undoing it failed: ${(0,aws_errors/* describeError */.Uc)(answer.error)}; check ${where}.`);
-    else
-        reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${UNDO_CAP_MS / 1000} s; check ${where}.`);
-}
-async function undo(ecs, update, clock) {
-    const { cluster, service, before, taskDefinitionArn } = update;
-    const now = (await ecs.describeServices(cluster, [service])).services?.[0];
-    if (!now)
-        return `${service} could not be read, so nothing was undone`;
-    const previous = before.taskDefinition ?? '';
-    const to = (0,names/* familyRevision */.KW)(previous);
-    const idsBefore = (before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : []));
-    const startedServiceDeployment = now.currentServiceDeployment !== undefined && now.currentServiceDeployment !== before.currentServiceDeployment ? now.currentServiceDeployment : undefined;
-    const moved = !(0,names/* sameRevision */.Y6)(now.taskDefinition, previous) && (0,names/* sameRevision */.Y6)(now.taskDefinition, taskDefinitionArn);
-    if (!moved && !(0,identify_deployment/* newPrimaryDeployment */.M)(now, idsBefore, taskDefinitionArn) && !startedServiceDeployment) {
-        return `the update did not reach ${service}, so there is nothing to undo`;
-    }
-    if ((0,names/* sameRevision */.Y6)(previous, taskDefinitionArn))
-        return `${service} stays on ${to}, the revision it ran before`;
-    if (update.stopsServiceDeployment && startedServiceDeployment) {
-        await ecs.stopServiceDeployment(startedServiceDeployment, 'ROLLBACK');
-        return `the update had started ${startedServiceDeployment}; stopped it with rollback to ${to}`;
-    }
-    await (0,start_deployment/* startDeployment */.i)(ecs, now, { cluster, region: update.region, taskDefinitionArn: previous, desiredCount: before.desiredCount ?? 0, forceNewDeployment: false }, { clock });
-    return `the update had gone through; the rollback to ${to} started (ECS answered the UpdateService)`;
-}
-
-;// CONCATENATED MODULE: ./src/rollout/ecs-update.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ deliverByUpdateService),
+/* harmony export */   W: () => (/* binding */ updateServiceLines)
+/* harmony export */ });
+/* harmony import */ var _aws_change_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1149);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(833);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6429);
+/* harmony import */ var _runtask_describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7635);
+/* harmony import */ var _watch_start_deployment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
+/* harmony import */ var _watch_undo_cancelled_update_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4209);
 
 
 
@@ -5791,25 +5744,25 @@ async function deliverByUpdateService(deps, delivery, kind) {
     delivery.step('update');
     const force = update.forceNewDeployment || (!revision.registered && Boolean(done.image?.pushedNewDigest));
     if (force && !update.forceNewDeployment) {
-        reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${(0,names/* familyRevision */.KW)(revision.arn)} already names: forcing a new deployment.`);
+        reporter.info(`The push gave ${done.image?.image ?? ''} a new digest under a tag ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(revision.arn)} already names: forcing a new deployment.`);
     }
-    if (!force && !revision.registered && (0,names/* sameRevision */.Y6)(update.before.taskDefinition, revision.arn)) {
-        reporter.info(`${update.service} already runs ${(0,names/* familyRevision */.KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
+    if (!force && !revision.registered && (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .sameRevision */ .Y6)(update.before.taskDefinition, revision.arn)) {
+        reporter.info(`${update.service} already runs ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(revision.arn)}: ECS starts no new tasks. If a tag it names now points at new content pushed elsewhere, set force-new-deployment (or deploy by digest with pin-digest).`);
     }
-    reporter.info(`Updating service ${update.service} to ${(0,names/* familyRevision */.KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
+    reporter.info(`Updating service ${update.service} to ${(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(revision.arn)}${update.desiredCount !== undefined ? `, desired count ${update.desiredCount}` : ''}${force ? ', forcing a new deployment' : ''}.`);
     // The update goes on calls a cancel does not abort: a cancel waits a few seconds for its answer (longer with
     // rollback-on-cancel, which must know what to undo), then reads the service back once.
     const rollbackOnCancel = update.watch?.rollbackOnCancel === true;
     let target;
     try {
-        target = await (0,start_deployment/* startDeployment */.i)(deps.session.ecsAfterCancel, update.before, {
+        target = await (0,_watch_start_deployment_js__WEBPACK_IMPORTED_MODULE_4__/* .startDeployment */ .i)(deps.session.ecsAfterCancel, update.before, {
             cluster: update.cluster,
             region: delivery.region,
             taskDefinitionArn: revision.arn,
             forceNewDeployment: force,
             ...(update.desiredCount !== undefined ? { desiredCount: update.desiredCount } : {}),
             ...(update.extra ? { extra: update.extra } : {}),
-        }, { reporter, clock: deps.clock, cancel: deps.cancel, ...(rollbackOnCancel ? { cancelWaitMs: change/* CANCEL_ANSWER_WAIT_ROLLBACK_MS */.a4 } : {}) });
+        }, { reporter, clock: deps.clock, cancel: deps.cancel, ...(rollbackOnCancel ? { cancelWaitMs: _aws_change_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_ANSWER_WAIT_ROLLBACK_MS */ .a4 } : {}) });
     }
     catch (error) {
         if (deps.cancel.aborted && rollbackOnCancel) {
@@ -5821,10 +5774,10 @@ async function deliverByUpdateService(deps, delivery, kind) {
                 taskDefinitionArn: revision.arn,
                 stopsServiceDeployment: kind.stopsServiceDeployment,
             };
-            await undoCancelledUpdate(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
-            throw new errors/* CancelledError */.cc((0,cancel/* signalOf */.oX)(deps.cancel));
+            await (0,_watch_undo_cancelled_update_js__WEBPACK_IMPORTED_MODULE_5__/* .undoCancelledUpdate */ .X)(deps.session.ecsAfterCancel, cancelled, { reporter, clock: deps.clock });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc((0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .signalOf */ .oX)(deps.cancel));
         }
-        if (error instanceof change/* ChangeCancelledError */.e7) {
+        if (error instanceof _aws_change_js__WEBPACK_IMPORTED_MODULE_0__/* .ChangeCancelledError */ .e7) {
             const seen = error.settled;
             // What the update started goes to the outputs, though this run does not watch it.
             if (seen.state === 'applied')
@@ -5873,19 +5826,19 @@ function updateExtraLines(extra) {
     return [
         ...(extra.enableECSManagedTags !== undefined ? [`  ECS managed tags: ${extra.enableECSManagedTags ? 'on' : 'off'}`] : []),
         ...(extra.propagateTags ? [`  propagate tags from: ${extra.propagateTags}`] : []),
-        ...(extra.volumeConfigurations ?? []).map((volume) => `  EBS volume: ${(0,describe/* describeEbsVolume */.UE)(volume)}`),
+        ...(extra.volumeConfigurations ?? []).map((volume) => `  EBS volume: ${(0,_runtask_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEbsVolume */ .UE)(volume)}`),
     ];
 }
 /** A cancel during UpdateService, without rollback-on-cancel: says what the update did, as the read-back saw it. */
 function cancelledUpdate(deps, seen, service, arn, whatToCheck) {
-    const revision = (0,names/* familyRevision */.KW)(arn);
+    const revision = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_6__/* .familyRevision */ .KW)(arn);
     const detail = seen.state === 'applied'
         ? `the update was applied: ${service} rolls out ${revision}${seen.value.deploymentId ? ` (deployment ${seen.value.deploymentId})` : ''}, not watched by this run`
         : seen.state === 'not-applied'
             ? `the update was not applied: ${service} stays as it was`
             : `UpdateService may still be applied to ${service}: check ${whatToCheck}`;
     deps.reporter.warn(`Cancelled during UpdateService: ${detail}.`);
-    return new errors/* CancelledError */.cc((0,cancel/* signalOf */.oX)(deps.cancel), detail);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc((0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .signalOf */ .oX)(deps.cancel), detail);
 }
 
 
@@ -6816,7 +6769,7 @@ const updateServiceBack = {
 /* harmony export */ });
 /* harmony import */ var _watch_watch_rollout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8790);
 /* harmony import */ var _continue_paused_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3743);
-/* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7782);
+/* harmony import */ var _ecs_update_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8664);
 /* harmony import */ var _kind_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7715);
 /* harmony import */ var _roll_back_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2288);
 // A rolling update: ECS replaces tasks in place, watched through the service's deployments list; a rollback is
@@ -9459,6 +9412,64 @@ function stoppedTaskLines(report) {
         lines.push(`  container ${container.name}: ${exit}${reason}`);
     }
     return lines;
+}
+
+
+/***/ }),
+
+/***/ 4209:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ UNDO_CAP_MS),
+/* harmony export */   X: () => (/* binding */ undoCancelledUpdate)
+/* harmony export */ });
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9378);
+/* harmony import */ var _aws_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6429);
+/* harmony import */ var _identify_deployment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9203);
+/* harmony import */ var _settle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4484);
+/* harmony import */ var _start_deployment_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9735);
+
+
+
+
+
+/**
+ * The read-back and the undo together, after the update's own answer was waited for: within the 12 s a cancel with
+ * rollback-on-cancel may take.
+ */
+const UNDO_CAP_MS = 3_500;
+async function undoCancelledUpdate(ecs, update, { reporter, clock }) {
+    const answer = await (0,_settle_js__WEBPACK_IMPORTED_MODULE_2__/* .settleWithin */ .fb)(undo(ecs, update, clock), UNDO_CAP_MS, clock);
+    const where = `${update.service} (aws ecs describe-services --cluster ${update.cluster} --services ${update.service})`;
+    if (answer.state === 'fulfilled')
+        reporter.warn(`Cancelled during UpdateService: ${answer.value}.`);
+    else if (answer.state === 'rejected')
+        reporter.warn(`Cancelled during UpdateService, and undoing it failed: ${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(answer.error)}; check ${where}.`);
+    else
+        reporter.warn(`Cancelled during UpdateService: ECS did not answer within ${UNDO_CAP_MS / 1000} s; check ${where}.`);
+}
+async function undo(ecs, update, clock) {
+    const { cluster, service, before, taskDefinitionArn } = update;
+    const now = (await ecs.describeServices(cluster, [service])).services?.[0];
+    if (!now)
+        return `${service} could not be read, so nothing was undone`;
+    const previous = before.taskDefinition ?? '';
+    const to = (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .familyRevision */ .KW)(previous);
+    const idsBefore = (before.deployments ?? []).flatMap((deployment) => (deployment.id ? [deployment.id] : []));
+    const startedServiceDeployment = now.currentServiceDeployment !== undefined && now.currentServiceDeployment !== before.currentServiceDeployment ? now.currentServiceDeployment : undefined;
+    const moved = !(0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .sameRevision */ .Y6)(now.taskDefinition, previous) && (0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .sameRevision */ .Y6)(now.taskDefinition, taskDefinitionArn);
+    if (!moved && !(0,_identify_deployment_js__WEBPACK_IMPORTED_MODULE_4__/* .newPrimaryDeployment */ .M)(now, idsBefore, taskDefinitionArn) && !startedServiceDeployment) {
+        return `the update did not reach ${service}, so there is nothing to undo`;
+    }
+    if ((0,_aws_names_js__WEBPACK_IMPORTED_MODULE_3__/* .sameRevision */ .Y6)(previous, taskDefinitionArn))
+        return `${service} stays on ${to}, the revision it ran before`;
+    if (update.stopsServiceDeployment && startedServiceDeployment) {
+        await ecs.stopServiceDeployment(startedServiceDeployment, 'ROLLBACK');
+        return `the update had started ${startedServiceDeployment}; stopped it with rollback to ${to}`;
+    }
+    await (0,_start_deployment_js__WEBPACK_IMPORTED_MODULE_1__/* .startDeployment */ .i)(ecs, now, { cluster, region: update.region, taskDefinitionArn: previous, desiredCount: before.desiredCount ?? 0, forceNewDeployment: false }, { clock });
+    return `the update had gone through; the rollback to ${to} started (ECS answered the UpdateService)`;
 }
 
 

@@ -1,6 +1,6 @@
 // After a signal the run stops by itself: steps end, a change in flight is waited for, the watcher rolls back. The
 // backstop ends it anyway, with what is known, when that takes longer than it may (a call that ignores the cancel).
-import { CANCEL_WITH_CHANGE_MS, changesUnderway } from './aws/change.js';
+import { CANCEL_ANSWER_WAIT_ROLLBACK_MS, CANCEL_FOLLOW_UP_MS, CANCEL_WITH_CHANGE_MS, changesUnderway } from './aws/change.js';
 import { listenForCancel } from './cancel.js';
 import { systemClock } from './clock.js';
 import { CancelledError, errorMessage, exitCodeFor } from './errors.js';
@@ -8,11 +8,18 @@ import { endingOf, publish, type Ending } from './fleet/conclude.js';
 import { rollsBackOnCancel, type RunState } from './fleet/state.js';
 import type { Host } from './hosts/host.js';
 import type { VerbRun } from './verbs/status.js';
+import { CANCEL_ANSWER_CAP_MS } from './watch/settle.js';
+import { UNDO_CAP_MS } from './watch/undo-cancelled-update.js';
 
 /** How long a cancelled run may take to stop by itself before the outputs are written and it exits anyway. */
 const CANCEL_BACKSTOP_MS = 1_800;
-/** During the watch with rollback-on-cancel the watcher waits up to about 10 s for the rollback's answer. */
-const CANCEL_BACKSTOP_ROLLBACK_MS = 12_000;
+/**
+ * With rollback-on-cancel: the watcher waits up to CANCEL_ANSWER_CAP_MS for the rollback's answer; an update the
+ * cancel cut short is waited for, read back once and then undone within UNDO_CAP_MS. The longer of the two, and a
+ * margin for the outputs.
+ */
+const CANCEL_BACKSTOP_ROLLBACK_MS =
+  Math.max(CANCEL_ANSWER_CAP_MS, CANCEL_ANSWER_WAIT_ROLLBACK_MS + CANCEL_FOLLOW_UP_MS + UNDO_CAP_MS) + 1_500;
 
 export interface Backstopped {
   host: Host;

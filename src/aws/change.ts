@@ -8,7 +8,7 @@ import type { Clock } from '../clock.js';
 import { DeployError } from '../errors.js';
 import type { Reporter } from '../report.js';
 import { RESPONSE_TIMEOUT_MS } from './limits.js';
-import { changeOutcome, classifyError, describeAwsError, describeError } from './errors.js';
+import { changeOutcome, classifyError, describeAwsError, describeError, isNotSent } from './errors.js';
 
 /** `seen`: what AWS shows instead, for the message when the change never went through. */
 export type ReadBack<T> = { applied: true; value: T } | { applied: false; seen?: string };
@@ -150,11 +150,6 @@ function failureKind(error: unknown): Failure {
   if (changeOutcome(error) === 'doubtful') return 'doubtful';
   if (classifyError(error) === 'throttled' || isNotSent(error)) return 'not-applied';
   return 'refused';
-}
-
-function isNotSent(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code);
 }
 
 export async function sendChange<T>(change: Change<T>, options: ChangeOptions): Promise<T> {

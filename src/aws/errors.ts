@@ -57,6 +57,12 @@ export function classifyError(error: unknown): ErrorKind {
 
 /** Faults that happen before a request leaves this machine. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** A connection fault that happened before the request left this machine. */
+export function isNotSent(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && NOT_SENT_CODES.has(code);
+}
 const NOT_SENT_NAMES = new Set(['CredentialsProviderError', 'TokenProviderError']);
 /** ECS's refusals, for errors that lost their fault fields on the way (wrapped or rebuilt by other code). */
 const REFUSED_NAMES = new Set([

@@ -3,6 +3,7 @@
 // one (DeploymentIsNotInReadyStateException).
 import type { DeploymentInfo } from '@aws-sdk/client-codedeploy';
 import { sendChange } from '../aws/change.js';
+import { errorName } from '../aws/errors.js';
 import type { Clock } from '../clock.js';
 import { PreflightError } from '../errors.js';
 import type { Reporter } from '../report.js';
@@ -23,7 +24,7 @@ export async function findReady(api: CodeDeployApi, group: GroupName, given: str
   const where = `${group.application}/${group.deploymentGroup}`;
   if (given) {
     const info = await api.getDeployment(given).catch((error: unknown) => {
-      if ((error as { name?: string }).name === 'DeploymentDoesNotExistException') return undefined;
+      if (errorName(error) === 'DeploymentDoesNotExistException') return undefined;
       throw error;
     });
     if (!info) throw new PreflightError(`codedeploy-deployment-id: "${given}" was not found; check it, or leave it unset to continue the deployment of ${where} that waits.`);

@@ -48,7 +48,7 @@ export async function deployWithCodeDeploy(deps: CodeDeployStepDeps, request: Co
 
   if (update.desiredCount !== undefined) {
     reporter.info(`Setting the desired count of ${update.service} to ${update.desiredCount} before the CodeDeploy deployment.`);
-    await setDesiredCount(session.ecs, update, update.desiredCount, { reporter, clock });
+    await setDesiredCount(session.ecs, update, update.desiredCount, { reporter, clock, cancel: deps.cancel });
   }
   request.step('update');
   const appSpec = appSpecContent(appSpecFor(codeDeploy.appSpec, taskDefinitionArn));

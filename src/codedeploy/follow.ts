@@ -9,6 +9,7 @@ import { describeReadError, readErrorKind } from '../watch/read-errors.js';
 import type { CodeDeployApi } from '../aws/codedeploy-api.js';
 import { ChangedLines } from '../watch/changed-lines.js';
 import { lifecycleEventLine, pollLines, taskSetsLine, trafficShifted } from './progress.js';
+import { continueCommand } from './ready.js';
 
 /** How often the time left of the termination wait is printed. */
 const WAIT_LINE_EVERY_MS = 60_000;
@@ -83,7 +84,7 @@ export async function followDeployment(deps: FollowDeps, deploymentId: string, d
       const within = options.readyWaitMinutes ? ` within ${options.readyWaitMinutes} min, or the deployment group stops it` : '';
       noticeOnce(
         'ready',
-        `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`,
+        `The replacement task set is ready; CodeDeploy waits for a go-ahead${within}: ${continueCommand(deploymentId)}`,
       );
       if (options.untilReady) return { kind: 'ready', seen };
     }

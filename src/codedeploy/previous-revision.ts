@@ -3,6 +3,7 @@
 // says, without its content; the content is read with GetApplicationRevision when it is not given.
 import type { RevisionLocation } from '@aws-sdk/client-codedeploy';
 import type { Service } from '@aws-sdk/client-ecs';
+import { errorName } from '../aws/errors.js';
 import { familyRevision, sameRevision } from '../aws/names.js';
 import { readFailure } from '../aws/read-failure.js';
 import { PreflightError } from '../errors.js';
@@ -34,7 +35,7 @@ export async function readRevision(api: CodeDeployApi, application: string, revi
     try {
       content = (await api.getApplicationRevision(application, revision))?.appSpecContent?.content;
     } catch (error) {
-      if ((error as { name?: string }).name === 'RevisionDoesNotExistException') return undefined;
+      if (errorName(error) === 'RevisionDoesNotExistException') return undefined;
       throw readFailure(`GetApplicationRevision ${given?.sha256 ?? '?'}`, error);
     }
   }

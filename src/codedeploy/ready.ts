@@ -31,12 +31,9 @@ export function pausedAtReady(target: ECSTarget | undefined, seenAt: number, rea
   return { hookId: '', stage: READY_STAGE, ...(expiresAt ? { expiresAt } : {}) };
 }
 
-/** The two ways on from Ready, as commands a person can run. */
-export function readyCommands(deploymentId: string): { continueCommand: string; rollbackCommand: string } {
-  return {
-    continueCommand: `aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`,
-    rollbackCommand: `aws deploy stop-deployment --deployment-id ${deploymentId} --auto-rollback-enabled`,
-  };
+/** The command that lets a deployment waiting in Ready go on, for a person to run. */
+export function continueCommand(deploymentId: string): string {
+  return `aws deploy continue-deployment --deployment-id ${deploymentId} --deployment-wait-type READY_WAIT`;
 }
 
 /** wait-until paused: the deployment waits in Ready, PAUSED with where and until when. */
@@ -46,8 +43,7 @@ export function readyOutcome(ctx: { target: CodeDeployTarget; reporter: Reporter
   const until = paused.expiresAt ? `; CodeDeploy stops it by itself at ${paused.expiresAt}` : '';
   const message = `CodeDeploy deployment ${target.deploymentId} (${familyRevision(target.taskDefinitionArn)}) waits in Ready for traffic to be rerouted (wait-until: paused)${until}`;
   reporter.info(message);
-  const { continueCommand } = readyCommands(target.deploymentId);
-  reporter.info(`To continue: ecs-deliver continue --cluster ${target.cluster} --service ${target.service} (or ${continueCommand}); to roll back: ecs-deliver rollback --cluster ${target.cluster} --service ${target.service}.`);
+  reporter.info(`To continue: ecs-deliver continue --cluster ${target.cluster} --service ${target.service} (or ${continueCommand(target.deploymentId)}); to roll back: ecs-deliver rollback --cluster ${target.cluster} --service ${target.service}.`);
   return { status: 'PAUSED', message, paused };
 }
 

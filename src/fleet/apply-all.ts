@@ -123,7 +123,7 @@ export async function applyAll(ctx: ApplyAllContext, { session, access }: Sessio
   );
 
   if (options.onFailure === 'rollback-all' && failure.first && !ctx.cancel.aborted) {
-    const deps = { ecs: session.ecs, reporter, cancel: ctx.cancel, clock, now: () => clock.now() };
+    const deps = { ecs: session.ecs, reporter, cancel: ctx.cancel, clock };
     await rollBackAll({ ...deps, apply: (run, plan, progress) => apply(run, 'all', plan, progress, clock.now()) }, runs, failure.first);
   }
 }

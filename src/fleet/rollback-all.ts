@@ -23,8 +23,7 @@ export interface RollBackAllDeps {
   ecs: EcsApi;
   reporter: Reporter;
   cancel: AbortSignal;
-  clock: Pick<Clock, 'sleep'>;
-  now(): number;
+  clock: Pick<Clock, 'now' | 'sleep'>;
   apply(run: ServiceRun, plan: DeployPlan, progress: Progress): Promise<Applied>;
 }
 
@@ -65,13 +64,13 @@ async function putBack(deps: RollBackAllDeps, run: ServiceRun, cause: string): P
   }
   const said = before.statusMessage ? `${before.deploymentStatus}: ${before.statusMessage}` : `${before.deploymentStatus} on ${familyRevision(target.taskDefinitionArn)}`;
   run.result = problem
-    ? { ...before, deploymentStatus: deps.cancel.aborted ? 'CANCELLED' : 'FAILED', statusMessage: `${said}; rollback-all could not put it back on ${to}: ${problem}`, finishedAt: deps.now() }
+    ? { ...before, deploymentStatus: deps.cancel.aborted ? 'CANCELLED' : 'FAILED', statusMessage: `${said}; rollback-all could not put it back on ${to}: ${problem}`, finishedAt: deps.clock.now() }
     : {
         ...before,
         deploymentStatus: 'ROLLED_BACK',
         statusMessage: `${said}; put back on ${to} by on-failure rollback-all, as ${cause}`,
         rolledBackTo: to,
-        finishedAt: ended?.finishedAt ?? deps.now(),
+        finishedAt: ended?.finishedAt ?? deps.clock.now(),
       };
   run.reporter.info(problem ? `rollback-all: ${run.inputs.service} is not back on ${to}: ${problem}` : `rollback-all: ${run.inputs.service} is back on ${to}.`);
 }

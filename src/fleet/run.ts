@@ -119,7 +119,7 @@ async function planAll(ctx: RunContext, reads: Reads | undefined): Promise<void>
   const planOne = async (run: ServiceRun): Promise<void> => {
     const access = reads ? { ...reads.access, reporter: run.reporter } : imageAccess(undefined, run.reporter, cancel, env as NodeJS.ProcessEnv);
     const deps = await planDeps(run.inputs, env, access, run.reporter, reads !== undefined);
-    run.plan = (await planDeploy(deps, run.inputs, reads ? { ecs: reads.ecs, region: reads.region, ...(reads.codeDeploy ? { codeDeploy: reads.codeDeploy } : {}), ...(reads.express ? { express: reads.express } : {}) } : undefined)) as DeployPlan;
+    run.plan = (await planDeploy(deps, run.inputs, reads)) as DeployPlan;
   };
   await Promise.all(
     state.runs.map((run) =>

@@ -15,7 +15,7 @@ import { startDeployment } from './start-deployment.js';
  * The read-back and the undo together, after the update's own answer was waited for: within the 12 s a cancel with
  * rollback-on-cancel may take.
  */
-const UNDO_CAP_MS = 3_500;
+export const UNDO_CAP_MS = 3_500;
 
 export interface CancelledUpdate {
   cluster: string;

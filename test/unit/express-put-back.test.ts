@@ -74,8 +74,7 @@ describe('putting an Express service back', () => {
         ecs: {} as EcsApi,
         reporter,
         cancel: new AbortController().signal,
-        clock: { sleep: async () => undefined },
-        now: () => 0,
+        clock: { now: () => 0, sleep: async () => undefined },
         apply: async (run) => {
           applied.push(run.prefix);
           throw new Error('nothing should be put back');

@@ -69,8 +69,7 @@ describe('rollback-all and PAUSE hooks', () => {
         ecs,
         reporter,
         cancel: new AbortController().signal,
-        clock: { sleep: async () => undefined },
-        now: () => 0,
+        clock: { now: () => 0, sleep: async () => undefined },
         apply: async (_run, plan) => {
           plans.push(plan);
           await plan.update?.watch?.continuePause?.({ serviceDeploymentArn: 'arn:sd/back', hookId: 'hook-1', stage: 'POST_TEST_TRAFFIC_SHIFT' });
